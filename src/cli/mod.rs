@@ -1,0 +1,76 @@
+//! The native command line: the engine's second face, for terminals and scripts.
+//!
+//! Subcommands arrive with the features they show; each renders engine values and
+//! computes nothing of its own.
+
+mod explain;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::i18n::Lang;
+
+/// The command line of `smtp-trainer`.
+#[derive(Debug, Parser)]
+#[command(name = "smtp-trainer", version, about = "SMTP and SASL protocol trainer", long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain a reply code, an enhanced status code, or a whole reply line.
+    ///
+    /// Examples: `explain 553`, `explain "553 5.7.1"`, `explain 5.7.8`,
+    /// `explain "Got: 553 Mail from must equal authorized user"`, `explain 55` (search),
+    /// `explain saslauthd` (search by word).
+    Explain(explain::Args),
+}
+
+/// `--lang`: the language of the output.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Simplified Chinese.
+    Zh,
+}
+
+impl LangArg {
+    /// The chosen language, or the one `LC_ALL`/`LC_MESSAGES`/`LANG` name, or English.
+    pub fn resolve(choice: Option<LangArg>) -> Lang {
+        match choice {
+            Some(LangArg::En) => Lang::En,
+            Some(LangArg::Zh) => Lang::Zh,
+            None => ["LC_ALL", "LC_MESSAGES", "LANG"]
+                .iter()
+                .filter_map(|name| std::env::var(name).ok())
+                .find(|value| !value.is_empty())
+                .and_then(|value| Lang::from_tag(&value))
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// Parses the process's arguments and runs the subcommand.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let mut stdout = std::io::stdout().lock();
+    let result = match cli.command {
+        Command::Explain(args) => explain::run(&args, &mut stdout),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            // A closed pipe (`| head`) is not worth a message.
+            if err.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("smtp-trainer: {err}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! English and Simplified Chinese texts.
+//!
+//! Every string a learner sees goes through this module. A text is a [`Tr`]: one value
+//! holding both languages, so a missing translation is a compile error, not a blank on the
+//! page. The engine's data (reply codes, explanations) carries `Tr` values; the UI's own
+//! labels are the [`Msg`] enum in [`ui`], matched exhaustively.
+
+mod ui;
+
+pub use ui::Msg;
+
+/// A language the trainer speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Simplified Chinese (简体中文).
+    Zh,
+}
+
+impl Lang {
+    /// All languages, in the order the language switch lists them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The BCP 47 tag, as used in `<html lang>` and in storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// The language's own name, for the switch.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "简体中文",
+        }
+    }
+
+    /// Reads a language tag or a locale such as `zh`, `zh-CN`, `zh_CN.UTF-8`, `en-US`.
+    /// Any Chinese tag selects Chinese (the texts are Simplified); anything else is `None`
+    /// unless it is English.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let lower = tag.trim().to_ascii_lowercase();
+        let primary = lower.split(['-', '_', '.', '@']).next().unwrap_or("");
+        match primary {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the first supported language from a list of preferences (like
+    /// `navigator.languages`), falling back to English.
+    pub fn negotiate<'a>(preferences: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferences
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or_default()
+    }
+}
+
+/// One text in both languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Tr {
+    /// English.
+    pub en: &'static str,
+    /// Simplified Chinese.
+    pub zh: &'static str,
+}
+
+impl Tr {
+    /// Builds a text from its two translations.
+    pub const fn new(en: &'static str, zh: &'static str) -> Tr {
+        Tr { en, zh }
+    }
+
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => self.en,
+            Lang::Zh => self.zh,
+        }
+    }
+}
+
+/// The UI text `msg` in `lang`.
+pub fn t(lang: Lang, msg: Msg) -> &'static str {
+    msg.text().get(lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_and_locales_select_a_language() {
+        for (tag, lang) in [
+            ("zh", Some(Lang::Zh)),
+            ("zh-CN", Some(Lang::Zh)),
+            ("zh_CN.UTF-8", Some(Lang::Zh)),
+            ("ZH-hans", Some(Lang::Zh)),
+            ("en-US", Some(Lang::En)),
+            ("en", Some(Lang::En)),
+            ("fr-FR", None),
+            ("", None),
+        ] {
+            assert_eq!(Lang::from_tag(tag), lang, "{tag:?}");
+        }
+    }
+
+    #[test]
+    fn negotiation_takes_the_first_supported_preference() {
+        assert_eq!(Lang::negotiate(["de-DE", "zh-TW", "en"]), Lang::Zh);
+        assert_eq!(Lang::negotiate(["de-DE", "fr"]), Lang::En);
+        assert_eq!(Lang::negotiate([]), Lang::En);
+    }
+
+    #[test]
+    fn every_ui_message_has_both_languages() {
+        for msg in Msg::ALL {
+            let tr = msg.text();
+            assert!(!tr.en.trim().is_empty(), "{msg:?} has no English");
+            assert!(!tr.zh.trim().is_empty(), "{msg:?} has no Chinese");
+            assert_ne!(tr.en, tr.zh, "{msg:?} is not translated");
+        }
+    }
+}

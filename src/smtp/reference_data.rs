@@ -1,0 +1,1561 @@
+//! The reference tables. Facts from the RFCs and from real servers' replies; texts written
+//! for learners, in English and Simplified Chinese.
+//!
+//! Keep `REPLY_CODES` ascending by code and `ENHANCED_CODES` ascending by
+//! (subject, detail): the tests check it, and the page lists them in this order.
+//!
+//! Example replies are copied verbatim from real servers (Postfix, Sendmail, Gmail,
+//! 163.com's Coremail); only host names, addresses and queue IDs are placeholders
+//! (`example.com`, `192.0.2.1`).
+
+use super::{EnhancedInfo, ReplyInfo};
+use crate::i18n::Tr;
+
+/// Every reply code the reference explains, ascending.
+pub static REPLY_CODES: &[ReplyInfo] = &[
+    ReplyInfo {
+        code: 211,
+        title: Tr::new("System status, or system help reply", "系统状态或系统帮助回复"),
+        when: Tr::new(
+            "A reply to a request for the server's status or for help. It is rare in practice: most servers answer HELP with 214 and never send 211.",
+            "对查询服务器状态或请求帮助的回复。实际中很少见：大多数服务器用 214 回答 HELP，从不发送 211。",
+        ),
+        action: Tr::new(
+            "Nothing to fix: the text is meant for a human to read.",
+            "无需处理：其中的文字是给人看的。",
+        ),
+        enhanced: &[],
+        examples: &[],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 214,
+        title: Tr::new("Help message", "帮助信息"),
+        when: Tr::new(
+            "The answer to HELP: text for a human, usually several lines (each 214- line continues, the last one starts with \"214 \"). Sendmail prints its help file this way, ending with \"214 2.0.0 End of HELP info\"; Postfix does not implement HELP and answers 502.",
+            "对 HELP 命令的回答：写给人看的说明，通常有多行（以 214- 开头的行表示未完，最后一行以 \"214 \" 开头）。Sendmail 会这样输出帮助文件，并以 \"214 2.0.0 End of HELP info\" 结束；Postfix 没有实现 HELP，会回复 502。",
+        ),
+        action: Tr::new(
+            "Read it; nothing needs fixing. Programs should not parse the text, which differs from server to server.",
+            "阅读即可，无需处理。程序不应解析这段文字，因为各服务器的内容各不相同。",
+        ),
+        enhanced: &["2.0.0"],
+        examples: &["214-2.0.0 This is sendmail", "214 2.0.0 End of HELP info"],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 220,
+        title: Tr::new("<domain> Service ready", "<domain> 服务就绪"),
+        when: Tr::new(
+            "The greeting a server sends as soon as the connection opens, naming itself and often its software (Postfix: \"220 mail.example.com ESMTP Postfix\"); the client must wait for it before sending EHLO. It is also the answer to STARTTLS, \"220 2.0.0 Ready to start TLS\", after which the TLS handshake begins.",
+            "连接一建立，服务器就发送这条问候语，报出自己的主机名，往往还有软件名称（Postfix：\"220 mail.example.com ESMTP Postfix\"）；客户端必须等它到达后再发送 EHLO。它也是对 STARTTLS 的回答 \"220 2.0.0 Ready to start TLS\"，随后开始 TLS 握手。",
+        ),
+        action: Tr::new(
+            "Send EHLO (or HELO) with your own host name. After a 220 to STARTTLS, do the TLS handshake and then send EHLO again: the server forgets everything said before TLS.",
+            "发送 EHLO（或 HELO），后面跟上自己的主机名。如果 220 是对 STARTTLS 的回答，先完成 TLS 握手，再重新发送 EHLO：服务器会忘掉 TLS 之前的全部对话。",
+        ),
+        enhanced: &["2.0.0"],
+        examples: &[
+            "220 163.com Anti-spam GT for Coremail System (163com[20141201])",
+            "220 mail.example.com ESMTP Sendmail 8.13.8/8.13.8; Mon, 1 Jun 2015 10:00:00 +0800",
+            "220 2.0.0 Ready to start TLS",
+        ],
+        source: "RFC 5321 §4.2.2; RFC 3207 §4",
+    },
+    ReplyInfo {
+        code: 221,
+        title: Tr::new(
+            "<domain> Service closing transmission channel",
+            "<domain> 服务正在关闭传输通道",
+        ),
+        when: Tr::new(
+            "The answer to QUIT: the server says goodbye and closes the connection. Postfix says \"221 2.0.0 Bye\", Sendmail \"221 2.0.0 <host> closing connection\".",
+            "对 QUIT 的回答：服务器道别并关闭连接。Postfix 回复 \"221 2.0.0 Bye\"，Sendmail 回复 \"221 2.0.0 <主机名> closing connection\"。",
+        ),
+        action: Tr::new(
+            "Nothing to do but close your side too. A message accepted with 250 before QUIT is already on its way.",
+            "无需处理，关闭自己这一端的连接即可。QUIT 之前已经得到 250 的邮件已在投递途中。",
+        ),
+        enhanced: &["2.0.0"],
+        examples: &["221 2.0.0 Bye", "221 2.0.0 mail.example.com closing connection"],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 235,
+        title: Tr::new("Authentication succeeded", "认证成功"),
+        when: Tr::new(
+            "The AUTH exchange finished and the server accepted the credentials (RFC 4954). From now on the session acts as that account, and the server usually lets it relay mail to other domains.",
+            "AUTH 交换已完成，服务器接受了凭据（RFC 4954）。此后本次会话就以该账号的身份进行，服务器通常也允许它向其他域中继邮件。",
+        ),
+        action: Tr::new(
+            "Go on with MAIL FROM, using the address of the account you just logged in as: many servers (163.com, Postfix with sender login checks) reject any other sender.",
+            "接着发送 MAIL FROM，并使用刚才登录账号的地址：很多服务器（如 163.com、开启了发件人登录检查的 Postfix）会拒绝其他发件人地址。",
+        ),
+        enhanced: &["2.7.0", "2.0.0"],
+        examples: &[
+            "235 2.7.0 Authentication successful",
+            "235 2.0.0 OK Authenticated",
+            "235 2.7.0 Accepted",
+        ],
+        source: "RFC 4954 §6",
+    },
+    ReplyInfo {
+        code: 250,
+        title: Tr::new("Requested mail action okay, completed", "请求的邮件操作已完成"),
+        when: Tr::new(
+            "The everyday success reply: to EHLO (whose multi-line 250 lists the extensions, such as 250-STARTTLS and 250-AUTH), to MAIL FROM, RCPT TO, RSET and NOOP. After the final \".\" of DATA it means the server has taken responsibility for delivering the message.",
+            "最常见的成功回复：用于回答 EHLO（多行的 250 回复列出服务器支持的扩展，如 250-STARTTLS、250-AUTH）以及 MAIL FROM、RCPT TO、RSET 和 NOOP。在 DATA 结尾的 \".\" 之后收到 250，表示服务器已承担起投递这封邮件的责任。",
+        ),
+        action: Tr::new(
+            "Send the next command. The 250 after DATA is the one that counts: note its queue ID (\"queued as ...\") to trace the message in the server's log.",
+            "继续发送下一条命令。DATA 之后的 250 最关键：记下其中的队列号（\"queued as ...\"），以便在服务器日志中追踪这封邮件。",
+        ),
+        enhanced: &["2.0.0", "2.1.0", "2.1.5"],
+        examples: &[
+            "250 2.1.0 Ok",
+            "250 2.1.5 <bob@example.com>... Recipient ok",
+            "250 2.0.0 Ok: queued as 4C6D21234",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 251,
+        title: Tr::new(
+            "User not local; will forward to <forward-path>",
+            "用户不在本地；将转发至 <forward-path>",
+        ),
+        when: Tr::new(
+            "The recipient is not handled here, but the server knows the new address and will forward the message itself. Rare today: servers usually forward silently and answer 250.",
+            "收件人不归本服务器管理，但服务器知道其新地址，会自行转发这封邮件。如今很少见：服务器通常默默转发，直接回复 250。",
+        ),
+        action: Tr::new(
+            "Nothing to fix: the message will be delivered. You may update your address book with the new address.",
+            "无需处理：邮件会被送达。可以把通讯录里的地址改成新地址。",
+        ),
+        enhanced: &["2.1.5"],
+        examples: &[],
+        source: "RFC 5321 §4.2.2, §3.4",
+    },
+    ReplyInfo {
+        code: 252,
+        title: Tr::new(
+            "Cannot VRFY user, but will accept message and attempt delivery",
+            "无法验证用户，但会接受邮件并尝试投递",
+        ),
+        when: Tr::new(
+            "The answer to VRFY from a server that will not reveal whether a mailbox exists (to stop spammers from harvesting addresses) but does not want to say it does not. Gmail answers every VRFY this way (\"Send some mail, I'll try my best\").",
+            "服务器不愿透露邮箱是否存在（以防垃圾邮件发送者收集地址），又不想说它不存在时，就用 252 回答 VRFY。Gmail 对所有 VRFY 都这样回答（\"Send some mail, I'll try my best\"）。",
+        ),
+        action: Tr::new(
+            "Do not take it as proof that the address exists: the real test is RCPT TO, and even an accepted recipient may bounce later.",
+            "不要把它当作地址存在的证明：真正的检验是 RCPT TO，而即使 RCPT TO 被接受，之后仍可能退信。",
+        ),
+        enhanced: &["2.1.5"],
+        examples: &[],
+        source: "RFC 5321 §4.2.2, §3.5.3",
+    },
+    ReplyInfo {
+        code: 334,
+        title: Tr::new("Server challenge (AUTH continues)", "服务器质询（AUTH 继续进行）"),
+        when: Tr::new(
+            "During AUTH the server sends a base64 challenge and waits for the client's base64 answer (RFC 4954). With AUTH LOGIN, \"334 VXNlcm5hbWU6\" is base64 for \"Username:\" and \"334 UGFzc3dvcmQ6\" for \"Password:\"; an empty \"334 \" after AUTH PLAIN asks for the credentials.",
+            "在 AUTH 过程中，服务器发出 base64 编码的质询，等待客户端用 base64 回答（RFC 4954）。使用 AUTH LOGIN 时，\"334 VXNlcm5hbWU6\" 解码后是 \"Username:\"，\"334 UGFzc3dvcmQ6\" 解码后是 \"Password:\"；AUTH PLAIN 之后的空质询 \"334 \" 表示请客户端发送凭据。",
+        ),
+        action: Tr::new(
+            "Answer with one base64 line: for LOGIN the user name, then the password. A line holding only \"*\" cancels the exchange, and the server replies 501.",
+            "用一行 base64 回答：LOGIN 机制先发用户名，再发密码。只发送一个 \"*\" 可以取消认证，服务器会回复 501。",
+        ),
+        enhanced: &[],
+        examples: &["334 VXNlcm5hbWU6", "334 UGFzc3dvcmQ6"],
+        source: "RFC 4954 §4",
+    },
+    ReplyInfo {
+        code: 354,
+        title: Tr::new(
+            "Start mail input; end with <CRLF>.<CRLF>",
+            "开始输入邮件；以 <CRLF>.<CRLF> 结束",
+        ),
+        when: Tr::new(
+            "The answer to DATA once at least one recipient was accepted: the server now reads the message itself (headers, a blank line, the body) until a line holding only a dot. Sendmail says \"Enter mail, end with \".\" on a line by itself\", Postfix \"End data with <CR><LF>.<CR><LF>\".",
+            "至少有一个收件人被接受后，服务器用 354 回答 DATA：接下来读取邮件本身（信头、一个空行、正文），直到遇到只有一个点的行。Sendmail 的提示是 \"Enter mail, end with \".\" on a line by itself\"，Postfix 的是 \"End data with <CR><LF>.<CR><LF>\"。",
+        ),
+        action: Tr::new(
+            "Send the headers (From:, To:, Subject:), an empty line, the body, then a line with a single \".\". A body line that begins with a dot must be sent with one more dot in front (dot-stuffing).",
+            "依次发送信头（From:、To:、Subject:）、一个空行和正文，最后发送只有一个 \".\" 的行。正文中以点开头的行，发送时要在前面再加一个点（点填充）。",
+        ),
+        enhanced: &[],
+        examples: &[
+            "354 End data with <CR><LF>.<CR><LF>",
+            "354 Enter mail, end with \".\" on a line by itself",
+        ],
+        source: "RFC 5321 §4.2.2, §4.5.2",
+    },
+    ReplyInfo {
+        code: 421,
+        title: Tr::new(
+            "<domain> Service not available, closing transmission channel",
+            "<domain> 服务不可用，正在关闭传输通道",
+        ),
+        when: Tr::new(
+            "The server cannot or will not go on and closes the connection; it may send 421 as its greeting or in reply to any command. Typical causes: too many connections from your IP, a client that stayed idle too long, too many bad commands, or the server shutting down.",
+            "服务器无法或不愿继续，随即关闭连接；421 可以作为问候语出现，也可以回答任何命令。常见原因：来自你的 IP 的连接过多、客户端空闲太久超时、错误命令太多，或服务器正在关闭。",
+        ),
+        action: Tr::new(
+            "Reconnect later; a mail server retries by itself. If it keeps happening, open fewer connections at once and check that your client does not sit idle or send malformed commands.",
+            "稍后重新连接；邮件服务器会自动重试。如果反复出现，请减少同时打开的连接数，并检查客户端是否长时间空闲或发送了错误命令。",
+        ),
+        enhanced: &["4.4.2", "4.7.0", "4.3.2"],
+        examples: &[
+            "421 4.4.2 mail.example.com Error: timeout exceeded",
+            "421 4.7.0 mail.example.com Error: too many connections from 192.0.2.1",
+            "421 4.7.0 mail.example.com Too many bad commands; closing connection",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 432,
+        title: Tr::new("A password transition is needed", "需要进行密码过渡"),
+        when: Tr::new(
+            "An answer to AUTH: the server has no stored secret for the chosen mechanism yet, and the user must first log in once with PLAIN so that it can create one (RFC 4954). Rarely seen in practice.",
+            "对 AUTH 的回答：服务器还没有为所选认证机制保存相应的密钥，用户需要先用 PLAIN 登录一次，服务器才能生成它（RFC 4954）。实际中很少见。",
+        ),
+        action: Tr::new(
+            "Authenticate once with PLAIN over TLS; the chosen mechanism should then work in later sessions.",
+            "先在 TLS 加密连接上用 PLAIN 认证一次；之后的会话中所选机制应该就能正常使用。",
+        ),
+        enhanced: &["4.7.12"],
+        examples: &[],
+        source: "RFC 4954 §6",
+    },
+    ReplyInfo {
+        code: 450,
+        title: Tr::new(
+            "Requested mail action not taken: mailbox unavailable",
+            "请求的邮件操作未执行：邮箱暂不可用",
+        ),
+        when: Tr::new(
+            "A temporary refusal, usually to RCPT TO or MAIL FROM: the mailbox is busy or locked, the server is greylisting a sender it has not seen before, or a DNS lookup about the sender's domain failed for now.",
+            "暂时性的拒绝，通常针对 RCPT TO 或 MAIL FROM：邮箱正忙或被锁定，服务器正对初次出现的发件人实施灰名单，或者对发件人域名的 DNS 查询暂时失败。",
+        ),
+        action: Tr::new(
+            "Nothing special: a real mail server queues the message and retries, and greylisting lets the retry through after a few minutes. If it never passes, check the DNS records of your domain and the reverse DNS of your server's IP.",
+            "无需特别处理：正规的邮件服务器会把邮件留在队列中重试，灰名单通常在几分钟后放行重试。如果一直无法通过，请检查自己域名的 DNS 记录和服务器 IP 的反向解析。",
+        ),
+        enhanced: &["4.2.0", "4.2.1", "4.1.8", "4.7.1"],
+        examples: &[
+            "450 4.2.0 <bob@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html",
+            "450 4.1.8 <alice@example.net>: Sender address rejected: Domain not found",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 451,
+        title: Tr::new(
+            "Requested action aborted: local error in processing",
+            "请求的操作已中止：本地处理出错",
+        ),
+        when: Tr::new(
+            "The server hit a problem of its own: a full or unwritable queue, a configuration error, or a failed lookup (DNS, a database, a content filter). Some greylisting servers also use 451 to ask the sender to come back later.",
+            "服务器自身出了问题：队列已满或无法写入、配置错误，或查询失败（DNS、数据库、内容过滤器）。有些实施灰名单的服务器也用 451 请发件方稍后再来。",
+        ),
+        action: Tr::new(
+            "Retry later; a mail server does so by itself. If you run the server, its log names the real cause.",
+            "稍后重试；邮件服务器会自动重试。如果你是服务器管理员，日志里会写明真正的原因。",
+        ),
+        enhanced: &["4.3.0", "4.3.5", "4.4.3", "4.7.1"],
+        examples: &["451 4.3.5 Server configuration error", "451 4.3.0 Error: queue file write error"],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 452,
+        title: Tr::new(
+            "Requested action not taken: insufficient system storage",
+            "请求的操作未执行：系统存储空间不足",
+        ),
+        when: Tr::new(
+            "The server is short of disk space, or the message has more recipients than it accepts in one transaction (RFC 5321 asks servers to accept at least 100). It is temporary: the recipients already accepted stay valid.",
+            "服务器磁盘空间不足，或者一次事务中的收件人超出了它的上限（RFC 5321 要求服务器至少接受 100 个）。这是暂时性错误：已被接受的收件人仍然有效。",
+        ),
+        action: Tr::new(
+            "For too many recipients, send the message to the accepted ones now and to the rest in a later transaction. For storage, retry later.",
+            "如果是收件人过多，先把邮件发给已接受的收件人，其余的在下一次事务中再发。如果是存储不足，稍后重试。",
+        ),
+        enhanced: &["4.5.3", "4.3.1", "4.2.2"],
+        examples: &["452 4.5.3 Error: too many recipients", "452 4.3.1 Insufficient system storage"],
+        source: "RFC 5321 §4.2.2, §4.5.3.1.10",
+    },
+    ReplyInfo {
+        code: 454,
+        title: Tr::new(
+            "Temporary authentication failure; TLS not available due to temporary reason",
+            "暂时认证失败；TLS 因暂时原因不可用",
+        ),
+        when: Tr::new(
+            "Sent to AUTH when the server cannot check credentials right now because its authentication service is unreachable (RFC 4954), or to STARTTLS when TLS is broken on the server's side, such as a missing certificate (RFC 3207). Postfix also uses 454 to defer mail it may not relay (\"Relay access denied\").",
+            "服务器的认证服务暂时无法访问、不能校验凭据时，用它回答 AUTH（RFC 4954）；服务器端的 TLS 出了问题（例如缺少证书）时，用它回答 STARTTLS（RFC 3207）。Postfix 也用 454 暂缓它无权中继的邮件（\"Relay access denied\"）。",
+        ),
+        action: Tr::new(
+            "Retry later; if it persists, the server's administrator must repair its authentication service or TLS certificate. For relay access denied, authenticate first with AUTH.",
+            "稍后重试；如果一直出现，需要服务器管理员修复认证服务或 TLS 证书。如果是中继被拒绝，请先用 AUTH 认证。",
+        ),
+        enhanced: &["4.7.0", "4.7.1"],
+        examples: &[
+            "454 4.7.0 TLS not available due to local problem",
+            "454 4.7.1 <bob@example.org>: Relay access denied",
+        ],
+        source: "RFC 4954 §6; RFC 3207 §4",
+    },
+    ReplyInfo {
+        code: 500,
+        title: Tr::new("Syntax error, command unrecognized", "语法错误，命令无法识别"),
+        when: Tr::new(
+            "The server could not make sense of the command: a misspelled verb (a telnet typo such as \"RCPR TO:\" instead of \"RCPT TO:\" gets Sendmail's \"500 5.5.1 Command unrecognized\"), or a line too long. RFC 5321 §4.5.3.1.4 limits a command line to 512 octets including CRLF, and an AUTH line longer than the server accepts gets 500 5.5.6 (RFC 4954).",
+            "服务器无法理解这条命令：命令词拼错了（例如在 telnet 中把 \"RCPT TO:\" 误敲成 \"RCPR TO:\"，Sendmail 就会回复 \"500 5.5.1 Command unrecognized\"），或者命令行太长。RFC 5321 §4.5.3.1.4 规定命令行最长 512 个字节（含 CRLF），超过服务器上限的 AUTH 数据行会得到 500 5.5.6（RFC 4954）。",
+        ),
+        action: Tr::new(
+            "Check the spelling of the command: did you mean RCPT? Type the whole line again rather than correcting it, because in telnet a Backspace may reach the server as a control character.",
+            "检查命令的拼写：是不是想输入 RCPT？请整行重新输入，不要在原行上修改，因为在 telnet 中退格键可能会作为控制字符发送给服务器。",
+        ),
+        enhanced: &["5.5.1", "5.5.2", "5.5.6"],
+        examples: &[
+            "500 5.5.1 Command unrecognized: \"RCPR TO:<bob@example.com>\"",
+            "500 5.5.2 Error: bad syntax",
+        ],
+        source: "RFC 5321 §4.2.2; RFC 4954 §6",
+    },
+    ReplyInfo {
+        code: 501,
+        title: Tr::new("Syntax error in parameters or arguments", "参数语法错误"),
+        when: Tr::new(
+            "The command was recognized but its argument was not: MAIL FROM or RCPT TO without the address in angle brackets, EHLO without a host name, a malformed address, or AUTH data that is not valid base64. It is also the answer when a client cancels AUTH with \"*\".",
+            "命令本身能识别，但参数有误：MAIL FROM 或 RCPT TO 的地址没有放在尖括号里、EHLO 后面没有主机名、地址格式错误，或 AUTH 数据不是合法的 base64。客户端用 \"*\" 取消 AUTH 时，服务器也回复 501。",
+        ),
+        action: Tr::new(
+            "Write the argument exactly as the grammar asks, for example MAIL FROM:<alice@example.com> with the angle brackets and no space after the colon.",
+            "严格按语法书写参数，例如 MAIL FROM:<alice@example.com>：要带尖括号，冒号后面不要加空格。",
+        ),
+        enhanced: &["5.5.2", "5.5.4", "5.1.3", "5.1.7", "5.7.0"],
+        examples: &[
+            "501 5.5.4 Syntax: MAIL FROM:<address>",
+            "501 5.1.3 Bad recipient address syntax",
+            "501 5.7.0 Authentication aborted",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 502,
+        title: Tr::new("Command not implemented", "命令未实现"),
+        when: Tr::new(
+            "The server does not offer the command, often on purpose: VRFY and EXPN are disabled on most servers to stop address harvesting. Postfix also answers 502 to a command it does not know at all, where most servers send 500.",
+            "服务器不提供这条命令，而且往往是有意为之：为防止地址被收集，大多数服务器禁用了 VRFY 和 EXPN。对于完全不认识的命令，Postfix 也回复 502，而大多数服务器回复 500。",
+        ),
+        action: Tr::new(
+            "Do without the command, or look in the EHLO reply for what the server does offer. A 502 to a misspelled command means the same as a 500: check the spelling.",
+            "不要依赖这条命令，或者查看 EHLO 回复中服务器实际支持的功能。如果是拼错的命令得到 502，含义和 500 相同：请检查拼写。",
+        ),
+        enhanced: &["5.5.1", "5.5.2"],
+        examples: &[
+            "502 5.5.1 VRFY command is disabled",
+            "502 5.5.2 Error: command not recognized",
+        ],
+        source: "RFC 5321 §4.2.2, §4.2.4",
+    },
+    ReplyInfo {
+        code: 503,
+        title: Tr::new("Bad sequence of commands", "命令顺序错误"),
+        when: Tr::new(
+            "The command is valid but comes at the wrong moment: RCPT TO before MAIL FROM, DATA before any accepted RCPT TO, MAIL FROM before EHLO, or a second AUTH after a successful one. The order is EHLO, (STARTTLS and EHLO again,) (AUTH,) MAIL FROM, one or more RCPT TO, DATA.",
+            "命令本身没错，但时机不对：在 MAIL FROM 之前发 RCPT TO、在没有任何收件人被接受时发 DATA、在 EHLO 之前发 MAIL FROM，或者认证成功后再次发送 AUTH。正确顺序是：EHLO，（STARTTLS 后再次 EHLO，）（AUTH，）MAIL FROM，一个或多个 RCPT TO，DATA。",
+        ),
+        action: Tr::new(
+            "Send the missing step first. After a failed transaction, RSET starts it over cleanly.",
+            "先补上缺少的步骤。事务失败后，可以用 RSET 重新开始。",
+        ),
+        enhanced: &["5.5.1", "5.5.0", "5.0.0"],
+        examples: &[
+            "503 5.5.1 Error: need MAIL command",
+            "503 5.5.1 Error: already authenticated",
+            "503 5.0.0 Need MAIL before RCPT",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 504,
+        title: Tr::new("Command parameter not implemented", "命令参数未实现"),
+        when: Tr::new(
+            "The command is known but this parameter is not supported: AUTH with a mechanism the server does not offer, or, under Postfix restrictions, an EHLO name or address that is not fully qualified.",
+            "命令能识别，但不支持这个参数：AUTH 指定了服务器不提供的认证机制，或者在 Postfix 的限制规则下，EHLO 主机名或地址不是完整的域名形式。",
+        ),
+        action: Tr::new(
+            "Use a value the server supports: an AUTH mechanism listed in its EHLO reply (250-AUTH ...), and a fully qualified host name such as mail.example.com in EHLO.",
+            "改用服务器支持的值：AUTH 机制要从 EHLO 回复（250-AUTH ...）列出的机制中选择，EHLO 要使用完整的主机名，如 mail.example.com。",
+        ),
+        enhanced: &["5.5.4", "5.5.2", "5.3.3"],
+        examples: &[
+            "504 5.5.2 <localhost>: Helo command rejected: need fully-qualified hostname",
+            "504 5.3.3 AUTH mechanism CRAM-MD5 not available",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 530,
+        title: Tr::new("Authentication required", "需要认证"),
+        when: Tr::new(
+            "The server refuses MAIL FROM (or another command) until the client has logged in with AUTH, or until it has switched to TLS with STARTTLS. Submission servers on port 587 typically answer \"530 5.7.0 Must issue a STARTTLS command first\" or \"530 5.7.0 Authentication required\".",
+            "在客户端用 AUTH 登录之前，或用 STARTTLS 切换到 TLS 之前，服务器拒绝 MAIL FROM（或其他命令）。587 端口的邮件提交服务器通常回复 \"530 5.7.0 Must issue a STARTTLS command first\" 或 \"530 5.7.0 Authentication required\"。",
+        ),
+        action: Tr::new(
+            "Send STARTTLS if the server asks for it, then EHLO again, then AUTH with your account, and only then MAIL FROM.",
+            "如果服务器要求，先发送 STARTTLS，再重新发送 EHLO，然后用自己的账号进行 AUTH 认证，最后才发送 MAIL FROM。",
+        ),
+        enhanced: &["5.7.0"],
+        examples: &[
+            "530 5.7.0 Must issue a STARTTLS command first",
+            "530 5.7.0 Authentication required",
+        ],
+        source: "RFC 4954 §6; RFC 3207 §4",
+    },
+    ReplyInfo {
+        code: 534,
+        title: Tr::new("Authentication mechanism is too weak", "认证机制强度不足"),
+        when: Tr::new(
+            "The chosen AUTH mechanism is weaker than the server's policy allows for this user (RFC 4954). Gmail sends \"534-5.7.9 Application-specific password required\" when the account uses 2-Step Verification and the client offered the normal password.",
+            "所选的 AUTH 机制比服务器对该用户的策略要求更弱（RFC 4954）。如果账号开启了两步验证而客户端使用的是普通密码，Gmail 会回复 \"534-5.7.9 Application-specific password required\"。",
+        ),
+        action: Tr::new(
+            "Pick a stronger mechanism from the EHLO list, or follow the provider's rules: for Gmail, create an app password and log in with it.",
+            "从 EHLO 列出的机制中选择更强的一种，或遵循邮件服务商的规定：对 Gmail，应生成应用专用密码并用它登录。",
+        ),
+        enhanced: &["5.7.9"],
+        examples: &["534-5.7.9 Application-specific password required. Learn more at"],
+        source: "RFC 4954 §6",
+    },
+    ReplyInfo {
+        code: 535,
+        title: Tr::new("Authentication credentials invalid", "认证凭据无效"),
+        when: Tr::new(
+            "The AUTH exchange ended and the server rejected it, usually for a wrong user name or password (163.com also expects its client authorization code, not the web login password). But a 535 to correct credentials can mean the server could not check them because its authentication backend is down: one Sendmail answered \"535 5.7.0 authentication failed\" only because its saslauthd daemon was not running.",
+            "AUTH 交换结束，服务器拒绝了认证，通常是用户名或密码错误（163.com 还要求使用客户端授权码，而不是网页登录密码）。但如果凭据确实正确却仍收到 535，可能是服务器的认证后端出了故障、无法校验：曾有一台 Sendmail 回复 \"535 5.7.0 authentication failed\"，原因只是 saslauthd 守护进程没有运行。",
+        ),
+        action: Tr::new(
+            "Check the user name and password, base64-encoded without a trailing newline. If they are surely right and you run the server, check its authentication backend: for Sendmail with Cyrus SASL, start saslauthd and make sure /usr/lib/sasl2/Sendmail.conf says pwcheck_method:saslauthd.",
+            "检查用户名和密码，以及它们的 base64 编码（末尾不能带换行符）。如果凭据确定无误而你管理着这台服务器，请检查认证后端：对于使用 Cyrus SASL 的 Sendmail，要启动 saslauthd，并确认 /usr/lib/sasl2/Sendmail.conf 中写有 pwcheck_method:saslauthd。",
+        ),
+        enhanced: &["5.7.8", "5.7.0"],
+        examples: &[
+            "535 5.7.8 Error: authentication failed",
+            "535-5.7.8 Username and Password not accepted. Learn more at",
+            "535 5.7.0 authentication failed",
+        ],
+        source: "RFC 4954 §6",
+    },
+    ReplyInfo {
+        code: 538,
+        title: Tr::new(
+            "Encryption required for requested authentication mechanism",
+            "所请求的认证机制要求加密连接",
+        ),
+        when: Tr::new(
+            "The client asked for a mechanism, typically PLAIN or LOGIN, that the server allows only over an encrypted connection, and the connection is not encrypted yet (RFC 4954). Modern servers rarely send it: they simply do not advertise such mechanisms before STARTTLS.",
+            "客户端请求的认证机制（通常是 PLAIN 或 LOGIN）只允许在加密连接上使用，而当前连接尚未加密（RFC 4954）。现代服务器很少发送它：它们在 STARTTLS 之前根本不会公布这类机制。",
+        ),
+        action: Tr::new(
+            "Send STARTTLS, then EHLO again, then AUTH; or connect to the implicit TLS port 465 instead.",
+            "先发送 STARTTLS，再重新发送 EHLO，然后进行 AUTH；或者改为连接直接使用 TLS 的 465 端口。",
+        ),
+        enhanced: &["5.7.11"],
+        examples: &[],
+        source: "RFC 4954 §6",
+    },
+    ReplyInfo {
+        code: 550,
+        title: Tr::new(
+            "Requested action not taken: mailbox unavailable",
+            "请求的操作未执行：邮箱不可用",
+        ),
+        when: Tr::new(
+            "The most common permanent refusal, mostly to RCPT TO: the mailbox does not exist (5.1.1), or policy forbids the action, such as relaying to another domain without authentication (Sendmail: \"Relaying denied\"; Postfix says \"554 5.7.1 ... Relay access denied\") or a sender failing SPF, DKIM or DMARC checks. 163.com answers \"550 User has no permission\" when SMTP sending is not enabled for the account (no client authorization code set up).",
+            "最常见的永久性拒绝，多半针对 RCPT TO：邮箱不存在（5.1.1），或被策略禁止，例如未经认证就向其他域中继（Sendmail：\"Relaying denied\"；Postfix 则回复 \"554 5.7.1 ... Relay access denied\"），或发件人未通过 SPF、DKIM、DMARC 检查。如果账号没有开启 SMTP 发信（未设置客户端授权码），163.com 会回复 \"550 User has no permission\"。",
+        ),
+        action: Tr::new(
+            "Check the recipient's address for typos; to relay, authenticate first or send through your own provider's server; for a policy refusal, the text and the enhanced code name the reason.",
+            "检查收件人地址是否拼错；需要中继时，先进行认证，或通过自己邮件服务商的服务器发送；如果是策略拒绝，回复文字和增强状态码会说明原因。",
+        ),
+        enhanced: &["5.1.1", "5.2.1", "5.7.1", "5.7.26"],
+        examples: &[
+            "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown in local recipient table",
+            "550 5.7.1 <bob@example.org>... Relaying denied",
+            "550 User has no permission",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 551,
+        title: Tr::new(
+            "User not local; please try <forward-path>",
+            "用户不在本地；请尝试 <forward-path>",
+        ),
+        when: Tr::new(
+            "The recipient is not handled by this server, which names the address to use instead but will not forward the message itself. Rarely sent today, as servers prefer not to reveal such information.",
+            "收件人不归本服务器管理；服务器给出了应改用的地址，但不会替你转发。如今很少见，因为服务器一般不愿透露这类信息。",
+        ),
+        action: Tr::new(
+            "Send the message to the address given in the reply if you trust it, or ask the recipient for the new address.",
+            "如果信得过回复中给出的地址，就改发到该地址；否则向收件人询问新地址。",
+        ),
+        enhanced: &["5.1.6"],
+        examples: &[],
+        source: "RFC 5321 §4.2.2, §3.4",
+    },
+    ReplyInfo {
+        code: 552,
+        title: Tr::new(
+            "Requested mail action aborted: exceeded storage allocation",
+            "请求的邮件操作已中止：超出存储配额",
+        ),
+        when: Tr::new(
+            "The message is too large: bigger than the limit the server announced with SIZE in its EHLO reply (RFC 1870), or too big for the recipient's mailbox quota. It comes at MAIL FROM when the client declared a SIZE= above the limit, otherwise usually after the end of DATA.",
+            "邮件太大：超过了服务器在 EHLO 回复中用 SIZE 公布的上限（RFC 1870），或超出了收件人的邮箱配额。如果客户端声明的 SIZE= 超过上限，在 MAIL FROM 阶段就会收到它，否则通常在 DATA 结束后收到。",
+        ),
+        action: Tr::new(
+            "Make the message smaller (share big attachments as links) and check the SIZE limit in the EHLO reply before sending; if the recipient's mailbox is full, they must make room.",
+            "缩小邮件（大附件改用链接分享），发送前先查看 EHLO 回复中的 SIZE 上限；如果是收件人的邮箱满了，需要对方清理空间。",
+        ),
+        enhanced: &["5.3.4", "5.2.2", "5.2.3"],
+        examples: &[
+            "552 5.3.4 Message size exceeds fixed limit",
+            "552 5.2.3 Message size exceeds maximum value",
+        ],
+        source: "RFC 5321 §4.2.2; RFC 1870",
+    },
+    ReplyInfo {
+        code: 553,
+        title: Tr::new(
+            "Requested action not taken: mailbox name not allowed",
+            "请求的操作未执行：邮箱名不允许",
+        ),
+        when: Tr::new(
+            "The server refuses an address in MAIL FROM or RCPT TO: its syntax is wrong, or policy forbids it. 163.com's Coremail server answers \"553 Mail from must equal authorized user\" when the envelope sender (MAIL FROM) differs from the account that authenticated; Postfix says \"Sender address rejected: not owned by user\".",
+            "服务器拒绝 MAIL FROM 或 RCPT TO 中的地址：语法错误，或被策略禁止。当信封发件人（MAIL FROM）与认证所用的账号不一致时，163.com 的 Coremail 服务器会回复 \"553 Mail from must equal authorized user\"；Postfix 的说法是 \"Sender address rejected: not owned by user\"。",
+        ),
+        action: Tr::new(
+            "Check the address's syntax. When authenticated, send MAIL FROM with the very address you logged in as; in a mail client or program, set the sender address to the logged-in account.",
+            "检查地址语法。已认证时，MAIL FROM 必须使用登录时所用的同一个地址；在邮件客户端或程序中，把发件人地址设置成登录的账号。",
+        ),
+        enhanced: &["5.1.3", "5.7.1", "5.1.8"],
+        examples: &[
+            "553 Mail from must equal authorized user",
+            "553 5.7.1 <alice@example.com>: Sender address rejected: not owned by user bob@example.com",
+            "553 5.1.8 <alice@nonexistent.example>... Domain of sender address alice@nonexistent.example does not exist",
+        ],
+        source: "RFC 5321 §4.2.2",
+    },
+    ReplyInfo {
+        code: 554,
+        title: Tr::new(
+            "Transaction failed (as a greeting: No SMTP service here)",
+            "事务失败（作为问候语时：此处无 SMTP 服务）",
+        ),
+        when: Tr::new(
+            "A permanent failure: often after DATA when a content or spam filter rejects the message, or to RCPT TO for policy reasons, as when Postfix refuses to relay (\"Relay access denied\") or rejects a client listed on a DNS blocklist. Sent as the greeting instead of 220, it means the server will not talk to this client at all.",
+            "永久性失败：常见于 DATA 之后内容过滤或反垃圾过滤拒收邮件，或者出于策略拒绝 RCPT TO，例如 Postfix 拒绝中继（\"Relay access denied\"）或拒绝被 DNS 黑名单收录的客户端。如果它代替 220 作为问候语出现，表示服务器根本不接受这个客户端的连接。",
+        ),
+        action: Tr::new(
+            "Read the text, which names the reason. For relay access denied, authenticate first or use your own provider's server; for a blocklist, the sending IP must be delisted; for content, change the message.",
+            "阅读回复文字，其中写明了原因。中继被拒时，先认证或改用自己邮件服务商的服务器；被列入黑名单时，需要为发信 IP 申请移出；因内容被拒时，需要修改邮件。",
+        ),
+        enhanced: &["5.7.1", "5.5.1"],
+        examples: &[
+            "554 5.7.1 <bob@example.org>: Relay access denied",
+            "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+            "554 5.5.1 Error: no valid recipients",
+        ],
+        source: "RFC 5321 §4.2.2, §3.1",
+    },
+    ReplyInfo {
+        code: 555,
+        title: Tr::new(
+            "MAIL FROM/RCPT TO parameters not recognized or not implemented",
+            "MAIL FROM/RCPT TO 参数无法识别或未实现",
+        ),
+        when: Tr::new(
+            "The client added an ESMTP parameter after the address, such as SIZE=, BODY=8BITMIME, SMTPUTF8 or REQUIRETLS, that the server does not support or did not announce in its EHLO reply.",
+            "客户端在地址后面附加了 ESMTP 参数（如 SIZE=、BODY=8BITMIME、SMTPUTF8 或 REQUIRETLS），而服务器不支持，或者没有在 EHLO 回复中公布该扩展。",
+        ),
+        action: Tr::new(
+            "Send only the parameters of extensions the server listed in its EHLO reply; after HELO, send none at all.",
+            "只使用服务器在 EHLO 回复中列出的扩展所对应的参数；如果用的是 HELO，则不要附加任何参数。",
+        ),
+        enhanced: &["5.5.4"],
+        examples: &["555 5.5.4 Unsupported option: REQUIRETLS"],
+        source: "RFC 5321 §4.2.2",
+    },
+];
+
+/// Every enhanced status code detail the reference explains, ascending by (subject, detail).
+pub static ENHANCED_CODES: &[EnhancedInfo] = &[
+    // X.0.X Other or Undefined Status (RFC 3463 §3.2)
+    EnhancedInfo {
+        subject: 0,
+        detail: 0,
+        title: Tr::new("Other undefined Status", "其他未定义状态"),
+        meaning: Tr::new(
+            "Only the class is known: the server says whether it worked (2.0.0), failed for now (4.0.0) or failed for good (5.0.0), and nothing more specific. Many servers attach it to replies that have no better code, such as 250 2.0.0 Ok.",
+            "只知道类别：服务器只说明是成功（2.0.0）、暂时失败（4.0.0）还是永久失败（5.0.0），没有更具体的信息。很多服务器把它附在没有更合适代码的回复上，例如 250 2.0.0 Ok。",
+        ),
+        action: Tr::new(
+            "Read the reply code and the text; they carry all the information there is.",
+            "阅读回复码和回复文字，全部信息都在其中。",
+        ),
+        source: "RFC 3463 §3.2",
+    },
+    // X.1.X Addressing Status (RFC 3463 §3.3)
+    EnhancedInfo {
+        subject: 1,
+        detail: 0,
+        title: Tr::new("Other address status", "其他地址状态"),
+        meaning: Tr::new(
+            "Something about an address in the message caused this status, without a more specific reason. Servers send 2.1.0 to accept MAIL FROM.",
+            "邮件中的某个地址导致了这一状态，但没有更具体的原因。服务器接受 MAIL FROM 时会发送 2.1.0。",
+        ),
+        action: Tr::new(
+            "For a failure, check the sender and recipient addresses named in the reply.",
+            "如果是失败，请检查回复中提到的发件人和收件人地址。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 1,
+        title: Tr::new("Bad destination mailbox address", "目标邮箱地址错误"),
+        meaning: Tr::new(
+            "The mailbox does not exist: the part left of the \"@\" is unknown at the destination. The classic \"User unknown\" bounce, e.g. 550 5.1.1.",
+            "邮箱不存在：目标服务器上没有 \"@\" 左边的这个用户。这就是典型的 \"User unknown\" 退信，例如 550 5.1.1。",
+        ),
+        action: Tr::new(
+            "Check the recipient's address for typos, or ask the recipient for the right one; resending unchanged will fail again.",
+            "检查收件人地址是否拼错，或向收件人确认正确的地址；原样重发仍会失败。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 2,
+        title: Tr::new("Bad destination system address", "目标系统地址错误"),
+        meaning: Tr::new(
+            "The destination system does not exist or cannot accept mail: the part right of the \"@\" is invalid for mail, e.g. a misspelled domain.",
+            "目标系统不存在或无法接收邮件：\"@\" 右边的部分不能用于收信，例如域名拼错了。",
+        ),
+        action: Tr::new(
+            "Check the domain of the recipient's address; if you own the domain, check its MX records.",
+            "检查收件人地址的域名部分；如果域名是你的，请检查它的 MX 记录。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 3,
+        title: Tr::new("Bad destination mailbox address syntax", "目标邮箱地址语法错误"),
+        meaning: Tr::new(
+            "The recipient address is syntactically invalid: a missing \"@\", stray characters, unbalanced angle brackets.",
+            "收件人地址语法不合法：缺少 \"@\"、含有多余字符，或尖括号不成对。",
+        ),
+        action: Tr::new(
+            "Write the address as local-part@domain inside angle brackets: RCPT TO:<bob@example.com>.",
+            "按 用户名@域名 的格式书写地址，并放在尖括号里：RCPT TO:<bob@example.com>。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 4,
+        title: Tr::new("Destination mailbox address ambiguous", "目标邮箱地址有歧义"),
+        meaning: Tr::new(
+            "The address matches more than one recipient at the destination, for example when the server maps names to mailboxes by guessing.",
+            "这个地址在目标系统上匹配到了不止一个收件人，例如服务器用推测的方式把名字映射到邮箱时。",
+        ),
+        action: Tr::new(
+            "Use the recipient's exact, complete address.",
+            "使用收件人准确、完整的地址。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 5,
+        title: Tr::new("Destination address valid", "目标地址有效"),
+        meaning: Tr::new(
+            "The recipient address is valid: a success code, sent as 250 2.1.5 when RCPT TO is accepted.",
+            "收件人地址有效：这是一个成功代码，RCPT TO 被接受时以 250 2.1.5 的形式出现。",
+        ),
+        action: Tr::new(
+            "Nothing to fix: go on with the next RCPT TO or with DATA.",
+            "无需处理：继续发送下一个 RCPT TO 或 DATA。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 6,
+        title: Tr::new(
+            "Destination mailbox has moved, No forwarding address",
+            "目标邮箱已迁移，没有转发地址",
+        ),
+        meaning: Tr::new(
+            "The address was valid once, but the mailbox no longer accepts mail and the server knows no new address.",
+            "这个地址以前有效，但该邮箱已不再接收邮件，服务器也不知道新地址。",
+        ),
+        action: Tr::new(
+            "Remove the address from your lists and ask the recipient for the new one by other means.",
+            "把该地址从通讯录和邮件列表中删除，并通过其他途径向收件人询问新地址。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 7,
+        title: Tr::new("Bad sender's mailbox address syntax", "发件人邮箱地址语法错误"),
+        meaning: Tr::new(
+            "The sender address (MAIL FROM) is syntactically invalid.",
+            "发件人地址（MAIL FROM）语法不合法。",
+        ),
+        action: Tr::new(
+            "Write the sender as MAIL FROM:<alice@example.com>, with angle brackets; use MAIL FROM:<> only for bounces.",
+            "按 MAIL FROM:<alice@example.com> 的格式书写发件人，要带尖括号；MAIL FROM:<> 只用于退信。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 8,
+        title: Tr::new("Bad sender's system address", "发件人系统地址错误"),
+        meaning: Tr::new(
+            "The sender's domain does not exist or cannot receive mail, so bounces could not be returned. Servers check it with DNS; a temporary DNS failure gives 4.1.8.",
+            "发件人的域名不存在或无法收信，因此退信无法送回。服务器通过 DNS 检查这一点；DNS 暂时故障时返回 4.1.8。",
+        ),
+        action: Tr::new(
+            "Send from an address whose domain exists and has MX (or A) records in DNS.",
+            "使用域名真实存在、且在 DNS 中有 MX（或 A）记录的发件地址。",
+        ),
+        source: "RFC 3463 §3.3",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 10,
+        title: Tr::new("Recipient address has null MX", "收件人地址的域名设置了空 MX"),
+        meaning: Tr::new(
+            "The recipient's domain publishes a null MX record (MX 0 \".\"), declaring that it accepts no mail at all. Usually sent with reply code 556.",
+            "收件人的域名发布了空 MX 记录（MX 0 \".\"），声明它根本不接收邮件。通常与回复码 556 一起出现。",
+        ),
+        action: Tr::new(
+            "Do not retry: the domain takes no mail. Check that the address is right.",
+            "不要重试：该域名不收任何邮件。请确认地址是否正确。",
+        ),
+        source: "RFC 7505",
+    },
+    // X.2.X Mailbox Status (RFC 3463 §3.4)
+    EnhancedInfo {
+        subject: 2,
+        detail: 0,
+        title: Tr::new("Other or undefined mailbox status", "其他或未定义的邮箱状态"),
+        meaning: Tr::new(
+            "The mailbox exists, but something about it caused this status, with no more specific code.",
+            "邮箱存在，但它的某种情况导致了这一状态，没有更具体的代码。",
+        ),
+        action: Tr::new(
+            "Read the reply text; for a 4.2.0 (greylisting often uses it), simply retry later.",
+            "阅读回复文字；如果是 4.2.0（灰名单常用），稍后重试即可。",
+        ),
+        source: "RFC 3463 §3.4",
+    },
+    EnhancedInfo {
+        subject: 2,
+        detail: 1,
+        title: Tr::new("Mailbox disabled, not accepting messages", "邮箱已停用，不接收邮件"),
+        meaning: Tr::new(
+            "The mailbox exists but does not accept messages: the account is suspended, locked or closed. Permanent (5.2.1) or temporary (4.2.1), depending on whether it may come back.",
+            "邮箱存在但不接收邮件：账号被暂停、锁定或注销。根据能否恢复，可能是永久的（5.2.1），也可能是暂时的（4.2.1）。",
+        ),
+        action: Tr::new(
+            "Reach the recipient another way; a 4.2.1 may pass on a later retry.",
+            "通过其他途径联系收件人；如果是 4.2.1，之后重试可能会成功。",
+        ),
+        source: "RFC 3463 §3.4",
+    },
+    EnhancedInfo {
+        subject: 2,
+        detail: 2,
+        title: Tr::new("Mailbox full", "邮箱已满"),
+        meaning: Tr::new(
+            "The recipient is over their mailbox quota. The recipient can make room by deleting mail, so it is usually sent as a temporary failure (4.2.2), although many servers send 5.2.2.",
+            "收件人超出了邮箱配额。收件人删除邮件就能腾出空间，因此通常作为暂时失败（4.2.2）发送，不过也有很多服务器发送 5.2.2。",
+        ),
+        action: Tr::new(
+            "Retry later, or tell the recipient by other means to clean up their mailbox.",
+            "稍后重试，或通过其他途径提醒收件人清理邮箱。",
+        ),
+        source: "RFC 3463 §3.4",
+    },
+    EnhancedInfo {
+        subject: 2,
+        detail: 3,
+        title: Tr::new("Message length exceeds administrative limit", "邮件长度超出管理限制"),
+        meaning: Tr::new(
+            "The message is bigger than this mailbox's own size limit, which is lower than the system-wide one.",
+            "邮件超出了该邮箱自己的大小限制，这个限制比整个系统的限制更低。",
+        ),
+        action: Tr::new(
+            "Send a smaller message: share large attachments as links.",
+            "减小邮件体积：大附件改用链接分享。",
+        ),
+        source: "RFC 3463 §3.4",
+    },
+    EnhancedInfo {
+        subject: 2,
+        detail: 4,
+        title: Tr::new("Mailing list expansion problem", "邮件列表展开出错"),
+        meaning: Tr::new(
+            "The address is a mailing list, and the server could not expand it into its members.",
+            "该地址是一个邮件列表，服务器无法把它展开成各个成员。",
+        ),
+        action: Tr::new(
+            "Tell the list's administrator; a temporary 4.2.4 may pass on retry.",
+            "通知邮件列表的管理员；如果是暂时的 4.2.4，重试可能会成功。",
+        ),
+        source: "RFC 3463 §3.4",
+    },
+    // X.3.X Mail System Status (RFC 3463 §3.5)
+    EnhancedInfo {
+        subject: 3,
+        detail: 0,
+        title: Tr::new("Other or undefined mail system status", "其他或未定义的邮件系统状态"),
+        meaning: Tr::new(
+            "The destination system normally accepts mail, but something about it caused this status, with no more specific code.",
+            "目标系统平时能正常收信，但它的某种情况导致了这一状态，没有更具体的代码。",
+        ),
+        action: Tr::new(
+            "Retry later for a 4.3.0; for a 5.3.0, read the text or contact the receiving site's postmaster.",
+            "如果是 4.3.0，稍后重试；如果是 5.3.0，请阅读回复文字或联系对方的邮件管理员（postmaster）。",
+        ),
+        source: "RFC 3463 §3.5",
+    },
+    EnhancedInfo {
+        subject: 3,
+        detail: 1,
+        title: Tr::new("Mail system full", "邮件系统存储已满"),
+        meaning: Tr::new(
+            "The mail system as a whole is out of storage, something the recipient cannot fix by deleting mail. Meant as a temporary failure.",
+            "整个邮件系统的存储空间耗尽，收件人删除邮件也无济于事。应作为暂时失败处理。",
+        ),
+        action: Tr::new(
+            "Retry later; if you run that server, free disk space on its queue.",
+            "稍后重试；如果是你管理的服务器，请清理队列所在磁盘的空间。",
+        ),
+        source: "RFC 3463 §3.5",
+    },
+    EnhancedInfo {
+        subject: 3,
+        detail: 2,
+        title: Tr::new("System not accepting network messages", "系统不接收网络邮件"),
+        meaning: Tr::new(
+            "The host does not accept messages now: it is shutting down, overloaded, or in maintenance.",
+            "主机目前不接收邮件：正在关闭、负载过高，或正在维护。",
+        ),
+        action: Tr::new(
+            "Retry later; a mail server does so by itself.",
+            "稍后重试；邮件服务器会自动重试。",
+        ),
+        source: "RFC 3463 §3.5",
+    },
+    EnhancedInfo {
+        subject: 3,
+        detail: 3,
+        title: Tr::new("System not capable of selected features", "系统不支持所选功能"),
+        meaning: Tr::new(
+            "The message asks for features the destination does not support, often at a gateway between different mail systems. Sendmail also uses it for an AUTH mechanism it does not offer.",
+            "邮件要求的功能目标系统不支持，常见于不同邮件系统之间的网关。Sendmail 也用它表示不提供所请求的 AUTH 机制。",
+        ),
+        action: Tr::new(
+            "Send without the feature, or pick one the server lists in its EHLO reply.",
+            "不使用该功能重新发送，或改用服务器在 EHLO 回复中列出的功能。",
+        ),
+        source: "RFC 3463 §3.5",
+    },
+    EnhancedInfo {
+        subject: 3,
+        detail: 4,
+        title: Tr::new("Message too big for system", "邮件超出系统大小限制"),
+        meaning: Tr::new(
+            "The message is larger than the server's per-message size limit, the one it announces with SIZE in its EHLO reply. Postfix says \"552 5.3.4 Message size exceeds fixed limit\".",
+            "邮件超出了服务器对单封邮件的大小限制，也就是它在 EHLO 回复中用 SIZE 公布的上限。Postfix 的回复是 \"552 5.3.4 Message size exceeds fixed limit\"。",
+        ),
+        action: Tr::new(
+            "Make the message smaller; remember that base64 makes attachments about a third bigger.",
+            "减小邮件体积；注意 base64 编码会让附件增大约三分之一。",
+        ),
+        source: "RFC 3463 §3.5",
+    },
+    EnhancedInfo {
+        subject: 3,
+        detail: 5,
+        title: Tr::new("System incorrectly configured", "系统配置错误"),
+        meaning: Tr::new(
+            "The receiving system is not configured in a way that lets it accept this message, e.g. Postfix's \"451 4.3.5 Server configuration error\".",
+            "接收方系统的配置使它无法接收这封邮件，例如 Postfix 的 \"451 4.3.5 Server configuration error\"。",
+        ),
+        action: Tr::new(
+            "Nothing the sender can fix: retry later or tell the receiving site's postmaster. If it is your server, its log names the mistake.",
+            "发件方无法解决：稍后重试或通知对方的邮件管理员。如果是你的服务器，日志里会指出配置错在哪里。",
+        ),
+        source: "RFC 3463 §3.5",
+    },
+    // X.4.X Network and Routing Status (RFC 3463 §3.6)
+    EnhancedInfo {
+        subject: 4,
+        detail: 0,
+        title: Tr::new(
+            "Other or undefined network or routing status",
+            "其他或未定义的网络或路由状态",
+        ),
+        meaning: Tr::new(
+            "Something went wrong with the network or the routing, and no more specific code fits.",
+            "网络或路由出了问题，但没有更具体的代码可用。",
+        ),
+        action: Tr::new(
+            "Retry later; check the sending server's log for connection errors.",
+            "稍后重试；在发信服务器的日志中查找连接错误。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 1,
+        title: Tr::new("No answer from host", "主机无应答"),
+        meaning: Tr::new(
+            "The connection attempt to the next server was not answered: it is down, busy, or a firewall drops the packets (port 25 is often blocked by ISPs and clouds).",
+            "连接下一台服务器时没有应答：对方宕机、繁忙，或防火墙丢弃了数据包（ISP 和云服务商经常封锁 25 端口）。",
+        ),
+        action: Tr::new(
+            "Retry later; if it lasts, test the connection to port 25 yourself and check firewalls on both sides.",
+            "稍后重试；如果持续出现，自己测试到 25 端口的连接，并检查双方的防火墙。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 2,
+        title: Tr::new("Bad connection", "连接不良"),
+        meaning: Tr::new(
+            "The connection was made but the transaction could not complete: a timeout or a dropped connection. Postfix closes idle clients with \"421 4.4.2 ... Error: timeout exceeded\".",
+            "连接已建立，但事务无法完成：超时或连接中断。Postfix 会用 \"421 4.4.2 ... Error: timeout exceeded\" 关闭空闲的客户端。",
+        ),
+        action: Tr::new(
+            "Retry; when typing SMTP by hand, type faster or reconnect, because servers close idle sessions after a few minutes.",
+            "重试；手动输入 SMTP 命令时动作要快一些，或者重新连接，因为服务器几分钟后就会关闭空闲会话。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 3,
+        title: Tr::new("Directory server failure", "目录服务器故障"),
+        meaning: Tr::new(
+            "A directory server needed for routing was unavailable; failing to reach a DNS server is the common example.",
+            "路由所需的目录服务器无法访问；最常见的例子是连不上 DNS 服务器。",
+        ),
+        action: Tr::new(
+            "Retry later; if you run the sending server, check its DNS resolver.",
+            "稍后重试；如果发信服务器由你管理，请检查它的 DNS 解析器。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 4,
+        title: Tr::new("Unable to route", "无法路由"),
+        meaning: Tr::new(
+            "The mail system could not find the next hop: DNS returned no usable MX or address record for the destination domain.",
+            "邮件系统找不到下一跳：DNS 没有为目标域名返回可用的 MX 记录或地址记录。",
+        ),
+        action: Tr::new(
+            "Check the recipient's domain for typos; if it is yours, check its MX records.",
+            "检查收件人域名是否拼错；如果域名是你的，请检查它的 MX 记录。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 5,
+        title: Tr::new("Mail system congestion", "邮件系统拥塞"),
+        meaning: Tr::new(
+            "The mail system is congested and cannot deliver now.",
+            "邮件系统拥塞，目前无法投递。",
+        ),
+        action: Tr::new(
+            "Retry later, and send at a slower rate.",
+            "稍后重试，并降低发送速率。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 6,
+        title: Tr::new("Routing loop detected", "检测到路由环路"),
+        meaning: Tr::new(
+            "The message was forwarded too many times (too many Received: headers), because of wrong routing or a forwarding loop between mailboxes.",
+            "邮件被转发的次数过多（Received: 信头太多），原因是路由配置错误，或邮箱之间互相转发形成了环路。",
+        ),
+        action: Tr::new(
+            "Check forwarding rules and MX or relay settings for a loop; the administrator of the looping systems must fix it.",
+            "检查转发规则和 MX、中继设置中是否存在环路；需要由出现环路的系统的管理员修复。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    EnhancedInfo {
+        subject: 4,
+        detail: 7,
+        title: Tr::new("Delivery time expired", "投递超时"),
+        meaning: Tr::new(
+            "The message stayed in a queue too long (often 5 days) without being delivered, so the sending server gave up.",
+            "邮件在队列中停留过久（通常为 5 天）仍未送达，发信服务器放弃了投递。",
+        ),
+        action: Tr::new(
+            "Find out why the earlier attempts failed (the bounce usually quotes the last error) and send again once that is fixed.",
+            "查明之前各次尝试失败的原因（退信中通常引用了最后一次的错误），解决后再重新发送。",
+        ),
+        source: "RFC 3463 §3.6",
+    },
+    // X.5.X Mail Delivery Protocol Status (RFC 3463 §3.7)
+    EnhancedInfo {
+        subject: 5,
+        detail: 0,
+        title: Tr::new("Other or undefined protocol status", "其他或未定义的协议状态"),
+        meaning: Tr::new(
+            "Something was wrong with the SMTP dialogue, and no more specific code fits.",
+            "SMTP 对话出了问题，但没有更具体的代码可用。",
+        ),
+        action: Tr::new(
+            "Read the reply text and compare your commands with RFC 5321.",
+            "阅读回复文字，并对照 RFC 5321 检查自己发送的命令。",
+        ),
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 5,
+        detail: 1,
+        title: Tr::new("Invalid command", "无效命令"),
+        meaning: Tr::new(
+            "A command was out of sequence or not supported, e.g. RCPT TO before MAIL FROM (503 5.5.1) or an unknown command (Sendmail: 500 5.5.1 Command unrecognized).",
+            "命令顺序错误或不受支持，例如在 MAIL FROM 之前发送 RCPT TO（503 5.5.1），或命令无法识别（Sendmail：500 5.5.1 Command unrecognized）。",
+        ),
+        action: Tr::new(
+            "Check the spelling and the order of your commands: EHLO, MAIL FROM, RCPT TO, DATA.",
+            "检查命令的拼写和顺序：EHLO、MAIL FROM、RCPT TO、DATA。",
+        ),
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 5,
+        detail: 2,
+        title: Tr::new("Syntax error", "语法错误"),
+        meaning: Tr::new(
+            "A command could not be interpreted, because its syntax was wrong or the command is unknown (Postfix: 502 5.5.2 Error: command not recognized).",
+            "命令无法解析，原因是语法错误或命令不存在（Postfix：502 5.5.2 Error: command not recognized）。",
+        ),
+        action: Tr::new(
+            "Retype the command exactly, including the colon and the angle brackets.",
+            "准确地重新输入命令，包括冒号和尖括号。",
+        ),
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 5,
+        detail: 3,
+        title: Tr::new("Too many recipients", "收件人过多"),
+        meaning: Tr::new(
+            "The message has more recipients than the server accepts in one transaction, e.g. Postfix's \"452 4.5.3 Error: too many recipients\".",
+            "邮件的收件人数超出了服务器在一次事务中接受的上限，例如 Postfix 的 \"452 4.5.3 Error: too many recipients\"。",
+        ),
+        action: Tr::new(
+            "Split the recipients: deliver to those already accepted, and send to the rest in another transaction.",
+            "把收件人分批：先投递给已接受的收件人，其余的在另一次事务中发送。",
+        ),
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 5,
+        detail: 4,
+        title: Tr::new("Invalid command arguments", "命令参数无效"),
+        meaning: Tr::new(
+            "A valid command had invalid arguments: out of range, or naming a feature the server does not know (Postfix: 555 5.5.4 Unsupported option).",
+            "命令本身有效，但参数无效：超出范围，或指定了服务器不认识的功能（Postfix：555 5.5.4 Unsupported option）。",
+        ),
+        action: Tr::new(
+            "Fix the argument; use only ESMTP parameters the server lists in its EHLO reply.",
+            "修正参数；只使用服务器在 EHLO 回复中列出的 ESMTP 参数。",
+        ),
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 5,
+        detail: 5,
+        title: Tr::new("Wrong protocol version", "协议版本不符"),
+        meaning: Tr::new(
+            "The two sides use protocol versions that do not match and cannot be reconciled automatically.",
+            "双方使用的协议版本不一致，且无法自动协调。",
+        ),
+        action: Tr::new(
+            "Use standard SMTP or ESMTP; try HELO if the server does not understand EHLO.",
+            "使用标准的 SMTP 或 ESMTP；如果服务器不认识 EHLO，可以改用 HELO。",
+        ),
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 5,
+        detail: 6,
+        title: Tr::new("Authentication Exchange line is too long", "认证交换数据行过长"),
+        meaning: Tr::new(
+            "During AUTH the client sent a base64 line longer than the server can buffer for the chosen SASL mechanism; sent with 500 (RFC 4954).",
+            "AUTH 过程中，客户端发送的 base64 数据行超出了服务器为所选 SASL 机制准备的缓冲区；与 500 一起发送（RFC 4954）。",
+        ),
+        action: Tr::new(
+            "Send the base64 data on one line without spaces or line breaks, and check that it is not duplicated or padded with junk.",
+            "把 base64 数据放在一行里发送，中间不要有空格或换行，并检查数据是否重复或混入了多余内容。",
+        ),
+        source: "RFC 4954 §6",
+    },
+    // X.6.X Message Content or Media Status (RFC 3463 §3.8)
+    EnhancedInfo {
+        subject: 6,
+        detail: 0,
+        title: Tr::new("Other or undefined media error", "其他或未定义的媒体错误"),
+        meaning: Tr::new(
+            "Something about the message's content made it undeliverable, and no more specific code fits; content filters often use it.",
+            "邮件内容的某种情况导致无法投递，但没有更具体的代码；内容过滤器经常使用它。",
+        ),
+        action: Tr::new(
+            "Read the reply text; change the content it objects to (an attachment type, a link) and send again.",
+            "阅读回复文字；修改对方反对的内容（如附件类型、链接）后重新发送。",
+        ),
+        source: "RFC 3463 §3.8",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 1,
+        title: Tr::new("Media not supported", "不支持该媒体类型"),
+        meaning: Tr::new(
+            "The delivery protocol or the next system cannot carry this kind of content, e.g. 8-bit data to a server without 8BITMIME.",
+            "投递协议或下一台系统无法传送这类内容，例如把 8 位数据发给不支持 8BITMIME 的服务器。",
+        ),
+        action: Tr::new(
+            "Encode the content for 7-bit transport (base64 or quoted-printable) or send another format.",
+            "把内容编码成适合 7 位传输的形式（base64 或 quoted-printable），或改用其他格式。",
+        ),
+        source: "RFC 3463 §3.8",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 2,
+        title: Tr::new("Conversion required and prohibited", "需要转换但被禁止"),
+        meaning: Tr::new(
+            "The content would have to be converted for delivery, but the message or the sending site forbids conversion.",
+            "邮件内容必须经过转换才能投递，但邮件本身或发件站点禁止转换。",
+        ),
+        action: Tr::new(
+            "Send the content in a form the next hop accepts without conversion.",
+            "以下一跳无需转换就能接受的形式发送内容。",
+        ),
+        source: "RFC 3463 §3.8",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 3,
+        title: Tr::new("Conversion required but not supported", "需要转换但不支持"),
+        meaning: Tr::new(
+            "The content must be converted to be forwarded, but no host on the path can do it, e.g. 8-bit mail that must be downgraded to 7 bits.",
+            "内容必须转换后才能转发，但路径上没有主机能够完成转换，例如 8 位邮件需要降级为 7 位。",
+        ),
+        action: Tr::new(
+            "Encode the message for 7-bit transport before sending.",
+            "发送前把邮件编码成适合 7 位传输的形式。",
+        ),
+        source: "RFC 3463 §3.8",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 4,
+        title: Tr::new("Conversion with loss performed", "已进行有损转换"),
+        meaning: Tr::new(
+            "The message was delivered, but a conversion on the way lost some data; it is a failure if the sender forbade lossy conversion.",
+            "邮件已投递，但途中的转换丢失了部分数据；如果发件人禁止有损转换，则作为失败处理。",
+        ),
+        action: Tr::new(
+            "Check with the recipient that the content arrived intact; send in a format that needs no conversion.",
+            "向收件人确认内容是否完整；改用无需转换的格式发送。",
+        ),
+        source: "RFC 3463 §3.8",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 5,
+        title: Tr::new("Conversion Failed", "转换失败"),
+        meaning: Tr::new(
+            "A needed conversion of the content was attempted and failed.",
+            "尝试对内容进行必要的转换，但转换失败了。",
+        ),
+        action: Tr::new(
+            "Send the content in a simpler, standard format (plain text or common MIME types).",
+            "改用更简单的标准格式发送（纯文本或常见的 MIME 类型）。",
+        ),
+        source: "RFC 3463 §3.8",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 7,
+        title: Tr::new(
+            "Non-ASCII addresses not permitted for that sender/recipient",
+            "该发件人或收件人不允许使用非 ASCII 地址",
+        ),
+        meaning: Tr::new(
+            "MAIL FROM or RCPT TO carried an internationalized address (such as one in Chinese characters), and the server does not accept one for that sender or recipient (SMTPUTF8, RFC 6531).",
+            "MAIL FROM 或 RCPT TO 中使用了国际化地址（例如含有汉字的地址），而服务器不接受该发件人或收件人使用这种地址（SMTPUTF8，RFC 6531）。",
+        ),
+        action: Tr::new(
+            "Use an ASCII address for that person, or a server that announces SMTPUTF8 in its EHLO reply.",
+            "改用对方的纯 ASCII 地址，或使用在 EHLO 回复中公布了 SMTPUTF8 的服务器。",
+        ),
+        source: "RFC 6531",
+    },
+    // X.7.X Security or Policy Status (RFC 3463 §3.9)
+    EnhancedInfo {
+        subject: 7,
+        detail: 0,
+        title: Tr::new("Other or undefined security status", "其他或未定义的安全状态"),
+        meaning: Tr::new(
+            "Something about security or policy caused this status, or the server will not say more for security reasons. Common with 530 (authentication or STARTTLS required), with 454 and 421, and Sendmail's 535 5.7.0 authentication failed.",
+            "安全或策略方面的原因导致了这一状态，或者服务器出于安全考虑不愿多说。常与 530（要求认证或 STARTTLS）、454 和 421 一起出现，Sendmail 的 535 5.7.0 authentication failed 也用它。",
+        ),
+        action: Tr::new(
+            "Read the reply text: it usually says what is required, such as STARTTLS or AUTH first.",
+            "阅读回复文字：它通常会说明要求，例如先执行 STARTTLS 或 AUTH。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 1,
+        title: Tr::new("Delivery not authorized, message refused", "未获投递授权，邮件被拒"),
+        meaning: Tr::new(
+            "The sender is not allowed to send to this destination: relaying without authentication, a blocklisted IP, a sender that does not match the logged-in account, or a spam verdict.",
+            "发件人无权向该目标发送邮件：未认证就中继、IP 被列入黑名单、发件人与登录账号不符，或被判定为垃圾邮件。",
+        ),
+        action: Tr::new(
+            "Read the text for the reason: authenticate before relaying, send from your own account's address, or get the IP delisted.",
+            "从回复文字中找出原因：中继前先认证、用自己账号的地址发信，或申请把 IP 移出黑名单。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 2,
+        title: Tr::new("Mailing list expansion prohibited", "禁止展开邮件列表"),
+        meaning: Tr::new(
+            "The sender may not send to this mailing list, e.g. the list accepts posts from members only.",
+            "发件人无权向该邮件列表发信，例如列表只接受成员投稿。",
+        ),
+        action: Tr::new(
+            "Subscribe to the list or ask its owner for permission.",
+            "先订阅该列表，或向列表管理者申请权限。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 3,
+        title: Tr::new(
+            "Security conversion required but not possible",
+            "需要安全协议转换但无法进行",
+        ),
+        meaning: Tr::new(
+            "Delivery would need converting the message from one secure messaging protocol to another, which is not possible.",
+            "投递需要把邮件从一种安全邮件协议转换为另一种，但无法做到。",
+        ),
+        action: Tr::new(
+            "Send the message with a security format the recipient's system supports.",
+            "改用收件方系统支持的安全格式发送邮件。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 4,
+        title: Tr::new("Security features not supported", "不支持所需的安全功能"),
+        meaning: Tr::new(
+            "The message requires security features, such as secure authentication, that the delivery protocol cannot provide.",
+            "邮件要求的安全功能（如安全认证）是投递协议无法提供的。",
+        ),
+        action: Tr::new(
+            "Send without the feature or through a path that supports it.",
+            "不使用该功能重新发送，或改走支持该功能的投递路径。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 5,
+        title: Tr::new("Cryptographic failure", "加密处理失败"),
+        meaning: Tr::new(
+            "A system allowed to verify or decrypt the message could not, because a key was missing or invalid.",
+            "有权验证或解密邮件的系统未能完成操作，原因是密钥缺失或无效。",
+        ),
+        action: Tr::new(
+            "Check the keys or certificates used to sign or encrypt the message.",
+            "检查用于签名或加密邮件的密钥或证书。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 6,
+        title: Tr::new("Cryptographic algorithm not supported", "不支持该加密算法"),
+        meaning: Tr::new(
+            "A system allowed to verify or decrypt the message could not, because it does not support the algorithm used.",
+            "有权验证或解密邮件的系统未能完成操作，因为它不支持所用的算法。",
+        ),
+        action: Tr::new(
+            "Sign or encrypt with a more widely supported algorithm.",
+            "改用支持更广泛的算法进行签名或加密。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 7,
+        title: Tr::new("Message integrity failure", "邮件完整性校验失败"),
+        meaning: Tr::new(
+            "A system allowed to verify the message found it corrupted or altered on the way.",
+            "有权验证邮件的系统发现邮件在途中已损坏或被篡改。",
+        ),
+        action: Tr::new(
+            "Send again; if it repeats, look for a system on the path that rewrites messages (a footer, a content filter).",
+            "重新发送；如果反复出现，请排查路径上会改写邮件的系统（如添加页脚的系统、内容过滤器）。",
+        ),
+        source: "RFC 3463 §3.9",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 8,
+        title: Tr::new("Authentication credentials invalid", "认证凭据无效"),
+        meaning: Tr::new(
+            "The AUTH exchange failed because the credentials were invalid or insufficient: a wrong user name or password, or a response computed wrongly. Sent with 535, e.g. Postfix's \"535 5.7.8 Error: authentication failed\".",
+            "AUTH 交换失败，因为凭据无效或不足：用户名或密码错误，或响应计算有误。与 535 一起发送，例如 Postfix 的 \"535 5.7.8 Error: authentication failed\"。",
+        ),
+        action: Tr::new(
+            "Check the user name and password (no trailing newline in the base64), use the provider's authorization code or app password if it requires one, and for CRAM-MD5 or DIGEST-MD5 recompute the response step by step.",
+            "检查用户名和密码（base64 编码前不要带末尾换行符）；如果服务商要求，改用授权码或应用专用密码；对 CRAM-MD5 或 DIGEST-MD5 请逐步重新计算响应。",
+        ),
+        source: "RFC 4954 §6",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 9,
+        title: Tr::new("Authentication mechanism is too weak", "认证机制强度不足"),
+        meaning: Tr::new(
+            "The chosen authentication mechanism is weaker than the server's policy allows for this user; sent with 534.",
+            "所选认证机制比服务器对该用户的策略要求更弱；与 534 一起发送。",
+        ),
+        action: Tr::new(
+            "Retry with a stronger mechanism from the server's EHLO list.",
+            "从服务器 EHLO 回复的列表中选择更强的机制重试。",
+        ),
+        source: "RFC 4954 §6",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 10,
+        title: Tr::new("Encryption Needed", "需要加密"),
+        meaning: Tr::new(
+            "An external privacy layer, such as TLS, is needed to use the requested authentication mechanism; meant mainly for clear-text mechanisms like PLAIN and LOGIN.",
+            "要使用所请求的认证机制，需要外部的加密层（如 TLS）；主要针对 PLAIN、LOGIN 这类明文机制。",
+        ),
+        action: Tr::new(
+            "Send STARTTLS (then EHLO again) before AUTH, or use a stronger mechanism.",
+            "在 AUTH 之前先发送 STARTTLS（然后重新发送 EHLO），或改用更强的机制。",
+        ),
+        source: "RFC 5248",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 11,
+        title: Tr::new(
+            "Encryption required for requested authentication mechanism",
+            "所请求的认证机制要求加密连接",
+        ),
+        meaning: Tr::new(
+            "The chosen authentication mechanism may only be used over an encrypted connection; sent with 538. RFC 4954 keeps it for history: servers should not offer such mechanisms before encryption.",
+            "所选的认证机制只能在加密连接上使用；与 538 一起发送。RFC 4954 保留它只是出于历史原因：服务器在加密之前本就不应提供这类机制。",
+        ),
+        action: Tr::new(
+            "Send STARTTLS, then EHLO again, then AUTH.",
+            "先发送 STARTTLS，再重新发送 EHLO，然后进行 AUTH。",
+        ),
+        source: "RFC 4954 §6",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 12,
+        title: Tr::new("A password transition is needed", "需要进行密码过渡"),
+        meaning: Tr::new(
+            "The user must switch to the chosen mechanism by authenticating once with PLAIN; the mechanism should then work in later sessions. Sent with 432.",
+            "用户需要先用 PLAIN 认证一次，才能切换到所选机制；之后的会话中该机制应可正常使用。与 432 一起发送。",
+        ),
+        action: Tr::new(
+            "Log in once with PLAIN over TLS, then use the chosen mechanism.",
+            "先在 TLS 连接上用 PLAIN 登录一次，然后再使用所选机制。",
+        ),
+        source: "RFC 4954 §6",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 13,
+        title: Tr::new("User Account Disabled", "用户账号已停用"),
+        meaning: Tr::new(
+            "The authentication itself succeeded, but the account is disabled (unpaid, abuse, a suspected break-in). Unlike a wrong password, retyping it will not help.",
+            "认证本身成功了，但账号已被停用（欠费、滥用、疑似被盗）。与密码错误不同，重新输入密码也无济于事。",
+        ),
+        action: Tr::new(
+            "Contact the system administrator or provider to have the account re-enabled.",
+            "联系系统管理员或服务商，申请恢复账号。",
+        ),
+        source: "RFC 5248",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 14,
+        title: Tr::new("Trust relationship required", "需要建立信任关系"),
+        meaning: Tr::new(
+            "The submission server needs a configured trust relationship with a third-party server to fetch the message content (BURL, RFC 4468). Gmail also uses 534-5.7.14 to ask the user to sign in through a web browser first.",
+            "邮件提交服务器需要与第三方服务器预先建立信任关系，才能获取邮件内容（BURL，RFC 4468）。Gmail 也用 534-5.7.14 要求用户先通过网页浏览器登录。",
+        ),
+        action: Tr::new(
+            "Administrators must configure the trust between the servers; a Gmail user should sign in on the web and follow the instructions in the reply.",
+            "需要管理员在服务器之间配置信任关系；Gmail 用户应先在网页上登录，并按回复中的提示操作。",
+        ),
+        source: "RFC 5248",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 20,
+        title: Tr::new("No passing DKIM signature found", "未找到通过验证的 DKIM 签名"),
+        meaning: Tr::new(
+            "The receiver requires a valid DKIM signature, and the message had none that verified.",
+            "接收方要求有效的 DKIM 签名，而这封邮件没有任何能通过验证的签名。",
+        ),
+        action: Tr::new(
+            "Sign outgoing mail with DKIM and publish the public key in DNS; check that nothing alters the message after signing.",
+            "对外发邮件进行 DKIM 签名并在 DNS 中发布公钥；确认签名之后没有环节改动邮件。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 21,
+        title: Tr::new("No acceptable DKIM signature found", "未找到可接受的 DKIM 签名"),
+        meaning: Tr::new(
+            "The message has DKIM signatures that verify, but none is acceptable to the receiver's policy (for example, signed by an unrelated domain).",
+            "邮件带有能通过验证的 DKIM 签名，但没有一个符合接收方的策略（例如签名域与发件人无关）。",
+        ),
+        action: Tr::new(
+            "Sign with your own domain, the one in the From: header.",
+            "用自己的域名（即 From: 信头中的域名）进行签名。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 22,
+        title: Tr::new(
+            "No valid author-matched DKIM signature found",
+            "未找到与作者地址匹配的有效 DKIM 签名",
+        ),
+        meaning: Tr::new(
+            "The message has valid DKIM signatures, but none from the domain of the author address in the From: header.",
+            "邮件带有有效的 DKIM 签名，但没有一个来自 From: 信头中作者地址的域名。",
+        ),
+        action: Tr::new(
+            "Have the From: domain sign the message (d= must match it).",
+            "让 From: 所在的域名对邮件签名（d= 必须与之一致）。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 23,
+        title: Tr::new("SPF validation failed", "SPF 验证失败"),
+        meaning: Tr::new(
+            "The SPF check of the sender's domain gave \"fail\": the sending IP is not among the hosts the domain authorizes.",
+            "对发件人域名的 SPF 检查结果为 \"fail\"：发信 IP 不在该域名授权的主机之列。",
+        ),
+        action: Tr::new(
+            "Add your sending server to the domain's SPF record, or send through a server the record already lists.",
+            "把发信服务器加入该域名的 SPF 记录，或通过记录中已列出的服务器发送。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 24,
+        title: Tr::new("SPF validation error", "SPF 验证出错"),
+        meaning: Tr::new(
+            "Evaluating SPF ended in an error: a DNS failure (temporary, 4.7.24) or a broken SPF record (permanent, 5.7.24).",
+            "SPF 评估过程出错：DNS 故障（暂时性，4.7.24）或 SPF 记录本身有误（永久性，5.7.24）。",
+        ),
+        action: Tr::new(
+            "Check the domain's SPF record with a validator: one record only, correct syntax, at most 10 DNS lookups.",
+            "用检测工具检查该域名的 SPF 记录：只能有一条、语法正确、DNS 查询不超过 10 次。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 25,
+        title: Tr::new("Reverse DNS validation failed", "反向 DNS 验证失败"),
+        meaning: Tr::new(
+            "The sending server's IP failed the reverse DNS check: no PTR record, or a PTR name that does not resolve back to the same IP.",
+            "发信服务器的 IP 未通过反向 DNS 检查：没有 PTR 记录，或 PTR 指向的主机名不能正向解析回同一个 IP。",
+        ),
+        action: Tr::new(
+            "Ask whoever owns the IP (ISP or cloud provider) to set a PTR record that matches the server's host name.",
+            "请 IP 的所有者（ISP 或云服务商）设置与服务器主机名一致的 PTR 记录。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 26,
+        title: Tr::new("Multiple authentication checks failed", "多项认证检查失败"),
+        meaning: Tr::new(
+            "The message failed more than one authentication check (such as SPF and DKIM), without saying which. Gmail uses 550 5.7.26 for mail that fails DMARC.",
+            "邮件未通过多项认证检查（如 SPF 和 DKIM），但没有说明是哪几项。Gmail 对未通过 DMARC 的邮件使用 550 5.7.26。",
+        ),
+        action: Tr::new(
+            "Set up SPF and DKIM for the sending domain, aligned with the From: domain, and publish a DMARC record.",
+            "为发信域名配置 SPF 和 DKIM，并使其与 From: 域名对齐，同时发布 DMARC 记录。",
+        ),
+        source: "RFC 7372",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 27,
+        title: Tr::new("Sender address has null MX", "发件人地址的域名设置了空 MX"),
+        meaning: Tr::new(
+            "The sender's domain publishes a null MX, so it cannot receive bounces, and the receiver refuses mail from it.",
+            "发件人的域名发布了空 MX 记录，因而无法接收退信，接收方因此拒收来自它的邮件。",
+        ),
+        action: Tr::new(
+            "Send from a domain that accepts mail, or give the domain real MX records.",
+            "使用能够收信的域名发信，或为该域名配置真正的 MX 记录。",
+        ),
+        source: "RFC 7505",
+    },
+];

@@ -1,0 +1,59 @@
+//! The root component: state provider, router, navigation, and the page for the route.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::nav::Nav;
+use super::pages::{not_found::NotFound, reference::ReferencePage};
+use super::route::Route;
+use super::state::{apply_lang, AppContext, AppState};
+use crate::i18n::{t, Msg};
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::initial);
+    let lang = state.lang;
+    use_effect_with(lang, |&lang| apply_lang(lang));
+
+    html! {
+        <ContextProvider<AppContext> context={state}>
+            <HashRouter>
+                <a class="skip-link" href="#main" data-testid="skip-link"
+                   onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
+                    { t(lang, Msg::SkipToContent) }
+                </a>
+                <Nav />
+                <main id="main" tabindex="-1" data-testid="main">
+                    <Switch<Route> render={switch} />
+                </main>
+                <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
+            </HashRouter>
+        </ContextProvider<AppContext>>
+    }
+}
+
+/// Hash routing owns `#`: the skip link moves focus instead of navigating.
+fn focus_main() {
+    use wasm_bindgen::JsCast;
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home | Route::Reference => html! { <ReferencePage query={None::<AttrValue>} /> },
+        Route::ReferenceCode { code } => {
+            html! { <ReferencePage query={Some(AttrValue::from(code))} /> }
+        }
+        Route::ReferencePair { code, enhanced } => {
+            html! { <ReferencePage query={Some(AttrValue::from(format!("{code} {enhanced}")))} /> }
+        }
+        Route::NotFound => html! { <NotFound /> },
+    }
+}

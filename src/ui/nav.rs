@@ -1,0 +1,40 @@
+//! The navigation bar: the product's name, its built sections, the language switch.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::lang_switch::LangSwitch;
+use super::route::Route;
+use super::state::use_lang;
+use crate::i18n::{t, Msg};
+
+/// The bar at the top of every page.
+#[function_component(Nav)]
+pub fn nav() -> Html {
+    let lang = use_lang();
+    let route = use_route::<Route>();
+    let on_reference = matches!(
+        route,
+        Some(
+            Route::Home
+                | Route::Reference
+                | Route::ReferenceCode { .. }
+                | Route::ReferencePair { .. }
+        )
+    );
+    html! {
+        <header class="topbar">
+            <div class="brand">
+                <span class="brand-name" data-testid="app-name">{ t(lang, Msg::AppName) }</span>
+                <span class="tagline">{ t(lang, Msg::Tagline) }</span>
+            </div>
+            <nav aria-label={t(lang, Msg::NavLabel)} data-testid="nav">
+                <Link<Route> to={Route::Reference}
+                    classes={classes!("nav-link", on_reference.then_some("active"))}>
+                    <span data-testid="nav-reference">{ t(lang, Msg::NavReference) }</span>
+                </Link<Route>>
+            </nav>
+            <LangSwitch />
+        </header>
+    }
+}

@@ -1,0 +1,334 @@
+//! The browser-test harness: serves the release `dist/` on 127.0.0.1 from inside the test,
+//! starts chromedriver with Debian's headless Chromium, and records every request the page
+//! makes to the server.
+//!
+//! Everything is bounded: waits have deadlines, the server stops with the test's runtime,
+//! chromedriver is killed when the harness is dropped.
+
+use std::net::{SocketAddr, TcpListener as StdListener};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use fantoccini::wd::WebDriverCompatibleCommand;
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpListener;
+
+/// How long any one wait may take.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// A served dist, a running chromedriver, and a browser session.
+pub struct Harness {
+    pub client: Client,
+    pub origin: String,
+    requests: Arc<Mutex<Vec<String>>>,
+    dist: PathBuf,
+    driver: Child,
+    profile: PathBuf,
+}
+
+/// The browser's preferred language for a session.
+pub enum BrowserLang {
+    English,
+    Chinese,
+}
+
+fn dist_dir() -> PathBuf {
+    let dist = std::env::var_os("SMTP_TRAINER_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
+    assert!(
+        dist.join("index.html").is_file(),
+        "no release build at {}: run `cargo xtask test` (or `cargo xtask dist` first)",
+        dist.display()
+    );
+    dist
+}
+
+/// A tool named by an environment variable (set by `cargo xtask test`) or found on PATH.
+/// Missing is a failure, never a skip.
+fn tool(env: &str, name: &str) -> PathBuf {
+    if let Some(path) = std::env::var_os(env) {
+        return PathBuf::from(path);
+    }
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} is not installed: `cargo xtask test` installs it \
+                 (apt-get install chromium chromium-driver)"
+            )
+        })
+}
+
+fn free_port() -> u16 {
+    StdListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port on 127.0.0.1")
+}
+
+impl Harness {
+    pub async fn start(lang: BrowserLang) -> Harness {
+        let dist = dist_dir();
+        let requests = Arc::new(Mutex::new(Vec::new()));
+        let listener = TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind 127.0.0.1");
+        let addr = listener.local_addr().expect("server address");
+        tokio::spawn(serve(listener, dist.clone(), requests.clone()));
+
+        let port = free_port();
+        let driver = Command::new(tool("SMTP_TRAINER_CHROMEDRIVER", "chromedriver"))
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        wait_for_port(SocketAddr::from(([127, 0, 0, 1], port))).await;
+
+        let profile = std::env::temp_dir().join(format!(
+            "smtp-trainer-chromium-{}-{port}",
+            std::process::id()
+        ));
+        let (lang_flag, accept) = match lang {
+            BrowserLang::English => ("--lang=en-US", "en-US,en"),
+            BrowserLang::Chinese => ("--lang=zh-CN", "zh-CN,zh"),
+        };
+        let caps = json!({
+            "browserName": "chrome",
+            "goog:loggingPrefs": { "browser": "ALL" },
+            "goog:chromeOptions": {
+                "binary": tool("SMTP_TRAINER_CHROMIUM", "chromium"),
+                "args": [
+                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                    "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync",
+                    "--window-size=1280,900", lang_flag,
+                    format!("--user-data-dir={}", profile.display()),
+                ],
+                "prefs": { "intl.accept_languages": accept },
+            }
+        });
+        let Value::Object(caps) = caps else {
+            panic!("capabilities are a JSON object");
+        };
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a chromium session through chromedriver");
+        Harness {
+            client,
+            origin: format!("http://{addr}"),
+            requests,
+            dist,
+            driver,
+            profile,
+        }
+    }
+
+    /// Opens `hash` (like `#/reference/553`) and waits for the app to render.
+    pub async fn open(&self, hash: &str) {
+        self.client
+            .goto(&format!("{}/{hash}", self.origin))
+            .await
+            .expect("navigation");
+        self.wait_for("[data-testid=app-name]").await;
+    }
+
+    /// Waits for an element to exist.
+    pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .wait()
+            .at_most(WAIT)
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css} did not appear within {WAIT:?}: {e}"))
+    }
+
+    /// Waits until the element's text satisfies `check`; returns the text.
+    pub async fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + WAIT;
+        let mut last = String::new();
+        while Instant::now() < deadline {
+            if let Ok(element) = self.client.find(Locator::Css(css)).await {
+                if let Ok(text) = element.text().await {
+                    if check(&text) {
+                        return text;
+                    }
+                    last = text;
+                }
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("{css} never showed the expected text; last seen: {last:?}");
+    }
+
+    /// The visible text of the whole page.
+    pub async fn body_text(&self) -> String {
+        self.client
+            .find(Locator::Css("body"))
+            .await
+            .expect("body")
+            .text()
+            .await
+            .expect("body text")
+    }
+
+    /// Runs a script and returns its JSON result.
+    pub async fn js(&self, script: &str) -> Value {
+        self.client
+            .execute(script, vec![])
+            .await
+            .expect("script runs")
+    }
+
+    /// The browser console's entries since the last call (chromedriver's log endpoint).
+    pub async fn console(&self) -> Vec<Value> {
+        match self
+            .client
+            .issue_cmd(BrowserLog)
+            .await
+            .expect("browser log")
+        {
+            Value::Array(entries) => entries,
+            other => panic!("unexpected log answer: {other}"),
+        }
+    }
+
+    /// Every path the server was asked for, each with whether it is a file of dist/.
+    pub fn requested(&self) -> Vec<(String, bool)> {
+        let requests = self.requests.lock().map(|r| r.clone()).unwrap_or_default();
+        requests
+            .into_iter()
+            .map(|path| {
+                let exists = resolve(&self.dist, &path).is_some();
+                (path, exists)
+            })
+            .collect()
+    }
+
+    pub async fn close(mut self) {
+        let _ = self.client.clone().close().await;
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+        let _ = std::fs::remove_dir_all(&self.profile);
+    }
+}
+
+impl Drop for Harness {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+    }
+}
+
+async fn wait_for_port(addr: SocketAddr) {
+    let deadline = Instant::now() + WAIT;
+    while Instant::now() < deadline {
+        if tokio::net::TcpStream::connect(addr).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    panic!("chromedriver did not listen on {addr} within {WAIT:?}");
+}
+
+/// `POST /session/{id}/se/log {"type":"browser"}`: chromedriver's console log.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        (
+            http::Method::POST,
+            Some(r#"{"type":"browser"}"#.to_string()),
+        )
+    }
+}
+
+/// The file of dist/ a request path names (`/` is index.html), refusing `..`.
+fn resolve(dist: &Path, path: &str) -> Option<PathBuf> {
+    let path = path.split(['?', '#']).next().unwrap_or("/");
+    let relative = path.trim_start_matches('/');
+    if relative.split('/').any(|part| part == "..") {
+        return None;
+    }
+    let file = if relative.is_empty() {
+        dist.join("index.html")
+    } else {
+        dist.join(relative)
+    };
+    file.is_file().then_some(file)
+}
+
+fn content_type(path: &Path) -> &'static str {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("js") => "text/javascript",
+        Some("wasm") => "application/wasm",
+        Some("css") => "text/css",
+        Some("svg") => "image/svg+xml",
+        Some("json" | "webmanifest") => "application/json",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A static file server for dist/: one request per connection, every path recorded.
+async fn serve(listener: TcpListener, dist: PathBuf, requests: Arc<Mutex<Vec<String>>>) {
+    loop {
+        let Ok((mut stream, _)) = listener.accept().await else {
+            return;
+        };
+        let dist = dist.clone();
+        let requests = requests.clone();
+        tokio::spawn(async move {
+            let mut head = Vec::new();
+            let mut buf = [0u8; 4096];
+            // Request heads are small; 64 KiB is a generous bound.
+            while !head.windows(4).any(|w| w == b"\r\n\r\n") && head.len() < 65536 {
+                match stream.read(&mut buf).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => head.extend_from_slice(&buf[..n]),
+                }
+            }
+            let head = String::from_utf8_lossy(&head);
+            let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
+            if let Ok(mut r) = requests.lock() {
+                r.push(path.clone());
+            }
+            let response = match resolve(&dist, &path) {
+                Some(file) => {
+                    let body = tokio::fs::read(&file).await.unwrap_or_default();
+                    let mut r = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: {}\r\nContent-Length: {}\r\n\
+                         Cache-Control: no-store\r\nConnection: close\r\n\r\n",
+                        content_type(&file),
+                        body.len()
+                    )
+                    .into_bytes();
+                    r.extend_from_slice(&body);
+                    r
+                }
+                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    .to_vec(),
+            };
+            let _ = stream.write_all(&response).await;
+            let _ = stream.shutdown().await;
+        });
+    }
+}

@@ -1,0 +1,409 @@
+//! Checks the reference tables' data: every required code is there, once and in order;
+//! every text exists in both languages; the examples and enhanced codes agree with their
+//! entries; the lessons of the seed documents are in the data; and search finds them.
+
+use smtp_trainer::i18n::{Lang, Tr};
+use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
+use smtp_trainer::smtp::reference::{
+    enhanced_info, reply_info, search, Entry, ENHANCED_CODES, REPLY_CODES,
+};
+
+/// The reply codes the reference must explain, exactly.
+const REQUIRED_REPLY_CODES: &[u16] = &[
+    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 454, 500, 501, 502,
+    503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555,
+];
+
+/// The enhanced status code details the reference must explain, as (subject, detail):
+/// all of RFC 3463 §3.2–§3.9, plus X.1.10, X.5.6, X.6.7 and X.7.8–X.7.14.
+fn required_enhanced() -> Vec<(u16, u16)> {
+    let mut required = vec![(0, 0)];
+    required.extend((0..=8).map(|d| (1, d)));
+    required.push((1, 10));
+    required.extend((0..=4).map(|d| (2, d)));
+    required.extend((0..=5).map(|d| (3, d)));
+    required.extend((0..=7).map(|d| (4, d)));
+    required.extend((0..=6).map(|d| (5, d)));
+    required.extend((0..=5).map(|d| (6, d)));
+    required.push((6, 7));
+    required.extend((0..=14).map(|d| (7, d)));
+    required
+}
+
+fn is_cjk(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+fn reply(code: u16) -> &'static smtp_trainer::smtp::reference::ReplyInfo {
+    reply_info(ReplyCode::new(code).unwrap()).unwrap_or_else(|| panic!("no entry for {code}"))
+}
+
+fn all_texts(tr: Tr) -> String {
+    Lang::ALL
+        .iter()
+        .map(|&lang| tr.get(lang))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn reply_texts(code: u16) -> String {
+    let info = reply(code);
+    [info.title, info.when, info.action]
+        .into_iter()
+        .map(all_texts)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+// ----------------------------------------------------------------------------- reply codes
+
+#[test]
+fn every_required_reply_code_is_present_exactly_once() {
+    for &code in REQUIRED_REPLY_CODES {
+        let count = REPLY_CODES.iter().filter(|info| info.code == code).count();
+        assert_eq!(count, 1, "reply code {code} appears {count} times");
+        let parsed = ReplyCode::parse(&code.to_string()).unwrap();
+        let info = reply_info(parsed).unwrap_or_else(|| panic!("reply_info({code}) is None"));
+        assert_eq!(info.code, code);
+    }
+    let table: Vec<u16> = REPLY_CODES.iter().map(|info| info.code).collect();
+    assert_eq!(
+        table, REQUIRED_REPLY_CODES,
+        "the table holds exactly the required codes"
+    );
+}
+
+#[test]
+fn reply_codes_are_strictly_ascending_and_valid() {
+    for pair in REPLY_CODES.windows(2) {
+        assert!(
+            pair[0].code < pair[1].code,
+            "{} before {}",
+            pair[0].code,
+            pair[1].code
+        );
+    }
+    for info in REPLY_CODES {
+        assert!(
+            ReplyCode::new(info.code).is_ok(),
+            "{} is not a reply code",
+            info.code
+        );
+    }
+}
+
+#[test]
+fn reply_lookup_by_parsed_code_finds_553() {
+    let info = reply_info(ReplyCode::parse("553").unwrap()).expect("553 has an entry");
+    assert_eq!(info.code, 553);
+}
+
+// -------------------------------------------------------------------------- enhanced codes
+
+#[test]
+fn every_required_enhanced_detail_is_present_exactly_once() {
+    for (subject, detail) in required_enhanced() {
+        let count = ENHANCED_CODES
+            .iter()
+            .filter(|info| (info.subject, info.detail) == (subject, detail))
+            .count();
+        assert_eq!(count, 1, "X.{subject}.{detail} appears {count} times");
+        for class in [2, 4, 5] {
+            let code = EnhancedCode::new(class, subject, detail).unwrap();
+            let info = enhanced_info(code)
+                .unwrap_or_else(|| panic!("enhanced_info({class}.{subject}.{detail}) is None"));
+            assert_eq!((info.subject, info.detail), (subject, detail));
+        }
+    }
+}
+
+#[test]
+fn enhanced_codes_are_strictly_ascending_and_valid() {
+    for pair in ENHANCED_CODES.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        assert!(
+            (a.subject, a.detail) < (b.subject, b.detail),
+            "X.{}.{} before X.{}.{}",
+            a.subject,
+            a.detail,
+            b.subject,
+            b.detail
+        );
+    }
+    for info in ENHANCED_CODES {
+        assert!(
+            info.subject <= 7,
+            "X.{}.{}: subjects are 0 to 7",
+            info.subject,
+            info.detail
+        );
+        assert!(EnhancedCode::new(5, info.subject, info.detail).is_ok());
+        assert!(
+            !info.source.trim().is_empty(),
+            "X.{}.{} has no source",
+            info.subject,
+            info.detail
+        );
+    }
+}
+
+#[test]
+fn enhanced_codes_of_replies_parse_match_the_class_and_are_explained() {
+    for info in REPLY_CODES {
+        for text in info.enhanced {
+            let code = EnhancedCode::parse(text)
+                .unwrap_or_else(|e| panic!("{}: {text:?} does not parse: {e}", info.code));
+            assert_eq!(
+                u16::from(code.class()),
+                info.code / 100,
+                "{}: {text} has the wrong class for the reply",
+                info.code
+            );
+            assert!(
+                enhanced_info(code).is_some(),
+                "{}: {text} has no ENHANCED_CODES entry",
+                info.code
+            );
+        }
+        let mut seen = info.enhanced.to_vec();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(
+            seen.len(),
+            info.enhanced.len(),
+            "{}: duplicate enhanced codes",
+            info.code
+        );
+    }
+}
+
+#[test]
+fn example_lines_start_with_their_code_and_agree_with_the_enhanced_list() {
+    for info in REPLY_CODES {
+        assert!(
+            info.examples.len() <= 3,
+            "{}: keep it to 0-3 examples",
+            info.code
+        );
+        let prefix = info.code.to_string();
+        for line in info.examples {
+            let rest = line
+                .strip_prefix(&prefix)
+                .unwrap_or_else(|| panic!("{}: example {line:?} has another code", info.code));
+            assert!(
+                rest.starts_with(' ') || rest.starts_with('-'),
+                "{}: example {line:?}: the code must be followed by ' ' or '-'",
+                info.code
+            );
+            assert!(
+                !line.contains(['\r', '\n']),
+                "{}: example {line:?} holds a line break",
+                info.code
+            );
+            // An enhanced code right after the reply code must be one the entry lists.
+            if let Some(first) = rest[1..].split(' ').next() {
+                if let Ok(code) = EnhancedCode::parse(first) {
+                    assert!(
+                        info.enhanced.contains(&first),
+                        "{}: example {line:?} carries {code:?}, which `enhanced` does not list",
+                        info.code
+                    );
+                }
+            }
+        }
+        assert!(
+            !info.source.trim().is_empty(),
+            "{} has no source",
+            info.code
+        );
+    }
+}
+
+// ----------------------------------------------------------------------------------- texts
+
+fn check_text(label: &str, field: &str, tr: Tr) {
+    assert!(
+        !tr.en.trim().is_empty(),
+        "{label} {field}: English is empty"
+    );
+    assert!(
+        !tr.zh.trim().is_empty(),
+        "{label} {field}: Chinese is empty"
+    );
+    assert!(
+        tr.zh.chars().any(is_cjk),
+        "{label} {field}: the Chinese text has no Chinese character: {:?}",
+        tr.zh
+    );
+    assert!(
+        !tr.en.chars().any(is_cjk),
+        "{label} {field}: the English text contains Chinese characters: {:?}",
+        tr.en
+    );
+    assert_eq!(
+        tr.en.trim(),
+        tr.en,
+        "{label} {field}: English has stray whitespace"
+    );
+    assert_eq!(
+        tr.zh.trim(),
+        tr.zh,
+        "{label} {field}: Chinese has stray whitespace"
+    );
+}
+
+#[test]
+fn every_text_exists_in_both_languages() {
+    for info in REPLY_CODES {
+        let label = info.code.to_string();
+        check_text(&label, "title", info.title);
+        check_text(&label, "when", info.when);
+        check_text(&label, "action", info.action);
+    }
+    for info in ENHANCED_CODES {
+        let label = format!("X.{}.{}", info.subject, info.detail);
+        check_text(&label, "title", info.title);
+        check_text(&label, "meaning", info.meaning);
+        check_text(&label, "action", info.action);
+    }
+}
+
+// --------------------------------------------------------------------------- seed lessons
+
+#[test]
+fn the_163_sender_lesson_is_in_553() {
+    let info = reply(553);
+    assert!(
+        info.examples
+            .iter()
+            .any(|line| line.contains("553 Mail from must equal authorized user")),
+        "553 lacks the 163.com example"
+    );
+}
+
+#[test]
+fn the_saslauthd_lesson_is_in_535() {
+    let texts = reply_texts(535);
+    assert!(
+        texts.contains("saslauthd"),
+        "535 does not mention saslauthd"
+    );
+    assert!(
+        reply(535)
+            .examples
+            .iter()
+            .any(|line| line.starts_with("535 5.7.0")),
+        "535 lacks Sendmail's 535 5.7.0 example"
+    );
+}
+
+#[test]
+fn the_base64_challenge_lesson_is_in_334() {
+    let info = reply(334);
+    let in_texts = reply_texts(334).contains("VXNlcm5hbWU6");
+    let in_examples = info
+        .examples
+        .iter()
+        .any(|line| line.contains("VXNlcm5hbWU6"));
+    assert!(in_texts || in_examples, "334 does not mention VXNlcm5hbWU6");
+}
+
+#[test]
+fn the_typo_lesson_is_in_500() {
+    let texts = reply_texts(500).to_lowercase();
+    let examples = reply(500).examples.join("\n").to_lowercase();
+    assert!(
+        texts.contains("rcpr") || texts.contains("did you mean") || examples.contains("rcpr"),
+        "500 does not mention the RCPR typo"
+    );
+}
+
+// ---------------------------------------------------------------------------------- search
+
+fn has_reply(hits: &[Entry], code: u16) -> bool {
+    hits.iter()
+        .any(|entry| matches!(entry, Entry::Reply(info) if info.code == code))
+}
+
+fn has_enhanced(hits: &[Entry], subject: u16, detail: u16) -> bool {
+    hits.iter().any(|entry| {
+        matches!(entry, Entry::Enhanced(info) if (info.subject, info.detail) == (subject, detail))
+    })
+}
+
+#[test]
+fn search_by_full_reply_code() {
+    assert!(has_reply(&search("553"), 553));
+}
+
+#[test]
+fn search_by_code_prefix_finds_exactly_the_replies_in_range() {
+    let hits = search("55");
+    let expected: Vec<u16> = REPLY_CODES
+        .iter()
+        .map(|info| info.code)
+        .filter(|code| (550..=555).contains(code))
+        .collect();
+    let found: Vec<u16> = hits
+        .iter()
+        .map(|entry| match entry {
+            Entry::Reply(info) => info.code,
+            Entry::Enhanced(info) => {
+                panic!("search(\"55\") returned X.{}.{}", info.subject, info.detail)
+            }
+        })
+        .collect();
+    assert_eq!(found, expected);
+}
+
+#[test]
+fn search_by_enhanced_code_finds_the_detail_and_its_replies() {
+    let hits = search("5.7.8");
+    assert!(has_enhanced(&hits, 7, 8), "search(\"5.7.8\") lacks X.7.8");
+    assert!(has_reply(&hits, 535), "search(\"5.7.8\") lacks 535");
+}
+
+#[test]
+fn search_by_words_in_either_language() {
+    assert!(has_reply(&search("saslauthd"), 535));
+    assert!(!search("认证").is_empty());
+}
+
+#[test]
+fn empty_search_returns_everything_in_order() {
+    let hits = search("");
+    assert_eq!(hits.len(), REPLY_CODES.len() + ENHANCED_CODES.len());
+    let replies = REPLY_CODES.iter().map(Entry::Reply);
+    let enhanced = ENHANCED_CODES.iter().map(Entry::Enhanced);
+    assert!(hits.iter().copied().eq(replies.chain(enhanced)));
+}
+
+#[test]
+fn search_survives_a_huge_random_query() {
+    // A deterministic xorshift generator: ASCII letters and digits, dots, spaces,
+    // punctuation and Chinese characters, about 1 MB in all.
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let pieces = [
+        '.', ' ', '5', '7', 'x', 'X', ':', ',', '认', '证', '\t', '\n', '-',
+    ];
+    let mut query = String::with_capacity(1 << 20);
+    while query.len() < 1 << 20 {
+        let r = next();
+        let c = match r % 4 {
+            0 => pieces[(r >> 8) as usize % pieces.len()],
+            1 => char::from(b'0' + (r >> 8) as u8 % 10),
+            2 => char::from(b'a' + (r >> 8) as u8 % 26),
+            _ => char::from_u32(0x4E00 + (r >> 8) as u32 % 0x5200).unwrap(),
+        };
+        query.push(c);
+    }
+    let _ = search(&query);
+    let _ = search(&"5.".repeat(500_000));
+    let _ = search(&"9".repeat(1 << 20));
+}
