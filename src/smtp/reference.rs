@@ -97,12 +97,17 @@ impl Entry {
         }
     }
 
-    /// The path segment of the entry's deep link: `553`, or `5.7.8`-style for enhanced
-    /// details (class 5, the common case, which reads the same as 4 apart from the class).
+    /// The path segment of the entry's deep link (`#/reference/553`, `#/reference/X.7.8`):
+    /// the label, since a reference detail has no class of its own.
     pub fn slug(self) -> String {
+        self.label()
+    }
+
+    /// Where the entry is defined, e.g. `RFC 5321 §4.2.2`.
+    pub fn source(self) -> &'static str {
         match self {
-            Entry::Reply(info) => info.code.to_string(),
-            Entry::Enhanced(info) => format!("X.{}.{}", info.subject, info.detail),
+            Entry::Reply(info) => info.source,
+            Entry::Enhanced(info) => info.source,
         }
     }
 
@@ -133,16 +138,21 @@ pub fn entries() -> impl Iterator<Item = Entry> {
 /// Searches the reference by code or by words, in both languages at once (a learner in
 /// the English UI may paste a Chinese error, and the other way round).
 ///
-/// - Digits match reply codes by prefix: `55` finds 550–555.
-/// - A dotted code matches enhanced details: `5.7.8`, `X.7.8`, `7.8`, `5.7` (all of subject 7).
-///   A full `553 5.7.1` finds both.
-/// - Anything else is split into words; an entry matches when every word occurs in its
-///   texts, its example replies or its enhanced codes (case-insensitive).
+/// - A query that reads as a reply line (`553`, `553 5.7.1`, `Got: 550 5.1.1 <bob@x>: …`,
+///   see [`explain`](super::explain::explain)) finds its reply code and enhanced detail.
+/// - Otherwise each word must match: digits match reply codes by prefix (`55` finds
+///   550–555) or a source (`5321` finds what RFC 5321 defines); a dotted code matches
+///   enhanced details and the replies that carry them (`5.7.8`, `X.7.8`, `7.8`, `X.7`,
+///   `5.7`; a two-part `2.2` is read both as class.subject and as subject.detail); any other
+///   word must occur in an entry's texts, examples or source (case-insensitive).
 ///
 /// The result is in reference order. An empty query returns everything.
 pub fn search(query: &str) -> Vec<Entry> {
     // Bounded work for any input: a pasted log line is plenty at 200 characters.
     let query: String = query.chars().take(200).collect();
+    if let Some(hits) = reply_line_hits(&query) {
+        return hits;
+    }
     let words: Vec<String> = query.split_whitespace().map(|w| w.to_lowercase()).collect();
     if words.is_empty() {
         return entries().collect();
@@ -152,18 +162,47 @@ pub fn search(query: &str) -> Vec<Entry> {
         .collect()
 }
 
+/// The entries a reply line names, when the query reads as one and names something the
+/// reference has.
+fn reply_line_hits(query: &str) -> Option<Vec<Entry>> {
+    let found = super::explain::explain(query).ok()?;
+    // A bare enhanced code is better served by the pattern search, which also finds the
+    // replies that carry it.
+    found.reply?;
+    let hits: Vec<Entry> = entries()
+        .filter(|entry| match entry {
+            Entry::Reply(info) => found.reply.is_some_and(|r| r.code.value() == info.code),
+            Entry::Enhanced(info) => found
+                .enhanced
+                .is_some_and(|e| (e.subject, e.detail) == (info.subject, info.detail)),
+        })
+        .collect();
+    (!hits.is_empty()).then_some(hits)
+}
+
 fn matches_word(entry: Entry, word: &str) -> bool {
-    if word.bytes().all(|b| b.is_ascii_digit()) {
-        return match entry {
-            Entry::Reply(info) => info.code.to_string().starts_with(word),
-            Entry::Enhanced(_) => false,
-        };
+    let word =
+        word.trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '(' | ')' | '<' | '>' | '"'));
+    if word.is_empty() {
+        return true;
     }
-    if let Some(pattern) = dotted_pattern(word) {
-        return match entry {
+    if word.bytes().all(|b| b.is_ascii_digit()) {
+        let in_source = entry
+            .source()
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|n| n == word);
+        return in_source
+            || match entry {
+                Entry::Reply(info) => info.code.to_string().starts_with(word),
+                Entry::Enhanced(_) => false,
+            };
+    }
+    let patterns = dotted_patterns(word);
+    if !patterns.is_empty() {
+        return patterns.iter().any(|pattern| match entry {
             Entry::Reply(info) => info.enhanced.iter().any(|e| pattern.matches_text(e)),
-            Entry::Enhanced(info) => pattern.matches(info.subject, info.detail),
-        };
+            Entry::Enhanced(info) => pattern.matches(None, info.subject, info.detail),
+        });
     }
     let in_texts = entry.texts().iter().any(|tr| {
         Lang::ALL
@@ -171,6 +210,7 @@ fn matches_word(entry: Entry, word: &str) -> bool {
             .any(|&lang| tr.get(lang).to_lowercase().contains(word))
     });
     in_texts
+        || entry.source().to_lowercase().contains(word)
         || match entry {
             Entry::Reply(info) => info
                 .examples
@@ -180,26 +220,33 @@ fn matches_word(entry: Entry, word: &str) -> bool {
         }
 }
 
-/// `5.7.8`, `x.7.8`, `7.8` and `5.7` read as a pattern over (subject, detail).
+/// A dotted code read as a pattern: an optional class, a subject, an optional detail.
 struct DottedPattern {
+    class: Option<u8>,
     subject: u16,
     detail: Option<u16>,
 }
 
 impl DottedPattern {
-    fn matches(&self, subject: u16, detail: u16) -> bool {
-        self.subject == subject && self.detail.is_none_or(|d| d == detail)
+    /// Whether a code matches; `class` is `None` for a class-less reference detail.
+    fn matches(&self, class: Option<u8>, subject: u16, detail: u16) -> bool {
+        let class_ok = match (self.class, class) {
+            (Some(want), Some(have)) => want == have,
+            _ => true,
+        };
+        class_ok && self.subject == subject && self.detail.is_none_or(|d| d == detail)
     }
 
     fn matches_text(&self, enhanced: &str) -> bool {
         EnhancedCode::parse(enhanced)
-            .map(|code| self.matches(code.subject(), code.detail()))
+            .map(|code| self.matches(Some(code.class()), code.subject(), code.detail()))
             .unwrap_or(false)
     }
 }
 
-fn dotted_pattern(word: &str) -> Option<DottedPattern> {
-    let word = word.trim_end_matches([',', ';', ')', ':']);
+/// Every reading of a dotted word: `5.7.8`, `x.7.8`, `x.7`, `7.8`, and `5.7` (class and
+/// subject) — a two-part word whose first number could be a class is read both ways.
+fn dotted_patterns(word: &str) -> Vec<DottedPattern> {
     let parts: Vec<&str> = word.split('.').collect();
     let num = |p: &str| -> Option<u16> {
         if p.is_empty() || p.len() > 3 || !p.bytes().all(|b| b.is_ascii_digit()) {
@@ -207,20 +254,102 @@ fn dotted_pattern(word: &str) -> Option<DottedPattern> {
         }
         p.parse().ok()
     };
-    let is_class = |p: &str| matches!(p, "2" | "4" | "5" | "x");
+    let class = |p: &str| -> Option<Option<u8>> {
+        match p {
+            "x" => Some(None),
+            "2" => Some(Some(2)),
+            "4" => Some(Some(4)),
+            "5" => Some(Some(5)),
+            _ => None,
+        }
+    };
+    let mut patterns = Vec::new();
     match parts.as_slice() {
-        [c, s, d] if is_class(c) => Some(DottedPattern {
-            subject: num(s)?,
-            detail: Some(num(d)?),
-        }),
-        [c, s] if is_class(c) && *c != "x" => Some(DottedPattern {
-            subject: num(s)?,
-            detail: None,
-        }),
-        [s, d] => Some(DottedPattern {
-            subject: num(s)?,
-            detail: Some(num(d)?),
-        }),
-        _ => None,
+        [c, s, d] => {
+            if let (Some(class), Some(subject), Some(detail)) = (class(c), num(s), num(d)) {
+                patterns.push(DottedPattern {
+                    class,
+                    subject,
+                    detail: Some(detail),
+                });
+            }
+        }
+        [a, b] => {
+            if let (Some(class), Some(subject)) = (class(a), num(b)) {
+                patterns.push(DottedPattern {
+                    class,
+                    subject,
+                    detail: None,
+                });
+            }
+            if let (Some(subject), Some(detail)) = (num(a), num(b)) {
+                patterns.push(DottedPattern {
+                    class: None,
+                    subject,
+                    detail: Some(detail),
+                });
+            }
+        }
+        _ => {}
+    }
+    patterns
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(query: &str) -> Vec<String> {
+        search(query).into_iter().map(Entry::label).collect()
+    }
+
+    #[test]
+    fn two_part_codes_are_read_both_ways() {
+        let hits = labels("2.2");
+        assert!(hits.contains(&"X.2.2".to_string()), "{hits:?}");
+        let hits = labels("5.7");
+        assert!(hits.contains(&"X.7.8".to_string()), "{hits:?}");
+        assert!(hits.contains(&"535".to_string()), "{hits:?}");
+    }
+
+    #[test]
+    fn the_class_of_a_full_code_filters_replies() {
+        let hits = labels("4.7.8");
+        assert!(hits.contains(&"X.7.8".to_string()), "{hits:?}");
+        assert!(
+            !hits.contains(&"535".to_string()),
+            "535 carries 5.7.8, not 4.7.8: {hits:?}"
+        );
+    }
+
+    #[test]
+    fn classless_subjects_and_punctuation() {
+        let hits = labels("X.7");
+        assert!(
+            hits.contains(&"X.7.1".to_string()) && hits.contains(&"X.7.8".to_string()),
+            "{hits:?}"
+        );
+        assert_eq!(labels("553,"), ["553"]);
+        assert_eq!(labels("553:"), ["553"]);
+        assert_eq!(labels("553-5.7.1"), ["553", "X.7.1"]);
+    }
+
+    #[test]
+    fn pasted_log_lines_find_their_codes() {
+        let line = "550 5.1.1 <bob@mydomain.cn>: Recipient address rejected: User unknown";
+        assert_eq!(labels(line), ["550", "X.1.1"]);
+        assert_eq!(
+            labels("Got: 553 Mail from must equal authorized user"),
+            ["553"]
+        );
+    }
+
+    #[test]
+    fn sources_are_searchable() {
+        let hits = labels("RFC 4954");
+        assert!(
+            hits.contains(&"535".to_string()) && hits.contains(&"X.7.8".to_string()),
+            "{hits:?}"
+        );
     }
 }
