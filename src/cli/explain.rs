@@ -105,7 +105,7 @@ fn write_text(out: &mut impl Write, explanation: &Explanation, lang: Lang) -> io
     }
     if let Some(text) = &explanation.text {
         writeln!(out)?;
-        writeln!(out, "{}: {text}", t(lang, Msg::ReplyText))?;
+        writeln!(out, "{}{}{text}", t(lang, Msg::ReplyText), lang.colon())?;
         writeln!(out, "  {}", t(lang, Msg::ReplyTextNote))?;
     }
     Ok(())
@@ -120,13 +120,8 @@ fn write_reply(out: &mut impl Write, reply: &ReplyExplanation, lang: Lang) -> io
             writeln!(out, "  {}", reply.unknown_code(lang))?;
         }
     }
-    writeln!(out, "  {}:", t(lang, Msg::Digits))?;
-    let meanings = [
-        code.first_digit_meaning(),
-        code.second_digit_meaning(),
-        code.third_digit_meaning(),
-    ];
-    for (digit, meaning) in code.digits().iter().zip(meanings) {
+    writeln!(out, "  {}{}", t(lang, Msg::Digits), lang.colon().trim_end())?;
+    for (digit, meaning) in code.digit_meanings() {
         writeln!(out, "    {digit}  {}", meaning.get(lang))?;
     }
     if let Some(info) = reply.info {
@@ -135,13 +130,19 @@ fn write_reply(out: &mut impl Write, reply: &ReplyExplanation, lang: Lang) -> io
         if !info.enhanced.is_empty() {
             writeln!(
                 out,
-                "  {}: {}",
+                "  {}{}{}",
                 t(lang, Msg::OftenWith),
+                lang.colon(),
                 info.enhanced.join(", ")
             )?;
         }
         if !info.examples.is_empty() {
-            writeln!(out, "  {}:", t(lang, Msg::SeenInTheWild))?;
+            writeln!(
+                out,
+                "  {}{}",
+                t(lang, Msg::SeenInTheWild),
+                lang.colon().trim_end()
+            )?;
             for line in info.examples {
                 writeln!(out, "    {line}")?;
             }
@@ -185,7 +186,13 @@ fn write_enhanced(
 }
 
 fn write_field(out: &mut impl Write, lang: Lang, label: Msg, text: Tr) -> io::Result<()> {
-    writeln!(out, "  {}: {}", t(lang, label), text.get(lang))
+    writeln!(
+        out,
+        "  {}{}{}",
+        t(lang, label),
+        lang.colon(),
+        text.get(lang)
+    )
 }
 
 #[derive(Serialize)]
@@ -276,16 +283,10 @@ impl<'a> ExplanationJson<'a> {
 impl ReplyJson {
     fn new(reply: &ReplyExplanation, lang: Lang) -> Self {
         let code = reply.code;
-        let meanings = [
-            code.first_digit_meaning(),
-            code.second_digit_meaning(),
-            code.third_digit_meaning(),
-        ];
         let digits = code
-            .digits()
-            .iter()
-            .zip(meanings)
-            .map(|(&digit, meaning)| DigitJson {
+            .digit_meanings()
+            .into_iter()
+            .map(|(digit, meaning)| DigitJson {
                 digit,
                 meaning: meaning.get(lang),
             })

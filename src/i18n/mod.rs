@@ -39,6 +39,14 @@ impl Lang {
         }
     }
 
+    /// The colon after a label: `": "` in English, the full-width `"："` in Chinese.
+    pub fn colon(self) -> &'static str {
+        match self {
+            Lang::En => ": ",
+            Lang::Zh => "：",
+        }
+    }
+
     /// Reads a language tag or a locale such as `zh`, `zh-CN`, `zh_CN.UTF-8`, `en-US`.
     /// Any Chinese tag selects Chinese (the texts are Simplified); anything else is `None`
     /// unless it is English.

@@ -134,6 +134,16 @@ impl ReplyCode {
         first_digit_meaning(self.digits()[0])
     }
 
+    /// Each digit with what it says, most significant first.
+    pub fn digit_meanings(self) -> [(u8, Tr); 3] {
+        let [first, second, third] = self.digits();
+        [
+            (first, self.first_digit_meaning()),
+            (second, self.second_digit_meaning()),
+            (third, self.third_digit_meaning()),
+        ]
+    }
+
     /// What the second digit says the reply is about (RFC 5321 §4.2.1).
     pub fn second_digit_meaning(self) -> Tr {
         match self.digits()[1] {
@@ -334,7 +344,7 @@ impl fmt::Display for EnhancedCode {
 
 /// Quotes at most 40 characters of user input back in an error, so a pasted megabyte
 /// does not come back as a megabyte of error text.
-fn shorten(text: &str) -> String {
+pub(crate) fn shorten(text: &str) -> String {
     const MAX: usize = 40;
     match text.char_indices().nth(MAX) {
         Some((cut, _)) => format!("{}…", &text[..cut]),

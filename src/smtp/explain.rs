@@ -3,7 +3,7 @@
 //! reply code and enhanced status code found, each with its reference entry when there is
 //! one and its digits read one by one either way.
 
-use super::codes::{subject_meaning, CodeError, EnhancedCode, ReplyCode};
+use super::codes::{shorten, subject_meaning, CodeError, EnhancedCode, ReplyCode};
 use super::reference::{self, EnhancedInfo, ReplyInfo};
 use crate::i18n::{Lang, Tr};
 
@@ -196,13 +196,6 @@ fn parse_enhanced(token: &str) -> Option<Result<EnhancedExplanation, CodeError>>
         detail: detail_n,
         info,
     }))
-}
-
-fn shorten(text: &str) -> String {
-    match text.char_indices().nth(40) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
 }
 
 #[cfg(test)]

@@ -51,18 +51,9 @@ fn field(lang: Lang, label: Msg, text: Tr, testid: &'static str) -> Html {
 
 fn reply_view(reply: &ReplyExplanation, lang: Lang) -> Html {
     let code = reply.code;
-    let meanings = [
-        code.first_digit_meaning(),
-        code.second_digit_meaning(),
-        code.third_digit_meaning(),
-    ];
-    let digits = code
-        .digits()
-        .into_iter()
-        .zip(meanings)
-        .map(|(digit, meaning)| {
-            html! { <li><span class="digit">{ digit }</span>{ meaning.get(lang) }</li> }
-        });
+    let digits = code.digit_meanings().into_iter().map(|(digit, meaning)| {
+        html! { <li><span class="digit">{ digit }</span>{ meaning.get(lang) }</li> }
+    });
     html! {
         <section class="detail-reply" data-testid="detail-reply">
             <h2>
@@ -96,7 +87,7 @@ fn reply_view(reply: &ReplyExplanation, lang: Lang) -> Html {
                         { for info.examples.iter().map(|line| html! { <pre class="wire">{ *line }</pre> }) }
                     </section>
                 }
-                <p class="source">{ t(lang, Msg::DefinedIn) }{ ": " }{ info.source }</p>
+                <p class="source">{ t(lang, Msg::DefinedIn) }{ lang.colon() }{ info.source }</p>
             }
         </section>
     }
@@ -123,7 +114,7 @@ fn enhanced_view(enhanced: &EnhancedExplanation, lang: Lang) -> Html {
             if let Some(info) = enhanced.info {
                 { field(lang, Msg::Meaning, info.meaning, "detail-meaning") }
                 { field(lang, Msg::Action, info.action, "detail-enhanced-action") }
-                <p class="source">{ t(lang, Msg::DefinedIn) }{ ": " }{ info.source }</p>
+                <p class="source">{ t(lang, Msg::DefinedIn) }{ lang.colon() }{ info.source }</p>
             }
         </section>
     }

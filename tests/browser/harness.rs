@@ -153,6 +153,15 @@ impl Harness {
             .unwrap_or_else(|e| panic!("{css} did not appear within {WAIT:?}: {e}"))
     }
 
+    /// Clicks the element with `data-testid` = `testid`.
+    pub async fn click(&self, testid: &str) {
+        self.wait_for(&format!("[data-testid={testid}]"))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("clicking {testid}: {e}"));
+    }
+
     /// Waits until the element's text satisfies `check`; returns the text.
     pub async fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
         let deadline = Instant::now() + WAIT;

@@ -8,7 +8,6 @@
 mod harness;
 
 use fantoccini::key::Key;
-use fantoccini::Locator;
 use harness::{BrowserLang, Harness};
 use smtp_trainer::i18n::{Lang, Msg};
 use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
@@ -28,13 +27,7 @@ async fn app_loads_without_console_errors_and_requests_only_its_own_files() {
     h.open("#/reference/553").await;
     h.wait_text("[data-testid=detail-code]", |t| t == "553")
         .await;
-    h.client
-        .find(Locator::Css("[data-testid=lang-zh]"))
-        .await
-        .expect("switch")
-        .click()
-        .await
-        .expect("click");
+    h.click("lang-zh").await;
     h.wait_text("[data-testid=detail-title]", |t| t == info_553().title.zh)
         .await;
 
@@ -160,13 +153,7 @@ async fn language_switch_changes_every_visible_string_and_is_remembered() {
         "the English page shows the UI's labels: {shown:?}"
     );
 
-    h.client
-        .find(Locator::Css("[data-testid=lang-zh]"))
-        .await
-        .expect("switch")
-        .click()
-        .await
-        .expect("click");
+    h.click("lang-zh").await;
     let heading = Msg::ReferenceHeading.text().zh;
     h.wait_text("[data-testid=reference-heading]", |t| t == heading)
         .await;
@@ -205,13 +192,7 @@ async fn language_switch_changes_every_visible_string_and_is_remembered() {
     assert_eq!(pressed.as_deref(), Some("true"));
 
     // And back.
-    h.client
-        .find(Locator::Css("[data-testid=lang-en]"))
-        .await
-        .expect("switch")
-        .click()
-        .await
-        .expect("click");
+    h.click("lang-en").await;
     h.wait_text("[data-testid=reference-heading]", |t| {
         t == Msg::ReferenceHeading.text().en
     })
