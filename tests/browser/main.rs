@@ -142,11 +142,12 @@ async fn language_switch_changes_every_visible_string_and_is_remembered() {
     h.open("#/reference/553").await;
     h.wait_text("[data-testid=detail-code]", |t| t == "553")
         .await;
-    let english = h.body_text().await;
+    // Rendered text: CSS may upper-case a heading, so compare without case.
+    let english = h.body_text().await.to_lowercase();
     let shown: Vec<Msg> = Msg::ALL
         .iter()
         .copied()
-        .filter(|m| english.contains(m.text().en))
+        .filter(|m| english.contains(&m.text().en.to_lowercase()))
         .collect();
     assert!(
         shown.len() >= 10,
@@ -158,10 +159,11 @@ async fn language_switch_changes_every_visible_string_and_is_remembered() {
     h.wait_text("[data-testid=reference-heading]", |t| t == heading)
         .await;
     let chinese = h.body_text().await;
+    let chinese_lower = chinese.to_lowercase();
     for msg in &shown {
         let text = msg.text();
         assert!(
-            !chinese.contains(text.en),
+            !chinese_lower.contains(&text.en.to_lowercase()),
             "{msg:?} still shows {:?} in Chinese",
             text.en
         );
