@@ -97,6 +97,17 @@ impl ReplyCode {
         Ok(ReplyCode(code))
     }
 
+    /// A code known at compile time; `None` when it breaks RFC 5321 §4.2's grammar.
+    pub const fn from_static(code: u16) -> Option<ReplyCode> {
+        let first = code / 100;
+        let second = (code / 10) % 10;
+        if code >= 200 && code <= 599 && first >= 2 && first <= 5 && second <= 5 {
+            Some(ReplyCode(code))
+        } else {
+            None
+        }
+    }
+
     /// Parses exactly three ASCII digits.
     pub fn parse(text: &str) -> Result<ReplyCode, CodeError> {
         let text = text.trim();

@@ -1,0 +1,384 @@
+//! Server profiles: the greetings, EHLO lists and reply texts of real servers.
+//!
+//! The texts are facts recorded from the real programs (`docs/transcripts/real-servers.md`)
+//! and from the seed documents (Sendmail 8.13's HELP in seed 004, 163.com's Coremail in seed
+//! 000). Placeholders in templates: `{host}` the server's name, `{client}` the client's
+//! HELO/EHLO name, `{ip}` the client's address, `{peer}` its `name [ip]` (as the server's
+//! reverse lookup found it), `{addr}` the address in the command,
+//! `{id}` the queue id, `{date}` the caller-supplied time, `{line}` the command line.
+
+use super::why::Situation;
+
+/// A real server whose behaviour the simulated server reproduces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Profile {
+    /// Postfix, the most common MTA on Linux.
+    #[default]
+    Postfix,
+    /// Sendmail 8.13, the server of seed 004.
+    Sendmail,
+    /// Exim 4, Debian's default MTA.
+    Exim,
+    /// 163.com's Coremail submission server, from seed 000.
+    Coremail163,
+}
+
+/// One reply template: code, enhanced code (used when the profile sends them), text lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Template {
+    /// The reply code.
+    pub code: u16,
+    /// The enhanced status code.
+    pub enhanced: Option<&'static str>,
+    /// The text, one entry per line.
+    pub lines: &'static [&'static str],
+}
+
+const fn t(code: u16, enhanced: &'static str, lines: &'static [&'static str]) -> Template {
+    Template {
+        code,
+        enhanced: if enhanced.is_empty() {
+            None
+        } else {
+            Some(enhanced)
+        },
+        lines,
+    }
+}
+
+impl Profile {
+    /// Every profile, in the order the picker lists them.
+    pub const ALL: [Profile; 4] = [
+        Profile::Postfix,
+        Profile::Sendmail,
+        Profile::Exim,
+        Profile::Coremail163,
+    ];
+
+    /// The profile's short name, as used on the command line (`--profile postfix`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Profile::Postfix => "postfix",
+            Profile::Sendmail => "sendmail",
+            Profile::Exim => "exim",
+            Profile::Coremail163 => "163",
+        }
+    }
+
+    /// The profile's display name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Profile::Postfix => "Postfix",
+            Profile::Sendmail => "Sendmail 8.13",
+            Profile::Exim => "Exim 4",
+            Profile::Coremail163 => "163.com Coremail",
+        }
+    }
+
+    /// The profile for a short name.
+    pub fn from_id(id: &str) -> Option<Profile> {
+        Profile::ALL
+            .into_iter()
+            .find(|p| p.id().eq_ignore_ascii_case(id))
+    }
+
+    /// The server name the profile uses unless configured otherwise.
+    pub fn default_hostname(self) -> &'static str {
+        match self {
+            Profile::Coremail163 => "163.com",
+            _ => "mail.example.com",
+        }
+    }
+
+    /// Whether the server puts RFC 3463 enhanced codes in its replies (and advertises
+    /// ENHANCEDSTATUSCODES).
+    pub fn enhanced_codes(self) -> bool {
+        matches!(self, Profile::Postfix | Profile::Sendmail)
+    }
+
+    /// Whether MAIL is refused before HELO/EHLO.
+    pub fn helo_required(self) -> bool {
+        matches!(self, Profile::Sendmail | Profile::Exim | Profile::Coremail163)
+    }
+
+    /// The server's maximum message size, as advertised in `SIZE`.
+    pub fn default_max_size(self) -> u64 {
+        match self {
+            Profile::Postfix => 10_240_000,
+            Profile::Sendmail => 10_485_760,
+            Profile::Exim => 52_428_800,
+            Profile::Coremail163 => 73_400_320,
+        }
+    }
+
+    /// Which extensions the server offers (the SMTP engine honours each of them).
+    pub fn offers(self, extension: Extension) -> bool {
+        use Extension as E;
+        match self {
+            Profile::Postfix => true,
+            Profile::Sendmail => !matches!(extension, E::Chunking | E::Smtputf8),
+            Profile::Exim => !matches!(extension, E::EnhancedStatusCodes | E::Dsn),
+            Profile::Coremail163 => matches!(
+                extension,
+                E::Pipelining | E::Auth | E::StartTls | E::EightBitMime
+            ),
+        }
+    }
+
+    /// The reply template for a situation.
+    pub fn template(self, situation: Situation) -> Template {
+        let specific = match self {
+            Profile::Postfix => None,
+            Profile::Sendmail => sendmail(situation),
+            Profile::Exim => exim(situation),
+            Profile::Coremail163 => coremail(situation),
+        };
+        specific.unwrap_or_else(|| postfix(situation))
+    }
+
+    /// HELP's lines: `None` when the server does not implement HELP.
+    pub fn help(self, topic: Option<&str>) -> Option<Template> {
+        match (self, topic) {
+            (Profile::Sendmail, None) => Some(t(
+                214,
+                "2.0.0",
+                &[
+                    "This is sendmail",
+                    "Topics:",
+                    "\tHELO\tEHLO\tMAIL\tRCPT\tDATA",
+                    "\tRSET\tNOOP\tQUIT\tHELP\tVRFY",
+                    "\tEXPN\tVERB\tETRN\tDSN\tAUTH",
+                    "\tSTARTTLS",
+                    "For more info use \"HELP <topic>\".",
+                    "To report bugs in the implementation see",
+                    "\thttp://www.sendmail.org/email-addresses.html",
+                    "For local information send email to Postmaster at your site.",
+                    "End of HELP info",
+                ],
+            )),
+            (Profile::Sendmail, Some(_)) => Some(t(
+                504,
+                "5.3.0",
+                &["HELP topic \"{line}\" unknown"],
+            )),
+            (Profile::Exim, _) => Some(t(
+                214,
+                "",
+                &[
+                    "Commands supported:",
+                    "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP",
+                ],
+            )),
+            (Profile::Postfix | Profile::Coremail163, _) => None,
+        }
+    }
+}
+
+/// An ESMTP extension the engine implements.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Extension {
+    /// RFC 2920.
+    Pipelining,
+    /// RFC 1870.
+    Size,
+    /// RFC 6152.
+    EightBitMime,
+    /// RFC 6531.
+    Smtputf8,
+    /// RFC 2034.
+    EnhancedStatusCodes,
+    /// RFC 3461.
+    Dsn,
+    /// RFC 3030.
+    Chunking,
+    /// RFC 4954.
+    Auth,
+    /// RFC 3207.
+    StartTls,
+    /// VRFY listed as a keyword (Postfix does when VRFY is on).
+    Vrfy,
+}
+
+fn postfix(s: Situation) -> Template {
+    use Situation as S;
+    match s {
+        S::Greeting => t(220, "", &["{host} ESMTP Postfix"]),
+        S::Helo => t(250, "", &["{host}"]),
+        S::Ehlo => t(250, "", &["{host}"]),
+        S::MailOk => t(250, "2.1.0", &["Ok"]),
+        S::RcptOk => t(250, "2.1.5", &["Ok"]),
+        S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>"]),
+        S::Queued => t(250, "2.0.0", &["Ok: queued as {id}"]),
+        S::ChunkOk => t(250, "2.0.0", &["Ok: {size} bytes"]),
+        S::Bye => t(221, "2.0.0", &["Bye"]),
+        S::RsetOk => t(250, "2.0.0", &["Ok"]),
+        S::NoopOk => t(250, "2.0.0", &["Ok"]),
+        S::VrfyOk => t(250, "2.0.0", &["{addr}"]),
+        S::VrfyNoVerify => t(252, "2.0.0", &["{addr}"]),
+        S::VrfyUnknown => t(550, "5.1.1", &["<{addr}>: Recipient address rejected: User unknown in local recipient table"]),
+        S::VrfyDisabled => t(502, "5.5.1", &["VRFY command is disabled"]),
+        S::ExpnDisabled => t(502, "5.5.2", &["Error: command not recognized"]),
+        S::Help | S::HelpUnsupported => t(502, "5.5.2", &["Error: command not recognized"]),
+        S::Unrecognized => t(502, "5.5.2", &["Error: command not recognized"]),
+        S::SyntaxError => t(501, "5.5.4", &["Syntax: {line}"]),
+        S::ParamUnsupported => t(555, "5.5.4", &["Unsupported option: {addr}"]),
+        S::NeedHelo => t(503, "5.5.1", &["Error: send HELO/EHLO first"]),
+        S::NeedMail => t(503, "5.5.1", &["Error: need MAIL command"]),
+        S::NeedRcpt => t(554, "5.5.1", &["Error: no valid recipients"]),
+        S::NestedMail => t(503, "5.5.1", &["Error: nested MAIL command"]),
+        S::LineTooLong => t(500, "5.5.2", &["Error: line too long"]),
+        S::TextLineTooLong => t(500, "5.5.2", &["Error: line too long"]),
+        S::MessageTooBig => t(552, "5.3.4", &["Error: message file too big"]),
+        S::SizeTooBig => t(552, "5.3.4", &["Message size exceeds fixed limit"]),
+        // RFC 4954 §4: an unsupported mechanism gets 504 5.5.4.
+        S::AuthUnknownMechanism => t(504, "5.5.4", &["Unrecognized authentication type"]),
+        S::AuthAlready => t(503, "5.5.1", &["Error: already authenticated"]),
+        S::AuthInTransaction => t(503, "5.5.1", &["Error: MAIL transaction in progress"]),
+        S::AuthNotOffered => t(503, "5.5.1", &["Error: authentication not enabled"]),
+        S::AuthChallenge => t(334, "", &["{challenge}"]),
+        S::AuthOk => t(235, "2.7.0", &["Authentication successful"]),
+        S::AuthFailed => t(535, "5.7.8", &["Error: authentication failed: authentication failure"]),
+        S::AuthBackendDown => t(535, "5.7.8", &["Error: authentication failed: generic failure"]),
+        S::AuthCancelled => t(501, "5.7.0", &["Authentication aborted"]),
+        S::AuthBadBase64 => t(501, "5.5.2", &["Cannot decode response"]),
+        S::AuthMalformed => t(535, "5.7.8", &["Error: authentication failed: bad protocol / cancel"]),
+        S::AuthRequired => t(530, "5.7.0", &["Authentication required"]),
+        S::TlsRequired => t(530, "5.7.0", &["Must issue a STARTTLS command first"]),
+        S::TlsReady => t(220, "2.0.0", &["Ready to start TLS"]),
+        S::TlsAlready => t(554, "5.5.1", &["Error: TLS already active"]),
+        S::TlsNotOffered => t(502, "5.5.1", &["Error: command not implemented"]),
+        S::SenderMismatch => t(553, "5.7.1", &["<{addr}>: Sender address rejected: not owned by user {user}"]),
+        S::UnknownUser => t(550, "5.1.1", &["<{addr}>: Recipient address rejected: User unknown in local recipient table"]),
+        S::RelayDenied => t(554, "5.7.1", &["<{addr}>: Relay access denied"]),
+        S::Utf8Required => t(553, "5.6.7", &["Must declare SMTPUTF8 to send unicode address"]),
+        S::Fault => t(451, "4.3.0", &["Error: queue file write error"]),
+        S::BdatOutOfSequence => t(503, "5.5.1", &["Error: need RCPT command"]),
+        S::MixedDataBdat => t(503, "5.5.1", &["Error: BDAT and DATA cannot be mixed"]),
+    }
+}
+
+fn sendmail(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(220, "", &["{host} ESMTP Sendmail 8.13.8/8.13.8; {date}"]),
+        S::Helo => t(250, "", &["{host} Hello {peer}, pleased to meet you"]),
+        S::Ehlo => t(250, "", &["{host} Hello {peer}, pleased to meet you"]),
+        S::MailOk => t(250, "2.1.0", &["{addr}... Sender ok"]),
+        S::RcptOk => t(250, "2.1.5", &["{addr}... Recipient ok"]),
+        S::DataGo => t(354, "", &["Enter mail, end with \".\" on a line by itself"]),
+        S::Queued => t(250, "2.0.0", &["{id} Message accepted for delivery"]),
+        S::Bye => t(221, "2.0.0", &["{host} closing connection"]),
+        S::RsetOk => t(250, "2.0.0", &["Reset state"]),
+        S::NoopOk => t(250, "2.0.0", &["OK"]),
+        S::VrfyOk => t(250, "2.1.5", &["<{addr}>"]),
+        S::VrfyNoVerify | S::VrfyDisabled => t(252, "2.5.2", &["Cannot VRFY user; try RCPT to attempt delivery (or try finger)"]),
+        S::VrfyUnknown => t(550, "5.1.1", &["{addr}... User unknown"]),
+        S::ExpnDisabled => t(502, "5.7.0", &["Sorry, we do not allow this operation"]),
+        S::Unrecognized => t(500, "5.5.1", &["Command unrecognized: \"{line}\""]),
+        S::SyntaxError => t(501, "5.5.2", &["Syntax error in parameters scanning \"{line}\""]),
+        S::ParamUnsupported => t(555, "5.5.4", &["{addr} parameter unrecognized"]),
+        S::NeedHelo => t(503, "5.0.0", &["Polite people say HELO first"]),
+        S::NeedMail => t(503, "5.0.0", &["Need MAIL before RCPT"]),
+        S::NeedRcpt => t(503, "5.0.0", &["Need RCPT (recipient)"]),
+        S::NestedMail => t(503, "5.5.0", &["Sender already specified"]),
+        S::LineTooLong => t(500, "5.5.0", &["Command line too long"]),
+        S::TextLineTooLong => t(500, "5.5.0", &["Line too long"]),
+        S::MessageTooBig => t(552, "5.2.3", &["Message exceeds maximum fixed size (10485760)"]),
+        S::SizeTooBig => t(552, "5.2.3", &["Message size exceeds fixed maximum message size (10485760)"]),
+        S::AuthUnknownMechanism => t(504, "5.3.3", &["AUTH mechanism {addr} not available"]),
+        S::AuthAlready => t(503, "5.5.0", &["Already Authenticated"]),
+        S::AuthInTransaction => t(503, "5.5.0", &["AUTH not permitted during a mail transaction"]),
+        S::AuthNotOffered => t(503, "5.3.3", &["AUTH not available"]),
+        S::AuthOk => t(235, "2.0.0", &["OK Authenticated"]),
+        S::AuthFailed | S::AuthBackendDown | S::AuthMalformed => t(535, "5.7.0", &["authentication failed"]),
+        S::AuthCancelled => t(501, "5.0.0", &["AUTH aborted"]),
+        S::AuthBadBase64 => t(501, "5.5.4", &["cannot decode AUTH parameter {addr}"]),
+        S::AuthRequired => t(530, "5.7.0", &["Authentication required"]),
+        S::TlsReady => t(220, "2.0.0", &["Ready to start TLS"]),
+        S::TlsAlready | S::TlsNotOffered => t(503, "5.5.0", &["TLS already active"]),
+        S::SenderMismatch => t(553, "5.7.1", &["{addr}... Sender address not owned by authenticated user"]),
+        S::UnknownUser => t(550, "5.1.1", &["{addr}... User unknown"]),
+        S::RelayDenied => t(550, "5.7.1", &["{addr}... Relaying denied"]),
+        S::Fault => t(451, "4.3.0", &["Temporary system failure. Please try again later."]),
+        _ => return None,
+    })
+}
+
+fn exim(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(220, "", &["{host} ESMTP Exim 4.96 {date}"]),
+        S::Helo => t(250, "", &["{host} Hello {client} [{ip}]"]),
+        S::Ehlo => t(250, "", &["{host} Hello {client} [{ip}]"]),
+        S::MailOk => t(250, "", &["OK"]),
+        S::RcptOk => t(250, "", &["Accepted"]),
+        S::DataGo => t(354, "", &["Enter message, ending with \".\" on a line by itself"]),
+        S::Queued => t(250, "", &["OK id={id}"]),
+        S::ChunkOk => t(250, "", &["{size} byte chunk received"]),
+        S::Bye => t(221, "", &["{host} closing connection"]),
+        S::RsetOk => t(250, "", &["Reset OK"]),
+        S::NoopOk => t(250, "", &["OK"]),
+        S::VrfyNoVerify => t(252, "", &["Administrative prohibition"]),
+        S::VrfyDisabled => t(252, "", &["Administrative prohibition"]),
+        S::ExpnDisabled => t(550, "", &["Administrative prohibition"]),
+        S::Unrecognized => t(500, "", &["unrecognized command"]),
+        S::SyntaxError => t(501, "", &["{line}: malformed address or syntax error"]),
+        S::NeedHelo => t(503, "", &["HELO or EHLO required"]),
+        S::NeedMail => t(503, "", &["sender not yet given"]),
+        S::NeedRcpt => t(503, "", &["valid RCPT command must precede DATA"]),
+        S::NestedMail => t(503, "", &["sender already given"]),
+        S::LineTooLong => t(500, "", &["line too long"]),
+        S::TextLineTooLong => t(500, "", &["message has lines too long for transport"]),
+        S::MessageTooBig => t(552, "", &["Message size exceeds maximum permitted"]),
+        S::SizeTooBig => t(552, "", &["Message size exceeds maximum permitted"]),
+        S::AuthUnknownMechanism => t(504, "", &["Unsupported authentication mechanism"]),
+        S::AuthAlready => t(503, "", &["already authenticated"]),
+        S::AuthOk => t(235, "", &["Authentication succeeded"]),
+        S::AuthFailed | S::AuthMalformed => t(535, "", &["Incorrect authentication data"]),
+        S::AuthBackendDown => t(435, "", &["Unable to authenticate at present"]),
+        S::AuthCancelled => t(501, "", &["Authentication cancelled"]),
+        S::AuthBadBase64 => t(501, "", &["Invalid base64 data"]),
+        S::AuthRequired => t(530, "", &["Authentication required"]),
+        S::UnknownUser => t(550, "", &["Unrouteable address"]),
+        S::RelayDenied => t(550, "", &["relay not permitted"]),
+        S::SenderMismatch => t(550, "", &["Sender address is not the authenticated user"]),
+        S::Fault => t(451, "", &["Temporary local problem - please try later"]),
+        _ => return None,
+    })
+}
+
+fn coremail(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(220, "", &["163.com Anti-spam GT for Coremail System (163com[20141201])"]),
+        S::Helo | S::Ehlo => t(250, "", &["mail"]),
+        S::MailOk | S::RcptOk => t(250, "", &["Mail OK"]),
+        S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>"]),
+        S::Queued => t(250, "", &["Mail OK queued as {id}"]),
+        S::Bye => t(221, "", &["Bye"]),
+        S::RsetOk | S::NoopOk => t(250, "", &["OK"]),
+        S::Unrecognized => t(502, "", &["Error: command not implemented"]),
+        S::SyntaxError => t(501, "", &["Error: bad syntax"]),
+        S::NeedHelo => t(503, "", &["Error: send HELO/EHLO first"]),
+        S::NeedMail => t(503, "", &["bad sequence of commands"]),
+        S::NeedRcpt => t(503, "", &["bad sequence of commands"]),
+        S::NestedMail => t(503, "", &["bad sequence of commands"]),
+        S::AuthOk => t(235, "", &["Authentication successful"]),
+        S::AuthFailed | S::AuthBackendDown | S::AuthMalformed => t(535, "", &["Error: authentication failed"]),
+        S::AuthRequired => t(553, "", &["authentication is required"]),
+        S::SenderMismatch => t(553, "", &["Mail from must equal authorized user"]),
+        S::RelayDenied => t(553, "", &["authentication is required"]),
+        S::Fault => t(451, "", &["Requested action aborted: local error in processing"]),
+        _ => return None,
+    })
+}
+
+/// The fault replies the learner can inject (like Mailpit's chaos).
+pub fn fault_template(code: u16) -> Template {
+    match code {
+        421 => t(421, "4.3.2", &["{host} Service not available, closing transmission channel"]),
+        450 => t(450, "4.2.1", &["Requested mail action not taken: mailbox unavailable"]),
+        452 => t(452, "4.3.1", &["Insufficient system storage"]),
+        _ => t(451, "4.3.0", &["Requested action aborted: local error in processing"]),
+    }
+}

@@ -1,0 +1,1282 @@
+//! The simulated SMTP server session (RFC 5321), sans-IO.
+//!
+//! Bytes go in through [`Server::receive`] — a typed line, a pipelined burst, a BDAT chunk,
+//! anything a TCP read could return — and [`Event`]s come out: replies (each carrying why it
+//! was sent), the simulated TLS handshake, stored messages, the close. The caller supplies the
+//! client's address and the time; nothing here reads a clock, a socket or a random source
+//! (the fault injector's "share of commands" draws from a seeded generator the caller seeds).
+//!
+//! Memory is bounded for any input: a command line is kept up to 512 octets and a text line
+//! up to 1000 (the rest is counted, not stored), a message up to the size limit, the mailbox
+//! up to [`MAX_STORED`] messages, a transaction up to [`MAX_RECIPIENTS`] recipients.
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
+use super::codes::{EnhancedCode, ReplyCode};
+use super::command::{self, Command, ParseError, PathArg};
+use super::profile::{fault_template, Extension, Profile, Template};
+use super::reply::Reply;
+use super::why::{Detail, Situation, Why};
+use crate::sasl::{self, login, plain};
+
+/// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF.
+pub const MAX_COMMAND_LINE: usize = 512;
+/// RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets including CRLF.
+pub const MAX_TEXT_LINE: usize = 1000;
+/// The most recipients one transaction takes (RFC 5321 §4.5.3.1.8 asks for at least 100).
+pub const MAX_RECIPIENTS: usize = 100;
+/// The most messages the session's mailbox keeps; older ones are dropped first.
+pub const MAX_STORED: usize = 100;
+/// No message is kept above this size, whatever the policy says.
+pub const HARD_MAX_MESSAGE: u64 = 64 * 1024 * 1024;
+
+/// An account the server authenticates.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    /// The login name (often the address itself, as at 163.com).
+    pub user: String,
+    /// The password.
+    pub password: String,
+}
+
+/// What the learner can switch on and off.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Policies {
+    /// MAIL needs a successful AUTH first (530 5.7.0).
+    pub require_auth: bool,
+    /// MAIL FROM must equal the authenticated user (553, seed 000).
+    pub sender_must_match_auth: bool,
+    /// The SASL daemon is down: every AUTH fails (535, seed 004's saslauthd).
+    pub sasl_daemon_down: bool,
+    /// VRFY answers (250/252) instead of being refused.
+    pub vrfy_allowed: bool,
+    /// EXPN answers instead of being refused.
+    pub expn_allowed: bool,
+    /// AUTH needs STARTTLS first (530 5.7.0 Must issue a STARTTLS command first).
+    pub tls_before_auth: bool,
+    /// RCPT to an unknown local mailbox is refused (550 5.1.1).
+    pub known_mailboxes_only: bool,
+    /// RCPT to another domain needs authentication (554/550 5.7.1).
+    pub deny_relay: bool,
+    /// The largest message accepted, in octets (advertised in SIZE).
+    pub max_message_size: u64,
+    /// Injected faults.
+    pub fault: Option<Fault>,
+}
+
+/// A fault the server injects (like Mailpit's chaos).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fault {
+    /// 421, 450, 451 or 452.
+    pub code: u16,
+    /// When it fires.
+    pub mode: FaultMode,
+}
+
+/// When an injected fault fires.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FaultMode {
+    /// On the next command only.
+    NextCommand,
+    /// On about `percent` out of 100 commands, drawn from a generator seeded with `seed`.
+    Share {
+        /// 1–100.
+        percent: u8,
+        /// The generator's seed (the caller's choice: fixed in tests, random in the page).
+        seed: u64,
+    },
+}
+
+/// The server's configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerConfig {
+    /// Whose behaviour to reproduce.
+    pub profile: Profile,
+    /// The server's own name.
+    pub hostname: String,
+    /// Domains whose mail this server takes for local mailboxes.
+    pub local_domains: Vec<String>,
+    /// Accounts for AUTH.
+    pub accounts: Vec<Account>,
+    /// Known local mailboxes (full addresses).
+    pub mailboxes: Vec<String>,
+    /// The switches.
+    pub policies: Policies,
+    /// Whether STARTTLS is offered (and simulated). Off where a real client would start a
+    /// real TLS handshake, as over TCP with `smtp-trainer serve`.
+    pub starttls: bool,
+}
+
+impl ServerConfig {
+    /// The profile's defaults: its host name, `example.com` (or `163.com`) as the local
+    /// domain, no accounts, and the policies the real server ships with.
+    pub fn new(profile: Profile) -> ServerConfig {
+        let coremail = profile == Profile::Coremail163;
+        ServerConfig {
+            profile,
+            hostname: profile.default_hostname().to_string(),
+            local_domains: vec![if coremail { "163.com" } else { "example.com" }.to_string()],
+            accounts: Vec::new(),
+            mailboxes: Vec::new(),
+            policies: Policies {
+                require_auth: coremail,
+                sender_must_match_auth: coremail,
+                sasl_daemon_down: false,
+                vrfy_allowed: !coremail,
+                expn_allowed: false,
+                tls_before_auth: false,
+                known_mailboxes_only: false,
+                deny_relay: true,
+                max_message_size: profile.default_max_size(),
+                fault: None,
+            },
+            starttls: true,
+        }
+    }
+
+    /// Adds an account and its mailbox (`user` if it is an address, else `user@` the first
+    /// local domain).
+    pub fn with_account(mut self, user: &str, password: &str) -> ServerConfig {
+        let mailbox = if user.contains('@') {
+            user.to_string()
+        } else {
+            format!("{user}@{}", self.local_domains.first().map(String::as_str).unwrap_or("localhost"))
+        };
+        self.accounts.push(Account {
+            user: user.to_string(),
+            password: password.to_string(),
+        });
+        if !self.mailboxes.iter().any(|m| m.eq_ignore_ascii_case(&mailbox)) {
+            self.mailboxes.push(mailbox);
+        }
+        self
+    }
+
+    fn account_address(&self, user: &str) -> String {
+        if user.contains('@') {
+            user.to_string()
+        } else {
+            format!("{user}@{}", self.local_domains.first().map(String::as_str).unwrap_or("localhost"))
+        }
+    }
+
+    fn is_local(&self, address: &str) -> bool {
+        if address.eq_ignore_ascii_case("postmaster") {
+            return true;
+        }
+        let domain = address.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
+        self.local_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+            || domain.eq_ignore_ascii_case(&self.hostname)
+    }
+
+    fn knows_mailbox(&self, address: &str) -> bool {
+        address.eq_ignore_ascii_case("postmaster")
+            || address
+                .split_once('@')
+                .is_some_and(|(local, _)| local.eq_ignore_ascii_case("postmaster"))
+            || self.mailboxes.iter().any(|m| m.eq_ignore_ascii_case(address))
+    }
+}
+
+/// What comes out of the session.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// A reply to send.
+    Reply(Reply),
+    /// The simulated TLS handshake happened here (after `220 Ready to start TLS`).
+    TlsStarted,
+    /// A message was accepted; its index in [`Server::mailbox`].
+    Stored(usize),
+    /// The server closed the connection (after 221 or 421).
+    Closed,
+}
+
+/// A message the server accepted, with its envelope.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoredMessage {
+    /// The queue id from the acceptance reply.
+    pub id: String,
+    /// MAIL FROM (empty for the null sender).
+    pub from: String,
+    /// Every accepted RCPT TO.
+    pub recipients: Vec<String>,
+    /// The message as stored: the `Received:` header the server added, then the data with
+    /// dot-stuffing undone, CRLF line ends.
+    pub data: Vec<u8>,
+    /// The time the caller supplied when it arrived.
+    pub received_at: String,
+    /// Whether it came by BDAT rather than DATA.
+    pub chunked: bool,
+}
+
+/// A read-only view of the session's state, for a status line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SessionView {
+    /// The HELO/EHLO name, if greeted.
+    pub hello: Option<String>,
+    /// Whether EHLO (not HELO) was used.
+    pub esmtp: bool,
+    /// The authenticated user.
+    pub user: Option<String>,
+    /// Whether the (simulated) TLS is active.
+    pub tls: bool,
+    /// MAIL FROM of the open transaction.
+    pub from: Option<String>,
+    /// Its accepted recipients.
+    pub recipients: Vec<String>,
+    /// What the server expects next.
+    pub mode: Mode,
+}
+
+/// What kind of input the server expects next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A command.
+    Command,
+    /// Message lines, until a lone dot.
+    Data,
+    /// The octets of a BDAT chunk.
+    Chunk,
+    /// A base64 SASL response (or `*`).
+    AuthResponse,
+    /// Nothing: the connection is closed.
+    Closed,
+}
+
+#[derive(Clone, Debug)]
+struct Hello {
+    name: String,
+    esmtp: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Transaction {
+    from: String,
+    recipients: Vec<String>,
+    body: Vec<u8>,
+    size: u64,
+    long_line: bool,
+    chunked: bool,
+}
+
+#[derive(Clone, Debug)]
+enum AuthStep {
+    PlainResponse,
+    LoginUser,
+    LoginPassword { user: String },
+}
+
+#[derive(Clone, Debug)]
+enum Phase {
+    Command(Option<Transaction>),
+    Data(Transaction),
+    Chunk {
+        /// The transaction: receiving this chunk when `accept`, else held unchanged while
+        /// the chunk is read and discarded (BDAT out of sequence, RFC 3030 §2).
+        tx: Option<Transaction>,
+        accept: bool,
+        remaining: u64,
+        last: bool,
+    },
+    Auth(AuthStep),
+    Closed,
+}
+
+/// Values for a template's placeholders.
+#[derive(Default)]
+struct Vars<'a> {
+    addr: &'a str,
+    line: &'a str,
+    id: &'a str,
+    size: u64,
+    user: &'a str,
+    challenge: &'a str,
+}
+
+/// One SMTP server session.
+#[derive(Clone, Debug)]
+pub struct Server {
+    config: ServerConfig,
+    client_ip: String,
+    client_name: Option<String>,
+    now: String,
+    hello: Option<Hello>,
+    user: Option<String>,
+    tls: bool,
+    phase: Phase,
+    /// The incomplete line so far (bounded), and how long it really is.
+    pending: Vec<u8>,
+    pending_len: usize,
+    pending_ends_cr: bool,
+    mailbox: Vec<StoredMessage>,
+    stored_total: u64,
+    rng: u64,
+}
+
+impl Server {
+    /// A new session for a client at `client_ip`, at time `now` (any text; it appears in
+    /// the greeting of some profiles and in `Received:`).
+    pub fn new(config: ServerConfig, client_ip: &str, now: &str) -> Server {
+        let seed = match config.policies.fault {
+            Some(Fault {
+                mode: FaultMode::Share { seed, .. },
+                ..
+            }) => seed,
+            _ => 0,
+        };
+        Server {
+            config,
+            client_ip: client_ip.to_string(),
+            client_name: None,
+            now: now.to_string(),
+            hello: None,
+            user: None,
+            tls: false,
+            phase: Phase::Command(None),
+            pending: Vec::new(),
+            pending_len: 0,
+            pending_ends_cr: false,
+            mailbox: Vec::new(),
+            stored_total: 0,
+            rng: seed ^ 0x9E37_79B9_7F4A_7C15,
+        }
+    }
+
+    /// Sets the client's host name as the server's reverse DNS lookup found it (Sendmail
+    /// greets with it: `Hello x-128-101-1-240.ahc.umn.edu [128.101.1.240]`, seed 004).
+    pub fn with_client_name(mut self, name: &str) -> Server {
+        self.client_name = Some(name.to_string());
+        self
+    }
+
+    /// `name [ip]`, or `[ip]` when the client's name is unknown.
+    fn peer(&self) -> String {
+        match &self.client_name {
+            Some(name) => format!("{name} [{}]", self.client_ip),
+            None => format!("[{}]", self.client_ip),
+        }
+    }
+
+    /// The greeting the server sends on connect.
+    pub fn greeting(&self) -> Reply {
+        self.reply(Situation::Greeting, &Vars::default(), None)
+    }
+
+    /// Updates the time used for later `Received:` headers and greetings.
+    pub fn set_now(&mut self, now: &str) {
+        self.now = now.to_string();
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &ServerConfig {
+        &self.config
+    }
+
+    /// Changes the policies mid-session (the console's switches).
+    pub fn set_policies(&mut self, policies: Policies) {
+        if let Some(Fault {
+            mode: FaultMode::Share { seed, .. },
+            ..
+        }) = policies.fault
+        {
+            self.rng = seed ^ 0x9E37_79B9_7F4A_7C15;
+        }
+        self.config.policies = policies;
+    }
+
+    /// Every message accepted so far (at most [`MAX_STORED`], oldest first).
+    pub fn mailbox(&self) -> &[StoredMessage] {
+        &self.mailbox
+    }
+
+    /// Whether the server has closed the connection.
+    pub fn is_closed(&self) -> bool {
+        matches!(self.phase, Phase::Closed)
+    }
+
+    /// The session's state, for display.
+    pub fn view(&self) -> SessionView {
+        let (tx, mode) = match &self.phase {
+            Phase::Command(tx) => (tx.as_ref(), Mode::Command),
+            Phase::Data(tx) => (Some(tx), Mode::Data),
+            Phase::Chunk { tx, .. } => (tx.as_ref(), Mode::Chunk),
+            Phase::Auth(_) => (None, Mode::AuthResponse),
+            Phase::Closed => (None, Mode::Closed),
+        };
+        SessionView {
+            hello: self.hello.as_ref().map(|h| h.name.clone()),
+            esmtp: self.hello.as_ref().is_some_and(|h| h.esmtp),
+            user: self.user.clone(),
+            tls: self.tls,
+            from: tx.map(|t| t.from.clone()),
+            recipients: tx.map(|t| t.recipients.clone()).unwrap_or_default(),
+            mode,
+        }
+    }
+
+    /// Feeds bytes from the client; returns what the server does, in order. Lines end in
+    /// CRLF or a bare LF; several commands in one input are answered in order (pipelining).
+    pub fn receive(&mut self, input: &[u8]) -> Vec<Event> {
+        let mut events = Vec::new();
+        let mut rest = input;
+        while !rest.is_empty() && !self.is_closed() {
+            if let Phase::Chunk { remaining, .. } = &mut self.phase {
+                let take = (*remaining).min(rest.len() as u64) as usize;
+                let (chunk, after) = rest.split_at(take);
+                *remaining -= take as u64;
+                self.chunk_bytes(chunk);
+                rest = after;
+                if matches!(self.phase, Phase::Chunk { remaining: 0, .. }) {
+                    self.end_chunk(&mut events);
+                }
+                continue;
+            }
+            let limit = match self.phase {
+                Phase::Data(_) => MAX_TEXT_LINE,
+                _ => MAX_COMMAND_LINE,
+            };
+            match rest.iter().position(|b| *b == b'\n') {
+                Some(at) => {
+                    self.push_pending(&rest[..at], limit);
+                    rest = &rest[at + 1..];
+                    let mut line = std::mem::take(&mut self.pending);
+                    let raw = std::mem::take(&mut self.pending_len);
+                    // The line's length on the wire with its CRLF; a bare LF counts as CRLF.
+                    let length = if self.pending_ends_cr {
+                        if line.len() == raw {
+                            line.pop();
+                        }
+                        raw + 1
+                    } else {
+                        raw + 2
+                    };
+                    self.pending_ends_cr = false;
+                    self.line(line, length, &mut events);
+                }
+                None => {
+                    self.push_pending(rest, limit);
+                    rest = &[];
+                }
+            }
+        }
+        events
+    }
+
+    /// Keeps at most `limit` octets of the line being assembled; counts the rest.
+    fn push_pending(&mut self, bytes: &[u8], limit: usize) {
+        let room = limit.saturating_sub(self.pending.len());
+        self.pending.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        self.pending_len += bytes.len();
+        if let Some(last) = bytes.last() {
+            self.pending_ends_cr = *last == b'\r';
+        }
+    }
+
+    /// One complete line (CRLF removed); `length` is its real length including CRLF.
+    fn line(&mut self, line: Vec<u8>, length: usize, events: &mut Vec<Event>) {
+        let line_len = length;
+        match std::mem::replace(&mut self.phase, Phase::Closed) {
+            Phase::Data(tx) => self.data_line(tx, &line, line_len, events),
+            Phase::Auth(step) => {
+                self.phase = Phase::Command(None);
+                self.auth_response(step, &line, events);
+            }
+            Phase::Command(tx) => {
+                self.phase = Phase::Command(tx);
+                if line_len > MAX_COMMAND_LINE {
+                    let detail = Detail::Limit {
+                        limit: MAX_COMMAND_LINE as u64,
+                        seen: line_len as u64,
+                    };
+                    self.say(events, Situation::LineTooLong, &Vars::default(), Some(detail));
+                    return;
+                }
+                let text = String::from_utf8_lossy(&line).into_owned();
+                self.command_line(&text, events);
+            }
+            other => self.phase = other,
+        }
+    }
+
+    fn reply(&self, situation: Situation, vars: &Vars, detail: Option<Detail>) -> Reply {
+        let template = self.config.profile.template(situation);
+        self.reply_from(template, situation, vars, detail)
+    }
+
+    fn reply_from(&self, template: Template, situation: Situation, vars: &Vars, detail: Option<Detail>) -> Reply {
+        let profile = self.config.profile;
+        // RFC 2034 §3: enhanced codes on every reply but the greeting and HELO/EHLO.
+        let enhanced = if profile.enhanced_codes()
+            && !matches!(situation, Situation::Greeting | Situation::Helo | Situation::Ehlo)
+        {
+            template.enhanced.and_then(|e| EnhancedCode::parse(e).ok())
+        } else {
+            None
+        };
+        let lines = template.lines.iter().map(|l| self.fill(l, vars)).collect();
+        Reply {
+            code: ReplyCode::new(template.code).unwrap_or(FALLBACK_CODE),
+            enhanced,
+            lines,
+            why: Why {
+                situation,
+                detail,
+            },
+        }
+    }
+
+    fn fill(&self, template: &str, vars: &Vars) -> String {
+        let client = self.hello.as_ref().map(|h| h.name.as_str()).unwrap_or("unknown");
+        let mut out = String::with_capacity(template.len() + 32);
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                rest = "";
+                break;
+            };
+            let size;
+            let peer;
+            let value = match &after[..close] {
+                "peer" => {
+                    peer = self.peer();
+                    peer.as_str()
+                }
+                "host" => self.config.hostname.as_str(),
+                "client" => client,
+                "ip" => self.client_ip.as_str(),
+                "date" => self.now.as_str(),
+                "addr" => vars.addr,
+                "line" => vars.line,
+                "id" => vars.id,
+                "user" => vars.user,
+                "challenge" => vars.challenge,
+                "size" => {
+                    size = vars.size.to_string();
+                    size.as_str()
+                }
+                _ => "",
+            };
+            out.push_str(value);
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    fn say(&mut self, events: &mut Vec<Event>, situation: Situation, vars: &Vars, detail: Option<Detail>) {
+        let reply = self.reply(situation, vars, detail);
+        events.push(Event::Reply(reply));
+    }
+
+    fn transaction_detail(&self) -> Detail {
+        match &self.phase {
+            Phase::Command(Some(tx)) => Detail::Transaction {
+                from: Some(tx.from.clone()),
+                recipients: tx.recipients.len(),
+            },
+            _ => Detail::Transaction {
+                from: None,
+                recipients: 0,
+            },
+        }
+    }
+
+    /// Draws whether an injected fault fires on this command.
+    fn fault_fires(&mut self) -> Option<u16> {
+        let fault = self.config.policies.fault.clone()?;
+        match fault.mode {
+            FaultMode::NextCommand => {
+                self.config.policies.fault = None;
+                Some(fault.code)
+            }
+            FaultMode::Share { percent, .. } => {
+                // xorshift64*: deterministic for a given seed.
+                self.rng ^= self.rng >> 12;
+                self.rng ^= self.rng << 25;
+                self.rng ^= self.rng >> 27;
+                let draw = self.rng.wrapping_mul(0x2545_F491_4F6C_DD1D) % 100;
+                (draw < u64::from(percent.min(100))).then_some(fault.code)
+            }
+        }
+    }
+
+    fn command_line(&mut self, text: &str, events: &mut Vec<Event>) {
+        let shown: String = text.chars().take(100).collect();
+        let vars = Vars {
+            line: &shown,
+            ..Vars::default()
+        };
+        let command = match command::parse(text) {
+            Ok(command) => command,
+            Err(ParseError::Unknown { suggestion, .. }) => {
+                let detail = suggestion.map(Detail::DidYouMean);
+                return self.say(events, Situation::Unrecognized, &vars, detail);
+            }
+            Err(ParseError::Syntax { problem, .. }) => {
+                return self.say(events, Situation::SyntaxError, &vars, Some(Detail::Syntax(problem)));
+            }
+            Err(_) => {
+                return self.say(events, Situation::Unrecognized, &vars, None);
+            }
+        };
+        if command != Command::Quit {
+            if let Some(code) = self.fault_fires() {
+                let template = fault_template(code);
+                let reply = self.reply_from(template, Situation::Fault, &vars, Some(Detail::FaultCode(code)));
+                events.push(Event::Reply(reply));
+                if code == 421 {
+                    self.close(events);
+                }
+                return;
+            }
+        }
+        self.command(command, &shown, events);
+    }
+
+    fn close(&mut self, events: &mut Vec<Event>) {
+        self.phase = Phase::Closed;
+        events.push(Event::Closed);
+    }
+
+    fn take_tx(&mut self) -> Option<Transaction> {
+        match &mut self.phase {
+            Phase::Command(tx) => tx.take(),
+            _ => None,
+        }
+    }
+
+    fn has_tx(&self) -> bool {
+        matches!(self.phase, Phase::Command(Some(_)))
+    }
+
+    fn command(&mut self, command: Command, line: &str, events: &mut Vec<Event>) {
+        let profile = self.config.profile;
+        let vars = Vars {
+            line,
+            ..Vars::default()
+        };
+        match command {
+            Command::Helo(name) => {
+                self.take_tx();
+                self.hello = Some(Hello { name, esmtp: false });
+                self.say(events, Situation::Helo, &vars, None);
+            }
+            Command::Ehlo(name) => {
+                self.take_tx();
+                self.hello = Some(Hello { name, esmtp: true });
+                let mut reply = self.reply(Situation::Ehlo, &vars, None);
+                reply.lines.truncate(1);
+                reply.lines.extend(self.ehlo_keywords());
+                events.push(Event::Reply(reply));
+            }
+            Command::Mail(path) => self.mail(path, line, events),
+            Command::Rcpt(path) => self.rcpt(path, line, events),
+            Command::Data => {
+                if self.hello.is_none() && profile.helo_required() {
+                    return self.say(events, Situation::NeedHelo, &vars, None);
+                }
+                match self.take_tx() {
+                    None => {
+                        let detail = self.transaction_detail();
+                        self.say(events, Situation::NeedMail, &vars, Some(detail));
+                    }
+                    Some(tx) if tx.recipients.is_empty() => {
+                        let detail = Detail::Transaction {
+                            from: Some(tx.from.clone()),
+                            recipients: 0,
+                        };
+                        self.phase = Phase::Command(Some(tx));
+                        self.say(events, Situation::NeedRcpt, &vars, Some(detail));
+                    }
+                    Some(tx) if tx.chunked => {
+                        self.phase = Phase::Command(Some(tx));
+                        self.say(events, Situation::MixedDataBdat, &vars, None);
+                    }
+                    Some(tx) => {
+                        self.phase = Phase::Data(tx);
+                        self.say(events, Situation::DataGo, &vars, None);
+                    }
+                }
+            }
+            Command::Bdat { size, last } => {
+                if !self.offers(Extension::Chunking) {
+                    return self.say(events, Situation::Unrecognized, &vars, None);
+                }
+                let (tx, accept) = match self.take_tx() {
+                    Some(tx) if !tx.recipients.is_empty() => (Some(Transaction { chunked: true, ..tx }), true),
+                    // Out of sequence: the chunk is read anyway, then refused (RFC 3030 §2).
+                    other => (other, false),
+                };
+                self.phase = Phase::Chunk {
+                    tx,
+                    accept,
+                    remaining: size,
+                    last,
+                };
+                if size == 0 {
+                    self.end_chunk(events);
+                }
+            }
+            Command::Rset => {
+                self.take_tx();
+                self.say(events, Situation::RsetOk, &vars, None);
+            }
+            Command::Noop => self.say(events, Situation::NoopOk, &vars, None),
+            Command::Quit => {
+                self.say(events, Situation::Bye, &vars, None);
+                self.close(events);
+            }
+            Command::Help(topic) => {
+                let topic_shown: String = topic.as_deref().unwrap_or("").chars().take(40).collect();
+                let vars = Vars {
+                    line: &topic_shown,
+                    ..Vars::default()
+                };
+                match profile.help(topic.as_deref()) {
+                    Some(template) => {
+                        let reply = self.reply_from(template, Situation::Help, &vars, None);
+                        events.push(Event::Reply(reply));
+                    }
+                    None => self.say(events, Situation::HelpUnsupported, &vars, None),
+                }
+            }
+            Command::Vrfy(arg) => self.vrfy(&arg, self.config.policies.vrfy_allowed, Situation::VrfyDisabled, events),
+            Command::Expn(arg) => self.vrfy(&arg, self.config.policies.expn_allowed, Situation::ExpnDisabled, events),
+            Command::Auth { mechanism, initial } => self.auth(&mechanism, initial.as_deref(), events),
+            Command::StartTls => {
+                if self.tls {
+                    return self.say(events, Situation::TlsAlready, &vars, None);
+                }
+                if !self.offers(Extension::StartTls) || !self.hello.as_ref().is_some_and(|h| h.esmtp) {
+                    return self.say(events, Situation::TlsNotOffered, &vars, None);
+                }
+                self.say(events, Situation::TlsReady, &vars, None);
+                events.push(Event::TlsStarted);
+                // RFC 3207 §4.2: the server MUST discard any knowledge obtained from the
+                // client before the TLS negotiation.
+                self.tls = true;
+                self.hello = None;
+                self.user = None;
+                self.phase = Phase::Command(None);
+            }
+        }
+    }
+
+    fn offers(&self, extension: Extension) -> bool {
+        let profile = self.config.profile;
+        match extension {
+            Extension::StartTls => profile.offers(extension) && self.config.starttls && !self.tls,
+            Extension::Vrfy => profile == Profile::Postfix && self.config.policies.vrfy_allowed,
+            Extension::EnhancedStatusCodes => profile.enhanced_codes(),
+            _ => profile.offers(extension),
+        }
+    }
+
+    /// The EHLO keywords, in the profile's order, for the session's current state.
+    fn ehlo_keywords(&self) -> Vec<String> {
+        let max = self.config.policies.max_message_size;
+        let mechanisms = "PLAIN LOGIN";
+        let mut out = Vec::new();
+        let mut add = |on: bool, keyword: String| {
+            if on {
+                out.push(keyword);
+            }
+        };
+        match self.config.profile {
+            Profile::Coremail163 => {
+                add(self.offers(Extension::Pipelining), "PIPELINING".into());
+                add(self.offers(Extension::Auth), "AUTH LOGIN PLAIN".into());
+                add(self.offers(Extension::Auth), "AUTH=LOGIN PLAIN".into());
+                add(true, "coremail 1Uxr2xKj7kG0xkI17xGrU7I0s8FY2U3Uj8Cz28x1UUUUU7Ic2I0Y2UFdFM3xUCa0xDrUUUUj".into());
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(self.offers(Extension::EightBitMime), "8BITMIME".into());
+            }
+            Profile::Sendmail => {
+                // Seed 004's list, without ETRN and DELIVERBY, which this engine does not
+                // implement (everything advertised is honoured).
+                add(true, "ENHANCEDSTATUSCODES".into());
+                add(true, "PIPELINING".into());
+                add(true, "8BITMIME".into());
+                add(true, format!("SIZE {max}"));
+                add(true, "DSN".into());
+                add(true, format!("AUTH {}", "LOGIN PLAIN"));
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(true, "HELP".into());
+            }
+            Profile::Exim => {
+                add(true, format!("SIZE {max}"));
+                add(true, "8BITMIME".into());
+                add(true, "PIPELINING".into());
+                add(true, format!("AUTH {mechanisms}"));
+                add(true, "CHUNKING".into());
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(true, "SMTPUTF8".into());
+                add(true, "HELP".into());
+            }
+            Profile::Postfix => {
+                add(true, "PIPELINING".into());
+                add(true, format!("SIZE {max}"));
+                add(self.offers(Extension::Vrfy), "VRFY".into());
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(true, format!("AUTH {mechanisms}"));
+                add(true, "ENHANCEDSTATUSCODES".into());
+                add(true, "8BITMIME".into());
+                add(true, "DSN".into());
+                add(true, "SMTPUTF8".into());
+                add(true, "CHUNKING".into());
+            }
+        }
+        out
+    }
+
+    /// Checks MAIL/RCPT parameters against the advertised extensions.
+    fn check_params(&self, path: &PathArg, mail: bool) -> Result<bool, (Situation, String, Option<Detail>)> {
+        let mut smtputf8 = false;
+        for (key, value) in &path.params {
+            let ok = match (mail, key.as_str()) {
+                (true, "SIZE") => {
+                    if !self.offers(Extension::Size) {
+                        false
+                    } else {
+                        let size = value.as_deref().and_then(|v| v.parse::<u64>().ok());
+                        match size {
+                            None => return Err((Situation::SyntaxError, key.clone(), Some(Detail::Syntax(command::Syntax::BadParameter)))),
+                            Some(size) if size > self.config.policies.max_message_size => {
+                                return Err((
+                                    Situation::SizeTooBig,
+                                    key.clone(),
+                                    Some(Detail::Limit {
+                                        limit: self.config.policies.max_message_size,
+                                        seen: size,
+                                    }),
+                                ));
+                            }
+                            Some(_) => true,
+                        }
+                    }
+                }
+                (true, "BODY") => {
+                    self.offers(Extension::EightBitMime)
+                        && value.as_deref().is_some_and(|v| v.eq_ignore_ascii_case("7BIT") || v.eq_ignore_ascii_case("8BITMIME"))
+                }
+                (true, "SMTPUTF8") => {
+                    smtputf8 = true;
+                    self.offers(Extension::Smtputf8) && value.is_none()
+                }
+                (true, "RET" | "ENVID") | (false, "NOTIFY" | "ORCPT") => self.offers(Extension::Dsn),
+                (true, "AUTH") => self.offers(Extension::Auth),
+                _ => false,
+            };
+            if !ok {
+                let shown = match value {
+                    Some(v) => format!("{key}={v}"),
+                    None => key.clone(),
+                };
+                return Err((Situation::ParamUnsupported, shown.chars().take(60).collect(), None));
+            }
+        }
+        Ok(smtputf8)
+    }
+
+    fn mail(&mut self, path: PathArg, line: &str, events: &mut Vec<Event>) {
+        let vars = Vars {
+            line,
+            addr: &path.address,
+            ..Vars::default()
+        };
+        if self.hello.is_none() && self.config.profile.helo_required() {
+            return self.say(events, Situation::NeedHelo, &vars, None);
+        }
+        if self.has_tx() {
+            let detail = self.transaction_detail();
+            return self.say(events, Situation::NestedMail, &vars, Some(detail));
+        }
+        if self.config.policies.require_auth && self.user.is_none() {
+            return self.say(events, Situation::AuthRequired, &vars, None);
+        }
+        let smtputf8 = match self.check_params(&path, true) {
+            Ok(utf8) => utf8,
+            Err((situation, shown, detail)) => {
+                let vars = Vars { addr: &shown, ..vars };
+                return self.say(events, situation, &vars, detail);
+            }
+        };
+        if !path.address.is_ascii() && !smtputf8 {
+            return self.say(events, Situation::Utf8Required, &vars, None);
+        }
+        if self.config.policies.sender_must_match_auth {
+            if let Some(user) = self.user.clone() {
+                let owned = self.config.account_address(&user);
+                if !path.address.eq_ignore_ascii_case(&owned) {
+                    let vars = Vars { user: &user, ..vars };
+                    return self.say(events, Situation::SenderMismatch, &vars, Some(Detail::AuthenticatedAs(owned)));
+                }
+            }
+        }
+        self.phase = Phase::Command(Some(Transaction {
+            from: path.address.clone(),
+            ..Transaction::default()
+        }));
+        let detail = (!path.bracketed).then_some(Detail::NoBrackets);
+        self.say(events, Situation::MailOk, &vars, detail);
+    }
+
+    fn rcpt(&mut self, path: PathArg, line: &str, events: &mut Vec<Event>) {
+        let vars = Vars {
+            line,
+            addr: &path.address,
+            ..Vars::default()
+        };
+        if self.hello.is_none() && self.config.profile.helo_required() {
+            return self.say(events, Situation::NeedHelo, &vars, None);
+        }
+        if !self.has_tx() {
+            let detail = self.transaction_detail();
+            return self.say(events, Situation::NeedMail, &vars, Some(detail));
+        }
+        if let Err((situation, shown, detail)) = self.check_params(&path, false) {
+            let vars = Vars { addr: &shown, ..vars };
+            return self.say(events, situation, &vars, detail);
+        }
+        if !path.address.is_ascii() {
+            return self.say(events, Situation::Utf8Required, &vars, None);
+        }
+        let policies = &self.config.policies;
+        let situation = if self.config.is_local(&path.address) {
+            (policies.known_mailboxes_only && !self.config.knows_mailbox(&path.address)).then_some(Situation::UnknownUser)
+        } else {
+            (policies.deny_relay && self.user.is_none()).then_some(Situation::RelayDenied)
+        };
+        if let Some(situation) = situation {
+            return self.say(events, situation, &vars, None);
+        }
+        let full = matches!(&self.phase, Phase::Command(Some(tx)) if tx.recipients.len() >= MAX_RECIPIENTS);
+        if full {
+            let template = Template {
+                code: 452,
+                enhanced: Some("4.5.3"),
+                lines: &["Error: too many recipients"],
+            };
+            let detail = Detail::Limit {
+                limit: MAX_RECIPIENTS as u64,
+                seen: MAX_RECIPIENTS as u64 + 1,
+            };
+            let reply = self.reply_from(template, Situation::Fault, &vars, Some(detail));
+            events.push(Event::Reply(reply));
+            return;
+        }
+        if let Phase::Command(Some(tx)) = &mut self.phase {
+            tx.recipients.push(path.address.clone());
+        }
+        let detail = (!path.bracketed).then_some(Detail::NoBrackets);
+        self.say(events, Situation::RcptOk, &vars, detail);
+    }
+
+    fn vrfy(&mut self, arg: &str, allowed: bool, disabled: Situation, events: &mut Vec<Event>) {
+        let address = arg.trim().trim_start_matches('<').trim_end_matches('>');
+        let shown: String = address.chars().take(100).collect();
+        let vars = Vars {
+            addr: &shown,
+            ..Vars::default()
+        };
+        if !allowed {
+            return self.say(events, disabled, &vars, None);
+        }
+        let full = if address.contains('@') {
+            address.to_string()
+        } else {
+            self.config.account_address(address)
+        };
+        let situation = if !self.config.is_local(&full) || self.config.mailboxes.is_empty() {
+            Situation::VrfyNoVerify
+        } else if self.config.knows_mailbox(&full) {
+            Situation::VrfyOk
+        } else {
+            Situation::VrfyUnknown
+        };
+        let vars = Vars {
+            addr: &full,
+            ..Vars::default()
+        };
+        self.say(events, situation, &vars, None);
+    }
+
+    fn auth(&mut self, mechanism: &str, initial: Option<&str>, events: &mut Vec<Event>) {
+        let shown: String = mechanism.chars().take(40).collect();
+        let vars = Vars {
+            addr: &shown,
+            ..Vars::default()
+        };
+        let Some(hello) = &self.hello else {
+            return self.say(events, Situation::NeedHelo, &vars, None);
+        };
+        if !hello.esmtp || !self.offers(Extension::Auth) {
+            return self.say(events, Situation::AuthNotOffered, &vars, None);
+        }
+        if self.user.is_some() {
+            return self.say(events, Situation::AuthAlready, &vars, None);
+        }
+        if self.has_tx() {
+            return self.say(events, Situation::AuthInTransaction, &vars, None);
+        }
+        if self.config.policies.tls_before_auth && !self.tls {
+            return self.say(events, Situation::TlsRequired, &vars, None);
+        }
+        match (mechanism, initial) {
+            ("PLAIN", None) => self.challenge(AuthStep::PlainResponse, "", events),
+            ("PLAIN", Some(response)) => self.auth_response(AuthStep::PlainResponse, response.as_bytes(), events),
+            ("LOGIN", None) => {
+                let prompt = self.login_prompt(login::USERNAME_PROMPT);
+                self.challenge(AuthStep::LoginUser, &prompt, events);
+            }
+            ("LOGIN", Some(user)) => self.auth_response(AuthStep::LoginUser, user.as_bytes(), events),
+            _ => self.say(events, Situation::AuthUnknownMechanism, &vars, None),
+        }
+    }
+
+    /// 163.com's Coremail asks `username:` in lower case (seed 000: `334 dXNlcm5hbWU6`).
+    fn login_prompt(&self, prompt: &str) -> String {
+        if self.config.profile == Profile::Coremail163 {
+            prompt.to_ascii_lowercase()
+        } else {
+            prompt.to_string()
+        }
+    }
+
+    fn challenge(&mut self, step: AuthStep, text: &str, events: &mut Vec<Event>) {
+        let encoded = BASE64.encode(text);
+        let vars = Vars {
+            challenge: &encoded,
+            ..Vars::default()
+        };
+        let detail = (!text.is_empty()).then(|| Detail::Challenge(text.to_string()));
+        self.phase = Phase::Auth(step);
+        self.say(events, Situation::AuthChallenge, &vars, detail);
+    }
+
+    fn auth_response(&mut self, step: AuthStep, line: &[u8], events: &mut Vec<Event>) {
+        let text = String::from_utf8_lossy(line);
+        let text = text.trim();
+        self.phase = Phase::Command(None);
+        let shown: String = text.chars().take(60).collect();
+        let vars = Vars {
+            addr: &shown,
+            ..Vars::default()
+        };
+        if text == "*" {
+            return self.say(events, Situation::AuthCancelled, &vars, None);
+        }
+        // RFC 4954 §4: "=" is an empty initial response.
+        let decoded = if text == "=" {
+            Ok(Vec::new())
+        } else {
+            BASE64.decode(text)
+        };
+        let Ok(decoded) = decoded else {
+            return self.say(events, Situation::AuthBadBase64, &vars, None);
+        };
+        match step {
+            AuthStep::PlainResponse => match plain::decode(&decoded) {
+                Ok(message) => {
+                    if !message.authzid.is_empty() && message.authzid != message.authcid {
+                        let detail = Detail::Sasl(format!(
+                            "authzid {:?} differs from authcid {:?}: this server lets no one act for another user",
+                            message.authzid, message.authcid
+                        ));
+                        return self.say(events, Situation::AuthFailed, &vars, Some(detail));
+                    }
+                    self.verify(&message.authcid, message.passwd.as_bytes(), events);
+                }
+                Err(err) => self.say(events, Situation::AuthMalformed, &vars, Some(Detail::Sasl(err.to_string()))),
+            },
+            AuthStep::LoginUser => {
+                let user = String::from_utf8_lossy(&decoded).into_owned();
+                let prompt = self.login_prompt(login::PASSWORD_PROMPT);
+                self.challenge(AuthStep::LoginPassword { user }, &prompt, events);
+            }
+            AuthStep::LoginPassword { user } => self.verify(&user, &decoded, events),
+        }
+    }
+
+    fn verify(&mut self, user: &str, password: &[u8], events: &mut Vec<Event>) {
+        let vars = Vars::default();
+        if self.config.policies.sasl_daemon_down {
+            let detail = Detail::Sasl("saslauthd is not running: the server could not check the password at all".into());
+            return self.say(events, Situation::AuthBackendDown, &vars, Some(detail));
+        }
+        let account = self.config.accounts.iter().find(|a| a.user == user);
+        let ok = account.is_some_and(|a| sasl::secrets_match(password, a.password.as_bytes()));
+        if ok {
+            self.user = Some(user.to_string());
+            self.say(events, Situation::AuthOk, &vars, None);
+        } else {
+            let why = match account {
+                None => format!("no account named {user:?}"),
+                Some(_) if password.last() == Some(&b'\n') => "the password ends with a newline".into(),
+                Some(_) => format!("wrong password for {user:?}"),
+            };
+            self.say(events, Situation::AuthFailed, &vars, Some(Detail::Sasl(why)));
+        }
+    }
+
+    fn data_line(&mut self, mut tx: Transaction, line: &[u8], length: usize, events: &mut Vec<Event>) {
+        if line == b"." {
+            return self.finish_message(tx, events);
+        }
+        // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
+        let content = line.strip_prefix(b".").unwrap_or(line);
+        if length > MAX_TEXT_LINE {
+            tx.long_line = true;
+        }
+        let real_len = length.saturating_sub(2 + line.len() - content.len()) as u64;
+        self.append(&mut tx, content, real_len);
+        self.phase = Phase::Data(tx);
+    }
+
+    fn size_cap(&self) -> u64 {
+        self.config.policies.max_message_size.min(HARD_MAX_MESSAGE)
+    }
+
+    fn append(&self, tx: &mut Transaction, content: &[u8], real_len: u64) {
+        tx.size += real_len + 2;
+        if tx.size <= self.size_cap() {
+            tx.body.extend_from_slice(content);
+            tx.body.extend_from_slice(b"\r\n");
+        }
+    }
+
+    fn chunk_bytes(&mut self, bytes: &[u8]) {
+        let cap = self.size_cap();
+        if let Phase::Chunk {
+            tx: Some(tx),
+            accept: true,
+            ..
+        } = &mut self.phase
+        {
+            tx.size += bytes.len() as u64;
+            if tx.size <= cap {
+                tx.body.extend_from_slice(bytes);
+            }
+        }
+    }
+
+    fn end_chunk(&mut self, events: &mut Vec<Event>) {
+        let Phase::Chunk { tx, accept, last, .. } = std::mem::replace(&mut self.phase, Phase::Command(None)) else {
+            return;
+        };
+        match tx {
+            held if !accept => {
+                self.phase = Phase::Command(held);
+                let detail = self.transaction_detail();
+                self.say(events, Situation::BdatOutOfSequence, &Vars::default(), Some(detail));
+            }
+            None => {}
+            Some(tx) if last => self.finish_message(tx, events),
+            Some(tx) => {
+                let size = tx.size;
+                if size > self.size_cap() {
+                    let detail = Detail::Limit {
+                        limit: self.config.policies.max_message_size,
+                        seen: size,
+                    };
+                    return self.say(events, Situation::MessageTooBig, &Vars::default(), Some(detail));
+                }
+                self.phase = Phase::Command(Some(tx));
+                let vars = Vars {
+                    size,
+                    ..Vars::default()
+                };
+                self.say(events, Situation::ChunkOk, &vars, None);
+            }
+        }
+    }
+
+    fn finish_message(&mut self, tx: Transaction, events: &mut Vec<Event>) {
+        self.phase = Phase::Command(None);
+        if tx.size > self.size_cap() {
+            let detail = Detail::Limit {
+                limit: self.config.policies.max_message_size,
+                seen: tx.size,
+            };
+            return self.say(events, Situation::MessageTooBig, &Vars::default(), Some(detail));
+        }
+        if tx.long_line {
+            return self.say(events, Situation::TextLineTooLong, &Vars::default(), None);
+        }
+        self.stored_total += 1;
+        let id = self.queue_id();
+        let mut data = self.received_header(&tx, &id).into_bytes();
+        data.extend_from_slice(&tx.body);
+        if self.mailbox.len() >= MAX_STORED {
+            self.mailbox.remove(0);
+        }
+        self.mailbox.push(StoredMessage {
+            id: id.clone(),
+            from: tx.from,
+            recipients: tx.recipients,
+            data,
+            received_at: self.now.clone(),
+            chunked: tx.chunked,
+        });
+        let vars = Vars {
+            id: &id,
+            ..Vars::default()
+        };
+        self.say(events, Situation::Queued, &vars, None);
+        events.push(Event::Stored(self.mailbox.len() - 1));
+    }
+
+    /// A queue id in the profile's style, from a counter (deterministic).
+    fn queue_id(&self) -> String {
+        let n = self.stored_total;
+        let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5DEE_CE66_D1CE_4E5B;
+        match self.config.profile {
+            Profile::Postfix => format!("{:010X}", mixed & 0xFF_FFFF_FFFF),
+            Profile::Sendmail => format!("nBNA{:06X}{:04}", mixed & 0xFF_FFFF, n % 10_000),
+            Profile::Exim => format!("1r{:04X}-{:06X}-{:02X}", mixed & 0xFFFF, (mixed >> 16) & 0xFF_FFFF, n & 0xFF),
+            Profile::Coremail163 => format!("smtp7,C8CowAD{:X}", mixed & 0xFFFF_FFFF),
+        }
+    }
+
+    /// The trace header RFC 5321 §4.4 requires the receiving server to add.
+    fn received_header(&self, tx: &Transaction, id: &str) -> String {
+        let hello = self.hello.as_ref();
+        let helo = hello.map(|h| h.name.as_str()).unwrap_or("unknown");
+        let mut with = String::from(if hello.is_some_and(|h| h.esmtp) { "ESMTP" } else { "SMTP" });
+        if self.tls {
+            with.push('S');
+        }
+        if self.user.is_some() {
+            with.push('A');
+        }
+        let software = match self.config.profile {
+            Profile::Postfix => "Postfix",
+            Profile::Sendmail => "8.13.8/8.13.8",
+            Profile::Exim => "Exim 4.96",
+            Profile::Coremail163 => "Coremail",
+        };
+        let for_clause = match tx.recipients.as_slice() {
+            [one] => format!("\r\n\tfor <{one}>"),
+            _ => String::new(),
+        };
+        format!(
+            "Received: from {helo} ({peer})\r\n\tby {host} ({software}) with {with} id {id}{for_clause};\r\n\t{now}\r\n",
+            peer = match &self.client_name {
+                Some(name) => format!("{name} [{}]", self.client_ip),
+                None => format!("unknown [{}]", self.client_ip),
+            },
+            host = self.config.hostname,
+            now = self.now,
+        )
+    }
+}
+
+/// Used only if a template held an invalid code, which the tests rule out.
+const FALLBACK_CODE: ReplyCode = match ReplyCode::from_static(451) {
+    Some(code) => code,
+    None => panic!("451 is a valid reply code"),
+};

@@ -1,0 +1,298 @@
+//! Why the server sent a reply: the situation (one per kind of reply a server gives) and
+//! the session detail that made it so (the state, the policy, the limit that fired).
+//!
+//! The reference explains what a code means in general; a [`Why`] explains this reply in
+//! this session. Both languages, always.
+
+use crate::i18n::{Lang, Tr};
+
+/// The kinds of reply the simulated server gives.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Situation {
+    /// The 220 greeting on connect.
+    Greeting,
+    /// HELO accepted.
+    Helo,
+    /// EHLO accepted; the lines after the first list the extensions.
+    Ehlo,
+    /// MAIL FROM accepted: a transaction starts.
+    MailOk,
+    /// RCPT TO accepted.
+    RcptOk,
+    /// DATA accepted: send the message, end with a lone dot.
+    DataGo,
+    /// The message was received and queued.
+    Queued,
+    /// A BDAT chunk (not the last) was received.
+    ChunkOk,
+    /// QUIT: the server closes the connection.
+    Bye,
+    /// RSET: the transaction is forgotten.
+    RsetOk,
+    /// NOOP.
+    NoopOk,
+    /// VRFY answered with the mailbox.
+    VrfyOk,
+    /// VRFY answered without verifying (252).
+    VrfyNoVerify,
+    /// VRFY of a mailbox the server does not have.
+    VrfyUnknown,
+    /// VRFY switched off by policy.
+    VrfyDisabled,
+    /// EXPN switched off by policy.
+    ExpnDisabled,
+    /// HELP text.
+    Help,
+    /// HELP is not implemented by this server.
+    HelpUnsupported,
+    /// A verb the server does not know.
+    Unrecognized,
+    /// A known verb with a bad argument.
+    SyntaxError,
+    /// A parameter on MAIL or RCPT the server does not support.
+    ParamUnsupported,
+    /// MAIL, RCPT, DATA or AUTH before HELO/EHLO.
+    NeedHelo,
+    /// RCPT or DATA before MAIL.
+    NeedMail,
+    /// DATA before any accepted RCPT.
+    NeedRcpt,
+    /// MAIL inside a transaction.
+    NestedMail,
+    /// A command line over 512 octets.
+    LineTooLong,
+    /// A message line over 1000 octets.
+    TextLineTooLong,
+    /// The message is larger than the server accepts.
+    MessageTooBig,
+    /// MAIL announced a SIZE larger than the server accepts.
+    SizeTooBig,
+    /// AUTH with a mechanism the server does not offer.
+    AuthUnknownMechanism,
+    /// AUTH after a successful AUTH.
+    AuthAlready,
+    /// AUTH inside a mail transaction.
+    AuthInTransaction,
+    /// AUTH when the server offers no authentication (HELO session, or none configured).
+    AuthNotOffered,
+    /// A 334 challenge.
+    AuthChallenge,
+    /// Authentication succeeded.
+    AuthOk,
+    /// Authentication failed: wrong user name or password.
+    AuthFailed,
+    /// Authentication failed because the server's authentication daemon is down.
+    AuthBackendDown,
+    /// The client cancelled the exchange with `*`.
+    AuthCancelled,
+    /// The client's SASL response is not valid base64.
+    AuthBadBase64,
+    /// The decoded SASL response is malformed (e.g. PLAIN without two NULs).
+    AuthMalformed,
+    /// MAIL without authentication where the policy requires it.
+    AuthRequired,
+    /// AUTH before STARTTLS where the policy requires TLS first.
+    TlsRequired,
+    /// STARTTLS accepted.
+    TlsReady,
+    /// STARTTLS again inside TLS.
+    TlsAlready,
+    /// STARTTLS where the server does not offer it.
+    TlsNotOffered,
+    /// MAIL FROM differs from the authenticated user.
+    SenderMismatch,
+    /// RCPT to a local mailbox that does not exist.
+    UnknownUser,
+    /// RCPT to another domain from an unauthenticated client.
+    RelayDenied,
+    /// Non-ASCII address without SMTPUTF8.
+    Utf8Required,
+    /// An injected fault: the server answers as if it had a problem.
+    Fault,
+    /// BDAT before MAIL and RCPT; the chunk is read and discarded.
+    BdatOutOfSequence,
+    /// BDAT after DATA was chosen, or DATA during BDAT.
+    MixedDataBdat,
+}
+
+/// What in the session made the reply what it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Detail {
+    /// The verb the learner probably meant.
+    DidYouMean(&'static str),
+    /// A limit that fired: what it is and what was seen.
+    Limit {
+        /// The limit.
+        limit: u64,
+        /// What the input had.
+        seen: u64,
+    },
+    /// Which argument was wrong and how.
+    Syntax(crate::smtp::command::Syntax),
+    /// An address accepted without the angle brackets RFC 5321 requires.
+    NoBrackets,
+    /// The authenticated user, for a sender mismatch.
+    AuthenticatedAs(String),
+    /// The SASL step that failed, in words.
+    Sasl(String),
+    /// The decoded challenge text of a 334.
+    Challenge(String),
+    /// The injected fault's code.
+    FaultCode(u16),
+    /// The transaction's state when a sequencing error happened.
+    Transaction {
+        /// MAIL FROM given.
+        from: Option<String>,
+        /// Accepted recipients.
+        recipients: usize,
+    },
+}
+
+/// A situation and its session detail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Why {
+    /// The kind of reply.
+    pub situation: Situation,
+    /// What in the session made it so, if anything beyond the situation.
+    pub detail: Option<Detail>,
+}
+
+impl Why {
+    /// A reply with no further detail.
+    pub fn of(situation: Situation) -> Why {
+        Why {
+            situation,
+            detail: None,
+        }
+    }
+
+    /// A reply with a detail.
+    pub fn with(situation: Situation, detail: Detail) -> Why {
+        Why {
+            situation,
+            detail: Some(detail),
+        }
+    }
+
+    /// The whole explanation in `lang`: the situation, then the detail.
+    pub fn explain(&self, lang: Lang) -> String {
+        let mut text = self.situation.explain().get(lang).to_string();
+        if let Some(detail) = &self.detail {
+            text.push(' ');
+            text.push_str(&detail.explain(lang));
+        }
+        text
+    }
+}
+
+impl Detail {
+    /// The detail in words.
+    pub fn explain(&self, lang: Lang) -> String {
+        use crate::smtp::command::Syntax as S;
+        match (self, lang) {
+            (Detail::DidYouMean(v), Lang::En) => format!("Did you mean {v}?"),
+            (Detail::DidYouMean(v), Lang::Zh) => format!("你是不是想输入 {v}？"),
+            (Detail::Limit { limit, seen }, Lang::En) => {
+                format!("The limit is {limit} octets; this had {seen}.")
+            }
+            (Detail::Limit { limit, seen }, Lang::Zh) => {
+                format!("上限是 {limit} 字节；这里有 {seen} 字节。")
+            }
+            (Detail::Syntax(problem), lang) => {
+                let tr = match problem {
+                    S::MissingDomain => Tr::new("HELO and EHLO need the client's domain name or address literal, e.g. EHLO client.example or EHLO [192.0.2.1].", "HELO 和 EHLO 需要客户端的域名或地址字面量，例如 EHLO client.example 或 EHLO [192.0.2.1]。"),
+                    S::MissingKeyword => Tr::new("MAIL needs FROM: and RCPT needs TO:, e.g. MAIL FROM:<alice@example.com>.", "MAIL 后面要有 FROM:，RCPT 后面要有 TO:，例如 MAIL FROM:<alice@example.com>。"),
+                    S::MissingAddress => Tr::new("The address is missing; write it in angle brackets, e.g. RCPT TO:<bob@example.com>.", "缺少地址；请把地址写在尖括号里，例如 RCPT TO:<bob@example.com>。"),
+                    S::BadAddress => Tr::new("The address is malformed: RFC 5321 wants local-part@domain inside < >, without spaces.", "地址格式错误：RFC 5321 要求写成 < > 括起来的 local-part@domain，不能有空格。"),
+                    S::NullRecipient => Tr::new("The null path <> is only for MAIL FROM (bounces); a recipient needs an address.", "空路径 <> 只用于 MAIL FROM（退信）；收件人必须有地址。"),
+                    S::BadParameter => Tr::new("Parameters after the address are KEYWORD or KEYWORD=value, separated by spaces.", "地址后面的参数格式为 KEYWORD 或 KEYWORD=value，用空格分隔。"),
+                    S::BadChunkSize => Tr::new("BDAT takes the chunk size in octets and optionally LAST, e.g. BDAT 86 LAST (RFC 3030).", "BDAT 需要以字节为单位的块大小，可选 LAST，例如 BDAT 86 LAST（RFC 3030）。"),
+                    S::MissingMechanism => Tr::new("AUTH needs a mechanism name, e.g. AUTH PLAIN or AUTH LOGIN.", "AUTH 需要机制名，例如 AUTH PLAIN 或 AUTH LOGIN。"),
+                    S::MissingArgument => Tr::new("This command needs an argument, e.g. VRFY alice.", "这个命令需要参数，例如 VRFY alice。"),
+                    S::UnexpectedArgument => Tr::new("This command takes no argument.", "这个命令不带参数。"),
+                };
+                tr.get(lang).to_string()
+            }
+            (Detail::NoBrackets, Lang::En) => "Accepted, but RFC 5321 §4.1.2 requires angle brackets: MAIL FROM:<a@b>. Strict servers reply 501.".into(),
+            (Detail::NoBrackets, Lang::Zh) => "已接受，但 RFC 5321 §4.1.2 要求使用尖括号：MAIL FROM:<a@b>。严格的服务器会回复 501。".into(),
+            (Detail::AuthenticatedAs(user), Lang::En) => format!("You authenticated as {user}; the envelope sender must be that address."),
+            (Detail::AuthenticatedAs(user), Lang::Zh) => format!("你认证的账号是 {user}；信封发件人必须是这个地址。"),
+            (Detail::Sasl(text), _) => text.clone(),
+            (Detail::Challenge(text), Lang::En) => format!("The challenge decodes to {text:?}."),
+            (Detail::Challenge(text), Lang::Zh) => format!("质询解码后是 {text:?}。"),
+            (Detail::FaultCode(code), Lang::En) => format!("Fault injection is on: the server answered {code} on purpose, so you can see how a client should react."),
+            (Detail::FaultCode(code), Lang::Zh) => format!("已开启故障注入：服务器故意回复 {code}，让你观察客户端应如何应对。"),
+            (Detail::Transaction { from, recipients }, Lang::En) => match from {
+                Some(from) => format!("The current transaction has MAIL FROM:<{from}> and {recipients} accepted recipient(s)."),
+                None => "No transaction is open: it starts with MAIL FROM.".into(),
+            },
+            (Detail::Transaction { from, recipients }, Lang::Zh) => match from {
+                Some(from) => format!("当前事务的 MAIL FROM 是 <{from}>，已接受 {recipients} 个收件人。"),
+                None => "当前没有事务：事务从 MAIL FROM 开始。".into(),
+            },
+        }
+    }
+}
+
+impl Situation {
+    /// What this kind of reply means in this session, in both languages.
+    pub fn explain(self) -> Tr {
+        use Situation as S;
+        match self {
+            S::Greeting => Tr::new("The server is ready. Introduce yourself with EHLO (or HELO for plain SMTP).", "服务器已就绪。请用 EHLO（或纯 SMTP 的 HELO）介绍自己。"),
+            S::Helo => Tr::new("HELO accepted: a plain SMTP session (no extensions, so no AUTH). Next: MAIL FROM.", "HELO 已接受：这是纯 SMTP 会话（没有扩展，因此不能 AUTH）。下一步：MAIL FROM。"),
+            S::Ehlo => Tr::new("EHLO accepted: each following line names an extension the server offers (RFC 5321 §4.1.1.1). Any open transaction was reset.", "EHLO 已接受：后面每一行是服务器提供的一个扩展（RFC 5321 §4.1.1.1）。已打开的事务被重置。"),
+            S::MailOk => Tr::new("The sender is accepted and a mail transaction has begun. Next: one RCPT TO per recipient.", "发件人已接受，邮件事务开始。下一步：每个收件人一条 RCPT TO。"),
+            S::RcptOk => Tr::new("The recipient is accepted. Add more with RCPT TO, or send DATA.", "收件人已接受。可以继续 RCPT TO 添加，或发送 DATA。"),
+            S::DataGo => Tr::new("Send the message: headers, an empty line, the body; end with a line holding only a dot. A line starting with a dot is sent with one more dot (dot-stuffing, RFC 5321 §4.5.2).", "请发送邮件：头部、一个空行、正文；以只含一个点的行结束。以点开头的行要再加一个点（点填充，RFC 5321 §4.5.2）。"),
+            S::Queued => Tr::new("The message is accepted: the server now takes responsibility for delivering it. It is in the mailbox with its envelope.", "邮件已接受：投递责任转交给服务器。它已连同信封存入邮箱。"),
+            S::ChunkOk => Tr::new("The chunk is received; send the next BDAT, and mark the final one LAST (RFC 3030).", "数据块已收到；继续发送下一个 BDAT，最后一块标记 LAST（RFC 3030）。"),
+            S::Bye => Tr::new("The server closes the connection, as QUIT asks.", "服务器按 QUIT 的要求关闭连接。"),
+            S::RsetOk => Tr::new("The transaction (sender, recipients, data) is forgotten; the greeting and any authentication stay.", "事务（发件人、收件人、数据）已清除；问候和认证状态保留。"),
+            S::NoopOk => Tr::new("NOOP does nothing but keep the connection alive.", "NOOP 什么也不做，只是保持连接。"),
+            S::VrfyOk => Tr::new("VRFY confirmed the mailbox exists. Many servers disable this: it lets spammers harvest addresses.", "VRFY 确认该邮箱存在。很多服务器禁用它，因为它会被垃圾邮件发送者用来收集地址。"),
+            S::VrfyNoVerify => Tr::new("252: the server will not say whether the mailbox exists, but would accept mail for it (RFC 5321 §3.5.3).", "252：服务器不说明邮箱是否存在，但会接受发往它的邮件（RFC 5321 §3.5.3）。"),
+            S::VrfyUnknown => Tr::new("VRFY: no such mailbox here.", "VRFY：这里没有这个邮箱。"),
+            S::VrfyDisabled => Tr::new("VRFY is disabled by the server's policy, as many servers do to stop address harvesting.", "服务器策略禁用了 VRFY，很多服务器都这样做以防地址被收集。"),
+            S::ExpnDisabled => Tr::new("EXPN (expanding mailing lists) is disabled by the server's policy, as almost everywhere.", "服务器策略禁用了 EXPN（展开邮件列表），几乎所有服务器都如此。"),
+            S::Help => Tr::new("HELP lists the commands the server knows.", "HELP 列出服务器支持的命令。"),
+            S::HelpUnsupported => Tr::new("This server does not implement HELP (Postfix, for one, does not).", "这个服务器没有实现 HELP（例如 Postfix 就没有）。"),
+            S::Unrecognized => Tr::new("The server does not know this command. Check the spelling: SMTP verbs are four letters (and STARTTLS).", "服务器不认识这个命令。请检查拼写：SMTP 命令是四个字母（以及 STARTTLS）。"),
+            S::SyntaxError => Tr::new("The command is known but its argument is malformed (RFC 5321 §4.1).", "命令可以识别，但参数格式错误（RFC 5321 §4.1）。"),
+            S::ParamUnsupported => Tr::new("The server does not support this MAIL/RCPT parameter, or the extension it belongs to was not advertised (RFC 5321 §4.1.1.11).", "服务器不支持这个 MAIL/RCPT 参数，或者它所属的扩展没有被通告（RFC 5321 §4.1.1.11）。"),
+            S::NeedHelo => Tr::new("Say EHLO (or HELO) first: this server wants the client to introduce itself before a transaction.", "请先发送 EHLO（或 HELO）：这个服务器要求客户端在事务之前先介绍自己。"),
+            S::NeedMail => Tr::new("Bad sequence: a transaction starts with MAIL FROM; RCPT and DATA come after it (RFC 5321 §4.1.4).", "命令顺序错误：事务以 MAIL FROM 开始，RCPT 和 DATA 在它之后（RFC 5321 §4.1.4）。"),
+            S::NeedRcpt => Tr::new("Bad sequence: DATA needs at least one accepted RCPT TO first.", "命令顺序错误：DATA 之前至少需要一个被接受的 RCPT TO。"),
+            S::NestedMail => Tr::new("Bad sequence: a transaction is already open. Finish it with DATA, or RSET to start over.", "命令顺序错误：已经有一个打开的事务。请用 DATA 完成，或用 RSET 重新开始。"),
+            S::LineTooLong => Tr::new("The command line is longer than 512 octets including CRLF, the limit of RFC 5321 §4.5.3.1.4.", "命令行超过 512 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.4 的限制。"),
+            S::TextLineTooLong => Tr::new("A line of the message is longer than 1000 octets including CRLF, the limit of RFC 5321 §4.5.3.1.6; encode long lines (quoted-printable or base64).", "邮件中有一行超过 1000 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.6 的限制；长行应编码（quoted-printable 或 base64）。"),
+            S::MessageTooBig => Tr::new("The message is larger than the server's maximum size; it was discarded.", "邮件超过服务器允许的最大大小，已被丢弃。"),
+            S::SizeTooBig => Tr::new("The SIZE announced on MAIL FROM is over the server's limit (RFC 1870), so it refuses before any data is sent.", "MAIL FROM 中声明的 SIZE 超过服务器上限（RFC 1870），因此在发送数据前就拒绝。"),
+            S::AuthUnknownMechanism => Tr::new("The server does not offer this SASL mechanism; use one listed on the AUTH line of the EHLO reply.", "服务器不提供这个 SASL 机制；请使用 EHLO 回复中 AUTH 行列出的机制。"),
+            S::AuthAlready => Tr::new("Already authenticated: RFC 4954 §4 allows one successful AUTH per session.", "已经认证过了：RFC 4954 §4 规定每个会话只能成功认证一次。"),
+            S::AuthInTransaction => Tr::new("AUTH is not allowed inside a mail transaction (RFC 4954 §4); RSET first.", "邮件事务中不允许 AUTH（RFC 4954 §4）；请先 RSET。"),
+            S::AuthNotOffered => Tr::new("Authentication is not available here: AUTH is an ESMTP extension, so it needs EHLO, and the server must list it.", "这里不能认证：AUTH 是 ESMTP 扩展，需要先 EHLO，并且服务器要通告它。"),
+            S::AuthChallenge => Tr::new("A SASL challenge (334): the text is base64. Answer with one base64 line, or * to cancel (RFC 4954 §4).", "SASL 质询（334）：文本是 base64。请用一行 base64 回答，或用 * 取消（RFC 4954 §4）。"),
+            S::AuthOk => Tr::new("Authenticated. The session now acts for this user (and may relay mail).", "认证成功。会话现在以该用户身份进行（并且可以转发邮件）。"),
+            S::AuthFailed => Tr::new("Authentication failed: the user name or password is wrong, or the response was computed wrongly.", "认证失败：用户名或密码错误，或响应计算有误。"),
+            S::AuthBackendDown => Tr::new("Authentication failed although the credentials may be right: the server's SASL daemon (saslauthd) is not running, so it cannot check any password. This is seed 004's story; the fix is on the server: start saslauthd.", "认证失败，但凭据可能是对的：服务器的 SASL 守护进程（saslauthd）没有运行，无法验证任何密码。这正是种子文档 004 的故事；解决办法在服务器端：启动 saslauthd。"),
+            S::AuthCancelled => Tr::new("The client cancelled the authentication with * (RFC 4954 §4).", "客户端用 * 取消了认证（RFC 4954 §4）。"),
+            S::AuthBadBase64 => Tr::new("The SASL response is not valid base64 (RFC 4954 §4 requires base64).", "SASL 响应不是合法的 base64（RFC 4954 §4 要求使用 base64）。"),
+            S::AuthMalformed => Tr::new("The decoded SASL response is not what the mechanism expects.", "解码后的 SASL 响应不符合该机制的格式。"),
+            S::AuthRequired => Tr::new("This server only accepts mail from authenticated users: AUTH first.", "这个服务器只接受已认证用户的邮件：请先 AUTH。"),
+            S::TlsRequired => Tr::new("The server's policy wants TLS before authentication, so passwords never cross the network in clear: STARTTLS, then EHLO again, then AUTH.", "服务器策略要求在认证之前启用 TLS，以免密码明文传输：先 STARTTLS，再重新 EHLO，然后 AUTH。"),
+            S::TlsReady => Tr::new("STARTTLS accepted: the TLS handshake follows (simulated here). Afterwards the server forgets everything (RFC 3207 §4.2): send EHLO again.", "STARTTLS 已接受：接着进行 TLS 握手（这里是模拟的）。之后服务器会忘记之前的一切（RFC 3207 §4.2）：请重新发送 EHLO。"),
+            S::TlsAlready => Tr::new("TLS is already active in this session.", "本会话已经启用了 TLS。"),
+            S::TlsNotOffered => Tr::new("The server does not offer STARTTLS here (it must be listed in the EHLO reply).", "服务器这里不提供 STARTTLS（必须出现在 EHLO 回复中）。"),
+            S::SenderMismatch => Tr::new("The envelope sender (MAIL FROM) is not the authenticated account. Providers such as 163.com refuse this: set the sender address to the address you logged in with (seed 000).", "信封发件人（MAIL FROM）与认证账号不一致。163.com 等服务商会拒绝：请把发件人地址设为登录时使用的地址（种子文档 000）。"),
+            S::UnknownUser => Tr::new("No such mailbox on this server. Check the recipient's address.", "服务器上没有这个邮箱。请检查收件人地址。"),
+            S::RelayDenied => Tr::new("The recipient is in a domain this server does not serve, and an unauthenticated client may not relay through it. Authenticate first, or send to the recipient's own server.", "收件人所在域不由这台服务器负责，未认证的客户端不能通过它转发。请先认证，或直接发给收件人自己的服务器。"),
+            S::Utf8Required => Tr::new("A non-ASCII address needs the SMTPUTF8 parameter on MAIL FROM (RFC 6531).", "非 ASCII 地址需要在 MAIL FROM 中带上 SMTPUTF8 参数（RFC 6531）。"),
+            S::Fault => Tr::new("A simulated server-side problem.", "模拟的服务器端故障。"),
+            S::BdatOutOfSequence => Tr::new("Bad sequence: BDAT needs MAIL FROM and an accepted RCPT TO first; the chunk's data was read and discarded (RFC 3030 §2).", "命令顺序错误：BDAT 之前需要 MAIL FROM 和被接受的 RCPT TO；该数据块已读取并丢弃（RFC 3030 §2）。"),
+            S::MixedDataBdat => Tr::new("DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2).", "同一事务中不能混用 DATA 和 BDAT（RFC 3030 §2）。"),
+        }
+    }
+}
