@@ -65,3 +65,68 @@ fn a_megabyte_of_input_is_handled() {
     assert!(explain(&big).is_err());
     let _ = search(&big);
 }
+
+mod server {
+    use proptest::prelude::*;
+    use smtp_trainer::smtp::command;
+    use smtp_trainer::smtp::profile::Profile;
+    use smtp_trainer::smtp::server::{Event, Server, ServerConfig, MAX_STORED};
+
+    fn any_profile() -> impl Strategy<Value = Profile> {
+        prop::sample::select(Profile::ALL.to_vec())
+    }
+
+    /// Lines that look like SMTP, so the fuzzer reaches deep states, mixed with noise.
+    fn smtp_ish() -> impl Strategy<Value = Vec<u8>> {
+        let line = prop_oneof![
+            Just(b"EHLO x\r\n".to_vec()),
+            Just(b"HELO x\r\n".to_vec()),
+            Just(b"MAIL FROM:<alice@example.com>\r\n".to_vec()),
+            Just(b"RCPT TO:<bob@example.com>\r\n".to_vec()),
+            Just(b"DATA\r\n".to_vec()),
+            Just(b".\r\n".to_vec()),
+            Just(b"BDAT 5\r\n".to_vec()),
+            Just(b"BDAT 3 LAST\r\n".to_vec()),
+            Just(b"AUTH LOGIN\r\n".to_vec()),
+            Just(b"AUTH PLAIN\r\n".to_vec()),
+            Just(b"STARTTLS\r\n".to_vec()),
+            Just(b"RSET\r\n".to_vec()),
+            Just(b"*\r\n".to_vec()),
+            prop::collection::vec(any::<u8>(), 0..80),
+        ];
+        prop::collection::vec(line, 0..40).prop_map(|lines| lines.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_command_line_parses_or_is_refused(line in any::<String>()) {
+            let _ = command::parse(&line);
+        }
+
+        #[test]
+        fn any_bytes_split_anywhere_never_panic(
+            profile in any_profile(),
+            input in smtp_ish(),
+            cuts in prop::collection::vec(0usize..2000, 0..8),
+        ) {
+            let config = ServerConfig::new(profile).with_account("alice@example.com", "secret");
+            let mut server = Server::new(config, "192.0.2.1", "now");
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(input.len())).collect();
+            cuts.sort_unstable();
+            let mut start = 0;
+            for cut in cuts.into_iter().chain([input.len()]) {
+                for event in server.receive(&input[start..cut]) {
+                    if let Event::Reply(reply) = event {
+                        let wire = reply.to_string();
+                        prop_assert!(wire.ends_with("\r\n"));
+                        prop_assert!(wire.len() < 4096);
+                    }
+                }
+                start = cut;
+            }
+            prop_assert!(server.mailbox().len() <= MAX_STORED);
+        }
+    }
+}

@@ -1038,9 +1038,10 @@ impl Server {
         }
     }
 
-    /// 163.com's Coremail asks `username:` in lower case (seed 000: `334 dXNlcm5hbWU6`).
+    /// 163.com's Coremail asks `username:` in lower case (seed 000: `334 dXNlcm5hbWU6`),
+    /// then `Password:` as usual (`334 UGFzc3dvcmQ6`).
     fn login_prompt(&self, prompt: &str) -> String {
-        if self.config.profile == Profile::Coremail163 {
+        if self.config.profile == Profile::Coremail163 && prompt == login::USERNAME_PROMPT {
             prompt.to_ascii_lowercase()
         } else {
             prompt.to_string()

@@ -1,0 +1,674 @@
+//! Whole dialogs through the simulated server: the seed documents' sessions replayed, and
+//! one dialog per sequencing rule, extension, limit and policy of issue 3.
+
+use smtp_trainer::smtp::profile::Profile;
+use smtp_trainer::smtp::reply::Reply;
+use smtp_trainer::smtp::server::{
+    Event, Fault, FaultMode, Mode, Server, ServerConfig, MAX_COMMAND_LINE, MAX_RECIPIENTS,
+};
+use smtp_trainer::smtp::why::{Detail, Situation};
+
+const NOW: &str = "Sat, 21 Nov 2026 20:15:48 +0800";
+
+/// A session that sends one input at a time and returns the replies' wire text.
+struct Dialog {
+    server: Server,
+    events: Vec<Event>,
+}
+
+impl Dialog {
+    fn new(config: ServerConfig) -> Dialog {
+        Dialog {
+            server: Server::new(config, "192.0.2.10", NOW),
+            events: Vec::new(),
+        }
+    }
+
+    fn postfix() -> Dialog {
+        Dialog::new(ServerConfig::new(Profile::Postfix).with_account("alice@example.com", "secret"))
+    }
+
+    fn greeting(&self) -> String {
+        self.server.greeting().to_string()
+    }
+
+    /// Sends `input` as is; returns every reply's wire text, concatenated.
+    fn raw(&mut self, input: &[u8]) -> String {
+        self.events = self.server.receive(input);
+        self.replies().iter().map(ToString::to_string).collect()
+    }
+
+    /// Sends one line with CRLF.
+    fn send(&mut self, line: &str) -> String {
+        self.raw(format!("{line}\r\n").as_bytes())
+    }
+
+    fn replies(&self) -> Vec<&Reply> {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Reply(r) => Some(r),
+                _ => None,
+            })
+            .collect()
+    }
+
+    fn last_reply(&self) -> &Reply {
+        self.replies().last().copied().expect("a reply")
+    }
+
+    fn situation(&self) -> Situation {
+        self.last_reply().why.situation
+    }
+
+    /// A full transaction up to the 354.
+    fn begin(&mut self, from: &str, to: &str) {
+        assert!(self.send(&format!("MAIL FROM:<{from}>")).starts_with("250"));
+        assert!(self.send(&format!("RCPT TO:<{to}>")).starts_with("250"));
+        assert!(self.send("DATA").starts_with("354"));
+    }
+}
+
+fn config(profile: Profile) -> ServerConfig {
+    ServerConfig::new(profile).with_account("alice@example.com", "secret")
+}
+
+#[test]
+fn seed_004_sendmail_telnet_session_replayed() {
+    let mut config = ServerConfig::new(Profile::Sendmail);
+    config.hostname = "tdcsw.com".into();
+    config.policies.deny_relay = false;
+    let server = Server::new(config, "128.101.1.240", "Wed, 23 Dec 2009 18:18:18 +0800")
+        .with_client_name("x-128-101-1-240.ahc.umn.edu");
+    let mut d = Dialog {
+        server,
+        events: Vec::new(),
+    };
+    assert_eq!(
+        d.greeting(),
+        "220 tdcsw.com ESMTP Sendmail 8.13.8/8.13.8; Wed, 23 Dec 2009 18:18:18 +0800\r\n"
+    );
+    assert_eq!(
+        d.send("HELO tdcsw"),
+        "250 tdcsw.com Hello x-128-101-1-240.ahc.umn.edu [128.101.1.240], pleased to meet you\r\n"
+    );
+    assert_eq!(
+        d.send("MAIL FROM:lily@tdcsw.com"),
+        "250 2.1.0 lily@tdcsw.com... Sender ok\r\n"
+    );
+    assert_eq!(d.last_reply().why.detail, Some(Detail::NoBrackets));
+    // The typo of the seed: RCPR for RCPT.
+    assert_eq!(
+        d.send("RCPR TO:sam@163.com"),
+        "500 5.5.1 Command unrecognized: \"RCPR TO:sam@163.com\"\r\n"
+    );
+    assert_eq!(d.last_reply().why.detail, Some(Detail::DidYouMean("RCPT")));
+    assert!(d.last_reply().why.explain(smtp_trainer::i18n::Lang::En).contains("Did you mean RCPT?"));
+    assert_eq!(d.send("RCPT TO:sam@163.com"), "250 2.1.5 sam@163.com... Recipient ok\r\n");
+    assert_eq!(
+        d.send("DATA"),
+        "354 Enter mail, end with \".\" on a line by itself\r\n"
+    );
+    assert_eq!(d.send("SUBJECT:HELLO"), "");
+    assert_eq!(d.send("HI:"), "");
+    assert_eq!(d.send("HAR are you?"), "");
+    let accepted = d.send(".");
+    assert!(accepted.starts_with("250 2.0.0 "), "{accepted}");
+    assert!(accepted.ends_with(" Message accepted for delivery\r\n"), "{accepted}");
+    assert_eq!(d.send("quit"), "221 2.0.0 tdcsw.com closing connection\r\n");
+    assert!(d.server.is_closed());
+    let stored = &d.server.mailbox()[0];
+    assert_eq!(stored.from, "lily@tdcsw.com");
+    assert_eq!(stored.recipients, ["sam@163.com"]);
+    let text = String::from_utf8_lossy(&stored.data);
+    assert!(text.starts_with("Received: from tdcsw (x-128-101-1-240.ahc.umn.edu [128.101.1.240])\r\n\tby tdcsw.com (8.13.8/8.13.8) with SMTP id "), "{text}");
+    assert!(text.ends_with("SUBJECT:HELLO\r\nHI:\r\nHAR are you?\r\n"), "{text}");
+}
+
+#[test]
+fn seed_004_sendmail_help_topics_exactly() {
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    assert_eq!(
+        d.send("help"),
+        "214-2.0.0 This is sendmail\r\n\
+         214-2.0.0 Topics:\r\n\
+         214-2.0.0 \tHELO\tEHLO\tMAIL\tRCPT\tDATA\r\n\
+         214-2.0.0 \tRSET\tNOOP\tQUIT\tHELP\tVRFY\r\n\
+         214-2.0.0 \tEXPN\tVERB\tETRN\tDSN\tAUTH\r\n\
+         214-2.0.0 \tSTARTTLS\r\n\
+         214-2.0.0 For more info use \"HELP <topic>\".\r\n\
+         214-2.0.0 To report bugs in the implementation see\r\n\
+         214-2.0.0 \thttp://www.sendmail.org/email-addresses.html\r\n\
+         214-2.0.0 For local information send email to Postmaster at your site.\r\n\
+         214 2.0.0 End of HELP info\r\n"
+    );
+}
+
+#[test]
+fn seed_004_saslauthd_down_then_up() {
+    let mut config = ServerConfig::new(Profile::Sendmail).with_account("carven", "carven123");
+    config.policies.sasl_daemon_down = true;
+    let mut d = Dialog::new(config.clone());
+    d.send("ehlo 192.0.2.10");
+    assert_eq!(d.send("auth login"), "334 VXNlcm5hbWU6\r\n");
+    assert_eq!(d.send("Y2FydmVu"), "334 UGFzc3dvcmQ6\r\n");
+    assert_eq!(d.send("Y2FydmVuMTIz"), "535 5.7.0 authentication failed\r\n");
+    assert_eq!(d.situation(), Situation::AuthBackendDown);
+    assert!(d.last_reply().why.explain(smtp_trainer::i18n::Lang::En).contains("saslauthd"));
+
+    config.policies.sasl_daemon_down = false;
+    let mut d = Dialog::new(config);
+    d.send("ehlo 192.0.2.10");
+    d.send("auth login");
+    d.send("Y2FydmVu");
+    assert_eq!(d.send("Y2FydmVuMTIz"), "235 2.0.0 OK Authenticated\r\n");
+}
+
+#[test]
+fn seed_000_coremail_553_replayed() {
+    let config = ServerConfig::new(Profile::Coremail163).with_account("sunnogo@163.com", "ARsanbbsql60595");
+    let mut d = Dialog::new(config);
+    assert_eq!(
+        d.greeting(),
+        "220 163.com Anti-spam GT for Coremail System (163com[20141201])\r\n"
+    );
+    assert_eq!(
+        d.send("EHLO [172.18.111.192]"),
+        "250-mail\r\n250-PIPELINING\r\n250-AUTH LOGIN PLAIN\r\n250-AUTH=LOGIN PLAIN\r\n\
+         250-coremail 1Uxr2xKj7kG0xkI17xGrU7I0s8FY2U3Uj8Cz28x1UUUUU7Ic2I0Y2UFdFM3xUCa0xDrUUUUj\r\n\
+         250-STARTTLS\r\n250 8BITMIME\r\n"
+    );
+    assert_eq!(d.send("AUTH LOGIN"), "334 dXNlcm5hbWU6\r\n");
+    assert_eq!(d.send("c3Vubm9nb0AxNjMuY29t"), "334 UGFzc3dvcmQ6\r\n");
+    assert_eq!(d.send("QVJzYW5iYnNxbDYwNTk1"), "235 Authentication successful\r\n");
+    assert_eq!(
+        d.send("MAIL FROM:<noreply@163.com>"),
+        "553 Mail from must equal authorized user\r\n"
+    );
+    assert_eq!(d.situation(), Situation::SenderMismatch);
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::AuthenticatedAs("sunnogo@163.com".into()))
+    );
+    // The fix of seed 000: the sender is the authorized user.
+    assert_eq!(d.send("MAIL FROM:<sunnogo@163.com>"), "250 Mail OK\r\n");
+}
+
+#[test]
+fn coremail_requires_authentication_first() {
+    let mut d = Dialog::new(ServerConfig::new(Profile::Coremail163));
+    d.send("EHLO x");
+    assert!(d.send("MAIL FROM:<a@163.com>").starts_with("553 "));
+    assert_eq!(d.situation(), Situation::AuthRequired);
+}
+
+#[test]
+fn sequencing_rules_of_rfc5321_4_1_4() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    assert_eq!(d.send("RCPT TO:<bob@example.com>"), "503 5.5.1 Error: need MAIL command\r\n");
+    assert_eq!(d.send("DATA"), "503 5.5.1 Error: need MAIL command\r\n");
+    d.send("MAIL FROM:<alice@example.com>");
+    assert_eq!(d.send("DATA"), "554 5.5.1 Error: no valid recipients\r\n");
+    assert_eq!(d.send("MAIL FROM:<alice@example.com>"), "503 5.5.1 Error: nested MAIL command\r\n");
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Transaction {
+            from: Some("alice@example.com".into()),
+            recipients: 0
+        })
+    );
+    // AUTH inside a transaction.
+    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: MAIL transaction in progress\r\n");
+    // RSET, NOOP, HELP, VRFY work in any state.
+    assert!(d.send("NOOP").starts_with("250 "));
+    assert!(d.send("VRFY alice").starts_with("25"));
+    assert!(d.send("HELP").starts_with("502 "));
+    assert!(d.send("RSET").starts_with("250 "));
+    assert_eq!(d.send("RCPT TO:<bob@example.com>"), "503 5.5.1 Error: need MAIL command\r\n");
+    // EHLO resets the transaction.
+    d.send("MAIL FROM:<alice@example.com>");
+    d.send("EHLO client.example");
+    assert_eq!(d.server.view().from, None);
+    assert!(d.send("MAIL FROM:<alice@example.com>").starts_with("250 "));
+}
+
+#[test]
+fn auth_twice_and_before_ehlo() {
+    let mut d = Dialog::postfix();
+    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: send HELO/EHLO first\r\n");
+    d.send("HELO client.example");
+    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: authentication not enabled\r\n");
+    d.send("EHLO client.example");
+    assert_eq!(
+        d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA=="),
+        "235 2.7.0 Authentication successful\r\n"
+    );
+    assert_eq!(d.send("AUTH LOGIN"), "503 5.5.1 Error: already authenticated\r\n");
+}
+
+#[test]
+fn helo_required_only_where_the_profile_requires_it() {
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    assert_eq!(
+        d.send("MAIL FROM:<alice@example.com>"),
+        "503 5.0.0 Polite people say HELO first\r\n"
+    );
+    let mut d = Dialog::postfix();
+    assert!(d.send("MAIL FROM:<alice@example.com>").starts_with("250 "));
+}
+
+#[test]
+fn pipelined_commands_are_answered_in_order() {
+    let mut d = Dialog::postfix();
+    let ehlo = d.send("EHLO client.example");
+    assert!(ehlo.contains("250-PIPELINING\r\n"), "{ehlo}");
+    let out = d.raw(
+        b"MAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.com>\r\nRCPT TO:<carol@example.com>\r\nDATA\r\n",
+    );
+    assert_eq!(
+        out,
+        "250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n250 2.1.5 Ok\r\n354 End data with <CR><LF>.<CR><LF>\r\n"
+    );
+    // The message and the next commands in one more burst.
+    let out = d.raw(b"Subject: x\r\n\r\nbody\r\n.\r\nNOOP\r\nQUIT\r\n");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 3, "{out}");
+    assert!(lines[0].starts_with("250 2.0.0 Ok: queued as "));
+    assert_eq!(lines[1], "250 2.0.0 Ok");
+    assert_eq!(lines[2], "221 2.0.0 Bye");
+    assert_eq!(d.server.mailbox()[0].recipients, ["bob@example.com", "carol@example.com"]);
+}
+
+#[test]
+fn a_command_split_across_reads_is_reassembled() {
+    let mut d = Dialog::postfix();
+    assert_eq!(d.raw(b"EH"), "");
+    assert_eq!(d.raw(b"LO clie"), "");
+    assert!(d.raw(b"nt.example\r").is_empty());
+    assert!(d.raw(b"\n").starts_with("250-mail.example.com\r\n"));
+}
+
+#[test]
+fn size_extension_rfc1870() {
+    let mut config = config(Profile::Postfix);
+    config.policies.max_message_size = 200;
+    let mut d = Dialog::new(config);
+    let ehlo = d.send("EHLO client.example");
+    assert!(ehlo.contains("250-SIZE 200\r\n"), "{ehlo}");
+    assert_eq!(
+        d.send("MAIL FROM:<alice@example.com> SIZE=5000"),
+        "552 5.3.4 Message size exceeds fixed limit\r\n"
+    );
+    assert_eq!(d.last_reply().why.detail, Some(Detail::Limit { limit: 200, seen: 5000 }));
+    assert!(d.send("MAIL FROM:<alice@example.com> SIZE=100").starts_with("250"));
+    d.send("RCPT TO:<bob@example.com>");
+    d.send("DATA");
+    for _ in 0..10 {
+        d.send("0123456789012345678901234567890123456789");
+    }
+    assert_eq!(d.send("."), "552 5.3.4 Error: message file too big\r\n");
+    assert!(d.server.mailbox().is_empty());
+}
+
+#[test]
+fn eightbitmime_smtputf8_dsn_parameters() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    assert!(d.send("MAIL FROM:<alice@example.com> BODY=8BITMIME").starts_with("250"));
+    d.send("RSET");
+    assert!(d.send("MAIL FROM:<alice@example.com> BODY=BINARYMIME").starts_with("555"));
+    assert!(d.send("MAIL FROM:<alice@example.com> RET=HDRS ENVID=x").starts_with("250"));
+    assert!(d.send("RCPT TO:<bob@example.com> NOTIFY=SUCCESS,FAILURE").starts_with("250"));
+    d.send("RSET");
+    assert!(d.send("MAIL FROM:<用户@example.com>").starts_with("553"));
+    assert_eq!(d.situation(), Situation::Utf8Required);
+    assert!(d.send("MAIL FROM:<用户@example.com> SMTPUTF8").starts_with("250"));
+
+    // Coremail advertises neither SIZE nor DSN: their parameters are refused.
+    let config = ServerConfig::new(Profile::Coremail163).with_account("a@163.com", "pw");
+    let mut d = Dialog::new(config);
+    d.send("EHLO x");
+    d.send("AUTH PLAIN AGFAMTYzLmNvbQBwdw==");
+    assert!(d.send("MAIL FROM:<a@163.com> SIZE=10").starts_with("555"));
+    assert_eq!(d.situation(), Situation::ParamUnsupported);
+}
+
+#[test]
+fn enhanced_status_codes_on_every_reply_but_greeting_and_ehlo() {
+    let mut d = Dialog::postfix();
+    let script = [
+        "EHLO client.example",
+        "NOOP",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "RCPT TO:<x@elsewhere.test>",
+        "MAIL FROM:<alice@example.com>",
+        "RSET",
+        "VRFY alice",
+        "FOO",
+        "MAIL FROM:<broken",
+        "QUIT",
+    ];
+    for line in script {
+        d.send(line);
+        for reply in d.replies() {
+            let wants = !line.starts_with("EHLO");
+            assert_eq!(reply.enhanced.is_some(), wants, "{line}: {reply}");
+        }
+    }
+    // Exim does not use them.
+    let mut d = Dialog::new(config(Profile::Exim));
+    d.send("EHLO client.example");
+    assert_eq!(d.send("MAIL FROM:<alice@example.com>"), "250 OK\r\n");
+}
+
+#[test]
+fn data_undoes_dot_stuffing_and_adds_a_received_header() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.begin("alice@example.com", "bob@example.com");
+    d.send("Subject: dots");
+    d.send("");
+    d.send("..hidden line");
+    d.send("...");
+    let accepted = d.send(".");
+    assert!(accepted.starts_with("250 2.0.0 Ok: queued as "), "{accepted}");
+    assert!(matches!(d.events.last(), Some(Event::Stored(0))));
+    let message = &d.server.mailbox()[0];
+    let text = String::from_utf8_lossy(&message.data);
+    assert!(text.starts_with("Received: from client.example (unknown [192.0.2.10])\r\n\tby mail.example.com (Postfix) with ESMTP id "), "{text}");
+    assert!(text.contains("\r\n\tfor <bob@example.com>;\r\n\tSat, 21 Nov 2026 20:15:48 +0800\r\n"), "{text}");
+    assert!(text.ends_with("Subject: dots\r\n\r\n.hidden line\r\n..\r\n"), "{text}");
+    assert_eq!(message.received_at, NOW);
+}
+
+#[test]
+fn bdat_chunking_rfc3030() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<alice@example.com>");
+    d.send("RCPT TO:<bob@example.com>");
+    assert_eq!(d.raw(b"BDAT 12\r\nSubject: "), "");
+    assert_eq!(d.raw(b"x\r\n"), "250 2.0.0 Ok: 12 bytes\r\n");
+    let out = d.raw(b"BDAT 9 LAST\r\n\r\n.body\r\nNOOP\r\n");
+    assert!(out.starts_with("250 2.0.0 Ok: queued as "), "{out}");
+    assert!(out.ends_with("250 2.0.0 Ok\r\n"), "{out}");
+    let message = &d.server.mailbox()[0];
+    assert!(message.chunked);
+    // BDAT carries bytes as they are: no dot-unstuffing.
+    assert!(message.data.ends_with(b"Subject: x\r\n\r\n.body\r\n"));
+
+    // Out of sequence: the chunk is read and discarded, then refused.
+    let out = d.raw(b"BDAT 4 LAST\r\nQUIT");
+    assert_eq!(out, "503 5.5.1 Error: need RCPT command\r\n");
+    assert_eq!(d.situation(), Situation::BdatOutOfSequence);
+    assert!(!d.server.is_closed());
+    // DATA and BDAT do not mix.
+    d.send("MAIL FROM:<alice@example.com>");
+    d.send("RCPT TO:<bob@example.com>");
+    d.raw(b"BDAT 3\r\nabc");
+    assert!(d.send("DATA").starts_with("503"));
+    assert_eq!(d.situation(), Situation::MixedDataBdat);
+    // Sendmail does not offer CHUNKING.
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    d.send("EHLO x");
+    assert!(d.send("BDAT 1 LAST").starts_with("500"));
+}
+
+#[test]
+fn starttls_is_simulated_and_forgets_the_session() {
+    let mut d = Dialog::postfix();
+    let ehlo = d.send("EHLO client.example");
+    assert!(ehlo.contains("250-STARTTLS\r\n"));
+    d.send("MAIL FROM:<alice@example.com>");
+    assert_eq!(d.send("STARTTLS"), "220 2.0.0 Ready to start TLS\r\n");
+    assert!(d.events.contains(&Event::TlsStarted));
+    let view = d.server.view();
+    assert_eq!((view.hello, view.from, view.tls), (None, None, true));
+    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: send HELO/EHLO first\r\n");
+    let ehlo = d.send("EHLO client.example");
+    assert!(!ehlo.contains("STARTTLS"), "{ehlo}");
+    assert_eq!(d.send("STARTTLS"), "554 5.5.1 Error: TLS already active\r\n");
+    // Over real TCP it is not offered at all.
+    let mut config = config(Profile::Postfix);
+    config.starttls = false;
+    let mut d = Dialog::new(config);
+    assert!(!d.send("EHLO x").contains("STARTTLS"));
+    assert!(d.send("STARTTLS").starts_with("502"));
+}
+
+#[test]
+fn command_line_limit_rfc5321_4_5_3_1_4() {
+    let mut d = Dialog::postfix();
+    let long = format!("NOOP {}", "x".repeat(600));
+    assert_eq!(d.send(&long), "500 5.5.2 Error: line too long\r\n");
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Limit { limit: MAX_COMMAND_LINE as u64, seen: 607 })
+    );
+    // Exactly 512 octets with CRLF is fine.
+    let edge = format!("NOOP {}", "x".repeat(MAX_COMMAND_LINE - 7));
+    assert!(d.send(&edge).starts_with("250"));
+    // Ten megabytes without a line end are counted, not stored; the session goes on.
+    let huge = vec![b'A'; 10 * 1024 * 1024];
+    assert_eq!(d.raw(&huge), "");
+    assert!(d.raw(b"\r\n").starts_with("500 5.5.2"));
+    assert!(d.send("NOOP").starts_with("250"));
+}
+
+#[test]
+fn text_line_limit_rfc5321_4_5_3_1_6() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.begin("alice@example.com", "bob@example.com");
+    d.send(&"y".repeat(1200));
+    assert_eq!(d.send("."), "500 5.5.2 Error: line too long\r\n");
+    assert_eq!(d.situation(), Situation::TextLineTooLong);
+    assert!(d.server.mailbox().is_empty());
+    assert_eq!(d.server.view().mode, Mode::Command);
+}
+
+#[test]
+fn invalid_utf8_and_binary_input_never_panic() {
+    let mut d = Dialog::postfix();
+    assert!(d.raw(b"\xff\xfe\x00\r\n").starts_with("502"));
+    assert!(d.raw(b"EHLO \xe4\xb8\xad\r\n").starts_with("250"));
+    assert!(d.raw(b"\r\n").starts_with("502"));
+    assert!(d.raw(b"MAIL FROM:<\xff@example.com>\r\n").starts_with("553"));
+}
+
+#[test]
+fn policy_require_auth_530() {
+    let mut config = config(Profile::Postfix);
+    config.policies.require_auth = true;
+    let mut d = Dialog::new(config);
+    d.send("EHLO client.example");
+    assert_eq!(d.send("MAIL FROM:<alice@example.com>"), "530 5.7.0 Authentication required\r\n");
+    d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==");
+    assert!(d.send("MAIL FROM:<alice@example.com>").starts_with("250"));
+}
+
+#[test]
+fn policy_sender_must_match_553_in_postfix_wording() {
+    let mut config = config(Profile::Postfix);
+    config.policies.sender_must_match_auth = true;
+    let mut d = Dialog::new(config);
+    d.send("EHLO client.example");
+    d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==");
+    assert_eq!(
+        d.send("MAIL FROM:<noreply@example.com>"),
+        "553 5.7.1 <noreply@example.com>: Sender address rejected: not owned by user alice@example.com\r\n"
+    );
+}
+
+#[test]
+fn policy_vrfy_and_expn() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    assert_eq!(d.send("VRFY alice"), "250 2.0.0 alice@example.com\r\n");
+    assert!(d.send("VRFY nobody").starts_with("550 5.1.1"));
+    assert_eq!(d.send("EXPN staff"), "502 5.5.2 Error: command not recognized\r\n");
+    assert_eq!(d.situation(), Situation::ExpnDisabled);
+    let mut config = config(Profile::Postfix);
+    config.policies.vrfy_allowed = false;
+    let mut d = Dialog::new(config);
+    assert!(!d.send("EHLO x").contains("VRFY"));
+    assert_eq!(d.send("VRFY alice"), "502 5.5.1 VRFY command is disabled\r\n");
+    let mut config = config_with(Profile::Sendmail, |c| c.policies.vrfy_allowed = false);
+    config.hostname = "mail.example.com".into();
+    let mut d = Dialog::new(config);
+    assert!(d.send("VRFY alice").starts_with("252 2.5.2"));
+}
+
+fn config_with(profile: Profile, change: impl FnOnce(&mut ServerConfig)) -> ServerConfig {
+    let mut c = config(profile);
+    change(&mut c);
+    c
+}
+
+#[test]
+fn policy_starttls_before_auth_530() {
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.policies.tls_before_auth = true));
+    d.send("EHLO client.example");
+    assert_eq!(d.send("AUTH LOGIN"), "530 5.7.0 Must issue a STARTTLS command first\r\n");
+    d.send("STARTTLS");
+    d.send("EHLO client.example");
+    assert_eq!(d.send("AUTH LOGIN"), "334 VXNlcm5hbWU6\r\n");
+}
+
+#[test]
+fn policy_known_mailboxes_and_relay() {
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.policies.known_mailboxes_only = true));
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<x@elsewhere.test>");
+    assert_eq!(
+        d.send("RCPT TO:<nobody@example.com>"),
+        "550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in local recipient table\r\n"
+    );
+    assert!(d.send("RCPT TO:<alice@example.com>").starts_with("250"));
+    assert!(d.send("RCPT TO:<postmaster@example.com>").starts_with("250"));
+    assert_eq!(
+        d.send("RCPT TO:<someone@elsewhere.test>"),
+        "554 5.7.1 <someone@elsewhere.test>: Relay access denied\r\n"
+    );
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<x@example.com>");
+    assert_eq!(
+        d.send("RCPT TO:<someone@elsewhere.test>"),
+        "550 5.7.1 someone@elsewhere.test... Relaying denied\r\n"
+    );
+    // Authenticated clients may relay.
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==");
+    d.send("MAIL FROM:<alice@example.com>");
+    assert!(d.send("RCPT TO:<someone@elsewhere.test>").starts_with("250"));
+}
+
+#[test]
+fn recipients_are_bounded() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<alice@example.com>");
+    for i in 0..MAX_RECIPIENTS {
+        assert!(d.send(&format!("RCPT TO:<u{i}@example.com>")).starts_with("250"));
+    }
+    assert_eq!(d.send("RCPT TO:<one.more@example.com>"), "452 4.5.3 Error: too many recipients\r\n");
+}
+
+#[test]
+fn fault_injection_next_command() {
+    for (code, closes) in [(421, true), (450, false), (451, false), (452, false)] {
+        let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+            c.policies.fault = Some(Fault { code, mode: FaultMode::NextCommand });
+        }));
+        let out = d.send("EHLO client.example");
+        assert!(out.starts_with(&code.to_string()), "{out}");
+        assert_eq!(d.last_reply().why.detail, Some(Detail::FaultCode(code)));
+        assert_eq!(d.server.is_closed(), closes);
+        if !closes {
+            assert!(d.send("EHLO client.example").starts_with("250"), "only the next command");
+        }
+    }
+}
+
+#[test]
+fn fault_injection_share_is_deterministic_per_seed() {
+    let run = |seed| {
+        let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+            c.policies.fault = Some(Fault { code: 451, mode: FaultMode::Share { percent: 30, seed } });
+        }));
+        (0..1000).filter(|_| d.send("NOOP").starts_with("451")).count()
+    };
+    let first = run(7);
+    assert_eq!(first, run(7));
+    assert!((200..400).contains(&first), "about 30% of 1000: {first}");
+    assert_ne!(run(7), run(8));
+}
+
+#[test]
+fn auth_plain_and_login_rfc4954() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    // PLAIN with an empty challenge, then the response.
+    assert_eq!(d.send("AUTH PLAIN"), "334 \r\n");
+    assert_eq!(d.server.view().mode, Mode::AuthResponse);
+    assert_eq!(d.send("*"), "501 5.7.0 Authentication aborted\r\n");
+    assert_eq!(d.send("AUTH PLAIN not*base64"), "501 5.5.2 Cannot decode response\r\n");
+    assert_eq!(d.send("AUTH PLAIN ="), "535 5.7.8 Error: authentication failed: bad protocol / cancel\r\n");
+    assert_eq!(d.send("AUTH CRAM-SHA9"), "504 5.5.4 Unrecognized authentication type\r\n");
+    // Wrong password, then a password with a trailing newline (a classic).
+    assert!(d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdyb25n").starts_with("535 5.7.8"));
+    d.send("AUTH LOGIN");
+    d.send("YWxpY2VAZXhhbXBsZS5jb20=");
+    assert!(d.send("c2VjcmV0Cg==").starts_with("535 5.7.8"));
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Sasl("the password ends with a newline".into()))
+    );
+    // LOGIN with the user name as initial response.
+    assert_eq!(d.send("AUTH LOGIN YWxpY2VAZXhhbXBsZS5jb20="), "334 UGFzc3dvcmQ6\r\n");
+    assert_eq!(d.send("c2VjcmV0"), "235 2.7.0 Authentication successful\r\n");
+    assert_eq!(d.server.view().user.as_deref(), Some("alice@example.com"));
+}
+
+#[test]
+fn every_profile_template_has_a_valid_code() {
+    use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
+    use smtp_trainer::smtp::profile::fault_template;
+    let situations = [
+        Situation::Greeting, Situation::Helo, Situation::Ehlo, Situation::MailOk, Situation::RcptOk,
+        Situation::DataGo, Situation::Queued, Situation::ChunkOk, Situation::Bye, Situation::RsetOk,
+        Situation::NoopOk, Situation::VrfyOk, Situation::VrfyNoVerify, Situation::VrfyUnknown,
+        Situation::VrfyDisabled, Situation::ExpnDisabled, Situation::Help, Situation::HelpUnsupported,
+        Situation::Unrecognized, Situation::SyntaxError, Situation::ParamUnsupported, Situation::NeedHelo,
+        Situation::NeedMail, Situation::NeedRcpt, Situation::NestedMail, Situation::LineTooLong,
+        Situation::TextLineTooLong, Situation::MessageTooBig, Situation::SizeTooBig,
+        Situation::AuthUnknownMechanism, Situation::AuthAlready, Situation::AuthInTransaction,
+        Situation::AuthNotOffered, Situation::AuthChallenge, Situation::AuthOk, Situation::AuthFailed,
+        Situation::AuthBackendDown, Situation::AuthCancelled, Situation::AuthBadBase64,
+        Situation::AuthMalformed, Situation::AuthRequired, Situation::TlsRequired, Situation::TlsReady,
+        Situation::TlsAlready, Situation::TlsNotOffered, Situation::SenderMismatch, Situation::UnknownUser,
+        Situation::RelayDenied, Situation::Utf8Required, Situation::Fault, Situation::BdatOutOfSequence,
+        Situation::MixedDataBdat,
+    ];
+    for profile in Profile::ALL {
+        for situation in situations {
+            let t = profile.template(situation);
+            assert!(ReplyCode::new(t.code).is_ok(), "{profile:?} {situation:?}");
+            if let Some(e) = t.enhanced {
+                let e = EnhancedCode::parse(e).expect("enhanced code parses");
+                assert_eq!(u16::from(e.class()), t.code / 100, "{profile:?} {situation:?}: class matches");
+            }
+            assert!(!t.lines.is_empty());
+            for lang in smtp_trainer::i18n::Lang::ALL {
+                assert!(!situation.explain().get(lang).is_empty());
+            }
+        }
+    }
+    for code in [421, 450, 451, 452] {
+        assert_eq!(fault_template(code).code, code);
+    }
+}
