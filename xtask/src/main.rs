@@ -13,6 +13,7 @@
 
 mod setup;
 mod sizes;
+mod strip;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -102,7 +103,8 @@ fn dist() -> Result<(), String> {
 }
 
 fn build_dist() -> Result<(), String> {
-    run(cmd("trunk").args(["build", "--release"]))
+    run(cmd("trunk").args(["build", "--release"]))?;
+    strip::strip_name_sections(&root().join("dist"))
 }
 
 /// Every check, in the order the issue lists them; a failing step stops the run.

@@ -1,0 +1,108 @@
+//! Drops the `name` custom section from the release wasm in `dist/`.
+//!
+//! The section holds function names for debuggers (about a quarter of the file here) and
+//! nothing a learner's browser uses. The usual tool, wasm-opt, cannot be had: binaryen 116
+//! (the newest buildable from crates.io) rejects the `table.fill` that Rust 1.95 with
+//! wasm-bindgen 0.2.130 emits, Debian's binaryen 108 is older still, and trunk downloads
+//! nothing offline. wasm-bindgen can drop the section itself, but trunk 0.21 has no switch
+//! for it. The wasm is served without SRI (see index.html), so rewriting it is safe.
+//!
+//! Module layout (WebAssembly core spec §5.5): 8 header octets, then sections of
+//! `id: u8, size: u32 LEB128, payload`; a custom section (id 0) starts with its name.
+
+use std::path::Path;
+
+pub fn strip_name_sections(dist: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("wasm") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let stripped = without_custom_section(&bytes, "name")
+            .ok_or_else(|| format!("{} is not a well-formed wasm module", path.display()))?;
+        if stripped.len() != bytes.len() {
+            println!(
+                "  stripped the name section of {}: {} -> {} bytes",
+                path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                bytes.len(),
+                stripped.len()
+            );
+            std::fs::write(&path, stripped).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// The module without custom sections called `name`; `None` if it is malformed.
+fn without_custom_section(module: &[u8], name: &str) -> Option<Vec<u8>> {
+    if module.get(..4)? != b"\0asm" {
+        return None;
+    }
+    let mut out = module.get(..8)?.to_vec();
+    let mut at = 8;
+    while at < module.len() {
+        let start = at;
+        let id = *module.get(at)?;
+        let (size, after) = leb128_u32(module, at + 1)?;
+        let end = after.checked_add(size as usize)?;
+        let payload = module.get(after..end)?;
+        let drop = id == 0 && {
+            let (len, name_at) = leb128_u32(payload, 0)?;
+            payload.get(name_at..name_at + len as usize)? == name.as_bytes()
+        };
+        if !drop {
+            out.extend_from_slice(&module[start..end]);
+        }
+        at = end;
+    }
+    Some(out)
+}
+
+fn leb128_u32(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
+    let mut value: u32 = 0;
+    for shift in (0..35).step_by(7) {
+        let byte = *bytes.get(at)?;
+        at += 1;
+        value |= u32::from(byte & 0x7f).checked_shl(shift)?;
+        if byte & 0x80 == 0 {
+            return Some((value, at));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn custom(name: &str, body: &[u8]) -> Vec<u8> {
+        let mut payload = vec![name.len() as u8];
+        payload.extend_from_slice(name.as_bytes());
+        payload.extend_from_slice(body);
+        let mut section = vec![0u8, payload.len() as u8];
+        section.extend(payload);
+        section
+    }
+
+    #[test]
+    fn drops_only_the_name_section() {
+        let mut module = b"\0asm\x01\0\0\0".to_vec();
+        module.extend([1u8, 1, 0]); // an empty type section
+        module.extend(custom("name", b"\x01\x02\x03"));
+        module.extend(custom("target_features", b"\x00"));
+        let stripped = without_custom_section(&module, "name").unwrap();
+        let mut want = b"\0asm\x01\0\0\0".to_vec();
+        want.extend([1u8, 1, 0]);
+        want.extend(custom("target_features", b"\x00"));
+        assert_eq!(stripped, want);
+    }
+
+    #[test]
+    fn malformed_modules_are_refused() {
+        assert_eq!(without_custom_section(b"\0asm\x01\0\0\0\x01\x05\0", "name"), None);
+        assert_eq!(without_custom_section(b"not wasm", "name"), None);
+        assert_eq!(without_custom_section(b"\0asm\x01\0\0\0\x00\xff\xff\xff\xff\xff", "name"), None);
+    }
+}
