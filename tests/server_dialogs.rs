@@ -6,7 +6,7 @@ use smtp_trainer::smtp::reply::Reply;
 use smtp_trainer::smtp::server::{
     Event, Fault, FaultMode, Mode, Server, ServerConfig, MAX_COMMAND_LINE, MAX_RECIPIENTS,
 };
-use smtp_trainer::smtp::why::{Detail, Situation};
+use smtp_trainer::smtp::why::{Detail, SaslProblem, Situation};
 
 const NOW: &str = "Sat, 21 Nov 2026 20:15:48 +0800";
 
@@ -626,7 +626,7 @@ fn auth_plain_and_login_rfc4954() {
     assert!(d.send("c2VjcmV0Cg==").starts_with("535 5.7.8"));
     assert_eq!(
         d.last_reply().why.detail,
-        Some(Detail::Sasl("the password ends with a newline".into()))
+        Some(Detail::Sasl(SaslProblem::TrailingNewline))
     );
     // LOGIN with the user name as initial response.
     assert_eq!(d.send("AUTH LOGIN YWxpY2VAZXhhbXBsZS5jb20="), "334 UGFzc3dvcmQ6\r\n");
@@ -670,5 +670,29 @@ fn every_profile_template_has_a_valid_code() {
     }
     for code in [421, 450, 451, 452] {
         assert_eq!(fault_template(code).code, code);
+    }
+}
+
+#[test]
+fn every_reply_is_explained_in_both_languages() {
+    use smtp_trainer::i18n::Lang;
+    let script = [
+        "EHLO client.example", "HELP", "VRFY alice", "EXPN x", "FOO", "RCPR TO:<a@b.c>",
+        "MAIL FROM:alice", "RCPT TO:<x@elsewhere.test>", "DATA", "MAIL FROM:<a@example.com>",
+        "AUTH PLAIN", "AUTH PLAIN AGEAYgBj", "AUTH LOGIN", "Ym9i", "c2VjcmV0Cg==", "AUTH LOGIN",
+        "*", "AUTH PLAIN AHUAAA==", "STARTTLS", "EHLO client.example", "QUIT",
+    ];
+    let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for profile in Profile::ALL {
+        let mut d = Dialog::new(config(profile));
+        for line in script {
+            d.send(line);
+            for reply in d.replies() {
+                let en = reply.why.explain(Lang::En);
+                let zh = reply.why.explain(Lang::Zh);
+                assert!(!en.is_empty() && !cjk(&en), "{profile:?} {line}: {en}");
+                assert!(cjk(&zh), "{profile:?} {line}: {zh}");
+            }
+        }
     }
 }

@@ -18,7 +18,6 @@ pub struct PlainMessage {
 
 /// Why a PLAIN message is malformed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[non_exhaustive]
 pub enum PlainError {
     /// Not exactly two NUL separators.
     Separators(usize),

@@ -17,7 +17,7 @@ use super::codes::{EnhancedCode, ReplyCode};
 use super::command::{self, Command, ParseError, PathArg};
 use super::profile::{fault_template, Extension, Profile, Template};
 use super::reply::Reply;
-use super::why::{Detail, Situation, Why};
+use super::why::{Detail, SaslProblem, Situation, Why};
 use crate::sasl::{self, login, plain};
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF.
@@ -1084,15 +1084,15 @@ impl Server {
             AuthStep::PlainResponse => match plain::decode(&decoded) {
                 Ok(message) => {
                     if !message.authzid.is_empty() && message.authzid != message.authcid {
-                        let detail = Detail::Sasl(format!(
-                            "authzid {:?} differs from authcid {:?}: this server lets no one act for another user",
-                            message.authzid, message.authcid
-                        ));
+                        let detail = Detail::Sasl(SaslProblem::AuthzidMismatch {
+                            authzid: message.authzid.clone(),
+                            authcid: message.authcid.clone(),
+                        });
                         return self.say(events, Situation::AuthFailed, &vars, Some(detail));
                     }
                     self.verify(&message.authcid, message.passwd.as_bytes(), events);
                 }
-                Err(err) => self.say(events, Situation::AuthMalformed, &vars, Some(Detail::Sasl(err.to_string()))),
+                Err(err) => self.say(events, Situation::AuthMalformed, &vars, Some(Detail::Sasl(SaslProblem::Plain(err)))),
             },
             AuthStep::LoginUser => {
                 let user = String::from_utf8_lossy(&decoded).into_owned();
@@ -1106,7 +1106,7 @@ impl Server {
     fn verify(&mut self, user: &str, password: &[u8], events: &mut Vec<Event>) {
         let vars = Vars::default();
         if self.config.policies.sasl_daemon_down {
-            let detail = Detail::Sasl("saslauthd is not running: the server could not check the password at all".into());
+            let detail = Detail::Sasl(SaslProblem::DaemonDown);
             return self.say(events, Situation::AuthBackendDown, &vars, Some(detail));
         }
         let account = self.config.accounts.iter().find(|a| a.user == user);
@@ -1116,9 +1116,9 @@ impl Server {
             self.say(events, Situation::AuthOk, &vars, None);
         } else {
             let why = match account {
-                None => format!("no account named {user:?}"),
-                Some(_) if password.last() == Some(&b'\n') => "the password ends with a newline".into(),
-                Some(_) => format!("wrong password for {user:?}"),
+                None => SaslProblem::NoSuchUser(user.to_string()),
+                Some(_) if password.last() == Some(&b'\n') => SaslProblem::TrailingNewline,
+                Some(_) => SaslProblem::WrongPassword(user.to_string()),
             };
             self.say(events, Situation::AuthFailed, &vars, Some(Detail::Sasl(why)));
         }

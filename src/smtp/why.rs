@@ -135,8 +135,8 @@ pub enum Detail {
     NoBrackets,
     /// The authenticated user, for a sender mismatch.
     AuthenticatedAs(String),
-    /// The SASL step that failed, in words.
-    Sasl(String),
+    /// What went wrong in the SASL exchange.
+    Sasl(SaslProblem),
     /// The decoded challenge text of a 334.
     Challenge(String),
     /// The injected fault's code.
@@ -148,6 +148,56 @@ pub enum Detail {
         /// Accepted recipients.
         recipients: usize,
     },
+}
+
+/// Why an authentication failed, as far as the server can tell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SaslProblem {
+    /// No account has this name.
+    NoSuchUser(String),
+    /// The account exists; the password is wrong.
+    WrongPassword(String),
+    /// The password ends with a newline — typically `echo` without `-n` before base64.
+    TrailingNewline,
+    /// PLAIN's authzid names someone else, and nobody may act for another user here.
+    AuthzidMismatch {
+        /// The authorization identity sent.
+        authzid: String,
+        /// The authentication identity sent.
+        authcid: String,
+    },
+    /// The SASL daemon is down: nothing could be checked.
+    DaemonDown,
+    /// The decoded PLAIN message is malformed.
+    Plain(crate::sasl::plain::PlainError),
+}
+
+impl SaslProblem {
+    /// The problem in words.
+    pub fn explain(&self, lang: Lang) -> String {
+        use crate::sasl::plain::PlainError as P;
+        match (self, lang) {
+            (SaslProblem::NoSuchUser(u), Lang::En) => format!("There is no account named {u:?}. (A real server does not tell the client which part was wrong.)"),
+            (SaslProblem::NoSuchUser(u), Lang::Zh) => format!("没有名为 {u:?} 的账号。（真实服务器不会告诉客户端是哪一部分错了。）"),
+            (SaslProblem::WrongPassword(u), Lang::En) => format!("The account {u:?} exists, but the password is wrong."),
+            (SaslProblem::WrongPassword(u), Lang::Zh) => format!("账号 {u:?} 存在，但密码错误。"),
+            (SaslProblem::TrailingNewline, Lang::En) => "The password ends with a newline: it was probably encoded with `echo` instead of `echo -n` (or `printf`).".into(),
+            (SaslProblem::TrailingNewline, Lang::Zh) => "密码末尾带了换行符：很可能是用 `echo` 而不是 `echo -n`（或 `printf`）编码的。".into(),
+            (SaslProblem::AuthzidMismatch { authzid, authcid }, Lang::En) => format!("PLAIN's authzid {authzid:?} differs from the user {authcid:?}: this server lets no one act for another user (RFC 4616 §2)."),
+            (SaslProblem::AuthzidMismatch { authzid, authcid }, Lang::Zh) => format!("PLAIN 的 authzid {authzid:?} 与用户 {authcid:?} 不同：这个服务器不允许代表其他用户（RFC 4616 §2）。"),
+            (SaslProblem::DaemonDown, Lang::En) => "saslauthd is not running: the server could not check the password at all.".into(),
+            (SaslProblem::DaemonDown, Lang::Zh) => "saslauthd 没有运行：服务器根本无法验证密码。".into(),
+            (SaslProblem::Plain(P::Separators(n)), Lang::En) => format!("A PLAIN message is authzid NUL user NUL password, with exactly two NULs; this one has {n}."),
+            (SaslProblem::Plain(P::Separators(n)), Lang::Zh) => format!("PLAIN 消息的格式是 authzid NUL 用户名 NUL 密码，恰好两个 NUL；这里有 {n} 个。"),
+            (SaslProblem::Plain(P::EmptyField), Lang::En) => "The user name or the password in the PLAIN message is empty.".into(),
+            (SaslProblem::Plain(P::EmptyField), Lang::Zh) => "PLAIN 消息中的用户名或密码为空。".into(),
+            (SaslProblem::Plain(P::TooLong), Lang::En) => "A field of the PLAIN message is longer than 255 octets (RFC 4616 §2).".into(),
+            (SaslProblem::Plain(P::TooLong), Lang::Zh) => "PLAIN 消息中有字段超过 255 字节（RFC 4616 §2）。".into(),
+            (SaslProblem::Plain(P::NotUtf8), Lang::En) => "The PLAIN message is not UTF-8 (RFC 4616 §2).".into(),
+            (SaslProblem::Plain(P::NotUtf8), Lang::Zh) => "PLAIN 消息不是 UTF-8 编码（RFC 4616 §2）。".into(),
+        }
+    }
 }
 
 /// A situation and its session detail.
@@ -219,7 +269,7 @@ impl Detail {
             (Detail::NoBrackets, Lang::Zh) => "已接受，但 RFC 5321 §4.1.2 要求使用尖括号：MAIL FROM:<a@b>。严格的服务器会回复 501。".into(),
             (Detail::AuthenticatedAs(user), Lang::En) => format!("You authenticated as {user}; the envelope sender must be that address."),
             (Detail::AuthenticatedAs(user), Lang::Zh) => format!("你认证的账号是 {user}；信封发件人必须是这个地址。"),
-            (Detail::Sasl(text), _) => text.clone(),
+            (Detail::Sasl(problem), lang) => problem.explain(lang),
             (Detail::Challenge(text), Lang::En) => format!("The challenge decodes to {text:?}."),
             (Detail::Challenge(text), Lang::Zh) => format!("质询解码后是 {text:?}。"),
             (Detail::FaultCode(code), Lang::En) => format!("Fault injection is on: the server answered {code} on purpose, so you can see how a client should react."),
