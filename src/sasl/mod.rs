@@ -1,12 +1,15 @@
 //! SASL mechanisms, one file each (RFC 4422 and the mechanisms' own RFCs: 4616 PLAIN,
-//! draft-murchison-sasl-login LOGIN; CRAM-MD5, DIGEST-MD5, SCRAM, NTLM and OAUTHBEARER
-//! arrive with the SASL issue, each with a step-by-step trace).
+//! draft-murchison-sasl-login LOGIN, 2195 CRAM-MD5 over 2104 HMAC-MD5), each computation
+//! returning a step-by-step [`trace::Trace`].
 //!
 //! Sans-IO like the rest of the engine: challenges, nonces and passwords come in as
 //! arguments.
 
+pub mod cram_md5;
+pub mod hmac_md5;
 pub mod login;
 pub mod plain;
+pub mod trace;
 
 use subtle::ConstantTimeEq;
 

@@ -84,10 +84,19 @@ mod tests {
     #[test]
     fn rfc4616_section4_examples() {
         let m = decode(b"\0tim\0tanstaaftanstaaf").unwrap();
-        assert_eq!((m.authzid.as_str(), m.authcid.as_str(), m.passwd.as_str()), ("", "tim", "tanstaaftanstaaf"));
+        assert_eq!(
+            (m.authzid.as_str(), m.authcid.as_str(), m.passwd.as_str()),
+            ("", "tim", "tanstaaftanstaaf")
+        );
         let m = decode(b"Ursel\0Kurt\0xipj3plmq").unwrap();
-        assert_eq!((m.authzid.as_str(), m.authcid.as_str(), m.passwd.as_str()), ("Ursel", "Kurt", "xipj3plmq"));
-        assert_eq!(encode("Ursel", "Kurt", "xipj3plmq"), b"Ursel\0Kurt\0xipj3plmq");
+        assert_eq!(
+            (m.authzid.as_str(), m.authcid.as_str(), m.passwd.as_str()),
+            ("Ursel", "Kurt", "xipj3plmq")
+        );
+        assert_eq!(
+            encode("Ursel", "Kurt", "xipj3plmq"),
+            b"Ursel\0Kurt\0xipj3plmq"
+        );
     }
 
     #[test]
