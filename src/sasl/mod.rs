@@ -6,6 +6,7 @@
 //! arguments.
 
 pub mod cram_md5;
+pub mod digest_md5;
 pub mod hmac_md5;
 pub mod login;
 pub mod plain;
