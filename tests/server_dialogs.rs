@@ -103,8 +103,15 @@ fn seed_004_sendmail_telnet_session_replayed() {
         "500 5.5.1 Command unrecognized: \"RCPR TO:sam@163.com\"\r\n"
     );
     assert_eq!(d.last_reply().why.detail, Some(Detail::DidYouMean("RCPT")));
-    assert!(d.last_reply().why.explain(smtp_trainer::i18n::Lang::En).contains("Did you mean RCPT?"));
-    assert_eq!(d.send("RCPT TO:sam@163.com"), "250 2.1.5 sam@163.com... Recipient ok\r\n");
+    assert!(d
+        .last_reply()
+        .why
+        .explain(smtp_trainer::i18n::Lang::En)
+        .contains("Did you mean RCPT?"));
+    assert_eq!(
+        d.send("RCPT TO:sam@163.com"),
+        "250 2.1.5 sam@163.com... Recipient ok\r\n"
+    );
     assert_eq!(
         d.send("DATA"),
         "354 Enter mail, end with \".\" on a line by itself\r\n"
@@ -114,7 +121,10 @@ fn seed_004_sendmail_telnet_session_replayed() {
     assert_eq!(d.send("HAR are you?"), "");
     let accepted = d.send(".");
     assert!(accepted.starts_with("250 2.0.0 "), "{accepted}");
-    assert!(accepted.ends_with(" Message accepted for delivery\r\n"), "{accepted}");
+    assert!(
+        accepted.ends_with(" Message accepted for delivery\r\n"),
+        "{accepted}"
+    );
     assert_eq!(d.send("quit"), "221 2.0.0 tdcsw.com closing connection\r\n");
     assert!(d.server.is_closed());
     let stored = &d.server.mailbox()[0];
@@ -122,7 +132,10 @@ fn seed_004_sendmail_telnet_session_replayed() {
     assert_eq!(stored.recipients, ["sam@163.com"]);
     let text = String::from_utf8_lossy(&stored.data);
     assert!(text.starts_with("Received: from tdcsw (x-128-101-1-240.ahc.umn.edu [128.101.1.240])\r\n\tby tdcsw.com (8.13.8/8.13.8) with SMTP id "), "{text}");
-    assert!(text.ends_with("SUBJECT:HELLO\r\nHI:\r\nHAR are you?\r\n"), "{text}");
+    assert!(
+        text.ends_with("SUBJECT:HELLO\r\nHI:\r\nHAR are you?\r\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -152,9 +165,16 @@ fn seed_004_saslauthd_down_then_up() {
     d.send("ehlo 192.0.2.10");
     assert_eq!(d.send("auth login"), "334 VXNlcm5hbWU6\r\n");
     assert_eq!(d.send("Y2FydmVu"), "334 UGFzc3dvcmQ6\r\n");
-    assert_eq!(d.send("Y2FydmVuMTIz"), "535 5.7.0 authentication failed\r\n");
+    assert_eq!(
+        d.send("Y2FydmVuMTIz"),
+        "535 5.7.0 authentication failed\r\n"
+    );
     assert_eq!(d.situation(), Situation::AuthBackendDown);
-    assert!(d.last_reply().why.explain(smtp_trainer::i18n::Lang::En).contains("saslauthd"));
+    assert!(d
+        .last_reply()
+        .why
+        .explain(smtp_trainer::i18n::Lang::En)
+        .contains("saslauthd"));
 
     config.policies.sasl_daemon_down = false;
     let mut d = Dialog::new(config);
@@ -166,7 +186,8 @@ fn seed_004_saslauthd_down_then_up() {
 
 #[test]
 fn seed_000_coremail_553_replayed() {
-    let config = ServerConfig::new(Profile::Coremail163).with_account("sunnogo@163.com", "ARsanbbsql60595");
+    let config =
+        ServerConfig::new(Profile::Coremail163).with_account("sunnogo@163.com", "ARsanbbsql60595");
     let mut d = Dialog::new(config);
     assert_eq!(
         d.greeting(),
@@ -180,7 +201,10 @@ fn seed_000_coremail_553_replayed() {
     );
     assert_eq!(d.send("AUTH LOGIN"), "334 dXNlcm5hbWU6\r\n");
     assert_eq!(d.send("c3Vubm9nb0AxNjMuY29t"), "334 UGFzc3dvcmQ6\r\n");
-    assert_eq!(d.send("QVJzYW5iYnNxbDYwNTk1"), "235 Authentication successful\r\n");
+    assert_eq!(
+        d.send("QVJzYW5iYnNxbDYwNTk1"),
+        "235 Authentication successful\r\n"
+    );
     assert_eq!(
         d.send("MAIL FROM:<noreply@163.com>"),
         "553 Mail from must equal authorized user\r\n"
@@ -206,11 +230,17 @@ fn coremail_requires_authentication_first() {
 fn sequencing_rules_of_rfc5321_4_1_4() {
     let mut d = Dialog::postfix();
     d.send("EHLO client.example");
-    assert_eq!(d.send("RCPT TO:<bob@example.com>"), "503 5.5.1 Error: need MAIL command\r\n");
+    assert_eq!(
+        d.send("RCPT TO:<bob@example.com>"),
+        "503 5.5.1 Error: need MAIL command\r\n"
+    );
     assert_eq!(d.send("DATA"), "503 5.5.1 Error: need MAIL command\r\n");
     d.send("MAIL FROM:<alice@example.com>");
     assert_eq!(d.send("DATA"), "554 5.5.1 Error: no valid recipients\r\n");
-    assert_eq!(d.send("MAIL FROM:<alice@example.com>"), "503 5.5.1 Error: nested MAIL command\r\n");
+    assert_eq!(
+        d.send("MAIL FROM:<alice@example.com>"),
+        "503 5.5.1 Error: nested MAIL command\r\n"
+    );
     assert_eq!(
         d.last_reply().why.detail,
         Some(Detail::Transaction {
@@ -219,13 +249,19 @@ fn sequencing_rules_of_rfc5321_4_1_4() {
         })
     );
     // AUTH inside a transaction.
-    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: MAIL transaction in progress\r\n");
+    assert_eq!(
+        d.send("AUTH PLAIN"),
+        "503 5.5.1 Error: MAIL transaction in progress\r\n"
+    );
     // RSET, NOOP, HELP, VRFY work in any state.
     assert!(d.send("NOOP").starts_with("250 "));
     assert!(d.send("VRFY alice").starts_with("25"));
     assert!(d.send("HELP").starts_with("502 "));
     assert!(d.send("RSET").starts_with("250 "));
-    assert_eq!(d.send("RCPT TO:<bob@example.com>"), "503 5.5.1 Error: need MAIL command\r\n");
+    assert_eq!(
+        d.send("RCPT TO:<bob@example.com>"),
+        "503 5.5.1 Error: need MAIL command\r\n"
+    );
     // EHLO resets the transaction.
     d.send("MAIL FROM:<alice@example.com>");
     d.send("EHLO client.example");
@@ -236,15 +272,24 @@ fn sequencing_rules_of_rfc5321_4_1_4() {
 #[test]
 fn auth_twice_and_before_ehlo() {
     let mut d = Dialog::postfix();
-    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: send HELO/EHLO first\r\n");
+    assert_eq!(
+        d.send("AUTH PLAIN"),
+        "503 5.5.1 Error: send HELO/EHLO first\r\n"
+    );
     d.send("HELO client.example");
-    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: authentication not enabled\r\n");
+    assert_eq!(
+        d.send("AUTH PLAIN"),
+        "503 5.5.1 Error: authentication not enabled\r\n"
+    );
     d.send("EHLO client.example");
     assert_eq!(
         d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA=="),
         "235 2.7.0 Authentication successful\r\n"
     );
-    assert_eq!(d.send("AUTH LOGIN"), "503 5.5.1 Error: already authenticated\r\n");
+    assert_eq!(
+        d.send("AUTH LOGIN"),
+        "503 5.5.1 Error: already authenticated\r\n"
+    );
 }
 
 #[test]
@@ -277,7 +322,10 @@ fn pipelined_commands_are_answered_in_order() {
     assert!(lines[0].starts_with("250 2.0.0 Ok: queued as "));
     assert_eq!(lines[1], "250 2.0.0 Ok");
     assert_eq!(lines[2], "221 2.0.0 Bye");
-    assert_eq!(d.server.mailbox()[0].recipients, ["bob@example.com", "carol@example.com"]);
+    assert_eq!(
+        d.server.mailbox()[0].recipients,
+        ["bob@example.com", "carol@example.com"]
+    );
 }
 
 #[test]
@@ -300,8 +348,16 @@ fn size_extension_rfc1870() {
         d.send("MAIL FROM:<alice@example.com> SIZE=5000"),
         "552 5.3.4 Message size exceeds fixed limit\r\n"
     );
-    assert_eq!(d.last_reply().why.detail, Some(Detail::Limit { limit: 200, seen: 5000 }));
-    assert!(d.send("MAIL FROM:<alice@example.com> SIZE=100").starts_with("250"));
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Limit {
+            limit: 200,
+            seen: 5000
+        })
+    );
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> SIZE=100")
+        .starts_with("250"));
     d.send("RCPT TO:<bob@example.com>");
     d.send("DATA");
     for _ in 0..10 {
@@ -315,15 +371,25 @@ fn size_extension_rfc1870() {
 fn eightbitmime_smtputf8_dsn_parameters() {
     let mut d = Dialog::postfix();
     d.send("EHLO client.example");
-    assert!(d.send("MAIL FROM:<alice@example.com> BODY=8BITMIME").starts_with("250"));
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> BODY=8BITMIME")
+        .starts_with("250"));
     d.send("RSET");
-    assert!(d.send("MAIL FROM:<alice@example.com> BODY=BINARYMIME").starts_with("555"));
-    assert!(d.send("MAIL FROM:<alice@example.com> RET=HDRS ENVID=x").starts_with("250"));
-    assert!(d.send("RCPT TO:<bob@example.com> NOTIFY=SUCCESS,FAILURE").starts_with("250"));
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> BODY=BINARYMIME")
+        .starts_with("555"));
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> RET=HDRS ENVID=x")
+        .starts_with("250"));
+    assert!(d
+        .send("RCPT TO:<bob@example.com> NOTIFY=SUCCESS,FAILURE")
+        .starts_with("250"));
     d.send("RSET");
     assert!(d.send("MAIL FROM:<用户@example.com>").starts_with("553"));
     assert_eq!(d.situation(), Situation::Utf8Required);
-    assert!(d.send("MAIL FROM:<用户@example.com> SMTPUTF8").starts_with("250"));
+    assert!(d
+        .send("MAIL FROM:<用户@example.com> SMTPUTF8")
+        .starts_with("250"));
 
     // Coremail advertises neither SIZE nor DSN: their parameters are refused.
     let config = ServerConfig::new(Profile::Coremail163).with_account("a@163.com", "pw");
@@ -373,13 +439,22 @@ fn data_undoes_dot_stuffing_and_adds_a_received_header() {
     d.send("..hidden line");
     d.send("...");
     let accepted = d.send(".");
-    assert!(accepted.starts_with("250 2.0.0 Ok: queued as "), "{accepted}");
+    assert!(
+        accepted.starts_with("250 2.0.0 Ok: queued as "),
+        "{accepted}"
+    );
     assert!(matches!(d.events.last(), Some(Event::Stored(0))));
     let message = &d.server.mailbox()[0];
     let text = String::from_utf8_lossy(&message.data);
     assert!(text.starts_with("Received: from client.example (unknown [192.0.2.10])\r\n\tby mail.example.com (Postfix) with ESMTP id "), "{text}");
-    assert!(text.contains("\r\n\tfor <bob@example.com>;\r\n\tSat, 21 Nov 2026 20:15:48 +0800\r\n"), "{text}");
-    assert!(text.ends_with("Subject: dots\r\n\r\n.hidden line\r\n..\r\n"), "{text}");
+    assert!(
+        text.contains("\r\n\tfor <bob@example.com>;\r\n\tSat, 21 Nov 2026 20:15:48 +0800\r\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("Subject: dots\r\n\r\n.hidden line\r\n..\r\n"),
+        "{text}"
+    );
     assert_eq!(message.received_at, NOW);
 }
 
@@ -426,10 +501,16 @@ fn starttls_is_simulated_and_forgets_the_session() {
     assert!(d.events.contains(&Event::TlsStarted));
     let view = d.server.view();
     assert_eq!((view.hello, view.from, view.tls), (None, None, true));
-    assert_eq!(d.send("AUTH PLAIN"), "503 5.5.1 Error: send HELO/EHLO first\r\n");
+    assert_eq!(
+        d.send("AUTH PLAIN"),
+        "503 5.5.1 Error: send HELO/EHLO first\r\n"
+    );
     let ehlo = d.send("EHLO client.example");
     assert!(!ehlo.contains("STARTTLS"), "{ehlo}");
-    assert_eq!(d.send("STARTTLS"), "554 5.5.1 Error: TLS already active\r\n");
+    assert_eq!(
+        d.send("STARTTLS"),
+        "554 5.5.1 Error: TLS already active\r\n"
+    );
     // Over real TCP it is not offered at all.
     let mut config = config(Profile::Postfix);
     config.starttls = false;
@@ -445,7 +526,10 @@ fn command_line_limit_rfc5321_4_5_3_1_4() {
     assert_eq!(d.send(&long), "500 5.5.2 Error: line too long\r\n");
     assert_eq!(
         d.last_reply().why.detail,
-        Some(Detail::Limit { limit: MAX_COMMAND_LINE as u64, seen: 607 })
+        Some(Detail::Limit {
+            limit: MAX_COMMAND_LINE as u64,
+            seen: 607
+        })
     );
     // Exactly 512 octets with CRLF is fine.
     let edge = format!("NOOP {}", "x".repeat(MAX_COMMAND_LINE - 7));
@@ -475,7 +559,9 @@ fn invalid_utf8_and_binary_input_never_panic() {
     assert!(d.raw(b"\xff\xfe\x00\r\n").starts_with("502"));
     assert!(d.raw(b"EHLO \xe4\xb8\xad\r\n").starts_with("250"));
     assert!(d.raw(b"\r\n").starts_with("502"));
-    assert!(d.raw(b"MAIL FROM:<\xff@example.com>\r\n").starts_with("553"));
+    assert!(d
+        .raw(b"MAIL FROM:<\xff@example.com>\r\n")
+        .starts_with("553"));
 }
 
 #[test]
@@ -484,7 +570,10 @@ fn policy_require_auth_530() {
     config.policies.require_auth = true;
     let mut d = Dialog::new(config);
     d.send("EHLO client.example");
-    assert_eq!(d.send("MAIL FROM:<alice@example.com>"), "530 5.7.0 Authentication required\r\n");
+    assert_eq!(
+        d.send("MAIL FROM:<alice@example.com>"),
+        "530 5.7.0 Authentication required\r\n"
+    );
     d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==");
     assert!(d.send("MAIL FROM:<alice@example.com>").starts_with("250"));
 }
@@ -508,13 +597,19 @@ fn policy_vrfy_and_expn() {
     d.send("EHLO client.example");
     assert_eq!(d.send("VRFY alice"), "250 2.0.0 alice@example.com\r\n");
     assert!(d.send("VRFY nobody").starts_with("550 5.1.1"));
-    assert_eq!(d.send("EXPN staff"), "502 5.5.2 Error: command not recognized\r\n");
+    assert_eq!(
+        d.send("EXPN staff"),
+        "502 5.5.2 Error: command not recognized\r\n"
+    );
     assert_eq!(d.situation(), Situation::ExpnDisabled);
     let mut config = config(Profile::Postfix);
     config.policies.vrfy_allowed = false;
     let mut d = Dialog::new(config);
     assert!(!d.send("EHLO x").contains("VRFY"));
-    assert_eq!(d.send("VRFY alice"), "502 5.5.1 VRFY command is disabled\r\n");
+    assert_eq!(
+        d.send("VRFY alice"),
+        "502 5.5.1 VRFY command is disabled\r\n"
+    );
     let mut config = config_with(Profile::Sendmail, |c| c.policies.vrfy_allowed = false);
     config.hostname = "mail.example.com".into();
     let mut d = Dialog::new(config);
@@ -529,9 +624,14 @@ fn config_with(profile: Profile, change: impl FnOnce(&mut ServerConfig)) -> Serv
 
 #[test]
 fn policy_starttls_before_auth_530() {
-    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.policies.tls_before_auth = true));
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+        c.policies.tls_before_auth = true
+    }));
     d.send("EHLO client.example");
-    assert_eq!(d.send("AUTH LOGIN"), "530 5.7.0 Must issue a STARTTLS command first\r\n");
+    assert_eq!(
+        d.send("AUTH LOGIN"),
+        "530 5.7.0 Must issue a STARTTLS command first\r\n"
+    );
     d.send("STARTTLS");
     d.send("EHLO client.example");
     assert_eq!(d.send("AUTH LOGIN"), "334 VXNlcm5hbWU6\r\n");
@@ -539,7 +639,9 @@ fn policy_starttls_before_auth_530() {
 
 #[test]
 fn policy_known_mailboxes_and_relay() {
-    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.policies.known_mailboxes_only = true));
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+        c.policies.known_mailboxes_only = true
+    }));
     d.send("EHLO client.example");
     d.send("MAIL FROM:<x@elsewhere.test>");
     assert_eq!(
@@ -547,7 +649,9 @@ fn policy_known_mailboxes_and_relay() {
         "550 5.1.1 <nobody@example.com>: Recipient address rejected: User unknown in local recipient table\r\n"
     );
     assert!(d.send("RCPT TO:<alice@example.com>").starts_with("250"));
-    assert!(d.send("RCPT TO:<postmaster@example.com>").starts_with("250"));
+    assert!(d
+        .send("RCPT TO:<postmaster@example.com>")
+        .starts_with("250"));
     assert_eq!(
         d.send("RCPT TO:<someone@elsewhere.test>"),
         "554 5.7.1 <someone@elsewhere.test>: Relay access denied\r\n"
@@ -564,7 +668,9 @@ fn policy_known_mailboxes_and_relay() {
     d.send("EHLO client.example");
     d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==");
     d.send("MAIL FROM:<alice@example.com>");
-    assert!(d.send("RCPT TO:<someone@elsewhere.test>").starts_with("250"));
+    assert!(d
+        .send("RCPT TO:<someone@elsewhere.test>")
+        .starts_with("250"));
 }
 
 #[test]
@@ -573,23 +679,34 @@ fn recipients_are_bounded() {
     d.send("EHLO client.example");
     d.send("MAIL FROM:<alice@example.com>");
     for i in 0..MAX_RECIPIENTS {
-        assert!(d.send(&format!("RCPT TO:<u{i}@example.com>")).starts_with("250"));
+        assert!(d
+            .send(&format!("RCPT TO:<u{i}@example.com>"))
+            .starts_with("250"));
     }
-    assert_eq!(d.send("RCPT TO:<one.more@example.com>"), "452 4.5.3 Error: too many recipients\r\n");
+    assert_eq!(
+        d.send("RCPT TO:<one.more@example.com>"),
+        "452 4.5.3 Error: too many recipients\r\n"
+    );
 }
 
 #[test]
 fn fault_injection_next_command() {
     for (code, closes) in [(421, true), (450, false), (451, false), (452, false)] {
         let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
-            c.policies.fault = Some(Fault { code, mode: FaultMode::NextCommand });
+            c.policies.fault = Some(Fault {
+                code,
+                mode: FaultMode::NextCommand,
+            });
         }));
         let out = d.send("EHLO client.example");
         assert!(out.starts_with(&code.to_string()), "{out}");
         assert_eq!(d.last_reply().why.detail, Some(Detail::FaultCode(code)));
         assert_eq!(d.server.is_closed(), closes);
         if !closes {
-            assert!(d.send("EHLO client.example").starts_with("250"), "only the next command");
+            assert!(
+                d.send("EHLO client.example").starts_with("250"),
+                "only the next command"
+            );
         }
     }
 }
@@ -598,9 +715,14 @@ fn fault_injection_next_command() {
 fn fault_injection_share_is_deterministic_per_seed() {
     let run = |seed| {
         let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
-            c.policies.fault = Some(Fault { code: 451, mode: FaultMode::Share { percent: 30, seed } });
+            c.policies.fault = Some(Fault {
+                code: 451,
+                mode: FaultMode::Share { percent: 30, seed },
+            });
         }));
-        (0..1000).filter(|_| d.send("NOOP").starts_with("451")).count()
+        (0..1000)
+            .filter(|_| d.send("NOOP").starts_with("451"))
+            .count()
     };
     let first = run(7);
     assert_eq!(first, run(7));
@@ -616,11 +738,22 @@ fn auth_plain_and_login_rfc4954() {
     assert_eq!(d.send("AUTH PLAIN"), "334 \r\n");
     assert_eq!(d.server.view().mode, Mode::AuthResponse);
     assert_eq!(d.send("*"), "501 5.7.0 Authentication aborted\r\n");
-    assert_eq!(d.send("AUTH PLAIN not*base64"), "501 5.5.2 Cannot decode response\r\n");
-    assert_eq!(d.send("AUTH PLAIN ="), "535 5.7.8 Error: authentication failed: bad protocol / cancel\r\n");
-    assert_eq!(d.send("AUTH CRAM-SHA9"), "504 5.5.4 Unrecognized authentication type\r\n");
+    assert_eq!(
+        d.send("AUTH PLAIN not*base64"),
+        "501 5.5.2 Cannot decode response\r\n"
+    );
+    assert_eq!(
+        d.send("AUTH PLAIN ="),
+        "535 5.7.8 Error: authentication failed: bad protocol / cancel\r\n"
+    );
+    assert_eq!(
+        d.send("AUTH CRAM-SHA9"),
+        "504 5.5.4 Unrecognized authentication type\r\n"
+    );
     // Wrong password, then a password with a trailing newline (a classic).
-    assert!(d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdyb25n").starts_with("535 5.7.8"));
+    assert!(d
+        .send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHdyb25n")
+        .starts_with("535 5.7.8"));
     d.send("AUTH LOGIN");
     d.send("YWxpY2VAZXhhbXBsZS5jb20=");
     assert!(d.send("c2VjcmV0Cg==").starts_with("535 5.7.8"));
@@ -629,8 +762,14 @@ fn auth_plain_and_login_rfc4954() {
         Some(Detail::Sasl(SaslProblem::TrailingNewline))
     );
     // LOGIN with the user name as initial response.
-    assert_eq!(d.send("AUTH LOGIN YWxpY2VAZXhhbXBsZS5jb20="), "334 UGFzc3dvcmQ6\r\n");
-    assert_eq!(d.send("c2VjcmV0"), "235 2.7.0 Authentication successful\r\n");
+    assert_eq!(
+        d.send("AUTH LOGIN YWxpY2VAZXhhbXBsZS5jb20="),
+        "334 UGFzc3dvcmQ6\r\n"
+    );
+    assert_eq!(
+        d.send("c2VjcmV0"),
+        "235 2.7.0 Authentication successful\r\n"
+    );
     assert_eq!(d.server.view().user.as_deref(), Some("alice@example.com"));
 }
 
@@ -639,19 +778,57 @@ fn every_profile_template_has_a_valid_code() {
     use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
     use smtp_trainer::smtp::profile::fault_template;
     let situations = [
-        Situation::Greeting, Situation::Helo, Situation::Ehlo, Situation::MailOk, Situation::RcptOk,
-        Situation::DataGo, Situation::Queued, Situation::ChunkOk, Situation::Bye, Situation::RsetOk,
-        Situation::NoopOk, Situation::VrfyOk, Situation::VrfyNoVerify, Situation::VrfyUnknown,
-        Situation::VrfyDisabled, Situation::ExpnDisabled, Situation::Help, Situation::HelpUnsupported,
-        Situation::Unrecognized, Situation::SyntaxError, Situation::ParamUnsupported, Situation::NeedHelo,
-        Situation::NeedMail, Situation::NeedRcpt, Situation::NestedMail, Situation::LineTooLong,
-        Situation::TextLineTooLong, Situation::MessageTooBig, Situation::SizeTooBig,
-        Situation::AuthUnknownMechanism, Situation::AuthAlready, Situation::AuthInTransaction,
-        Situation::AuthNotOffered, Situation::AuthChallenge, Situation::AuthOk, Situation::AuthFailed,
-        Situation::AuthBackendDown, Situation::AuthCancelled, Situation::AuthBadBase64,
-        Situation::AuthMalformed, Situation::AuthRequired, Situation::TlsRequired, Situation::TlsReady,
-        Situation::TlsAlready, Situation::TlsNotOffered, Situation::SenderMismatch, Situation::UnknownUser,
-        Situation::RelayDenied, Situation::Utf8Required, Situation::Fault, Situation::BdatOutOfSequence,
+        Situation::Greeting,
+        Situation::Helo,
+        Situation::Ehlo,
+        Situation::MailOk,
+        Situation::RcptOk,
+        Situation::DataGo,
+        Situation::Queued,
+        Situation::ChunkOk,
+        Situation::Bye,
+        Situation::RsetOk,
+        Situation::NoopOk,
+        Situation::VrfyOk,
+        Situation::VrfyNoVerify,
+        Situation::VrfyUnknown,
+        Situation::VrfyDisabled,
+        Situation::ExpnDisabled,
+        Situation::Help,
+        Situation::HelpUnsupported,
+        Situation::Unrecognized,
+        Situation::SyntaxError,
+        Situation::ParamUnsupported,
+        Situation::NeedHelo,
+        Situation::NeedMail,
+        Situation::NeedRcpt,
+        Situation::NestedMail,
+        Situation::LineTooLong,
+        Situation::TextLineTooLong,
+        Situation::MessageTooBig,
+        Situation::SizeTooBig,
+        Situation::AuthUnknownMechanism,
+        Situation::AuthAlready,
+        Situation::AuthInTransaction,
+        Situation::AuthNotOffered,
+        Situation::AuthChallenge,
+        Situation::AuthOk,
+        Situation::AuthFailed,
+        Situation::AuthBackendDown,
+        Situation::AuthCancelled,
+        Situation::AuthBadBase64,
+        Situation::AuthMalformed,
+        Situation::AuthRequired,
+        Situation::TlsRequired,
+        Situation::TlsReady,
+        Situation::TlsAlready,
+        Situation::TlsNotOffered,
+        Situation::SenderMismatch,
+        Situation::UnknownUser,
+        Situation::RelayDenied,
+        Situation::Utf8Required,
+        Situation::Fault,
+        Situation::BdatOutOfSequence,
         Situation::MixedDataBdat,
     ];
     for profile in Profile::ALL {
@@ -660,7 +837,11 @@ fn every_profile_template_has_a_valid_code() {
             assert!(ReplyCode::new(t.code).is_ok(), "{profile:?} {situation:?}");
             if let Some(e) = t.enhanced {
                 let e = EnhancedCode::parse(e).expect("enhanced code parses");
-                assert_eq!(u16::from(e.class()), t.code / 100, "{profile:?} {situation:?}: class matches");
+                assert_eq!(
+                    u16::from(e.class()),
+                    t.code / 100,
+                    "{profile:?} {situation:?}: class matches"
+                );
             }
             assert!(!t.lines.is_empty());
             for lang in smtp_trainer::i18n::Lang::ALL {
@@ -677,10 +858,27 @@ fn every_profile_template_has_a_valid_code() {
 fn every_reply_is_explained_in_both_languages() {
     use smtp_trainer::i18n::Lang;
     let script = [
-        "EHLO client.example", "HELP", "VRFY alice", "EXPN x", "FOO", "RCPR TO:<a@b.c>",
-        "MAIL FROM:alice", "RCPT TO:<x@elsewhere.test>", "DATA", "MAIL FROM:<a@example.com>",
-        "AUTH PLAIN", "AUTH PLAIN AGEAYgBj", "AUTH LOGIN", "Ym9i", "c2VjcmV0Cg==", "AUTH LOGIN",
-        "*", "AUTH PLAIN AHUAAA==", "STARTTLS", "EHLO client.example", "QUIT",
+        "EHLO client.example",
+        "HELP",
+        "VRFY alice",
+        "EXPN x",
+        "FOO",
+        "RCPR TO:<a@b.c>",
+        "MAIL FROM:alice",
+        "RCPT TO:<x@elsewhere.test>",
+        "DATA",
+        "MAIL FROM:<a@example.com>",
+        "AUTH PLAIN",
+        "AUTH PLAIN AGEAYgBj",
+        "AUTH LOGIN",
+        "Ym9i",
+        "c2VjcmV0Cg==",
+        "AUTH LOGIN",
+        "*",
+        "AUTH PLAIN AHUAAA==",
+        "STARTTLS",
+        "EHLO client.example",
+        "QUIT",
     ];
     let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
     for profile in Profile::ALL {

@@ -10,8 +10,8 @@ use core::fmt;
 
 /// Every verb the server knows, in the order HELP lists them.
 pub const VERBS: [&str; 14] = [
-    "HELO", "EHLO", "MAIL", "RCPT", "DATA", "BDAT", "RSET", "NOOP", "QUIT", "HELP", "VRFY",
-    "EXPN", "AUTH", "STARTTLS",
+    "HELO", "EHLO", "MAIL", "RCPT", "DATA", "BDAT", "RSET", "NOOP", "QUIT", "HELP", "VRFY", "EXPN",
+    "AUTH", "STARTTLS",
 ];
 
 /// A parsed command.
@@ -308,7 +308,10 @@ pub fn valid_mailbox(address: &str) -> bool {
     if address.eq_ignore_ascii_case("postmaster") {
         return true;
     }
-    if address.chars().any(|c| c.is_whitespace() || c == '<' || c == '>' || c.is_control()) {
+    if address
+        .chars()
+        .any(|c| c.is_whitespace() || c == '<' || c == '>' || c.is_control())
+    {
         return false;
     }
     let Some((local, domain)) = address.rsplit_once('@') else {
@@ -319,9 +322,9 @@ pub fn valid_mailbox(address: &str) -> bool {
             || !local.contains('@'));
     let domain_ok = !domain.is_empty()
         && (domain.starts_with('[') && domain.ends_with(']')
-            || domain
-                .split('.')
-                .all(|label| !label.is_empty() && !label.starts_with('-') && !label.ends_with('-')));
+            || domain.split('.').all(|label| {
+                !label.is_empty() && !label.starts_with('-') && !label.ends_with('-')
+            }));
     local_ok && domain_ok
 }
 
@@ -355,7 +358,9 @@ fn edit_distance(a: &str, b: &str) -> usize {
     for i in 1..=a.len() {
         for j in 1..=b.len() {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut best = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            let mut best = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 best = best.min(d[i - 2][j - 2] + 1);
             }
@@ -384,19 +389,62 @@ mod tests {
     fn rfc5321_commands_table() {
         let table: Vec<(&str, Command)> = vec![
             ("HELO tdcsw", Command::Helo("tdcsw".into())),
-            ("ehlo [172.18.111.192]", Command::Ehlo("[172.18.111.192]".into())),
-            ("MAIL FROM:<noreply@163.com>", Command::Mail(path("noreply@163.com", true, &[]))),
+            (
+                "ehlo [172.18.111.192]",
+                Command::Ehlo("[172.18.111.192]".into()),
+            ),
+            (
+                "MAIL FROM:<noreply@163.com>",
+                Command::Mail(path("noreply@163.com", true, &[])),
+            ),
             ("mail from:<>", Command::Mail(path("", true, &[]))),
-            ("MAIL FROM: <a@b.c> SIZE=1000 BODY=8BITMIME", Command::Mail(path("a@b.c", true, &[("SIZE", Some("1000")), ("BODY", Some("8BITMIME"))]))),
-            ("MAIL FROM:lily@tdcsw.com", Command::Mail(path("lily@tdcsw.com", false, &[]))),
-            ("MAIL FROM: sender@126.com", Command::Mail(path("sender@126.com", false, &[]))),
-            ("RCPT TO:<sam@163.com>", Command::Rcpt(path("sam@163.com", true, &[]))),
-            ("RCPT TO:<@relay.example:bob@example.com>", Command::Rcpt(path("bob@example.com", true, &[]))),
-            ("RCPT TO:<Postmaster>", Command::Rcpt(path("Postmaster", true, &[]))),
-            ("RCPT TO:<a@b.c> NOTIFY=SUCCESS,FAILURE", Command::Rcpt(path("a@b.c", true, &[("NOTIFY", Some("SUCCESS,FAILURE"))]))),
+            (
+                "MAIL FROM: <a@b.c> SIZE=1000 BODY=8BITMIME",
+                Command::Mail(path(
+                    "a@b.c",
+                    true,
+                    &[("SIZE", Some("1000")), ("BODY", Some("8BITMIME"))],
+                )),
+            ),
+            (
+                "MAIL FROM:lily@tdcsw.com",
+                Command::Mail(path("lily@tdcsw.com", false, &[])),
+            ),
+            (
+                "MAIL FROM: sender@126.com",
+                Command::Mail(path("sender@126.com", false, &[])),
+            ),
+            (
+                "RCPT TO:<sam@163.com>",
+                Command::Rcpt(path("sam@163.com", true, &[])),
+            ),
+            (
+                "RCPT TO:<@relay.example:bob@example.com>",
+                Command::Rcpt(path("bob@example.com", true, &[])),
+            ),
+            (
+                "RCPT TO:<Postmaster>",
+                Command::Rcpt(path("Postmaster", true, &[])),
+            ),
+            (
+                "RCPT TO:<a@b.c> NOTIFY=SUCCESS,FAILURE",
+                Command::Rcpt(path("a@b.c", true, &[("NOTIFY", Some("SUCCESS,FAILURE"))])),
+            ),
             ("DATA", Command::Data),
-            ("BDAT 86 LAST", Command::Bdat { size: 86, last: true }),
-            ("bdat 0", Command::Bdat { size: 0, last: false }),
+            (
+                "BDAT 86 LAST",
+                Command::Bdat {
+                    size: 86,
+                    last: true,
+                },
+            ),
+            (
+                "bdat 0",
+                Command::Bdat {
+                    size: 0,
+                    last: false,
+                },
+            ),
             ("RSET", Command::Rset),
             ("NOOP anything at all", Command::Noop),
             ("QUIT", Command::Quit),
@@ -404,8 +452,20 @@ mod tests {
             ("help mail", Command::Help(Some("mail".into()))),
             ("VRFY alice", Command::Vrfy("alice".into())),
             ("EXPN staff", Command::Expn("staff".into())),
-            ("AUTH LOGIN", Command::Auth { mechanism: "LOGIN".into(), initial: None }),
-            ("auth plain AGFsaWNlAHNlY3JldA==", Command::Auth { mechanism: "PLAIN".into(), initial: Some("AGFsaWNlAHNlY3JldA==".into()) }),
+            (
+                "AUTH LOGIN",
+                Command::Auth {
+                    mechanism: "LOGIN".into(),
+                    initial: None,
+                },
+            ),
+            (
+                "auth plain AGFsaWNlAHNlY3JldA==",
+                Command::Auth {
+                    mechanism: "PLAIN".into(),
+                    initial: Some("AGFsaWNlAHNlY3JldA==".into()),
+                },
+            ),
             ("STARTTLS", Command::StartTls),
         ];
         for (line, want) in table {
@@ -435,7 +495,11 @@ mod tests {
             ("DATA now", "DATA", Syntax::UnexpectedArgument),
         ];
         for (line, verb, problem) in table {
-            assert_eq!(parse(line), Err(ParseError::Syntax { verb, problem }), "{line}");
+            assert_eq!(
+                parse(line),
+                Err(ParseError::Syntax { verb, problem }),
+                "{line}"
+            );
         }
     }
 
@@ -443,7 +507,10 @@ mod tests {
     fn seed_004_typo_suggests_rcpt() {
         assert_eq!(
             parse("RCPR TO:sam@163.com"),
-            Err(ParseError::Unknown { verb: "RCPR".into(), suggestion: Some("RCPT") })
+            Err(ParseError::Unknown {
+                verb: "RCPR".into(),
+                suggestion: Some("RCPT")
+            })
         );
         assert_eq!(suggest("EHOL"), Some("EHLO"));
         assert_eq!(suggest("STARTLS"), Some("STARTTLS"));

@@ -98,7 +98,10 @@ impl Profile {
 
     /// Whether MAIL is refused before HELO/EHLO.
     pub fn helo_required(self) -> bool {
-        matches!(self, Profile::Sendmail | Profile::Exim | Profile::Coremail163)
+        matches!(
+            self,
+            Profile::Sendmail | Profile::Exim | Profile::Coremail163
+        )
     }
 
     /// The server's maximum message size, as advertised in `SIZE`.
@@ -156,11 +159,9 @@ impl Profile {
                     "End of HELP info",
                 ],
             )),
-            (Profile::Sendmail, Some(_)) => Some(t(
-                504,
-                "5.3.0",
-                &["HELP topic \"{line}\" unknown"],
-            )),
+            (Profile::Sendmail, Some(_)) => {
+                Some(t(504, "5.3.0", &["HELP topic \"{line}\" unknown"]))
+            }
             (Profile::Exim, _) => Some(t(
                 214,
                 "",
@@ -215,7 +216,11 @@ fn postfix(s: Situation) -> Template {
         S::NoopOk => t(250, "2.0.0", &["Ok"]),
         S::VrfyOk => t(250, "2.0.0", &["{addr}"]),
         S::VrfyNoVerify => t(252, "2.0.0", &["{addr}"]),
-        S::VrfyUnknown => t(550, "5.1.1", &["<{addr}>: Recipient address rejected: User unknown in local recipient table"]),
+        S::VrfyUnknown => t(
+            550,
+            "5.1.1",
+            &["<{addr}>: Recipient address rejected: User unknown in local recipient table"],
+        ),
         S::VrfyDisabled => t(502, "5.5.1", &["VRFY command is disabled"]),
         S::ExpnDisabled => t(502, "5.5.2", &["Error: command not recognized"]),
         S::Help | S::HelpUnsupported => t(502, "5.5.2", &["Error: command not recognized"]),
@@ -237,20 +242,44 @@ fn postfix(s: Situation) -> Template {
         S::AuthNotOffered => t(503, "5.5.1", &["Error: authentication not enabled"]),
         S::AuthChallenge => t(334, "", &["{challenge}"]),
         S::AuthOk => t(235, "2.7.0", &["Authentication successful"]),
-        S::AuthFailed => t(535, "5.7.8", &["Error: authentication failed: authentication failure"]),
-        S::AuthBackendDown => t(535, "5.7.8", &["Error: authentication failed: generic failure"]),
+        S::AuthFailed => t(
+            535,
+            "5.7.8",
+            &["Error: authentication failed: authentication failure"],
+        ),
+        S::AuthBackendDown => t(
+            535,
+            "5.7.8",
+            &["Error: authentication failed: generic failure"],
+        ),
         S::AuthCancelled => t(501, "5.7.0", &["Authentication aborted"]),
         S::AuthBadBase64 => t(501, "5.5.2", &["Cannot decode response"]),
-        S::AuthMalformed => t(535, "5.7.8", &["Error: authentication failed: bad protocol / cancel"]),
+        S::AuthMalformed => t(
+            535,
+            "5.7.8",
+            &["Error: authentication failed: bad protocol / cancel"],
+        ),
         S::AuthRequired => t(530, "5.7.0", &["Authentication required"]),
         S::TlsRequired => t(530, "5.7.0", &["Must issue a STARTTLS command first"]),
         S::TlsReady => t(220, "2.0.0", &["Ready to start TLS"]),
         S::TlsAlready => t(554, "5.5.1", &["Error: TLS already active"]),
         S::TlsNotOffered => t(502, "5.5.1", &["Error: command not implemented"]),
-        S::SenderMismatch => t(553, "5.7.1", &["<{addr}>: Sender address rejected: not owned by user {user}"]),
-        S::UnknownUser => t(550, "5.1.1", &["<{addr}>: Recipient address rejected: User unknown in local recipient table"]),
+        S::SenderMismatch => t(
+            553,
+            "5.7.1",
+            &["<{addr}>: Sender address rejected: not owned by user {user}"],
+        ),
+        S::UnknownUser => t(
+            550,
+            "5.1.1",
+            &["<{addr}>: Recipient address rejected: User unknown in local recipient table"],
+        ),
         S::RelayDenied => t(554, "5.7.1", &["<{addr}>: Relay access denied"]),
-        S::Utf8Required => t(553, "5.6.7", &["Must declare SMTPUTF8 to send unicode address"]),
+        S::Utf8Required => t(
+            553,
+            "5.6.7",
+            &["Must declare SMTPUTF8 to send unicode address"],
+        ),
         S::Fault => t(451, "4.3.0", &["Error: queue file write error"]),
         S::BdatOutOfSequence => t(503, "5.5.1", &["Error: need RCPT command"]),
         S::MixedDataBdat => t(503, "5.5.1", &["Error: BDAT and DATA cannot be mixed"]),
@@ -271,11 +300,19 @@ fn sendmail(s: Situation) -> Option<Template> {
         S::RsetOk => t(250, "2.0.0", &["Reset state"]),
         S::NoopOk => t(250, "2.0.0", &["OK"]),
         S::VrfyOk => t(250, "2.1.5", &["<{addr}>"]),
-        S::VrfyNoVerify | S::VrfyDisabled => t(252, "2.5.2", &["Cannot VRFY user; try RCPT to attempt delivery (or try finger)"]),
+        S::VrfyNoVerify | S::VrfyDisabled => t(
+            252,
+            "2.5.2",
+            &["Cannot VRFY user; try RCPT to attempt delivery (or try finger)"],
+        ),
         S::VrfyUnknown => t(550, "5.1.1", &["{addr}... User unknown"]),
         S::ExpnDisabled => t(502, "5.7.0", &["Sorry, we do not allow this operation"]),
         S::Unrecognized => t(500, "5.5.1", &["Command unrecognized: \"{line}\""]),
-        S::SyntaxError => t(501, "5.5.2", &["Syntax error in parameters scanning \"{line}\""]),
+        S::SyntaxError => t(
+            501,
+            "5.5.2",
+            &["Syntax error in parameters scanning \"{line}\""],
+        ),
         S::ParamUnsupported => t(555, "5.5.4", &["{addr} parameter unrecognized"]),
         S::NeedHelo => t(503, "5.0.0", &["Polite people say HELO first"]),
         S::NeedMail => t(503, "5.0.0", &["Need MAIL before RCPT"]),
@@ -283,23 +320,45 @@ fn sendmail(s: Situation) -> Option<Template> {
         S::NestedMail => t(503, "5.5.0", &["Sender already specified"]),
         S::LineTooLong => t(500, "5.5.0", &["Command line too long"]),
         S::TextLineTooLong => t(500, "5.5.0", &["Line too long"]),
-        S::MessageTooBig => t(552, "5.2.3", &["Message exceeds maximum fixed size (10485760)"]),
-        S::SizeTooBig => t(552, "5.2.3", &["Message size exceeds fixed maximum message size (10485760)"]),
+        S::MessageTooBig => t(
+            552,
+            "5.2.3",
+            &["Message exceeds maximum fixed size (10485760)"],
+        ),
+        S::SizeTooBig => t(
+            552,
+            "5.2.3",
+            &["Message size exceeds fixed maximum message size (10485760)"],
+        ),
         S::AuthUnknownMechanism => t(504, "5.3.3", &["AUTH mechanism {addr} not available"]),
         S::AuthAlready => t(503, "5.5.0", &["Already Authenticated"]),
-        S::AuthInTransaction => t(503, "5.5.0", &["AUTH not permitted during a mail transaction"]),
+        S::AuthInTransaction => t(
+            503,
+            "5.5.0",
+            &["AUTH not permitted during a mail transaction"],
+        ),
         S::AuthNotOffered => t(503, "5.3.3", &["AUTH not available"]),
         S::AuthOk => t(235, "2.0.0", &["OK Authenticated"]),
-        S::AuthFailed | S::AuthBackendDown | S::AuthMalformed => t(535, "5.7.0", &["authentication failed"]),
+        S::AuthFailed | S::AuthBackendDown | S::AuthMalformed => {
+            t(535, "5.7.0", &["authentication failed"])
+        }
         S::AuthCancelled => t(501, "5.0.0", &["AUTH aborted"]),
         S::AuthBadBase64 => t(501, "5.5.4", &["cannot decode AUTH parameter {addr}"]),
         S::AuthRequired => t(530, "5.7.0", &["Authentication required"]),
         S::TlsReady => t(220, "2.0.0", &["Ready to start TLS"]),
         S::TlsAlready | S::TlsNotOffered => t(503, "5.5.0", &["TLS already active"]),
-        S::SenderMismatch => t(553, "5.7.1", &["{addr}... Sender address not owned by authenticated user"]),
+        S::SenderMismatch => t(
+            553,
+            "5.7.1",
+            &["{addr}... Sender address not owned by authenticated user"],
+        ),
         S::UnknownUser => t(550, "5.1.1", &["{addr}... User unknown"]),
         S::RelayDenied => t(550, "5.7.1", &["{addr}... Relaying denied"]),
-        S::Fault => t(451, "4.3.0", &["Temporary system failure. Please try again later."]),
+        S::Fault => t(
+            451,
+            "4.3.0",
+            &["Temporary system failure. Please try again later."],
+        ),
         _ => return None,
     })
 }
@@ -312,7 +371,11 @@ fn exim(s: Situation) -> Option<Template> {
         S::Ehlo => t(250, "", &["{host} Hello {client} [{ip}]"]),
         S::MailOk => t(250, "", &["OK"]),
         S::RcptOk => t(250, "", &["Accepted"]),
-        S::DataGo => t(354, "", &["Enter message, ending with \".\" on a line by itself"]),
+        S::DataGo => t(
+            354,
+            "",
+            &["Enter message, ending with \".\" on a line by itself"],
+        ),
         S::Queued => t(250, "", &["OK id={id}"]),
         S::ChunkOk => t(250, "", &["{size} byte chunk received"]),
         S::Bye => t(221, "", &["{host} closing connection"]),
@@ -350,7 +413,11 @@ fn exim(s: Situation) -> Option<Template> {
 fn coremail(s: Situation) -> Option<Template> {
     use Situation as S;
     Some(match s {
-        S::Greeting => t(220, "", &["163.com Anti-spam GT for Coremail System (163com[20141201])"]),
+        S::Greeting => t(
+            220,
+            "",
+            &["163.com Anti-spam GT for Coremail System (163com[20141201])"],
+        ),
         S::Helo | S::Ehlo => t(250, "", &["mail"]),
         S::MailOk | S::RcptOk => t(250, "", &["Mail OK"]),
         S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>"]),
@@ -364,11 +431,17 @@ fn coremail(s: Situation) -> Option<Template> {
         S::NeedRcpt => t(503, "", &["bad sequence of commands"]),
         S::NestedMail => t(503, "", &["bad sequence of commands"]),
         S::AuthOk => t(235, "", &["Authentication successful"]),
-        S::AuthFailed | S::AuthBackendDown | S::AuthMalformed => t(535, "", &["Error: authentication failed"]),
+        S::AuthFailed | S::AuthBackendDown | S::AuthMalformed => {
+            t(535, "", &["Error: authentication failed"])
+        }
         S::AuthRequired => t(553, "", &["authentication is required"]),
         S::SenderMismatch => t(553, "", &["Mail from must equal authorized user"]),
         S::RelayDenied => t(553, "", &["authentication is required"]),
-        S::Fault => t(451, "", &["Requested action aborted: local error in processing"]),
+        S::Fault => t(
+            451,
+            "",
+            &["Requested action aborted: local error in processing"],
+        ),
         _ => return None,
     })
 }
@@ -376,9 +449,21 @@ fn coremail(s: Situation) -> Option<Template> {
 /// The fault replies the learner can inject (like Mailpit's chaos).
 pub fn fault_template(code: u16) -> Template {
     match code {
-        421 => t(421, "4.3.2", &["{host} Service not available, closing transmission channel"]),
-        450 => t(450, "4.2.1", &["Requested mail action not taken: mailbox unavailable"]),
+        421 => t(
+            421,
+            "4.3.2",
+            &["{host} Service not available, closing transmission channel"],
+        ),
+        450 => t(
+            450,
+            "4.2.1",
+            &["Requested mail action not taken: mailbox unavailable"],
+        ),
         452 => t(452, "4.3.1", &["Insufficient system storage"]),
-        _ => t(451, "4.3.0", &["Requested action aborted: local error in processing"]),
+        _ => t(
+            451,
+            "4.3.0",
+            &["Requested action aborted: local error in processing"],
+        ),
     }
 }

@@ -141,13 +141,23 @@ impl ServerConfig {
         let mailbox = if user.contains('@') {
             user.to_string()
         } else {
-            format!("{user}@{}", self.local_domains.first().map(String::as_str).unwrap_or("localhost"))
+            format!(
+                "{user}@{}",
+                self.local_domains
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or("localhost")
+            )
         };
         self.accounts.push(Account {
             user: user.to_string(),
             password: password.to_string(),
         });
-        if !self.mailboxes.iter().any(|m| m.eq_ignore_ascii_case(&mailbox)) {
+        if !self
+            .mailboxes
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(&mailbox))
+        {
             self.mailboxes.push(mailbox);
         }
         self
@@ -157,7 +167,13 @@ impl ServerConfig {
         if user.contains('@') {
             user.to_string()
         } else {
-            format!("{user}@{}", self.local_domains.first().map(String::as_str).unwrap_or("localhost"))
+            format!(
+                "{user}@{}",
+                self.local_domains
+                    .first()
+                    .map(String::as_str)
+                    .unwrap_or("localhost")
+            )
         }
     }
 
@@ -166,7 +182,9 @@ impl ServerConfig {
             return true;
         }
         let domain = address.rsplit_once('@').map(|(_, d)| d).unwrap_or("");
-        self.local_domains.iter().any(|d| d.eq_ignore_ascii_case(domain))
+        self.local_domains
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(domain))
             || domain.eq_ignore_ascii_case(&self.hostname)
     }
 
@@ -175,7 +193,10 @@ impl ServerConfig {
             || address
                 .split_once('@')
                 .is_some_and(|(local, _)| local.eq_ignore_ascii_case("postmaster"))
-            || self.mailboxes.iter().any(|m| m.eq_ignore_ascii_case(address))
+            || self
+                .mailboxes
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(address))
     }
 }
 
@@ -466,7 +487,8 @@ impl Server {
     /// Keeps at most `limit` octets of the line being assembled; counts the rest.
     fn push_pending(&mut self, bytes: &[u8], limit: usize) {
         let room = limit.saturating_sub(self.pending.len());
-        self.pending.extend_from_slice(&bytes[..bytes.len().min(room)]);
+        self.pending
+            .extend_from_slice(&bytes[..bytes.len().min(room)]);
         self.pending_len += bytes.len();
         if let Some(last) = bytes.last() {
             self.pending_ends_cr = *last == b'\r';
@@ -489,7 +511,12 @@ impl Server {
                         limit: MAX_COMMAND_LINE as u64,
                         seen: line_len as u64,
                     };
-                    self.say(events, Situation::LineTooLong, &Vars::default(), Some(detail));
+                    self.say(
+                        events,
+                        Situation::LineTooLong,
+                        &Vars::default(),
+                        Some(detail),
+                    );
                     return;
                 }
                 let text = String::from_utf8_lossy(&line).into_owned();
@@ -504,12 +531,20 @@ impl Server {
         self.reply_from(template, situation, vars, detail)
     }
 
-    fn reply_from(&self, template: Template, situation: Situation, vars: &Vars, detail: Option<Detail>) -> Reply {
+    fn reply_from(
+        &self,
+        template: Template,
+        situation: Situation,
+        vars: &Vars,
+        detail: Option<Detail>,
+    ) -> Reply {
         let profile = self.config.profile;
         // RFC 2034 §3: enhanced codes on every reply but the greeting and HELO/EHLO.
         let enhanced = if profile.enhanced_codes()
-            && !matches!(situation, Situation::Greeting | Situation::Helo | Situation::Ehlo)
-        {
+            && !matches!(
+                situation,
+                Situation::Greeting | Situation::Helo | Situation::Ehlo
+            ) {
             template.enhanced.and_then(|e| EnhancedCode::parse(e).ok())
         } else {
             None
@@ -519,15 +554,16 @@ impl Server {
             code: ReplyCode::new(template.code).unwrap_or(FALLBACK_CODE),
             enhanced,
             lines,
-            why: Why {
-                situation,
-                detail,
-            },
+            why: Why { situation, detail },
         }
     }
 
     fn fill(&self, template: &str, vars: &Vars) -> String {
-        let client = self.hello.as_ref().map(|h| h.name.as_str()).unwrap_or("unknown");
+        let client = self
+            .hello
+            .as_ref()
+            .map(|h| h.name.as_str())
+            .unwrap_or("unknown");
         let mut out = String::with_capacity(template.len() + 32);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -567,7 +603,13 @@ impl Server {
         out
     }
 
-    fn say(&mut self, events: &mut Vec<Event>, situation: Situation, vars: &Vars, detail: Option<Detail>) {
+    fn say(
+        &mut self,
+        events: &mut Vec<Event>,
+        situation: Situation,
+        vars: &Vars,
+        detail: Option<Detail>,
+    ) {
         let reply = self.reply(situation, vars, detail);
         events.push(Event::Reply(reply));
     }
@@ -617,7 +659,12 @@ impl Server {
                 return self.say(events, Situation::Unrecognized, &vars, detail);
             }
             Err(ParseError::Syntax { problem, .. }) => {
-                return self.say(events, Situation::SyntaxError, &vars, Some(Detail::Syntax(problem)));
+                return self.say(
+                    events,
+                    Situation::SyntaxError,
+                    &vars,
+                    Some(Detail::Syntax(problem)),
+                );
             }
             Err(_) => {
                 return self.say(events, Situation::Unrecognized, &vars, None);
@@ -626,7 +673,12 @@ impl Server {
         if command != Command::Quit {
             if let Some(code) = self.fault_fires() {
                 let template = fault_template(code);
-                let reply = self.reply_from(template, Situation::Fault, &vars, Some(Detail::FaultCode(code)));
+                let reply = self.reply_from(
+                    template,
+                    Situation::Fault,
+                    &vars,
+                    Some(Detail::FaultCode(code)),
+                );
                 events.push(Event::Reply(reply));
                 if code == 421 {
                     self.close(events);
@@ -707,7 +759,13 @@ impl Server {
                     return self.say(events, Situation::Unrecognized, &vars, None);
                 }
                 let (tx, accept) = match self.take_tx() {
-                    Some(tx) if !tx.recipients.is_empty() => (Some(Transaction { chunked: true, ..tx }), true),
+                    Some(tx) if !tx.recipients.is_empty() => (
+                        Some(Transaction {
+                            chunked: true,
+                            ..tx
+                        }),
+                        true,
+                    ),
                     // Out of sequence: the chunk is read anyway, then refused (RFC 3030 §2).
                     other => (other, false),
                 };
@@ -744,14 +802,28 @@ impl Server {
                     None => self.say(events, Situation::HelpUnsupported, &vars, None),
                 }
             }
-            Command::Vrfy(arg) => self.vrfy(&arg, self.config.policies.vrfy_allowed, Situation::VrfyDisabled, events),
-            Command::Expn(arg) => self.vrfy(&arg, self.config.policies.expn_allowed, Situation::ExpnDisabled, events),
-            Command::Auth { mechanism, initial } => self.auth(&mechanism, initial.as_deref(), events),
+            Command::Vrfy(arg) => self.vrfy(
+                &arg,
+                self.config.policies.vrfy_allowed,
+                Situation::VrfyDisabled,
+                events,
+            ),
+            Command::Expn(arg) => self.vrfy(
+                &arg,
+                self.config.policies.expn_allowed,
+                Situation::ExpnDisabled,
+                events,
+            ),
+            Command::Auth { mechanism, initial } => {
+                self.auth(&mechanism, initial.as_deref(), events)
+            }
             Command::StartTls => {
                 if self.tls {
                     return self.say(events, Situation::TlsAlready, &vars, None);
                 }
-                if !self.offers(Extension::StartTls) || !self.hello.as_ref().is_some_and(|h| h.esmtp) {
+                if !self.offers(Extension::StartTls)
+                    || !self.hello.as_ref().is_some_and(|h| h.esmtp)
+                {
                     return self.say(events, Situation::TlsNotOffered, &vars, None);
                 }
                 self.say(events, Situation::TlsReady, &vars, None);
@@ -834,7 +906,11 @@ impl Server {
     }
 
     /// Checks MAIL/RCPT parameters against the advertised extensions.
-    fn check_params(&self, path: &PathArg, mail: bool) -> Result<bool, (Situation, String, Option<Detail>)> {
+    fn check_params(
+        &self,
+        path: &PathArg,
+        mail: bool,
+    ) -> Result<bool, (Situation, String, Option<Detail>)> {
         let mut smtputf8 = false;
         for (key, value) in &path.params {
             let ok = match (mail, key.as_str()) {
@@ -844,7 +920,13 @@ impl Server {
                     } else {
                         let size = value.as_deref().and_then(|v| v.parse::<u64>().ok());
                         match size {
-                            None => return Err((Situation::SyntaxError, key.clone(), Some(Detail::Syntax(command::Syntax::BadParameter)))),
+                            None => {
+                                return Err((
+                                    Situation::SyntaxError,
+                                    key.clone(),
+                                    Some(Detail::Syntax(command::Syntax::BadParameter)),
+                                ))
+                            }
                             Some(size) if size > self.config.policies.max_message_size => {
                                 return Err((
                                     Situation::SizeTooBig,
@@ -861,13 +943,17 @@ impl Server {
                 }
                 (true, "BODY") => {
                     self.offers(Extension::EightBitMime)
-                        && value.as_deref().is_some_and(|v| v.eq_ignore_ascii_case("7BIT") || v.eq_ignore_ascii_case("8BITMIME"))
+                        && value.as_deref().is_some_and(|v| {
+                            v.eq_ignore_ascii_case("7BIT") || v.eq_ignore_ascii_case("8BITMIME")
+                        })
                 }
                 (true, "SMTPUTF8") => {
                     smtputf8 = true;
                     self.offers(Extension::Smtputf8) && value.is_none()
                 }
-                (true, "RET" | "ENVID") | (false, "NOTIFY" | "ORCPT") => self.offers(Extension::Dsn),
+                (true, "RET" | "ENVID") | (false, "NOTIFY" | "ORCPT") => {
+                    self.offers(Extension::Dsn)
+                }
                 (true, "AUTH") => self.offers(Extension::Auth),
                 _ => false,
             };
@@ -876,7 +962,11 @@ impl Server {
                     Some(v) => format!("{key}={v}"),
                     None => key.clone(),
                 };
-                return Err((Situation::ParamUnsupported, shown.chars().take(60).collect(), None));
+                return Err((
+                    Situation::ParamUnsupported,
+                    shown.chars().take(60).collect(),
+                    None,
+                ));
             }
         }
         Ok(smtputf8)
@@ -901,7 +991,10 @@ impl Server {
         let smtputf8 = match self.check_params(&path, true) {
             Ok(utf8) => utf8,
             Err((situation, shown, detail)) => {
-                let vars = Vars { addr: &shown, ..vars };
+                let vars = Vars {
+                    addr: &shown,
+                    ..vars
+                };
                 return self.say(events, situation, &vars, detail);
             }
         };
@@ -912,8 +1005,16 @@ impl Server {
             if let Some(user) = self.user.clone() {
                 let owned = self.config.account_address(&user);
                 if !path.address.eq_ignore_ascii_case(&owned) {
-                    let vars = Vars { user: &user, ..vars };
-                    return self.say(events, Situation::SenderMismatch, &vars, Some(Detail::AuthenticatedAs(owned)));
+                    let vars = Vars {
+                        user: &user,
+                        ..vars
+                    };
+                    return self.say(
+                        events,
+                        Situation::SenderMismatch,
+                        &vars,
+                        Some(Detail::AuthenticatedAs(owned)),
+                    );
                 }
             }
         }
@@ -939,7 +1040,10 @@ impl Server {
             return self.say(events, Situation::NeedMail, &vars, Some(detail));
         }
         if let Err((situation, shown, detail)) = self.check_params(&path, false) {
-            let vars = Vars { addr: &shown, ..vars };
+            let vars = Vars {
+                addr: &shown,
+                ..vars
+            };
             return self.say(events, situation, &vars, detail);
         }
         if !path.address.is_ascii() {
@@ -947,7 +1051,8 @@ impl Server {
         }
         let policies = &self.config.policies;
         let situation = if self.config.is_local(&path.address) {
-            (policies.known_mailboxes_only && !self.config.knows_mailbox(&path.address)).then_some(Situation::UnknownUser)
+            (policies.known_mailboxes_only && !self.config.knows_mailbox(&path.address))
+                .then_some(Situation::UnknownUser)
         } else {
             (policies.deny_relay && self.user.is_none()).then_some(Situation::RelayDenied)
         };
@@ -1028,12 +1133,16 @@ impl Server {
         }
         match (mechanism, initial) {
             ("PLAIN", None) => self.challenge(AuthStep::PlainResponse, "", events),
-            ("PLAIN", Some(response)) => self.auth_response(AuthStep::PlainResponse, response.as_bytes(), events),
+            ("PLAIN", Some(response)) => {
+                self.auth_response(AuthStep::PlainResponse, response.as_bytes(), events)
+            }
             ("LOGIN", None) => {
                 let prompt = self.login_prompt(login::USERNAME_PROMPT);
                 self.challenge(AuthStep::LoginUser, &prompt, events);
             }
-            ("LOGIN", Some(user)) => self.auth_response(AuthStep::LoginUser, user.as_bytes(), events),
+            ("LOGIN", Some(user)) => {
+                self.auth_response(AuthStep::LoginUser, user.as_bytes(), events)
+            }
             _ => self.say(events, Situation::AuthUnknownMechanism, &vars, None),
         }
     }
@@ -1092,7 +1201,12 @@ impl Server {
                     }
                     self.verify(&message.authcid, message.passwd.as_bytes(), events);
                 }
-                Err(err) => self.say(events, Situation::AuthMalformed, &vars, Some(Detail::Sasl(SaslProblem::Plain(err)))),
+                Err(err) => self.say(
+                    events,
+                    Situation::AuthMalformed,
+                    &vars,
+                    Some(Detail::Sasl(SaslProblem::Plain(err))),
+                ),
             },
             AuthStep::LoginUser => {
                 let user = String::from_utf8_lossy(&decoded).into_owned();
@@ -1120,11 +1234,22 @@ impl Server {
                 Some(_) if password.last() == Some(&b'\n') => SaslProblem::TrailingNewline,
                 Some(_) => SaslProblem::WrongPassword(user.to_string()),
             };
-            self.say(events, Situation::AuthFailed, &vars, Some(Detail::Sasl(why)));
+            self.say(
+                events,
+                Situation::AuthFailed,
+                &vars,
+                Some(Detail::Sasl(why)),
+            );
         }
     }
 
-    fn data_line(&mut self, mut tx: Transaction, line: &[u8], length: usize, events: &mut Vec<Event>) {
+    fn data_line(
+        &mut self,
+        mut tx: Transaction,
+        line: &[u8],
+        length: usize,
+        events: &mut Vec<Event>,
+    ) {
         if line == b"." {
             return self.finish_message(tx, events);
         }
@@ -1166,14 +1291,22 @@ impl Server {
     }
 
     fn end_chunk(&mut self, events: &mut Vec<Event>) {
-        let Phase::Chunk { tx, accept, last, .. } = std::mem::replace(&mut self.phase, Phase::Command(None)) else {
+        let Phase::Chunk {
+            tx, accept, last, ..
+        } = std::mem::replace(&mut self.phase, Phase::Command(None))
+        else {
             return;
         };
         match tx {
             held if !accept => {
                 self.phase = Phase::Command(held);
                 let detail = self.transaction_detail();
-                self.say(events, Situation::BdatOutOfSequence, &Vars::default(), Some(detail));
+                self.say(
+                    events,
+                    Situation::BdatOutOfSequence,
+                    &Vars::default(),
+                    Some(detail),
+                );
             }
             None => {}
             Some(tx) if last => self.finish_message(tx, events),
@@ -1184,7 +1317,12 @@ impl Server {
                         limit: self.config.policies.max_message_size,
                         seen: size,
                     };
-                    return self.say(events, Situation::MessageTooBig, &Vars::default(), Some(detail));
+                    return self.say(
+                        events,
+                        Situation::MessageTooBig,
+                        &Vars::default(),
+                        Some(detail),
+                    );
                 }
                 self.phase = Phase::Command(Some(tx));
                 let vars = Vars {
@@ -1203,7 +1341,12 @@ impl Server {
                 limit: self.config.policies.max_message_size,
                 seen: tx.size,
             };
-            return self.say(events, Situation::MessageTooBig, &Vars::default(), Some(detail));
+            return self.say(
+                events,
+                Situation::MessageTooBig,
+                &Vars::default(),
+                Some(detail),
+            );
         }
         if tx.long_line {
             return self.say(events, Situation::TextLineTooLong, &Vars::default(), None);
@@ -1238,7 +1381,12 @@ impl Server {
         match self.config.profile {
             Profile::Postfix => format!("{:010X}", mixed & 0xFF_FFFF_FFFF),
             Profile::Sendmail => format!("nBNA{:06X}{:04}", mixed & 0xFF_FFFF, n % 10_000),
-            Profile::Exim => format!("1r{:04X}-{:06X}-{:02X}", mixed & 0xFFFF, (mixed >> 16) & 0xFF_FFFF, n & 0xFF),
+            Profile::Exim => format!(
+                "1r{:04X}-{:06X}-{:02X}",
+                mixed & 0xFFFF,
+                (mixed >> 16) & 0xFF_FFFF,
+                n & 0xFF
+            ),
             Profile::Coremail163 => format!("smtp7,C8CowAD{:X}", mixed & 0xFFFF_FFFF),
         }
     }
@@ -1247,7 +1395,11 @@ impl Server {
     fn received_header(&self, tx: &Transaction, id: &str) -> String {
         let hello = self.hello.as_ref();
         let helo = hello.map(|h| h.name.as_str()).unwrap_or("unknown");
-        let mut with = String::from(if hello.is_some_and(|h| h.esmtp) { "ESMTP" } else { "SMTP" });
+        let mut with = String::from(if hello.is_some_and(|h| h.esmtp) {
+            "ESMTP"
+        } else {
+            "SMTP"
+        });
         if self.tls {
             with.push('S');
         }

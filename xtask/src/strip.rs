@@ -13,23 +13,28 @@
 use std::path::Path;
 
 pub fn strip_name_sections(dist: &Path) -> Result<(), String> {
-    let entries = std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
         if path.extension().and_then(|e| e.to_str()) != Some("wasm") {
             continue;
         }
-        let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let bytes =
+            std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let stripped = without_custom_section(&bytes, "name")
             .ok_or_else(|| format!("{} is not a well-formed wasm module", path.display()))?;
         if stripped.len() != bytes.len() {
             println!(
                 "  stripped the name section of {}: {} -> {} bytes",
-                path.file_name().map(|n| n.to_string_lossy()).unwrap_or_default(),
+                path.file_name()
+                    .map(|n| n.to_string_lossy())
+                    .unwrap_or_default(),
                 bytes.len(),
                 stripped.len()
             );
-            std::fs::write(&path, stripped).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            std::fs::write(&path, stripped)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
         }
     }
     Ok(())
@@ -101,8 +106,14 @@ mod tests {
 
     #[test]
     fn malformed_modules_are_refused() {
-        assert_eq!(without_custom_section(b"\0asm\x01\0\0\0\x01\x05\0", "name"), None);
+        assert_eq!(
+            without_custom_section(b"\0asm\x01\0\0\0\x01\x05\0", "name"),
+            None
+        );
         assert_eq!(without_custom_section(b"not wasm", "name"), None);
-        assert_eq!(without_custom_section(b"\0asm\x01\0\0\0\x00\xff\xff\xff\xff\xff", "name"), None);
+        assert_eq!(
+            without_custom_section(b"\0asm\x01\0\0\0\x00\xff\xff\xff\xff\xff", "name"),
+            None
+        );
     }
 }
