@@ -894,3 +894,110 @@ fn every_reply_is_explained_in_both_languages() {
         }
     }
 }
+
+fn challenge_of(reply: &str) -> Vec<u8> {
+    use base64::Engine as _;
+    let b64 = reply
+        .trim_end()
+        .strip_prefix("334 ")
+        .expect("a 334 challenge");
+    base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .expect("base64")
+}
+
+#[test]
+fn cram_md5_through_the_server_rfc2195() {
+    use smtp_trainer::sasl::cram_md5;
+    let mut config = config(Profile::Sendmail);
+    config.nonce_seed = 42;
+    let mut d = Dialog::new(config);
+    let ehlo = d.send("EHLO client.example");
+    // Seed 004's AUTH line, exactly.
+    assert!(
+        ehlo.contains("250-AUTH DIGEST-MD5 CRAM-MD5 LOGIN PLAIN\r\n"),
+        "{ehlo}"
+    );
+    let challenge = challenge_of(&d.send("AUTH CRAM-MD5"));
+    assert!(challenge.starts_with(b"<") && challenge.ends_with(b"@mail.example.com>"));
+    let trace = cram_md5::client("alice@example.com", "secret", &challenge);
+    let response = trace.last().expect("a response").text();
+    assert_eq!(d.send(&response), "235 2.0.0 OK Authenticated\r\n");
+
+    // The same response computed with a wrong password fails with 535.
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.nonce_seed = 42));
+    d.send("EHLO client.example");
+    let challenge = challenge_of(&d.send("AUTH CRAM-MD5"));
+    let trace = cram_md5::client("alice@example.com", "wrong", &challenge);
+    assert!(d
+        .send(&trace.last().expect("response").text())
+        .starts_with("535 5.7.8"));
+    // Not `user SP digest` at all.
+    d.send("AUTH CRAM-MD5");
+    assert!(d.send("bm9zcGFjZQ==").starts_with("535"));
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Sasl(SaslProblem::CramMd5Shape))
+    );
+}
+
+#[test]
+fn digest_md5_through_the_server_rfc2831() {
+    use smtp_trainer::sasl::digest_md5::{self, ClientInput};
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.nonce_seed = 7));
+    d.send("EHLO client.example");
+    let challenge = challenge_of(&d.send("AUTH DIGEST-MD5"));
+    let parsed = digest_md5::parse_challenge(&String::from_utf8_lossy(&challenge)).expect("parses");
+    assert_eq!(parsed.realms, ["mail.example.com"]);
+    assert_eq!(parsed.algorithm, "md5-sess");
+    let input = |digest_uri: &str, password: &str| ClientInput {
+        user: "alice@example.com".into(),
+        realm: "mail.example.com".into(),
+        password: password.into(),
+        nonce: parsed.nonce.clone(),
+        cnonce: "OA6MHXh6VqTrRk".into(),
+        nc: 1,
+        qop: "auth".into(),
+        digest_uri: digest_uri.into(),
+        authzid: None,
+        utf8: true,
+    };
+    let trace = digest_md5::client(&input("smtp/mail.example.com", "secret"));
+    let sent = trace.step("response-base64").expect("response").text();
+    let rspauth = challenge_of(&d.send(&sent));
+    let want = format!("rspauth={}", trace.step("rspauth").expect("rspauth").text());
+    assert_eq!(String::from_utf8_lossy(&rspauth), want);
+    assert_eq!(
+        d.server.view().user,
+        None,
+        "not before the client acknowledges rspauth"
+    );
+    assert_eq!(d.send(""), "235 2.7.0 Authentication successful\r\n");
+    assert_eq!(d.server.view().user.as_deref(), Some("alice@example.com"));
+
+    // A digest-uri for another service or host is refused, and the reason says so.
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.nonce_seed = 7));
+    d.send("EHLO client.example");
+    d.send("AUTH DIGEST-MD5");
+    let trace = digest_md5::client(&input("imap/mail.example.com", "secret"));
+    assert!(d
+        .send(&trace.step("response-base64").expect("r").text())
+        .starts_with("535"));
+    assert!(matches!(
+        d.last_reply().why.detail,
+        Some(Detail::Sasl(SaslProblem::DigestUriMismatch { .. }))
+    ));
+    // A wrong password.
+    d.send("AUTH DIGEST-MD5");
+    let trace = digest_md5::client(&input("smtp/mail.example.com", "nope"));
+    assert!(d
+        .send(&trace.step("response-base64").expect("r").text())
+        .starts_with("535"));
+}
+
+#[test]
+fn coremail_offers_only_login_and_plain() {
+    let mut d = Dialog::new(ServerConfig::new(Profile::Coremail163));
+    d.send("EHLO x");
+    assert!(d.send("AUTH CRAM-MD5").starts_with("504"));
+}

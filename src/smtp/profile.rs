@@ -139,6 +139,18 @@ impl Profile {
         specific.unwrap_or_else(|| postfix(situation))
     }
 
+    /// The SASL mechanisms the server offers after EHLO, in its order.
+    pub fn mechanisms(self) -> &'static [&'static str] {
+        match self {
+            Profile::Postfix => &["PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5"],
+            // Seed 004: `250-AUTH DIGEST-MD5 CRAM-MD5 LOGIN PLAIN`.
+            Profile::Sendmail => &["DIGEST-MD5", "CRAM-MD5", "LOGIN", "PLAIN"],
+            Profile::Exim => &["PLAIN", "LOGIN", "CRAM-MD5"],
+            // Seed 000: `250-AUTH LOGIN PLAIN`.
+            Profile::Coremail163 => &["LOGIN", "PLAIN"],
+        }
+    }
+
     /// HELP's lines: `None` when the server does not implement HELP.
     pub fn help(self, topic: Option<&str>) -> Option<Template> {
         match (self, topic) {

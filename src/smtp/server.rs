@@ -18,7 +18,7 @@ use super::command::{self, Command, ParseError, PathArg};
 use super::profile::{fault_template, Extension, Profile, Template};
 use super::reply::Reply;
 use super::why::{Detail, SaslProblem, Situation, Why};
-use crate::sasl::{self, login, plain};
+use crate::sasl::{self, cram_md5, digest_md5, login, plain};
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF.
 pub const MAX_COMMAND_LINE: usize = 512;
@@ -106,6 +106,9 @@ pub struct ServerConfig {
     /// Whether STARTTLS is offered (and simulated). Off where a real client would start a
     /// real TLS handshake, as over TCP with `smtp-trainer serve`.
     pub starttls: bool,
+    /// Seeds the CRAM-MD5 and DIGEST-MD5 nonces. The engine draws no randomness of its own:
+    /// the page and the CLI pass a random seed, tests a fixed one.
+    pub nonce_seed: u64,
 }
 
 impl ServerConfig {
@@ -132,6 +135,7 @@ impl ServerConfig {
                 fault: None,
             },
             starttls: true,
+            nonce_seed: 0,
         }
     }
 
@@ -286,6 +290,9 @@ enum AuthStep {
     PlainResponse,
     LoginUser,
     LoginPassword { user: String },
+    CramMd5 { challenge: String },
+    DigestResponse { nonce: String },
+    DigestFinal { user: String },
 }
 
 #[derive(Clone, Debug)]
@@ -333,6 +340,7 @@ pub struct Server {
     mailbox: Vec<StoredMessage>,
     stored_total: u64,
     rng: u64,
+    nonces: u64,
 }
 
 impl Server {
@@ -361,6 +369,7 @@ impl Server {
             mailbox: Vec::new(),
             stored_total: 0,
             rng: seed ^ 0x9E37_79B9_7F4A_7C15,
+            nonces: 0,
         }
     }
 
@@ -851,7 +860,7 @@ impl Server {
     /// The EHLO keywords, in the profile's order, for the session's current state.
     fn ehlo_keywords(&self) -> Vec<String> {
         let max = self.config.policies.max_message_size;
-        let mechanisms = "PLAIN LOGIN";
+        let mechanisms = self.config.profile.mechanisms().join(" ");
         let mut out = Vec::new();
         let mut add = |on: bool, keyword: String| {
             if on {
@@ -875,7 +884,7 @@ impl Server {
                 add(true, "8BITMIME".into());
                 add(true, format!("SIZE {max}"));
                 add(true, "DSN".into());
-                add(true, format!("AUTH {}", "LOGIN PLAIN"));
+                add(true, format!("AUTH {mechanisms}"));
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
                 add(true, "HELP".into());
             }
@@ -1143,8 +1152,49 @@ impl Server {
             ("LOGIN", Some(user)) => {
                 self.auth_response(AuthStep::LoginUser, user.as_bytes(), events)
             }
+            (m, None) if !self.config.profile.mechanisms().contains(&m) => {
+                self.say(events, Situation::AuthUnknownMechanism, &vars, None)
+            }
+            ("CRAM-MD5", None) => {
+                // RFC 2195 §2: a challenge like <pid.timestamp@host>, unique per session.
+                let n = self.next_nonce();
+                let challenge = format!(
+                    "<{}.{}@{}>",
+                    n % 100_000,
+                    n / 100_000 % 10_000_000_000,
+                    self.config.hostname
+                );
+                self.challenge(
+                    AuthStep::CramMd5 {
+                        challenge: challenge.clone(),
+                    },
+                    &challenge,
+                    events,
+                );
+            }
+            ("DIGEST-MD5", None) => {
+                let nonce = BASE64.encode(self.next_nonce().to_be_bytes());
+                let nonce = nonce.trim_end_matches('=').to_string();
+                let text = format!(
+                    "realm=\"{}\",nonce=\"{nonce}\",qop=\"auth\",charset=utf-8,algorithm=md5-sess",
+                    self.config.hostname
+                );
+                self.challenge(AuthStep::DigestResponse { nonce }, &text, events);
+            }
             _ => self.say(events, Situation::AuthUnknownMechanism, &vars, None),
         }
+    }
+
+    /// The next nonce number: splitmix64 over the caller's seed (deterministic per seed).
+    fn next_nonce(&mut self) -> u64 {
+        self.nonces = self.nonces.wrapping_add(1);
+        let mut z = self
+            .config
+            .nonce_seed
+            .wrapping_add(self.nonces.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
     }
 
     /// 163.com's Coremail asks `username:` in lower case (seed 000: `334 dXNlcm5hbWU6`),
@@ -1214,32 +1264,175 @@ impl Server {
                 self.challenge(AuthStep::LoginPassword { user }, &prompt, events);
             }
             AuthStep::LoginPassword { user } => self.verify(&user, &decoded, events),
+            AuthStep::CramMd5 { challenge } => {
+                let Some((user, _)) = cram_md5::split_response(&decoded) else {
+                    let detail = Detail::Sasl(SaslProblem::CramMd5Shape);
+                    return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
+                };
+                let user = String::from_utf8_lossy(user).into_owned();
+                let result = self.check_credentials(
+                    &user,
+                    |password| cram_md5::verify(challenge.as_bytes(), &decoded, password),
+                    false,
+                );
+                self.conclude(&user, result, events);
+            }
+            AuthStep::DigestResponse { nonce } => self.digest_response(&nonce, &decoded, events),
+            AuthStep::DigestFinal { user } => {
+                // RFC 2831 §2.1.3: after rspauth the client sends an empty response.
+                self.user = Some(user);
+                self.say(events, Situation::AuthOk, &vars, None);
+            }
+        }
+    }
+
+    /// Checks a DIGEST-MD5 digest-response; on success sends rspauth and waits for the
+    /// client's empty answer.
+    fn digest_response(&mut self, nonce: &str, decoded: &[u8], events: &mut Vec<Event>) {
+        let vars = Vars::default();
+        let text = String::from_utf8_lossy(decoded);
+        let fields = match digest_md5::directives(&text) {
+            Ok(fields) => fields,
+            Err(err) => {
+                let detail = Detail::Sasl(SaslProblem::Digest(err));
+                return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
+            }
+        };
+        let get = |key: &str| {
+            fields
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        let (Some(user), Some(cnonce), Some(nc), Some(uri), Some(response)) = (
+            get("username"),
+            get("cnonce"),
+            get("nc"),
+            get("digest-uri"),
+            get("response"),
+        ) else {
+            let detail = Detail::Sasl(SaslProblem::Digest(digest_md5::ParseError::Missing(
+                "username, cnonce, nc, digest-uri, response",
+            )));
+            return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
+        };
+        let problem = if get("nonce").as_deref() != Some(nonce) {
+            Some(SaslProblem::NonceMismatch)
+        } else if !uri.eq_ignore_ascii_case(&format!("smtp/{}", self.config.hostname)) {
+            Some(SaslProblem::DigestUriMismatch {
+                expected: format!("smtp/{}", self.config.hostname),
+                got: uri.clone(),
+            })
+        } else {
+            None
+        };
+        let nc_value = u32::from_str_radix(&nc, 16).ok().filter(|_| nc.len() == 8);
+        let problem = problem.or_else(|| {
+            nc_value
+                .is_none()
+                .then_some(SaslProblem::Digest(digest_md5::ParseError::BadValue("nc")))
+        });
+        if let Some(problem) = problem {
+            return self.say(
+                events,
+                Situation::AuthFailed,
+                &vars,
+                Some(Detail::Sasl(problem)),
+            );
+        }
+        let input = |password: &str| digest_md5::ClientInput {
+            user: user.clone(),
+            realm: get("realm").unwrap_or_default(),
+            password: password.to_string(),
+            nonce: nonce.to_string(),
+            cnonce: cnonce.clone(),
+            nc: nc_value.unwrap_or(1),
+            qop: get("qop").unwrap_or_else(|| "auth".into()),
+            digest_uri: uri.clone(),
+            authzid: get("authzid"),
+            utf8: get("charset").is_some_and(|c| c.eq_ignore_ascii_case("utf-8")),
+        };
+        let mut rspauth = String::new();
+        let result = self.check_credentials(
+            &user,
+            |password| {
+                let trace = digest_md5::client(&input(password));
+                let want = trace
+                    .step("response")
+                    .map(|s| s.bytes.clone())
+                    .unwrap_or_default();
+                let matched = sasl::secrets_match(response.as_bytes(), &want);
+                if matched {
+                    rspauth = trace.step("rspauth").map(|s| s.text()).unwrap_or_default();
+                }
+                matched
+            },
+            false,
+        );
+        match result {
+            // RFC 2831 §2.1.3: prove the server knows the password too; the client then
+            // sends an empty response and only then is it authenticated.
+            Ok(()) => {
+                let text = format!("rspauth={rspauth}");
+                self.challenge(AuthStep::DigestFinal { user }, &text, events);
+            }
+            Err(_) => self.conclude(&user, result, events),
         }
     }
 
     fn verify(&mut self, user: &str, password: &[u8], events: &mut Vec<Event>) {
-        let vars = Vars::default();
+        let newline = password.last() == Some(&b'\n');
+        let result = self.check_credentials(
+            user,
+            |stored| sasl::secrets_match(password, stored.as_bytes()),
+            newline,
+        );
+        self.conclude(user, result, events);
+    }
+
+    /// Replies 235 and records the user, or replies the failure.
+    fn conclude(
+        &mut self,
+        user: &str,
+        result: Result<(), (Situation, SaslProblem)>,
+        events: &mut Vec<Event>,
+    ) {
+        match result {
+            Ok(()) => {
+                self.user = Some(user.to_string());
+                self.say(events, Situation::AuthOk, &Vars::default(), None);
+            }
+            Err((situation, problem)) => {
+                let detail = Some(Detail::Sasl(problem));
+                self.say(events, situation, &Vars::default(), detail);
+            }
+        }
+    }
+
+    /// Looks the account up and runs the mechanism's `check` with its stored password.
+    fn check_credentials(
+        &self,
+        user: &str,
+        check: impl FnOnce(&str) -> bool,
+        trailing_newline: bool,
+    ) -> Result<(), (Situation, SaslProblem)> {
         if self.config.policies.sasl_daemon_down {
-            let detail = Detail::Sasl(SaslProblem::DaemonDown);
-            return self.say(events, Situation::AuthBackendDown, &vars, Some(detail));
+            return Err((Situation::AuthBackendDown, SaslProblem::DaemonDown));
         }
         let account = self.config.accounts.iter().find(|a| a.user == user);
-        let ok = account.is_some_and(|a| sasl::secrets_match(password, a.password.as_bytes()));
-        if ok {
-            self.user = Some(user.to_string());
-            self.say(events, Situation::AuthOk, &vars, None);
-        } else {
-            let why = match account {
-                None => SaslProblem::NoSuchUser(user.to_string()),
-                Some(_) if password.last() == Some(&b'\n') => SaslProblem::TrailingNewline,
-                Some(_) => SaslProblem::WrongPassword(user.to_string()),
-            };
-            self.say(
-                events,
+        match account {
+            Some(account) if check(&account.password) => Ok(()),
+            None => Err((
                 Situation::AuthFailed,
-                &vars,
-                Some(Detail::Sasl(why)),
-            );
+                SaslProblem::NoSuchUser(user.to_string()),
+            )),
+            Some(_) if trailing_newline => {
+                Err((Situation::AuthFailed, SaslProblem::TrailingNewline))
+            }
+            Some(_) => Err((
+                Situation::AuthFailed,
+                SaslProblem::WrongPassword(user.to_string()),
+            )),
         }
     }
 

@@ -171,6 +171,19 @@ pub enum SaslProblem {
     DaemonDown,
     /// The decoded PLAIN message is malformed.
     Plain(crate::sasl::plain::PlainError),
+    /// A CRAM-MD5 response that is not `user SP digest`.
+    CramMd5Shape,
+    /// A DIGEST-MD5 response that does not parse or lacks a directive.
+    Digest(crate::sasl::digest_md5::ParseError),
+    /// The DIGEST-MD5 response names another nonce than the server's.
+    NonceMismatch,
+    /// The digest-uri is not `smtp/<this host>`.
+    DigestUriMismatch {
+        /// What the server expects.
+        expected: String,
+        /// What the client sent.
+        got: String,
+    },
 }
 
 impl SaslProblem {
@@ -196,6 +209,13 @@ impl SaslProblem {
             (SaslProblem::Plain(P::TooLong), Lang::Zh) => "PLAIN 消息中有字段超过 255 字节（RFC 4616 §2）。".into(),
             (SaslProblem::Plain(P::NotUtf8), Lang::En) => "The PLAIN message is not UTF-8 (RFC 4616 §2).".into(),
             (SaslProblem::Plain(P::NotUtf8), Lang::Zh) => "PLAIN 消息不是 UTF-8 编码（RFC 4616 §2）。".into(),
+            (SaslProblem::CramMd5Shape, Lang::En) => "A CRAM-MD5 response decodes to the user name, one space and 32 hex digits (RFC 2195 §2).".into(),
+            (SaslProblem::CramMd5Shape, Lang::Zh) => "CRAM-MD5 响应解码后应为用户名、一个空格和 32 位十六进制数字（RFC 2195 §2）。".into(),
+            (SaslProblem::Digest(err), lang) => err.describe(lang),
+            (SaslProblem::NonceMismatch, Lang::En) => "The response's nonce is not the one this server sent in its challenge.".into(),
+            (SaslProblem::NonceMismatch, Lang::Zh) => "响应中的 nonce 不是服务器在质询中发送的那个。".into(),
+            (SaslProblem::DigestUriMismatch { expected, got }, Lang::En) => format!("digest-uri is {got:?}, but this server is {expected:?}: for SMTP it is smtp/<server host> (RFC 2831 §2.1.2)."),
+            (SaslProblem::DigestUriMismatch { expected, got }, Lang::Zh) => format!("digest-uri 是 {got:?}，但这台服务器应为 {expected:?}：SMTP 的 digest-uri 是 smtp/<服务器主机名>（RFC 2831 §2.1.2）。"),
         }
     }
 }
