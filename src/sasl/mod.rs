@@ -11,6 +11,7 @@ pub mod hmac_md5;
 pub mod login;
 pub mod plain;
 pub mod trace;
+pub mod verify;
 
 use subtle::ConstantTimeEq;
 

@@ -1,0 +1,737 @@
+//! The verifier: check a captured exchange by hand.
+//!
+//! Given a mechanism, the server's challenge and the client's response (base64 as on the
+//! wire, or already decoded) and, optionally, the password:
+//!
+//! - without the password, every field is decoded and explained;
+//! - with it, the response is recomputed and judged valid or invalid, and when invalid the
+//!   verifier tries the classic mistakes one by one (the hex of H(A1) instead of its raw
+//!   bytes, a trailing newline on the password, upper-case hex, hashing the challenge's
+//!   base64 text, a realm or digest-uri or nonce that does not match, a qop that was not
+//!   offered) and names the first step where the client went wrong.
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
+use super::trace::{hex, visible, Trace};
+use super::{cram_md5, digest_md5, plain};
+use crate::i18n::{Lang, Tr};
+
+/// The mechanisms the verifier understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mechanism {
+    /// RFC 4616.
+    Plain,
+    /// draft-murchison-sasl-login (the response is one answer: user name or password).
+    Login,
+    /// RFC 2195.
+    CramMd5,
+    /// RFC 2831.
+    DigestMd5,
+}
+
+impl Mechanism {
+    /// Every mechanism, for pickers.
+    pub const ALL: [Mechanism; 4] = [
+        Mechanism::Plain,
+        Mechanism::Login,
+        Mechanism::CramMd5,
+        Mechanism::DigestMd5,
+    ];
+
+    /// The SASL name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Mechanism::Plain => "PLAIN",
+            Mechanism::Login => "LOGIN",
+            Mechanism::CramMd5 => "CRAM-MD5",
+            Mechanism::DigestMd5 => "DIGEST-MD5",
+        }
+    }
+
+    /// The mechanism for a SASL name, case-insensitively.
+    pub fn from_name(name: &str) -> Option<Mechanism> {
+        Mechanism::ALL
+            .into_iter()
+            .find(|m| m.name().eq_ignore_ascii_case(name.trim()))
+    }
+}
+
+/// One decoded field, explained.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// Where it came from and what it is, e.g. `response: nc`.
+    pub name: String,
+    /// Its value, with control bytes made visible.
+    pub value: String,
+    /// What it means.
+    pub explain: Tr,
+}
+
+/// A mistake the verifier recognised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Mistake {
+    /// DIGEST-MD5: A1 was built from the 32-character hex of H(user:realm:pass), as HTTP's
+    /// MD5-sess does, instead of its 16 raw bytes.
+    HexInsteadOfRawA1,
+    /// The password had a trailing newline (`echo` without `-n`).
+    TrailingNewline,
+    /// The hex digest is upper-case; RFC 2195 and RFC 2831 want lower-case.
+    UppercaseHex,
+    /// CRAM-MD5: the HMAC was computed over the challenge's base64 text, not its decoded bytes.
+    ChallengeNotDecoded,
+    /// The response was not base64 on the wire.
+    MissingBase64,
+    /// DIGEST-MD5: the response names a realm the challenge did not offer.
+    WrongRealm {
+        /// What the response says.
+        got: String,
+        /// What the challenge offered.
+        offered: Vec<String>,
+    },
+    /// DIGEST-MD5: the digest-uri is not for SMTP.
+    WrongDigestUri(String),
+    /// DIGEST-MD5: the response's nonce is not the challenge's.
+    NonceMismatch,
+    /// DIGEST-MD5: the qop was not among those offered.
+    QopNotOffered(String),
+    /// DIGEST-MD5: nc is not 8 hex digits.
+    NcFormat(String),
+    /// Nothing recognisable: most likely another password.
+    WrongPassword,
+}
+
+impl Mistake {
+    /// The trace step where the computation first goes wrong.
+    pub fn first_step(&self) -> &'static str {
+        match self {
+            Mistake::HexInsteadOfRawA1 => "a1",
+            Mistake::TrailingNewline => "key",
+            Mistake::UppercaseHex => "digest-hex",
+            Mistake::ChallengeNotDecoded => "challenge",
+            Mistake::MissingBase64 => "response",
+            Mistake::WrongRealm { .. } => "user-realm-pass",
+            Mistake::WrongDigestUri(_) => "a2",
+            Mistake::NonceMismatch => "a1",
+            Mistake::QopNotOffered(_) | Mistake::NcFormat(_) => "kd-input",
+            Mistake::WrongPassword => "key",
+        }
+    }
+
+    /// The mistake in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Mistake::HexInsteadOfRawA1, Lang::En) => "A1 was built from the 32-character hex of H(user:realm:password). DIGEST-MD5 wants its 16 raw bytes (RFC 2831 §2.1.2.1); the hex form is HTTP's MD5-sess (RFC 2617).".into(),
+            (Mistake::HexInsteadOfRawA1, Lang::Zh) => "A1 用的是 H(用户名:realm:密码) 的 32 个字符十六进制。DIGEST-MD5 要求使用它的 16 个原始字节（RFC 2831 §2.1.2.1）；十六进制形式是 HTTP 的 MD5-sess（RFC 2617）。".into(),
+            (Mistake::TrailingNewline, Lang::En) => "The password was used with a trailing newline — typically `echo` instead of `echo -n` or `printf`.".into(),
+            (Mistake::TrailingNewline, Lang::Zh) => "计算时密码末尾多了换行符——通常是用了 `echo` 而不是 `echo -n` 或 `printf`。".into(),
+            (Mistake::UppercaseHex, Lang::En) => "The digest is right but written in upper-case hex; the RFCs require lower-case, and servers compare the text.".into(),
+            (Mistake::UppercaseHex, Lang::Zh) => "摘要本身正确，但写成了大写十六进制；RFC 要求小写，服务器按文本比较。".into(),
+            (Mistake::ChallengeNotDecoded, Lang::En) => "The HMAC was computed over the challenge's base64 text. Decode the 334 line first: the key is the password, the message is the decoded challenge.".into(),
+            (Mistake::ChallengeNotDecoded, Lang::Zh) => "HMAC 是对质询的 base64 文本计算的。请先解码 334 行：密钥是密码，消息是解码后的质询。".into(),
+            (Mistake::MissingBase64, Lang::En) => "The response is not base64. In SMTP every SASL response line must be base64 (RFC 4954 §4); the server cannot even read this one.".into(),
+            (Mistake::MissingBase64, Lang::Zh) => "响应不是 base64。SMTP 中每个 SASL 响应行都必须是 base64（RFC 4954 §4）；服务器根本无法读取它。".into(),
+            (Mistake::WrongRealm { got, offered }, Lang::En) => format!("The response uses realm {got:?}, but the challenge offered {offered:?}."),
+            (Mistake::WrongRealm { got, offered }, Lang::Zh) => format!("响应使用的 realm 是 {got:?}，但质询提供的是 {offered:?}。"),
+            (Mistake::WrongDigestUri(uri), Lang::En) => format!("digest-uri {uri:?} is not an SMTP one: for SMTP it is smtp/<server host> (RFC 2831 §2.1.2)."),
+            (Mistake::WrongDigestUri(uri), Lang::Zh) => format!("digest-uri {uri:?} 不是 SMTP 的：SMTP 应为 smtp/<服务器主机名>（RFC 2831 §2.1.2）。"),
+            (Mistake::NonceMismatch, Lang::En) => "The response's nonce is not the challenge's nonce: the client answered another challenge.".into(),
+            (Mistake::NonceMismatch, Lang::Zh) => "响应中的 nonce 与质询中的不一致：客户端回应的是另一个质询。".into(),
+            (Mistake::QopNotOffered(q), Lang::En) => format!("qop={q} was not among the challenge's qop-options."),
+            (Mistake::QopNotOffered(q), Lang::Zh) => format!("qop={q} 不在质询提供的 qop-options 中。"),
+            (Mistake::NcFormat(nc), Lang::En) => format!("nc={nc} is not 8 lower-case hex digits (the first response with a nonce has nc=00000001)."),
+            (Mistake::NcFormat(nc), Lang::Zh) => format!("nc={nc} 不是 8 位小写十六进制（使用某个 nonce 的第一次响应是 nc=00000001）。"),
+            (Mistake::WrongPassword, Lang::En) => "None of the usual mistakes explains it: most likely the password (or the user name) is not the one the server has.".into(),
+            (Mistake::WrongPassword, Lang::Zh) => "常见错误都解释不了：最可能是密码（或用户名）与服务器上的不一致。".into(),
+        }
+    }
+}
+
+/// The verifier's verdict, when a password was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// The response is what the password gives.
+    Valid,
+    /// It is not; here is the most likely reason.
+    Invalid(Mistake),
+}
+
+/// Everything the verifier found.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct Report {
+    /// The decoded fields of challenge and response, explained.
+    pub fields: Vec<Field>,
+    /// Notes about the input itself (e.g. the response was pasted decoded).
+    pub notes: Vec<Tr>,
+    /// With a password: the verdict.
+    pub verdict: Option<Verdict>,
+    /// With a password: the correct computation, step by step.
+    pub expected: Option<Trace>,
+}
+
+/// Why the verifier cannot even start.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum VerifyError {
+    /// The challenge is needed for this mechanism.
+    MissingChallenge,
+    /// The response is empty.
+    MissingResponse,
+    /// The response cannot be read as this mechanism's response.
+    Malformed(Tr),
+    /// The DIGEST-MD5 challenge or response does not parse.
+    Digest(digest_md5::ParseError),
+}
+
+impl VerifyError {
+    /// The error in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (VerifyError::MissingChallenge, Lang::En) => {
+                "This mechanism needs the server's challenge (the text after 334).".into()
+            }
+            (VerifyError::MissingChallenge, Lang::Zh) => {
+                "这个机制需要服务器的质询（334 后面的文本）。".into()
+            }
+            (VerifyError::MissingResponse, Lang::En) => "Paste the client's response line.".into(),
+            (VerifyError::MissingResponse, Lang::Zh) => "请粘贴客户端的响应行。".into(),
+            (VerifyError::Malformed(tr), lang) => tr.get(lang).to_string(),
+            (VerifyError::Digest(err), lang) => err.describe(lang),
+        }
+    }
+}
+
+/// Inputs are read up to this size; real exchanges are far smaller.
+pub const MAX_INPUT: usize = 16 * 1024;
+
+/// Decodes a pasted value: strips a `334 ` prefix and whitespace, then base64 if it is
+/// base64; returns the bytes and whether it was base64.
+pub fn decode_pasted(text: &str) -> (Vec<u8>, bool) {
+    let bounded: String = text.chars().take(MAX_INPUT).collect();
+    let trimmed = bounded.trim();
+    let trimmed = trimmed.strip_prefix("334 ").unwrap_or(trimmed).trim();
+    match BASE64.decode(trimmed) {
+        Ok(bytes) if !trimmed.is_empty() => (bytes, true),
+        _ => (trimmed.as_bytes().to_vec(), false),
+    }
+}
+
+/// Verifies (or, without a password, explains) one exchange.
+pub fn verify(
+    mechanism: Mechanism,
+    challenge: &str,
+    response: &str,
+    password: Option<&str>,
+) -> Result<Report, VerifyError> {
+    if response.trim().is_empty() {
+        return Err(VerifyError::MissingResponse);
+    }
+    let (response_bytes, was_base64) = decode_pasted(response);
+    let mut report = Report::default();
+    if !was_base64 {
+        report.notes.push(Tr::new(
+            "The response was given decoded (not base64); on the wire it must be base64.",
+            "给出的响应是解码后的（不是 base64）；在线路上它必须是 base64。",
+        ));
+    }
+    match mechanism {
+        Mechanism::Plain => plain_report(&response_bytes, password, &mut report)?,
+        Mechanism::Login => {
+            report.fields.push(Field {
+                name: "response".into(),
+                value: visible(&response_bytes),
+                explain: Tr::new(
+                    "LOGIN sends the user name and the password as two separate base64 answers; this is one of them.",
+                    "LOGIN 把用户名和密码作为两个独立的 base64 回答发送；这是其中之一。",
+                ),
+            });
+            if let Some(password) = password {
+                report.verdict = Some(if response_bytes == password.as_bytes() {
+                    Verdict::Valid
+                } else if response_bytes.strip_suffix(b"\n") == Some(password.as_bytes()) {
+                    Verdict::Invalid(Mistake::TrailingNewline)
+                } else {
+                    Verdict::Invalid(Mistake::WrongPassword)
+                });
+            }
+        }
+        Mechanism::CramMd5 => cram_report(
+            challenge,
+            &response_bytes,
+            was_base64,
+            password,
+            &mut report,
+        )?,
+        Mechanism::DigestMd5 => digest_report(
+            challenge,
+            &response_bytes,
+            was_base64,
+            password,
+            &mut report,
+        )?,
+    }
+    Ok(report)
+}
+
+fn plain_report(
+    bytes: &[u8],
+    password: Option<&str>,
+    report: &mut Report,
+) -> Result<(), VerifyError> {
+    let message = plain::decode(bytes).map_err(|_| {
+        VerifyError::Malformed(Tr::new(
+            "A PLAIN response decodes to authzid NUL user NUL password (RFC 4616 §2); this one does not.",
+            "PLAIN 响应解码后应为 authzid NUL 用户名 NUL 密码（RFC 4616 §2）；这个不是。",
+        ))
+    })?;
+    let fields = [
+        ("authzid", message.authzid.clone(), Tr::new("Act as this user; empty means as yourself.", "以该用户身份操作；为空表示就是自己。")),
+        ("authcid", message.authcid.clone(), Tr::new("The user name that is checked.", "被验证的用户名。")),
+        ("passwd", message.passwd.clone(), Tr::new("The password, in clear: PLAIN only hides it from a casual look, so use it only inside TLS.", "明文密码：PLAIN 只是防止一眼看到，务必只在 TLS 内使用。")),
+    ];
+    for (name, value, explain) in fields {
+        report.fields.push(Field {
+            name: name.into(),
+            value: visible(value.as_bytes()),
+            explain,
+        });
+    }
+    if let Some(password) = password {
+        report.verdict = Some(if message.passwd == password {
+            Verdict::Valid
+        } else if message.passwd.strip_suffix('\n') == Some(password) {
+            Verdict::Invalid(Mistake::TrailingNewline)
+        } else {
+            Verdict::Invalid(Mistake::WrongPassword)
+        });
+    }
+    Ok(())
+}
+
+fn cram_report(
+    challenge: &str,
+    response: &[u8],
+    was_base64: bool,
+    password: Option<&str>,
+    report: &mut Report,
+) -> Result<(), VerifyError> {
+    if challenge.trim().is_empty() {
+        return Err(VerifyError::MissingChallenge);
+    }
+    let (challenge_bytes, challenge_b64) = decode_pasted(challenge);
+    report.fields.push(Field {
+        name: "challenge".into(),
+        value: visible(&challenge_bytes),
+        explain: Tr::new(
+            "The server's unique string; the HMAC is computed over these decoded bytes.",
+            "服务器的唯一字符串；HMAC 是对这些解码后的字节计算的。",
+        ),
+    });
+    let Some((user, digest)) = cram_md5::split_response(response) else {
+        return Err(VerifyError::Malformed(Tr::new(
+            "A CRAM-MD5 response decodes to the user name, one space and 32 hex digits (RFC 2195 §2).",
+            "CRAM-MD5 响应解码后应为用户名、一个空格和 32 位十六进制数字（RFC 2195 §2）。",
+        )));
+    };
+    let user = String::from_utf8_lossy(user).into_owned();
+    let digest = String::from_utf8_lossy(digest).into_owned();
+    report.fields.push(Field {
+        name: "user".into(),
+        value: user.clone(),
+        explain: Tr::new("The user name, before the space.", "空格前的用户名。"),
+    });
+    report.fields.push(Field {
+        name: "digest".into(),
+        value: digest.clone(),
+        explain: Tr::new(
+            "HMAC-MD5(password, challenge) as 32 lower-case hex digits.",
+            "HMAC-MD5(密码, 质询)，32 位小写十六进制。",
+        ),
+    });
+    let Some(password) = password else {
+        return Ok(());
+    };
+    let expected = cram_md5::client(&user, password, &challenge_bytes);
+    let want = expected
+        .step("digest-hex")
+        .map(|s| s.text())
+        .unwrap_or_default();
+    let digest_with = |key: &str, message: &[u8]| {
+        hex(&super::hmac_md5::hmac_md5(
+            key.as_bytes(),
+            message,
+            &mut Trace::default(),
+        ))
+    };
+    let verdict = if digest == want {
+        if was_base64 {
+            Verdict::Valid
+        } else {
+            Verdict::Invalid(Mistake::MissingBase64)
+        }
+    } else if digest.to_ascii_lowercase() == want {
+        Verdict::Invalid(Mistake::UppercaseHex)
+    } else if challenge_b64
+        && digest_with(
+            password,
+            challenge
+                .trim()
+                .trim_start_matches("334 ")
+                .trim()
+                .as_bytes(),
+        ) == digest.to_ascii_lowercase()
+    {
+        Verdict::Invalid(Mistake::ChallengeNotDecoded)
+    } else if digest_with(&format!("{password}\n"), &challenge_bytes) == digest.to_ascii_lowercase()
+    {
+        Verdict::Invalid(Mistake::TrailingNewline)
+    } else {
+        Verdict::Invalid(Mistake::WrongPassword)
+    };
+    report.verdict = Some(verdict);
+    report.expected = Some(expected);
+    Ok(())
+}
+
+fn digest_report(
+    challenge: &str,
+    response: &[u8],
+    was_base64: bool,
+    password: Option<&str>,
+    report: &mut Report,
+) -> Result<(), VerifyError> {
+    if challenge.trim().is_empty() {
+        return Err(VerifyError::MissingChallenge);
+    }
+    let (challenge_bytes, _) = decode_pasted(challenge);
+    let challenge_text = String::from_utf8_lossy(&challenge_bytes).into_owned();
+    let parsed = digest_md5::parse_challenge(&challenge_text).map_err(VerifyError::Digest)?;
+    for (key, value) in digest_md5::directives(&challenge_text).map_err(VerifyError::Digest)? {
+        let explain = directive_meaning(&key);
+        report.fields.push(Field {
+            name: format!("challenge: {key}"),
+            value,
+            explain,
+        });
+    }
+    let response_text = String::from_utf8_lossy(response).into_owned();
+    let fields = digest_md5::directives(&response_text).map_err(VerifyError::Digest)?;
+    for (key, value) in &fields {
+        report.fields.push(Field {
+            name: format!("response: {key}"),
+            value: value.clone(),
+            explain: directive_meaning(key),
+        });
+    }
+    let get = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let Some(password) = password else {
+        return Ok(());
+    };
+    let (Some(user), Some(cnonce), Some(nc), Some(uri), Some(sent)) = (
+        get("username"),
+        get("cnonce"),
+        get("nc"),
+        get("digest-uri"),
+        get("response"),
+    ) else {
+        return Err(VerifyError::Digest(digest_md5::ParseError::Missing(
+            "username, cnonce, nc, digest-uri, response",
+        )));
+    };
+    let realm = get("realm").unwrap_or_default();
+    let qop = get("qop").unwrap_or_else(|| "auth".into());
+    let nonce = get("nonce").unwrap_or_default();
+    let nc_value = u32::from_str_radix(&nc, 16).ok();
+    let input = digest_md5::ClientInput {
+        user: user.clone(),
+        realm: realm.clone(),
+        password: password.to_string(),
+        nonce: nonce.clone(),
+        cnonce: cnonce.clone(),
+        nc: nc_value.unwrap_or(1),
+        qop: qop.clone(),
+        digest_uri: uri.clone(),
+        authzid: get("authzid"),
+        utf8: get("charset").is_some_and(|c| c.eq_ignore_ascii_case("utf-8")),
+    };
+    let expected = digest_md5::client(&input);
+    let want = expected
+        .step("response")
+        .map(|s| s.text())
+        .unwrap_or_default();
+    let computed_matches = sent == want;
+    let verdict = if nonce != parsed.nonce {
+        Verdict::Invalid(Mistake::NonceMismatch)
+    } else if nc.len() != 8 || nc_value.is_none() {
+        Verdict::Invalid(Mistake::NcFormat(nc))
+    } else if !parsed.qop.iter().any(|q| q == &qop) {
+        Verdict::Invalid(Mistake::QopNotOffered(qop))
+    } else if !parsed.realms.is_empty() && !parsed.realms.contains(&realm) {
+        Verdict::Invalid(Mistake::WrongRealm {
+            got: realm,
+            offered: parsed.realms.clone(),
+        })
+    } else if !uri.to_ascii_lowercase().starts_with("smtp/") && !computed_matches {
+        Verdict::Invalid(Mistake::WrongDigestUri(uri))
+    } else if computed_matches {
+        if was_base64 {
+            Verdict::Valid
+        } else {
+            Verdict::Invalid(Mistake::MissingBase64)
+        }
+    } else if sent.to_ascii_lowercase() == want {
+        Verdict::Invalid(Mistake::UppercaseHex)
+    } else if hex_a1_response(&input) == sent.to_ascii_lowercase() {
+        Verdict::Invalid(Mistake::HexInsteadOfRawA1)
+    } else if digest_md5::client(&digest_md5::ClientInput {
+        password: format!("{password}\n"),
+        ..input.clone()
+    })
+    .step("response")
+    .map(|s| s.text())
+        == Some(sent.to_ascii_lowercase())
+    {
+        Verdict::Invalid(Mistake::TrailingNewline)
+    } else {
+        Verdict::Invalid(Mistake::WrongPassword)
+    };
+    report.verdict = Some(verdict);
+    report.expected = Some(expected);
+    Ok(())
+}
+
+/// The response a client gets when it puts HEX(H(user:realm:pass)) into A1.
+fn hex_a1_response(input: &digest_md5::ClientInput) -> String {
+    use super::hmac_md5::md5;
+    let urp = format!("{}:{}:{}", input.user, input.realm, input.password);
+    let mut a1 = hex(&md5(urp.as_bytes())).into_bytes();
+    a1.extend_from_slice(format!(":{}:{}", input.nonce, input.cnonce).as_bytes());
+    if let Some(authzid) = &input.authzid {
+        a1.extend_from_slice(format!(":{authzid}").as_bytes());
+    }
+    let ha1 = hex(&md5(&a1));
+    let suffix = if input.qop == "auth" {
+        ""
+    } else {
+        ":00000000000000000000000000000000"
+    };
+    let ha2 = hex(&md5(
+        format!("AUTHENTICATE:{}{suffix}", input.digest_uri).as_bytes()
+    ));
+    hex(&md5(format!(
+        "{ha1}:{}:{:08x}:{}:{}:{ha2}",
+        input.nonce, input.nc, input.cnonce, input.qop
+    )
+    .as_bytes()))
+}
+
+fn directive_meaning(key: &str) -> Tr {
+    match key {
+        "realm" => Tr::new("The realm (authentication domain); the client picks one of those offered.", "realm（认证域）；客户端从提供的值中选一个。"),
+        "nonce" => Tr::new("The server's one-time value; the response must repeat it.", "服务器的一次性值；响应中必须原样带回。"),
+        "qop" => Tr::new("Quality of protection: auth (authentication only), auth-int (+integrity), auth-conf (+privacy).", "保护质量：auth（仅认证）、auth-int（+完整性）、auth-conf（+加密）。"),
+        "charset" => Tr::new("utf-8: names and password may be UTF-8 (converted to ISO 8859-1 for hashing when they fit).", "utf-8：用户名和密码可以是 UTF-8（能用 ISO 8859-1 表示时散列前先转换）。"),
+        "algorithm" => Tr::new("Always md5-sess for DIGEST-MD5.", "DIGEST-MD5 中总是 md5-sess。"),
+        "maxbuf" => Tr::new("The largest buffer the sender accepts with integrity or privacy.", "启用完整性或加密时发送方能接受的最大缓冲区。"),
+        "cipher" => Tr::new("Ciphers for auth-conf.", "auth-conf 使用的加密算法。"),
+        "stale" => Tr::new("The nonce expired: retry with the new one without asking the user again.", "nonce 已过期：使用新 nonce 重试，无需再次询问用户。"),
+        "username" => Tr::new("The user name.", "用户名。"),
+        "cnonce" => Tr::new("The client's one-time value, so the server cannot choose everything hashed.", "客户端的一次性值，使服务器不能控制全部被散列的内容。"),
+        "nc" => Tr::new("Nonce count, 8 hex digits: how many responses used this nonce (00000001 first).", "nonce 计数，8 位十六进制：这个 nonce 被使用的次数（第一次为 00000001）。"),
+        "digest-uri" => Tr::new("serv-type/host: for SMTP smtp/<server host>.", "serv-type/host：SMTP 为 smtp/<服务器主机名>。"),
+        "response" => Tr::new("32 lower-case hex digits: the proof of the password.", "32 位小写十六进制：密码的证明。"),
+        "authzid" => Tr::new("Act as this user (optional).", "以该用户身份操作（可选）。"),
+        "rspauth" => Tr::new("The server's proof that it knows the password too.", "服务器也知道密码的证明。"),
+        _ => Tr::new("An extension directive; ignored unless understood.", "扩展指令；不理解时忽略。"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CHALLENGE: &str = "cmVhbG09ImVsd29vZC5pbm5vc29mdC5jb20iLG5vbmNlPSJPQTZNRzl0RVFHbTJoaCIscW9wPSJhdXRoIixhbGdvcml0aG09bWQ1LXNlc3MsY2hhcnNldD11dGYtOA==";
+
+    fn rfc2831_response(response: &str, realm: &str, uri: &str) -> String {
+        let text = format!(
+            "charset=utf-8,username=\"chris\",realm=\"{realm}\",nonce=\"OA6MG9tEQGm2hh\",nc=00000001,cnonce=\"OA6MHXh6VqTrRk\",digest-uri=\"{uri}\",response={response},qop=auth"
+        );
+        BASE64.encode(text)
+    }
+
+    #[test]
+    fn rfc2831_section4_response_is_valid() {
+        let response = rfc2831_response(
+            "d388dad90d4bbd760a152321f2143af7",
+            "elwood.innosoft.com",
+            "imap/elwood.innosoft.com",
+        );
+        let report = verify(Mechanism::DigestMd5, CHALLENGE, &response, Some("secret")).unwrap();
+        // imap/… is not SMTP, but it is what the RFC computed, so it verifies.
+        assert_eq!(report.verdict, Some(Verdict::Valid));
+        let without = verify(Mechanism::DigestMd5, CHALLENGE, &response, None).unwrap();
+        assert_eq!(without.verdict, None);
+        assert!(without
+            .fields
+            .iter()
+            .any(|f| f.name == "response: nc" && f.value == "00000001"));
+    }
+
+    #[test]
+    fn digest_md5_classic_mistakes_are_named() {
+        let mut input = digest_md5::rfc2831_example();
+        input.digest_uri = "smtp/elwood.innosoft.com".into();
+        let hex_a1 = hex_a1_response(&input);
+        let response = rfc2831_response(&hex_a1, "elwood.innosoft.com", "smtp/elwood.innosoft.com");
+        let report = verify(Mechanism::DigestMd5, CHALLENGE, &response, Some("secret")).unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::HexInsteadOfRawA1))
+        );
+        assert_eq!(Mistake::HexInsteadOfRawA1.first_step(), "a1");
+
+        let right = digest_md5::client(&input).step("response").unwrap().text();
+        let upper = rfc2831_response(
+            &right.to_uppercase(),
+            "elwood.innosoft.com",
+            "smtp/elwood.innosoft.com",
+        );
+        let report = verify(Mechanism::DigestMd5, CHALLENGE, &upper, Some("secret")).unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::UppercaseHex))
+        );
+
+        let realm = rfc2831_response(&right, "other.example", "smtp/elwood.innosoft.com");
+        let report = verify(Mechanism::DigestMd5, CHALLENGE, &realm, Some("secret")).unwrap();
+        assert!(matches!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::WrongRealm { .. }))
+        ));
+
+        let newline = digest_md5::client(&digest_md5::ClientInput {
+            password: "secret\n".into(),
+            ..input.clone()
+        })
+        .step("response")
+        .unwrap()
+        .text();
+        let report = verify(
+            Mechanism::DigestMd5,
+            CHALLENGE,
+            &rfc2831_response(&newline, "elwood.innosoft.com", "smtp/elwood.innosoft.com"),
+            Some("secret"),
+        )
+        .unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::TrailingNewline))
+        );
+
+        let report = verify(
+            Mechanism::DigestMd5,
+            CHALLENGE,
+            &rfc2831_response(&right, "elwood.innosoft.com", "smtp/elwood.innosoft.com"),
+            Some("other"),
+        )
+        .unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::WrongPassword))
+        );
+    }
+
+    #[test]
+    fn cram_md5_rfc2195_and_its_mistakes() {
+        let challenge = "PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+";
+        let good = "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw";
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            good,
+            Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(report.verdict, Some(Verdict::Valid));
+        let upper = BASE64.encode("tim B913A602C7EDA7A495B4E6E7334D3890");
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            &upper,
+            Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::UppercaseHex))
+        );
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            "tim b913a602c7eda7a495b4e6e7334d3890",
+            Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::MissingBase64))
+        );
+        let over_b64 = hex(&super::super::hmac_md5::hmac_md5(
+            b"tanstaaftanstaaf",
+            challenge.as_bytes(),
+            &mut Trace::default(),
+        ));
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            &BASE64.encode(format!("tim {over_b64}")),
+            Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::ChallengeNotDecoded))
+        );
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            good,
+            Some("tanstaaftanstaaf\n"),
+        )
+        .unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::WrongPassword))
+        );
+        assert!(matches!(
+            verify(Mechanism::CramMd5, "", good, None),
+            Err(VerifyError::MissingChallenge)
+        ));
+    }
+
+    #[test]
+    fn plain_fields_and_verdicts() {
+        let report = verify(
+            Mechanism::Plain,
+            "",
+            "AHRpbQB0YW5zdGFhZnRhbnN0YWFm",
+            Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(report.verdict, Some(Verdict::Valid));
+        assert_eq!(report.fields[1].value, "tim");
+        let newline = BASE64.encode("\0tim\0tanstaaftanstaaf\n");
+        let report = verify(Mechanism::Plain, "", &newline, Some("tanstaaftanstaaf")).unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::TrailingNewline))
+        );
+        assert!(verify(Mechanism::Plain, "", "bm8gbnVscw==", None).is_err());
+    }
+}
