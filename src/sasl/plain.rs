@@ -76,6 +76,63 @@ pub fn encode(authzid: &str, authcid: &str, passwd: &str) -> Vec<u8> {
     out
 }
 
+/// The client's PLAIN computation as a trace: the three fields, the message with its NULs
+/// made visible, the base64 line.
+pub fn client(authzid: &str, authcid: &str, passwd: &str) -> super::trace::Trace {
+    use super::trace::{Trace, View};
+    use crate::i18n::Tr;
+    use base64::Engine as _;
+    let mut trace = Trace::default();
+    trace.push(
+        "authzid",
+        Tr::new(
+            "authzid (act as; usually empty)",
+            "authzid（代表谁；通常为空）",
+        ),
+        authzid.as_bytes().to_vec(),
+        View::Text,
+        Tr::new(
+            "RFC 4616 §2: the authorization identity; empty means the user acts as themself.",
+            "RFC 4616 §2：授权身份；为空表示用户以自己的身份操作。",
+        ),
+    );
+    trace.push(
+        "authcid",
+        Tr::new("authcid (user name)", "authcid（用户名）"),
+        authcid.as_bytes().to_vec(),
+        View::Text,
+        Tr::new(
+            "RFC 4616 §2: the authentication identity, the name whose password is checked.",
+            "RFC 4616 §2：认证身份，即被验证密码的用户名。",
+        ),
+    );
+    trace.push(
+        "passwd",
+        Tr::new("passwd", "passwd（密码）"),
+        passwd.as_bytes().to_vec(),
+        View::Text,
+        Tr::new(
+            "RFC 4616 §2: the password, in clear.",
+            "RFC 4616 §2：明文密码。",
+        ),
+    );
+    let message = trace.push("message", Tr::new("authzid NUL authcid NUL passwd", "authzid NUL authcid NUL passwd"), encode(authzid, authcid, passwd), View::Text,
+        Tr::new("RFC 4616 §2: the three joined by NUL bytes (shown as ␀) — seed 004's \"$user$pwd\" with $ turned into \\0.", "RFC 4616 §2：三者用 NUL 字节（显示为 ␀）连接——即种子文档 004 中把 \"$user$pwd\" 的 $ 换成 \\0。"));
+    trace.push(
+        "response",
+        Tr::new("Response (base64)", "响应（base64）"),
+        base64::engine::general_purpose::STANDARD
+            .encode(message)
+            .into_bytes(),
+        View::Base64,
+        Tr::new(
+            "RFC 4954 §4: sent base64-encoded, as `AUTH PLAIN <base64>` or after an empty 334.",
+            "RFC 4954 §4：以 base64 发送，形如 `AUTH PLAIN <base64>`，或在空的 334 之后发送。",
+        ),
+    );
+    trace
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
