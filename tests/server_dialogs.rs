@@ -830,6 +830,8 @@ fn every_profile_template_has_a_valid_code() {
         Situation::Fault,
         Situation::BdatOutOfSequence,
         Situation::MixedDataBdat,
+        Situation::Timeout,
+        Situation::TooManyConnections,
     ];
     for profile in Profile::ALL {
         for situation in situations {
@@ -1000,4 +1002,41 @@ fn coremail_offers_only_login_and_plain() {
     let mut d = Dialog::new(ServerConfig::new(Profile::Coremail163));
     d.send("EHLO x");
     assert!(d.send("AUTH CRAM-MD5").starts_with("504"));
+}
+
+#[test]
+fn faults_never_hit_bdat_and_ids_follow_the_seed() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<alice@example.com>");
+    d.send("RCPT TO:<bob@example.com>");
+    let mut policies = d.server.config().policies.clone();
+    policies.fault = Some(Fault {
+        code: 451,
+        mode: FaultMode::NextCommand,
+    });
+    d.server.set_policies(policies);
+    let out = d.raw(b"BDAT 5 LAST\r\nNOOP\n");
+    assert!(
+        out.starts_with("250 2.0.0 Ok: queued as "),
+        "the chunk is read, not faulted: {out}"
+    );
+    assert!(
+        d.send("NOOP").starts_with("451"),
+        "the fault waits for the next command"
+    );
+    let first_id = d.server.mailbox()[0].id.clone();
+    let mut other = Dialog::new(config_with(Profile::Postfix, |c| c.nonce_seed = 99));
+    other.send("EHLO x");
+    other.begin("alice@example.com", "bob@example.com");
+    other.send(".");
+    assert_ne!(other.server.mailbox()[0].id, first_id);
+    assert_eq!(other.server.take_mailbox().len(), 1);
+    assert!(other.server.mailbox().is_empty());
+    let reply = other.server.timeout();
+    assert_eq!(
+        reply.to_string(),
+        "421 4.4.2 mail.example.com Error: timeout exceeded\r\n"
+    );
+    assert!(other.server.is_closed());
 }

@@ -4,6 +4,7 @@
 //! computes nothing of its own.
 
 mod explain;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,13 @@ pub enum Command {
     /// `explain "Got: 553 Mail from must equal authorized user"`, `explain 55` (search),
     /// `explain saslauthd` (search by word).
     Explain(explain::Args),
+    /// Run the simulated SMTP server on a TCP port, for real clients (swaks, smtplib).
+    ///
+    /// Each connection gets its own session of the engine, which answers in the chosen
+    /// profile's wording (only the timeout and too-many-connections replies are the
+    /// command's own). The transcript of every session goes to stdout. Binds
+    /// to loopback unless --allow-remote; STARTTLS is not offered (no real TLS).
+    Serve(serve::Args),
 }
 
 /// `--lang`: the language of the output.
@@ -59,9 +67,10 @@ impl LangArg {
 /// Parses the process's arguments and runs the subcommand.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
-    let mut stdout = std::io::stdout().lock();
     let result = match cli.command {
-        Command::Explain(args) => explain::run(&args, &mut stdout),
+        Command::Explain(args) => explain::run(&args, &mut std::io::stdout().lock()),
+        // Not under one lock: the server's session threads write the transcript.
+        Command::Serve(args) => serve::run(&args),
     };
     match result {
         Ok(code) => code,

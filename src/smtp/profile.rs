@@ -295,6 +295,8 @@ fn postfix(s: Situation) -> Template {
         S::Fault => t(451, "4.3.0", &["Error: queue file write error"]),
         S::BdatOutOfSequence => t(503, "5.5.1", &["Error: need RCPT command"]),
         S::MixedDataBdat => t(503, "5.5.1", &["Error: BDAT and DATA cannot be mixed"]),
+        S::Timeout => t(421, "4.4.2", &["{host} Error: timeout exceeded"]),
+        S::TooManyConnections => t(421, "4.3.2", &["Too many connections"]),
     }
 }
 

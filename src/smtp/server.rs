@@ -420,6 +420,24 @@ impl Server {
         &self.mailbox
     }
 
+    /// Takes the accepted messages out of the session (a TCP server that has logged them
+    /// need not keep them).
+    pub fn take_mailbox(&mut self) -> Vec<StoredMessage> {
+        std::mem::take(&mut self.mailbox)
+    }
+
+    /// The reply when the client has been silent too long; the session is closed after it.
+    pub fn timeout(&mut self) -> Reply {
+        self.phase = Phase::Closed;
+        self.reply(Situation::Timeout, &Vars::default(), None)
+    }
+
+    /// The reply for a connection refused because the server is busy (sent instead of the
+    /// greeting, then the connection is closed).
+    pub fn busy(&self) -> Reply {
+        self.reply(Situation::TooManyConnections, &Vars::default(), None)
+    }
+
     /// Whether the server has closed the connection.
     pub fn is_closed(&self) -> bool {
         matches!(self.phase, Phase::Closed)
@@ -679,7 +697,9 @@ impl Server {
                 return self.say(events, Situation::Unrecognized, &vars, None);
             }
         };
-        if command != Command::Quit {
+        // QUIT is always honoured; BDAT is never faulted, because its chunk would then be
+        // read as commands (RFC 3030 §2: the chunk is read even when the command fails).
+        if !matches!(command, Command::Quit | Command::Bdat { .. }) {
             if let Some(code) = self.fault_fires() {
                 let template = fault_template(code);
                 let reply = self.reply_from(
@@ -859,7 +879,7 @@ impl Server {
 
     /// The EHLO keywords, in the profile's order, for the session's current state.
     fn ehlo_keywords(&self) -> Vec<String> {
-        let max = self.config.policies.max_message_size;
+        let max = self.size_cap();
         let mechanisms = self.config.profile.mechanisms().join(" ");
         let mut out = Vec::new();
         let mut add = |on: bool, keyword: String| {
@@ -936,12 +956,12 @@ impl Server {
                                     Some(Detail::Syntax(command::Syntax::BadParameter)),
                                 ))
                             }
-                            Some(size) if size > self.config.policies.max_message_size => {
+                            Some(size) if size > self.size_cap() => {
                                 return Err((
                                     Situation::SizeTooBig,
                                     key.clone(),
                                     Some(Detail::Limit {
-                                        limit: self.config.policies.max_message_size,
+                                        limit: self.size_cap(),
                                         seen: size,
                                     }),
                                 ));
@@ -1570,7 +1590,12 @@ impl Server {
     /// A queue id in the profile's style, from a counter (deterministic).
     fn queue_id(&self) -> String {
         let n = self.stored_total;
-        let mixed = n.wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ 0x5DEE_CE66_D1CE_4E5B;
+        // Mixed with the caller's seed, so ids differ between sessions (`serve` seeds each
+        // connection differently) yet repeat exactly in tests.
+        let mixed = n
+            .wrapping_add(self.config.nonce_seed)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ 0x5DEE_CE66_D1CE_4E5B;
         match self.config.profile {
             Profile::Postfix => format!("{:010X}", mixed & 0xFF_FFFF_FFFF),
             Profile::Sendmail => format!("nBNA{:06X}{:04}", mixed & 0xFF_FFFF, n % 10_000),

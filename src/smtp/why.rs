@@ -114,6 +114,10 @@ pub enum Situation {
     BdatOutOfSequence,
     /// BDAT after DATA was chosen, or DATA during BDAT.
     MixedDataBdat,
+    /// The client was silent longer than the server waits.
+    Timeout,
+    /// The server refuses the connection: too many at once.
+    TooManyConnections,
 }
 
 /// What in the session made the reply what it is.
@@ -362,6 +366,8 @@ impl Situation {
             S::Utf8Required => Tr::new("A non-ASCII address needs the SMTPUTF8 parameter on MAIL FROM (RFC 6531).", "非 ASCII 地址需要在 MAIL FROM 中带上 SMTPUTF8 参数（RFC 6531）。"),
             S::Fault => Tr::new("A simulated server-side problem.", "模拟的服务器端故障。"),
             S::BdatOutOfSequence => Tr::new("Bad sequence: BDAT needs MAIL FROM and an accepted RCPT TO first; the chunk's data was read and discarded (RFC 3030 §2).", "命令顺序错误：BDAT 之前需要 MAIL FROM 和被接受的 RCPT TO；该数据块已读取并丢弃（RFC 3030 §2）。"),
+            S::Timeout => Tr::new("The client sent nothing for too long, so the server gives up and closes the connection (RFC 5321 §4.5.3.2 lists the timeouts).", "客户端太久没有发送任何内容，服务器放弃并关闭连接（RFC 5321 §4.5.3.2 列出了各项超时）。"),
+            S::TooManyConnections => Tr::new("The server already has as many connections as it allows; try again later.", "服务器的连接数已达上限；请稍后再试。"),
             S::MixedDataBdat => Tr::new("DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2).", "同一事务中不能混用 DATA 和 BDAT（RFC 3030 §2）。"),
         }
     }

@@ -1,7 +1,8 @@
 //! Installs what the build and the tests need, and only what is missing.
 //!
 //! Measured on this project's machines (2 cores): trunk 0.21.14 compiles in about 14
-//! minutes, the wasm-bindgen CLI in about 4; chromium comes from Debian's packages.
+//! minutes, the wasm-bindgen CLI in about 4; chromium, swaks and python3 come from Debian's
+//! packages.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -17,7 +18,8 @@ pub struct Tools {
     pub chromedriver: PathBuf,
 }
 
-/// Makes sure every tool is present; with `browser`, chromium and chromedriver too.
+/// Makes sure every tool is present; with `browser`, chromium and chromedriver too, and the
+/// SMTP clients of the `serve` tests (swaks, python3).
 pub fn ensure(browser: bool) -> Result<Tools, String> {
     println!("==> setup (installs only what is missing)");
     ensure_wasm_target()?;
@@ -168,20 +170,53 @@ fn which(program: &str) -> Option<PathBuf> {
         .find(|candidate| candidate.is_file())
 }
 
+/// Chromium and chromedriver for the browser tests, and the real SMTP clients the `serve`
+/// tests drive (swaks with Authen::SASL, python3's smtplib): one apt-get install for
+/// whatever of them is missing.
 fn ensure_browser() -> Result<Tools, String> {
-    let found = || Some((which("chromium")?, which("chromedriver")?));
-    if let Some((chromium, chromedriver)) = found() {
-        let version = output_of(&chromium.to_string_lossy(), &["--version"]).unwrap_or_default();
-        present(&format!("{version} and chromedriver"));
-        return Ok(Tools {
+    let browser = || Some((which("chromium")?, which("chromedriver")?));
+    let mut missing: Vec<&str> = Vec::new();
+    match browser() {
+        Some((chromium, _)) => {
+            let version =
+                output_of(&chromium.to_string_lossy(), &["--version"]).unwrap_or_default();
+            present(&format!("{version} and chromedriver"));
+        }
+        None => missing.extend(["chromium", "chromium-driver"]),
+    }
+    if which("swaks").is_some() {
+        present("swaks");
+    } else {
+        missing.extend(["swaks", "libauthen-sasl-perl"]);
+    }
+    if which("python3").is_some() {
+        present("python3");
+    } else {
+        missing.push("python3");
+    }
+    if !missing.is_empty() {
+        installing(
+            &missing.join(", "),
+            "Debian packages through apt-get; swaks and python3 are the real clients of \
+             the `smtp-trainer serve` tests",
+        );
+        apt_install(&missing)?;
+    }
+    for tool in ["swaks", "python3"] {
+        if which(tool).is_none() {
+            return Err(format!("{tool} still missing after apt-get install"));
+        }
+    }
+    browser()
+        .ok_or_else(|| "chromium or chromedriver still missing after apt-get install".to_string())
+        .map(|(chromium, chromedriver)| Tools {
             chromium,
             chromedriver,
-        });
-    }
-    installing(
-        "chromium and chromium-driver",
-        "Debian packages through apt-get",
-    );
+        })
+}
+
+/// `apt-get update` and one `apt-get install` of `packages`, as root or through `sudo -n`.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
     let is_root = output_of("id", &["-u"]).as_deref() == Some("0");
     let apt = |args: &[&str]| -> Result<(), String> {
         let mut command = if is_root {
@@ -195,17 +230,7 @@ fn ensure_browser() -> Result<Tools, String> {
         run_install(&mut command)
     };
     apt(&["update"])?;
-    apt(&[
-        "install",
-        "-y",
-        "--no-install-recommends",
-        "chromium",
-        "chromium-driver",
-    ])?;
-    found()
-        .ok_or_else(|| "chromium or chromedriver still missing after apt-get install".to_string())
-        .map(|(chromium, chromedriver)| Tools {
-            chromium,
-            chromedriver,
-        })
+    let mut args = vec!["install", "-y", "--no-install-recommends"];
+    args.extend_from_slice(packages);
+    apt(&args)
 }

@@ -1,0 +1,863 @@
+//! `smtp-trainer serve`: the simulated server on a real TCP port, for real clients (swaks,
+//! Python's `smtplib`, a mail program, a script of your own).
+//!
+//! ```text
+//!  client ──TCP──▶ read() ──bytes──▶ Server::receive ──▶ [Event] ──▶ write() ──▶ client
+//!                     │ (whatever one read returns: a pipelined group arrives together)
+//!                     └──▶ transcript on stdout: `[3] C: …`, `[3] S: …`, `[3] -- …`
+//! ```
+//!
+//! One thread per connection (at most [`MAX_CONNECTIONS`]), each with its own engine
+//! session; the engine decides every reply, this module only moves bytes, supplies the
+//! clock and the peer's address, and logs. STARTTLS is not offered: a real client would
+//! start a real TLS handshake after `220`, which the engine only simulates.
+
+use std::io::{self, Read, Write};
+use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::thread;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::smtp::command::{self, Command};
+use crate::smtp::profile::{Extension, Profile};
+use crate::smtp::server::{Event, Fault, FaultMode, Mode, Server, ServerConfig, HARD_MAX_MESSAGE};
+
+/// The most connections served at once; one more is refused with `421`.
+pub const MAX_CONNECTIONS: usize = 32;
+/// How many lines of a message body the transcript shows.
+const LOGGED_BODY_LINES: usize = 20;
+/// How many characters of one client line the transcript shows.
+const LOGGED_LINE_CHARS: usize = 1000;
+/// The size of one read.
+const READ_BUFFER: usize = 16 * 1024;
+/// Exit status for bad arguments (as clap's own errors).
+const EXIT_BAD_ARGS: u8 = 2;
+
+const AFTER_HELP: &str = "\
+Every session's transcript goes to stdout, one line per wire line, prefixed with the
+connection number: `[3] C: EHLO x`, `[3] S: 250-…`, `[3] -- message stored: …`. The first
+line is `listening on IP:PORT` (with the real port when --listen asks for port 0).
+
+STARTTLS is not offered: a real client would start a real TLS handshake after `220`, which
+the engine only simulates. Use it on loopback (the default); a non-loopback --listen address
+needs --allow-remote, and then passwords cross the network in clear text.
+
+Examples:
+  smtp-trainer serve --user alice:secret
+  swaks --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com --pipeline
+  smtp-trainer serve --profile sendmail --require-auth --user alice:secret --sasl-down
+  smtp-trainer serve --fault-share 451:20 --seed 7";
+
+/// Arguments of `serve`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct Args {
+    /// The address to listen on, IP:PORT; port 0 picks a free port.
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:2525", value_parser = parse_listen)]
+    listen: SocketAddr,
+    /// Allow a --listen address that is not loopback (no TLS: passwords travel in clear).
+    #[arg(long)]
+    allow_remote: bool,
+    /// Whose behaviour to reproduce: postfix, sendmail, exim or 163.
+    #[arg(long, value_name = "PROFILE", default_value = "postfix", value_parser = parse_profile)]
+    profile: Profile,
+    /// An account for AUTH PLAIN and LOGIN (repeatable). Its mailbox is USER when USER is an
+    /// address, else USER@ the first local domain.
+    #[arg(long = "user", value_name = "USER:PASSWORD", value_parser = parse_user)]
+    users: Vec<(String, String)>,
+    /// The server's own name (default: the profile's, e.g. mail.example.com).
+    #[arg(long, value_name = "NAME", value_parser = parse_name)]
+    hostname: Option<String>,
+    /// A local domain (repeatable; replaces the default example.com, or 163.com for 163).
+    #[arg(long = "domain", value_name = "DOMAIN", value_parser = parse_name)]
+    domains: Vec<String>,
+    /// A known local mailbox (repeatable), for VRFY and --known-mailboxes-only.
+    #[arg(long = "mailbox", value_name = "ADDRESS", value_parser = parse_mailbox)]
+    mailboxes: Vec<String>,
+
+    /// MAIL needs a successful AUTH first (530).
+    #[arg(long, help_heading = "Policies")]
+    require_auth: bool,
+    /// MAIL FROM must equal the authenticated user's address (553).
+    #[arg(long, help_heading = "Policies")]
+    sender_must_match_auth: bool,
+    /// The SASL daemon is down: every AUTH fails, whatever the password.
+    #[arg(long, help_heading = "Policies")]
+    sasl_down: bool,
+    /// Refuse VRFY.
+    #[arg(long, help_heading = "Policies")]
+    no_vrfy: bool,
+    /// Answer EXPN.
+    #[arg(long, help_heading = "Policies")]
+    allow_expn: bool,
+    /// AUTH needs STARTTLS first. STARTTLS cannot be offered over real TCP, so this makes
+    /// AUTH impossible: it is for demonstrating the `530 Must issue a STARTTLS command
+    /// first` reply.
+    #[arg(long, help_heading = "Policies")]
+    tls_before_auth: bool,
+    /// RCPT to an unknown local mailbox is refused (550 5.1.1); see --mailbox and --user.
+    #[arg(long, help_heading = "Policies")]
+    known_mailboxes_only: bool,
+    /// Relay to other domains without AUTH (an open relay: for demonstration only).
+    #[arg(long, help_heading = "Policies")]
+    allow_relay: bool,
+    /// The largest message accepted, in octets (advertised in SIZE).
+    #[arg(long, value_name = "BYTES", value_parser = parse_max_size, help_heading = "Policies")]
+    max_size: Option<u64>,
+    /// Answer the first command of every connection with CODE (421, 450, 451 or 452; 421
+    /// also closes the connection).
+    #[arg(long, value_name = "CODE", value_parser = parse_fault_code, conflicts_with = "fault_share", help_heading = "Policies")]
+    fault: Option<u16>,
+    /// Answer about PERCENT out of 100 commands with CODE (421, 450, 451 or 452).
+    #[arg(long, value_name = "CODE:PERCENT", value_parser = parse_fault_share, help_heading = "Policies")]
+    fault_share: Option<(u16, u8)>,
+    /// The seed of --fault-share's draws (default: from the clock); connection k draws
+    /// with seed N+k-1, so a run is reproducible.
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "fault_share",
+        help_heading = "Policies"
+    )]
+    seed: Option<u64>,
+    /// Close a connection idle this long with `421 … timeout exceeded`.
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    timeout: u64,
+}
+
+fn parse_listen(text: &str) -> Result<SocketAddr, String> {
+    let text = text.trim();
+    if let Some(port) = text.strip_prefix("localhost:") {
+        let port: u16 = port
+            .parse()
+            .map_err(|_| format!("{port:?} is not a port number (0–65535)"))?;
+        return Ok(SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), port));
+    }
+    text.parse()
+        .map_err(|_| format!("expected IP:PORT such as 127.0.0.1:2525 or [::1]:2525, not {text:?}"))
+}
+
+fn parse_profile(text: &str) -> Result<Profile, String> {
+    Profile::from_id(text.trim()).ok_or_else(|| {
+        let ids: Vec<&str> = Profile::ALL.iter().map(|p| p.id()).collect();
+        format!("unknown profile {text:?}; choose one of {}", ids.join(", "))
+    })
+}
+
+/// Text that goes into replies and headers: printable ASCII, no spaces.
+fn check_token(text: &str, what: &str) -> Result<(), String> {
+    if text.is_empty() {
+        return Err(format!("the {what} is empty"));
+    }
+    if let Some(bad) = text.chars().find(|c| !c.is_ascii_graphic()) {
+        return Err(format!(
+            "the {what} {text:?} contains {bad:?}; only printable ASCII without spaces is allowed"
+        ));
+    }
+    Ok(())
+}
+
+fn parse_name(text: &str) -> Result<String, String> {
+    check_token(text, "name")?;
+    Ok(text.to_string())
+}
+
+fn parse_mailbox(text: &str) -> Result<String, String> {
+    check_token(text, "address")?;
+    match text.split_once('@') {
+        Some((local, domain)) if !local.is_empty() && !domain.is_empty() => Ok(text.to_string()),
+        _ => Err(format!(
+            "{text:?} is not an address such as bob@example.com"
+        )),
+    }
+}
+
+fn parse_user(text: &str) -> Result<(String, String), String> {
+    let Some((user, password)) = text.split_once(':') else {
+        return Err(format!(
+            "expected USER:PASSWORD such as alice:secret, not {text:?}"
+        ));
+    };
+    check_token(user, "user name")?;
+    if password.is_empty() {
+        return Err(format!("the password of {user:?} is empty"));
+    }
+    if password.chars().any(char::is_control) {
+        return Err(format!(
+            "the password of {user:?} contains a control character"
+        ));
+    }
+    Ok((user.to_string(), password.to_string()))
+}
+
+fn parse_max_size(text: &str) -> Result<u64, String> {
+    let size: u64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("{text:?} is not a number of octets"))?;
+    if size == 0 {
+        // RFC 1870 §4: `SIZE 0` tells clients there is no limit at all.
+        return Err("use at least 1 (clients read `SIZE 0` as \"no limit\")".into());
+    }
+    if size > HARD_MAX_MESSAGE {
+        return Err(format!(
+            "at most {HARD_MAX_MESSAGE} octets: the server keeps no larger message"
+        ));
+    }
+    Ok(size)
+}
+
+fn parse_fault_code(text: &str) -> Result<u16, String> {
+    match text.trim().parse::<u16>() {
+        Ok(code @ (421 | 450 | 451 | 452)) => Ok(code),
+        _ => Err(format!(
+            "{text:?} is not a code the server injects; use 421, 450, 451 or 452"
+        )),
+    }
+}
+
+fn parse_fault_share(text: &str) -> Result<(u16, u8), String> {
+    let Some((code, percent)) = text.split_once(':') else {
+        return Err(format!(
+            "expected CODE:PERCENT such as 451:20, not {text:?}"
+        ));
+    };
+    let code = parse_fault_code(code)?;
+    match percent.trim().trim_end_matches('%').parse::<u8>() {
+        Ok(percent @ 1..=100) => Ok((code, percent)),
+        _ => Err(format!("{percent:?} is not a percentage from 1 to 100")),
+    }
+}
+
+impl Args {
+    /// The engine's configuration for every connection (the fault seed is set per
+    /// connection), and the seed of `--fault-share`.
+    fn config(&self) -> (ServerConfig, u64) {
+        let mut config = ServerConfig::new(self.profile);
+        if let Some(hostname) = &self.hostname {
+            config.hostname = hostname.clone();
+        }
+        if !self.domains.is_empty() {
+            config.local_domains = self.domains.clone();
+        }
+        // After the domains: an account's mailbox is in the first local domain.
+        for (user, password) in &self.users {
+            config = config.with_account(user, password);
+        }
+        for mailbox in &self.mailboxes {
+            if !config
+                .mailboxes
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(mailbox))
+            {
+                config.mailboxes.push(mailbox.clone());
+            }
+        }
+        config.starttls = false;
+        let policies = &mut config.policies;
+        policies.require_auth |= self.require_auth;
+        policies.sender_must_match_auth |= self.sender_must_match_auth;
+        policies.sasl_daemon_down |= self.sasl_down;
+        policies.vrfy_allowed &= !self.no_vrfy;
+        policies.expn_allowed |= self.allow_expn;
+        policies.tls_before_auth |= self.tls_before_auth;
+        policies.known_mailboxes_only |= self.known_mailboxes_only;
+        policies.deny_relay &= !self.allow_relay;
+        if let Some(size) = self.max_size {
+            policies.max_message_size = size;
+        }
+        let seed = self.seed.unwrap_or_else(clock_seed);
+        policies.fault = match (self.fault, self.fault_share) {
+            (Some(code), _) => Some(Fault {
+                code,
+                mode: FaultMode::NextCommand,
+            }),
+            (None, Some((code, percent))) => Some(Fault {
+                code,
+                mode: FaultMode::Share { percent, seed },
+            }),
+            (None, None) => None,
+        };
+        (config, seed)
+    }
+}
+
+/// Runs the server until the process is stopped.
+pub(super) fn run(args: &Args) -> io::Result<ExitCode> {
+    if !args.listen.ip().is_loopback() && !args.allow_remote {
+        eprintln!(
+            "smtp-trainer: {} is not a loopback address; this training server offers no TLS, \
+             so passwords would cross the network in clear text. Pass --allow-remote to \
+             listen there anyway, or use --listen 127.0.0.1:{}",
+            args.listen.ip(),
+            args.listen.port()
+        );
+        return Ok(ExitCode::from(EXIT_BAD_ARGS));
+    }
+    let (config, seed) = args.config();
+    let listener = TcpListener::bind(args.listen).map_err(|e| bind_error(args.listen, e))?;
+    let local = listener.local_addr()?;
+    let log = Log;
+    log.raw(&format!("listening on {local}"));
+    log.raw(&summary(&config, seed, args.timeout));
+
+    let config = Arc::new(config);
+    let timeout = Duration::from_secs(args.timeout);
+    let active = Arc::new(AtomicUsize::new(0));
+    let mut number: u64 = 0;
+    for stream in listener.incoming() {
+        let stream = match stream {
+            Ok(stream) => stream,
+            Err(err) => {
+                // Out of file descriptors, a connection reset before accept: keep serving.
+                eprintln!("smtp-trainer: accepting a connection failed: {err}");
+                thread::sleep(Duration::from_millis(100));
+                continue;
+            }
+        };
+        number += 1;
+        // Only this thread adds, so the count cannot pass the limit between load and add.
+        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
+            refuse(stream, number, &config, &log);
+            continue;
+        }
+        active.fetch_add(1, Ordering::SeqCst);
+        let slot = Slot(Arc::clone(&active));
+        let config = Arc::clone(&config);
+        let spawned = thread::Builder::new()
+            .name(format!("smtp-{number}"))
+            .spawn(move || {
+                let _slot = slot;
+                session(stream, number, &config, timeout);
+            });
+        if let Err(err) = spawned {
+            // The closure, with its slot and stream, was dropped: the count is right again.
+            log.note(number, &format!("could not start a thread: {err}; closed"));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A counted connection; frees its place when the session's thread ends.
+struct Slot(Arc<AtomicUsize>);
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
+    let port = addr.port();
+    let ip = addr.ip();
+    let message = match err.kind() {
+        io::ErrorKind::AddrInUse => format!(
+            "port {port} on {ip} is already in use (another server listens there); \
+             choose another port, e.g. --listen {}",
+            SocketAddr::new(ip, port.wrapping_add(1).max(1024))
+        ),
+        io::ErrorKind::PermissionDenied => format!(
+            "not allowed to listen on port {port} (ports below 1024 need root); \
+             use e.g. --listen {ip}:2525"
+        ),
+        io::ErrorKind::AddrNotAvailable => {
+            format!("cannot listen on {addr}: {ip} is not an address of this machine")
+        }
+        _ => format!("cannot listen on {addr} (port {port}): {err}"),
+    };
+    io::Error::new(err.kind(), message)
+}
+
+fn summary(config: &ServerConfig, seed: u64, timeout: u64) -> String {
+    let accounts: Vec<&str> = config.accounts.iter().map(|a| a.user.as_str()).collect();
+    let mut text = format!(
+        "-- {} as {}; local domains: {}; accounts: {}; STARTTLS not offered (no real TLS); \
+         at most {MAX_CONNECTIONS} connections; timeout {timeout} s",
+        config.profile.name(),
+        config.hostname,
+        config.local_domains.join(", "),
+        if accounts.is_empty() {
+            "none".to_string()
+        } else {
+            accounts.join(", ")
+        },
+    );
+    if let Some(Fault {
+        code,
+        mode: FaultMode::Share { percent, .. },
+    }) = config.policies.fault
+    {
+        text.push_str(&format!(
+            "; fault {code} on {percent}% of commands, seed {seed}"
+        ));
+    }
+    text
+}
+
+/// The 33rd connection: one reply, then closed.
+fn refuse(mut stream: TcpStream, number: u64, config: &ServerConfig, log: &Log) {
+    let peer = stream
+        .peer_addr()
+        .map_or_else(|_| "an unknown address".to_string(), |p| p.to_string());
+    log.note(number, &format!("connected from {peer}"));
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let reply = Server::new(config.clone(), &peer, &rfc5322_now()).busy();
+    let _ = stream.write_all(reply.to_string().as_bytes());
+    log.lines(number, "S: ", reply.wire_lines());
+    let _ = stream.shutdown(Shutdown::Both);
+    log.note(
+        number,
+        &format!("refused: {MAX_CONNECTIONS} connections are open"),
+    );
+    log.note(number, "closed");
+}
+
+/// One connection, from greeting to close.
+fn session(mut stream: TcpStream, number: u64, config: &ServerConfig, timeout: Duration) {
+    let log = Log;
+    let peer = match stream.peer_addr() {
+        Ok(peer) => peer,
+        Err(err) => {
+            log.note(number, &format!("connection lost before it began: {err}"));
+            log.note(number, "closed");
+            return;
+        }
+    };
+    let ip = peer.ip().to_canonical();
+    let mut config = config.clone();
+    if let Some(Fault {
+        mode: FaultMode::Share { seed, .. },
+        ..
+    }) = &mut config.policies.fault
+    {
+        // Each connection its own draws, reproducible from the seed.
+        *seed = seed.wrapping_add(number - 1);
+    }
+    // CRAM-MD5/DIGEST-MD5 nonces and queue ids: different for every connection.
+    config.nonce_seed = clock_seed().wrapping_add(number.rotate_left(48));
+    let profile = config.profile;
+    let mut server = Server::new(config, &ip.to_string(), &rfc5322_now());
+    if ip.is_loopback() {
+        server = server.with_client_name("localhost");
+    }
+    let _ = stream.set_read_timeout(Some(timeout));
+    let _ = stream.set_write_timeout(Some(timeout));
+    let _ = stream.set_nodelay(true);
+    log.note(number, &format!("connected from {peer}"));
+
+    let greeting = server.greeting();
+    log.lines(number, "S: ", greeting.wire_lines());
+    if let Err(err) = stream.write_all(greeting.to_string().as_bytes()) {
+        log.note(number, &format!("sending the greeting failed: {err}"));
+        log.note(number, "closed");
+        return;
+    }
+
+    let mut client = ClientLines::new(profile.offers(Extension::Chunking));
+    let mut buf = vec![0u8; READ_BUFFER];
+    let ending = loop {
+        let n = match stream.read(&mut buf) {
+            Ok(0) => break "the client closed the connection".to_string(),
+            Ok(n) => n,
+            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                let reply = server.timeout();
+                log.lines(number, "S: ", reply.wire_lines());
+                let _ = stream.write_all(reply.to_string().as_bytes());
+                break format!("no command for {} s", timeout.as_secs());
+            }
+            Err(err) => break format!("reading failed: {err}"),
+        };
+        let input = &buf[..n];
+        server.set_now(&rfc5322_now());
+        let mode = server.view().mode;
+        let events = server.receive(input);
+        log.lines(number, "", client.read(input, mode, &events));
+
+        let mut wire = String::new();
+        let mut closed = false;
+        for event in &events {
+            match event {
+                Event::Reply(reply) => {
+                    log.lines(number, "S: ", reply.wire_lines());
+                    wire.push_str(&reply.to_string());
+                }
+                Event::Stored(index) => {
+                    if let Some(message) = server.mailbox().get(*index) {
+                        let from = if message.from.is_empty() {
+                            "<>"
+                        } else {
+                            &message.from
+                        };
+                        log.note(
+                            number,
+                            &format!(
+                                "message stored: id={}, from={from}, to={} ({} bytes)",
+                                message.id,
+                                message.recipients.join(","),
+                                message.data.len()
+                            ),
+                        );
+                    }
+                }
+                Event::TlsStarted => log.note(number, "simulated TLS started"),
+                Event::Closed => closed = true,
+            }
+        }
+        // Logged: nothing else needs the messages, so the session does not keep them.
+        server.take_mailbox();
+        // All replies to one read in one write: a pipelined group is answered as a group.
+        if !wire.is_empty() {
+            if let Err(err) = stream.write_all(wire.as_bytes()) {
+                break format!("sending failed: {err}");
+            }
+        }
+        if closed || server.is_closed() {
+            break "closed by the server".to_string();
+        }
+    };
+    log.lines(number, "", client.finish());
+    log.note(number, &ending);
+    linger(&mut stream);
+    log.note(number, "closed");
+}
+
+/// Closes gracefully: unread input at close would make the kernel reset the connection,
+/// and a reset can destroy the last reply before the client reads it.
+fn linger(stream: &mut TcpStream) {
+    let _ = stream.shutdown(Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let mut sink = [0u8; 4096];
+    while Instant::now() < deadline {
+        match stream.read(&mut sink) {
+            Ok(0) | Err(_) => break,
+            Ok(_) => {}
+        }
+    }
+}
+
+/// The transcript of what the client sent: complete lines, a message body cut after
+/// [`LOGGED_BODY_LINES`] lines, BDAT chunks as a count of octets.
+struct ClientLines {
+    chunking: bool,
+    /// The line begun but not ended yet (bounded), and its real length.
+    partial: Vec<u8>,
+    partial_len: usize,
+    /// Inside a DATA body: the lines so far.
+    body: Option<usize>,
+    /// Inside a BDAT chunk: octets still to come, and the chunk's size.
+    chunk_left: u64,
+    chunk_size: u64,
+}
+
+impl ClientLines {
+    fn new(chunking: bool) -> ClientLines {
+        ClientLines {
+            chunking,
+            partial: Vec::new(),
+            partial_len: 0,
+            body: None,
+            chunk_left: 0,
+            chunk_size: 0,
+        }
+    }
+
+    /// The log lines for one read. `mode` is the server's before the read (the truth for
+    /// where the read begins); `events` tell whether a DATA in it got its `354`.
+    fn read(&mut self, input: &[u8], mode: Mode, events: &[Event]) -> Vec<String> {
+        match mode {
+            Mode::Data if self.body.is_none() => self.body = Some(0),
+            Mode::Command | Mode::AuthResponse => self.body = None,
+            _ => {}
+        }
+        if mode != Mode::Chunk {
+            self.chunk_left = 0;
+        }
+        let mut go_aheads = events
+            .iter()
+            .filter(|e| matches!(e, Event::Reply(r) if r.code.value() == 354))
+            .count();
+        let mut out = Vec::new();
+        let mut commands = 0;
+        let mut rest = input;
+        while !rest.is_empty() {
+            if self.chunk_left > 0 {
+                let take = usize::try_from(self.chunk_left)
+                    .unwrap_or(usize::MAX)
+                    .min(rest.len());
+                self.chunk_left -= take as u64;
+                rest = &rest[take..];
+                if self.chunk_left == 0 {
+                    out.push(format!("C: … ({} octets of BDAT data)", self.chunk_size));
+                }
+                continue;
+            }
+            let (piece, end) = match rest.iter().position(|b| *b == b'\n') {
+                Some(at) => (&rest[..at], true),
+                None => (rest, false),
+            };
+            rest = &rest[piece.len() + usize::from(end)..];
+            self.push_partial(piece);
+            if !end {
+                break;
+            }
+            let line = std::mem::take(&mut self.partial);
+            let length = std::mem::take(&mut self.partial_len);
+            let text = printable(&line, length);
+            if let Some(count) = &mut self.body {
+                if line == b"." || line == b".\r" {
+                    if *count > LOGGED_BODY_LINES {
+                        out.push(format!("C: … ({} more lines)", *count - LOGGED_BODY_LINES));
+                    }
+                    out.push("C: .".to_string());
+                    self.body = None;
+                } else {
+                    *count += 1;
+                    if *count <= LOGGED_BODY_LINES {
+                        out.push(format!("C: {text}"));
+                    }
+                }
+                continue;
+            }
+            commands += 1;
+            out.push(format!("C: {text}"));
+            match command::parse(&String::from_utf8_lossy(&line)) {
+                Ok(Command::Data) if go_aheads > 0 => {
+                    go_aheads -= 1;
+                    self.body = Some(0);
+                }
+                Ok(Command::Bdat { size, .. }) if self.chunking && size > 0 => {
+                    self.chunk_left = size;
+                    self.chunk_size = size;
+                }
+                _ => {}
+            }
+        }
+        if commands > 1 {
+            out.insert(0, format!("-- pipelined: {commands} commands in one read"));
+        }
+        out
+    }
+
+    /// What is left when the connection ends: a line without its end, a cut body.
+    fn finish(&mut self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(count) = self.body.take() {
+            if count > LOGGED_BODY_LINES {
+                out.push(format!("C: … ({} more lines)", count - LOGGED_BODY_LINES));
+            }
+        }
+        if self.chunk_left > 0 {
+            let got = self.chunk_size - self.chunk_left;
+            out.push(format!(
+                "C: … ({got} of {} octets of BDAT data)",
+                self.chunk_size
+            ));
+        }
+        if self.partial_len > 0 {
+            let line = std::mem::take(&mut self.partial);
+            let text = printable(&line, self.partial_len);
+            out.push(format!("C: {text}   (no line end)"));
+        }
+        out
+    }
+
+    fn push_partial(&mut self, bytes: &[u8]) {
+        // Room for the shown characters even when each takes four octets of UTF-8.
+        let room = (LOGGED_LINE_CHARS * 4).saturating_sub(self.partial.len());
+        self.partial
+            .extend_from_slice(&bytes[..bytes.len().min(room)]);
+        self.partial_len += bytes.len();
+    }
+}
+
+/// A client line for the log: CR removed, control characters escaped (a peer must not
+/// drive the terminal), cut at [`LOGGED_LINE_CHARS`].
+fn printable(raw: &[u8], length: usize) -> String {
+    let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+    let text = String::from_utf8_lossy(line);
+    let mut out = String::with_capacity(text.len());
+    let mut shown = 0;
+    for c in text.chars() {
+        if shown == LOGGED_LINE_CHARS {
+            break;
+        }
+        if c.is_control() && c != '\t' {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+        shown += 1;
+    }
+    // Octets not shown; the CR counts as part of the line end (assumed when cut off).
+    let kept: usize = text.chars().take(shown).map(char::len_utf8).sum();
+    let cr = usize::from(raw.ends_with(b"\r") || length > raw.len());
+    let more = length.saturating_sub(kept + cr);
+    if shown == LOGGED_LINE_CHARS && more > 0 {
+        out.push_str(&format!(" … ({more} more octets)"));
+    }
+    out
+}
+
+/// The transcript on stdout. Each call writes its lines under one lock, so lines of
+/// parallel sessions never mix; write errors (a closed pipe) are ignored.
+#[derive(Clone, Copy)]
+struct Log;
+
+impl Log {
+    fn raw(self, line: &str) {
+        let mut out = io::stdout().lock();
+        let _ = writeln!(out, "{line}");
+        let _ = out.flush();
+    }
+
+    fn note(self, number: u64, text: &str) {
+        self.lines(number, "-- ", [text]);
+    }
+
+    fn lines<I, S>(self, number: u64, prefix: &str, lines: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let mut out = io::stdout().lock();
+        for line in lines {
+            let _ = writeln!(out, "[{number}] {prefix}{}", line.as_ref());
+        }
+        let _ = out.flush();
+    }
+}
+
+/// A seed from the clock, for `--fault-share` without `--seed`.
+fn clock_seed() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() ^ u64::from(d.subsec_nanos()).rotate_left(32))
+        .unwrap_or(0)
+}
+
+/// The current time as RFC 5322 §3.3 writes it, in UTC.
+fn rfc5322_now() -> String {
+    let secs = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    rfc5322(secs)
+}
+
+/// `Sat, 21 Nov 2026 20:15:48 +0000` for seconds since 1970 (UTC).
+fn rfc5322(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = secs / 86_400;
+    let time = secs % 86_400;
+    let (year, month, day) = civil_from_days(days);
+    // 1 January 1970 was a Thursday.
+    let weekday = DAYS[((days + 4) % 7) as usize];
+    let month = MONTHS[(month - 1) as usize % 12];
+    format!(
+        "{weekday}, {day} {month} {year} {:02}:{:02}:{:02} +0000",
+        time / 3600,
+        time / 60 % 60,
+        time % 60
+    )
+}
+
+/// Year, month (1–12) and day for days since 1970-01-01 (Howard Hinnant's algorithm).
+fn civil_from_days(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_rfc5322_form() {
+        assert_eq!(rfc5322(0), "Thu, 1 Jan 1970 00:00:00 +0000");
+        assert_eq!(rfc5322(1_795_292_148), "Sat, 21 Nov 2026 20:15:48 +0000");
+        assert_eq!(rfc5322(951_782_400), "Tue, 29 Feb 2000 00:00:00 +0000");
+        // 2100 is not a leap year.
+        assert_eq!(rfc5322(4_107_542_399), "Sun, 28 Feb 2100 23:59:59 +0000");
+        assert_eq!(rfc5322(4_107_542_400), "Mon, 1 Mar 2100 00:00:00 +0000");
+        assert_eq!(rfc5322(4_133_980_799), "Fri, 31 Dec 2100 23:59:59 +0000");
+    }
+
+    #[test]
+    fn argument_parsers_refuse_with_a_reason() {
+        assert!(parse_listen("0.0.0.0:25").is_ok());
+        assert_eq!(
+            parse_listen("localhost:0"),
+            Ok(SocketAddr::from(([127, 0, 0, 1], 0)))
+        );
+        assert!(parse_listen("nowhere").is_err());
+        assert_eq!(
+            parse_user("alice:se:cret"),
+            Ok(("alice".into(), "se:cret".into()))
+        );
+        assert!(parse_user("alice").is_err());
+        assert!(parse_user("al ice:x").is_err());
+        assert!(parse_name("mail.example.com\r\n250 x").is_err());
+        assert!(parse_mailbox("bob").is_err());
+        assert_eq!(parse_fault_share("451:20%"), Ok((451, 20)));
+        assert!(parse_fault_share("451:0").is_err());
+        assert!(parse_fault_code("550").is_err());
+        assert!(parse_max_size("0").is_err());
+        assert!(parse_profile("163").is_ok());
+    }
+
+    fn go_ahead() -> Vec<Event> {
+        let mut server = Server::new(ServerConfig::new(Profile::Postfix), "127.0.0.1", "now");
+        server.receive(b"EHLO x\r\nMAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\n");
+        server.receive(b"DATA\r\n")
+    }
+
+    #[test]
+    fn transcript_groups_pipelining_and_cuts_bodies() {
+        let mut lines = ClientLines::new(true);
+        let none: Vec<Event> = Vec::new();
+        let out = lines.read(
+            b"MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n",
+            Mode::Command,
+            &go_ahead(),
+        );
+        assert_eq!(out[0], "-- pipelined: 3 commands in one read");
+        assert_eq!(out[3], "C: DATA");
+        let body: String = (0..30).map(|i| format!("line {i}\r\n")).collect();
+        let out = lines.read(body.as_bytes(), Mode::Data, &none);
+        assert_eq!(out.len(), LOGGED_BODY_LINES);
+        let out = lines.read(b".\r\nQUIT\r\n", Mode::Data, &none);
+        assert_eq!(out, ["C: … (10 more lines)", "C: .", "C: QUIT"]);
+        let out = lines.read(b"BDAT 5 LAST\r\nab\r\nc", Mode::Command, &none);
+        assert_eq!(out, ["C: BDAT 5 LAST", "C: … (5 octets of BDAT data)"]);
+        let out = lines.read(b"NO\x1b[2JOP", Mode::Command, &none);
+        assert!(out.is_empty());
+        assert_eq!(lines.finish(), ["C: NO\\u{1b}[2JOP   (no line end)"]);
+    }
+
+    #[test]
+    fn long_lines_are_cut_in_the_log() {
+        let line = vec![b'x'; 5000];
+        let text = printable(&line, 5001);
+        assert!(text.ends_with(" … (4000 more octets)"), "{text}");
+    }
+}

@@ -1,0 +1,599 @@
+//! `smtp-trainer serve` against real peers: Python's `smtplib` and `swaks` talk to the built
+//! binary over loopback TCP, and the server's transcript on stdout is checked too.
+//!
+//! Missing tools fail the tests (never skip): `cargo xtask test` installs them.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::process::{Child, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The bound of every wait in these tests.
+const WAIT: Duration = Duration::from_secs(20);
+const BIN: &str = env!("CARGO_BIN_EXE_smtp-trainer");
+const INSTALL_HINT: &str = "`cargo xtask test` installs swaks (Debian's swaks and \
+    libauthen-sasl-perl) and python3 through apt-get; by hand: \
+    apt-get install -y swaks libauthen-sasl-perl python3";
+
+/// A running `smtp-trainer serve`, killed when dropped.
+struct Serve {
+    child: Child,
+    port: u16,
+    log: Arc<Mutex<String>>,
+    stderr: Arc<Mutex<String>>,
+}
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Copies a pipe into a shared buffer until it closes; sends the first line on `first`.
+fn drain(
+    pipe: impl Read + Send + 'static,
+    into: Arc<Mutex<String>>,
+    first: Option<mpsc::Sender<String>>,
+) {
+    thread::spawn(move || {
+        let mut reader = BufReader::new(pipe);
+        let mut first = first;
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line) {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {
+                    if let Some(tx) = first.take() {
+                        let _ = tx.send(line.clone());
+                    }
+                    into.lock().unwrap().push_str(&line);
+                }
+            }
+        }
+    });
+}
+
+impl Serve {
+    /// Starts `serve --listen 127.0.0.1:0 ARGS` and reads the port from its first line.
+    fn start(args: &[&str]) -> Serve {
+        let mut child = Command::new(BIN)
+            .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start smtp-trainer serve");
+        let log = Arc::new(Mutex::new(String::new()));
+        let stderr = Arc::new(Mutex::new(String::new()));
+        let (tx, rx) = mpsc::channel();
+        drain(child.stdout.take().unwrap(), Arc::clone(&log), Some(tx));
+        drain(child.stderr.take().unwrap(), Arc::clone(&stderr), None);
+        let mut serve = Serve {
+            child,
+            port: 0,
+            log,
+            stderr,
+        };
+        let first = match rx.recv_timeout(WAIT) {
+            Ok(line) => line,
+            Err(_) => panic!(
+                "serve {args:?} printed no first line within {WAIT:?}; stderr: {}",
+                serve.stderr.lock().unwrap()
+            ),
+        };
+        let port = first
+            .trim_end()
+            .strip_prefix("listening on 127.0.0.1:")
+            .and_then(|p| p.parse().ok())
+            .unwrap_or_else(|| panic!("unexpected first line {first:?}"));
+        serve.port = port;
+        serve
+    }
+
+    fn server(&self) -> String {
+        format!("127.0.0.1:{}", self.port)
+    }
+
+    fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    /// Waits until the transcript contains `needle`; returns the transcript.
+    fn wait_for_log(&self, needle: &str) -> String {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let log = self.log();
+            if log.contains(needle) {
+                return log;
+            }
+            if Instant::now() > deadline {
+                panic!("the server log has no {needle:?} after {WAIT:?}:\n{log}");
+            }
+            thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+/// What a finished tool run gave.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn describe(&self) -> String {
+        format!(
+            "exit {:?}\n--- stdout\n{}\n--- stderr\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+/// Runs a tool with bounded time; a tool that is not installed fails the test.
+fn run_tool(program: &str, args: &[&str]) -> Run {
+    let mut child = match Command::new(program)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(err) => panic!("cannot run `{program}` ({err}); it is needed here. {INSTALL_HINT}"),
+    };
+    let stdout = Arc::new(Mutex::new(String::new()));
+    let stderr = Arc::new(Mutex::new(String::new()));
+    drain(child.stdout.take().unwrap(), Arc::clone(&stdout), None);
+    drain(child.stderr.take().unwrap(), Arc::clone(&stderr), None);
+    let deadline = Instant::now() + WAIT;
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for the tool") {
+            break status;
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!(
+                "`{program} {args:?}` did not finish within {WAIT:?}; stdout so far:\n{}\nstderr:\n{}",
+                stdout.lock().unwrap(),
+                stderr.lock().unwrap()
+            );
+        }
+        thread::sleep(Duration::from_millis(20));
+    };
+    // The pipes close when the tool exits; give the drain threads a moment to finish.
+    thread::sleep(Duration::from_millis(100));
+    let (stdout, stderr) = (
+        stdout.lock().unwrap().clone(),
+        stderr.lock().unwrap().clone(),
+    );
+    Run {
+        code: status.code(),
+        stdout,
+        stderr,
+    }
+}
+
+fn python(script: &str, serve: &Serve) -> Run {
+    let port = serve.port.to_string();
+    let run = run_tool("python3", &["-c", script, &port]);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "the Python script failed: {}\n--- server log\n{}",
+        run.describe(),
+        serve.log()
+    );
+    run
+}
+
+fn swaks(serve: &Serve, extra: &[&str]) -> Run {
+    let server = serve.server();
+    let mut args = vec![
+        "--server",
+        &server,
+        "--helo",
+        "client.example",
+        "--from",
+        "alice@example.com",
+        "--to",
+        "bob@example.com",
+        "--timeout",
+        "20",
+    ];
+    args.extend_from_slice(extra);
+    run_tool("swaks", &args)
+}
+
+/// The index of the first line (from `from` on) that starts with `prefix`.
+fn line_index(lines: &[&str], from: usize, prefix: &str, all: &str) -> usize {
+    lines
+        .iter()
+        .skip(from)
+        .position(|l| l.starts_with(prefix))
+        .map(|i| i + from)
+        .unwrap_or_else(|| panic!("no line starting with {prefix:?} after line {from}:\n{all}"))
+}
+
+const SMTPLIB_SEND: &str = r#"
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20)
+code, _ = s.ehlo('client.example')
+print('ehlo', code)
+print('features', ' '.join(sorted(s.esmtp_features)))
+msg = ('From: alice@example.com\r\nTo: bob@example.com, carol@example.com\r\n'
+       'Subject: two recipients\r\n\r\nHello from smtplib.\r\n')
+refused = s.sendmail('alice@example.com', ['bob@example.com', 'carol@example.com'], msg)
+print('refused', refused)
+s.quit()
+"#;
+
+#[test]
+fn smtplib_sees_the_extensions_and_sends_to_two_recipients() {
+    let serve = Serve::start(&["--profile", "postfix"]);
+    let run = python(SMTPLIB_SEND, &serve);
+    assert!(run.stdout.contains("ehlo 250"), "{}", run.describe());
+    let features: Vec<&str> = run
+        .stdout
+        .lines()
+        .find_map(|l| l.strip_prefix("features "))
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    for feature in ["pipelining", "size", "auth", "8bitmime"] {
+        assert!(
+            features.contains(&feature),
+            "{feature} missing from smtplib's esmtp_features {features:?}"
+        );
+    }
+    assert!(run.stdout.contains("refused {}"), "{}", run.describe());
+    let log = serve.wait_for_log("-- message stored:");
+    assert!(
+        log.contains("from=alice@example.com, to=bob@example.com,carol@example.com ("),
+        "{log}"
+    );
+    serve.wait_for_log("[1] -- closed\n");
+    assert!(log.contains("[1] -- connected from 127.0.0.1:"), "{log}");
+    assert!(log.contains("[1] C: ehlo client.example"), "{log}");
+    assert!(log.contains("[1] S: 250-PIPELINING"), "{log}");
+}
+
+const SMTPLIB_TOO_BIG: &str = r#"
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20)
+header = 'From: alice@example.com\r\nTo: bob@example.com\r\nSubject: big\r\n\r\n'
+body = ('x' * 78 + '\r\n') * 100
+msg = (header + body)[:4998] + '\r\n'
+assert len(msg) == 5000
+try:
+    s.sendmail('alice@example.com', ['bob@example.com'], msg)
+    print('accepted')
+except smtplib.SMTPSenderRefused as e:
+    print('sender-refused', e.smtp_code, e.smtp_error.decode())
+except smtplib.SMTPDataError as e:
+    print('data-error', e.smtp_code, e.smtp_error.decode())
+s.close()
+"#;
+
+#[test]
+fn smtplib_gets_552_for_a_message_above_max_size() {
+    let serve = Serve::start(&["--max-size", "1000"]);
+    let run = python(SMTPLIB_TOO_BIG, &serve);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("sender-refused") || l.starts_with("data-error"))
+        .unwrap_or_else(|| panic!("the message was not refused: {}", run.describe()));
+    let code: Vec<&str> = line.split_whitespace().collect();
+    assert_eq!(code.get(1), Some(&"552"), "{line}");
+    // smtplib declared the size, so the server refused at MAIL, before any data.
+    let log = serve.wait_for_log("S: 552 ");
+    assert!(log.to_ascii_lowercase().contains("size=5000"), "{log}");
+    assert!(!log.contains("message stored"), "{log}");
+}
+
+const SMTPLIB_AUTH: &str = r#"
+import smtplib, sys
+port = int(sys.argv[1])
+def connect():
+    s = smtplib.SMTP('127.0.0.1', port, timeout=20)
+    s.ehlo('client.example')
+    return s
+s = connect()
+print('advertised', s.esmtp_features.get('auth', '').strip())
+code, _ = s.login('alice', 'secret')
+print('login', code)
+s.quit()
+for mechanism, method in (('PLAIN', 'auth_plain'), ('LOGIN', 'auth_login')):
+    for initial in (True, False):
+        s = connect()
+        s.user, s.password = 'alice', 'secret'
+        code, _ = s.auth(mechanism, getattr(s, method), initial_response_ok=initial)
+        print(mechanism, 'initial' if initial else 'challenge', code)
+        s.quit()
+s = connect()
+try:
+    s.login('alice', 'wrong')
+    print('wrong password accepted')
+except smtplib.SMTPAuthenticationError as e:
+    print('wrong', e.smtp_code)
+s.close()
+"#;
+
+#[test]
+fn smtplib_authenticates_with_plain_and_login() {
+    let serve = Serve::start(&["--user", "alice:secret"]);
+    let run = python(SMTPLIB_AUTH, &serve);
+    let out = &run.stdout;
+    assert!(out.contains("advertised PLAIN LOGIN"), "{}", run.describe());
+    for expected in [
+        "login 235",
+        "PLAIN initial 235",
+        "PLAIN challenge 235",
+        "LOGIN initial 235",
+        "LOGIN challenge 235",
+        "wrong 535",
+    ] {
+        assert!(
+            out.lines().any(|l| l == expected),
+            "{expected:?} missing: {}",
+            run.describe()
+        );
+    }
+    let log = serve.wait_for_log("S: 535 5.7.8");
+    // The learner's own server shows the SASL exchange as sent.
+    assert!(log.contains("C: AUTH PLAIN AGFsaWNlAHNlY3JldA=="), "{log}");
+    assert!(log.contains("S: 334 VXNlcm5hbWU6"), "{log}");
+}
+
+#[test]
+fn swaks_pipelines_mail_rcpt_data_in_one_read() {
+    let serve = Serve::start(&["--user", "alice:secret"]);
+    let run = swaks(&serve, &["--pipeline"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let out = &run.stdout;
+    let lines: Vec<&str> = out.lines().collect();
+    // swaks sent the three commands as a group before reading any of their replies...
+    let mail = line_index(&lines, 0, " -> MAIL FROM:<alice@example.com>", out);
+    assert!(
+        lines[mail + 1].starts_with(" -> RCPT TO:<bob@example.com>"),
+        "{out}"
+    );
+    assert!(lines[mail + 2].starts_with(" -> DATA"), "{out}");
+    assert!(lines[mail + 3].starts_with("<-  250 "), "{out}");
+    assert!(lines[mail + 4].starts_with("<-  250 "), "{out}");
+    assert!(lines[mail + 5].starts_with("<-  354 "), "{out}");
+    // ...and the message was accepted after the data.
+    let dot = line_index(&lines, mail + 5, " -> .", out);
+    assert!(
+        lines[dot + 1].starts_with("<-  250 2.0.0 Ok: queued as"),
+        "{out}"
+    );
+
+    // The server got the group in one read and answered it as one.
+    let log = serve.wait_for_log("[1] -- closed\n");
+    let log_lines: Vec<&str> = log.lines().collect();
+    let group = line_index(
+        &log_lines,
+        0,
+        "[1] -- pipelined: 3 commands in one read",
+        &log,
+    );
+    assert_eq!(
+        log_lines[group + 1],
+        "[1] C: MAIL FROM:<alice@example.com>",
+        "{log}"
+    );
+    assert_eq!(
+        log_lines[group + 2],
+        "[1] C: RCPT TO:<bob@example.com>",
+        "{log}"
+    );
+    assert_eq!(log_lines[group + 3], "[1] C: DATA", "{log}");
+    assert!(log.contains("-- message stored: id="), "{log}");
+}
+
+#[test]
+fn swaks_authenticates_with_login_and_plain() {
+    let serve = Serve::start(&["--user", "alice:secret", "--require-auth"]);
+    for mechanism in ["LOGIN", "PLAIN"] {
+        let run = swaks(
+            &serve,
+            &[
+                "--auth",
+                mechanism,
+                "--auth-user",
+                "alice",
+                "--auth-password",
+                "secret",
+            ],
+        );
+        assert_eq!(run.code, Some(0), "AUTH {mechanism}: {}", run.describe());
+        assert!(run.stdout.contains("<-  235 2.7.0"), "{}", run.describe());
+        assert!(
+            run.stdout.contains("<-  250 2.0.0 Ok: queued"),
+            "{}",
+            run.describe()
+        );
+    }
+    let log = serve.wait_for_log("[2] -- closed\n");
+    assert!(log.contains("[1] C: AUTH LOGIN"), "{log}");
+    assert!(log.contains("[2] C: AUTH PLAIN"), "{log}");
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+}
+
+#[test]
+fn swaks_fails_when_the_sasl_daemon_is_down() {
+    let serve = Serve::start(&["--user", "alice:secret", "--sasl-down"]);
+    let run = swaks(
+        &serve,
+        &[
+            "--auth",
+            "LOGIN",
+            "--auth-user",
+            "alice",
+            "--auth-password",
+            "secret",
+        ],
+    );
+    assert_ne!(run.code, Some(0), "{}", run.describe());
+    assert!(run.stdout.contains("535 5.7.8"), "{}", run.describe());
+    let log = serve.wait_for_log("[1] S: 535 5.7.8 Error: authentication failed");
+    assert!(!log.contains("message stored"), "{log}");
+}
+
+const SMTPLIB_FAULT: &str = r#"
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=20)
+code, message = s.ehlo('client.example')
+print('ehlo', code, message.decode())
+try:
+    s.noop()
+    print('still open')
+except smtplib.SMTPServerDisconnected:
+    print('disconnected')
+"#;
+
+#[test]
+fn fault_421_answers_the_first_command_and_closes() {
+    let serve = Serve::start(&["--fault", "421"]);
+    let run = python(SMTPLIB_FAULT, &serve);
+    assert!(
+        run.stdout
+            .contains("ehlo 421 4.3.2 mail.example.com Service not available"),
+        "{}",
+        run.describe()
+    );
+    assert!(run.stdout.contains("disconnected"), "{}", run.describe());
+    let log = serve.wait_for_log("[1] -- closed\n");
+    assert!(log.contains("[1] S: 421 4.3.2"), "{log}");
+}
+
+/// Runs the binary to completion (bounded) and returns status and stderr.
+fn run_serve_to_exit(args: &[&str]) -> (Option<i32>, String) {
+    let mut child = Command::new(BIN)
+        .arg("serve")
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start smtp-trainer serve");
+    let stderr = Arc::new(Mutex::new(String::new()));
+    drain(child.stderr.take().unwrap(), Arc::clone(&stderr), None);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for serve") {
+            thread::sleep(Duration::from_millis(100));
+            let text = stderr.lock().unwrap().clone();
+            return (status.code(), text);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("serve {args:?} kept running; it should have refused to start");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_non_loopback_address_needs_allow_remote() {
+    let (code, stderr) = run_serve_to_exit(&["--listen", "0.0.0.0:0"]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("0.0.0.0 is not a loopback address"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("--allow-remote"), "{stderr}");
+}
+
+#[test]
+fn a_port_in_use_is_named() {
+    let taken = TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let (code, stderr) = run_serve_to_exit(&["--listen", &format!("127.0.0.1:{port}")]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("port {port} on 127.0.0.1 is already in use")),
+        "{stderr}"
+    );
+}
+
+/// Reads from a raw connection until `needle` arrived (bounded).
+fn read_until(stream: &mut TcpStream, needle: &str) -> String {
+    stream.set_read_timeout(Some(WAIT)).unwrap();
+    let mut got = Vec::new();
+    let mut buf = [0u8; 1024];
+    while !String::from_utf8_lossy(&got).contains(needle) {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => got.extend_from_slice(&buf[..n]),
+            Err(err) => panic!(
+                "reading failed ({err}) before {needle:?}; got {:?}",
+                String::from_utf8_lossy(&got)
+            ),
+        }
+    }
+    let text = String::from_utf8_lossy(&got).into_owned();
+    assert!(
+        text.contains(needle),
+        "the connection closed before {needle:?}; got {text:?}"
+    );
+    text
+}
+
+#[test]
+fn the_thirty_third_connection_is_refused() {
+    let serve = Serve::start(&[]);
+    let mut open: Vec<TcpStream> = (0..32)
+        .map(|_| {
+            let mut stream = TcpStream::connect(serve.server()).unwrap();
+            read_until(&mut stream, "220 mail.example.com ESMTP Postfix\r\n");
+            stream
+        })
+        .collect();
+    let mut extra = TcpStream::connect(serve.server()).unwrap();
+    let text = read_until(&mut extra, "\r\n");
+    assert_eq!(text, "421 4.3.2 Too many connections\r\n");
+    serve.wait_for_log("[33] -- closed\n");
+
+    // One closes: there is room again.
+    let mut first = open.remove(0);
+    first.write_all(b"QUIT\r\n").unwrap();
+    read_until(&mut first, "221 2.0.0 Bye\r\n");
+    serve.wait_for_log("[1] -- closed\n");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let mut again = TcpStream::connect(serve.server()).unwrap();
+        let text = read_until(&mut again, "\r\n");
+        if text.starts_with("220 ") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no room after a connection closed: {text:?}"
+        );
+        thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn an_idle_connection_times_out_with_421() {
+    let serve = Serve::start(&["--timeout", "1"]);
+    let mut stream = TcpStream::connect(serve.server()).unwrap();
+    let text = read_until(
+        &mut stream,
+        "421 4.4.2 mail.example.com Error: timeout exceeded\r\n",
+    );
+    assert!(text.starts_with("220 "), "{text:?}");
+    let mut rest = Vec::new();
+    stream.read_to_end(&mut rest).unwrap();
+    assert!(rest.is_empty(), "{rest:?}");
+    serve.wait_for_log("[1] -- closed\n");
+}
