@@ -124,6 +124,8 @@ pub enum Syntax {
     MissingArgument,
     /// An argument where the command takes none (DATA, RSET, QUIT, STARTTLS).
     UnexpectedArgument,
+    /// A bare local part (`alice`) where the server wants a domain too (Exim does).
+    NoDomain,
 }
 
 impl fmt::Display for ParseError {
@@ -302,12 +304,10 @@ fn parse_path(rest: &str, keyword: &str, null_allowed: bool) -> Result<PathArg, 
     })
 }
 
-/// `local@domain` with no space, no angle bracket and one `@` outside a quoted local part;
-/// a bare `postmaster` is also a mailbox (RFC 5321 §4.1.1.3).
+/// `local@domain` with no space, no angle bracket and one `@` outside a quoted local part,
+/// or a bare local part: RFC 5321 §4.1.1.3 allows `postmaster`, and Postfix and Sendmail
+/// qualify any bare name with their own domain (the server decides; see `Syntax::NoDomain`).
 pub fn valid_mailbox(address: &str) -> bool {
-    if address.eq_ignore_ascii_case("postmaster") {
-        return true;
-    }
     if address
         .chars()
         .any(|c| c.is_whitespace() || c == '<' || c == '>' || c.is_control())
@@ -315,7 +315,7 @@ pub fn valid_mailbox(address: &str) -> bool {
         return false;
     }
     let Some((local, domain)) = address.rsplit_once('@') else {
-        return false;
+        return !address.is_empty() && !address.contains(['"', ',', ':', ';', '(', ')', '[', ']']);
     };
     let local_ok = !local.is_empty()
         && (local.starts_with('"') && local.ends_with('"') && local.len() >= 2
@@ -426,6 +426,7 @@ mod tests {
                 "RCPT TO:<Postmaster>",
                 Command::Rcpt(path("Postmaster", true, &[])),
             ),
+            ("MAIL FROM:alice", Command::Mail(path("alice", false, &[]))),
             (
                 "RCPT TO:<a@b.c> NOTIFY=SUCCESS,FAILURE",
                 Command::Rcpt(path("a@b.c", true, &[("NOTIFY", Some("SUCCESS,FAILURE"))])),
@@ -482,7 +483,6 @@ mod tests {
             ("MAIL FROM:", "MAIL", Syntax::MissingAddress),
             ("MAIL FROM:<bad address", "MAIL", Syntax::BadAddress),
             ("MAIL FROM:<a b@c.d>", "MAIL", Syntax::BadAddress),
-            ("MAIL FROM:<alice>", "MAIL", Syntax::BadAddress),
             ("MAIL FROM:<a@b.c>SIZE=1", "MAIL", Syntax::BadAddress),
             ("MAIL FROM:<a@b.c> SIZE=", "MAIL", Syntax::BadParameter),
             ("RCPT TO:<>", "RCPT", Syntax::NullRecipient),

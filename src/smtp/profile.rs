@@ -7,6 +7,7 @@
 //! reverse lookup found it), `{addr}` the address in the command,
 //! `{id}` the queue id, `{date}` the caller-supplied time, `{line}` the command line.
 
+use super::command::Syntax;
 use super::why::Situation;
 
 /// A real server whose behaviour the simulated server reproduces.
@@ -120,7 +121,7 @@ impl Profile {
         match self {
             Profile::Postfix => true,
             Profile::Sendmail => !matches!(extension, E::Chunking | E::Smtputf8),
-            Profile::Exim => !matches!(extension, E::EnhancedStatusCodes | E::Dsn),
+            Profile::Exim => !matches!(extension, E::EnhancedStatusCodes | E::Dsn | E::Smtputf8),
             Profile::Coremail163 => matches!(
                 extension,
                 E::Pipelining | E::Auth | E::StartTls | E::EightBitMime
@@ -137,6 +138,74 @@ impl Profile {
             Profile::Coremail163 => coremail(situation),
         };
         specific.unwrap_or_else(|| postfix(situation))
+    }
+
+    /// Whether a bare local part (`MAIL FROM:alice`) is accepted and qualified with the
+    /// server's domain: Postfix and Sendmail do, Exim refuses it.
+    pub fn qualifies_bare_addresses(self) -> bool {
+        matches!(self, Profile::Postfix | Profile::Sendmail)
+    }
+
+    /// The reply to a syntax error in `verb`'s argument, worded as the real server words
+    /// it (`docs/transcripts/real-servers.md`).
+    pub fn syntax_template(self, verb: &str, problem: Syntax) -> Template {
+        use Syntax as X;
+        let mail = verb == "MAIL";
+        match self {
+            Profile::Postfix => match (verb, problem) {
+                ("HELO", _) => t(501, "", &["Syntax: HELO hostname"]),
+                ("EHLO", _) => t(501, "", &["Syntax: EHLO hostname"]),
+                ("MAIL", X::BadAddress | X::NoDomain) => {
+                    t(501, "5.1.7", &["Bad sender address syntax"])
+                }
+                ("RCPT", X::BadAddress | X::NoDomain | X::NullRecipient) => {
+                    t(501, "5.1.3", &["Bad recipient address syntax"])
+                }
+                ("MAIL", _) => t(501, "5.5.4", &["Syntax: MAIL FROM:<address>"]),
+                ("RCPT", _) => t(501, "5.5.4", &["Syntax: RCPT TO:<address>"]),
+                ("AUTH", _) => t(501, "5.5.4", &["Syntax: AUTH mechanism"]),
+                ("VRFY", _) => t(501, "5.5.4", &["Syntax: VRFY address"]),
+                _ => t(501, "5.5.4", &["Syntax: {verb}"]),
+            },
+            Profile::Sendmail => match (verb, problem) {
+                ("HELO" | "EHLO", _) => t(501, "5.0.0", &["{verb} requires domain address"]),
+                (_, X::BadAddress) => t(553, "5.0.0", &["{raw}... Unbalanced '<'"]),
+                ("MAIL", _) => t(
+                    501,
+                    "5.5.2",
+                    &["Syntax error in parameters scanning \"FROM\""],
+                ),
+                ("RCPT", _) => t(
+                    501,
+                    "5.5.2",
+                    &["Syntax error in parameters scanning \"TO\""],
+                ),
+                _ => t(
+                    501,
+                    "5.5.2",
+                    &["Syntax error in parameters scanning \"{line}\""],
+                ),
+            },
+            Profile::Exim => match (verb, problem) {
+                ("HELO" | "EHLO", _) => t(501, "", &["Syntactically invalid {verb} argument(s)"]),
+                (_, X::NoDomain) if mail => {
+                    t(501, "", &["{addr}: sender address must contain a domain"])
+                }
+                (_, X::NoDomain) => t(
+                    501,
+                    "",
+                    &["{addr}: recipient address must contain a domain"],
+                ),
+                ("RCPT", X::MissingAddress | X::MissingKeyword) => {
+                    t(501, "", &["RCPT must have an address operand"])
+                }
+                ("MAIL", X::MissingAddress | X::MissingKeyword) => {
+                    t(501, "", &["MAIL must have an address operand"])
+                }
+                _ => t(501, "", &["{raw}: malformed address"]),
+            },
+            Profile::Coremail163 => t(501, "", &["Error: bad syntax"]),
+        }
     }
 
     /// The SASL mechanisms the server offers after EHLO, in its order.
@@ -222,21 +291,23 @@ fn postfix(s: Situation) -> Template {
         S::RcptOk => t(250, "2.1.5", &["Ok"]),
         S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>"]),
         S::Queued => t(250, "2.0.0", &["Ok: queued as {id}"]),
+        S::QueuedChunked => t(250, "2.0.0", &["Ok: {size} bytes queued as {id}"]),
         S::ChunkOk => t(250, "2.0.0", &["Ok: {size} bytes"]),
         S::Bye => t(221, "2.0.0", &["Bye"]),
         S::RsetOk => t(250, "2.0.0", &["Ok"]),
         S::NoopOk => t(250, "2.0.0", &["Ok"]),
-        S::VrfyOk => t(250, "2.0.0", &["{addr}"]),
-        S::VrfyNoVerify => t(252, "2.0.0", &["{addr}"]),
+        // Postfix never says 250 to VRFY: it answers 252 with the argument as typed.
+        S::VrfyOk | S::VrfyNoVerify => t(252, "2.0.0", &["{addr}"]),
         S::VrfyUnknown => t(
             550,
             "5.1.1",
             &["<{addr}>: Recipient address rejected: User unknown in local recipient table"],
         ),
         S::VrfyDisabled => t(502, "5.5.1", &["VRFY command is disabled"]),
-        S::ExpnDisabled => t(502, "5.5.2", &["Error: command not recognized"]),
-        S::Help | S::HelpUnsupported => t(502, "5.5.2", &["Error: command not recognized"]),
-        S::Unrecognized => t(502, "5.5.2", &["Error: command not recognized"]),
+        // Postfix implements neither EXPN nor HELP: both are unknown commands to it.
+        S::ExpnDisabled => t(500, "5.5.2", &["Error: command not recognized"]),
+        S::Help | S::HelpUnsupported => t(500, "5.5.2", &["Error: command not recognized"]),
+        S::Unrecognized => t(500, "5.5.2", &["Error: command not recognized"]),
         S::SyntaxError => t(501, "5.5.4", &["Syntax: {line}"]),
         S::ParamUnsupported => t(555, "5.5.4", &["Unsupported option: {addr}"]),
         S::NeedHelo => t(503, "5.5.1", &["Error: send HELO/EHLO first"]),
@@ -247,8 +318,12 @@ fn postfix(s: Situation) -> Template {
         S::TextLineTooLong => t(500, "5.5.2", &["Error: line too long"]),
         S::MessageTooBig => t(552, "5.3.4", &["Error: message file too big"]),
         S::SizeTooBig => t(552, "5.3.4", &["Message size exceeds fixed limit"]),
-        // RFC 4954 §4: an unsupported mechanism gets 504 5.5.4.
-        S::AuthUnknownMechanism => t(504, "5.5.4", &["Unrecognized authentication type"]),
+        // RFC 4954 §4 asks for 504 5.5.4; Postfix answers 535 (recorded).
+        S::AuthUnknownMechanism => t(
+            535,
+            "5.7.8",
+            &["Error: authentication failed: Invalid authentication mechanism"],
+        ),
         S::AuthAlready => t(503, "5.5.1", &["Error: already authenticated"]),
         S::AuthInTransaction => t(503, "5.5.1", &["Error: MAIL transaction in progress"]),
         S::AuthNotOffered => t(503, "5.5.1", &["Error: authentication not enabled"]),
@@ -257,7 +332,7 @@ fn postfix(s: Situation) -> Template {
         S::AuthFailed => t(
             535,
             "5.7.8",
-            &["Error: authentication failed: authentication failure"],
+            &["Error: authentication failed: (reason unavailable)"],
         ),
         S::AuthBackendDown => t(
             535,
@@ -306,20 +381,20 @@ fn sendmail(s: Situation) -> Option<Template> {
         S::Greeting => t(220, "", &["{host} ESMTP Sendmail 8.13.8/8.13.8; {date}"]),
         S::Helo => t(250, "", &["{host} Hello {peer}, pleased to meet you"]),
         S::Ehlo => t(250, "", &["{host} Hello {peer}, pleased to meet you"]),
-        S::MailOk => t(250, "2.1.0", &["{addr}... Sender ok"]),
-        S::RcptOk => t(250, "2.1.5", &["{addr}... Recipient ok"]),
+        S::MailOk => t(250, "2.1.0", &["{raw}... Sender ok"]),
+        S::RcptOk => t(250, "2.1.5", &["{raw}... Recipient ok"]),
         S::DataGo => t(354, "", &["Enter mail, end with \".\" on a line by itself"]),
         S::Queued => t(250, "2.0.0", &["{id} Message accepted for delivery"]),
         S::Bye => t(221, "2.0.0", &["{host} closing connection"]),
         S::RsetOk => t(250, "2.0.0", &["Reset state"]),
         S::NoopOk => t(250, "2.0.0", &["OK"]),
-        S::VrfyOk => t(250, "2.1.5", &["<{addr}>"]),
+        S::VrfyOk => t(250, "2.1.5", &["<{full}>"]),
         S::VrfyNoVerify | S::VrfyDisabled => t(
             252,
             "2.5.2",
             &["Cannot VRFY user; try RCPT to attempt delivery (or try finger)"],
         ),
-        S::VrfyUnknown => t(550, "5.1.1", &["{addr}... User unknown"]),
+        S::VrfyUnknown => t(550, "5.1.1", &["{raw}... User unknown"]),
         S::ExpnDisabled => t(502, "5.7.0", &["Sorry, we do not allow this operation"]),
         S::Unrecognized => t(500, "5.5.1", &["Command unrecognized: \"{line}\""]),
         S::SyntaxError => t(
@@ -337,12 +412,12 @@ fn sendmail(s: Situation) -> Option<Template> {
         S::MessageTooBig => t(
             552,
             "5.2.3",
-            &["Message exceeds maximum fixed size (10485760)"],
+            &["Message exceeds maximum fixed size ({limit})"],
         ),
         S::SizeTooBig => t(
             552,
             "5.2.3",
-            &["Message size exceeds fixed maximum message size (10485760)"],
+            &["Message size exceeds fixed maximum message size ({limit})"],
         ),
         S::AuthUnknownMechanism => t(504, "5.3.3", &["AUTH mechanism {addr} not available"]),
         S::AuthAlready => t(503, "5.5.0", &["Already Authenticated"]),
@@ -360,14 +435,19 @@ fn sendmail(s: Situation) -> Option<Template> {
         S::AuthBadBase64 => t(501, "5.5.4", &["cannot decode AUTH parameter {addr}"]),
         S::AuthRequired => t(530, "5.7.0", &["Authentication required"]),
         S::TlsReady => t(220, "2.0.0", &["Ready to start TLS"]),
-        S::TlsAlready | S::TlsNotOffered => t(503, "5.5.0", &["TLS already active"]),
+        S::TlsAlready => t(503, "5.5.0", &["TLS already active"]),
+        S::TlsNotOffered => t(454, "4.3.3", &["TLS not available after start"]),
         S::SenderMismatch => t(
             553,
             "5.7.1",
-            &["{addr}... Sender address not owned by authenticated user"],
+            &["{raw}... Sender address not owned by authenticated user"],
         ),
-        S::UnknownUser => t(550, "5.1.1", &["{addr}... User unknown"]),
-        S::RelayDenied => t(550, "5.7.1", &["{addr}... Relaying denied"]),
+        S::UnknownUser => t(550, "5.1.1", &["{raw}... User unknown"]),
+        S::RelayDenied => t(
+            550,
+            "5.7.1",
+            &["{raw}... Relaying denied. Proper authentication required."],
+        ),
         S::Fault => t(
             451,
             "4.3.0",
@@ -405,10 +485,16 @@ fn exim(s: Situation) -> Option<Template> {
         S::NeedRcpt => t(503, "", &["valid RCPT command must precede DATA"]),
         S::NestedMail => t(503, "", &["sender already given"]),
         S::LineTooLong => t(500, "", &["line too long"]),
-        S::TextLineTooLong => t(500, "", &["message has lines too long for transport"]),
+        S::TextLineTooLong => t(
+            550,
+            "",
+            &["maximum allowed line length is 998 octets, got {size}"],
+        ),
         S::MessageTooBig => t(552, "", &["Message size exceeds maximum permitted"]),
         S::SizeTooBig => t(552, "", &["Message size exceeds maximum permitted"]),
-        S::AuthUnknownMechanism => t(504, "", &["Unsupported authentication mechanism"]),
+        S::AuthUnknownMechanism => t(504, "", &["{addr} authentication mechanism not supported"]),
+        S::AuthNotOffered => t(503, "", &["AUTH command used when not advertised"]),
+        S::TlsReady => t(220, "", &["TLS go ahead"]),
         S::AuthAlready => t(503, "", &["already authenticated"]),
         S::AuthOk => t(235, "", &["Authentication succeeded"]),
         S::AuthFailed | S::AuthMalformed => t(535, "", &["Incorrect authentication data"]),

@@ -281,7 +281,8 @@ struct Transaction {
     recipients: Vec<String>,
     body: Vec<u8>,
     size: u64,
-    long_line: bool,
+    /// The longest message line seen, in octets without CRLF.
+    longest_line: usize,
     chunked: bool,
 }
 
@@ -315,6 +316,12 @@ enum Phase {
 #[derive(Default)]
 struct Vars<'a> {
     addr: &'a str,
+    /// The address or argument exactly as typed (with its angle brackets, if any).
+    raw: &'a str,
+    /// The full address (qualified with the local domain).
+    full: &'a str,
+    verb: &'a str,
+    limit: u64,
     line: &'a str,
     id: &'a str,
     size: u64,
@@ -617,8 +624,15 @@ impl Server {
                 "id" => vars.id,
                 "user" => vars.user,
                 "challenge" => vars.challenge,
+                "raw" => vars.raw,
+                "full" => vars.full,
+                "verb" => vars.verb,
                 "size" => {
                     size = vars.size.to_string();
+                    size.as_str()
+                }
+                "limit" => {
+                    size = vars.limit.to_string();
                     size.as_str()
                 }
                 _ => "",
@@ -685,13 +699,28 @@ impl Server {
                 let detail = suggestion.map(Detail::DidYouMean);
                 return self.say(events, Situation::Unrecognized, &vars, detail);
             }
-            Err(ParseError::Syntax { problem, .. }) => {
-                return self.say(
-                    events,
+            Err(ParseError::Syntax { verb, problem }) => {
+                // The argument as typed: after `FROM:`/`TO:` for MAIL and RCPT.
+                let after_verb = text.trim_start().get(verb.len()..).unwrap_or("").trim();
+                let raw = match after_verb.split_once(':') {
+                    Some((_, arg)) if matches!(verb, "MAIL" | "RCPT") => arg.trim(),
+                    _ => after_verb,
+                };
+                let raw: String = raw.chars().take(100).collect();
+                let vars = Vars {
+                    verb,
+                    raw: &raw,
+                    ..vars
+                };
+                let template = self.config.profile.syntax_template(verb, problem);
+                let reply = self.reply_from(
+                    template,
                     Situation::SyntaxError,
                     &vars,
                     Some(Detail::Syntax(problem)),
                 );
+                events.push(Event::Reply(reply));
+                return;
             }
             Err(_) => {
                 return self.say(events, Situation::Unrecognized, &vars, None);
@@ -908,6 +937,8 @@ impl Server {
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
                 add(true, "HELP".into());
             }
+            // Exim 4.96 (recorded) also lists PIPECONNECT and PRDR, which this engine does
+            // not implement, so they are left out.
             Profile::Exim => {
                 add(true, format!("SIZE {max}"));
                 add(true, "8BITMIME".into());
@@ -915,7 +946,6 @@ impl Server {
                 add(true, format!("AUTH {mechanisms}"));
                 add(true, "CHUNKING".into());
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
-                add(true, "SMTPUTF8".into());
                 add(true, "HELP".into());
             }
             Profile::Postfix => {
@@ -1001,12 +1031,21 @@ impl Server {
         Ok(smtputf8)
     }
 
-    fn mail(&mut self, path: PathArg, line: &str, events: &mut Vec<Event>) {
+    fn mail(&mut self, mut path: PathArg, line: &str, events: &mut Vec<Event>) {
+        let raw = raw_path(&path);
+        let typed = path.address.clone();
         let vars = Vars {
             line,
-            addr: &path.address,
+            addr: &typed,
+            raw: &raw,
+            verb: "MAIL",
+            limit: self.size_cap(),
             ..Vars::default()
         };
+        let Some(full) = self.qualify(&path.address) else {
+            return self.unqualified("MAIL", &vars, events);
+        };
+        path.address = full;
         if self.hello.is_none() && self.config.profile.helo_required() {
             return self.say(events, Situation::NeedHelo, &vars, None);
         }
@@ -1055,12 +1094,20 @@ impl Server {
         self.say(events, Situation::MailOk, &vars, detail);
     }
 
-    fn rcpt(&mut self, path: PathArg, line: &str, events: &mut Vec<Event>) {
+    fn rcpt(&mut self, mut path: PathArg, line: &str, events: &mut Vec<Event>) {
+        let raw = raw_path(&path);
+        let typed = path.address.clone();
         let vars = Vars {
             line,
-            addr: &path.address,
+            addr: &typed,
+            raw: &raw,
+            verb: "RCPT",
             ..Vars::default()
         };
+        let Some(full) = self.qualify(&path.address) else {
+            return self.unqualified("RCPT", &vars, events);
+        };
+        path.address = full;
         if self.hello.is_none() && self.config.profile.helo_required() {
             return self.say(events, Situation::NeedHelo, &vars, None);
         }
@@ -1110,11 +1157,36 @@ impl Server {
         self.say(events, Situation::RcptOk, &vars, detail);
     }
 
+    /// A bare local part (`MAIL FROM:alice`) qualified with the first local domain, as
+    /// Postfix and Sendmail do; `None` where the profile refuses it (Exim, Coremail).
+    fn qualify(&self, address: &str) -> Option<String> {
+        if address.is_empty() || address.contains('@') || address.eq_ignore_ascii_case("postmaster")
+        {
+            return Some(address.to_string());
+        }
+        self.config
+            .profile
+            .qualifies_bare_addresses()
+            .then(|| self.config.account_address(address))
+    }
+
+    fn unqualified(&mut self, verb: &'static str, vars: &Vars, events: &mut Vec<Event>) {
+        let template = self
+            .config
+            .profile
+            .syntax_template(verb, command::Syntax::NoDomain);
+        let detail = Some(Detail::Syntax(command::Syntax::NoDomain));
+        let reply = self.reply_from(template, Situation::SyntaxError, vars, detail);
+        events.push(Event::Reply(reply));
+    }
+
     fn vrfy(&mut self, arg: &str, allowed: bool, disabled: Situation, events: &mut Vec<Event>) {
         let address = arg.trim().trim_start_matches('<').trim_end_matches('>');
         let shown: String = address.chars().take(100).collect();
+        let raw: String = arg.trim().chars().take(100).collect();
         let vars = Vars {
             addr: &shown,
+            raw: &raw,
             ..Vars::default()
         };
         if !allowed {
@@ -1133,7 +1205,9 @@ impl Server {
             Situation::VrfyUnknown
         };
         let vars = Vars {
-            addr: &full,
+            addr: &shown,
+            raw: &raw,
+            full: &full,
             ..Vars::default()
         };
         self.say(events, situation, &vars, None);
@@ -1468,9 +1542,7 @@ impl Server {
         }
         // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
         let content = line.strip_prefix(b".").unwrap_or(line);
-        if length > MAX_TEXT_LINE {
-            tx.long_line = true;
-        }
+        tx.longest_line = tx.longest_line.max(length.saturating_sub(2));
         let real_len = length.saturating_sub(2 + line.len() - content.len()) as u64;
         self.append(&mut tx, content, real_len);
         self.phase = Phase::Data(tx);
@@ -1551,19 +1623,28 @@ impl Server {
         self.phase = Phase::Command(None);
         if tx.size > self.size_cap() {
             let detail = Detail::Limit {
-                limit: self.config.policies.max_message_size,
+                limit: self.size_cap(),
                 seen: tx.size,
             };
-            return self.say(
-                events,
-                Situation::MessageTooBig,
-                &Vars::default(),
-                Some(detail),
-            );
+            let vars = Vars {
+                limit: self.size_cap(),
+                ..Vars::default()
+            };
+            return self.say(events, Situation::MessageTooBig, &vars, Some(detail));
         }
-        if tx.long_line {
-            return self.say(events, Situation::TextLineTooLong, &Vars::default(), None);
+        if tx.longest_line + 2 > MAX_TEXT_LINE {
+            let detail = Detail::Limit {
+                limit: MAX_TEXT_LINE as u64,
+                seen: tx.longest_line as u64 + 2,
+            };
+            let vars = Vars {
+                size: tx.longest_line as u64,
+                ..Vars::default()
+            };
+            return self.say(events, Situation::TextLineTooLong, &vars, Some(detail));
         }
+        let size = tx.size;
+        let chunked = tx.chunked;
         self.stored_total += 1;
         let id = self.queue_id();
         let mut data = self.received_header(&tx, &id).into_bytes();
@@ -1581,9 +1662,15 @@ impl Server {
         });
         let vars = Vars {
             id: &id,
+            size,
             ..Vars::default()
         };
-        self.say(events, Situation::Queued, &vars, None);
+        let situation = if chunked {
+            Situation::QueuedChunked
+        } else {
+            Situation::Queued
+        };
+        self.say(events, situation, &vars, None);
         events.push(Event::Stored(self.mailbox.len() - 1));
     }
 
@@ -1643,6 +1730,16 @@ impl Server {
             host = self.config.hostname,
             now = self.now,
         )
+    }
+}
+
+/// The path as the client wrote it: `<a@b>` or `a@b`.
+fn raw_path(path: &PathArg) -> String {
+    let shown: String = path.address.chars().take(100).collect();
+    if path.bracketed {
+        format!("<{shown}>")
+    } else {
+        shown
     }
 }
 

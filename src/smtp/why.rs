@@ -24,6 +24,8 @@ pub enum Situation {
     DataGo,
     /// The message was received and queued.
     Queued,
+    /// The message, sent in BDAT chunks, was received and queued.
+    QueuedChunked,
     /// A BDAT chunk (not the last) was received.
     ChunkOk,
     /// QUIT: the server closes the connection.
@@ -286,6 +288,7 @@ impl Detail {
                     S::MissingMechanism => Tr::new("AUTH needs a mechanism name, e.g. AUTH PLAIN or AUTH LOGIN.", "AUTH 需要机制名，例如 AUTH PLAIN 或 AUTH LOGIN。"),
                     S::MissingArgument => Tr::new("This command needs an argument, e.g. VRFY alice.", "这个命令需要参数，例如 VRFY alice。"),
                     S::UnexpectedArgument => Tr::new("This command takes no argument.", "这个命令不带参数。"),
+                    S::NoDomain => Tr::new("The address has no domain. Postfix and Sendmail would append their own; this server wants local-part@domain.", "地址没有域名部分。Postfix 和 Sendmail 会自动补上自己的域名；这个服务器要求 local-part@domain。"),
                 };
                 tr.get(lang).to_string()
             }
@@ -322,6 +325,7 @@ impl Situation {
             S::RcptOk => Tr::new("The recipient is accepted. Add more with RCPT TO, or send DATA.", "收件人已接受。可以继续 RCPT TO 添加，或发送 DATA。"),
             S::DataGo => Tr::new("Send the message: headers, an empty line, the body; end with a line holding only a dot. A line starting with a dot is sent with one more dot (dot-stuffing, RFC 5321 §4.5.2).", "请发送邮件：头部、一个空行、正文；以只含一个点的行结束。以点开头的行要再加一个点（点填充，RFC 5321 §4.5.2）。"),
             S::Queued => Tr::new("The message is accepted: the server now takes responsibility for delivering it. It is in the mailbox with its envelope.", "邮件已接受：投递责任转交给服务器。它已连同信封存入邮箱。"),
+            S::QueuedChunked => Tr::new("The last chunk arrived and the whole message is accepted: the server now takes responsibility for delivering it (RFC 3030).", "最后一块已到达，整封邮件被接受：投递责任转交给服务器（RFC 3030）。"),
             S::ChunkOk => Tr::new("The chunk is received; send the next BDAT, and mark the final one LAST (RFC 3030).", "数据块已收到；继续发送下一个 BDAT，最后一块标记 LAST（RFC 3030）。"),
             S::Bye => Tr::new("The server closes the connection, as QUIT asks.", "服务器按 QUIT 的要求关闭连接。"),
             S::RsetOk => Tr::new("The transaction (sender, recipients, data) is forgotten; the greeting and any authentication stay.", "事务（发件人、收件人、数据）已清除；问候和认证状态保留。"),
@@ -340,11 +344,11 @@ impl Situation {
             S::NeedMail => Tr::new("Bad sequence: a transaction starts with MAIL FROM; RCPT and DATA come after it (RFC 5321 §4.1.4).", "命令顺序错误：事务以 MAIL FROM 开始，RCPT 和 DATA 在它之后（RFC 5321 §4.1.4）。"),
             S::NeedRcpt => Tr::new("Bad sequence: DATA needs at least one accepted RCPT TO first.", "命令顺序错误：DATA 之前至少需要一个被接受的 RCPT TO。"),
             S::NestedMail => Tr::new("Bad sequence: a transaction is already open. Finish it with DATA, or RSET to start over.", "命令顺序错误：已经有一个打开的事务。请用 DATA 完成，或用 RSET 重新开始。"),
-            S::LineTooLong => Tr::new("The command line is longer than 512 octets including CRLF, the limit of RFC 5321 §4.5.3.1.4.", "命令行超过 512 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.4 的限制。"),
-            S::TextLineTooLong => Tr::new("A line of the message is longer than 1000 octets including CRLF, the limit of RFC 5321 §4.5.3.1.6; encode long lines (quoted-printable or base64).", "邮件中有一行超过 1000 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.6 的限制；长行应编码（quoted-printable 或 base64）。"),
+            S::LineTooLong => Tr::new("The command line is longer than 512 octets including CRLF, the limit of RFC 5321 §4.5.3.1.4. The trainer enforces it so you can see it; real servers are often lenient (Postfix reads up to 2048 octets).", "命令行超过 512 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.4 的限制。训练器严格执行这个限制以便你观察；真实服务器往往更宽松（Postfix 最多读取 2048 字节）。"),
+            S::TextLineTooLong => Tr::new("A line of the message is longer than 1000 octets including CRLF, the limit of RFC 5321 §4.5.3.1.6; encode long lines (quoted-printable or base64). Exim refuses such a message like this; Postfix instead splits the line silently.", "邮件中有一行超过 1000 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.6 的限制；长行应编码（quoted-printable 或 base64）。Exim 会这样拒绝邮件；Postfix 则悄悄把长行拆开。"),
             S::MessageTooBig => Tr::new("The message is larger than the server's maximum size; it was discarded.", "邮件超过服务器允许的最大大小，已被丢弃。"),
             S::SizeTooBig => Tr::new("The SIZE announced on MAIL FROM is over the server's limit (RFC 1870), so it refuses before any data is sent.", "MAIL FROM 中声明的 SIZE 超过服务器上限（RFC 1870），因此在发送数据前就拒绝。"),
-            S::AuthUnknownMechanism => Tr::new("The server does not offer this SASL mechanism; use one listed on the AUTH line of the EHLO reply.", "服务器不提供这个 SASL 机制；请使用 EHLO 回复中 AUTH 行列出的机制。"),
+            S::AuthUnknownMechanism => Tr::new("The server does not offer this SASL mechanism; use one listed on the AUTH line of the EHLO reply. RFC 4954 §4 says 504; Postfix answers 535 instead.", "服务器不提供这个 SASL 机制；请使用 EHLO 回复中 AUTH 行列出的机制。RFC 4954 §4 规定回复 504；Postfix 却回复 535。"),
             S::AuthAlready => Tr::new("Already authenticated: RFC 4954 §4 allows one successful AUTH per session.", "已经认证过了：RFC 4954 §4 规定每个会话只能成功认证一次。"),
             S::AuthInTransaction => Tr::new("AUTH is not allowed inside a mail transaction (RFC 4954 §4); RSET first.", "邮件事务中不允许 AUTH（RFC 4954 §4）；请先 RSET。"),
             S::AuthNotOffered => Tr::new("Authentication is not available here: AUTH is an ESMTP extension, so it needs EHLO, and the server must list it.", "这里不能认证：AUTH 是 ESMTP 扩展，需要先 EHLO，并且服务器要通告它。"),
