@@ -3,8 +3,11 @@
 //! Subcommands arrive with the features they show; each renders engine values and
 //! computes nothing of its own.
 
+mod auth;
 mod explain;
 mod serve;
+mod trace_json;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -37,6 +40,17 @@ pub enum Command {
     /// command's own). The transcript of every session goes to stdout. Binds
     /// to loopback unless --allow-remote; STARTTLS is not offered (no real TLS).
     Serve(serve::Args),
+    /// Compute a client's SASL response, showing every intermediate value.
+    ///
+    /// Examples: `auth cram-md5 --user tim --password tanstaaftanstaaf` (RFC 2195's
+    /// challenge), `auth digest-md5 --user chris --password secret --cnonce OA6MHXh6VqTrRk
+    /// --digest-uri imap/elwood.innosoft.com` (RFC 2831's example), `auth plain --user alice
+    /// --password secret`.
+    Auth(auth::Args),
+    /// Check a captured SASL response: explain every field and, given the password, say
+    /// whether it is valid and which mistake made it wrong. Exit 0 valid (or no password
+    /// given), 1 invalid, 2 usage error.
+    Verify(verify::Args),
 }
 
 /// `--lang`: the language of the output.
@@ -71,6 +85,8 @@ pub fn run() -> ExitCode {
         Command::Explain(args) => explain::run(&args, &mut std::io::stdout().lock()),
         // Not under one lock: the server's session threads write the transcript.
         Command::Serve(args) => serve::run(&args),
+        Command::Auth(args) => auth::run(&args, &mut std::io::stdout().lock()),
+        Command::Verify(args) => verify::run(&args, &mut std::io::stdout().lock()),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,173 @@
+//! `smtp-trainer auth`: compute a client's SASL response and show every step.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::trace_json::{steps, StepJson};
+use super::LangArg;
+use crate::i18n::Lang;
+use crate::sasl::trace::Trace;
+use crate::sasl::verify::{decode_pasted, Mechanism};
+use crate::sasl::{cram_md5, digest_md5, login, plain};
+
+/// Arguments of `auth`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// PLAIN, LOGIN, CRAM-MD5 or DIGEST-MD5 (any case).
+    mechanism: String,
+    /// The user name.
+    #[arg(long)]
+    user: String,
+    /// The password.
+    #[arg(long)]
+    password: String,
+    /// The server's challenge: base64 as in the 334 line, or decoded. CRAM-MD5 defaults to
+    /// RFC 2195's, DIGEST-MD5 to RFC 2831's example challenge.
+    #[arg(long)]
+    challenge: Option<String>,
+    /// DIGEST-MD5: the realm (default: the challenge's first realm).
+    #[arg(long)]
+    realm: Option<String>,
+    /// DIGEST-MD5: the digest-uri (default: smtp/<realm>).
+    #[arg(long)]
+    digest_uri: Option<String>,
+    /// DIGEST-MD5: the client nonce (default: random, printed).
+    #[arg(long)]
+    cnonce: Option<String>,
+    /// PLAIN and DIGEST-MD5: act as this user.
+    #[arg(long)]
+    authzid: Option<String>,
+    /// DIGEST-MD5: auth, auth-int or auth-conf (default auth).
+    #[arg(long)]
+    qop: Option<String>,
+    /// Output language (default from the locale).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+const EXIT_USAGE: u8 = 2;
+
+/// RFC 2831 §4's challenge, used when none is given.
+const RFC2831_CHALLENGE: &str =
+    "realm=\"elwood.innosoft.com\",nonce=\"OA6MG9tEQGm2hh\",qop=\"auth\",algorithm=md5-sess,charset=utf-8";
+
+#[derive(Serialize)]
+struct AuthJson {
+    mechanism: &'static str,
+    steps: Vec<StepJson>,
+    response: String,
+}
+
+pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
+    let lang = LangArg::resolve(args.lang);
+    let usage = |message: String| -> io::Result<ExitCode> {
+        eprintln!("smtp-trainer: {message}");
+        Ok(ExitCode::from(EXIT_USAGE))
+    };
+    let Some(mechanism) = Mechanism::from_name(&args.mechanism) else {
+        return usage(match lang {
+            Lang::En => format!(
+                "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5 or DIGEST-MD5",
+                args.mechanism
+            ),
+            Lang::Zh => format!(
+                "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5 或 DIGEST-MD5",
+                args.mechanism
+            ),
+        });
+    };
+    let trace = match mechanism {
+        Mechanism::Plain => plain::client(
+            args.authzid.as_deref().unwrap_or(""),
+            &args.user,
+            &args.password,
+        ),
+        Mechanism::Login => login::client(&args.user, &args.password),
+        Mechanism::CramMd5 => {
+            let challenge = match &args.challenge {
+                Some(c) => decode_pasted(c).0,
+                None => cram_md5::RFC2195_CHALLENGE.as_bytes().to_vec(),
+            };
+            cram_md5::client(&args.user, &args.password, &challenge)
+        }
+        Mechanism::DigestMd5 => {
+            let text = match &args.challenge {
+                Some(c) => String::from_utf8_lossy(&decode_pasted(c).0).into_owned(),
+                None => RFC2831_CHALLENGE.to_string(),
+            };
+            let challenge = match digest_md5::parse_challenge(&text) {
+                Ok(c) => c,
+                Err(err) => return usage(err.describe(lang)),
+            };
+            let realm = args
+                .realm
+                .clone()
+                .or_else(|| challenge.realms.first().cloned())
+                .unwrap_or_default();
+            let qop = args.qop.clone().unwrap_or_else(|| "auth".into());
+            if !challenge.qop.contains(&qop) {
+                return usage(match lang {
+                    Lang::En => format!(
+                        "qop {qop:?} is not offered by the challenge ({:?})",
+                        challenge.qop
+                    ),
+                    Lang::Zh => format!("质询没有提供 qop {qop:?}（提供的是 {:?}）", challenge.qop),
+                });
+            }
+            let cnonce = args.cnonce.clone().unwrap_or_else(random_cnonce);
+            digest_md5::client(&digest_md5::ClientInput {
+                user: args.user.clone(),
+                digest_uri: args
+                    .digest_uri
+                    .clone()
+                    .unwrap_or_else(|| format!("smtp/{realm}")),
+                realm,
+                password: args.password.clone(),
+                nonce: challenge.nonce.clone(),
+                cnonce,
+                nc: 1,
+                qop,
+                authzid: args.authzid.clone(),
+                utf8: challenge.utf8,
+            })
+        }
+    };
+    let response = final_response(&trace);
+    if args.json {
+        let json = AuthJson {
+            mechanism: mechanism.name(),
+            steps: steps(&trace, lang),
+            response,
+        };
+        serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{}", trace.render(lang))?;
+        writeln!(out, "\n{response}")?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The line the client sends last: the base64 response.
+fn final_response(trace: &Trace) -> String {
+    trace
+        .step("response-base64")
+        .or_else(|| trace.step("response"))
+        .map(|s| s.text())
+        .unwrap_or_default()
+}
+
+/// 16 hex digits from the standard library's per-process random keys; a cnonce only has to
+/// be unpredictable to the server, and the CLI prints it so a run can be repeated.
+fn random_cnonce() -> String {
+    let mut hasher = RandomState::new().build_hasher();
+    hasher.write_u64(0x5eed);
+    format!("{:016x}", hasher.finish())
+}
