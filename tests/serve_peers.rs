@@ -597,3 +597,62 @@ fn an_idle_connection_times_out_with_421() {
     assert!(rest.is_empty(), "{rest:?}");
     serve.wait_for_log("[1] -- closed\n");
 }
+
+const SMTPLIB_CRAM_MD5: &str = r#"
+import smtplib, sys
+host, port = "127.0.0.1", int(sys.argv[1])
+s = smtplib.SMTP(host, port, timeout=15)
+s.ehlo("client.example")
+s.user, s.password = "alice", "secret"
+code, _ = s.auth("CRAM-MD5", s.auth_cram_md5)
+print("CRAM-MD5", code)
+s.quit()
+s = smtplib.SMTP(host, port, timeout=15)
+s.ehlo("client.example")
+code, _ = s.login("alice", "secret")
+print("login", code)
+s.quit()
+"#;
+
+#[test]
+fn smtplib_authenticates_with_cram_md5_rfc2195() {
+    let serve = Serve::start(&["--user", "alice:secret"]);
+    let run = python(SMTPLIB_CRAM_MD5, &serve);
+    assert!(
+        run.stdout.lines().any(|l| l == "CRAM-MD5 235"),
+        "{}",
+        run.describe()
+    );
+    assert!(
+        run.stdout.lines().any(|l| l == "login 235"),
+        "{}",
+        run.describe()
+    );
+    let log = serve.wait_for_log("[2] -- closed\n");
+    // smtplib's login() prefers CRAM-MD5 when the server offers it.
+    assert_eq!(log.matches("C: AUTH CRAM-MD5").count(), 2, "{log}");
+}
+
+#[test]
+fn swaks_authenticates_with_cram_md5_and_digest_md5() {
+    let serve = Serve::start(&["--user", "alice:secret", "--require-auth"]);
+    for mechanism in ["CRAM-MD5", "DIGEST-MD5"] {
+        let run = swaks(
+            &serve,
+            &[
+                "--auth",
+                mechanism,
+                "--auth-user",
+                "alice",
+                "--auth-password",
+                "secret",
+            ],
+        );
+        assert_eq!(run.code, Some(0), "AUTH {mechanism}: {}", run.describe());
+        assert!(run.stdout.contains("<-  235 2.7.0"), "{}", run.describe());
+    }
+    let log = serve.wait_for_log("[2] -- closed\n");
+    assert!(log.contains("[1] C: AUTH CRAM-MD5"), "{log}");
+    assert!(log.contains("[2] C: AUTH DIGEST-MD5"), "{log}");
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+}

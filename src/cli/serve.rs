@@ -256,6 +256,8 @@ impl Args {
             }
         }
         config.starttls = false;
+        // Clients compute DIGEST-MD5's digest-uri from the name they connected to.
+        config.aliases = vec![self.listen.ip().to_string(), "localhost".to_string()];
         let policies = &mut config.policies;
         policies.require_auth |= self.require_auth;
         policies.sender_must_match_auth |= self.sender_must_match_auth;

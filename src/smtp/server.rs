@@ -106,6 +106,9 @@ pub struct ServerConfig {
     /// Whether STARTTLS is offered (and simulated). Off where a real client would start a
     /// real TLS handshake, as over TCP with `smtp-trainer serve`.
     pub starttls: bool,
+    /// Other names clients may know the server by (an IP address, `localhost`): DIGEST-MD5
+    /// accepts `smtp/<name>` for the host name and each of these (RFC 2831 §2.1.2).
+    pub aliases: Vec<String>,
     /// Seeds the CRAM-MD5 and DIGEST-MD5 nonces. The engine draws no randomness of its own:
     /// the page and the CLI pass a random seed, tests a fixed one.
     pub nonce_seed: u64,
@@ -135,6 +138,7 @@ impl ServerConfig {
                 fault: None,
             },
             starttls: true,
+            aliases: Vec::new(),
             nonce_seed: 0,
         }
     }
@@ -1412,7 +1416,10 @@ impl Server {
         };
         let problem = if get("nonce").as_deref() != Some(nonce) {
             Some(SaslProblem::NonceMismatch)
-        } else if !uri.eq_ignore_ascii_case(&format!("smtp/{}", self.config.hostname)) {
+        } else if !std::iter::once(&self.config.hostname)
+            .chain(&self.config.aliases)
+            .any(|name| uri.eq_ignore_ascii_case(&format!("smtp/{name}")))
+        {
             Some(SaslProblem::DigestUriMismatch {
                 expected: format!("smtp/{}", self.config.hostname),
                 got: uri.clone(),
