@@ -9,7 +9,9 @@ pub mod cram_md5;
 pub mod digest_md5;
 pub mod hmac_md5;
 pub mod login;
+pub mod oauth;
 pub mod plain;
+pub mod scram;
 pub mod trace;
 pub mod verify;
 
