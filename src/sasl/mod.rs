@@ -9,6 +9,7 @@ pub mod cram_md5;
 pub mod digest_md5;
 pub mod hmac_md5;
 pub mod login;
+pub mod ntlm;
 pub mod oauth;
 pub mod plain;
 pub mod scram;
