@@ -910,3 +910,38 @@ proptest! {
         prop_assert!(!verify(&challenge, &damaged, &password));
     }
 }
+
+fn unhex_v1(text: &str) -> Vec<u8> {
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).expect("hex"))
+        .collect()
+}
+
+/// MS-NLMP §4.2.2.2.1: the NTLMv1 NtChallengeResponse for "Password" and server
+/// challenge 0123456789abcdef.
+#[test]
+fn ms_nlmp_4_2_2_ntlmv1_response() {
+    use smtp_trainer::sasl::ntlm::ntlmv1_response;
+    let challenge: [u8; 8] = [0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef];
+    let response = ntlmv1_response("Password", &challenge, None);
+    assert_eq!(
+        response.to_vec(),
+        unhex_v1("67c43011f30298a2ad35ece64f16331c44bdbed927841f94")
+    );
+}
+
+/// A second, independent NTLMv1 example: "Podalirius!" with challenge 1122334455667788.
+#[test]
+fn ntlmv1_desl_second_example() {
+    use smtp_trainer::sasl::ntlm::{nt_hash, ntlmv1_response};
+    assert_eq!(
+        nt_hash("Podalirius!").to_vec(),
+        unhex_v1("122473d75ad16d4b28026364f6c0a978")
+    );
+    let challenge: [u8; 8] = [0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88];
+    assert_eq!(
+        ntlmv1_response("Podalirius!", &challenge, None).to_vec(),
+        unhex_v1("8110779a47517b1e6bd686317bd8bc395a07a640ad9e3e70")
+    );
+}

@@ -656,3 +656,37 @@ fn swaks_authenticates_with_cram_md5_and_digest_md5() {
     assert!(log.contains("[2] C: AUTH DIGEST-MD5"), "{log}");
     assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
 }
+
+#[test]
+fn swaks_authenticates_with_ntlm_through_authen_ntlm() {
+    // Authen::NTLM sends NTLMv1 (DES over the NT hash, MS-NLMP §3.3.1).
+    let serve = Serve::start(&["--user", "alice:secret", "--require-auth"]);
+    let run = swaks(
+        &serve,
+        &[
+            "--auth",
+            "NTLM",
+            "--auth-user",
+            "alice",
+            "--auth-password",
+            "secret",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "AUTH NTLM: {}", run.describe());
+    assert!(run.stdout.contains("<-  235 2.7.0"), "{}", run.describe());
+    let bad = swaks(
+        &serve,
+        &[
+            "--auth",
+            "NTLM",
+            "--auth-user",
+            "alice",
+            "--auth-password",
+            "wrong",
+        ],
+    );
+    assert_ne!(bad.code, Some(0), "{}", bad.describe());
+    let log = serve.wait_for_log("[2] -- closed\n");
+    assert!(log.contains("[1] C: AUTH NTLM"), "{log}");
+    assert!(log.contains("[2] S: 535 5.7.8"), "{log}");
+}

@@ -1122,3 +1122,92 @@ fn recorded_wording_of_syntax_errors_and_bare_addresses() {
         "550 maximum allowed line length is 998 octets, got 1200\r\n"
     );
 }
+
+#[test]
+fn scram_sha_256_through_the_server_rfc5802() {
+    use smtp_trainer::sasl::scram::{self, Hash};
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.nonce_seed = 11));
+    let ehlo = d.send("EHLO client.example");
+    assert!(ehlo.contains(" SCRAM-SHA-1 SCRAM-SHA-256\r\n"), "{ehlo}");
+    let first =
+        scram::client_first("alice@example.com", "fyko+d2lbbFgONRv9qkxdawL").expect("client-first");
+    let first_b64 = first.step("client-first-base64").expect("step").text();
+    let server_first = challenge_of(&d.send(&format!("AUTH SCRAM-SHA-256 {first_b64}")));
+    let server_first = String::from_utf8_lossy(&server_first).into_owned();
+    assert!(
+        server_first.starts_with("r=fyko+d2lbbFgONRv9qkxdawL"),
+        "{server_first}"
+    );
+    let trace = scram::client(
+        Hash::Sha256,
+        "alice@example.com",
+        "secret",
+        "fyko+d2lbbFgONRv9qkxdawL",
+        &server_first,
+    )
+    .expect("client-final");
+    let server_final =
+        challenge_of(&d.send(&trace.step("client-final-base64").expect("step").text()));
+    let want = format!(
+        "v={}",
+        trace.step("server-signature").expect("step").base64()
+    );
+    assert_eq!(String::from_utf8_lossy(&server_final), want);
+    assert_eq!(d.send(""), "235 2.7.0 Authentication successful\r\n");
+
+    // The same exchange with the wrong password ends in 535.
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| c.nonce_seed = 11));
+    d.send("EHLO client.example");
+    d.send("AUTH SCRAM-SHA-256");
+    let server_first = challenge_of(&d.send(&first_b64));
+    let server_first = String::from_utf8_lossy(&server_first).into_owned();
+    let trace = scram::client(
+        Hash::Sha256,
+        "alice@example.com",
+        "wrong",
+        "fyko+d2lbbFgONRv9qkxdawL",
+        &server_first,
+    )
+    .expect("client-final");
+    assert!(d
+        .send(&trace.step("client-final-base64").expect("step").text())
+        .starts_with("535 5.7.8"));
+}
+
+#[test]
+fn ntlm_through_the_server_ms_nlmp() {
+    use base64::Engine as _;
+    use smtp_trainer::sasl::ntlm::{self, ClientInput};
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let mut d = Dialog::new(ServerConfig::new(Profile::Postfix).with_account("alice", "secret"));
+    d.send("EHLO client.example");
+    let negotiate = ntlm::client_negotiate().encode();
+    assert_eq!(d.send("AUTH NTLM"), "334 \r\n");
+    let challenge = challenge_of(&d.send(&b64(&negotiate)));
+    assert!(matches!(ntlm::message_type(&challenge), Ok(2)));
+    let input = ClientInput {
+        user: "alice".into(),
+        domain: "EXAMPLE".into(),
+        password: "secret".into(),
+        ..ntlm::ms_nlmp_example()
+    };
+    let trace = ntlm::client_authenticate(&challenge, &input).expect("AUTHENTICATE");
+    let response = trace.last().expect("response").text();
+    assert_eq!(d.send(&response), "235 2.7.0 Authentication successful\r\n");
+
+    let mut d = Dialog::new(ServerConfig::new(Profile::Postfix).with_account("alice", "secret"));
+    d.send("EHLO client.example");
+    let challenge = challenge_of(&d.send(&format!("AUTH NTLM {}", b64(&negotiate))));
+    let wrong = ClientInput {
+        password: "nope".into(),
+        ..input
+    };
+    let trace = ntlm::client_authenticate(&challenge, &wrong).expect("AUTHENTICATE");
+    assert!(d
+        .send(&trace.last().expect("response").text())
+        .starts_with("535"));
+    assert!(
+        d.send("AUTH NTLM AAAA").starts_with("535"),
+        "not an NTLM message"
+    );
+}

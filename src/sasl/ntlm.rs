@@ -2808,6 +2808,87 @@ pub fn verify(challenge: &[u8], authenticate: &[u8], password: &str) -> bool {
     server_check(challenge, authenticate, password).is_ok_and(|check| check.ok)
 }
 
+/// DES of one block under a 7-byte key, spread over 8 bytes as DES expects (the low bit
+/// of each byte is parity, which DES ignores).
+fn des_block(key7: &[u8], data: &[u8; 8]) -> [u8; 8] {
+    use des::cipher::{generic_array::GenericArray, BlockEncrypt, KeyInit};
+    let mut bits: u64 = 0;
+    for (i, b) in key7.iter().take(7).enumerate() {
+        bits |= u64::from(*b) << (48 - 8 * i);
+    }
+    let mut key = [0u8; 8];
+    for (i, k) in key.iter_mut().enumerate() {
+        *k = (((bits >> (49 - 7 * i)) & 0x7f) as u8) << 1;
+    }
+    let cipher = des::Des::new(GenericArray::from_slice(&key));
+    let mut block = GenericArray::clone_from_slice(data);
+    cipher.encrypt_block(&mut block);
+    let mut out = [0u8; 8];
+    out.copy_from_slice(&block);
+    out
+}
+
+/// MS-NLMP §6: `DESL(K, D)` = DES of D under K[0..7], K[7..14] and K[14..16] ‖ five zeros.
+pub fn desl(key: &[u8; 16], data: &[u8; 8]) -> [u8; 24] {
+    let mut third = [0u8; 7];
+    third[..2].copy_from_slice(&key[14..16]);
+    let mut out = [0u8; 24];
+    out[..8].copy_from_slice(&des_block(&key[..7], data));
+    out[8..16].copy_from_slice(&des_block(&key[7..14], data));
+    out[16..].copy_from_slice(&des_block(&third, data));
+    out
+}
+
+/// The NTLMv1 NtChallengeResponse (MS-NLMP §3.3.1): `DESL(NTOWFv1(password), challenge)`,
+/// where with extended session security the challenge is the first 8 bytes of
+/// `MD5(ServerChallenge ‖ ClientChallenge)`.
+pub fn ntlmv1_response(
+    password: &str,
+    server_challenge: &[u8; 8],
+    client_challenge: Option<&[u8; 8]>,
+) -> [u8; 24] {
+    let challenge = match client_challenge {
+        Some(client) => {
+            let mut both = server_challenge.to_vec();
+            both.extend_from_slice(client);
+            let digest = super::hmac_md5::md5(&both);
+            let mut first = [0u8; 8];
+            first.copy_from_slice(&digest[..8]);
+            first
+        }
+        None => *server_challenge,
+    };
+    desl(&nt_hash(password), &challenge)
+}
+
+/// Checks an AUTHENTICATE carrying an NTLMv1 response (24 bytes), as older clients such as
+/// Perl's Authen::NTLM send. NTLMv1 is weak (DES over the unsalted NT hash); the trainer
+/// accepts it so those clients work, and the explanation says why it should not be used.
+pub fn verify_v1(challenge: &[u8], authenticate: &[u8], password: &str) -> bool {
+    let (Ok(sent), Ok(auth)) = (
+        Challenge::decode(challenge),
+        Authenticate::decode(authenticate),
+    ) else {
+        return false;
+    };
+    if auth.nt_response.len() != 24 {
+        return false;
+    }
+    let ess = auth
+        .flags
+        .contains(Flags::NEGOTIATE_EXTENDED_SESSIONSECURITY);
+    let mut client = [0u8; 8];
+    let client = match auth.lm_response.get(..8) {
+        Some(first) if ess => {
+            client.copy_from_slice(first);
+            Some(&client)
+        }
+        _ => None,
+    };
+    let want = ntlmv1_response(password, &sent.server_challenge, client);
+    super::secrets_match(&auth.nt_response, &want)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -211,7 +211,16 @@ impl Profile {
     /// The SASL mechanisms the server offers after EHLO, in its order.
     pub fn mechanisms(self) -> &'static [&'static str] {
         match self {
-            Profile::Postfix => &["PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5"],
+            // With Cyrus SASL, Postfix offers whatever mechanisms the SASL library has.
+            Profile::Postfix => &[
+                "PLAIN",
+                "LOGIN",
+                "CRAM-MD5",
+                "DIGEST-MD5",
+                "NTLM",
+                "SCRAM-SHA-1",
+                "SCRAM-SHA-256",
+            ],
             // Seed 004: `250-AUTH DIGEST-MD5 CRAM-MD5 LOGIN PLAIN`.
             Profile::Sendmail => &["DIGEST-MD5", "CRAM-MD5", "LOGIN", "PLAIN"],
             Profile::Exim => &["PLAIN", "LOGIN", "CRAM-MD5"],

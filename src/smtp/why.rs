@@ -183,6 +183,10 @@ pub enum SaslProblem {
     Digest(crate::sasl::digest_md5::ParseError),
     /// The DIGEST-MD5 response names another nonce than the server's.
     NonceMismatch,
+    /// A SCRAM message that does not parse or does not fit the exchange.
+    Scram(crate::sasl::scram::ScramError),
+    /// An NTLM message that does not decode.
+    Ntlm(crate::sasl::ntlm::ParseError),
     /// The digest-uri is not `smtp/<this host>`.
     DigestUriMismatch {
         /// What the server expects.
@@ -218,6 +222,8 @@ impl SaslProblem {
             (SaslProblem::CramMd5Shape, Lang::En) => "A CRAM-MD5 response decodes to the user name, one space and 32 hex digits (RFC 2195 §2).".into(),
             (SaslProblem::CramMd5Shape, Lang::Zh) => "CRAM-MD5 响应解码后应为用户名、一个空格和 32 位十六进制数字（RFC 2195 §2）。".into(),
             (SaslProblem::Digest(err), lang) => err.describe(lang),
+            (SaslProblem::Scram(err), lang) => err.describe(lang),
+            (SaslProblem::Ntlm(err), lang) => err.describe(lang),
             (SaslProblem::NonceMismatch, Lang::En) => "The response's nonce is not the one this server sent in its challenge.".into(),
             (SaslProblem::NonceMismatch, Lang::Zh) => "响应中的 nonce 不是服务器在质询中发送的那个。".into(),
             (SaslProblem::DigestUriMismatch { expected, got }, Lang::En) => format!("digest-uri is {got:?}, but this server is {expected:?}: for SMTP it is smtp/<server host> (RFC 2831 §2.1.2)."),

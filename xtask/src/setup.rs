@@ -171,7 +171,7 @@ fn which(program: &str) -> Option<PathBuf> {
 }
 
 /// Chromium and chromedriver for the browser tests, and the real SMTP clients the `serve`
-/// tests drive (swaks with Authen::SASL, python3's smtplib): one apt-get install for
+/// tests drive (swaks with Authen::SASL and Authen::NTLM, python3's smtplib): one apt-get install for
 /// whatever of them is missing.
 fn ensure_browser() -> Result<Tools, String> {
     let browser = || Some((which("chromium")?, which("chromedriver")?));
@@ -187,7 +187,19 @@ fn ensure_browser() -> Result<Tools, String> {
     if which("swaks").is_some() {
         present("swaks");
     } else {
-        missing.extend(["swaks", "libauthen-sasl-perl"]);
+        missing.push("swaks");
+    }
+    // swaks authenticates through these Perl modules: Authen::SASL (CRAM-MD5, DIGEST-MD5)
+    // and Authen::NTLM (NTLM).
+    for (module, package) in [
+        ("Authen::SASL", "libauthen-sasl-perl"),
+        ("Authen::NTLM", "libauthen-ntlm-perl"),
+    ] {
+        if output_of("perl", &[&format!("-M{module}"), "-e", "1"]).is_some() {
+            present(module);
+        } else {
+            missing.push(package);
+        }
     }
     if which("python3").is_some() {
         present("python3");
