@@ -3,8 +3,9 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::console::state::{browser_now, ConsoleContext, ConsoleState, Drafts, DraftsContext};
 use super::nav::Nav;
-use super::pages::{not_found::NotFound, reference::ReferencePage};
+use super::pages::{console::ConsolePage, not_found::NotFound, reference::ReferencePage};
 use super::route::Route;
 use super::state::{apply_lang, AppContext, AppState};
 use crate::i18n::{t, Msg};
@@ -13,22 +14,30 @@ use crate::i18n::{t, Msg};
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(AppState::initial);
+    // The console lives here, above the router, so its session outlives a visit to the
+    // reference; the drafts apart from it, so typing re-renders only the input.
+    let console = use_reducer(|| ConsoleState::new(&browser_now()));
+    let drafts = use_reducer(Drafts::default);
     let lang = state.lang;
     use_effect_with(lang, |&lang| apply_lang(lang));
 
     html! {
         <ContextProvider<AppContext> context={state}>
-            <HashRouter>
-                <a class="skip-link" href="#main" data-testid="skip-link"
-                   onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
-                    { t(lang, Msg::SkipToContent) }
-                </a>
-                <Nav />
-                <main id="main" tabindex="-1" data-testid="main">
-                    <Switch<Route> render={switch} />
-                </main>
-                <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
-            </HashRouter>
+            <ContextProvider<ConsoleContext> context={console}>
+                <ContextProvider<DraftsContext> context={drafts}>
+                    <HashRouter>
+                        <a class="skip-link" href="#main" data-testid="skip-link"
+                           onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
+                            { t(lang, Msg::SkipToContent) }
+                        </a>
+                        <Nav />
+                        <main id="main" tabindex="-1" data-testid="main">
+                            <Switch<Route> render={switch} />
+                        </main>
+                        <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
+                    </HashRouter>
+                </ContextProvider<DraftsContext>>
+            </ContextProvider<ConsoleContext>>
         </ContextProvider<AppContext>>
     }
 }
@@ -47,7 +56,8 @@ fn focus_main() {
 
 fn switch(route: Route) -> Html {
     match route {
-        Route::Home | Route::Reference => html! { <ReferencePage query={None::<AttrValue>} /> },
+        Route::Home | Route::Console => html! { <ConsolePage /> },
+        Route::Reference => html! { <ReferencePage query={None::<AttrValue>} /> },
         Route::ReferenceCode { code } => {
             html! { <ReferencePage query={Some(AttrValue::from(code))} /> }
         }

@@ -1,7 +1,8 @@
 //! The page: Yew function components over the engine (wasm32 only).
 //!
-//! One component per file; pages under [`pages`]. Shared state (the language) lives in a
-//! reducer provided through a context ([`state`]); components render engine values and
+//! One component per file; pages under [`pages`], the console's parts under [`console`].
+//! Shared state (the language; the console's session) lives in reducers provided through
+//! contexts ([`state`], [`console::state`]); components render engine values and
 //! compute nothing the engine could. Routes are hash routes (`#/reference/553`), so the
 //! built `dist/` works from any static host.
 //!
@@ -9,6 +10,7 @@
 
 mod app;
 mod code_detail;
+mod console;
 mod lang_switch;
 mod nav;
 mod pages;

@@ -13,14 +13,10 @@ use crate::i18n::{t, Msg};
 pub fn nav() -> Html {
     let lang = use_lang();
     let route = use_route::<Route>();
+    let on_console = matches!(route, Some(Route::Home | Route::Console));
     let on_reference = matches!(
         route,
-        Some(
-            Route::Home
-                | Route::Reference
-                | Route::ReferenceCode { .. }
-                | Route::ReferencePair { .. }
-        )
+        Some(Route::Reference | Route::ReferenceCode { .. } | Route::ReferencePair { .. })
     );
     html! {
         <header class="topbar">
@@ -29,6 +25,10 @@ pub fn nav() -> Html {
                 <span class="tagline">{ t(lang, Msg::Tagline) }</span>
             </div>
             <nav aria-label={t(lang, Msg::NavLabel)} data-testid="nav">
+                <Link<Route> to={Route::Console}
+                    classes={classes!("nav-link", on_console.then_some("active"))}>
+                    <span data-testid="nav-console">{ t(lang, Msg::NavConsole) }</span>
+                </Link<Route>>
                 <Link<Route> to={Route::Reference}
                     classes={classes!("nav-link", on_reference.then_some("active"))}>
                     <span data-testid="nav-reference">{ t(lang, Msg::NavReference) }</span>

@@ -5,9 +5,12 @@ use yew_router::Routable;
 /// Every page of the app.
 #[derive(Clone, Debug, PartialEq, Eq, Routable)]
 pub enum Route {
-    /// `#/`: the reference, the one section built so far.
+    /// `#/`: the console, where a learner starts.
     #[at("/")]
     Home,
+    /// `#/console`: a session with the simulated SMTP server.
+    #[at("/console")]
+    Console,
     /// `#/reference`: the reference with nothing selected.
     #[at("/reference")]
     Reference,

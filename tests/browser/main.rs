@@ -7,11 +7,18 @@
 
 mod harness;
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use fantoccini::elements::Element;
 use fantoccini::key::Key;
+use fantoccini::Locator;
 use harness::{BrowserLang, Harness};
 use smtp_trainer::i18n::{Lang, Msg};
 use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
+use smtp_trainer::smtp::profile::Profile;
 use smtp_trainer::smtp::reference::{enhanced_info, reply_info};
+use smtp_trainer::smtp::server::{Event, Server, ServerConfig};
+use smtp_trainer::smtp::why::{Detail, Situation, Why};
 
 fn info_553() -> &'static smtp_trainer::smtp::reference::ReplyInfo {
     let code = ReplyCode::parse("553").expect("553 is a reply code");
@@ -21,7 +28,7 @@ fn info_553() -> &'static smtp_trainer::smtp::reference::ReplyInfo {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn app_loads_without_console_errors_and_requests_only_its_own_files() {
     let h = Harness::start(BrowserLang::English).await;
-    h.open("#/").await;
+    h.open("#/reference").await;
     h.wait_for("[data-testid=reference-page]").await;
     // Use the page a little, so lazy requests (if any) would happen too.
     h.open("#/reference/553").await;
@@ -205,7 +212,7 @@ async fn language_switch_changes_every_visible_string_and_is_remembered() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_chinese_browser_gets_chinese_by_default() {
     let h = Harness::start(BrowserLang::Chinese).await;
-    h.open("#/").await;
+    h.open("#/reference").await;
     h.wait_text("[data-testid=reference-heading]", |t| {
         t == Msg::ReferenceHeading.text().zh
     })
@@ -259,5 +266,292 @@ async fn deep_links_open_the_right_code() {
 
     h.open("#/no/such/page").await;
     h.wait_for("[data-testid=not-found]").await;
+    h.close().await;
+}
+
+/// The last element matching `css` (the newest line of the transcript, say).
+async fn last(h: &Harness, css: &str) -> Element {
+    h.wait_for(css).await;
+    h.client
+        .find_all(Locator::Css(css))
+        .await
+        .expect("elements")
+        .into_iter()
+        .last()
+        .unwrap_or_else(|| panic!("no {css}"))
+}
+
+/// What the engine answers, natively, to `lines` in the console's setting (the default
+/// profile, the page's demo accounts and client): the last reply's first wire line, with
+/// its code and enhanced code as the reference link names them.
+fn engine_reply(lines: &[&str]) -> (String, String) {
+    let config = ServerConfig::new(Profile::Postfix)
+        .with_account("alice@example.com", "secret")
+        .with_account("bob@example.com", "hunter2");
+    let mut server = Server::new(config, "192.0.2.10", "now").with_client_name("learner.example");
+    let mut last = None;
+    for line in lines {
+        for event in server.receive(format!("{line}\r\n").as_bytes()) {
+            if let Event::Reply(reply) = event {
+                last = Some(reply);
+            }
+        }
+    }
+    let reply = last.expect("the engine replied");
+    let link = match reply.enhanced {
+        Some(enhanced) => format!("/reference/{}/{enhanced}", reply.code),
+        None => format!("/reference/{}", reply.code),
+    };
+    (reply.wire_lines()[0].clone(), link)
+}
+
+/// Types `line` into the console's single-line input and presses Enter.
+async fn send_line(h: &Harness, line: &str) {
+    let input = h.wait_for("[data-testid=console-input]").await;
+    input
+        .send_keys(&format!("{line}{}", Key::Enter))
+        .await
+        .expect("typing a command");
+}
+
+/// Waits until the transcript contains `text`; returns the transcript.
+async fn transcript_shows(h: &Harness, text: &str) -> String {
+    h.wait_text("[data-testid=console-transcript]", |t| t.contains(text))
+        .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn console_sends_a_message_and_explains_a_typo_in_both_languages() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/console").await;
+    transcript_shows(&h, "220 mail.example.com ESMTP Postfix").await;
+
+    send_line(&h, "EHLO learner.example").await;
+    let transcript = transcript_shows(&h, "250 CHUNKING").await;
+    for line in [
+        "C: EHLO learner.example",
+        "S: 250-mail.example.com",
+        "250-PIPELINING",
+        "250-AUTH PLAIN LOGIN",
+    ] {
+        assert!(transcript.contains(line), "{line} in {transcript}");
+    }
+
+    send_line(&h, "MAIL FROM:<alice@example.com>").await;
+    transcript_shows(
+        &h,
+        &engine_reply(&["EHLO learner.example", "MAIL FROM:<alice@example.com>"]).0,
+    )
+    .await;
+    send_line(&h, "RCPT TO:<bob@example.com>").await;
+    let rcpt = [
+        "EHLO learner.example",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+    ];
+    transcript_shows(&h, &engine_reply(&rcpt).0).await;
+    h.wait_text("[data-testid=console-status-transaction]", |t| {
+        t.contains("<alice@example.com>") && t.contains("<bob@example.com>")
+    })
+    .await;
+    send_line(&h, "DATA").await;
+    transcript_shows(&h, "354 End data with <CR><LF>.<CR><LF>").await;
+
+    // DATA mode: a text area, sent line by line with Ctrl+Enter.
+    let data = h.wait_for("[data-testid=console-data]").await;
+    h.wait_text("[data-testid=console-data-hint]", |t| {
+        t.contains("containing only .")
+    })
+    .await;
+    let enter = Key::Enter.to_string();
+    data.send_keys(&format!("Subject: hi{enter}{enter}hello{enter}."))
+        .await
+        .expect("typing the message");
+    data.send_keys(&format!("{}{}", Key::Control, Key::Enter))
+        .await
+        .expect("Ctrl+Enter");
+    let transcript = transcript_shows(&h, "queued as").await;
+    for line in ["C: Subject: hi", "C: hello", "C: ."] {
+        assert!(transcript.contains(line), "{line} in {transcript}");
+    }
+    let queued = transcript
+        .lines()
+        .find(|l| l.contains("queued as"))
+        .unwrap_or_default();
+    assert!(queued.starts_with("S: 250 "), "{queued}");
+    h.wait_text("[data-testid=console-mailbox-count]", |t| t == "1")
+        .await;
+    let messages = h
+        .client
+        .find_all(Locator::Css("[data-testid=console-message]"))
+        .await
+        .expect("messages");
+    assert_eq!(messages.len(), 1);
+    let from = h
+        .wait_text("[data-testid=console-message-from]", |t| !t.is_empty())
+        .await;
+    assert_eq!(from, "<alice@example.com>");
+    let to = h
+        .wait_text("[data-testid=console-message-to]", |t| !t.is_empty())
+        .await;
+    assert_eq!(to, "<bob@example.com>");
+    let id = h
+        .wait_text("[data-testid=console-message-id]", |t| !t.is_empty())
+        .await;
+    assert!(
+        queued.ends_with(&id),
+        "the mailbox lists {id}, the reply was {queued}"
+    );
+    // The single-line input is back, and has the focus.
+    let focused = h
+        .js("return document.activeElement && document.activeElement.dataset.testid")
+        .await;
+    assert_eq!(focused.as_str(), Some("console-input"));
+
+    // The typo of seed 004, explained.
+    send_line(&h, "RCPR TO:<x@example.com>").await;
+    let (typo_reply, typo_link) =
+        engine_reply(&["EHLO learner.example", "RCPR TO:<x@example.com>"]);
+    assert!(typo_reply.starts_with('5'), "{typo_reply}");
+    transcript_shows(&h, &typo_reply).await;
+    last(&h, "[data-testid=console-reply]")
+        .await
+        .click()
+        .await
+        .expect("clicking the reply");
+    let why = Why::with(Situation::Unrecognized, Detail::DidYouMean("RCPT"));
+    let english = h
+        .wait_text("[data-testid=console-explanation]", |t| {
+            t.contains("Did you mean RCPT?")
+        })
+        .await;
+    assert!(english.contains(&why.explain(Lang::En)), "{english}");
+    let link = last(&h, "[data-testid=console-explanation] a").await;
+    let href = link.attr("href").await.expect("href").unwrap_or_default();
+    assert!(href.ends_with(&typo_link), "{href} links to {typo_link}");
+
+    h.click("lang-zh").await;
+    let chinese = h
+        .wait_text("[data-testid=console-explanation]", |t| {
+            t.contains("你是不是想输入 RCPT？")
+        })
+        .await;
+    assert!(chinese.contains(&why.explain(Lang::Zh)), "{chinese}");
+    assert!(!chinese.contains("Did you mean"), "{chinese}");
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn console_is_home_decodes_auth_and_keeps_its_session_across_pages() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/").await;
+    h.wait_for("[data-testid=console-page]").await;
+    send_line(&h, "EHLO learner.example").await;
+    transcript_shows(&h, "250 CHUNKING").await;
+
+    // AUTH LOGIN: each 334 and each answer decoded inline.
+    send_line(&h, "AUTH LOGIN").await;
+    transcript_shows(&h, "334 VXNlcm5hbWU6").await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("Username:")
+    })
+    .await;
+    h.wait_text("[data-testid=console-status-expects]", |t| {
+        t.contains("334")
+    })
+    .await;
+    send_line(&h, &BASE64.encode("alice@example.com")).await;
+    transcript_shows(&h, "334 UGFzc3dvcmQ6").await;
+    let decoded = last(
+        &h,
+        "[data-testid=console-client-line] [data-testid=console-decoded]",
+    )
+    .await
+    .text()
+    .await
+    .expect("text");
+    assert!(decoded.contains("alice@example.com"), "{decoded}");
+    send_line(&h, &BASE64.encode("secret")).await;
+    let user = BASE64.encode("alice@example.com");
+    let password = BASE64.encode("secret");
+    let (accepted, _) = engine_reply(&["EHLO learner.example", "AUTH LOGIN", &user, &password]);
+    assert!(accepted.starts_with("235"), "{accepted}");
+    transcript_shows(&h, &accepted).await;
+    h.wait_text("[data-testid=console-status-user]", |t| {
+        t == "alice@example.com"
+    })
+    .await;
+
+    // A new session; AUTH PLAIN with its initial response, NULs shown as ␀.
+    h.click("console-reset").await;
+    h.wait_text("[data-testid=console-status-user]", |t| {
+        t != "alice@example.com"
+    })
+    .await;
+    send_line(&h, "EHLO learner.example").await;
+    let plain = BASE64.encode("\0alice@example.com\0secret");
+    send_line(&h, &format!("AUTH PLAIN {plain}")).await;
+    transcript_shows(&h, "␀alice@example.com␀secret").await;
+    h.wait_text("[data-testid=console-status-user]", |t| {
+        t == "alice@example.com"
+    })
+    .await;
+
+    // The helper encodes the same.
+    h.wait_for("[data-testid=console-plain-user]")
+        .await
+        .send_keys("alice@example.com")
+        .await
+        .expect("typing");
+    h.wait_for("[data-testid=console-plain-password]")
+        .await
+        .send_keys("secret")
+        .await
+        .expect("typing");
+    let out = h
+        .js("return document.querySelector('[data-testid=console-plain-out]').value")
+        .await;
+    assert_eq!(out.as_str(), Some(plain.as_str()));
+
+    // History and completion.
+    let input = h.wait_for("[data-testid=console-input]").await;
+    input.send_keys(&Key::Up.to_string()).await.expect("Up");
+    let value = input.prop("value").await.expect("value");
+    assert_eq!(
+        value.as_deref(),
+        Some(format!("AUTH PLAIN {plain}").as_str())
+    );
+    input.clear().await.expect("clear");
+    input
+        .send_keys(&format!("st{}", Key::Tab))
+        .await
+        .expect("Tab");
+    let value = input.prop("value").await.expect("value");
+    assert_eq!(value.as_deref(), Some("STARTTLS"));
+    input
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("Enter");
+    transcript_shows(&h, "TLS handshake (simulated)").await;
+
+    // To the reference and back: the session is still there.
+    h.click("nav-reference").await;
+    h.wait_for("[data-testid=reference-page]").await;
+    h.click("nav-console").await;
+    let transcript = transcript_shows(&h, "TLS handshake (simulated)").await;
+    assert!(transcript.contains(&accepted), "{transcript}");
+    h.wait_text("[data-testid=console-status-tls]", |t| t.contains("active"))
+        .await;
+
+    let problems: Vec<_> = h
+        .console()
+        .await
+        .into_iter()
+        .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+        .collect();
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
     h.close().await;
 }

@@ -1,0 +1,98 @@
+//! A small base64 helper for AUTH by hand: text → base64 (each answer of AUTH LOGIN), and
+//! a user name and password → the base64 of PLAIN's `\0user\0password` (RFC 4616).
+
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+use yew::prelude::*;
+
+use super::clipboard::{copy_text, Copied};
+use crate::i18n::{t, Msg};
+use crate::sasl::plain;
+use crate::ui::state::use_lang;
+
+/// Which output was copied last.
+#[derive(Clone, Copy, PartialEq)]
+enum Output {
+    Login,
+    Plain,
+}
+
+fn text_input(state: &UseStateHandle<String>) -> Callback<InputEvent> {
+    let state = state.clone();
+    Callback::from(move |e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        state.set(input.value());
+    })
+}
+
+/// The helper panel.
+#[function_component(Base64Helper)]
+pub fn base64_helper() -> Html {
+    let lang = use_lang();
+    let text = use_state(String::new);
+    let user = use_state(String::new);
+    let password = use_state(String::new);
+    let copied = use_state(|| None::<(Output, Copied)>);
+    let login_ref = use_node_ref();
+    let plain_ref = use_node_ref();
+
+    let login_b64 = BASE64.encode(text.as_bytes());
+    let plain_b64 = if user.is_empty() && password.is_empty() {
+        String::new()
+    } else {
+        BASE64.encode(plain::encode("", &user, &password))
+    };
+    let on_copy = |which: Output, value: String, node: NodeRef| {
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let copied = copied.clone();
+            copy_text(
+                value.clone(),
+                node.get(),
+                Callback::from(move |outcome| copied.set(Some((which, outcome)))),
+            );
+        })
+    };
+    let status = |which: Output| match *copied {
+        Some((w, Copied::Done)) if w == which => t(lang, Msg::ConsoleCopied),
+        Some((w, Copied::Selected)) if w == which => t(lang, Msg::ConsoleCopySelected),
+        _ => "",
+    };
+
+    html! {
+        <section class="panel helper" aria-labelledby="console-b64-heading" data-testid="console-base64">
+            <h2 id="console-b64-heading">{ t(lang, Msg::ConsoleBase64Heading) }</h2>
+            <h3>{ t(lang, Msg::ConsoleLoginHeading) }</h3>
+            <label for="b64-text" class="label">{ t(lang, Msg::ConsoleBase64Text) }</label>
+            <input id="b64-text" type="text" autocomplete="off" spellcheck="false"
+                placeholder="alice@example.com" data-testid="console-b64-text"
+                value={(*text).clone()} oninput={text_input(&text)} />
+            <label for="b64-text-out" class="label">{ t(lang, Msg::ConsoleBase64Result) }</label>
+            <div class="input-row">
+                <input id="b64-text-out" type="text" readonly=true class="output" ref={login_ref.clone()}
+                    data-testid="console-b64-text-out" value={login_b64.clone()} />
+                <button type="button" class="button" data-testid="console-b64-text-copy"
+                    onclick={on_copy(Output::Login, login_b64, login_ref)}>{ t(lang, Msg::ConsoleCopy) }</button>
+            </div>
+            <p class="copy-status" role="status">{ status(Output::Login) }</p>
+
+            <h3>{ t(lang, Msg::ConsolePlainHeading) }</h3>
+            <label for="b64-user" class="label">{ t(lang, Msg::ConsoleUserName) }</label>
+            <input id="b64-user" type="text" autocomplete="off" spellcheck="false"
+                placeholder="alice@example.com" data-testid="console-plain-user"
+                value={(*user).clone()} oninput={text_input(&user)} />
+            <label for="b64-password" class="label">{ t(lang, Msg::ConsolePassword) }</label>
+            <input id="b64-password" type="text" autocomplete="off" spellcheck="false"
+                placeholder="secret" data-testid="console-plain-password"
+                value={(*password).clone()} oninput={text_input(&password)} />
+            <label for="b64-plain-out" class="label">{ t(lang, Msg::ConsolePlainResult) }</label>
+            <div class="input-row">
+                <input id="b64-plain-out" type="text" readonly=true class="output" ref={plain_ref.clone()}
+                    data-testid="console-plain-out" value={plain_b64.clone()} />
+                <button type="button" class="button" data-testid="console-plain-copy"
+                    onclick={on_copy(Output::Plain, plain_b64, plain_ref)}>{ t(lang, Msg::ConsoleCopy) }</button>
+            </div>
+            <p class="copy-status" role="status">{ status(Output::Plain) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,104 @@
+//! One `S:` reply in the transcript: a button that expands why the server sent it, with the
+//! reference's name for its code and a link to it. A `334` shows its decoded challenge.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::decode::reply_decoded;
+use super::decoded_view::DecodedView;
+use crate::i18n::{t, Msg};
+use crate::smtp::reference::{enhanced_info, reply_info};
+use crate::smtp::reply::Reply;
+use crate::ui::route::Route;
+use crate::ui::state::use_lang;
+
+/// A reply and how to show it.
+#[derive(Properties, PartialEq)]
+pub struct ServerReplyProps {
+    /// The transcript entry's id (names the explanation for `aria-controls`).
+    pub id: u64,
+    /// The reply.
+    pub reply: Rc<Reply>,
+    /// Whether to show ␍␊ at line ends.
+    pub show_crlf: bool,
+}
+
+/// A server reply, expandable to its explanation.
+#[function_component(ServerReply)]
+pub fn server_reply(props: &ServerReplyProps) -> Html {
+    let lang = use_lang();
+    let expanded = use_state(|| false);
+    let on_toggle = {
+        let expanded = expanded.clone();
+        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+    };
+    let reply = &props.reply;
+    let panel_id = format!("console-why-{}", props.id);
+    let class = match reply.code.digits()[0] {
+        2 | 3 => "positive",
+        4 => "transient",
+        _ => "permanent",
+    };
+    let decoded = reply_decoded(reply);
+    let wire = reply.wire_lines();
+    let last = wire.len().saturating_sub(1);
+    let lines = wire.into_iter().enumerate().map(|(i, line)| {
+        html! {
+            <span class="wire-line">
+                <span class="prefix">{ "S: " }</span>
+                <span class="text">{ line }</span>
+                if props.show_crlf { <span class="crlf" aria-hidden="true">{ "␍␊" }</span> }
+                if i == last {
+                    if let Some(decoded) = decoded.clone() { { " " }<DecodedView {decoded} /> }
+                }
+            </span>
+        }
+    });
+    let code = reply.code.to_string();
+    let route = match reply.enhanced {
+        Some(enhanced) => Route::ReferencePair {
+            code: code.clone(),
+            enhanced: enhanced.to_string(),
+        },
+        None => Route::ReferenceCode { code: code.clone() },
+    };
+    let label = match reply.enhanced {
+        Some(enhanced) => format!("{code} {enhanced}"),
+        None => code.clone(),
+    };
+    let title =
+        reply_info(reply.code).map_or_else(|| t(lang, Msg::NotInReference), |i| i.title.get(lang));
+    let enhanced_title = reply.enhanced.map(|e| {
+        (
+            e,
+            enhanced_info(e).map_or_else(|| t(lang, Msg::NotInReference), |i| i.title.get(lang)),
+        )
+    });
+    html! {
+        <div class={classes!("line", "server", class)} data-testid="console-server-line">
+            <button type="button" class="reply" aria-expanded={expanded.to_string()}
+                aria-controls={expanded.then(|| AttrValue::from(panel_id.clone()))} title={t(lang, Msg::ConsoleReplyTitle)}
+                data-testid="console-reply" onclick={on_toggle}>
+                { for lines }
+            </button>
+            if *expanded {
+                <div class="explanation" id={panel_id} data-testid="console-explanation">
+                    <p class="why" data-testid="console-why">{ reply.why.explain(lang) }</p>
+                    <p class="ref">
+                        <span class="code">{ code.clone() }</span>{ " " }{ title }
+                        if let Some((enhanced, etitle)) = enhanced_title {
+                            { " · " }<span class="code">{ enhanced.to_string() }</span>{ " " }{ etitle }
+                        }
+                    </p>
+                    <p class="ref-link">
+                        <Link<Route> to={route}>
+                            { t(lang, Msg::ConsoleOpenReference).replace("{code}", &label) }
+                        </Link<Route>>
+                    </p>
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,49 @@
+//! The console: a telnet-like session with the engine's simulated SMTP server
+//! ([`crate::smtp::server::Server`]), entirely in the page. Type commands, read the
+//! replies, click a reply to see why it was sent; AUTH's base64 is decoded inline; the
+//! server's profile, policies and injected faults can be changed at any time.
+//!
+//! The session lives in the app's console context, so a visit to the reference (say, from
+//! a reply's link) and back keeps it.
+
+use yew::prelude::*;
+
+use crate::i18n::{t, Msg};
+use crate::ui::console::accounts::Accounts;
+use crate::ui::console::base64_helper::Base64Helper;
+use crate::ui::console::console_input::ConsoleInput;
+use crate::ui::console::fault_picker::FaultPicker;
+use crate::ui::console::mailbox::Mailbox;
+use crate::ui::console::policy_switches::PolicySwitches;
+use crate::ui::console::status_line::StatusLine;
+use crate::ui::console::toolbar::ConsoleToolbar;
+use crate::ui::console::transcript::Transcript;
+use crate::ui::state::use_lang;
+
+/// The console page.
+#[function_component(ConsolePage)]
+pub fn console_page() -> Html {
+    let lang = use_lang();
+    html! {
+        <section class="page console" data-testid="console-page">
+            <h1 data-testid="console-heading">{ t(lang, Msg::ConsoleHeading) }</h1>
+            <p class="intro">{ t(lang, Msg::ConsoleIntro) }</p>
+            <div class="console-layout">
+                <div class="console-main">
+                    <ConsoleToolbar />
+                    <StatusLine />
+                    <Transcript />
+                    <ConsoleInput />
+                    <p class="hint">{ t(lang, Msg::ConsoleClickHint) }</p>
+                    <Mailbox />
+                </div>
+                <aside class="console-side" aria-label={t(lang, Msg::ConsoleSideLabel)}>
+                    <Accounts />
+                    <Base64Helper />
+                    <PolicySwitches />
+                    <FaultPicker />
+                </aside>
+            </div>
+        </section>
+    }
+}
