@@ -1211,3 +1211,50 @@ fn ntlm_through_the_server_ms_nlmp() {
         "not an NTLM message"
     );
 }
+
+#[test]
+fn the_view_follows_chunks_closing_and_policy_changes() {
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<alice@example.com>");
+    d.send("RCPT TO:<bob@example.com>");
+    d.raw(b"BDAT 10\r\nabc");
+    assert_eq!(d.server.view().mode, Mode::Chunk);
+    assert_eq!(d.server.view().chunk_remaining, Some(7));
+    d.raw(b"defghij");
+    assert_eq!(d.server.view().chunk_remaining, None);
+
+    // Changing another switch does not restart a share fault's draws.
+    let share = Fault {
+        code: 451,
+        mode: FaultMode::Share {
+            percent: 50,
+            seed: 3,
+        },
+    };
+    let draws = |d: &mut Dialog, toggle: bool| -> Vec<bool> {
+        let mut policies = d.server.config().policies.clone();
+        policies.fault = Some(share.clone());
+        d.server.set_policies(policies);
+        (0..20)
+            .map(|i| {
+                if toggle && i == 10 {
+                    let mut p = d.server.config().policies.clone();
+                    p.vrfy_allowed = !p.vrfy_allowed;
+                    d.server.set_policies(p);
+                }
+                d.send("NOOP").starts_with("451")
+            })
+            .collect()
+    };
+    let plain = draws(&mut Dialog::postfix(), false);
+    let toggled = draws(&mut Dialog::postfix(), true);
+    assert_eq!(plain, toggled);
+
+    d.send("QUIT");
+    let view = d.server.view();
+    assert_eq!(
+        (view.hello, view.user, view.mode),
+        (None, None, Mode::Closed)
+    );
+}

@@ -256,6 +256,8 @@ pub struct SessionView {
     pub recipients: Vec<String>,
     /// What the server expects next.
     pub mode: Mode,
+    /// In [`Mode::Chunk`]: how many octets of the BDAT chunk are still expected.
+    pub chunk_remaining: Option<u64>,
 }
 
 /// What kind of input the server expects next.
@@ -440,12 +442,16 @@ impl Server {
 
     /// Changes the policies mid-session (the console's switches).
     pub fn set_policies(&mut self, policies: Policies) {
-        if let Some(Fault {
-            mode: FaultMode::Share { seed, .. },
-            ..
-        }) = policies.fault
-        {
-            self.rng = seed ^ 0x9E37_79B9_7F4A_7C15;
+        // A new share fault starts its draws from its seed; changing another switch does
+        // not restart the sequence.
+        if policies.fault != self.config.policies.fault {
+            if let Some(Fault {
+                mode: FaultMode::Share { seed, .. },
+                ..
+            }) = policies.fault
+            {
+                self.rng = seed ^ 0x9E37_79B9_7F4A_7C15;
+            }
         }
         self.config.policies = policies;
     }
@@ -463,6 +469,8 @@ impl Server {
 
     /// The reply when the client has been silent too long; the session is closed after it.
     pub fn timeout(&mut self) -> Reply {
+        self.hello = None;
+        self.user = None;
         self.phase = Phase::Closed;
         self.reply(Situation::Timeout, &Vars::default(), None)
     }
@@ -495,6 +503,10 @@ impl Server {
             from: tx.map(|t| t.from.clone()),
             recipients: tx.map(|t| t.recipients.clone()).unwrap_or_default(),
             mode,
+            chunk_remaining: match &self.phase {
+                Phase::Chunk { remaining, .. } => Some(*remaining),
+                _ => None,
+            },
         }
     }
 
@@ -776,6 +788,9 @@ impl Server {
     }
 
     fn close(&mut self, events: &mut Vec<Event>) {
+        // A closed connection has no session left to describe.
+        self.hello = None;
+        self.user = None;
         self.phase = Phase::Closed;
         events.push(Event::Closed);
     }
