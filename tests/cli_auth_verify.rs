@@ -143,3 +143,199 @@ fn verify_exit_codes_valid_invalid_usage() {
         "a missing challenge is a usage error"
     );
 }
+
+fn final_line(out: &Output) -> String {
+    stdout(out)
+        .trim_end()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[test]
+fn auth_scram_rfc5802_section5_and_rfc7677_section3() {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let out = run(&[
+        "auth",
+        "scram-sha-1",
+        "--user",
+        "user",
+        "--password",
+        "pencil",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        final_line(&out),
+        b64("c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=")
+    );
+    let out = run(&[
+        "auth",
+        "scram-sha-256",
+        "--user",
+        "user",
+        "--password",
+        "pencil",
+    ]);
+    assert_eq!(
+        final_line(&out),
+        b64("c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+    );
+}
+
+#[test]
+fn auth_ntlm_ms_nlmp_4_2_4_and_oauthbearer_rfc7628_4_1() {
+    let out = run(&[
+        "auth",
+        "ntlm",
+        "--user",
+        "User",
+        "--domain",
+        "Domain",
+        "--password",
+        "Password",
+        "--json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let step = |id: &str| {
+        json["steps"]
+            .as_array()
+            .and_then(|s| s.iter().find(|s| s["id"] == id))
+            .and_then(|s| s["hex"].as_str())
+            .map(str::to_string)
+    };
+    assert_eq!(
+        step("ntowfv2").as_deref(),
+        Some("0c868a403bfd7a93a3001ef22ef02e3f")
+    );
+    assert_eq!(
+        step("nt-proof-str").as_deref(),
+        Some("68cd0ab851e51c96aabc927bebef6a1c")
+    );
+
+    let out = run(&[
+        "auth",
+        "oauthbearer",
+        "--user",
+        "user@example.com",
+        "--host",
+        "server.example.com",
+        "--port",
+        "143",
+        "--password",
+        "vF9dft4qmTc2Nvb3RlckBhbHRhdmlzdGEuY29tCg==",
+    ]);
+    assert_eq!(
+        final_line(&out),
+        "bixhPXVzZXJAZXhhbXBsZS5jb20sAWhvc3Q9c2VydmVyLmV4YW1wbGUuY29tAXBvcnQ9MTQzAWF1dGg9QmVhcmVyIHZGOWRmdDRxbVRjMk52YjNSbGNrQmhiSFJoZG1semRHRXVZMjl0Q2c9PQEB"
+    );
+}
+
+#[test]
+fn verify_scram_two_lines_and_ntlm_messages() {
+    use base64::Engine as _;
+    let b64 = |s: &str| base64::engine::general_purpose::STANDARD.encode(s);
+    let response = format!(
+        "{}\n{}",
+        b64("n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL"),
+        b64("c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=")
+    );
+    let challenge = "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096";
+    let ok = run(&[
+        "verify",
+        "scram-sha-1",
+        "--challenge",
+        challenge,
+        "--response",
+        &response,
+        "--password",
+        "pencil",
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&ok),
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = run(&[
+        "verify",
+        "scram-sha-1",
+        "--challenge",
+        challenge,
+        "--response",
+        &response,
+        "--password",
+        "pencil\n",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+
+    // NTLM: the MS-NLMP §4.2.4 CHALLENGE and the AUTHENTICATE `auth ntlm` computes for it.
+    let auth = run(&[
+        "auth",
+        "ntlm",
+        "--user",
+        "User",
+        "--domain",
+        "Domain",
+        "--password",
+        "Password",
+    ]);
+    let authenticate = final_line(&auth);
+    let challenge = run(&[
+        "auth",
+        "ntlm",
+        "--user",
+        "User",
+        "--domain",
+        "Domain",
+        "--password",
+        "Password",
+        "--json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&challenge.stdout).expect("JSON");
+    let challenge_b64 = json["steps"]
+        .as_array()
+        .and_then(|s| s.iter().find(|s| s["id"] == "challenge-message"))
+        .and_then(|s| s["base64"].as_str())
+        .map(str::to_string)
+        .expect("the trace shows the CHALLENGE it answered");
+    let ok = run(&[
+        "verify",
+        "ntlm",
+        "--challenge",
+        &challenge_b64,
+        "--response",
+        &authenticate,
+        "--password",
+        "Password",
+    ]);
+    assert_eq!(
+        ok.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&ok),
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let bad = run(&[
+        "verify",
+        "ntlm",
+        "--challenge",
+        &challenge_b64,
+        "--response",
+        &authenticate,
+        "--password",
+        "password",
+    ]);
+    assert_eq!(bad.status.code(), Some(1));
+}

@@ -12,17 +12,18 @@ use super::LangArg;
 use crate::i18n::Lang;
 use crate::sasl::trace::Trace;
 use crate::sasl::verify::{decode_pasted, Mechanism};
-use crate::sasl::{cram_md5, digest_md5, login, plain};
+use crate::sasl::{cram_md5, digest_md5, login, ntlm, oauth, plain, scram};
 
 /// Arguments of `auth`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// PLAIN, LOGIN, CRAM-MD5 or DIGEST-MD5 (any case).
+    /// PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256, NTLM, XOAUTH2 or
+    /// OAUTHBEARER (any case).
     mechanism: String,
     /// The user name.
     #[arg(long)]
     user: String,
-    /// The password.
+    /// The password (for XOAUTH2 and OAUTHBEARER: the bearer token).
     #[arg(long)]
     password: String,
     /// The server's challenge: base64 as in the 334 line, or decoded. CRAM-MD5 defaults to
@@ -35,9 +36,19 @@ pub struct Args {
     /// DIGEST-MD5: the digest-uri (default: smtp/<realm>).
     #[arg(long)]
     digest_uri: Option<String>,
-    /// DIGEST-MD5: the client nonce (default: random, printed).
+    /// DIGEST-MD5 and SCRAM: the client nonce (default: random, printed; SCRAM's default
+    /// is RFC 5802's when no --challenge is given).
     #[arg(long)]
     cnonce: Option<String>,
+    /// NTLM: the domain (default: none).
+    #[arg(long)]
+    domain: Option<String>,
+    /// OAUTHBEARER: the server's host and port, as in RFC 7628 §3.1.
+    #[arg(long)]
+    host: Option<String>,
+    /// OAUTHBEARER: the server's port.
+    #[arg(long)]
+    port: Option<u16>,
     /// PLAIN and DIGEST-MD5: act as this user.
     #[arg(long)]
     authzid: Option<String>,
@@ -60,7 +71,7 @@ const RFC2831_CHALLENGE: &str =
 
 #[derive(Serialize)]
 struct AuthJson {
-    mechanism: &'static str,
+    mechanism: String,
     steps: Vec<StepJson>,
     response: String,
 }
@@ -71,14 +82,21 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         eprintln!("smtp-trainer: {message}");
         Ok(ExitCode::from(EXIT_USAGE))
     };
+    let name = args.mechanism.trim().to_ascii_uppercase();
+    if let Some(result) = other_mechanism(&name, args, lang) {
+        return match result {
+            Ok(trace) => print(out, &name, &trace, args.json, lang),
+            Err(message) => usage(message),
+        };
+    }
     let Some(mechanism) = Mechanism::from_name(&args.mechanism) else {
         return usage(match lang {
             Lang::En => format!(
-                "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5 or DIGEST-MD5",
+                "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256, NTLM, XOAUTH2 or OAUTHBEARER",
                 args.mechanism
             ),
             Lang::Zh => format!(
-                "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5 或 DIGEST-MD5",
+                "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256、NTLM、XOAUTH2 或 OAUTHBEARER",
                 args.mechanism
             ),
         });
@@ -96,6 +114,52 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 None => cram_md5::RFC2195_CHALLENGE.as_bytes().to_vec(),
             };
             cram_md5::client(&args.user, &args.password, &challenge)
+        }
+        Mechanism::ScramSha1 | Mechanism::ScramSha256 => {
+            let (hash, rfc_first, rfc_nonce) = if mechanism == Mechanism::ScramSha1 {
+                (
+                    scram::Hash::Sha1,
+                    RFC5802_SERVER_FIRST,
+                    "fyko+d2lbbFgONRv9qkxdawL",
+                )
+            } else {
+                (
+                    scram::Hash::Sha256,
+                    RFC7677_SERVER_FIRST,
+                    "rOprNGfwEbeRWgbNEkqO",
+                )
+            };
+            let server_first = match &args.challenge {
+                Some(c) => String::from_utf8_lossy(&decode_pasted(c).0).into_owned(),
+                None => rfc_first.to_string(),
+            };
+            let nonce = args.cnonce.clone().unwrap_or_else(|| {
+                if args.challenge.is_none() {
+                    rfc_nonce.to_string()
+                } else {
+                    random_cnonce()
+                }
+            });
+            match scram::client(hash, &args.user, &args.password, &nonce, &server_first) {
+                Ok(trace) => trace,
+                Err(err) => return usage(err.describe(lang)),
+            }
+        }
+        Mechanism::Ntlm => {
+            let challenge = match &args.challenge {
+                Some(c) => decode_pasted(c).0,
+                None => ntlm::MS_NLMP_4_2_4_CHALLENGE.to_vec(),
+            };
+            let input = ntlm::ClientInput {
+                user: args.user.clone(),
+                domain: args.domain.clone().unwrap_or_default(),
+                password: args.password.clone(),
+                ..ntlm::ms_nlmp_example()
+            };
+            match ntlm::client_authenticate(&challenge, &input) {
+                Ok(trace) => trace,
+                Err(err) => return usage(err.describe(lang)),
+            }
         }
         Mechanism::DigestMd5 => {
             let text = match &args.challenge {
@@ -139,11 +203,21 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             })
         }
     };
-    let response = final_response(&trace);
-    if args.json {
+    print(out, mechanism.name(), &trace, args.json, lang)
+}
+
+fn print(
+    out: &mut impl Write,
+    name: &str,
+    trace: &Trace,
+    json: bool,
+    lang: Lang,
+) -> io::Result<ExitCode> {
+    let response = final_response(trace);
+    if json {
         let json = AuthJson {
-            mechanism: mechanism.name(),
-            steps: steps(&trace, lang),
+            mechanism: name.to_string(),
+            steps: steps(trace, lang),
             response,
         };
         serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
@@ -155,11 +229,33 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// XOAUTH2 and OAUTHBEARER (the password argument is the token); `None` for other names.
+fn other_mechanism(name: &str, args: &Args, lang: Lang) -> Option<Result<Trace, String>> {
+    let result = match name {
+        "XOAUTH2" => oauth::xoauth2(&args.user, &args.password),
+        "OAUTHBEARER" => oauth::oauthbearer(
+            args.authzid.as_deref().unwrap_or(&args.user),
+            args.host.as_deref(),
+            args.port,
+            &args.password,
+        ),
+        _ => return None,
+    };
+    Some(result.map_err(|err| err.describe(lang)))
+}
+
+/// RFC 5802 §5's server-first-message, used when SCRAM-SHA-1 is given no --challenge.
+const RFC5802_SERVER_FIRST: &str =
+    "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096";
+/// RFC 7677 §3's, for SCRAM-SHA-256.
+const RFC7677_SERVER_FIRST: &str =
+    "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096";
+
 /// The line the client sends last: the base64 response.
 fn final_response(trace: &Trace) -> String {
-    trace
-        .step("response-base64")
-        .or_else(|| trace.step("response"))
+    ["response-base64", "client-final-base64", "response"]
+        .iter()
+        .find_map(|id| trace.step(id))
         .map(|s| s.text())
         .unwrap_or_default()
 }

@@ -13,13 +13,14 @@ use crate::sasl::verify::{verify, Mechanism, Report, Verdict};
 /// Arguments of `verify`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// PLAIN, LOGIN, CRAM-MD5 or DIGEST-MD5 (any case).
+    /// PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256 or NTLM (any case).
     mechanism: String,
     /// The server's challenge (base64 as in the 334 line, or decoded); not needed for
-    /// PLAIN and LOGIN.
+    /// PLAIN and LOGIN. SCRAM: the server-first-message; NTLM: the CHALLENGE message.
     #[arg(long, default_value = "")]
     challenge: String,
-    /// The client's response (base64 as sent, or decoded).
+    /// The client's response (base64 as sent, or decoded). SCRAM: the client-first and the
+    /// client-final message on two lines; NTLM: the AUTHENTICATE message.
     #[arg(long)]
     response: String,
     /// The password: with it the response is checked, without it only explained.
@@ -65,11 +66,11 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             "smtp-trainer: {}",
             match lang {
                 Lang::En => format!(
-                    "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5 or DIGEST-MD5",
+                    "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256 or NTLM",
                     args.mechanism
                 ),
                 Lang::Zh => format!(
-                    "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5 或 DIGEST-MD5",
+                    "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 或 NTLM",
                     args.mechanism
                 ),
             }

@@ -14,7 +14,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
 use super::trace::{hex, visible, Trace};
-use super::{cram_md5, digest_md5, plain};
+use super::{cram_md5, digest_md5, ntlm, plain, scram};
 use crate::i18n::{Lang, Tr};
 
 /// The mechanisms the verifier understands.
@@ -28,15 +28,25 @@ pub enum Mechanism {
     CramMd5,
     /// RFC 2831.
     DigestMd5,
+    /// RFC 5802: the challenge is the server-first-message, the response the client's two
+    /// lines (client-first, then client-final).
+    ScramSha1,
+    /// RFC 7677, as SCRAM-SHA-1 with SHA-256.
+    ScramSha256,
+    /// MS-NLMP: the challenge is the CHALLENGE message, the response the AUTHENTICATE.
+    Ntlm,
 }
 
 impl Mechanism {
     /// Every mechanism, for pickers.
-    pub const ALL: [Mechanism; 4] = [
+    pub const ALL: [Mechanism; 7] = [
         Mechanism::Plain,
         Mechanism::Login,
         Mechanism::CramMd5,
         Mechanism::DigestMd5,
+        Mechanism::ScramSha1,
+        Mechanism::ScramSha256,
+        Mechanism::Ntlm,
     ];
 
     /// The SASL name.
@@ -46,6 +56,9 @@ impl Mechanism {
             Mechanism::Login => "LOGIN",
             Mechanism::CramMd5 => "CRAM-MD5",
             Mechanism::DigestMd5 => "DIGEST-MD5",
+            Mechanism::ScramSha1 => "SCRAM-SHA-1",
+            Mechanism::ScramSha256 => "SCRAM-SHA-256",
+            Mechanism::Ntlm => "NTLM",
         }
     }
 
@@ -182,6 +195,10 @@ pub enum VerifyError {
     Malformed(Tr),
     /// The DIGEST-MD5 challenge or response does not parse.
     Digest(digest_md5::ParseError),
+    /// A SCRAM message does not parse or does not fit the exchange.
+    Scram(scram::ScramError),
+    /// An NTLM message does not decode.
+    Ntlm(ntlm::ParseError),
 }
 
 impl VerifyError {
@@ -198,6 +215,8 @@ impl VerifyError {
             (VerifyError::MissingResponse, Lang::Zh) => "请粘贴客户端的响应行。".into(),
             (VerifyError::Malformed(tr), lang) => tr.get(lang).to_string(),
             (VerifyError::Digest(err), lang) => err.describe(lang),
+            (VerifyError::Scram(err), lang) => err.describe(lang),
+            (VerifyError::Ntlm(err), lang) => err.describe(lang),
         }
     }
 }
@@ -270,6 +289,21 @@ pub fn verify(
             password,
             &mut report,
         )?,
+        Mechanism::ScramSha1 => scram_report(
+            scram::Hash::Sha1,
+            challenge,
+            response,
+            password,
+            &mut report,
+        )?,
+        Mechanism::ScramSha256 => scram_report(
+            scram::Hash::Sha256,
+            challenge,
+            response,
+            password,
+            &mut report,
+        )?,
+        Mechanism::Ntlm => ntlm_report(challenge, &response_bytes, password, &mut report)?,
     }
     Ok(report)
 }
@@ -503,6 +537,164 @@ fn digest_report(
     };
     report.verdict = Some(verdict);
     report.expected = Some(expected);
+    Ok(())
+}
+
+/// SCRAM: the challenge is the server-first-message; the response holds the client's
+/// client-first and client-final messages, one per line (each base64 or decoded).
+fn scram_report(
+    hash: scram::Hash,
+    challenge: &str,
+    response: &str,
+    password: Option<&str>,
+    report: &mut Report,
+) -> Result<(), VerifyError> {
+    if challenge.trim().is_empty() {
+        return Err(VerifyError::MissingChallenge);
+    }
+    let text = |pasted: &str| String::from_utf8_lossy(&decode_pasted(pasted).0).into_owned();
+    let server_first = text(challenge);
+    let lines: Vec<&str> = response
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let [first_line, final_line] = lines.as_slice() else {
+        return Err(VerifyError::Malformed(Tr::new(
+            "For SCRAM paste the client's two lines: the client-first-message, then the client-final-message.",
+            "SCRAM 请粘贴客户端的两行：先 client-first-message，再 client-final-message。",
+        )));
+    };
+    let (client_first, client_final) = (text(first_line), text(final_line));
+    let cf = scram::parse_client_first(&client_first).map_err(VerifyError::Scram)?;
+    let sf = scram::parse_server_first(&server_first).map_err(VerifyError::Scram)?;
+    let fin = scram::parse_client_final(&client_final).map_err(VerifyError::Scram)?;
+    let fields = [
+        (
+            "client-first: n",
+            cf.user.clone(),
+            Tr::new(
+                "The user name (\"=2C\" and \"=3D\" stand for \",\" and \"=\").",
+                "用户名（\"=2C\" 和 \"=3D\" 分别代表 \",\" 和 \"=\"）。",
+            ),
+        ),
+        (
+            "client-first: r",
+            cf.nonce.clone(),
+            Tr::new("The client nonce.", "客户端 nonce。"),
+        ),
+        (
+            "server-first: r",
+            sf.nonce.clone(),
+            Tr::new(
+                "Client nonce followed by the server's part; it must start with the client nonce.",
+                "客户端 nonce 后接服务器的部分；必须以客户端 nonce 开头。",
+            ),
+        ),
+        (
+            "server-first: s",
+            BASE64.encode(&sf.salt),
+            Tr::new(
+                "The salt for PBKDF2, base64.",
+                "PBKDF2 使用的盐值（base64）。",
+            ),
+        ),
+        (
+            "server-first: i",
+            sf.iterations.to_string(),
+            Tr::new(
+                "The PBKDF2 iteration count (4096 or more recommended).",
+                "PBKDF2 迭代次数（建议 4096 以上）。",
+            ),
+        ),
+        (
+            "client-final: c",
+            BASE64.encode(&fin.channel_binding),
+            Tr::new(
+                "Channel binding: base64 of the gs2 header; \"biws\" is \"n,,\" (no binding).",
+                "通道绑定：gs2 头的 base64；\"biws\" 就是 \"n,,\"（不绑定）。",
+            ),
+        ),
+        (
+            "client-final: p",
+            BASE64.encode(&fin.proof),
+            Tr::new(
+                "ClientProof = ClientKey XOR ClientSignature.",
+                "ClientProof = ClientKey XOR ClientSignature。",
+            ),
+        ),
+    ];
+    for (name, value, explain) in fields {
+        report.fields.push(Field {
+            name: name.into(),
+            value,
+            explain,
+        });
+    }
+    let Some(password) = password else {
+        return Ok(());
+    };
+    let check = |password: &str| -> Result<scram::ServerVerdict, VerifyError> {
+        let credentials =
+            scram::ServerCredentials::from_password(hash, password, &sf.salt, sf.iterations)
+                .map_err(VerifyError::Scram)?;
+        scram::server_verify(&credentials, &client_first, &server_first, &client_final)
+            .map_err(VerifyError::Scram)
+    };
+    let verdict = check(password)?;
+    report.verdict = Some(if verdict.authenticated {
+        Verdict::Valid
+    } else if check(&format!("{password}\n")).is_ok_and(|v| v.authenticated) {
+        Verdict::Invalid(Mistake::TrailingNewline)
+    } else {
+        Verdict::Invalid(Mistake::WrongPassword)
+    });
+    report.expected = Some(verdict.trace);
+    Ok(())
+}
+
+/// NTLM: the challenge is the server's CHALLENGE message, the response the client's
+/// AUTHENTICATE (both base64 as on the wire).
+fn ntlm_report(
+    challenge: &str,
+    response: &[u8],
+    password: Option<&str>,
+    report: &mut Report,
+) -> Result<(), VerifyError> {
+    if challenge.trim().is_empty() {
+        return Err(VerifyError::MissingChallenge);
+    }
+    let (challenge_bytes, _) = decode_pasted(challenge);
+    for (which, bytes) in [
+        ("CHALLENGE", challenge_bytes.as_slice()),
+        ("AUTHENTICATE", response),
+    ] {
+        let trace = ntlm::fields(bytes).map_err(VerifyError::Ntlm)?;
+        for step in trace.steps {
+            report.fields.push(Field {
+                name: format!("{which}: {}", step.id),
+                value: step.preferred(),
+                explain: step.explain,
+            });
+        }
+    }
+    let Some(password) = password else {
+        return Ok(());
+    };
+    let ok = |password: &str| {
+        ntlm::verify(&challenge_bytes, response, password)
+            || ntlm::verify_v1(&challenge_bytes, response, password)
+    };
+    report.verdict = Some(if ok(password) {
+        Verdict::Valid
+    } else if ok(&format!("{password}\n")) {
+        Verdict::Invalid(Mistake::TrailingNewline)
+    } else {
+        Verdict::Invalid(Mistake::WrongPassword)
+    });
+    if let Ok(check) = ntlm::server_check(&challenge_bytes, response, password) {
+        report.expected = Some(check.trace);
+    }
     Ok(())
 }
 
