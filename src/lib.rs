@@ -3,19 +3,19 @@
 //! An SMTP and SASL protocol trainer. One engine, two faces:
 //!
 //! ```text
-//!                     ┌──────────────────── engine (sans-IO, no screen) ───────────────────┐
-//!  learner types ───▶ │ smtp::explain ──▶ smtp::codes ──▶ smtp::reference (tables)        │
-//!  or pastes a line   │      │                                  │                        │
-//!                     │      ▼                                  ▼                        │
-//!                     │  Explanation { reply, enhanced, text }  search(query) ─▶ [Entry] │
-//!                     │  sasl/  mime/  analyze/   (later issues: traces, messages, logs) │
-//!                     │  i18n: every text as Tr { en, zh }                               │
-//!                     └──────────────┬───────────────────────────────────┬──────────────┘
-//!                                    │ values                            │ values
-//!                                    ▼                                   ▼
-//!                     ui/ (wasm32: Yew, hash routes)       cli/ (native: clap)
-//!                     #/reference/553 → HTML               `smtp-trainer explain 553`
-//!                     state: use_reducer + context          → text or --json on stdout
+//!                 ┌──────────────────────── engine (sans-IO, no screen) ────────────────────────┐
+//!  typed line ──▶ │ smtp::server::Server.receive(bytes) ──▶ [Event::Reply(Reply{code, why})]     │
+//!  pasted reply ─▶│ smtp::explain ──▶ smtp::codes + smtp::reference (bilingual tables)           │
+//!  mechanism +    │ sasl::{plain, login, cram_md5, digest_md5, scram, ntlm, oauth}::client       │
+//!  inputs ──────▶ │      ──▶ sasl::trace::Trace [Step{label, bytes, explain}]                   │
+//!  captured pair ▶│ sasl::verify ──▶ Report{fields, verdict: Valid | Invalid(Mistake)}          │
+//!                 │ i18n: every text as Tr { en, zh };  mime/, analyze/: later issues             │
+//!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
+//!                                 │ values (time, seeds, bytes in)    │ values
+//!                                 ▼                                   ▼
+//!                 ui/ (wasm32: Yew, hash routes)         cli/ (native: clap)
+//!                 console · reference · auth · verify    serve (TCP, a thread per connection)
+//!                 state: use_reducer + context            explain · auth · verify (text or --json)
 //! ```
 //!
 //! Time, randomness, sockets and the DOM stay outside the engine: the faces pass them in.
