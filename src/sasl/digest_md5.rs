@@ -227,6 +227,80 @@ fn list(value: &str) -> Vec<String> {
         .collect()
 }
 
+/// A client's digest-response as sent (RFC 2831 §2.1.2).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    /// `username`.
+    pub user: String,
+    /// `realm` (empty when absent).
+    pub realm: String,
+    /// `nonce`, which must repeat the server's.
+    pub nonce: String,
+    /// `cnonce`.
+    pub cnonce: String,
+    /// `nc` exactly as sent (well formed: 8 hex digits).
+    pub nc: String,
+    /// `qop` (`auth` when absent).
+    pub qop: String,
+    /// `digest-uri`.
+    pub digest_uri: String,
+    /// `response`, the 32 hex digits to check.
+    pub response: String,
+    /// `authzid`, if any.
+    pub authzid: Option<String>,
+    /// `charset=utf-8` was given.
+    pub utf8: bool,
+}
+
+impl Response {
+    /// `nc` as a number, when it is the 8 hex digits RFC 2831 requires.
+    pub fn nc_value(&self) -> Option<u32> {
+        (self.nc.len() == 8)
+            .then(|| u32::from_str_radix(&self.nc, 16).ok())
+            .flatten()
+    }
+
+    /// The inputs that reproduce this response with `password`.
+    pub fn client_input(&self, password: &str) -> ClientInput {
+        ClientInput {
+            user: self.user.clone(),
+            realm: self.realm.clone(),
+            password: password.to_string(),
+            nonce: self.nonce.clone(),
+            cnonce: self.cnonce.clone(),
+            nc: self.nc_value().unwrap_or(1),
+            qop: self.qop.clone(),
+            digest_uri: self.digest_uri.clone(),
+            authzid: self.authzid.clone(),
+            utf8: self.utf8,
+        }
+    }
+}
+
+/// Parses a digest-response (already base64-decoded).
+pub fn parse_response(input: &str) -> Result<Response, ParseError> {
+    let fields = directives(input)?;
+    let get = |key: &str| {
+        fields
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone())
+    };
+    let need = |key: &'static str| get(key).ok_or(ParseError::Missing(key));
+    Ok(Response {
+        user: need("username")?,
+        realm: get("realm").unwrap_or_default(),
+        nonce: need("nonce")?,
+        cnonce: need("cnonce")?,
+        nc: need("nc")?,
+        qop: get("qop").unwrap_or_else(|| "auth".into()),
+        digest_uri: need("digest-uri")?,
+        response: need("response")?,
+        authzid: get("authzid"),
+        utf8: get("charset").is_some_and(|c| c.eq_ignore_ascii_case("utf-8")),
+    })
+}
+
 /// What the client puts into its response.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ClientInput {

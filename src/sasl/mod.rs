@@ -12,6 +12,7 @@ pub mod login;
 pub mod ntlm;
 pub mod oauth;
 pub mod plain;
+pub mod saslname;
 pub mod scram;
 pub mod trace;
 pub mod verify;

@@ -201,35 +201,11 @@ fn check_token(token: &str) -> Result<(), OauthError> {
 
 /// The authzid as a `saslname` (RFC 5801): `,` becomes `=2C` and `=` becomes `=3D`.
 pub fn escape_authzid(authzid: &str) -> String {
-    let mut out = String::with_capacity(authzid.len());
-    for c in authzid.chars() {
-        match c {
-            ',' => out.push_str("=2C"),
-            '=' => out.push_str("=3D"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::saslname::escape(authzid)
 }
 
 fn unescape_authzid(name: &str) -> Result<String, OauthError> {
-    let mut out = String::with_capacity(name.len());
-    let mut rest = name;
-    while let Some(at) = rest.find('=') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        if let Some(after) = tail.strip_prefix("=2C") {
-            out.push(',');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("=3D") {
-            out.push('=');
-            rest = after;
-        } else {
-            return Err(OauthError::BadAuthzid);
-        }
-    }
-    out.push_str(rest);
-    Ok(out)
+    super::saslname::unescape(name).ok_or(OauthError::BadAuthzid)
 }
 
 fn push_sep(trace: &mut Trace, out: &mut Vec<u8>, id: &'static str, label: Tr, explain: Tr) {

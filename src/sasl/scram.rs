@@ -298,36 +298,12 @@ const MAX_ERROR_VALUE_CHARS: usize = 100;
 
 /// The user name as a `saslname` (RFC 5802 §5.1): `,` becomes `=2C` and `=` becomes `=3D`.
 pub fn escape_username(user: &str) -> String {
-    let mut out = String::with_capacity(user.len());
-    for c in user.chars() {
-        match c {
-            ',' => out.push_str("=2C"),
-            '=' => out.push_str("=3D"),
-            c => out.push(c),
-        }
-    }
-    out
+    super::saslname::escape(user)
 }
 
 /// Undoes [`escape_username`]; any other `=` is an error (RFC 5802 §5.1).
 pub fn unescape_username(name: &str) -> Result<String, ScramError> {
-    let mut out = String::with_capacity(name.len());
-    let mut rest = name;
-    while let Some(at) = rest.find(['=', ',']) {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        if let Some(after) = tail.strip_prefix("=2C") {
-            out.push(',');
-            rest = after;
-        } else if let Some(after) = tail.strip_prefix("=3D") {
-            out.push('=');
-            rest = after;
-        } else {
-            return Err(ScramError::BadUsernameEncoding);
-        }
-    }
-    out.push_str(rest);
-    Ok(out)
+    super::saslname::unescape(name).ok_or(ScramError::BadUsernameEncoding)
 }
 
 /// `name=value` at `part`, or the error saying what is there instead.

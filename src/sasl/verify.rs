@@ -458,78 +458,45 @@ fn digest_report(
             explain: directive_meaning(key),
         });
     }
-    let get = |key: &str| {
-        fields
-            .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
-    };
     let Some(password) = password else {
         return Ok(());
     };
-    let (Some(user), Some(cnonce), Some(nc), Some(uri), Some(sent)) = (
-        get("username"),
-        get("cnonce"),
-        get("nc"),
-        get("digest-uri"),
-        get("response"),
-    ) else {
-        return Err(VerifyError::Digest(digest_md5::ParseError::Missing(
-            "username, cnonce, nc, digest-uri, response",
-        )));
-    };
-    let realm = get("realm").unwrap_or_default();
-    let qop = get("qop").unwrap_or_else(|| "auth".into());
-    let nonce = get("nonce").unwrap_or_default();
-    let nc_value = u32::from_str_radix(&nc, 16).ok();
-    let input = digest_md5::ClientInput {
-        user: user.clone(),
-        realm: realm.clone(),
-        password: password.to_string(),
-        nonce: nonce.clone(),
-        cnonce: cnonce.clone(),
-        nc: nc_value.unwrap_or(1),
-        qop: qop.clone(),
-        digest_uri: uri.clone(),
-        authzid: get("authzid"),
-        utf8: get("charset").is_some_and(|c| c.eq_ignore_ascii_case("utf-8")),
-    };
+    let sent = digest_md5::parse_response(&response_text).map_err(VerifyError::Digest)?;
+    let input = sent.client_input(password);
     let expected = digest_md5::client(&input);
     let want = expected
         .step("response")
         .map(|s| s.text())
         .unwrap_or_default();
-    let computed_matches = sent == want;
-    let verdict = if nonce != parsed.nonce {
+    let got = sent.response.to_ascii_lowercase();
+    let computed_matches = sent.response == want;
+    let verdict = if sent.nonce != parsed.nonce {
         Verdict::Invalid(Mistake::NonceMismatch)
-    } else if nc.len() != 8 || nc_value.is_none() {
-        Verdict::Invalid(Mistake::NcFormat(nc))
-    } else if !parsed.qop.iter().any(|q| q == &qop) {
-        Verdict::Invalid(Mistake::QopNotOffered(qop))
-    } else if !parsed.realms.is_empty() && !parsed.realms.contains(&realm) {
+    } else if sent.nc_value().is_none() {
+        Verdict::Invalid(Mistake::NcFormat(sent.nc.clone()))
+    } else if !parsed.qop.contains(&sent.qop) {
+        Verdict::Invalid(Mistake::QopNotOffered(sent.qop.clone()))
+    } else if !parsed.realms.is_empty() && !parsed.realms.contains(&sent.realm) {
         Verdict::Invalid(Mistake::WrongRealm {
-            got: realm,
+            got: sent.realm.clone(),
             offered: parsed.realms.clone(),
         })
-    } else if !uri.to_ascii_lowercase().starts_with("smtp/") && !computed_matches {
-        Verdict::Invalid(Mistake::WrongDigestUri(uri))
+    } else if !sent.digest_uri.to_ascii_lowercase().starts_with("smtp/") && !computed_matches {
+        Verdict::Invalid(Mistake::WrongDigestUri(sent.digest_uri.clone()))
     } else if computed_matches {
         if was_base64 {
             Verdict::Valid
         } else {
             Verdict::Invalid(Mistake::MissingBase64)
         }
-    } else if sent.to_ascii_lowercase() == want {
+    } else if got == want {
         Verdict::Invalid(Mistake::UppercaseHex)
-    } else if hex_a1_response(&input) == sent.to_ascii_lowercase() {
+    } else if hex_a1_response(&input) == got {
         Verdict::Invalid(Mistake::HexInsteadOfRawA1)
-    } else if digest_md5::client(&digest_md5::ClientInput {
-        password: format!("{password}\n"),
-        ..input.clone()
-    })
-    .step("response")
-    .map(|s| s.text())
-        == Some(sent.to_ascii_lowercase())
+    } else if digest_md5::client(&sent.client_input(&format!("{password}\n")))
+        .step("response")
+        .map(|s| s.text())
+        == Some(got)
     {
         Verdict::Invalid(Mistake::TrailingNewline)
     } else {

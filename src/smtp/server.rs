@@ -1623,80 +1623,46 @@ impl Server {
     fn digest_response(&mut self, nonce: &str, decoded: &[u8], events: &mut Vec<Event>) {
         let vars = Vars::default();
         let text = String::from_utf8_lossy(decoded);
-        let fields = match digest_md5::directives(&text) {
-            Ok(fields) => fields,
+        let sent = match digest_md5::parse_response(&text) {
+            Ok(sent) => sent,
             Err(err) => {
                 let detail = Detail::Sasl(SaslProblem::Digest(err));
                 return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
             }
         };
-        let get = |key: &str| {
-            fields
-                .iter()
-                .find(|(k, _)| k == key)
-                .map(|(_, v)| v.clone())
-        };
-        let (Some(user), Some(cnonce), Some(nc), Some(uri), Some(response)) = (
-            get("username"),
-            get("cnonce"),
-            get("nc"),
-            get("digest-uri"),
-            get("response"),
-        ) else {
-            let detail = Detail::Sasl(SaslProblem::Digest(digest_md5::ParseError::Missing(
-                "username, cnonce, nc, digest-uri, response",
-            )));
-            return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-        };
-        let problem = if get("nonce").as_deref() != Some(nonce) {
+        let problem = if sent.nonce != nonce {
             Some(SaslProblem::NonceMismatch)
         } else if !std::iter::once(&self.config.hostname)
             .chain(&self.config.aliases)
-            .any(|name| uri.eq_ignore_ascii_case(&format!("smtp/{name}")))
+            .any(|name| {
+                sent.digest_uri
+                    .eq_ignore_ascii_case(&format!("smtp/{name}"))
+            })
         {
             Some(SaslProblem::DigestUriMismatch {
                 expected: format!("smtp/{}", self.config.hostname),
-                got: uri.clone(),
+                got: sent.digest_uri.clone(),
             })
+        } else if sent.nc_value().is_none() {
+            Some(SaslProblem::Digest(digest_md5::ParseError::BadValue("nc")))
         } else {
             None
         };
-        let nc_value = u32::from_str_radix(&nc, 16).ok().filter(|_| nc.len() == 8);
-        let problem = problem.or_else(|| {
-            nc_value
-                .is_none()
-                .then_some(SaslProblem::Digest(digest_md5::ParseError::BadValue("nc")))
-        });
         if let Some(problem) = problem {
-            return self.say(
-                events,
-                Situation::AuthFailed,
-                &vars,
-                Some(Detail::Sasl(problem)),
-            );
+            let detail = Some(Detail::Sasl(problem));
+            return self.say(events, Situation::AuthFailed, &vars, detail);
         }
-        let input = |password: &str| digest_md5::ClientInput {
-            user: user.clone(),
-            realm: get("realm").unwrap_or_default(),
-            password: password.to_string(),
-            nonce: nonce.to_string(),
-            cnonce: cnonce.clone(),
-            nc: nc_value.unwrap_or(1),
-            qop: get("qop").unwrap_or_else(|| "auth".into()),
-            digest_uri: uri.clone(),
-            authzid: get("authzid"),
-            utf8: get("charset").is_some_and(|c| c.eq_ignore_ascii_case("utf-8")),
-        };
+        let user = sent.user.clone();
         let mut rspauth = String::new();
         let result = self.check_credentials(
             &user,
             |password| {
-                let trace = digest_md5::client(&input(password));
+                let trace = digest_md5::client(&sent.client_input(password));
                 let want = trace
                     .step("response")
                     .map(|s| s.bytes.clone())
                     .unwrap_or_default();
-                let matched = sasl::secrets_match(response.as_bytes(), &want);
+                let matched = sasl::secrets_match(sent.response.as_bytes(), &want);
                 if matched {
                     rspauth = trace.step("rspauth").map(|s| s.text()).unwrap_or_default();
                 }
