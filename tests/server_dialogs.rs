@@ -838,6 +838,8 @@ fn every_profile_template_has_a_valid_code() {
         Situation::MixedDataBdat,
         Situation::Timeout,
         Situation::TooManyConnections,
+        Situation::Greylisted,
+        Situation::BareLf,
     ];
     for profile in Profile::ALL {
         for situation in situations {
@@ -1257,4 +1259,41 @@ fn the_view_follows_chunks_closing_and_policy_changes() {
         (view.hello, view.user, view.mode),
         (None, None, Mode::Closed)
     );
+}
+
+#[test]
+fn greylisting_defers_the_first_attempt_and_accepts_the_retry() {
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+        c.policies.greylist = true
+    }));
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<carol@elsewhere.test>");
+    assert_eq!(
+        d.send("RCPT TO:<alice@example.com>"),
+        "450 4.2.0 <alice@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html\r\n"
+    );
+    assert_eq!(d.situation(), Situation::Greylisted);
+    assert_eq!(d.send("RCPT TO:<alice@example.com>"), "250 2.1.5 Ok\r\n");
+}
+
+#[test]
+fn bare_lf_in_data_is_refused_when_the_policy_says_so() {
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+        c.policies.reject_bare_lf = true
+    }));
+    d.send("EHLO client.example");
+    d.begin("alice@example.com", "bob@example.com");
+    let out = d.raw(b"Subject: x\r\n\r\nsmuggled\n.\r\n");
+    assert_eq!(
+        out,
+        "521 5.5.2 mail.example.com Error: bare <LF> received\r\n"
+    );
+    assert!(d.server.is_closed());
+    // Without the policy the same bytes are accepted, as most servers do.
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.begin("alice@example.com", "bob@example.com");
+    assert!(d
+        .raw(b"Subject: x\r\n\r\nsmuggled\n.\r\n")
+        .starts_with("250 2.0.0 Ok: queued"));
 }

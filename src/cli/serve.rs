@@ -103,6 +103,13 @@ pub struct Args {
     /// Relay to other domains without AUTH (an open relay: for demonstration only).
     #[arg(long, help_heading = "Policies")]
     allow_relay: bool,
+    /// Greylist: the first RCPT of each sender/recipient pair gets 450, a retry is accepted.
+    #[arg(long, help_heading = "Policies")]
+    greylist: bool,
+    /// Refuse a message line that ends in a bare LF (521, then close), as Postfix's
+    /// smtpd_forbid_bare_newline does.
+    #[arg(long, help_heading = "Policies")]
+    reject_bare_lf: bool,
     /// The largest message accepted, in octets (advertised in SIZE).
     #[arg(long, value_name = "BYTES", value_parser = parse_max_size, help_heading = "Policies")]
     max_size: Option<u64>,
@@ -267,6 +274,8 @@ impl Args {
         policies.tls_before_auth |= self.tls_before_auth;
         policies.known_mailboxes_only |= self.known_mailboxes_only;
         policies.deny_relay &= !self.allow_relay;
+        policies.greylist |= self.greylist;
+        policies.reject_bare_lf |= self.reject_bare_lf;
         if let Some(size) = self.max_size {
             policies.max_message_size = size;
         }

@@ -380,6 +380,10 @@ fn postfix(s: Situation) -> Template {
         S::BdatOutOfSequence => t(503, "5.5.1", &["Error: need RCPT command"]),
         S::MixedDataBdat => t(503, "5.5.1", &["Error: BDAT and DATA cannot be mixed"]),
         S::Timeout => t(421, "4.4.2", &["{host} Error: timeout exceeded"]),
+        // postgrey's default text.
+        S::Greylisted => t(450, "4.2.0", &["<{addr}>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/{domain}.html"]),
+        // Postfix 3.9's smtpd_forbid_bare_newline.
+        S::BareLf => t(521, "5.5.2", &["{host} Error: bare <LF> received"]),
         S::TooManyConnections => t(421, "4.3.2", &["Too many connections"]),
     }
 }

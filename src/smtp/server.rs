@@ -63,6 +63,12 @@ pub struct Policies {
     pub max_message_size: u64,
     /// Injected faults.
     pub fault: Option<Fault>,
+    /// Greylisting (as postgrey does): the first RCPT of each sender/recipient pair gets
+    /// 450, a retry is accepted.
+    pub greylist: bool,
+    /// A message line ending in a bare LF instead of CRLF is refused with 521 and the
+    /// connection closed (Postfix's `smtpd_forbid_bare_newline`, against SMTP smuggling).
+    pub reject_bare_lf: bool,
 }
 
 /// A fault the server injects (like Mailpit's chaos).
@@ -136,6 +142,8 @@ impl ServerConfig {
                 deny_relay: true,
                 max_message_size: profile.default_max_size(),
                 fault: None,
+                greylist: false,
+                reject_bare_lf: false,
             },
             starttls: true,
             aliases: Vec::new(),
@@ -289,6 +297,8 @@ struct Transaction {
     size: u64,
     /// The longest message line seen, in octets without CRLF.
     longest_line: usize,
+    /// A message line ended in a bare LF.
+    bare_lf: bool,
     chunked: bool,
 }
 
@@ -374,6 +384,10 @@ pub struct Server {
     pending: Vec<u8>,
     pending_len: usize,
     pending_ends_cr: bool,
+    /// The line being handled ended in a bare LF.
+    bare_lf: bool,
+    /// Sender/recipient pairs greylisted once already (bounded).
+    greylisted: Vec<(String, String)>,
     mailbox: Vec<StoredMessage>,
     stored_total: u64,
     rng: u64,
@@ -403,6 +417,8 @@ impl Server {
             pending: Vec::new(),
             pending_len: 0,
             pending_ends_cr: false,
+            bare_lf: false,
+            greylisted: Vec::new(),
             mailbox: Vec::new(),
             stored_total: 0,
             rng: seed ^ 0x9E37_79B9_7F4A_7C15,
@@ -546,6 +562,7 @@ impl Server {
                     } else {
                         raw + 2
                     };
+                    self.bare_lf = !self.pending_ends_cr;
                     self.pending_ends_cr = false;
                     self.line(line, length, &mut events);
                 }
@@ -665,6 +682,7 @@ impl Server {
                 "user" => vars.user,
                 "challenge" => vars.challenge,
                 "raw" => vars.raw,
+                "domain" => vars.addr.rsplit_once('@').map_or(vars.addr, |(_, d)| d),
                 "full" => vars.full,
                 "verb" => vars.verb,
                 "size" => {
@@ -1177,6 +1195,20 @@ impl Server {
         };
         if let Some(situation) = situation {
             return self.say(events, situation, &vars, None);
+        }
+        if self.config.policies.greylist {
+            let from = match &self.phase {
+                Phase::Command(Some(tx)) => tx.from.to_ascii_lowercase(),
+                _ => String::new(),
+            };
+            let pair = (from, path.address.to_ascii_lowercase());
+            if !self.greylisted.contains(&pair) {
+                if self.greylisted.len() >= 1000 {
+                    self.greylisted.remove(0);
+                }
+                self.greylisted.push(pair);
+                return self.say(events, Situation::Greylisted, &vars, None);
+            }
         }
         let full = matches!(&self.phase, Phase::Command(Some(tx)) if tx.recipients.len() >= MAX_RECIPIENTS);
         if full {
@@ -1750,6 +1782,7 @@ impl Server {
         // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
         let content = line.strip_prefix(b".").unwrap_or(line);
         tx.longest_line = tx.longest_line.max(length.saturating_sub(2));
+        tx.bare_lf |= self.bare_lf;
         let real_len = length.saturating_sub(2 + line.len() - content.len()) as u64;
         self.append(&mut tx, content, real_len);
         self.phase = Phase::Data(tx);
@@ -1849,6 +1882,10 @@ impl Server {
                 ..Vars::default()
             };
             return self.say(events, Situation::TextLineTooLong, &vars, Some(detail));
+        }
+        if tx.bare_lf && self.config.policies.reject_bare_lf {
+            self.say(events, Situation::BareLf, &Vars::default(), None);
+            return self.close(events);
         }
         let size = tx.size;
         let chunked = tx.chunked;

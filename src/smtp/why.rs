@@ -118,6 +118,10 @@ pub enum Situation {
     MixedDataBdat,
     /// The client was silent longer than the server waits.
     Timeout,
+    /// Greylisted: the first attempt for this sender and recipient is deferred.
+    Greylisted,
+    /// A message line ended in a bare LF.
+    BareLf,
     /// The server refuses the connection: too many at once.
     TooManyConnections,
 }
@@ -376,6 +380,8 @@ impl Situation {
             S::Utf8Required => Tr::new("A non-ASCII address needs the SMTPUTF8 parameter on MAIL FROM (RFC 6531).", "非 ASCII 地址需要在 MAIL FROM 中带上 SMTPUTF8 参数（RFC 6531）。"),
             S::Fault => Tr::new("A simulated server-side problem.", "模拟的服务器端故障。"),
             S::BdatOutOfSequence => Tr::new("Bad sequence: BDAT needs MAIL FROM and an accepted RCPT TO first; the chunk's data was read and discarded (RFC 3030 §2).", "命令顺序错误：BDAT 之前需要 MAIL FROM 和被接受的 RCPT TO；该数据块已读取并丢弃（RFC 3030 §2）。"),
+            S::Greylisted => Tr::new("Greylisting: the server defers the first attempt from an unknown sender/recipient pair with a 4xx and accepts a retry after a while. Real mail servers retry; many spam tools do not. Send the same RCPT again.", "灰名单：服务器对陌生的发件人/收件人组合的第一次尝试回复 4xx 暂缓，过一会儿重试就接受。真正的邮件服务器会重试，很多垃圾邮件工具不会。请再发送一次同样的 RCPT。"),
+            S::BareLf => Tr::new("A line of the message ended in a bare LF instead of CRLF (RFC 5321 §2.3.8). Servers that guard against SMTP smuggling refuse it and hang up; send every line with CRLF.", "邮件中有一行以单独的 LF 而不是 CRLF 结尾（RFC 5321 §2.3.8）。防范 SMTP 走私的服务器会拒绝并断开连接；每一行都应以 CRLF 结尾。"),
             S::Timeout => Tr::new("The client sent nothing for too long, so the server gives up and closes the connection (RFC 5321 §4.5.3.2 lists the timeouts).", "客户端太久没有发送任何内容，服务器放弃并关闭连接（RFC 5321 §4.5.3.2 列出了各项超时）。"),
             S::TooManyConnections => Tr::new("The server already has as many connections as it allows; try again later.", "服务器的连接数已达上限；请稍后再试。"),
             S::MixedDataBdat => Tr::new("DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2).", "同一事务中不能混用 DATA 和 BDAT（RFC 3030 §2）。"),
