@@ -25,6 +25,7 @@
 
 pub mod analyze;
 pub mod i18n;
+pub mod lessons;
 pub mod mime;
 pub mod sasl;
 pub mod smtp;

@@ -1,0 +1,7 @@
+//! Scenarios and lessons: the seeds' stories as sessions a learner plays, each with a check
+//! that tells when the goal is met.
+//!
+//! Sans-IO like the rest of the engine: a scenario hands out a server configuration and
+//! judges a [`scenarios::Journal`] of what happened; the page (or a test) runs the session.
+
+pub mod scenarios;
