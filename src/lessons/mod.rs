@@ -4,4 +4,5 @@
 //! Sans-IO like the rest of the engine: a scenario hands out a server configuration and
 //! judges a [`scenarios::Journal`] of what happened; the page (or a test) runs the session.
 
+pub mod guided;
 pub mod scenarios;
