@@ -1,4 +1,755 @@
-//! The transcript analyzer: pasted SMTP logs in, annotated lines out.
+//! The transcript analyzer: a pasted SMTP log in, every line annotated and a diagnosis out.
 //!
-//! Sans-IO. It arrives with the analyzer issue and will read reply lines through
-//! [`crate::smtp::explain`]; nothing is declared here before it works.
+//! ```text
+//!  text ─▶ cut to MAX_INPUT_BYTES / MAX_LINES
+//!       ─▶ formats::read(line)      one line, no state: which log form, which side, payload
+//!       ─▶ session::Annotator       protocol state per session: DATA, AUTH, reply groups,
+//!                                   commands paired with replies ─▶ Line + Event
+//!       ─▶ diagnose::diagnose       events ─▶ findings, server software, the sequence
+//! ```
+//!
+//! A log may mix forms line by line: a raw telnet session (client lines are commands, server
+//! lines start with three digits), DokuWiki's `Sent:`/`Got:` (seed 000), PHPMailer's
+//! `CLIENT -> SERVER:`, swaks (`->`, `<-`, `~>`, `<~`, `<**`, `***`, `===`), Python smtplib's
+//! debug output (`send: '…'`, `reply: b'…'`), RFC style `C:`/`S:`, this crate's own `serve`
+//! transcript (`[3] C: …`), msmtp (`-->`/`<--`), curl (`>`/`<`), and the server logs of
+//! Postfix, Sendmail and Exim (syslog or Exim's mainlog), from which the reply inside is
+//! read. Lines no form explains are kept and marked [`Direction::Unknown`]; no line is ever
+//! dropped, so `lines.len()` equals the input's `str::lines().count()` (below the limits).
+//!
+//! Sans-IO and total: no clock, no randomness, no I/O, no panics on any input, bounded
+//! memory (input cut at [`MAX_INPUT_BYTES`] and [`MAX_LINES`], said in the result).
+//! Every text a learner sees is in English and Chinese ([`Text`], or `describe(lang)`).
+
+use std::borrow::Cow;
+
+use crate::i18n::{Lang, Tr};
+
+mod diagnose;
+mod formats;
+mod sasl;
+mod serverlog;
+mod session;
+mod texts;
+
+/// At most this many bytes of a pasted log are read (1 MiB); the rest is cut.
+pub const MAX_INPUT_BYTES: usize = 1 << 20;
+/// At most this many lines are read; the rest is cut.
+pub const MAX_LINES: usize = 20_000;
+
+/// A text in both languages, owned when it names values from the log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// English.
+    pub en: Cow<'static, str>,
+    /// Simplified Chinese.
+    pub zh: Cow<'static, str>,
+}
+
+impl Text {
+    /// A text from its two translations.
+    pub fn new(en: impl Into<Cow<'static, str>>, zh: impl Into<Cow<'static, str>>) -> Text {
+        Text {
+            en: en.into(),
+            zh: zh.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.en,
+            Lang::Zh => &self.zh,
+        }
+    }
+
+    /// Both texts with `other` appended after a space (English) or directly (Chinese).
+    pub(crate) fn join(self, other: &Text) -> Text {
+        Text::new(
+            format!("{} {}", self.en, other.en),
+            format!("{}{}", self.zh, other.zh),
+        )
+    }
+}
+
+impl From<Tr> for Text {
+    fn from(tr: Tr) -> Text {
+        Text::new(tr.en, tr.zh)
+    }
+}
+
+/// Everything the analyzer found in a log.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Analysis {
+    /// Every input line, in order, annotated (blank and unreadable lines included).
+    pub lines: Vec<Line>,
+    /// The diagnosis: most severe first, then by line.
+    pub findings: Vec<Finding>,
+    /// The log forms seen, in order of first appearance.
+    pub formats: Vec<Format>,
+    /// Whether the input was cut at [`MAX_INPUT_BYTES`] or [`MAX_LINES`] (a finding says
+    /// where).
+    pub truncated: bool,
+    /// The server software named by greetings, EHLO replies or log lines.
+    pub servers: Vec<ServerInfo>,
+    /// The commands in order with the code that finally answered each: the shape of the
+    /// transaction (`(connect) 220 · EHLO 250 · AUTH LOGIN 235 · MAIL FROM:<…> 553`).
+    pub sequence: Vec<Step>,
+}
+
+impl Analysis {
+    /// The line with this 1-based number.
+    pub fn line(&self, number: usize) -> Option<&Line> {
+        number
+            .checked_sub(1)
+            .and_then(|index| self.lines.get(index))
+    }
+
+    /// The findings of one kind.
+    pub fn findings_of(&self, kind: FindingKind) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(move |f| f.kind == kind)
+    }
+
+    /// The sequence as one line: `(connect) 220 · EHLO 250 · …`.
+    pub fn sequence_text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for (i, step) in self.sequence.iter().enumerate() {
+            if i > 0 {
+                out.push_str(" · ");
+            }
+            out.push_str(step.label_in(lang));
+            if let Some(code) = step.code {
+                out.push(' ');
+                out.push_str(&code.to_string());
+            }
+        }
+        out
+    }
+}
+
+/// One input line and what it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Line {
+    /// 1-based line number in the input.
+    pub number: usize,
+    /// The line as given (without its line end).
+    pub raw: String,
+    /// The log form the line was read in, when one was recognised.
+    pub format: Option<Format>,
+    /// Who sent it.
+    pub direction: Direction,
+    /// What it is.
+    pub kind: Kind,
+    /// What it means: a reply's reference entry and digits, a command's purpose, a note's
+    /// meaning.
+    pub explanation: Option<Text>,
+    /// The base64 of an AUTH exchange, decoded.
+    pub decoded: Option<Decoded>,
+    /// A warning about this line (credentials exposed, a typo).
+    pub warning: Option<Text>,
+    /// For the lines of a multi-line reply (`250-…` … `250 …`): the number of its first line.
+    pub group: Option<usize>,
+}
+
+impl Line {
+    /// The explanation in `lang`.
+    pub fn explanation_text(&self, lang: Lang) -> Option<&str> {
+        self.explanation.as_ref().map(|t| t.get(lang))
+    }
+
+    /// The warning in `lang`.
+    pub fn warning_text(&self, lang: Lang) -> Option<&str> {
+        self.warning.as_ref().map(|t| t.get(lang))
+    }
+
+    /// The decoded base64 in `lang`, with its label (`user name: alice`).
+    pub fn decoded_text(&self, lang: Lang) -> Option<String> {
+        self.decoded.as_ref().map(|d| d.describe(lang))
+    }
+}
+
+/// Who sent a line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    /// The client (the mail program).
+    Client,
+    /// The server.
+    Server,
+    /// Neither: a note of the logging tool, a server's log line, a blank line.
+    Note,
+    /// Not recognised.
+    Unknown,
+}
+
+impl Direction {
+    /// A short stable id: `client`, `server`, `note`, `unknown`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Direction::Client => "client",
+            Direction::Server => "server",
+            Direction::Note => "note",
+            Direction::Unknown => "unknown",
+        }
+    }
+
+    /// A two-character marker for text output: `C:`, `S:`, `--`, `??`.
+    pub fn marker(self) -> &'static str {
+        match self {
+            Direction::Client => "C:",
+            Direction::Server => "S:",
+            Direction::Note => "--",
+            Direction::Unknown => "??",
+        }
+    }
+
+    /// The direction's name in `lang`.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Direction::Client => Tr::new("client", "客户端"),
+            Direction::Server => Tr::new("server", "服务器"),
+            Direction::Note => Tr::new("note", "注记"),
+            Direction::Unknown => Tr::new("unknown", "未识别"),
+        }
+        .get(lang)
+    }
+}
+
+/// What a line is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// An empty line (outside DATA).
+    Blank,
+    /// A command; `verb` upper-cased as typed, `known` when SMTP defines it.
+    Command {
+        /// The verb, upper-cased (`RCPR` for a typo).
+        verb: String,
+        /// Whether the verb is an SMTP command.
+        known: bool,
+    },
+    /// A reply line.
+    Reply {
+        /// The reply code.
+        code: u16,
+        /// The enhanced status code (RFC 3463), when the line has one.
+        enhanced: Option<String>,
+        /// Whether this is the reply's last line (`250 …`, not `250-…`).
+        last: bool,
+    },
+    /// A line of the message sent after DATA's 354; `end` for the final `.`.
+    Data {
+        /// Whether this is the `.` that ends the message.
+        end: bool,
+    },
+    /// A client's answer in an AUTH exchange (base64).
+    Sasl,
+    /// A client library's own summary of the reply above (smtplib's `reply: retcode …`).
+    Summary {
+        /// The code it reports.
+        code: u16,
+    },
+    /// A line of a program's log (Postfix, Sendmail, Exim, saslauthd) or a client's error
+    /// message, with the reply it reports when it has one.
+    Log {
+        /// The program, e.g. `postfix/smtpd`, `sendmail`, `exim`, `DokuWiki`.
+        program: String,
+        /// The reply code inside, if any.
+        code: Option<u16>,
+        /// The enhanced code inside, if any.
+        enhanced: Option<String>,
+    },
+    /// The rest of the line above, broken by the terminal or a copy.
+    Wrapped,
+    /// A note of the logging tool (connecting, settings, its own messages).
+    Note,
+    /// Not recognised.
+    Unknown,
+}
+
+impl Kind {
+    /// A short stable id: `blank`, `command`, `reply`, `data`, `sasl`, `summary`, `log`,
+    /// `wrapped`, `note`, `unknown`.
+    pub fn id(&self) -> &'static str {
+        match self {
+            Kind::Blank => "blank",
+            Kind::Command { .. } => "command",
+            Kind::Reply { .. } => "reply",
+            Kind::Data { .. } => "data",
+            Kind::Sasl => "sasl",
+            Kind::Summary { .. } => "summary",
+            Kind::Log { .. } => "log",
+            Kind::Wrapped => "wrapped",
+            Kind::Note => "note",
+            Kind::Unknown => "unknown",
+        }
+    }
+
+    /// The kind in `lang`, with its code or verb: `reply 553 5.7.1`, `command RCPR`.
+    pub fn describe(&self, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Kind::Blank => pick(zh, "blank line", "空行").into(),
+            Kind::Command { verb, known: true } => {
+                format!("{} {verb}", pick(zh, "command", "命令"))
+            }
+            Kind::Command { verb, known: false } => {
+                format!("{} {verb}", pick(zh, "unknown command", "未知命令"))
+            }
+            Kind::Reply { code, enhanced, .. } => {
+                let mut s = format!("{} {code}", pick(zh, "reply", "回复"));
+                if let Some(e) = enhanced {
+                    s.push(' ');
+                    s.push_str(e);
+                }
+                s
+            }
+            Kind::Data { end: false } => pick(zh, "message data", "邮件数据").into(),
+            Kind::Data { end: true } => pick(zh, "end of message data", "邮件数据结束").into(),
+            Kind::Sasl => pick(zh, "SASL answer", "SASL 应答").into(),
+            Kind::Summary { code } => {
+                format!("{} {code}", pick(zh, "client summary", "客户端摘要"))
+            }
+            Kind::Log { program, code, .. } => match code {
+                Some(code) => format!("{} {program} {code}", pick(zh, "log", "日志")),
+                None => format!("{} {program}", pick(zh, "log", "日志")),
+            },
+            Kind::Wrapped => pick(zh, "wrapped line", "折行").into(),
+            Kind::Note => pick(zh, "note", "注记").into(),
+            Kind::Unknown => pick(zh, "unknown", "未识别").into(),
+        }
+    }
+}
+
+fn pick(zh: bool, en: &'static str, zh_text: &'static str) -> &'static str {
+    if zh {
+        zh_text
+    } else {
+        en
+    }
+}
+
+/// A log form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// A raw session typed in telnet or nc: commands and three-digit replies, no prefixes.
+    Telnet,
+    /// DokuWiki's smtp plugin: `Sent:`, `Got:`, `Set:`, `Connecting to …` (seed 000).
+    SentGot,
+    /// PHPMailer's SMTPDebug output: `CLIENT -> SERVER:`, `SERVER -> CLIENT:`.
+    PhpMailer,
+    /// swaks: ` -> ` sent, `<- ` received, `~>`/`<~` under TLS, `<**` errors, `===` info.
+    Swaks,
+    /// Python smtplib with `set_debuglevel`: `send: '…'`, `reply: b'…'`.
+    Smtplib,
+    /// RFC style `C:` / `S:`.
+    Rfc,
+    /// This trainer's `serve` transcript: `[3] C: …`, `[3] S: …`, `[3] -- …`.
+    Serve,
+    /// msmtp's debug output: `--> ` sent, `<-- ` received.
+    Msmtp,
+    /// curl's verbose output: `> ` sent, `< ` received, `* ` info.
+    Curl,
+    /// Postfix's log (syslog).
+    PostfixLog,
+    /// Sendmail's log (syslog).
+    SendmailLog,
+    /// Exim's log (mainlog or syslog).
+    EximLog,
+    /// Another program's syslog line (saslauthd, Dovecot …).
+    Syslog,
+}
+
+impl Format {
+    /// A short stable id, e.g. `swaks`, `sent-got`, `postfix-log`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Telnet => "telnet",
+            Format::SentGot => "sent-got",
+            Format::PhpMailer => "phpmailer",
+            Format::Swaks => "swaks",
+            Format::Smtplib => "smtplib",
+            Format::Rfc => "rfc",
+            Format::Serve => "serve",
+            Format::Msmtp => "msmtp",
+            Format::Curl => "curl",
+            Format::PostfixLog => "postfix-log",
+            Format::SendmailLog => "sendmail-log",
+            Format::EximLog => "exim-log",
+            Format::Syslog => "syslog",
+        }
+    }
+
+    /// What the form is, in both languages.
+    pub fn describe(self) -> Tr {
+        match self {
+            Format::Telnet => Tr::new(
+                "raw session (telnet/nc): commands and three-digit replies without prefixes",
+                "原始会话（telnet/nc）：不带前缀的命令和三位数字回复",
+            ),
+            Format::SentGot => Tr::new(
+                "Sent:/Got: debug log (DokuWiki smtp plugin)",
+                "Sent:/Got: 调试日志（DokuWiki smtp 插件）",
+            ),
+            Format::PhpMailer => Tr::new(
+                "PHPMailer debug output (CLIENT -> SERVER / SERVER -> CLIENT)",
+                "PHPMailer 调试输出（CLIENT -> SERVER / SERVER -> CLIENT）",
+            ),
+            Format::Swaks => Tr::new(
+                "swaks transcript (-> sent, <- received)",
+                "swaks 会话记录（-> 发送，<- 接收）",
+            ),
+            Format::Smtplib => Tr::new(
+                "Python smtplib debug output (send:/reply:)",
+                "Python smtplib 调试输出（send:/reply:）",
+            ),
+            Format::Rfc => Tr::new(
+                "RFC-style transcript (C: client, S: server)",
+                "RFC 风格的会话记录（C: 客户端，S: 服务器）",
+            ),
+            Format::Serve => Tr::new(
+                "smtp-trainer serve transcript ([n] C:/S:/--)",
+                "smtp-trainer serve 会话记录（[n] C:/S:/--）",
+            ),
+            Format::Msmtp => Tr::new(
+                "msmtp debug output (--> sent, <-- received)",
+                "msmtp 调试输出（--> 发送，<-- 接收）",
+            ),
+            Format::Curl => Tr::new(
+                "curl verbose output (> sent, < received)",
+                "curl 详细输出（> 发送，< 接收）",
+            ),
+            Format::PostfixLog => Tr::new("Postfix log (syslog)", "Postfix 日志（syslog）"),
+            Format::SendmailLog => Tr::new("Sendmail log (syslog)", "Sendmail 日志（syslog）"),
+            Format::EximLog => Tr::new("Exim log", "Exim 日志"),
+            Format::Syslog => Tr::new(
+                "syslog line of another program (saslauthd, Dovecot …)",
+                "其他程序的 syslog 日志行（saslauthd、Dovecot 等）",
+            ),
+        }
+    }
+}
+
+/// The base64 of an AUTH exchange, decoded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// Which part of the exchange the base64 was.
+    pub field: Field,
+    /// What it decodes to.
+    pub value: Value,
+}
+
+/// Which part of an AUTH exchange a base64 field is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// A server's `334` challenge.
+    Challenge,
+    /// LOGIN's answer to `Username:` (or `AUTH LOGIN <b64>`).
+    UserName,
+    /// LOGIN's answer to `Password:`.
+    Password,
+    /// PLAIN's message `authzid NUL authcid NUL password`.
+    Plain,
+    /// An access token (XOAUTH2, OAUTHBEARER).
+    Token,
+    /// Another mechanism's answer (CRAM-MD5's `user digest`, SCRAM, NTLM …).
+    Response,
+}
+
+/// What a base64 field decodes to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// Text, control characters shown as symbols (NUL as ␀).
+    Text(String),
+    /// PLAIN's three fields.
+    Plain {
+        /// The authorization identity (usually empty).
+        authzid: String,
+        /// The user name.
+        authcid: String,
+        /// The password.
+        password: String,
+    },
+    /// Binary data (NTLM messages): its length and the first bytes in hex.
+    Binary {
+        /// Length in bytes.
+        len: usize,
+        /// Up to 32 bytes in hex.
+        hex: String,
+    },
+    /// Nothing: an empty challenge, or `=` (RFC 4954's empty answer).
+    Empty,
+    /// `*`: the client cancels the exchange (RFC 4954 §4).
+    Cancel,
+    /// Not valid base64.
+    Invalid,
+}
+
+impl Decoded {
+    /// The decoded field with its label, e.g. `user name: sunnogo@163.com`.
+    pub fn describe(&self, lang: Lang) -> String {
+        sasl::describe(self, lang)
+    }
+
+    /// Whether the decoded text shows a password or token to anyone reading the log.
+    pub fn exposes_secret(&self) -> bool {
+        matches!(
+            (self.field, &self.value),
+            (Field::Password, Value::Text(_))
+                | (Field::Plain, Value::Plain { .. })
+                | (Field::Token, Value::Text(_))
+        )
+    }
+
+    /// The user name, when the field carries one.
+    pub fn user(&self) -> Option<&str> {
+        match (&self.field, &self.value) {
+            (Field::UserName, Value::Text(user)) => Some(user),
+            (Field::Plain, Value::Plain { authcid, .. }) => Some(authcid),
+            (Field::Response, Value::Text(text)) => text.split(' ').next(),
+            _ => None,
+        }
+    }
+}
+
+/// One finding of the diagnosis.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    /// What kind of finding.
+    pub kind: FindingKind,
+    /// How bad it is.
+    pub severity: Severity,
+    /// The line numbers it rests on, ascending.
+    pub lines: Vec<usize>,
+    /// A short title.
+    pub title: Text,
+    /// What happened, naming the values from the log.
+    pub what: Text,
+    /// What to do.
+    pub fix: Text,
+}
+
+/// How bad a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The mail was (or will be) refused.
+    Error,
+    /// Something to act on, though it did not stop the mail (exposed passwords, typos).
+    Warning,
+    /// Good to know.
+    Info,
+    /// It worked.
+    Success,
+}
+
+impl Severity {
+    /// `error`, `warning`, `info`, `success`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Success => "success",
+        }
+    }
+
+    /// The severity's name in `lang`.
+    pub fn describe(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => Tr::new("ERROR", "错误"),
+            Severity::Warning => Tr::new("WARNING", "警告"),
+            Severity::Info => Tr::new("INFO", "提示"),
+            Severity::Success => Tr::new("OK", "成功"),
+        }
+        .get(lang)
+    }
+}
+
+/// The kinds of findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum FindingKind {
+    /// MAIL FROM differs from the authenticated user and the server refused it (seed 000).
+    SenderMismatch,
+    /// The server refused the sender without a successful AUTH.
+    SenderRejected,
+    /// 535: the credentials were refused (wrong password, or saslauthd not running).
+    AuthFailed,
+    /// The server's log says saslauthd cannot be reached.
+    SaslauthdDown,
+    /// 504: the server does not offer the mechanism.
+    MechanismUnsupported,
+    /// 530/538 (or a refusal naming it): AUTH and/or STARTTLS needed first.
+    AuthRequired,
+    /// 554/550/454 with 5.7.1: relaying refused.
+    RelayDenied,
+    /// 4xx: temporary; try again later.
+    Temporary,
+    /// 450/451 naming greylisting.
+    Greylisted,
+    /// 500/502 or a verb SMTP does not know.
+    UnknownCommand,
+    /// 503: a command out of order.
+    BadSequence,
+    /// 501: a command's argument is wrong.
+    BadSyntax,
+    /// 552: too big.
+    TooBig,
+    /// 550 5.1.1 and friends: the recipient does not exist.
+    UnknownUser,
+    /// The greeting refused the connection (554/421 at connect).
+    ConnectionRefused,
+    /// Another 4xx/5xx, explained from the reference.
+    OtherFailure,
+    /// 250 after the end of DATA: the message was accepted.
+    Delivered,
+    /// Decoded passwords or tokens are in the log.
+    CredentialsExposed,
+    /// The input was cut.
+    Truncated,
+}
+
+impl FindingKind {
+    /// A short stable id, e.g. `sender-mismatch`.
+    pub fn id(self) -> &'static str {
+        match self {
+            FindingKind::SenderMismatch => "sender-mismatch",
+            FindingKind::SenderRejected => "sender-rejected",
+            FindingKind::AuthFailed => "auth-failed",
+            FindingKind::SaslauthdDown => "saslauthd-down",
+            FindingKind::MechanismUnsupported => "mechanism-unsupported",
+            FindingKind::AuthRequired => "auth-required",
+            FindingKind::RelayDenied => "relay-denied",
+            FindingKind::Temporary => "temporary",
+            FindingKind::Greylisted => "greylisted",
+            FindingKind::UnknownCommand => "unknown-command",
+            FindingKind::BadSequence => "bad-sequence",
+            FindingKind::BadSyntax => "bad-syntax",
+            FindingKind::TooBig => "too-big",
+            FindingKind::UnknownUser => "unknown-user",
+            FindingKind::ConnectionRefused => "connection-refused",
+            FindingKind::OtherFailure => "other-failure",
+            FindingKind::Delivered => "delivered",
+            FindingKind::CredentialsExposed => "credentials-exposed",
+            FindingKind::Truncated => "truncated",
+        }
+    }
+}
+
+/// Server software a log names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Software {
+    /// Postfix.
+    Postfix,
+    /// Sendmail.
+    Sendmail,
+    /// Exim.
+    Exim,
+    /// Coremail (163.com, 126.com).
+    Coremail,
+    /// Microsoft Exchange.
+    Exchange,
+    /// Gmail.
+    Gmail,
+}
+
+impl Software {
+    /// The product's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Software::Postfix => "Postfix",
+            Software::Sendmail => "Sendmail",
+            Software::Exim => "Exim",
+            Software::Coremail => "Coremail",
+            Software::Exchange => "Microsoft Exchange",
+            Software::Gmail => "Gmail",
+        }
+    }
+}
+
+/// Server software and where the log names it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ServerInfo {
+    /// The software.
+    pub software: Software,
+    /// Its version, when the greeting tells (`8.13.8`, `4.96`).
+    pub version: Option<String>,
+    /// The line that names it.
+    pub line: usize,
+}
+
+/// One step of the transaction: a command (or the connection) and its final reply code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Step {
+    /// The session (the `[n]` of a serve transcript; 0 otherwise).
+    pub session: u32,
+    /// The command, shortened: `EHLO`, `AUTH LOGIN`, `MAIL FROM:<a@b>`, `.` for the end of
+    /// the message, [`CONNECT_LABEL`] for the greeting (see [`Step::label_in`]).
+    pub label: String,
+    /// The command's line.
+    pub command_line: Option<usize>,
+    /// The final reply's line.
+    pub reply_line: Option<usize>,
+    /// The final reply code (for AUTH, the code that ended the exchange).
+    pub code: Option<u16>,
+}
+
+/// The label of the step that stands for the connection and its greeting.
+pub const CONNECT_LABEL: &str = "(connect)";
+
+impl Step {
+    /// The label in `lang`: commands stay as written, the connection is translated.
+    pub fn label_in(&self, lang: Lang) -> &str {
+        if self.label == CONNECT_LABEL {
+            Tr::new(CONNECT_LABEL, "（连接）").get(lang)
+        } else {
+            &self.label
+        }
+    }
+}
+
+/// Reads a pasted log: every line annotated, a diagnosis, the forms and server seen.
+///
+/// Never panics; reads at most [`MAX_INPUT_BYTES`] and [`MAX_LINES`] (the result says when
+/// it cut).
+pub fn analyze(text: &str) -> Analysis {
+    let (text, cut_bytes) = cut_bytes(text, MAX_INPUT_BYTES);
+    let mut annotator = session::Annotator::new();
+    let mut cut_lines = false;
+    for (index, raw) in text.lines().enumerate() {
+        if index >= MAX_LINES {
+            cut_lines = true;
+            break;
+        }
+        annotator.push(index + 1, raw);
+    }
+    let (lines, events, formats) = annotator.finish();
+    let truncated = cut_bytes || cut_lines;
+    let truncation = truncated.then_some(diagnose::Truncation {
+        lines_read: lines.len(),
+        bytes_read: text.len(),
+    });
+    let diagnosis = diagnose::diagnose(&events, &formats, truncation);
+    Analysis {
+        lines,
+        findings: diagnosis.findings,
+        formats,
+        truncated,
+        servers: diagnosis.servers,
+        sequence: diagnosis.sequence,
+    }
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
+fn cut_bytes(text: &str, max: usize) -> (&str, bool) {
+    if text.len() <= max {
+        return (text, false);
+    }
+    let mut end = max;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    (text.get(..end).unwrap_or(""), true)
+}
+
+#[cfg(test)]
+mod tests;

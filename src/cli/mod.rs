@@ -3,6 +3,7 @@
 //! Subcommands arrive with the features they show; each renders engine values and
 //! computes nothing of its own.
 
+mod analyze;
 mod auth;
 mod explain;
 mod serve;
@@ -51,6 +52,10 @@ pub enum Command {
     /// whether it is valid and which mistake made it wrong. Exit 0 valid (or no password
     /// given), 1 invalid, 2 usage error.
     Verify(verify::Args),
+    /// Analyze a pasted SMTP log (telnet, Sent:/Got:, swaks, smtplib, C:/S:, Postfix,
+    /// Sendmail and Exim logs …): a diagnosis, then every line annotated. Exit 0; 2 if the
+    /// file cannot be read.
+    Analyze(analyze::Args),
 }
 
 /// `--lang`: the language of the output.
@@ -87,6 +92,7 @@ pub fn run() -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::Auth(args) => auth::run(&args, &mut std::io::stdout().lock()),
         Command::Verify(args) => verify::run(&args, &mut std::io::stdout().lock()),
+        Command::Analyze(args) => analyze::run(&args, &mut std::io::stdout().lock()),
     };
     match result {
         Ok(code) => code,

@@ -1,0 +1,874 @@
+//! One line at a time, without state: which log form wrote it, which side it comes from,
+//! and its payload (the command or reply text without the form's prefix).
+//!
+//! Lines with no prefix are [`Role::Raw`]: the session decides from content and state
+//! whether they are commands, replies, message data or SASL answers (a telnet session).
+
+use std::borrow::Cow;
+
+use super::serverlog::{self, LogLine};
+use super::{Format, Text};
+use crate::i18n::Tr;
+use crate::smtp::command;
+
+/// What one line is, before the session's state is applied.
+pub(super) struct Reading<'a> {
+    /// The form, when a prefix or a log layout names it.
+    pub format: Option<Format>,
+    /// The session the line belongs to (`[n]` of serve; 0 otherwise).
+    pub session: u32,
+    /// Its role and payload.
+    pub role: Role<'a>,
+}
+
+/// The role a line's form gives it.
+pub(super) enum Role<'a> {
+    /// Empty or white space only.
+    Blank,
+    /// Sent by the client (command, data or SASL answer: the session decides).
+    Client(Cow<'a, str>),
+    /// Sent by the server.
+    Server(Cow<'a, str>),
+    /// No prefix: decided by content and state.
+    Raw(&'a str),
+    /// A client library's summary of the reply just read.
+    Summary { code: u16 },
+    /// A note of the logging tool; `connect` when a new connection starts.
+    Note { what: Text, connect: bool },
+    /// A program's log line or a client's error message.
+    Log(LogLine),
+}
+
+impl<'a> Reading<'a> {
+    fn new(format: Format, role: Role<'a>) -> Reading<'a> {
+        Reading {
+            format: Some(format),
+            session: 0,
+            role,
+        }
+    }
+
+    fn note(format: Format, what: impl Into<Text>, connect: bool) -> Reading<'a> {
+        Reading::new(
+            format,
+            Role::Note {
+                what: what.into(),
+                connect,
+            },
+        )
+    }
+}
+
+/// Reads one line.
+pub(super) fn read(line: &str) -> Reading<'_> {
+    if line.trim().is_empty() {
+        return Reading {
+            format: None,
+            session: 0,
+            role: Role::Blank,
+        };
+    }
+    if let Some(reading) = serve(line) {
+        return reading;
+    }
+    let body = strip_timestamp(line);
+    let readers: [fn(&str) -> Option<Reading<'_>>; 7] =
+        [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl];
+    for reader in readers {
+        if let Some(reading) = reader(body) {
+            return reading;
+        }
+    }
+    if let Some(log) = serverlog::read(line) {
+        return Reading::new(log.format, Role::Log(log));
+    }
+    if let Some(reading) = telnet_note(line) {
+        return reading;
+    }
+    Reading {
+        format: None,
+        session: 0,
+        role: Role::Raw(line),
+    }
+}
+
+/// `[3] C: …`, `[3] S: …`, `[3] -- …`, and the header lines of `smtp-trainer serve`.
+fn serve(line: &str) -> Option<Reading<'_>> {
+    if let Some(address) = line.strip_prefix("listening on ") {
+        if !address.contains(' ') {
+            return Some(Reading::note(
+                Format::Serve,
+                Tr::new(
+                    "smtp-trainer serve: the address it listens on.",
+                    "smtp-trainer serve：监听的地址。",
+                ),
+                false,
+            ));
+        }
+    }
+    if line.starts_with("-- ") && line.contains("; local domains:") {
+        return Some(Reading::note(
+            Format::Serve,
+            Tr::new(
+                "smtp-trainer serve: the server profile, domains and accounts of this run.",
+                "smtp-trainer serve：本次运行的服务器配置、本地域名和账号。",
+            ),
+            false,
+        ));
+    }
+    let rest = line.strip_prefix('[')?;
+    let (number, rest) = rest.split_once("] ")?;
+    if number.is_empty() || number.len() > 9 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let session: u32 = number.parse().ok()?;
+    let role = if let Some(text) = strip_side(rest, "C:") {
+        Role::Client(Cow::Borrowed(text))
+    } else if let Some(text) = strip_side(rest, "S:") {
+        Role::Server(Cow::Borrowed(text))
+    } else if let Some(text) = rest.strip_prefix("-- ") {
+        serve_note(text)
+    } else {
+        return None;
+    };
+    Some(Reading {
+        format: Some(Format::Serve),
+        session,
+        role,
+    })
+}
+
+fn serve_note(text: &str) -> Role<'_> {
+    let (what, connect) = if text.starts_with("connected from") {
+        (
+            Tr::new(
+                "smtp-trainer serve: a client connected; a new session starts.",
+                "smtp-trainer serve：有客户端连接，新的会话开始。",
+            ),
+            true,
+        )
+    } else if text.starts_with("pipelined") {
+        (
+            Tr::new(
+                "smtp-trainer serve: the client sent several commands in one read (PIPELINING, RFC 2920).",
+                "smtp-trainer serve：客户端在一次读取中发送了多条命令（PIPELINING，RFC 2920）。",
+            ),
+            false,
+        )
+    } else if text.starts_with("message stored") {
+        (
+            Tr::new(
+                "smtp-trainer serve: the accepted message was stored in the trainer's mailbox.",
+                "smtp-trainer serve：已接受的邮件存入了训练器的邮箱。",
+            ),
+            false,
+        )
+    } else if text.starts_with("closed") {
+        (
+            Tr::new(
+                "smtp-trainer serve: the connection was closed.",
+                "smtp-trainer serve：连接已关闭。",
+            ),
+            false,
+        )
+    } else {
+        (
+            Tr::new(
+                "smtp-trainer serve: a note of the trainer, not part of the SMTP dialogue.",
+                "smtp-trainer serve：训练器的注记，不属于 SMTP 对话。",
+            ),
+            false,
+        )
+    };
+    Role::Note {
+        what: what.into(),
+        connect,
+    }
+}
+
+/// `C: text` or `C:` alone (an empty data line).
+fn strip_side<'a>(line: &'a str, side: &str) -> Option<&'a str> {
+    let rest = line.strip_prefix(side)?;
+    if rest.is_empty() {
+        return Some("");
+    }
+    rest.strip_prefix(' ')
+}
+
+/// swaks' transaction hints: `===` info, `***` error, ` ->`/` ~>`/`**>`/`*~>` sent,
+/// `<- `/`<~ `/`<**`/`<~*` received, each followed by a space.
+fn swaks(line: &str) -> Option<Reading<'_>> {
+    const SENT: [&str; 5] = [" -> ", " ~> ", "**> ", "*~> ", "-> "];
+    const RECEIVED: [&str; 4] = ["<-  ", "<~  ", "<** ", "<~* "];
+    if line == " ->" || line == " ~>" {
+        return Some(Reading::new(Format::Swaks, Role::Client(Cow::Borrowed(""))));
+    }
+    for hint in SENT {
+        if let Some(text) = line.strip_prefix(hint) {
+            return Some(Reading::new(
+                Format::Swaks,
+                Role::Client(Cow::Borrowed(text)),
+            ));
+        }
+    }
+    for hint in RECEIVED {
+        if let Some(text) = line.strip_prefix(hint) {
+            return Some(Reading::new(
+                Format::Swaks,
+                Role::Server(Cow::Borrowed(text)),
+            ));
+        }
+    }
+    // A pasted transcript may have lost the second space: `<- 220 …`.
+    for hint in ["<- ", "<~ "] {
+        if let Some(text) = line.strip_prefix(hint) {
+            if reply_shaped(text) {
+                return Some(Reading::new(
+                    Format::Swaks,
+                    Role::Server(Cow::Borrowed(text)),
+                ));
+            }
+        }
+    }
+    if let Some(text) = line.strip_prefix("=== ") {
+        let connect = text.starts_with("Trying ") || text.starts_with("Connected to");
+        let what = if text.starts_with("Trying ") {
+            Tr::new(
+                "swaks: opening the TCP connection to the server.",
+                "swaks：正在打开到服务器的 TCP 连接。",
+            )
+        } else if text.starts_with("Connected to") {
+            Tr::new(
+                "swaks: the TCP connection is open; the server's greeting follows.",
+                "swaks：TCP 连接已建立，接下来是服务器的问候。",
+            )
+        } else if text.starts_with("Connection closed") {
+            Tr::new("swaks: the connection is closed.", "swaks：连接已关闭。")
+        } else {
+            Tr::new(
+                "swaks: its own information, not part of the SMTP dialogue.",
+                "swaks：它自己的提示信息，不属于 SMTP 对话。",
+            )
+        };
+        // Only the first line of a connection starts a session, so "Connected" after
+        // "Trying" does not start a second one.
+        return Some(Reading::note(
+            Format::Swaks,
+            what,
+            connect && text.starts_with("Trying "),
+        ));
+    }
+    if let Some(text) = line.strip_prefix("*** ") {
+        return Some(Reading::new(
+            Format::Swaks,
+            Role::Log(serverlog::client_message(Format::Swaks, "swaks", text)),
+        ));
+    }
+    None
+}
+
+/// Python smtplib with `set_debuglevel(1)` or `(2)` (the timestamp is already stripped).
+fn smtplib(line: &str) -> Option<Reading<'_>> {
+    if let Some(literal) = line.strip_prefix("send: ") {
+        let text = py_literal(literal)?;
+        return Some(Reading::new(
+            Format::Smtplib,
+            Role::Client(Cow::Owned(text)),
+        ));
+    }
+    if let Some(rest) = line.strip_prefix("reply: ") {
+        if let Some(summary) = rest.strip_prefix("retcode (") {
+            let code = summary.get(..3).and_then(|c| c.parse::<u16>().ok())?;
+            return Some(Reading::new(Format::Smtplib, Role::Summary { code }));
+        }
+        let text = py_literal(rest)?;
+        let text = text.strip_suffix("\r\n").unwrap_or(&text).to_string();
+        return Some(Reading::new(
+            Format::Smtplib,
+            Role::Server(Cow::Owned(text)),
+        ));
+    }
+    if let Some(rest) = line.strip_prefix("data: (") {
+        let code = rest.get(..3).and_then(|c| c.parse::<u16>().ok())?;
+        return Some(Reading::new(Format::Smtplib, Role::Summary { code }));
+    }
+    if let Some(rest) = line.strip_prefix("connect: ") {
+        if rest.starts_with("b'") || rest.starts_with("b\"") {
+            return Some(Reading::note(
+                Format::Smtplib,
+                Tr::new(
+                    "smtplib: the greeting's text as the library read it (not sent again).",
+                    "smtplib：该库读到的问候文本（并非再次发送）。",
+                ),
+                false,
+            ));
+        }
+        return Some(Reading::note(
+            Format::Smtplib,
+            Tr::new(
+                "smtplib: connecting to the server (host and port).",
+                "smtplib：正在连接服务器（主机和端口）。",
+            ),
+            true,
+        ));
+    }
+    None
+}
+
+/// DokuWiki's smtp plugin (seed 000): `Sent:`, `Got:`, `Set:`, `Connecting to …` and the
+/// plugin's own messages around the log.
+fn sent_got(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim_start();
+    if let Some(text) = trimmed.strip_prefix("Sent:") {
+        return Some(Reading::new(
+            Format::SentGot,
+            Role::Client(Cow::Borrowed(text.strip_prefix(' ').unwrap_or(text))),
+        ));
+    }
+    if let Some(text) = trimmed.strip_prefix("Got:") {
+        return Some(Reading::new(
+            Format::SentGot,
+            Role::Server(Cow::Borrowed(text.strip_prefix(' ').unwrap_or(text))),
+        ));
+    }
+    if trimmed.starts_with("Set: ") {
+        return Some(Reading::note(
+            Format::SentGot,
+            Tr::new(
+                "DokuWiki smtp plugin: a setting is prepared before connecting; nothing is sent yet.",
+                "DokuWiki smtp 插件：连接前准备的一项设置，此时还没有发送任何内容。",
+            ),
+            false,
+        ));
+    }
+    if let Some(rest) = trimmed.strip_prefix("Connecting to ") {
+        return Some(Reading::note(Format::SentGot, connecting(rest), true));
+    }
+    if trimmed.starts_with("There was an unexpected problem communicating with SMTP") {
+        return Some(Reading::new(
+            Format::SentGot,
+            Role::Log(serverlog::client_message(
+                Format::SentGot,
+                "DokuWiki",
+                trimmed,
+            )),
+        ));
+    }
+    let notes: [(&str, Tr); 4] = [
+        (
+            "SMTP log:",
+            Tr::new(
+                "DokuWiki smtp plugin: the dialogue with the server follows.",
+                "DokuWiki smtp 插件：下面是与服务器的对话记录。",
+            ),
+        ),
+        (
+            "Above may contain passwords",
+            Tr::new(
+                "DokuWiki smtp plugin: its own reminder that the log above contains the password (base64 is readable by anyone).",
+                "DokuWiki smtp 插件：它自己的提醒——上面的日志含有密码（base64 任何人都能解码）。",
+            ),
+        ),
+        (
+            "Message wasn't sent",
+            Tr::new(
+                "DokuWiki smtp plugin: the test mail was not sent.",
+                "DokuWiki smtp 插件：测试邮件没有发出。",
+            ),
+        ),
+        (
+            "Message was sent",
+            Tr::new(
+                "DokuWiki smtp plugin: the test mail was sent.",
+                "DokuWiki smtp 插件：测试邮件已发出。",
+            ),
+        ),
+    ];
+    notes
+        .into_iter()
+        .find(|(start, _)| trimmed.starts_with(start))
+        .map(|(_, what)| Reading::note(Format::SentGot, what, false))
+}
+
+/// `smtp.163.com at 25` (DokuWiki) or `smtp.163.com:25`: the port says which kind of
+/// connection it is.
+fn connecting(rest: &str) -> Text {
+    let rest = rest.strip_prefix("opening to ").unwrap_or(rest);
+    let host = rest.split([',', ' ']).next().unwrap_or("");
+    let port = match (host.rsplit_once(':'), rest.split_once(" at ")) {
+        (Some((_, port)), _) => port,
+        (None, Some((_, after))) => after.split_whitespace().next().unwrap_or(""),
+        (None, None) => "",
+    };
+    let port = port.trim_end_matches(['.', ')', ',']);
+    let (en, zh) = match port {
+        "25" => (
+            "port 25, plain SMTP (server to server; many providers accept submission with AUTH on it too)",
+            "25 端口，普通 SMTP（服务器之间投递；很多服务商也允许在此端口认证后提交邮件）",
+        ),
+        "465" => (
+            "port 465, SMTP inside TLS from the first byte (implicit TLS, RFC 8314)",
+            "465 端口，从第一个字节起就在 TLS 中进行 SMTP（隐式 TLS，RFC 8314）",
+        ),
+        "587" => (
+            "port 587, mail submission (RFC 6409): AUTH, usually after STARTTLS",
+            "587 端口，邮件提交（RFC 6409）：通常先 STARTTLS 再 AUTH",
+        ),
+        _ => ("", ""),
+    };
+    if en.is_empty() {
+        Text::from(Tr::new(
+            "The client opens the TCP connection to the server; the server's greeting follows.",
+            "客户端打开到服务器的 TCP 连接；接下来是服务器的问候。",
+        ))
+    } else {
+        Text::new(
+            format!("The client opens the TCP connection to the server: {en}. The server's greeting follows."),
+            format!("客户端打开到服务器的 TCP 连接：{zh}。接下来是服务器的问候。"),
+        )
+    }
+}
+
+/// PHPMailer's SMTPDebug output (and the older `SMTP -> FROM SERVER:` form).
+fn phpmailer(line: &str) -> Option<Reading<'_>> {
+    for prefix in ["CLIENT -> SERVER: ", "CLIENT -> SMTP: "] {
+        if let Some(text) = line.strip_prefix(prefix) {
+            return Some(Reading::new(
+                Format::PhpMailer,
+                Role::Client(Cow::Borrowed(text)),
+            ));
+        }
+    }
+    for prefix in [
+        "SERVER -> CLIENT: ",
+        "SMTP -> FROM SERVER:",
+        "SMTP INBOUND: ",
+    ] {
+        if let Some(text) = line.strip_prefix(prefix) {
+            return Some(Reading::new(
+                Format::PhpMailer,
+                Role::Server(Cow::Borrowed(text.trim_start())),
+            ));
+        }
+    }
+    if let Some(rest) = line.strip_prefix("Connection: ") {
+        let opening = rest.starts_with("opening to ");
+        let what = if opening {
+            connecting(rest)
+        } else {
+            Text::from(Tr::new(
+                "PHPMailer: the state of the TCP connection.",
+                "PHPMailer：TCP 连接的状态。",
+            ))
+        };
+        return Some(Reading::note(Format::PhpMailer, what, opening));
+    }
+    for prefix in ["SMTP ERROR: ", "SMTP Error: ", "SMTP -> ERROR: "] {
+        if let Some(text) = line.strip_prefix(prefix) {
+            return Some(Reading::new(
+                Format::PhpMailer,
+                Role::Log(serverlog::client_message(
+                    Format::PhpMailer,
+                    "PHPMailer",
+                    text,
+                )),
+            ));
+        }
+    }
+    let notes = [
+        "SMTP NOTICE: ",
+        "SMTP -> get_lines(): ",
+        "Auth method requested: ",
+        "Auth methods available on the server: ",
+        "Requested auth method not available: ",
+        "Auth method selected: ",
+    ];
+    if notes.iter().any(|p| line.starts_with(p)) {
+        return Some(Reading::note(
+            Format::PhpMailer,
+            Tr::new(
+                "PHPMailer: its own debug note, not part of the SMTP dialogue.",
+                "PHPMailer：它自己的调试信息，不属于 SMTP 对话。",
+            ),
+            false,
+        ));
+    }
+    None
+}
+
+/// RFC style `C: …` / `S: …` (as in RFC 5321 and docs/transcripts/real-servers.md).
+fn rfc(line: &str) -> Option<Reading<'_>> {
+    if let Some(text) = strip_side(line, "C:") {
+        return Some(Reading::new(Format::Rfc, Role::Client(Cow::Borrowed(text))));
+    }
+    if let Some(text) = strip_side(line, "S:") {
+        return Some(Reading::new(Format::Rfc, Role::Server(Cow::Borrowed(text))));
+    }
+    None
+}
+
+/// msmtp's `--debug`: `--> ` sent, `<-- ` received.
+fn msmtp(line: &str) -> Option<Reading<'_>> {
+    if let Some(text) = line.strip_prefix("--> ") {
+        return Some(Reading::new(
+            Format::Msmtp,
+            Role::Client(Cow::Borrowed(text)),
+        ));
+    }
+    if let Some(text) = line.strip_prefix("<-- ") {
+        return Some(Reading::new(
+            Format::Msmtp,
+            Role::Server(Cow::Borrowed(text)),
+        ));
+    }
+    None
+}
+
+/// curl's `-v`: `> ` sent, `< ` received, `* ` its own information.
+fn curl(line: &str) -> Option<Reading<'_>> {
+    if let Some(text) = line.strip_prefix("< ") {
+        if reply_shaped(text) {
+            return Some(Reading::new(
+                Format::Curl,
+                Role::Server(Cow::Borrowed(text)),
+            ));
+        }
+        return None;
+    }
+    if let Some(text) = line.strip_prefix("> ") {
+        // Quoted e-mail text also starts with "> "; only SMTP-looking lines count.
+        let smtp_like = text == "."
+            || base64_token(text)
+            || !matches!(
+                command::parse(text),
+                Err(command::ParseError::Unknown { .. } | command::ParseError::Empty)
+            );
+        if smtp_like {
+            return Some(Reading::new(
+                Format::Curl,
+                Role::Client(Cow::Borrowed(text)),
+            ));
+        }
+        return None;
+    }
+    let info = [
+        "* Trying ",
+        "*   Trying ",
+        "* Connected to ",
+        "* Connection #",
+        "* Closing connection",
+        "* STARTTLS",
+        "* TLS",
+        "* SSL connection",
+    ];
+    if info.iter().any(|p| line.starts_with(p)) {
+        return Some(Reading::note(
+            Format::Curl,
+            Tr::new(
+                "curl: its own information (connection, TLS), not part of the SMTP dialogue.",
+                "curl：它自己的信息（连接、TLS），不属于 SMTP 对话。",
+            ),
+            line.contains("Trying "),
+        ));
+    }
+    None
+}
+
+/// The messages telnet and nc print around a session, and whole-line annotations.
+fn telnet_note(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim();
+    let notes: [(&str, Tr, bool); 7] = [
+        (
+            "Trying ",
+            Tr::new(
+                "telnet: opening the TCP connection.",
+                "telnet：正在打开 TCP 连接。",
+            ),
+            true,
+        ),
+        (
+            "Connected to ",
+            Tr::new(
+                "telnet: the TCP connection is open; the server's greeting follows.",
+                "telnet：TCP 连接已建立，接下来是服务器的问候。",
+            ),
+            false,
+        ),
+        (
+            "Escape character is",
+            Tr::new(
+                "telnet: how to reach its own prompt (Ctrl+]); not sent to the server.",
+                "telnet：如何回到 telnet 自己的提示符（Ctrl+]），不会发给服务器。",
+            ),
+            false,
+        ),
+        (
+            "Connection closed by foreign host",
+            Tr::new(
+                "telnet: the server closed the connection.",
+                "telnet：服务器关闭了连接。",
+            ),
+            false,
+        ),
+        (
+            "Connection to host lost",
+            Tr::new(
+                "telnet (Windows): the connection is closed.",
+                "telnet（Windows）：连接已断开。",
+            ),
+            false,
+        ),
+        (
+            "telnet ",
+            Tr::new(
+                "The shell command that opens the session.",
+                "打开会话的 shell 命令。",
+            ),
+            true,
+        ),
+        (
+            "$ ",
+            Tr::new(
+                "A shell command, not part of the SMTP dialogue.",
+                "一条 shell 命令，不属于 SMTP 对话。",
+            ),
+            false,
+        ),
+    ];
+    for (start, what, connect) in notes {
+        if trimmed.starts_with(start) {
+            return Some(Reading::note(Format::Telnet, what, connect));
+        }
+    }
+    if trimmed.len() > 2 && trimmed.starts_with('(') && trimmed.ends_with(')') {
+        return Some(Reading {
+            format: None,
+            session: 0,
+            role: Role::Note {
+                what: Tr::new(
+                    "An annotation in parentheses, written by whoever recorded the log.",
+                    "括号中的注解，由记录日志的人添加。",
+                )
+                .into(),
+                connect: false,
+            },
+        });
+    }
+    None
+}
+
+/// Three digits, first 2–5, then a space, a hyphen or the end: the start of a reply line.
+pub(super) fn reply_shaped(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    match bytes {
+        [a, b, c, rest @ ..] => {
+            (b'2'..=b'5').contains(a)
+                && (b'0'..=b'5').contains(b)
+                && c.is_ascii_digit()
+                && matches!(rest.first(), None | Some(b' ' | b'-' | b'\t'))
+        }
+        _ => false,
+    }
+}
+
+/// One word of base64 alphabet (an AUTH answer), at least 4 characters.
+pub(super) fn base64_token(text: &str) -> bool {
+    text.len() >= 4
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
+/// Strips a leading `HH:MM:SS[.frac]` or `YYYY-MM-DD[ T]HH:MM:SS[.frac][zone]` and the
+/// white space after it; returns the line unchanged when it has none.
+pub(super) fn strip_timestamp(line: &str) -> &str {
+    let bytes = line.as_bytes();
+    let digits = |from: usize, n: usize| -> bool {
+        bytes
+            .get(from..from + n)
+            .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize, c: u8| bytes.get(i) == Some(&c);
+    let mut i = 0;
+    if digits(0, 4) && at(4, b'-') && digits(5, 2) && at(7, b'-') && digits(8, 2) {
+        if !(at(10, b' ') || at(10, b'T')) {
+            return line;
+        }
+        i = 11;
+    }
+    if !(digits(i, 2) && at(i + 2, b':') && digits(i + 3, 2) && at(i + 5, b':') && digits(i + 6, 2))
+    {
+        return line;
+    }
+    i += 8;
+    if at(i, b'.') || at(i, b',') {
+        i += 1;
+        while bytes.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+    }
+    if at(i, b'Z') {
+        i += 1;
+    } else if (at(i, b'+') || at(i, b'-')) && digits(i + 1, 2) {
+        i += 3;
+        if at(i, b':') {
+            i += 1;
+        }
+        if digits(i, 2) {
+            i += 2;
+        }
+    }
+    match bytes.get(i) {
+        Some(b' ' | b'\t') => line.get(i..).map(str::trim_start).unwrap_or(line),
+        _ => line,
+    }
+}
+
+/// A Python string or bytes literal as `repr` prints it (`'EHLO x\r\n'`, `b'250 Ok\r\n'`),
+/// unescaped; `None` when the text is not one.
+pub(super) fn py_literal(text: &str) -> Option<String> {
+    let text = text.trim();
+    let (bytes_literal, text) = match text.strip_prefix('b') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let quote = text.chars().next().filter(|c| *c == '\'' || *c == '"')?;
+    let inner = text.strip_prefix(quote)?.strip_suffix(quote)?;
+    let mut out: Vec<u8> = Vec::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            let mut buf = [0u8; 4];
+            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            continue;
+        }
+        match chars.next() {
+            Some('r') => out.push(b'\r'),
+            Some('n') => out.push(b'\n'),
+            Some('t') => out.push(b'\t'),
+            Some('0') => out.push(0),
+            Some('\\') => out.push(b'\\'),
+            Some('\'') => out.push(b'\''),
+            Some('"') => out.push(b'"'),
+            Some('x') => {
+                let hex: String = chars.by_ref().take(2).collect();
+                match u8::from_str_radix(&hex, 16) {
+                    Ok(byte) if hex.len() == 2 && bytes_literal => out.push(byte),
+                    Ok(byte) if hex.len() == 2 => {
+                        let mut buf = [0u8; 4];
+                        out.extend_from_slice(char::from(byte).encode_utf8(&mut buf).as_bytes());
+                    }
+                    _ => {
+                        out.extend_from_slice(b"\\x");
+                        out.extend_from_slice(hex.as_bytes());
+                    }
+                }
+            }
+            Some(other) => {
+                out.push(b'\\');
+                let mut buf = [0u8; 4];
+                out.extend_from_slice(other.encode_utf8(&mut buf).as_bytes());
+            }
+            None => out.push(b'\\'),
+        }
+    }
+    Some(String::from_utf8_lossy(&out).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn role(line: &str) -> (Option<Format>, String) {
+        let r = read(line);
+        let what = match r.role {
+            Role::Blank => "blank".to_string(),
+            Role::Client(t) => format!("C {t}"),
+            Role::Server(t) => format!("S {t}"),
+            Role::Raw(t) => format!("raw {t}"),
+            Role::Summary { code } => format!("summary {code}"),
+            Role::Note { connect, .. } => format!("note {connect}"),
+            Role::Log(log) => format!("log {} {:?}", log.program, log.code),
+        };
+        (r.format, what)
+    }
+
+    #[test]
+    fn every_prefix_form_table() {
+        let table: &[(&str, Option<Format>, &str)] = &[
+            ("Sent: EHLO [172.18.111.192]", Some(Format::SentGot), "C EHLO [172.18.111.192]"),
+            ("Got: 250-mail", Some(Format::SentGot), "S 250-mail"),
+            ("Set: the auth", Some(Format::SentGot), "note false"),
+            ("Connecting to smtp.163.com at 25", Some(Format::SentGot), "note true"),
+            ("2024-03-01 10:00:00\tConnection: opening to smtp.163.com:465, timeout=300, options=array()", Some(Format::PhpMailer), "note true"),
+            (" -> EHLO vm", Some(Format::Swaks), "C EHLO vm"),
+            ("<-  220 mail.example.com ESMTP Postfix", Some(Format::Swaks), "S 220 mail.example.com ESMTP Postfix"),
+            ("<** 535 5.7.8 Error", Some(Format::Swaks), "S 535 5.7.8 Error"),
+            (" ~> EHLO vm", Some(Format::Swaks), "C EHLO vm"),
+            ("<~  250 OK", Some(Format::Swaks), "S 250 OK"),
+            ("=== Trying 127.0.0.1:2525...", Some(Format::Swaks), "note true"),
+            ("*** No authentication type succeeded", Some(Format::Swaks), "log swaks None"),
+            ("send: 'ehlo client.example\\r\\n'", Some(Format::Smtplib), "C ehlo client.example\r\n"),
+            ("reply: b'250-PIPELINING\\r\\n'", Some(Format::Smtplib), "S 250-PIPELINING"),
+            ("reply: retcode (250); Msg: b'2.1.0 Ok'", Some(Format::Smtplib), "summary 250"),
+            ("data: (354, b'End data')", Some(Format::Smtplib), "summary 354"),
+            ("21:09:48.073687 send: 'quit\\r\\n'", Some(Format::Smtplib), "C quit\r\n"),
+            ("C: EHLO client.example", Some(Format::Rfc), "C EHLO client.example"),
+            ("S: 334 ", Some(Format::Rfc), "S 334 "),
+            ("C: ", Some(Format::Rfc), "C "),
+            ("[3] C: EHLO x", Some(Format::Serve), "C EHLO x"),
+            ("[3] S: 250-PIPELINING", Some(Format::Serve), "S 250-PIPELINING"),
+            ("[3] -- connected from 127.0.0.1:5", Some(Format::Serve), "note true"),
+            ("2024-01-02 10:00:00\tSERVER -> CLIENT: 220 ok", Some(Format::PhpMailer), "S 220 ok"),
+            ("2024-01-02 10:00:00\tCLIENT -> SERVER: EHLO x", Some(Format::PhpMailer), "C EHLO x"),
+            ("--> EHLO x", Some(Format::Msmtp), "C EHLO x"),
+            ("<-- 250 OK", Some(Format::Msmtp), "S 250 OK"),
+            ("< 220 mx ESMTP", Some(Format::Curl), "S 220 mx ESMTP"),
+            ("> EHLO x", Some(Format::Curl), "C EHLO x"),
+            ("> just quoted text", None, "raw > just quoted text"),
+            ("220 tdcsw.com ESMTP", None, "raw 220 tdcsw.com ESMTP"),
+            ("   ", None, "blank"),
+            ("Connection to host lost.", Some(Format::Telnet), "note false"),
+        ];
+        for (line, format, want) in table {
+            assert_eq!(role(line), (*format, want.to_string()), "{line:?}");
+        }
+    }
+
+    #[test]
+    fn ports_are_read_from_either_form() {
+        assert!(connecting("smtp.163.com at 25").en.contains("port 25"));
+        assert!(
+            connecting("opening to smtp.163.com:465, timeout=300, options=array()")
+                .en
+                .contains("port 465")
+        );
+        assert!(connecting("mail.example.com:587").zh.contains("587"));
+        assert!(!connecting("somewhere").en.contains("port"));
+    }
+
+    #[test]
+    fn timestamps_are_stripped_only_when_whole() {
+        assert_eq!(strip_timestamp("21:09:48.073687 send: x"), "send: x");
+        assert_eq!(strip_timestamp("2017-04-06 13:51:00 H=x"), "H=x");
+        assert_eq!(
+            strip_timestamp("2024-01-02T03:04:05.6+08:00 host x"),
+            "host x"
+        );
+        assert_eq!(strip_timestamp("12:00 not a time"), "12:00 not a time");
+        assert_eq!(strip_timestamp("250 2.0.0 Ok"), "250 2.0.0 Ok");
+    }
+
+    #[test]
+    fn python_literals_unescape() {
+        assert_eq!(py_literal("'EHLO x\\r\\n'").as_deref(), Some("EHLO x\r\n"));
+        assert_eq!(
+            py_literal("b'\\x00alice\\x00secret'").as_deref(),
+            Some("\0alice\0secret")
+        );
+        assert_eq!(py_literal("\"it's\"").as_deref(), Some("it's"));
+        assert_eq!(py_literal("b'\\xff'").as_deref(), Some("\u{fffd}"));
+        assert_eq!(py_literal("not quoted"), None);
+        assert_eq!(py_literal("'\\x4'").as_deref(), Some("\\x4"));
+    }
+}

@@ -1,0 +1,416 @@
+//! Log lines: Postfix, Sendmail and Exim (syslog, or Exim's own mainlog), other syslog
+//! programs (saslauthd, Dovecot), and the error messages of client programs (DokuWiki,
+//! PHPMailer, swaks) — with the reply code and text inside when there is one.
+//!
+//! ```text
+//! Jan 10 12:00:00 mail postfix/smtpd[123]: NOQUEUE: reject: RCPT from x[1.2.3.4]: 554 5.7.1 <b@c>: Relay access denied; …
+//! Jan 10 12:00:00 mail postfix/smtpd[123]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory
+//! Jan 10 12:00:00 mail sendmail[123]: x: ruleset=check_rcpt, arg1=<b@c>, relay=…, reject=550 5.7.1 <b@c>... Relaying denied
+//! 2024-01-10 12:00:00 H=(x) [1.2.3.4] F=<a@b> rejected RCPT <b@c>: relay not permitted
+//! ```
+
+use super::formats::strip_timestamp;
+use super::Format;
+
+/// A log line read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct LogLine {
+    /// The form (which server's log, or the client program's).
+    pub format: Format,
+    /// The program: `postfix/smtpd`, `sendmail`, `exim`, `saslauthd`, `DokuWiki` …
+    pub program: String,
+    /// Whether the server wrote it (rather than a client program).
+    pub server_side: bool,
+    /// The reply code inside, if any.
+    pub code: Option<u16>,
+    /// The enhanced status code inside (or Sendmail's `dsn=`), if any.
+    pub enhanced: Option<String>,
+    /// The reply text after the codes, or the whole message when there is no code.
+    pub text: String,
+    /// The SMTP command the line is about, when it names one.
+    pub verb: Option<&'static str>,
+    /// What happened.
+    pub event: LogEvent,
+    /// The user name the line names (`sasl_username=`, `user=`, `set_id=`).
+    pub user: Option<String>,
+    /// The first `<address>` the line names.
+    pub address: Option<String>,
+}
+
+/// What a log line reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum LogEvent {
+    /// A command or message was refused.
+    Reject,
+    /// Authentication failed.
+    AuthFailed,
+    /// The SASL daemon could not be reached.
+    SaslauthdDown,
+    /// Greylisting deferred the mail.
+    Greylisted,
+    /// A message was accepted or delivered.
+    Delivered,
+    /// Delivery was deferred.
+    Deferred,
+    /// A message bounced.
+    Bounced,
+    /// A client connected.
+    Connect,
+    /// Anything else.
+    Info,
+}
+
+/// Reads a server's (or another program's) log line; `None` when the line is not one.
+pub(super) fn read(line: &str) -> Option<LogLine> {
+    if let Some((program, message)) = syslog(line) {
+        let lower = program.to_ascii_lowercase();
+        let format = if lower.contains("postfix") {
+            Format::PostfixLog
+        } else if lower.contains("sendmail") || lower.starts_with("sm-m") {
+            Format::SendmailLog
+        } else if lower.starts_with("exim") {
+            Format::EximLog
+        } else {
+            Format::Syslog
+        };
+        return Some(parse(format, program, message, true));
+    }
+    let message = exim_mainlog(line)?;
+    Some(parse(Format::EximLog, "exim", message, true))
+}
+
+/// A client program's own message (`There was an unexpected problem …`, `SMTP ERROR: …`,
+/// swaks' `*** …`).
+pub(super) fn client_message(format: Format, program: &str, text: &str) -> LogLine {
+    // DokuWiki: "… Expected: 250, Got: 553 | 553 Mail from must equal authorized user".
+    let text = match text.rsplit_once(" | ") {
+        Some((_, reply)) if super::formats::reply_shaped(reply) => reply,
+        _ => text,
+    };
+    parse(format, program, text, false)
+}
+
+/// `… program[pid]: message` → (program, message).
+fn syslog(line: &str) -> Option<(&str, &str)> {
+    let (head, message) = line.split_once("]: ")?;
+    let (before, pid) = head.rsplit_once('[')?;
+    if pid.is_empty() || pid.len() > 10 || !pid.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let program = before.rsplit(' ').next().unwrap_or("");
+    let valid = !program.is_empty()
+        && program
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'.'));
+    valid.then_some((program, message))
+}
+
+/// Exim's mainlog: `YYYY-MM-DD HH:MM:SS [pid] ` and a body only Exim writes.
+fn exim_mainlog(line: &str) -> Option<&str> {
+    let bytes = line.as_bytes();
+    let dated = bytes.get(4) == Some(&b'-') && bytes.first().is_some_and(u8::is_ascii_digit);
+    let rest = strip_timestamp(line);
+    if !dated || rest.len() == line.len() {
+        return None;
+    }
+    // An optional `[pid] ` (log_selector +pid).
+    let rest = match rest.strip_prefix('[').and_then(|r| r.split_once("] ")) {
+        Some((pid, after)) if pid.bytes().all(|b| b.is_ascii_digit()) => after,
+        _ => rest,
+    };
+    const STARTS: [&str; 12] = [
+        "H=",
+        "SMTP connection from",
+        "SMTP protocol",
+        "SMTP command timeout",
+        "SMTP call from",
+        "no host name found",
+        "rejected ",
+        "F=<",
+        "U=",
+        "TLS error",
+        "Start queue run",
+        "End queue run",
+    ];
+    if STARTS.iter().any(|s| rest.starts_with(s)) || rest.contains(" authenticator failed for ") {
+        return Some(rest);
+    }
+    let (id, after) = rest.split_once(' ')?;
+    let parts: Vec<&str> = id.split('-').collect();
+    let id_ok = matches!(parts.as_slice(), [a, b, c]
+        if a.len() == 6 && matches!(b.len(), 6 | 11) && matches!(c.len(), 2 | 4)
+            && id.bytes().all(|x| x.is_ascii_alphanumeric() || x == b'-'));
+    let marker = ["<= ", "=> ", "-> ", "*> ", "** ", "== ", "Completed", "H="]
+        .iter()
+        .any(|m| after.starts_with(m));
+    (id_ok && marker).then_some(rest)
+}
+
+fn parse(format: Format, program: &str, message: &str, server_side: bool) -> LogLine {
+    let found = find_reply(message);
+    let (code, mut enhanced, text) = match found {
+        Some((code, enhanced, text)) => (Some(code), enhanced, text.to_string()),
+        None => (None, None, message.trim().to_string()),
+    };
+    if enhanced.is_none() {
+        enhanced = value_after(message, "dsn=")
+            .filter(|d| enhanced_shaped(d))
+            .map(str::to_string);
+    }
+    let lower = message.to_ascii_lowercase();
+    let mut event = event_of(&lower);
+    if matches!(event, LogEvent::Info) && code.is_some_and(|c| c >= 400) {
+        event = LogEvent::Reject;
+    }
+    let user = ["sasl_username=", "set_id=", "[user=", "user=", "authid="]
+        .iter()
+        .find_map(|key| value_after(message, key))
+        .filter(|u| !u.is_empty())
+        .map(str::to_string);
+    LogLine {
+        format,
+        program: program.chars().take(40).collect(),
+        server_side,
+        code,
+        enhanced,
+        text,
+        verb: verb_of(message, &lower),
+        event,
+        user,
+        address: first_address(message),
+    }
+}
+
+fn event_of(lower: &str) -> LogEvent {
+    let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if lower.contains("saslauthd")
+        && any(&[
+            "cannot connect",
+            "no such file",
+            "connection refused",
+            "not running",
+        ])
+    {
+        LogEvent::SaslauthdDown
+    } else if any(&[
+        "authentication failed",
+        "authentication failure",
+        "auth failure",
+        "authenticator failed",
+        "could not authenticate",
+        "no authentication type succeeded",
+        "auth failed",
+        "incorrect authentication data",
+    ]) {
+        LogEvent::AuthFailed
+    } else if lower.contains("greylist") {
+        LogEvent::Greylisted
+    } else if any(&["status=sent", "stat=sent", "message accepted"]) {
+        LogEvent::Delivered
+    } else if any(&["status=deferred", "stat=deferred"]) {
+        LogEvent::Deferred
+    } else if any(&["status=bounced", "dsn=5"]) {
+        LogEvent::Bounced
+    } else if any(&["reject", "denied", "not permitted", "refused"]) {
+        LogEvent::Reject
+    } else if lower.contains("connect from") {
+        LogEvent::Connect
+    } else {
+        exim_event(lower)
+    }
+}
+
+/// Exim's message log markers after the message id.
+fn exim_event(lower: &str) -> LogEvent {
+    let marker = lower.split_once(' ').map(|(_, after)| after).unwrap_or("");
+    if marker.starts_with("=> ") || marker.starts_with("-> ") || marker.starts_with("<= ") {
+        LogEvent::Delivered
+    } else if marker.starts_with("== ") {
+        LogEvent::Deferred
+    } else if marker.starts_with("** ") {
+        LogEvent::Bounced
+    } else {
+        LogEvent::Info
+    }
+}
+
+fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
+    let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
+    if lower.contains("authentic") || lower.contains("sasl") || message.contains("AUTH ") {
+        Some("AUTH")
+    } else if has(&[
+        "RCPT from",
+        "rejected RCPT",
+        "RCPT TO",
+        "check_rcpt",
+        "Recipient address rejected",
+        "Relaying denied",
+        "relay not permitted",
+    ]) {
+        Some("RCPT")
+    } else if has(&[
+        "MAIL from",
+        "rejected MAIL",
+        "MAIL FROM",
+        "check_mail",
+        "Sender address rejected",
+    ]) {
+        Some("MAIL")
+    } else if has(&[
+        "END-OF-MESSAGE",
+        "end of data",
+        "DATA from",
+        "after DATA",
+        "end of DATA",
+    ]) {
+        Some("DATA")
+    } else if has(&["CONNECT from", "check_relay"]) {
+        Some("CONNECT")
+    } else if has(&["EHLO", "HELO"]) {
+        Some("EHLO")
+    } else {
+        None
+    }
+}
+
+/// The first reply code in a log message: three digits after `: `, `reject=`, `(`, `| ` or at the
+/// start, followed by a space, a hyphen or the end; then an optional enhanced code and the
+/// text.
+pub(super) fn find_reply(message: &str) -> Option<(u16, Option<String>, &str)> {
+    for (i, _) in message.char_indices() {
+        let Some(rest) = message.get(i..) else {
+            continue;
+        };
+        if !super::formats::reply_shaped(rest) {
+            continue;
+        }
+        let before = message.get(..i).unwrap_or("");
+        // `reject=550` (Sendmail) but not `S=512` (Exim's message size).
+        let preceded = i == 0
+            || before.ends_with(": ")
+            || before.ends_with("reject=")
+            || before.ends_with('(')
+            || before.ends_with("| ");
+        if !preceded {
+            continue;
+        }
+        let code: u16 = rest.get(..3)?.parse().ok()?;
+        let after = rest.get(4..).unwrap_or("").trim_start();
+        let (first, tail) = after.split_once(' ').unwrap_or((after, ""));
+        let first = first.trim_end_matches([',', ';']);
+        if enhanced_shaped(first) {
+            return Some((code, Some(first.to_string()), unwrap_paren(tail)));
+        }
+        return Some((code, None, unwrap_paren(after)));
+    }
+    None
+}
+
+/// The text without the one `)` that closes a parenthesis opened before the reply (Postfix:
+/// `status=bounced (host … said: 550 … (in reply to RCPT TO command))`).
+fn unwrap_paren(text: &str) -> &str {
+    let text = text.trim();
+    let open = text.matches('(').count();
+    let close = text.matches(')').count();
+    match text.strip_suffix(')') {
+        Some(inner) if close > open => inner.trim_end(),
+        _ => text,
+    }
+}
+
+/// `class.subject.detail` with class 2, 4 or 5 and one to three digits per part.
+pub(super) fn enhanced_shaped(token: &str) -> bool {
+    let parts: Vec<&str> = token.split('.').collect();
+    let ok = |p: &str| !p.is_empty() && p.len() <= 3 && p.bytes().all(|b| b.is_ascii_digit());
+    matches!(parts.as_slice(), [c, s, d] if matches!(*c, "2" | "4" | "5") && ok(s) && ok(d))
+}
+
+/// The value after `key` up to white space or `,;])>`.
+fn value_after<'a>(message: &'a str, key: &str) -> Option<&'a str> {
+    let (_, after) = message.split_once(key)?;
+    let end = after
+        .find(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ']' | ')' | '>'))
+        .unwrap_or(after.len());
+    after.get(..end).map(|v| v.trim_start_matches('<'))
+}
+
+/// The first `<local@domain>` in the message.
+fn first_address(message: &str) -> Option<String> {
+    let mut rest = message;
+    while let Some((_, after)) = rest.split_once('<') {
+        let (inside, tail) = after.split_once('>')?;
+        if inside.contains('@') && !inside.contains(' ') && inside.len() <= 254 {
+            return Some(inside.to_string());
+        }
+        rest = tail;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn postfix_relay_reject() {
+        let log = read("Jan 10 12:00:00 mail postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 554 5.7.1 <bob@elsewhere.test>: Relay access denied; from=<alice@example.com> to=<bob@elsewhere.test> proto=ESMTP helo=<client.example>").unwrap();
+        assert_eq!(log.format, Format::PostfixLog);
+        assert_eq!(log.program, "postfix/smtpd");
+        assert_eq!(log.code, Some(554));
+        assert_eq!(log.enhanced.as_deref(), Some("5.7.1"));
+        assert_eq!(log.verb, Some("RCPT"));
+        assert_eq!(log.event, LogEvent::Reject);
+        assert_eq!(log.address.as_deref(), Some("bob@elsewhere.test"));
+        assert!(log
+            .text
+            .starts_with("<bob@elsewhere.test>: Relay access denied"));
+    }
+
+    #[test]
+    fn postfix_sasl_warnings() {
+        let log = read("Jan 10 12:00:01 mail postfix/smtpd[1234]: warning: unknown[203.0.113.5]: SASL LOGIN authentication failed: authentication failure, sasl_username=carven").unwrap();
+        assert_eq!(log.event, LogEvent::AuthFailed);
+        assert_eq!(log.user.as_deref(), Some("carven"));
+        assert_eq!(log.verb, Some("AUTH"));
+        let log = read("Jan 10 12:00:01 mail postfix/smtpd[1234]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory").unwrap();
+        assert_eq!(log.event, LogEvent::SaslauthdDown);
+    }
+
+    #[test]
+    fn sendmail_and_exim() {
+        let log = read("Jan 10 12:00:02 mail sendmail[4321]: 0AAC2B3x004321: ruleset=check_rcpt, arg1=<bob@elsewhere.test>, relay=[203.0.113.5], reject=550 5.7.1 <bob@elsewhere.test>... Relaying denied").unwrap();
+        assert_eq!(log.format, Format::SendmailLog);
+        assert_eq!(log.code, Some(550));
+        assert_eq!(log.verb, Some("RCPT"));
+        let log = read("2024-01-10 12:00:03 H=(client.example) [203.0.113.5] F=<alice@example.com> rejected RCPT <bob@elsewhere.test>: relay not permitted").unwrap();
+        assert_eq!(log.format, Format::EximLog);
+        assert_eq!(log.code, None);
+        assert_eq!(log.event, LogEvent::Reject);
+        assert_eq!(log.verb, Some("RCPT"));
+        let log = read("2024-01-10 12:00:04 login authenticator failed for (client.example) [203.0.113.5]: 535 Incorrect authentication data (set_id=alice)").unwrap();
+        assert_eq!(log.code, Some(535));
+        assert_eq!(log.event, LogEvent::AuthFailed);
+        assert_eq!(log.user.as_deref(), Some("alice"));
+        let log = read("2024-01-10 12:00:05 1rNabc-000123-AB <= alice@example.com H=(client.example) [203.0.113.5] P=esmtpa").unwrap();
+        assert_eq!(log.event, LogEvent::Delivered);
+    }
+
+    #[test]
+    fn not_logs() {
+        assert_eq!(read("250 2.0.0 Ok"), None);
+        assert_eq!(read("[3] C: EHLO x"), None);
+        assert_eq!(read("2024-01-10 12:00:00 hello"), None);
+        let exim =
+            read("2024-01-10 12:00:05 1rNabc-000123-AB <= a@b.c H=(x) [1.2.3.4] P=esmtpa S=512")
+                .unwrap();
+        assert_eq!(exim.code, None);
+    }
+
+    #[test]
+    fn reply_inside_a_client_message() {
+        let log = client_message(Format::SentGot, "DokuWiki", "There was an unexpected problem communicating with SMTP: Unexpected return code - Expected: 250, Got: 553 | 553 Mail from must equal authorized user");
+        assert_eq!(log.code, Some(553));
+        assert_eq!(log.text, "Mail from must equal authorized user");
+        assert!(!log.server_side);
+    }
+}

@@ -1,0 +1,386 @@
+//! Unit tests of the analyzer as a whole: small logs, one behaviour each. The seed and
+//! real-server fixtures are exercised in `tests/analyze.rs`.
+
+use super::*;
+
+fn kinds(a: &Analysis) -> Vec<&'static str> {
+    a.lines.iter().map(|l| l.kind.id()).collect()
+}
+
+fn finding(a: &Analysis, kind: FindingKind) -> &Finding {
+    a.findings_of(kind)
+        .next()
+        .unwrap_or_else(|| panic!("no {kind:?} in {:#?}", a.findings))
+}
+
+fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn blank_and_unreadable_lines_are_kept_in_place() {
+    let a = analyze("hello world, this is prose\n\nC: EHLO x\r\n   \n");
+    assert_eq!(a.lines.len(), 4);
+    assert_eq!(kinds(&a), ["unknown", "blank", "command", "blank"]);
+    assert_eq!(a.lines[0].direction, Direction::Unknown);
+    assert_eq!(a.lines[2].raw, "C: EHLO x");
+    assert_eq!(
+        a.lines.iter().map(|l| l.number).collect::<Vec<_>>(),
+        [1, 2, 3, 4]
+    );
+    assert!(analyze("").lines.is_empty());
+}
+
+#[test]
+fn a_multi_line_reply_is_one_group() {
+    let a =
+        analyze("C: EHLO x\nS: 250-mail.example.com\nS: 250-SIZE 1000\nS: 250 STARTTLS\nC: QUIT");
+    let groups: Vec<Option<usize>> = a.lines.iter().map(|l| l.group).collect();
+    assert_eq!(groups, [None, Some(2), Some(2), Some(2), None]);
+    assert!(matches!(
+        a.lines[1].kind,
+        Kind::Reply {
+            code: 250,
+            last: false,
+            ..
+        }
+    ));
+    assert!(matches!(
+        a.lines[3].kind,
+        Kind::Reply {
+            code: 250,
+            last: true,
+            ..
+        }
+    ));
+    let size = a.lines[2].explanation_text(Lang::En).unwrap();
+    assert!(size.contains("1000 bytes"), "{size}");
+    assert_eq!(a.sequence_text(Lang::En), "EHLO 250 · QUIT");
+    // Cut off before its last line, it is still one group.
+    let a = analyze("S: 250-one\nS: 250-two");
+    assert_eq!(a.lines[1].group, Some(1));
+}
+
+#[test]
+fn auth_plain_initial_response_shows_nuls_and_warns() {
+    let a = analyze("S: 220 mx ESMTP Postfix\nC: AUTH PLAIN AGFsaWNlAHNlY3JldA==\nS: 235 2.7.0 Authentication successful");
+    let line = &a.lines[1];
+    let decoded = line.decoded.as_ref().unwrap();
+    assert_eq!(decoded.field, Field::Plain);
+    assert!(decoded.exposes_secret());
+    assert!(line
+        .decoded_text(Lang::En)
+        .unwrap()
+        .contains("␀alice␀secret"));
+    assert!(line.warning_text(Lang::En).unwrap().contains("WARNING"));
+    assert!(line.warning_text(Lang::Zh).unwrap().contains("密码"));
+    let exposed = finding(&a, FindingKind::CredentialsExposed);
+    assert_eq!(exposed.lines, [2]);
+    assert!(exposed.what.en.contains("alice"));
+}
+
+#[test]
+fn auth_plain_after_an_empty_challenge_and_cancel_and_bad_base64() {
+    let a = analyze(
+        "C: AUTH PLAIN\nS: 334 \nC: AGFsaWNlAHdyb25n\nS: 535 5.7.8 Error: authentication failed\nC: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: *\nS: 501 5.7.0 Authentication aborted\nC: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: !!notbase64!!\nS: 535 5.7.8 Error: authentication failed: Invalid base64 data in continued response",
+    );
+    assert_eq!(a.lines[2].kind, Kind::Sasl);
+    assert_eq!(a.lines[2].decoded.as_ref().unwrap().user(), Some("alice"));
+    assert_eq!(a.lines[6].decoded.as_ref().unwrap().value, Value::Cancel);
+    assert_eq!(a.lines[10].decoded.as_ref().unwrap().value, Value::Invalid);
+    let failed: Vec<&Finding> = a.findings_of(FindingKind::AuthFailed).collect();
+    assert_eq!(failed.len(), 2, "{failed:#?}");
+    assert!(failed[1].what.en.contains("not valid base64"));
+    assert!(a.findings_of(FindingKind::BadSyntax).next().is_some());
+}
+
+#[test]
+fn auth_login_with_an_initial_response_then_password() {
+    // Python smtplib sends the user name with the command.
+    let a = analyze("send: 'AUTH LOGIN YWxpY2VAMTYzLmNvbQ==\\r\\n'\nreply: b'334 UGFzc3dvcmQ6\\r\\n'\nsend: 'c2VjcmV0\\r\\n'\nreply: b'235 Authentication successful\\r\\n'");
+    assert_eq!(
+        a.lines[0].decoded.as_ref().unwrap().user(),
+        Some("alice@163.com")
+    );
+    let password = a.lines[2].decoded.as_ref().unwrap();
+    assert_eq!(password.field, Field::Password);
+    assert_eq!(password.value, Value::Text("secret".into()));
+    assert_eq!(a.formats, [Format::Smtplib]);
+}
+
+#[test]
+fn status_530_says_whether_tls_or_auth_comes_first() {
+    let tls =
+        analyze("C: MAIL FROM:<a@example.com>\nS: 530 5.7.0 Must issue a STARTTLS command first");
+    let f = finding(&tls, FindingKind::AuthRequired);
+    assert!(f.what.en.contains("STARTTLS"), "{}", f.what.en);
+    assert!(!f.what.en.contains("authentication (AUTH)"));
+    let auth = analyze("C: MAIL FROM:<a@example.com>\nS: 530 5.7.1 Authentication required");
+    let f = finding(&auth, FindingKind::AuthRequired);
+    assert!(f.what.en.contains("authentication (AUTH)"), "{}", f.what.en);
+    assert!(f.fix.zh.contains("AUTH"));
+    // Coremail's 553 without a login is the same lesson.
+    let coremail = analyze("C: MAIL FROM:<noreply@163.com>\nS: 553 authentication is required");
+    assert!(coremail
+        .findings_of(FindingKind::AuthRequired)
+        .next()
+        .is_some());
+}
+
+#[test]
+fn temporary_failures_and_greylisting() {
+    let a = analyze("C: RCPT TO:<bob@example.org>\nS: 450 4.2.0 <bob@example.org>: Recipient address rejected: Greylisted, see http://postgrey");
+    let f = finding(&a, FindingKind::Greylisted);
+    assert_eq!(f.severity, Severity::Warning);
+    assert_eq!(f.lines, [1, 2]);
+    let a = analyze("C: MAIL FROM:<a@b.c>\nS: 421 4.7.0 Too many connections, try later");
+    assert!(finding(&a, FindingKind::Temporary).what.en.contains("421"));
+    let a = analyze("C: RCPT TO:<x@y.z>\nS: 451 4.3.0 Temporary lookup failure");
+    assert!(finding(&a, FindingKind::Temporary).fix.en.contains("later"));
+}
+
+#[test]
+fn relay_refusal_names_the_recipient() {
+    let a = analyze("C: RCPT TO:<someone@elsewhere.test>\nS: 554 5.7.1 <someone@elsewhere.test>: Relay access denied");
+    let f = finding(&a, FindingKind::RelayDenied);
+    assert!(f.what.en.contains("<someone@elsewhere.test>"));
+    assert!(f.fix.en.contains("Authenticate") && f.fix.en.contains("MX"));
+    assert!(has_cjk(&f.fix.zh));
+}
+
+#[test]
+fn bad_sequence_names_what_was_missing() {
+    let cases = [
+        (
+            "C: RCPT TO:<a@b.c>\nS: 503 5.5.1 Error: need MAIL command",
+            "MAIL FROM must come before",
+        ),
+        (
+            "C: DATA\nS: 503 valid RCPT command must precede DATA",
+            "RCPT TO must be accepted",
+        ),
+        (
+            "C: MAIL FROM:<a@b.c>\nS: 503 5.5.1 Error: send HELO/EHLO first",
+            "EHLO (or HELO) must come first",
+        ),
+        (
+            "C: MAIL FROM:<a@b.c>\nS: 503 5.5.1 Error: nested MAIL command",
+            "already open",
+        ),
+        (
+            "C: AUTH PLAIN\nS: 503 5.5.1 Error: already authenticated",
+            "already authenticated",
+        ),
+        (
+            "C: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled",
+            "does not offer AUTH",
+        ),
+    ];
+    for (log, want) in cases {
+        let a = analyze(log);
+        let f = finding(&a, FindingKind::BadSequence);
+        assert!(f.what.en.contains(want), "{log}: {}", f.what.en);
+        assert!(has_cjk(&f.what.zh), "{log}");
+    }
+}
+
+#[test]
+fn size_limit_from_the_ehlo_reply() {
+    let a = analyze("C: EHLO x\nS: 250-mx\nS: 250 SIZE 10240000\nC: MAIL FROM:<a@b.c> SIZE=999999999\nS: 552 5.3.4 Message size exceeds fixed limit");
+    let f = finding(&a, FindingKind::TooBig);
+    assert!(f.what.en.contains("SIZE 10240000"), "{}", f.what.en);
+    assert!(f.what.en.contains("SIZE=999999999"));
+}
+
+#[test]
+fn unknown_user_and_pipelined_replies_pair_in_order() {
+    let a = analyze("C: MAIL FROM:<a@example.com>\nC: RCPT TO:<nosuch@example.com>\nC: DATA\nS: 250 2.1.0 Ok\nS: 550 5.1.1 <nosuch@example.com>: Recipient address rejected: User unknown\nS: 554 5.5.1 Error: no valid recipients");
+    let f = finding(&a, FindingKind::UnknownUser);
+    assert!(f.what.en.contains("<nosuch@example.com>"));
+    assert_eq!(f.lines, [2, 5]);
+    let seq = finding(&a, FindingKind::BadSequence);
+    assert_eq!(seq.lines, [3, 6]);
+}
+
+#[test]
+fn unknown_verbs_are_commands_when_a_500_answers_them() {
+    let a = analyze("220 mx ESMTP\nFOO bar\n500 5.5.2 Error: command not recognized");
+    assert_eq!(
+        a.lines[1].kind,
+        Kind::Command {
+            verb: "FOO".into(),
+            known: false
+        }
+    );
+    assert_eq!(a.lines[1].direction, Direction::Client);
+    let f = finding(&a, FindingKind::UnknownCommand);
+    assert_eq!(f.lines, [2, 3]);
+    // Without the 500 the same line is just unreadable.
+    let a = analyze("220 mx ESMTP\nFOO bar\nsomething else");
+    assert_eq!(a.lines[1].kind, Kind::Unknown);
+    // A typo one edit from a verb is a command on its own.
+    let a = analyze("RCPR TO:<a@b.c>");
+    assert!(finding(&a, FindingKind::UnknownCommand)
+        .fix
+        .en
+        .contains("RCPT TO:<a@b.c>"));
+}
+
+#[test]
+fn smtplib_writes_the_message_in_one_line() {
+    let a = analyze("send: 'data\\r\\n'\nreply: b'354 End data with <CR><LF>.<CR><LF>\\r\\n'\nreply: retcode (354); Msg: b'End data with <CR><LF>.<CR><LF>'\ndata: (354, b'End data with <CR><LF>.<CR><LF>')\nsend: b'Subject: hi\\r\\n\\r\\nHello.\\r\\n.\\r\\n'\nreply: b'250 2.0.0 Ok: queued as 81FDF4A1BE\\r\\n'");
+    assert_eq!(
+        kinds(&a),
+        ["command", "reply", "summary", "summary", "data", "reply"]
+    );
+    assert_eq!(a.lines[4].kind, Kind::Data { end: true });
+    assert!(finding(&a, FindingKind::Delivered)
+        .what
+        .en
+        .contains("81FDF4A1BE"));
+}
+
+#[test]
+fn serve_sessions_interleave_without_mixing() {
+    let a = analyze("[1] C: EHLO a\n[2] C: EHLO b\n[1] S: 250-one\n[2] S: 250-two\n[1] S: 250 PIPELINING\n[2] S: 250 SIZE 100\n[1] C: AUTH LOGIN\n[1] S: 334 VXNlcm5hbWU6\n[2] C: MAIL FROM:<b@x.y>\n[1] C: YWxpY2U=\n[2] S: 250 2.1.0 Ok");
+    assert_eq!(a.lines[2].group, Some(3));
+    assert_eq!(a.lines[4].group, Some(3));
+    assert_eq!(a.lines[3].group, Some(4));
+    assert_eq!(a.lines[5].group, Some(4));
+    // Session 2's MAIL is a command, session 1's next line the LOGIN user name.
+    assert!(matches!(a.lines[8].kind, Kind::Command { .. }));
+    assert_eq!(a.lines[9].kind, Kind::Sasl);
+    assert_eq!(a.lines[9].decoded.as_ref().unwrap().user(), Some("alice"));
+    assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown));
+}
+
+#[test]
+fn mixed_forms_in_one_paste() {
+    let a = analyze("=== Trying 127.0.0.1:25...\n<-  220 mx ESMTP Postfix\n -> EHLO x\nS: 250 ok\nJan  1 00:00:00 mx postfix/smtpd[1]: connect from unknown[1.2.3.4]\n2024-01-01 00:00:00 H=(x) [1.2.3.4] F=<a@b.c> rejected RCPT <d@e.f>: relay not permitted");
+    assert_eq!(
+        a.formats,
+        [
+            Format::Swaks,
+            Format::Rfc,
+            Format::PostfixLog,
+            Format::EximLog
+        ]
+    );
+    assert!(a.findings_of(FindingKind::RelayDenied).next().is_some());
+    assert_eq!(
+        a.servers.first().map(|s| s.software),
+        Some(Software::Postfix)
+    );
+}
+
+#[test]
+fn input_is_cut_at_the_limits_and_says_so() {
+    let many = "NOOP\n".repeat(MAX_LINES + 5);
+    let a = analyze(&many);
+    assert!(a.truncated);
+    assert_eq!(a.lines.len(), MAX_LINES);
+    let f = finding(&a, FindingKind::Truncated);
+    assert!(f.what.en.contains("20000"));
+    assert!(has_cjk(&f.what.zh));
+
+    let long = "é".repeat(MAX_INPUT_BYTES); // two bytes each: cut in the middle
+    let a = analyze(&long);
+    assert!(a.truncated);
+    assert_eq!(a.lines.len(), 1);
+    assert!(a.lines[0].raw.len() <= MAX_INPUT_BYTES);
+
+    assert!(!analyze("NOOP\n").truncated);
+}
+
+#[test]
+fn comments_and_literal_crlf_are_not_sent() {
+    let a =
+        analyze("auth login\\r\\n\n334 VXNlcm5hbWU6   //asks for the user\nY2FydmVu   //the user");
+    assert!(matches!(&a.lines[0].kind, Kind::Command { verb, known: true } if verb == "AUTH"));
+    assert_eq!(a.lines[2].decoded.as_ref().unwrap().user(), Some("carven"));
+    assert!(a.lines[2]
+        .explanation_text(Lang::En)
+        .unwrap()
+        .contains("//the user"));
+}
+
+#[test]
+fn greeting_names_the_server() {
+    for (greeting, software, version) in [
+        (
+            "220 mail.example.com ESMTP Postfix (Debian/GNU)",
+            Software::Postfix,
+            None,
+        ),
+        (
+            "220 tdcsw.com ESMTP Sendmail 8.13.8/8.13.8; Wed",
+            Software::Sendmail,
+            Some("8.13.8"),
+        ),
+        (
+            "220 mail.example.com ESMTP Exim 4.96 <date>",
+            Software::Exim,
+            Some("4.96"),
+        ),
+        (
+            "220 163.com Anti-spam GT for Coremail System (163com[20141201])",
+            Software::Coremail,
+            None,
+        ),
+        (
+            "220 mx.google.com ESMTP a1-20020a sm1234567gsmtp",
+            Software::Gmail,
+            None,
+        ),
+    ] {
+        let a = analyze(&format!("S: {greeting}"));
+        let server = a.servers.first().unwrap_or_else(|| panic!("{greeting}"));
+        assert_eq!(server.software, software);
+        assert_eq!(server.version.as_deref(), version);
+        assert_eq!(a.sequence_text(Lang::Zh), "（连接） 220");
+    }
+}
+
+#[test]
+fn every_visible_text_is_in_both_languages() {
+    let log = "Connecting to smtp.163.com at 25\nGot: 220 163.com Anti-spam GT for Coremail System\nSent: EHLO x\nGot: 250-mail\nGot: 250 AUTH LOGIN PLAIN\nSent: AUTH LOGIN\nGot: 334 dXNlcm5hbWU6\nSent: c3Vubm9nb0AxNjMuY29t\nGot: 334 UGFzc3dvcmQ6\nSent: QVJzYW5iYnNxbDYwNTk1\nGot: 235 Authentication successful\nSent: MAIL FROM:<noreply@163.com>\nGot: 553 Mail from must equal authorized user\nSent: RCPR TO:<a@b.c>\nGot: 500 unknown\nSent: DATA\nGot: 354 go\nSent: Subject: x\nSent: \nSent: ..dot\nSent: .\nGot: 250 ok\nJan  1 00:00:00 mx postfix/smtpd[1]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory\n\nrandom words";
+    let a = analyze(log);
+    for line in &a.lines {
+        for text in [&line.explanation, &line.warning].into_iter().flatten() {
+            assert!(!text.en.is_empty(), "line {}", line.number);
+            assert!(has_cjk(&text.zh), "line {}: {}", line.number, text.zh);
+            assert!(!has_cjk(&text.en) || line.raw.chars().any(|c| has_cjk(&c.to_string())));
+        }
+        if let Some(d) = &line.decoded {
+            assert_ne!(d.describe(Lang::En), d.describe(Lang::Zh));
+        }
+        assert_ne!(line.kind.describe(Lang::En), line.kind.describe(Lang::Zh));
+        assert_ne!(
+            line.direction.describe(Lang::En),
+            line.direction.describe(Lang::Zh)
+        );
+    }
+    assert!(a.findings.len() >= 4, "{:#?}", a.findings);
+    for f in &a.findings {
+        assert!(
+            has_cjk(&f.title.zh) && has_cjk(&f.what.zh) && has_cjk(&f.fix.zh),
+            "{f:#?}"
+        );
+        assert!(!has_cjk(&f.title.en));
+        assert_ne!(f.severity.describe(Lang::En), f.severity.describe(Lang::Zh));
+    }
+    for format in &a.formats {
+        assert!(has_cjk(format.describe().zh));
+    }
+}
+
+#[test]
+fn findings_come_most_severe_first() {
+    let a = analyze("C: AUTH PLAIN AGFsaWNlAHNlY3JldA==\nS: 235 ok\nC: MAIL FROM:<a@b.c>\nS: 250 ok\nC: RCPT TO:<x@y.z>\nS: 250 ok\nC: DATA\nS: 354 go\nC: .\nS: 250 2.0.0 Ok: queued as ABC\nC: RCPT TO:<q@r.s>\nS: 550 5.1.1 unknown user");
+    let severities: Vec<Severity> = a.findings.iter().map(|f| f.severity).collect();
+    let mut sorted = severities.clone();
+    sorted.sort();
+    assert_eq!(severities, sorted);
+    assert_eq!(severities.first(), Some(&Severity::Error));
+    assert_eq!(severities.last(), Some(&Severity::Success));
+}
