@@ -6,6 +6,7 @@
 mod analyze;
 mod auth;
 mod explain;
+mod send;
 mod serve;
 mod trace_json;
 mod verify;
@@ -52,6 +53,10 @@ pub enum Command {
     /// whether it is valid and which mistake made it wrong. Exit 0 valid (or no password
     /// given), 1 invalid, 2 usage error.
     Verify(verify::Args),
+    /// Compose a message and send it over TCP with the engine's client, printing the dialog
+    /// with every reply explained. Exit 0 when accepted for every recipient, 1 when not,
+    /// 2 for bad arguments.
+    Send(send::Args),
     /// Analyze a pasted SMTP log (telnet, Sent:/Got:, swaks, smtplib, C:/S:, Postfix,
     /// Sendmail and Exim logs …): a diagnosis, then every line annotated. Exit 0; 2 if the
     /// file cannot be read.
@@ -92,6 +97,7 @@ pub fn run() -> ExitCode {
         Command::Serve(args) => serve::run(&args),
         Command::Auth(args) => auth::run(&args, &mut std::io::stdout().lock()),
         Command::Verify(args) => verify::run(&args, &mut std::io::stdout().lock()),
+        Command::Send(args) => send::run(&args, &mut std::io::stdout().lock()),
         Command::Analyze(args) => analyze::run(&args, &mut std::io::stdout().lock()),
     };
     match result {

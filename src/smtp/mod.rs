@@ -5,6 +5,7 @@
 //! session ([`server`]) takes bytes and returns replies, each with the reason it was sent
 //! ([`why`]), in the wording of a real server ([`profile`]).
 
+pub mod client;
 pub mod codes;
 pub mod command;
 pub mod explain;

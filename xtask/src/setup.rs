@@ -18,8 +18,9 @@ pub struct Tools {
     pub chromedriver: PathBuf,
 }
 
-/// Makes sure every tool is present; with `browser`, chromium and chromedriver too, and the
-/// SMTP clients of the `serve` tests (swaks, python3).
+/// Makes sure every tool is present; with `browser`, chromium and chromedriver too, the
+/// SMTP clients of the `serve` tests (swaks, python3) and the server of the `send` tests
+/// (Python's aiosmtpd).
 pub fn ensure(browser: bool) -> Result<Tools, String> {
     println!("==> setup (installs only what is missing)");
     ensure_wasm_target()?;
@@ -27,7 +28,9 @@ pub fn ensure(browser: bool) -> Result<Tools, String> {
     ensure_trunk()?;
     ensure_wasm_bindgen()?;
     let tools = if browser {
-        ensure_browser()?
+        let tools = ensure_browser()?;
+        ensure_aiosmtpd()?;
+        tools
     } else {
         Tools {
             chromium: PathBuf::new(),
@@ -225,6 +228,39 @@ fn ensure_browser() -> Result<Tools, String> {
             chromium,
             chromedriver,
         })
+}
+
+/// Python's aiosmtpd (PyPI), the real SMTP server `tests/send_aiosmtpd.rs` sends to with
+/// `smtp-trainer send`: `python3 -m pip install aiosmtpd` (with `--user` when not root);
+/// where pip is missing or refuses (Debian's PEP 668 marker), Debian's python3-aiosmtpd.
+fn ensure_aiosmtpd() -> Result<(), String> {
+    let importable = || output_of("python3", &["-c", "import aiosmtpd"]).is_some();
+    if importable() {
+        present("aiosmtpd (Python)");
+        return Ok(());
+    }
+    installing(
+        "aiosmtpd",
+        "Python package from PyPI through pip: the SMTP server `smtp-trainer send` is tested against",
+    );
+    let is_root = output_of("id", &["-u"]).as_deref() == Some("0");
+    let mut args = vec!["-m", "pip", "install", "--quiet"];
+    if !is_root {
+        args.push("--user");
+    }
+    args.push("aiosmtpd");
+    if run_install(Command::new("python3").args(&args)).is_err() || !importable() {
+        installing(
+            "python3-aiosmtpd",
+            "pip could not install it; Debian's package instead",
+        );
+        apt_install(&["python3-aiosmtpd"])?;
+    }
+    if importable() {
+        Ok(())
+    } else {
+        Err("aiosmtpd still missing: install it for the python3 on PATH (python3 -m pip install aiosmtpd)".into())
+    }
 }
 
 /// `apt-get update` and one `apt-get install` of `packages`, as root or through `sudo -n`.

@@ -1,0 +1,775 @@
+//! `smtp-trainer send`: compose a message and send it over real TCP with the engine's client
+//! session, printing the dialog with every reply explained.
+//!
+//! ```text
+//!  args ─▶ mime::Message ─compose─▶ bytes + envelope
+//!                                        │
+//!  TcpStream ◀─ Action::Send ── smtp::client::Client ◀── read() ── TcpStream
+//!                                        │
+//!                             Outcome ─▶ C:/S: dialog, each reply explained (smtp::explain)
+//! ```
+//!
+//! The engine decides every byte; this module moves bytes, reads the clock and the files,
+//! and prints. TLS is only simulated by the engine, so against a server that answers
+//! STARTTLS with `220` (and then wants a real handshake) `send` stops with a clear message.
+
+use std::collections::hash_map::RandomState;
+use std::hash::{BuildHasher, Hasher};
+use std::io::{self, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde::Serialize;
+
+use super::LangArg;
+use crate::i18n::Lang;
+use crate::mime::{Attachment, Charset, Mailbox, Message, TransferEncoding, MAX_CONTENT};
+use crate::sasl::trace::visible;
+use crate::smtp::client::{
+    Action, Client, ClientSettings, Entry, Nonces, Outcome, RecipientStatus, Security,
+};
+use crate::smtp::explain::explain;
+
+const AFTER_HELP: &str = "\
+The message is composed by the engine (RFC 5322 headers, RFC 2047 encoded words, MIME
+parts, RFC 2231 file names; Bcc only in the envelope) and sent with the engine's client
+session: EHLO (HELO if refused), STARTTLS when asked, AUTH, MAIL FROM with SIZE and
+BODY=8BITMIME when offered, one RCPT TO per To/Cc/Bcc, DATA dot-stuffed (pipelined when the
+server offers PIPELINING), QUIT. Every reply is printed with what its code means.
+
+TLS is simulated only: --starttls against a server that offers STARTTLS stops after its
+`220 Ready to start TLS`, since a real handshake would have to follow.
+
+Exit status: 0 when the server accepted the message for every recipient, 1 when it did not
+(or refused some recipients), 2 for bad arguments or an unreadable attachment.
+
+Examples:
+  smtp-trainer serve --user alice:secret &
+  smtp-trainer send --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com \\
+      --subject 测试 --body 你好 --attach report.pdf --auth PLAIN --user alice --password secret
+  smtp-trainer send --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com \\
+      --bcc carol@example.com --subject hi --body hello --show-wire --lang zh";
+
+/// Arguments of `send`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = AFTER_HELP)]
+pub struct Args {
+    /// The server, HOST:PORT (e.g. 127.0.0.1:2525, localhost:25).
+    #[arg(long, value_name = "HOST:PORT")]
+    server: String,
+    /// From: `alice@example.com` or `Alice <alice@example.com>`; also MAIL FROM unless
+    /// --sender.
+    #[arg(long)]
+    from: String,
+    /// A To recipient (repeatable), with or without a display name.
+    #[arg(long = "to", value_name = "ADDRESS")]
+    to: Vec<String>,
+    /// A Cc recipient (repeatable).
+    #[arg(long = "cc", value_name = "ADDRESS")]
+    cc: Vec<String>,
+    /// A Bcc recipient (repeatable): in the envelope only, never in the headers.
+    #[arg(long = "bcc", value_name = "ADDRESS")]
+    bcc: Vec<String>,
+    /// The subject (any text; non-ASCII becomes RFC 2047 encoded words).
+    #[arg(long, default_value = "")]
+    subject: String,
+    /// The plain-text body; `\n` in it is a line break too.
+    #[arg(long, default_value = "")]
+    body: String,
+    /// An HTML alternative of the body.
+    #[arg(long)]
+    html: Option<String>,
+    /// A file to attach (repeatable); its Content-Type is guessed from the name.
+    #[arg(long = "attach", value_name = "FILE")]
+    attach: Vec<PathBuf>,
+    /// The body's charset: utf-8, gb18030, gbk or gb2312.
+    #[arg(long, default_value = "utf-8", value_parser = parse_charset)]
+    charset: Charset,
+    /// The body's transfer encoding (7bit, 8bit, quoted-printable, base64); default: chosen
+    /// and explained.
+    #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
+    transfer_encoding: Option<TransferEncoding>,
+    /// The SASL mechanism (PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256,
+    /// NTLM); with --user alone, the best the server offers.
+    #[arg(long, value_name = "MECH")]
+    auth: Option<String>,
+    /// The user name for AUTH.
+    #[arg(long)]
+    user: Option<String>,
+    /// The password for AUTH.
+    #[arg(long)]
+    password: Option<String>,
+    /// Ask for STARTTLS before anything else (simulated TLS: see below).
+    #[arg(long)]
+    starttls: bool,
+    /// The envelope sender (MAIL FROM) when it differs from From (seed 000's mailfrom).
+    #[arg(long, value_name = "ADDRESS")]
+    sender: Option<String>,
+    /// The name in EHLO (default: the local address as a literal, e.g. [127.0.0.1]).
+    #[arg(long, value_name = "NAME")]
+    helo: Option<String>,
+    /// Send one command at a time even if the server offers PIPELINING.
+    #[arg(long)]
+    no_pipelining: bool,
+    /// Send the message with BDAT when the server offers CHUNKING.
+    #[arg(long)]
+    chunking: bool,
+    /// Show the exact message bytes, CRLF as ␍␊.
+    #[arg(long)]
+    show_wire: bool,
+    /// Print the DokuWiki-style log (Set:/Connecting to/Got:/Sent:) after the dialog.
+    #[arg(long)]
+    log: bool,
+    /// Seconds to wait for the connection and for each reply.
+    #[arg(long, value_name = "SECONDS", default_value_t = 30, value_parser = clap::value_parser!(u64).range(1..=600))]
+    timeout: u64,
+    /// Output language (default from the locale).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+const EXIT_NOT_SENT: u8 = 1;
+const EXIT_USAGE: u8 = 2;
+/// The most octets read from the server in one session (replies are small).
+const MAX_READ_TOTAL: usize = 1024 * 1024;
+/// The size of one read.
+const READ_BUFFER: usize = 16 * 1024;
+
+fn parse_charset(text: &str) -> Result<Charset, String> {
+    Charset::from_label(text).ok_or_else(|| format!("{text:?}: use utf-8, gb18030, gbk or gb2312"))
+}
+
+fn parse_encoding(text: &str) -> Result<TransferEncoding, String> {
+    TransferEncoding::from_token(text)
+        .ok_or_else(|| format!("{text:?}: use 7bit, 8bit, quoted-printable or base64"))
+}
+
+/// Prints a usage error in `lang` and returns exit status 2.
+fn usage(lang: Lang, en: &str, zh: &str) -> io::Result<ExitCode> {
+    eprintln!(
+        "smtp-trainer: {}",
+        match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        }
+    );
+    Ok(ExitCode::from(EXIT_USAGE))
+}
+
+pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
+    let lang = LangArg::resolve(args.lang);
+    if args.to.is_empty() && args.cc.is_empty() && args.bcc.is_empty() {
+        return usage(
+            lang,
+            "give at least one --to, --cc or --bcc",
+            "至少需要一个 --to、--cc 或 --bcc",
+        );
+    }
+    if args.auth.is_some() && (args.user.is_none() || args.password.is_none()) {
+        return usage(
+            lang,
+            "--auth needs --user and --password",
+            "--auth 需要 --user 和 --password",
+        );
+    }
+    if args.user.is_some() != args.password.is_some() {
+        return usage(
+            lang,
+            "--user and --password go together",
+            "--user 和 --password 必须同时给出",
+        );
+    }
+    let Some((host, address)) = resolve(&args.server) else {
+        return usage(
+            lang,
+            &format!("{:?} is not HOST:PORT (e.g. 127.0.0.1:2525)", args.server),
+            &format!(
+                "{:?} 不是 HOST:PORT 形式（例如 127.0.0.1:2525）",
+                args.server
+            ),
+        );
+    };
+
+    // The message.
+    let (message, stamp) = match build_message(args, lang) {
+        Ok(built) => built,
+        Err(code) => return Ok(code),
+    };
+    let composed = match message.compose() {
+        Ok(composed) => composed,
+        Err(err) => {
+            return usage(lang, &err.describe(Lang::En), &err.describe(Lang::Zh));
+        }
+    };
+
+    // The connection.
+    let timeout = Duration::from_secs(args.timeout);
+    let stream = match TcpStream::connect_timeout(&address, timeout) {
+        Ok(stream) => stream,
+        Err(err) => {
+            eprintln!(
+                "smtp-trainer: {}",
+                match lang {
+                    Lang::En => format!("cannot connect to {address}: {err}"),
+                    Lang::Zh => format!("无法连接 {address}：{err}"),
+                }
+            );
+            return Ok(ExitCode::from(EXIT_NOT_SENT));
+        }
+    };
+    stream.set_read_timeout(Some(timeout))?;
+    stream.set_write_timeout(Some(timeout))?;
+    let helo = args
+        .helo
+        .clone()
+        .unwrap_or_else(|| match stream.local_addr() {
+            Ok(SocketAddr::V4(a)) => format!("[{}]", a.ip()),
+            Ok(SocketAddr::V6(a)) => format!("[IPv6:{}]", a.ip()),
+            Err(_) => "localhost".into(),
+        });
+
+    let mut settings = ClientSettings::new(&host, address.port());
+    settings.security = if args.starttls {
+        Security::StartTls
+    } else {
+        Security::None
+    };
+    settings.user = args.user.clone();
+    settings.password = args.password.clone();
+    settings.mechanism = args.auth.as_ref().map(|m| m.trim().to_ascii_uppercase());
+    settings.sender = args.sender.clone();
+    settings.helo = helo;
+    settings.pipelining = !args.no_pipelining;
+    settings.chunking = args.chunking;
+    settings.nonces = nonces(stamp);
+    let mut client = Client::new(settings, composed.envelope.clone(), composed.bytes.clone());
+    converse(&mut client, stream, args.timeout);
+    let outcome = client.into_outcome();
+
+    if args.json {
+        let from = args
+            .sender
+            .clone()
+            .unwrap_or_else(|| composed.envelope.from.clone());
+        let json = SendJson::new(&outcome, &composed.bytes, &from, args, lang);
+        serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+        writeln!(out)?;
+    } else {
+        write_dialog(out, &outcome, &composed.bytes, args.show_wire, lang)?;
+        if args.log {
+            writeln!(out)?;
+            for line in &outcome.log {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    let all_delivered = outcome.delivered
+        && outcome
+            .recipients
+            .iter()
+            .all(|r| r.status == RecipientStatus::Delivered);
+    Ok(if all_delivered {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_NOT_SENT)
+    })
+}
+
+/// The host name (for DIGEST-MD5's digest-uri) and the first address it resolves to.
+fn resolve(server: &str) -> Option<(String, SocketAddr)> {
+    let (host, _) = server.rsplit_once(':')?;
+    let host = host
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .to_string();
+    let address = server.to_socket_addrs().ok()?.next()?;
+    Some((host, address))
+}
+
+/// The message from the arguments, with the clock's date and a message id and boundary
+/// from the clock and the process id; also the stamp used for the nonces.
+fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), ExitCode> {
+    let parse = |text: &str| {
+        Mailbox::parse(text).map_err(|err| {
+            eprintln!("smtp-trainer: {}", err.describe(lang));
+            ExitCode::from(EXIT_USAGE)
+        })
+    };
+    let from = parse(&args.from)?;
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    let pid = std::process::id();
+    let stamp = now.as_secs() ^ u64::from(now.subsec_nanos()).rotate_left(32) ^ u64::from(pid);
+    let domain = from
+        .address
+        .rsplit_once('@')
+        .map(|(_, d)| d.to_string())
+        .unwrap_or_else(|| "localhost".into());
+    let message_id = format!("{}.{:09}.{pid}@{domain}", now.as_secs(), now.subsec_nanos());
+    let boundary = format!("=_smtp-trainer_{pid}_{:x}", now.subsec_nanos());
+    let mut message = Message::new(from, &rfc5322(now.as_secs()), &message_id, &boundary)
+        .subject(&args.subject)
+        .text(&args.body.replace("\\n", "\n"))
+        .charset(args.charset)
+        .x_mailer(concat!("smtp-trainer ", env!("CARGO_PKG_VERSION")));
+    message.transfer_encoding = args.transfer_encoding;
+    message.html = args.html.clone();
+    for to in &args.to {
+        message.to.push(parse(to)?);
+    }
+    for cc in &args.cc {
+        message.cc.push(parse(cc)?);
+    }
+    for bcc in &args.bcc {
+        message.bcc.push(parse(bcc)?);
+    }
+    let mut total = 0u64;
+    for path in &args.attach {
+        let fail = |what: String| {
+            eprintln!("smtp-trainer: {what}");
+            ExitCode::from(EXIT_USAGE)
+        };
+        let size = std::fs::metadata(path)
+            .map_err(|e| fail(format!("{}: {e}", path.display())))?
+            .len();
+        total += size;
+        if total > MAX_CONTENT as u64 {
+            return Err(fail(match lang {
+                Lang::En => format!("the attachments are over {MAX_CONTENT} octets"),
+                Lang::Zh => format!("附件总计超过 {MAX_CONTENT} 字节"),
+            }));
+        }
+        let data = std::fs::read(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "attachment".into());
+        message.attachments.push(Attachment::new(&name, data));
+    }
+    Ok((message, stamp))
+}
+
+/// Nonces for SCRAM, DIGEST-MD5 and NTLM from the process's random hasher keys and the clock.
+fn nonces(stamp: u64) -> Nonces {
+    let random = |salt: u64| {
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u64(stamp ^ salt);
+        hasher.finish()
+    };
+    let (a, b, c) = (random(1), random(2), random(3));
+    Nonces {
+        scram: format!("{a:016x}{b:016x}"),
+        cnonce: format!("{c:016x}"),
+        ntlm_challenge: random(4).to_le_bytes(),
+        // NTLM's FILETIME: 100 ns since 1601.
+        ntlm_timestamp: SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| (d.as_secs() + 11_644_473_600) * 10_000_000)
+            .unwrap_or(0),
+    }
+}
+
+/// Moves bytes between the socket and the client session until it is done.
+fn converse(client: &mut Client, mut stream: TcpStream, timeout: u64) {
+    let mut buffer = vec![0u8; READ_BUFFER];
+    let mut total = 0usize;
+    while !client.is_done() {
+        let n = match stream.read(&mut buffer) {
+            Ok(0) => {
+                client.connection_closed();
+                break;
+            }
+            Ok(n) => n,
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
+                ) =>
+            {
+                client.abort((
+                    format!("No reply within {timeout} seconds: the client gives up."),
+                    format!("{timeout} 秒内没有回复：客户端放弃。"),
+                ));
+                break;
+            }
+            Err(_) => {
+                client.connection_closed();
+                break;
+            }
+        };
+        total += n;
+        if total > MAX_READ_TOTAL {
+            client.abort((
+                format!(
+                    "The server sent over {MAX_READ_TOTAL} octets of replies: the client hangs up."
+                ),
+                format!("服务器发来的回复超过 {MAX_READ_TOTAL} 字节：客户端挂断。"),
+            ));
+            break;
+        }
+        let mut actions: Vec<Action> = client.receive(buffer.get(..n).unwrap_or_default());
+        while !actions.is_empty() {
+            let action = actions.remove(0);
+            match action {
+                Action::Send(bytes) => {
+                    if stream
+                        .write_all(&bytes)
+                        .and_then(|()| stream.flush())
+                        .is_err()
+                    {
+                        client.connection_closed();
+                        return;
+                    }
+                }
+                Action::StartTls => {
+                    actions.extend(client.abort((
+                        "The server is ready for a real TLS handshake (220 after STARTTLS), but smtp-trainer only simulates TLS — in the page and against its own in-memory server. It stops here rather than go on in clear text. Drop --starttls for a server without TLS (such as `smtp-trainer serve`), or use a real client (swaks --tls, openssl s_client -starttls smtp).".into(),
+                        "服务器已准备好进行真正的 TLS 握手（STARTTLS 之后回复了 220），但 smtp-trainer 只模拟 TLS——在网页中以及面对它自己的内存服务器时。它在此停止，而不是继续明文通信。对不支持 TLS 的服务器（例如 `smtp-trainer serve`）请去掉 --starttls，或使用真正的客户端（swaks --tls、openssl s_client -starttls smtp）。".into(),
+                    )));
+                }
+                Action::Close => {
+                    let _ = stream.shutdown(Shutdown::Both);
+                    return;
+                }
+            }
+        }
+    }
+    let _ = stream.shutdown(Shutdown::Both);
+}
+
+/// What a reply line means, from the reference: `553 Requested action not taken: mailbox
+/// name not allowed · 5.7.1 Delivery not authorized, message refused`.
+fn explain_line(line: &str, lang: Lang) -> Option<String> {
+    let explanation = explain(line).ok()?;
+    let mut parts = Vec::new();
+    if let Some(reply) = explanation.reply {
+        match reply.info {
+            Some(info) => parts.push(format!("{} {}", reply.code, info.title.get(lang))),
+            None => parts.push(reply.unknown_code(lang)),
+        }
+    }
+    if let Some(enhanced) = explanation.enhanced {
+        match enhanced.info {
+            Some(info) => parts.push(format!("{} {}", enhanced.label(), info.title.get(lang))),
+            None => parts.push(format!(
+                "{} {}",
+                enhanced.label(),
+                enhanced.subject_meaning().get(lang)
+            )),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+/// Whether a reply line is the last of its reply (`250 x`, not `250-x`).
+fn last_of_reply(line: &str) -> bool {
+    line.as_bytes().get(3) != Some(&b'-')
+}
+
+/// The message with CRLF shown as ␍␊ (a bare LF as ␊), other control octets as `\xNN`.
+fn wire(bytes: &[u8]) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        match rest.iter().position(|b| *b == b'\n') {
+            Some(at) => {
+                let (line, after) = rest.split_at(at);
+                rest = after.get(1..).unwrap_or_default();
+                match line.strip_suffix(b"\r") {
+                    Some(line) => lines.push(format!("{}␍␊", visible(line))),
+                    None => lines.push(format!("{}␊", visible(line))),
+                }
+            }
+            None => {
+                lines.push(visible(rest));
+                rest = &[];
+            }
+        }
+    }
+    lines
+}
+
+fn status_name(status: &RecipientStatus, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (RecipientStatus::Delivered, Lang::En) => "delivered",
+        (RecipientStatus::Delivered, Lang::Zh) => "已投递",
+        (RecipientStatus::Accepted, Lang::En) => "accepted",
+        (RecipientStatus::Accepted, Lang::Zh) => "已接受",
+        (RecipientStatus::NotDelivered, Lang::En) => "accepted, but the message failed",
+        (RecipientStatus::NotDelivered, Lang::Zh) => "已接受，但邮件发送失败",
+        (RecipientStatus::Rejected, Lang::En) => "refused",
+        (RecipientStatus::Rejected, Lang::Zh) => "被拒绝",
+        (RecipientStatus::Deferred, Lang::En) => "deferred (try again later)",
+        (RecipientStatus::Deferred, Lang::Zh) => "暂缓（稍后重试）",
+        (RecipientStatus::NotTried, Lang::En) => "not tried",
+        (RecipientStatus::NotTried, Lang::Zh) => "未尝试",
+    }
+}
+
+fn write_dialog(
+    out: &mut impl Write,
+    outcome: &Outcome,
+    message: &[u8],
+    show_wire: bool,
+    lang: Lang,
+) -> io::Result<()> {
+    for entry in &outcome.transcript {
+        match entry {
+            Entry::Sent(line) => writeln!(out, "C: {line}")?,
+            Entry::Got(line) => {
+                writeln!(out, "S: {line}")?;
+                if last_of_reply(line) {
+                    if let Some(meaning) = explain_line(line, lang) {
+                        writeln!(out, "   = {meaning}")?;
+                    }
+                }
+            }
+            Entry::Data { octets, lines } => {
+                match lang {
+                    Lang::En => writeln!(out, "C: [the message: {octets} octets, {lines} lines]")?,
+                    Lang::Zh => writeln!(out, "C: [邮件内容：{octets} 字节，{lines} 行]")?,
+                }
+                if show_wire {
+                    for line in wire(message) {
+                        writeln!(out, "C| {line}")?;
+                    }
+                }
+            }
+            Entry::Tls => match lang {
+                Lang::En => writeln!(out, "-- TLS handshake (simulated)")?,
+                Lang::Zh => writeln!(out, "-- TLS 握手（模拟）")?,
+            },
+            Entry::Note(note) => writeln!(out, "   -- {}", note.explain(lang))?,
+        }
+    }
+    writeln!(out)?;
+    for r in &outcome.recipients {
+        let reply = r
+            .reply
+            .as_ref()
+            .map(|reply| format!(" ({})", reply.last_line()))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "{:<4}{}: {}{reply}",
+            r.kind.name(),
+            r.address,
+            status_name(&r.status, lang)
+        )?;
+    }
+    match (&outcome.failure, outcome.delivered, lang) {
+        (_, true, Lang::En) => writeln!(out, "Message was sent.")?,
+        (_, true, Lang::Zh) => writeln!(out, "邮件已发送。")?,
+        (Some(failure), false, _) => writeln!(out, "{}", failure.explain(lang))?,
+        (None, false, Lang::En) => writeln!(out, "Message wasn't sent.")?,
+        (None, false, Lang::Zh) => writeln!(out, "邮件没有发送。")?,
+    }
+    if outcome.auth.is_some() {
+        match lang {
+            Lang::En => writeln!(out, "The dialog above holds the AUTH exchange: base64 is no encryption, so do not post it online.")?,
+            Lang::Zh => writeln!(out, "上面的对话包含 AUTH 交换：base64 不是加密，请勿公开张贴。")?,
+        }
+    }
+    if show_wire
+        && !outcome
+            .transcript
+            .iter()
+            .any(|e| matches!(e, Entry::Data { .. }))
+    {
+        writeln!(out)?;
+        match lang {
+            Lang::En => writeln!(out, "The message that would have been sent:")?,
+            Lang::Zh => writeln!(out, "本应发送的邮件：")?,
+        }
+        for line in wire(message) {
+            writeln!(out, "C| {line}")?;
+        }
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct SendJson {
+    server: String,
+    lang: &'static str,
+    delivered: bool,
+    failure: Option<FailureJson>,
+    recipients: Vec<RecipientJson>,
+    transcript: Vec<EntryJson>,
+    log: Vec<String>,
+    auth: Option<AuthJson>,
+    envelope: EnvelopeJson,
+    octets: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    wire: Option<Vec<String>>,
+}
+
+#[derive(Serialize)]
+struct FailureJson {
+    transient: bool,
+    explain: String,
+}
+
+#[derive(Serialize)]
+struct RecipientJson {
+    address: String,
+    kind: &'static str,
+    status: &'static str,
+    reply: Option<String>,
+}
+
+#[derive(Serialize)]
+struct EntryJson {
+    side: &'static str,
+    text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    explain: Option<String>,
+}
+
+#[derive(Serialize)]
+struct AuthJson {
+    mechanism: String,
+    succeeded: bool,
+    steps: Vec<super::trace_json::StepJson>,
+}
+
+#[derive(Serialize)]
+struct EnvelopeJson {
+    from: String,
+    recipients: Vec<String>,
+}
+
+impl SendJson {
+    fn new(outcome: &Outcome, message: &[u8], from: &str, args: &Args, lang: Lang) -> SendJson {
+        let transcript = outcome
+            .transcript
+            .iter()
+            .map(|entry| match entry {
+                Entry::Sent(line) => EntryJson {
+                    side: "client",
+                    text: line.clone(),
+                    explain: None,
+                },
+                Entry::Got(line) => EntryJson {
+                    side: "server",
+                    text: line.clone(),
+                    explain: last_of_reply(line)
+                        .then(|| explain_line(line, lang))
+                        .flatten(),
+                },
+                Entry::Data { octets, lines } => EntryJson {
+                    side: "data",
+                    text: format!("{octets} octets, {lines} lines"),
+                    explain: None,
+                },
+                Entry::Tls => EntryJson {
+                    side: "tls",
+                    text: "simulated".into(),
+                    explain: None,
+                },
+                Entry::Note(note) => EntryJson {
+                    side: "note",
+                    text: note.explain(lang),
+                    explain: None,
+                },
+            })
+            .collect();
+        let recipients = outcome
+            .recipients
+            .iter()
+            .map(|r| RecipientJson {
+                address: r.address.clone(),
+                kind: r.kind.name(),
+                status: status_name(&r.status, Lang::En),
+                reply: r.reply.as_ref().map(|reply| reply.last_line().to_string()),
+            })
+            .collect();
+        SendJson {
+            server: args.server.clone(),
+            lang: lang.tag(),
+            delivered: outcome.delivered,
+            failure: outcome.failure.as_ref().map(|f| FailureJson {
+                transient: f.is_transient(),
+                explain: f.explain(lang),
+            }),
+            recipients,
+            transcript,
+            log: outcome.log.clone(),
+            auth: outcome.auth.as_ref().map(|a| AuthJson {
+                mechanism: a.mechanism.clone(),
+                succeeded: a.succeeded,
+                steps: super::trace_json::steps(&a.trace, lang),
+            }),
+            envelope: EnvelopeJson {
+                from: from.to_string(),
+                recipients: outcome
+                    .recipients
+                    .iter()
+                    .map(|r| r.address.clone())
+                    .collect(),
+            },
+            octets: message.len(),
+            wire: args.show_wire.then(|| wire(message)),
+        }
+    }
+}
+
+/// `Sat, 21 Nov 2026 20:15:48 +0000` for seconds since 1970 (UTC), as RFC 5322 §3.3
+/// writes a date-time. (`serve` has its own copy for `Received:`; both are ten lines.)
+fn rfc5322(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = secs / 86_400;
+    let time = secs % 86_400;
+    // Howard Hinnant's civil_from_days.
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z % 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    // 1 January 1970 was a Thursday.
+    let weekday = DAYS
+        .get(((days + 4) % 7) as usize)
+        .copied()
+        .unwrap_or("Thu");
+    let month = MONTHS
+        .get((month as usize).saturating_sub(1))
+        .copied()
+        .unwrap_or("Jan");
+    format!(
+        "{weekday}, {day} {month} {year} {:02}:{:02}:{:02} +0000",
+        time / 3600,
+        time / 60 % 60,
+        time % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_wire_lines() {
+        assert_eq!(rfc5322(0), "Thu, 1 Jan 1970 00:00:00 +0000");
+        assert_eq!(rfc5322(1_795_292_148), "Sat, 21 Nov 2026 20:15:48 +0000");
+        assert_eq!(wire(b"a\r\nb\nc"), ["a␍␊", "b␊", "c"]);
+        assert!(last_of_reply("250 ok") && !last_of_reply("250-ok") && last_of_reply("334"));
+        let meaning = explain_line("553 5.7.1 Sender address rejected", Lang::En).unwrap();
+        assert!(
+            meaning.starts_with("553 ") && meaning.contains("5.7.1"),
+            "{meaning}"
+        );
+    }
+}

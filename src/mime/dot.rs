@@ -1,0 +1,56 @@
+//! Dot-stuffing (RFC 5321 §4.5.2): DATA ends at a line holding only a dot, so a message line
+//! that starts with a dot is sent with one more dot, and the receiver removes it.
+//!
+//! A line starts at the beginning of the data and after every LF (so CRLF and a bare LF
+//! both end a line, as servers read them); [`dot_unstuff`] undoes [`dot_stuff`] exactly.
+
+/// Doubles the dot at the start of every line that begins with one.
+pub fn dot_stuff(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len() + data.len() / 64 + 1);
+    let mut at_line_start = true;
+    for &b in data {
+        if at_line_start && b == b'.' {
+            out.push(b'.');
+        }
+        out.push(b);
+        at_line_start = b == b'\n';
+    }
+    out
+}
+
+/// Removes one dot from the start of every line that begins with one.
+pub fn dot_unstuff(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let mut at_line_start = true;
+    for &b in data {
+        if !(at_line_start && b == b'.') {
+            out.push(b);
+        }
+        at_line_start = b == b'\n';
+    }
+    out
+}
+
+/// What DATA sends after its `354`: the message dot-stuffed, a CRLF if it does not end with
+/// one, then the terminating `.` CRLF (RFC 5321 §4.1.1.4).
+pub fn data_section(message: &[u8]) -> Vec<u8> {
+    let mut out = dot_stuff(message);
+    if !out.is_empty() && !out.ends_with(b"\r\n") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out.extend_from_slice(b".\r\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc5321_section_4_5_2() {
+        assert_eq!(dot_stuff(b".\r\n..x\r\ny.\r\n"), b"..\r\n...x\r\ny.\r\n");
+        assert_eq!(dot_unstuff(b"..\r\n...x\r\ny.\r\n"), b".\r\n..x\r\ny.\r\n");
+        assert_eq!(data_section(b"a\r\n.b"), b"a\r\n..b\r\n.\r\n");
+        assert_eq!(data_section(b""), b".\r\n");
+    }
+}
