@@ -9,7 +9,8 @@
 //!  mechanism +    │ sasl::{plain, login, cram_md5, digest_md5, scram, ntlm, oauth}::client       │
 //!  inputs ──────▶ │      ──▶ sasl::trace::Trace [Step{label, bytes, explain}]                   │
 //!  captured pair ▶│ sasl::verify ──▶ Report{fields, verdict: Valid | Invalid(Mistake)}          │
-//!                 │ i18n: every text as Tr { en, zh };  mime/, analyze/: later issues             │
+//!                 │ mime: compose / inspect;  smtp::client drives a server;  analyze: pasted logs │
+//!                 │ lessons: scenarios and guided lessons;  i18n: every text as Tr { en, zh }    │
 //!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
 //!                                 │ values (time, seeds, bytes in)    │ values
 //!                                 ▼                                   ▼

@@ -5,6 +5,7 @@
 
 mod analyze;
 mod auth;
+mod clock;
 mod explain;
 mod send;
 mod serve;

@@ -313,11 +313,16 @@ fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), ExitCode> {
         .unwrap_or_else(|| "localhost".into());
     let message_id = format!("{}.{:09}.{pid}@{domain}", now.as_secs(), now.subsec_nanos());
     let boundary = format!("=_smtp-trainer_{pid}_{:x}", now.subsec_nanos());
-    let mut message = Message::new(from, &rfc5322(now.as_secs()), &message_id, &boundary)
-        .subject(&args.subject)
-        .text(&args.body.replace("\\n", "\n"))
-        .charset(args.charset)
-        .x_mailer(concat!("smtp-trainer ", env!("CARGO_PKG_VERSION")));
+    let mut message = Message::new(
+        from,
+        &super::clock::rfc5322(now.as_secs()),
+        &message_id,
+        &boundary,
+    )
+    .subject(&args.subject)
+    .text(&args.body.replace("\\n", "\n"))
+    .charset(args.charset)
+    .x_mailer(concat!("smtp-trainer ", env!("CARGO_PKG_VERSION")));
     message.transfer_encoding = args.transfer_encoding;
     message.html = args.html.clone();
     for to in &args.to {
@@ -720,50 +725,12 @@ impl SendJson {
     }
 }
 
-/// `Sat, 21 Nov 2026 20:15:48 +0000` for seconds since 1970 (UTC), as RFC 5322 §3.3
-/// writes a date-time. (`serve` has its own copy for `Received:`; both are ten lines.)
-fn rfc5322(secs: u64) -> String {
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = secs / 86_400;
-    let time = secs % 86_400;
-    // Howard Hinnant's civil_from_days.
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    // 1 January 1970 was a Thursday.
-    let weekday = DAYS
-        .get(((days + 4) % 7) as usize)
-        .copied()
-        .unwrap_or("Thu");
-    let month = MONTHS
-        .get((month as usize).saturating_sub(1))
-        .copied()
-        .unwrap_or("Jan");
-    format!(
-        "{weekday}, {day} {month} {year} {:02}:{:02}:{:02} +0000",
-        time / 3600,
-        time / 60 % 60,
-        time % 60
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn dates_and_wire_lines() {
-        assert_eq!(rfc5322(0), "Thu, 1 Jan 1970 00:00:00 +0000");
-        assert_eq!(rfc5322(1_795_292_148), "Sat, 21 Nov 2026 20:15:48 +0000");
+    fn wire_lines() {
         assert_eq!(wire(b"a\r\nb\nc"), ["a␍␊", "b␊", "c"]);
         assert!(last_of_reply("250 ok") && !last_of_reply("250-ok") && last_of_reply("334"));
         let meaning = explain_line("553 5.7.1 Sender address rejected", Lang::En).unwrap();

@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::thread;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant};
 
 use crate::smtp::command::{self, Command};
 use crate::smtp::profile::{Extension, Profile};
@@ -279,7 +279,7 @@ impl Args {
         if let Some(size) = self.max_size {
             policies.max_message_size = size;
         }
-        let seed = self.seed.unwrap_or_else(clock_seed);
+        let seed = self.seed.unwrap_or_else(super::clock::seed);
         policies.fault = match (self.fault, self.fault_share) {
             (Some(code), _) => Some(Fault {
                 code,
@@ -414,7 +414,7 @@ fn refuse(mut stream: TcpStream, number: u64, config: &ServerConfig, log: &Log) 
         .map_or_else(|_| "an unknown address".to_string(), |p| p.to_string());
     log.note(number, &format!("connected from {peer}"));
     let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let reply = Server::new(config.clone(), &peer, &rfc5322_now()).busy();
+    let reply = Server::new(config.clone(), &peer, &super::clock::rfc5322_now()).busy();
     let _ = stream.write_all(reply.to_string().as_bytes());
     log.lines(number, "S: ", reply.wire_lines());
     let _ = stream.shutdown(Shutdown::Both);
@@ -447,9 +447,9 @@ fn session(mut stream: TcpStream, number: u64, config: &ServerConfig, timeout: D
         *seed = seed.wrapping_add(number - 1);
     }
     // CRAM-MD5/DIGEST-MD5 nonces and queue ids: different for every connection.
-    config.nonce_seed = clock_seed().wrapping_add(number.rotate_left(48));
+    config.nonce_seed = super::clock::seed().wrapping_add(number.rotate_left(48));
     let profile = config.profile;
-    let mut server = Server::new(config, &ip.to_string(), &rfc5322_now());
+    let mut server = Server::new(config, &ip.to_string(), &super::clock::rfc5322_now());
     if ip.is_loopback() {
         server = server.with_client_name("localhost");
     }
@@ -487,7 +487,7 @@ fn session(mut stream: TcpStream, number: u64, config: &ServerConfig, timeout: D
             Err(err) => break format!("reading failed: {err}"),
         };
         let input = &buf[..n];
-        server.set_now(&rfc5322_now());
+        server.set_now(&super::clock::rfc5322_now());
         let mode = server.view().mode;
         let events = server.receive(input);
         log.lines(number, "", client.read(input, mode, &events));
@@ -747,71 +747,9 @@ impl Log {
     }
 }
 
-/// A seed from the clock, for `--fault-share` without `--seed`.
-fn clock_seed() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs() ^ u64::from(d.subsec_nanos()).rotate_left(32))
-        .unwrap_or(0)
-}
-
-/// The current time as RFC 5322 §3.3 writes it, in UTC.
-fn rfc5322_now() -> String {
-    let secs = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    rfc5322(secs)
-}
-
-/// `Sat, 21 Nov 2026 20:15:48 +0000` for seconds since 1970 (UTC).
-fn rfc5322(secs: u64) -> String {
-    const DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let days = secs / 86_400;
-    let time = secs % 86_400;
-    let (year, month, day) = civil_from_days(days);
-    // 1 January 1970 was a Thursday.
-    let weekday = DAYS[((days + 4) % 7) as usize];
-    let month = MONTHS[(month - 1) as usize % 12];
-    format!(
-        "{weekday}, {day} {month} {year} {:02}:{:02}:{:02} +0000",
-        time / 3600,
-        time / 60 % 60,
-        time % 60
-    )
-}
-
-/// Year, month (1–12) and day for days since 1970-01-01 (Howard Hinnant's algorithm).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dates_in_rfc5322_form() {
-        assert_eq!(rfc5322(0), "Thu, 1 Jan 1970 00:00:00 +0000");
-        assert_eq!(rfc5322(1_795_292_148), "Sat, 21 Nov 2026 20:15:48 +0000");
-        assert_eq!(rfc5322(951_782_400), "Tue, 29 Feb 2000 00:00:00 +0000");
-        // 2100 is not a leap year.
-        assert_eq!(rfc5322(4_107_542_399), "Sun, 28 Feb 2100 23:59:59 +0000");
-        assert_eq!(rfc5322(4_107_542_400), "Mon, 1 Mar 2100 00:00:00 +0000");
-        assert_eq!(rfc5322(4_133_980_799), "Fri, 31 Dec 2100 23:59:59 +0000");
-    }
 
     #[test]
     fn argument_parsers_refuse_with_a_reason() {
