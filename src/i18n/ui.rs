@@ -269,4 +269,250 @@ messages! {
     FaultPercent => "Share of commands (%)", "命令比例（%）";
     /// Fault: how it behaves.
     FaultNote => "A next-command fault switches itself off once it fires; 421 also closes the connection.", "“下一条命令”故障触发一次后自动关闭；421 还会关闭连接。";
+    /// Navigation: the auth page.
+    NavAuth => "Auth steps", "认证步骤";
+    /// Navigation: the verify page.
+    NavVerify => "Verify", "验证";
+    /// Password input: show the text.
+    PasswordShow => "Show", "显示";
+    /// Password input: hide the text.
+    PasswordHide => "Hide", "隐藏";
+    /// Auth page heading.
+    AuthHeading => "Authentication, step by step", "认证过程，逐步演算";
+    /// Auth page introduction.
+    AuthIntro => "Pick a mechanism, fill in what the client knows — or load a published example — and walk through every value the client computes: each with its bytes as text, hex and base64, and the RFC section it comes from.", "选择一种认证机制，填入客户端掌握的信息（或载入公开的示例），然后逐步查看客户端计算出的每个值：每一步都给出文本、十六进制和 base64 三种形式的字节，以及出自哪个 RFC 章节。";
+    /// The mechanism picker's label.
+    AuthMechanism => "Mechanism", "认证机制";
+    /// The examples' label.
+    AuthExamples => "Fill in an example:", "填入示例：";
+    /// The inputs' heading.
+    AuthInputs => "What the client knows", "客户端掌握的信息";
+    /// About passwords typed on the page.
+    AuthPasswordNote => "Passwords stay in this tab's memory: never stored, never sent.", "密码只保存在本标签页的内存中：不会被存储，也不会被发送。";
+    /// The trace's heading.
+    AuthTrace => "The computation", "计算过程";
+    /// The previous-step button.
+    AuthPrev => "← Previous", "← 上一步";
+    /// The next-step button.
+    AuthNext => "Next →", "下一步 →";
+    /// Where the stepper is; `{n}` and `{total}`.
+    AuthPosition => "Step {n} of {total}", "第 {n} 步，共 {total} 步";
+    /// The keyboard shortcuts of the stepper.
+    AuthShortcuts => "Keys, while the focus is in the steps: ← / → previous / next step, Home / End first / last step.", "焦点在步骤区域内时可用键盘：← / → 上一步 / 下一步，Home / End 第一步 / 最后一步。";
+    /// The list of every step.
+    AuthAllSteps => "All steps", "全部步骤";
+    /// A value as text.
+    AuthAsText => "Text", "文本";
+    /// A value as hex.
+    AuthAsHex => "Hex", "十六进制";
+    /// A value as base64.
+    AuthAsBase64 => "Base64", "Base64 编码";
+    /// Copy button label: text.
+    AuthCopyText => "Copy text", "复制文本";
+    /// Copy button label: hex.
+    AuthCopyHex => "Copy hex", "复制十六进制";
+    /// Copy button label: base64.
+    AuthCopyBase64 => "Copy base64", "复制 Base64 编码";
+    /// The view a step is best read in.
+    AuthPreferred => "best read this way", "推荐的读法";
+    /// A step's size; `{n}` is the byte count.
+    AuthBytes => "{n} bytes", "{n} 字节";
+    /// An address naming no mechanism; `{name}` is what it says.
+    AuthUnknownMechanism => "There is no mechanism “{name}” here; pick one from the list.", "这里没有名为“{name}”的机制；请从列表中选择。";
+    /// A required input is empty; `{field}` is its label.
+    AuthMissing => "“{field}” is needed.", "需要填写“{field}”。";
+    /// nc is not hex.
+    AuthBadNc => "nc is the nonce count in hex, at most 8 digits (00000001 for the first response).", "nc 是十六进制的 nonce 计数，最多 8 位（第一次响应为 00000001）。";
+    /// The port is not a port.
+    AuthBadPort => "The port is a whole number from 0 to 65535.", "端口必须是 0 到 65535 之间的整数。";
+    /// qop not offered; `{qop}` and `{offered}`.
+    AuthQopNotOffered => "qop “{qop}” is not offered by the challenge (it offers: {offered}).", "质询没有提供 qop“{qop}”（它提供的是：{offered}）。";
+    /// A pasted challenge was base64.
+    AuthChallengeBase64 => "The server's message was read as base64 and decoded.", "服务器的消息按 base64 读取，并已解码。";
+    /// A pasted challenge was not base64.
+    AuthChallengeText => "The server's message is not base64, so it was read as already decoded text.", "服务器的消息不是 base64，因此按已解码的文本读取。";
+    /// NTLM's fixed values.
+    AuthNtlmFixed => "The client challenge (aa × 8), the time (0) and the random session key (55 × 16) are the fixed values of MS-NLMP §4.2; a real client picks random ones and uses the current time.", "客户端质询（8 个 aa）、时间（0）和随机会话密钥（16 个 55）采用 MS-NLMP §4.2 中的固定值；真实客户端会随机生成它们并使用当前时间。";
+    /// SCRAM without the server's answer.
+    AuthScramNeedsServerFirst => "These are the client's first steps. Paste the server-first-message (the next 334) to compute the proof.", "这些是客户端的最初几步。粘贴 server-first-message（下一个 334）即可计算证明。";
+    /// Base64 as sent (internal label of an example's line).
+    AuthWire => "As sent on the wire", "线路上发送的形式";
+    /// The HTTP Digest entry of the mechanism picker.
+    HttpDigestName => "HTTP Digest (RFC 2617)", "HTTP 摘要认证（RFC 2617）";
+    /// About PLAIN.
+    AboutPlain => "PLAIN (RFC 4616): one message — authzid, NUL, user name, NUL, password — in base64. Anyone who sees it can decode the password, so it belongs inside TLS.", "PLAIN（RFC 4616）：只有一条消息——authzid、NUL、用户名、NUL、密码——以 base64 发送。看到它的人都能解码出密码，所以只能在 TLS 内使用。";
+    /// About LOGIN.
+    AboutLogin => "LOGIN (draft-murchison-sasl-login): the server asks “Username:” then “Password:”, and the client answers each in base64. Never an RFC, yet every server speaks it; like PLAIN it needs TLS.", "LOGIN（draft-murchison-sasl-login）：服务器先问“Username:”，再问“Password:”，客户端分别用 base64 回答。它从未成为 RFC，但几乎所有服务器都支持；与 PLAIN 一样需要 TLS。";
+    /// About CRAM-MD5.
+    AboutCramMd5 => "CRAM-MD5 (RFC 2195): the server sends a unique challenge; the client answers with its user name and HMAC-MD5(password, challenge) in lower-case hex. The password never crosses the wire, but the server must keep it in the clear.", "CRAM-MD5（RFC 2195）：服务器发送唯一的质询；客户端回答用户名和小写十六进制的 HMAC-MD5(密码, 质询)。密码不会在线路上传输，但服务器必须以明文保存密码。";
+    /// About DIGEST-MD5.
+    AboutDigestMd5 => "DIGEST-MD5 (RFC 2831, retired by RFC 6331): the challenge is a list of directives (realm, nonce, qop …); the client hashes user, realm, password, both nonces and the digest-uri into its response, and the server proves itself with rspauth.", "DIGEST-MD5（RFC 2831，已被 RFC 6331 废弃）：质询是一组指令（realm、nonce、qop……）；客户端把用户名、realm、密码、双方的 nonce 和 digest-uri 散列成 response，服务器再用 rspauth 证明自己。";
+    /// About HTTP Digest.
+    AboutHttpDigest => "HTTP Digest (RFC 2617): the computation DIGEST-MD5 grew from, as in seed 004's digcalc.c. Here H(A1) is hex, and A2 is the request method and URI — compare it with DIGEST-MD5.", "HTTP 摘要认证（RFC 2617）：DIGEST-MD5 的前身，即种子文档 004 中 digcalc.c 的算法。这里 H(A1) 用十六进制，A2 是请求方法和 URI——可以与 DIGEST-MD5 对照。";
+    /// About NTLM.
+    AboutNtlm => "NTLM (MS-NLMP): three binary messages in base64 — the client's NEGOTIATE, the server's CHALLENGE, the client's AUTHENTICATE. Paste the server's CHALLENGE and the trainer computes the NTLMv2 answer.", "NTLM（MS-NLMP）：三条 base64 编码的二进制消息——客户端的 NEGOTIATE、服务器的 CHALLENGE、客户端的 AUTHENTICATE。粘贴服务器的 CHALLENGE，训练器就会计算出 NTLMv2 应答。";
+    /// About SCRAM-SHA-1.
+    AboutScramSha1 => "SCRAM-SHA-1 (RFC 5802): the client sends a nonce; the server answers with its own, a salt and an iteration count; the client proves it knows the password without sending it, then checks the server's signature in turn.", "SCRAM-SHA-1（RFC 5802）：客户端发送 nonce；服务器回以自己的 nonce、盐值和迭代次数；客户端在不发送密码的前提下证明自己知道密码，再反过来核对服务器的签名。";
+    /// About SCRAM-SHA-256.
+    AboutScramSha256 => "SCRAM-SHA-256 (RFC 7677): SCRAM with SHA-256 instead of SHA-1 — the same messages, longer keys and proofs.", "SCRAM-SHA-256（RFC 7677）：用 SHA-256 代替 SHA-1 的 SCRAM——消息相同，密钥和证明更长。";
+    /// About XOAUTH2.
+    AboutXoauth2 => "XOAUTH2 (Google): the user name and an OAuth 2.0 access token in one message, fields separated by the byte 0x01. The token stands in for the password.", "XOAUTH2（Google）：用户名和 OAuth 2.0 访问令牌放在一条消息里，字段之间用字节 0x01 分隔。令牌代替了密码。";
+    /// About OAUTHBEARER.
+    AboutOauthbearer => "OAUTHBEARER (RFC 7628): the standard form of XOAUTH2 — a gs2 header, host, port and the bearer token, separated by 0x01. For a bad token the server first sends a JSON error challenge.", "OAUTHBEARER（RFC 7628）：XOAUTH2 的标准形式——gs2 头、host、port 和 bearer 令牌，以 0x01 分隔。令牌无效时，服务器会先发送一个 JSON 错误质询。";
+    /// Field: user name.
+    FieldUser => "User name", "用户名";
+    /// Field: password.
+    FieldPassword => "Password", "密码";
+    /// Field: authzid.
+    FieldAuthzid => "Act as (authzid, optional)", "代表的用户（authzid，可选）";
+    /// Field: a challenge.
+    FieldChallenge => "Server challenge (the text after 334: base64, or decoded)", "服务器质询（334 之后的文本：base64 或解码后的文本均可）";
+    /// Field: realm.
+    FieldRealm => "Realm (empty: the challenge's first)", "Realm（留空：取质询中的第一个）";
+    /// Field: digest-uri.
+    FieldDigestUri => "digest-uri (empty: smtp/<realm>)", "digest-uri（留空：smtp/<realm>）";
+    /// Field: cnonce.
+    FieldCnonce => "Client nonce (cnonce)", "客户端 nonce（cnonce）";
+    /// Field: nc.
+    FieldNc => "Nonce count (nc, hex; empty: 1)", "nonce 计数（nc，十六进制；留空：1）";
+    /// Field: qop of DIGEST-MD5.
+    FieldQop => "qop (auth, auth-int or auth-conf; empty: auth)", "qop（auth、auth-int 或 auth-conf；留空：auth）";
+    /// Field: qop of HTTP.
+    FieldHttpQop => "qop (auth or auth-int; empty: none, as in RFC 2069)", "qop（auth 或 auth-int；留空：不使用，即 RFC 2069 方式）";
+    /// Field: server nonce.
+    FieldNonce => "Server nonce", "服务器 nonce";
+    /// Field: HTTP algorithm.
+    FieldAlgorithm => "algorithm (MD5 or MD5-sess)", "algorithm（MD5 或 MD5-sess）";
+    /// Field: HTTP method.
+    FieldMethod => "Request method", "请求方法";
+    /// Field: HTTP URI.
+    FieldUri => "Request URI", "请求 URI";
+    /// Field: SCRAM client nonce.
+    FieldClientNonce => "Client nonce (r= of the first message)", "客户端 nonce（第一条消息的 r=）";
+    /// Field: SCRAM server-first-message.
+    FieldServerFirst => "server-first-message (base64 or decoded; empty: the first message only)", "server-first-message（base64 或解码后的文本；留空：只算第一条消息）";
+    /// Field: SCRAM server-final-message.
+    FieldServerFinal => "server-final-message (optional: checks the server's v=)", "server-final-message（可选：核对服务器的 v=）";
+    /// Field: NTLM CHALLENGE.
+    FieldNtlmChallenge => "Server's CHALLENGE message (the base64 after 334)", "服务器的 CHALLENGE 消息（334 之后的 base64）";
+    /// Field: NTLM domain.
+    FieldDomain => "Domain (may be empty)", "域（可以为空）";
+    /// Field: NTLM workstation.
+    FieldWorkstation => "Workstation (may be empty)", "工作站名（可以为空）";
+    /// Field: OAuth token.
+    FieldToken => "Access token", "访问令牌";
+    /// Field: OAUTHBEARER a=.
+    FieldOauthAuthzid => "User to log in as (a=, optional)", "要登录的用户（a=，可选）";
+    /// Field: OAUTHBEARER host.
+    FieldHost => "Server host name (host=, optional)", "服务器主机名（host=，可选）";
+    /// Field: OAUTHBEARER port.
+    FieldPort => "Server port (port=, optional)", "服务器端口（port=，可选）";
+    /// Field: OAuth error challenge.
+    FieldErrorChallenge => "Server's error challenge (optional: base64 or JSON)", "服务器的错误质询（可选：base64 或 JSON）";
+    /// Example: RFC 4616.
+    ExampleRfc4616 => "RFC 4616 §4", "RFC 4616 §4 示例";
+    /// Example: RFC 4616 with authzid.
+    ExampleRfc4616Authzid => "RFC 4616 §4, with authzid", "RFC 4616 §4 示例（带 authzid）";
+    /// Example: seed 000's 163.com account.
+    ExampleSeed000 => "163.com (seed 000)", "163.com（种子文档 000）";
+    /// Example: RFC 2195.
+    ExampleRfc2195 => "RFC 2195 example", "RFC 2195 示例";
+    /// Example: RFC 2831.
+    ExampleRfc2831 => "RFC 2831 §4 example", "RFC 2831 §4 示例";
+    /// Example: RFC 2617.
+    ExampleRfc2617 => "RFC 2617 §3.5 (seed 004's digtest.c)", "RFC 2617 §3.5 示例（种子文档 004 的 digtest.c）";
+    /// Example: MS-NLMP.
+    ExampleMsNlmp => "MS-NLMP §4.2.4", "MS-NLMP §4.2.4 示例";
+    /// Example: RFC 5802.
+    ExampleRfc5802 => "RFC 5802 §5", "RFC 5802 §5 示例";
+    /// Example: RFC 7677.
+    ExampleRfc7677 => "RFC 7677 §3", "RFC 7677 §3 示例";
+    /// Example: Google's XOAUTH2.
+    ExampleGoogleXoauth2 => "Google's XOAUTH2 example", "Google 的 XOAUTH2 示例";
+    /// Example: Google's XOAUTH2 error.
+    ExampleGoogleXoauth2Error => "Google's example, token refused", "Google 示例：令牌被拒绝";
+    /// Example: RFC 7628 §4.1.
+    ExampleRfc7628 => "RFC 7628 §4.1", "RFC 7628 §4.1 示例";
+    /// Example: RFC 7628 §4.3.
+    ExampleRfc7628Error => "RFC 7628 §4.3, token refused", "RFC 7628 §4.3 示例：令牌被拒绝";
+    /// Step the page adds: DIGEST-MD5's challenge.
+    StepDigestChallenge => "Challenge (decoded from the 334 line)", "质询（从 334 行解码）";
+    /// Its explanation.
+    StepDigestChallengeExplain => "RFC 2831 §2.1.1: realm, nonce, qop-options, charset and algorithm=md5-sess. The response must repeat this nonce and use one of these realms and qops.", "RFC 2831 §2.1.1：realm、nonce、qop-options、charset 以及 algorithm=md5-sess。响应必须原样带回这个 nonce，并从中选用 realm 和 qop。";
+    /// Step the page adds: NTLM's NEGOTIATE.
+    StepNtlmNegotiate => "NEGOTIATE_MESSAGE (type 1), sent first", "NEGOTIATE_MESSAGE（第 1 类消息），最先发送";
+    /// Its explanation.
+    StepNtlmNegotiateExplain => "MS-NLMP §2.2.1.1: after AUTH NTLM and an empty 334, the client offers its flags (no domain, no workstation here). Its base64 is the line sent.", "MS-NLMP §2.2.1.1：在 AUTH NTLM 和空的 334 之后，客户端发送它支持的标志（这里不带域和工作站名）。它的 base64 就是发送的那一行。";
+    /// Step the page adds: NTLM's CHALLENGE, decoded.
+    StepNtlmChallenge => "The server's CHALLENGE_MESSAGE (type 2), decoded", "服务器的 CHALLENGE_MESSAGE（第 2 类消息），解码后";
+    /// Its explanation.
+    StepNtlmChallengeExplain => "MS-NLMP §2.2.1.2: the flags the server chose, its 8-byte challenge, and TargetInfo's AV pairs, which the client copies into its answer.", "MS-NLMP §2.2.1.2：服务器选定的标志、8 字节的服务器质询，以及 TargetInfo 中的 AV 对（客户端会把它们复制到应答中）。";
+    /// Verify page heading.
+    VerifyHeading => "Verify a captured exchange", "验证抓到的认证交换";
+    /// Verify page introduction.
+    VerifyIntro => "Paste the server's challenge and the client's response (base64 as on the wire, or decoded). Every field is decoded and explained; add the password and the response is recomputed and judged — when it is wrong, the trainer names the classic mistake and the first step where the client went astray.", "粘贴服务器的质询和客户端的响应（线路上的 base64 或解码后的文本均可）。每个字段都会被解码并解释；再填入密码，就会重新计算并判定响应——如果不正确，训练器会指出常见错误，以及客户端第一个出错的步骤。";
+    /// Verify form heading.
+    VerifyFormHeading => "The exchange", "认证交换";
+    /// Verify: challenge.
+    VerifyChallenge => "Server challenge (after 334; not needed for PLAIN and LOGIN)", "服务器质询（334 之后；PLAIN 和 LOGIN 不需要）";
+    /// Verify: response.
+    VerifyResponse => "Client response", "客户端响应";
+    /// Verify: password.
+    VerifyPassword => "Password (optional: to judge the response)", "密码（可选：用于判定响应）";
+    /// Verify button.
+    VerifySubmit => "Verify", "验证";
+    /// Verify shortcut.
+    VerifyShortcut => "Ctrl+Enter verifies from any field.", "在任一输入框中按 Ctrl+Enter 即可验证。";
+    /// Verify example: RFC 2195.
+    VerifyExampleRfc2195 => "RFC 2195 response (valid)", "RFC 2195 响应（正确）";
+    /// Verify example: RFC 2831.
+    VerifyExampleRfc2831 => "RFC 2831 response (valid)", "RFC 2831 响应（正确）";
+    /// Verify example: upper-case hex.
+    VerifyExampleUppercase => "CRAM-MD5 in upper-case hex", "CRAM-MD5 写成大写十六进制";
+    /// Verify example: no base64.
+    VerifyExampleNoBase64 => "CRAM-MD5 sent without base64", "CRAM-MD5 未做 base64 编码";
+    /// Verify example: hex A1.
+    VerifyExampleHexA1 => "DIGEST-MD5 with HTTP's hex A1", "DIGEST-MD5 误用 HTTP 的十六进制 A1";
+    /// Verify example: PLAIN with a newline.
+    VerifyExamplePlainNewline => "PLAIN password with a newline (echo)", "PLAIN 密码多了换行（echo）";
+    /// Verify: before the first check.
+    VerifyEmpty => "Paste an exchange, or pick an example, then press Verify.", "粘贴一次认证交换，或选择一个示例，然后点击“验证”。";
+    /// Verify: the result's heading.
+    VerifyResultHeading => "Result", "结果";
+    /// Verify: valid.
+    VerifyValid => "Valid: the response is exactly what this password gives.", "正确：响应与这个密码算出的结果完全一致。";
+    /// Verify: invalid.
+    VerifyInvalid => "Invalid: this response does not prove this password.", "不正确：这个响应无法证明密码正确。";
+    /// Verify: the first wrong step.
+    VerifyFirstStep => "First wrong step", "第一个出错的步骤";
+    /// Verify: no password given.
+    VerifyNoPassword => "Without the password the response can only be decoded. Add it to have the response judged.", "没有密码时只能解码响应。填入密码即可判定响应是否正确。";
+    /// Verify: the decoded fields.
+    VerifyFields => "Decoded fields", "解码后的字段";
+    /// Verify: the field column.
+    VerifyFieldName => "Field", "字段";
+    /// Verify: the value column.
+    VerifyFieldValue => "Value", "值";
+    /// Verify: the meaning column.
+    VerifyFieldMeaning => "Meaning", "含义";
+    /// Verify: the expected trace.
+    VerifyExpected => "The correct computation, step by step", "正确的计算过程（逐步）";
+    /// Verify: the highlighted step.
+    VerifyGoesWrongHere => "the client went wrong here", "客户端从这里开始出错";
+    /// Verify example: RFC 5802.
+    VerifyExampleRfc5802 => "RFC 5802 SCRAM exchange (valid)", "RFC 5802 SCRAM 交换（正确）";
+    /// Verify example: MS-NLMP.
+    VerifyExampleMsNlmp => "MS-NLMP §4.2.4 NTLM (valid)", "MS-NLMP §4.2.4 NTLM（正确）";
+    /// Verify hint: PLAIN.
+    VerifyHintPlain => "PLAIN: no challenge; the response is the base64 after AUTH PLAIN (or after an empty 334).", "PLAIN：没有质询；响应是 AUTH PLAIN 之后（或空的 334 之后）的 base64。";
+    /// Verify hint: LOGIN.
+    VerifyHintLogin => "LOGIN: no challenge to paste; the response is one answer — the user-name line or the password line.", "LOGIN：不需要粘贴质询；响应是其中一个回答——用户名那一行或密码那一行。";
+    /// Verify hint: CRAM-MD5.
+    VerifyHintCramMd5 => "CRAM-MD5: the challenge is the text after 334, the response the client's next line.", "CRAM-MD5：质询是 334 之后的文本，响应是客户端随后发送的那一行。";
+    /// Verify hint: DIGEST-MD5.
+    VerifyHintDigestMd5 => "DIGEST-MD5: the challenge is the text after the first 334, the response the client's next line (the directive list).", "DIGEST-MD5：质询是第一个 334 之后的文本，响应是客户端随后发送的那一行（指令列表）。";
+    /// Verify hint: SCRAM.
+    VerifyHintScram => "SCRAM: the challenge is the server-first-message; the response is the client's two lines — client-first-message, then client-final-message.", "SCRAM：质询是 server-first-message；响应是客户端的两行——先 client-first-message，再 client-final-message。";
+    /// Verify hint: NTLM.
+    VerifyHintNtlm => "NTLM: the challenge is the server's CHALLENGE message, the response the client's AUTHENTICATE, both base64.", "NTLM：质询是服务器的 CHALLENGE 消息，响应是客户端的 AUTHENTICATE，都是 base64。";
 }

@@ -3,11 +3,16 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::auth::state::{AuthContext, AuthState};
 use super::console::state::{browser_now, ConsoleContext, ConsoleState, Drafts, DraftsContext};
 use super::nav::Nav;
-use super::pages::{console::ConsolePage, not_found::NotFound, reference::ReferencePage};
+use super::pages::{
+    auth::AuthPage, console::ConsolePage, not_found::NotFound, reference::ReferencePage,
+    verify::VerifyPage,
+};
 use super::route::Route;
 use super::state::{apply_lang, AppContext, AppState};
+use super::verify::state::{VerifyContext, VerifyState};
 use crate::i18n::{t, Msg};
 
 /// The whole page.
@@ -18,6 +23,10 @@ pub fn app() -> Html {
     // reference; the drafts apart from it, so typing re-renders only the input.
     let console = use_reducer(|| ConsoleState::new(&browser_now()));
     let drafts = use_reducer(Drafts::default);
+    // The auth and verify pages' inputs (passwords included, in memory only) and results,
+    // kept across navigation too.
+    let auth = use_reducer(AuthState::default);
+    let verify = use_reducer(VerifyState::default);
     let lang = state.lang;
     use_effect_with(lang, |&lang| apply_lang(lang));
 
@@ -25,17 +34,21 @@ pub fn app() -> Html {
         <ContextProvider<AppContext> context={state}>
             <ContextProvider<ConsoleContext> context={console}>
                 <ContextProvider<DraftsContext> context={drafts}>
-                    <HashRouter>
-                        <a class="skip-link" href="#main" data-testid="skip-link"
-                           onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
-                            { t(lang, Msg::SkipToContent) }
-                        </a>
-                        <Nav />
-                        <main id="main" tabindex="-1" data-testid="main">
-                            <Switch<Route> render={switch} />
-                        </main>
-                        <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
-                    </HashRouter>
+                    <ContextProvider<AuthContext> context={auth}>
+                        <ContextProvider<VerifyContext> context={verify}>
+                            <HashRouter>
+                                <a class="skip-link" href="#main" data-testid="skip-link"
+                                   onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
+                                    { t(lang, Msg::SkipToContent) }
+                                </a>
+                                <Nav />
+                                <main id="main" tabindex="-1" data-testid="main">
+                                    <Switch<Route> render={switch} />
+                                </main>
+                                <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
+                            </HashRouter>
+                        </ContextProvider<VerifyContext>>
+                    </ContextProvider<AuthContext>>
                 </ContextProvider<DraftsContext>>
             </ContextProvider<ConsoleContext>>
         </ContextProvider<AppContext>>
@@ -57,6 +70,11 @@ fn focus_main() {
 fn switch(route: Route) -> Html {
     match route {
         Route::Home | Route::Console => html! { <ConsolePage /> },
+        Route::Auth => html! { <AuthPage mechanism={None::<AttrValue>} /> },
+        Route::AuthMechanism { mechanism } => {
+            html! { <AuthPage mechanism={Some(AttrValue::from(mechanism))} /> }
+        }
+        Route::Verify => html! { <VerifyPage /> },
         Route::Reference => html! { <ReferencePage query={None::<AttrValue>} /> },
         Route::ReferenceCode { code } => {
             html! { <ReferencePage query={Some(AttrValue::from(code))} /> }

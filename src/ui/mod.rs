@@ -1,21 +1,27 @@
 //! The page: Yew function components over the engine (wasm32 only).
 //!
-//! One component per file; pages under [`pages`], the console's parts under [`console`].
-//! Shared state (the language; the console's session) lives in reducers provided through
-//! contexts ([`state`], [`console::state`]); components render engine values and
-//! compute nothing the engine could. Routes are hash routes (`#/reference/553`), so the
+//! One component per file; pages under [`pages`], the parts of the console, the auth page
+//! and the verify page under [`console`], [`auth`] and [`verify`]. Shared state (the
+//! language; the console's session; the auth and verify forms) lives in reducers provided
+//! through contexts ([`state`], [`console::state`], [`auth::state`], [`verify::state`]);
+//! components render engine values and compute nothing the engine could. Routes are hash routes (`#/reference/553`), so the
 //! built `dist/` works from any static host.
 //!
 //! Stable `data-testid` attributes for the browser tests are listed in `docs/testing.md`.
 
 mod app;
+mod auth;
+mod clipboard;
 mod code_detail;
 mod console;
+mod copy_button;
 mod lang_switch;
 mod nav;
 mod pages;
+mod password_input;
 mod route;
 mod state;
+mod verify;
 
 /// Mounts the app on `<body>`.
 pub fn run() {

@@ -14,6 +14,8 @@ pub fn nav() -> Html {
     let lang = use_lang();
     let route = use_route::<Route>();
     let on_console = matches!(route, Some(Route::Home | Route::Console));
+    let on_auth = matches!(route, Some(Route::Auth | Route::AuthMechanism { .. }));
+    let on_verify = matches!(route, Some(Route::Verify));
     let on_reference = matches!(
         route,
         Some(Route::Reference | Route::ReferenceCode { .. } | Route::ReferencePair { .. })
@@ -28,6 +30,14 @@ pub fn nav() -> Html {
                 <Link<Route> to={Route::Console}
                     classes={classes!("nav-link", on_console.then_some("active"))}>
                     <span data-testid="nav-console">{ t(lang, Msg::NavConsole) }</span>
+                </Link<Route>>
+                <Link<Route> to={Route::Auth}
+                    classes={classes!("nav-link", on_auth.then_some("active"))}>
+                    <span data-testid="nav-auth">{ t(lang, Msg::NavAuth) }</span>
+                </Link<Route>>
+                <Link<Route> to={Route::Verify}
+                    classes={classes!("nav-link", on_verify.then_some("active"))}>
+                    <span data-testid="nav-verify">{ t(lang, Msg::NavVerify) }</span>
                 </Link<Route>>
                 <Link<Route> to={Route::Reference}
                     classes={classes!("nav-link", on_reference.then_some("active"))}>

@@ -11,6 +11,18 @@ pub enum Route {
     /// `#/console`: a session with the simulated SMTP server.
     #[at("/console")]
     Console,
+    /// `#/auth`: authentication step by step, the mechanism last shown.
+    #[at("/auth")]
+    Auth,
+    /// `#/auth/digest-md5`: one mechanism's steps.
+    #[at("/auth/:mechanism")]
+    AuthMechanism {
+        /// The mechanism's slug (`plain`, `cram-md5`, `scram-sha-256` …).
+        mechanism: String,
+    },
+    /// `#/verify`: check a captured exchange.
+    #[at("/verify")]
+    Verify,
     /// `#/reference`: the reference with nothing selected.
     #[at("/reference")]
     Reference,

@@ -555,3 +555,495 @@ async fn console_is_home_decodes_auth_and_keeps_its_session_across_pages() {
     );
     h.close().await;
 }
+
+/// The browser console's errors and warnings since the last look.
+async fn console_problems(h: &Harness) -> Vec<serde_json::Value> {
+    h.console()
+        .await
+        .into_iter()
+        .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+        .collect()
+}
+
+/// Every URL the page fetched (Resource Timing) that is not of its own origin, and every
+/// path asked of the server that is not a file of dist/.
+async fn foreign_requests(h: &Harness) -> Vec<String> {
+    let urls = h
+        .js("return performance.getEntries().filter(e => e.name.includes('://')).map(e => e.name)")
+        .await;
+    let own = format!("{}/", h.origin);
+    let mut foreign: Vec<String> = urls
+        .as_array()
+        .expect("an array of URLs")
+        .iter()
+        .filter_map(|u| u.as_str())
+        .filter(|u| !u.starts_with(&own))
+        .map(str::to_string)
+        .collect();
+    foreign.extend(
+        h.requested()
+            .into_iter()
+            .filter(|(_, ok)| !ok)
+            .map(|(path, _)| path),
+    );
+    foreign
+}
+
+/// The auth page's current step id.
+async fn auth_step_id(h: &Harness) -> String {
+    h.wait_for("[data-testid=auth-step]")
+        .await
+        .attr("data-step-id")
+        .await
+        .expect("attribute")
+        .unwrap_or_default()
+}
+
+/// Waits until the auth page shows a step other than `previous`; returns its id.
+async fn auth_step_after(h: &Harness, previous: &str) -> String {
+    let deadline = std::time::Instant::now() + harness::WAIT;
+    while std::time::Instant::now() < deadline {
+        let id = auth_step_id(h).await;
+        if id != previous {
+            return id;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("the step stayed {previous:?}");
+}
+
+/// The value of a form control (`value` property), by `data-testid`.
+async fn control_value(h: &Harness, testid: &str) -> String {
+    h.js(&format!(
+        "return document.querySelector('[data-testid={testid}]').value"
+    ))
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth_page_walks_the_rfc2831_trace_with_buttons_and_keys_in_both_languages() {
+    use smtp_trainer::sasl::digest_md5;
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/auth/digest-md5").await;
+    h.wait_for("[data-testid=auth-page]").await;
+    assert_eq!(control_value(&h, "auth-mechanism").await, "digest-md5");
+    h.click("auth-example-rfc2831").await;
+    h.wait_text("[data-testid=auth-position]", |t| {
+        t.starts_with("Step 1 of")
+    })
+    .await;
+
+    // The engine's trace of the same example, natively; the page adds the decoded challenge.
+    let engine = digest_md5::client(&digest_md5::rfc2831_example());
+    let mut want = vec!["challenge"];
+    want.extend(engine.steps.iter().map(|s| s.id));
+
+    let mut seen = vec![auth_step_id(&h).await];
+    let mut used_key = false;
+    loop {
+        let id = seen.last().cloned().unwrap_or_default();
+        if let Some(step) = engine.step(&id) {
+            // Each view is the engine's rendering of the step's bytes.
+            let text = h.wait_text("[data-testid=auth-step-text]", |_| true).await;
+            let label = h.wait_text("[data-testid=auth-step-label]", |_| true).await;
+            assert_eq!(label, step.label.en, "{id}");
+            if !step.bytes.is_empty() {
+                assert_eq!(text, step.text(), "{id}");
+                let hex = h.wait_text("[data-testid=auth-step-hex]", |_| true).await;
+                assert_eq!(hex, step.hex(), "{id}");
+                let b64 = h
+                    .wait_text("[data-testid=auth-step-base64]", |_| true)
+                    .await;
+                assert_eq!(b64, step.base64(), "{id}");
+            }
+            match id.as_str() {
+                "response" => assert_eq!(text, "d388dad90d4bbd760a152321f2143af7"),
+                "rspauth" => assert_eq!(text, "ea40f60335c427b5527b84dbabcdfffd"),
+                _ => {}
+            }
+        }
+        let next = h.wait_for("[data-testid=auth-next]").await;
+        if next
+            .attr("aria-disabled")
+            .await
+            .expect("attribute")
+            .as_deref()
+            == Some("true")
+        {
+            break;
+        }
+        if !used_key && seen.len() == 3 {
+            // → with the focus on Next (inside the stepper) moves on too.
+            next.send_keys(&Key::Right.to_string())
+                .await
+                .expect("the → key");
+            used_key = true;
+        } else {
+            next.click().await.expect("clicking Next");
+        }
+        seen.push(auth_step_after(&h, &id).await);
+        assert!(
+            seen.len() <= want.len(),
+            "more steps than the engine: {seen:?}"
+        );
+    }
+    assert!(used_key, "the → key was pressed");
+    assert_eq!(seen, want, "every step, in the engine's order");
+    assert_eq!(seen.last().map(String::as_str), Some("rspauth"));
+    h.wait_text("[data-testid=auth-position]", |t| {
+        t == format!("Step {} of {}", want.len(), want.len())
+    })
+    .await;
+
+    // Copy: the clipboard, or (headless, no permission) the text selected for Ctrl+C.
+    h.click("auth-copy-hex").await;
+    h.wait_text("[data-testid=auth-copy-hex-status]", |t| {
+        t == Msg::ConsoleCopied.text().en || t == Msg::ConsoleCopySelected.text().en
+    })
+    .await;
+
+    // One step back.
+    h.click("auth-prev").await;
+    let back = auth_step_after(&h, "rspauth").await;
+    assert_eq!(back, want[want.len() - 2]);
+    let step = engine.step(&back).expect("a step of the engine");
+    h.wait_text("[data-testid=auth-step-explain]", |t| t == step.explain.en)
+        .await;
+
+    // 中文: the same step, the engine's Chinese texts.
+    h.click("lang-zh").await;
+    h.wait_text("[data-testid=auth-heading]", |t| {
+        t == Msg::AuthHeading.text().zh
+    })
+    .await;
+    h.wait_text("[data-testid=auth-step-label]", |t| t == step.label.zh)
+        .await;
+    h.wait_text("[data-testid=auth-step-explain]", |t| t == step.explain.zh)
+        .await;
+    // And the last step, whose label differs between the languages.
+    h.wait_for("[data-testid=auth-next]")
+        .await
+        .send_keys(&Key::End.to_string())
+        .await
+        .expect("End");
+    let rspauth = engine.step("rspauth").expect("rspauth");
+    assert_ne!(rspauth.label.en, rspauth.label.zh);
+    h.wait_text("[data-testid=auth-step-label]", |t| t == rspauth.label.zh)
+        .await;
+    h.wait_text("[data-testid=auth-position]", |t| t.starts_with("第 "))
+        .await;
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let foreign = foreign_requests(&h).await;
+    assert!(
+        foreign.is_empty(),
+        "requests beyond the page's files: {foreign:?}"
+    );
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_page_judges_the_examples_as_the_engine_does() {
+    use smtp_trainer::sasl::cram_md5;
+    use smtp_trainer::sasl::verify::{verify, Mechanism, Mistake, Verdict};
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/verify").await;
+    h.wait_for("[data-testid=verify-empty]").await;
+
+    // RFC 2195, valid.
+    h.click("verify-example-rfc2195-valid").await;
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    let fields = h
+        .wait_text("[data-testid=verify-fields]", |t| t.contains("tim"))
+        .await;
+    assert!(
+        fields.contains("b913a602c7eda7a495b4e6e7334d3890"),
+        "{fields}"
+    );
+
+    // Upper-case hex: invalid, the engine's words, the first wrong step named and marked.
+    h.click("verify-example-cram-uppercase").await;
+    h.wait_for("[data-testid=verify-verdict][data-verdict=invalid]")
+        .await;
+    let mistake = Mistake::UppercaseHex.describe(Lang::En);
+    h.wait_text("[data-testid=verify-mistake]", |t| t == mistake)
+        .await;
+    let trace = cram_md5::client(
+        "tim",
+        "tanstaaftanstaaf",
+        cram_md5::RFC2195_CHALLENGE.as_bytes(),
+    );
+    let first = trace
+        .step(Mistake::UppercaseHex.first_step())
+        .expect("the step is in the CRAM-MD5 trace");
+    let named = h
+        .wait_text("[data-testid=verify-first-step]", |t| {
+            t.contains(first.label.en)
+        })
+        .await;
+    assert!(named.contains(first.id), "{named}");
+    let marked = h
+        .wait_for("[data-testid=verify-step][data-first-wrong=true]")
+        .await
+        .attr("data-step-id")
+        .await
+        .expect("attribute");
+    assert_eq!(marked.as_deref(), Some(first.id));
+
+    // Ctrl+Enter: the same digest sent without base64.
+    let response = h.wait_for("[data-testid=verify-response]").await;
+    response.clear().await.expect("clear");
+    response
+        .send_keys("tim b913a602c7eda7a495b4e6e7334d3890")
+        .await
+        .expect("typing");
+    response
+        .send_keys(&format!("{}{}", Key::Control, Key::Enter))
+        .await
+        .expect("Ctrl+Enter");
+    let missing = Mistake::MissingBase64.describe(Lang::En);
+    h.wait_text("[data-testid=verify-mistake]", |t| t == missing)
+        .await;
+    h.wait_text("[data-testid=verify-notes]", |t| t.contains("not base64"))
+        .await;
+
+    // Every example: the page's verdict is the engine's, run natively on what the example
+    // put into the form.
+    let examples = h
+        .js("return [...document.querySelectorAll('[data-testid^=verify-example-]')].map(e => e.dataset.testid)")
+        .await;
+    let examples: Vec<String> = examples
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    assert!(examples.len() >= 4, "{examples:?}");
+    let mut previous = control_value(&h, "verify-response").await;
+    for example in &examples {
+        h.click(example).await;
+        // Every example has its own response: wait for the form to show this one.
+        let deadline = std::time::Instant::now() + harness::WAIT;
+        while control_value(&h, "verify-response").await == previous {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{example} filled nothing"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        previous = control_value(&h, "verify-response").await;
+        let name = control_value(&h, "verify-mechanism").await;
+        let mechanism = Mechanism::from_name(&name).expect("a mechanism");
+        let challenge = control_value(&h, "verify-challenge").await;
+        let response = control_value(&h, "verify-response").await;
+        let password = control_value(&h, "verify-password").await;
+        let report = verify(mechanism, &challenge, &response, Some(&password))
+            .unwrap_or_else(|e| panic!("{example}: {}", e.describe(Lang::En)));
+        match report.verdict {
+            Some(Verdict::Valid) => {
+                h.wait_text("[data-testid=verify-result]", |t| {
+                    t.contains(Msg::VerifyValid.text().en)
+                })
+                .await;
+            }
+            Some(Verdict::Invalid(mistake)) => {
+                let text = mistake.describe(Lang::En);
+                h.wait_text("[data-testid=verify-mistake]", |t| t == text)
+                    .await;
+            }
+            None => panic!("{example}: no verdict with a password"),
+        }
+    }
+
+    // 中文.
+    h.click("verify-example-cram-uppercase").await;
+    h.click("lang-zh").await;
+    let mistake = Mistake::UppercaseHex.describe(Lang::Zh);
+    h.wait_text("[data-testid=verify-mistake]", |t| t == mistake)
+        .await;
+    h.wait_text("[data-testid=verify-first-step]", |t| {
+        t.contains(first.label.zh)
+    })
+    .await;
+
+    // Without a password: decoded and explained, no verdict.
+    h.click("lang-en").await;
+    let password = h.wait_for("[data-testid=verify-password]").await;
+    password.clear().await.expect("clear");
+    // Type and erase one character, so the input event surely reports the empty value.
+    password
+        .send_keys(&format!("x{}", Key::Backspace))
+        .await
+        .expect("typing");
+    h.click("verify-submit").await;
+    h.wait_for("[data-testid=verify-no-password]").await;
+    h.wait_text("[data-testid=verify-fields]", |t| t.contains("tim"))
+        .await;
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let foreign = foreign_requests(&h).await;
+    assert!(
+        foreign.is_empty(),
+        "requests beyond the page's files: {foreign:?}"
+    );
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn auth_inputs_survive_navigation_errors_are_explained_and_nothing_is_stored() {
+    use smtp_trainer::sasl::{digest_md5, ntlm};
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/auth/cram-md5").await;
+    h.wait_for("[data-testid=auth-page]").await;
+
+    // The password is hidden until shown.
+    let password = h.wait_for("[data-testid=auth-input-password]").await;
+    assert_eq!(
+        password.attr("type").await.expect("attribute").as_deref(),
+        Some("password")
+    );
+    h.click("auth-input-password-toggle").await;
+    h.wait_for("[data-testid=auth-input-password][type=text]")
+        .await;
+
+    // Typed values, a step chosen from the list: all kept across a visit to another page.
+    let secret = "correct horse battery staple";
+    password.clear().await.expect("clear");
+    password.send_keys(secret).await.expect("typing");
+    let user = h.wait_for("[data-testid=auth-input-user]").await;
+    user.clear().await.expect("clear");
+    user.send_keys("learner").await.expect("typing");
+    h.wait_text("[data-testid=auth-steps]", |t| t.contains("Digest"))
+        .await;
+    h.wait_for("[data-testid=auth-step-item][data-step-id=response-text]")
+        .await
+        .click()
+        .await
+        .expect("clicking a step in the list");
+    let chosen = auth_step_after(&h, "challenge").await;
+    assert_eq!(chosen, "response-text");
+    h.click("nav-verify").await;
+    h.wait_for("[data-testid=verify-page]").await;
+    h.click("nav-auth").await;
+    h.wait_for("[data-testid=auth-page]").await;
+    assert_eq!(control_value(&h, "auth-mechanism").await, "cram-md5");
+    assert_eq!(control_value(&h, "auth-input-password").await, secret);
+    assert_eq!(control_value(&h, "auth-input-user").await, "learner");
+    assert_eq!(auth_step_id(&h).await, chosen);
+    let text = h
+        .wait_text("[data-testid=auth-step-text]", |t| {
+            t.starts_with("learner ")
+        })
+        .await;
+    assert_eq!(text.len(), "learner ".len() + 32, "{text}");
+    // Never written to storage.
+    let stored = h
+        .js("return JSON.stringify(localStorage) + JSON.stringify(sessionStorage) + document.cookie")
+        .await;
+    assert!(
+        !stored.as_str().unwrap_or_default().contains(secret),
+        "the password was stored: {stored}"
+    );
+
+    // A DIGEST-MD5 challenge that does not parse: the engine's reason, in both languages.
+    h.open("#/auth/digest-md5").await;
+    let challenge = h.wait_for("[data-testid=auth-input-challenge]").await;
+    challenge.clear().await.expect("clear");
+    challenge
+        .send_keys("realm=\"elwood.innosoft.com\",qop=\"auth\"")
+        .await
+        .expect("typing");
+    let err = digest_md5::parse_challenge("realm=\"elwood.innosoft.com\",qop=\"auth\"")
+        .expect_err("no nonce");
+    let en = err.describe(Lang::En);
+    h.wait_text("[data-testid=auth-error]", |t| t == en).await;
+    h.click("lang-zh").await;
+    let zh = err.describe(Lang::Zh);
+    h.wait_text("[data-testid=auth-error]", |t| t == zh).await;
+    h.click("lang-en").await;
+
+    // NTLM: a challenge that is not base64.
+    h.open("#/auth/ntlm").await;
+    let challenge = h.wait_for("[data-testid=auth-input-ntlm-challenge]").await;
+    challenge.clear().await.expect("clear");
+    challenge
+        .send_keys("not base64 at all!")
+        .await
+        .expect("typing");
+    let en = ntlm::ParseError::NotBase64.describe(Lang::En);
+    h.wait_text("[data-testid=auth-error]", |t| t == en).await;
+    // The MS-NLMP example computes the spec's answer.
+    h.click("auth-example-ms-nlmp").await;
+    let want = ntlm::client_authenticate(&ntlm::MS_NLMP_4_2_4_CHALLENGE, &ntlm::ms_nlmp_example())
+        .expect("the example decodes");
+    let total = want.steps.len() + 2;
+    h.wait_text("[data-testid=auth-position]", |t| {
+        t == format!("Step 1 of {total}")
+    })
+    .await;
+
+    // Every mechanism's first example gives a trace without an error.
+    let mechanisms = h
+        .js("return [...document.querySelectorAll('[data-testid=auth-mechanism] option')].map(o => o.value)")
+        .await;
+    let mechanisms: Vec<String> = mechanisms
+        .as_array()
+        .expect("options")
+        .iter()
+        .filter_map(|v| v.as_str().map(str::to_string))
+        .collect();
+    assert_eq!(mechanisms.len(), 10, "{mechanisms:?}");
+    for slug in &mechanisms {
+        h.open(&format!("#/auth/{slug}")).await;
+        h.wait_text("[data-testid=auth-about]", |t| !t.is_empty())
+            .await;
+        assert_eq!(&control_value(&h, "auth-mechanism").await, slug);
+        h.wait_for("[data-testid^=auth-example-]")
+            .await
+            .click()
+            .await
+            .expect("the first example");
+        h.wait_text("[data-testid=auth-position]", |t| {
+            t.starts_with("Step 1 of")
+        })
+        .await;
+        let errors = h
+            .client
+            .find_all(Locator::Css("[data-testid=auth-error]"))
+            .await
+            .expect("query");
+        assert!(errors.is_empty(), "{slug} shows an error");
+    }
+
+    // An address naming no mechanism says so.
+    h.open("#/auth/rot13").await;
+    h.wait_text("[data-testid=auth-unknown]", |t| t.contains("rot13"))
+        .await;
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let foreign = foreign_requests(&h).await;
+    assert!(
+        foreign.is_empty(),
+        "requests beyond the page's files: {foreign:?}"
+    );
+    h.close().await;
+}

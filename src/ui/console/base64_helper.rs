@@ -5,9 +5,10 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use yew::prelude::*;
 
-use super::clipboard::{copy_text, Copied};
 use crate::i18n::{t, Msg};
 use crate::sasl::plain;
+use crate::ui::clipboard::{copy_text, Copied};
+use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
 
 /// Which output was copied last.
@@ -53,6 +54,10 @@ pub fn base64_helper() -> Html {
             );
         })
     };
+    let on_password = {
+        let password = password.clone();
+        Callback::from(move |text: String| password.set(text))
+    };
     let status = |which: Output| match *copied {
         Some((w, Copied::Done)) if w == which => t(lang, Msg::ConsoleCopied),
         Some((w, Copied::Selected)) if w == which => t(lang, Msg::ConsoleCopySelected),
@@ -82,9 +87,8 @@ pub fn base64_helper() -> Html {
                 placeholder="alice@example.com" data-testid="console-plain-user"
                 value={(*user).clone()} oninput={text_input(&user)} />
             <label for="b64-password" class="label">{ t(lang, Msg::ConsolePassword) }</label>
-            <input id="b64-password" type="text" autocomplete="off" spellcheck="false"
-                placeholder="secret" data-testid="console-plain-password"
-                value={(*password).clone()} oninput={text_input(&password)} />
+            <PasswordInput id="b64-password" testid="console-plain-password"
+                value={AttrValue::from((*password).clone())} on_input={on_password} />
             <label for="b64-plain-out" class="label">{ t(lang, Msg::ConsolePlainResult) }</label>
             <div class="input-row">
                 <input id="b64-plain-out" type="text" readonly=true class="output" ref={plain_ref.clone()}

@@ -4,7 +4,6 @@
 pub mod accounts;
 pub mod base64_helper;
 pub mod client_line;
-pub mod clipboard;
 pub mod command_line;
 pub mod console_input;
 pub mod data_box;

@@ -2,12 +2,12 @@
 
 use yew::prelude::*;
 
-use super::clipboard::{copy_text, Copied};
 use super::hooks::use_synced_select;
 use super::state::{browser_now, use_console, ConsoleAction};
 use super::transcript::TRANSCRIPT_ID;
 use crate::i18n::{t, Msg};
 use crate::smtp::profile::Profile;
+use crate::ui::clipboard::{copy_text, Copied};
 use crate::ui::state::use_lang;
 
 /// The console's toolbar.

@@ -1,0 +1,95 @@
+//! Authentication, step by step: pick a mechanism (the address names it,
+//! `#/auth/digest-md5`), fill in what the client knows or load a published example, and
+//! walk through every value the engine computes — label, explanation, bytes as text, hex
+//! and base64.
+//!
+//! The inputs and the step shown live in the app's auth context, so leaving the page and
+//! coming back keeps them. Passwords stay in memory; nothing is stored or sent.
+
+use yew::prelude::*;
+
+use crate::i18n::{t, Msg};
+use crate::ui::auth::auth_form::auth_form;
+use crate::ui::auth::compute::compute;
+use crate::ui::auth::examples_bar::examples_bar;
+use crate::ui::auth::mechanism::{AuthMech, Example, Field};
+use crate::ui::auth::mechanism_picker::MechanismPicker;
+use crate::ui::auth::outcome_messages::outcome_messages;
+use crate::ui::auth::state::{use_auth, AuthAction};
+use crate::ui::auth::trace_stepper::trace_stepper;
+use crate::ui::state::use_lang;
+
+/// What the address selects.
+#[derive(Properties, PartialEq)]
+pub struct AuthPageProps {
+    /// The mechanism's slug from `#/auth/<slug>`, if any.
+    pub mechanism: Option<AttrValue>,
+}
+
+/// The auth page.
+#[function_component(AuthPage)]
+pub fn auth_page(props: &AuthPageProps) -> Html {
+    let lang = use_lang();
+    let auth = use_auth();
+    let from_address = props.mechanism.as_deref().map(AuthMech::from_slug);
+    let unknown = matches!(from_address, Some(None));
+    let current = auth.as_ref().map_or(AuthMech::Plain, |a| a.current);
+    let mech = from_address.flatten().unwrap_or(current);
+    {
+        // The address's choice becomes the one `#/auth` (the navigation link) shows.
+        let auth = auth.clone();
+        use_effect_with(mech, move |&mech| {
+            if let Some(auth) = auth {
+                auth.dispatch(AuthAction::Select(mech));
+            }
+        });
+    }
+    let form = auth.as_ref().map(|a| a.form(mech)).unwrap_or_default();
+    let outcome = use_memo((mech, form.values.clone()), |(mech, values)| {
+        compute(*mech, values)
+    });
+    let Some(auth) = auth else {
+        return Html::default();
+    };
+
+    let on_input = {
+        let auth = auth.clone();
+        Callback::from(move |(field, value): (Field, String)| {
+            auth.dispatch(AuthAction::Input { mech, field, value })
+        })
+    };
+    let on_example = {
+        let auth = auth.clone();
+        Callback::from(move |example: &'static Example| {
+            auth.dispatch(AuthAction::Example { mech, example })
+        })
+    };
+    let on_step = {
+        let auth = auth.clone();
+        Callback::from(move |index: usize| auth.dispatch(AuthAction::Step { mech, index }))
+    };
+
+    html! {
+        <section class="page auth" data-testid="auth-page">
+            <h1 data-testid="auth-heading">{ t(lang, Msg::AuthHeading) }</h1>
+            <p class="intro">{ t(lang, Msg::AuthIntro) }</p>
+            if unknown {
+                <p class="error-box" role="alert" data-testid="auth-unknown">
+                    { t(lang, Msg::AuthUnknownMechanism)
+                        .replace("{name}", props.mechanism.as_deref().unwrap_or_default()) }
+                </p>
+            }
+            <MechanismPicker {mech} />
+            { examples_bar(mech, &on_example, lang) }
+            <div class="auth-layout">
+                { auth_form(mech, &form.values, &on_input, lang) }
+                <div class="auth-result">
+                    { outcome_messages(&outcome, lang) }
+                    if let Some(trace) = outcome.trace.as_ref().filter(|t| !t.steps.is_empty()) {
+                        { trace_stepper(trace, form.step, &on_step, lang) }
+                    }
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,199 @@
+//! The verify page's examples: the RFCs' valid exchanges and the classic mistakes. The
+//! valid responses come from the engine's own traces of the RFC examples; the mistakes
+//! are the broken lines a real client sent (or would), judged by the engine when loaded.
+
+use crate::i18n::Msg;
+use crate::sasl::verify::Mechanism;
+use crate::sasl::{cram_md5, digest_md5, ntlm, scram};
+use crate::ui::auth::compute::wire_base64;
+
+/// What an example puts into the form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Filled {
+    /// The mechanism.
+    pub mechanism: Mechanism,
+    /// The challenge, as a server sends it.
+    pub challenge: String,
+    /// The response, as the client sent it.
+    pub response: String,
+    /// The password.
+    pub password: String,
+}
+
+/// One example button.
+#[derive(Debug)]
+pub struct VerifyExample {
+    /// The `data-testid` suffix: `verify-example-<id>`.
+    pub id: &'static str,
+    /// The button's label.
+    pub label: Msg,
+    /// The inputs.
+    pub fill: fn() -> Filled,
+}
+
+/// Every example, valid ones first.
+pub const EXAMPLES: [VerifyExample; 8] = [
+    VerifyExample {
+        id: "rfc2195-valid",
+        label: Msg::VerifyExampleRfc2195,
+        fill: rfc2195_valid,
+    },
+    VerifyExample {
+        id: "rfc2831-valid",
+        label: Msg::VerifyExampleRfc2831,
+        fill: rfc2831_valid,
+    },
+    VerifyExample {
+        id: "rfc5802-valid",
+        label: Msg::VerifyExampleRfc5802,
+        fill: rfc5802_valid,
+    },
+    VerifyExample {
+        id: "ms-nlmp-valid",
+        label: Msg::VerifyExampleMsNlmp,
+        fill: ms_nlmp_valid,
+    },
+    VerifyExample {
+        id: "cram-uppercase",
+        label: Msg::VerifyExampleUppercase,
+        fill: cram_uppercase,
+    },
+    VerifyExample {
+        id: "cram-no-base64",
+        label: Msg::VerifyExampleNoBase64,
+        fill: cram_no_base64,
+    },
+    VerifyExample {
+        id: "digest-hex-a1",
+        label: Msg::VerifyExampleHexA1,
+        fill: digest_hex_a1,
+    },
+    VerifyExample {
+        id: "plain-newline",
+        label: Msg::VerifyExamplePlainNewline,
+        fill: plain_newline,
+    },
+];
+
+/// RFC 2195's password.
+const TANSTAAF: &str = "tanstaaftanstaaf";
+
+/// RFC 2831 §4's challenge as the server sends it (base64).
+const RFC2831_CHALLENGE_B64: &str = "cmVhbG09ImVsd29vZC5pbm5vc29mdC5jb20iLG5vbmNlPSJPQTZNRzl0RVFHbTJoaCIscW9wPSJhdXRoIixhbGdvcml0aG09bWQ1LXNlc3MsY2hhcnNldD11dGYtOA==";
+
+/// The text of a step of the engine's RFC 2195 trace.
+fn rfc2195_step(id: &str, base64: bool) -> String {
+    let trace = cram_md5::client("tim", TANSTAAF, cram_md5::RFC2195_CHALLENGE.as_bytes());
+    trace
+        .step(id)
+        .map(|s| if base64 { s.base64() } else { s.text() })
+        .unwrap_or_default()
+}
+
+fn cram(response: &str) -> Filled {
+    Filled {
+        mechanism: Mechanism::CramMd5,
+        // The 334 line's base64 of the challenge, as the engine renders its bytes.
+        challenge: rfc2195_step("challenge", true),
+        response: response.to_string(),
+        password: TANSTAAF.into(),
+    }
+}
+
+/// RFC 2195 §2: tim's response, as the engine computes it.
+fn rfc2195_valid() -> Filled {
+    cram(&rfc2195_step("response", false))
+}
+
+/// The same digest in upper-case hex (base64 of "tim B913A602…").
+fn cram_uppercase() -> Filled {
+    cram("dGltIEI5MTNBNjAyQzdFREE3QTQ5NUI0RTZFNzMzNEQzODkw")
+}
+
+/// The right response, sent without base64.
+fn cram_no_base64() -> Filled {
+    cram(&rfc2195_step("response-text", false))
+}
+
+/// RFC 2831 §4: chris's response, as the engine computes it.
+fn rfc2831_valid() -> Filled {
+    let trace = digest_md5::client(&digest_md5::rfc2831_example());
+    Filled {
+        mechanism: Mechanism::DigestMd5,
+        challenge: RFC2831_CHALLENGE_B64.into(),
+        response: trace
+            .step("response-base64")
+            .map(|s| s.text())
+            .unwrap_or_default(),
+        password: "secret".into(),
+    }
+}
+
+/// RFC 2831 §4's exchange for SMTP (digest-uri smtp/…), with A1 built from the hex of
+/// H(user:realm:password) as HTTP's MD5-sess does (response bebe6dab…).
+fn digest_hex_a1() -> Filled {
+    Filled {
+        mechanism: Mechanism::DigestMd5,
+        challenge: RFC2831_CHALLENGE_B64.into(),
+        response: "Y2hhcnNldD11dGYtOCx1c2VybmFtZT0iY2hyaXMiLHJlYWxtPSJlbHdvb2QuaW5ub3NvZnQuY29tIixub25jZT0iT0E2TUc5dEVRR20yaGgiLG5jPTAwMDAwMDAxLGNub25jZT0iT0E2TUhYaDZWcVRyUmsiLGRpZ2VzdC11cmk9InNtdHAvZWx3b29kLmlubm9zb2Z0LmNvbSIscmVzcG9uc2U9YmViYTZkYWIyY2ZhZDc0MGRiYjM3MGVhMmM5OWEzOTUscW9wPWF1dGg=".into(),
+        password: "secret".into(),
+    }
+}
+
+/// RFC 4616 §4's tim, with the password typed through `echo` (a trailing newline).
+fn plain_newline() -> Filled {
+    Filled {
+        mechanism: Mechanism::Plain,
+        challenge: String::new(),
+        response: "AHRpbQB0YW5zdGFhZnRhbnN0YWFmCg==".into(),
+        password: TANSTAAF.into(),
+    }
+}
+
+/// RFC 5802 §5's server-first-message.
+const RFC5802_SERVER_FIRST: &str =
+    "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096";
+
+/// RFC 5802 §5: the client's two lines, as the engine computes them for user / pencil.
+fn rfc5802_valid() -> Filled {
+    let trace = scram::client(
+        scram::Hash::Sha1,
+        "user",
+        "pencil",
+        "fyko+d2lbbFgONRv9qkxdawL",
+        RFC5802_SERVER_FIRST,
+    );
+    let line = |id: &str| {
+        trace
+            .as_ref()
+            .ok()
+            .and_then(|t| t.step(id))
+            .map(|s| s.text())
+            .unwrap_or_default()
+    };
+    Filled {
+        mechanism: Mechanism::ScramSha1,
+        challenge: RFC5802_SERVER_FIRST.into(),
+        response: format!(
+            "{}\n{}",
+            line("client-first-base64"),
+            line("client-final-base64")
+        ),
+        password: "pencil".into(),
+    }
+}
+
+/// MS-NLMP §4.2.4: the CHALLENGE, and the AUTHENTICATE the engine's client sends.
+fn ms_nlmp_valid() -> Filled {
+    let input = ntlm::ms_nlmp_example();
+    let response = ntlm::client_authenticate(&ntlm::MS_NLMP_4_2_4_CHALLENGE, &input)
+        .ok()
+        .and_then(|t| t.step("response").map(|s| s.text()))
+        .unwrap_or_default();
+    Filled {
+        mechanism: Mechanism::Ntlm,
+        challenge: wire_base64(&ntlm::MS_NLMP_4_2_4_CHALLENGE),
+        response,
+        password: input.password,
+    }
+}

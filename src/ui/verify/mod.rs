@@ -1,0 +1,10 @@
+//! The verify page's parts: its state (a reducer the app provides by context), the
+//! examples, and one component per file. The page itself is [`crate::ui::pages::verify`].
+
+pub mod examples;
+pub mod expected_trace;
+pub mod fields_table;
+pub mod state;
+pub mod verify_examples;
+pub mod verify_form;
+pub mod verify_result;

@@ -1,0 +1,116 @@
+//! The exchange to check: mechanism, challenge, response, optional password, and the
+//! Verify button (Ctrl+Enter anywhere in the form does the same).
+
+use yew::prelude::*;
+
+use super::state::{use_verify, VerifyAction};
+use crate::i18n::{t, Msg};
+use crate::sasl::verify::Mechanism;
+use crate::ui::console::hooks::use_synced_select;
+use crate::ui::password_input::PasswordInput;
+use crate::ui::state::use_lang;
+
+fn area_input(
+    verify: &super::state::VerifyContext,
+    action: fn(String) -> VerifyAction,
+) -> Callback<InputEvent> {
+    let verify = verify.clone();
+    Callback::from(move |e: InputEvent| {
+        let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+        verify.dispatch(action(area.value()));
+    })
+}
+
+/// What the challenge and the response are for a mechanism (by name, so a mechanism the
+/// engine adds later simply has no hint yet).
+fn mechanism_hint(mechanism: Mechanism) -> Option<Msg> {
+    Some(match mechanism.name() {
+        "PLAIN" => Msg::VerifyHintPlain,
+        "LOGIN" => Msg::VerifyHintLogin,
+        "CRAM-MD5" => Msg::VerifyHintCramMd5,
+        "DIGEST-MD5" => Msg::VerifyHintDigestMd5,
+        "SCRAM-SHA-1" | "SCRAM-SHA-256" => Msg::VerifyHintScram,
+        "NTLM" => Msg::VerifyHintNtlm,
+        _ => return None,
+    })
+}
+
+/// The form.
+#[function_component(VerifyForm)]
+pub fn verify_form() -> Html {
+    let lang = use_lang();
+    let verify = use_verify();
+    let mechanism = verify.as_ref().map_or(Mechanism::CramMd5, |v| v.mechanism);
+    let select_ref = use_synced_select(mechanism.name().to_string());
+    let Some(verify) = verify else {
+        return Html::default();
+    };
+    let on_mechanism = {
+        let verify = verify.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(mechanism) = Mechanism::from_name(&select.value()) {
+                verify.dispatch(VerifyAction::Mechanism(mechanism));
+            }
+        })
+    };
+    let on_password = {
+        let verify = verify.clone();
+        Callback::from(move |text: String| verify.dispatch(VerifyAction::Password(text)))
+    };
+    let on_verify = {
+        let verify = verify.clone();
+        Callback::from(move |_: MouseEvent| verify.dispatch(VerifyAction::Verify))
+    };
+    let on_keydown = {
+        let verify = verify.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                verify.dispatch(VerifyAction::Verify);
+            }
+        })
+    };
+    let options = Mechanism::ALL.iter().map(|&m| {
+        html! { <option value={m.name()} selected={m == mechanism}>{ m.name() }</option> }
+    });
+    html! {
+        <section class="panel verify-form" aria-labelledby="verify-form-heading" onkeydown={on_keydown}>
+            <h2 id="verify-form-heading">{ t(lang, Msg::VerifyFormHeading) }</h2>
+            <div class="form-field">
+                <label for="verify-mechanism" class="label">{ t(lang, Msg::AuthMechanism) }</label>
+                <select id="verify-mechanism" data-testid="verify-mechanism" ref={select_ref}
+                    onchange={on_mechanism}>
+                    { for options }
+                </select>
+                if let Some(hint) = mechanism_hint(mechanism) {
+                    <p class="hint" id="verify-mechanism-hint" data-testid="verify-mechanism-hint">{ t(lang, hint) }</p>
+                }
+            </div>
+            <div class="form-field">
+                <label for="verify-challenge" class="label">{ t(lang, Msg::VerifyChallenge) }</label>
+                <textarea id="verify-challenge" rows="3" autocomplete="off" autocapitalize="off"
+                    spellcheck="false" data-testid="verify-challenge" value={verify.challenge.clone()}
+                    oninput={area_input(&verify, VerifyAction::Challenge)} />
+            </div>
+            <div class="form-field">
+                <label for="verify-response" class="label">{ t(lang, Msg::VerifyResponse) }</label>
+                <textarea id="verify-response" rows="3" autocomplete="off" autocapitalize="off"
+                    spellcheck="false" data-testid="verify-response" value={verify.response.clone()}
+                    oninput={area_input(&verify, VerifyAction::Response)} />
+            </div>
+            <div class="form-field">
+                <label for="verify-password" class="label">{ t(lang, Msg::VerifyPassword) }</label>
+                <PasswordInput id="verify-password" testid="verify-password"
+                    value={AttrValue::from(verify.password.clone())} on_input={on_password} />
+            </div>
+            <div class="input-row end">
+                <p class="hint" data-testid="verify-shortcut">{ t(lang, Msg::VerifyShortcut) }</p>
+                <button type="button" class="button primary" data-testid="verify-submit" onclick={on_verify}>
+                    { t(lang, Msg::VerifySubmit) }
+                </button>
+            </div>
+            <p class="hint">{ t(lang, Msg::AuthPasswordNote) }</p>
+        </section>
+    }
+}
