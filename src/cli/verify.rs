@@ -92,7 +92,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     if args.json {
         write_json(out, mechanism, &report, lang)?;
     } else {
-        write_text(out, &report, lang)?;
+        write_text(out, mechanism, &report, lang)?;
     }
     Ok(match report.verdict {
         Some(Verdict::Invalid(_)) => ExitCode::from(EXIT_INVALID),
@@ -100,7 +100,12 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     })
 }
 
-fn write_text(out: &mut impl Write, report: &Report, lang: Lang) -> io::Result<()> {
+fn write_text(
+    out: &mut impl Write,
+    mechanism: Mechanism,
+    report: &Report,
+    lang: Lang,
+) -> io::Result<()> {
     for note in &report.notes {
         writeln!(out, "! {}", note.get(lang))?;
     }
@@ -141,7 +146,7 @@ fn write_text(out: &mut impl Write, report: &Report, lang: Lang) -> io::Result<(
                     Lang::En => "First step that differs",
                     Lang::Zh => "第一个出错的步骤",
                 },
-                mistake.first_step()
+                mistake.first_step(mechanism)
             )?;
             if let Some(expected) = &report.expected {
                 writeln!(
@@ -168,7 +173,11 @@ fn write_json(
     let (valid, mistake, first) = match &report.verdict {
         None => (None, None, None),
         Some(Verdict::Valid) => (Some(true), None, None),
-        Some(Verdict::Invalid(m)) => (Some(false), Some(m.describe(lang)), Some(m.first_step())),
+        Some(Verdict::Invalid(m)) => (
+            Some(false),
+            Some(m.describe(lang)),
+            Some(m.first_step(mechanism)),
+        ),
     };
     let json = VerifyJson {
         mechanism: mechanism.name(),

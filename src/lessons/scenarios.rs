@@ -171,7 +171,7 @@ pub fn scenario12_answer() -> Option<&'static str> {
         Ok(verify::Report {
             verdict: Some(verify::Verdict::Invalid(mistake)),
             ..
-        }) => Some(mistake.first_step()),
+        }) => Some(mistake.first_step(verify::Mechanism::CramMd5)),
         _ => None,
     }
 }

@@ -123,13 +123,16 @@ pub fn hex(bytes: &[u8]) -> String {
     out
 }
 
-/// Text with NUL as ␀ and other control bytes or invalid UTF-8 as `\xNN`.
+/// Text with NUL as ␀, other control bytes or invalid UTF-8 as `\xNN`, and a backslash
+/// doubled.
 pub fn visible(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
         for c in chunk.valid().chars() {
             match c {
                 '\0' => out.push('␀'),
+                // A literal backslash is doubled, so it cannot be read as an escape.
+                '\\' => out.push_str("\\\\"),
                 c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
                 c => out.push(c),
             }
@@ -139,4 +142,17 @@ pub fn visible(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn visible_text_is_unambiguous() {
+        assert_eq!(visible(b"a\0b"), "a␀b");
+        assert_eq!(visible(b"\x01"), "\\x01");
+        assert_eq!(visible(b"\\x01"), "\\\\x01");
+        assert_eq!(visible(b"\xff"), "\\xff");
+    }
 }

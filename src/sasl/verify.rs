@@ -116,19 +116,29 @@ pub enum Mistake {
 }
 
 impl Mistake {
-    /// The trace step where the computation first goes wrong.
-    pub fn first_step(&self) -> &'static str {
-        match self {
-            Mistake::HexInsteadOfRawA1 => "a1",
-            Mistake::TrailingNewline => "key",
-            Mistake::UppercaseHex => "digest-hex",
-            Mistake::ChallengeNotDecoded => "challenge",
-            Mistake::MissingBase64 => "response",
-            Mistake::WrongRealm { .. } => "user-realm-pass",
-            Mistake::WrongDigestUri(_) => "a2",
-            Mistake::NonceMismatch => "a1",
-            Mistake::QopNotOffered(_) | Mistake::NcFormat(_) => "kd-input",
-            Mistake::WrongPassword => "key",
+    /// The step of `mechanism`'s expected trace where the client's computation first goes
+    /// wrong (always an id that trace has).
+    pub fn first_step(&self, mechanism: Mechanism) -> &'static str {
+        use Mechanism as M;
+        // Where the password first enters each mechanism's computation.
+        let password_step = match mechanism {
+            M::DigestMd5 => "user-realm-pass",
+            M::ScramSha1 | M::ScramSha256 => "stored-key-recomputed",
+            M::Ntlm => "password-utf16le",
+            M::Plain | M::Login | M::CramMd5 => "key",
+        };
+        match (self, mechanism) {
+            (Mistake::HexInsteadOfRawA1, _) => "a1",
+            (Mistake::TrailingNewline | Mistake::WrongPassword, _) => password_step,
+            (Mistake::UppercaseHex, M::DigestMd5) => "response",
+            (Mistake::UppercaseHex, _) => "digest-hex",
+            (Mistake::ChallengeNotDecoded, _) => "challenge",
+            (Mistake::MissingBase64, M::DigestMd5) => "response-base64",
+            (Mistake::MissingBase64, _) => "response",
+            (Mistake::WrongRealm { .. }, _) => "user-realm-pass",
+            (Mistake::WrongDigestUri(_), _) => "a2",
+            (Mistake::NonceMismatch, _) => "a1",
+            (Mistake::QopNotOffered(_) | Mistake::NcFormat(_), _) => "kd-input",
         }
     }
 
@@ -248,7 +258,9 @@ pub fn verify(
     }
     let (response_bytes, was_base64) = decode_pasted(response);
     let mut report = Report::default();
-    if !was_base64 {
+    let scram = matches!(mechanism, Mechanism::ScramSha1 | Mechanism::ScramSha256);
+    // SCRAM's response is two lines, judged one by one in `scram_report`.
+    if !was_base64 && !scram {
         report.notes.push(Tr::new(
             "The response was given decoded (not base64); on the wire it must be base64.",
             "给出的响应是解码后的（不是 base64）；在线路上它必须是 base64。",
@@ -532,6 +544,15 @@ fn scram_report(
             "SCRAM 请粘贴客户端的两行：先 client-first-message，再 client-final-message。",
         )));
     };
+    if [first_line, final_line]
+        .iter()
+        .any(|line| !decode_pasted(line).1)
+    {
+        report.notes.push(Tr::new(
+            "A line was given decoded (not base64); on the wire each SCRAM message is base64.",
+            "有一行是解码后的（不是 base64）；在线路上每条 SCRAM 消息都是 base64。",
+        ));
+    }
     let (client_first, client_final) = (text(first_line), text(final_line));
     let cf = scram::parse_client_first(&client_first).map_err(VerifyError::Scram)?;
     let sf = scram::parse_server_first(&server_first).map_err(VerifyError::Scram)?;
@@ -753,7 +774,10 @@ mod tests {
             report.verdict,
             Some(Verdict::Invalid(Mistake::HexInsteadOfRawA1))
         );
-        assert_eq!(Mistake::HexInsteadOfRawA1.first_step(), "a1");
+        assert_eq!(
+            Mistake::HexInsteadOfRawA1.first_step(Mechanism::DigestMd5),
+            "a1"
+        );
 
         let right = digest_md5::client(&input).step("response").unwrap().text();
         let upper = rfc2831_response(
@@ -892,5 +916,28 @@ mod tests {
             Some(Verdict::Invalid(Mistake::TrailingNewline))
         );
         assert!(verify(Mechanism::Plain, "", "bm8gbnVscw==", None).is_err());
+    }
+
+    #[test]
+    fn scram_two_base64_lines_raise_no_decoded_note_and_steps_exist() {
+        let b64 = |t: &str| BASE64.encode(t);
+        let response = format!(
+            "{}\n{}",
+            b64("n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL"),
+            b64("c=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=")
+        );
+        let challenge = "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096";
+        let report = verify(Mechanism::ScramSha1, challenge, &response, Some("pencil")).unwrap();
+        assert_eq!(report.verdict, Some(Verdict::Valid));
+        assert!(report.notes.is_empty(), "{:?}", report.notes);
+        let wrong = verify(Mechanism::ScramSha1, challenge, &response, Some("pencils")).unwrap();
+        let Some(Verdict::Invalid(mistake)) = wrong.verdict else {
+            panic!("invalid expected");
+        };
+        let step = mistake.first_step(Mechanism::ScramSha1);
+        assert!(
+            wrong.expected.unwrap().step(step).is_some(),
+            "{step} is in the trace"
+        );
     }
 }

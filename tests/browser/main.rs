@@ -784,7 +784,7 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
         cram_md5::RFC2195_CHALLENGE.as_bytes(),
     );
     let first = trace
-        .step(Mistake::UppercaseHex.first_step())
+        .step(Mistake::UppercaseHex.first_step(Mechanism::CramMd5))
         .expect("the step is in the CRAM-MD5 trace");
     let named = h
         .wait_text("[data-testid=verify-first-step]", |t| {

@@ -8,23 +8,13 @@ use super::fields_table::fields_table;
 use super::state::use_verify;
 use crate::i18n::{t, Msg};
 use crate::sasl::trace::Trace;
-use crate::sasl::verify::{Mistake, Verdict};
+use crate::sasl::verify::{Mechanism, Mistake, Verdict};
 use crate::ui::state::use_lang;
 
-/// The index of the step where the client first went wrong. The engine names it by id;
-/// where that id is not in this mechanism's trace (DIGEST-MD5 has no `digest-hex` and no
-/// `key` step; SCRAM's and NTLM's server-side traces have no `key`), the step that plays
-/// its part is used: the response's hex, or where the password first enters (or, for
-/// SCRAM, where the proof fails to match).
-pub fn first_wrong_step(trace: &Trace, mistake: &Mistake) -> Option<usize> {
-    let id = mistake.first_step();
-    let position = |id: &str| trace.steps.iter().position(|s| s.id == id);
-    let stand_ins: &[&str] = match id {
-        "digest-hex" => &["response"],
-        "key" => &["user-realm-pass", "password-utf16le", "stored-key"],
-        _ => &[],
-    };
-    position(id).or_else(|| stand_ins.iter().find_map(|id| position(id)))
+/// The index of the step where the client first went wrong, as the engine names it.
+pub fn first_wrong_step(trace: &Trace, mistake: &Mistake, mechanism: Mechanism) -> Option<usize> {
+    let id = mistake.first_step(mechanism);
+    trace.steps.iter().position(|s| s.id == id)
 }
 
 /// The result panel.
@@ -54,7 +44,9 @@ pub fn verify_result() -> Html {
     };
     let expected = report.expected.as_ref();
     let wrong = match (&report.verdict, &expected) {
-        (Some(Verdict::Invalid(mistake)), Some(trace)) => first_wrong_step(trace, mistake),
+        (Some(Verdict::Invalid(mistake)), Some(trace)) => {
+            first_wrong_step(trace, mistake, checked.mechanism)
+        }
         _ => None,
     };
     let verdict = match &report.verdict {
