@@ -1297,3 +1297,17 @@ fn bare_lf_in_data_is_refused_when_the_policy_says_so() {
         .raw(b"Subject: x\r\n\r\nsmuggled\n.\r\n")
         .starts_with("250 2.0.0 Ok: queued"));
 }
+
+#[test]
+fn implicit_tls_starts_inside_tls_rfc8314() {
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+        c.implicit_tls = true;
+        c.policies.tls_before_auth = true;
+    }));
+    let ehlo = d.send("EHLO client.example");
+    assert!(!ehlo.contains("STARTTLS"), "{ehlo}");
+    assert!(d.server.view().tls);
+    assert!(d
+        .send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==")
+        .starts_with("235"));
+}

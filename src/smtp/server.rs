@@ -112,6 +112,9 @@ pub struct ServerConfig {
     /// Whether STARTTLS is offered (and simulated). Off where a real client would start a
     /// real TLS handshake, as over TCP with `smtp-trainer serve`.
     pub starttls: bool,
+    /// Implicit TLS (SMTPS, port 465, RFC 8314): the session starts inside (simulated) TLS,
+    /// so STARTTLS is not offered and TLS-before-AUTH is already satisfied.
+    pub implicit_tls: bool,
     /// Other names clients may know the server by (an IP address, `localhost`): DIGEST-MD5
     /// accepts `smtp/<name>` for the host name and each of these (RFC 2831 §2.1.2).
     pub aliases: Vec<String>,
@@ -146,6 +149,7 @@ impl ServerConfig {
                 reject_bare_lf: false,
             },
             starttls: true,
+            implicit_tls: false,
             aliases: Vec::new(),
             nonce_seed: 0,
         }
@@ -398,6 +402,7 @@ impl Server {
     /// A new session for a client at `client_ip`, at time `now` (any text; it appears in
     /// the greeting of some profiles and in `Received:`).
     pub fn new(config: ServerConfig, client_ip: &str, now: &str) -> Server {
+        let implicit_tls = config.implicit_tls;
         let seed = match config.policies.fault {
             Some(Fault {
                 mode: FaultMode::Share { seed, .. },
@@ -412,7 +417,7 @@ impl Server {
             now: now.to_string(),
             hello: None,
             user: None,
-            tls: false,
+            tls: implicit_tls,
             phase: Phase::Command(None),
             pending: Vec::new(),
             pending_len: 0,
