@@ -32,11 +32,13 @@ fn every_lesson_completes_with_its_own_answers() {
             let answer = (step.answer)();
             let outcome = if step.is_line() {
                 let mut passed = Outcome::NotYet;
-                for line in answer.lines() {
-                    let events = server.receive(format!("{line}\r\n").as_bytes());
-                    if step.judge_events(&server, &events) == Outcome::Passed {
-                        passed = Outcome::Passed;
-                    }
+                let lines: Vec<String> = answer.lines().map(str::to_string).collect();
+                let mut events = Vec::new();
+                for line in &lines {
+                    events.extend(server.receive(format!("{line}\r\n").as_bytes()));
+                }
+                if step.judge_lines(&lines, &server, &events) == Outcome::Passed {
+                    passed = Outcome::Passed;
                 }
                 passed
             } else {
@@ -70,4 +72,15 @@ fn wrong_tries_do_not_pass() {
     let digest = smtp_trainer::lessons::guided::find("digest-md5").expect("lesson");
     let urp = digest.steps[0].answer;
     assert_eq!(digest.steps[1].judge_value(&urp()), Outcome::NotYet);
+    // AUTH LOGIN: the server prompts for the password whatever user name it got; the
+    // step still wants the base64 of alice@example.com.
+    let login = smtp_trainer::lessons::guided::find("auth-login").expect("lesson");
+    let mut server = lesson_server("now");
+    server.receive(b"EHLO x\r\nAUTH LOGIN\r\n");
+    let wrong = vec!["Ym9i".to_string()];
+    let events = server.receive(b"Ym9i\r\n");
+    assert_eq!(
+        login.steps[2].judge_lines(&wrong, &server, &events),
+        Outcome::NotYet
+    );
 }

@@ -20,6 +20,9 @@ use crate::smtp::why::Situation;
 pub enum Expect {
     /// A line sent to the lesson's server that gets one of these replies.
     Reply(&'static [Situation]),
+    /// A line that passes `line` (e.g. "is base64 of the user name") and gets one of these
+    /// replies — for steps where the server answers the same whatever was sent.
+    ReplyTo(&'static [Situation], fn(&str) -> bool),
     /// A multi-line message body sent in DATA, whose acceptance completes the step; the
     /// check also reads the stored message.
     Message(fn(&[u8], &[String]) -> bool),
@@ -78,7 +81,7 @@ impl Step {
     /// Judges the replies a line got (for [`Expect::Reply`] and [`Expect::Message`] steps).
     pub fn judge_events(&self, server: &Server, events: &[Event]) -> Outcome {
         let passed = match self.expect {
-            Expect::Reply(wanted) => events.iter().any(|e| match e {
+            Expect::Reply(wanted) | Expect::ReplyTo(wanted, _) => events.iter().any(|e| match e {
                 Event::Reply(r) => wanted.contains(&r.why.situation),
                 _ => false,
             }),
@@ -96,6 +99,17 @@ impl Step {
         } else {
             Outcome::NotYet
         }
+    }
+
+    /// Judges the lines a learner sent and what they got: [`Step::judge_events`], and for
+    /// [`Expect::ReplyTo`] also that one of the lines is the expected one.
+    pub fn judge_lines(&self, lines: &[String], server: &Server, events: &[Event]) -> Outcome {
+        if let Expect::ReplyTo(_, line_ok) = self.expect {
+            if !lines.iter().any(|line| line_ok(line.trim())) {
+                return Outcome::NotYet;
+            }
+        }
+        self.judge_events(server, events)
     }
 
     /// Judges a computed value (for [`Expect::Value`] steps).
@@ -180,7 +194,7 @@ pub static LESSONS: &[Lesson] = &[
         steps: &[
             Step { instruction: Tr::new("EHLO first (AUTH needs ESMTP).", "先 EHLO（AUTH 需要 ESMTP）。"), hint: Tr::new("EHLO learner.example", "EHLO learner.example"), expect: Expect::Reply(&[Situation::Ehlo]), answer: || "EHLO learner.example".into() },
             Step { instruction: Tr::new("Start AUTH LOGIN; the server answers 334 VXNlcm5hbWU6 — base64 of \"Username:\".", "开始 AUTH LOGIN；服务器回复 334 VXNlcm5hbWU6——\"Username:\" 的 base64。"), hint: Tr::new("AUTH LOGIN", "AUTH LOGIN"), expect: Expect::Reply(&[Situation::AuthChallenge]), answer: || "AUTH LOGIN".into() },
-            Step { instruction: Tr::new("Answer with alice@example.com in base64.", "用 alice@example.com 的 base64 回答。"), hint: Tr::new("base64(\"alice@example.com\") = YWxpY2VAZXhhbXBsZS5jb20=", "base64(\"alice@example.com\") = YWxpY2VAZXhhbXBsZS5jb20="), expect: Expect::Reply(&[Situation::AuthChallenge]), answer: || BASE64.encode("alice@example.com") },
+            Step { instruction: Tr::new("Answer with alice@example.com in base64.", "用 alice@example.com 的 base64 回答。"), hint: Tr::new("base64(\"alice@example.com\") = YWxpY2VAZXhhbXBsZS5jb20=", "base64(\"alice@example.com\") = YWxpY2VAZXhhbXBsZS5jb20="), expect: Expect::ReplyTo(&[Situation::AuthChallenge], |line| BASE64.decode(line).is_ok_and(|u| u == b"alice@example.com")), answer: || BASE64.encode("alice@example.com") },
             Step { instruction: Tr::new("Answer with the password secret in base64.", "用密码 secret 的 base64 回答。"), hint: Tr::new("base64(\"secret\") = c2VjcmV0 — no newline inside!", "base64(\"secret\") = c2VjcmV0——里面不能有换行！"), expect: Expect::Reply(&[Situation::AuthOk]), answer: || BASE64.encode("secret") },
         ],
     },

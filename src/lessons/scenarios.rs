@@ -473,7 +473,8 @@ pub static SCENARIOS: &[Scenario] = &[
         check: |j| {
             j.answer
                 .as_deref()
-                .is_some_and(|a| Some(a.trim()) == scenario12_answer())
+                .zip(scenario12_answer())
+                .is_some_and(|(a, want)| a.trim().eq_ignore_ascii_case(want))
         },
     },
 ];
