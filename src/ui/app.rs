@@ -5,6 +5,7 @@ use yew_router::prelude::*;
 
 use super::auth::state::{AuthContext, AuthState};
 use super::console::state::{browser_now, ConsoleContext, ConsoleState, Drafts, DraftsContext};
+use super::mailbox::providers::MailProviders;
 use super::nav::Nav;
 use super::pages::{
     auth::AuthPage, console::ConsolePage, not_found::NotFound, reference::ReferencePage,
@@ -36,6 +37,10 @@ pub fn app() -> Html {
                 <ContextProvider<DraftsContext> context={drafts}>
                     <ContextProvider<AuthContext> context={auth}>
                         <ContextProvider<VerifyContext> context={verify}>
+                            // The compose form and result, and the accepted messages.
+                            <MailProviders>
+                            // The analyze, scenarios and lessons pages' state.
+                            <super::scenarios::provider::LearnProvider>
                             <HashRouter>
                                 <a class="skip-link" href="#main" data-testid="skip-link"
                                    onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
@@ -47,6 +52,8 @@ pub fn app() -> Html {
                                 </main>
                                 <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
                             </HashRouter>
+                            </super::scenarios::provider::LearnProvider>
+                            </MailProviders>
                         </ContextProvider<VerifyContext>>
                     </ContextProvider<AuthContext>>
                 </ContextProvider<DraftsContext>>
@@ -75,6 +82,19 @@ fn switch(route: Route) -> Html {
             html! { <AuthPage mechanism={Some(AttrValue::from(mechanism))} /> }
         }
         Route::Verify => html! { <VerifyPage /> },
+        Route::Compose => html! { <super::pages::compose::ComposePage /> },
+        Route::Mailbox => html! { <super::pages::mailbox::MailboxPage /> },
+        Route::Analyze => html! { <super::pages::analyze::AnalyzePage /> },
+        Route::Scenarios => {
+            html! { <super::pages::scenarios::ScenariosPage id={None::<AttrValue>} /> }
+        }
+        Route::Scenario { id } => {
+            html! { <super::pages::scenarios::ScenariosPage id={Some(AttrValue::from(id))} /> }
+        }
+        Route::Lessons => html! { <super::pages::lessons::LessonsPage id={None::<AttrValue>} /> },
+        Route::Lesson { id } => {
+            html! { <super::pages::lessons::LessonsPage id={Some(AttrValue::from(id))} /> }
+        }
         Route::Reference => html! { <ReferencePage query={None::<AttrValue>} /> },
         Route::ReferenceCode { code } => {
             html! { <ReferencePage query={Some(AttrValue::from(code))} /> }

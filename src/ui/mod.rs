@@ -9,17 +9,22 @@
 //!
 //! Stable `data-testid` attributes for the browser tests are listed in `docs/testing.md`.
 
+mod analyze;
 mod app;
 mod auth;
 mod clipboard;
 mod code_detail;
+mod compose;
 mod console;
 mod copy_button;
 mod lang_switch;
+mod lessons;
+mod mailbox;
 mod nav;
 mod pages;
 mod password_input;
 mod route;
+mod scenarios;
 mod state;
 mod verify;
 

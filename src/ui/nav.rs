@@ -39,6 +39,26 @@ pub fn nav() -> Html {
                     classes={classes!("nav-link", on_verify.then_some("active"))}>
                     <span data-testid="nav-verify">{ t(lang, Msg::NavVerify) }</span>
                 </Link<Route>>
+                <Link<Route> to={Route::Compose}
+                    classes={classes!("nav-link", matches!(route, Some(Route::Compose)).then_some("active"))}>
+                    <span data-testid="nav-compose">{ crate::ui::compose::texts::NAV.get(lang) }</span>
+                </Link<Route>>
+                <Link<Route> to={Route::Mailbox}
+                    classes={classes!("nav-link", matches!(route, Some(Route::Mailbox)).then_some("active"))}>
+                    <span data-testid="nav-mailbox">{ crate::ui::mailbox::texts::NAV.get(lang) }</span>
+                </Link<Route>>
+                <Link<Route> to={Route::Analyze}
+                    classes={classes!("nav-link", matches!(route, Some(Route::Analyze)).then_some("active"))}>
+                    <span data-testid="nav-analyze">{ crate::ui::analyze::texts::NAV.get(lang) }</span>
+                </Link<Route>>
+                <Link<Route> to={Route::Scenarios}
+                    classes={classes!("nav-link", matches!(route, Some(Route::Scenarios | Route::Scenario { .. })).then_some("active"))}>
+                    <span data-testid="nav-scenarios">{ crate::ui::scenarios::texts::NAV.get(lang) }</span>
+                </Link<Route>>
+                <Link<Route> to={Route::Lessons}
+                    classes={classes!("nav-link", matches!(route, Some(Route::Lessons | Route::Lesson { .. })).then_some("active"))}>
+                    <span data-testid="nav-lessons">{ crate::ui::lessons::texts::NAV.get(lang) }</span>
+                </Link<Route>>
                 <Link<Route> to={Route::Reference}
                     classes={classes!("nav-link", on_reference.then_some("active"))}>
                     <span data-testid="nav-reference">{ t(lang, Msg::NavReference) }</span>

@@ -23,6 +23,33 @@ pub enum Route {
     /// `#/verify`: check a captured exchange.
     #[at("/verify")]
     Verify,
+    /// `#/compose`: compose a message and send it to a simulated server.
+    #[at("/compose")]
+    Compose,
+    /// `#/mailbox`: every message the simulated servers accepted.
+    #[at("/mailbox")]
+    Mailbox,
+    /// `#/analyze`: paste a log, get a diagnosis and every line explained.
+    #[at("/analyze")]
+    Analyze,
+    /// `#/scenarios`: every scenario and which are done.
+    #[at("/scenarios")]
+    Scenarios,
+    /// `#/scenarios/sender-mismatch`: one scenario.
+    #[at("/scenarios/:id")]
+    Scenario {
+        /// The scenario's id.
+        id: String,
+    },
+    /// `#/lessons`: every guided lesson and its progress.
+    #[at("/lessons")]
+    Lessons,
+    /// `#/lessons/first-transaction`: one lesson.
+    #[at("/lessons/:id")]
+    Lesson {
+        /// The lesson's id.
+        id: String,
+    },
     /// `#/reference`: the reference with nothing selected.
     #[at("/reference")]
     Reference,

@@ -5,7 +5,9 @@
 //! browser or dist is a failure. The `data-testid` hooks used here are listed in
 //! `docs/testing.md`.
 
+mod compose;
 mod harness;
+mod learn;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;

@@ -1,0 +1,90 @@
+//! The log to analyze: a text area (Ctrl+Enter analyzes), the Analyze and Clear buttons, and
+//! the examples, each loading a log from the seeds and analyzing it at once.
+
+use yew::prelude::*;
+
+use super::examples::EXAMPLES;
+use super::state::{use_analyze, AnalyzeAction};
+use super::texts;
+use crate::analyze::MAX_INPUT_BYTES;
+use crate::ui::state::use_lang;
+
+/// The form. The text area holds at most one character more than the engine reads, so a
+/// longer paste is still cut by the engine, which says so, rather than silently here.
+#[function_component(AnalyzeForm)]
+pub fn analyze_form() -> Html {
+    let lang = use_lang();
+    let area = use_node_ref();
+    let Some(state) = use_analyze() else {
+        return Html::default();
+    };
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+            state.dispatch(AnalyzeAction::Text(area.value()));
+        })
+    };
+    let on_keydown = {
+        let state = state.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
+                e.prevent_default();
+                let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
+                state.dispatch(AnalyzeAction::Run(area.value()));
+            }
+        })
+    };
+    let on_run = {
+        let state = state.clone();
+        let area = area.clone();
+        Callback::from(move |_: MouseEvent| {
+            let text = area
+                .cast::<web_sys::HtmlTextAreaElement>()
+                .map(|a| a.value())
+                .unwrap_or_else(|| (*state.text).clone());
+            state.dispatch(AnalyzeAction::Run(text));
+        })
+    };
+    let on_clear = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(AnalyzeAction::Clear))
+    };
+    let examples = EXAMPLES.iter().map(|example| {
+        let on_click = {
+            let state = state.clone();
+            Callback::from(move |_: MouseEvent| state.dispatch(AnalyzeAction::Example(example)))
+        };
+        html! {
+            <button type="button" class="button" key={example.id}
+                data-testid={format!("analyze-example-{}", example.id)} onclick={on_click}>
+                { example.label.get(lang) }
+            </button>
+        }
+    });
+    html! {
+        <section class="panel learn-form analyze-form" aria-labelledby="analyze-input-label">
+            <div class="examples" role="group" aria-labelledby="analyze-examples-label" data-testid="analyze-examples">
+                <span id="analyze-examples-label" class="examples-label">{ texts::EXAMPLES.get(lang) }</span>
+                { for examples }
+            </div>
+            <label id="analyze-input-label" for="analyze-input" class="label">{ texts::INPUT_LABEL.get(lang) }</label>
+            <textarea id="analyze-input" class="log-input" rows="12" autocomplete="off" autocapitalize="off"
+                spellcheck="false" maxlength={(MAX_INPUT_BYTES + 1).to_string()}
+                placeholder={texts::PLACEHOLDER.get(lang)} aria-describedby="analyze-shortcut"
+                data-testid="analyze-input" ref={area} value={(*state.text).clone()}
+                onchange={on_change} onkeydown={on_keydown} />
+            <div class="input-row end">
+                <p id="analyze-shortcut" class="hint">{ texts::SHORTCUT.get(lang) }</p>
+                <div class="buttons">
+                    <button type="button" class="button" data-testid="analyze-clear" onclick={on_clear}>
+                        { texts::CLEAR.get(lang) }
+                    </button>
+                    <button type="button" class="button primary" data-testid="analyze-submit" onclick={on_run}>
+                        { texts::ANALYZE.get(lang) }
+                    </button>
+                </div>
+            </div>
+        </section>
+    }
+}

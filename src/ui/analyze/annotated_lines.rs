@@ -1,0 +1,119 @@
+//! Every line of the log, annotated; the lines of one multi-line reply grouped. Long logs
+//! show their first lines until "show all" (or a link to a later line) asks for the rest.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::line_row::LineRow;
+use super::state::{line_anchor, use_analyze, AnalyzeAction, FIRST_LINES};
+use super::texts;
+use crate::analyze::Analysis;
+use crate::ui::state::use_lang;
+
+/// The analysis and which line to show.
+#[derive(Properties, PartialEq)]
+pub struct AnnotatedLinesProps {
+    /// The analysis.
+    pub analysis: Rc<Analysis>,
+    /// The line a link asked for.
+    pub highlight: Option<usize>,
+    /// Bumped by every jump.
+    pub jump: u64,
+    /// Whether every line is shown.
+    pub show_all: bool,
+}
+
+/// Scrolls to the line and gives it the focus.
+fn reveal(number: usize) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(&line_anchor(number)))
+    else {
+        return;
+    };
+    element.scroll_into_view();
+    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = element.focus_with_options(&options);
+    }
+}
+
+/// The annotated lines.
+#[function_component(AnnotatedLines)]
+pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
+    let lang = use_lang();
+    let state = use_analyze();
+    {
+        let highlight = props.highlight;
+        use_effect_with(props.jump, move |_| {
+            if let Some(number) = highlight {
+                reveal(number);
+            }
+        });
+    }
+    let analysis = &props.analysis;
+    let total = analysis.lines.len();
+    let shown = if props.show_all {
+        total
+    } else {
+        total.min(FIRST_LINES)
+    };
+    // Consecutive lines of one reply go into one group.
+    let mut blocks: Vec<Html> = Vec::new();
+    let mut index = 0;
+    while index < shown {
+        let group = analysis.lines[index].group;
+        let mut end = index + 1;
+        if group.is_some() {
+            while end < shown && analysis.lines[end].group == group {
+                end += 1;
+            }
+        }
+        let rows = (index..end).map(|i| {
+            let highlighted = props.highlight == Some(analysis.lines[i].number);
+            html! { <LineRow key={i} analysis={analysis.clone()} index={i} {highlighted} /> }
+        });
+        if group.is_some() && end - index > 1 {
+            let caption = texts::REPLY_GROUP
+                .get(lang)
+                .replace("{k}", &(end - index).to_string())
+                .replace("{from}", &analysis.lines[index].number.to_string())
+                .replace("{to}", &analysis.lines[end - 1].number.to_string());
+            blocks.push(html! {
+                <div class="reply-group" role="group" aria-label={caption.clone()} data-testid="analyze-group" key={format!("g{index}")}>
+                    <p class="group-caption" aria-hidden="true">{ caption }</p>
+                    { for rows }
+                </div>
+            });
+        } else {
+            blocks.extend(rows);
+        }
+        index = end;
+    }
+    let on_show_all = Callback::from(move |_: MouseEvent| {
+        if let Some(state) = &state {
+            state.dispatch(AnalyzeAction::ShowAll);
+        }
+    });
+    html! {
+        <section class="panel lines" aria-labelledby="analyze-lines-heading" data-testid="analyze-lines">
+            <h2 id="analyze-lines-heading">
+                { texts::LINES.get(lang) }{ " " }
+                <span class="count">{ texts::LINES_COUNT.get(lang).replace("{n}", &total.to_string()) }</span>
+            </h2>
+            <div class="alines">{ for blocks }</div>
+            if shown < total {
+                <p class="hint" data-testid="analyze-lines-cut">
+                    { texts::SHOWN_FIRST.get(lang).replace("{shown}", &shown.to_string()).replace("{n}", &total.to_string()) }
+                    { " " }
+                    <button type="button" class="button small" data-testid="analyze-show-all" onclick={on_show_all}>
+                        { texts::SHOW_ALL.get(lang).replace("{n}", &total.to_string()) }
+                    </button>
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,185 @@
+//! The simulated server the composer sends to: its software (profile), its accounts, its
+//! policy switches (as the console's), its size limit and an injected fault.
+
+use yew::prelude::*;
+
+use super::state::{use_compose, ComposeAction, FaultChoice, Field};
+use super::text_field::TextField;
+use super::texts as tx;
+use crate::i18n::{t, Lang, Msg};
+use crate::smtp::profile::Profile;
+use crate::smtp::server::Policies;
+use crate::ui::console::hooks::use_synced_select;
+use crate::ui::console::state::demo_accounts;
+use crate::ui::state::use_lang;
+
+/// One on/off policy: its label, its hook, and its field.
+struct Switch {
+    testid: &'static str,
+    label: fn(Lang) -> &'static str,
+    field: fn(&mut Policies) -> &mut bool,
+}
+
+const SWITCHES: [Switch; 7] = [
+    Switch {
+        testid: "compose-policy-require-auth",
+        label: |l| t(l, Msg::PolicyRequireAuth),
+        field: |p| &mut p.require_auth,
+    },
+    Switch {
+        testid: "compose-policy-sender-match",
+        label: |l| t(l, Msg::PolicySenderMatchesAuth),
+        field: |p| &mut p.sender_must_match_auth,
+    },
+    Switch {
+        testid: "compose-policy-tls-first",
+        label: |l| t(l, Msg::PolicyTlsBeforeAuth),
+        field: |p| &mut p.tls_before_auth,
+    },
+    Switch {
+        testid: "compose-policy-sasl-down",
+        label: |l| t(l, Msg::PolicySaslDown),
+        field: |p| &mut p.sasl_daemon_down,
+    },
+    Switch {
+        testid: "compose-policy-deny-relay",
+        label: |l| t(l, Msg::PolicyDenyRelay),
+        field: |p| &mut p.deny_relay,
+    },
+    Switch {
+        testid: "compose-policy-known-mailboxes",
+        label: |l| t(l, Msg::PolicyKnownMailboxes),
+        field: |p| &mut p.known_mailboxes_only,
+    },
+    Switch {
+        testid: "compose-policy-greylist",
+        label: |l| tx::GREYLIST.get(l),
+        field: |p| &mut p.greylist,
+    },
+];
+
+const FAULT_CODES: [u16; 4] = [421, 450, 451, 452];
+
+fn fault_value(fault: FaultChoice) -> String {
+    match fault {
+        FaultChoice::None => "none".into(),
+        FaultChoice::First(code) => format!("first-{code}"),
+        FaultChoice::Share(code) => format!("share-{code}"),
+    }
+}
+
+fn fault_from(value: &str) -> FaultChoice {
+    let code = |text: &str| text.parse::<u16>().ok().filter(|c| FAULT_CODES.contains(c));
+    match value.split_once('-') {
+        Some(("first", c)) => code(c).map_or(FaultChoice::None, FaultChoice::First),
+        Some(("share", c)) => code(c).map_or(FaultChoice::None, FaultChoice::Share),
+        _ => FaultChoice::None,
+    }
+}
+
+/// The server panel.
+#[function_component(ServerPanel)]
+pub fn server_panel() -> Html {
+    let lang = use_lang();
+    let compose = use_compose();
+    let profile = compose.as_ref().map(|c| c.profile).unwrap_or_default();
+    let fault = compose.as_ref().map(|c| c.fault).unwrap_or_default();
+    let profile_ref = use_synced_select(profile.id().to_string());
+    let fault_ref = use_synced_select(fault_value(fault));
+    let Some(compose) = compose else {
+        return Html::default();
+    };
+    let on_profile = {
+        let compose = compose.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(profile) = Profile::from_id(&select.value()) {
+                compose.dispatch(ComposeAction::Profile(profile));
+            }
+        })
+    };
+    let on_fault = {
+        let compose = compose.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            compose.dispatch(ComposeAction::Fault(fault_from(&select.value())));
+        })
+    };
+    let profiles = Profile::ALL.iter().map(|&p| {
+        html! { <option value={p.id()} selected={p == profile}>{ p.name() }</option> }
+    });
+    let switches = SWITCHES.iter().map(|switch| {
+        let mut policies = compose.policies.clone();
+        let checked = *(switch.field)(&mut policies);
+        let field = switch.field;
+        let on_change = {
+            let compose = compose.clone();
+            Callback::from(move |e: Event| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let mut next = policies.clone();
+                *field(&mut next) = input.checked();
+                compose.dispatch(ComposeAction::Policies(next));
+            })
+        };
+        html! {
+            <li>
+                <label class="check">
+                    <input type="checkbox" {checked} data-testid={switch.testid} onchange={on_change} />
+                    { (switch.label)(lang) }
+                </label>
+            </li>
+        }
+    });
+    let mut faults = vec![html! {
+        <option value="none" selected={fault == FaultChoice::None}>{ tx::FAULT_NONE.get(lang) }</option>
+    }];
+    for code in FAULT_CODES {
+        for choice in [FaultChoice::First(code), FaultChoice::Share(code)] {
+            let text = match choice {
+                FaultChoice::Share(_) => tx::FAULT_SHARE,
+                _ => tx::FAULT_FIRST,
+            };
+            faults.push(html! {
+                <option value={fault_value(choice)} selected={fault == choice}>
+                    { text.get(lang).replace("{code}", &code.to_string()) }
+                </option>
+            });
+        }
+    }
+    let accounts = demo_accounts(profile)
+        .iter()
+        .map(|(user, password)| format!("{user} / {password}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    html! {
+        <section class="panel compose-server" aria-labelledby="compose-server-heading"
+            data-testid="compose-server">
+            <h2 id="compose-server-heading">{ tx::SERVER.get(lang) }</h2>
+            <div class="form-field">
+                <label for="compose-profile" class="label">{ tx::PROFILE.get(lang) }</label>
+                <select id="compose-profile" data-testid="compose-profile" ref={profile_ref}
+                    onchange={on_profile}>
+                    { for profiles }
+                </select>
+            </div>
+            <p class="hint" data-testid="compose-accounts">
+                { tx::ACCOUNTS.get(lang) }{ lang.colon() }<code>{ accounts }</code>
+            </p>
+            <h3>{ tx::POLICIES.get(lang) }</h3>
+            <ul class="switches">{ for switches }</ul>
+            <TextField field={Field::MaxSize} id="compose-max-size" testid="compose-policy-max-size"
+                label={Msg::PolicyMaxSize.text()} inputmode="numeric" invalid={compose.max_size_invalid} />
+            if compose.max_size_invalid {
+                <p class="error" role="alert">{ t(lang, Msg::PolicyMaxSizeInvalid) }</p>
+            }
+            <div class="form-field">
+                <label for="compose-fault" class="label">{ tx::FAULT.get(lang) }</label>
+                <select id="compose-fault" data-testid="compose-fault" ref={fault_ref}
+                    onchange={on_fault}>
+                    { for faults }
+                </select>
+            </div>
+            <p class="hint">{ tx::SERVER_HINT.get(lang) }</p>
+        </section>
+    }
+}

@@ -1,0 +1,92 @@
+//! One lesson: its intro, the current step (instruction, input, feedback, answer), the
+//! steps at a glance, and — for lessons talking to the server — the session's transcript,
+//! with a new connection when the server closed it.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use super::state::{use_lessons, LessonAction};
+use super::step_card::StepCard;
+use super::step_list::StepList;
+use super::texts;
+use crate::lessons::guided;
+use crate::smtp::server::Mode;
+use crate::ui::console::state::browser_now;
+use crate::ui::route::Route;
+use crate::ui::scenarios::session_log::SessionLog;
+use crate::ui::state::use_lang;
+
+/// The lesson to show.
+#[derive(Properties, PartialEq)]
+pub struct LessonViewProps {
+    /// The lesson's id (one of [`crate::lessons::guided::LESSONS`]).
+    pub id: &'static str,
+}
+
+/// The lesson page.
+#[function_component(LessonView)]
+pub fn lesson_view(props: &LessonViewProps) -> Html {
+    let lang = use_lang();
+    let state = use_lessons();
+    let id = props.id;
+    {
+        let state = state.clone();
+        use_effect_with(id, move |&id| {
+            if let Some(state) = state {
+                state.dispatch(LessonAction::Open {
+                    id,
+                    now: browser_now(),
+                });
+            }
+        });
+    }
+    let (Some(state), Some(lesson)) = (state, guided::find(id)) else {
+        return Html::default();
+    };
+    let live = state
+        .sessions
+        .get(lesson.id)
+        .and_then(|session| session.live.clone());
+    let on_reconnect = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(LessonAction::Reconnect {
+                id,
+                now: browser_now(),
+            })
+        })
+    };
+    html! {
+        <article class="lesson" data-testid="lesson-view" data-lesson={id}>
+            <p class="back">
+                <Link<Route> to={Route::Lessons}>{ texts::BACK.get(lang) }</Link<Route>>
+            </p>
+            <h1 data-testid="lesson-title">{ lesson.title.get(lang) }</h1>
+            <p class="intro" data-testid="lesson-intro">{ lesson.intro.get(lang) }</p>
+            <div class="lesson-layout">
+                <div class="lesson-main">
+                    <StepCard {id} />
+                    if let Some(live) = live {
+                        <section class="console lesson-session" aria-labelledby="lesson-session-heading">
+                            <div class="play-head">
+                                <h2 id="lesson-session-heading">{ texts::TRANSCRIPT.get(lang) }</h2>
+                                <button type="button" class="button" data-testid="lesson-reconnect" onclick={on_reconnect}>
+                                    { texts::RECONNECT.get(lang) }
+                                </button>
+                            </div>
+                            <SessionLog log={live.log.clone()} testid="lesson-transcript"
+                                label={texts::TRANSCRIPT.get(lang)} />
+                            if live.mode() == Mode::Closed {
+                                <p class="closed-hint" role="status" data-testid="lesson-closed">{ texts::CLOSED.get(lang) }</p>
+                            }
+                            <p class="hint">{ texts::CLICK_HINT.get(lang) }</p>
+                        </section>
+                    }
+                </div>
+                <aside class="lesson-side">
+                    <StepList {id} />
+                </aside>
+            </div>
+        </article>
+    }
+}

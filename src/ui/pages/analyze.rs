@@ -1,0 +1,53 @@
+//! Analyze a pasted log: the engine's analyzer ([`crate::analyze::analyze`]) reads it line by
+//! line in any common log form and returns a diagnosis (what went wrong, the fix, the lines
+//! it rests on), the forms and server software, and every line annotated — base64 of AUTH
+//! decoded, with a warning where the log exposes a password.
+//!
+//! The text and the result live in the app's analyze context (memory only: nothing is
+//! stored, nothing is sent).
+
+use yew::prelude::*;
+
+use crate::ui::analyze::analyze_form::AnalyzeForm;
+use crate::ui::analyze::annotated_lines::AnnotatedLines;
+use crate::ui::analyze::diagnosis::Diagnosis;
+use crate::ui::analyze::overview::Overview;
+use crate::ui::analyze::state::use_analyze;
+use crate::ui::analyze::texts;
+use crate::ui::state::use_lang;
+
+/// The analyze page.
+#[function_component(AnalyzePage)]
+pub fn analyze_page() -> Html {
+    let lang = use_lang();
+    let state = use_analyze();
+    let result = match state.as_ref().and_then(|s| s.analysis.clone()) {
+        None => {
+            html! { <p class="hint" data-testid="analyze-empty">{ texts::EMPTY.get(lang) }</p> }
+        }
+        Some(analysis) if analysis.lines.is_empty() => {
+            html! { <p class="hint" data-testid="analyze-empty">{ texts::NOTHING.get(lang) }</p> }
+        }
+        Some(analysis) => {
+            let (highlight, jump, show_all) = state
+                .as_ref()
+                .map_or((None, 0, false), |s| (s.highlight, s.jump, s.show_all));
+            html! {
+                <div class="analyze-result" data-testid="analyze-result">
+                    <Diagnosis analysis={analysis.clone()} />
+                    <Overview analysis={analysis.clone()} />
+                    <AnnotatedLines {analysis} {highlight} {jump} {show_all} />
+                </div>
+            }
+        }
+    };
+    html! {
+        <section class="page learn analyze" data-testid="analyze-page">
+            <h1 data-testid="analyze-heading">{ texts::HEADING.get(lang) }</h1>
+            <p class="intro">{ texts::INTRO.get(lang) }</p>
+            <AnalyzeForm />
+            <p class="hint privacy">{ texts::PRIVACY.get(lang) }</p>
+            { result }
+        </section>
+    }
+}

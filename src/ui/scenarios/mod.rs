@@ -1,0 +1,30 @@
+//! The scenarios page's parts (`#/scenarios`, `#/scenarios/<id>`): the list, one scenario
+//! with its playing area (console, mail client or verifier), the state (a reducer the app
+//! provides by context, through [`provider::LearnProvider`] which also provides the analyze
+//! and lessons pages' state), and what is remembered in storage. The live server session
+//! and its transcript ([`session`], [`session_log`]) are shared with the lessons. The page
+//! itself is [`crate::ui::pages::scenarios`].
+
+pub mod compose_input;
+pub mod compose_run;
+pub mod dokuwiki_form;
+pub mod goal_status;
+pub mod hint_list;
+pub mod message_form;
+pub mod place_label;
+pub mod provider;
+pub mod sasl_switch;
+pub mod scenario_console;
+pub mod scenario_input;
+pub mod scenario_list;
+pub mod scenario_view;
+pub mod send_result;
+pub mod session;
+pub mod session_log;
+pub mod session_status;
+pub mod state;
+pub mod storage;
+pub mod stored_messages;
+pub mod texts;
+pub mod verify_play;
+pub mod verify_report;

@@ -1,0 +1,37 @@
+//! The learning pages' state, provided to every page: the analyze page's text and result,
+//! the scenarios' sessions and the lessons' sessions. It sits above the router, so a visit
+//! to another page keeps all of it; the done scenarios and the lessons' steps (ids and
+//! indexes only) are written to storage when they change.
+
+use yew::prelude::*;
+
+use super::state::{ScenariosContext, ScenariosState};
+use super::storage::{save_done, save_progress};
+use crate::ui::analyze::state::{AnalyzeContext, AnalyzeState};
+use crate::ui::lessons::state::{LessonsContext, LessonsState};
+
+/// What the provider wraps.
+#[derive(Properties, PartialEq)]
+pub struct LearnProviderProps {
+    /// The app below it.
+    pub children: Html,
+}
+
+/// The contexts of the analyze, scenarios and lessons pages.
+#[function_component(LearnProvider)]
+pub fn learn_provider(props: &LearnProviderProps) -> Html {
+    let analyze = use_reducer(AnalyzeState::default);
+    let scenarios = use_reducer(ScenariosState::initial);
+    let lessons = use_reducer(LessonsState::initial);
+    use_effect_with(scenarios.done.clone(), |done| save_done(done));
+    use_effect_with(lessons.progress.clone(), |progress| save_progress(progress));
+    html! {
+        <ContextProvider<AnalyzeContext> context={analyze}>
+            <ContextProvider<ScenariosContext> context={scenarios}>
+                <ContextProvider<LessonsContext> context={lessons}>
+                    { props.children.clone() }
+                </ContextProvider<LessonsContext>>
+            </ContextProvider<ScenariosContext>>
+        </ContextProvider<AnalyzeContext>>
+    }
+}

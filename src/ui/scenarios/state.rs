@@ -1,0 +1,533 @@
+//! The scenarios' state: every scenario opened so far with its session, its [`Journal`]
+//! and what the learner typed into its forms, and which scenarios are done. Held in a
+//! reducer the app provides by context, so leaving a scenario and coming back keeps all of
+//! it; only the done ids are written to storage (by [`super::provider`]).
+//!
+//! The reducer only calls the engine: the scenario's server ([`Scenario::config`]), the
+//! journal ([`Journal::record`]), its check ([`Scenario::is_done`]), the composer
+//! ([`Message::compose`]), the client and the verifier. The browser's clock and randomness
+//! come in with the actions.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::compose_run::{deliver, Delivery};
+use super::session::{new_server, LiveSession};
+use super::storage::load_done;
+use super::texts;
+use crate::lessons::scenarios::{self, scenario12_exchange, Journal, Scenario};
+use crate::mime::{Mailbox, Message, MimeError};
+use crate::sasl::verify::{verify, Mechanism, Report, VerifyError};
+use crate::smtp::client::ClientSettings;
+use crate::ui::console::state::CLIENT_IP;
+
+/// What the learner typed into a compose scenario's form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ComposeDraft {
+    /// smtp_host.
+    pub host: String,
+    /// smtp_port, as typed.
+    pub port: String,
+    /// auth_user (empty: no AUTH).
+    pub user: String,
+    /// auth_pass (memory only).
+    pub password: String,
+    /// mailfrom / From.
+    pub from: String,
+    /// To (comma-separated).
+    pub to: String,
+    /// Cc (comma-separated).
+    pub cc: String,
+    /// Bcc (comma-separated).
+    pub bcc: String,
+    /// Subject.
+    pub subject: String,
+    /// The text.
+    pub body: String,
+}
+
+impl ComposeDraft {
+    /// The form as the scenario starts: seed 000's DokuWiki settings for
+    /// `sender-mismatch`, a plain message from alice to bob otherwise.
+    pub fn for_scenario(scenario: &Scenario) -> ComposeDraft {
+        if scenario.id == "sender-mismatch" {
+            ComposeDraft {
+                host: "smtp.163.com".into(),
+                port: "25".into(),
+                user: "sunnogo@163.com".into(),
+                password: "ARsanbbsql60595".into(),
+                from: "noreply@163.com".into(),
+                to: "wiki-admin@example.com".into(),
+                cc: String::new(),
+                bcc: String::new(),
+                subject: "DokuWiki says hello".into(),
+                body: "This is a test mail from the wiki.\n".into(),
+            }
+        } else {
+            ComposeDraft {
+                host: scenario.config().hostname,
+                port: "25".into(),
+                user: String::new(),
+                password: String::new(),
+                from: "alice@example.com".into(),
+                to: "bob@example.com".into(),
+                cc: String::new(),
+                bcc: String::new(),
+                subject: "plans".into(),
+                body: "Hi Bob,\n\nsee you at three.\n".into(),
+            }
+        }
+    }
+}
+
+/// One input of the compose form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ComposeField {
+    /// smtp_host.
+    Host,
+    /// smtp_port.
+    Port,
+    /// auth_user.
+    User,
+    /// auth_pass.
+    Password,
+    /// mailfrom / From.
+    From,
+    /// To.
+    To,
+    /// Cc.
+    Cc,
+    /// Bcc.
+    Bcc,
+    /// Subject.
+    Subject,
+    /// The text.
+    Body,
+}
+
+impl ComposeDraft {
+    fn field_mut(&mut self, field: ComposeField) -> &mut String {
+        match field {
+            ComposeField::Host => &mut self.host,
+            ComposeField::Port => &mut self.port,
+            ComposeField::User => &mut self.user,
+            ComposeField::Password => &mut self.password,
+            ComposeField::From => &mut self.from,
+            ComposeField::To => &mut self.to,
+            ComposeField::Cc => &mut self.cc,
+            ComposeField::Bcc => &mut self.bcc,
+            ComposeField::Subject => &mut self.subject,
+            ComposeField::Body => &mut self.body,
+        }
+    }
+
+    /// The value of one input.
+    pub fn get(&self, field: ComposeField) -> &str {
+        match field {
+            ComposeField::Host => &self.host,
+            ComposeField::Port => &self.port,
+            ComposeField::User => &self.user,
+            ComposeField::Password => &self.password,
+            ComposeField::From => &self.from,
+            ComposeField::To => &self.to,
+            ComposeField::Cc => &self.cc,
+            ComposeField::Bcc => &self.bcc,
+            ComposeField::Subject => &self.subject,
+            ComposeField::Body => &self.body,
+        }
+    }
+}
+
+/// Why a message could not be sent at all.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ComposeError {
+    /// No server name.
+    Host,
+    /// The port is not 1–65535.
+    Port,
+    /// The composer refused the message (an address, a header …).
+    Mime(MimeError),
+}
+
+impl From<MimeError> for ComposeError {
+    fn from(error: MimeError) -> ComposeError {
+        ComposeError::Mime(error)
+    }
+}
+
+/// The last send of a compose scenario.
+pub type Sent = Result<Delivery, ComposeError>;
+
+/// The verify scenario's form and result.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct VerifyDraft {
+    /// The password typed (memory only).
+    pub password: String,
+    /// The answer typed.
+    pub answer: String,
+    /// The verifier's report on the captured exchange with that password.
+    pub report: Option<Rc<Result<Report, VerifyError>>>,
+    /// Whether an answer was given and judged.
+    pub answered: bool,
+}
+
+/// One scenario being played.
+#[derive(Clone, Debug)]
+pub struct ScenarioSession {
+    /// The console session (console scenarios), or the server's first connection.
+    pub live: LiveSession,
+    /// What happened, as the scenario's check reads it.
+    pub journal: Rc<Journal>,
+    /// How many hints are shown.
+    pub hints: usize,
+    /// The compose form.
+    pub compose: Rc<ComposeDraft>,
+    /// The last send (compose scenarios).
+    pub sent: Option<Rc<Sent>>,
+    /// The verify form (verify scenarios).
+    pub verify: Rc<VerifyDraft>,
+}
+
+impl ScenarioSession {
+    fn new(scenario: &Scenario, now: &str) -> ScenarioSession {
+        ScenarioSession {
+            live: LiveSession::connect(new_server(scenario.config(), now)),
+            journal: Rc::new(Journal::default()),
+            hints: 0,
+            compose: Rc::new(ComposeDraft::for_scenario(scenario)),
+            sent: None,
+            verify: Rc::new(VerifyDraft::default()),
+        }
+    }
+}
+
+/// The scenarios' state.
+#[derive(Clone, Debug)]
+pub struct ScenariosState {
+    /// Bumped by every action: two states are equal only if they are the same state.
+    revision: u64,
+    /// The scenarios whose goal was met (remembered in storage).
+    pub done: Rc<BTreeSet<&'static str>>,
+    /// Every scenario opened so far.
+    pub sessions: Rc<BTreeMap<&'static str, Rc<ScenarioSession>>>,
+}
+
+impl PartialEq for ScenariosState {
+    fn eq(&self, other: &Self) -> bool {
+        self.revision == other.revision
+    }
+}
+
+impl ScenariosState {
+    /// The state as stored: the done scenarios, no session yet.
+    pub fn initial() -> ScenariosState {
+        ScenariosState {
+            revision: 0,
+            done: Rc::new(load_done()),
+            sessions: Rc::new(BTreeMap::new()),
+        }
+    }
+
+    /// The session of a scenario, if it was opened.
+    pub fn session(&self, id: &str) -> Option<&Rc<ScenarioSession>> {
+        self.sessions.get(id)
+    }
+}
+
+/// What changes the state. `id` is a scenario's id; `now` the browser's time.
+pub enum ScenarioAction {
+    /// Open a scenario (a new session unless one is running).
+    Open {
+        /// The scenario.
+        id: &'static str,
+        /// The time of the connection.
+        now: String,
+    },
+    /// A new session from the start: new server, empty journal, hints hidden again.
+    Restart {
+        /// The scenario.
+        id: &'static str,
+        /// The time of the new connection.
+        now: String,
+    },
+    /// Send lines to the console session (each with CRLF).
+    Send {
+        /// The scenario.
+        id: &'static str,
+        /// The lines.
+        lines: Vec<String>,
+        /// The time.
+        now: String,
+        /// Whether to add the line to the history.
+        remember: bool,
+    },
+    /// Start (`true`) or stop saslauthd: the server's `sasl_daemon_down` policy.
+    Saslauthd {
+        /// The scenario.
+        id: &'static str,
+        /// Whether it runs.
+        running: bool,
+    },
+    /// Show one more hint.
+    Hint {
+        /// The scenario.
+        id: &'static str,
+    },
+    /// An input of the compose form changed.
+    Field {
+        /// The scenario.
+        id: &'static str,
+        /// Which input.
+        field: ComposeField,
+        /// Its value.
+        value: String,
+    },
+    /// Compose the message and send it over a new connection.
+    ComposeSend {
+        /// The scenario.
+        id: &'static str,
+        /// The time (Date: and the server's Received:).
+        now: String,
+        /// A unique token for the Message-ID and the boundary.
+        unique: String,
+    },
+    /// The verify form's password changed.
+    VerifyPassword {
+        /// The scenario.
+        id: &'static str,
+        /// The password.
+        text: String,
+    },
+    /// Verify the captured exchange with the password.
+    Verify {
+        /// The scenario.
+        id: &'static str,
+    },
+    /// The answer field changed.
+    AnswerText {
+        /// The scenario.
+        id: &'static str,
+        /// The answer.
+        text: String,
+    },
+    /// Give the answer: it goes into the journal.
+    Answer {
+        /// The scenario.
+        id: &'static str,
+    },
+    /// Forget which scenarios are done, and every session.
+    ResetProgress,
+}
+
+impl ScenarioAction {
+    fn id(&self) -> Option<&'static str> {
+        match self {
+            ScenarioAction::Open { id, .. }
+            | ScenarioAction::Restart { id, .. }
+            | ScenarioAction::Send { id, .. }
+            | ScenarioAction::Saslauthd { id, .. }
+            | ScenarioAction::Hint { id }
+            | ScenarioAction::Field { id, .. }
+            | ScenarioAction::ComposeSend { id, .. }
+            | ScenarioAction::VerifyPassword { id, .. }
+            | ScenarioAction::Verify { id }
+            | ScenarioAction::AnswerText { id, .. }
+            | ScenarioAction::Answer { id } => Some(id),
+            ScenarioAction::ResetProgress => None,
+        }
+    }
+}
+
+/// The addresses of a comma- (or semicolon-) separated list.
+fn addresses(list: &str) -> Result<Vec<Mailbox>, MimeError> {
+    list.split([',', ';'])
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .map(Mailbox::parse)
+        .collect()
+}
+
+/// The message and the client's settings of a compose form.
+fn composed(
+    scenario: &Scenario,
+    draft: &ComposeDraft,
+    now: &str,
+    unique: &str,
+) -> Result<(ClientSettings, crate::mime::Composed), ComposeError> {
+    let host = draft.host.trim();
+    if host.is_empty() {
+        return Err(ComposeError::Host);
+    }
+    let port = draft
+        .port
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|p| *p > 0)
+        .ok_or(ComposeError::Port)?;
+    let from = Mailbox::parse(&draft.from)?;
+    let mut message = Message::new(
+        from.clone(),
+        now,
+        &format!("{unique}@learner.example"),
+        &format!("=_learner_{unique}"),
+    )
+    .subject(&draft.subject)
+    .text(&draft.body);
+    for to in addresses(&draft.to)? {
+        message = message.to(to);
+    }
+    for cc in addresses(&draft.cc)? {
+        message = message.cc(cc);
+    }
+    for bcc in addresses(&draft.bcc)? {
+        message = message.bcc(bcc);
+    }
+    let message = message.compose()?;
+    let mut settings = ClientSettings::new(host, port);
+    // DokuWiki greets with its address literal (seed 000: EHLO [172.18.111.192]).
+    settings.helo = format!("[{CLIENT_IP}]");
+    settings.sender = Some(from.address);
+    let user = draft.user.trim();
+    if !user.is_empty() {
+        settings = settings.auth(user, &draft.password);
+        if scenario.id == "sender-mismatch" {
+            // The plugin logs in with AUTH LOGIN, as in seed 000's log.
+            settings = settings.mechanism("LOGIN");
+        }
+    }
+    Ok((settings, message))
+}
+
+impl ScenarioSession {
+    fn apply(&mut self, scenario: &Scenario, action: ScenarioAction) {
+        match action {
+            ScenarioAction::Open { .. } | ScenarioAction::ResetProgress => {}
+            ScenarioAction::Restart { now, .. } => *self = ScenarioSession::new(scenario, &now),
+            ScenarioAction::Send {
+                lines,
+                now,
+                remember,
+                ..
+            } => {
+                let journal = Rc::make_mut(&mut self.journal);
+                for line in lines {
+                    if remember {
+                        self.live.remember(&line);
+                    }
+                    let events = self.live.send(&line, &now);
+                    journal.record(&self.live.server, &events);
+                }
+            }
+            ScenarioAction::Saslauthd { running, .. } => {
+                let mut policies = self.live.server.config().policies.clone();
+                policies.sasl_daemon_down = !running;
+                let note = if running {
+                    texts::SASL_STARTED
+                } else {
+                    texts::SASL_STOPPED
+                };
+                self.live.set_policies(policies, note);
+            }
+            ScenarioAction::Hint { .. } => {
+                self.hints = (self.hints + 1).min(scenario.hints.len());
+            }
+            ScenarioAction::Field { field, value, .. } => {
+                *Rc::make_mut(&mut self.compose).field_mut(field) = value;
+            }
+            ScenarioAction::ComposeSend { now, unique, .. } => {
+                let sent =
+                    composed(scenario, &self.compose, &now, &unique).map(|(settings, message)| {
+                        // Each send is a new connection to the scenario's server.
+                        let mut server = new_server(scenario.config(), &now);
+                        let journal = Rc::make_mut(&mut self.journal);
+                        deliver(settings, &message, &mut server, journal)
+                    });
+                self.sent = Some(Rc::new(sent));
+            }
+            ScenarioAction::VerifyPassword { text, .. } => {
+                Rc::make_mut(&mut self.verify).password = text;
+            }
+            ScenarioAction::Verify { .. } => {
+                let (challenge, response) = scenario12_exchange();
+                let draft = Rc::make_mut(&mut self.verify);
+                let password = Some(draft.password.as_str()).filter(|p| !p.is_empty());
+                draft.report = Some(Rc::new(verify(
+                    Mechanism::CramMd5,
+                    &challenge,
+                    &response,
+                    password,
+                )));
+            }
+            ScenarioAction::AnswerText { text, .. } => {
+                let draft = Rc::make_mut(&mut self.verify);
+                draft.answer = text;
+                draft.answered = false;
+            }
+            ScenarioAction::Answer { .. } => {
+                let draft = Rc::make_mut(&mut self.verify);
+                draft.answered = true;
+                Rc::make_mut(&mut self.journal).answer = Some(draft.answer.clone());
+            }
+        }
+    }
+}
+
+impl Reducible for ScenariosState {
+    type Action = ScenarioAction;
+
+    fn reduce(self: Rc<Self>, action: ScenarioAction) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.revision += 1;
+        let Some(id) = action.id() else {
+            next.done = Rc::new(BTreeSet::new());
+            next.sessions = Rc::new(BTreeMap::new());
+            return Rc::new(next);
+        };
+        let Some(scenario) = scenarios::find(id) else {
+            return self;
+        };
+        let sessions = Rc::make_mut(&mut next.sessions);
+        let opening = match &action {
+            ScenarioAction::Open { now, .. } | ScenarioAction::Restart { now, .. } => {
+                Some(now.clone())
+            }
+            _ => None,
+        };
+        let session = match (sessions.get_mut(scenario.id), opening) {
+            (Some(session), _) => Rc::make_mut(session),
+            (None, Some(now)) => Rc::make_mut(
+                sessions
+                    .entry(scenario.id)
+                    .or_insert_with(|| Rc::new(ScenarioSession::new(scenario, &now))),
+            ),
+            // An action for a scenario that was never opened: nothing to act on.
+            (None, None) => return self,
+        };
+        session.apply(scenario, action);
+        if scenario.is_done(&session.journal) && !next.done.contains(scenario.id) {
+            Rc::make_mut(&mut next.done).insert(scenario.id);
+        }
+        Rc::new(next)
+    }
+}
+
+/// The handle components receive from the context.
+pub type ScenariosContext = UseReducerHandle<ScenariosState>;
+
+/// The scenarios' state from the context (`None` outside the provider).
+#[hook]
+pub fn use_scenarios() -> Option<ScenariosContext> {
+    use_context::<ScenariosContext>()
+}
+
+/// The scenario and its session, if it was opened.
+pub fn scenario_session(
+    state: &ScenariosState,
+    id: &str,
+) -> Option<(&'static Scenario, Rc<ScenarioSession>)> {
+    let scenario = scenarios::find(id)?;
+    Some((scenario, state.session(scenario.id)?.clone()))
+}

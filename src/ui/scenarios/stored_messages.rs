@@ -1,0 +1,59 @@
+//! The messages the scenario's server accepted (from the journal): envelope sender, the
+//! envelope recipients, and the message as stored — where a Bcc shows by its absence.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::texts;
+use crate::lessons::scenarios::Journal;
+use crate::ui::state::use_lang;
+
+/// The accepted messages.
+#[derive(Properties, PartialEq)]
+pub struct StoredMessagesProps {
+    /// The journal whose `stored` messages are shown, oldest first.
+    pub journal: Rc<Journal>,
+}
+
+/// The list.
+#[function_component(StoredMessages)]
+pub fn stored_messages(props: &StoredMessagesProps) -> Html {
+    let lang = use_lang();
+    let stored = &props.journal.stored;
+    let items = stored.iter().map(|message| {
+        let recipients = message
+            .recipients
+            .iter()
+            .map(|r| format!("<{r}>"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let source = String::from_utf8_lossy(&message.data).into_owned();
+        html! {
+            <li key={message.id.clone()} class="message" data-testid="scenario-stored-message">
+                <dl class="envelope">
+                    <dt>{ texts::ENVELOPE_FROM.get(lang) }</dt>
+                    <dd><code data-testid="scenario-stored-from">{ format!("<{}>", message.from) }</code></dd>
+                    <dt>{ texts::ENVELOPE_TO.get(lang) }</dt>
+                    <dd><code data-testid="scenario-stored-to">{ recipients }</code></dd>
+                </dl>
+                <details>
+                    <summary>{ texts::RAW.get(lang).replace("{n}", &message.data.len().to_string()) }</summary>
+                    <pre class="source" data-testid="scenario-stored-source">{ source }</pre>
+                </details>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel mailbox" aria-labelledby="scenario-stored-heading" data-testid="scenario-stored">
+            <h2 id="scenario-stored-heading">
+                { texts::STORED_HEADING.get(lang) }{ " " }<span class="count">{ stored.len() }</span>
+            </h2>
+            if stored.is_empty() {
+                <p class="hint">{ texts::STORED_NONE.get(lang) }</p>
+            } else {
+                <ol class="messages">{ for items }</ol>
+            }
+        </section>
+    }
+}

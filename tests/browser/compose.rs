@@ -1,0 +1,347 @@
+//! The compose and mailbox pages in the real browser: a message with a Chinese subject, a
+//! Bcc and an attachment picked through the file input, sent to the simulated server; the
+//! dialog, the envelope panel, then the message in the mailbox — subject decoded, the Bcc an
+//! envelope-only recipient, the attachment with its size — with a clean browser console.
+
+use std::path::PathBuf;
+
+use fantoccini::elements::Element;
+use fantoccini::key::Key;
+use fantoccini::Locator;
+
+use super::harness::{BrowserLang, Harness};
+
+const SUBJECT: &str = "测试邮件：附件与密送";
+const CAROL: &str = "carol@example.com";
+
+/// A small file with octets of every kind (CR, LF, NUL, high bytes, a leading dot).
+fn attachment() -> (PathBuf, Vec<u8>) {
+    let mut data = b"first line\r\n.a line starting with a dot\nbare LF above\r\n".to_vec();
+    data.extend((0u8..=255).rev());
+    data.extend_from_slice("你好，附件\n".as_bytes());
+    let path = std::env::temp_dir().join(format!(
+        "smtp-trainer-attachment-{}.bin",
+        std::process::id()
+    ));
+    std::fs::write(&path, &data).expect("the temporary attachment is written");
+    (path, data)
+}
+
+async fn field(h: &Harness, testid: &str) -> Element {
+    h.wait_for(&format!("[data-testid={testid}]")).await
+}
+
+/// Replaces an input's text by typing.
+async fn type_into(h: &Harness, testid: &str, text: &str) {
+    let input = field(h, testid).await;
+    input.clear().await.expect("clear");
+    input.send_keys(text).await.expect("typing");
+}
+
+async fn attr(element: &Element, name: &str) -> String {
+    element
+        .attr(name)
+        .await
+        .expect("attribute")
+        .unwrap_or_default()
+}
+
+/// The browser console's errors and warnings since the last look.
+async fn console_problems(h: &Harness) -> Vec<serde_json::Value> {
+    h.console()
+        .await
+        .into_iter()
+        .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+        .collect()
+}
+
+/// Rows of a table whose address cell (by `address_testid`) reads `address`.
+async fn row_for(h: &Harness, rows: &str, address_testid: &str, address: &str) -> Element {
+    let deadline = std::time::Instant::now() + super::harness::WAIT;
+    while std::time::Instant::now() < deadline {
+        for row in h
+            .client
+            .find_all(Locator::Css(&format!("[data-testid={rows}]")))
+            .await
+            .expect("rows")
+        {
+            if let Ok(cell) = row
+                .find(Locator::Css(&format!("[data-testid={address_testid}]")))
+                .await
+            {
+                if cell.text().await.unwrap_or_default() == address {
+                    return row;
+                }
+            }
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("no {rows} row for {address}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn compose_sends_chinese_subject_bcc_and_attachment_and_the_mailbox_reads_it_back() {
+    let (path, data) = attachment();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .expect("a file name")
+        .to_string();
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/compose").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    h.wait_text("[data-testid=nav-compose]", |t| t == "Compose")
+        .await;
+
+    type_into(&h, "compose-from", "Alice <alice@example.com>").await;
+    type_into(&h, "compose-to", "孙勇峰 <bob@example.com>").await;
+    type_into(&h, "compose-bcc", CAROL).await;
+    type_into(&h, "compose-subject", SUBJECT).await;
+    let enter = Key::Enter.to_string();
+    type_into(
+        &h,
+        "compose-text",
+        &format!("你好！{enter}.{enter}The line above is a lone dot.{enter}"),
+    )
+    .await;
+    // Quoted-printable keeps the lone dot visible on the wire (base64 would hide it).
+    field(&h, "compose-encoding")
+        .await
+        .select_by_value("quoted-printable")
+        .await
+        .expect("the transfer encoding is picked");
+    field(&h, "compose-file")
+        .await
+        .send_keys(path.to_str().expect("a UTF-8 path"))
+        .await
+        .expect("the file input takes the path");
+    h.wait_text("[data-testid=compose-attachment-name]", |t| t == name)
+        .await;
+    h.wait_text("[data-testid=compose-attachment-size]", |t| {
+        t == format!("{} bytes", data.len())
+    })
+    .await;
+
+    h.click("compose-send").await;
+    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
+    assert_eq!(attr(&verdict, "data-delivered").await, "true");
+
+    // The reply to the end of the data is 250, and it says why.
+    let end = h
+        .wait_for("[data-testid=compose-server-line][data-end-of-data=true]")
+        .await;
+    assert_eq!(attr(&end, "data-code").await, "250");
+    let text = end.text().await.expect("reply text");
+    assert!(text.starts_with("S: 250"), "end of data answered: {text:?}");
+    end.find(Locator::Css("[data-testid=compose-reply]"))
+        .await
+        .expect("the reply's button")
+        .click()
+        .await
+        .expect("click");
+    let why = h
+        .wait_text("[data-testid=compose-why]", |t| !t.is_empty())
+        .await;
+    assert!(!why.is_empty());
+    // The dialog sent the Bcc a RCPT TO of its own.
+    let dialog = h
+        .wait_text("[data-testid=compose-dialog]", |t| t.contains("DATA"))
+        .await;
+    assert!(
+        dialog.contains(&format!("C: RCPT TO:<{CAROL}>")),
+        "the dialog: {dialog}"
+    );
+
+    // Carol is only in the envelope.
+    let carol = row_for(
+        &h,
+        "compose-envelope-rcpt",
+        "compose-envelope-address",
+        CAROL,
+    )
+    .await;
+    assert_eq!(attr(&carol, "data-kind").await, "bcc");
+    let bob = row_for(
+        &h,
+        "compose-envelope-rcpt",
+        "compose-envelope-address",
+        "bob@example.com",
+    )
+    .await;
+    assert_eq!(attr(&bob, "data-kind").await, "to");
+    let headers = h
+        .wait_text("[data-testid=compose-header-recipients]", |t| {
+            t.contains("bob@example.com")
+        })
+        .await;
+    assert!(!headers.contains(CAROL), "header recipients: {headers}");
+    // The wire view marks the stuffed lone dot and the final dot.
+    h.wait_text("[data-testid=compose-wire-stuffed]", |t| t.contains(".."))
+        .await;
+    h.wait_text("[data-testid=compose-wire-end]", |t| t.contains('.'))
+        .await;
+
+    // The mailbox, reached through the navigation (the state is kept, not reloaded).
+    h.click("nav-mailbox").await;
+    h.wait_for("[data-testid=mailbox-page]").await;
+    h.wait_text("[data-testid=mailbox-count]", |t| t == "1")
+        .await;
+    h.wait_text("[data-testid=mailbox-item-subject]", |t| t == SUBJECT)
+        .await;
+    h.wait_text("[data-testid=mailbox-subject]", |t| t == SUBJECT)
+        .await;
+    let carol = row_for(&h, "mailbox-recipient", "mailbox-recipient-address", CAROL).await;
+    assert_eq!(attr(&carol, "data-envelope-only").await, "true");
+    let bob = row_for(
+        &h,
+        "mailbox-recipient",
+        "mailbox-recipient-address",
+        "bob@example.com",
+    )
+    .await;
+    assert_eq!(attr(&bob, "data-envelope-only").await, "false");
+    h.wait_text("[data-testid=mailbox-attachment-name]", |t| t == name)
+        .await;
+    let size = h.wait_for("[data-testid=mailbox-attachment-size]").await;
+    assert_eq!(attr(&size, "data-bytes").await, data.len().to_string());
+    h.wait_text("[data-testid=mailbox-text]", |t| t.contains("你好！"))
+        .await;
+    // The decoded To header shows the Chinese display name.
+    let to = h
+        .wait_for("[data-testid=mailbox-header][data-name=to] [data-testid=mailbox-header-decoded]")
+        .await
+        .text()
+        .await
+        .expect("decoded To");
+    assert!(to.contains("孙勇峰"), "decoded To: {to:?}");
+    // The stored source never names the Bcc.
+    h.wait_for("[data-testid=mailbox-source-panel] summary")
+        .await
+        .click()
+        .await
+        .expect("open the source");
+    let source = h
+        .wait_text("[data-testid=mailbox-source]", |t| t.contains("Received:"))
+        .await;
+    assert!(!source.contains(CAROL), "the source names the Bcc");
+    // Saving the attachment makes a local blob: URL of exactly its octets. The test keeps
+    // the blob and stops the link's click, so nothing is written to the disk.
+    h.js(
+        "window.__blobs = []; const make = URL.createObjectURL.bind(URL); \
+         URL.createObjectURL = b => { window.__blobs.push(b); return make(b); }; \
+         HTMLAnchorElement.prototype.click = function () { \
+           window.__clicked = [this.getAttribute('href'), this.getAttribute('download')]; }; \
+         return 1",
+    )
+    .await;
+    h.click("mailbox-download").await;
+    let clicked = h.js("return window.__clicked || null").await;
+    assert_eq!(clicked[1].as_str(), Some(name.as_str()), "{clicked}");
+    assert!(
+        clicked[0].as_str().is_some_and(|u| u.starts_with("blob:")),
+        "{clicked}"
+    );
+    let saved = h
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             window.__blobs[0].arrayBuffer().then(b => done(Array.from(new Uint8Array(b))));",
+            vec![],
+        )
+        .await
+        .expect("the blob's octets");
+    let saved: Vec<u8> = saved
+        .as_array()
+        .expect("an array of octets")
+        .iter()
+        .filter_map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
+        .collect();
+    assert_eq!(saved, data, "the download is the attachment byte for byte");
+
+    // In Chinese, and back on the composer with its result kept.
+    h.click("lang-zh").await;
+    h.wait_text("[data-testid=mailbox-heading]", |t| t.starts_with("邮箱"))
+        .await;
+    h.click("nav-compose").await;
+    h.wait_text("[data-testid=compose-heading]", |t| t == "写邮件并发送")
+        .await;
+    h.wait_for("[data-testid=compose-verdict][data-delivered=true]")
+        .await;
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let missing: Vec<_> = h.requested().into_iter().filter(|(_, ok)| !ok).collect();
+    assert!(missing.is_empty(), "requests beyond dist/: {missing:?}");
+    let _ = std::fs::remove_file(&path);
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn seed_000_gets_its_553_and_a_console_message_reaches_the_mailbox() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/compose").await;
+    h.click("compose-preset-seed000").await;
+    h.click("compose-send").await;
+    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
+    assert_eq!(attr(&verdict, "data-delivered").await, "false");
+    let log = h
+        .wait_text("[data-testid=compose-log]", |t| t.contains("Got: 553"))
+        .await;
+    for line in [
+        "Set: the server",
+        "Set: the auth",
+        "Connecting to smtp.163.com at 25",
+        "Sent: AUTH LOGIN",
+        "Sent: MAIL FROM:<noreply@163.com>",
+        "Message wasn't sent. SMTP seems not to work properly.",
+    ] {
+        assert!(log.contains(line), "{line:?} is not in the log:\n{log}");
+    }
+    let check = h
+        .wait_for("[data-testid=compose-envelope-login-check]")
+        .await;
+    assert_eq!(attr(&check, "data-differs").await, "true");
+    // The password field is a password input until shown.
+    let password = field(&h, "compose-password").await;
+    assert_eq!(attr(&password, "type").await, "password");
+
+    // A message typed in the console lands in the app's mailbox.
+    h.click("nav-console").await;
+    for line in [
+        "EHLO learner.example",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+    ] {
+        let input = field(&h, "console-input").await;
+        input
+            .send_keys(&format!("{line}{}", Key::Enter))
+            .await
+            .expect("typing");
+    }
+    let data = field(&h, "console-data").await;
+    let enter = Key::Enter.to_string();
+    data.send_keys(&format!("Subject: typed{enter}{enter}hello{enter}."))
+        .await
+        .expect("typing the message");
+    data.send_keys(&format!("{}{}", Key::Control, Key::Enter))
+        .await
+        .expect("Ctrl+Enter");
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("queued as")
+    })
+    .await;
+    h.click("nav-mailbox").await;
+    h.wait_text("[data-testid=mailbox-item-subject]", |t| t == "typed")
+        .await;
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    h.close().await;
+}

@@ -1,0 +1,458 @@
+//! The learning pages in the browser: a scenario played to its goal (seed 000's 553 in the
+//! DokuWiki settings), a lesson completed with the engine's own answers (a wrong try shows
+//! the hint first; the progress survives a reload), and the analyzer on seed 000's log (the
+//! 553 finding, the decoded login with its exposure warning, a line link). Each test ends
+//! with a clean browser console and no request beyond the page's own files.
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+use smtp_trainer::analyze::{analyze, FindingKind};
+use smtp_trainer::lessons::guided::{self, Expect};
+use smtp_trainer::lessons::scenarios;
+
+use super::harness::{BrowserLang, Harness};
+
+/// Seed 000's log, as the page embeds it.
+const SEED000: &str = include_str!("../fixtures/seed000-dokuwiki.log");
+
+/// The browser console's errors and warnings since the last look.
+async fn console_problems(h: &Harness) -> Vec<serde_json::Value> {
+    h.console()
+        .await
+        .into_iter()
+        .filter(|e| matches!(e["level"].as_str(), Some("SEVERE" | "WARNING")))
+        .collect()
+}
+
+/// Every URL the page fetched beyond its origin (Resource Timing), and every path asked of
+/// the server that is not a file of dist/.
+async fn foreign_requests(h: &Harness) -> Vec<String> {
+    let urls = h
+        .js("return performance.getEntries().filter(e => e.name.includes('://')).map(e => e.name)")
+        .await;
+    let own = format!("{}/", h.origin);
+    let mut foreign: Vec<String> = urls
+        .as_array()
+        .expect("an array of URLs")
+        .iter()
+        .filter_map(|u| u.as_str())
+        .filter(|u| !u.starts_with(&own))
+        .map(str::to_string)
+        .collect();
+    foreign.extend(
+        h.requested()
+            .into_iter()
+            .filter(|(_, ok)| !ok)
+            .map(|(path, _)| path),
+    );
+    foreign
+}
+
+/// The page stayed clean: nothing in the console, nothing fetched from elsewhere.
+async fn assert_clean(h: &Harness) {
+    let problems = console_problems(h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let foreign = foreign_requests(h).await;
+    assert!(
+        foreign.is_empty(),
+        "requests beyond the page's files: {foreign:?}"
+    );
+}
+
+/// The value of a form control (`value` property), by `data-testid`.
+async fn control_value(h: &Harness, testid: &str) -> String {
+    h.wait_for(&format!("[data-testid={testid}]")).await;
+    h.js(&format!(
+        "return document.querySelector('[data-testid={testid}]').value"
+    ))
+    .await
+    .as_str()
+    .unwrap_or_default()
+    .to_string()
+}
+
+/// Everything the page keeps in localStorage, as one text.
+async fn stored(h: &Harness) -> String {
+    h.js("return JSON.stringify(Object.assign({}, localStorage))")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Waits until a script returns `expected` (a string).
+async fn wait_js(h: &Harness, script: &str, expected: &str) {
+    let deadline = std::time::Instant::now() + super::harness::WAIT;
+    let mut last = serde_json::Value::Null;
+    while std::time::Instant::now() < deadline {
+        last = h.js(script).await;
+        if last.as_str() == Some(expected) {
+            return;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{script} never returned {expected:?}; last: {last}");
+}
+
+/// Replaces the text of an input.
+async fn retype(h: &Harness, testid: &str, text: &str) {
+    let input = h.wait_for(&format!("[data-testid={testid}]")).await;
+    input.clear().await.expect("clear");
+    input.send_keys(text).await.expect("typing");
+    let value = control_value(h, testid).await;
+    assert_eq!(value, text, "{testid} holds what was typed");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scenario_1_is_played_to_its_goal_in_the_dokuwiki_settings() {
+    let scenario = scenarios::find("sender-mismatch").expect("scenario 1");
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/scenarios").await;
+    h.wait_for("[data-testid=scenario-list]").await;
+    let item = h
+        .wait_for("[data-testid=scenario-item-sender-mismatch]")
+        .await;
+    assert_eq!(
+        item.attr("data-done").await.expect("attribute").as_deref(),
+        Some("false")
+    );
+    item.find(Locator::Css("a"))
+        .await
+        .expect("the scenario's link")
+        .click()
+        .await
+        .expect("click");
+    h.wait_text("[data-testid=scenario-title]", |t| t == scenario.title.en)
+        .await;
+    h.wait_text("[data-testid=scenario-story]", |t| t == scenario.story.en)
+        .await;
+
+    // Hints one at a time.
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=scenario-hint]"))
+        .await
+        .is_err());
+    h.click("scenario-hint-more").await;
+    h.wait_text("[data-testid=scenario-hint]", |t| t == scenario.hints[0].en)
+        .await;
+
+    // Seed 000's settings, mailfrom prefilled with the address that gets the 553.
+    assert_eq!(
+        control_value(&h, "scenario-compose-host").await,
+        "smtp.163.com"
+    );
+    assert_eq!(control_value(&h, "scenario-compose-port").await, "25");
+    assert_eq!(
+        control_value(&h, "scenario-compose-user").await,
+        "sunnogo@163.com"
+    );
+    assert_eq!(
+        control_value(&h, "scenario-compose-from").await,
+        "noreply@163.com"
+    );
+    let kind = h
+        .wait_for("[data-testid=scenario-compose-password]")
+        .await
+        .attr("type")
+        .await
+        .expect("attribute");
+    assert_eq!(kind.as_deref(), Some("password"));
+
+    h.click("scenario-compose-send").await;
+    let log = h
+        .wait_text("[data-testid=scenario-compose-log]", |t| t.contains("553"))
+        .await;
+    assert!(
+        log.contains("Got: 553 Mail from must equal authorized user"),
+        "{log}"
+    );
+    assert!(log.contains("Sent: MAIL FROM:<noreply@163.com>"), "{log}");
+    assert!(log.contains("Sent: AUTH LOGIN"), "{log}");
+    h.wait_text("[data-testid=scenario-compose-transcript]", |t| {
+        t.contains("553 Mail from must equal authorized user")
+    })
+    .await;
+    h.wait_for("[data-testid=scenario-goal-pending]").await;
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=scenario-goal-met]"))
+        .await
+        .is_err());
+
+    // The learner's fix: mailfrom = the login.
+    retype(&h, "scenario-compose-from", "sunnogo@163.com").await;
+    h.click("scenario-compose-send").await;
+    h.wait_text("[data-testid=scenario-goal-met]", |t| {
+        t.contains("Goal met")
+    })
+    .await;
+    h.wait_text("[data-testid=scenario-lesson]", |t| t == scenario.lesson.en)
+        .await;
+    let log = h
+        .wait_text("[data-testid=scenario-compose-log]", |t| {
+            t.contains("Message was sent")
+        })
+        .await;
+    assert!(log.contains("Sent: MAIL FROM:<sunnogo@163.com>"), "{log}");
+    h.wait_text("[data-testid=scenario-stored-from]", |t| {
+        t == "<sunnogo@163.com>"
+    })
+    .await;
+
+    // Remembered as done: ids only, never the password.
+    let storage = stored(&h).await;
+    assert!(storage.contains("sender-mismatch"), "{storage}");
+    assert!(!storage.contains("ARsanbbsql60595"), "{storage}");
+    h.client.refresh().await.expect("reload");
+    h.wait_for("[data-testid=scenario-done]").await;
+    h.open("#/scenarios").await;
+    let item = h
+        .wait_for("[data-testid=scenario-item-sender-mismatch]")
+        .await;
+    assert_eq!(
+        item.attr("data-done").await.expect("attribute").as_deref(),
+        Some("true")
+    );
+    h.wait_text("[data-testid=scenarios-done-count]", |t| {
+        t.starts_with("1 of ")
+    })
+    .await;
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+/// Sends a step's input the way a learner types it.
+async fn answer_step(h: &Harness, expect: Expect, answer: &str) {
+    match expect {
+        Expect::Message(_) => {
+            let area = h.wait_for("[data-testid=lesson-message]").await;
+            let typed = answer.replace('\n', &Key::Enter.to_string());
+            area.send_keys(&typed).await.expect("typing");
+            area.send_keys(&format!("{}{}", Key::Control, Key::Enter))
+                .await
+                .expect("Ctrl+Enter");
+        }
+        Expect::Reply(_) | Expect::ReplyTo(..) => {
+            for line in answer.split('\n') {
+                let input = h.wait_for("[data-testid=lesson-input]").await;
+                input
+                    .send_keys(&format!("{line}{}", Key::Enter))
+                    .await
+                    .expect("typing a line");
+            }
+        }
+        Expect::Value(_) => {
+            let input = h.wait_for("[data-testid=lesson-value]").await;
+            input
+                .send_keys(&format!("{answer}{}", Key::Enter))
+                .await
+                .expect("typing a value");
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_lesson_is_completed_with_hints_first_and_its_progress_survives_a_reload() {
+    let lesson = guided::find("first-transaction").expect("the lesson");
+    let n = lesson.steps.len();
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/lessons").await;
+    h.wait_text("[data-testid=lesson-item-first-transaction]", |t| {
+        t.contains(&format!("0/{n} steps"))
+    })
+    .await;
+    h.open("#/lessons/first-transaction").await;
+    h.wait_text("[data-testid=lesson-title]", |t| t == lesson.title.en)
+        .await;
+    h.wait_text("[data-testid=lesson-intro]", |t| t == lesson.intro.en)
+        .await;
+
+    for (i, step) in lesson.steps.iter().enumerate() {
+        h.wait_text("[data-testid=lesson-instruction]", |t| {
+            t == step.instruction.en
+        })
+        .await;
+        // Rendered text: CSS upper-cases the heading.
+        h.wait_text("[data-testid=lesson-step-heading]", |t| {
+            t.eq_ignore_ascii_case(&format!("Step {} of {n}", i + 1))
+        })
+        .await;
+        if i == 0 {
+            // A wrong try first: HELO without a name gets 501, and the step's hint.
+            answer_step(&h, step.expect, "HELO").await;
+            h.wait_text("[data-testid=lesson-hint]", |t| t == step.hint.en)
+                .await;
+            h.wait_text("[data-testid=lesson-transcript]", |t| t.contains("501"))
+                .await;
+            assert_eq!(
+                h.wait_text("[data-testid=lesson-progress-count]", |_| true)
+                    .await,
+                format!("0/{n} steps")
+            );
+            // "Show me" gives the engine's answer.
+            h.click("lesson-show-me").await;
+            h.wait_text("[data-testid=lesson-answer]", |t| t == (step.answer)())
+                .await;
+        }
+        answer_step(&h, step.expect, &(step.answer)()).await;
+        h.wait_text("[data-testid=lesson-progress-count]", |t| {
+            t == format!("{}/{n} steps", i + 1)
+        })
+        .await;
+        if i + 1 < n {
+            h.wait_text("[data-testid=lesson-passed]", |t| {
+                t.contains(&format!("step {} done", i + 1))
+            })
+            .await;
+        }
+        if i == 2 {
+            // A reload keeps the step (and replays the earlier answers on a new connection).
+            let storage = stored(&h).await;
+            assert!(storage.contains("first-transaction=3"), "{storage}");
+            h.client.refresh().await.expect("reload");
+            h.wait_text("[data-testid=lesson-progress-count]", |t| {
+                t == format!("3/{n} steps")
+            })
+            .await;
+            h.wait_text("[data-testid=lesson-transcript]", |t| {
+                t.contains("RCPT TO:<bob@example.com>") && t.contains("250 2.1.5")
+            })
+            .await;
+        }
+    }
+    h.wait_for("[data-testid=lesson-complete]").await;
+    h.wait_text("[data-testid=lesson-transcript]", |t| t.contains("221"))
+        .await;
+    let storage = stored(&h).await;
+    assert!(
+        storage.contains(&format!("first-transaction={n}")),
+        "{storage}"
+    );
+    assert!(!storage.contains("secret"), "{storage}");
+
+    h.open("#/lessons").await;
+    h.wait_text("[data-testid=lesson-item-first-transaction]", |t| {
+        t.contains(&format!("{n}/{n} steps"))
+    })
+    .await;
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_analyzer_diagnoses_seed_000_and_warns_about_the_exposed_login() {
+    let analysis = analyze(SEED000);
+    let finding = analysis
+        .findings_of(FindingKind::SenderMismatch)
+        .next()
+        .expect("the engine finds the 553");
+    let user_line = analysis
+        .lines
+        .iter()
+        .find(|l| l.decoded.as_ref().and_then(|d| d.user()) == Some("sunnogo@163.com"))
+        .expect("the engine decodes the login");
+    let warning = user_line.warning.as_ref().expect("the exposure warning");
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+    h.wait_for("[data-testid=analyze-empty]").await;
+    h.click("analyze-example-seed000").await;
+    assert_eq!(control_value(&h, "analyze-input").await, SEED000);
+
+    let card = "[data-testid=analyze-finding][data-kind=sender-mismatch]";
+    h.wait_text(
+        &format!("{card} [data-testid=analyze-finding-title]"),
+        |t| t == finding.title.en,
+    )
+    .await;
+    let what = h
+        .wait_text(
+            &format!("{card} [data-testid=analyze-finding-what]"),
+            |_| true,
+        )
+        .await;
+    assert!(what.ends_with(finding.what.en.as_ref()), "{what}");
+    let severity = h
+        .wait_for(card)
+        .await
+        .attr("data-severity")
+        .await
+        .expect("attribute");
+    assert_eq!(severity.as_deref(), Some("error"));
+    h.wait_text("[data-testid=analyze-formats]", |t| t.contains("DokuWiki"))
+        .await;
+    h.wait_text("[data-testid=analyze-servers]", |t| t.contains("Coremail"))
+        .await;
+
+    // The decoded login and its warning, in a warning style.
+    let row = format!(
+        "[data-testid=analyze-line][data-line='{}']",
+        user_line.number
+    );
+    h.wait_text(&format!("{row} [data-testid=analyze-line-decoded]"), |t| {
+        t.contains("sunnogo@163.com")
+    })
+    .await;
+    let shown = h
+        .wait_text(&format!("{row} [data-testid=analyze-line-warning]"), |t| {
+            !t.is_empty()
+        })
+        .await;
+    assert!(shown.ends_with(warning.en.as_ref()), "{shown}");
+    let styled = h
+        .js(&format!(
+            "const e = document.querySelector(\"{row} [data-testid=analyze-line-warning]\");
+             const s = getComputedStyle(e);
+             return s.display !== 'none' && s.visibility !== 'hidden' && s.backgroundColor !== 'rgba(0, 0, 0, 0)'"
+        ))
+        .await;
+    assert_eq!(styled.as_bool(), Some(true), "the warning is styled as one");
+
+    // A finding's line link scrolls to the line, highlights it and gives it the focus.
+    let link = h
+        .wait_for(&format!(
+            "{card} [data-testid=analyze-line-link][data-line='{}']",
+            user_line.number
+        ))
+        .await;
+    link.click().await.expect("click the line link");
+    let anchor = format!("analyze-line-{}", user_line.number);
+    wait_js(
+        &h,
+        "return document.activeElement && document.activeElement.id",
+        &anchor,
+    )
+    .await;
+    let class = h
+        .wait_for(&row)
+        .await
+        .attr("class")
+        .await
+        .expect("attribute")
+        .unwrap_or_default();
+    assert!(class.contains("highlighted"), "{class}");
+
+    // In Chinese, the engine's Chinese texts.
+    h.click("lang-zh").await;
+    h.wait_text(
+        &format!("{card} [data-testid=analyze-finding-title]"),
+        |t| t == finding.title.zh,
+    )
+    .await;
+    let shown = h
+        .wait_text(&format!("{row} [data-testid=analyze-line-warning]"), |t| {
+            t.contains(warning.zh.as_ref())
+        })
+        .await;
+    assert!(shown.ends_with(warning.zh.as_ref()), "{shown}");
+
+    // Nothing of the log is stored.
+    let storage = stored(&h).await;
+    assert!(!storage.contains("sunnogo"), "{storage}");
+    assert_clean(&h).await;
+    h.close().await;
+}
