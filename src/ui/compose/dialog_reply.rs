@@ -4,14 +4,11 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::texts as tx;
-use crate::i18n::{t, Msg};
 use crate::smtp::explain::explain;
-use crate::smtp::reference::{enhanced_info, reply_info};
 use crate::smtp::reply::Reply;
-use crate::ui::route::Route;
+use crate::ui::reply_reference::{reply_reference, Explained};
 use crate::ui::state::use_lang;
 
 /// A reply and how to show it.
@@ -50,29 +47,16 @@ pub fn dialog_reply(props: &DialogReplyProps) -> Html {
         _ => "permanent",
     };
     let enhanced = found.as_ref().and_then(|f| f.enhanced.and_then(|e| e.code));
-    let title = found
-        .as_ref()
-        .and_then(|f| f.reply)
-        .and_then(|r| reply_info(r.code))
-        .map_or_else(|| t(lang, Msg::NotInReference), |i| i.title.get(lang));
-    let enhanced_title = enhanced.map(|e| {
-        (
-            e,
-            enhanced_info(e).map_or_else(|| t(lang, Msg::NotInReference), |i| i.title.get(lang)),
-        )
-    });
-    let route = match enhanced {
-        Some(e) => Route::ReferencePair {
-            code: code.clone(),
-            enhanced: e.to_string(),
-        },
-        None => Route::ReferenceCode { code: code.clone() },
-    };
-    let label = match enhanced {
-        Some(e) => format!("{code} {e}"),
-        None => code.clone(),
-    };
+    let reply_code = found.as_ref().and_then(|f| f.reply).map(|r| r.code);
     let panel_id = format!("compose-why-{}", props.id);
+    let explained = Explained {
+        code: reply_code,
+        code_text: &code,
+        enhanced,
+        why: props.reply.as_ref().map(|r| r.why.explain(lang)),
+        no_why: tx::NO_WHY.get(lang),
+    };
+    let panel = reply_reference(explained, panel_id.clone(), "compose", lang);
     let lines = props.lines.iter().map(|line| {
         html! {
             <span class="wire-line">
@@ -88,26 +72,7 @@ pub fn dialog_reply(props: &DialogReplyProps) -> Html {
                 title={tx::REPLY_TITLE.get(lang)} data-testid="compose-reply" onclick={on_toggle}>
                 { for lines }
             </button>
-            if *expanded {
-                <div class="explanation" id={panel_id} data-testid="compose-explanation">
-                    if let Some(reply) = &props.reply {
-                        <p class="why" data-testid="compose-why">{ reply.why.explain(lang) }</p>
-                    } else {
-                        <p class="why">{ tx::NO_WHY.get(lang) }</p>
-                    }
-                    <p class="ref">
-                        <span class="code">{ code.clone() }</span>{ " " }{ title }
-                        if let Some((e, etitle)) = enhanced_title {
-                            { " · " }<span class="code">{ e.to_string() }</span>{ " " }{ etitle }
-                        }
-                    </p>
-                    <p class="ref-link">
-                        <Link<Route> to={route}>
-                            { t(lang, Msg::ConsoleOpenReference).replace("{code}", &label) }
-                        </Link<Route>>
-                    </p>
-                </div>
-            }
+            if *expanded { { panel } }
         </div>
     }
 }

@@ -4,14 +4,12 @@
 use std::rc::Rc;
 
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use super::decode::reply_decoded;
 use super::decoded_view::DecodedView;
 use crate::i18n::{t, Msg};
-use crate::smtp::reference::{enhanced_info, reply_info};
 use crate::smtp::reply::Reply;
-use crate::ui::route::Route;
+use crate::ui::reply_reference::{reply_reference, Explained};
 use crate::ui::state::use_lang;
 
 /// A reply and how to show it.
@@ -56,26 +54,15 @@ pub fn server_reply(props: &ServerReplyProps) -> Html {
             </span>
         }
     });
-    let code = reply.code.to_string();
-    let route = match reply.enhanced {
-        Some(enhanced) => Route::ReferencePair {
-            code: code.clone(),
-            enhanced: enhanced.to_string(),
-        },
-        None => Route::ReferenceCode { code: code.clone() },
+    let code_text = reply.code.to_string();
+    let explained = Explained {
+        code: Some(reply.code),
+        code_text: &code_text,
+        enhanced: reply.enhanced,
+        why: Some(reply.why.explain(lang)),
+        no_why: "",
     };
-    let label = match reply.enhanced {
-        Some(enhanced) => format!("{code} {enhanced}"),
-        None => code.clone(),
-    };
-    let title =
-        reply_info(reply.code).map_or_else(|| t(lang, Msg::NotInReference), |i| i.title.get(lang));
-    let enhanced_title = reply.enhanced.map(|e| {
-        (
-            e,
-            enhanced_info(e).map_or_else(|| t(lang, Msg::NotInReference), |i| i.title.get(lang)),
-        )
-    });
+    let panel = reply_reference(explained, panel_id.clone(), "console", lang);
     html! {
         <div class={classes!("line", "server", class)} data-testid="console-server-line">
             <button type="button" class="reply" aria-expanded={expanded.to_string()}
@@ -83,22 +70,7 @@ pub fn server_reply(props: &ServerReplyProps) -> Html {
                 data-testid="console-reply" onclick={on_toggle}>
                 { for lines }
             </button>
-            if *expanded {
-                <div class="explanation" id={panel_id} data-testid="console-explanation">
-                    <p class="why" data-testid="console-why">{ reply.why.explain(lang) }</p>
-                    <p class="ref">
-                        <span class="code">{ code.clone() }</span>{ " " }{ title }
-                        if let Some((enhanced, etitle)) = enhanced_title {
-                            { " · " }<span class="code">{ enhanced.to_string() }</span>{ " " }{ etitle }
-                        }
-                    </p>
-                    <p class="ref-link">
-                        <Link<Route> to={route}>
-                            { t(lang, Msg::ConsoleOpenReference).replace("{code}", &label) }
-                        </Link<Route>>
-                    </p>
-                </div>
-            }
+            if *expanded { { panel } }
         </div>
     }
 }
