@@ -23,6 +23,7 @@ mod mailbox;
 mod nav;
 mod pages;
 mod password_input;
+mod policy_switch;
 mod reply_reference;
 mod route;
 mod scenarios;

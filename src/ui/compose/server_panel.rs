@@ -6,56 +6,23 @@ use yew::prelude::*;
 use super::state::{use_compose, ComposeAction, FaultChoice, Field};
 use super::text_field::TextField;
 use super::texts as tx;
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Msg};
 use crate::smtp::profile::Profile;
 use crate::smtp::server::Policies;
 use crate::ui::console::hooks::use_synced_select;
 use crate::ui::console::state::demo_accounts;
+use crate::ui::policy_switch::policy_checkboxes;
 use crate::ui::state::use_lang;
 
-/// One on/off policy: its label, its hook, and its field.
-struct Switch {
-    testid: &'static str,
-    label: fn(Lang) -> &'static str,
-    field: fn(&mut Policies) -> &mut bool,
-}
-
-const SWITCHES: [Switch; 7] = [
-    Switch {
-        testid: "compose-policy-require-auth",
-        label: |l| t(l, Msg::PolicyRequireAuth),
-        field: |p| &mut p.require_auth,
-    },
-    Switch {
-        testid: "compose-policy-sender-match",
-        label: |l| t(l, Msg::PolicySenderMatchesAuth),
-        field: |p| &mut p.sender_must_match_auth,
-    },
-    Switch {
-        testid: "compose-policy-tls-first",
-        label: |l| t(l, Msg::PolicyTlsBeforeAuth),
-        field: |p| &mut p.tls_before_auth,
-    },
-    Switch {
-        testid: "compose-policy-sasl-down",
-        label: |l| t(l, Msg::PolicySaslDown),
-        field: |p| &mut p.sasl_daemon_down,
-    },
-    Switch {
-        testid: "compose-policy-deny-relay",
-        label: |l| t(l, Msg::PolicyDenyRelay),
-        field: |p| &mut p.deny_relay,
-    },
-    Switch {
-        testid: "compose-policy-known-mailboxes",
-        label: |l| t(l, Msg::PolicyKnownMailboxes),
-        field: |p| &mut p.known_mailboxes_only,
-    },
-    Switch {
-        testid: "compose-policy-greylist",
-        label: |l| tx::GREYLIST.get(l),
-        field: |p| &mut p.greylist,
-    },
+/// The switches the composer shows, in its order.
+const SHOWN: [&str; 7] = [
+    "require-auth",
+    "sender-match",
+    "tls-first",
+    "sasl-down",
+    "deny-relay",
+    "known-mailboxes",
+    "greylist",
 ];
 
 const FAULT_CODES: [u16; 4] = [421, 450, 451, 452];
@@ -108,28 +75,13 @@ pub fn server_panel() -> Html {
     let profiles = Profile::ALL.iter().map(|&p| {
         html! { <option value={p.id()} selected={p == profile}>{ p.name() }</option> }
     });
-    let switches = SWITCHES.iter().map(|switch| {
-        let mut policies = compose.policies.clone();
-        let checked = *(switch.field)(&mut policies);
-        let field = switch.field;
-        let on_change = {
-            let compose = compose.clone();
-            Callback::from(move |e: Event| {
-                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-                let mut next = policies.clone();
-                *field(&mut next) = input.checked();
-                compose.dispatch(ComposeAction::Policies(next));
-            })
-        };
-        html! {
-            <li>
-                <label class="check">
-                    <input type="checkbox" {checked} data-testid={switch.testid} onchange={on_change} />
-                    { (switch.label)(lang) }
-                </label>
-            </li>
-        }
-    });
+    let switches = {
+        let handle = compose.clone();
+        let on_change = Callback::from(move |next: Policies| {
+            handle.dispatch(ComposeAction::Policies(next));
+        });
+        policy_checkboxes(&SHOWN, &compose.policies, "compose", lang, on_change)
+    };
     let mut faults = vec![html! {
         <option value="none" selected={fault == FaultChoice::None}>{ tx::FAULT_NONE.get(lang) }</option>
     }];
@@ -166,7 +118,7 @@ pub fn server_panel() -> Html {
                 { tx::ACCOUNTS.get(lang) }{ lang.colon() }<code>{ accounts }</code>
             </p>
             <h3>{ tx::POLICIES.get(lang) }</h3>
-            <ul class="switches">{ for switches }</ul>
+            <ul class="switches">{ switches }</ul>
             <TextField field={Field::MaxSize} id="compose-max-size" testid="compose-policy-max-size"
                 label={Msg::PolicyMaxSize.text()} inputmode="numeric" invalid={compose.max_size_invalid} />
             if compose.max_size_invalid {

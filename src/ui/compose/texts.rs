@@ -103,11 +103,6 @@ pub const SERVER: Tr = Tr::new("Simulated server", "模拟服务器");
 pub const PROFILE: Tr = Tr::new("Server software", "服务器软件");
 /// Its accounts.
 pub const ACCOUNTS: Tr = Tr::new("Accounts on it", "上面的账号");
-/// Extra policy: greylisting.
-pub const GREYLIST: Tr = Tr::new(
-    "Greylisting (the first RCPT of each sender and recipient gets 450)",
-    "灰名单（每对发件人/收件人的第一次 RCPT 得到 450）",
-);
 /// Fault picker label.
 pub const FAULT: Tr = Tr::new("Inject a fault", "注入故障");
 /// No fault.
