@@ -339,3 +339,84 @@ fn verify_scram_two_lines_and_ntlm_messages() {
     ]);
     assert_eq!(bad.status.code(), Some(1));
 }
+
+/// Issue 9's report, verbatim: RFC 2195's digest typed decoded is valid (exit 0); only with
+/// `--as-sent` is the missing base64 the mistake (exit 1).
+#[test]
+fn verify_cram_md5_typed_decoded_is_valid_and_as_sent_is_not() {
+    let args = [
+        "verify",
+        "cram-md5",
+        "--challenge",
+        "<1896.697170952@postoffice.reston.mci.net>",
+        "--response",
+        "tim b913a602c7eda7a495b4e6e7334d3890",
+        "--password",
+        "tanstaaftanstaaf",
+    ];
+    let out = run(&args);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(text.contains("VALID"), "{text}");
+    assert!(text.contains("pasted decoded"), "{text}");
+    let mut as_sent = args.to_vec();
+    as_sent.push("--as-sent");
+    let out = run(&as_sent);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(text.contains("not base64"), "{text}");
+}
+
+/// `verify --transcript`: every AUTH exchange of a real Postfix session, judged as sent;
+/// JSON names each exchange's lines, user, the server's code and the verdict.
+#[test]
+fn verify_transcript_of_real_postfix_json() {
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/real-postfix.log"
+    );
+    let out = run(&[
+        "verify",
+        "--transcript",
+        fixture,
+        "--password",
+        "secret",
+        "--json",
+    ]);
+    // The recording has refused exchanges (a wrong password), so some verdicts are invalid.
+    assert_eq!(out.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let exchanges = json.as_array().expect("an array");
+    let accepted: Vec<_> = exchanges.iter().filter(|e| e["outcome"] == 235).collect();
+    assert!(!accepted.is_empty());
+    for e in accepted {
+        assert_eq!(e["report"]["valid"], true, "{e}");
+        assert_eq!(e["agrees_with_server"], true, "{e}");
+        assert_eq!(e["user"], "alice", "{e}");
+    }
+    assert!(exchanges
+        .iter()
+        .any(|e| e["outcome"] == 535 && e["report"]["valid"] == false));
+
+    // Text, in Chinese, from standard input; a log without AUTH exits 2.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_smtp-trainer"))
+        .args(["verify", "--transcript", "-", "--lang", "zh"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin
+            .write_all(b"S: 220 x ESMTP\nC: EHLO y\nS: 250 x\nC: QUIT\nS: 221 bye\n")
+            .expect("write");
+    }
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stdout(&out).contains("没有找到 AUTH 交换"),
+        "{}",
+        stdout(&out)
+    );
+}

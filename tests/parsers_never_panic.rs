@@ -130,3 +130,52 @@ mod server {
         }
     }
 }
+
+mod verifier_inputs {
+    use proptest::prelude::*;
+    use smtp_trainer::analyze::auth::verify_transcript;
+    use smtp_trainer::sasl::verify::{read_pasted, verify_with, Mechanism, Options, MAX_INPUT};
+
+    fn transcript_ish() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("C: AUTH CRAM-MD5".to_string()),
+                Just("C: AUTH DIGEST-MD5".to_string()),
+                Just("C: AUTH SCRAM-SHA-1 biwsbj11c2VyLHI9eA==".to_string()),
+                Just("C: AUTH NTLM".to_string()),
+                Just("C: AUTH LOGIN".to_string()),
+                Just("S: 334 ".to_string()),
+                Just("S: 235 ok".to_string()),
+                Just("S: 535 no".to_string()),
+                "(C|S): [A-Za-z0-9+/= ,\"*]{0,40}",
+                "334 [A-Za-z0-9+/=]{0,40}",
+            ],
+            0..20,
+        )
+        .prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #[test]
+        fn any_paste_reads_within_bounds(input in any::<String>()) {
+            let pasted = read_pasted(&input);
+            prop_assert!(pasted.bytes.len() <= MAX_INPUT * 4);
+        }
+
+        #[test]
+        fn any_exchange_verifies_or_is_refused(
+            mechanism in proptest::sample::select(Mechanism::ALL.to_vec()),
+            challenge in any::<String>(),
+            response in any::<String>(),
+            as_sent in any::<bool>(),
+        ) {
+            let options = Options { as_sent, server_final: Some(challenge.clone()) };
+            let _ = verify_with(mechanism, &challenge, &response, Some("pw"), &options);
+        }
+
+        #[test]
+        fn any_transcript_verifies_without_panic(text in transcript_ish()) {
+            let _ = verify_transcript(&text, Some("secret"));
+        }
+    }
+}

@@ -25,6 +25,7 @@ use std::borrow::Cow;
 
 use crate::i18n::{Lang, Tr};
 
+pub mod auth;
 mod diagnose;
 mod formats;
 mod sasl;

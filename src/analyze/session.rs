@@ -940,7 +940,7 @@ fn first_word(text: &str) -> &str {
 /// (seed 004 copies it from C strings), a comment after ` //` (seed 004) or an annotation
 /// in parentheses after three spaces (docs/transcripts/real-servers.md). Returns the payload
 /// and the annotation.
-fn clean(text: &str) -> (&str, Option<&str>) {
+pub(super) fn clean(text: &str) -> (&str, Option<&str>) {
     let mut payload = text.trim_end_matches(['\r', '\n']);
     // smtplib may write more than one line at once; the first is the command.
     if let Some((first, _)) = payload.split_once("\r\n") {

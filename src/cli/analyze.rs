@@ -57,7 +57,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 /// Reads at most one byte more than the analyzer takes, so it can say it cut the input.
-fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
+pub(super) fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
     let limit = MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
     match file {

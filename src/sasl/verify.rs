@@ -234,73 +234,153 @@ impl VerifyError {
 /// Inputs are read up to this size; real exchanges are far smaller.
 pub const MAX_INPUT: usize = 16 * 1024;
 
-/// Decodes a pasted value: strips a `334 ` prefix and whitespace, then base64 if it is
-/// base64; returns the bytes and whether it was base64.
-pub fn decode_pasted(text: &str) -> (Vec<u8>, bool) {
+/// Base64 as clients write it: the standard alphabet, padding optional (some clients leave
+/// it off, and servers accept that).
+const BASE64_LENIENT: base64::engine::GeneralPurpose = base64::engine::GeneralPurpose::new(
+    &base64::alphabet::STANDARD,
+    base64::engine::GeneralPurposeConfig::new()
+        .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+);
+
+/// A pasted value, read both ways it can be meant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pasted {
+    /// The bytes: decoded from base64 when the text is base64, else the text itself.
+    pub bytes: Vec<u8>,
+    /// Whether the text was base64.
+    pub base64: bool,
+    /// The text itself, when it was base64 too: a short password such as `secret12` is
+    /// valid base64, so a value typed decoded can look encoded. The verifier tries it as
+    /// well, so the verdict does not depend on how the value was pasted.
+    pub as_text: Option<Vec<u8>>,
+}
+
+/// Strips what people paste around a value: `C: `/`S: ` of RFC-style transcripts and the
+/// `334 ` of a server line.
+fn strip_pasted_prefix(line: &str) -> &str {
+    let mut line = line.trim();
+    for prefix in ["C:", "S:"] {
+        if let Some(rest) = line.strip_prefix(prefix) {
+            line = rest.trim_start();
+        }
+    }
+    if let Some(rest) = line
+        .strip_prefix("334 ")
+        .or_else(|| line.strip_prefix("334-"))
+    {
+        line = rest.trim_start();
+    } else if line == "334" {
+        line = "";
+    }
+    line
+}
+
+/// Reads a pasted value: each line without a `C: `/`S: `/`334 ` prefix; base64 (which may
+/// be wrapped over several lines, padding optional) is decoded, anything else is taken as
+/// the decoded text (its lines joined by a line feed).
+pub fn read_pasted(text: &str) -> Pasted {
     let bounded: String = text.chars().take(MAX_INPUT).collect();
-    let trimmed = bounded.trim();
-    let trimmed = trimmed.strip_prefix("334 ").unwrap_or(trimmed).trim();
-    match BASE64.decode(trimmed) {
-        Ok(bytes) if !trimmed.is_empty() => (bytes, true),
-        _ => (trimmed.as_bytes().to_vec(), false),
+    let lines: Vec<&str> = bounded
+        .lines()
+        .map(strip_pasted_prefix)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let joined: String = lines.concat();
+    let looks_base64 = !joined.is_empty()
+        && joined
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    if looks_base64 {
+        if let Ok(bytes) = BASE64_LENIENT.decode(&joined) {
+            return Pasted {
+                bytes,
+                base64: true,
+                as_text: (lines.len() == 1).then(|| joined.clone().into_bytes()),
+            };
+        }
+    }
+    Pasted {
+        bytes: lines.join("\n").into_bytes(),
+        base64: false,
+        as_text: None,
     }
 }
 
-/// Verifies (or, without a password, explains) one exchange.
+/// Decodes a pasted value: strips a `334 ` prefix and whitespace, then base64 if it is
+/// base64; returns the bytes and whether it was base64.
+pub fn decode_pasted(text: &str) -> (Vec<u8>, bool) {
+    let pasted = read_pasted(text);
+    (pasted.bytes, pasted.base64)
+}
+
+/// How the verifier should read its input.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The response is exactly what the client sent on the wire (a transcript line, or the
+    /// user says so): then a response that is not base64 is a mistake of its own. Without
+    /// it a decoded response is only a note — the verdict is about the computation.
+    pub as_sent: bool,
+    /// DIGEST-MD5: the server's second challenge (`rspauth=…`), checked when given.
+    pub server_final: Option<String>,
+}
+
+/// Verifies (or, without a password, explains) one exchange pasted by hand: the verdict is
+/// about the computation, however the response was pasted (see [`verify_with`]).
 pub fn verify(
     mechanism: Mechanism,
     challenge: &str,
     response: &str,
     password: Option<&str>,
 ) -> Result<Report, VerifyError> {
+    verify_with(
+        mechanism,
+        challenge,
+        response,
+        password,
+        &Options::default(),
+    )
+}
+
+/// Verifies one exchange. A correct computation is valid whether the response was pasted as
+/// base64 or decoded, and DIGEST-MD5's directives may come in any order, quoted or not,
+/// spaced as they like (RFC 2831 §7.1's lists); how it was pasted is a note. Only with
+/// [`Options::as_sent`] is a response that is not base64 the mistake it is on the wire
+/// (RFC 4954 §4).
+pub fn verify_with(
+    mechanism: Mechanism,
+    challenge: &str,
+    response: &str,
+    password: Option<&str>,
+    options: &Options,
+) -> Result<Report, VerifyError> {
     if response.trim().is_empty() {
         return Err(VerifyError::MissingResponse);
     }
-    let (response_bytes, was_base64) = decode_pasted(response);
+    let pasted = read_pasted(response);
     let mut report = Report::default();
     let scram = matches!(mechanism, Mechanism::ScramSha1 | Mechanism::ScramSha256);
+    let was_base64 = pasted.base64;
     // SCRAM's response is two lines, judged one by one in `scram_report`.
     if !was_base64 && !scram {
-        report.notes.push(Tr::new(
-            "The response was given decoded (not base64); on the wire it must be base64.",
-            "给出的响应是解码后的（不是 base64）；在线路上它必须是 base64。",
-        ));
+        report.notes.push(if options.as_sent {
+            Tr::new(
+                "The client sent this response without base64; on the wire it must be base64 (RFC 4954 §4).",
+                "客户端发送这个响应时没有做 base64 编码；在线路上它必须是 base64（RFC 4954 §4）。",
+            )
+        } else {
+            Tr::new(
+                "The response was pasted decoded (not base64). The computation is judged as it is; on the wire the client must send it base64 (RFC 4954 §4).",
+                "响应是以解码后的形式粘贴的（不是 base64）。判定只看计算本身；在线路上客户端必须以 base64 发送（RFC 4954 §4）。",
+            )
+        });
     }
     match mechanism {
-        Mechanism::Plain => plain_report(&response_bytes, password, &mut report)?,
-        Mechanism::Login => {
-            report.fields.push(Field {
-                name: "response".into(),
-                value: visible(&response_bytes),
-                explain: Tr::new(
-                    "LOGIN sends the user name and the password as two separate base64 answers; this is one of them.",
-                    "LOGIN 把用户名和密码作为两个独立的 base64 回答发送；这是其中之一。",
-                ),
-            });
-            if let Some(password) = password {
-                report.verdict = Some(if response_bytes == password.as_bytes() {
-                    Verdict::Valid
-                } else if response_bytes.strip_suffix(b"\n") == Some(password.as_bytes()) {
-                    Verdict::Invalid(Mistake::TrailingNewline)
-                } else {
-                    Verdict::Invalid(Mistake::WrongPassword)
-                });
-            }
+        Mechanism::Plain => plain_report(&pasted, password, &mut report)?,
+        Mechanism::Login => login_report(&pasted, password, &mut report),
+        Mechanism::CramMd5 => cram_report(challenge, &pasted.bytes, password, &mut report)?,
+        Mechanism::DigestMd5 => {
+            digest_report(challenge, &pasted.bytes, password, options, &mut report)?
         }
-        Mechanism::CramMd5 => cram_report(
-            challenge,
-            &response_bytes,
-            was_base64,
-            password,
-            &mut report,
-        )?,
-        Mechanism::DigestMd5 => digest_report(
-            challenge,
-            &response_bytes,
-            was_base64,
-            password,
-            &mut report,
-        )?,
         Mechanism::ScramSha1 => scram_report(
             scram::Hash::Sha1,
             challenge,
@@ -315,16 +395,65 @@ pub fn verify(
             password,
             &mut report,
         )?,
-        Mechanism::Ntlm => ntlm_report(challenge, &response_bytes, password, &mut report)?,
+        Mechanism::Ntlm => ntlm_report(challenge, &pasted.bytes, password, &mut report)?,
+    }
+    // On the wire, a response that is not base64 cannot even be read: that is the mistake
+    // when the computation itself is right.
+    if options.as_sent && !was_base64 && !scram && report.verdict == Some(Verdict::Valid) {
+        report.verdict = Some(Verdict::Invalid(Mistake::MissingBase64));
     }
     Ok(report)
 }
 
+/// LOGIN: one answer, the user name or the password.
+fn login_report(pasted: &Pasted, password: Option<&str>, report: &mut Report) {
+    // A value that is valid base64 may still have been typed decoded: judge whichever
+    // reading is the password.
+    let bytes = match (password, &pasted.as_text) {
+        (Some(p), Some(text)) if pasted.bytes != p.as_bytes() && text == p.as_bytes() => {
+            report.notes.push(Tr::new(
+                "This answer is also valid base64, but taken as it is it equals the password: read as typed decoded.",
+                "这个回答也是合法的 base64，但按原样读取正好等于密码：按解码后的形式读取。",
+            ));
+            text.as_slice()
+        }
+        _ => pasted.bytes.as_slice(),
+    };
+    report.fields.push(Field {
+        name: "response".into(),
+        value: visible(bytes),
+        explain: Tr::new(
+            "LOGIN sends the user name and the password as two separate base64 answers; this is one of them.",
+            "LOGIN 把用户名和密码作为两个独立的 base64 回答发送；这是其中之一。",
+        ),
+    });
+    if let Some(password) = password {
+        report.verdict = Some(if bytes == password.as_bytes() {
+            Verdict::Valid
+        } else if bytes.strip_suffix(b"\n") == Some(password.as_bytes()) {
+            Verdict::Invalid(Mistake::TrailingNewline)
+        } else {
+            Verdict::Invalid(Mistake::WrongPassword)
+        });
+    }
+}
+
 fn plain_report(
-    bytes: &[u8],
+    pasted: &Pasted,
     password: Option<&str>,
     report: &mut Report,
 ) -> Result<(), VerifyError> {
+    // Typed decoded, the NULs are written as the analyzer and the console show them (␀)
+    // or as C writes them (\0).
+    let typed;
+    let bytes = if pasted.base64 {
+        pasted.bytes.as_slice()
+    } else {
+        typed = String::from_utf8_lossy(&pasted.bytes)
+            .replace(['\u{2400}'], "\0")
+            .replace("\\0", "\0");
+        typed.as_bytes()
+    };
     let message = plain::decode(bytes).map_err(|_| {
         VerifyError::Malformed(Tr::new(
             "A PLAIN response decodes to authzid NUL user NUL password (RFC 4616 §2); this one does not.",
@@ -358,7 +487,6 @@ fn plain_report(
 fn cram_report(
     challenge: &str,
     response: &[u8],
-    was_base64: bool,
     password: Option<&str>,
     report: &mut Report,
 ) -> Result<(), VerifyError> {
@@ -411,11 +539,7 @@ fn cram_report(
         ))
     };
     let verdict = if digest == want {
-        if was_base64 {
-            Verdict::Valid
-        } else {
-            Verdict::Invalid(Mistake::MissingBase64)
-        }
+        Verdict::Valid
     } else if digest.to_ascii_lowercase() == want {
         Verdict::Invalid(Mistake::UppercaseHex)
     } else if challenge_b64
@@ -443,8 +567,8 @@ fn cram_report(
 fn digest_report(
     challenge: &str,
     response: &[u8],
-    was_base64: bool,
     password: Option<&str>,
+    options: &Options,
     report: &mut Report,
 ) -> Result<(), VerifyError> {
     if challenge.trim().is_empty() {
@@ -496,11 +620,7 @@ fn digest_report(
     } else if !sent.digest_uri.to_ascii_lowercase().starts_with("smtp/") && !computed_matches {
         Verdict::Invalid(Mistake::WrongDigestUri(sent.digest_uri.clone()))
     } else if computed_matches {
-        if was_base64 {
-            Verdict::Valid
-        } else {
-            Verdict::Invalid(Mistake::MissingBase64)
-        }
+        Verdict::Valid
     } else if got == want {
         Verdict::Invalid(Mistake::UppercaseHex)
     } else if hex_a1_response(&input) == got {
@@ -514,9 +634,45 @@ fn digest_report(
     } else {
         Verdict::Invalid(Mistake::WrongPassword)
     };
+    if let Some(server_final) = &options.server_final {
+        rspauth_check(server_final, &expected, &verdict, report);
+    }
     report.verdict = Some(verdict);
     report.expected = Some(expected);
     Ok(())
+}
+
+/// DIGEST-MD5's second challenge: the server proves it knows the password with `rspauth`
+/// (RFC 2831 §2.1.3), computed like the response but with A2 lacking "AUTHENTICATE".
+fn rspauth_check(server_final: &str, expected: &Trace, verdict: &Verdict, report: &mut Report) {
+    let text = String::from_utf8_lossy(&read_pasted(server_final).bytes).into_owned();
+    let Some(sent) = digest_md5::directives(&text)
+        .ok()
+        .and_then(|d| d.into_iter().find(|(k, _)| k == "rspauth"))
+        .map(|(_, v)| v)
+    else {
+        return;
+    };
+    report.fields.push(Field {
+        name: "server: rspauth".into(),
+        value: sent.clone(),
+        explain: directive_meaning("rspauth"),
+    });
+    if *verdict != Verdict::Valid {
+        return;
+    }
+    let want = expected.step("rspauth").map(|s| s.text());
+    report.notes.push(if want.as_deref() == Some(sent.as_str()) {
+        Tr::new(
+            "The server's rspauth is right too: it knows the same password (RFC 2831 §2.1.3).",
+            "服务器的 rspauth 也正确：它知道同一个密码（RFC 2831 §2.1.3）。",
+        )
+    } else {
+        Tr::new(
+            "The server's rspauth is not what this password gives: the client must not trust this server (RFC 2831 §2.1.3).",
+            "服务器的 rspauth 与这个密码算出的不一致：客户端不应信任这个服务器（RFC 2831 §2.1.3）。",
+        )
+    });
 }
 
 /// SCRAM: the challenge is the server-first-message; the response holds the client's
@@ -854,11 +1010,27 @@ mod tests {
             report.verdict,
             Some(Verdict::Invalid(Mistake::UppercaseHex))
         );
+        // Pasted decoded: the computation is right, so the verdict is too.
+        let decoded = "tim b913a602c7eda7a495b4e6e7334d3890";
         let report = verify(
             Mechanism::CramMd5,
             challenge,
-            "tim b913a602c7eda7a495b4e6e7334d3890",
+            decoded,
             Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(report.verdict, Some(Verdict::Valid));
+        // Sent that way on the wire, it is the mistake.
+        let as_sent = Options {
+            as_sent: true,
+            ..Options::default()
+        };
+        let report = verify_with(
+            Mechanism::CramMd5,
+            challenge,
+            decoded,
+            Some("tanstaaftanstaaf"),
+            &as_sent,
         )
         .unwrap();
         assert_eq!(
