@@ -10,7 +10,7 @@
 
 use super::formats::{self, Role};
 use super::session::clean;
-use super::{analyze, Kind, Text};
+use super::{analyze, Analysis, Kind, Text};
 use crate::i18n::Lang;
 use crate::sasl::verify::{verify_with, Mechanism, Options, Report, Verdict, VerifyError};
 
@@ -143,7 +143,11 @@ impl Unchecked {
 
 /// Finds every AUTH exchange in a pasted transcript (any form [`analyze`] reads).
 pub fn exchanges(text: &str) -> Vec<Exchange> {
-    let analysis = analyze(text);
+    exchanges_of(&analyze(text))
+}
+
+/// Every AUTH exchange of a log already analyzed.
+pub fn exchanges_of(analysis: &Analysis) -> Vec<Exchange> {
     let mut open: Vec<Exchange> = Vec::new();
     let mut done: Vec<Exchange> = Vec::new();
     for line in &analysis.lines {
@@ -229,7 +233,8 @@ pub fn verify_transcript(text: &str, password: Option<&str>) -> Vec<Checked> {
         .collect()
 }
 
-fn check(exchange: Exchange, password: Option<&str>) -> Checked {
+/// Verifies (with the password) or explains (without) one exchange, as it was sent.
+pub fn check(exchange: Exchange, password: Option<&str>) -> Checked {
     let mechanism = Mechanism::from_name(&exchange.mechanism);
     let answers: Vec<String> = exchange.answers().into_iter().map(str::to_string).collect();
     let mut checked = Checked {

@@ -475,6 +475,8 @@ messages! {
     VerifyExampleHexA1 => "DIGEST-MD5 with HTTP's hex A1", "DIGEST-MD5 误用 HTTP 的十六进制 A1";
     /// Verify example: PLAIN with a newline.
     VerifyExamplePlainNewline => "PLAIN password with a newline (echo)", "PLAIN 密码多了换行（echo）";
+    /// Verify example: a recorded session, every AUTH exchange judged.
+    VerifyExampleTranscript => "A recorded session (smtplib: CRAM-MD5, then LOGIN)", "一段录下的会话（smtplib：CRAM-MD5，然后 LOGIN）";
     /// Verify: before the first check.
     VerifyEmpty => "Paste an exchange, or pick an example, then press Verify.", "粘贴一次认证交换，或选择一个示例，然后点击“验证”。";
     /// Verify: the result's heading.

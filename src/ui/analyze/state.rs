@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::analyze::auth::{check, exchanges_of, Checked, Exchange};
 use crate::analyze::{analyze, Analysis};
 
 use super::examples::Example;
@@ -28,6 +29,12 @@ pub struct AnalyzeState {
     pub jump: u64,
     /// Whether every line is shown, not only the first [`FIRST_LINES`].
     pub show_all: bool,
+    /// The password to verify the log's AUTH exchanges with (memory only, never stored).
+    pub password: String,
+    /// The AUTH exchanges of the analyzed log.
+    pub exchanges: Rc<Vec<Exchange>>,
+    /// Those exchanges verified with the password (or explained without one).
+    pub checked: Rc<Vec<Checked>>,
 }
 
 /// What changes the state.
@@ -45,6 +52,8 @@ pub enum AnalyzeAction {
     Highlight(usize),
     /// Show every line.
     ShowAll,
+    /// The password input: the AUTH exchanges are checked again.
+    Password(String),
 }
 
 impl Reducible for AnalyzeState {
@@ -65,6 +74,7 @@ impl Reducible for AnalyzeState {
             AnalyzeAction::Clear => {
                 next = AnalyzeState {
                     run: self.run + 1,
+                    password: self.password.clone(),
                     ..AnalyzeState::default()
                 };
             }
@@ -76,6 +86,10 @@ impl Reducible for AnalyzeState {
                 }
             }
             AnalyzeAction::ShowAll => next.show_all = true,
+            AnalyzeAction::Password(password) => {
+                next.password = password;
+                next.check_exchanges();
+            }
         }
         Rc::new(next)
     }
@@ -83,10 +97,26 @@ impl Reducible for AnalyzeState {
 
 impl AnalyzeState {
     fn run_analysis(&mut self) {
-        self.analysis = Some(Rc::new(analyze(&self.text)));
+        let analysis = analyze(&self.text);
+        self.exchanges = Rc::new(exchanges_of(&analysis));
+        self.check_exchanges();
+        self.analysis = Some(Rc::new(analysis));
         self.run += 1;
         self.highlight = None;
         self.show_all = false;
+    }
+}
+
+impl AnalyzeState {
+    fn check_exchanges(&mut self) {
+        let password = Some(self.password.as_str()).filter(|p| !p.is_empty());
+        self.checked = Rc::new(
+            self.exchanges
+                .iter()
+                .cloned()
+                .map(|exchange| check(exchange, password))
+                .collect(),
+        );
     }
 }
 

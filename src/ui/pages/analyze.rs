@@ -3,6 +3,10 @@
 //! it rests on), the forms and server software, and every line annotated — base64 of AUTH
 //! decoded, with a warning where the log exposes a password.
 //!
+//! When the log holds AUTH exchanges they are listed too, and with a password (typed here,
+//! kept in memory) each is verified as it crossed the wire
+//! ([`crate::analyze::auth`]).
+//!
 //! The text and the result live in the app's analyze context (memory only: nothing is
 //! stored, nothing is sent).
 
@@ -12,9 +16,12 @@ use crate::ui::analyze::analyze_form::AnalyzeForm;
 use crate::ui::analyze::annotated_lines::AnnotatedLines;
 use crate::ui::analyze::diagnosis::Diagnosis;
 use crate::ui::analyze::overview::Overview;
-use crate::ui::analyze::state::use_analyze;
+use crate::ui::analyze::state::{use_analyze, AnalyzeAction};
 use crate::ui::analyze::texts;
+use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
+use crate::ui::verify::exchange_list::exchange_list;
+use crate::ui::verify::texts as verify_texts;
 
 /// The analyze page.
 #[function_component(AnalyzePage)]
@@ -32,9 +39,33 @@ pub fn analyze_page() -> Html {
             let (highlight, jump, show_all) = state
                 .as_ref()
                 .map_or((None, 0, false), |s| (s.highlight, s.jump, s.show_all));
+            let auth = state
+                .as_ref()
+                .filter(|s| !s.checked.is_empty())
+                .map(|s| {
+                    let on_password = {
+                        let state = s.clone();
+                        Callback::from(move |text: String| {
+                            state.dispatch(AnalyzeAction::Password(text))
+                        })
+                    };
+                    html! {
+                        <section class="panel analyze-auth" data-testid="analyze-auth">
+                            <div class="form-field">
+                                <label for="analyze-password" class="label">
+                                    { verify_texts::ANALYZE_PASSWORD.get(lang) }
+                                </label>
+                                <PasswordInput id="analyze-password" testid="analyze-password"
+                                    value={AttrValue::from(s.password.clone())} on_input={on_password} />
+                            </div>
+                            { exchange_list(&s.checked, !s.password.is_empty(), "analyze-x", lang) }
+                        </section>
+                    }
+                });
             html! {
                 <div class="analyze-result" data-testid="analyze-result">
                     <Diagnosis analysis={analysis.clone()} />
+                    { for auth }
                     <Overview analysis={analysis.clone()} />
                     <AnnotatedLines {analysis} {highlight} {jump} {show_all} />
                 </div>

@@ -18,6 +18,10 @@ pub struct Filled {
     pub response: String,
     /// The password.
     pub password: String,
+    /// The response is exactly what the client sent.
+    pub as_sent: bool,
+    /// A whole transcript instead of one exchange.
+    pub transcript: Option<String>,
 }
 
 /// One example button.
@@ -32,7 +36,7 @@ pub struct VerifyExample {
 }
 
 /// Every example, valid ones first.
-pub const EXAMPLES: [VerifyExample; 8] = [
+pub const EXAMPLES: [VerifyExample; 9] = [
     VerifyExample {
         id: "rfc2195-valid",
         label: Msg::VerifyExampleRfc2195,
@@ -73,7 +77,74 @@ pub const EXAMPLES: [VerifyExample; 8] = [
         label: Msg::VerifyExamplePlainNewline,
         fill: plain_newline,
     },
+    VerifyExample {
+        id: "transcript",
+        label: Msg::VerifyExampleTranscript,
+        fill: recorded_transcript,
+    },
 ];
+
+/// Python's smtplib (`set_debuglevel(1)`) against `smtp-trainer serve --user
+/// tim:tanstaaftanstaaf`, recorded: CRAM-MD5 accepted, then LOGIN with a wrong password.
+const RECORDED_TRANSCRIPT: &str = r#"send: 'ehlo client.example\r\n'
+reply: b'250-mail.example.com\r\n'
+reply: b'250-PIPELINING\r\n'
+reply: b'250-SIZE 10240000\r\n'
+reply: b'250-VRFY\r\n'
+reply: b'250-AUTH PLAIN LOGIN CRAM-MD5 DIGEST-MD5 NTLM SCRAM-SHA-1 SCRAM-SHA-256\r\n'
+reply: b'250-ENHANCEDSTATUSCODES\r\n'
+reply: b'250-8BITMIME\r\n'
+reply: b'250-DSN\r\n'
+reply: b'250-SMTPUTF8\r\n'
+reply: b'250 CHUNKING\r\n'
+reply: retcode (250); Msg: b'mail.example.com\nPIPELINING\nSIZE 10240000\nVRFY\nAUTH PLAIN LOGIN CRAM-MD5 DIGEST-MD5 NTLM SCRAM-SHA-1 SCRAM-SHA-256\nENHANCEDSTATUSCODES\n8BITMIME\nDSN\nSMTPUTF8\nCHUNKING'
+send: 'AUTH CRAM-MD5\r\n'
+reply: b'334 PDYwNjg3LjgzMTk2ODU1MjVAbWFpbC5leGFtcGxlLmNvbT4=\r\n'
+reply: retcode (334); Msg: b'PDYwNjg3LjgzMTk2ODU1MjVAbWFpbC5leGFtcGxlLmNvbT4='
+send: 'dGltIDY1NGViYmE0MmZiOGMxMzFhMDAyNzczMjkzZjBjNmJj\r\n'
+reply: b'235 2.7.0 Authentication successful\r\n'
+reply: retcode (235); Msg: b'2.7.0 Authentication successful'
+send: 'rset\r\n'
+reply: b'250 2.0.0 Ok\r\n'
+reply: retcode (250); Msg: b'2.0.0 Ok'
+send: 'quit\r\n'
+reply: b'221 2.0.0 Bye\r\n'
+reply: retcode (221); Msg: b'2.0.0 Bye'
+send: 'ehlo client.example\r\n'
+reply: b'250-mail.example.com\r\n'
+reply: b'250-PIPELINING\r\n'
+reply: b'250-SIZE 10240000\r\n'
+reply: b'250-VRFY\r\n'
+reply: b'250-AUTH PLAIN LOGIN CRAM-MD5 DIGEST-MD5 NTLM SCRAM-SHA-1 SCRAM-SHA-256\r\n'
+reply: b'250-ENHANCEDSTATUSCODES\r\n'
+reply: b'250-8BITMIME\r\n'
+reply: b'250-DSN\r\n'
+reply: b'250-SMTPUTF8\r\n'
+reply: b'250 CHUNKING\r\n'
+reply: retcode (250); Msg: b'mail.example.com\nPIPELINING\nSIZE 10240000\nVRFY\nAUTH PLAIN LOGIN CRAM-MD5 DIGEST-MD5 NTLM SCRAM-SHA-1 SCRAM-SHA-256\nENHANCEDSTATUSCODES\n8BITMIME\nDSN\nSMTPUTF8\nCHUNKING'
+send: 'AUTH LOGIN dGlt\r\n'
+reply: b'334 UGFzc3dvcmQ6\r\n'
+reply: retcode (334); Msg: b'UGFzc3dvcmQ6'
+send: 'dGFuc3RhYWY=\r\n'
+reply: b'535 5.7.8 Error: authentication failed: (reason unavailable)\r\n'
+reply: retcode (535); Msg: b'5.7.8 Error: authentication failed: (reason unavailable)'
+SMTPAuthenticationError (535, b'5.7.8 Error: authentication failed: (reason unavailable)')
+send: 'quit\r\n'
+reply: b'221 2.0.0 Bye\r\n'
+reply: retcode (221); Msg: b'2.0.0 Bye'
+"#;
+
+/// The recorded session, with the account's password (RFC 2195's).
+fn recorded_transcript() -> Filled {
+    Filled {
+        mechanism: Mechanism::CramMd5,
+        challenge: String::new(),
+        response: String::new(),
+        password: TANSTAAF.into(),
+        as_sent: true,
+        transcript: Some(RECORDED_TRANSCRIPT.into()),
+    }
+}
 
 /// RFC 2195's password.
 const TANSTAAF: &str = "tanstaaftanstaaf";
@@ -97,6 +168,8 @@ fn cram(response: &str) -> Filled {
         challenge: rfc2195_step("challenge", true),
         response: response.to_string(),
         password: TANSTAAF.into(),
+        as_sent: false,
+        transcript: None,
     }
 }
 
@@ -110,9 +183,13 @@ fn cram_uppercase() -> Filled {
     cram("dGltIEI5MTNBNjAyQzdFREE3QTQ5NUI0RTZFNzMzNEQzODkw")
 }
 
-/// The right response, sent without base64.
+/// The right response, sent without base64: the computation is right, the wire form is
+/// not, so the example says the response is exactly what the client sent.
 fn cram_no_base64() -> Filled {
-    cram(&rfc2195_step("response-text", false))
+    Filled {
+        as_sent: true,
+        ..cram(&rfc2195_step("response-text", false))
+    }
 }
 
 /// RFC 2831 §4: chris's response, as the engine computes it.
@@ -126,6 +203,8 @@ fn rfc2831_valid() -> Filled {
             .map(|s| s.text())
             .unwrap_or_default(),
         password: "secret".into(),
+        as_sent: false,
+        transcript: None,
     }
 }
 
@@ -137,6 +216,8 @@ fn digest_hex_a1() -> Filled {
         challenge: RFC2831_CHALLENGE_B64.into(),
         response: "Y2hhcnNldD11dGYtOCx1c2VybmFtZT0iY2hyaXMiLHJlYWxtPSJlbHdvb2QuaW5ub3NvZnQuY29tIixub25jZT0iT0E2TUc5dEVRR20yaGgiLG5jPTAwMDAwMDAxLGNub25jZT0iT0E2TUhYaDZWcVRyUmsiLGRpZ2VzdC11cmk9InNtdHAvZWx3b29kLmlubm9zb2Z0LmNvbSIscmVzcG9uc2U9YmViYTZkYWIyY2ZhZDc0MGRiYjM3MGVhMmM5OWEzOTUscW9wPWF1dGg=".into(),
         password: "secret".into(),
+        as_sent: false,
+        transcript: None,
     }
 }
 
@@ -147,6 +228,8 @@ fn plain_newline() -> Filled {
         challenge: String::new(),
         response: "AHRpbQB0YW5zdGFhZnRhbnN0YWFmCg==".into(),
         password: TANSTAAF.into(),
+        as_sent: false,
+        transcript: None,
     }
 }
 
@@ -180,6 +263,8 @@ fn rfc5802_valid() -> Filled {
             line("client-final-base64")
         ),
         password: "pencil".into(),
+        as_sent: false,
+        transcript: None,
     }
 }
 
@@ -195,5 +280,7 @@ fn ms_nlmp_valid() -> Filled {
         challenge: wire_base64(&ntlm::MS_NLMP_4_2_4_CHALLENGE),
         response,
         password: input.password,
+        as_sent: false,
+        transcript: None,
     }
 }

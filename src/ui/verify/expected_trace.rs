@@ -8,17 +8,18 @@ use yew::prelude::*;
 use crate::i18n::{t, Lang, Msg};
 use crate::sasl::trace::Trace;
 
-/// The element id of step `index` (the verdict links to it).
-pub fn step_anchor(index: usize) -> String {
-    format!("verify-step-{index}")
+/// The element id of step `index` of the report whose ids start with `prefix` (the verdict
+/// links to it).
+pub fn step_anchor(prefix: &str, index: usize) -> String {
+    format!("{prefix}-step-{index}")
 }
 
 /// The step list; step `wrong`, if any, is highlighted.
-pub fn expected_trace(trace: &Trace, wrong: Option<usize>, lang: Lang) -> Html {
+pub fn expected_trace(trace: &Trace, wrong: Option<usize>, prefix: &str, lang: Lang) -> Html {
     let items = trace.steps.iter().enumerate().map(|(index, step)| {
         let is_wrong = wrong == Some(index);
         html! {
-            <li key={index} id={step_anchor(index)} class={classes!("expected-step", is_wrong.then_some("wrong"))}
+            <li key={index} id={step_anchor(prefix, index)} class={classes!("expected-step", is_wrong.then_some("wrong"))}
                 data-testid="verify-step" data-step-id={step.id}
                 data-first-wrong={is_wrong.then_some("true")}>
                 <div class="expected-head">
@@ -32,8 +33,8 @@ pub fn expected_trace(trace: &Trace, wrong: Option<usize>, lang: Lang) -> Html {
         }
     });
     html! {
-        <section class="verify-expected" aria-labelledby="verify-expected-heading">
-            <h3 id="verify-expected-heading">{ t(lang, Msg::VerifyExpected) }</h3>
+        <section class="verify-expected" aria-labelledby={format!("{prefix}-expected-heading")}>
+            <h3 id={format!("{prefix}-expected-heading")}>{ t(lang, Msg::VerifyExpected) }</h3>
             <ol class="expected" data-testid="verify-expected">{ for items }</ol>
         </section>
     }

@@ -2,9 +2,12 @@
 //! examples, and one component per file. The page itself is [`crate::ui::pages::verify`].
 
 pub mod examples;
+pub mod exchange_list;
 pub mod expected_trace;
 pub mod fields_table;
+pub mod report_view;
 pub mod state;
 pub mod verify_examples;
 pub mod verify_form;
+pub mod texts;
 pub mod verify_result;

@@ -8,7 +8,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::examples::VerifyExample;
-use crate::sasl::verify::{verify, Mechanism, Report, VerifyError};
+use crate::analyze::auth::{verify_transcript, Checked as CheckedExchange};
+use crate::sasl::verify::{verify_with, Mechanism, Options, Report, VerifyError};
+
+/// What the page verifies.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// One exchange pasted by parts: challenge, response.
+    #[default]
+    Exchange,
+    /// Every AUTH exchange of a pasted transcript.
+    Transcript,
+}
 
 /// The result of one check, with the mechanism it was made for.
 #[derive(Clone, Debug, PartialEq)]
@@ -19,6 +30,15 @@ pub struct Checked {
     pub with_password: bool,
     /// The engine's report, or why it could not start.
     pub result: Result<Report, VerifyError>,
+}
+
+/// The result of checking a transcript.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedTranscript {
+    /// Whether a password was given.
+    pub with_password: bool,
+    /// Every exchange found, judged.
+    pub exchanges: Vec<CheckedExchange>,
 }
 
 /// The verify page's state.
@@ -32,8 +52,17 @@ pub struct VerifyState {
     pub response: String,
     /// The password, if the learner wants a verdict.
     pub password: String,
-    /// The last check.
+    /// The response is exactly what the client sent (a response without base64 is then a
+    /// mistake of its own).
+    pub as_sent: bool,
+    /// One exchange or a whole transcript.
+    pub mode: Mode,
+    /// The transcript as pasted.
+    pub transcript: String,
+    /// The last check of one exchange.
     pub checked: Option<Rc<Checked>>,
+    /// The last check of a transcript.
+    pub checked_transcript: Option<Rc<CheckedTranscript>>,
 }
 
 impl Default for VerifyState {
@@ -43,7 +72,11 @@ impl Default for VerifyState {
             challenge: String::new(),
             response: String::new(),
             password: String::new(),
+            as_sent: false,
+            mode: Mode::Exchange,
+            transcript: String::new(),
             checked: None,
+            checked_transcript: None,
         }
     }
 }
@@ -58,6 +91,12 @@ pub enum VerifyAction {
     Response(String),
     /// The password input.
     Password(String),
+    /// The "exactly what the client sent" switch.
+    AsSent(bool),
+    /// One exchange or a transcript.
+    Mode(Mode),
+    /// The transcript text area.
+    Transcript(String),
     /// Check what is there now.
     Verify,
     /// Fill in an example and check it.
@@ -67,11 +106,31 @@ pub enum VerifyAction {
 impl VerifyState {
     fn check(&mut self) {
         let password = Some(self.password.as_str()).filter(|p| !p.is_empty());
-        self.checked = Some(Rc::new(Checked {
-            mechanism: self.mechanism,
-            with_password: password.is_some(),
-            result: verify(self.mechanism, &self.challenge, &self.response, password),
-        }));
+        match self.mode {
+            Mode::Exchange => {
+                let options = Options {
+                    as_sent: self.as_sent,
+                    server_final: None,
+                };
+                self.checked = Some(Rc::new(Checked {
+                    mechanism: self.mechanism,
+                    with_password: password.is_some(),
+                    result: verify_with(
+                        self.mechanism,
+                        &self.challenge,
+                        &self.response,
+                        password,
+                        &options,
+                    ),
+                }));
+            }
+            Mode::Transcript => {
+                self.checked_transcript = Some(Rc::new(CheckedTranscript {
+                    with_password: password.is_some(),
+                    exchanges: verify_transcript(&self.transcript, password),
+                }));
+            }
+        }
     }
 }
 
@@ -85,13 +144,26 @@ impl Reducible for VerifyState {
             VerifyAction::Challenge(text) => next.challenge = text,
             VerifyAction::Response(text) => next.response = text,
             VerifyAction::Password(text) => next.password = text,
+            VerifyAction::AsSent(on) => next.as_sent = on,
+            VerifyAction::Mode(mode) => next.mode = mode,
+            VerifyAction::Transcript(text) => next.transcript = text,
             VerifyAction::Verify => next.check(),
             VerifyAction::Example(example) => {
                 let filled = (example.fill)();
-                next.mechanism = filled.mechanism;
-                next.challenge = filled.challenge;
-                next.response = filled.response;
                 next.password = filled.password;
+                match filled.transcript {
+                    Some(transcript) => {
+                        next.mode = Mode::Transcript;
+                        next.transcript = transcript;
+                    }
+                    None => {
+                        next.mode = Mode::Exchange;
+                        next.mechanism = filled.mechanism;
+                        next.challenge = filled.challenge;
+                        next.response = filled.response;
+                        next.as_sent = filled.as_sent;
+                    }
+                }
                 next.check();
             }
         }

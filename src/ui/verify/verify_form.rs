@@ -1,9 +1,11 @@
-//! The exchange to check: mechanism, challenge, response, optional password, and the
-//! Verify button (Ctrl+Enter anywhere in the form does the same).
+//! What to check — one exchange (mechanism, challenge, response, "exactly as sent") or a
+//! whole transcript — the optional password, and the Verify button (Ctrl+Enter anywhere in
+//! the form does the same).
 
 use yew::prelude::*;
 
-use super::state::{use_verify, VerifyAction};
+use super::state::{use_verify, Mode, VerifyAction};
+use super::texts;
 use crate::i18n::{t, Msg};
 use crate::sasl::verify::Mechanism;
 use crate::ui::console::hooks::use_synced_select;
@@ -71,6 +73,26 @@ pub fn verify_form() -> Html {
             }
         })
     };
+    let on_as_sent = {
+        let verify = verify.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            verify.dispatch(VerifyAction::AsSent(input.checked()));
+        })
+    };
+    let mode_button = |mode: Mode, label: crate::i18n::Tr, testid: &'static str| {
+        let on_click = {
+            let verify = verify.clone();
+            Callback::from(move |_: MouseEvent| verify.dispatch(VerifyAction::Mode(mode)))
+        };
+        let pressed = verify.mode == mode;
+        html! {
+            <button type="button" class={classes!("button", pressed.then_some("primary"))}
+                aria-pressed={pressed.to_string()} data-testid={testid} onclick={on_click}>
+                { label.get(lang) }
+            </button>
+        }
+    };
     let options = Mechanism::ALL.iter().map(|&m| {
         html! { <option value={m.name()} selected={m == mechanism}>{ m.name() }</option> }
     });
@@ -78,27 +100,53 @@ pub fn verify_form() -> Html {
         <section class="panel verify-form" aria-labelledby="verify-form-heading" onkeydown={on_keydown}>
             <h2 id="verify-form-heading">{ t(lang, Msg::VerifyFormHeading) }</h2>
             <div class="form-field">
-                <label for="verify-mechanism" class="label">{ t(lang, Msg::AuthMechanism) }</label>
-                <select id="verify-mechanism" data-testid="verify-mechanism" ref={select_ref}
-                    onchange={on_mechanism}>
-                    { for options }
-                </select>
-                if let Some(hint) = mechanism_hint(mechanism) {
-                    <p class="hint" id="verify-mechanism-hint" data-testid="verify-mechanism-hint">{ t(lang, hint) }</p>
-                }
+                <span id="verify-mode-label" class="label">{ texts::MODE.get(lang) }</span>
+                <div class="buttons" role="group" aria-labelledby="verify-mode-label" data-testid="verify-mode">
+                    { mode_button(Mode::Exchange, texts::MODE_EXCHANGE, "verify-mode-exchange") }
+                    { mode_button(Mode::Transcript, texts::MODE_TRANSCRIPT, "verify-mode-transcript") }
+                </div>
             </div>
-            <div class="form-field">
-                <label for="verify-challenge" class="label">{ t(lang, Msg::VerifyChallenge) }</label>
-                <textarea id="verify-challenge" rows="3" autocomplete="off" autocapitalize="off"
-                    spellcheck="false" data-testid="verify-challenge" value={verify.challenge.clone()}
-                    oninput={area_input(&verify, VerifyAction::Challenge)} />
-            </div>
-            <div class="form-field">
-                <label for="verify-response" class="label">{ t(lang, Msg::VerifyResponse) }</label>
-                <textarea id="verify-response" rows="3" autocomplete="off" autocapitalize="off"
-                    spellcheck="false" data-testid="verify-response" value={verify.response.clone()}
-                    oninput={area_input(&verify, VerifyAction::Response)} />
-            </div>
+            if verify.mode == Mode::Transcript {
+                <div class="form-field">
+                    <label for="verify-transcript" class="label">{ texts::TRANSCRIPT.get(lang) }</label>
+                    <textarea id="verify-transcript" class="log-input" rows="12" autocomplete="off"
+                        autocapitalize="off" spellcheck="false" data-testid="verify-transcript"
+                        aria-describedby="verify-transcript-hint" value={verify.transcript.clone()}
+                        oninput={area_input(&verify, VerifyAction::Transcript)} />
+                    <p class="hint" id="verify-transcript-hint">{ texts::TRANSCRIPT_HINT.get(lang) }</p>
+                </div>
+            } else {
+                <div class="form-field">
+                    <label for="verify-mechanism" class="label">{ t(lang, Msg::AuthMechanism) }</label>
+                    <select id="verify-mechanism" data-testid="verify-mechanism" ref={select_ref}
+                        onchange={on_mechanism}>
+                        { for options }
+                    </select>
+                    if let Some(hint) = mechanism_hint(mechanism) {
+                        <p class="hint" id="verify-mechanism-hint" data-testid="verify-mechanism-hint">{ t(lang, hint) }</p>
+                    }
+                </div>
+                <div class="form-field">
+                    <label for="verify-challenge" class="label">{ t(lang, Msg::VerifyChallenge) }</label>
+                    <textarea id="verify-challenge" rows="3" autocomplete="off" autocapitalize="off"
+                        spellcheck="false" data-testid="verify-challenge" value={verify.challenge.clone()}
+                        oninput={area_input(&verify, VerifyAction::Challenge)} />
+                </div>
+                <div class="form-field">
+                    <label for="verify-response" class="label">{ t(lang, Msg::VerifyResponse) }</label>
+                    <textarea id="verify-response" rows="3" autocomplete="off" autocapitalize="off"
+                        spellcheck="false" data-testid="verify-response" value={verify.response.clone()}
+                        oninput={area_input(&verify, VerifyAction::Response)} />
+                </div>
+                <div class="form-field">
+                    <label class="checkbox">
+                        <input type="checkbox" data-testid="verify-as-sent" checked={verify.as_sent}
+                            aria-describedby="verify-as-sent-hint" onchange={on_as_sent} />
+                        { " " }{ texts::AS_SENT.get(lang) }
+                    </label>
+                    <p class="hint" id="verify-as-sent-hint">{ texts::AS_SENT_HINT.get(lang) }</p>
+                </div>
+            }
             <div class="form-field">
                 <label for="verify-password" class="label">{ t(lang, Msg::VerifyPassword) }</label>
                 <PasswordInput id="verify-password" testid="verify-password"
