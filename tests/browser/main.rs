@@ -755,7 +755,7 @@ async fn auth_page_walks_the_rfc2831_trace_with_buttons_and_keys_in_both_languag
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verify_page_judges_the_examples_as_the_engine_does() {
     use smtp_trainer::sasl::cram_md5;
-    use smtp_trainer::sasl::verify::{verify, Mechanism, Mistake, Verdict};
+    use smtp_trainer::sasl::verify::{verify_with, Mechanism, Mistake, Options, Verdict};
 
     let h = Harness::start(BrowserLang::English).await;
     h.open("#/verify").await;
@@ -802,7 +802,8 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
         .expect("attribute");
     assert_eq!(marked.as_deref(), Some(first.id));
 
-    // Ctrl+Enter: the same digest sent without base64.
+    // Ctrl+Enter: the same digest typed decoded is valid (the verdict is about the
+    // computation), with a note on the form ...
     let response = h.wait_for("[data-testid=verify-response]").await;
     response.clear().await.expect("clear");
     response
@@ -813,11 +814,21 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
         .send_keys(&format!("{}{}", Key::Control, Key::Enter))
         .await
         .expect("Ctrl+Enter");
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    h.wait_text("[data-testid=verify-notes]", |t| {
+        t.contains("pasted decoded")
+    })
+    .await;
+    // ... and only "exactly what the client sent" makes the missing base64 the mistake.
+    h.click("verify-as-sent").await;
+    h.click("verify-submit").await;
     let missing = Mistake::MissingBase64.describe(Lang::En);
     h.wait_text("[data-testid=verify-mistake]", |t| t == missing)
         .await;
     h.wait_text("[data-testid=verify-notes]", |t| t.contains("not base64"))
         .await;
+    h.click("verify-as-sent").await;
 
     // Every example: the page's verdict is the engine's, run natively on what the example
     // put into the form.
@@ -833,6 +844,9 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
     assert!(examples.len() >= 4, "{examples:?}");
     let mut previous = control_value(&h, "verify-response").await;
     for example in &examples {
+        if example == "verify-example-transcript" {
+            continue; // a whole transcript: checked in its own test
+        }
         h.click(example).await;
         // Every example has its own response: wait for the form to show this one.
         let deadline = std::time::Instant::now() + harness::WAIT;
@@ -849,7 +863,16 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
         let challenge = control_value(&h, "verify-challenge").await;
         let response = control_value(&h, "verify-response").await;
         let password = control_value(&h, "verify-password").await;
-        let report = verify(mechanism, &challenge, &response, Some(&password))
+        let as_sent = h
+            .js("return document.querySelector('[data-testid=verify-as-sent]').checked")
+            .await
+            .as_bool()
+            .expect("a checkbox");
+        let options = Options {
+            as_sent,
+            ..Options::default()
+        };
+        let report = verify_with(mechanism, &challenge, &response, Some(&password), &options)
             .unwrap_or_else(|e| panic!("{example}: {}", e.describe(Lang::En)));
         match report.verdict {
             Some(Verdict::Valid) => {
@@ -1035,6 +1058,89 @@ async fn auth_inputs_survive_navigation_errors_are_explained_and_nothing_is_stor
     // An address naming no mechanism says so.
     h.open("#/auth/rot13").await;
     h.wait_text("[data-testid=auth-unknown]", |t| t.contains("rot13"))
+        .await;
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let foreign = foreign_requests(&h).await;
+    assert!(
+        foreign.is_empty(),
+        "requests beyond the page's files: {foreign:?}"
+    );
+    h.close().await;
+}
+
+/// Verify's transcript mode and the analyze page list every AUTH exchange of a log and
+/// judge each as the engine does natively (`analyze::auth::verify_transcript`), with the
+/// server's answer beside the verdict.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn transcripts_have_every_auth_exchange_judged_on_verify_and_analyze() {
+    use smtp_trainer::analyze::auth::verify_transcript;
+    use smtp_trainer::sasl::verify::Verdict;
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/verify").await;
+    h.click("verify-example-transcript").await;
+    h.wait_for("[data-testid=verify-mode-transcript][aria-pressed=true]")
+        .await;
+    h.wait_for("[data-testid=verify-exchange]").await;
+    let transcript = control_value(&h, "verify-transcript").await;
+    let password = control_value(&h, "verify-password").await;
+    let native = verify_transcript(&transcript, Some(&password));
+    assert_eq!(native.len(), 2, "{native:#?}");
+    let shown = h
+        .js("return [...document.querySelectorAll('[data-testid=verify-exchange]')].map(e => [e.dataset.mechanism, e.dataset.verdict])")
+        .await;
+    let expected: Vec<serde_json::Value> = native
+        .iter()
+        .map(|c| {
+            let verdict = match c.result.as_ref().ok().and_then(|r| r.verdict.as_ref()) {
+                Some(Verdict::Valid) => "valid",
+                Some(Verdict::Invalid(_)) => "invalid",
+                None => "explained",
+            };
+            serde_json::json!([c.exchange.mechanism, verdict])
+        })
+        .collect();
+    assert_eq!(shown, serde_json::Value::Array(expected));
+    assert_eq!(
+        shown,
+        serde_json::json!([["CRAM-MD5", "valid"], ["LOGIN", "invalid"]])
+    );
+    // Both verdicts agree with what the server answered (235, then 535).
+    let agreements = h
+        .js("return [...document.querySelectorAll('[data-testid=verify-agreement]')].map(e => e.dataset.agrees)")
+        .await;
+    assert_eq!(agreements, serde_json::json!(["true", "true"]));
+    // Another password turns the accepted exchange invalid, and the page says it differs.
+    let input = h.wait_for("[data-testid=verify-password]").await;
+    input.send_keys("x").await.expect("typing");
+    h.click("verify-submit").await;
+    h.wait_for("[data-testid=verify-exchange][data-mechanism=CRAM-MD5][data-verdict=invalid]")
+        .await;
+    h.wait_for("[data-testid=verify-agreement][data-agrees=false]")
+        .await;
+    h.click("lang-zh").await;
+    h.wait_text("[data-testid=verify-exchanges]", |t| {
+        t.contains("服务器回复 235")
+    })
+    .await;
+    h.click("lang-en").await;
+
+    // The analyze page: the DokuWiki log's AUTH LOGIN, explained, then verified with the
+    // password the log exposes.
+    h.open("#/analyze").await;
+    h.click("analyze-example-seed000").await;
+    h.wait_for("[data-testid=analyze-auth] [data-testid=verify-exchange][data-mechanism=LOGIN][data-verdict=explained]")
+        .await;
+    let password = h.wait_for("[data-testid=analyze-password]").await;
+    password.send_keys("ARsanbbsql60595").await.expect("typing");
+    h.wait_for("[data-testid=analyze-auth] [data-testid=verify-exchange][data-verdict=valid]")
+        .await;
+    h.wait_for("[data-testid=analyze-auth] [data-testid=verify-agreement][data-agrees=true]")
         .await;
 
     let problems = console_problems(&h).await;

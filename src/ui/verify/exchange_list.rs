@@ -50,9 +50,13 @@ pub fn exchange_list(checked: &[Checked], with_password: bool, prefix: &str, lan
             _ => "· ",
         };
         let body = match (&c.result, c.mechanism) {
-            (Ok(report), Some(mechanism)) => {
-                report_view(mechanism, report, with_password, &format!("{prefix}-{index}"), lang)
-            }
+            (Ok(report), Some(mechanism)) => report_view(
+                mechanism,
+                report,
+                with_password,
+                &format!("{prefix}-{index}"),
+                lang,
+            ),
             (Err(why), _) => html! {
                 <p class="hint" data-testid="verify-unchecked">
                     { texts::NOT_CHECKED.get(lang) }{ lang.colon() }{ why.describe(lang) }

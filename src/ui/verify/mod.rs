@@ -7,7 +7,7 @@ pub mod expected_trace;
 pub mod fields_table;
 pub mod report_view;
 pub mod state;
+pub mod texts;
 pub mod verify_examples;
 pub mod verify_form;
-pub mod texts;
 pub mod verify_result;
