@@ -548,32 +548,25 @@ fn read_until(stream: &mut TcpStream, needle: &str) -> String {
     text
 }
 
-#[test]
-fn the_thirty_third_connection_is_refused() {
-    let serve = Serve::start(&[]);
-    let mut open: Vec<TcpStream> = (0..32)
+/// Opens `n` connections and reads each greeting.
+fn hold(serve: &Serve, n: usize) -> Vec<TcpStream> {
+    (0..n)
         .map(|_| {
             let mut stream = TcpStream::connect(serve.server()).unwrap();
             read_until(&mut stream, "220 mail.example.com ESMTP Postfix\r\n");
             stream
         })
-        .collect();
-    let mut extra = TcpStream::connect(serve.server()).unwrap();
-    let text = read_until(&mut extra, "\r\n");
-    assert_eq!(text, "421 4.3.2 Too many connections\r\n");
-    serve.wait_for_log("[33] -- closed\n");
+        .collect()
+}
 
-    // One closes: there is room again.
-    let mut first = open.remove(0);
-    first.write_all(b"QUIT\r\n").unwrap();
-    read_until(&mut first, "221 2.0.0 Bye\r\n");
-    serve.wait_for_log("[1] -- closed\n");
+/// Connects until a greeting comes (bounded): room was made.
+fn wait_for_room(serve: &Serve) {
     let deadline = Instant::now() + WAIT;
     loop {
         let mut again = TcpStream::connect(serve.server()).unwrap();
         let text = read_until(&mut again, "\r\n");
         if text.starts_with("220 ") {
-            break;
+            return;
         }
         assert!(
             Instant::now() < deadline,
@@ -581,6 +574,116 @@ fn the_thirty_third_connection_is_refused() {
         );
         thread::sleep(Duration::from_millis(50));
     }
+}
+
+#[test]
+fn connections_beyond_the_limit_in_all_are_refused_until_one_closes() {
+    let serve = Serve::start(&["--max-connections", "4"]);
+    let mut open = hold(&serve, 4);
+    let mut extra = TcpStream::connect(serve.server()).unwrap();
+    let text = read_until(&mut extra, "\r\n");
+    assert_eq!(text, "421 4.3.2 Too many connections\r\n");
+    serve.wait_for_log("[5] -- refused: 4 connections are open (--max-connections)\n");
+    serve.wait_for_log("[5] -- closed\n");
+
+    // One closes: there is room again.
+    let mut first = open.remove(0);
+    first.write_all(b"QUIT\r\n").unwrap();
+    read_until(&mut first, "221 2.0.0 Bye\r\n");
+    serve.wait_for_log("[1] -- closed\n");
+    wait_for_room(&serve);
+}
+
+/// Postfix's smtpd_client_connection_count_limit: one address cannot take every place.
+#[test]
+fn one_client_address_gets_its_share_only() {
+    let serve = Serve::start(&["--max-per-client", "3"]);
+    let mut open = hold(&serve, 3);
+    let mut extra = TcpStream::connect(serve.server()).unwrap();
+    let text = read_until(&mut extra, "\r\n");
+    assert_eq!(text, "421 4.3.2 Too many connections\r\n");
+    serve
+        .wait_for_log("[4] -- refused: 3 connections from 127.0.0.1 are open (--max-per-client)\n");
+    drop(open.remove(0));
+    serve.wait_for_log("[1] -- closed\n");
+    wait_for_room(&serve);
+}
+
+/// Issue 11's goal, bounded: a thousand idle connections are held while a real client is
+/// still served at once.
+#[test]
+fn a_thousand_idle_connections_and_smtplib_is_still_served() {
+    let serve = Serve::start(&["--max-per-client", "2000"]);
+    let idle = hold(&serve, 1000);
+    let run = python(SMTPLIB_SEND, &serve);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    serve.wait_for_log("[1001] -- message stored:");
+    drop(idle);
+}
+
+/// Slowloris: one byte of a command every 200 ms keeps the idle timer from firing, but not
+/// the per-command deadline.
+#[test]
+fn a_command_trickled_byte_by_byte_meets_the_per_command_deadline() {
+    let serve = Serve::start(&["--timeout", "30", "--command-timeout", "1"]);
+    let mut stream = TcpStream::connect(serve.server()).unwrap();
+    read_until(&mut stream, "220 ");
+    let started = Instant::now();
+    let mut closed = false;
+    for byte in b"EHLO slowly.example.net.example.org.example.com"
+        .iter()
+        .cycle()
+        .take(100)
+    {
+        if stream.write_all(&[*byte]).is_err() {
+            closed = true;
+            break;
+        }
+        thread::sleep(Duration::from_millis(200));
+        if serve.log().contains("per-command deadline") {
+            closed = true;
+            break;
+        }
+    }
+    assert!(closed, "still open after {:?}", started.elapsed());
+    let log = serve.wait_for_log("[1] -- closed\n");
+    assert!(
+        log.contains("[1] S: 421 4.4.2 mail.example.com Error: timeout exceeded"),
+        "{log}"
+    );
+    assert!(log.contains("per-command deadline"), "{log}");
+}
+
+/// A transcript nobody reads (a full pipe) never stops the server: every session is
+/// answered, and the transcript catches up (or counts what it dropped).
+#[test]
+fn an_unread_transcript_does_not_stop_serving() {
+    let mut child = Command::new(BIN)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start smtp-trainer serve");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let port: u16 = first
+        .trim_end()
+        .strip_prefix("listening on 127.0.0.1:")
+        .and_then(|p| p.parse().ok())
+        .unwrap_or_else(|| panic!("unexpected first line {first:?}"));
+    // Far more transcript than a pipe holds (64 KiB), none of it read.
+    for _ in 0..300 {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+        read_until(&mut stream, "220 ");
+        stream
+            .write_all(b"EHLO a-client-with-a-long-name.example.org\r\nNOOP\r\nNOOP\r\nQUIT\r\n")
+            .unwrap();
+        read_until(&mut stream, "221 2.0.0 Bye\r\n");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
 }
 
 #[test]

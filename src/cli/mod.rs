@@ -38,7 +38,9 @@ pub enum Command {
     Explain(explain::Args),
     /// Run the simulated SMTP server on a TCP port, for real clients (swaks, smtplib).
     ///
-    /// Each connection gets its own session of the engine, which answers in the chosen
+    /// Each connection gets its own session of the engine (a task on a tokio runtime, with
+    /// limits per client and in all, and idle, per-command and per-session deadlines), which
+    /// answers in the chosen
     /// profile's wording (only the timeout and too-many-connections replies are the
     /// command's own). The transcript of every session goes to stdout. Binds
     /// to loopback unless --allow-remote; STARTTLS is not offered (no real TLS).

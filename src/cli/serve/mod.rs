@@ -4,28 +4,34 @@
 //! ```text
 //!  client ──TCP──▶ read() ──bytes──▶ Server::receive ──▶ [Event] ──▶ write() ──▶ client
 //!                     │ (whatever one read returns: a pipelined group arrives together)
-//!                     └──▶ transcript on stdout: `[3] C: …`, `[3] S: …`, `[3] -- …`
+//!                     └──▶ transcript queue ──▶ writer thread ──▶ stdout or --transcript
 //! ```
 //!
-//! One thread per connection (at most [`MAX_CONNECTIONS`]), each with its own engine
+//! One task per connection on a tokio runtime ([`session`]), each with its own engine
 //! session; the engine decides every reply, this module only moves bytes, supplies the
-//! clock and the peer's address, and logs. STARTTLS is not offered: a real client would
-//! start a real TLS handshake after `220`, which the engine only simulates.
+//! clock and the peer's address, keeps the limits and deadlines ([`limits`]) and logs
+//! ([`transcript`], which never makes serving wait). STARTTLS is not offered: a real client
+//! would start a real TLS handshake after `220`, which the engine only simulates.
 
-use std::io::{self, Read, Write};
-use std::net::{IpAddr, Ipv4Addr, Shutdown, SocketAddr, TcpListener, TcpStream};
+mod limits;
+mod session;
+mod transcript;
+
+use std::io::{self, Write};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
+
+use limits::{Connections, Limits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PER_CLIENT};
+use session::Shared;
+use transcript::{Target, Transcript};
 
 use crate::smtp::command::{self, Command};
-use crate::smtp::profile::{Extension, Profile};
-use crate::smtp::server::{Event, Fault, FaultMode, Mode, Server, ServerConfig, HARD_MAX_MESSAGE};
+use crate::smtp::profile::Profile;
+use crate::smtp::server::{Event, Fault, FaultMode, Mode, ServerConfig, HARD_MAX_MESSAGE};
 
-/// The most connections served at once; one more is refused with `421`.
-pub const MAX_CONNECTIONS: usize = 32;
 /// How many lines of a message body the transcript shows.
 const LOGGED_BODY_LINES: usize = 20;
 /// How many characters of one client line the transcript shows.
@@ -129,9 +135,30 @@ pub struct Args {
         help_heading = "Policies"
     )]
     seed: Option<u64>,
-    /// Close a connection idle this long with `421 … timeout exceeded`.
-    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    /// Close a connection idle this long with `421 … timeout exceeded` (10 s while more than
+    /// 80% of --max-connections are taken, as Postfix does under stress).
+    #[arg(long, value_name = "SECONDS", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400), help_heading = "Limits")]
     timeout: u64,
+    /// A line begun must end within this, however slowly its bytes come (Postfix's
+    /// smtpd_per_record_deadline); default: --timeout.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(1..=86_400), help_heading = "Limits")]
+    command_timeout: Option<u64>,
+    /// The longest a session may last, greeting to close.
+    #[arg(long, value_name = "SECONDS", default_value_t = 3600, value_parser = clap::value_parser!(u64).range(1..=604_800), help_heading = "Limits")]
+    session_limit: u64,
+    /// Connections held at once; one more gets the profile's "too many connections" reply.
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_CONNECTIONS, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000), help_heading = "Limits")]
+    max_connections: usize,
+    /// Connections from one client address (Postfix's smtpd_client_connection_count_limit).
+    #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_CLIENT, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000), help_heading = "Limits")]
+    max_per_client: usize,
+
+    /// Write the transcript to FILE instead of stdout (stdout still gets the first line).
+    #[arg(long, value_name = "FILE", help_heading = "Transcript")]
+    transcript: Option<PathBuf>,
+    /// The transcript as JSON lines: {"session":3,"kind":"client","text":"EHLO x"}.
+    #[arg(long, help_heading = "Transcript")]
+    json: bool,
 }
 
 fn parse_listen(text: &str) -> Result<SocketAddr, String> {
@@ -307,56 +334,82 @@ pub(super) fn run(args: &Args) -> io::Result<ExitCode> {
         );
         return Ok(ExitCode::from(EXIT_BAD_ARGS));
     }
-    let (config, seed) = args.config();
-    let listener = TcpListener::bind(args.listen).map_err(|e| bind_error(args.listen, e))?;
-    let local = listener.local_addr()?;
-    let log = Log;
-    log.raw(&format!("listening on {local}"));
-    log.raw(&summary(&config, seed, args.timeout));
+    let target = match Target::open(args.transcript.as_deref()) {
+        Ok(target) => target,
+        Err(err) => {
+            eprintln!("smtp-trainer: {err}");
+            return Ok(ExitCode::from(EXIT_BAD_ARGS));
+        }
+    };
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("serve")
+        .build()?;
+    runtime.block_on(listen(args, target))
+}
 
-    let config = Arc::new(config);
-    let timeout = Duration::from_secs(args.timeout);
-    let active = Arc::new(AtomicUsize::new(0));
+async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
+    let (config, seed) = args.config();
+    let listener = tokio::net::TcpListener::bind(args.listen)
+        .await
+        .map_err(|e| bind_error(args.listen, e))?;
+    let local = listener.local_addr()?;
+    let to_file = matches!(target, Target::File(_));
+    // The first line goes to stdout at once, whatever else the transcript does: scripts and
+    // tests read the port from it.
+    {
+        let mut out = io::stdout().lock();
+        writeln!(out, "listening on {local}")?;
+        out.flush()?;
+    }
+    let log = Transcript::start(target, args.json)?;
+    if to_file {
+        log.raw(&format!("listening on {local}"));
+    }
+    let limits = Limits {
+        max_connections: args.max_connections,
+        max_per_client: args.max_per_client,
+        idle: Duration::from_secs(args.timeout),
+        command: Duration::from_secs(args.command_timeout.unwrap_or(args.timeout)),
+        session: Duration::from_secs(args.session_limit),
+    };
+    log.raw(&summary(&config, seed, &limits));
+    let shared = Shared {
+        config: Arc::new(config),
+        limits,
+        connections: Connections::default(),
+        log,
+        process_seed: session::mix(super::clock::seed() ^ u64::from(std::process::id()) << 32),
+    };
     let mut number: u64 = 0;
-    for stream in listener.incoming() {
-        let stream = match stream {
-            Ok(stream) => stream,
+    loop {
+        let (stream, peer) = match listener.accept().await {
+            Ok(accepted) => accepted,
             Err(err) => {
                 // Out of file descriptors, a connection reset before accept: keep serving.
-                eprintln!("smtp-trainer: accepting a connection failed: {err}");
-                thread::sleep(Duration::from_millis(100));
+                shared
+                    .log
+                    .raw(&format!("-- accepting a connection failed: {err}"));
+                tokio::time::sleep(Duration::from_millis(100)).await;
                 continue;
             }
         };
         number += 1;
-        // Only this thread adds, so the count cannot pass the limit between load and add.
-        if active.load(Ordering::SeqCst) >= MAX_CONNECTIONS {
-            refuse(stream, number, &config, &log);
-            continue;
+        let shared = shared.clone();
+        match shared
+            .connections
+            .admit(peer.ip().to_canonical(), &shared.limits)
+        {
+            Ok(place) => {
+                tokio::spawn(async move {
+                    let _place = place;
+                    session::serve(stream, peer, number, shared).await;
+                });
+            }
+            Err(refusal) => {
+                tokio::spawn(session::refuse(stream, peer, number, shared, refusal));
+            }
         }
-        active.fetch_add(1, Ordering::SeqCst);
-        let slot = Slot(Arc::clone(&active));
-        let config = Arc::clone(&config);
-        let spawned = thread::Builder::new()
-            .name(format!("smtp-{number}"))
-            .spawn(move || {
-                let _slot = slot;
-                session(stream, number, &config, timeout);
-            });
-        if let Err(err) = spawned {
-            // The closure, with its slot and stream, was dropped: the count is right again.
-            log.note(number, &format!("could not start a thread: {err}; closed"));
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A counted connection; frees its place when the session's thread ends.
-struct Slot(Arc<AtomicUsize>);
-
-impl Drop for Slot {
-    fn drop(&mut self) {
-        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -381,11 +434,11 @@ fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
     io::Error::new(err.kind(), message)
 }
 
-fn summary(config: &ServerConfig, seed: u64, timeout: u64) -> String {
+fn summary(config: &ServerConfig, seed: u64, limits: &Limits) -> String {
     let accounts: Vec<&str> = config.accounts.iter().map(|a| a.user.as_str()).collect();
     let mut text = format!(
         "-- {} as {}; local domains: {}; accounts: {}; STARTTLS not offered (no real TLS); \
-         at most {MAX_CONNECTIONS} connections; timeout {timeout} s",
+         at most {} connections, {} per client; timeout {} s, per command {} s, per session {} s",
         config.profile.name(),
         config.hostname,
         config.local_domains.join(", "),
@@ -394,6 +447,11 @@ fn summary(config: &ServerConfig, seed: u64, timeout: u64) -> String {
         } else {
             accounts.join(", ")
         },
+        limits.max_connections,
+        limits.max_per_client,
+        limits.idle.as_secs(),
+        limits.command.as_secs(),
+        limits.session.as_secs(),
     );
     if let Some(Fault {
         code,
@@ -405,154 +463,6 @@ fn summary(config: &ServerConfig, seed: u64, timeout: u64) -> String {
         ));
     }
     text
-}
-
-/// The 33rd connection: one reply, then closed.
-fn refuse(mut stream: TcpStream, number: u64, config: &ServerConfig, log: &Log) {
-    let peer = stream
-        .peer_addr()
-        .map_or_else(|_| "an unknown address".to_string(), |p| p.to_string());
-    log.note(number, &format!("connected from {peer}"));
-    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
-    let reply = Server::new(config.clone(), &peer, &super::clock::rfc5322_now()).busy();
-    let _ = stream.write_all(reply.to_string().as_bytes());
-    log.lines(number, "S: ", reply.wire_lines());
-    let _ = stream.shutdown(Shutdown::Both);
-    log.note(
-        number,
-        &format!("refused: {MAX_CONNECTIONS} connections are open"),
-    );
-    log.note(number, "closed");
-}
-
-/// One connection, from greeting to close.
-fn session(mut stream: TcpStream, number: u64, config: &ServerConfig, timeout: Duration) {
-    let log = Log;
-    let peer = match stream.peer_addr() {
-        Ok(peer) => peer,
-        Err(err) => {
-            log.note(number, &format!("connection lost before it began: {err}"));
-            log.note(number, "closed");
-            return;
-        }
-    };
-    let ip = peer.ip().to_canonical();
-    let mut config = config.clone();
-    if let Some(Fault {
-        mode: FaultMode::Share { seed, .. },
-        ..
-    }) = &mut config.policies.fault
-    {
-        // Each connection its own draws, reproducible from the seed.
-        *seed = seed.wrapping_add(number - 1);
-    }
-    // CRAM-MD5/DIGEST-MD5 nonces and queue ids: different for every connection.
-    config.nonce_seed = super::clock::seed().wrapping_add(number.rotate_left(48));
-    let profile = config.profile;
-    let mut server = Server::new(config, &ip.to_string(), &super::clock::rfc5322_now());
-    if ip.is_loopback() {
-        server = server.with_client_name("localhost");
-    }
-    let _ = stream.set_read_timeout(Some(timeout));
-    let _ = stream.set_write_timeout(Some(timeout));
-    let _ = stream.set_nodelay(true);
-    log.note(number, &format!("connected from {peer}"));
-
-    let greeting = server.greeting();
-    log.lines(number, "S: ", greeting.wire_lines());
-    if let Err(err) = stream.write_all(greeting.to_string().as_bytes()) {
-        log.note(number, &format!("sending the greeting failed: {err}"));
-        log.note(number, "closed");
-        return;
-    }
-
-    let mut client = ClientLines::new(profile.offers(Extension::Chunking));
-    let mut buf = vec![0u8; READ_BUFFER];
-    let ending = loop {
-        let n = match stream.read(&mut buf) {
-            Ok(0) => break "the client closed the connection".to_string(),
-            Ok(n) => n,
-            Err(err) if err.kind() == io::ErrorKind::Interrupted => continue,
-            Err(err)
-                if matches!(
-                    err.kind(),
-                    io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
-                ) =>
-            {
-                let reply = server.timeout();
-                log.lines(number, "S: ", reply.wire_lines());
-                let _ = stream.write_all(reply.to_string().as_bytes());
-                break format!("no command for {} s", timeout.as_secs());
-            }
-            Err(err) => break format!("reading failed: {err}"),
-        };
-        let input = &buf[..n];
-        server.set_now(&super::clock::rfc5322_now());
-        let mode = server.view().mode;
-        let events = server.receive(input);
-        log.lines(number, "", client.read(input, mode, &events));
-
-        let mut wire = String::new();
-        let mut closed = false;
-        for event in &events {
-            match event {
-                Event::Reply(reply) => {
-                    log.lines(number, "S: ", reply.wire_lines());
-                    wire.push_str(&reply.to_string());
-                }
-                Event::Stored(index) => {
-                    if let Some(message) = server.mailbox().get(*index) {
-                        let from = if message.from.is_empty() {
-                            "<>"
-                        } else {
-                            &message.from
-                        };
-                        log.note(
-                            number,
-                            &format!(
-                                "message stored: id={}, from={from}, to={} ({} bytes)",
-                                message.id,
-                                message.recipients.join(","),
-                                message.data.len()
-                            ),
-                        );
-                    }
-                }
-                Event::TlsStarted => log.note(number, "simulated TLS started"),
-                Event::Closed => closed = true,
-            }
-        }
-        // Logged: nothing else needs the messages, so the session does not keep them.
-        server.take_mailbox();
-        // All replies to one read in one write: a pipelined group is answered as a group.
-        if !wire.is_empty() {
-            if let Err(err) = stream.write_all(wire.as_bytes()) {
-                break format!("sending failed: {err}");
-            }
-        }
-        if closed || server.is_closed() {
-            break "closed by the server".to_string();
-        }
-    };
-    log.lines(number, "", client.finish());
-    log.note(number, &ending);
-    linger(&mut stream);
-    log.note(number, "closed");
-}
-
-/// Closes gracefully: unread input at close would make the kernel reset the connection,
-/// and a reset can destroy the last reply before the client reads it.
-fn linger(stream: &mut TcpStream) {
-    let _ = stream.shutdown(Shutdown::Write);
-    let _ = stream.set_read_timeout(Some(Duration::from_millis(200)));
-    let deadline = Instant::now() + Duration::from_secs(2);
-    let mut sink = [0u8; 4096];
-    while Instant::now() < deadline {
-        match stream.read(&mut sink) {
-            Ok(0) | Err(_) => break,
-            Ok(_) => {}
-        }
-    }
 }
 
 /// The transcript of what the client sent: complete lines, a message body cut after
@@ -567,6 +477,8 @@ struct ClientLines {
     /// Inside a BDAT chunk: octets still to come, and the chunk's size.
     chunk_left: u64,
     chunk_size: u64,
+    /// Lines ended so far (commands and message lines).
+    lines_seen: u64,
 }
 
 impl ClientLines {
@@ -578,7 +490,18 @@ impl ClientLines {
             body: None,
             chunk_left: 0,
             chunk_size: 0,
+            lines_seen: 0,
         }
+    }
+
+    /// How many lines have ended so far.
+    fn lines_seen(&self) -> u64 {
+        self.lines_seen
+    }
+
+    /// Whether a line has begun and not ended.
+    fn line_open(&self) -> bool {
+        self.partial_len > 0
     }
 
     /// The log lines for one read. `mode` is the server's before the read (the truth for
@@ -622,6 +545,7 @@ impl ClientLines {
             }
             let line = std::mem::take(&mut self.partial);
             let length = std::mem::take(&mut self.partial_len);
+            self.lines_seen += 1;
             let text = printable(&line, length);
             if let Some(count) = &mut self.body {
                 if line == b"." || line == b".\r" {
@@ -718,38 +642,10 @@ fn printable(raw: &[u8], length: usize) -> String {
     out
 }
 
-/// The transcript on stdout. Each call writes its lines under one lock, so lines of
-/// parallel sessions never mix; write errors (a closed pipe) are ignored.
-#[derive(Clone, Copy)]
-struct Log;
-
-impl Log {
-    fn raw(self, line: &str) {
-        let mut out = io::stdout().lock();
-        let _ = writeln!(out, "{line}");
-        let _ = out.flush();
-    }
-
-    fn note(self, number: u64, text: &str) {
-        self.lines(number, "-- ", [text]);
-    }
-
-    fn lines<I, S>(self, number: u64, prefix: &str, lines: I)
-    where
-        I: IntoIterator<Item = S>,
-        S: AsRef<str>,
-    {
-        let mut out = io::stdout().lock();
-        for line in lines {
-            let _ = writeln!(out, "[{number}] {prefix}{}", line.as_ref());
-        }
-        let _ = out.flush();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::smtp::server::Server;
 
     #[test]
     fn argument_parsers_refuse_with_a_reason() {
