@@ -1311,3 +1311,29 @@ fn implicit_tls_starts_inside_tls_rfc8314() {
         .send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==")
         .starts_with("235"));
 }
+
+/// CVE-2011-0411: commands pipelined after STARTTLS in the same packet are discarded, not
+/// run as if they had come inside TLS (RFC 3207 §4: STARTTLS ends a pipelined group).
+#[test]
+fn commands_sent_with_starttls_in_one_packet_are_discarded() {
+    use smtp_trainer::smtp::profile::Profile;
+    use smtp_trainer::smtp::server::{Event, Server, ServerConfig};
+    let mut server = Server::new(ServerConfig::new(Profile::Postfix), "192.0.2.1", "now");
+    server.greeting();
+    server.receive(b"EHLO client.example\r\n");
+    let events = server.receive(b"STARTTLS\r\nMAIL FROM:<a@example.com>\r\n");
+    let replies: Vec<u16> = events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Reply(r) => Some(r.code.value()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(replies, vec![220]);
+    assert!(matches!(events.last(), Some(Event::TlsStarted)));
+    assert_eq!(
+        server.take_discarded_after_tls(),
+        "MAIL FROM:<a@example.com>\r\n".len()
+    );
+    assert_eq!(server.take_discarded_after_tls(), 0);
+}

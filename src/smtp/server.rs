@@ -396,6 +396,8 @@ pub struct Server {
     stored_total: u64,
     rng: u64,
     nonces: u64,
+    /// Octets that came after a successful STARTTLS in the same input and were discarded.
+    discarded_after_tls: usize,
 }
 
 impl Server {
@@ -428,6 +430,7 @@ impl Server {
             stored_total: 0,
             rng: seed ^ 0x9E37_79B9_7F4A_7C15,
             nonces: 0,
+            discarded_after_tls: 0,
         }
     }
 
@@ -502,6 +505,12 @@ impl Server {
         self.reply(Situation::TooManyConnections, &Vars::default(), None)
     }
 
+    /// How many octets followed the last successful STARTTLS in the same input and were
+    /// discarded, not executed (reset to 0 by the call).
+    pub fn take_discarded_after_tls(&mut self) -> usize {
+        std::mem::take(&mut self.discarded_after_tls)
+    }
+
     /// Whether the server has closed the connection.
     pub fn is_closed(&self) -> bool {
         matches!(self.phase, Phase::Closed)
@@ -570,6 +579,14 @@ impl Server {
                     self.bare_lf = !self.pending_ends_cr;
                     self.pending_ends_cr = false;
                     self.line(line, length, &mut events);
+                    if matches!(events.last(), Some(Event::TlsStarted)) {
+                        // RFC 3207 §4: STARTTLS must be the last command of a pipelined
+                        // group. What follows it in the same input is plaintext anyone on
+                        // the path could have inserted (the STARTTLS command injection,
+                        // CVE-2011-0411): discard it, never run it as if inside TLS.
+                        self.discarded_after_tls = rest.len();
+                        break;
+                    }
                 }
                 None => {
                     self.push_pending(rest, limit);
