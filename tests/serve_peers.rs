@@ -793,3 +793,184 @@ fn swaks_authenticates_with_ntlm_through_authen_ntlm() {
     assert!(log.contains("[1] C: AUTH NTLM"), "{log}");
     assert!(log.contains("[2] S: 535 5.7.8"), "{log}");
 }
+
+/// A free loopback port (bound and released; the server binds it right after).
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// Real TLS: swaks with STARTTLS (`--tls`) and on the implicit-TLS port
+/// (`--tls-on-connect`), authenticating with PLAIN, LOGIN and CRAM-MD5 inside it.
+#[test]
+fn swaks_sends_through_starttls_and_implicit_tls() {
+    let tls_port = free_port().to_string();
+    let tls_listen = format!("127.0.0.1:{tls_port}");
+    let serve = Serve::start(&["--user", "alice:secret", "--tls-listen", &tls_listen]);
+    for mechanism in ["PLAIN", "LOGIN", "CRAM-MD5"] {
+        let run = swaks(
+            &serve,
+            &[
+                "--tls",
+                "--auth",
+                mechanism,
+                "--auth-user",
+                "alice",
+                "--auth-password",
+                "secret",
+            ],
+        );
+        assert_eq!(run.code, Some(0), "{mechanism}: {}", run.describe());
+        assert!(
+            run.stdout.contains("<-  220 2.0.0 Ready to start TLS"),
+            "{}",
+            run.describe()
+        );
+        assert!(
+            run.stdout.contains("~> AUTH"),
+            "AUTH inside TLS: {}",
+            run.describe()
+        );
+    }
+    let run = run_tool(
+        "swaks",
+        &[
+            "--server",
+            &tls_listen,
+            "--tls-on-connect",
+            "--helo",
+            "client.example",
+            "--from",
+            "alice@example.com",
+            "--to",
+            "bob@example.com",
+            "--auth",
+            "PLAIN",
+            "--auth-user",
+            "alice",
+            "--auth-password",
+            "secret",
+            "--timeout",
+            "20",
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(
+        run.stdout.contains("<~  220 "),
+        "greeting inside TLS: {}",
+        run.describe()
+    );
+    let log = serve.wait_for_log("-- TLS handshake done: TLSv1_3");
+    assert!(
+        log.contains("-- TLS: self-signed certificate for mail.example.com"),
+        "{log}"
+    );
+    assert!(log.contains("SHA-256 fingerprint "), "{log}");
+    // Implicit TLS offers no STARTTLS (the session is already inside TLS).
+    assert!(log.contains("-- implicit TLS (RFC 8314) on "), "{log}");
+}
+
+const SMTPLIB_TLS: &str = r#"
+import smtplib, ssl, sys
+port, tls_port, cafile = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+ctx = ssl.create_default_context(cafile=cafile)
+s = smtplib.SMTP('localhost', port, timeout=20)
+s.ehlo('client.example')
+assert s.has_extn('starttls'), s.esmtp_features
+s.starttls(context=ctx)
+s.ehlo('client.example')
+assert not s.has_extn('starttls')
+s.login('alice', 'secret')
+s.sendmail('alice@example.com', ['bob@example.com'], 'Subject: over TLS\r\n\r\nhello\r\n')
+s.quit()
+s = smtplib.SMTP_SSL('localhost', tls_port, context=ctx, timeout=20)
+s.login('alice', 'secret')
+s.sendmail('alice@example.com', ['bob@example.com'], 'Subject: implicit\r\n\r\nhello\r\n')
+s.quit()
+# A client that trusts nothing but the system's roots refuses the self-signed certificate.
+try:
+    smtplib.SMTP_SSL('localhost', tls_port, context=ssl.create_default_context(), timeout=20)
+    print('UNEXPECTED: verified')
+except ssl.SSLCertVerificationError as e:
+    print('refused as expected:', e.verify_message)
+"#;
+
+/// Python's smtplib verifies the certificate `--write-cert` saved, with STARTTLS and with
+/// SMTP_SSL, and a client without it refuses the self-signed certificate.
+#[test]
+fn smtplib_verifies_the_written_certificate_with_starttls_and_smtp_ssl() {
+    let dir = std::env::temp_dir().join(format!("smtp-trainer-tls-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cert = dir.join("cert.pem");
+    let tls_port = free_port();
+    let serve = Serve::start(&[
+        "--user",
+        "alice:secret",
+        "--tls-listen",
+        &format!("127.0.0.1:{tls_port}"),
+        "--write-cert",
+        cert.to_str().unwrap(),
+    ]);
+    let run = run_tool(
+        "python3",
+        &[
+            "-c",
+            SMTPLIB_TLS,
+            &serve.port.to_string(),
+            &tls_port.to_string(),
+            cert.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.describe(), serve.log());
+    assert!(
+        run.stdout.contains("refused as expected"),
+        "{}",
+        run.describe()
+    );
+    let log = serve.wait_for_log("Subject: implicit");
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// CVE-2011-0411: a command in the same packet as STARTTLS is discarded, not run.
+#[test]
+fn a_command_injected_after_starttls_is_discarded() {
+    let serve = Serve::start(&["--timeout", "2"]);
+    let mut stream = TcpStream::connect(serve.server()).unwrap();
+    read_until(&mut stream, "220 ");
+    stream.write_all(b"EHLO client.example\r\n").unwrap();
+    read_until(&mut stream, "250 ");
+    stream
+        .write_all(b"STARTTLS\r\nMAIL FROM:<attacker@example.net>\r\n")
+        .unwrap();
+    let text = read_until(&mut stream, "220 2.0.0 Ready to start TLS\r\n");
+    assert!(!text.contains("250 2.1.0"), "{text:?}");
+    // No handshake follows: the server gives up after the idle timeout.
+    let log = serve.wait_for_log("[1] -- closed\n");
+    assert!(
+        log.contains("34 octets sent after STARTTLS in the same packet were discarded unread"),
+        "{log}"
+    );
+    assert!(!log.contains("C: MAIL FROM:<attacker"), "{log}");
+    assert!(log.contains("no TLS handshake within 2 s"), "{log}");
+}
+
+/// Garbage instead of a ClientHello on the implicit-TLS port: a logged, clean close, and
+/// the server goes on serving.
+#[test]
+fn garbage_instead_of_a_client_hello_is_a_clean_close() {
+    let tls_port = free_port();
+    let serve = Serve::start(&["--tls-listen", &format!("127.0.0.1:{tls_port}")]);
+    let mut junk = TcpStream::connect(("127.0.0.1", tls_port)).unwrap();
+    junk.write_all(b"EHLO this is not TLS\r\n").unwrap();
+    let mut rest = Vec::new();
+    junk.set_read_timeout(Some(WAIT)).unwrap();
+    let _ = junk.read_to_end(&mut rest);
+    let log = serve.wait_for_log("[1] -- closed\n");
+    assert!(log.contains("[1] -- the TLS handshake failed"), "{log}");
+    let mut next = TcpStream::connect(serve.server()).unwrap();
+    read_until(&mut next, "220 mail.example.com ESMTP Postfix\r\n");
+}

@@ -193,10 +193,13 @@ fn ensure_browser() -> Result<Tools, String> {
         missing.push("swaks");
     }
     // swaks authenticates through these Perl modules: Authen::SASL (CRAM-MD5, DIGEST-MD5)
-    // and Authen::NTLM (NTLM).
+    // and Authen::NTLM (NTLM); it speaks TLS (--tls, --tls-on-connect) through Net::SSLeay
+    // and IO::Socket::SSL.
     for (module, package) in [
         ("Authen::SASL", "libauthen-sasl-perl"),
         ("Authen::NTLM", "libauthen-ntlm-perl"),
+        ("Net::SSLeay", "libnet-ssleay-perl"),
+        ("IO::Socket::SSL", "libio-socket-ssl-perl"),
     ] {
         if output_of("perl", &[&format!("-M{module}"), "-e", "1"]).is_some() {
             present(module);

@@ -10,11 +10,13 @@
 //! One task per connection on a tokio runtime ([`session`]), each with its own engine
 //! session; the engine decides every reply, this module only moves bytes, supplies the
 //! clock and the peer's address, keeps the limits and deadlines ([`limits`]) and logs
-//! ([`transcript`], which never makes serving wait). STARTTLS is not offered: a real client
-//! would start a real TLS handshake after `220`, which the engine only simulates.
+//! ([`transcript`], which never makes serving wait). TLS is real ([`tls`], rustls):
+//! STARTTLS on the ordinary port, implicit TLS on `--tls-listen`; after STARTTLS's `220`
+//! the task runs the handshake and the engine's session goes on inside it.
 
 mod limits;
 mod session;
+mod tls;
 mod transcript;
 
 use std::io::{self, Write};
@@ -46,12 +48,16 @@ Every session's transcript goes to stdout, one line per wire line, prefixed with
 connection number: `[3] C: EHLO x`, `[3] S: 250-…`, `[3] -- message stored: …`. The first
 line is `listening on IP:PORT` (with the real port when --listen asks for port 0).
 
-STARTTLS is not offered: a real client would start a real TLS handshake after `220`, which
-the engine only simulates. Use it on loopback (the default); a non-loopback --listen address
-needs --allow-remote, and then passwords cross the network in clear text.
+STARTTLS is offered with real TLS (rustls): a self-signed certificate for --hostname is
+made at start (its SHA-256 fingerprint is in the transcript; --write-cert saves it as PEM
+for clients that verify), or --cert/--key load yours. --tls-listen adds a port where TLS
+starts at once (RFC 8314, as 465). Use it on loopback (the default); a non-loopback --listen
+address needs --allow-remote, since a client that skips STARTTLS sends passwords in clear.
 
 Examples:
   smtp-trainer serve --user alice:secret
+  smtp-trainer serve --user alice:secret --tls-listen 127.0.0.1:4650 --write-cert cert.pem
+  swaks --server 127.0.0.1:2525 --tls --auth PLAIN --auth-user alice --auth-password secret
   swaks --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com --pipeline
   smtp-trainer serve --profile sendmail --require-auth --user alice:secret --sasl-down
   smtp-trainer serve --fault-share 451:20 --seed 7";
@@ -98,9 +104,8 @@ pub struct Args {
     /// Answer EXPN.
     #[arg(long, help_heading = "Policies")]
     allow_expn: bool,
-    /// AUTH needs STARTTLS first. STARTTLS cannot be offered over real TCP, so this makes
-    /// AUTH impossible: it is for demonstrating the `530 Must issue a STARTTLS command
-    /// first` reply.
+    /// AUTH needs STARTTLS first: before TLS, AUTH gets the profile's `530 Must issue a
+    /// STARTTLS command first`.
     #[arg(long, help_heading = "Policies")]
     tls_before_auth: bool,
     /// RCPT to an unknown local mailbox is refused (550 5.1.1); see --mailbox and --user.
@@ -159,6 +164,22 @@ pub struct Args {
     /// The transcript as JSON lines: {"session":3,"kind":"client","text":"EHLO x"}.
     #[arg(long, help_heading = "Transcript")]
     json: bool,
+
+    /// Also listen here with TLS from the first byte (RFC 8314 implicit TLS, as port 465).
+    #[arg(long, value_name = "IP:PORT", value_parser = parse_listen, help_heading = "TLS")]
+    tls_listen: Option<SocketAddr>,
+    /// The certificate chain (PEM); with --key. Default: self-signed, made at start.
+    #[arg(long, value_name = "FILE", requires = "key", help_heading = "TLS")]
+    cert: Option<PathBuf>,
+    /// The certificate's private key (PEM: PKCS#8, PKCS#1 or SEC1); with --cert.
+    #[arg(long, value_name = "FILE", requires = "cert", help_heading = "TLS")]
+    key: Option<PathBuf>,
+    /// Save the certificate (PEM) here, for clients that verify against a file.
+    #[arg(long, value_name = "FILE", help_heading = "TLS")]
+    write_cert: Option<PathBuf>,
+    /// Offer no STARTTLS and no TLS at all (as before TLS was real).
+    #[arg(long, conflicts_with_all = ["tls_listen", "cert", "key", "write_cert"], help_heading = "TLS")]
+    no_tls: bool,
 }
 
 fn parse_listen(text: &str) -> Result<SocketAddr, String> {
@@ -289,7 +310,7 @@ impl Args {
                 config.mailboxes.push(mailbox.clone());
             }
         }
-        config.starttls = false;
+        // Each session sets STARTTLS from whether TLS is configured (see session.rs).
         // Clients compute DIGEST-MD5's digest-uri from the name they connected to.
         config.aliases = vec![self.listen.ip().to_string(), "localhost".to_string()];
         let policies = &mut config.policies;
@@ -326,9 +347,9 @@ impl Args {
 pub(super) fn run(args: &Args) -> io::Result<ExitCode> {
     if !args.listen.ip().is_loopback() && !args.allow_remote {
         eprintln!(
-            "smtp-trainer: {} is not a loopback address; this training server offers no TLS, \
-             so passwords would cross the network in clear text. Pass --allow-remote to \
-             listen there anyway, or use --listen 127.0.0.1:{}",
+            "smtp-trainer: {} is not a loopback address; a client that does not use STARTTLS \
+             would send its password across the network in clear text to this training \
+             server. Pass --allow-remote to listen there anyway, or use --listen 127.0.0.1:{}",
             args.listen.ip(),
             args.listen.port()
         );
@@ -350,10 +371,34 @@ pub(super) fn run(args: &Args) -> io::Result<ExitCode> {
 
 async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
     let (config, seed) = args.config();
+    let tls = if args.no_tls {
+        None
+    } else {
+        match tls::setup(
+            args.cert.as_deref(),
+            args.key.as_deref(),
+            &config.hostname,
+            args.write_cert.as_deref(),
+        ) {
+            Ok(tls) => Some(tls),
+            Err(why) => {
+                eprintln!("smtp-trainer: {why}");
+                return Ok(ExitCode::from(EXIT_BAD_ARGS));
+            }
+        }
+    };
     let listener = tokio::net::TcpListener::bind(args.listen)
         .await
         .map_err(|e| bind_error(args.listen, e))?;
     let local = listener.local_addr()?;
+    let tls_listener = match args.tls_listen {
+        Some(addr) => Some(
+            tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| bind_error(addr, e))?,
+        ),
+        None => None,
+    };
     let to_file = matches!(target, Target::File(_));
     // The first line goes to stdout at once, whatever else the transcript does: scripts and
     // tests read the port from it.
@@ -374,14 +419,48 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
         session: Duration::from_secs(args.session_limit),
     };
     log.raw(&summary(&config, seed, &limits));
+    match &tls {
+        Some(tls) => log.raw(&format!("-- {}", tls.description)),
+        None => log.raw("-- TLS off (--no-tls): STARTTLS not offered"),
+    }
     let shared = Shared {
         config: Arc::new(config),
         limits,
         connections: Connections::default(),
         log,
         process_seed: session::mix(super::clock::seed() ^ u64::from(std::process::id()) << 32),
+        tls,
     };
-    let mut number: u64 = 0;
+    // Both listeners number their connections from one counter.
+    let numbers = Arc::new(std::sync::atomic::AtomicU64::new(0));
+    if let Some(tls_listener) = tls_listener {
+        let local = tls_listener.local_addr()?;
+        shared
+            .log
+            .raw(&format!("-- implicit TLS (RFC 8314) on {local}"));
+        {
+            let mut out = io::stdout().lock();
+            writeln!(out, "listening with TLS on {local}")?;
+            out.flush()?;
+        }
+        tokio::spawn(accept(
+            tls_listener,
+            shared.clone(),
+            Arc::clone(&numbers),
+            true,
+        ));
+    }
+    accept(listener, shared, numbers, false).await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Accepts connections for ever; `implicit` for the `--tls-listen` port.
+async fn accept(
+    listener: tokio::net::TcpListener,
+    shared: Shared,
+    numbers: Arc<std::sync::atomic::AtomicU64>,
+    implicit: bool,
+) {
     loop {
         let (stream, peer) = match listener.accept().await {
             Ok(accepted) => accepted,
@@ -394,7 +473,7 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
                 continue;
             }
         };
-        number += 1;
+        let number = numbers.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         let shared = shared.clone();
         match shared
             .connections
@@ -403,7 +482,7 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
             Ok(place) => {
                 tokio::spawn(async move {
                     let _place = place;
-                    session::serve(stream, peer, number, shared).await;
+                    session::serve(stream, peer, number, shared, implicit).await;
                 });
             }
             Err(refusal) => {
@@ -437,7 +516,7 @@ fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
 fn summary(config: &ServerConfig, seed: u64, limits: &Limits) -> String {
     let accounts: Vec<&str> = config.accounts.iter().map(|a| a.user.as_str()).collect();
     let mut text = format!(
-        "-- {} as {}; local domains: {}; accounts: {}; STARTTLS not offered (no real TLS); \
+        "-- {} as {}; local domains: {}; accounts: {}; \
          at most {} connections, {} per client; timeout {} s, per command {} s, per session {} s",
         config.profile.name(),
         config.hostname,

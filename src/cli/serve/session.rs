@@ -2,6 +2,7 @@
 //! the socket and the engine's session, keeps the deadlines of [`super::limits`], and writes
 //! the transcript. The engine decides every reply.
 
+use std::io;
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -9,8 +10,10 @@ use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 use tokio::time::{timeout, timeout_at, Instant};
+use tokio_rustls::server::TlsStream;
 
 use super::limits::{Connections, Limits, Refusal};
+use super::tls::{negotiated, Tls};
 use super::transcript::Transcript;
 use super::{ClientLines, READ_BUFFER};
 use crate::smtp::profile::Extension;
@@ -33,6 +36,60 @@ pub(super) struct Shared {
     /// Mixed into every session's nonce seed, so queue ids and nonces differ across
     /// connections and across runs of the process.
     pub process_seed: u64,
+    /// Real TLS, unless `--no-tls`.
+    pub tls: Option<Tls>,
+}
+
+/// The connection: in clear, or inside TLS after STARTTLS or from the start.
+enum Conn {
+    Plain(TcpStream),
+    Tls(Box<TlsStream<TcpStream>>),
+    Gone,
+}
+
+impl Conn {
+    async fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Conn::Plain(s) => s.read(buf).await,
+            Conn::Tls(s) => s.read(buf).await,
+            Conn::Gone => Ok(0),
+        }
+    }
+
+    async fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.write_all(bytes).await,
+            Conn::Tls(s) => {
+                s.write_all(bytes).await?;
+                s.flush().await
+            }
+            Conn::Gone => Err(io::ErrorKind::NotConnected.into()),
+        }
+    }
+
+    async fn shutdown(&mut self) -> io::Result<()> {
+        match self {
+            Conn::Plain(s) => s.shutdown().await,
+            Conn::Tls(s) => s.shutdown().await,
+            Conn::Gone => Ok(()),
+        }
+    }
+
+    /// Runs the TLS handshake on the clear connection (bounded by `limit`).
+    async fn start_tls(&mut self, tls: &Tls, limit: Duration) -> Result<String, String> {
+        let Conn::Plain(tcp) = std::mem::replace(self, Conn::Gone) else {
+            return Err("TLS is already active".to_string());
+        };
+        match timeout(limit, tls.acceptor.accept(tcp)).await {
+            Err(_) => Err(format!("no TLS handshake within {} s", limit.as_secs())),
+            Ok(Err(err)) => Err(format!("the TLS handshake failed: {err}")),
+            Ok(Ok(stream)) => {
+                let said = negotiated(stream.get_ref().1);
+                *self = Conn::Tls(Box::new(stream));
+                Ok(said)
+            }
+        }
+    }
 }
 
 /// Which deadline ended a session.
@@ -90,8 +147,15 @@ pub(super) async fn refuse(
     log.note(number, "closed");
 }
 
-/// One admitted connection, from greeting to close.
-pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, shared: Shared) {
+/// One admitted connection, from greeting to close; `implicit` when it came to the
+/// `--tls-listen` port (RFC 8314: TLS from the first byte).
+pub(super) async fn serve(
+    stream: TcpStream,
+    peer: SocketAddr,
+    number: u64,
+    shared: Shared,
+    implicit: bool,
+) {
     let log = &shared.log;
     let limits = shared.limits;
     let ip = peer.ip().to_canonical();
@@ -106,6 +170,8 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
     }
     // CRAM-MD5/DIGEST-MD5 nonces and queue ids: different for every connection and run.
     config.nonce_seed = mix(shared.process_seed ^ mix(number));
+    config.starttls = shared.tls.is_some() && !implicit;
+    config.implicit_tls = implicit;
     let profile = config.profile;
     let mut server = Server::new(config, &ip.to_string(), &super::super::clock::rfc5322_now());
     if ip.is_loopback() {
@@ -113,6 +179,20 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
     }
     let _ = stream.set_nodelay(true);
     log.note(number, &format!("connected from {peer}"));
+    let mut stream = Conn::Plain(stream);
+    if implicit {
+        let Some(tls) = &shared.tls else {
+            return;
+        };
+        match stream.start_tls(tls, limits.idle).await {
+            Ok(said) => log.note(number, &said),
+            Err(why) => {
+                log.note(number, &why);
+                log.note(number, "closed");
+                return;
+            }
+        }
+    }
 
     let greeting = server.greeting();
     log.lines(number, "S: ", greeting.wire_lines());
@@ -155,8 +235,19 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
         server.set_now(&super::super::clock::rfc5322_now());
         let mode = server.view().mode;
         let events = server.receive(input);
+        // What followed STARTTLS in the same read was never run: log only what was.
+        let discarded = server.take_discarded_after_tls();
+        let used = input.get(..n - discarded.min(n)).unwrap_or_default();
         let lines_before = client.lines_seen();
-        log.lines(number, "", client.read(input, mode, &events));
+        log.lines(number, "", client.read(used, mode, &events));
+        if discarded > 0 {
+            log.note(
+                number,
+                &format!(
+                    "{discarded} octets sent after STARTTLS in the same packet were discarded unread: STARTTLS must end a pipelined group (RFC 3207 §4), and plaintext injected there must not run inside TLS (CVE-2011-0411)"
+                ),
+            );
+        }
         // The per-command deadline runs from the first byte of a line to its end.
         if !client.line_open() {
             line_started = None;
@@ -166,6 +257,7 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
 
         let mut wire = String::new();
         let mut closed = false;
+        let mut start_tls = false;
         for event in &events {
             match event {
                 Event::Reply(reply) => {
@@ -190,7 +282,7 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
                         );
                     }
                 }
-                Event::TlsStarted => log.note(number, "simulated TLS started"),
+                Event::TlsStarted => start_tls = true,
                 Event::Closed => closed = true,
             }
         }
@@ -205,6 +297,18 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
         if closed || server.is_closed() {
             break "closed by the server".to_string();
         }
+        if start_tls {
+            let Some(tls) = &shared.tls else {
+                break "STARTTLS accepted without TLS configured".to_string();
+            };
+            match stream.start_tls(tls, limits.idle).await {
+                Ok(said) => log.note(number, &said),
+                Err(why) => break why,
+            }
+            // A new line begins inside TLS.
+            line_started = None;
+            client = ClientLines::new(profile.offers(Extension::Chunking));
+        }
     };
     log.lines(number, "", client.finish());
     log.note(number, &ending);
@@ -213,7 +317,7 @@ pub(super) async fn serve(mut stream: TcpStream, peer: SocketAddr, number: u64, 
 }
 
 /// Writes `bytes` within `limit`: a client that never reads cannot hold the session.
-async fn send(stream: &mut TcpStream, bytes: &[u8], limit: Duration) -> Result<(), String> {
+async fn send(stream: &mut Conn, bytes: &[u8], limit: Duration) -> Result<(), String> {
     match timeout(limit, stream.write_all(bytes)).await {
         Ok(Ok(())) => Ok(()),
         Ok(Err(err)) => Err(err.to_string()),
@@ -223,7 +327,7 @@ async fn send(stream: &mut TcpStream, bytes: &[u8], limit: Duration) -> Result<(
 
 /// Closes gracefully: unread input at close would make the kernel reset the connection,
 /// and a reset can destroy the last reply before the client reads it.
-async fn linger(stream: &mut TcpStream) {
+async fn linger(stream: &mut Conn) {
     let _ = timeout(CLOSE_WRITE, stream.shutdown()).await;
     let deadline = Instant::now() + Duration::from_secs(2);
     let mut sink = [0u8; 4096];
