@@ -826,7 +826,7 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
     let missing = Mistake::MissingBase64.describe(Lang::En);
     h.wait_text("[data-testid=verify-mistake]", |t| t == missing)
         .await;
-    h.wait_text("[data-testid=verify-notes]", |t| t.contains("not base64"))
+    h.wait_text("[data-testid=verify-notes]", |t| t.contains("without base64"))
         .await;
     h.click("verify-as-sent").await;
 
