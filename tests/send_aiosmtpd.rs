@@ -277,10 +277,10 @@ fn send_with_auth_login_to_aiosmtpd() {
     send_with("LOGIN");
 }
 
-/// `--starttls` against a server that really wants TLS after its `220`: `send` stops and
-/// sends nothing more in clear text (a stand-in server on loopback plays the part).
+/// After STARTTLS's `220` `send` speaks TLS (a ClientHello), never clear text; when the
+/// handshake fails (the stand-in server hangs up) it stops and says so.
 #[test]
-fn starttls_against_a_real_tls_server_is_refused() {
+fn after_starttls_send_speaks_tls_and_nothing_in_clear() {
     use std::io::Write;
     use std::net::TcpListener;
 
@@ -303,9 +303,11 @@ fn starttls_against_a_real_tls_server_is_refused() {
         stream
             .write_all(b"220 2.0.0 Ready to start TLS\r\n")
             .unwrap();
-        // A real client would now send a TLS ClientHello; `send` must send nothing.
-        let mut after = Vec::new();
-        let _ = reader.read_to_end(&mut after);
+        // A real client now sends a TLS ClientHello; read its first record, then hang up.
+        let mut after = vec![0u8; 5];
+        let _ = std::io::Read::read_exact(&mut reader, &mut after);
+        drop(reader);
+        let _ = stream.shutdown(std::net::Shutdown::Both);
         after
     });
     let output = Command::new(BIN)
@@ -335,11 +337,10 @@ fn starttls_against_a_real_tls_server_is_refused() {
         .expect("run smtp-trainer send");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("only simulates TLS"), "{stdout}");
+    assert!(stdout.contains("TLS handshake with 127.0.0.1 failed"), "{stdout}");
+    assert!(!stdout.contains("C: AUTH"), "{stdout}");
     let after = server.join().unwrap();
-    assert!(
-        after.is_empty(),
-        "sent after 220: {:?}",
-        String::from_utf8_lossy(&after)
-    );
+    // A TLS record: content type 22 (handshake), version 3.x.
+    assert_eq!(after.first(), Some(&0x16), "sent after 220: {after:?}");
+    assert_eq!(after.get(1), Some(&0x03), "sent after 220: {after:?}");
 }

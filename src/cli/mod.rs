@@ -8,6 +8,7 @@ mod auth;
 mod clock;
 mod explain;
 mod send;
+mod send_tls;
 mod serve;
 mod trace_json;
 mod verify;

@@ -10,19 +10,21 @@
 //! ```
 //!
 //! The engine decides every byte; this module moves bytes, reads the clock and the files,
-//! and prints. TLS is only simulated by the engine, so against a server that answers
-//! STARTTLS with `220` (and then wants a real handshake) `send` stops with a clear message.
+//! and prints. TLS is real ([`super::send_tls`], rustls): when the engine's client asks for
+//! STARTTLS's handshake (or `--security tls` wants it first), this module runs it and
+//! verifies the certificate; a failure stops the session with what failed.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::io::{self, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
+use std::net::{SocketAddr, TcpStream, ToSocketAddrs};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::Serialize;
 
+use super::send_tls::{TlsSettings, Wire};
 use super::LangArg;
 use crate::i18n::Lang;
 use crate::mime::{Attachment, Charset, Mailbox, Message, TransferEncoding, MAX_CONTENT};
@@ -39,8 +41,11 @@ session: EHLO (HELO if refused), STARTTLS when asked, AUTH, MAIL FROM with SIZE 
 BODY=8BITMIME when offered, one RCPT TO per To/Cc/Bcc, DATA dot-stuffed (pipelined when the
 server offers PIPELINING), QUIT. Every reply is printed with what its code means.
 
-TLS is simulated only: --starttls against a server that offers STARTTLS stops after its
-`220 Ready to start TLS`, since a real handshake would have to follow.
+TLS is real: --security starttls (587) upgrades after EHLO and refuses to go on if the
+server does not offer STARTTLS; --security tls (465) starts with the handshake. The
+certificate is verified against Mozilla's roots for the name in --server; --ca-file adds
+a certificate to trust (`smtp-trainer serve --write-cert` saves the trainer's), --insecure
+accepts any. A failed check stops the session and says which check failed.
 
 Exit status: 0 when the server accepted the message for every recipient, 1 when it did not
 (or refused some recipients), 2 for bad arguments or an unreadable attachment.
@@ -50,7 +55,9 @@ Examples:
   smtp-trainer send --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com \\
       --subject 测试 --body 你好 --attach report.pdf --auth PLAIN --user alice --password secret
   smtp-trainer send --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com \\
-      --bcc carol@example.com --subject hi --body hello --show-wire --lang zh";
+      --bcc carol@example.com --subject hi --body hello --show-wire --lang zh
+  smtp-trainer send --server localhost:2525 --security starttls --ca-file cert.pem \\
+      --from alice@example.com --to bob@example.com --auth PLAIN --user alice --password secret";
 
 /// Arguments of `send`.
 #[derive(Debug, clap::Args)]
@@ -101,9 +108,19 @@ pub struct Args {
     /// The password for AUTH.
     #[arg(long)]
     password: Option<String>,
-    /// Ask for STARTTLS before anything else (simulated TLS: see below).
-    #[arg(long)]
+    /// none (clear text), starttls (RFC 3207, as on 587; DokuWiki's "TLS") or tls (RFC 8314
+    /// implicit TLS, as on 465; DokuWiki's "SSL", also accepted as `ssl`).
+    #[arg(long, value_name = "MODE", default_value = "none", value_parser = parse_security)]
+    security: Security,
+    /// The same as --security starttls.
+    #[arg(long, conflicts_with = "security")]
     starttls: bool,
+    /// Also trust the certificates in this PEM file (e.g. the one `serve --write-cert` saved).
+    #[arg(long, value_name = "FILE")]
+    ca_file: Option<PathBuf>,
+    /// Accept any certificate (for a trainer's self-signed one; never for a real server).
+    #[arg(long, conflicts_with = "ca_file")]
+    insecure: bool,
     /// The envelope sender (MAIL FROM) when it differs from From (seed 000's mailfrom).
     #[arg(long, value_name = "ADDRESS")]
     sender: Option<String>,
@@ -139,6 +156,15 @@ const EXIT_USAGE: u8 = 2;
 const MAX_READ_TOTAL: usize = 1024 * 1024;
 /// The size of one read.
 const READ_BUFFER: usize = 16 * 1024;
+
+fn parse_security(text: &str) -> Result<Security, String> {
+    match text.trim().to_ascii_lowercase().as_str() {
+        "none" | "plain" => Ok(Security::None),
+        "starttls" => Ok(Security::StartTls),
+        "tls" | "ssl" | "implicit" => Ok(Security::ImplicitTls),
+        _ => Err(format!("{text:?}: use none, starttls or tls")),
+    }
+}
 
 fn parse_charset(text: &str) -> Result<Charset, String> {
     Charset::from_label(text).ok_or_else(|| format!("{text:?}: use utf-8, gb18030, gbk or gb2312"))
@@ -233,12 +259,20 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             Err(_) => "localhost".into(),
         });
 
-    let mut settings = ClientSettings::new(&host, address.port());
-    settings.security = if args.starttls {
+    let security = if args.starttls {
         Security::StartTls
     } else {
-        Security::None
+        args.security
     };
+    let tls = match security {
+        Security::None => None,
+        _ => match TlsSettings::new(&host, args.ca_file.as_deref(), args.insecure) {
+            Ok(tls) => Some(tls),
+            Err((en, zh)) => return usage(lang, &en, &zh),
+        },
+    };
+    let mut settings = ClientSettings::new(&host, address.port());
+    settings.security = security;
     settings.user = args.user.clone();
     settings.password = args.password.clone();
     settings.mechanism = args.auth.as_ref().map(|m| m.trim().to_ascii_uppercase());
@@ -248,7 +282,35 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     settings.chunking = args.chunking;
     settings.nonces = nonces(stamp);
     let mut client = Client::new(settings, composed.envelope.clone(), composed.bytes.clone());
-    converse(&mut client, stream, args.timeout);
+    let mut wire = Wire::Plain(stream);
+    let mut tls_said = None;
+    let implicit = match (&tls, security) {
+        (Some(tls), Security::ImplicitTls) => Some(wire.start_tls(tls)),
+        _ => None,
+    };
+    match implicit {
+        Some(Err(why)) => {
+            client.abort(why);
+        }
+        Some(Ok(said)) => {
+            tls_said = Some(said);
+            converse(
+                &mut client,
+                &mut wire,
+                tls.as_ref(),
+                &mut tls_said,
+                args.timeout,
+            );
+        }
+        None => converse(
+            &mut client,
+            &mut wire,
+            tls.as_ref(),
+            &mut tls_said,
+            args.timeout,
+        ),
+    }
+    wire.close();
     let outcome = client.into_outcome();
 
     if args.json {
@@ -261,6 +323,16 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         writeln!(out)?;
     } else {
         write_dialog(out, &outcome, &composed.bytes, args.show_wire, lang)?;
+        if let Some(said) = &tls_said {
+            writeln!(
+                out,
+                "{}",
+                match lang {
+                    Lang::En => format!("TLS: {said}; certificate {}", certificate_check(args)),
+                    Lang::Zh => format!("TLS：{said}；证书{}", certificate_check_zh(args)),
+                }
+            )?;
+        }
         if args.log {
             writeln!(out)?;
             for line in &outcome.log {
@@ -380,8 +452,32 @@ fn nonces(stamp: u64) -> Nonces {
     }
 }
 
-/// Moves bytes between the socket and the client session until it is done.
-fn converse(client: &mut Client, mut stream: TcpStream, timeout: u64) {
+/// How the certificate was checked, for the dialog's TLS line.
+fn certificate_check(args: &Args) -> &'static str {
+    match (args.insecure, args.ca_file.is_some()) {
+        (true, _) => "NOT verified (--insecure)",
+        (false, true) => "verified against Mozilla's roots and --ca-file",
+        (false, false) => "verified against Mozilla's roots",
+    }
+}
+
+fn certificate_check_zh(args: &Args) -> &'static str {
+    match (args.insecure, args.ca_file.is_some()) {
+        (true, _) => "未校验（--insecure）",
+        (false, true) => "已按 Mozilla 根证书和 --ca-file 校验",
+        (false, false) => "已按 Mozilla 根证书校验",
+    }
+}
+
+/// Moves bytes between the socket and the client session until it is done; runs the TLS
+/// handshake when the session asks for it.
+fn converse(
+    client: &mut Client,
+    stream: &mut Wire,
+    tls: Option<&TlsSettings>,
+    tls_said: &mut Option<String>,
+    timeout: u64,
+) {
     let mut buffer = vec![0u8; READ_BUFFER];
     let mut total = 0usize;
     while !client.is_done() {
@@ -432,20 +528,26 @@ fn converse(client: &mut Client, mut stream: TcpStream, timeout: u64) {
                         return;
                     }
                 }
-                Action::StartTls => {
-                    actions.extend(client.abort((
-                        "The server is ready for a real TLS handshake (220 after STARTTLS), but smtp-trainer only simulates TLS — in the page and against its own in-memory server. It stops here rather than go on in clear text. Drop --starttls for a server without TLS (such as `smtp-trainer serve`), or use a real client (swaks --tls, openssl s_client -starttls smtp).".into(),
-                        "服务器已准备好进行真正的 TLS 握手（STARTTLS 之后回复了 220），但 smtp-trainer 只模拟 TLS——在网页中以及面对它自己的内存服务器时。它在此停止，而不是继续明文通信。对不支持 TLS 的服务器（例如 `smtp-trainer serve`）请去掉 --starttls，或使用真正的客户端（swaks --tls、openssl s_client -starttls smtp）。".into(),
-                    )));
-                }
-                Action::Close => {
-                    let _ = stream.shutdown(Shutdown::Both);
-                    return;
-                }
+                Action::StartTls => match tls.map(|tls| stream.start_tls(tls)) {
+                    Some(Ok(said)) => {
+                        *tls_said = Some(said);
+                        actions.extend(client.tls_established());
+                    }
+                    Some(Err(why)) => {
+                        actions.extend(client.abort(why));
+                        return;
+                    }
+                    None => {
+                        actions.extend(client.abort((
+                            "The server is ready for TLS, but TLS was not asked for.".into(),
+                            "服务器已准备好 TLS，但并未要求使用 TLS。".into(),
+                        )));
+                    }
+                },
+                Action::Close => return,
             }
         }
     }
-    let _ = stream.shutdown(Shutdown::Both);
 }
 
 /// What a reply line means, from the reference: `553 Requested action not taken: mailbox

@@ -826,8 +826,10 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
     let missing = Mistake::MissingBase64.describe(Lang::En);
     h.wait_text("[data-testid=verify-mistake]", |t| t == missing)
         .await;
-    h.wait_text("[data-testid=verify-notes]", |t| t.contains("without base64"))
-        .await;
+    h.wait_text("[data-testid=verify-notes]", |t| {
+        t.contains("without base64")
+    })
+    .await;
     h.click("verify-as-sent").await;
 
     // Every example: the page's verdict is the engine's, run natively on what the example
