@@ -337,7 +337,10 @@ fn after_starttls_send_speaks_tls_and_nothing_in_clear() {
         .expect("run smtp-trainer send");
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("TLS handshake with 127.0.0.1 failed"), "{stdout}");
+    assert!(
+        stdout.contains("TLS handshake with 127.0.0.1 failed"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("C: AUTH"), "{stdout}");
     let after = server.join().unwrap();
     // A TLS record: content type 22 (handshake), version 3.x.

@@ -974,3 +974,141 @@ fn garbage_instead_of_a_client_hello_is_a_clean_close() {
     let mut next = TcpStream::connect(serve.server()).unwrap();
     read_until(&mut next, "220 mail.example.com ESMTP Postfix\r\n");
 }
+
+/// curl: STARTTLS required (`--ssl-reqd`) on the ordinary port and `smtps://` on the
+/// implicit-TLS one, each verifying the written certificate, with AUTH PLAIN and LOGIN.
+#[test]
+fn curl_sends_over_starttls_and_smtps_verifying_the_certificate() {
+    let dir = std::env::temp_dir().join(format!("smtp-trainer-curl-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cert = dir.join("cert.pem");
+    let tls_port = free_port();
+    let serve = Serve::start(&[
+        "--user",
+        "alice:secret",
+        "--tls-listen",
+        &format!("127.0.0.1:{tls_port}"),
+        "--write-cert",
+        cert.to_str().unwrap(),
+    ]);
+    let message = dir.join("message.txt");
+    std::fs::write(&message, "Subject: via curl\r\n\r\nhello\r\n").unwrap();
+    let cases = [
+        (format!("smtp://localhost:{}", serve.port), "PLAIN", true),
+        (format!("smtps://localhost:{tls_port}"), "LOGIN", false),
+    ];
+    for (url, mechanism, ssl_reqd) in cases {
+        let mut args = vec![
+            "--silent".to_string(),
+            "--show-error".into(),
+            url.clone(),
+            "--cacert".into(),
+            cert.to_string_lossy().into_owned(),
+            "--mail-from".into(),
+            "alice@example.com".into(),
+            "--mail-rcpt".into(),
+            "bob@example.com".into(),
+            "--upload-file".into(),
+            message.to_string_lossy().into_owned(),
+            "--user".into(),
+            "alice:secret".into(),
+            "--login-options".into(),
+            format!("AUTH={mechanism}"),
+            "--max-time".into(),
+            "20".into(),
+        ];
+        if ssl_reqd {
+            args.push("--ssl-reqd".into());
+        }
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = run_tool("curl", &args);
+        assert_eq!(
+            run.code,
+            Some(0),
+            "{url}: {}\n{}",
+            run.describe(),
+            serve.log()
+        );
+        // A wrong password is refused inside TLS too.
+        let wrong: Vec<&str> = args
+            .iter()
+            .map(|a| {
+                if *a == "alice:secret" {
+                    "alice:wrong"
+                } else {
+                    a
+                }
+            })
+            .collect();
+        let run = run_tool("curl", &wrong);
+        assert_ne!(
+            run.code,
+            Some(0),
+            "{url} with a wrong password: {}",
+            run.describe()
+        );
+    }
+    let log = serve.wait_for_log("Subject: via curl");
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+    assert_eq!(log.matches("-- TLS handshake done:").count(), 4, "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// msmtp with `tls on`: STARTTLS (`tls_starttls on`) and implicit TLS (`tls_starttls
+/// off`), verifying the written certificate, with PLAIN and CRAM-MD5.
+#[test]
+fn msmtp_sends_with_tls_starttls_on_and_off() {
+    let dir = std::env::temp_dir().join(format!("smtp-trainer-msmtp-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let cert = dir.join("cert.pem");
+    let tls_port = free_port();
+    let serve = Serve::start(&[
+        "--user",
+        "alice:secret",
+        "--tls-listen",
+        &format!("127.0.0.1:{tls_port}"),
+        "--write-cert",
+        cert.to_str().unwrap(),
+    ]);
+    for (port, starttls, auth) in [(serve.port, "on", "plain"), (tls_port, "off", "cram-md5")] {
+        let mut child = Command::new("msmtp")
+            .args([
+                "--host=localhost",
+                &format!("--port={port}"),
+                "--tls=on",
+                &format!("--tls-starttls={starttls}"),
+                &format!("--tls-trust-file={}", cert.display()),
+                &format!("--auth={auth}"),
+                "--user=alice",
+                "--passwordeval=echo secret",
+                "--from=alice@example.com",
+                "bob@example.com",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("msmtp runs (`cargo xtask test` installs Debian's msmtp)");
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(b"Subject: via msmtp\r\n\r\nhello\r\n")
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "msmtp tls_starttls {starttls}: {}\n{}",
+            String::from_utf8_lossy(&out.stderr),
+            serve.log()
+        );
+    }
+    let log = serve.wait_for_log("-- message stored:");
+    let log = if log.matches("-- message stored:").count() < 2 {
+        serve.wait_for_log("[2] -- message stored:")
+    } else {
+        log
+    };
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -112,7 +112,7 @@ messages! {
     /// Console marker: a new connection.
     ConsoleMarkerConnected => "connected to {host} ({profile}) from {client}", "已从 {client} 连接到 {host}（{profile}）";
     /// Console marker: STARTTLS's handshake.
-    ConsoleMarkerTls => "TLS handshake (simulated)", "TLS 握手（模拟）";
+    ConsoleMarkerTls => "TLS handshake (simulated in the page; `smtp-trainer serve` runs a real one)", "TLS 握手（页面中为模拟；`smtp-trainer serve` 会进行真正的握手）";
     /// Console marker: a message was stored; `{id}` is its queue id.
     ConsoleMarkerStored => "message stored as {id}", "邮件已存入邮箱，编号 {id}";
     /// Console marker: the server closed the connection.

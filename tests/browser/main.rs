@@ -534,13 +534,13 @@ async fn console_is_home_decodes_auth_and_keeps_its_session_across_pages() {
         .send_keys(&Key::Enter.to_string())
         .await
         .expect("Enter");
-    transcript_shows(&h, "TLS handshake (simulated)").await;
+    transcript_shows(&h, "TLS handshake (simulated in the page").await;
 
     // To the reference and back: the session is still there.
     h.click("nav-reference").await;
     h.wait_for("[data-testid=reference-page]").await;
     h.click("nav-console").await;
-    let transcript = transcript_shows(&h, "TLS handshake (simulated)").await;
+    let transcript = transcript_shows(&h, "TLS handshake (simulated in the page").await;
     assert!(transcript.contains(&accepted), "{transcript}");
     h.wait_text("[data-testid=console-status-tls]", |t| t.contains("active"))
         .await;

@@ -174,8 +174,8 @@ fn which(program: &str) -> Option<PathBuf> {
 }
 
 /// Chromium and chromedriver for the browser tests, and the real SMTP clients the `serve`
-/// tests drive (swaks with Authen::SASL and Authen::NTLM, python3's smtplib): one apt-get install for
-/// whatever of them is missing.
+/// tests drive (swaks with Authen::SASL, Authen::NTLM and Net::SSLeay, curl, msmtp, python3's
+/// smtplib) and openssl: one apt-get install for whatever of them is missing.
 fn ensure_browser() -> Result<Tools, String> {
     let browser = || Some((which("chromium")?, which("chromedriver")?));
     let mut missing: Vec<&str> = Vec::new();
@@ -187,10 +187,19 @@ fn ensure_browser() -> Result<Tools, String> {
         }
         None => missing.extend(["chromium", "chromium-driver"]),
     }
-    if which("swaks").is_some() {
-        present("swaks");
-    } else {
-        missing.push("swaks");
+    // The real clients of the `serve` and `send` tests: swaks, curl and msmtp (STARTTLS and
+    // implicit TLS among them), and openssl to make a certificate for aiosmtpd's STARTTLS.
+    for (tool, package) in [
+        ("swaks", "swaks"),
+        ("curl", "curl"),
+        ("msmtp", "msmtp"),
+        ("openssl", "openssl"),
+    ] {
+        if which(tool).is_some() {
+            present(tool);
+        } else {
+            missing.push(package);
+        }
     }
     // swaks authenticates through these Perl modules: Authen::SASL (CRAM-MD5, DIGEST-MD5)
     // and Authen::NTLM (NTLM); it speaks TLS (--tls, --tls-on-connect) through Net::SSLeay
@@ -220,7 +229,7 @@ fn ensure_browser() -> Result<Tools, String> {
         );
         apt_install(&missing)?;
     }
-    for tool in ["swaks", "python3"] {
+    for tool in ["swaks", "curl", "msmtp", "openssl", "python3"] {
         if which(tool).is_none() {
             return Err(format!("{tool} still missing after apt-get install"));
         }

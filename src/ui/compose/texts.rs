@@ -149,8 +149,8 @@ pub const SEC_NONE_ABOUT: Tr = Tr::new(
 );
 /// What SSL means.
 pub const SEC_SSL_ABOUT: Tr = Tr::new(
-    "Implicit TLS: the connection is encrypted from the first byte, before the server's greeting (RFC 8314), usually on port 465. Here the encryption is simulated.",
-    "隐式 TLS：连接从第一个字节起就加密，在服务器问候之前（RFC 8314），通常用 465 端口。这里的加密是模拟的。",
+    "Implicit TLS: the connection is encrypted from the first byte, before the server's greeting (RFC 8314), usually on port 465. Here the encryption is simulated; `smtp-trainer send --security tls` against `smtp-trainer serve --tls-listen` does it for real.",
+    "隐式 TLS：连接从第一个字节起就加密，在服务器问候之前（RFC 8314），通常用 465 端口。这里的加密是模拟的；用 `smtp-trainer send --security tls` 连接 `smtp-trainer serve --tls-listen` 则是真正的加密。",
 );
 /// What TLS means.
 pub const SEC_TLS_ABOUT: Tr = Tr::new(
@@ -274,7 +274,10 @@ pub const DATA_LINE: Tr = Tr::new(
     "[邮件内容：{n} 字节，{lines} 行——见线路视图]",
 );
 /// The TLS handshake.
-pub const TLS_LINE: Tr = Tr::new("— TLS handshake (simulated) —", "— TLS 握手（模拟）—");
+pub const TLS_LINE: Tr = Tr::new(
+    "— TLS handshake (simulated in the page; `smtp-trainer send` and `serve` do it for real) —",
+    "— TLS 握手（页面中为模拟；`smtp-trainer send` 和 `serve` 会真正进行）—",
+);
 /// Prefix of a client note.
 pub const CLIENT_NOTE: Tr = Tr::new("client: ", "客户端：");
 /// Reply button title.
