@@ -1112,3 +1112,29 @@ fn msmtp_sends_with_tls_starttls_on_and_off() {
     assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `--tls-before-auth` now works for real: AUTH in clear gets the profile's 530, the same
+/// AUTH after STARTTLS is accepted.
+#[test]
+fn tls_before_auth_refuses_clear_auth_and_accepts_it_inside_tls() {
+    let serve = Serve::start(&["--user", "alice:secret", "--tls-before-auth"]);
+    let auth = [
+        "--auth",
+        "PLAIN",
+        "--auth-user",
+        "alice",
+        "--auth-password",
+        "secret",
+    ];
+    let clear = swaks(&serve, &auth);
+    assert_ne!(clear.code, Some(0), "{}", clear.describe());
+    let mut with_tls = vec!["--tls"];
+    with_tls.extend_from_slice(&auth);
+    let run = swaks(&serve, &with_tls);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let log = serve.wait_for_log("[2] -- message stored:");
+    assert!(
+        log.contains("[1] S: 530 5.7.0 Must issue a STARTTLS command first"),
+        "{log}"
+    );
+}
