@@ -5,12 +5,14 @@
 //! - `cargo xtask test`  — install what is missing (also chromium), then every check CI runs
 //! - `cargo xtask dist`  — a release build in `dist/` for any static host
 //! - `cargo xtask setup [--browser]` — only the installation step
+//! - `cargo xtask bench` — `serve` against aiosmtpd and Postfix's smtp-sink under smtp-source
 //!
 //! Setup is idempotent: each tool is checked first (name and exact version) and installed
 //! only when missing, saying what it installs and how long that usually takes here.
 
 #![forbid(unsafe_code)]
 
+mod bench;
 mod setup;
 mod sizes;
 mod strip;
@@ -28,6 +30,7 @@ commands:
                    wasm32), native tests, release wasm build, browser tests, bundle sizes
   dist             release build in dist/ for any static host
   setup [--browser]  only install what is missing
+  bench            smtp-trainer serve vs aiosmtpd and smtp-sink under smtp-source (Postfix)
 ";
 
 fn main() -> ExitCode {
@@ -36,6 +39,7 @@ fn main() -> ExitCode {
         Some("serve") => serve(),
         Some("test") => test(),
         Some("dist") => dist(),
+        Some("bench") => bench::bench(),
         Some("setup") => setup::ensure(args.iter().any(|a| a == "--browser")).map(drop),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

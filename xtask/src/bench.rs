@@ -1,0 +1,309 @@
+//! `cargo xtask bench`: `smtp-trainer serve` against its peers in one run, under Postfix's
+//! own load generator.
+//!
+//! `smtp-source` (Debian's `postfix` package) sends the same load to three servers on
+//! loopback, one after the other: `smtp-trainer serve` (built with the `native-release`
+//! profile), Python's aiosmtpd (the `Sink` handler) and Postfix's `smtp-sink` (the
+//! yardstick: it parses SMTP and throws the mail away). For each load — 50 and 200
+//! sessions × 1 KB messages, 10 sessions × 100 KB — it prints messages per second, the
+//! server's peak RSS and its CPU seconds, and `serve`'s ratio to each peer. A benchmark,
+//! never a test: nothing here asserts a time.
+//!
+//! Missing tools are fetched and said so: Debian's `postfix` package is downloaded (`apt-get
+//! download`, never installed: no mail server is set up or started) and smtp-source and
+//! smtp-sink are run from it, extracted under `target/bench-tools/`; aiosmtpd through pip.
+
+use std::fmt::Write as _;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::{cmd, root, run};
+
+/// One load: sessions in parallel, messages in all, the size of each.
+struct Load {
+    name: &'static str,
+    sessions: u32,
+    messages: u32,
+    kilobytes: u32,
+}
+
+const LOADS: [Load; 3] = [
+    Load {
+        name: "50 sessions × 1 KB",
+        sessions: 50,
+        messages: 5000,
+        kilobytes: 1,
+    },
+    Load {
+        name: "200 sessions × 1 KB",
+        sessions: 200,
+        messages: 10000,
+        kilobytes: 1,
+    },
+    Load {
+        name: "10 sessions × 100 KB",
+        sessions: 10,
+        messages: 500,
+        kilobytes: 100,
+    },
+];
+
+/// What one server did under one load.
+struct Measured {
+    per_second: f64,
+    peak_rss_kb: u64,
+    cpu_seconds: f64,
+}
+
+/// The servers, in the order the table lists them.
+const SERVERS: [&str; 3] = ["serve", "aiosmtpd", "smtp-sink"];
+
+pub fn bench() -> Result<(), String> {
+    let tools = ensure_tools()?;
+    run(cmd("cargo").args([
+        "build",
+        "--profile",
+        "native-release",
+        "--bin",
+        "smtp-trainer",
+    ]))?;
+    let serve_bin = root().join("target/native-release/smtp-trainer");
+    let mut table = String::new();
+    let machine = machine();
+    let _ = writeln!(
+        table,
+        "\n`cargo xtask bench` — smtp-source (Postfix) against each server on loopback\n{machine}\n"
+    );
+    let _ = writeln!(
+        table,
+        "| load | server | messages/s | peak RSS | CPU s | serve ÷ this |"
+    );
+    let _ = writeln!(table, "| --- | --- | ---: | ---: | ---: | ---: |");
+    for load in &LOADS {
+        let mut results: Vec<(&str, Measured)> = Vec::new();
+        for server in SERVERS {
+            let port = free_port()?;
+            let child = start_server(server, port, &serve_bin, &tools)?;
+            let measured = drive(child, port, load, &tools)?;
+            println!(
+                "{:<22} {:<10} {:>9.0} msg/s  peak RSS {:>7} KB  CPU {:>6.2} s",
+                load.name, server, measured.per_second, measured.peak_rss_kb, measured.cpu_seconds
+            );
+            results.push((server, measured));
+        }
+        let serve_rate = results
+            .first()
+            .map(|(_, m)| m.per_second)
+            .unwrap_or_default();
+        for (server, m) in &results {
+            let ratio = if *server == "serve" || m.per_second == 0.0 {
+                "—".to_string()
+            } else {
+                format!("{:.2}×", serve_rate / m.per_second)
+            };
+            let _ = writeln!(
+                table,
+                "| {} | {server} | {:.0} | {} MB | {:.2} | {ratio} |",
+                load.name,
+                m.per_second,
+                m.peak_rss_kb / 1024,
+                m.cpu_seconds
+            );
+        }
+    }
+    println!("{table}");
+    let report = root().join("target/bench.md");
+    std::fs::write(&report, &table).map_err(|e| format!("writing {}: {e}", report.display()))?;
+    println!("(also written to {})", report.display());
+    Ok(())
+}
+
+struct Tools {
+    smtp_source: String,
+    smtp_sink: String,
+    /// Where the extracted package keeps Postfix's shared libraries.
+    library_path: String,
+}
+
+fn ensure_tools() -> Result<Tools, String> {
+    let dir = root().join("target/bench-tools");
+    let tree = dir.join("postfix");
+    let source = tree.join("usr/sbin/smtp-source");
+    let sink = tree.join("usr/sbin/smtp-sink");
+    if !source.is_file() || !sink.is_file() {
+        println!(
+            "xtask: downloading Debian's postfix package (apt-get download; not installed) for \
+             its load tools smtp-source and smtp-sink, into {}",
+            dir.display()
+        );
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        run(Command::new("apt-get")
+            .arg("download")
+            .arg("postfix")
+            .current_dir(&dir))?;
+        let deb = std::fs::read_dir(&dir)
+            .map_err(|e| format!("{}: {e}", dir.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("postfix_") && n.ends_with(".deb"))
+            })
+            .ok_or("apt-get download postfix left no .deb")?;
+        run(Command::new("dpkg-deb").arg("-x").arg(&deb).arg(&tree))?;
+    }
+    if Command::new("python3")
+        .args(["-c", "import aiosmtpd"])
+        .output()
+        .map(|o| o.status.success())
+        .ok()
+        != Some(true)
+    {
+        println!("xtask: installing aiosmtpd through pip (the bench's Python peer)");
+        run(Command::new("python3").args(["-m", "pip", "install", "--quiet", "aiosmtpd"]))?;
+    }
+    Ok(Tools {
+        smtp_source: source.to_string_lossy().into_owned(),
+        smtp_sink: sink.to_string_lossy().into_owned(),
+        library_path: tree.join("usr/lib/postfix").to_string_lossy().into_owned(),
+    })
+}
+
+fn free_port() -> Result<u16, String> {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("no free port: {e}"))
+}
+
+fn start_server(name: &str, port: u16, serve_bin: &Path, tools: &Tools) -> Result<Child, String> {
+    let listen = format!("127.0.0.1:{port}");
+    let mut command = match name {
+        "serve" => {
+            let mut c = Command::new(serve_bin);
+            c.args([
+                "serve",
+                "--listen",
+                &listen,
+                "--max-per-client",
+                "10000",
+                "--max-connections",
+                "10000",
+                "--max-size",
+                "10240000",
+            ]);
+            c
+        }
+        "aiosmtpd" => {
+            let mut c = Command::new("python3");
+            c.args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-c",
+                "aiosmtpd.handlers.Sink",
+                "-l",
+                &listen,
+            ]);
+            c
+        }
+        _ => {
+            let mut c = Command::new(&tools.smtp_sink);
+            c.env("LD_LIBRARY_PATH", &tools.library_path);
+            // As root smtp-sink wants a user to run as.
+            c.args(["-u", "nobody", &listen, "1024"]);
+            c
+        }
+    };
+    let child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("starting {name}: {e}"))?;
+    // Wait (bounded) until it accepts connections.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            return Err(format!("{name} did not listen on {listen} within 20 s"));
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    Ok(child)
+}
+
+/// Runs smtp-source against the server, then reads the server's peak RSS and CPU time from
+/// /proc before stopping it.
+fn drive(mut child: Child, port: u16, load: &Load, tools: &Tools) -> Result<Measured, String> {
+    let started = Instant::now();
+    let status = Command::new(&tools.smtp_source)
+        .env("LD_LIBRARY_PATH", &tools.library_path)
+        .args([
+            "-s",
+            &load.sessions.to_string(),
+            "-m",
+            &load.messages.to_string(),
+            "-l",
+            &(load.kilobytes * 1024).to_string(),
+            "-f",
+            "alice@example.com",
+            "-t",
+            "bob@example.com",
+            &format!("127.0.0.1:{port}"),
+        ])
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("running smtp-source: {e}"))?;
+    let elapsed = started.elapsed().as_secs_f64();
+    let pid = child.id();
+    let (peak_rss_kb, cpu_seconds) = usage(pid);
+    let _ = child.kill();
+    let _ = child.wait();
+    if !status.success() {
+        return Err(format!("smtp-source failed against port {port} ({status})"));
+    }
+    Ok(Measured {
+        per_second: f64::from(load.messages) / elapsed.max(1e-9),
+        peak_rss_kb,
+        cpu_seconds,
+    })
+}
+
+/// Peak resident set (VmHWM, KB) and user+system CPU seconds of a process, from /proc.
+fn usage(pid: u32) -> (u64, f64) {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let peak = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0);
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces, in parentheses).
+    let after = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|v| v.parse::<f64>().ok())
+            .unwrap_or(0.0)
+    };
+    // utime and stime are fields 14 and 15 of stat: 12 and 13 after the name.
+    let clock = 100.0;
+    (peak, (ticks(11) + ticks(12)) / clock)
+}
+
+fn machine() -> String {
+    let cores = thread::available_parallelism().map_or(0, |n| n.get());
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .unwrap_or_default()
+        .lines()
+        .find_map(|l| l.strip_prefix("model name"))
+        .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
+        .unwrap_or_else(|| "unknown CPU".into());
+    format!("machine: {cores} cores, {cpu}")
+}
