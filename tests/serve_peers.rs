@@ -898,30 +898,62 @@ except ssl.SSLCertVerificationError as e:
     print('refused as expected:', e.verify_message)
 "#;
 
+/// `serve` with alice:secret, an implicit-TLS port and its certificate written to a scratch
+/// directory (removed when dropped).
+struct TlsServe {
+    serve: Serve,
+    tls_port: u16,
+    dir: std::path::PathBuf,
+    cert: std::path::PathBuf,
+}
+
+impl TlsServe {
+    fn start(name: &str) -> TlsServe {
+        let dir = std::env::temp_dir().join(format!("smtp-trainer-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let cert = dir.join("cert.pem");
+        let tls_port = free_port();
+        let serve = Serve::start(&[
+            "--user",
+            "alice:secret",
+            "--tls-listen",
+            &format!("127.0.0.1:{tls_port}"),
+            "--write-cert",
+            cert.to_str().unwrap(),
+        ]);
+        TlsServe {
+            serve,
+            tls_port,
+            dir,
+            cert,
+        }
+    }
+
+    fn cert(&self) -> &str {
+        self.cert.to_str().unwrap()
+    }
+}
+
+impl Drop for TlsServe {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
 /// Python's smtplib verifies the certificate `--write-cert` saved, with STARTTLS and with
 /// SMTP_SSL, and a client without it refuses the self-signed certificate.
 #[test]
 fn smtplib_verifies_the_written_certificate_with_starttls_and_smtp_ssl() {
-    let dir = std::env::temp_dir().join(format!("smtp-trainer-tls-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let cert = dir.join("cert.pem");
-    let tls_port = free_port();
-    let serve = Serve::start(&[
-        "--user",
-        "alice:secret",
-        "--tls-listen",
-        &format!("127.0.0.1:{tls_port}"),
-        "--write-cert",
-        cert.to_str().unwrap(),
-    ]);
+    let tls = TlsServe::start("smtplib-tls");
+    let serve = &tls.serve;
     let run = run_tool(
         "python3",
         &[
             "-c",
             SMTPLIB_TLS,
             &serve.port.to_string(),
-            &tls_port.to_string(),
-            cert.to_str().unwrap(),
+            &tls.tls_port.to_string(),
+            tls.cert(),
         ],
     );
     assert_eq!(run.code, Some(0), "{}\n{}", run.describe(), serve.log());
@@ -932,7 +964,6 @@ fn smtplib_verifies_the_written_certificate_with_starttls_and_smtp_ssl() {
     );
     let log = serve.wait_for_log("Subject: implicit");
     assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// CVE-2011-0411: a command in the same packet as STARTTLS is discarded, not run.
@@ -979,19 +1010,9 @@ fn garbage_instead_of_a_client_hello_is_a_clean_close() {
 /// implicit-TLS one, each verifying the written certificate, with AUTH PLAIN and LOGIN.
 #[test]
 fn curl_sends_over_starttls_and_smtps_verifying_the_certificate() {
-    let dir = std::env::temp_dir().join(format!("smtp-trainer-curl-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let cert = dir.join("cert.pem");
-    let tls_port = free_port();
-    let serve = Serve::start(&[
-        "--user",
-        "alice:secret",
-        "--tls-listen",
-        &format!("127.0.0.1:{tls_port}"),
-        "--write-cert",
-        cert.to_str().unwrap(),
-    ]);
-    let message = dir.join("message.txt");
+    let tls = TlsServe::start("curl");
+    let (serve, tls_port, cert) = (&tls.serve, tls.tls_port, tls.cert());
+    let message = tls.dir.join("message.txt");
     std::fs::write(&message, "Subject: via curl\r\n\r\nhello\r\n").unwrap();
     let cases = [
         (format!("smtp://localhost:{}", serve.port), "PLAIN", true),
@@ -1003,7 +1024,7 @@ fn curl_sends_over_starttls_and_smtps_verifying_the_certificate() {
             "--show-error".into(),
             url.clone(),
             "--cacert".into(),
-            cert.to_string_lossy().into_owned(),
+            cert.to_string(),
             "--mail-from".into(),
             "alice@example.com".into(),
             "--mail-rcpt".into(),
@@ -1051,25 +1072,14 @@ fn curl_sends_over_starttls_and_smtps_verifying_the_certificate() {
     let log = serve.wait_for_log("Subject: via curl");
     assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
     assert_eq!(log.matches("-- TLS handshake done:").count(), 4, "{log}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// msmtp with `tls on`: STARTTLS (`tls_starttls on`) and implicit TLS (`tls_starttls
 /// off`), verifying the written certificate, with PLAIN and CRAM-MD5.
 #[test]
 fn msmtp_sends_with_tls_starttls_on_and_off() {
-    let dir = std::env::temp_dir().join(format!("smtp-trainer-msmtp-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let cert = dir.join("cert.pem");
-    let tls_port = free_port();
-    let serve = Serve::start(&[
-        "--user",
-        "alice:secret",
-        "--tls-listen",
-        &format!("127.0.0.1:{tls_port}"),
-        "--write-cert",
-        cert.to_str().unwrap(),
-    ]);
+    let tls = TlsServe::start("msmtp");
+    let (serve, tls_port, cert) = (&tls.serve, tls.tls_port, tls.cert());
     for (port, starttls, auth) in [(serve.port, "on", "plain"), (tls_port, "off", "cram-md5")] {
         let mut child = Command::new("msmtp")
             .args([
@@ -1077,7 +1087,7 @@ fn msmtp_sends_with_tls_starttls_on_and_off() {
                 &format!("--port={port}"),
                 "--tls=on",
                 &format!("--tls-starttls={starttls}"),
-                &format!("--tls-trust-file={}", cert.display()),
+                &format!("--tls-trust-file={cert}"),
                 &format!("--auth={auth}"),
                 "--user=alice",
                 "--passwordeval=echo secret",
@@ -1110,7 +1120,6 @@ fn msmtp_sends_with_tls_starttls_on_and_off() {
         log
     };
     assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
-    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// `--tls-before-auth` now works for real: AUTH in clear gets the profile's 530, the same

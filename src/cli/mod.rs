@@ -10,6 +10,7 @@ mod explain;
 mod send;
 mod send_tls;
 mod serve;
+mod tls_info;
 mod trace_json;
 mod verify;
 

@@ -100,14 +100,9 @@ impl Wire {
                 );
             }
         }
-        let version = connection
-            .protocol_version()
-            .map_or_else(|| "?".to_string(), |v| format!("{v:?}"));
-        let suite = connection
-            .negotiated_cipher_suite()
-            .map_or_else(|| "?".to_string(), |s| format!("{:?}", s.suite()));
+        let said = super::tls_info::version_and_suite(&connection);
         *self = Wire::Tls(Box::new(StreamOwned::new(connection, tcp)));
-        Ok(format!("{version}, {suite}"))
+        Ok(said)
     }
 }
 

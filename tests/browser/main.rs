@@ -614,6 +614,20 @@ async fn auth_step_after(h: &Harness, previous: &str) -> String {
     panic!("the step stayed {previous:?}");
 }
 
+/// The browser console stayed clean and the page requested nothing beyond its own files.
+async fn assert_clean_and_local(h: &Harness) {
+    let problems = console_problems(h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let foreign = foreign_requests(h).await;
+    assert!(
+        foreign.is_empty(),
+        "requests beyond the page's files: {foreign:?}"
+    );
+}
+
 /// The value of a form control (`value` property), by `data-testid`.
 async fn control_value(h: &Harness, testid: &str) -> String {
     h.js(&format!(
@@ -739,16 +753,7 @@ async fn auth_page_walks_the_rfc2831_trace_with_buttons_and_keys_in_both_languag
     h.wait_text("[data-testid=auth-position]", |t| t.starts_with("第 "))
         .await;
 
-    let problems = console_problems(&h).await;
-    assert!(
-        problems.is_empty(),
-        "the browser console reported: {problems:#?}"
-    );
-    let foreign = foreign_requests(&h).await;
-    assert!(
-        foreign.is_empty(),
-        "requests beyond the page's files: {foreign:?}"
-    );
+    assert_clean_and_local(&h).await;
     h.close().await;
 }
 
@@ -917,16 +922,7 @@ async fn verify_page_judges_the_examples_as_the_engine_does() {
     h.wait_text("[data-testid=verify-fields]", |t| t.contains("tim"))
         .await;
 
-    let problems = console_problems(&h).await;
-    assert!(
-        problems.is_empty(),
-        "the browser console reported: {problems:#?}"
-    );
-    let foreign = foreign_requests(&h).await;
-    assert!(
-        foreign.is_empty(),
-        "requests beyond the page's files: {foreign:?}"
-    );
+    assert_clean_and_local(&h).await;
     h.close().await;
 }
 
@@ -1062,16 +1058,7 @@ async fn auth_inputs_survive_navigation_errors_are_explained_and_nothing_is_stor
     h.wait_text("[data-testid=auth-unknown]", |t| t.contains("rot13"))
         .await;
 
-    let problems = console_problems(&h).await;
-    assert!(
-        problems.is_empty(),
-        "the browser console reported: {problems:#?}"
-    );
-    let foreign = foreign_requests(&h).await;
-    assert!(
-        foreign.is_empty(),
-        "requests beyond the page's files: {foreign:?}"
-    );
+    assert_clean_and_local(&h).await;
     h.close().await;
 }
 
@@ -1145,15 +1132,6 @@ async fn transcripts_have_every_auth_exchange_judged_on_verify_and_analyze() {
     h.wait_for("[data-testid=analyze-auth] [data-testid=verify-agreement][data-agrees=true]")
         .await;
 
-    let problems = console_problems(&h).await;
-    assert!(
-        problems.is_empty(),
-        "the browser console reported: {problems:#?}"
-    );
-    let foreign = foreign_requests(&h).await;
-    assert!(
-        foreign.is_empty(),
-        "requests beyond the page's files: {foreign:?}"
-    );
+    assert_clean_and_local(&h).await;
     h.close().await;
 }

@@ -119,16 +119,11 @@ fn pem_of(der: &[u8]) -> String {
 
 /// What a finished handshake negotiated, for the transcript.
 pub(super) fn negotiated(connection: &ServerConnection) -> String {
-    let version = connection
-        .protocol_version()
-        .map_or_else(|| "?".to_string(), |v| format!("{v:?}"));
-    let suite = connection
-        .negotiated_cipher_suite()
-        .map_or_else(|| "?".to_string(), |s| format!("{:?}", s.suite()));
+    let version_and_suite = super::super::tls_info::version_and_suite(connection);
     let sni = connection.server_name().unwrap_or("none");
     let alpn = connection.alpn_protocol().map_or_else(
         || "none".to_string(),
         |p| String::from_utf8_lossy(p).into_owned(),
     );
-    format!("TLS handshake done: {version}, {suite}, SNI {sni}, ALPN {alpn}")
+    format!("TLS handshake done: {version_and_suite}, SNI {sni}, ALPN {alpn}")
 }
