@@ -1147,3 +1147,39 @@ fn tls_before_auth_refuses_clear_auth_and_accepts_it_inside_tls() {
         "{log}"
     );
 }
+
+/// A client that asks for TLS renegotiation (openssl s_client's `R`, TLS 1.2): rustls
+/// refuses it, nothing of it is taken as a command, the session ends with a logged close,
+/// and the server goes on serving.
+#[test]
+fn a_renegotiation_request_ends_the_session_cleanly() {
+    let tls_port = free_port();
+    let serve = Serve::start(&["--tls-listen", &format!("127.0.0.1:{tls_port}")]);
+    let mut child = Command::new("openssl")
+        .args(["s_client", "-connect", &format!("127.0.0.1:{tls_port}")])
+        .args(["-tls1_2", "-crlf"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("openssl runs (`cargo xtask test` installs Debian's openssl)");
+    let mut stdin = child.stdin.take().unwrap();
+    serve.wait_for_log("[1] -- TLS handshake done: TLSv1_2");
+    stdin.write_all(b"EHLO client.example\n").unwrap();
+    serve.wait_for_log("[1] S: 250 CHUNKING");
+    // `R` alone on a line is s_client's request to renegotiate: rustls answers the new
+    // ClientHello with a no_renegotiation alert and s_client is left waiting for a
+    // ServerHello that never comes; it is stopped, which the server logs as a close.
+    stdin.write_all(b"R\n").unwrap();
+    thread::sleep(Duration::from_millis(500));
+    let _ = child.kill();
+    let _ = child.wait();
+    drop(stdin);
+    let log = serve.wait_for_log("[1] -- closed\n");
+    assert!(
+        !log.contains("[1] C: R"),
+        "R was a renegotiation, not a line: {log}"
+    );
+    let mut next = TcpStream::connect(serve.server()).unwrap();
+    read_until(&mut next, "220 mail.example.com ESMTP Postfix\r\n");
+}
