@@ -690,3 +690,33 @@ fn swaks_authenticates_with_ntlm_through_authen_ntlm() {
     assert!(log.contains("[1] C: AUTH NTLM"), "{log}");
     assert!(log.contains("[2] S: 535 5.7.8"), "{log}");
 }
+
+const SMTPLIB_UTF8_AND_LONG_LINE: &str = r#"
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=10)
+s.ehlo('client.example')
+print('noop600', s.docmd('NOOP', 'x' * 600)[0])
+print('smtputf8', s.has_extn('smtputf8'))
+if s.has_extn('smtputf8'):
+    msg = 'From: alice@example.com\r\nTo: 用户@example.com\r\nSubject: utf8\r\n\r\n你好\r\n'.encode('utf-8')
+    refused = s.sendmail('alice@example.com', ['用户@example.com'], msg, mail_options=['SMTPUTF8'])
+    print('refused', refused)
+s.quit()
+"#;
+
+#[test]
+fn smtplib_against_postfix_and_rfc5321_profiles() {
+    // Postfix: a 600-octet command line is read (line_length_limit 2048), and a non-ASCII
+    // recipient after MAIL FROM … SMTPUTF8 is accepted (the transaction keeps the flag).
+    let serve = Serve::start(&["--profile", "postfix"]);
+    let run = python(SMTPLIB_UTF8_AND_LONG_LINE, &serve);
+    assert!(run.stdout.contains("noop600 250"), "{}", run.describe());
+    assert!(run.stdout.contains("refused {}"), "{}", run.describe());
+    let log = serve.wait_for_log("-- message stored:");
+    assert!(log.contains("to=用户@example.com"), "{log}");
+    // The strict profile refuses the 600-octet line as RFC 5321 §4.5.3.1.4 says.
+    let serve = Serve::start(&["--profile", "rfc5321"]);
+    let run = python(SMTPLIB_UTF8_AND_LONG_LINE, &serve);
+    assert!(run.stdout.contains("noop600 500"), "{}", run.describe());
+    assert!(run.stdout.contains("refused {}"), "{}", run.describe());
+}
