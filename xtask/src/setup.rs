@@ -1,7 +1,7 @@
 //! Installs what the build and the tests need, and only what is missing.
 //!
 //! Measured on this project's machines (2 cores): trunk 0.21.14 compiles in about 14
-//! minutes, the wasm-bindgen CLI in about 4; chromium, swaks and python3 come from Debian's
+//! minutes, the wasm-bindgen CLI in about 4; chromium, swaks, curl, msmtp and python3 come from Debian's
 //! packages.
 
 use std::ffi::OsString;
@@ -174,8 +174,8 @@ fn which(program: &str) -> Option<PathBuf> {
 }
 
 /// Chromium and chromedriver for the browser tests, and the real SMTP clients the `serve`
-/// tests drive (swaks with Authen::SASL and Authen::NTLM, python3's smtplib): one apt-get install for
-/// whatever of them is missing.
+/// tests drive (swaks with Authen::SASL and Authen::NTLM, python3's smtplib, curl, msmtp): one
+/// apt-get install for whatever of them is missing.
 fn ensure_browser() -> Result<Tools, String> {
     let browser = || Some((which("chromium")?, which("chromedriver")?));
     let mut missing: Vec<&str> = Vec::new();
@@ -204,20 +204,23 @@ fn ensure_browser() -> Result<Tools, String> {
             missing.push(package);
         }
     }
-    if which("python3").is_some() {
-        present("python3");
-    } else {
-        missing.push("python3");
+    // python3 (smtplib), curl (smtp://) and msmtp (GNU SASL) are the other real clients.
+    for tool in ["python3", "curl", "msmtp"] {
+        if which(tool).is_some() {
+            present(tool);
+        } else {
+            missing.push(tool);
+        }
     }
     if !missing.is_empty() {
         installing(
             &missing.join(", "),
-            "Debian packages through apt-get; swaks and python3 are the real clients of \
-             the `smtp-trainer serve` tests",
+            "Debian packages through apt-get; swaks, python3, curl and msmtp are the real \
+             clients of the `smtp-trainer serve` tests",
         );
         apt_install(&missing)?;
     }
-    for tool in ["swaks", "python3"] {
+    for tool in ["swaks", "python3", "curl", "msmtp"] {
         if which(tool).is_none() {
             return Err(format!("{tool} still missing after apt-get install"));
         }
