@@ -1500,3 +1500,24 @@ fn ntlm_authenticate_with_a_long_domain_fits_rfc4954_12288_octets() {
         assert_eq!(d.server.view().mode, Mode::Command);
     }
 }
+
+#[test]
+fn postfix_and_sendmail_take_long_message_lines_and_say_what_rfc_5321_says() {
+    use smtp_trainer::i18n::Lang;
+    for profile in [Profile::Postfix, Profile::Sendmail] {
+        let mut d = Dialog::new(config(profile));
+        d.send("EHLO client.example");
+        d.begin("alice@example.com", "alice@example.com");
+        d.send(&"y".repeat(1200));
+        assert!(d.send(".").starts_with("250 2.0.0"), "{profile:?}");
+        assert_eq!(d.server.mailbox().len(), 1);
+        let en = d.last_reply().why.explain(Lang::En);
+        assert!(
+            en.contains("accepts a message line of 1202 octets")
+                && en.contains("RFC 5321 §4.5.3.1.6"),
+            "{en}"
+        );
+        let zh = d.last_reply().why.explain(Lang::Zh);
+        assert!(zh.contains("1202 字节") && zh.contains("1000 字节"), "{zh}");
+    }
+}

@@ -1155,8 +1155,6 @@ impl Server {
                 add(true, "SMTPUTF8".into());
                 add(true, "CHUNKING".into());
             }
-            // Exim 4.96 (recorded) also lists PIPECONNECT and PRDR, which this engine does
-            // not implement, so they are left out.
             // Exim 4.96 (recorded). PIPECONNECT lets a client send EHLO before the banner,
             // which this engine takes like any pipelined input.
             Profile::Exim => {
@@ -2110,6 +2108,7 @@ impl Server {
         }
         let size = tx.size;
         let chunked = tx.chunked;
+        let longest = tx.longest_line;
         self.stored_total += 1;
         let id = self.queue_id();
         let mut data = self.received_header(&tx, &id).into_bytes();
@@ -2135,7 +2134,13 @@ impl Server {
         } else {
             Situation::Queued
         };
-        self.say(events, situation, &vars, None);
+        let long_line = (longest + 2 > MAX_TEXT_LINE).then(|| Detail::Lenient {
+            server: self.config.profile.name(),
+            leniency: Leniency::LongTextLine {
+                seen: longest as u64 + 2,
+            },
+        });
+        self.say(events, situation, &vars, long_line);
         events.push(Event::Stored(self.mailbox.len() - 1));
     }
 

@@ -161,6 +161,11 @@ pub enum Leniency {
     AuthWithoutEhlo,
     /// An argument after a command that takes none, ignored.
     IgnoredArgument(&'static str),
+    /// A message line over RFC 5321's 1000 octets, taken.
+    LongTextLine {
+        /// The longest line's length, with CRLF.
+        seen: u64,
+    },
 }
 
 impl Leniency {
@@ -174,6 +179,8 @@ impl Leniency {
             (Leniency::AuthWithoutEhlo, Lang::En) => format!("{server} accepts AUTH without EHLO; RFC 4954 §4 makes AUTH an ESMTP extension, available only after EHLO, and a strict server replies 503."),
             (Leniency::AuthWithoutEhlo, Lang::Zh) => format!("{server} 在没有 EHLO 的情况下也接受 AUTH；RFC 4954 §4 规定 AUTH 是 ESMTP 扩展，只能在 EHLO 之后使用，严格的服务器会回复 503。"),
             (Leniency::IgnoredArgument(verb), Lang::En) => format!("{server} ignores the argument after {verb}; RFC 5321 §4.1.1 gives {verb} no argument, and a strict server replies 501."),
+            (Leniency::LongTextLine { seen }, Lang::En) => format!("{server} accepts a message line of {seen} octets; RFC 5321 §4.5.3.1.6 limits a text line to 1000 octets, and a strict server refuses the message (Exim: 550)."),
+            (Leniency::LongTextLine { seen }, Lang::Zh) => format!("{server} 接受了 {seen} 字节长的邮件行；RFC 5321 §4.5.3.1.6 规定文本行最长 1000 字节，严格的服务器会拒收这封邮件（Exim 回复 550）。"),
             (Leniency::IgnoredArgument(verb), Lang::Zh) => format!("{server} 忽略 {verb} 后面的参数；RFC 5321 §4.1.1 规定 {verb} 不带参数，严格的服务器会回复 501。"),
         }
     }
