@@ -36,6 +36,9 @@ pub enum LineOver {
     Close,
     /// Reads the first octets and skips the rest of the line (Postfix's `line_length_limit`).
     Truncate,
+    /// Refuses the first octets, then reads the rest of the line as another command (Exim's
+    /// command buffer: two `500 unrecognized command`, recorded).
+    RefuseThenRest,
 }
 
 /// How long a command line the server reads, and what it does beyond.
@@ -151,10 +154,10 @@ impl Profile {
                 octets: 2048,
                 over: LineOver::Close,
             },
-            // Exim's command buffer (smtp_cmd_buffer_size 16384).
+            // Exim's command buffer: 16000 octets are read, 16500 are not (recorded).
             Profile::Exim => CommandLimit {
                 octets: 16384,
-                over: LineOver::Refuse,
+                over: LineOver::RefuseThenRest,
             },
             Profile::Coremail163 | Profile::Rfc5321 => CommandLimit {
                 octets: 512,
@@ -544,6 +547,8 @@ fn postfix(s: Situation) -> Template {
         S::VerbOk => t(500, "5.5.2", &["Error: command not recognized"]),
         S::Utf8RequiredRcpt => t(501, "5.1.3", &["Bad recipient address syntax"]),
         S::PathTooLong => t(501, "5.1.3", &["Path too long"]),
+        S::PrdrBegin => t(353, "", &["PRDR content analysis beginning"]),
+        S::PrdrRecipient => t(250, "", &["PRDR R=<{addr}> acceptance"]),
     }
 }
 
@@ -726,7 +731,6 @@ fn exim(s: Situation) -> Option<Template> {
         S::NeedMail => t(503, "", &["sender not yet given"]),
         S::NeedRcpt => t(503, "", &["valid RCPT command must precede DATA"]),
         S::NestedMail => t(503, "", &["sender already given"]),
-        S::LineTooLong => t(500, "", &["line too long"]),
         S::TextLineTooLong => t(
             550,
             "",
@@ -760,6 +764,8 @@ fn exim(s: Situation) -> Option<Template> {
         S::BdatOutOfSequence => t(503, "", &["valid RCPT command must precede BDAT"]),
         S::Utf8RequiredRcpt => t(501, "", &["{raw}: domain missing or malformed"]),
         S::PathTooLong => t(501, "", &["{raw}: address is ridiculously long"]),
+        // Recorded: a line over 16384 octets, and then its rest, are "unrecognized".
+        S::LineTooLong => t(500, "", &["unrecognized command"]),
         _ => return None,
     })
 }

@@ -311,6 +311,8 @@ struct Transaction {
     chunked: bool,
     /// MAIL FROM carried SMTPUTF8 (RFC 6531 §3.4): non-ASCII recipients may follow.
     smtputf8: bool,
+    /// MAIL FROM asked for PRDR: one reply per recipient after the message.
+    prdr: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -649,6 +651,20 @@ impl Server {
                                 &Vars::default(),
                                 Some(detail),
                             );
+                        }
+                        LineOver::RefuseThenRest => {
+                            self.say(
+                                events,
+                                Situation::LineTooLong,
+                                &Vars::default(),
+                                Some(detail),
+                            );
+                            // The rest of the line arrives as a command of its own; it is a
+                            // part of a long line, so not a verb the server knows.
+                            if line_len > limit.octets + 2 {
+                                self.say(events, Situation::Unrecognized, &Vars::default(), None);
+                            }
+                            return;
                         }
                         LineOver::Close => {
                             self.say(
@@ -1335,9 +1351,11 @@ impl Server {
                 }
             }
         }
+        let prdr = path.param("PRDR").is_some();
         self.phase = Phase::Command(Some(Transaction {
             from: path.address.clone(),
             smtputf8,
+            prdr,
             ..Transaction::default()
         }));
         let detail = (!path.bracketed).then_some(Detail::NoBrackets);
@@ -2109,6 +2127,12 @@ impl Server {
         let size = tx.size;
         let chunked = tx.chunked;
         let longest = tx.longest_line;
+        let prdr = tx.prdr;
+        let recipients = if prdr {
+            tx.recipients.clone()
+        } else {
+            Vec::new()
+        };
         self.stored_total += 1;
         let id = self.queue_id();
         let mut data = self.received_header(&tx, &id).into_bytes();
@@ -2134,6 +2158,17 @@ impl Server {
         } else {
             Situation::Queued
         };
+        if prdr {
+            // PRDR: 353, then each recipient's answer, then the message's.
+            self.say(events, Situation::PrdrBegin, &Vars::default(), None);
+            for recipient in &recipients {
+                let vars = Vars {
+                    addr: recipient,
+                    ..Vars::default()
+                };
+                self.say(events, Situation::PrdrRecipient, &vars, None);
+            }
+        }
         let long_line = (longest + 2 > MAX_TEXT_LINE).then(|| Detail::Lenient {
             server: self.config.profile.name(),
             leniency: Leniency::LongTextLine {

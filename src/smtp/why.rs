@@ -139,6 +139,10 @@ pub enum Situation {
     VerbOk,
     /// A non-ASCII recipient in a transaction whose MAIL FROM did not declare SMTPUTF8.
     Utf8RequiredRcpt,
+    /// PRDR (requested on MAIL): the message is in, per-recipient replies follow.
+    PrdrBegin,
+    /// PRDR: this recipient takes the message.
+    PrdrRecipient,
     /// An address longer than the server takes (RFC 5321 §4.5.3.1.3: a path is at most 256
     /// octets).
     PathTooLong,
@@ -459,6 +463,8 @@ impl Situation {
             S::EtrnNoDomain => Tr::new("ETRN needs the domain whose queue should be run, e.g. ETRN example.com (RFC 1985).", "ETRN 需要指定要投递队列的域，例如 ETRN example.com（RFC 1985）。"),
             S::VerbOk => Tr::new("Sendmail's VERB: the server will report each delivery step in this session. Not a standard command.", "Sendmail 的 VERB：服务器会在本会话中报告每个投递步骤。这不是标准命令。"),
             S::Utf8RequiredRcpt => Tr::new("A non-ASCII recipient needs SMTPUTF8 on this transaction's MAIL FROM (RFC 6531 §3.4), and a server that does not offer SMTPUTF8 cannot take it at all.", "非 ASCII 收件人要求本事务的 MAIL FROM 带有 SMTPUTF8（RFC 6531 §3.4）；不提供 SMTPUTF8 的服务器根本无法接受。"),
+            S::PrdrBegin => Tr::new("The client asked for PRDR on MAIL FROM: the server now answers for each recipient in turn (353, then one reply per RCPT, then the final one), so one refused recipient need not refuse the message for all.", "客户端在 MAIL FROM 中请求了 PRDR：服务器接着按收件人逐个回复（先 353，再每个 RCPT 一条，最后是总的回复），这样一个收件人拒收不会让所有人都收不到。"),
+            S::PrdrRecipient => Tr::new("PRDR: this recipient accepts the message.", "PRDR：这个收件人接受了邮件。"),
             S::PathTooLong => Tr::new("The address is longer than this server takes: RFC 5321 §4.5.3.1.3 limits a path to 256 octets (and §4.5.3.1.1 a local part to 64).", "地址超过了这个服务器接受的长度：RFC 5321 §4.5.3.1.3 规定路径最长 256 字节（§4.5.3.1.1 规定本地部分最长 64 字节）。"),
             S::MixedDataBdat => Tr::new("DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2).", "同一事务中不能混用 DATA 和 BDAT（RFC 3030 §2）。"),
         }
