@@ -1521,3 +1521,32 @@ fn postfix_and_sendmail_take_long_message_lines_and_say_what_rfc_5321_says() {
         assert!(zh.contains("1202 字节") && zh.contains("1000 字节"), "{zh}");
     }
 }
+
+#[test]
+fn exim_prdr_answers_per_recipient_and_reads_16384_octet_commands() {
+    let mut d = Dialog::new(config(Profile::Exim));
+    assert!(d.send("EHLO client.example").contains("250-PRDR\r\n"));
+    assert_eq!(
+        d.send("MAIL FROM:<alice@example.com> PRDR"),
+        "250 OK, PRDR Requested\r\n"
+    );
+    d.send("RCPT TO:<alice@example.com>");
+    d.send("RCPT TO:<bob@example.com>");
+    d.send("DATA");
+    d.send("Subject: prdr");
+    d.send("");
+    let end = d.send(".");
+    let lines: Vec<&str> = end.split("\r\n").collect();
+    assert_eq!(lines[0], "353 PRDR content analysis beginning", "{end}");
+    assert_eq!(lines[1], "250 PRDR R=<alice@example.com> acceptance");
+    assert_eq!(lines[2], "250 PRDR R=<bob@example.com> acceptance");
+    assert!(lines[3].starts_with("250 OK id="), "{end}");
+    assert_eq!(d.server.mailbox().len(), 1);
+    // Recorded: 16000 octets are a command; 16500 give two 500s (the line, then its rest).
+    assert_eq!(d.send(&format!("NOOP {}", "x".repeat(15993))), "250 OK\r\n");
+    assert_eq!(
+        d.send(&format!("NOOP {}", "x".repeat(16493))),
+        "500 unrecognized command\r\n500 unrecognized command\r\n"
+    );
+    assert_eq!(d.send("NOOP"), "250 OK\r\n");
+}

@@ -1359,6 +1359,16 @@ impl Server {
             ..Transaction::default()
         }));
         let detail = (!path.bracketed).then_some(Detail::NoBrackets);
+        if prdr {
+            // Exim's words for it (recorded).
+            let template = Template {
+                code: 250,
+                enhanced: None,
+                lines: &["OK, PRDR Requested"],
+            };
+            let reply = self.reply_from(template, Situation::MailOk, &vars, detail);
+            return events.push(Event::Reply(reply));
+        }
         self.say(events, Situation::MailOk, &vars, detail);
     }
 
