@@ -1550,3 +1550,18 @@ fn exim_prdr_answers_per_recipient_and_reads_16384_octet_commands() {
     );
     assert_eq!(d.send("NOOP"), "250 OK\r\n");
 }
+
+#[test]
+fn every_profile_is_listed_and_named_in_both_languages() {
+    use smtp_trainer::i18n::Lang;
+    assert_eq!(Profile::from_id("rfc5321"), Some(Profile::Rfc5321));
+    for profile in Profile::ALL {
+        assert_eq!(Profile::from_id(profile.id()), Some(profile));
+        let (en, zh) = (profile.label().get(Lang::En), profile.label().get(Lang::Zh));
+        assert!(!en.is_empty() && !zh.is_empty(), "{profile:?}");
+    }
+    assert_eq!(
+        Profile::Rfc5321.label().get(Lang::Zh),
+        "RFC 5321 严格模式（标准本身）"
+    );
+}

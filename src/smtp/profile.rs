@@ -9,6 +9,7 @@
 
 use super::command::Syntax;
 use super::why::Situation;
+use crate::i18n::Tr;
 
 /// A real server whose behaviour the simulated server reproduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -102,6 +103,20 @@ impl Profile {
             Profile::Exim => "Exim 4",
             Profile::Coremail163 => "163.com Coremail",
             Profile::Rfc5321 => "RFC 5321 strict",
+        }
+    }
+
+    /// The profile's name as the pickers show it, in both languages.
+    pub fn label(self) -> Tr {
+        match self {
+            Profile::Postfix => Tr::new("Postfix", "Postfix"),
+            Profile::Sendmail => Tr::new("Sendmail 8.13", "Sendmail 8.13"),
+            Profile::Exim => Tr::new("Exim 4", "Exim 4"),
+            Profile::Coremail163 => Tr::new("163.com Coremail", "网易 163 邮箱（Coremail）"),
+            Profile::Rfc5321 => Tr::new(
+                "RFC 5321 strict (the standard itself)",
+                "RFC 5321 严格模式（标准本身）",
+            ),
         }
     }
 
