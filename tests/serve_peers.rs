@@ -14,8 +14,8 @@ use std::time::{Duration, Instant};
 const WAIT: Duration = Duration::from_secs(20);
 const BIN: &str = env!("CARGO_BIN_EXE_smtp-trainer");
 const INSTALL_HINT: &str = "`cargo xtask test` installs swaks (Debian's swaks and \
-    libauthen-sasl-perl) and python3 through apt-get; by hand: \
-    apt-get install -y swaks libauthen-sasl-perl python3";
+    libauthen-sasl-perl), curl, msmtp and python3 through apt-get; by hand: \
+    apt-get install -y swaks libauthen-sasl-perl curl msmtp python3";
 
 /// A running `smtp-trainer serve`, killed when dropped.
 struct Serve {
@@ -136,9 +136,18 @@ impl Run {
 
 /// Runs a tool with bounded time; a tool that is not installed fails the test.
 fn run_tool(program: &str, args: &[&str]) -> Run {
+    run_tool_with_input(program, args, None)
+}
+
+/// Runs a tool with bounded time, `input` on its standard input.
+fn run_tool_with_input(program: &str, args: &[&str], input: Option<&[u8]>) -> Run {
     let mut child = match Command::new(program)
         .args(args)
-        .stdin(Stdio::null())
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -146,6 +155,13 @@ fn run_tool(program: &str, args: &[&str]) -> Run {
         Ok(child) => child,
         Err(err) => panic!("cannot run `{program}` ({err}); it is needed here. {INSTALL_HINT}"),
     };
+    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+        let input = input.to_vec();
+        // A writer thread, so that a tool that stops reading cannot block the test.
+        thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+    }
     let stdout = Arc::new(Mutex::new(String::new()));
     let stderr = Arc::new(Mutex::new(String::new()));
     drain(child.stdout.take().unwrap(), Arc::clone(&stdout), None);
@@ -1182,4 +1198,181 @@ fn a_renegotiation_request_ends_the_session_cleanly() {
     );
     let mut next = TcpStream::connect(serve.server()).unwrap();
     read_until(&mut next, "220 mail.example.com ESMTP Postfix\r\n");
+}
+
+const SMTPLIB_UTF8_AND_LONG_LINE: &str = r#"
+import smtplib, sys
+s = smtplib.SMTP('127.0.0.1', int(sys.argv[1]), timeout=10)
+s.ehlo('client.example')
+print('noop600', s.docmd('NOOP', 'x' * 600)[0])
+print('smtputf8', s.has_extn('smtputf8'))
+if s.has_extn('smtputf8'):
+    msg = 'From: alice@example.com\r\nTo: 用户@example.com\r\nSubject: utf8\r\n\r\n你好\r\n'.encode('utf-8')
+    refused = s.sendmail('alice@example.com', ['用户@example.com'], msg, mail_options=['SMTPUTF8'])
+    print('refused', refused)
+s.quit()
+"#;
+
+#[test]
+fn smtplib_against_postfix_and_rfc5321_profiles() {
+    // Postfix: a 600-octet command line is read (line_length_limit 2048), and a non-ASCII
+    // recipient after MAIL FROM … SMTPUTF8 is accepted (the transaction keeps the flag).
+    let serve = Serve::start(&["--profile", "postfix"]);
+    let run = python(SMTPLIB_UTF8_AND_LONG_LINE, &serve);
+    assert!(run.stdout.contains("noop600 250"), "{}", run.describe());
+    assert!(run.stdout.contains("refused {}"), "{}", run.describe());
+    let log = serve.wait_for_log("-- message stored:");
+    assert!(log.contains("to=用户@example.com"), "{log}");
+    // The strict profile refuses the 600-octet line as RFC 5321 §4.5.3.1.4 says.
+    let serve = Serve::start(&["--profile", "rfc5321"]);
+    let run = python(SMTPLIB_UTF8_AND_LONG_LINE, &serve);
+    assert!(run.stdout.contains("noop600 500"), "{}", run.describe());
+    assert!(run.stdout.contains("refused {}"), "{}", run.describe());
+}
+
+const MESSAGE: &[u8] =
+    b"From: alice@example.com\r\nTo: bob@example.com\r\nSubject: real client\r\n\r\nHello.\r\n";
+
+/// `curl smtp://` with `--login-options AUTH=MECH`, to `rcpts`; the message on stdin.
+fn curl(serve: &Serve, mechanism: &str, password: &str, rcpts: &[&str]) -> Run {
+    let url = format!("smtp://{}", serve.server());
+    let user = format!("alice:{password}");
+    let login = format!("AUTH={mechanism}");
+    let mut args = vec![
+        "--silent",
+        "--show-error",
+        "--max-time",
+        "15",
+        &url,
+        "--mail-from",
+        "alice@example.com",
+        "--upload-file",
+        "-",
+        "--user",
+        &user,
+        "--login-options",
+        &login,
+    ];
+    for rcpt in rcpts {
+        args.extend(["--mail-rcpt", rcpt]);
+    }
+    run_tool_with_input("curl", &args, Some(MESSAGE))
+}
+
+#[test]
+fn curl_authenticates_with_each_mechanism_and_sends_to_several_recipients() {
+    let serve = Serve::start(&["--user", "alice:secret", "--require-auth"]);
+    let mechanisms = ["PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5", "NTLM"];
+    for (n, mechanism) in mechanisms.iter().enumerate() {
+        let run = curl(
+            &serve,
+            mechanism,
+            "secret",
+            &["bob@example.com", "carol@example.com"],
+        );
+        assert_eq!(run.code, Some(0), "AUTH={mechanism}: {}", run.describe());
+        let session = n + 1;
+        let log = serve.wait_for_log(&format!("[{session}] -- closed\n"));
+        assert!(
+            log.contains(&format!("[{session}] C: AUTH {mechanism}")),
+            "{log}"
+        );
+        assert!(log.contains(&format!("[{session}] S: 235 2.7.0")), "{log}");
+    }
+    let log = serve.log();
+    assert_eq!(
+        log.matches("to=bob@example.com,carol@example.com (")
+            .count(),
+        mechanisms.len(),
+        "{log}"
+    );
+    // The wrong password: curl exits 67 (login denied) and nothing is stored.
+    let wrong = curl(&serve, "PLAIN", "wrong", &["bob@example.com"]);
+    assert_eq!(wrong.code, Some(67), "{}", wrong.describe());
+    let wrong = curl(&serve, "CRAM-MD5", "wrong", &["bob@example.com"]);
+    assert_eq!(wrong.code, Some(67), "{}", wrong.describe());
+    let log = serve.wait_for_log("[7] -- closed\n");
+    assert!(log.contains("[6] S: 535 5.7.8"), "{log}");
+    assert!(log.contains("[7] S: 535 5.7.8"), "{log}");
+    assert_eq!(log.matches("-- message stored:").count(), mechanisms.len());
+}
+
+#[test]
+fn curl_sends_smtputf8_for_a_utf8_recipient() {
+    let serve = Serve::start(&["--user", "alice:secret"]);
+    let run = curl(&serve, "PLAIN", "secret", &["用户@example.com"]);
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let log = serve.wait_for_log("-- message stored:");
+    assert!(log.contains("SMTPUTF8"), "{log}");
+    assert!(log.contains("[1] C: RCPT TO:<用户@example.com>"), "{log}");
+    assert!(log.contains("to=用户@example.com ("), "{log}");
+}
+
+/// msmtp with `--auth=METHOD`, no configuration file, no TLS (serve offers none).
+fn msmtp(serve: &Serve, method: &str, password: &str) -> Run {
+    let port = format!("--port={}", serve.port);
+    let auth = format!("--auth={method}");
+    let eval = format!("--passwordeval=echo {password}");
+    run_tool_with_input(
+        "msmtp",
+        &[
+            "-C",
+            "/dev/null",
+            "--host=127.0.0.1",
+            &port,
+            &auth,
+            "--user=alice",
+            &eval,
+            "--tls=off",
+            "--from=alice@example.com",
+            "bob@example.com",
+            "carol@example.com",
+        ],
+        Some(MESSAGE),
+    )
+}
+
+#[test]
+fn msmtp_authenticates_with_each_method_it_has() {
+    let serve = Serve::start(&["--user", "alice:secret", "--require-auth"]);
+    let methods = [
+        ("plain", "PLAIN"),
+        ("login", "LOGIN"),
+        ("cram-md5", "CRAM-MD5"),
+        ("digest-md5", "DIGEST-MD5"),
+        ("ntlm", "NTLM"),
+        ("scram-sha-1", "SCRAM-SHA-1"),
+        ("scram-sha-256", "SCRAM-SHA-256"),
+    ];
+    for (n, (method, mechanism)) in methods.iter().enumerate() {
+        let run = msmtp(&serve, method, "secret");
+        assert_eq!(run.code, Some(0), "--auth={method}: {}", run.describe());
+        let session = n + 1;
+        let log = serve.wait_for_log(&format!("[{session}] -- closed\n"));
+        assert!(
+            log.contains(&format!("[{session}] C: AUTH {mechanism}")),
+            "{log}"
+        );
+        assert!(log.contains(&format!("[{session}] S: 235 2.7.0")), "{log}");
+    }
+    assert_eq!(
+        serve
+            .log()
+            .matches("to=bob@example.com,carol@example.com (")
+            .count(),
+        methods.len()
+    );
+    // A wrong password: msmtp exits 77 (EX_NOPERM) and says the server refused.
+    for method in ["plain", "scram-sha-256"] {
+        let run = msmtp(&serve, method, "wrong");
+        assert_eq!(run.code, Some(77), "--auth={method}: {}", run.describe());
+        assert!(
+            run.stderr.contains("authentication failed"),
+            "{}",
+            run.describe()
+        );
+    }
+    let log = serve.wait_for_log("[9] -- closed\n");
+    assert!(log.contains("[8] S: 535 5.7.8"), "{log}");
+    assert!(log.contains("[9] S: 535 5.7.8"), "{log}");
 }

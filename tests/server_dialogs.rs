@@ -271,15 +271,16 @@ fn sequencing_rules_of_rfc5321_4_1_4() {
 
 #[test]
 fn auth_twice_and_before_ehlo() {
-    let mut d = Dialog::postfix();
+    // RFC 4954 §4: AUTH is an ESMTP extension, so the strict profile wants EHLO first.
+    let mut d = Dialog::new(config(Profile::Rfc5321));
     assert_eq!(
         d.send("AUTH PLAIN"),
-        "503 5.5.1 Error: send HELO/EHLO first\r\n"
+        "503 5.5.1 Bad sequence of commands: send HELO/EHLO first\r\n"
     );
     d.send("HELO client.example");
     assert_eq!(
         d.send("AUTH PLAIN"),
-        "503 5.5.1 Error: authentication not enabled\r\n"
+        "503 5.5.1 AUTH not available: send EHLO first\r\n"
     );
     d.send("EHLO client.example");
     assert_eq!(
@@ -290,6 +291,26 @@ fn auth_twice_and_before_ehlo() {
         d.send("AUTH LOGIN"),
         "503 5.5.1 Error: already authenticated\r\n"
     );
+    // Postfix and Sendmail take AUTH before any EHLO (recorded,
+    // tests/fixtures/parity/*/48-auth-before-ehlo.txt); the explanation says both.
+    for profile in [Profile::Postfix, Profile::Sendmail] {
+        let mut d = Dialog::new(config(profile));
+        assert!(d
+            .send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==")
+            .starts_with("235 "));
+        let why = d.last_reply().why.explain(smtp_trainer::i18n::Lang::En);
+        assert!(why.contains("accepts AUTH without EHLO"), "{why}");
+        assert!(why.contains("RFC 4954 §4"), "{why}");
+        let zh = d.last_reply().why.explain(smtp_trainer::i18n::Lang::Zh);
+        assert!(
+            zh.contains("RFC 4954 §4") && zh.contains("EHLO 之后"),
+            "{zh}"
+        );
+        assert!(d.send("HELO client.example").starts_with("250 "));
+        assert!(d
+            .send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==")
+            .starts_with("503 "));
+    }
 }
 
 #[test]
@@ -497,7 +518,8 @@ fn bdat_chunking_rfc3030() {
 
 #[test]
 fn starttls_is_simulated_and_forgets_the_session() {
-    let mut d = Dialog::postfix();
+    // The strict profile, whose AUTH needs EHLO (Postfix would take AUTH here).
+    let mut d = Dialog::new(config(Profile::Rfc5321));
     let ehlo = d.send("EHLO client.example");
     assert!(ehlo.contains("250-STARTTLS\r\n"));
     d.send("MAIL FROM:<alice@example.com>");
@@ -507,7 +529,7 @@ fn starttls_is_simulated_and_forgets_the_session() {
     assert_eq!((view.hello, view.from, view.tls), (None, None, true));
     assert_eq!(
         d.send("AUTH PLAIN"),
-        "503 5.5.1 Error: send HELO/EHLO first\r\n"
+        "503 5.5.1 Bad sequence of commands: send HELO/EHLO first\r\n"
     );
     let ehlo = d.send("EHLO client.example");
     assert!(!ehlo.contains("STARTTLS"), "{ehlo}");
@@ -525,9 +547,9 @@ fn starttls_is_simulated_and_forgets_the_session() {
 
 #[test]
 fn command_line_limit_rfc5321_4_5_3_1_4() {
-    let mut d = Dialog::postfix();
+    let mut d = Dialog::new(config(Profile::Rfc5321));
     let long = format!("NOOP {}", "x".repeat(600));
-    assert_eq!(d.send(&long), "500 5.5.2 Error: line too long\r\n");
+    assert_eq!(d.send(&long), "500 5.5.2 Line too long\r\n");
     assert_eq!(
         d.last_reply().why.detail,
         Some(Detail::Limit {
@@ -547,11 +569,11 @@ fn command_line_limit_rfc5321_4_5_3_1_4() {
 
 #[test]
 fn text_line_limit_rfc5321_4_5_3_1_6() {
-    let mut d = Dialog::postfix();
+    let mut d = Dialog::new(config(Profile::Rfc5321));
     d.send("EHLO client.example");
     d.begin("alice@example.com", "bob@example.com");
     d.send(&"y".repeat(1200));
-    assert_eq!(d.send("."), "500 5.5.2 Error: line too long\r\n");
+    assert_eq!(d.send("."), "500 5.5.2 Text line too long\r\n");
     assert_eq!(d.situation(), Situation::TextLineTooLong);
     assert!(d.server.mailbox().is_empty());
     assert_eq!(d.server.view().mode, Mode::Command);
@@ -743,9 +765,10 @@ fn auth_plain_and_login_rfc4954() {
     assert_eq!(d.send("AUTH PLAIN"), "334 \r\n");
     assert_eq!(d.server.view().mode, Mode::AuthResponse);
     assert_eq!(d.send("*"), "501 5.7.0 Authentication aborted\r\n");
+    // Postfix with Cyrus SASL (recorded, 47-auth-bad-base64-ir).
     assert_eq!(
         d.send("AUTH PLAIN not*base64"),
-        "501 5.5.2 Cannot decode response\r\n"
+        "535 5.7.8 Error: authentication failed: bad protocol / cancel\r\n"
     );
     assert_eq!(
         d.send("AUTH PLAIN ="),
@@ -1105,7 +1128,8 @@ fn recorded_wording_of_syntax_errors_and_bare_addresses() {
     assert_eq!(
         ehlo,
         "250-mail.example.com Hello client.example [192.0.2.10]\r\n250-SIZE 52428800\r\n250-8BITMIME\r\n\
-         250-PIPELINING\r\n250-AUTH PLAIN LOGIN CRAM-MD5\r\n250-CHUNKING\r\n250-STARTTLS\r\n250 HELP\r\n"
+         250-PIPELINING\r\n250-PIPECONNECT\r\n250-AUTH PLAIN LOGIN CRAM-MD5 DIGEST-MD5\r\n\
+         250-CHUNKING\r\n250-STARTTLS\r\n250-PRDR\r\n250 HELP\r\n"
     );
     assert_eq!(
         d.send("MAIL FROM:alice"),
@@ -1336,4 +1360,234 @@ fn commands_sent_with_starttls_in_one_packet_are_discarded() {
         "MAIL FROM:<a@example.com>\r\n".len()
     );
     assert_eq!(server.take_discarded_after_tls(), 0);
+}
+
+#[test]
+fn long_command_lines_as_each_real_server_reads_them() {
+    use smtp_trainer::i18n::Lang;
+    use smtp_trainer::smtp::why::Leniency;
+    // Postfix reads up to line_length_limit (2048) and skips the rest of a longer line
+    // (recorded: 26/27/28-long-command-*); the explanation says both.
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    let long = format!("NOOP {}", "x".repeat(600));
+    assert_eq!(d.send(&long), "250 2.0.0 Ok\r\n");
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Lenient {
+            server: "Postfix",
+            leniency: Leniency::LongCommandLine {
+                limit: 2048,
+                seen: 607
+            }
+        })
+    );
+    let en = d.last_reply().why.explain(Lang::En);
+    assert!(
+        en.contains("Postfix accepts this 607-octet line")
+            && en.contains("RFC 5321 §4.5.3.1.4 limits a command line to 512 octets"),
+        "{en}"
+    );
+    let zh = d.last_reply().why.explain(Lang::Zh);
+    assert!(
+        zh.contains("Postfix 接受") && zh.contains("512 字节"),
+        "{zh}"
+    );
+    let over = format!("NOOP {}", "x".repeat(2993));
+    assert_eq!(d.send(&over), "250 2.0.0 Ok\r\n");
+    // A header line sent as a command: Postfix hangs up (smtpd_forbidden_commands).
+    assert_eq!(
+        d.send("Subject: hello"),
+        "221 2.7.0 Error: I can break rules, too. Goodbye.\r\n"
+    );
+    assert!(d.server.is_closed());
+
+    // Sendmail reads 2048 octets and takes a longer line for an attack.
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    d.send("EHLO client.example");
+    assert!(d
+        .send(&format!("NOOP {}", "x".repeat(1993)))
+        .starts_with("250 "));
+    assert_eq!(
+        d.send(&format!("NOOP {}", "x".repeat(2093))),
+        "421 4.7.0 mail.example.com Command too long, possible attack [192.0.2.10]\r\n"
+    );
+    assert!(d.server.is_closed());
+}
+
+#[test]
+fn arguments_where_none_belong_as_recorded() {
+    // Postfix: QUIT x is a QUIT, RSET x and DATA x are 501 (recorded 09/11/12).
+    let mut d = Dialog::postfix();
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<alice@example.com>");
+    assert_eq!(d.send("RSET x"), "501 5.5.4 Syntax: RSET\r\n");
+    assert!(d.send("RCPT TO:<alice@example.com>").starts_with("250"));
+    assert_eq!(d.send("DATA x"), "501 5.5.4 Syntax: DATA\r\n");
+    assert_eq!(d.send("QUIT x"), "221 2.0.0 Bye\r\n");
+    // Sendmail ignores the argument of RSET, DATA and QUIT.
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    d.send("EHLO client.example");
+    d.send("MAIL FROM:<alice@example.com>");
+    assert_eq!(d.send("RSET x"), "250 2.0.0 Reset state\r\n");
+    assert!(d
+        .last_reply()
+        .why
+        .explain(smtp_trainer::i18n::Lang::En)
+        .contains("ignores the argument after RSET"));
+    assert!(d.send("RCPT TO:<alice@example.com>").starts_with("503"));
+    // The strict profile refuses all three.
+    let mut d = Dialog::new(config(Profile::Rfc5321));
+    assert!(d.send("QUIT x").starts_with("501 5.5.4"));
+}
+
+#[test]
+fn etrn_verb_and_deliverby_where_the_server_advertises_them() {
+    let mut d = Dialog::new(config(Profile::Sendmail));
+    let ehlo = d.send("EHLO client.example");
+    for keyword in ["EXPN", "VERB", "ETRN", "DELIVERBY"] {
+        assert!(ehlo.contains(&format!("250-{keyword}\r\n")), "{ehlo}");
+    }
+    assert_eq!(
+        d.send("ETRN example.com"),
+        "250 2.0.0 Queuing for node example.com started\r\n"
+    );
+    assert_eq!(d.send("ETRN"), "500 5.5.2 Parameter required\r\n");
+    assert_eq!(d.send("VERB"), "250 2.0.0 Verbose mode\r\n");
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> BY=120;R")
+        .starts_with("250 2.1.0"));
+    let mut d = Dialog::postfix();
+    assert!(d.send("EHLO client.example").contains("250-ETRN\r\n"));
+    assert_eq!(
+        d.send("ETRN example.com"),
+        "459 <example.com>: service unavailable\r\n"
+    );
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> BY=120;R")
+        .starts_with("555 5.5.4"));
+}
+
+#[test]
+fn smtputf8_on_mail_lets_a_non_ascii_recipient_through() {
+    let mut config = config(Profile::Postfix);
+    config.policies.deny_relay = false;
+    let mut d = Dialog::new(config);
+    d.send("EHLO client.example");
+    assert!(d
+        .send("MAIL FROM:<alice@example.com> SMTPUTF8")
+        .starts_with("250 2.1.0"));
+    assert_eq!(d.send("RCPT TO:<bob@例子.test>"), "250 2.1.5 Ok\r\n");
+    assert_eq!(d.send("RCPT TO:<用户@例子.test>"), "250 2.1.5 Ok\r\n");
+    // The flag belongs to the transaction: after RSET it is gone (recorded 19-smtputf8).
+    d.send("RSET");
+    d.send("MAIL FROM:<alice@example.com>");
+    assert_eq!(
+        d.send("RCPT TO:<bob@例子.test>"),
+        "501 5.1.3 Bad recipient address syntax\r\n"
+    );
+    assert_eq!(d.situation(), Situation::Utf8RequiredRcpt);
+}
+
+#[test]
+fn ntlm_authenticate_with_a_long_domain_fits_rfc4954_12288_octets() {
+    use base64::Engine as _;
+    use smtp_trainer::sasl::ntlm::{self, ClientInput};
+    let b64 = |bytes: &[u8]| base64::engine::general_purpose::STANDARD.encode(bytes);
+    for profile in [Profile::Postfix, Profile::Rfc5321] {
+        let mut d = Dialog::new(ServerConfig::new(profile).with_account("alice", "secret"));
+        d.send("EHLO client.example");
+        let negotiate = b64(&ntlm::client_negotiate().encode());
+        let challenge = challenge_of(&d.send(&format!("AUTH NTLM {negotiate}")));
+        let input = ClientInput {
+            user: "alice".into(),
+            domain: "D".repeat(300),
+            workstation: "W".repeat(100),
+            password: "secret".into(),
+            ..ntlm::ms_nlmp_example()
+        };
+        let trace = ntlm::client_authenticate(&challenge, &input).expect("AUTHENTICATE");
+        let response = trace.last().expect("response").text();
+        assert!(
+            response.len() > 1000 && response.len() < 12288,
+            "{}",
+            response.len()
+        );
+        assert_eq!(
+            d.send(&response),
+            "235 2.7.0 Authentication successful\r\n",
+            "{profile:?}"
+        );
+        // Over 12288 octets the response line is refused, not cut and misjudged.
+        let mut d = Dialog::new(ServerConfig::new(profile).with_account("alice", "secret"));
+        d.send("EHLO client.example");
+        d.send("AUTH LOGIN");
+        assert!(d.send(&"QUFB".repeat(3100)).starts_with("500 5.5.2"));
+        assert_eq!(d.server.view().mode, Mode::Command);
+    }
+}
+
+#[test]
+fn postfix_and_sendmail_take_long_message_lines_and_say_what_rfc_5321_says() {
+    use smtp_trainer::i18n::Lang;
+    for profile in [Profile::Postfix, Profile::Sendmail] {
+        let mut d = Dialog::new(config(profile));
+        d.send("EHLO client.example");
+        d.begin("alice@example.com", "alice@example.com");
+        d.send(&"y".repeat(1200));
+        assert!(d.send(".").starts_with("250 2.0.0"), "{profile:?}");
+        assert_eq!(d.server.mailbox().len(), 1);
+        let en = d.last_reply().why.explain(Lang::En);
+        assert!(
+            en.contains("accepts a message line of 1202 octets")
+                && en.contains("RFC 5321 §4.5.3.1.6"),
+            "{en}"
+        );
+        let zh = d.last_reply().why.explain(Lang::Zh);
+        assert!(zh.contains("1202 字节") && zh.contains("1000 字节"), "{zh}");
+    }
+}
+
+#[test]
+fn exim_prdr_answers_per_recipient_and_reads_16384_octet_commands() {
+    let mut d = Dialog::new(config(Profile::Exim));
+    assert!(d.send("EHLO client.example").contains("250-PRDR\r\n"));
+    assert_eq!(
+        d.send("MAIL FROM:<alice@example.com> PRDR"),
+        "250 OK, PRDR Requested\r\n"
+    );
+    d.send("RCPT TO:<alice@example.com>");
+    d.send("RCPT TO:<bob@example.com>");
+    d.send("DATA");
+    d.send("Subject: prdr");
+    d.send("");
+    let end = d.send(".");
+    let lines: Vec<&str> = end.split("\r\n").collect();
+    assert_eq!(lines[0], "353 PRDR content analysis beginning", "{end}");
+    assert_eq!(lines[1], "250 PRDR R=<alice@example.com> acceptance");
+    assert_eq!(lines[2], "250 PRDR R=<bob@example.com> acceptance");
+    assert!(lines[3].starts_with("250 OK id="), "{end}");
+    assert_eq!(d.server.mailbox().len(), 1);
+    // Recorded: 16000 octets are a command; 16500 give two 500s (the line, then its rest).
+    assert_eq!(d.send(&format!("NOOP {}", "x".repeat(15993))), "250 OK\r\n");
+    assert_eq!(
+        d.send(&format!("NOOP {}", "x".repeat(16493))),
+        "500 unrecognized command\r\n500 unrecognized command\r\n"
+    );
+    assert_eq!(d.send("NOOP"), "250 OK\r\n");
+}
+
+#[test]
+fn every_profile_is_listed_and_named_in_both_languages() {
+    use smtp_trainer::i18n::Lang;
+    assert_eq!(Profile::from_id("rfc5321"), Some(Profile::Rfc5321));
+    for profile in Profile::ALL {
+        assert_eq!(Profile::from_id(profile.id()), Some(profile));
+        let (en, zh) = (profile.label().get(Lang::En), profile.label().get(Lang::Zh));
+        assert!(!en.is_empty() && !zh.is_empty(), "{profile:?}");
+    }
+    assert_eq!(
+        Profile::Rfc5321.label().get(Lang::Zh),
+        "RFC 5321 严格模式（标准本身）"
+    );
 }

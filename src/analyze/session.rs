@@ -929,6 +929,8 @@ fn verb_of(command: &Command) -> &'static str {
         Command::Expn(_) => "EXPN",
         Command::Auth { .. } => "AUTH",
         Command::StartTls => "STARTTLS",
+        Command::Etrn(_) => "ETRN",
+        Command::Verb => "VERB",
     }
 }
 

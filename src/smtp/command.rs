@@ -9,9 +9,9 @@
 use core::fmt;
 
 /// Every verb the server knows, in the order HELP lists them.
-pub const VERBS: [&str; 14] = [
+pub const VERBS: [&str; 16] = [
     "HELO", "EHLO", "MAIL", "RCPT", "DATA", "BDAT", "RSET", "NOOP", "QUIT", "HELP", "VRFY", "EXPN",
-    "AUTH", "STARTTLS",
+    "AUTH", "STARTTLS", "ETRN", "VERB",
 ];
 
 /// A parsed command.
@@ -55,6 +55,10 @@ pub enum Command {
     },
     /// `STARTTLS` (RFC 3207 §4).
     StartTls,
+    /// `ETRN domain` (RFC 1985): start delivering the queue for a domain.
+    Etrn(Option<String>),
+    /// `VERB` (Sendmail's verbose mode).
+    Verb,
 }
 
 /// The path and parameters of MAIL or RCPT.
@@ -196,6 +200,10 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
         "RSET" => no_argument(Command::Rset),
         "QUIT" => no_argument(Command::Quit),
         "STARTTLS" => no_argument(Command::StartTls),
+        "ETRN" => Ok(Command::Etrn(
+            rest.split_whitespace().next().map(str::to_string),
+        )),
+        "VERB" => Ok(Command::Verb),
         "NOOP" => Ok(Command::Noop),
         "HELP" => Ok(Command::Help(
             rest.split_whitespace().next().map(str::to_string),

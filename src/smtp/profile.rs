@@ -9,6 +9,7 @@
 
 use super::command::Syntax;
 use super::why::Situation;
+use crate::i18n::Tr;
 
 /// A real server whose behaviour the simulated server reproduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -22,6 +23,32 @@ pub enum Profile {
     Exim,
     /// 163.com's Coremail submission server, from seed 000.
     Coremail163,
+    /// RFC 5321's own behaviour, strictly: 512-octet command lines, HELO/EHLO before a
+    /// transaction, no argument where a command takes none, AUTH only after EHLO (RFC 4954).
+    Rfc5321,
+}
+
+/// What a server does with a command line longer than it reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LineOver {
+    /// Refuses the command (RFC 5321 §4.5.3.1.4: 500) and goes on.
+    Refuse,
+    /// Answers 421 and closes the connection (Sendmail: "Command too long, possible attack").
+    Close,
+    /// Reads the first octets and skips the rest of the line (Postfix's `line_length_limit`).
+    Truncate,
+    /// Refuses the first octets, then reads the rest of the line as another command (Exim's
+    /// command buffer: two `500 unrecognized command`, recorded).
+    RefuseThenRest,
+}
+
+/// How long a command line the server reads, and what it does beyond.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CommandLimit {
+    /// The longest command line read, in octets with CRLF.
+    pub octets: usize,
+    /// What happens to a longer one.
+    pub over: LineOver,
 }
 
 /// One reply template: code, enhanced code (used when the profile sends them), text lines.
@@ -49,11 +76,12 @@ const fn t(code: u16, enhanced: &'static str, lines: &'static [&'static str]) ->
 
 impl Profile {
     /// Every profile, in the order the picker lists them.
-    pub const ALL: [Profile; 4] = [
+    pub const ALL: [Profile; 5] = [
         Profile::Postfix,
         Profile::Sendmail,
         Profile::Exim,
         Profile::Coremail163,
+        Profile::Rfc5321,
     ];
 
     /// The profile's short name, as used on the command line (`--profile postfix`).
@@ -63,6 +91,7 @@ impl Profile {
             Profile::Sendmail => "sendmail",
             Profile::Exim => "exim",
             Profile::Coremail163 => "163",
+            Profile::Rfc5321 => "rfc5321",
         }
     }
 
@@ -73,6 +102,21 @@ impl Profile {
             Profile::Sendmail => "Sendmail 8.13",
             Profile::Exim => "Exim 4",
             Profile::Coremail163 => "163.com Coremail",
+            Profile::Rfc5321 => "RFC 5321 strict",
+        }
+    }
+
+    /// The profile's name as the pickers show it, in both languages.
+    pub fn label(self) -> Tr {
+        match self {
+            Profile::Postfix => Tr::new("Postfix", "Postfix"),
+            Profile::Sendmail => Tr::new("Sendmail 8.13", "Sendmail 8.13"),
+            Profile::Exim => Tr::new("Exim 4", "Exim 4"),
+            Profile::Coremail163 => Tr::new("163.com Coremail", "网易 163 邮箱（Coremail）"),
+            Profile::Rfc5321 => Tr::new(
+                "RFC 5321 strict (the standard itself)",
+                "RFC 5321 严格模式（标准本身）",
+            ),
         }
     }
 
@@ -94,15 +138,75 @@ impl Profile {
     /// Whether the server puts RFC 3463 enhanced codes in its replies (and advertises
     /// ENHANCEDSTATUSCODES).
     pub fn enhanced_codes(self) -> bool {
-        matches!(self, Profile::Postfix | Profile::Sendmail)
-    }
-
-    /// Whether MAIL is refused before HELO/EHLO.
-    pub fn helo_required(self) -> bool {
         matches!(
             self,
-            Profile::Sendmail | Profile::Exim | Profile::Coremail163
+            Profile::Postfix | Profile::Sendmail | Profile::Rfc5321
         )
+    }
+
+    /// Whether MAIL is refused before HELO/EHLO. Postfix's `smtpd_helo_required` is `no` by
+    /// default; Debian's Sendmail has `needmailhelo` in its privacy flags.
+    pub fn helo_required(self) -> bool {
+        !matches!(self, Profile::Postfix)
+    }
+
+    /// Whether AUTH needs EHLO first (RFC 4954 §4: AUTH is an ESMTP extension). Postfix and
+    /// Sendmail take AUTH before any EHLO, and after HELO (recorded).
+    pub fn auth_needs_ehlo(self) -> bool {
+        !matches!(self, Profile::Postfix | Profile::Sendmail)
+    }
+
+    /// The longest command line the server reads, and what it does with a longer one.
+    pub fn command_line_limit(self) -> CommandLimit {
+        match self {
+            // Postfix's line_length_limit (2048) applies to commands: longer ones are cut.
+            Profile::Postfix => CommandLimit {
+                octets: 2048,
+                over: LineOver::Truncate,
+            },
+            // Sendmail's MAXLINE (2048): `421 4.7.0 … Command too long, possible attack`.
+            Profile::Sendmail => CommandLimit {
+                octets: 2048,
+                over: LineOver::Close,
+            },
+            // Exim's command buffer: 16000 octets are read, 16500 are not (recorded).
+            Profile::Exim => CommandLimit {
+                octets: 16384,
+                over: LineOver::RefuseThenRest,
+            },
+            Profile::Coremail163 | Profile::Rfc5321 => CommandLimit {
+                octets: 512,
+                over: LineOver::Refuse,
+            },
+        }
+    }
+
+    /// Whether a message line over RFC 5321 §4.5.3.1.6's 1000 octets makes the server refuse
+    /// the message: Exim's Debian data ACL does (550 after the dot); Postfix and Sendmail take
+    /// it (recorded).
+    pub fn refuses_long_text_lines(self) -> bool {
+        !matches!(self, Profile::Postfix | Profile::Sendmail)
+    }
+
+    /// The longest address MAIL and RCPT take, in octets: RFC 5321 §4.5.3.1.3 says a path is
+    /// at most 256 octets. Sendmail ("prescan: token too long") and Exim ("address is
+    /// ridiculously long") refuse a 580-octet one; Postfix takes it (recorded).
+    pub fn max_address(self) -> Option<usize> {
+        match self {
+            Profile::Postfix | Profile::Coremail163 => None,
+            Profile::Sendmail | Profile::Exim | Profile::Rfc5321 => Some(256),
+        }
+    }
+
+    /// Whether an argument after `verb` (which takes none: DATA, RSET, QUIT, STARTTLS) is
+    /// ignored rather than refused with 501 (recorded).
+    pub fn ignores_argument(self, verb: &str) -> bool {
+        match self {
+            Profile::Postfix => verb == "QUIT",
+            Profile::Sendmail => matches!(verb, "QUIT" | "RSET" | "DATA"),
+            Profile::Exim => false,
+            Profile::Coremail163 | Profile::Rfc5321 => false,
+        }
     }
 
     /// The server's maximum message size, as advertised in `SIZE`.
@@ -112,6 +216,7 @@ impl Profile {
             Profile::Sendmail => 10_485_760,
             Profile::Exim => 52_428_800,
             Profile::Coremail163 => 73_400_320,
+            Profile::Rfc5321 => 10_240_000,
         }
     }
 
@@ -119,9 +224,22 @@ impl Profile {
     pub fn offers(self, extension: Extension) -> bool {
         use Extension as E;
         match self {
-            Profile::Postfix => true,
-            Profile::Sendmail => !matches!(extension, E::Chunking | E::Smtputf8),
-            Profile::Exim => !matches!(extension, E::EnhancedStatusCodes | E::Dsn | E::Smtputf8),
+            Profile::Postfix => !matches!(extension, E::DeliverBy | E::Expn | E::Verb | E::Prdr),
+            Profile::Rfc5321 => !matches!(
+                extension,
+                E::DeliverBy | E::Expn | E::Verb | E::Etrn | E::Prdr
+            ),
+            Profile::Sendmail => !matches!(extension, E::Chunking | E::Smtputf8 | E::Prdr),
+            Profile::Exim => !matches!(
+                extension,
+                E::EnhancedStatusCodes
+                    | E::Dsn
+                    | E::Smtputf8
+                    | E::DeliverBy
+                    | E::Expn
+                    | E::Verb
+                    | E::Etrn
+            ),
             Profile::Coremail163 => matches!(
                 extension,
                 E::Pipelining | E::Auth | E::StartTls | E::EightBitMime
@@ -133,6 +251,7 @@ impl Profile {
     pub fn template(self, situation: Situation) -> Template {
         let specific = match self {
             Profile::Postfix => None,
+            Profile::Rfc5321 => rfc5321(situation),
             Profile::Sendmail => sendmail(situation),
             Profile::Exim => exim(situation),
             Profile::Coremail163 => coremail(situation),
@@ -144,6 +263,13 @@ impl Profile {
     /// server's domain: Postfix and Sendmail do, Exim refuses it.
     pub fn qualifies_bare_addresses(self) -> bool {
         matches!(self, Profile::Postfix | Profile::Sendmail)
+    }
+
+    /// Whether RFC 3463 enhanced codes go on this situation's reply even though the profile
+    /// uses them: Postfix's ETRN replies carry none (recorded).
+    pub fn enhanced_on(self, situation: Situation) -> bool {
+        !(self == Profile::Postfix
+            && matches!(situation, Situation::EtrnRefused | Situation::EtrnNoDomain))
     }
 
     /// The reply to a syntax error in `verb`'s argument, worded as the real server words
@@ -188,6 +314,7 @@ impl Profile {
             },
             Profile::Exim => match (verb, problem) {
                 ("HELO" | "EHLO", _) => t(501, "", &["Syntactically invalid {verb} argument(s)"]),
+                ("AUTH", _) => t(504, "", &[" authentication mechanism not supported"]),
                 (_, X::NoDomain) if mail => {
                     t(501, "", &["{addr}: sender address must contain a domain"])
                 }
@@ -205,6 +332,7 @@ impl Profile {
                 _ => t(501, "", &["{raw}: malformed address"]),
             },
             Profile::Coremail163 => t(501, "", &["Error: bad syntax"]),
+            Profile::Rfc5321 => t(501, "5.5.4", &["Syntax error in parameters or arguments"]),
         }
     }
 
@@ -223,9 +351,19 @@ impl Profile {
             ],
             // Seed 004: `250-AUTH DIGEST-MD5 CRAM-MD5 LOGIN PLAIN`.
             Profile::Sendmail => &["DIGEST-MD5", "CRAM-MD5", "LOGIN", "PLAIN"],
-            Profile::Exim => &["PLAIN", "LOGIN", "CRAM-MD5"],
+            // Exim's plaintext and cram_md5 authenticators, DIGEST-MD5 through Cyrus SASL.
+            Profile::Exim => &["PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5"],
             // Seed 000: `250-AUTH LOGIN PLAIN`.
             Profile::Coremail163 => &["LOGIN", "PLAIN"],
+            Profile::Rfc5321 => &[
+                "PLAIN",
+                "LOGIN",
+                "CRAM-MD5",
+                "DIGEST-MD5",
+                "NTLM",
+                "SCRAM-SHA-1",
+                "SCRAM-SHA-256",
+            ],
         }
     }
 
@@ -249,6 +387,16 @@ impl Profile {
                     "End of HELP info",
                 ],
             )),
+            (Profile::Sendmail, Some(topic)) if topic.eq_ignore_ascii_case("MAIL") => Some(t(
+                214,
+                "2.0.0",
+                &[
+                    "MAIL From:<sender> [ <parameters> ]",
+                    "\tSpecifies the sender.  Parameters are ESMTP extensions.",
+                    "\tSee \"HELP DSN\" for details.",
+                    "End of HELP info",
+                ],
+            )),
             (Profile::Sendmail, Some(_)) => {
                 Some(t(504, "5.3.0", &["HELP topic \"{line}\" unknown"]))
             }
@@ -259,6 +407,11 @@ impl Profile {
                     "Commands supported:",
                     "AUTH STARTTLS HELO EHLO MAIL RCPT DATA BDAT NOOP QUIT RSET HELP",
                 ],
+            )),
+            (Profile::Rfc5321, _) => Some(t(
+                214,
+                "2.0.0",
+                &["Commands: HELO EHLO MAIL RCPT DATA RSET NOOP QUIT HELP VRFY"],
             )),
             (Profile::Postfix | Profile::Coremail163, _) => None,
         }
@@ -288,6 +441,16 @@ pub enum Extension {
     StartTls,
     /// VRFY listed as a keyword (Postfix does when VRFY is on).
     Vrfy,
+    /// EXPN listed as a keyword (Sendmail does when EXPN is on).
+    Expn,
+    /// RFC 1985: ETRN.
+    Etrn,
+    /// RFC 2852: DELIVERBY (MAIL's `BY=` parameter).
+    DeliverBy,
+    /// Sendmail's VERB.
+    Verb,
+    /// PRDR (per-recipient data responses), as Exim advertises it.
+    Prdr,
 }
 
 fn postfix(s: Situation) -> Template {
@@ -349,7 +512,13 @@ fn postfix(s: Situation) -> Template {
             &["Error: authentication failed: generic failure"],
         ),
         S::AuthCancelled => t(501, "5.7.0", &["Authentication aborted"]),
-        S::AuthBadBase64 => t(501, "5.5.2", &["Cannot decode response"]),
+        // Recorded with Cyrus SASL (and with Dovecot: "Invalid base64 data in continued
+        // response"); both are 535 5.7.8.
+        S::AuthBadBase64 => t(
+            535,
+            "5.7.8",
+            &["Error: authentication failed: bad protocol / cancel"],
+        ),
         S::AuthMalformed => t(
             535,
             "5.7.8",
@@ -385,7 +554,71 @@ fn postfix(s: Situation) -> Template {
         // Postfix 3.9's smtpd_forbid_bare_newline.
         S::BareLf => t(521, "5.5.2", &["{host} Error: bare <LF> received"]),
         S::TooManyConnections => t(421, "4.3.2", &["Too many connections"]),
+        S::LineTooLongClose => t(421, "4.7.0", &["{host} Error: command too long"]),
+        S::ForbiddenCommand => t(221, "2.7.0", &["Error: I can break rules, too. Goodbye."]),
+        S::EtrnStarted => t(250, "", &["Queuing started"]),
+        S::EtrnRefused => t(459, "", &["<{addr}>: service unavailable"]),
+        S::EtrnNoDomain => t(500, "", &["Syntax: ETRN domain"]),
+        S::VerbOk => t(500, "5.5.2", &["Error: command not recognized"]),
+        S::Utf8RequiredRcpt => t(501, "5.1.3", &["Bad recipient address syntax"]),
+        S::PathTooLong => t(501, "5.1.3", &["Path too long"]),
+        S::PrdrBegin => t(353, "", &["PRDR content analysis beginning"]),
+        S::PrdrRecipient => t(250, "", &["PRDR R=<{addr}> acceptance"]),
     }
+}
+
+/// RFC 5321's own replies (§4.2, §4.3.2), with RFC 3463 enhanced codes.
+fn rfc5321(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(220, "", &["{host} ESMTP Service ready"]),
+        S::Helo | S::Ehlo => t(250, "", &["{host}"]),
+        S::MailOk | S::RcptOk | S::RsetOk | S::NoopOk => t(
+            250,
+            match s {
+                S::MailOk => "2.1.0",
+                S::RcptOk => "2.1.5",
+                _ => "2.0.0",
+            },
+            &["OK"],
+        ),
+        S::DataGo => t(354, "", &["Start mail input; end with <CRLF>.<CRLF>"]),
+        S::Queued => t(250, "2.0.0", &["OK: queued as {id}"]),
+        S::Bye => t(
+            221,
+            "2.0.0",
+            &["{host} Service closing transmission channel"],
+        ),
+        S::Unrecognized | S::ExpnDisabled | S::VerbOk => {
+            t(500, "5.5.2", &["Syntax error, command unrecognized"])
+        }
+        S::HelpUnsupported => t(502, "5.5.1", &["Command not implemented"]),
+        S::NeedHelo => t(
+            503,
+            "5.5.1",
+            &["Bad sequence of commands: send HELO/EHLO first"],
+        ),
+        S::NeedMail => t(503, "5.5.1", &["Bad sequence of commands: need MAIL first"]),
+        S::NeedRcpt => t(554, "5.5.1", &["No valid recipients"]),
+        S::NestedMail => t(503, "5.5.1", &["Bad sequence of commands: nested MAIL"]),
+        S::LineTooLong => t(500, "5.5.2", &["Line too long"]),
+        S::TextLineTooLong => t(500, "5.5.2", &["Text line too long"]),
+        // RFC 4954 §4.
+        S::AuthUnknownMechanism => t(504, "5.5.4", &["Unrecognized authentication type"]),
+        S::AuthNotOffered => t(503, "5.5.1", &["AUTH not available: send EHLO first"]),
+        S::AuthFailed => t(535, "5.7.8", &["Authentication credentials invalid"]),
+        S::AuthBackendDown => t(454, "4.7.0", &["Temporary authentication failure"]),
+        S::AuthBadBase64 | S::AuthMalformed => {
+            t(501, "5.5.2", &["Cannot Base64-decode client response"])
+        }
+        S::AuthCancelled => t(501, "5.7.0", &["Authentication cancelled"]),
+        S::Utf8RequiredRcpt => t(
+            553,
+            "5.6.7",
+            &["Must declare SMTPUTF8 to send unicode address"],
+        ),
+        _ => return None,
+    })
 }
 
 fn sendmail(s: Situation) -> Option<Template> {
@@ -466,6 +699,22 @@ fn sendmail(s: Situation) -> Option<Template> {
             "4.3.0",
             &["Temporary system failure. Please try again later."],
         ),
+        S::LineTooLongClose => t(
+            421,
+            "4.7.0",
+            &["{host} Command too long, possible attack [{ip}]"],
+        ),
+        S::EtrnStarted => t(250, "2.0.0", &["Queuing for node {addr} started"]),
+        S::EtrnRefused => t(458, "4.0.0", &["Unable to queue messages for node {addr}"]),
+        S::EtrnNoDomain => t(500, "5.5.2", &["Parameter required"]),
+        S::VerbOk => t(250, "2.0.0", &["Verbose mode"]),
+        S::Utf8RequiredRcpt => t(
+            501,
+            "5.1.3",
+            &["8-bit character in mailbox address \"{raw}\""],
+        ),
+        S::ForbiddenCommand => t(500, "5.5.1", &["Command unrecognized: \"{line}\""]),
+        S::PathTooLong => t(553, "5.1.0", &["{raw}... prescan: token too long"]),
         _ => return None,
     })
 }
@@ -497,7 +746,6 @@ fn exim(s: Situation) -> Option<Template> {
         S::NeedMail => t(503, "", &["sender not yet given"]),
         S::NeedRcpt => t(503, "", &["valid RCPT command must precede DATA"]),
         S::NestedMail => t(503, "", &["sender already given"]),
-        S::LineTooLong => t(500, "", &["line too long"]),
         S::TextLineTooLong => t(
             550,
             "",
@@ -519,6 +767,20 @@ fn exim(s: Situation) -> Option<Template> {
         S::RelayDenied => t(550, "", &["relay not permitted"]),
         S::SenderMismatch => t(550, "", &["Sender address is not the authenticated user"]),
         S::Fault => t(451, "", &["Temporary local problem - please try later"]),
+        S::ForbiddenCommand | S::EtrnStarted | S::EtrnNoDomain | S::VerbOk => {
+            t(500, "", &["unrecognized command"])
+        }
+        S::EtrnRefused => t(458, "", &["Administrative prohibition"]),
+        S::ParamUnsupported => t(
+            501,
+            "",
+            &["{raw} {addr}: malformed address: {addr} may not follow {raw}"],
+        ),
+        S::BdatOutOfSequence => t(503, "", &["valid RCPT command must precede BDAT"]),
+        S::Utf8RequiredRcpt => t(501, "", &["{raw}: domain missing or malformed"]),
+        S::PathTooLong => t(501, "", &["{raw}: address is ridiculously long"]),
+        // Recorded: a line over 16384 octets, and then its rest, are "unrecognized".
+        S::LineTooLong => t(500, "", &["unrecognized command"]),
         _ => return None,
     })
 }

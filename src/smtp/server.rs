@@ -6,8 +6,10 @@
 //! client's address and the time; nothing here reads a clock, a socket or a random source
 //! (the fault injector's "share of commands" draws from a seeded generator the caller seeds).
 //!
-//! Memory is bounded for any input: a command line is kept up to 512 octets and a text line
-//! up to 1000 (the rest is counted, not stored), a message up to the size limit, the mailbox
+//! Memory is bounded for any input: a command line is kept up to 12288 octets (RFC 4954's
+//! AUTH limit; each profile then reads as far as its real server does: 512 octets for RFC
+//! 5321 strict, 2048 for Postfix and Sendmail) and a text line up to 1000 (the rest is
+//! counted, not stored), a message up to the size limit, the mailbox
 //! up to [`MAX_STORED`] messages, a transaction up to [`MAX_RECIPIENTS`] recipients.
 
 use base64::engine::general_purpose::STANDARD as BASE64;
@@ -15,13 +17,15 @@ use base64::Engine as _;
 
 use super::codes::{EnhancedCode, ReplyCode};
 use super::command::{self, Command, ParseError, PathArg};
-use super::profile::{fault_template, Extension, Profile, Template};
+use super::profile::{fault_template, Extension, LineOver, Profile, Template};
 use super::reply::Reply;
-use super::why::{Detail, SaslProblem, Situation, Why};
+use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
 use crate::sasl::{self, cram_md5, digest_md5, login, ntlm, plain, scram};
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF.
 pub const MAX_COMMAND_LINE: usize = 512;
+/// RFC 4954 §4: an AUTH command line and each SASL response line may be up to 12288 octets.
+pub const MAX_AUTH_LINE: usize = 12288;
 /// RFC 5321 §4.5.3.1.6: a text line is at most 1000 octets including CRLF.
 pub const MAX_TEXT_LINE: usize = 1000;
 /// The most recipients one transaction takes (RFC 5321 §4.5.3.1.8 asks for at least 100).
@@ -139,7 +143,8 @@ impl ServerConfig {
                 sender_must_match_auth: coremail,
                 sasl_daemon_down: false,
                 vrfy_allowed: !coremail,
-                expn_allowed: false,
+                // Debian's Sendmail answers EXPN (its privacy flags say only needexpnhelo).
+                expn_allowed: profile == Profile::Sendmail,
                 tls_before_auth: false,
                 known_mailboxes_only: false,
                 deny_relay: true,
@@ -304,6 +309,10 @@ struct Transaction {
     /// A message line ended in a bare LF.
     bare_lf: bool,
     chunked: bool,
+    /// MAIL FROM carried SMTPUTF8 (RFC 6531 §3.4): non-ASCII recipients may follow.
+    smtputf8: bool,
+    /// MAIL FROM asked for PRDR: one reply per recipient after the message.
+    prdr: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -351,6 +360,8 @@ enum Phase {
         accept: bool,
         remaining: u64,
         last: bool,
+        /// The refusal was sent before the chunk (Exim); the chunk is discarded silently.
+        answered: bool,
     },
     Auth(AuthStep),
     Closed,
@@ -390,6 +401,8 @@ pub struct Server {
     pending_ends_cr: bool,
     /// The line being handled ended in a bare LF.
     bare_lf: bool,
+    /// Where the command being handled relies on the profile's leniency (noted on the reply).
+    leniency: Option<Leniency>,
     /// Sender/recipient pairs greylisted once already (bounded).
     greylisted: Vec<(String, String)>,
     mailbox: Vec<StoredMessage>,
@@ -425,6 +438,7 @@ impl Server {
             pending_len: 0,
             pending_ends_cr: false,
             bare_lf: false,
+            leniency: None,
             greylisted: Vec::new(),
             mailbox: Vec::new(),
             stored_total: 0,
@@ -557,9 +571,11 @@ impl Server {
                 }
                 continue;
             }
+            // What is kept of a line: a command line up to AUTH's 12288 octets (RFC 4954 §4)
+            // so that the profile can judge it, a text line up to 1000; the rest is counted.
             let limit = match self.phase {
                 Phase::Data(_) => MAX_TEXT_LINE,
-                _ => MAX_COMMAND_LINE,
+                _ => MAX_AUTH_LINE,
             };
             match rest.iter().position(|b| *b == b'\n') {
                 Some(at) => {
@@ -615,25 +631,87 @@ impl Server {
             Phase::Data(tx) => self.data_line(tx, &line, line_len, events),
             Phase::Auth(step) => {
                 self.phase = Phase::Command(None);
-                self.auth_response(step, &line, events);
-            }
-            Phase::Command(tx) => {
-                self.phase = Phase::Command(tx);
-                if line_len > MAX_COMMAND_LINE {
+                if line_len > MAX_AUTH_LINE {
                     let detail = Detail::Limit {
-                        limit: MAX_COMMAND_LINE as u64,
+                        limit: MAX_AUTH_LINE as u64,
                         seen: line_len as u64,
                     };
-                    self.say(
+                    return self.say(
                         events,
                         Situation::LineTooLong,
                         &Vars::default(),
                         Some(detail),
                     );
-                    return;
                 }
+                self.auth_response(step, &line, events);
+            }
+            Phase::Command(tx) => {
+                self.phase = Phase::Command(tx);
+                let is_auth = line
+                    .get(..5)
+                    .is_some_and(|head| head.eq_ignore_ascii_case(b"AUTH "));
+                let limit = self.config.profile.command_line_limit();
+                let mut line = line;
+                let mut cut = None;
+                if is_auth && line_len <= MAX_AUTH_LINE {
+                    // RFC 4954 §4: AUTH with its initial response may be 12288 octets long.
+                } else if line_len > limit.octets {
+                    let detail = Detail::Limit {
+                        limit: limit.octets as u64,
+                        seen: line_len as u64,
+                    };
+                    match limit.over {
+                        LineOver::Refuse => {
+                            return self.say(
+                                events,
+                                Situation::LineTooLong,
+                                &Vars::default(),
+                                Some(detail),
+                            );
+                        }
+                        LineOver::RefuseThenRest => {
+                            self.say(
+                                events,
+                                Situation::LineTooLong,
+                                &Vars::default(),
+                                Some(detail),
+                            );
+                            // The rest of the line arrives as a command of its own; it is a
+                            // part of a long line, so not a verb the server knows.
+                            if line_len > limit.octets + 2 {
+                                self.say(events, Situation::Unrecognized, &Vars::default(), None);
+                            }
+                            return;
+                        }
+                        LineOver::Close => {
+                            self.say(
+                                events,
+                                Situation::LineTooLongClose,
+                                &Vars::default(),
+                                Some(detail),
+                            );
+                            return self.close(events);
+                        }
+                        LineOver::Truncate => {
+                            // The server reads the first `octets` (with CRLF) and skips
+                            // the rest of the line.
+                            line.truncate(limit.octets.saturating_sub(2));
+                            cut = Some(Leniency::LongCommandLine {
+                                limit: limit.octets as u64,
+                                seen: line_len as u64,
+                            });
+                        }
+                    }
+                } else if line_len > MAX_COMMAND_LINE {
+                    cut = Some(Leniency::LongCommandLine {
+                        limit: limit.octets as u64,
+                        seen: line_len as u64,
+                    });
+                }
+                self.leniency = cut;
                 let text = String::from_utf8_lossy(&line).into_owned();
                 self.command_line(&text, events);
+                self.leniency = None;
             }
             other => self.phase = other,
         }
@@ -654,6 +732,7 @@ impl Server {
         let profile = self.config.profile;
         // RFC 2034 §3: enhanced codes on every reply but the greeting and HELO/EHLO.
         let enhanced = if profile.enhanced_codes()
+            && profile.enhanced_on(situation)
             && !matches!(
                 situation,
                 Situation::Greeting | Situation::Helo | Situation::Ehlo
@@ -731,8 +810,17 @@ impl Server {
         vars: &Vars,
         detail: Option<Detail>,
     ) {
+        let detail = detail.or_else(|| self.lenient_detail());
         let reply = self.reply(situation, vars, detail);
         events.push(Event::Reply(reply));
+    }
+
+    /// The note for a reply to a command the real server takes where RFC 5321 would not.
+    fn lenient_detail(&self) -> Option<Detail> {
+        self.leniency.clone().map(|leniency| Detail::Lenient {
+            server: self.config.profile.name(),
+            leniency,
+        })
     }
 
     fn transaction_detail(&self) -> Detail {
@@ -773,7 +861,28 @@ impl Server {
             line: &shown,
             ..Vars::default()
         };
-        let command = match command::parse(text) {
+        // Postfix's smtpd_forbidden_commands: `CONNECT GET POST` and any first word ending
+        // in a colon (a header line sent as a command) end the session.
+        let first = text.split_whitespace().next().unwrap_or("");
+        let forbidden = (first.len() > 1 && first.ends_with(':'))
+            || ["CONNECT", "GET", "POST"]
+                .iter()
+                .any(|w| first.eq_ignore_ascii_case(w));
+        if forbidden && self.config.profile == Profile::Postfix {
+            self.say(events, Situation::ForbiddenCommand, &vars, None);
+            return self.close(events);
+        }
+        let parsed = match command::parse(text) {
+            Err(ParseError::Syntax {
+                verb,
+                problem: command::Syntax::UnexpectedArgument,
+            }) if self.config.profile.ignores_argument(verb) => {
+                self.leniency = Some(Leniency::IgnoredArgument(verb));
+                command::parse(verb)
+            }
+            other => other,
+        };
+        let command = match parsed {
             Ok(command) => command,
             Err(ParseError::Unknown { suggestion, .. }) => {
                 let detail = suggestion.map(Detail::DidYouMean);
@@ -910,11 +1019,21 @@ impl Server {
                     // Out of sequence: the chunk is read anyway, then refused (RFC 3030 §2).
                     other => (other, false),
                 };
+                // Exim refuses at once, then reads the chunk and drops it (recorded).
+                let answered = !accept && profile == Profile::Exim;
+                if answered {
+                    let held = tx.as_ref().map(|t| Detail::Transaction {
+                        from: Some(t.from.clone()),
+                        recipients: t.recipients.len(),
+                    });
+                    self.say(events, Situation::BdatOutOfSequence, &vars, held);
+                }
                 self.phase = Phase::Chunk {
                     tx,
                     accept,
                     remaining: size,
                     last,
+                    answered,
                 };
                 if size == 0 {
                     self.end_chunk(events);
@@ -957,6 +1076,41 @@ impl Server {
             ),
             Command::Auth { mechanism, initial } => {
                 self.auth(&mechanism, initial.as_deref(), events)
+            }
+            Command::Etrn(domain) => {
+                if profile == Profile::Exim {
+                    // Exim knows ETRN but refuses it unless smtp_etrn_hosts allows (recorded).
+                    return self.say(events, Situation::EtrnRefused, &vars, None);
+                }
+                if !self.offers(Extension::Etrn) {
+                    return self.say(events, Situation::Unrecognized, &vars, None);
+                }
+                let Some(domain) = domain else {
+                    return self.say(events, Situation::EtrnNoDomain, &vars, None);
+                };
+                let shown: String = domain
+                    .trim_start_matches(['@', '#'])
+                    .chars()
+                    .take(100)
+                    .collect();
+                let vars = Vars {
+                    addr: &shown,
+                    ..vars
+                };
+                // Postfix flushes only fast_flush_domains ($relay_domains, empty by default);
+                // Sendmail runs its queue for any node.
+                let situation = if profile == Profile::Postfix {
+                    Situation::EtrnRefused
+                } else {
+                    Situation::EtrnStarted
+                };
+                self.say(events, situation, &vars, None);
+            }
+            Command::Verb => {
+                if !self.offers(Extension::Verb) {
+                    return self.say(events, Situation::Unrecognized, &vars, None);
+                }
+                self.say(events, Situation::VerbOk, &vars, None);
             }
             Command::StartTls => {
                 if self.tls {
@@ -1009,32 +1163,49 @@ impl Server {
                 add(self.offers(Extension::EightBitMime), "8BITMIME".into());
             }
             Profile::Sendmail => {
-                // Seed 004's list, without ETRN and DELIVERBY, which this engine does not
-                // implement (everything advertised is honoured).
+                // Sendmail 8.17's list (recorded), in its order.
                 add(true, "ENHANCEDSTATUSCODES".into());
                 add(true, "PIPELINING".into());
+                add(self.config.policies.expn_allowed, "EXPN".into());
+                add(true, "VERB".into());
                 add(true, "8BITMIME".into());
                 add(true, format!("SIZE {max}"));
                 add(true, "DSN".into());
+                add(true, "ETRN".into());
                 add(true, format!("AUTH {mechanisms}"));
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(true, "DELIVERBY".into());
                 add(true, "HELP".into());
             }
-            // Exim 4.96 (recorded) also lists PIPECONNECT and PRDR, which this engine does
-            // not implement, so they are left out.
+            Profile::Rfc5321 => {
+                add(true, "PIPELINING".into());
+                add(true, format!("SIZE {max}"));
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(true, format!("AUTH {mechanisms}"));
+                add(true, "ENHANCEDSTATUSCODES".into());
+                add(true, "8BITMIME".into());
+                add(true, "DSN".into());
+                add(true, "SMTPUTF8".into());
+                add(true, "CHUNKING".into());
+            }
+            // Exim 4.96 (recorded). PIPECONNECT lets a client send EHLO before the banner,
+            // which this engine takes like any pipelined input.
             Profile::Exim => {
                 add(true, format!("SIZE {max}"));
                 add(true, "8BITMIME".into());
                 add(true, "PIPELINING".into());
+                add(true, "PIPECONNECT".into());
                 add(true, format!("AUTH {mechanisms}"));
                 add(true, "CHUNKING".into());
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(true, "PRDR".into());
                 add(true, "HELP".into());
             }
             Profile::Postfix => {
                 add(true, "PIPELINING".into());
                 add(true, format!("SIZE {max}"));
                 add(self.offers(Extension::Vrfy), "VRFY".into());
+                add(true, "ETRN".into());
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
                 add(true, format!("AUTH {mechanisms}"));
                 add(true, "ENHANCEDSTATUSCODES".into());
@@ -1093,10 +1264,26 @@ impl Server {
                     smtputf8 = true;
                     self.offers(Extension::Smtputf8) && value.is_none()
                 }
+                // Exim takes MAIL's DSN parameters even without advertising DSN (recorded).
+                (true, "RET" | "ENVID") if self.config.profile == Profile::Exim => true,
                 (true, "RET" | "ENVID") | (false, "NOTIFY" | "ORCPT") => {
                     self.offers(Extension::Dsn)
                 }
+                (true, "PRDR") => self.offers(Extension::Prdr) && value.is_none(),
                 (true, "AUTH") => self.offers(Extension::Auth),
+                // RFC 2852 §4: BY=<seconds>;<R|N>[T].
+                (true, "BY") => {
+                    self.offers(Extension::DeliverBy)
+                        && value.as_deref().is_some_and(|v| {
+                            v.split_once(';').is_some_and(|(time, mode)| {
+                                time.trim_start_matches('-').parse::<i64>().is_ok()
+                                    && matches!(
+                                        mode.to_ascii_uppercase().as_str(),
+                                        "R" | "N" | "RT" | "NT"
+                                    )
+                            })
+                        })
+                }
                 _ => false,
             };
             if !ok {
@@ -1125,12 +1312,24 @@ impl Server {
             limit: self.size_cap(),
             ..Vars::default()
         };
+        if let Some(max) = self.config.profile.max_address() {
+            if path.address.len() > max {
+                let detail = Detail::Limit {
+                    limit: max as u64,
+                    seen: path.address.len() as u64,
+                };
+                return self.say(events, Situation::PathTooLong, &vars, Some(detail));
+            }
+        }
         let Some(full) = self.qualify(&path.address) else {
             return self.unqualified("MAIL", &vars, events);
         };
         path.address = full;
-        if self.hello.is_none() && self.config.profile.helo_required() {
-            return self.say(events, Situation::NeedHelo, &vars, None);
+        if self.hello.is_none() {
+            if self.config.profile.helo_required() {
+                return self.say(events, Situation::NeedHelo, &vars, None);
+            }
+            self.leniency.get_or_insert(Leniency::NoHelo);
         }
         if self.has_tx() {
             let detail = self.transaction_detail();
@@ -1169,11 +1368,24 @@ impl Server {
                 }
             }
         }
+        let prdr = path.param("PRDR").is_some();
         self.phase = Phase::Command(Some(Transaction {
             from: path.address.clone(),
+            smtputf8,
+            prdr,
             ..Transaction::default()
         }));
         let detail = (!path.bracketed).then_some(Detail::NoBrackets);
+        if prdr {
+            // Exim's words for it (recorded).
+            let template = Template {
+                code: 250,
+                enhanced: None,
+                lines: &["OK, PRDR Requested"],
+            };
+            let reply = self.reply_from(template, Situation::MailOk, &vars, detail);
+            return events.push(Event::Reply(reply));
+        }
         self.say(events, Situation::MailOk, &vars, detail);
     }
 
@@ -1187,6 +1399,15 @@ impl Server {
             verb: "RCPT",
             ..Vars::default()
         };
+        if let Some(max) = self.config.profile.max_address() {
+            if path.address.len() > max {
+                let detail = Detail::Limit {
+                    limit: max as u64,
+                    seen: path.address.len() as u64,
+                };
+                return self.say(events, Situation::PathTooLong, &vars, Some(detail));
+            }
+        }
         let Some(full) = self.qualify(&path.address) else {
             return self.unqualified("RCPT", &vars, events);
         };
@@ -1205,8 +1426,9 @@ impl Server {
             };
             return self.say(events, situation, &vars, detail);
         }
-        if !path.address.is_ascii() {
-            return self.say(events, Situation::Utf8Required, &vars, None);
+        let declared = matches!(&self.phase, Phase::Command(Some(tx)) if tx.smtputf8);
+        if !path.address.is_ascii() && !declared {
+            return self.say(events, Situation::Utf8RequiredRcpt, &vars, None);
         }
         let policies = &self.config.policies;
         let situation = if self.config.is_local(&path.address) {
@@ -1289,6 +1511,13 @@ impl Server {
         if !allowed {
             return self.say(events, disabled, &vars, None);
         }
+        if self.config.profile == Profile::Exim {
+            // Exim wants a domain, then answers 252 without verifying (recorded).
+            if !address.contains('@') {
+                return self.unqualified("VRFY", &vars, events);
+            }
+            return self.say(events, Situation::VrfyNoVerify, &vars, None);
+        }
         let full = if address.contains('@') {
             address.to_string()
         } else {
@@ -1316,10 +1545,18 @@ impl Server {
             addr: &shown,
             ..Vars::default()
         };
-        let Some(hello) = &self.hello else {
-            return self.say(events, Situation::NeedHelo, &vars, None);
-        };
-        if !hello.esmtp || !self.offers(Extension::Auth) {
+        let esmtp = self.hello.as_ref().is_some_and(|h| h.esmtp);
+        if self.config.profile.auth_needs_ehlo() {
+            if self.hello.is_none() {
+                return self.say(events, Situation::NeedHelo, &vars, None);
+            }
+            if !esmtp {
+                return self.say(events, Situation::AuthNotOffered, &vars, None);
+            }
+        } else if !esmtp {
+            self.leniency.get_or_insert(Leniency::AuthWithoutEhlo);
+        }
+        if !self.offers(Extension::Auth) {
             return self.say(events, Situation::AuthNotOffered, &vars, None);
         }
         if self.user.is_some() {
@@ -1839,12 +2076,17 @@ impl Server {
 
     fn end_chunk(&mut self, events: &mut Vec<Event>) {
         let Phase::Chunk {
-            tx, accept, last, ..
+            tx,
+            accept,
+            last,
+            answered,
+            ..
         } = std::mem::replace(&mut self.phase, Phase::Command(None))
         else {
             return;
         };
         match tx {
+            held if answered => self.phase = Phase::Command(held),
             held if !accept => {
                 self.phase = Phase::Command(held);
                 let detail = self.transaction_detail();
@@ -1894,7 +2136,7 @@ impl Server {
             };
             return self.say(events, Situation::MessageTooBig, &vars, Some(detail));
         }
-        if tx.longest_line + 2 > MAX_TEXT_LINE {
+        if tx.longest_line + 2 > MAX_TEXT_LINE && self.config.profile.refuses_long_text_lines() {
             let detail = Detail::Limit {
                 limit: MAX_TEXT_LINE as u64,
                 seen: tx.longest_line as u64 + 2,
@@ -1911,6 +2153,13 @@ impl Server {
         }
         let size = tx.size;
         let chunked = tx.chunked;
+        let longest = tx.longest_line;
+        let prdr = tx.prdr;
+        let recipients = if prdr {
+            tx.recipients.clone()
+        } else {
+            Vec::new()
+        };
         self.stored_total += 1;
         let id = self.queue_id();
         let mut data = self.received_header(&tx, &id).into_bytes();
@@ -1936,7 +2185,24 @@ impl Server {
         } else {
             Situation::Queued
         };
-        self.say(events, situation, &vars, None);
+        if prdr {
+            // PRDR: 353, then each recipient's answer, then the message's.
+            self.say(events, Situation::PrdrBegin, &Vars::default(), None);
+            for recipient in &recipients {
+                let vars = Vars {
+                    addr: recipient,
+                    ..Vars::default()
+                };
+                self.say(events, Situation::PrdrRecipient, &vars, None);
+            }
+        }
+        let long_line = (longest + 2 > MAX_TEXT_LINE).then(|| Detail::Lenient {
+            server: self.config.profile.name(),
+            leniency: Leniency::LongTextLine {
+                seen: longest as u64 + 2,
+            },
+        });
+        self.say(events, situation, &vars, long_line);
         events.push(Event::Stored(self.mailbox.len() - 1));
     }
 
@@ -1959,6 +2225,7 @@ impl Server {
                 n & 0xFF
             ),
             Profile::Coremail163 => format!("smtp7,C8CowAD{:X}", mixed & 0xFFFF_FFFF),
+            Profile::Rfc5321 => format!("{:012X}", mixed & 0xFFFF_FFFF_FFFF),
         }
     }
 
@@ -1982,6 +2249,7 @@ impl Server {
             Profile::Sendmail => "8.13.8/8.13.8",
             Profile::Exim => "Exim 4.96",
             Profile::Coremail163 => "Coremail",
+            Profile::Rfc5321 => "smtp-trainer",
         };
         let for_clause = match tx.recipients.as_slice() {
             [one] => format!("\r\n\tfor <{one}>"),

@@ -124,6 +124,70 @@ pub enum Situation {
     BareLf,
     /// The server refuses the connection: too many at once.
     TooManyConnections,
+    /// A command line over the server's limit: 421 and the connection is closed.
+    LineTooLongClose,
+    /// A line that looks like a mail header or an HTTP request sent as a command: Postfix
+    /// hangs up (`smtpd_forbidden_commands`).
+    ForbiddenCommand,
+    /// ETRN accepted: the queue for the domain is being run (RFC 1985).
+    EtrnStarted,
+    /// ETRN for a domain the server does not queue for.
+    EtrnRefused,
+    /// ETRN without a domain.
+    EtrnNoDomain,
+    /// Sendmail's VERB: verbose mode on.
+    VerbOk,
+    /// A non-ASCII recipient in a transaction whose MAIL FROM did not declare SMTPUTF8.
+    Utf8RequiredRcpt,
+    /// PRDR (requested on MAIL): the message is in, per-recipient replies follow.
+    PrdrBegin,
+    /// PRDR: this recipient takes the message.
+    PrdrRecipient,
+    /// An address longer than the server takes (RFC 5321 §4.5.3.1.3: a path is at most 256
+    /// octets).
+    PathTooLong,
+}
+
+/// Where a real server accepts what RFC 5321 (or RFC 4954) does not allow, or reads further.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Leniency {
+    /// A command line over RFC 5321's 512 octets, read anyway (up to the server's limit).
+    LongCommandLine {
+        /// The server's own limit, in octets with CRLF.
+        limit: u64,
+        /// The line's length.
+        seen: u64,
+    },
+    /// MAIL (or RCPT, DATA) before HELO/EHLO.
+    NoHelo,
+    /// AUTH without EHLO (RFC 4954 §4 makes AUTH an ESMTP extension).
+    AuthWithoutEhlo,
+    /// An argument after a command that takes none, ignored.
+    IgnoredArgument(&'static str),
+    /// A message line over RFC 5321's 1000 octets, taken.
+    LongTextLine {
+        /// The longest line's length, with CRLF.
+        seen: u64,
+    },
+}
+
+impl Leniency {
+    /// What the server does and what the standard says, with the server's name.
+    pub fn explain(&self, server: &str, lang: Lang) -> String {
+        match (self, lang) {
+            (Leniency::LongCommandLine { limit, seen }, Lang::En) => format!("{server} accepts this {seen}-octet line (it reads command lines up to {limit} octets); RFC 5321 §4.5.3.1.4 limits a command line to 512 octets, and a strict server replies 500."),
+            (Leniency::LongCommandLine { limit, seen }, Lang::Zh) => format!("{server} 接受这行 {seen} 字节的命令（它读取的命令行最长 {limit} 字节）；RFC 5321 §4.5.3.1.4 规定命令行最长 512 字节，严格的服务器会回复 500。"),
+            (Leniency::NoHelo, Lang::En) => format!("{server} accepts this without HELO/EHLO; RFC 5321 §4.1.4 says the client must say HELO or EHLO before a transaction, and a strict server replies 503."),
+            (Leniency::NoHelo, Lang::Zh) => format!("{server} 在没有 HELO/EHLO 的情况下也接受；RFC 5321 §4.1.4 规定客户端必须先发送 HELO 或 EHLO 才能开始事务，严格的服务器会回复 503。"),
+            (Leniency::AuthWithoutEhlo, Lang::En) => format!("{server} accepts AUTH without EHLO; RFC 4954 §4 makes AUTH an ESMTP extension, available only after EHLO, and a strict server replies 503."),
+            (Leniency::AuthWithoutEhlo, Lang::Zh) => format!("{server} 在没有 EHLO 的情况下也接受 AUTH；RFC 4954 §4 规定 AUTH 是 ESMTP 扩展，只能在 EHLO 之后使用，严格的服务器会回复 503。"),
+            (Leniency::IgnoredArgument(verb), Lang::En) => format!("{server} ignores the argument after {verb}; RFC 5321 §4.1.1 gives {verb} no argument, and a strict server replies 501."),
+            (Leniency::LongTextLine { seen }, Lang::En) => format!("{server} accepts a message line of {seen} octets; RFC 5321 §4.5.3.1.6 limits a text line to 1000 octets, and a strict server refuses the message (Exim: 550)."),
+            (Leniency::LongTextLine { seen }, Lang::Zh) => format!("{server} 接受了 {seen} 字节长的邮件行；RFC 5321 §4.5.3.1.6 规定文本行最长 1000 字节，严格的服务器会拒收这封邮件（Exim 回复 550）。"),
+            (Leniency::IgnoredArgument(verb), Lang::Zh) => format!("{server} 忽略 {verb} 后面的参数；RFC 5321 §4.1.1 规定 {verb} 不带参数，严格的服务器会回复 501。"),
+        }
+    }
 }
 
 /// What in the session made the reply what it is.
@@ -151,6 +215,13 @@ pub enum Detail {
     Challenge(String),
     /// The injected fault's code.
     FaultCode(u16),
+    /// The real server takes this where RFC 5321 would not: both are said.
+    Lenient {
+        /// The profile's name.
+        server: &'static str,
+        /// What it accepts.
+        leniency: Leniency,
+    },
     /// The transaction's state when a sequencing error happened.
     Transaction {
         /// MAIL FROM given.
@@ -307,6 +378,7 @@ impl Detail {
             (Detail::AuthenticatedAs(user), Lang::En) => format!("You authenticated as {user}; the envelope sender must be that address."),
             (Detail::AuthenticatedAs(user), Lang::Zh) => format!("你认证的账号是 {user}；信封发件人必须是这个地址。"),
             (Detail::Sasl(problem), lang) => problem.explain(lang),
+            (Detail::Lenient { server, leniency }, lang) => leniency.explain(server, lang),
             (Detail::Challenge(text), Lang::En) => format!("The challenge decodes to {text:?}."),
             (Detail::Challenge(text), Lang::Zh) => format!("质询解码后是 {text:?}。"),
             (Detail::FaultCode(code), Lang::En) => format!("Fault injection is on: the server answered {code} on purpose, so you can see how a client should react."),
@@ -354,7 +426,7 @@ impl Situation {
             S::NeedMail => Tr::new("Bad sequence: a transaction starts with MAIL FROM; RCPT and DATA come after it (RFC 5321 §4.1.4).", "命令顺序错误：事务以 MAIL FROM 开始，RCPT 和 DATA 在它之后（RFC 5321 §4.1.4）。"),
             S::NeedRcpt => Tr::new("Bad sequence: DATA needs at least one accepted RCPT TO first.", "命令顺序错误：DATA 之前至少需要一个被接受的 RCPT TO。"),
             S::NestedMail => Tr::new("Bad sequence: a transaction is already open. Finish it with DATA, or RSET to start over.", "命令顺序错误：已经有一个打开的事务。请用 DATA 完成，或用 RSET 重新开始。"),
-            S::LineTooLong => Tr::new("The command line is longer than 512 octets including CRLF, the limit of RFC 5321 §4.5.3.1.4. The trainer enforces it so you can see it; real servers are often lenient (Postfix reads up to 2048 octets).", "命令行超过 512 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.4 的限制。训练器严格执行这个限制以便你观察；真实服务器往往更宽松（Postfix 最多读取 2048 字节）。"),
+            S::LineTooLong => Tr::new("The command line is longer than this server reads. RFC 5321 §4.5.3.1.4 allows 512 octets including CRLF (an AUTH line 12288, RFC 4954 §4); real servers read further (Postfix and Sendmail 2048 octets, Exim 16384), the RFC 5321 strict profile does not.", "命令行超过了这个服务器读取的长度。RFC 5321 §4.5.3.1.4 允许含 CRLF 512 字节（AUTH 行为 12288 字节，RFC 4954 §4）；真实服务器读得更长（Postfix 和 Sendmail 2048 字节，Exim 16384 字节），“RFC 5321 严格”配置则不然。"),
             S::TextLineTooLong => Tr::new("A line of the message is longer than 1000 octets including CRLF, the limit of RFC 5321 §4.5.3.1.6; encode long lines (quoted-printable or base64). Exim refuses such a message like this; Postfix instead splits the line silently.", "邮件中有一行超过 1000 字节（含 CRLF），超出 RFC 5321 §4.5.3.1.6 的限制；长行应编码（quoted-printable 或 base64）。Exim 会这样拒绝邮件；Postfix 则悄悄把长行拆开。"),
             S::MessageTooBig => Tr::new("The message is larger than the server's maximum size; it was discarded.", "邮件超过服务器允许的最大大小，已被丢弃。"),
             S::SizeTooBig => Tr::new("The SIZE announced on MAIL FROM is over the server's limit (RFC 1870), so it refuses before any data is sent.", "MAIL FROM 中声明的 SIZE 超过服务器上限（RFC 1870），因此在发送数据前就拒绝。"),
@@ -384,6 +456,16 @@ impl Situation {
             S::BareLf => Tr::new("A line of the message ended in a bare LF instead of CRLF (RFC 5321 §2.3.8). Servers that guard against SMTP smuggling refuse it and hang up; send every line with CRLF.", "邮件中有一行以单独的 LF 而不是 CRLF 结尾（RFC 5321 §2.3.8）。防范 SMTP 走私的服务器会拒绝并断开连接；每一行都应以 CRLF 结尾。"),
             S::Timeout => Tr::new("The client sent nothing for too long, so the server gives up and closes the connection (RFC 5321 §4.5.3.2 lists the timeouts).", "客户端太久没有发送任何内容，服务器放弃并关闭连接（RFC 5321 §4.5.3.2 列出了各项超时）。"),
             S::TooManyConnections => Tr::new("The server already has as many connections as it allows; try again later.", "服务器的连接数已达上限；请稍后再试。"),
+            S::LineTooLongClose => Tr::new("The command line is longer than this server reads at all: it takes it for an attack, answers 421 and hangs up. RFC 5321 §4.5.3.1.4 allows 512 octets including CRLF.", "命令行超过了这个服务器能读取的长度：它把这当作攻击，回复 421 并断开连接。RFC 5321 §4.5.3.1.4 允许的长度是含 CRLF 512 字节。"),
+            S::ForbiddenCommand => Tr::new("A line that looks like a mail header (Word:) or an HTTP request arrived as a command: message text sent outside DATA, or a web browser talking to the mail port. Postfix hangs up at once (smtpd_forbidden_commands).", "一行像邮件头（单词:）或 HTTP 请求的内容被当作命令收到：要么是在 DATA 之外发送了邮件正文，要么是浏览器连到了邮件端口。Postfix 会立即断开连接（smtpd_forbidden_commands）。"),
+            S::EtrnStarted => Tr::new("ETRN accepted: the server starts delivering the mail it queued for this domain (RFC 1985).", "ETRN 已接受：服务器开始投递为这个域排队的邮件（RFC 1985）。"),
+            S::EtrnRefused => Tr::new("ETRN refused: this server does not keep a queue for that domain (Postfix flushes only the domains in fast_flush_domains, RFC 1985).", "ETRN 被拒绝：这个服务器不为该域保留队列（Postfix 只刷新 fast_flush_domains 中的域，RFC 1985）。"),
+            S::EtrnNoDomain => Tr::new("ETRN needs the domain whose queue should be run, e.g. ETRN example.com (RFC 1985).", "ETRN 需要指定要投递队列的域，例如 ETRN example.com（RFC 1985）。"),
+            S::VerbOk => Tr::new("Sendmail's VERB: the server will report each delivery step in this session. Not a standard command.", "Sendmail 的 VERB：服务器会在本会话中报告每个投递步骤。这不是标准命令。"),
+            S::Utf8RequiredRcpt => Tr::new("A non-ASCII recipient needs SMTPUTF8 on this transaction's MAIL FROM (RFC 6531 §3.4), and a server that does not offer SMTPUTF8 cannot take it at all.", "非 ASCII 收件人要求本事务的 MAIL FROM 带有 SMTPUTF8（RFC 6531 §3.4）；不提供 SMTPUTF8 的服务器根本无法接受。"),
+            S::PrdrBegin => Tr::new("The client asked for PRDR on MAIL FROM: the server now answers for each recipient in turn (353, then one reply per RCPT, then the final one), so one refused recipient need not refuse the message for all.", "客户端在 MAIL FROM 中请求了 PRDR：服务器接着按收件人逐个回复（先 353，再每个 RCPT 一条，最后是总的回复），这样一个收件人拒收不会让所有人都收不到。"),
+            S::PrdrRecipient => Tr::new("PRDR: this recipient accepts the message.", "PRDR：这个收件人接受了邮件。"),
+            S::PathTooLong => Tr::new("The address is longer than this server takes: RFC 5321 §4.5.3.1.3 limits a path to 256 octets (and §4.5.3.1.1 a local part to 64).", "地址超过了这个服务器接受的长度：RFC 5321 §4.5.3.1.3 规定路径最长 256 字节（§4.5.3.1.1 规定本地部分最长 64 字节）。"),
             S::MixedDataBdat => Tr::new("DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2).", "同一事务中不能混用 DATA 和 BDAT（RFC 3030 §2）。"),
         }
     }

@@ -1,7 +1,7 @@
 //! Installs what the build and the tests need, and only what is missing.
 //!
 //! Measured on this project's machines (2 cores): trunk 0.21.14 compiles in about 14
-//! minutes, the wasm-bindgen CLI in about 4; chromium, swaks and python3 come from Debian's
+//! minutes, the wasm-bindgen CLI in about 4; chromium, swaks, curl, msmtp and python3 come from Debian's
 //! packages.
 
 use std::ffi::OsString;
@@ -216,16 +216,19 @@ fn ensure_browser() -> Result<Tools, String> {
             missing.push(package);
         }
     }
-    if which("python3").is_some() {
-        present("python3");
-    } else {
-        missing.push("python3");
+    // python3 is smtplib's.
+    for tool in ["python3"] {
+        if which(tool).is_some() {
+            present(tool);
+        } else {
+            missing.push(tool);
+        }
     }
     if !missing.is_empty() {
         installing(
             &missing.join(", "),
-            "Debian packages through apt-get; swaks and python3 are the real clients of \
-             the `smtp-trainer serve` tests",
+            "Debian packages through apt-get; swaks, python3, curl and msmtp are the real \
+             clients of the `smtp-trainer serve` tests",
         );
         apt_install(&missing)?;
     }

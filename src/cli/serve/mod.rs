@@ -72,7 +72,7 @@ pub struct Args {
     /// Allow a --listen address that is not loopback (no TLS: passwords travel in clear).
     #[arg(long)]
     allow_remote: bool,
-    /// Whose behaviour to reproduce: postfix, sendmail, exim or 163.
+    /// Whose behaviour to reproduce: postfix, sendmail, exim, 163, or rfc5321 (the standard, strictly).
     #[arg(long, value_name = "PROFILE", default_value = "postfix", value_parser = parse_profile)]
     profile: Profile,
     /// An account for AUTH PLAIN and LOGIN (repeatable). Its mailbox is USER when USER is an

@@ -73,7 +73,7 @@ pub fn server_panel() -> Html {
         })
     };
     let profiles = Profile::ALL.iter().map(|&p| {
-        html! { <option value={p.id()} selected={p == profile}>{ p.name() }</option> }
+        html! { <option value={p.id()} selected={p == profile}>{ p.label().get(lang) }</option> }
     });
     let switches = {
         let handle = compose.clone();

@@ -68,7 +68,7 @@ pub fn console_toolbar() -> Html {
     };
     let options = Profile::ALL.iter().map(|&profile| {
         html! {
-            <option value={profile.id()} selected={profile == current}>{ profile.name() }</option>
+            <option value={profile.id()} selected={profile == current}>{ profile.label().get(lang) }</option>
         }
     });
     html! {
