@@ -90,7 +90,9 @@ fn auth_plain_after_an_empty_challenge_and_cancel_and_bad_base64() {
     assert_eq!(a.lines[10].decoded.as_ref().unwrap().value, Value::Invalid);
     let failed: Vec<&Finding> = a.findings_of(FindingKind::AuthFailed).collect();
     assert_eq!(failed.len(), 2, "{failed:#?}");
-    assert!(failed[1].what.en.contains("not valid base64"));
+    assert!(failed
+        .iter()
+        .any(|f| f.what.en.contains("not valid base64") && f.lines.contains(&12)));
     assert!(a.findings_of(FindingKind::BadSyntax).next().is_some());
 }
 
@@ -134,6 +136,10 @@ fn temporary_failures_and_greylisting() {
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.lines, [1, 2]);
     let a = analyze("C: MAIL FROM:<a@b.c>\nS: 421 4.7.0 Too many connections, try later");
+    let f = finding(&a, FindingKind::RateLimited);
+    assert_eq!((f.code, f.cause), (Some(421), "rate-limited"));
+    assert!(f.what.en.contains("421") && f.fix.en.contains("Wait"));
+    let a = analyze("C: MAIL FROM:<a@b.c>\nS: 421 4.3.2 Service shutting down");
     assert!(finding(&a, FindingKind::Temporary).what.en.contains("421"));
     let a = analyze("C: RCPT TO:<x@y.z>\nS: 451 4.3.0 Temporary lookup failure");
     assert!(finding(&a, FindingKind::Temporary).fix.en.contains("later"));
@@ -171,10 +177,6 @@ fn bad_sequence_names_what_was_missing() {
             "C: AUTH PLAIN\nS: 503 5.5.1 Error: already authenticated",
             "already authenticated",
         ),
-        (
-            "C: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled",
-            "does not offer AUTH",
-        ),
     ];
     for (log, want) in cases {
         let a = analyze(log);
@@ -182,6 +184,27 @@ fn bad_sequence_names_what_was_missing() {
         assert!(f.what.en.contains(want), "{log}: {}", f.what.en);
         assert!(has_cjk(&f.what.zh), "{log}");
     }
+}
+
+#[test]
+fn auth_not_offered_is_its_own_cause() {
+    // Postfix without smtpd_sasl_auth_enable (or before STARTTLS with smtpd_tls_auth_only),
+    // Exim's AUTH not advertised, and smtplib's exception all name the same cause.
+    for log in [
+        "C: EHLO x\nS: 250-mx\nS: 250-STARTTLS\nS: 250 8BITMIME\nC: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled",
+        "C: AUTH PLAIN AGFsaWNlAHNlY3JldA==\nS: 503 AUTH command used when not advertised",
+        "smtplib.SMTPNotSupportedError: SMTP AUTH extension not supported by server.",
+    ] {
+        let a = analyze(log);
+        let f = a.deciding().unwrap();
+        assert_eq!(f.kind, FindingKind::AuthNotOffered, "{log}");
+        assert_eq!(f.cause, "auth-not-advertised");
+        assert!(f.fix.en.contains("smtpd_sasl_auth_enable"), "{}", f.fix.en);
+        assert!(f.fix.en.contains("starttls()"));
+        assert!(has_cjk(&f.fix.zh));
+    }
+    let a = analyze("C: EHLO x\nS: 250-mx\nS: 250-STARTTLS\nS: 250 8BITMIME\nC: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled");
+    assert!(a.deciding().unwrap().what.en.contains("lists STARTTLS"));
 }
 
 #[test]
@@ -375,12 +398,47 @@ fn every_visible_text_is_in_both_languages() {
 }
 
 #[test]
-fn findings_come_most_severe_first() {
+fn the_deciding_failure_comes_first() {
+    // Failures first, then the success, then side notes (the exposed password).
     let a = analyze("C: AUTH PLAIN AGFsaWNlAHNlY3JldA==\nS: 235 ok\nC: MAIL FROM:<a@b.c>\nS: 250 ok\nC: RCPT TO:<x@y.z>\nS: 250 ok\nC: DATA\nS: 354 go\nC: .\nS: 250 2.0.0 Ok: queued as ABC\nC: RCPT TO:<q@r.s>\nS: 550 5.1.1 unknown user");
-    let severities: Vec<Severity> = a.findings.iter().map(|f| f.severity).collect();
-    let mut sorted = severities.clone();
-    sorted.sort();
-    assert_eq!(severities, sorted);
-    assert_eq!(severities.first(), Some(&Severity::Error));
-    assert_eq!(severities.last(), Some(&Severity::Success));
+    let kinds: Vec<FindingKind> = a.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FindingKind::UnknownUser,
+            FindingKind::Delivered,
+            FindingKind::CredentialsExposed
+        ]
+    );
+    assert_eq!(a.deciding().map(|f| f.code), Some(Some(550)));
+    // A stray 502 before the 503 that stopped the send does not outrank it.
+    let a = analyze("502 5.5.2 Error: command not recognized\nEHLO x\n250-mx\n250 8BITMIME\nAUTH LOGIN\n503 5.5.1 Error: authentication not enabled");
+    let d = a.deciding().unwrap();
+    assert_eq!((d.code, d.cause), (Some(503), "auth-not-advertised"));
+    assert!(a.findings_of(FindingKind::UnknownCommand).next().is_some());
+    // 235 then 553: the sender, never "authentication required" — even when the log hides
+    // the user name.
+    let a = analyze("Sent: AUTH LOGIN\nGot: 334 [redacted]\nSent: [redacted]\nGot: 334 [redacted]\nSent: [redacted]\nGot: 235 2.7.0 Authentication successful.\nSent: MAIL FROM:<>\nGot: 553 5.7.1 Sender address rejected: not owned by auth user.");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.kind, FindingKind::SenderMismatch, "{:#?}", a.findings);
+    assert!(d.what.en.contains("235, line 6"), "{}", d.what.en);
+    assert!(a.findings_of(FindingKind::AuthRequired).next().is_none());
+}
+
+#[test]
+fn an_unread_failure_is_never_an_all_clear() {
+    let a = analyze("220 mx ESMTP\nsomething went wrong here\nexit code=550.");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.kind, FindingKind::Unread);
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.what.en.contains("Lines 2–3 could not be read"),
+        "{}",
+        d.what.en
+    );
+    assert!(d.what.en.contains("line 3 is a 5xx"), "{}", d.what.en);
+    assert!(has_cjk(&d.what.zh));
+    // Unread lines without a reply in them: no verdict either way, not "no problems".
+    let a = analyze("what is this\nno idea at all");
+    assert_eq!(a.deciding().map(|f| f.severity), Some(Severity::Warning));
 }
