@@ -179,6 +179,7 @@ fn default_cause(kind: FindingKind) -> (&'static str, &'static str) {
         FindingKind::ConnectionFailed => ("network-unreachable", "check-network-route"),
         FindingKind::OpenResolver => ("open-resolver", "use-own-resolver"),
         FindingKind::Unread => ("unread", "paste-readable-log"),
+        FindingKind::Blocklisted => ("sender-ip-blocklisted", "request-delisting"),
     }
 }
 
@@ -905,10 +906,11 @@ impl Diagnoser<'_> {
             "send as this sender",
             "permissions to send as",
             "must equal authorized user",
+            "must be same as authorization user",
             "not authorized to send as",
         ]);
         let sender_words = has(&["sender", "from", "owned"]);
-        if class == Some(5)
+        if (class == Some(5) || (code.is_none() && not_owner))
             && (not_owner
                 || (auth_ok.is_some()
                     && sender_words
@@ -1153,7 +1155,15 @@ impl Diagnoser<'_> {
             }
         }
 
-        if class == Some(4) {
+        // X.3.4 "message too big for system" (RFC 3463 §3.5) comes as 452 as well as 552.
+        let too_big_early = f.enhanced.is_some_and(|e| e.ends_with(".3.4"))
+            || has(&[
+                "size exceeds",
+                "size exceeded",
+                "max message size",
+                "message size limit",
+            ]);
+        if class == Some(4) && !too_big_early {
             let (what, fix) = match code {
                 Some(421) => (
                     Text::new(
@@ -1267,7 +1277,14 @@ impl Diagnoser<'_> {
         let too_big = code == Some(552)
             || f.enhanced
                 .is_some_and(|e| e.ends_with(".3.4") || e.ends_with(".2.3"))
-            || has(&["too big", "too large", "exceeds", "size limit"]);
+            || has(&[
+                "too big",
+                "too large",
+                "exceeds",
+                "size limit",
+                "size exceeded",
+                "max message size",
+            ]);
         if too_big && !has(&["recipients"]) {
             let declared = match f.command {
                 Some(Command::Mail(p)) => p.param("SIZE").flatten().map(str::to_string),
@@ -1526,9 +1543,27 @@ impl Diagnoser<'_> {
         if !failing {
             return;
         }
-        // A client's message with the same kind of failure as a reply: join it.
+        // A client's message with the same kind of failure as a reply: join it. A client's
+        // summary without a code ("No authentication type succeeded") joins whatever the
+        // AUTH replies were refused for (STARTTLS first, the mechanism, the password).
         if log.event == LogEvent::AuthFailed {
-            if let Some(index) = self.findings.index_of(FindingKind::AuthFailed) {
+            let summary = !log.server_side && log.code.is_none();
+            let index = self.findings.index_of(FindingKind::AuthFailed).or_else(|| {
+                summary
+                    .then(|| {
+                        self.findings.list.iter().position(|f| {
+                            matches!(
+                                f.kind,
+                                FindingKind::AuthRequired
+                                    | FindingKind::MechanismUnsupported
+                                    | FindingKind::AuthNotOffered
+                                    | FindingKind::SaslauthdDown
+                            )
+                        })
+                    })
+                    .flatten()
+            });
+            if let Some(index) = index {
                 self.findings.attach(index, &[line]);
                 return;
             }

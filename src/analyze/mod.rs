@@ -676,6 +676,8 @@ pub enum FindingKind {
     OpenResolver,
     /// Lines the analyzer could not read hold a 4xx/5xx reply it could not place.
     Unread,
+    /// The receiver refuses the sending IP because a DNS blocklist lists it.
+    Blocklisted,
 }
 
 impl FindingKind {
@@ -706,6 +708,7 @@ impl FindingKind {
             FindingKind::ConnectionFailed => "connection-failed",
             FindingKind::OpenResolver => "open-resolver",
             FindingKind::Unread => "unread",
+            FindingKind::Blocklisted => "blocklisted",
         }
     }
 }

@@ -314,6 +314,8 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         return Some(log);
     }
     let known = [
+        SENDER_REFUSED[0],
+        SENDER_REFUSED[1],
         "smtp auth extension not supported",
         "authorization code",
         "authentication failed",
@@ -327,10 +329,16 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         return None;
     }
     let mut log = parse(format, program, line, false);
-    if log.event == LogEvent::Info && known.iter().any(|k| lower.contains(k)) {
+    let sender = SENDER_REFUSED.iter().any(|k| lower.contains(k));
+    if log.event == LogEvent::Info && !sender && known.iter().any(|k| lower.contains(k)) {
         // `Login Fail. Please enter your authorization code`, `… password not accepted`.
         log.event = LogEvent::AuthFailed;
         log.verb = Some("AUTH");
+    }
+    if sender {
+        // QQ's `mail from address must be same as authorization user`, without its 501.
+        log.event = LogEvent::Reject;
+        log.verb = Some("MAIL");
     }
     // `… exceeded (451)`: the basic code in parentheses at the end.
     log.code = trailing_code(line);
@@ -343,6 +351,12 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     }
     Some(log)
 }
+
+/// Refusals of the sender that applications print without the reply code.
+const SENDER_REFUSED: [&str; 2] = [
+    "must be same as authorization user",
+    "must equal authorized user",
+];
 
 /// Where a 4xx/5xx reply starts inside an application's message: after the start, a space,
 /// a quote, `[`, `(`, `:`, `=` or `|`, followed by a space, `-` or `: ` and text.

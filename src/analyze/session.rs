@@ -380,6 +380,16 @@ impl Annotator {
         let command_like = letters
             && (word.bytes().all(|b| b.is_ascii_uppercase())
                 || payload.split_whitespace().count() <= 3);
+        // `Mail command failed: 501 …` (Nodemailer's error) starts like a command but quotes
+        // a reply: an application's error message, not something typed.
+        if matches!(parsed, Err(ParseError::Syntax { .. })) {
+            if let Some(log) = serverlog::error_text(Format::ClientError, "application", text)
+                .filter(|l| l.code.is_some_and(|c| c >= 400))
+            {
+                self.error_line(number, raw, log);
+                return;
+            }
+        }
         match &parsed {
             Ok(_) | Err(ParseError::Syntax { .. }) => {
                 self.command(number, raw, telnet, 0, payload, parsed, note);
@@ -400,21 +410,7 @@ impl Annotator {
             _ => {
                 // An application's error message or exception quoting the reply.
                 if let Some(log) = serverlog::error_text(Format::ClientError, "application", text) {
-                    let format = log.format;
-                    let mut line = self.line(
-                        number,
-                        raw,
-                        Some(format),
-                        Direction::Note,
-                        Kind::Log {
-                            program: log.program.clone(),
-                            code: log.code,
-                            enhanced: log.enhanced.clone(),
-                        },
-                    );
-                    line.explanation = Some(texts::log(&log, None));
-                    self.add(line);
-                    self.events.push(Event::Log { line: number, log });
+                    self.error_line(number, raw, log);
                     return;
                 }
                 if command_like && payload.len() <= 200 {
@@ -424,6 +420,24 @@ impl Annotator {
                 self.add(line);
             }
         }
+    }
+
+    /// An application's error message with the reply it quotes.
+    fn error_line(&mut self, number: usize, raw: &str, log: LogLine) {
+        let mut line = self.line(
+            number,
+            raw,
+            Some(log.format),
+            Direction::Note,
+            Kind::Log {
+                program: log.program.clone(),
+                code: log.code,
+                enhanced: log.enhanced.clone(),
+            },
+        );
+        line.explanation = Some(texts::log(&log, None));
+        self.add(line);
+        self.events.push(Event::Log { line: number, log });
     }
 
     /// A line that continues the open log line above it: joined, and the whole read again.

@@ -36,4 +36,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "authentication not enabled",
         "auth not advertised",
     ]) || (e.code == Some(503) && e.auth && e.auth_not_in_ehlo)
+        // `500 Error: command "AUTH" not recognized`: a server without the AUTH extension.
+        || (matches!(e.code, Some(500 | 502))
+            && (e.auth || e.verb == Some("AUTH") || e.lower.contains("\"auth\""))
+            && e.has(&["not recognized", "unrecognized", "not implemented", "unknown command"]))
 }

@@ -12,6 +12,7 @@ use crate::i18n::Tr;
 mod app_password;
 mod auth_not_offered;
 mod authorization_code;
+mod blocklisted;
 mod mechanism;
 mod microsoft_auth;
 mod network;
@@ -75,9 +76,10 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 12] = [
+const RULES: [(Applies, &Rule); 13] = [
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
+    (blocklisted::applies, &blocklisted::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
     (microsoft_auth::applies, &microsoft_auth::RULE),
