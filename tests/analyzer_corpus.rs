@@ -122,7 +122,7 @@ impl Score {
     }
 
     fn row(&self, name: &str) -> String {
-        let pct = |k: usize| if self.n == 0 { 0 } else { k * 100 / self.n };
+        let pct = |k: usize| (k * 100).checked_div(self.n).unwrap_or(0);
         format!(
             "{name:<12} {:>5} {:>7} ({:>3}%) {:>7} ({:>3}%) {:>7} ({:>3}%) {:>7} ({:>3}%) {:>8}",
             self.n,

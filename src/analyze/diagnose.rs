@@ -1349,7 +1349,24 @@ impl Diagnoser<'_> {
             ));
         }
 
-        let code = code?;
+        let Some(code) = code else {
+            // A failure a log reports without a reply code (a bounce's "Failure Reason",
+            // `status=bounced (Host or domain name not found …)`): said, never dropped.
+            return Some(finding(
+                FindingKind::OtherFailure,
+                Severity::Error,
+                lines,
+                Tr::new("Failure reported", "报告了失败"),
+                Text::new(
+                    format!("The log reports a failure without a reply code: \"{quote}\"."),
+                    format!("日志报告了一次失败，但没有回复代码：\"{quote}\"。"),
+                ),
+                Text::from(Tr::new(
+                    "Its text says why. If it names no reason, look in the sending server's log for the reply the remote server gave (Postfix: mail.log, by queue id; Exim: mainlog; Haraka: its log with the transaction id).",
+                    "原因在它的文字里。如果没有写明原因，就到发信服务器的日志中查找对方服务器给出的回复（Postfix：mail.log，按队列号查；Exim：mainlog；Haraka：按事务号查它的日志）。",
+                )),
+            ));
+        };
         let rc = ReplyCode::new(code).ok();
         let info = rc.and_then(reference::reply_info);
         let (title_en, title_zh, action) = match info {
@@ -1493,9 +1510,20 @@ impl Diagnoser<'_> {
         if log.event == LogEvent::SaslauthdDown && !log.text.contains("saslauthd") {
             // Dovecot's auth socket (or another backend): the rule's own texts.
             let quote = quote(None, None, &log.text);
-            if let Some(rule) = rules::by_cause("sasl-backend-down") {
-                self.findings
-                    .add(rule_finding(rule, &quote, None, vec![line]));
+            let earlier = self
+                .findings
+                .list
+                .iter()
+                .position(|f| f.cause == "sasl-backend-down");
+            match (earlier, rules::by_cause("sasl-backend-down")) {
+                // Several lines of the same outage ("Connect to private/auth failed", then
+                // "fatal: no SASL authentication mechanisms") make one finding.
+                (Some(index), _) => self.findings.attach(index, &[line]),
+                (None, Some(rule)) => {
+                    self.findings
+                        .add(rule_finding(rule, &quote, None, vec![line]));
+                }
+                (None, None) => {}
             }
             return;
         }

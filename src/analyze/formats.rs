@@ -336,7 +336,11 @@ fn simplesmtp(line: &str) -> Option<Reading<'_>> {
 /// of the delivery status (RFC 3464), and the entries quoting the remote reply.
 fn bounce(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim().trim_start_matches("> ").trim();
-    const BOILERPLATE: [&str; 14] = [
+    const BOILERPLATE: [&str; 18] = [
+        "Hi. This is the Haraka Mailer program at",
+        "I'm afraid I wasn't able to deliver your message",
+        "This is a permanent error; I've given up.",
+        "Intended Recipients:",
         "This is the mail system at host",
         "I'm sorry to have to inform you that your message could not",
         "be delivered to one or more recipients.",

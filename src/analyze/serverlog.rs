@@ -260,6 +260,17 @@ pub(super) fn bounce(line: &str) -> Option<LogLine> {
             })
     };
     let exim = lower.starts_with("smtp error from remote mail server after");
+    if lower.starts_with("failure reason:") {
+        // Haraka's bounce: the reason, sometimes without the remote reply.
+        let text = trimmed.get("failure reason:".len()..).unwrap_or("").trim();
+        let mut log = error_text(Format::Bounce, "bounce", text)
+            .unwrap_or_else(|| parse(Format::Bounce, "bounce", text, false));
+        if log.event == LogEvent::Info {
+            log.event = LogEvent::Bounced;
+        }
+        log.message = cut(trimmed, MAX_MESSAGE).to_string();
+        return Some(log);
+    }
     if !(entry || exim || lower.contains(" said: ") || lower.ends_with(" said:")) {
         return None;
     }

@@ -442,3 +442,65 @@ fn an_unread_failure_is_never_an_all_clear() {
     let a = analyze("what is this\nno idea at all");
     assert_eq!(a.deciding().map(|f| f.severity), Some(Severity::Warning));
 }
+
+#[test]
+fn bounces_are_read_with_the_quoted_reply_joined() {
+    // Postfix's bounce, the remote reply wrapped over three lines.
+    let a = analyze("This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n                   The mail system\n\n<bob@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n    <bob@example.org>: Recipient address rejected: User unknown in local\n    recipient table (in reply to RCPT TO command)");
+    assert!(a.formats.contains(&Format::Bounce));
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().unwrap();
+    assert_eq!((d.kind, d.code), (FindingKind::UnknownUser, Some(550)));
+    assert_eq!(a.lines[9].kind, Kind::Wrapped);
+    // Haraka's bounce without the remote reply: a failure, never an all-clear.
+    let a = analyze("Hi. This is the Haraka Mailer program at mx.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\nIntended Recipients: <bob@example.org>\nFailure Reason: Error: Some recipients failed: <bob@example.org>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.severity, Severity::Error, "{:#?}", a.findings);
+    assert!(d.what.en.contains("Some recipients failed"));
+}
+
+#[test]
+fn nodemailer_sessions_by_id_and_simplesmtp_blocks() {
+    // Two connections interleaved; the 535 belongs to the one that sent the password.
+    let a = analyze("[2022-11-16 11:57:21] DEBUG [aaa] S: 334 UGFzc3dvcmQ6\n[2022-11-16 11:57:21] DEBUG [bbb] S: 334 UGFzc3dvcmQ6\n[2022-11-16 11:57:21] DEBUG [aaa] C: c2VjcmV0\n[2022-11-16 11:57:26] DEBUG [aaa] S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.");
+    assert_eq!(a.formats, [Format::Nodemailer]);
+    assert_eq!(a.lines[2].kind, Kind::Sasl);
+    let d = a.deciding().unwrap();
+    assert_eq!(
+        (d.cause, d.fix_id),
+        ("smtp-auth-disabled", "enable-smtp-auth")
+    );
+    assert!(d.fix.en.contains("Set-CASMailbox") && has_cjk(&d.fix.zh));
+    assert!(d.source.is_some_and(|s| s.contains("RFC 4954")));
+    let a = analyze("SERVER 1:\n└──220 mx ESMTP\nCLIENT 1:\n└──EHLO x\nSERVER 1:\n└──250-mx\n   250-AUTH NTLM\n   250 8BITMIME\nCLIENT 1:\n└──AUTH PLAIN AGFsaWNlAHNlY3JldA==\nSERVER 1:\n└──504 5.7.4 Unrecognized authentication type");
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(a.lines[6].direction, Direction::Server);
+    let d = a.deciding().unwrap();
+    assert_eq!((d.cause, d.code), ("mechanism-rejected", Some(504)));
+}
+
+#[test]
+fn server_side_lines_are_explained_for_what_they_are() {
+    let a = analyze("Feb 09 05:33:28 mx postfix/smtps/smtpd[24431]: warning: SASL: Connect to private/auth failed: No such file or directory\nFeb 09 05:33:28 mx postfix/smtps/smtpd[24431]: fatal: no SASL authentication mechanisms");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "sasl-backend-down");
+    assert!(d.fix.en.contains("doveconf -n") && d.fix.en.contains("smtpd_sasl_path"));
+    let a = analyze("Jan 12 16:54:57 mail postfix/smtpd[16273]: NOQUEUE: reject: RCPT from app[192.0.2.40]: 554 5.7.1 <u@example.org>: Relay access denied; from=<m@example.com> to=<u@example.org> proto=ESMTP helo=<app>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "relay-denied-own-server");
+    assert!(d.fix.en.contains("mynetworks") && d.fix.en.contains("587"));
+    let a = analyze("Oct 31 01:28:43 mail postfix/smtpd[3468]: NOQUEUE: reject: RCPT from m[104.47.21.166]: 554 5.7.1 Service unavailable; Client host [104.47.21.166] blocked using sbl.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.69.79.93; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<m>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "open-resolver");
+    assert!(d.what.en.contains("Not a listing"));
+    let a = analyze("2023-03-24 10:02:24 1pfdJV-004eVE-9X == u@example.dev R=dnslookup T=remote_smtp defer (113): No route to host H=mail.example.dev [192.0.2.93]: mail.example.dev [192.0.2.93]");
+    assert_eq!(a.deciding().unwrap().cause, "network-unreachable");
+}
