@@ -12,10 +12,18 @@
 //! lines start with three digits), DokuWiki's `Sent:`/`Got:` (seed 000), PHPMailer's
 //! `CLIENT -> SERVER:`, swaks (`->`, `<-`, `~>`, `<~`, `<**`, `***`, `===`), Python smtplib's
 //! debug output (`send: '…'`, `reply: b'…'`), RFC style `C:`/`S:`, this crate's own `serve`
-//! transcript (`[3] C: …`), msmtp (`-->`/`<--`), curl (`>`/`<`), and the server logs of
-//! Postfix, Sendmail and Exim (syslog or Exim's mainlog), from which the reply inside is
-//! read. Lines no form explains are kept and marked [`Direction::Unknown`]; no line is ever
-//! dropped, so `lines.len()` equals the input's `str::lines().count()` (below the limits).
+//! transcript (`[3] C: …`), msmtp (`-->`/`<--`), curl (`>`/`<`), Nodemailer's logger
+//! (`DEBUG [id] S: …`), simplesmtp's `SERVER 1:` blocks, bounces (the DSN text a sender gets,
+//! the remote reply joined over wrapped lines), application error messages and exceptions
+//! that quote a reply, and the server logs of Postfix, Sendmail, Exim and Haraka (syslog or
+//! Exim's mainlog), from which the reply inside is read. Lines no form explains are kept and
+//! marked [`Direction::Unknown`]; no line is ever dropped, so `lines.len()` equals the input's
+//! `str::lines().count()` (below the limits). When nothing read shows how a failing log
+//! failed, a [`FindingKind::Unread`] finding lists the unread lines and the 4xx/5xx among them.
+//!
+//! The diagnosis names causes (`Finding::cause`, one file each under `rules/` with the RFC
+//! section or vendor text it rests on) and ranks the findings so that
+//! [`Analysis::deciding`] is the one that decided the outcome.
 //!
 //! Sans-IO and total: no clock, no randomness, no I/O, no panics on any input, bounded
 //! memory (input cut at [`MAX_INPUT_BYTES`] and [`MAX_LINES`], said in the result).
@@ -84,7 +92,9 @@ impl From<Tr> for Text {
 pub struct Analysis {
     /// Every input line, in order, annotated (blank and unreadable lines included).
     pub lines: Vec<Line>,
-    /// The diagnosis: most severe first, then by line.
+    /// The diagnosis, the deciding finding first: the cause behind the failures (a SASL
+    /// backend that is down), then the failures from the one that ended the transaction or
+    /// session backwards, then the success, then side notes (exposed credentials, a cut log).
     pub findings: Vec<Finding>,
     /// The log forms seen, in order of first appearance.
     pub formats: Vec<Format>,
