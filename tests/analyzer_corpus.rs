@@ -94,7 +94,11 @@ fn corpus_is_complete_and_honest() {
             e.id
         );
         assert!(!e.cause.is_empty() && !e.fix.is_empty(), "{}", e.id);
-        assert!(matches!(e.set.as_str(), "round-1" | "round-2" | "round-3"), "{}", e.id);
+        assert!(
+            matches!(e.set.as_str(), "round-1" | "round-2" | "round-3"),
+            "{}",
+            e.id
+        );
         let text = std::fs::read_to_string(corpus_dir().join(&e.file))
             .unwrap_or_else(|err| panic!("{}: {err}", e.file));
         assert!(!text.trim().is_empty(), "{}: empty", e.id);

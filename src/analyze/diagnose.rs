@@ -613,6 +613,11 @@ impl Diagnoser<'_> {
                 self.greeting(text, first);
                 return;
             }
+            // "250 Ok: queued as …" alone: the end of a transaction the paste does not show.
+            if code == 250 && queued(text) {
+                self.delivered(session, first, last, text);
+                return;
+            }
             // A reply nothing in the log asked for: a greeting refusal, or a log that
             // starts in the middle.
             if code >= 400 {
@@ -958,11 +963,13 @@ impl Diagnoser<'_> {
             "secure connection",
         ]);
         let mentions_auth = has(&["auth", "login", "not logged in"]);
+        // "Authentication is required for relay" asks for AUTH, not for another server.
+        let auth_for_relay = has(&["authentication is required", "authentication required"]);
         let needs_first = matches!(code, Some(530) | Some(538))
             || (class == Some(5)
                 && authenticated.is_none()
                 && mentions_auth
-                && !has(&["relay"])
+                && (!has(&["relay"]) || auth_for_relay)
                 && matches!(f.verb, Some("MAIL") | Some("RCPT") | Some("DATA")));
         if needs_first {
             let tls = mentions_tls || code == Some(538);
@@ -1552,6 +1559,26 @@ impl Diagnoser<'_> {
                 return;
             }
         }
+        // A client program repeating that reply without its code ("SMTP Last Response: 5.5.1
+        // Command unrecognized …"): the same finding.
+        let repeated = log.text.trim().to_ascii_lowercase();
+        if !log.server_side && log.code.is_none() && repeated.chars().count() >= 8 {
+            let index = self.code_findings.iter().map(|(_, i)| *i).find(|i| {
+                self.findings
+                    .list
+                    .get(*i)
+                    .is_some_and(|f| f.what.en.to_ascii_lowercase().contains(&repeated))
+            });
+            if let Some(index) = index {
+                self.findings.attach(index, &[line]);
+                return;
+            }
+        }
+        // A client program saying the message was accepted ("Message sent: 250 … queued").
+        if log.event == LogEvent::Delivered && !log.server_side && log.code == Some(250) {
+            self.delivered(u32::MAX, line, line, &log.text);
+            return;
+        }
         let code = match (log.code, log.event) {
             (Some(c), _) => Some(c),
             (None, LogEvent::AuthFailed) => Some(535),
@@ -1963,6 +1990,19 @@ fn same_address(user: &str, address: &str) -> bool {
         && address
             .split_once('@')
             .is_some_and(|(local, _)| local.eq_ignore_ascii_case(user))
+}
+
+/// Whether a 250's text says a message was queued or accepted.
+fn queued(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "queued as",
+        "queued on",
+        "message accepted",
+        "accepted for delivery",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 fn queue_id(text: &str) -> Option<String> {

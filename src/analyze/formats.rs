@@ -92,11 +92,21 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(log) = serverlog::read(line) {
         return Reading::new(log.format, Role::Log(log));
     }
+    if let Some(reading) = bounce(line) {
+        return reading;
+    }
     if let Some(reading) = telnet_note(line) {
         return reading;
     }
-    if let Some(reading) = bounce(line) {
-        return reading;
+    if mailq(line) {
+        return Reading::note(
+            Format::PostfixLog,
+            Tr::new(
+                "Postfix mailq: a message still in the queue (queue id, size, arrival, sender); the line below says why it is waiting.",
+                "Postfix mailq：仍在队列中的一封邮件（队列号、大小、到达时间、发件人）；下一行说明它为什么还在等待。",
+            ),
+            false,
+        );
     }
     Reading {
         format: None,
@@ -330,6 +340,23 @@ fn simplesmtp(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// A line of Postfix's `mailq`: `49B2E5CA9A*     770 Thu Mar 21 00:35:27  sender@host`.
+fn mailq(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(id), Some(size), Some(day)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let id = id.trim_end_matches(['*', '!']);
+    (8..=20).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && id.bytes().any(|b| b.is_ascii_digit())
+        && !size.is_empty()
+        && size.bytes().all(|b| b.is_ascii_digit())
+        && ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].contains(&day)
 }
 
 /// The parts of a bounce: the boilerplate of Postfix's and Exim's notifications, the fields

@@ -324,6 +324,24 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         }
         return Some(log);
     }
+    // `Message sent: 250 2.0.0 Ok: queued as …`: the client says the server accepted it.
+    if let Some(at) = lower.find("250 ") {
+        let before = line.get(..at).and_then(|b| b.chars().next_back());
+        let rest = line.get(at..).unwrap_or("");
+        let after = rest.get(4..).unwrap_or("").to_ascii_lowercase();
+        let accepted = ["queued", "message accepted", "accepted for delivery"]
+            .iter()
+            .any(|w| after.contains(w));
+        if accepted && matches!(before, Some(' ' | '"' | '\'' | ':' | '=' | '(' | '[')) {
+            let (enhanced, text) = split_enhanced(rest.get(4..).unwrap_or(""));
+            let mut log = parse(format, program, line, false);
+            log.code = Some(250);
+            log.enhanced = enhanced;
+            log.text = text.to_string();
+            log.event = LogEvent::Delivered;
+            return Some(log);
+        }
+    }
     let known = [
         SENDER_REFUSED[0],
         SENDER_REFUSED[1],
@@ -552,8 +570,18 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
         "check_rcpt",
         "Recipient address rejected",
     ]);
+    let mail = has(&[
+        "MAIL from",
+        "rejected MAIL",
+        "MAIL FROM",
+        "check_mail",
+        "Sender address rejected",
+    ]);
     if rcpt && !lower.contains("sasl") {
         Some("RCPT")
+    } else if mail && !lower.contains("sasl") && !message.contains("AUTH ") {
+        // "MAIL FROM failed: 550 Authentication is required": the answer to MAIL.
+        Some("MAIL")
     } else if lower.contains("authentic") || lower.contains("sasl") || message.contains("AUTH ") {
         Some("AUTH")
     } else if has(&[

@@ -504,3 +504,37 @@ fn server_side_lines_are_explained_for_what_they_are() {
     let a = analyze("2023-03-24 10:02:24 1pfdJV-004eVE-9X == u@example.dev R=dnslookup T=remote_smtp defer (113): No route to host H=mail.example.dev [192.0.2.93]: mail.example.dev [192.0.2.93]");
     assert_eq!(a.deciding().unwrap().cause, "network-unreachable");
 }
+
+#[test]
+fn dns_and_policy_refusals_name_their_cause() {
+    let cases = [
+        ("C: MAIL FROM:<a@example.com>\nC: RCPT TO:<b@example.org>\nS: 550 5.7.1 [BFD] Sender prohibited by SPF", "spf-fail", "dig TXT"),
+        ("C: RCPT TO:<b@example.org>\nS: 450 4.1.8 <www-data@ip-10-0-0-1.internal>: Sender address rejected: Domain not found", "sender-domain-unresolvable", "myorigin"),
+        ("421 Refused. Your reverse DNS entry does not resolve to an IP.", "missing-reverse-dns", "dig -x"),
+        ("C: RCPT TO:<b@example.org>\nS: 550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using FBLW15; To request removal from this list please forward this message to delist@example.com", "sender-ip-blocklisted", "removal"),
+        ("Failed to forward message: Error: MAIL FROM failed: '550 Authentication is required for relay'", "auth-required", "AUTH"),
+    ];
+    for (log, cause, fix) in cases {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
+        assert!(d.fix.en.contains(fix), "{log}: {}", d.fix.en);
+        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+    }
+}
+
+#[test]
+fn a_queued_250_alone_is_a_success() {
+    for log in [
+        "250 Ok: queued as nhIMmON9SFOPcT0ii4nt2A",
+        "Message sent: 250 2.0.0 Ok: queued on smtp.example.net as 1430081058-6ltg",
+    ] {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        assert_eq!(
+            (d.kind, d.severity),
+            (FindingKind::Delivered, Severity::Success),
+            "{log}"
+        );
+    }
+}

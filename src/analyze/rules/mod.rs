@@ -19,9 +19,12 @@ mod network;
 mod open_resolver;
 mod rate_limit;
 mod relay_own_server;
+mod reverse_dns;
 mod sasl_backend;
+mod sender_dns;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
+mod spf;
 
 /// One cause: its ids, its kind of finding, where the rule comes from, and its texts.
 pub(crate) struct Rule {
@@ -76,10 +79,13 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 13] = [
+const RULES: [(Applies, &Rule); 16] = [
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
+    (reverse_dns::applies, &reverse_dns::RULE),
+    (spf::applies, &spf::RULE),
+    (sender_dns::applies, &sender_dns::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
     (microsoft_auth::applies, &microsoft_auth::RULE),
