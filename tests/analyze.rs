@@ -629,3 +629,14 @@ fn cli_usage_errors_exit_2() {
         .unwrap()
         .contains("No problems found"));
 }
+
+#[test]
+fn long_error_shaped_lines_are_bounded() {
+    // A megabyte of exception-shaped text on one line: read (in bounded time), kept whole.
+    let line = "Error(535, 'x') ".repeat(60_000);
+    let a = analyze(&line);
+    assert_eq!(a.lines.len(), 1);
+    assert_eq!(a.lines[0].raw, line);
+    let nested = format!("{}{}", "(535, '".repeat(50_000), "')");
+    assert_eq!(analyze(&nested).lines.len(), 1);
+}

@@ -288,6 +288,8 @@ pub(super) fn bounce(line: &str) -> Option<LogLine> {
 /// `SMTP AUTH extension not supported by server`, `Please enter your authorization code`,
 /// `5.7.8 Username and Password not accepted`. `None` when the line carries none of these.
 pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<LogLine> {
+    // Bounded work on any input: an error message is read in its first 16 KiB.
+    let line = cut(line, MAX_ERROR_LINE);
     let lower = line.to_ascii_lowercase();
     // Postfix's own reject, pasted without its syslog prefix.
     if let Some(at) = lower.find("noqueue: reject:") {
@@ -381,6 +383,9 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     Some(log)
 }
 
+/// At most this many bytes of a line are searched for an application's error.
+const MAX_ERROR_LINE: usize = 16 * 1024;
+
 /// Refusals of the sender that applications print without the reply code.
 const SENDER_REFUSED: [&str; 2] = [
     "must be same as authorization user",
@@ -421,7 +426,12 @@ fn embedded_reply(line: &str) -> Option<usize> {
 /// code and the decoded text of a Python exception's arguments.
 fn python_tuple(line: &str) -> Option<(u16, String)> {
     let mut rest = line;
+    let mut tries = 0;
     while let Some(at) = rest.find('(') {
+        tries += 1;
+        if tries > 16 {
+            return None;
+        }
         let after = rest.get(at + 1..)?;
         let code = after.get(..3).and_then(|c| c.parse::<u16>().ok());
         if let (Some(code), Some(tail)) = (code, after.get(3..).and_then(|t| t.strip_prefix(", ")))
@@ -683,7 +693,11 @@ fn value_after<'a>(message: &'a str, key: &str) -> Option<&'a str> {
 /// The first `<local@domain>` in the message.
 fn first_address(message: &str) -> Option<String> {
     let mut rest = message;
-    while let Some((_, after)) = rest.split_once('<') {
+    // Bounded: the first 64 brackets.
+    for _ in 0..64 {
+        let Some((_, after)) = rest.split_once('<') else {
+            break;
+        };
         let (inside, tail) = after.split_once('>')?;
         if inside.contains('@') && !inside.contains(' ') && inside.len() <= 254 {
             return Some(inside.to_string());
