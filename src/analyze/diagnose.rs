@@ -371,6 +371,10 @@ pub(super) fn diagnose(
         if let Some(unread) = unread(lines, succeeded) {
             findings.insert(0, unread);
         }
+    } else if let Some(mut unread) = unread(lines, true) {
+        // The outcome is placed, but unread lines still hold a reply: listed, as a note.
+        unread.severity = Severity::Info;
+        findings.push(unread);
     }
     Diagnosis {
         findings,

@@ -441,6 +441,14 @@ fn an_unread_failure_is_never_an_all_clear() {
     // Unread lines without a reply in them: no verdict either way, not "no problems".
     let a = analyze("what is this\nno idea at all");
     assert_eq!(a.deciding().map(|f| f.severity), Some(Severity::Warning));
+    // A placed failure keeps the lead; an unread reply elsewhere is still listed.
+    let a = analyze("C: RCPT TO:<b@example.org>\nS: 550 5.1.1 <b@example.org>: user unknown\nlater the relay said code=451.");
+    assert_eq!(a.deciding().unwrap().kind, FindingKind::UnknownUser);
+    let note = finding(&a, FindingKind::Unread);
+    assert_eq!(
+        (note.severity, note.lines.as_slice()),
+        (Severity::Info, &[3][..])
+    );
 }
 
 #[test]
