@@ -405,6 +405,23 @@ fn log_line() -> impl Strategy<Value = String> {
         "reply: retcode (",
         "=== ",
         "*** ",
+        "S:",
+        "C:",
+        " DEBUG [a1] S: ",
+        "[2022-11-16 11:57:21] DEBUG [b2] C: ",
+        " ERROR Send Error: ",
+        "SERVER 1:",
+        "CLIENT 1:",
+        "└──",
+        "   ",
+        "    said: ",
+        "<a@b.c>: host mx[192.0.2.1] said: ",
+        "Diagnostic-Code: smtp; ",
+        "Failure Reason: ",
+        "smtplib.SMTPAuthenticationError: (",
+        "Error: Invalid login: ",
+        "Mail command failed: ",
+        "[2020-03-02 07:32:28,865] ERROR {cps.worker:531} ",
     ]);
     let body = prop::sample::select(vec![
         "220 mx ESMTP",
@@ -435,6 +452,16 @@ fn log_line() -> impl Strategy<Value = String> {
         "503 need MAIL",
         "500 what",
         "221 bye",
+        "535, b'Error: \\xc7\\xeb'",
+        "535, 'x')",
+        "4.7.1 Ratelimit exceeded (451)",
+        "5.7.8 Username and Password not accepted",
+        "(in reply to RCPT TO command)",
+        "SMTP AUTH extension not supported by server.",
+        "warning: SASL: Connect to private/auth failed",
+        "defer (113): No route to host",
+        "Error: open resolver; https://www.spamhaus.org/returnc/pub/1",
+        "This is the mail system at host x.",
     ]);
     (prefix, body, "[ -~é\u{a0}\t]{0,12}").prop_map(|(p, b, tail)| format!("{p}{b}{tail}"))
 }
@@ -601,4 +628,15 @@ fn cli_usage_errors_exit_2() {
     assert!(String::from_utf8(out.stdout)
         .unwrap()
         .contains("No problems found"));
+}
+
+#[test]
+fn long_error_shaped_lines_are_bounded() {
+    // A megabyte of exception-shaped text on one line: read (in bounded time), kept whole.
+    let line = "Error(535, 'x') ".repeat(60_000);
+    let a = analyze(&line);
+    assert_eq!(a.lines.len(), 1);
+    assert_eq!(a.lines[0].raw, line);
+    let nested = format!("{}{}", "(535, '".repeat(50_000), "')");
+    assert_eq!(analyze(&nested).lines.len(), 1);
 }

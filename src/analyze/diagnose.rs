@@ -10,9 +10,12 @@
 
 use std::collections::BTreeMap;
 
+use super::rules::{self, Rule};
 use super::serverlog::{LogEvent, LogLine};
 use super::session::{Event, Request};
-use super::{Decoded, Finding, FindingKind, Format, ServerInfo, Severity, Software, Step, Text};
+use super::{
+    Decoded, Finding, FindingKind, Format, Kind, Line, ServerInfo, Severity, Software, Step, Text,
+};
 use crate::i18n::Tr;
 use crate::smtp::codes::ReplyCode;
 use crate::smtp::command::{self, Command, ParseError};
@@ -51,6 +54,8 @@ struct State {
     auth_lines: Vec<usize>,
     invalid_base64: bool,
     authenticated: Option<(String, usize)>,
+    /// The line of a 235: the login succeeded, whoever the log shows as the user.
+    auth_ok: Option<usize>,
     /// The MAIL FROM of the open transaction.
     mail: Option<(String, usize)>,
     mail_accepted: bool,
@@ -78,6 +83,8 @@ struct Failure<'a> {
     log_user: Option<&'a str>,
     /// Whether `code` was inferred (a log line without one): not quoted.
     inferred: bool,
+    /// Whether the user's own server wrote it (a Postfix smtpd reject in its log).
+    own_server: bool,
 }
 
 struct Findings {
@@ -137,6 +144,170 @@ fn finding(
         title: title.into(),
         what,
         fix,
+        code: None,
+        cause: default_cause(kind).0,
+        fix_id: default_cause(kind).1,
+        source: None,
+    }
+}
+
+/// The cause and fix ids of a finding the general rules make (the specific causes are in
+/// `rules/`).
+fn default_cause(kind: FindingKind) -> (&'static str, &'static str) {
+    match kind {
+        FindingKind::SenderMismatch => ("sender-mismatch", "sender-equals-login"),
+        FindingKind::SenderRejected => ("sender-rejected", "use-accepted-sender"),
+        FindingKind::AuthFailed => ("wrong-credentials", "check-credentials"),
+        FindingKind::SaslauthdDown => ("sasl-backend-down", "start-sasl-backend"),
+        FindingKind::MechanismUnsupported => ("mechanism-rejected", "use-offered-mechanism"),
+        FindingKind::AuthRequired => ("auth-required", "authenticate-first"),
+        FindingKind::RelayDenied => ("relay-denied", "authenticate-or-use-mx"),
+        FindingKind::Temporary => ("temporary", "retry-later"),
+        FindingKind::Greylisted => ("greylisted", "retry-later"),
+        FindingKind::UnknownCommand => ("unknown-command", "check-command"),
+        FindingKind::BadSequence => ("bad-sequence", "follow-session-order"),
+        FindingKind::BadSyntax => ("bad-syntax", "write-rfc-syntax"),
+        FindingKind::TooBig => ("too-big", "send-smaller"),
+        FindingKind::UnknownUser => ("unknown-user", "check-address"),
+        FindingKind::ConnectionRefused => ("connection-refused", "use-submission-server"),
+        FindingKind::OtherFailure => ("other-failure", "read-reply"),
+        FindingKind::Delivered => ("delivered", "none"),
+        FindingKind::CredentialsExposed => ("credentials-exposed", "change-password"),
+        FindingKind::Truncated => ("truncated", "paste-less"),
+        FindingKind::AuthNotOffered => ("auth-not-advertised", "starttls-or-enable-auth"),
+        FindingKind::RateLimited => ("rate-limited", "slow-down-retry"),
+        FindingKind::ConnectionFailed => ("network-unreachable", "check-network-route"),
+        FindingKind::OpenResolver => ("open-resolver", "use-own-resolver"),
+        FindingKind::Unread => ("unread", "paste-readable-log"),
+        FindingKind::Blocklisted => ("sender-ip-blocklisted", "request-delisting"),
+    }
+}
+
+/// The order of the findings: the cause behind the failures first (a SASL backend that is
+/// down explains every 535), then the failures from the one that ended the transaction or the
+/// session backwards (the last refusal decided the outcome: a stray 502 before the 503 that
+/// stopped the send comes after it), then the success, then the side notes.
+fn rank(f: &Finding) -> (u8, usize) {
+    let first = f.lines.first().copied().unwrap_or(usize::MAX);
+    let last = f.lines.last().copied().unwrap_or(0);
+    if f.cause == "sasl-backend-down" {
+        (0, first)
+    } else if f.decides() && f.severity != Severity::Success {
+        (1, usize::MAX - last)
+    } else if f.severity == Severity::Success {
+        (2, first)
+    } else if f.severity == Severity::Info {
+        (4, first)
+    } else {
+        (3, first)
+    }
+}
+
+/// When nothing read shows a failure: the lines that could not be read, and the 4xx/5xx reply
+/// code among them, if any — never "no problems" over lines the analyzer could not place.
+fn unread(lines: &[Line], succeeded: bool) -> Option<Finding> {
+    let numbers: Vec<usize> = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Unknown)
+        .map(|l| l.number)
+        .collect();
+    if numbers.is_empty() {
+        return None;
+    }
+    let code = lines
+        .iter()
+        .filter(|l| l.kind == Kind::Unknown)
+        .find_map(|l| failure_code_in(&l.raw).map(|c| (l.number, c)));
+    if code.is_none() && succeeded {
+        return None;
+    }
+    let mut ranges: Vec<String> = Vec::new();
+    let mut start = numbers.first().copied().unwrap_or(0);
+    let mut prev = start;
+    for &n in numbers.iter().skip(1).chain(std::iter::once(&usize::MAX)) {
+        if n != prev + 1 {
+            ranges.push(if start == prev {
+                start.to_string()
+            } else {
+                format!("{start}–{prev}")
+            });
+            start = n;
+        }
+        prev = n;
+        if ranges.len() >= 20 {
+            break;
+        }
+    }
+    let list = ranges.join(", ");
+    let plural = numbers.len() > 1;
+    let (what, severity, code) = match code {
+        Some((at, c)) => (
+            Text::new(
+                format!(
+                    "Line{} {list} could not be read; the reply on line {at} is a {}xx ({c}), so the log shows a failure the analyzer cannot place.",
+                    if plural { "s" } else { "" },
+                    c / 100
+                ),
+                format!("第 {list} 行无法识别；第 {at} 行的回复是 {}xx（{c}），所以这份日志里有一个分析器无法定位的失败。", c / 100),
+            ),
+            Severity::Error,
+            Some(c),
+        ),
+        None => (
+            Text::new(
+                format!(
+                    "Line{} {list} could not be read, and nothing the analyzer did read shows how the session ended: it cannot tell whether the mail went out.",
+                    if plural { "s" } else { "" }
+                ),
+                format!("第 {list} 行无法识别，而已识别的内容看不出会话如何结束：无法判断邮件是否发出。"),
+            ),
+            Severity::Warning,
+            None,
+        ),
+    };
+    let mut f = finding(
+        FindingKind::Unread,
+        severity,
+        numbers.into_iter().take(MAX_FINDING_LINES).collect(),
+        Tr::new("Lines not read", "有无法识别的行"),
+        what,
+        Text::from(Tr::new(
+            "Read the reply in those lines yourself (its code and text say why), or paste the program's SMTP debug output (a session with the replies) so the analyzer can read it.",
+            "请自己查看这些行中的回复（代码和文字说明了原因），或者粘贴程序的 SMTP 调试输出（带有回复的会话），以便分析器读取。",
+        )),
+    );
+    f.code = code;
+    Some(f)
+}
+
+/// A 4xx/5xx reply code as a word of its own in a line (`… 550 …`, `(535,`).
+fn failure_code_in(raw: &str) -> Option<u16> {
+    raw.split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 3)
+        .filter_map(|w| w.parse::<u16>().ok())
+        .find(|c| (400..600).contains(c) && (c / 10) % 10 <= 5)
+}
+
+/// A finding of one of the rules in `rules/`: the quoted reply, what it means, the fix.
+fn rule_finding(rule: &Rule, quote: &str, extra: Option<Text>, lines: Vec<usize>) -> Finding {
+    let mut what = Text::new(
+        format!("\"{quote}\" — {}", rule.meaning.en),
+        format!("\"{quote}\"——{}", rule.meaning.zh),
+    );
+    if let Some(extra) = extra {
+        what = what.join(&extra);
+    }
+    Finding {
+        kind: rule.kind,
+        severity: rule.severity,
+        lines,
+        title: rule.title.into(),
+        what,
+        fix: rule.fix.into(),
+        code: None,
+        cause: rule.cause,
+        fix_id: rule.fix_id,
+        source: Some(rule.source),
     }
 }
 
@@ -144,6 +315,7 @@ pub(super) fn diagnose(
     events: &[Event],
     formats: &[Format],
     truncation: Option<Truncation>,
+    lines: &[Line],
 ) -> Diagnosis {
     let mut d = Diagnoser {
         states: BTreeMap::new(),
@@ -190,7 +362,20 @@ pub(super) fn diagnose(
         ));
     }
     let mut findings = d.findings.list;
-    findings.sort_by_key(|f| (f.severity, f.lines.first().copied().unwrap_or(usize::MAX)));
+    findings.sort_by_key(rank);
+    let failing = findings
+        .iter()
+        .any(|f| f.decides() && f.severity != Severity::Success);
+    let succeeded = findings.iter().any(|f| f.severity == Severity::Success);
+    if !failing {
+        if let Some(unread) = unread(lines, succeeded) {
+            findings.insert(0, unread);
+        }
+    } else if let Some(mut unread) = unread(lines, true) {
+        // The outcome is placed, but unread lines still hold a reply: listed, as a note.
+        unread.severity = Severity::Info;
+        findings.push(unread);
+    }
     Diagnosis {
         findings,
         servers: d.servers,
@@ -432,6 +617,11 @@ impl Diagnoser<'_> {
                 self.greeting(text, first);
                 return;
             }
+            // "250 Ok: queued as …" alone: the end of a transaction the paste does not show.
+            if code == 250 && queued(text) {
+                self.delivered(session, first, last, text);
+                return;
+            }
             // A reply nothing in the log asked for: a greeting refusal, or a log that
             // starts in the middle.
             if code >= 400 {
@@ -450,6 +640,7 @@ impl Diagnoser<'_> {
                         greeting,
                         log_user: None,
                         inferred: false,
+                        own_server: false,
                     },
                 );
             }
@@ -516,6 +707,7 @@ impl Diagnoser<'_> {
             235 => {
                 let s = self.state(session);
                 s.authenticated = s.pending_user.clone();
+                s.auth_ok = Some(last);
                 s.auth_step = None;
                 return;
             }
@@ -566,6 +758,7 @@ impl Diagnoser<'_> {
                 greeting: false,
                 log_user: None,
                 inferred: false,
+                own_server: false,
             },
         );
         if let Some(index) = index {
@@ -662,8 +855,16 @@ impl Diagnoser<'_> {
         ));
     }
 
-    /// Classifies a failed reply (or a log line reporting one) into a finding.
+    /// Classifies a failed reply (or a log line reporting one) and adds the finding.
     fn failure(&mut self, session: u32, f: Failure<'_>) -> Option<usize> {
+        let code = if f.inferred { None } else { f.code };
+        let mut found = self.classify_failure(session, &f)?;
+        found.code = code;
+        self.findings.add(found)
+    }
+
+    /// The finding a failed reply (or a log line reporting one) makes.
+    fn classify_failure(&mut self, session: u32, f: &Failure<'_>) -> Option<Finding> {
         let state = self.state(session);
         let authenticated = state.authenticated.clone();
         let pending_user = state.pending_user.clone();
@@ -674,6 +875,7 @@ impl Diagnoser<'_> {
         let helo = state.helo;
         let mail_accepted = state.mail_accepted;
         let mail = state.mail.clone();
+        let auth_ok = state.auth_ok;
 
         let code = f.code;
         let lower = f.text.to_ascii_lowercase();
@@ -681,6 +883,68 @@ impl Diagnoser<'_> {
         let class = code.map(|c| c / 100);
         let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
         let mut lines = f.lines.clone();
+
+        // The specific causes first (rules/): each 535 variant, the SASL backend, AUTH not
+        // offered, rate limits, open resolvers, your own server's relay refusal.
+        let evidence = rules::Evidence {
+            code,
+            enhanced: f.enhanced,
+            lower: &lower,
+            verb: f.verb,
+            auth: f.auth,
+            own_server: f.own_server,
+            auth_not_in_ehlo: helo && auth_offered.is_none(),
+        };
+        if let Some(rule) = rules::classify(&evidence) {
+            let extra = (rule.cause == "auth-not-advertised" && starttls_offered).then(|| {
+                Text::from(Tr::new(
+                    "This server's EHLO reply lists STARTTLS: AUTH comes after it.",
+                    "这台服务器的 EHLO 回复列出了 STARTTLS：AUTH 在它之后才提供。",
+                ))
+            });
+            if f.auth {
+                lines.extend(self.state(session).auth_lines.iter().copied());
+            }
+            return Some(rule_finding(rule, &quote, extra, lines));
+        }
+
+        // A refused sender after a successful login, or a text that says the login does
+        // not own the sender: the sender differs from the account (seed 000, 235 then 553).
+        let not_owner = has(&[
+            "not owned by",
+            "send as this sender",
+            "permissions to send as",
+            "must equal authorized user",
+            "must be same as authorization user",
+            "not authorized to send as",
+        ]);
+        let sender_words = has(&["sender", "from", "owned"]);
+        if (class == Some(5) || (code.is_none() && not_owner))
+            && (not_owner
+                || (auth_ok.is_some()
+                    && sender_words
+                    && matches!(f.verb, Some("MAIL") | Some("RCPT"))))
+        {
+            let sender = match (f.verb, f.address.as_ref()) {
+                (Some("MAIL"), Some(a)) => a.clone(),
+                _ => mail.as_ref().map(|(a, _)| a.clone()).unwrap_or_default(),
+            };
+            if let Some((_, l)) = &mail {
+                lines.push(*l);
+            }
+            match &authenticated {
+                Some((user, user_line)) if !same_address(user, &sender) => {
+                    lines.push(*user_line);
+                    return Some(self.sender_mismatch(&quote, user, *user_line, &sender, lines));
+                }
+                _ => {
+                    if let Some(l) = auth_ok {
+                        lines.push(l);
+                    }
+                    return Some(self.sender_not_owned(&quote, &sender, auth_ok, lines));
+                }
+            }
+        }
 
         // 535 (and Sendmail/Postfix log lines saying the same).
         if code == Some(535) || code == Some(534) || (f.auth && code == Some(454)) {
@@ -691,9 +955,7 @@ impl Diagnoser<'_> {
             if let Some((_, Some(l))) = &user {
                 lines.push(*l);
             }
-            return self
-                .findings
-                .add(auth_failed(&quote, user, invalid_base64, code, lines));
+            return Some(auth_failed(&quote, user, invalid_base64, code, lines));
         }
 
         // 530 / 538, or a refusal that names authentication or TLS before anything else.
@@ -705,16 +967,21 @@ impl Diagnoser<'_> {
             "secure connection",
         ]);
         let mentions_auth = has(&["auth", "login", "not logged in"]);
+        // "Authentication is required for relay" asks for AUTH, not for another server.
+        let auth_for_relay = has(&["authentication is required", "authentication required"]);
         let needs_first = matches!(code, Some(530) | Some(538))
             || (class == Some(5)
                 && authenticated.is_none()
                 && mentions_auth
-                && !has(&["relay"])
+                && (!has(&["relay"]) || auth_for_relay)
                 && matches!(f.verb, Some("MAIL") | Some("RCPT") | Some("DATA")));
         if needs_first {
             let tls = mentions_tls || code == Some(538);
-            let auth = mentions_auth || !tls;
-            return self.findings.add(auth_required(
+            // "Must issue a STARTTLS command first": TLS alone, whatever else the line says
+            // (an exception's class name, `SMTPAuthenticationError`).
+            let starttls_first = has(&["must issue a starttls", "starttls command first"]);
+            let auth = !starttls_first && (mentions_auth || !tls);
+            return Some(auth_required(
                 &quote,
                 f.verb,
                 tls,
@@ -727,7 +994,7 @@ impl Diagnoser<'_> {
 
         if code == Some(504) && f.auth {
             let offered = auth_offered.unwrap_or_default();
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::MechanismUnsupported,
                 Severity::Error,
                 lines,
@@ -751,7 +1018,7 @@ impl Diagnoser<'_> {
         }
 
         if has(&["greylist", "graylist", "try again later, greylisted"]) && class == Some(4) {
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::Greylisted,
                 Severity::Warning,
                 lines,
@@ -794,7 +1061,7 @@ impl Diagnoser<'_> {
             } else {
                 Severity::Error
             };
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::RelayDenied,
                 severity,
                 lines,
@@ -834,13 +1101,11 @@ impl Diagnoser<'_> {
             if let Some((user, user_line)) = &authenticated {
                 if !same_address(user, &sender) {
                     lines.push(*user_line);
-                    return self
-                        .findings
-                        .add(self.sender_mismatch(&quote, user, *user_line, &sender, lines));
+                    return Some(self.sender_mismatch(&quote, user, *user_line, &sender, lines));
                 }
             }
             if authenticated.is_none() && mentions_auth {
-                return self.findings.add(auth_required(
+                return Some(auth_required(
                     &quote,
                     f.verb,
                     false,
@@ -858,7 +1123,7 @@ impl Diagnoser<'_> {
                 };
                 let dns = f.enhanced.is_some_and(|e| e.ends_with(".1.8"))
                     || (lower.contains("domain") && has(&["not exist", "not found", "unresolv"]));
-                return self.findings.add(finding(
+                return Some(finding(
                     FindingKind::SenderRejected,
                     Severity::Error,
                     lines,
@@ -884,7 +1149,7 @@ impl Diagnoser<'_> {
 
         if f.greeting && class == Some(5) {
             {
-                return self.findings.add(finding(
+                return Some(finding(
                     FindingKind::ConnectionRefused,
                     Severity::Error,
                     lines,
@@ -901,7 +1166,15 @@ impl Diagnoser<'_> {
             }
         }
 
-        if class == Some(4) {
+        // X.3.4 "message too big for system" (RFC 3463 §3.5) comes as 452 as well as 552.
+        let too_big_early = f.enhanced.is_some_and(|e| e.ends_with(".3.4"))
+            || has(&[
+                "size exceeds",
+                "size exceeded",
+                "max message size",
+                "message size limit",
+            ]);
+        if class == Some(4) && !too_big_early {
             let (what, fix) = match code {
                 Some(421) => (
                     Text::new(
@@ -934,7 +1207,7 @@ impl Diagnoser<'_> {
                     )),
                 ),
             };
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::Temporary,
                 Severity::Warning,
                 lines,
@@ -946,7 +1219,7 @@ impl Diagnoser<'_> {
 
         if matches!(code, Some(500) | Some(502)) && !has(&["too long"]) {
             let verb = f.verb.unwrap_or("?");
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::UnknownCommand,
                 Severity::Error,
                 lines,
@@ -977,7 +1250,7 @@ impl Diagnoser<'_> {
                 starttls_offered,
             );
             let verb = f.verb.unwrap_or("?");
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::BadSequence,
                 Severity::Error,
                 lines,
@@ -996,7 +1269,7 @@ impl Diagnoser<'_> {
         if matches!(code, Some(501) | Some(500) | Some(555)) {
             let verb = f.verb.unwrap_or("?");
             let detail = syntax_detail(f.command, f.auth, invalid_base64, &lower);
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::BadSyntax,
                 Severity::Error,
                 lines,
@@ -1015,7 +1288,14 @@ impl Diagnoser<'_> {
         let too_big = code == Some(552)
             || f.enhanced
                 .is_some_and(|e| e.ends_with(".3.4") || e.ends_with(".2.3"))
-            || has(&["too big", "too large", "exceeds", "size limit"]);
+            || has(&[
+                "too big",
+                "too large",
+                "exceeds",
+                "size limit",
+                "size exceeded",
+                "max message size",
+            ]);
         if too_big && !has(&["recipients"]) {
             let declared = match f.command {
                 Some(Command::Mail(p)) => p.param("SIZE").flatten().map(str::to_string),
@@ -1036,7 +1316,7 @@ impl Diagnoser<'_> {
                 en.push_str(&format!(" MAIL FROM declared SIZE={declared}."));
                 zh.push_str(&format!("MAIL FROM 声明的大小是 SIZE={declared}。"));
             }
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::TooBig,
                 Severity::Error,
                 lines,
@@ -1064,7 +1344,7 @@ impl Diagnoser<'_> {
             ]);
         if unknown_user && class == Some(5) {
             let who = f.address.clone().unwrap_or_default();
-            return self.findings.add(finding(
+            return Some(finding(
                 FindingKind::UnknownUser,
                 Severity::Error,
                 lines,
@@ -1080,7 +1360,24 @@ impl Diagnoser<'_> {
             ));
         }
 
-        let code = code?;
+        let Some(code) = code else {
+            // A failure a log reports without a reply code (a bounce's "Failure Reason",
+            // `status=bounced (Host or domain name not found …)`): said, never dropped.
+            return Some(finding(
+                FindingKind::OtherFailure,
+                Severity::Error,
+                lines,
+                Tr::new("Failure reported", "报告了失败"),
+                Text::new(
+                    format!("The log reports a failure without a reply code: \"{quote}\"."),
+                    format!("日志报告了一次失败，但没有回复代码：\"{quote}\"。"),
+                ),
+                Text::from(Tr::new(
+                    "Its text says why. If it names no reason, look in the sending server's log for the reply the remote server gave (Postfix: mail.log, by queue id; Exim: mainlog; Haraka: its log with the transaction id).",
+                    "原因在它的文字里。如果没有写明原因，就到发信服务器的日志中查找对方服务器给出的回复（Postfix：mail.log，按队列号查；Exim：mainlog；Haraka：按事务号查它的日志）。",
+                )),
+            ));
+        };
         let rc = ReplyCode::new(code).ok();
         let info = rc.and_then(reference::reply_info);
         let (title_en, title_zh, action) = match info {
@@ -1097,7 +1394,7 @@ impl Diagnoser<'_> {
                 )),
             ),
         };
-        self.findings.add(finding(
+        Some(finding(
             FindingKind::OtherFailure,
             if class == Some(5) {
                 Severity::Error
@@ -1168,6 +1465,49 @@ impl Diagnoser<'_> {
         )
     }
 
+    /// The sender refused because the login does not own it, the login not shown (hidden by
+    /// the log, or a server's log line).
+    fn sender_not_owned(
+        &self,
+        quote: &str,
+        sender: &str,
+        auth_ok: Option<usize>,
+        lines: Vec<usize>,
+    ) -> Finding {
+        let who = if sender.is_empty() {
+            String::new()
+        } else {
+            format!(" <{}>", short(sender, 100))
+        };
+        let (after_en, after_zh) = match auth_ok {
+            Some(l) => (
+                format!(" The login succeeded (235, line {l}), so this is not about the password: the account may not send as this address."),
+                format!("登录已经成功（第 {l} 行的 235），所以与密码无关：这个账号不能以该地址发信。"),
+            ),
+            None => (
+                " The account that logged in may not send as this address.".to_string(),
+                "登录的账号不能以该地址发信。".to_string(),
+            ),
+        };
+        finding(
+            FindingKind::SenderMismatch,
+            Severity::Error,
+            lines,
+            Tr::new(
+                "Sender differs from the login",
+                "发件人与登录账号不一致",
+            ),
+            Text::new(
+                format!("The server refused the sender{who}: \"{quote}\".{after_en}"),
+                format!("服务器拒绝了发件人{who}：\"{quote}\"。{after_zh}"),
+            ),
+            Text::from(Tr::new(
+                "Make the sender the address you log in with: MAIL FROM and the From: header (in the program's settings: the from/sender address, or DokuWiki's mailfrom). A null sender MAIL FROM:<> is not owned by anyone either. If the account should send as another address: on your own Postfix map it to the login in smtpd_sender_login_maps (or the mail panel's sender ACL, or fix the alias that owns it); on Exchange/Microsoft 365 grant the account Send As permission for that address.",
+                "把发件人改成登录所用的地址：MAIL FROM 和信头 From:（在程序设置中：发件人地址，或 DokuWiki 的 mailfrom）。空发件人 MAIL FROM:<> 也不属于任何账号。如果这个账号应当能以另一个地址发信：在自己的 Postfix 上，把该地址在 smtpd_sender_login_maps 中映射到登录名（或在邮件管理面板的发件人 ACL 中设置，或修正占用该地址的别名）；在 Exchange/Microsoft 365 上，为该账号授予该地址的“代理发送”（Send As）权限。",
+            )),
+        )
+    }
+
     /// Log lines: joined to the finding their reply produced, or findings of their own.
     fn log(&mut self, line: usize, log: &LogLine) {
         if let Some(software) = match log.format {
@@ -1177,6 +1517,26 @@ impl Diagnoser<'_> {
             _ => None,
         } {
             self.server(software, None, line);
+        }
+        if log.event == LogEvent::SaslauthdDown && !log.text.contains("saslauthd") {
+            // Dovecot's auth socket (or another backend): the rule's own texts.
+            let quote = quote(None, None, &log.text);
+            let earlier = self
+                .findings
+                .list
+                .iter()
+                .position(|f| f.cause == "sasl-backend-down");
+            match (earlier, rules::by_cause("sasl-backend-down")) {
+                // Several lines of the same outage ("Connect to private/auth failed", then
+                // "fatal: no SASL authentication mechanisms") make one finding.
+                (Some(index), _) => self.findings.attach(index, &[line]),
+                (None, Some(rule)) => {
+                    self.findings
+                        .add(rule_finding(rule, &quote, None, vec![line]));
+                }
+                (None, None) => {}
+            }
+            return;
         }
         if log.event == LogEvent::SaslauthdDown {
             self.findings.add(finding(
@@ -1203,6 +1563,26 @@ impl Diagnoser<'_> {
                 return;
             }
         }
+        // A client program repeating that reply without its code ("SMTP Last Response: 5.5.1
+        // Command unrecognized …"): the same finding.
+        let repeated = log.text.trim().to_ascii_lowercase();
+        if !log.server_side && log.code.is_none() && repeated.chars().count() >= 8 {
+            let index = self.code_findings.iter().map(|(_, i)| *i).find(|i| {
+                self.findings
+                    .list
+                    .get(*i)
+                    .is_some_and(|f| f.what.en.to_ascii_lowercase().contains(&repeated))
+            });
+            if let Some(index) = index {
+                self.findings.attach(index, &[line]);
+                return;
+            }
+        }
+        // A client program saying the message was accepted ("Message sent: 250 … queued").
+        if log.event == LogEvent::Delivered && !log.server_side && log.code == Some(250) {
+            self.delivered(u32::MAX, line, line, &log.text);
+            return;
+        }
         let code = match (log.code, log.event) {
             (Some(c), _) => Some(c),
             (None, LogEvent::AuthFailed) => Some(535),
@@ -1210,18 +1590,51 @@ impl Diagnoser<'_> {
             _ => None,
         };
         let failing = code.is_some_and(|c| c >= 400)
-            || matches!(log.event, LogEvent::Reject | LogEvent::Bounced);
+            || log.enhanced.as_deref().is_some_and(|e| !e.starts_with('2'))
+            || matches!(
+                log.event,
+                LogEvent::Reject
+                    | LogEvent::Bounced
+                    | LogEvent::AuthNotOffered
+                    | LogEvent::Unreachable
+                    | LogEvent::AuthFailed
+            );
         if !failing {
             return;
         }
-        // A client's message with the same kind of failure as a reply: join it.
+        // A client's message with the same kind of failure as a reply: join it. A client's
+        // summary without a code ("No authentication type succeeded") joins whatever the
+        // AUTH replies were refused for (STARTTLS first, the mechanism, the password).
         if log.event == LogEvent::AuthFailed {
-            if let Some(index) = self.findings.index_of(FindingKind::AuthFailed) {
+            let summary = !log.server_side && log.code.is_none();
+            let index = self.findings.index_of(FindingKind::AuthFailed).or_else(|| {
+                summary
+                    .then(|| {
+                        self.findings.list.iter().position(|f| {
+                            matches!(
+                                f.kind,
+                                FindingKind::AuthRequired
+                                    | FindingKind::MechanismUnsupported
+                                    | FindingKind::AuthNotOffered
+                                    | FindingKind::SaslauthdDown
+                            )
+                        })
+                    })
+                    .flatten()
+            });
+            if let Some(index) = index {
                 self.findings.attach(index, &[line]);
                 return;
             }
         }
-        let auth = log.verb == Some("AUTH") || log.event == LogEvent::AuthFailed;
+        let auth = log.verb == Some("AUTH")
+            || matches!(log.event, LogEvent::AuthFailed | LogEvent::AuthNotOffered);
+        // The user's own server refusing a client (Postfix smtpd, Sendmail, Exim), not its
+        // SMTP client quoting what a remote server said.
+        let own_server = log.server_side
+            && !log.program.ends_with("/smtp")
+            && !log.program.ends_with("/lmtp")
+            && !log.message.contains(" said:");
         let before = self.findings.list.len();
         let index = self.failure(
             u32::MAX,
@@ -1237,11 +1650,13 @@ impl Diagnoser<'_> {
                 greeting: log.verb == Some("CONNECT"),
                 log_user: log.user.as_deref(),
                 inferred: log.code.is_none(),
+                own_server,
             },
         );
         // Several log lines about the same kind of failure make one finding.
         if let Some(index) = index.filter(|i| *i >= before) {
             let kind = self.findings.list.get(index).map(|f| f.kind);
+            let code = self.findings.list.get(index).and_then(|f| f.code);
             let earlier = self
                 .findings
                 .list
@@ -1251,6 +1666,10 @@ impl Diagnoser<'_> {
             if let Some(earlier) = earlier {
                 self.findings.list.truncate(before);
                 self.findings.attach(earlier, &[line]);
+                // The later reply is the one that counts (534, then 535).
+                if let (Some(code), Some(f)) = (code, self.findings.list.get_mut(earlier)) {
+                    f.code = Some(code);
+                }
             }
         }
     }
@@ -1409,7 +1828,7 @@ fn auth_required(
         fix_en.push_str("Log in with AUTH before MAIL FROM (in a mail program: turn on \"my server requires authentication\" and give the account and password), and use the login address as the sender.");
         fix_zh.push_str("在 MAIL FROM 之前用 AUTH 登录（在邮件程序中：勾选“我的服务器要求身份验证”并填写账号和密码），并以登录地址作为发件人。");
     }
-    finding(
+    let mut required = finding(
         FindingKind::AuthRequired,
         Severity::Error,
         lines,
@@ -1420,7 +1839,12 @@ fn auth_required(
         },
         Text::new(en, zh),
         Text::new(fix_en.trim_end().to_string(), fix_zh),
-    )
+    );
+    if tls && !auth {
+        required.cause = "starttls-required";
+        required.fix_id = "use-starttls";
+    }
+    required
 }
 
 /// What a 503 says was missing.
@@ -1570,6 +1994,19 @@ fn same_address(user: &str, address: &str) -> bool {
         && address
             .split_once('@')
             .is_some_and(|(local, _)| local.eq_ignore_ascii_case(user))
+}
+
+/// Whether a 250's text says a message was queued or accepted.
+fn queued(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    [
+        "queued as",
+        "queued on",
+        "message accepted",
+        "accepted for delivery",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 fn queue_id(text: &str) -> Option<String> {

@@ -37,6 +37,10 @@ pub(super) enum Role<'a> {
     Note { what: Text, connect: bool },
     /// A program's log line or a client's error message.
     Log(LogLine),
+    /// simplesmtp's `SERVER 1:` / `CLIENT 1:`: the lines after it come from that side.
+    Block { server: bool },
+    /// simplesmtp's `└──text`: a line from the side of the last block header.
+    BlockLine(&'a str),
 }
 
 impl<'a> Reading<'a> {
@@ -71,6 +75,12 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(reading) = serve(line) {
         return reading;
     }
+    if let Some(reading) = nodemailer(line) {
+        return reading;
+    }
+    if let Some(reading) = simplesmtp(line) {
+        return reading;
+    }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 7] =
         [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl];
@@ -82,8 +92,21 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(log) = serverlog::read(line) {
         return Reading::new(log.format, Role::Log(log));
     }
+    if let Some(reading) = bounce(line) {
+        return reading;
+    }
     if let Some(reading) = telnet_note(line) {
         return reading;
+    }
+    if mailq(line) {
+        return Reading::note(
+            Format::PostfixLog,
+            Tr::new(
+                "Postfix mailq: a message still in the queue (queue id, size, arrival, sender); the line below says why it is waiting.",
+                "Postfix mailq：仍在队列中的一封邮件（队列号、大小、到达时间、发件人）；下一行说明它为什么还在等待。",
+            ),
+            false,
+        );
     }
     Reading {
         format: None,
@@ -186,13 +209,221 @@ fn serve_note(text: &str) -> Role<'_> {
     }
 }
 
-/// `C: text` or `C:` alone (an empty data line).
+/// `C: text` or `C:` alone (an empty data line); also `S:250 …` and `C:EHLO …` as some
+/// loggers write them, without the space (not `C:\path`).
 fn strip_side<'a>(line: &'a str, side: &str) -> Option<&'a str> {
     let rest = line.strip_prefix(side)?;
     if rest.is_empty() {
         return Some("");
     }
-    rest.strip_prefix(' ')
+    if let Some(text) = rest.strip_prefix(' ') {
+        return Some(text);
+    }
+    let tight = if side == "S:" {
+        reply_shaped(rest)
+    } else {
+        rest.starts_with(|c: char| c.is_ascii_alphabetic()) && !rest.contains('\\')
+    };
+    tight.then_some(rest)
+}
+
+/// Nodemailer's logger: `[2022-11-16 11:57:21] DEBUG [cDYfWw5rFKQ] S: 334 …`,
+/// ` DEBUG [id] C: EHLO …`, ` INFO  [id] Connection established …`, `ERROR Send Error: …`.
+/// Each `[id]` is one connection: interleaved connections stay apart.
+fn nodemailer(line: &str) -> Option<Reading<'_>> {
+    let mut rest = line.trim_start();
+    if let Some(inner) = rest.strip_prefix('[') {
+        let (stamp, after) = inner.split_once("] ")?;
+        if !stamp.starts_with(|c: char| c.is_ascii_digit()) || !stamp.contains(':') {
+            return None;
+        }
+        rest = after.trim_start();
+    }
+    let (level, after) = rest.split_once(' ')?;
+    if !matches!(level, "DEBUG" | "INFO" | "WARN" | "ERROR" | "TRACE") {
+        return None;
+    }
+    let after = after.trim_start();
+    if level == "DEBUG" && after.starts_with("SMTP: ") {
+        // JavaMail's `DEBUG SMTP: …` (mail.debug=true).
+        return Some(Reading::note(
+            Format::ClientError,
+            Tr::new(
+                "JavaMail's debug note (mail.debug), not part of the SMTP dialogue.",
+                "JavaMail 的调试信息（mail.debug），不属于 SMTP 对话。",
+            ),
+            false,
+        ));
+    }
+    // A logger name in braces (`{cps.worker:125}`, calibre-web) before the message.
+    let after = match after.strip_prefix('{').and_then(|r| r.split_once("} ")) {
+        Some((name, body)) if !name.contains(' ') => body.trim_start(),
+        _ => after,
+    };
+    if !after.starts_with('[') {
+        // Another library's debug line inside a logger: smtplib's `send: '…'`.
+        if let Some(reading) = smtplib(after) {
+            return Some(reading);
+        }
+    }
+    let (session, body) = match after.strip_prefix('[') {
+        Some(inner) => {
+            let (id, body) = inner.split_once("] ")?;
+            if id.is_empty() || id.len() > 40 || id.contains(' ') {
+                return None;
+            }
+            (session_of(id), body)
+        }
+        None => (0, after),
+    };
+    let role = if let Some(text) = strip_side(body, "S:") {
+        Role::Server(Cow::Borrowed(text))
+    } else if let Some(text) = strip_side(body, "C:") {
+        Role::Client(Cow::Borrowed(text))
+    } else if level == "ERROR" || level == "WARN" {
+        Role::Log(
+            serverlog::error_text(Format::Nodemailer, "Nodemailer", body).unwrap_or_else(|| {
+                serverlog::client_message(Format::Nodemailer, "Nodemailer", body)
+            }),
+        )
+    } else {
+        let connect = body.starts_with("Connection established");
+        Role::Note {
+            what: Tr::new(
+                "Nodemailer: its own log message (connection, TLS, the result), not part of the SMTP dialogue.",
+                "Nodemailer：它自己的日志信息（连接、TLS、结果），不属于 SMTP 对话。",
+            )
+            .into(),
+            connect,
+        }
+    };
+    Some(Reading {
+        format: Some(Format::Nodemailer),
+        session,
+        role,
+    })
+}
+
+/// A connection id as a session number (never 0, the session of unnumbered logs).
+fn session_of(id: &str) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for b in id.bytes() {
+        hash ^= u32::from(b);
+        hash = hash.wrapping_mul(0x0100_0193);
+    }
+    (hash % 1_000_000_000).max(1)
+}
+
+/// simplesmtp (old Nodemailer): `SERVER 1:` / `CLIENT 1:` headers, `└──220 …` lines, and
+/// its notes (`Connection secured`, `Closing connection to the server`).
+fn simplesmtp(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim_end();
+    for (head, server) in [("SERVER ", true), ("CLIENT ", false)] {
+        if let Some(number) = trimmed.strip_prefix(head).and_then(|r| r.strip_suffix(':')) {
+            if !number.is_empty() && number.len() <= 4 && number.bytes().all(|b| b.is_ascii_digit())
+            {
+                return Some(Reading::new(Format::Simplesmtp, Role::Block { server }));
+            }
+        }
+    }
+    if let Some(text) = trimmed.strip_prefix("└──") {
+        return Some(Reading::new(Format::Simplesmtp, Role::BlockLine(text)));
+    }
+    if trimmed == "Connection secured" || trimmed.starts_with("Closing connection to the server") {
+        return Some(Reading::note(
+            Format::Simplesmtp,
+            Tr::new(
+                "simplesmtp: its own note (TLS started, connection closing), not part of the SMTP dialogue.",
+                "simplesmtp：它自己的提示（TLS 已建立、正在关闭连接），不属于 SMTP 对话。",
+            ),
+            false,
+        ));
+    }
+    None
+}
+
+/// A line of Postfix's `mailq`: `49B2E5CA9A*     770 Thu Mar 21 00:35:27  sender@host`.
+fn mailq(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(id), Some(size), Some(day)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let id = id.trim_end_matches(['*', '!']);
+    (8..=20).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
+        && id.bytes().any(|b| b.is_ascii_digit())
+        && !size.is_empty()
+        && size.bytes().all(|b| b.is_ascii_digit())
+        && ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].contains(&day)
+}
+
+/// The parts of a bounce: the boilerplate of Postfix's and Exim's notifications, the fields
+/// of the delivery status (RFC 3464), and the entries quoting the remote reply.
+fn bounce(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim().trim_start_matches("> ").trim();
+    const BOILERPLATE: [&str; 18] = [
+        "Hi. This is the Haraka Mailer program at",
+        "I'm afraid I wasn't able to deliver your message",
+        "This is a permanent error; I've given up.",
+        "Intended Recipients:",
+        "This is the mail system at host",
+        "I'm sorry to have to inform you that your message could not",
+        "be delivered to one or more recipients.",
+        "For further assistance, please send mail to postmaster",
+        "If you do so, please include this problem report",
+        "delete your own text from the attached returned message",
+        "The mail system",
+        "A message that you sent could not be delivered",
+        "This message was created automatically by mail delivery software",
+        "permanent error. The following address(es) failed",
+        "Delivery to the following recipient failed permanently",
+        "Delivery has failed to these recipients or groups",
+        "We could not deliver the attached mail",
+        "Undelivered Mail Returned to Sender",
+    ];
+    if BOILERPLATE.iter().any(|b| trimmed.starts_with(b)) {
+        return Some(Reading::note(
+            Format::Bounce,
+            Tr::new(
+                "Bounce: the mail system's standard text around the failure; the reply that refused the mail is quoted below it.",
+                "退信：邮件系统的标准说明文字；拒收邮件的那条回复引用在下面。",
+            ),
+            false,
+        ));
+    }
+    if let Some(log) = serverlog::bounce(trimmed) {
+        return Some(Reading::new(Format::Bounce, Role::Log(log)));
+    }
+    const FIELDS: [&str; 12] = [
+        "Reporting-MTA:",
+        "Final-Recipient:",
+        "Original-Recipient:",
+        "Action:",
+        "Status:",
+        "Remote-MTA:",
+        "Arrival-Date:",
+        "Last-Attempt-Date:",
+        "X-Postfix-Queue-ID:",
+        "X-Postfix-Sender:",
+        "Received-From-MTA:",
+        "Will-Retry-Until:",
+    ];
+    let field = FIELDS.iter().any(|f| trimmed.starts_with(f))
+        || (trimmed.starts_with("X-") && trimmed.contains("-Queue-ID:"))
+        || (trimmed.starts_with("X-") && trimmed.contains("-Sender: rfc822;"));
+    if field {
+        return Some(Reading::note(
+            Format::Bounce,
+            Tr::new(
+                "Bounce: a field of the delivery status (RFC 3464) — who reported, for which recipient, with which status.",
+                "退信：投递状态中的一个字段（RFC 3464）——由谁报告、针对哪个收件人、是什么状态。",
+            ),
+            false,
+        ));
+    }
+    None
 }
 
 /// swaks' transaction hints: `===` info, `***` error, ` ->`/` ~>`/`**>`/`*~>` sent,
@@ -277,6 +508,11 @@ fn smtplib(line: &str) -> Option<Reading<'_>> {
         ));
     }
     if let Some(rest) = line.strip_prefix("reply: ") {
+        // `reply: '250-STARTTLS\r\n'   # Attention!`: a note added after the literal.
+        let rest = match rest.trim_end().rfind(['\'', '"']) {
+            Some(end) if rest.starts_with(['\'', '"', 'b']) => rest.get(..=end).unwrap_or(rest),
+            _ => rest,
+        };
         if let Some(summary) = rest.strip_prefix("retcode (") {
             let code = summary.get(..3).and_then(|c| c.parse::<u16>().ok())?;
             return Some(Reading::new(Format::Smtplib, Role::Summary { code }));
@@ -734,45 +970,73 @@ pub(super) fn py_literal(text: &str) -> Option<String> {
     };
     let quote = text.chars().next().filter(|c| *c == '\'' || *c == '"')?;
     let inner = text.strip_prefix(quote)?.strip_suffix(quote)?;
+    // `\xNN` as raw bytes (what Python 2's `str` and every `bytes` repr mean); `as_chars`
+    // keeps Python 3's meaning of `\xNN` in a `str` (the code point U+00NN).
     let mut out: Vec<u8> = Vec::with_capacity(inner.len());
+    let mut as_chars: Vec<u8> = Vec::with_capacity(inner.len());
+    let mut escaped_high = false;
     let mut chars = inner.chars();
     while let Some(c) = chars.next() {
+        let mut buf = [0u8; 4];
         if c != '\\' {
-            let mut buf = [0u8; 4];
-            out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            let encoded = c.encode_utf8(&mut buf).as_bytes();
+            out.extend_from_slice(encoded);
+            as_chars.extend_from_slice(encoded);
             continue;
         }
-        match chars.next() {
-            Some('r') => out.push(b'\r'),
-            Some('n') => out.push(b'\n'),
-            Some('t') => out.push(b'\t'),
-            Some('0') => out.push(0),
-            Some('\\') => out.push(b'\\'),
-            Some('\'') => out.push(b'\''),
-            Some('"') => out.push(b'"'),
+        let plain: &[u8] = match chars.next() {
+            Some('r') => b"\r",
+            Some('n') => b"\n",
+            Some('t') => b"\t",
+            Some('0') => b"\0",
+            Some('\\') => b"\\",
+            Some('\'') => b"'",
+            Some('"') => b"\"",
             Some('x') => {
                 let hex: String = chars.by_ref().take(2).collect();
                 match u8::from_str_radix(&hex, 16) {
-                    Ok(byte) if hex.len() == 2 && bytes_literal => out.push(byte),
                     Ok(byte) if hex.len() == 2 => {
-                        let mut buf = [0u8; 4];
-                        out.extend_from_slice(char::from(byte).encode_utf8(&mut buf).as_bytes());
+                        out.push(byte);
+                        escaped_high |= byte >= 0x80;
+                        as_chars
+                            .extend_from_slice(char::from(byte).encode_utf8(&mut buf).as_bytes());
                     }
                     _ => {
-                        out.extend_from_slice(b"\\x");
-                        out.extend_from_slice(hex.as_bytes());
+                        for v in [&mut out, &mut as_chars] {
+                            v.extend_from_slice(b"\\x");
+                            v.extend_from_slice(hex.as_bytes());
+                        }
                     }
                 }
+                continue;
             }
             Some(other) => {
-                out.push(b'\\');
-                let mut buf = [0u8; 4];
-                out.extend_from_slice(other.encode_utf8(&mut buf).as_bytes());
+                for v in [&mut out, &mut as_chars] {
+                    v.push(b'\\');
+                    v.extend_from_slice(other.encode_utf8(&mut buf).as_bytes());
+                }
+                continue;
             }
-            None => out.push(b'\\'),
+            None => b"\\",
+        };
+        out.extend_from_slice(plain);
+        as_chars.extend_from_slice(plain);
+    }
+    if let Ok(text) = std::str::from_utf8(&out) {
+        return Some(text.to_string());
+    }
+    // Chinese servers (QQ, 163) answer in GBK; Python 2 prints those bytes escaped.
+    if escaped_high {
+        let (text, _, had_errors) = encoding_rs::GB18030.decode(&out);
+        if !had_errors {
+            return Some(text.into_owned());
         }
     }
-    Some(String::from_utf8_lossy(&out).into_owned())
+    if bytes_literal {
+        Some(String::from_utf8_lossy(&out).into_owned())
+    } else {
+        Some(String::from_utf8_lossy(&as_chars).into_owned())
+    }
 }
 
 #[cfg(test)]
@@ -789,6 +1053,8 @@ mod tests {
             Role::Summary { code } => format!("summary {code}"),
             Role::Note { connect, .. } => format!("note {connect}"),
             Role::Log(log) => format!("log {} {:?}", log.program, log.code),
+            Role::Block { server } => format!("block {server}"),
+            Role::BlockLine(t) => format!("blockline {t}"),
         };
         (r.format, what)
     }
@@ -829,6 +1095,18 @@ mod tests {
             ("220 tdcsw.com ESMTP", None, "raw 220 tdcsw.com ESMTP"),
             ("   ", None, "blank"),
             ("Connection to host lost.", Some(Format::Telnet), "note false"),
+            ("S:250 OK", Some(Format::Rfc), "S 250 OK"),
+            ("C:EHLO x", Some(Format::Rfc), "C EHLO x"),
+            ("C:\\Users\\x", None, "raw C:\\Users\\x"),
+            (" DEBUG [pUzDNyFoiLg] S: 220 mx ESMTP", Some(Format::Nodemailer), "S 220 mx ESMTP"),
+            ("[2022-11-16 11:57:21] DEBUG [lHr1v5x3A] C: EHLO [127.0.0.1]", Some(Format::Nodemailer), "C EHLO [127.0.0.1]"),
+            (" INFO  [pUzDNyFoiLg] Connection established to 203.0.113.54:25", Some(Format::Nodemailer), "note true"),
+            ("SERVER 1:", Some(Format::Simplesmtp), "block true"),
+            ("CLIENT 12:", Some(Format::Simplesmtp), "block false"),
+            ("└──EHLO [127.0.0.1]", Some(Format::Simplesmtp), "blockline EHLO [127.0.0.1]"),
+            ("This is the mail system at host mail.example.com.", Some(Format::Bounce), "note false"),
+            ("Diagnostic-Code: smtp; 530 Authentication required", Some(Format::Bounce), "log bounce Some(530)"),
+            ("<a@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 <a@example.org>: Recipient address rejected: User unknown (in reply to RCPT TO command)", Some(Format::Bounce), "log bounce Some(550)"),
         ];
         for (line, format, want) in table {
             assert_eq!(role(line), (*format, want.to_string()), "{line:?}");
@@ -870,5 +1148,13 @@ mod tests {
         assert_eq!(py_literal("b'\\xff'").as_deref(), Some("\u{fffd}"));
         assert_eq!(py_literal("not quoted"), None);
         assert_eq!(py_literal("'\\x4'").as_deref(), Some("\\x4"));
+        // QQ's 535 in GBK, as Python 2's smtplib prints it.
+        assert_eq!(
+            py_literal("'Error: \\xc7\\xeb\\xca\\xb9\\xd3\\xc3\\xca\\xda\\xc8\\xa8\\xc2\\xeb'")
+                .as_deref(),
+            Some("Error: 请使用授权码")
+        );
+        // Python 3's `str`: \xe9 is é.
+        assert_eq!(py_literal("'caf\\xe9'").as_deref(), Some("café"));
     }
 }

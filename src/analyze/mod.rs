@@ -12,10 +12,18 @@
 //! lines start with three digits), DokuWiki's `Sent:`/`Got:` (seed 000), PHPMailer's
 //! `CLIENT -> SERVER:`, swaks (`->`, `<-`, `~>`, `<~`, `<**`, `***`, `===`), Python smtplib's
 //! debug output (`send: '…'`, `reply: b'…'`), RFC style `C:`/`S:`, this crate's own `serve`
-//! transcript (`[3] C: …`), msmtp (`-->`/`<--`), curl (`>`/`<`), and the server logs of
-//! Postfix, Sendmail and Exim (syslog or Exim's mainlog), from which the reply inside is
-//! read. Lines no form explains are kept and marked [`Direction::Unknown`]; no line is ever
-//! dropped, so `lines.len()` equals the input's `str::lines().count()` (below the limits).
+//! transcript (`[3] C: …`), msmtp (`-->`/`<--`), curl (`>`/`<`), Nodemailer's logger
+//! (`DEBUG [id] S: …`), simplesmtp's `SERVER 1:` blocks, bounces (the DSN text a sender gets,
+//! the remote reply joined over wrapped lines), application error messages and exceptions
+//! that quote a reply, and the server logs of Postfix, Sendmail, Exim and Haraka (syslog or
+//! Exim's mainlog), from which the reply inside is read. Lines no form explains are kept and
+//! marked [`Direction::Unknown`]; no line is ever dropped, so `lines.len()` equals the input's
+//! `str::lines().count()` (below the limits). When nothing read shows how a failing log
+//! failed, a [`FindingKind::Unread`] finding lists the unread lines and the 4xx/5xx among them.
+//!
+//! The diagnosis names causes (`Finding::cause`, one file each under `rules/` with the RFC
+//! section or vendor text it rests on) and ranks the findings so that
+//! [`Analysis::deciding`] is the one that decided the outcome.
 //!
 //! Sans-IO and total: no clock, no randomness, no I/O, no panics on any input, bounded
 //! memory (input cut at [`MAX_INPUT_BYTES`] and [`MAX_LINES`], said in the result).
@@ -28,6 +36,7 @@ use crate::i18n::{Lang, Tr};
 pub mod auth;
 mod diagnose;
 mod formats;
+pub(crate) mod rules;
 mod sasl;
 mod serverlog;
 mod session;
@@ -84,7 +93,9 @@ impl From<Tr> for Text {
 pub struct Analysis {
     /// Every input line, in order, annotated (blank and unreadable lines included).
     pub lines: Vec<Line>,
-    /// The diagnosis: most severe first, then by line.
+    /// The diagnosis, the deciding finding first: the cause behind the failures (a SASL
+    /// backend that is down), then the failures from the one that ended the transaction or
+    /// session backwards, then the success, then side notes (exposed credentials, a cut log).
     pub findings: Vec<Finding>,
     /// The log forms seen, in order of first appearance.
     pub formats: Vec<Format>,
@@ -104,6 +115,13 @@ impl Analysis {
         number
             .checked_sub(1)
             .and_then(|index| self.lines.get(index))
+    }
+
+    /// The finding that decided the outcome: the findings are ranked so that the failure
+    /// that ended the transaction or the session (or the cause behind it, such as a SASL
+    /// backend that is down) comes first; a log that succeeded gets its success.
+    pub fn deciding(&self) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.decides())
     }
 
     /// The findings of one kind.
@@ -357,6 +375,18 @@ pub enum Format {
     EximLog,
     /// Another program's syslog line (saslauthd, Dovecot …).
     Syslog,
+    /// Nodemailer's logger: `DEBUG [id] S: …`, `DEBUG [id] C: …`, `ERROR Send Error: …`.
+    Nodemailer,
+    /// simplesmtp/old Nodemailer debug: `SERVER 1:` / `CLIENT 1:` blocks, lines after `└──`.
+    Simplesmtp,
+    /// A bounce (delivery status notification) as the sender receives it: Postfix's "This is
+    /// the mail system at host …", Exim's "A message that you sent could not be delivered …",
+    /// the quoted remote reply, the `Diagnostic-Code:` field.
+    Bounce,
+    /// An application's error message or exception with the reply in it (Python's
+    /// `SMTPAuthenticationError: (535, b'…')`, Nodemailer's `Invalid login: 535 …`, PHP's
+    /// `SMTP ERROR: Password command failed: 535 …`, JavaMail, .NET, Ruby).
+    ClientError,
 }
 
 impl Format {
@@ -376,6 +406,10 @@ impl Format {
             Format::SendmailLog => "sendmail-log",
             Format::EximLog => "exim-log",
             Format::Syslog => "syslog",
+            Format::Nodemailer => "nodemailer",
+            Format::Simplesmtp => "simplesmtp",
+            Format::Bounce => "bounce",
+            Format::ClientError => "client-error",
         }
     }
 
@@ -424,6 +458,22 @@ impl Format {
             Format::Syslog => Tr::new(
                 "syslog line of another program (saslauthd, Dovecot …)",
                 "其他程序的 syslog 日志行（saslauthd、Dovecot 等）",
+            ),
+            Format::Nodemailer => Tr::new(
+                "Nodemailer logger output (DEBUG [id] S:/C:)",
+                "Nodemailer 日志输出（DEBUG [id] S:/C:）",
+            ),
+            Format::Simplesmtp => Tr::new(
+                "simplesmtp debug output (SERVER n: / CLIENT n: blocks)",
+                "simplesmtp 调试输出（SERVER n: / CLIENT n: 分块）",
+            ),
+            Format::Bounce => Tr::new(
+                "bounce message (delivery status notification) with the remote server's reply",
+                "退信（投递状态通知），其中引用了对方服务器的回复",
+            ),
+            Format::ClientError => Tr::new(
+                "an application's error message or exception quoting the reply",
+                "应用程序的错误信息或异常，其中引用了服务器回复",
             ),
         }
     }
@@ -526,6 +576,27 @@ pub struct Finding {
     pub what: Text,
     /// What to do.
     pub fix: Text,
+    /// The reply code the finding rests on, when the log shows one (not inferred).
+    pub code: Option<u16>,
+    /// The cause, a stable id (`gmail-app-password`, `sasl-backend-down`, …; see
+    /// `analyze::rules`).
+    pub cause: &'static str,
+    /// The fix, a stable id (`use-app-password`, `start-sasl-backend`, …).
+    pub fix_id: &'static str,
+    /// Where the rule that made it comes from (an RFC section or the vendor's published
+    /// reply), for the causes of `analyze::rules`.
+    pub source: Option<&'static str>,
+}
+
+impl Finding {
+    /// Whether this finding can decide a log's outcome: a failure, or the success — not a
+    /// side note (exposed credentials, a cut log).
+    pub fn decides(&self) -> bool {
+        !matches!(
+            self.kind,
+            FindingKind::CredentialsExposed | FindingKind::Truncated
+        ) && self.severity != Severity::Info
+    }
 }
 
 /// How bad a finding is.
@@ -606,6 +677,18 @@ pub enum FindingKind {
     CredentialsExposed,
     /// The input was cut.
     Truncated,
+    /// The client wanted AUTH but the server offers none on the connection.
+    AuthNotOffered,
+    /// 4xx naming a rate, a count or a wait: a rate limit.
+    RateLimited,
+    /// The next server could not be reached at all (no route, timeout).
+    ConnectionFailed,
+    /// A DNS blocklist lookup refused because the receiver uses an open resolver.
+    OpenResolver,
+    /// Lines the analyzer could not read hold a 4xx/5xx reply it could not place.
+    Unread,
+    /// The receiver refuses the sending IP because a DNS blocklist lists it.
+    Blocklisted,
 }
 
 impl FindingKind {
@@ -631,6 +714,12 @@ impl FindingKind {
             FindingKind::Delivered => "delivered",
             FindingKind::CredentialsExposed => "credentials-exposed",
             FindingKind::Truncated => "truncated",
+            FindingKind::AuthNotOffered => "auth-not-offered",
+            FindingKind::RateLimited => "rate-limited",
+            FindingKind::ConnectionFailed => "connection-failed",
+            FindingKind::OpenResolver => "open-resolver",
+            FindingKind::Unread => "unread",
+            FindingKind::Blocklisted => "blocklisted",
         }
     }
 }
@@ -729,7 +818,7 @@ pub fn analyze(text: &str) -> Analysis {
         lines_read: lines.len(),
         bytes_read: text.len(),
     });
-    let diagnosis = diagnose::diagnose(&events, &formats, truncation);
+    let diagnosis = diagnose::diagnose(&events, &formats, truncation, &lines);
     Analysis {
         lines,
         findings: diagnosis.findings,

@@ -35,7 +35,16 @@ pub(super) struct LogLine {
     pub user: Option<String>,
     /// The first `<address>` the line names.
     pub address: Option<String>,
+    /// The message the line was read from (at most [`MAX_MESSAGE`] bytes): a wrapped line's
+    /// continuation is appended to it and the whole read again.
+    pub message: String,
+    /// Whether the text may go on over the next lines until it closes (a bounce's
+    /// `… said: 550 …` goes on until `(in reply to … command)`).
+    pub open: bool,
 }
+
+/// At most this many bytes of a log message are kept (wrapped lines joined included).
+pub(super) const MAX_MESSAGE: usize = 2000;
 
 /// What a log line reports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,8 +53,13 @@ pub(super) enum LogEvent {
     Reject,
     /// Authentication failed.
     AuthFailed,
-    /// The SASL daemon could not be reached.
+    /// The SASL backend (saslauthd, Dovecot's auth socket) could not be reached.
     SaslauthdDown,
+    /// The client wanted to authenticate but the server offers no AUTH (smtplib's
+    /// `SMTP AUTH extension not supported by server`, `503 AUTH … not advertised`).
+    AuthNotOffered,
+    /// Delivery could not reach the next server (no route, timeout, refused).
+    Unreachable,
     /// Greylisting deferred the mail.
     Greylisted,
     /// A message was accepted or delivered.
@@ -178,20 +192,312 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         event,
         user,
         address: first_address(message),
+        message: cut(message, MAX_MESSAGE).to_string(),
+        open: false,
     }
+}
+
+/// The longest prefix of at most `max` bytes ending on a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while end > 0 && !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text.get(..end).unwrap_or("")
+}
+
+/// A log line read again with more text (a wrapped line's continuation).
+pub(super) fn reread(log: &LogLine, more: &str) -> LogLine {
+    let mut message = log.message.clone();
+    if message.len() < MAX_MESSAGE {
+        message.push(' ');
+        message.push_str(cut(more.trim(), MAX_MESSAGE - message.len()));
+    }
+    let mut again = if log.format == Format::Bounce || !log.server_side {
+        error_text(log.format, &log.program, &message)
+            .unwrap_or_else(|| parse(log.format, &log.program, &message, log.server_side))
+    } else {
+        parse(log.format, &log.program, &message, log.server_side)
+    };
+    again.server_side = log.server_side;
+    again.open = log.open && !closes(&message);
+    again
+}
+
+/// Whether a bounce entry's text is complete: Postfix ends it with `(in reply to … command)`.
+fn closes(message: &str) -> bool {
+    let lower = message.to_ascii_lowercase();
+    lower.contains("(in reply to") && lower.trim_end().ends_with(')')
+}
+
+/// One entry of a bounce (a delivery status notification a sender receives):
+/// `<bob@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 … (in reply to RCPT TO
+/// command)`, possibly wrapped over several lines; Exim's `SMTP error from remote mail
+/// server after RCPT TO:<…>: 550 …`; the `Diagnostic-Code: smtp; 550 …` field.
+pub(super) fn bounce(line: &str) -> Option<LogLine> {
+    let trimmed = line.trim();
+    let lower = trimmed.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix("diagnostic-code:") {
+        let at = trimmed.len() - rest.len();
+        let text = trimmed.get(at..).unwrap_or("");
+        let text = text.split_once(';').map_or(text, |(_, t)| t);
+        let mut log = error_text(Format::Bounce, "bounce", text)?;
+        log.message = cut(trimmed, MAX_MESSAGE).to_string();
+        return Some(log);
+    }
+    let entry = {
+        // `<a@b>: host …`, `a@b: host …`, `<a@b> (expanded from <c>): host …`.
+        let head = trimmed.split(": ").next().unwrap_or("");
+        let address = head.split(' ').next().unwrap_or("");
+        address.contains('@')
+            && !address.contains('=')
+            && trimmed.get(head.len()..).is_some_and(|t| {
+                t.to_ascii_lowercase().starts_with(": host ")
+                    || t.to_ascii_lowercase().starts_with(": host or domain")
+            })
+    };
+    let exim = lower.starts_with("smtp error from remote mail server after");
+    if lower.starts_with("failure reason:") {
+        // Haraka's bounce: the reason, sometimes without the remote reply.
+        let text = trimmed.get("failure reason:".len()..).unwrap_or("").trim();
+        let mut log = error_text(Format::Bounce, "bounce", text)
+            .unwrap_or_else(|| parse(Format::Bounce, "bounce", text, false));
+        if log.event == LogEvent::Info {
+            log.event = LogEvent::Bounced;
+        }
+        log.message = cut(trimmed, MAX_MESSAGE).to_string();
+        return Some(log);
+    }
+    if !(entry || exim || lower.contains(" said: ") || lower.ends_with(" said:")) {
+        return None;
+    }
+    let mut log = error_text(Format::Bounce, "bounce", trimmed)
+        .unwrap_or_else(|| parse(Format::Bounce, "bounce", trimmed, false));
+    log.message = cut(trimmed, MAX_MESSAGE).to_string();
+    log.open = !closes(trimmed);
+    Some(log)
+}
+
+/// An application's error message or exception that carries an SMTP reply, anywhere in the
+/// line: `Error: Invalid login: 535-5.7.8 …`, `response: '504 5.7.4 …'`,
+/// `smtplib.SMTPAuthenticationError: (535, b'…')`, `… got response [530 5.7.0 …]`,
+/// `message sending failed: 4.7.1 Ratelimit exceeded (451)`; or, without a code,
+/// `SMTP AUTH extension not supported by server`, `Please enter your authorization code`,
+/// `5.7.8 Username and Password not accepted`. `None` when the line carries none of these.
+pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<LogLine> {
+    // Bounded work on any input: an error message is read in its first 16 KiB.
+    let line = cut(line, MAX_ERROR_LINE);
+    let lower = line.to_ascii_lowercase();
+    // Postfix's own reject, pasted without its syslog prefix.
+    if let Some(at) = lower.find("noqueue: reject:") {
+        let message = line.get(at..).unwrap_or(line);
+        return Some(parse(Format::PostfixLog, "postfix/smtpd", message, true));
+    }
+    if let Some((code, literal)) = python_tuple(line) {
+        let mut log = parse(format, program, &literal, false);
+        log.code = Some(code);
+        let (enhanced, text) = split_enhanced(&literal);
+        log.enhanced = enhanced.or(log.enhanced);
+        log.text = text.to_string();
+        if log.event == LogEvent::Info {
+            log.event = LogEvent::Reject;
+        }
+        log.message = cut(line, MAX_MESSAGE).to_string();
+        return Some(log);
+    }
+    if let Some(i) = embedded_reply(line) {
+        let rest = line.get(i..).unwrap_or("");
+        let code: u16 = rest.get(..3)?.parse().ok()?;
+        let after = rest.get(4..).unwrap_or("").trim_start();
+        let (enhanced, text) = split_enhanced(after);
+        let mut log = parse(format, program, line, false);
+        log.code = Some(code);
+        log.enhanced = enhanced;
+        log.text = unwrap_paren(text).to_string();
+        if log.event == LogEvent::Info || log.event == LogEvent::Delivered {
+            log.event = if code >= 400 {
+                LogEvent::Reject
+            } else {
+                LogEvent::Info
+            };
+        }
+        return Some(log);
+    }
+    // `Message sent: 250 2.0.0 Ok: queued as …`: the client says the server accepted it.
+    if let Some(at) = lower.find("250 ") {
+        let before = line.get(..at).and_then(|b| b.chars().next_back());
+        let rest = line.get(at..).unwrap_or("");
+        let after = rest.get(4..).unwrap_or("").to_ascii_lowercase();
+        let accepted = ["queued", "message accepted", "accepted for delivery"]
+            .iter()
+            .any(|w| after.contains(w));
+        if accepted && matches!(before, Some(' ' | '"' | '\'' | ':' | '=' | '(' | '[')) {
+            let (enhanced, text) = split_enhanced(rest.get(4..).unwrap_or(""));
+            let mut log = parse(format, program, line, false);
+            log.code = Some(250);
+            log.enhanced = enhanced;
+            log.text = text.to_string();
+            log.event = LogEvent::Delivered;
+            return Some(log);
+        }
+    }
+    let known = [
+        SENDER_REFUSED[0],
+        SENDER_REFUSED[1],
+        "smtp auth extension not supported",
+        "authorization code",
+        "authentication failed",
+        "authentication unsuccessful",
+        "password not accepted",
+        "no route to host",
+        "connection timed out",
+    ];
+    let enhanced = first_enhanced(line);
+    if enhanced.is_none() && !known.iter().any(|k| lower.contains(k)) {
+        return None;
+    }
+    let mut log = parse(format, program, line, false);
+    let sender = SENDER_REFUSED.iter().any(|k| lower.contains(k));
+    if log.event == LogEvent::Info && !sender && known.iter().any(|k| lower.contains(k)) {
+        // `Login Fail. Please enter your authorization code`, `… password not accepted`.
+        log.event = LogEvent::AuthFailed;
+        log.verb = Some("AUTH");
+    }
+    if sender {
+        // QQ's `mail from address must be same as authorization user`, without its 501.
+        log.event = LogEvent::Reject;
+        log.verb = Some("MAIL");
+    }
+    // `… exceeded (451)`: the basic code in parentheses at the end.
+    log.code = trailing_code(line);
+    if let Some((e, text)) = enhanced {
+        log.enhanced = Some(e.to_string());
+        log.text = text.to_string();
+    }
+    if log.event == LogEvent::Info && (log.code.is_some() || log.enhanced.is_some()) {
+        log.event = LogEvent::Reject;
+    }
+    Some(log)
+}
+
+/// At most this many bytes of a line are searched for an application's error.
+const MAX_ERROR_LINE: usize = 16 * 1024;
+
+/// Refusals of the sender that applications print without the reply code.
+const SENDER_REFUSED: [&str; 2] = [
+    "must be same as authorization user",
+    "must equal authorized user",
+];
+
+/// Where a 4xx/5xx reply starts inside an application's message: after the start, a space,
+/// a quote, `[`, `(`, `:`, `=` or `|`, followed by a space, `-` or `: ` and text.
+fn embedded_reply(line: &str) -> Option<usize> {
+    for (i, _) in line.char_indices() {
+        let Some(rest) = line.get(i..) else {
+            continue;
+        };
+        let bytes = rest.as_bytes();
+        let shaped = matches!(bytes.first(), Some(b'4' | b'5'))
+            && (super::formats::reply_shaped(rest)
+                || (bytes
+                    .get(1..3)
+                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && rest.get(3..5) == Some(": ")));
+        if !shaped || rest.len() < 5 {
+            continue;
+        }
+        let before = line.get(..i).and_then(|b| b.chars().next_back());
+        let boundary = matches!(
+            before,
+            None | Some(' ' | '"' | '\'' | '[' | '(' | ':' | '=' | '|' | '\t')
+        );
+        let text = rest.get(4..).unwrap_or("");
+        if boundary && text.chars().any(char::is_alphabetic) {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// `(535, b'Error: authentication failed')` or `Error(550, 'User has no permission')`: the
+/// code and the decoded text of a Python exception's arguments.
+fn python_tuple(line: &str) -> Option<(u16, String)> {
+    let mut rest = line;
+    let mut tries = 0;
+    while let Some(at) = rest.find('(') {
+        tries += 1;
+        if tries > 16 {
+            return None;
+        }
+        let after = rest.get(at + 1..)?;
+        let code = after.get(..3).and_then(|c| c.parse::<u16>().ok());
+        if let (Some(code), Some(tail)) = (code, after.get(3..).and_then(|t| t.strip_prefix(", ")))
+        {
+            if (400..600).contains(&code) {
+                let start = tail.trim_start();
+                let quote = start.trim_start_matches('b').chars().next();
+                if let Some(q @ ('\'' | '"')) = quote {
+                    if let Some(end) = start.rfind(q) {
+                        if let Some(text) = start.get(..=end).and_then(super::formats::py_literal) {
+                            return Some((code, text));
+                        }
+                    }
+                }
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
+/// An enhanced code at the start of `text` and the text after it.
+fn split_enhanced(text: &str) -> (Option<String>, &str) {
+    let text = text.trim_start();
+    let (first, tail) = text.split_once(' ').unwrap_or((text, ""));
+    let first = first.trim_end_matches([',', ';', ':']);
+    if enhanced_shaped(first) {
+        (Some(first.to_string()), tail.trim_start())
+    } else {
+        (None, text)
+    }
+}
+
+/// The first enhanced code of class 4 or 5 as a word in the line, and the text after it.
+fn first_enhanced(line: &str) -> Option<(&str, &str)> {
+    let mut offset = 0;
+    for word in line.split(' ') {
+        let token = word.trim_end_matches([',', ';', ':']);
+        if enhanced_shaped(token) && !token.starts_with('2') {
+            let after = line.get(offset + word.len()..).unwrap_or("").trim_start();
+            return Some((token, after));
+        }
+        offset += word.len() + 1;
+    }
+    None
+}
+
+/// `(451)` at the end of a message.
+fn trailing_code(line: &str) -> Option<u16> {
+    let t = line.trim_end().trim_end_matches(['.', '\'', '"']);
+    let inner = t.strip_suffix(')')?;
+    let (_, digits) = inner.rsplit_once('(')?;
+    let code: u16 = digits.parse().ok()?;
+    (400..600).contains(&code).then_some(code)
 }
 
 fn event_of(lower: &str) -> LogEvent {
     let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    if lower.contains("saslauthd")
-        && any(&[
-            "cannot connect",
-            "no such file",
-            "connection refused",
-            "not running",
-        ])
-    {
+    if sasl_backend_down(lower) {
         LogEvent::SaslauthdDown
+    } else if any(&[
+        "smtp auth extension not supported",
+        "auth command used when not advertised",
+        "authentication not enabled",
+    ]) {
+        LogEvent::AuthNotOffered
     } else if any(&[
         "authentication failed",
         "authentication failure",
@@ -205,6 +511,8 @@ fn event_of(lower: &str) -> LogEvent {
         LogEvent::AuthFailed
     } else if lower.contains("greylist") {
         LogEvent::Greylisted
+    } else if unreachable(lower) {
+        LogEvent::Unreachable
     } else if any(&["status=sent", "stat=sent", "message accepted"]) {
         LogEvent::Delivered
     } else if any(&["status=deferred", "stat=deferred"]) {
@@ -218,6 +526,35 @@ fn event_of(lower: &str) -> LogEvent {
     } else {
         exim_event(lower)
     }
+}
+
+/// Whether a log line says the SASL backend cannot be reached: Postfix's `warning: SASL:
+/// Connect to private/auth failed` (Dovecot's socket) and `fatal: no SASL authentication
+/// mechanisms`, Cyrus' `cannot connect to saslauthd server`.
+pub(super) fn sasl_backend_down(lower: &str) -> bool {
+    let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    (lower.contains("saslauthd")
+        && any(&[
+            "cannot connect",
+            "no such file",
+            "connection refused",
+            "not running",
+        ]))
+        || (lower.contains("sasl: connect to") && lower.contains("failed"))
+        || lower.contains("no sasl authentication mechanisms")
+}
+
+/// Whether a line says the next server could not be reached at all.
+pub(super) fn unreachable(lower: &str) -> bool {
+    [
+        "no route to host",
+        "connection timed out",
+        "network is unreachable",
+        "cannot assign requested address",
+        "connection refused",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Exim's message log markers after the message id.
@@ -236,7 +573,26 @@ fn exim_event(lower: &str) -> LogEvent {
 
 fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
     let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
-    if lower.contains("authentic") || lower.contains("sasl") || message.contains("AUTH ") {
+    let rcpt = has(&[
+        "RCPT from",
+        "rejected RCPT",
+        "RCPT TO",
+        "check_rcpt",
+        "Recipient address rejected",
+    ]);
+    let mail = has(&[
+        "MAIL from",
+        "rejected MAIL",
+        "MAIL FROM",
+        "check_mail",
+        "Sender address rejected",
+    ]);
+    if rcpt && !lower.contains("sasl") {
+        Some("RCPT")
+    } else if mail && !lower.contains("sasl") && !message.contains("AUTH ") {
+        // "MAIL FROM failed: 550 Authentication is required": the answer to MAIL.
+        Some("MAIL")
+    } else if lower.contains("authentic") || lower.contains("sasl") || message.contains("AUTH ") {
         Some("AUTH")
     } else if has(&[
         "RCPT from",
@@ -337,7 +693,11 @@ fn value_after<'a>(message: &'a str, key: &str) -> Option<&'a str> {
 /// The first `<local@domain>` in the message.
 fn first_address(message: &str) -> Option<String> {
     let mut rest = message;
-    while let Some((_, after)) = rest.split_once('<') {
+    // Bounded: the first 64 brackets.
+    for _ in 0..64 {
+        let Some((_, after)) = rest.split_once('<') else {
+            break;
+        };
         let (inside, tail) = after.split_once('>')?;
         if inside.contains('@') && !inside.contains(' ') && inside.len() <= 254 {
             return Some(inside.to_string());

@@ -138,7 +138,27 @@ pub(super) struct Annotator {
     /// An unprefixed line whose first word could be a mistyped command: it becomes one if
     /// the next line is a 500/502 reply.
     candidate: Option<usize>,
+    /// simplesmtp's last block header: whether the lines that follow are the server's.
+    block_server: Option<bool>,
+    /// A log line whose text may go on over the next lines (wrapped by a forum or a mail
+    /// program): its index in `lines` and in `events`, and how many lines joined it.
+    open_log: Option<OpenLog>,
+    /// The previous line was smtplib's `reply: retcode (250); Msg: …`, whose message goes on
+    /// over the following unprefixed lines (the EHLO keywords).
+    after_summary: bool,
 }
+
+struct OpenLog {
+    line: usize,
+    event: usize,
+    joined: usize,
+    /// Only indented lines continue it (a syslog line), or any unread line until the text
+    /// closes (a bounce entry).
+    indented_only: bool,
+}
+
+/// At most this many lines join one wrapped log line.
+const MAX_JOINED: usize = 20;
 
 impl Annotator {
     pub(super) fn new() -> Annotator {
@@ -149,6 +169,9 @@ impl Annotator {
             sessions: BTreeMap::new(),
             after_raw_reply: false,
             candidate: None,
+            block_server: None,
+            open_log: None,
+            after_summary: false,
         }
     }
 
@@ -171,11 +194,37 @@ impl Annotator {
         let reading = formats::read(raw);
         let candidate = self.candidate.take();
         let after_raw_reply = std::mem::replace(&mut self.after_raw_reply, false);
+        let after_summary = std::mem::replace(&mut self.after_summary, false);
+        let open_log = self.open_log.take();
         let Reading {
             format,
             session,
             role,
         } = reading;
+        if let (Role::Raw(text), Some(open)) = (&role, open_log) {
+            let indented = text.starts_with([' ', '\t']);
+            if (indented || !open.indented_only) && open.joined < MAX_JOINED {
+                self.continue_log(number, raw, text, open);
+                return;
+            }
+        }
+        if let Role::Raw(text) = &role {
+            // smtplib's summary goes on with the reply's keywords: `SIZE 35882577`, `STARTTLS`.
+            let keyword = first_word(text);
+            let keyword_like = !keyword.is_empty()
+                && keyword.len() <= 20
+                && keyword
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
+            if after_summary && keyword_like && self.session(0).data.is_none() {
+                let mut line = self.line(number, raw, None, Direction::Note, Kind::Wrapped);
+                line.explanation = Some(texts::summary_continued());
+                self.add(line);
+                self.after_summary = true;
+                let _ = text;
+                return;
+            }
+        }
         match role {
             Role::Blank => self.blank(number, raw, session, candidate),
             Role::Client(text) => self.client(number, raw, format, session, &text),
@@ -188,6 +237,20 @@ impl Annotator {
                 line.explanation = Some(texts::summary());
                 line.group = group;
                 self.add(line);
+                self.after_summary = true;
+            }
+            Role::Block { server } => {
+                self.block_server = Some(server);
+                let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
+                line.explanation = Some(texts::block_header(server));
+                self.add(line);
+            }
+            Role::BlockLine(text) => {
+                if self.block_server == Some(false) {
+                    self.client(number, raw, format, session, text);
+                } else {
+                    self.server(number, raw, format, session, text, true);
+                }
             }
             Role::Note { what, connect } => {
                 if connect {
@@ -274,6 +337,18 @@ impl Annotator {
             return;
         }
         let (payload, note) = clean(text);
+        if self.block_server == Some(true) && formats::reply_shaped(payload.trim_start()) {
+            // simplesmtp indents the further lines of a reply under `└──`.
+            self.server(
+                number,
+                raw,
+                Some(Format::Simplesmtp),
+                0,
+                payload.trim_start(),
+                true,
+            );
+            return;
+        }
         if formats::reply_shaped(payload) {
             if let Some(index) = candidate {
                 if payload.starts_with("500") || payload.starts_with("502") {
@@ -305,6 +380,16 @@ impl Annotator {
         let command_like = letters
             && (word.bytes().all(|b| b.is_ascii_uppercase())
                 || payload.split_whitespace().count() <= 3);
+        // `Mail command failed: 501 …` (Nodemailer's error) starts like a command but quotes
+        // a reply: an application's error message, not something typed.
+        if matches!(parsed, Err(ParseError::Syntax { .. })) {
+            if let Some(log) = serverlog::error_text(Format::ClientError, "application", text)
+                .filter(|l| l.code.is_some_and(|c| c >= 400))
+            {
+                self.error_line(number, raw, log);
+                return;
+            }
+        }
         match &parsed {
             Ok(_) | Err(ParseError::Syntax { .. }) => {
                 self.command(number, raw, telnet, 0, payload, parsed, note);
@@ -323,12 +408,71 @@ impl Annotator {
                 self.command(number, raw, telnet, 0, payload, parsed, note);
             }
             _ => {
+                // An application's error message or exception quoting the reply.
+                if let Some(log) = serverlog::error_text(Format::ClientError, "application", text) {
+                    self.error_line(number, raw, log);
+                    return;
+                }
                 if command_like && payload.len() <= 200 {
                     self.candidate = Some(self.lines.len());
                 }
                 let line = self.line(number, raw, None, Direction::Unknown, Kind::Unknown);
                 self.add(line);
             }
+        }
+    }
+
+    /// An application's error message with the reply it quotes.
+    fn error_line(&mut self, number: usize, raw: &str, log: LogLine) {
+        let mut line = self.line(
+            number,
+            raw,
+            Some(log.format),
+            Direction::Note,
+            Kind::Log {
+                program: log.program.clone(),
+                code: log.code,
+                enhanced: log.enhanced.clone(),
+            },
+        );
+        line.explanation = Some(texts::log(&log, None));
+        self.add(line);
+        self.events.push(Event::Log { line: number, log });
+    }
+
+    /// A line that continues the open log line above it: joined, and the whole read again.
+    fn continue_log(&mut self, number: usize, raw: &str, text: &str, open: OpenLog) {
+        let mut line = self.line(number, raw, None, Direction::Note, Kind::Wrapped);
+        line.explanation = Some(texts::wrapped());
+        self.add(line);
+        let Some(Event::Log { line: first, log }) = self.events.get(open.event).cloned() else {
+            return;
+        };
+        let again = serverlog::reread(&log, text);
+        let still_open = again.open || open.indented_only;
+        if let Some(l) = self.lines.get_mut(open.line) {
+            let reply_line = again.code.map(|code| match &again.enhanced {
+                Some(e) => format!("{code} {e} {}", again.text),
+                None => format!("{code} {}", again.text),
+            });
+            l.kind = Kind::Log {
+                program: again.program.clone(),
+                code: again.code,
+                enhanced: again.enhanced.clone(),
+            };
+            l.explanation = Some(texts::log(&again, reply_line.as_deref()));
+        }
+        if let Some(e) = self.events.get_mut(open.event) {
+            *e = Event::Log {
+                line: first,
+                log: again,
+            };
+        }
+        if still_open {
+            self.open_log = Some(OpenLog {
+                joined: open.joined + 1,
+                ..open
+            });
         }
     }
 
@@ -405,6 +549,19 @@ impl Annotator {
             return;
         }
         let parsed = command::parse(payload);
+        if matches!(
+            parsed,
+            Err(ParseError::Unknown {
+                suggestion: None,
+                ..
+            })
+        ) && payload.len() >= 8
+            && formats::base64_token(payload)
+        {
+            // The paste starts inside an AUTH exchange: an answer, not a command.
+            self.sasl_answer(number, raw, format, session, payload, note);
+            return;
+        }
         self.command(number, raw, format, session, payload, parsed, note);
     }
 
@@ -898,6 +1055,12 @@ impl Annotator {
         );
         line.explanation = Some(texts::log(&log, reply_line.as_deref()));
         self.add(line);
+        self.open_log = Some(OpenLog {
+            line: self.lines.len() - 1,
+            event: self.events.len(),
+            joined: 0,
+            indented_only: !log.open,
+        });
         self.events.push(Event::Log { line: number, log });
     }
 }

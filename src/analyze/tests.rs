@@ -90,7 +90,9 @@ fn auth_plain_after_an_empty_challenge_and_cancel_and_bad_base64() {
     assert_eq!(a.lines[10].decoded.as_ref().unwrap().value, Value::Invalid);
     let failed: Vec<&Finding> = a.findings_of(FindingKind::AuthFailed).collect();
     assert_eq!(failed.len(), 2, "{failed:#?}");
-    assert!(failed[1].what.en.contains("not valid base64"));
+    assert!(failed
+        .iter()
+        .any(|f| f.what.en.contains("not valid base64") && f.lines.contains(&12)));
     assert!(a.findings_of(FindingKind::BadSyntax).next().is_some());
 }
 
@@ -134,6 +136,10 @@ fn temporary_failures_and_greylisting() {
     assert_eq!(f.severity, Severity::Warning);
     assert_eq!(f.lines, [1, 2]);
     let a = analyze("C: MAIL FROM:<a@b.c>\nS: 421 4.7.0 Too many connections, try later");
+    let f = finding(&a, FindingKind::RateLimited);
+    assert_eq!((f.code, f.cause), (Some(421), "rate-limited"));
+    assert!(f.what.en.contains("421") && f.fix.en.contains("Wait"));
+    let a = analyze("C: MAIL FROM:<a@b.c>\nS: 421 4.3.2 Service shutting down");
     assert!(finding(&a, FindingKind::Temporary).what.en.contains("421"));
     let a = analyze("C: RCPT TO:<x@y.z>\nS: 451 4.3.0 Temporary lookup failure");
     assert!(finding(&a, FindingKind::Temporary).fix.en.contains("later"));
@@ -171,10 +177,6 @@ fn bad_sequence_names_what_was_missing() {
             "C: AUTH PLAIN\nS: 503 5.5.1 Error: already authenticated",
             "already authenticated",
         ),
-        (
-            "C: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled",
-            "does not offer AUTH",
-        ),
     ];
     for (log, want) in cases {
         let a = analyze(log);
@@ -182,6 +184,27 @@ fn bad_sequence_names_what_was_missing() {
         assert!(f.what.en.contains(want), "{log}: {}", f.what.en);
         assert!(has_cjk(&f.what.zh), "{log}");
     }
+}
+
+#[test]
+fn auth_not_offered_is_its_own_cause() {
+    // Postfix without smtpd_sasl_auth_enable (or before STARTTLS with smtpd_tls_auth_only),
+    // Exim's AUTH not advertised, and smtplib's exception all name the same cause.
+    for log in [
+        "C: EHLO x\nS: 250-mx\nS: 250-STARTTLS\nS: 250 8BITMIME\nC: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled",
+        "C: AUTH PLAIN AGFsaWNlAHNlY3JldA==\nS: 503 AUTH command used when not advertised",
+        "smtplib.SMTPNotSupportedError: SMTP AUTH extension not supported by server.",
+    ] {
+        let a = analyze(log);
+        let f = a.deciding().unwrap();
+        assert_eq!(f.kind, FindingKind::AuthNotOffered, "{log}");
+        assert_eq!(f.cause, "auth-not-advertised");
+        assert!(f.fix.en.contains("smtpd_sasl_auth_enable"), "{}", f.fix.en);
+        assert!(f.fix.en.contains("starttls()"));
+        assert!(has_cjk(&f.fix.zh));
+    }
+    let a = analyze("C: EHLO x\nS: 250-mx\nS: 250-STARTTLS\nS: 250 8BITMIME\nC: AUTH LOGIN\nS: 503 5.5.1 Error: authentication not enabled");
+    assert!(a.deciding().unwrap().what.en.contains("lists STARTTLS"));
 }
 
 #[test]
@@ -375,12 +398,151 @@ fn every_visible_text_is_in_both_languages() {
 }
 
 #[test]
-fn findings_come_most_severe_first() {
+fn the_deciding_failure_comes_first() {
+    // Failures first, then the success, then side notes (the exposed password).
     let a = analyze("C: AUTH PLAIN AGFsaWNlAHNlY3JldA==\nS: 235 ok\nC: MAIL FROM:<a@b.c>\nS: 250 ok\nC: RCPT TO:<x@y.z>\nS: 250 ok\nC: DATA\nS: 354 go\nC: .\nS: 250 2.0.0 Ok: queued as ABC\nC: RCPT TO:<q@r.s>\nS: 550 5.1.1 unknown user");
-    let severities: Vec<Severity> = a.findings.iter().map(|f| f.severity).collect();
-    let mut sorted = severities.clone();
-    sorted.sort();
-    assert_eq!(severities, sorted);
-    assert_eq!(severities.first(), Some(&Severity::Error));
-    assert_eq!(severities.last(), Some(&Severity::Success));
+    let kinds: Vec<FindingKind> = a.findings.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FindingKind::UnknownUser,
+            FindingKind::Delivered,
+            FindingKind::CredentialsExposed
+        ]
+    );
+    assert_eq!(a.deciding().map(|f| f.code), Some(Some(550)));
+    // A stray 502 before the 503 that stopped the send does not outrank it.
+    let a = analyze("502 5.5.2 Error: command not recognized\nEHLO x\n250-mx\n250 8BITMIME\nAUTH LOGIN\n503 5.5.1 Error: authentication not enabled");
+    let d = a.deciding().unwrap();
+    assert_eq!((d.code, d.cause), (Some(503), "auth-not-advertised"));
+    assert!(a.findings_of(FindingKind::UnknownCommand).next().is_some());
+    // 235 then 553: the sender, never "authentication required" — even when the log hides
+    // the user name.
+    let a = analyze("Sent: AUTH LOGIN\nGot: 334 [redacted]\nSent: [redacted]\nGot: 334 [redacted]\nSent: [redacted]\nGot: 235 2.7.0 Authentication successful.\nSent: MAIL FROM:<>\nGot: 553 5.7.1 Sender address rejected: not owned by auth user.");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.kind, FindingKind::SenderMismatch, "{:#?}", a.findings);
+    assert!(d.what.en.contains("235, line 6"), "{}", d.what.en);
+    assert!(a.findings_of(FindingKind::AuthRequired).next().is_none());
+}
+
+#[test]
+fn an_unread_failure_is_never_an_all_clear() {
+    let a = analyze("220 mx ESMTP\nsomething went wrong here\nexit code=550.");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.kind, FindingKind::Unread);
+    assert_eq!(d.severity, Severity::Error);
+    assert!(
+        d.what.en.contains("Lines 2–3 could not be read"),
+        "{}",
+        d.what.en
+    );
+    assert!(d.what.en.contains("line 3 is a 5xx"), "{}", d.what.en);
+    assert!(has_cjk(&d.what.zh));
+    // Unread lines without a reply in them: no verdict either way, not "no problems".
+    let a = analyze("what is this\nno idea at all");
+    assert_eq!(a.deciding().map(|f| f.severity), Some(Severity::Warning));
+    // A placed failure keeps the lead; an unread reply elsewhere is still listed.
+    let a = analyze("C: RCPT TO:<b@example.org>\nS: 550 5.1.1 <b@example.org>: user unknown\nlater the relay said code=451.");
+    assert_eq!(a.deciding().unwrap().kind, FindingKind::UnknownUser);
+    let note = finding(&a, FindingKind::Unread);
+    assert_eq!(
+        (note.severity, note.lines.as_slice()),
+        (Severity::Info, &[3][..])
+    );
+}
+
+#[test]
+fn bounces_are_read_with_the_quoted_reply_joined() {
+    // Postfix's bounce, the remote reply wrapped over three lines.
+    let a = analyze("This is the mail system at host mail.example.com.\n\nI'm sorry to have to inform you that your message could not\nbe delivered to one or more recipients. It's attached below.\n\n                   The mail system\n\n<bob@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1\n    <bob@example.org>: Recipient address rejected: User unknown in local\n    recipient table (in reply to RCPT TO command)");
+    assert!(a.formats.contains(&Format::Bounce));
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().unwrap();
+    assert_eq!((d.kind, d.code), (FindingKind::UnknownUser, Some(550)));
+    assert_eq!(a.lines[9].kind, Kind::Wrapped);
+    // Haraka's bounce without the remote reply: a failure, never an all-clear.
+    let a = analyze("Hi. This is the Haraka Mailer program at mx.example.com.\nI'm afraid I wasn't able to deliver your message to the following addresses.\nThis is a permanent error; I've given up. Sorry it didn't work out.\n\nIntended Recipients: <bob@example.org>\nFailure Reason: Error: Some recipients failed: <bob@example.org>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.severity, Severity::Error, "{:#?}", a.findings);
+    assert!(d.what.en.contains("Some recipients failed"));
+}
+
+#[test]
+fn nodemailer_sessions_by_id_and_simplesmtp_blocks() {
+    // Two connections interleaved; the 535 belongs to the one that sent the password.
+    let a = analyze("[2022-11-16 11:57:21] DEBUG [aaa] S: 334 UGFzc3dvcmQ6\n[2022-11-16 11:57:21] DEBUG [bbb] S: 334 UGFzc3dvcmQ6\n[2022-11-16 11:57:21] DEBUG [aaa] C: c2VjcmV0\n[2022-11-16 11:57:26] DEBUG [aaa] S: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.");
+    assert_eq!(a.formats, [Format::Nodemailer]);
+    assert_eq!(a.lines[2].kind, Kind::Sasl);
+    let d = a.deciding().unwrap();
+    assert_eq!(
+        (d.cause, d.fix_id),
+        ("smtp-auth-disabled", "enable-smtp-auth")
+    );
+    assert!(d.fix.en.contains("Set-CASMailbox") && has_cjk(&d.fix.zh));
+    assert!(d.source.is_some_and(|s| s.contains("RFC 4954")));
+    let a = analyze("SERVER 1:\n└──220 mx ESMTP\nCLIENT 1:\n└──EHLO x\nSERVER 1:\n└──250-mx\n   250-AUTH NTLM\n   250 8BITMIME\nCLIENT 1:\n└──AUTH PLAIN AGFsaWNlAHNlY3JldA==\nSERVER 1:\n└──504 5.7.4 Unrecognized authentication type");
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(a.lines[6].direction, Direction::Server);
+    let d = a.deciding().unwrap();
+    assert_eq!((d.cause, d.code), ("mechanism-rejected", Some(504)));
+}
+
+#[test]
+fn server_side_lines_are_explained_for_what_they_are() {
+    let a = analyze("Feb 09 05:33:28 mx postfix/smtps/smtpd[24431]: warning: SASL: Connect to private/auth failed: No such file or directory\nFeb 09 05:33:28 mx postfix/smtps/smtpd[24431]: fatal: no SASL authentication mechanisms");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "sasl-backend-down");
+    assert!(d.fix.en.contains("doveconf -n") && d.fix.en.contains("smtpd_sasl_path"));
+    let a = analyze("Jan 12 16:54:57 mail postfix/smtpd[16273]: NOQUEUE: reject: RCPT from app[192.0.2.40]: 554 5.7.1 <u@example.org>: Relay access denied; from=<m@example.com> to=<u@example.org> proto=ESMTP helo=<app>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "relay-denied-own-server");
+    assert!(d.fix.en.contains("mynetworks") && d.fix.en.contains("587"));
+    let a = analyze("Oct 31 01:28:43 mail postfix/smtpd[3468]: NOQUEUE: reject: RCPT from m[104.47.21.166]: 554 5.7.1 Service unavailable; Client host [104.47.21.166] blocked using sbl.spamhaus.org; Error: open resolver; https://www.spamhaus.org/returnc/pub/172.69.79.93; from=<a@example.com> to=<b@example.org> proto=ESMTP helo=<m>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "open-resolver");
+    assert!(d.what.en.contains("Not a listing"));
+    let a = analyze("2023-03-24 10:02:24 1pfdJV-004eVE-9X == u@example.dev R=dnslookup T=remote_smtp defer (113): No route to host H=mail.example.dev [192.0.2.93]: mail.example.dev [192.0.2.93]");
+    assert_eq!(a.deciding().unwrap().cause, "network-unreachable");
+}
+
+#[test]
+fn dns_and_policy_refusals_name_their_cause() {
+    let cases = [
+        ("C: MAIL FROM:<a@example.com>\nC: RCPT TO:<b@example.org>\nS: 550 5.7.1 [BFD] Sender prohibited by SPF", "spf-fail", "dig TXT"),
+        ("C: RCPT TO:<b@example.org>\nS: 450 4.1.8 <www-data@ip-10-0-0-1.internal>: Sender address rejected: Domain not found", "sender-domain-unresolvable", "myorigin"),
+        ("421 Refused. Your reverse DNS entry does not resolve to an IP.", "missing-reverse-dns", "dig -x"),
+        ("C: RCPT TO:<b@example.org>\nS: 550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using FBLW15; To request removal from this list please forward this message to delist@example.com", "sender-ip-blocklisted", "removal"),
+        ("Failed to forward message: Error: MAIL FROM failed: '550 Authentication is required for relay'", "auth-required", "AUTH"),
+    ];
+    for (log, cause, fix) in cases {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
+        assert!(d.fix.en.contains(fix), "{log}: {}", d.fix.en);
+        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+    }
+}
+
+#[test]
+fn a_queued_250_alone_is_a_success() {
+    for log in [
+        "250 Ok: queued as nhIMmON9SFOPcT0ii4nt2A",
+        "Message sent: 250 2.0.0 Ok: queued on smtp.example.net as 1430081058-6ltg",
+    ] {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        assert_eq!(
+            (d.kind, d.severity),
+            (FindingKind::Delivered, Severity::Success),
+            "{log}"
+        );
+    }
 }

@@ -639,6 +639,29 @@ pub(super) fn summary() -> Text {
     ))
 }
 
+/// The lines after smtplib's summary that continue its message.
+pub(super) fn summary_continued() -> Text {
+    Text::from(Tr::new(
+        "The rest of smtplib's summary above: the reply's further lines, printed by the library.",
+        "上面 smtplib 汇总的后续部分：回复的其余各行，由该库打印。",
+    ))
+}
+
+/// simplesmtp's `SERVER n:` / `CLIENT n:`.
+pub(super) fn block_header(server: bool) -> Text {
+    Text::from(if server {
+        Tr::new(
+            "simplesmtp: the lines below come from the server.",
+            "simplesmtp：下面几行来自服务器。",
+        )
+    } else {
+        Tr::new(
+            "simplesmtp: the lines below were sent by the client.",
+            "simplesmtp：下面几行由客户端发出。",
+        )
+    })
+}
+
 /// A wrapped line.
 pub(super) fn wrapped() -> Text {
     Text::from(Tr::new(
@@ -673,8 +696,16 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
             "身份认证失败。",
         )),
         LogEvent::SaslauthdDown => Text::from(Tr::new(
-            "the mail server cannot reach saslauthd, the daemon that checks passwords: every AUTH fails until it runs.",
-            "邮件服务器连不上 saslauthd（负责校验密码的守护进程）：在它运行之前，所有 AUTH 都会失败。",
+            "the mail server cannot reach its SASL backend (saslauthd, or Dovecot's auth socket), which checks passwords: every AUTH fails until it runs.",
+            "邮件服务器连不上它的 SASL 后端（saslauthd 或 Dovecot 的认证套接字），也就是负责校验密码的程序：在它恢复之前，所有 AUTH 都会失败。",
+        )),
+        LogEvent::AuthNotOffered => Text::from(Tr::new(
+            "the client wanted to log in, but the server offers no AUTH on this connection.",
+            "客户端想要登录，但服务器在这个连接上不提供 AUTH。",
+        )),
+        LogEvent::Unreachable => Text::from(Tr::new(
+            "the next mail server could not be reached (no route, timeout, refused); the queue retries.",
+            "连不上下一台邮件服务器（无路由、超时或被拒绝）；队列会重试。",
         )),
         LogEvent::Greylisted => Text::from(Tr::new(
             "greylisting deferred the mail; a real sending server retries later and gets through.",

@@ -82,6 +82,7 @@ const NONE_RECOGNISED: Tr = Tr::new("none recognised", "未识别出");
 const SERVER: Tr = Tr::new("Server", "服务器");
 const SEQUENCE: Tr = Tr::new("Sequence", "事务顺序");
 const DECODED: Tr = Tr::new("decoded", "解码");
+const CAUSE: Tr = Tr::new("Cause", "原因");
 const LINES_HEADING: Tr = Tr::new("Lines", "逐行注释");
 const UNKNOWN_COUNT: Tr = Tr::new("lines not recognised", "行未能识别");
 
@@ -113,6 +114,14 @@ fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) -> io::Resu
             FIX.get(lang),
             finding.fix.get(lang)
         )?;
+        if let Some(source) = finding.source {
+            writeln!(
+                out,
+                "      {}{colon}{} ({source})",
+                CAUSE.get(lang),
+                finding.cause
+            )?;
+        }
     }
     writeln!(out)?;
     let formats: Vec<&str> = analysis
@@ -224,6 +233,14 @@ struct FindingJson<'a> {
     title: &'a str,
     what: &'a str,
     fix: &'a str,
+    /// The reply code the finding rests on, when the log shows one.
+    code: Option<u16>,
+    /// The cause and fix ids (stable).
+    cause: &'static str,
+    fix_id: &'static str,
+    /// The RFC section or vendor text the rule comes from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -302,6 +319,10 @@ impl<'a> AnalysisJson<'a> {
                     title: f.title.get(lang),
                     what: f.what.get(lang),
                     fix: f.fix.get(lang),
+                    code: f.code,
+                    cause: f.cause,
+                    fix_id: f.fix_id,
+                    source: f.source,
                 })
                 .collect(),
             lines: analysis

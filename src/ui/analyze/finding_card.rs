@@ -33,7 +33,7 @@ pub fn finding_card(props: &FindingCardProps) -> Html {
         .map(|&number| html! { <li key={number}><LineLink {number} /></li> });
     html! {
         <li class={classes!("finding", severity)} data-testid="analyze-finding"
-            data-kind={finding.kind.id()} data-severity={severity}>
+            data-kind={finding.kind.id()} data-severity={severity} data-cause={finding.cause}>
             <p class="finding-head">
                 <span class={classes!("severity", severity)} data-testid="analyze-finding-severity">
                     { finding.severity.describe(lang) }
@@ -48,6 +48,11 @@ pub fn finding_card(props: &FindingCardProps) -> Html {
                 <strong>{ texts::FIX.get(lang) }{ lang.colon() }</strong>
                 { finding.fix.get(lang).to_string() }
             </p>
+            if let Some(source) = finding.source {
+                <p class="finding-source muted" data-testid="analyze-finding-source">
+                    { texts::RULE.get(lang) }{ lang.colon() }{ source }
+                </p>
+            }
             if !finding.lines.is_empty() {
                 <div class="finding-lines">
                     <span class="muted">{ texts::RESTS_ON.get(lang) }{ lang.colon() }</span>

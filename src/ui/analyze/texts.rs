@@ -10,8 +10,8 @@ pub const NAV: Tr = Tr::new("Analyze", "日志分析");
 pub const HEADING: Tr = Tr::new("Analyze a log", "分析 SMTP 日志");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
-    "Paste an SMTP log — a telnet session, DokuWiki's Sent:/Got:, PHPMailer, swaks, smtplib, msmtp, curl, or Postfix, Sendmail and Exim log lines, even mixed — and get a diagnosis with every line explained. The log stays in this page's memory: nothing is stored, nothing is sent.",
-    "粘贴一段 SMTP 日志——telnet 会话、DokuWiki 的 Sent:/Got:、PHPMailer、swaks、smtplib、msmtp、curl，或 Postfix、Sendmail、Exim 的日志行，混在一起也可以——即可得到诊断结果和逐行解释。日志只保存在本页的内存中：不会存储，也不会发送。",
+    "Paste an SMTP log — a telnet session, DokuWiki's Sent:/Got:, PHPMailer, swaks, smtplib, Nodemailer, msmtp, curl, a bounce message, an application's error or exception, or Postfix, Sendmail, Exim and Haraka log lines, even mixed — and get a diagnosis with every line explained, the failure that decided the outcome first. The log stays in this page's memory: nothing is stored, nothing is sent.",
+    "粘贴一段 SMTP 日志——telnet 会话、DokuWiki 的 Sent:/Got:、PHPMailer、swaks、smtplib、Nodemailer、msmtp、curl、退信、应用程序的错误信息或异常，或 Postfix、Sendmail、Exim、Haraka 的日志行，混在一起也可以——即可得到诊断结果和逐行解释，决定结果的那次失败排在最前。日志只保存在本页的内存中：不会存储，也不会发送。",
 );
 /// The text area's label.
 pub const INPUT_LABEL: Tr = Tr::new("The log", "日志内容");
@@ -110,3 +110,6 @@ pub const PRIVACY: Tr = Tr::new(
     "Passwords in a pasted log are decoded here, in this page only; close the tab and they are gone.",
     "粘贴的日志中的密码只在本页解码；关闭标签页后即全部消失。",
 );
+
+/// Before a finding's rule source (an RFC section or the vendor's reply).
+pub const RULE: Tr = Tr::new("Rule", "依据");
