@@ -6,8 +6,7 @@
 
 use smtp_trainer::i18n::Tr;
 use smtp_trainer::lessons::guided::{
-    self, lesson_server, lines_of_answer, notes, Expect, Lesson, Position, Verdict, Wire,
-    LESSONS,
+    self, lesson_server, lines_of_answer, notes, Expect, Lesson, Position, Verdict, Wire, LESSONS,
 };
 use smtp_trainer::smtp::server::{Event, Mode, Server};
 
@@ -81,7 +80,11 @@ fn cjk(s: &str) -> bool {
 fn at_least_nine_lessons_in_both_languages() {
     assert!(LESSONS.len() >= 9);
     for lesson in LESSONS {
-        assert!(cjk(lesson.title.zh) && cjk(lesson.intro.zh), "{}", lesson.id);
+        assert!(
+            cjk(lesson.title.zh) && cjk(lesson.intro.zh),
+            "{}",
+            lesson.id
+        );
         for step in lesson.steps {
             assert!(
                 cjk(step.instruction.zh) && !step.instruction.en.is_empty(),
@@ -89,7 +92,11 @@ fn at_least_nine_lessons_in_both_languages() {
                 lesson.id
             );
             assert!(!step.hints.is_empty(), "{}", lesson.id);
-            for hint in step.hints.iter().chain(step.mistakes.iter().map(|m| &m.hint)) {
+            for hint in step
+                .hints
+                .iter()
+                .chain(step.mistakes.iter().map(|m| &m.hint))
+            {
                 assert!(!hint.en.is_empty() && !hint.zh.is_empty(), "{}", lesson.id);
             }
         }
@@ -451,7 +458,10 @@ fn issue16_3_helo_gets_the_ehlo_hint_and_the_next_ehlo_is_judged_against_step_1(
     let Verdict::NotYet { hint, .. } = verdict else {
         panic!("HELO passed the EHLO step: {verdict:?}");
     };
-    assert!(hint.en.contains("EHLO") && hint.en.contains("HELO"), "{hint:?}");
+    assert!(
+        hint.en.contains("EHLO") && hint.en.contains("HELO"),
+        "{hint:?}"
+    );
     assert_eq!(pos.step, 0);
     assert!(attempt(lesson, &mut pos, &mut wire, &["EHLO learner.example"]).passed());
     assert_eq!(pos.step, 1);

@@ -299,6 +299,16 @@ impl Step {
         !matches!(self.expect, Expect::Value(_))
     }
 
+    /// The lines of the answer still to send when `part` commands are done ("Send it" for
+    /// a step of several commands sends only the rest).
+    pub fn remaining_answer(&self, part: usize) -> Vec<String> {
+        let lines = lines_of_answer(self);
+        match self.expect {
+            Expect::Commands(_) => lines.into_iter().skip(part).collect(),
+            _ => lines,
+        }
+    }
+
     /// How many commands the step takes (1 for a message or a value).
     pub fn commands(&self) -> usize {
         Commands::of(self).map_or(1, Commands::len)
@@ -307,7 +317,9 @@ impl Step {
     /// The hint for wrong try number `tries` (1-based): one more of the ladder each time,
     /// the last one repeated.
     pub fn hint(&self, tries: usize) -> Tr {
-        let i = tries.saturating_sub(1).min(self.hints.len().saturating_sub(1));
+        let i = tries
+            .saturating_sub(1)
+            .min(self.hints.len().saturating_sub(1));
         self.hints.get(i).copied().unwrap_or(Tr::new("", ""))
     }
 
@@ -451,9 +463,7 @@ impl Lesson {
             return Some(self.restart(pos, wire, what, step.mistake(lines)));
         }
         pos.tries += 1;
-        let hint = step
-            .mistake(lines)
-            .unwrap_or_else(|| step.hint(pos.tries));
+        let hint = step.mistake(lines).unwrap_or_else(|| step.hint(pos.tries));
         Some(Verdict::NotYet {
             hint,
             done: pos.part,
@@ -510,10 +520,7 @@ impl Lesson {
         what: Tr,
         why: Option<Tr>,
     ) -> Verdict {
-        *pos = Position {
-            part: 0,
-            ..*pos
-        };
+        *pos = Position { part: 0, ..*pos };
         wire.note(what);
         if let Some(why) = why {
             wire.note(why);

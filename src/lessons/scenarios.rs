@@ -176,6 +176,52 @@ pub fn scenario12_answer() -> Option<&'static str> {
     }
 }
 
+/// Bytes as text with their line ends shown: CR LF as `␍␊`, a bare LF as `␊`, a bare CR
+/// as `␍`.
+pub fn visible_line_ends(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .replace("\r\n", "\u{240D}\u{240A}")
+        .replace('\n', "\u{240A}")
+        .replace('\r', "\u{240D}")
+}
+
+/// The bytes the console's raw mode sends for `text`: a line break typed in the text area is CRLF, `\n`
+/// written out is a bare LF, `\r` a bare CR and `\\` a backslash. The text ends with
+/// CRLF unless it already ends with a line end of its own.
+pub fn raw_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 2);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some('n') => {
+                    chars.next();
+                    out.push(b'\n');
+                }
+                Some('r') => {
+                    chars.next();
+                    out.push(b'\r');
+                }
+                Some('\\') => {
+                    chars.next();
+                    out.push(b'\\');
+                }
+                _ => out.push(b'\\'),
+            },
+            '\r' => {}
+            '\n' => out.extend_from_slice(b"\r\n"),
+            c => {
+                let mut buf = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    if !out.ends_with(b"\n") && !out.ends_with(b"\r") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
 /// Every scenario, in the order the page lists them.
 pub static SCENARIOS: &[Scenario] = &[
     Scenario {
