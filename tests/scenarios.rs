@@ -333,6 +333,9 @@ fn one_session(
     (after_wrong, journal)
 }
 
+/// A scenario's id, its wrong try, the right lines, and a change to the server between.
+type Case<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<fn(&mut Server)>);
+
 #[test]
 fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
     let long = "y".repeat(1200);
@@ -342,7 +345,7 @@ fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
         server.set_policies(policies);
     };
     let plain = "AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==";
-    let cases: Vec<(&str, Vec<&str>, Vec<&str>, Option<fn(&mut Server)>)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "sender-mismatch",
             vec![
@@ -497,8 +500,10 @@ fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
     }
     // The verifier scenario: a wrong answer, then the right one, in the same journal.
     let s = scenario("cram-md5-which-step");
-    let mut journal = Journal::default();
-    journal.answer = Some("digest-hex".into());
+    let mut journal = Journal {
+        answer: Some("digest-hex".into()),
+        ..Journal::default()
+    };
     assert!(!s.is_done(&journal));
     journal.answer = scenarios::scenario12_answer().map(str::to_string);
     assert!(s.is_done(&journal));
