@@ -518,7 +518,7 @@ fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
 fn no_insider_words_in_the_scenarios() {
     for s in SCENARIOS {
         for tr in [s.title, s.story, s.goal, s.lesson].iter().chain(s.hints) {
-            for word in ["seed 0", "Seed 0", "engine", "mime::", "种子文档 0", "引擎"] {
+            for word in ["seed", "Seed", "engine", "mime::", "种子", "引擎"] {
                 assert!(
                     !tr.en.contains(word) && !tr.zh.contains(word),
                     "{}: {word:?} in {tr:?}",

@@ -644,7 +644,7 @@ pub static LESSONS: &[Lesson] = &[
     Lesson {
         id: "first-transaction",
         title: Tr::new("Your first SMTP transaction, by hand", "亲手完成第一次 SMTP 事务"),
-        intro: Tr::new("Greet, name the sender and the recipient, send the message, say goodbye — the telnet session of the seed document, done right.", "问候、指定发件人和收件人、发送邮件、道别——把种子文档里的 telnet 会话正确地做一遍。"),
+        intro: Tr::new("Greet, name the sender and the recipient, send the message, say goodbye — the admin's telnet session from the story, done right.", "问候、指定发件人和收件人、发送邮件、道别——把故事里管理员的那次 telnet 会话正确地做一遍。"),
         steps: &[
             Step {
                 instruction: Tr::new("Introduce yourself: EHLO and your host name.", "介绍自己：EHLO 加上你的主机名。"),
@@ -661,7 +661,7 @@ pub static LESSONS: &[Lesson] = &[
                     Tr::new("MAIL FROM:<alice@example.com>", "MAIL FROM:<alice@example.com>"),
                 ],
                 mistakes: &[],
-                expect: Expect::Reply(&[Situation::MailOk]),
+                expect: Expect::ReplyTo(&[Situation::MailOk], |l| l.to_ascii_lowercase().contains("alice@example.com")),
                 answer: || "MAIL FROM:<alice@example.com>".into(),
             },
             Step {
@@ -672,7 +672,7 @@ pub static LESSONS: &[Lesson] = &[
                     Tr::new("RCPT TO:<bob@example.com>", "RCPT TO:<bob@example.com>"),
                 ],
                 mistakes: &[RCPR_TYPO],
-                expect: Expect::Reply(&[Situation::RcptOk]),
+                expect: Expect::ReplyTo(&[Situation::RcptOk], |l| l.to_ascii_lowercase().contains("bob@example.com")),
                 answer: || "RCPT TO:<bob@example.com>".into(),
             },
             Step {
@@ -804,7 +804,7 @@ pub static LESSONS: &[Lesson] = &[
     Lesson {
         id: "auth-plain",
         title: Tr::new("AUTH PLAIN with the NUL bytes", "带 NUL 字节的 AUTH PLAIN"),
-        intro: Tr::new("PLAIN sends authzid NUL user NUL password in one base64 line (the seed document built it with $ turned into \\0).", "PLAIN 把 authzid NUL 用户名 NUL 密码放在一行 base64 中发送（种子文档把 $ 替换成 \\0 来构造）。"),
+        intro: Tr::new("PLAIN sends authzid NUL user NUL password in one base64 line (the admin's notes built it with $ turned into \\0).", "PLAIN 把 authzid NUL 用户名 NUL 密码放在一行 base64 中发送（管理员的笔记把 $ 替换成 \\0 来构造）。"),
         steps: &[
             Step {
                 instruction: Tr::new("EHLO first.", "先 EHLO。"),
@@ -929,7 +929,7 @@ pub static LESSONS: &[Lesson] = &[
     Lesson {
         id: "mime-attachment",
         title: Tr::new("MIME and an attachment", "MIME 与附件"),
-        intro: Tr::new("The seed document adds an attachment with multipart/mixed, a boundary and a base64 part. Send one through DATA.", "种子文档用 multipart/mixed、分隔线和一个 base64 部分来添加附件。通过 DATA 发送一封这样的邮件。"),
+        intro: Tr::new("The admin's notes add an attachment with multipart/mixed, a boundary and a base64 part. Send one through DATA.", "管理员的笔记用 multipart/mixed、分隔线和一个 base64 部分来添加附件。通过 DATA 发送一封这样的邮件。"),
         steps: &[
             Step {
                 instruction: Tr::new("EHLO, MAIL FROM:<alice@example.com>, RCPT TO:<bob@example.com>, DATA — then the next step checks the message.", "EHLO、MAIL FROM:<alice@example.com>、RCPT TO:<bob@example.com>、DATA——下一步检查的是邮件本身。"),
