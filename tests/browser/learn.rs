@@ -712,3 +712,90 @@ async fn issue16_reset_asks_first_and_the_last_hint_keeps_the_focus() {
     assert_clean(&h).await;
     h.close().await;
 }
+
+/// Types `text` into whatever has the focus (the keyboard alone: no click chose it).
+async fn type_into_focus(h: &Harness, text: &str) {
+    h.client
+        .active_element()
+        .await
+        .expect("a focused element")
+        .send_keys(text)
+        .await
+        .expect("typing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue16_a_lesson_and_a_scenario_are_completed_with_the_keyboard_only() {
+    let h = Harness::start(BrowserLang::English).await;
+    // A lesson: each value typed where the focus already is, Enter to check.
+    let lesson = guided::find("reply-codes").expect("the lesson");
+    h.open("#/lessons/reply-codes").await;
+    for (i, step) in lesson.steps.iter().enumerate() {
+        h.wait_text("[data-testid=lesson-instruction]", |t| {
+            t == step.instruction.en
+        })
+        .await;
+        wait_js(
+            &h,
+            "return document.activeElement ? document.activeElement.id : ''",
+            "lesson-input",
+        )
+        .await;
+        if i == 0 {
+            type_into_focus(&h, &format!("permanent{}", Key::Enter)).await;
+            h.wait_text("[data-testid=lesson-hint]", |t| t == step.hints[0].en)
+                .await;
+            // The wrong value stays; select it away with the keyboard.
+            type_into_focus(&h, &format!("{}a", Key::Control)).await;
+        }
+        type_into_focus(&h, &format!("{}{}", (step.answer)(), Key::Enter)).await;
+    }
+    h.wait_for("[data-testid=lesson-complete]").await;
+    // The focus moved to the lesson's end (All lessons after the last one): Enter follows it.
+    wait_js(
+        &h,
+        "return document.activeElement && document.activeElement.closest('.next-lesson') ? 'yes' : 'no'",
+        "yes",
+    )
+    .await;
+    type_into_focus(&h, &Key::Enter.to_string()).await;
+    h.wait_for("[data-testid=lesson-list]").await;
+
+    // A scenario: the console input has the focus on arrival; DATA moves it to the text area.
+    let s = scenarios::find("telnet-typo").expect("scenario 3");
+    h.open("#/scenarios/telnet-typo").await;
+    h.wait_text("[data-testid=scenario-title]", |t| t == s.title.en)
+        .await;
+    for line in [
+        "HELO tdcsw",
+        "MAIL FROM:lily@tdcsw.com",
+        "RCPR TO:sam@163.com",
+        "RCPT TO:sam@163.com",
+        "DATA",
+    ] {
+        wait_js(
+            &h,
+            "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+            "console-input",
+        )
+        .await;
+        type_into_focus(&h, &format!("{line}{}", Key::Enter)).await;
+        h.wait_text("[data-testid=scenario-transcript]", |t| t.contains(line))
+            .await;
+    }
+    wait_js(
+        &h,
+        "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+        "console-data",
+    )
+    .await;
+    let message = ["SUBJECT:HELLO", "", "HAR are you?", "."].join(&Key::Enter.to_string());
+    type_into_focus(&h, &message).await;
+    type_into_focus(&h, &format!("{}{}", Key::Control, Key::Enter)).await;
+    h.wait_text("[data-testid=scenario-goal-met]", |t| {
+        t.contains("Goal met")
+    })
+    .await;
+    assert_clean(&h).await;
+    h.close().await;
+}
