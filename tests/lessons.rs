@@ -535,3 +535,78 @@ fn a_sender_other_than_the_step_wants_is_undone_with_rset() {
     assert_eq!(wire.server.view().from, None, "the transaction was reset");
     assert!(answer(lesson, &mut pos, &mut wire).passed());
 }
+
+/// Lines a learner might try at any step: right ones out of place, classic mistakes, noise.
+const TRIES: &[&str] = &[
+    "EHLO learner.example",
+    "HELO learner.example",
+    "EHLO",
+    "MAIL FROM:<alice@example.com>",
+    "MAIL FROM:<bob@example.com> SIZE=1000",
+    "RCPT TO:<bob@example.com>",
+    "RCPT TO:<dave@example.com>",
+    "RCPR TO:<bob@example.com>",
+    "DATA",
+    ".",
+    "Subject: hi",
+    "",
+    "RSET",
+    "NOOP",
+    "QUIT",
+    "AUTH LOGIN",
+    "AUTH PLAIN",
+    "*",
+    "YWxpY2VAZXhhbXBsZS5jb20=",
+    "c2VjcmV0",
+    "STARTTLS",
+    "BDAT 3 LAST",
+];
+
+use proptest::prelude::Strategy as _;
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+    /// Whatever a learner sends at a step, the step's own answer then passes: the lesson
+    /// never leaves a dead end (and never panics).
+    #[test]
+    fn no_try_strands_a_lesson(
+        lesson_index in 0usize..64,
+        step_index in 0usize..8,
+        tries in proptest::collection::vec(
+            proptest::collection::vec(
+                proptest::prop_oneof![
+                    proptest::sample::select(TRIES).prop_map(str::to_string),
+                    "[ -~]{0,40}",
+                ],
+                1..4,
+            ),
+            1..5,
+        ),
+    ) {
+        let lines_lessons: Vec<&Lesson> = LESSONS.iter().filter(|l| l.has_lines()).collect();
+        let lesson = lines_lessons[lesson_index % lines_lessons.len()];
+        let at = step_index % lesson.steps.len();
+        let (mut pos, mut wire) = play_to(lesson, at);
+        for tried in &tries {
+            let verdict = lesson.try_lines(&mut pos, &mut wire, tried);
+            if verdict.is_some_and(|v| v.passed()) || pos.step != at {
+                // The learner's own lines did the step: nothing left to check here.
+                return Ok(());
+            }
+        }
+        let rest = lesson.steps[at].remaining_answer(pos.part);
+        let verdict = lesson.try_lines(&mut pos, &mut wire, &rest);
+        proptest::prop_assert_eq!(verdict, Some(Verdict::Passed), "{} step {} after {:?}", lesson.id, at + 1, tries);
+    }
+
+    /// Raw mode's text: any text gives bytes that end with a line end, and `\n` written out
+    /// is one LF octet.
+    #[test]
+    fn raw_text_always_ends_with_a_line_end(text in "[ -~\n]{0,60}") {
+        let bytes = smtp_trainer::lessons::scenarios::raw_bytes(&text);
+        proptest::prop_assert!(bytes.ends_with(b"\n") || bytes.ends_with(b"\r"));
+        let shown = smtp_trainer::lessons::scenarios::visible_line_ends(&bytes);
+        proptest::prop_assert!(!shown.contains('\n'));
+    }
+}
