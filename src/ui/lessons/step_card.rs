@@ -103,7 +103,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
             </h2>
             <p class="instruction" data-testid="lesson-instruction">{ step.instruction.get(lang) }</p>
             <StepInput key={at} {id} {kind} disabled={closed} />
-            <StepFeedback {id} feedback={session.feedback} />
+            <StepFeedback {id} feedback={session.feedback} tries={session.tries} />
             <AnswerReveal {id} step={at} shown={session.answer_shown} disabled={closed} />
         </section>
     }

@@ -17,6 +17,9 @@ pub struct StepFeedbackProps {
     pub id: &'static str,
     /// The last try's feedback.
     pub feedback: Option<Feedback>,
+    /// Wrong tries of the current step so far (the hints they revealed stay in view).
+    #[prop_or_default]
+    pub tries: usize,
 }
 
 /// The feedback line.
@@ -48,9 +51,22 @@ pub fn step_feedback(props: &StepFeedbackProps) -> Html {
             </p>
         },
         Some(Feedback {
+            step,
             verdict: Verdict::NotYet { hint, done, of },
-            ..
-        }) => html! {
+        }) => {
+            // The hints earlier tries revealed, concept first, above this try's hint.
+            let earlier: Vec<Html> = crate::lessons::guided::find(props.id)
+                .and_then(|l| l.steps.get(step))
+                .map(|s| {
+                    let revealed = props.tries.saturating_sub(1).min(s.hints.len());
+                    s.hints[..revealed]
+                        .iter()
+                        .filter(|h| **h != hint)
+                        .map(|h| html! { <li data-testid="lesson-hint-earlier">{ h.get(lang) }</li> })
+                        .collect()
+                })
+                .unwrap_or_default();
+            html! {
             <div class="feedback not-yet" data-testid="lesson-not-yet">
                 <p class="verdict-title">{ "✗ " }{ texts::NOT_YET.get(lang) }
                     if of > 1 {
@@ -58,10 +74,14 @@ pub fn step_feedback(props: &StepFeedbackProps) -> Html {
                             data-of={of.to_string()}>{ progress(done, of) }</span>
                     }
                 </p>
+                if !earlier.is_empty() {
+                    <ul class="earlier-hints">{ for earlier }</ul>
+                }
                 <p><strong>{ texts::HINT.get(lang) }{ lang.colon() }</strong>
                     <span data-testid="lesson-hint">{ hint.get(lang) }</span></p>
             </div>
-        },
+            }
+        }
         Some(Feedback {
             verdict:
                 Verdict::Restarted {
