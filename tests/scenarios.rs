@@ -297,3 +297,329 @@ fn scenario_12_cram_md5_which_step() {
         "the answer is read without regard to case"
     );
 }
+
+/// Plays `wrong`, then `right`, in one session with the scenario's server (the learner
+/// never starts over); `switch` is applied before the first line of `right`. Returns the
+/// journal after the wrong try and after the right one.
+fn one_session(
+    scenario: &Scenario,
+    wrong: &[&str],
+    right: &[&str],
+    switch: Option<fn(&mut Server)>,
+) -> (Journal, Journal) {
+    let mut server = Server::new(
+        scenario.config(),
+        "192.0.2.10",
+        "Sat, 21 Nov 2026 20:15:48 +0800",
+    );
+    let mut journal = Journal::default();
+    for line in wrong {
+        let events = server.receive(format!("{line}\r\n").as_bytes());
+        journal.record(&server, &events);
+    }
+    let after_wrong = journal.clone();
+    assert!(
+        !server.is_closed(),
+        "{}: the wrong try closed the connection",
+        scenario.id
+    );
+    if let Some(change) = switch {
+        change(&mut server);
+    }
+    for line in right {
+        let events = server.receive(format!("{line}\r\n").as_bytes());
+        journal.record(&server, &events);
+    }
+    (after_wrong, journal)
+}
+
+/// A scenario's id, its wrong try, the right lines, and a change to the server between.
+type Case<'a> = (&'a str, Vec<&'a str>, Vec<&'a str>, Option<fn(&mut Server)>);
+
+#[test]
+fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
+    let long = "y".repeat(1200);
+    let start_saslauthd: fn(&mut Server) = |server| {
+        let mut policies = server.config().policies.clone();
+        policies.sasl_daemon_down = false;
+        server.set_policies(policies);
+    };
+    let plain = "AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHNlY3JldA==";
+    let cases: Vec<Case> = vec![
+        (
+            "sender-mismatch",
+            vec![
+                "EHLO [172.18.111.192]",
+                "AUTH LOGIN",
+                "c3Vubm9nb0AxNjMuY29t",
+                "QVJzYW5iYnNxbDYwNTk1",
+                "MAIL FROM:<noreply@163.com>",
+            ],
+            with_message(&[
+                "MAIL FROM:<sunnogo@163.com>",
+                "RCPT TO:<sunyongfeng@xxx.com>",
+                "DATA",
+            ]),
+            None,
+        ),
+        (
+            "saslauthd-down",
+            vec!["EHLO x", "AUTH LOGIN", "Y2FydmVu", "Y2FydmVuMTIz"],
+            vec!["AUTH LOGIN", "Y2FydmVu", "Y2FydmVuMTIz"],
+            Some(start_saslauthd),
+        ),
+        (
+            "telnet-typo",
+            vec![
+                "HELO tdcsw",
+                "MAIL FROM:lily@tdcsw.com",
+                "RCPR TO:sam@163.com",
+            ],
+            with_message(&["RCPT TO:sam@163.com", "DATA"]),
+            None,
+        ),
+        (
+            "bad-sequence",
+            vec![
+                "EHLO x",
+                "RCPT TO:<bob@example.com>",
+                "MAIL FROM:<alice@example.com>",
+                "DATA",
+            ],
+            with_message(&["RCPT TO:<bob@example.com>", "DATA"]),
+            None,
+        ),
+        (
+            "where-did-bcc-go",
+            vec![
+                "EHLO x",
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+                "To: bob@example.com",
+                "Bcc: carol@example.com",
+                "",
+                "hi",
+                ".",
+            ],
+            vec![
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "RCPT TO:<carol@example.com>",
+                "DATA",
+                "To: bob@example.com",
+                "",
+                "hi",
+                ".",
+            ],
+            None,
+        ),
+        (
+            "starttls-first",
+            vec!["EHLO x", plain],
+            vec!["STARTTLS", "EHLO x", plain],
+            None,
+        ),
+        (
+            "too-big",
+            vec!["EHLO x", "MAIL FROM:<alice@example.com> SIZE=5000"],
+            with_message(&[
+                "MAIL FROM:<alice@example.com> SIZE=100",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+            ]),
+            None,
+        ),
+        (
+            "partial-delivery",
+            vec![
+                "EHLO x",
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<nobody@example.com>",
+                "DATA",
+            ],
+            with_message(&["RCPT TO:<bob@example.com>", "DATA"]),
+            None,
+        ),
+        (
+            "greylisting",
+            vec![
+                "EHLO x",
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+            ],
+            with_message(&["RCPT TO:<bob@example.com>", "DATA"]),
+            None,
+        ),
+        (
+            "relay-denied",
+            vec![
+                "EHLO x",
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<someone@elsewhere.test>",
+            ],
+            with_message(&[
+                "RSET",
+                plain,
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<someone@elsewhere.test>",
+                "DATA",
+            ]),
+            None,
+        ),
+        (
+            "line-too-long",
+            vec![
+                "EHLO x",
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+                "Subject: long",
+                "",
+                long.as_str(),
+                ".",
+            ],
+            with_message(&[
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+            ]),
+            None,
+        ),
+    ];
+    let mut played: Vec<&str> = cases.iter().map(|c| c.0).collect();
+    for (id, wrong, right, switch) in cases {
+        let s = scenario(id);
+        let (after_wrong, after_right) = one_session(s, &wrong, &right, switch);
+        assert!(!s.is_done(&after_wrong), "{id}: done by the wrong try");
+        assert!(
+            s.is_done(&after_right),
+            "{id}: not done after the right one"
+        );
+    }
+    // The verifier scenario: a wrong answer, then the right one, in the same journal.
+    let s = scenario("cram-md5-which-step");
+    let mut journal = Journal {
+        answer: Some("digest-hex".into()),
+        ..Journal::default()
+    };
+    assert!(!s.is_done(&journal));
+    journal.answer = scenarios::scenario12_answer().map(str::to_string);
+    assert!(s.is_done(&journal));
+    played.push(s.id);
+    played.sort_unstable();
+    let mut all: Vec<&str> = SCENARIOS.iter().map(|s| s.id).collect();
+    all.sort_unstable();
+    assert_eq!(played, all, "every scenario is played");
+}
+
+#[test]
+fn no_insider_words_in_the_scenarios() {
+    for s in SCENARIOS {
+        for tr in [s.title, s.story, s.goal, s.lesson].iter().chain(s.hints) {
+            for word in ["seed", "Seed", "engine", "mime::", "种子", "引擎"] {
+                assert!(
+                    !tr.en.contains(word) && !tr.zh.contains(word),
+                    "{}: {word:?} in {tr:?}",
+                    s.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn issue16_5_scenario_4_says_what_the_real_server_answers_to_data_before_rcpt() {
+    let s = scenario("bad-sequence");
+    let mut server = Server::new(s.config(), "192.0.2.10", "now");
+    server.receive(b"EHLO x\r\nMAIL FROM:<alice@example.com>\r\n");
+    let events = server.receive(b"DATA\r\n");
+    let reply = events
+        .iter()
+        .find_map(|e| match e {
+            smtp_trainer::smtp::server::Event::Reply(r) => Some(r.wire_lines().join(" ")),
+            _ => None,
+        })
+        .expect("a reply to DATA");
+    // The server's reply is Postfix's, recorded; the scenario's words agree with it.
+    assert!(reply.starts_with("554 5.5.1"), "{reply}");
+    for text in [s.title, s.story, s.lesson] {
+        assert!(
+            text.en.contains("554") && text.zh.contains("554"),
+            "{text:?}"
+        );
+    }
+    assert!(s.story.en.contains("503") && s.story.en.contains("Postfix"));
+}
+
+#[test]
+fn issue16_4_scenario_11_counts_as_its_server_does_and_a_raw_bare_lf_is_refused() {
+    let s = scenario("line-too-long");
+    let long = "y".repeat(1200);
+    let journal = play(
+        s,
+        &[
+            "EHLO x",
+            "MAIL FROM:<alice@example.com>",
+            "RCPT TO:<bob@example.com>",
+            "DATA",
+            "Subject: long",
+            "",
+            &long,
+            ".",
+        ],
+        None,
+    );
+    assert!(journal.saw(smtp_trainer::smtp::why::Situation::TextLineTooLong));
+    // The hints name both counts: the server's 998 without CRLF, the RFC's 1000 with it.
+    let hints: String = s.hints.iter().map(|h| h.en).collect();
+    assert!(hints.contains("998") && hints.contains("1000") && hints.contains("1202"));
+    // Raw mode: `\n` written out is a bare LF, a typed line break CRLF.
+    let bytes = scenarios::raw_bytes("Subject: x\\n\nbare\\nline\n.");
+    assert_eq!(bytes, b"Subject: x\n\r\nbare\nline\r\n.\r\n");
+    assert_eq!(
+        scenarios::visible_line_ends(b"a\nb\r\n"),
+        "a\u{240A}b\u{240D}\u{240A}"
+    );
+    let mut server = Server::new(s.config(), "192.0.2.10", "now");
+    let mut journal = Journal::default();
+    for line in [
+        "EHLO x",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+    ] {
+        let events = server.receive(format!("{line}\r\n").as_bytes());
+        journal.record(&server, &events);
+    }
+    let events = server.receive(&scenarios::raw_bytes("Subject: x\n\nbare\\nline\n."));
+    journal.record(&server, &events);
+    assert!(journal.saw(smtp_trainer::smtp::why::Situation::BareLf));
+}
+
+#[test]
+fn issue16_8_greylisting_says_the_wait_is_simulated() {
+    let s = scenario("greylisting");
+    assert!(s.story.en.contains("simulated") && s.story.zh.contains("模拟"));
+}
+
+#[test]
+fn issue16_8_the_535_of_scenario_2_says_saslauthd_is_down_once() {
+    let s = scenario("saslauthd-down");
+    let mut server = Server::new(s.config(), "192.0.2.10", "now");
+    server.receive(b"EHLO x\r\nAUTH LOGIN\r\nY2FydmVu\r\n");
+    let events = server.receive(b"Y2FydmVuMTIz\r\n");
+    let why = events
+        .iter()
+        .find_map(|e| match e {
+            smtp_trainer::smtp::server::Event::Reply(r) => Some(r.why.clone()),
+            _ => None,
+        })
+        .expect("the 535");
+    for lang in [smtp_trainer::i18n::Lang::En, smtp_trainer::i18n::Lang::Zh] {
+        let text = why.explain(lang);
+        assert_eq!(text.matches("saslauthd").count(), 1, "{text}");
+        assert!(!text.contains("seed") && !text.contains("种子"), "{text}");
+    }
+}

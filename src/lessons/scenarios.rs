@@ -176,14 +176,60 @@ pub fn scenario12_answer() -> Option<&'static str> {
     }
 }
 
+/// Bytes as text with their line ends shown: CR LF as `␍␊`, a bare LF as `␊`, a bare CR
+/// as `␍`.
+pub fn visible_line_ends(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes)
+        .replace("\r\n", "\u{240D}\u{240A}")
+        .replace('\n', "\u{240A}")
+        .replace('\r', "\u{240D}")
+}
+
+/// The bytes the console's raw mode sends for `text`: a line break typed in the text area is CRLF, `\n`
+/// written out is a bare LF, `\r` a bare CR and `\\` a backslash. The text ends with
+/// CRLF unless it already ends with a line end of its own.
+pub fn raw_bytes(text: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(text.len() + 2);
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.peek() {
+                Some('n') => {
+                    chars.next();
+                    out.push(b'\n');
+                }
+                Some('r') => {
+                    chars.next();
+                    out.push(b'\r');
+                }
+                Some('\\') => {
+                    chars.next();
+                    out.push(b'\\');
+                }
+                _ => out.push(b'\\'),
+            },
+            '\r' => {}
+            '\n' => out.extend_from_slice(b"\r\n"),
+            c => {
+                let mut buf = [0; 4];
+                out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+            }
+        }
+    }
+    if !out.ends_with(b"\n") && !out.ends_with(b"\r") {
+        out.extend_from_slice(b"\r\n");
+    }
+    out
+}
+
 /// Every scenario, in the order the page lists them.
 pub static SCENARIOS: &[Scenario] = &[
     Scenario {
         id: "sender-mismatch",
         title: Tr::new("163.com: 553 Mail from must equal authorized user", "163.com：553 发件人必须与认证用户一致"),
         story: Tr::new(
-            "A wiki's notification mail never arrives. Its SMTP plugin logs in to smtp.163.com as sunnogo@163.com (password ARsanbbsql60595) and the server answers 553 to MAIL FROM. The plugin's settings are in front of you (seed 000).",
-            "某个 wiki 的通知邮件始终发不出去。它的 SMTP 插件以 sunnogo@163.com（密码 ARsanbbsql60595）登录 smtp.163.com，服务器对 MAIL FROM 回复 553。插件的设置就在你面前（种子文档 000）。",
+            "A wiki's notification mail never arrives. Its SMTP plugin logs in to smtp.163.com as sunnogo@163.com (password ARsanbbsql60595) and the server answers 553 to MAIL FROM. The plugin's settings are in front of you, as in the DokuWiki log.",
+            "某个 wiki 的通知邮件始终发不出去。它的 SMTP 插件以 sunnogo@163.com（密码 ARsanbbsql60595）登录 smtp.163.com，服务器对 MAIL FROM 回复 553。插件的设置就在你面前，和 DokuWiki 日志中的一样。",
         ),
         goal: Tr::new("Get a message accepted by the 163.com server.", "让 163.com 服务器接受一封邮件。"),
         hints: &[
@@ -213,8 +259,8 @@ pub static SCENARIOS: &[Scenario] = &[
         id: "saslauthd-down",
         title: Tr::new("Sendmail: 535 though the password is right", "Sendmail：密码正确却 535"),
         story: Tr::new(
-            "Users of this Sendmail server cannot authenticate: every AUTH LOGIN ends in 535 5.7.0 authentication failed, even with the right password (carven / carven123). Seed 004's admin spent an afternoon on it.",
-            "这台 Sendmail 服务器的用户都无法认证：每次 AUTH LOGIN 都以 535 5.7.0 authentication failed 结束，即使密码正确（carven / carven123）。种子文档 004 中的管理员为此折腾了一下午。",
+            "Users of this Sendmail server cannot authenticate: every AUTH LOGIN ends in 535 5.7.0 authentication failed, even with the right password (carven / carven123). The admin in the story spent an afternoon on it.",
+            "这台 Sendmail 服务器的用户都无法认证：每次 AUTH LOGIN 都以 535 5.7.0 authentication failed 结束，即使密码正确（carven / carven123）。故事里的管理员为此折腾了一下午。",
         ),
         goal: Tr::new("Authenticate successfully as carven.", "以 carven 成功认证。"),
         hints: &[
@@ -240,8 +286,8 @@ pub static SCENARIOS: &[Scenario] = &[
         id: "telnet-typo",
         title: Tr::new("A telnet session with a typo", "带拼写错误的 telnet 会话"),
         story: Tr::new(
-            "Seed 004's telnet session: HELO, MAIL FROM:lily@tdcsw.com, then RCPR TO:sam@163.com — and the server says 500. Replay it and deliver the message to sam@163.com.",
-            "种子文档 004 的 telnet 会话：HELO，MAIL FROM:lily@tdcsw.com，然后 RCPR TO:sam@163.com——服务器回复 500。重放这个会话，把邮件投递给 sam@163.com。",
+            "The admin's telnet session: HELO, MAIL FROM:lily@tdcsw.com, then RCPR TO:sam@163.com — and the server says 500. Replay it and deliver the message to sam@163.com.",
+            "管理员的 telnet 会话：HELO，MAIL FROM:lily@tdcsw.com，然后 RCPR TO:sam@163.com——服务器回复 500。重放这个会话，把邮件投递给 sam@163.com。",
         ),
         goal: Tr::new("Get a message to sam@163.com accepted.", "让发给 sam@163.com 的邮件被接受。"),
         hints: &[
@@ -266,19 +312,19 @@ pub static SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         id: "bad-sequence",
-        title: Tr::new("RCPT before MAIL, DATA before RCPT", "MAIL 之前 RCPT，RCPT 之前 DATA"),
+        title: Tr::new("Out of order: 503 for RCPT before MAIL, 554 for DATA before RCPT", "顺序错了：MAIL 之前 RCPT 得到 503，RCPT 之前 DATA 得到 554"),
         story: Tr::new(
-            "A hand-written client sends RCPT TO first and gets 503. Find the order the server wants and send a message from alice@example.com to bob@example.com.",
-            "一个手写的客户端先发送 RCPT TO，得到 503。找出服务器要求的顺序，从 alice@example.com 给 bob@example.com 发一封邮件。",
+            "A hand-written client sends RCPT TO first and gets 503 5.5.1 (bad sequence of commands). Fixed to send MAIL FROM first, it then sends DATA before any recipient was accepted — and this server, like real Postfix, answers 554 5.5.1 Error: no valid recipients rather than RFC 5321's 503: Postfix treats it as a transaction that has nobody to deliver to, a permanent failure of that transaction, not as a command out of order. Find the order the server wants and send a message from alice@example.com to bob@example.com.",
+            "一个手写的客户端先发送 RCPT TO，得到 503 5.5.1（命令顺序错误）。改成先发 MAIL FROM 之后，它又在还没有任何收件人被接受时发送 DATA——这台服务器和真实的 Postfix 一样，回复 554 5.5.1 Error: no valid recipients，而不是 RFC 5321 的 503：Postfix 把它看作一个没有投递对象的事务（该事务的永久失败），而不是命令顺序错误。找出服务器要求的顺序，从 alice@example.com 给 bob@example.com 发一封邮件。",
         ),
-        goal: Tr::new("Get a message accepted.", "让一封邮件被接受。"),
+        goal: Tr::new("Get a message accepted, whatever 503 or 554 you meet on the way.", "让一封邮件被接受，无论途中遇到 503 还是 554。"),
         hints: &[
             Tr::new("The status line says what the server expects next.", "状态栏显示服务器接下来期待什么。"),
             Tr::new("EHLO, MAIL FROM, RCPT TO, DATA — in that order.", "EHLO、MAIL FROM、RCPT TO、DATA——按这个顺序。"),
         ],
         lesson: Tr::new(
-            "A transaction is MAIL, then one or more RCPT, then DATA (RFC 5321 §4.1.4); 503 says a step is missing.",
-            "一个事务是 MAIL，然后一个或多个 RCPT，然后 DATA（RFC 5321 §4.1.4）；503 说明缺了某一步。",
+            "A transaction is MAIL, then one or more RCPT, then DATA (RFC 5321 §4.1.4). RFC 5321 answers a missing step with 503; Postfix does so for RCPT before MAIL, but answers DATA without an accepted recipient with 554 5.5.1 (no valid recipients) — read the enhanced code 5.5.1 (a protocol error) as much as the three digits.",
+            "一个事务是 MAIL，然后一个或多个 RCPT，然后 DATA（RFC 5321 §4.1.4）。RFC 5321 对缺少的步骤回复 503；Postfix 对 MAIL 之前的 RCPT 也是 503，但对没有被接受的收件人就发 DATA 回复 554 5.5.1（no valid recipients）——增强状态码 5.5.1（协议错误）和三位代码一样值得细读。",
         ),
         place: Place::Console,
         profile: Profile::Postfix,
@@ -289,8 +335,8 @@ pub static SCENARIOS: &[Scenario] = &[
         id: "where-did-bcc-go",
         title: Tr::new("Where did the Bcc go?", "Bcc 去哪儿了？"),
         story: Tr::new(
-            "Seed 004's author found no \"RCPT CC\" or \"RCPT BCC\" command. Send one message to bob@example.com with a blind copy to carol@example.com, then look at the accepted message: where is carol?",
-            "种子文档 004 的作者找不到 \"RCPT CC\" 或 \"RCPT BCC\" 命令。发一封给 bob@example.com 的邮件，并密送给 carol@example.com，然后查看被接受的邮件：carol 在哪里？",
+            "The admin who wrote the notes found no \"RCPT CC\" or \"RCPT BCC\" command. Send one message to bob@example.com with a blind copy to carol@example.com, then look at the accepted message: where is carol?",
+            "写这份笔记的管理员找不到 \"RCPT CC\" 或 \"RCPT BCC\" 命令。发一封给 bob@example.com 的邮件，并密送给 carol@example.com，然后查看被接受的邮件：carol 在哪里？",
         ),
         goal: Tr::new("Deliver a message with a recipient who appears in no header.", "投递一封邮件，其中某个收件人不出现在任何邮件头中。"),
         hints: &[
@@ -381,13 +427,13 @@ pub static SCENARIOS: &[Scenario] = &[
         id: "greylisting",
         title: Tr::new("Greylisting: 450, then accepted", "灰名单：先 450，然后接受"),
         story: Tr::new(
-            "Mail from a new sender is deferred with 450 by this server's greylisting.",
-            "这台服务器的灰名单会用 450 暂缓新发件人的邮件。",
+            "Mail from a new sender is deferred with 450 by this server's greylisting (its reply names postgrey). The wait is simulated: a real postgrey accepts the retry only after a delay (300 seconds by default) — here a retry is accepted at once.",
+            "这台服务器的灰名单会用 450 暂缓新发件人的邮件（回复中提到 postgrey）。等待是模拟的：真实的 postgrey 要过一段时间（默认 300 秒）才接受重试——这里重试会立即被接受。",
         ),
         goal: Tr::new("Get the deferred message accepted.", "让被暂缓的邮件被接受。"),
         hints: &[
             Tr::new("4xx means: not now, try again.", "4xx 的意思是：现在不行，稍后再试。"),
-            Tr::new("Send the same RCPT TO again.", "再发送一次同样的 RCPT TO。"),
+            Tr::new("Send the same RCPT TO again (in real life, after the delay; here at once).", "再发送一次同样的 RCPT TO（现实中要等一段时间；这里可以马上重试）。"),
         ],
         lesson: Tr::new(
             "A 4xx is temporary: real servers queue the message and retry; greylisting relies on that.",
@@ -432,17 +478,18 @@ pub static SCENARIOS: &[Scenario] = &[
         id: "line-too-long",
         title: Tr::new("Line too long, bare LF", "行太长、单独的 LF"),
         story: Tr::new(
-            "A program writes a whole paragraph as one 1200-character line, and ends lines with a bare LF. This server enforces RFC 5321's limits.",
-            "某个程序把一整段写成一行 1200 个字符，并且行尾只用单独的 LF。这台服务器严格执行 RFC 5321 的限制。",
+            "A program writes a whole paragraph as one 1200-character line, and ends lines with a bare LF. This Exim server refuses both: a line longer than RFC 5321 allows, and a line ending that is not CRLF. (To send a bare LF, switch on “Send raw bytes” under the console.)",
+            "某个程序把一整段写成一行 1200 个字符，并且行尾只用单独的 LF。这台 Exim 服务器两者都拒绝：超过 RFC 5321 允许长度的行，以及不是 CRLF 的行尾。（要发送单独的 LF，请打开控制台下方的“发送原始字节”。）",
         ),
         goal: Tr::new("Get a message accepted after a refused one.", "在一封被拒绝之后，让一封邮件被接受。"),
         hints: &[
-            Tr::new("A text line is at most 1000 octets with its CRLF.", "一行文本最多 1000 字节（含 CRLF）。"),
-            Tr::new("Break the paragraph into shorter lines (or encode it quoted-printable).", "把这段拆成较短的行（或用 quoted-printable 编码）。"),
+            Tr::new("Click the 550: what did the server count, and against which limit?", "点击 550：服务器统计了什么，对照的是哪个上限？"),
+            Tr::new("Exim says 998 octets and counts the line without its CRLF; RFC 5321 says 1000 with the CRLF: the same limit (a 1200-character line is 1202 octets with CRLF). Exim refuses with a bare 550, whose reference title speaks of a mailbox because RFC 5321 gives 550 to any refused action.", "Exim 说 998 字节，统计时不含 CRLF；RFC 5321 说 1000 字节，含 CRLF：是同一个上限（1200 个字符的行加上 CRLF 是 1202 字节）。Exim 用不带增强状态码的 550 拒绝；参考页上 550 的标题说的是邮箱，因为 RFC 5321 把 550 用于任何被拒绝的操作。"),
+            Tr::new("Break the paragraph into lines shorter than 998 characters (or encode it quoted-printable) and send the message again.", "把这段拆成短于 998 个字符的行（或用 quoted-printable 编码），再发送一次。"),
         ],
         lesson: Tr::new(
-            "RFC 5321 §4.5.3.1.6 limits text lines to 1000 octets and §2.3.8 wants CRLF; MIME encodings exist for long lines.",
-            "RFC 5321 §4.5.3.1.6 规定文本行不超过 1000 字节，§2.3.8 要求 CRLF；长行应使用 MIME 编码。",
+            "RFC 5321 §4.5.3.1.6 limits text lines to 1000 octets including CRLF (Exim's 998 counts them without it) and §2.3.8 wants CRLF; MIME encodings exist for long lines.",
+            "RFC 5321 §4.5.3.1.6 规定文本行不超过 1000 字节（含 CRLF；Exim 所说的 998 不含 CRLF），§2.3.8 要求 CRLF；长行应使用 MIME 编码。",
         ),
         place: Place::Console,
         profile: Profile::Exim,

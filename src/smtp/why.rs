@@ -437,7 +437,7 @@ impl Situation {
             S::AuthChallenge => Tr::new("A SASL challenge (334): the text is base64. Answer with one base64 line, or * to cancel (RFC 4954 §4).", "SASL 质询（334）：文本是 base64。请用一行 base64 回答，或用 * 取消（RFC 4954 §4）。"),
             S::AuthOk => Tr::new("Authenticated. The session now acts for this user (and may relay mail).", "认证成功。会话现在以该用户身份进行（并且可以转发邮件）。"),
             S::AuthFailed => Tr::new("Authentication failed: the user name or password is wrong, or the response was computed wrongly.", "认证失败：用户名或密码错误，或响应计算有误。"),
-            S::AuthBackendDown => Tr::new("Authentication failed although the credentials may be right: the server's SASL daemon (saslauthd) is not running, so it cannot check any password. This is seed 004's story; the fix is on the server: start saslauthd.", "认证失败，但凭据可能是对的：服务器的 SASL 守护进程（saslauthd）没有运行，无法验证任何密码。这正是种子文档 004 的故事；解决办法在服务器端：启动 saslauthd。"),
+            S::AuthBackendDown => Tr::new("Authentication failed although the credentials may be right: the server's own password check, its SASL daemon, did not answer. The fix is on the server, not in the client's password.", "认证失败，但凭据可能是对的：服务器自己的密码验证（SASL 守护进程）没有响应。解决办法在服务器端，而不是客户端的密码。"),
             S::AuthCancelled => Tr::new("The client cancelled the authentication with * (RFC 4954 §4).", "客户端用 * 取消了认证（RFC 4954 §4）。"),
             S::AuthBadBase64 => Tr::new("The SASL response is not valid base64 (RFC 4954 §4 requires base64).", "SASL 响应不是合法的 base64（RFC 4954 §4 要求使用 base64）。"),
             S::AuthMalformed => Tr::new("The decoded SASL response is not what the mechanism expects.", "解码后的 SASL 响应不符合该机制的格式。"),

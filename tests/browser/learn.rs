@@ -176,6 +176,15 @@ async fn scenario_1_is_played_to_its_goal_in_the_dokuwiki_settings() {
         t.contains("553 Mail from must equal authorized user")
     })
     .await;
+    // Issue 16 item 6: the 553's explanation is opened...
+    h.js("Array.from(document.querySelectorAll('[data-testid=scenario-compose-transcript] [data-testid=console-reply]')).find(b => b.textContent.includes('553')).click()")
+        .await;
+    wait_js(
+        &h,
+        "return String(document.querySelectorAll('[data-testid=scenario-compose-transcript] [aria-expanded=true]').length)",
+        "1",
+    )
+    .await;
     h.wait_for("[data-testid=scenario-goal-pending]").await;
     assert!(h
         .client
@@ -201,6 +210,13 @@ async fn scenario_1_is_played_to_its_goal_in_the_dokuwiki_settings() {
     h.wait_text("[data-testid=scenario-stored-from]", |t| {
         t == "<sunnogo@163.com>"
     })
+    .await;
+    // ...and the new dialog starts with every reply closed (no stale expanded row).
+    wait_js(
+        &h,
+        "return String(document.querySelectorAll('[data-testid=scenario-compose-transcript] [aria-expanded=true]').length)",
+        "0",
+    )
     .await;
 
     // Remembered as done: ids only, never the password.
@@ -236,7 +252,7 @@ async fn answer_step(h: &Harness, expect: Expect, answer: &str) {
                 .await
                 .expect("Ctrl+Enter");
         }
-        Expect::Reply(_) | Expect::ReplyTo(..) => {
+        Expect::Reply(_) | Expect::ReplyTo(..) | Expect::Commands(_) => {
             for line in answer.split('\n') {
                 let input = h.wait_for("[data-testid=lesson-input]").await;
                 input
@@ -282,9 +298,10 @@ async fn a_lesson_is_completed_with_hints_first_and_its_progress_survives_a_relo
         })
         .await;
         if i == 0 {
-            // A wrong try first: HELO without a name gets 501, and the step's hint.
+            // A wrong try first: HELO without a name gets 501, and the hint for HELO.
             answer_step(&h, step.expect, "HELO").await;
-            h.wait_text("[data-testid=lesson-hint]", |t| t == step.hint.en)
+            let helo = step.mistake(&["HELO".to_string()]).expect("a HELO hint");
+            h.wait_text("[data-testid=lesson-hint]", |t| t == helo.en)
                 .await;
             h.wait_text("[data-testid=lesson-transcript]", |t| t.contains("501"))
                 .await;
@@ -326,6 +343,16 @@ async fn a_lesson_is_completed_with_hints_first_and_its_progress_survives_a_relo
     }
     h.wait_for("[data-testid=lesson-complete]").await;
     h.wait_text("[data-testid=lesson-transcript]", |t| t.contains("221"))
+        .await;
+    // Issue 16 item 8: a completed lesson ends calmly and offers the next one.
+    h.wait_for("[data-testid=lesson-ended]").await;
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=lesson-closed]"))
+        .await
+        .is_err());
+    let next = guided::next(lesson.id).expect("a next lesson");
+    h.wait_text("[data-testid=lesson-next]", |t| t.contains(next.title.en))
         .await;
     let storage = stored(&h).await;
     assert!(
@@ -453,6 +480,322 @@ async fn the_analyzer_diagnoses_seed_000_and_warns_about_the_exposed_login() {
     // Nothing of the log is stored.
     let storage = stored(&h).await;
     assert!(!storage.contains("sunnogo"), "{storage}");
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+/// The `id` (or `data-testid`) of the element that has the focus.
+async fn focused(h: &Harness) -> String {
+    h.js("const e = document.activeElement; return e ? (e.id || e.getAttribute('data-testid') || e.tagName) : ''")
+        .await
+        .as_str()
+        .unwrap_or_default()
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue16_a_wrong_message_restarts_the_step_and_multi_command_steps_show_progress() {
+    let lesson = guided::find("first-transaction").expect("the lesson");
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/lessons/first-transaction").await;
+    for step in &lesson.steps[..4] {
+        h.wait_text("[data-testid=lesson-instruction]", |t| {
+            t == step.instruction.en
+        })
+        .await;
+        answer_step(&h, step.expect, &(step.answer)()).await;
+    }
+    h.wait_text("[data-testid=lesson-progress-count]", |t| t == "4/6 steps")
+        .await;
+    // Item 1: a message without Subject is accepted by the server; the step says so and
+    // starts the transaction again by itself.
+    answer_step(&h, lesson.steps[4].expect, "Hello Bob, no subject here.\n.").await;
+    h.wait_text("[data-testid=lesson-restarted-what]", |t| {
+        t == guided::notes::STORED.en
+    })
+    .await;
+    h.wait_text("[data-testid=lesson-restarted-why]", |t| {
+        t.contains("Subject")
+    })
+    .await;
+    let restarted = h.wait_for("[data-testid=lesson-restarted]").await;
+    assert_eq!(
+        restarted
+            .attr("data-reconnected")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("false")
+    );
+    h.wait_text("[data-testid=lesson-transcript]", |t| {
+        t.contains(guided::notes::RESTARTED.en) && t.matches("354").count() >= 2
+    })
+    .await;
+    // Show me → Send it now passes, and the focus stays where the learner works (item 7).
+    h.click("lesson-show-me").await;
+    h.click("lesson-send-answer").await;
+    h.wait_text("[data-testid=lesson-progress-count]", |t| t == "5/6 steps")
+        .await;
+    wait_js(
+        &h,
+        "return document.activeElement ? document.activeElement.id : ''",
+        "lesson-input",
+    )
+    .await;
+
+    // Item 2: each right line of a step of several commands is progress, not "not yet".
+    h.open("#/lessons/ehlo-keywords").await;
+    let ehlo = guided::find("ehlo-keywords").expect("the lesson");
+    for step in &ehlo.steps[..2] {
+        h.wait_text("[data-testid=lesson-instruction]", |t| {
+            t == step.instruction.en
+        })
+        .await;
+        answer_step(&h, step.expect, &(step.answer)()).await;
+    }
+    h.wait_text("[data-testid=lesson-instruction]", |t| {
+        t == ehlo.steps[2].instruction.en
+    })
+    .await;
+    answer_step(&h, ehlo.steps[2].expect, "RSET").await;
+    let progress = h.wait_for("[data-testid=lesson-step-progress]").await;
+    assert_eq!(
+        progress
+            .attr("data-done")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("1")
+    );
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=lesson-not-yet]"))
+        .await
+        .is_err());
+    answer_step(
+        &h,
+        ehlo.steps[2].expect,
+        "MAIL FROM:<alice@example.com> BODY=8BITMIME",
+    )
+    .await;
+    h.wait_for("[data-testid=lesson-complete]").await;
+    h.open("#/lessons").await;
+    h.wait_text("[data-testid=learn-summary]", |t| {
+        t.starts_with("You have completed 1 of ")
+    })
+    .await;
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue16_raw_mode_sends_a_bare_lf_and_a_reload_restores_the_scenario() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/scenarios/line-too-long").await;
+    for line in [
+        "EHLO learner.example",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+    ] {
+        let input = h.wait_for("[data-testid=console-input]").await;
+        input
+            .send_keys(&format!("{line}{}", Key::Enter))
+            .await
+            .expect("typing");
+        h.wait_text("[data-testid=scenario-transcript]", |t| t.contains(line))
+            .await;
+    }
+    h.wait_for("[data-testid=console-data]").await;
+    h.click("scenario-raw-toggle").await;
+    let raw = h.wait_for("[data-testid=scenario-raw-input]").await;
+    raw.send_keys("Subject: x\\n\\nbare\\nline\\n.")
+        .await
+        .expect("typing");
+    h.wait_text("[data-testid=scenario-raw-preview]", |t| {
+        t.contains("bare\u{240A}line") && t.ends_with("\u{240D}\u{240A}")
+    })
+    .await;
+    h.click("scenario-raw-send").await;
+    // The engine's own answer to that bare LF.
+    let s = scenarios::find("line-too-long").expect("scenario 11");
+    let mut server = smtp_trainer::smtp::server::Server::new(s.config(), "192.0.2.10", "now");
+    server.receive(
+        b"EHLO x\r\nMAIL FROM:<alice@example.com>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\n",
+    );
+    let events = server.receive(b"Subject: x\n\nbare\nline\n.\r\n");
+    let code = events
+        .iter()
+        .find_map(|e| match e {
+            smtp_trainer::smtp::server::Event::Reply(r) => Some(r.code.to_string()),
+            _ => None,
+        })
+        .expect("a reply to the bare LF");
+    h.wait_text("[data-testid=scenario-transcript]", |t| {
+        t.contains("bare\u{240A}line") && t.contains(&code)
+    })
+    .await;
+
+    // A reload mid-scenario: the session, its transcript and the hints come back.
+    h.open("#/scenarios/bad-sequence").await;
+    let input = h.wait_for("[data-testid=console-input]").await;
+    input
+        .send_keys(&format!("EHLO learner.example{}", Key::Enter))
+        .await
+        .expect("typing");
+    let input = h.wait_for("[data-testid=console-input]").await;
+    input
+        .send_keys(&format!("MAIL FROM:<alice@example.com>{}", Key::Enter))
+        .await
+        .expect("typing");
+    h.wait_text("[data-testid=scenario-transcript]", |t| t.contains("2.1.0"))
+        .await;
+    h.click("scenario-hint-more").await;
+    h.wait_for("[data-testid=scenario-hint]").await;
+    h.client.refresh().await.expect("reload");
+    h.wait_text("[data-testid=scenario-transcript]", |t| {
+        t.contains("MAIL FROM:<alice@example.com>") && t.contains("2.1.0")
+    })
+    .await;
+    h.wait_for("[data-testid=scenario-hint]").await;
+    h.wait_text("[data-testid=scenario-status]", |t| {
+        t.contains("MAIL FROM:<alice@example.com>")
+    })
+    .await;
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue16_reset_asks_first_and_the_last_hint_keeps_the_focus() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/scenarios").await;
+    h.js("localStorage.setItem('smtp-trainer.scenarios.done', 'telnet-typo')")
+        .await;
+    h.client.refresh().await.expect("reload");
+    h.wait_text("[data-testid=scenarios-done-count]", |t| {
+        t.starts_with("1 of ")
+    })
+    .await;
+    h.wait_text("[data-testid=learn-summary]", |t| {
+        t.contains("1 of 12 scenarios")
+    })
+    .await;
+    h.click("scenarios-reset").await;
+    h.wait_for("[data-testid=scenarios-reset-confirm]").await;
+    h.click("scenarios-reset-cancel").await;
+    h.wait_for("[data-testid=scenarios-reset]").await;
+    h.wait_text("[data-testid=scenarios-done-count]", |t| {
+        t.starts_with("1 of ")
+    })
+    .await;
+    h.click("scenarios-reset").await;
+    h.click("scenarios-reset-yes").await;
+    h.wait_text("[data-testid=scenarios-done-count]", |t| {
+        t.starts_with("0 of ")
+    })
+    .await;
+
+    // The last hint: its button goes away, the focus goes to the hint, not the page.
+    let s = scenarios::find("telnet-typo").expect("scenario 3");
+    h.open("#/scenarios/telnet-typo").await;
+    for _ in 0..s.hints.len() {
+        h.click("scenario-hint-more").await;
+    }
+    wait_js(
+        &h,
+        "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+        "scenario-hint",
+    )
+    .await;
+    assert_ne!(focused(&h).await, "BODY");
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+/// Types `text` into whatever has the focus (the keyboard alone: no click chose it).
+async fn type_into_focus(h: &Harness, text: &str) {
+    h.client
+        .active_element()
+        .await
+        .expect("a focused element")
+        .send_keys(text)
+        .await
+        .expect("typing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn issue16_a_lesson_and_a_scenario_are_completed_with_the_keyboard_only() {
+    let h = Harness::start(BrowserLang::English).await;
+    // A lesson: each value typed where the focus already is, Enter to check.
+    let lesson = guided::find("reply-codes").expect("the lesson");
+    h.open("#/lessons/reply-codes").await;
+    for (i, step) in lesson.steps.iter().enumerate() {
+        h.wait_text("[data-testid=lesson-instruction]", |t| {
+            t == step.instruction.en
+        })
+        .await;
+        wait_js(
+            &h,
+            "return document.activeElement ? document.activeElement.id : ''",
+            "lesson-input",
+        )
+        .await;
+        if i == 0 {
+            type_into_focus(&h, &format!("permanent{}", Key::Enter)).await;
+            h.wait_text("[data-testid=lesson-hint]", |t| t == step.hints[0].en)
+                .await;
+            // The wrong value stays; select it away with the keyboard.
+            type_into_focus(&h, &format!("{}a", Key::Control)).await;
+        }
+        type_into_focus(&h, &format!("{}{}", (step.answer)(), Key::Enter)).await;
+    }
+    h.wait_for("[data-testid=lesson-complete]").await;
+    // The focus moved to the lesson's end (All lessons after the last one): Enter follows it.
+    wait_js(
+        &h,
+        "return document.activeElement && document.activeElement.closest('.next-lesson') ? 'yes' : 'no'",
+        "yes",
+    )
+    .await;
+    type_into_focus(&h, &Key::Enter.to_string()).await;
+    h.wait_for("[data-testid=lesson-list]").await;
+
+    // A scenario: the console input has the focus on arrival; DATA moves it to the text area.
+    let s = scenarios::find("telnet-typo").expect("scenario 3");
+    h.open("#/scenarios/telnet-typo").await;
+    h.wait_text("[data-testid=scenario-title]", |t| t == s.title.en)
+        .await;
+    for line in [
+        "HELO tdcsw",
+        "MAIL FROM:lily@tdcsw.com",
+        "RCPR TO:sam@163.com",
+        "RCPT TO:sam@163.com",
+        "DATA",
+    ] {
+        wait_js(
+            &h,
+            "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+            "console-input",
+        )
+        .await;
+        type_into_focus(&h, &format!("{line}{}", Key::Enter)).await;
+        h.wait_text("[data-testid=scenario-transcript]", |t| t.contains(line))
+            .await;
+    }
+    wait_js(
+        &h,
+        "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+        "console-data",
+    )
+    .await;
+    let message = ["SUBJECT:HELLO", "", "HAR are you?", "."].join(&Key::Enter.to_string());
+    type_into_focus(&h, &message).await;
+    type_into_focus(&h, &format!("{}{}", Key::Control, Key::Enter)).await;
+    h.wait_text("[data-testid=scenario-goal-met]", |t| {
+        t.contains("Goal met")
+    })
+    .await;
     assert_clean(&h).await;
     h.close().await;
 }

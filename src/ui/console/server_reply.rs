@@ -28,12 +28,31 @@ pub struct ServerReplyProps {
 pub fn server_reply(props: &ServerReplyProps) -> Html {
     let lang = use_lang();
     let expanded = use_state(|| false);
+    let opened = use_mut_ref(|| false);
     let on_toggle = {
-        let expanded = expanded.clone();
-        Callback::from(move |_: MouseEvent| expanded.set(!*expanded))
+        let (expanded, opened) = (expanded.clone(), opened.clone());
+        Callback::from(move |_: MouseEvent| {
+            *opened.borrow_mut() = !*expanded;
+            expanded.set(!*expanded);
+        })
     };
     let reply = &props.reply;
     let panel_id = format!("console-why-{}", props.id);
+    {
+        // An explanation opened by the learner scrolls into view (the last reply's opens
+        // below the transcript's visible part otherwise).
+        let panel_id = panel_id.clone();
+        use_effect_with(*expanded, move |&expanded| {
+            if expanded && std::mem::take(&mut *opened.borrow_mut()) {
+                if let Some(panel) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id(&panel_id))
+                {
+                    panel.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
     let class = match reply.code.digits()[0] {
         2 | 3 => "positive",
         4 => "transient",

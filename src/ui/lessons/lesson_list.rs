@@ -4,6 +4,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::state::use_lessons;
+use super::summary::LearnSummary;
 use super::texts;
 use crate::lessons::guided::LESSONS;
 use crate::ui::route::Route;
@@ -42,6 +43,7 @@ pub fn lesson_list() -> Html {
     });
     html! {
         <>
+            <LearnSummary />
             <p class="hint">{ texts::STORAGE_NOTE.get(lang) }</p>
             <ol class="card-list" data-testid="lesson-list">{ for items }</ol>
         </>

@@ -11,7 +11,9 @@ use super::step_list::StepList;
 use super::texts;
 use crate::lessons::guided;
 use crate::smtp::server::Mode;
+use crate::ui::console::base64_helper::Base64Helper;
 use crate::ui::console::state::browser_now;
+use crate::ui::lessons::step_card::focus_if_idle;
 use crate::ui::route::Route;
 use crate::ui::scenarios::session_log::SessionLog;
 use crate::ui::state::use_lang;
@@ -40,9 +42,20 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
             }
         });
     }
+    {
+        // Arriving by a link (or Next lesson), the focus starts at the title, not mid-page —
+        // unless the input below already took it.
+        let opened = state.as_ref().is_some_and(|s| s.sessions.contains_key(id));
+        use_effect_with(opened, |&opened| {
+            if opened {
+                focus_if_idle("h1[data-testid=lesson-title]");
+            }
+        });
+    }
     let (Some(state), Some(lesson)) = (state, guided::find(id)) else {
         return Html::default();
     };
+    let complete = state.step(lesson) >= lesson.steps.len();
     let live = state
         .sessions
         .get(lesson.id)
@@ -61,7 +74,7 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
             <p class="back">
                 <Link<Route> to={Route::Lessons}>{ texts::BACK.get(lang) }</Link<Route>>
             </p>
-            <h1 data-testid="lesson-title">{ lesson.title.get(lang) }</h1>
+            <h1 tabindex="-1" data-testid="lesson-title">{ lesson.title.get(lang) }</h1>
             <p class="intro" data-testid="lesson-intro">{ lesson.intro.get(lang) }</p>
             <div class="lesson-layout">
                 <div class="lesson-main">
@@ -76,8 +89,11 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
                             </div>
                             <SessionLog log={live.log.clone()} testid="lesson-transcript"
                                 label={texts::TRANSCRIPT.get(lang)} />
-                            if live.mode() == Mode::Closed {
+                            if live.mode() == Mode::Closed && !complete {
                                 <p class="closed-hint" role="status" data-testid="lesson-closed">{ texts::CLOSED.get(lang) }</p>
+                            }
+                            if live.mode() == Mode::Closed && complete {
+                                <p class="hint" role="status" data-testid="lesson-ended">{ texts::ENDED.get(lang) }</p>
                             }
                             <p class="hint">{ texts::CLICK_HINT.get(lang) }</p>
                         </section>
@@ -85,6 +101,9 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
                 </div>
                 <aside class="lesson-side">
                     <StepList {id} />
+                    if id.starts_with("auth-") {
+                        <Base64Helper />
+                    }
                 </aside>
             </div>
         </article>

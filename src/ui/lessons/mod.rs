@@ -12,4 +12,5 @@ pub mod step_card;
 pub mod step_feedback;
 pub mod step_input;
 pub mod step_list;
+pub mod summary;
 pub mod texts;

@@ -3,26 +3,29 @@
 //! lesson's server ([`lesson_server`]), the feedback on the last try and whether the answer
 //! is shown. A reducer the app provides by context, so nothing is lost when navigating.
 //!
-//! Every check is the engine's: [`Step::judge_lines`] for lines sent to the server,
-//! [`Step::judge_value`] for a value; the answers are the engine's ([`Step::answer`]).
+//! Every check is the engine's: [`Lesson::try_lines`] for lines sent to the server (which
+//! also leads the learner back when the session moved past the step), [`Lesson::try_value`]
+//! for a value; the answers are the engine's ([`Step::answer`]). The live session is the
+//! engine's [`Wire`] through [`LiveWire`].
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::texts;
-use crate::lessons::guided::{self, lesson_server, Lesson, Outcome, Step};
+use crate::i18n::Tr;
+use crate::lessons::guided::{self, lesson_server, Lesson, Position, Step, Verdict, Wire};
+use crate::smtp::server::{Event, Server};
 use crate::ui::scenarios::session::LiveSession;
 use crate::ui::scenarios::storage::load_progress;
 
 /// What the last try of a step got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Feedback {
-    /// Step `step` (0-based) passed; the lesson moved on.
-    Passed(usize),
-    /// Step `step` not yet: its hint is shown.
-    NotYet(usize),
+pub struct Feedback {
+    /// The step it was about (0-based).
+    pub step: usize,
+    /// The engine's verdict.
+    pub verdict: Verdict,
 }
 
 /// One lesson being worked through.
@@ -34,6 +37,12 @@ pub struct LessonSession {
     pub feedback: Option<Feedback>,
     /// Whether the current step's answer is shown.
     pub answer_shown: bool,
+    /// Commands of the current step done so far.
+    pub part: usize,
+    /// Wrong tries of the current step so far.
+    pub tries: usize,
+    /// Bumped by every try (the page moves the focus back to the input after one).
+    pub turn: u64,
 }
 
 /// The lessons' state.
@@ -70,6 +79,14 @@ impl LessonsState {
             .copied()
             .unwrap_or(0)
             .min(lesson.steps.len())
+    }
+
+    /// How many lessons are complete.
+    pub fn complete(&self) -> usize {
+        guided::LESSONS
+            .iter()
+            .filter(|l| self.step(l) >= l.steps.len())
+            .count()
     }
 }
 
@@ -142,26 +159,48 @@ impl LessonAction {
 
 /// The lines of a step's answer (several lines are separated by `\n`).
 pub fn answer_lines(step: &Step) -> Vec<String> {
-    (step.answer)().split('\n').map(str::to_string).collect()
+    guided::lines_of_answer(step)
+}
+
+/// The page's live session as the engine's [`Wire`]: lines go into the transcript, a new
+/// connection keeps the transcript (with its marker), notes are the lesson's own.
+pub struct LiveWire<'a> {
+    /// The session.
+    pub live: &'a mut LiveSession,
+    /// The browser's time.
+    pub now: &'a str,
+}
+
+impl Wire for LiveWire<'_> {
+    fn server(&self) -> &Server {
+        &self.live.server
+    }
+    fn send(&mut self, line: &str) -> Vec<Event> {
+        self.live.send(line, self.now)
+    }
+    fn reconnect(&mut self) {
+        self.live.reconnect(lesson_server(self.now));
+    }
+    fn note(&mut self, note: Tr) {
+        self.live.log.note(note);
+    }
 }
 
 /// A new session for `lesson` at step `at`: connected to the lesson's server, with the
 /// answers of the line steps before `at` sent again (so a reload, or a closed connection,
 /// finds the server where the learner left it). Lessons of values only have no server.
 fn connect(lesson: &Lesson, at: usize, now: &str) -> Option<LiveSession> {
-    if !lesson.steps.iter().any(Step::is_line) {
+    if !lesson.has_lines() {
         return None;
     }
     let mut live = LiveSession::connect(lesson_server(now));
-    let earlier: Vec<&Step> = lesson.steps[..at].iter().filter(|s| s.is_line()).collect();
-    if !earlier.is_empty() {
-        live.log.note(texts::REPLAYED);
-        for step in earlier {
-            for line in answer_lines(step) {
-                live.send(&line, now);
-            }
-        }
-    }
+    lesson.replay(
+        at,
+        &mut LiveWire {
+            live: &mut live,
+            now,
+        },
+    );
     Some(live)
 }
 
@@ -171,32 +210,46 @@ impl LessonSession {
             live: connect(lesson, at, now),
             feedback: None,
             answer_shown: false,
+            part: 0,
+            tries: 0,
+            turn: 0,
         }
     }
 
-    /// Sends `lines`; when `step` is the current line step, judges what they got.
-    fn send(&mut self, lines: Vec<String>, now: &str, step: Option<(usize, &Step)>) -> bool {
+    fn position(&self, at: usize) -> Position {
+        Position {
+            step: at,
+            part: self.part,
+            tries: self.tries,
+        }
+    }
+
+    /// Takes in what a try got; returns whether the step passed.
+    fn judged(&mut self, at: usize, pos: Position, verdict: Verdict) -> bool {
+        self.turn += 1;
+        self.feedback = Some(Feedback { step: at, verdict });
+        if verdict.passed() {
+            self.answer_shown = false;
+            self.part = 0;
+            self.tries = 0;
+            true
+        } else {
+            self.part = pos.part;
+            self.tries = pos.tries;
+            false
+        }
+    }
+
+    /// Sends `lines`; when the current step is a line step, the engine judges them.
+    fn send(&mut self, lesson: &Lesson, at: usize, lines: &[String], now: &str) -> bool {
+        let mut pos = self.position(at);
         let Some(live) = self.live.as_mut() else {
             return false;
         };
-        let mut events = Vec::new();
-        for line in &lines {
-            events.extend(live.send(line, now));
-        }
-        let Some((index, step)) = step.filter(|(_, s)| s.is_line()) else {
-            return false;
-        };
-        let passed = step.judge_lines(&lines, &live.server, &events) == Outcome::Passed;
-        self.judged(index, passed);
-        passed
-    }
-
-    fn judged(&mut self, index: usize, passed: bool) {
-        if passed {
-            self.feedback = Some(Feedback::Passed(index));
-            self.answer_shown = false;
-        } else {
-            self.feedback = Some(Feedback::NotYet(index));
+        let verdict = lesson.try_lines(&mut pos, &mut LiveWire { live, now }, lines);
+        match verdict {
+            Some(verdict) => self.judged(at, pos, verdict),
+            None => false,
         }
     }
 }
@@ -211,7 +264,7 @@ impl Reducible for LessonsState {
         let mut next = (*self).clone();
         next.revision += 1;
         let at = next.step(lesson);
-        let current = lesson.steps.get(at).map(|step| (at, step));
+        let current = lesson.steps.get(at);
         let sessions = Rc::make_mut(&mut next.sessions);
         let passed = match action {
             LessonAction::Open { now, .. } => {
@@ -232,27 +285,27 @@ impl Reducible for LessonsState {
                 return Rc::new(next);
             }
             LessonAction::Send { lines, now, .. } => match sessions.get_mut(lesson.id) {
-                Some(session) => Rc::make_mut(session).send(lines, &now, current),
+                Some(session) => Rc::make_mut(session).send(lesson, at, &lines, &now),
                 None => return self,
             },
             LessonAction::SendAnswer { now, .. } => {
-                let (Some(session), Some((_, step))) = (sessions.get_mut(lesson.id), current)
-                else {
+                let (Some(session), Some(step)) = (sessions.get_mut(lesson.id), current) else {
                     return self;
                 };
-                Rc::make_mut(session).send(answer_lines(step), &now, current)
+                let session = Rc::make_mut(session);
+                let lines = step.remaining_answer(session.part);
+                session.send(lesson, at, &lines, &now)
             }
             LessonAction::Value { value, .. } => {
-                let (Some(session), Some((index, step))) = (sessions.get_mut(lesson.id), current)
-                else {
+                let Some(session) = sessions.get_mut(lesson.id) else {
                     return self;
                 };
-                if step.is_line() {
-                    return self;
+                let session = Rc::make_mut(session);
+                let mut pos = session.position(at);
+                match lesson.try_value(&mut pos, &value) {
+                    Some(verdict) => session.judged(at, pos, verdict),
+                    None => return self,
                 }
-                let passed = step.judge_value(&value) == Outcome::Passed;
-                Rc::make_mut(session).judged(index, passed);
-                passed
             }
             LessonAction::ShowAnswer { .. } => match sessions.get_mut(lesson.id) {
                 Some(session) => {

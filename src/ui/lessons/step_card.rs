@@ -10,7 +10,33 @@ use super::step_input::{InputKind, StepInput};
 use super::texts;
 use crate::lessons::guided::{self, Expect};
 use crate::smtp::server::Mode;
+use crate::ui::route::Route;
 use crate::ui::state::use_lang;
+use yew_router::prelude::*;
+
+/// Focuses the first element matching `selector` when nothing else has the focus (the button that had
+/// it just went away, or a link was followed), so the next Tab starts where the learner
+/// works, not at the top of the page.
+pub fn focus_if_idle(selector: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let idle = document
+        .active_element()
+        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
+    if idle {
+        if let Some(element) = document
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = element.focus_with_options(&options);
+        }
+    }
+}
 
 /// Whose step.
 #[derive(Properties, PartialEq)]
@@ -23,7 +49,13 @@ pub struct StepCardProps {
 #[function_component(StepCard)]
 pub fn step_card(props: &StepCardProps) -> Html {
     let lang = use_lang();
-    let (Some(state), Some(lesson)) = (use_lessons(), guided::find(props.id)) else {
+    let state = use_lessons();
+    let turn = state
+        .as_ref()
+        .and_then(|s| s.sessions.get(props.id))
+        .map(|s| s.turn);
+    use_effect_with(turn, |_| focus_if_idle("#lesson-input, .next-lesson a"));
+    let (Some(state), Some(lesson)) = (state, guided::find(props.id)) else {
         return Html::default();
     };
     let Some(session) = state.sessions.get(lesson.id).cloned() else {
@@ -33,16 +65,29 @@ pub fn step_card(props: &StepCardProps) -> Html {
     let at = state.step(lesson);
     let total = lesson.steps.len();
     let Some(step) = lesson.steps.get(at) else {
+        let next = match guided::next(id) {
+            Some(next) => html! {
+                <Link<Route> to={Route::Lesson { id: next.id.to_string() }} classes="button primary">
+                    <span data-testid="lesson-next">{ texts::NEXT_LESSON.get(lang).replace("{title}", next.title.get(lang)) }</span>
+                </Link<Route>>
+            },
+            None => html! {
+                <Link<Route> to={Route::Lessons} classes="button">
+                    <span data-testid="lesson-next">{ texts::ALL_LESSONS.get(lang) }</span>
+                </Link<Route>>
+            },
+        };
         return html! {
             <section class="panel step-card complete" data-testid="lesson-step" data-step={at.to_string()}>
                 <StepFeedback {id} feedback={session.feedback} />
                 <p class="verdict valid" data-testid="lesson-complete">{ "✓ " }{ texts::COMPLETE.get(lang) }</p>
+                <p class="next-lesson">{ next }</p>
             </section>
         };
     };
     let kind = match step.expect {
         Expect::Message(_) => InputKind::Message,
-        Expect::Reply(_) | Expect::ReplyTo(..) => InputKind::Line,
+        Expect::Reply(_) | Expect::ReplyTo(..) | Expect::Commands(_) => InputKind::Line,
         Expect::Value(_) => InputKind::Value,
     };
     let closed = step.is_line()
@@ -58,7 +103,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
             </h2>
             <p class="instruction" data-testid="lesson-instruction">{ step.instruction.get(lang) }</p>
             <StepInput key={at} {id} {kind} disabled={closed} />
-            <StepFeedback {id} feedback={session.feedback} />
+            <StepFeedback {id} feedback={session.feedback} tries={session.tries} />
             <AnswerReveal {id} step={at} shown={session.answer_shown} disabled={closed} />
         </section>
     }

@@ -11,8 +11,8 @@ pub const NAV: Tr = Tr::new("Lessons", "课程");
 pub const HEADING: Tr = Tr::new("Guided lessons", "分步课程");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
-    "Step by step, each step checked by the engine: a line you send to the lesson's server (Postfix; account alice@example.com, password secret) or a value you compute. A wrong try shows a hint; “Show me” gives the answer.",
-    "一步一步来，每一步都由引擎检查：要么向课程的服务器（Postfix；账号 alice@example.com，密码 secret）发送一行命令，要么填写你计算出的值。答错会显示提示；“告诉我答案”会给出答案。",
+    "Step by step, each step checked as you go: a line you send to the lesson's server (Postfix; account alice@example.com, password secret) or a value you compute. A wrong try shows a hint; “Show me” gives the answer.",
+    "一步一步来，每一步都会即时检查：要么向课程的服务器（Postfix；账号 alice@example.com，密码 secret）发送一行命令，要么填写你计算出的值。答错会显示提示；“告诉我答案”会给出答案。",
 );
 /// A lesson's progress.
 pub const PROGRESS: Tr = Tr::new("{k}/{n} steps", "{k}/{n} 步");
@@ -65,6 +65,42 @@ pub const CTRL_ENTER_CHECKS: Tr = Tr::new(
 pub const ENTER_CHECKS_VALUE: Tr = Tr::new("Enter checks the value.", "按 Enter 检查答案。");
 /// Passed.
 pub const PASSED: Tr = Tr::new("Correct — step {k} done.", "正确——第 {k} 步完成。");
+/// A right line of a step of several commands.
+pub const LINE_OK: Tr = Tr::new("Right —", "正确——");
+/// How far a step of several commands is.
+pub const COMMANDS_DONE: Tr = Tr::new("{k} of {n} commands done.", "已完成 {k}/{n} 条命令。");
+/// The session had moved past the step.
+pub const RESTARTED: Tr = Tr::new(
+    "That moved the session past this step.",
+    "这让会话越过了这一步。",
+);
+/// The step starts again in the same connection.
+pub const RESTARTED_SAME: Tr = Tr::new(
+    "The transaction was started again in the same connection (see the notes in the session): try this step once more.",
+    "已在同一连接中重新开始事务（见会话中的说明）：请再做一次这一步。",
+);
+/// The step starts again on a new connection.
+pub const RESTARTED_NEW: Tr = Tr::new(
+    "A new connection was opened and the earlier steps were sent again (see the session): try this step once more.",
+    "已打开新连接并重新发送了前面的步骤（见会话）：请再做一次这一步。",
+);
+/// The next lesson.
+pub const NEXT_LESSON: Tr = Tr::new("Next lesson: {title} →", "下一课：{title} →");
+/// The last lesson is done.
+pub const ALL_LESSONS: Tr = Tr::new(
+    "That was the last lesson. ← All lessons",
+    "这是最后一课。← 全部课程",
+);
+/// The session ended with the lesson.
+pub const ENDED: Tr = Tr::new(
+    "The session ended with QUIT, as it should.",
+    "会话以 QUIT 结束，这正是应有的做法。",
+);
+/// What the learner has done, on the index.
+pub const SUMMARY: Tr = Tr::new(
+    "You have completed {k} of {n} lessons and {s} of {m} scenarios.",
+    "你已完成 {k}/{n} 门课程和 {s}/{m} 个场景。",
+);
 /// Not yet.
 pub const NOT_YET: Tr = Tr::new("Not yet.", "还不对。");
 /// Before the hint.
@@ -80,10 +116,6 @@ pub const RESET: Tr = Tr::new("Start this lesson again", "从头开始本课");
 /// A new connection.
 pub const RECONNECT: Tr = Tr::new("New connection", "重新连接");
 /// Transcript note after a reconnection.
-pub const REPLAYED: Tr = Tr::new(
-    "new connection: the answers of the steps already done are sent again",
-    "新连接：已完成步骤的答案已重新发送",
-);
 /// The connection is closed.
 pub const CLOSED: Tr = Tr::new(
     "The server closed the connection. Open a new one to go on.",

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
 use super::texts;
+use crate::ui::lessons::step_card::focus_if_idle;
 use crate::ui::state::use_lang;
 
 /// Whose hints.
@@ -18,7 +19,21 @@ pub struct HintListProps {
 #[function_component(HintList)]
 pub fn hint_list(props: &HintListProps) -> Html {
     let lang = use_lang();
-    let Some(state) = use_scenarios() else {
+    let state = use_scenarios();
+    let shown_now = state
+        .as_ref()
+        .and_then(|s| s.session(props.id))
+        .map_or(0, |s| s.hints);
+    {
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(shown_now, move |_| {
+            if std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                // After the last hint the button is gone: the focus goes to that hint.
+                focus_if_idle(".hint-list .newest-hint");
+            }
+        });
+    }
+    let Some(state) = state else {
         return Html::default();
     };
     let Some((scenario, session)) = scenario_session(&state, props.id) else {
@@ -31,10 +46,14 @@ pub fn hint_list(props: &HintListProps) -> Html {
         let id = props.id;
         Callback::from(move |_: MouseEvent| state.dispatch(ScenarioAction::Hint { id }))
     };
-    let hints = scenario.hints[..shown]
-        .iter()
-        .enumerate()
-        .map(|(i, hint)| html! { <li key={i} data-testid="scenario-hint">{ hint.get(lang) }</li> });
+    let hints = scenario.hints[..shown].iter().enumerate().map(|(i, hint)| {
+        // The newest hint can take the focus (the button that revealed it may be gone).
+        let newest = i + 1 == shown;
+        html! {
+            <li key={i} data-testid="scenario-hint" tabindex={newest.then_some("-1")}
+                class={classes!(newest.then_some("newest-hint"))}>{ hint.get(lang) }</li>
+        }
+    });
     html! {
         <section class="panel hints" aria-labelledby="scenario-hints-heading" data-testid="scenario-hints">
             <h2 id="scenario-hints-heading">{ texts::HINTS.get(lang) }</h2>

@@ -13,6 +13,7 @@ pub mod hint_list;
 pub mod message_form;
 pub mod place_label;
 pub mod provider;
+pub mod raw_input;
 pub mod sasl_switch;
 pub mod scenario_console;
 pub mod scenario_input;

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::state::{ScenariosContext, ScenariosState};
-use super::storage::{save_done, save_progress};
+use super::storage::{save_done, save_progress, save_sessions};
 use crate::ui::analyze::state::{AnalyzeContext, AnalyzeState};
 use crate::ui::lessons::state::{LessonsContext, LessonsState};
 
@@ -24,6 +24,7 @@ pub fn learn_provider(props: &LearnProviderProps) -> Html {
     let scenarios = use_reducer(ScenariosState::initial);
     let lessons = use_reducer(LessonsState::initial);
     use_effect_with(scenarios.done.clone(), |done| save_done(done));
+    use_effect_with((*scenarios).clone(), |state| save_sessions(&state.sessions));
     use_effect_with(lessons.progress.clone(), |progress| save_progress(progress));
     html! {
         <ContextProvider<AnalyzeContext> context={analyze}>

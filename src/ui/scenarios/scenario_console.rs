@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use super::raw_input::{RawInput, RawSwitch};
 use super::sasl_switch::SaslSwitch;
 use super::scenario_input::ScenarioInput;
 use super::session_log::SessionLog;
@@ -40,7 +41,12 @@ pub fn scenario_console(props: &ScenarioConsoleProps) -> Html {
                     <SessionStatus view={session.live.server.view()} />
                     <SessionLog log={session.live.log.clone()} testid="scenario-transcript"
                         label={texts::TRANSCRIPT.get(lang)} />
-                    <ScenarioInput id={props.id} />
+                    if session.raw {
+                        <RawInput id={props.id} />
+                    } else {
+                        <ScenarioInput id={props.id} />
+                    }
+                    <RawSwitch id={props.id} on={session.raw} />
                     <p class="hint">{ texts::CLICK_HINT.get(lang) }</p>
                     <StoredMessages journal={session.journal.clone()} />
                 </div>

@@ -12,11 +12,13 @@ use super::place_label::{place_id, place_text};
 use super::scenario_console::ScenarioConsole;
 use super::send_result::SendResult;
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
+use super::storage::load_session;
 use super::stored_messages::StoredMessages;
 use super::texts;
 use super::verify_play::VerifyPlay;
 use crate::lessons::scenarios::{self, Place};
 use crate::ui::console::state::browser_now;
+use crate::ui::lessons::step_card::focus_if_idle;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -40,7 +42,18 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 state.dispatch(ScenarioAction::Open {
                     id,
                     now: browser_now(),
+                    saved: load_session(id),
                 });
+            }
+        });
+    }
+    {
+        // Arriving by a link (or Next lesson), the focus starts at the title, not mid-page —
+        // unless the input below already took it.
+        let opened = state.as_ref().is_some_and(|s| s.sessions.contains_key(id));
+        use_effect_with(opened, |&opened| {
+            if opened {
+                focus_if_idle("h1[data-testid=scenario-title]");
             }
         });
     }
@@ -79,7 +92,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
             <p class="back">
                 <Link<Route> to={Route::Scenarios}>{ texts::BACK.get(lang) }</Link<Route>>
             </p>
-            <h1 data-testid="scenario-title">{ scenario.title.get(lang) }</h1>
+            <h1 tabindex="-1" data-testid="scenario-title">{ scenario.title.get(lang) }</h1>
             <p class="item-meta">
                 { texts::PLACE.get(lang) }{ lang.colon() }
                 <span class={classes!("place", place_id(scenario.place))}>{ place_text(scenario.place).get(lang) }</span>

@@ -26,9 +26,14 @@ pub fn send_result(props: &SendResultProps) -> Html {
     let Some(state) = use_scenarios() else {
         return Html::default();
     };
-    let Some(sent) = scenario_session(&state, props.id).and_then(|(_, s)| s.sent.clone()) else {
+    let Some(session) = scenario_session(&state, props.id).map(|(_, s)| s) else {
         return Html::default();
     };
+    let Some(sent) = session.sent.clone() else {
+        return Html::default();
+    };
+    // Each send is a new dialog: keyed by the send, no reply of the last one stays open.
+    let sends = session.sends;
     let delivery = match &*sent {
         Err(error) => {
             let text = match error {
@@ -69,7 +74,7 @@ pub fn send_result(props: &SendResultProps) -> Html {
                 <pre class="plugin-log" data-testid="scenario-compose-log">{ outcome.log.join("\n") }</pre>
             }
             <h3>{ texts::DIALOG_HEADING.get(lang) }</h3>
-            <SessionLog log={delivery.log.clone()} testid="scenario-compose-transcript"
+            <SessionLog key={sends} log={delivery.log.clone()} testid="scenario-compose-transcript"
                 label={texts::DIALOG_HEADING.get(lang)} />
             <p class="hint">{ texts::CLICK_HINT.get(lang) }</p>
         </section>

@@ -9,6 +9,7 @@
 use std::rc::Rc;
 
 use crate::i18n::Tr;
+use crate::lessons::scenarios::visible_line_ends;
 use crate::smtp::reply::Reply;
 use crate::smtp::server::{Event, Mode, Policies, Server, ServerConfig};
 use crate::ui::console::state::{ClientLine, Entry, Marker, CLIENT_IP, CLIENT_NAME, MAX_LINE};
@@ -183,6 +184,27 @@ impl LiveSession {
         let server = Rc::make_mut(&mut self.server);
         server.set_now(now);
         let events = server.receive(&bytes);
+        self.log.events(server, &events);
+        events
+    }
+
+    /// Closes this connection and opens one to `server`: the transcript goes on, with the
+    /// new connection's marker and greeting.
+    pub fn reconnect(&mut self, server: Server) {
+        self.log.connected(&server);
+        self.server = Rc::new(server);
+    }
+
+    /// Sends `bytes` exactly as given (raw mode: no CRLF added, a bare LF stays bare) at
+    /// time `now`; the transcript shows them with their line ends as ␍␊ and ␊.
+    pub fn send_raw(&mut self, bytes: &[u8], now: &str) -> Vec<Event> {
+        if self.server.is_closed() || bytes.is_empty() {
+            return Vec::new();
+        }
+        self.log.client(&visible_line_ends(bytes), false);
+        let server = Rc::make_mut(&mut self.server);
+        server.set_now(now);
+        let events = server.receive(bytes);
         self.log.events(server, &events);
         events
     }

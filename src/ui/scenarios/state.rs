@@ -17,7 +17,7 @@ use super::compose_run::{deliver, Delivery};
 use super::session::{new_server, LiveSession};
 use super::storage::load_done;
 use super::texts;
-use crate::lessons::scenarios::{self, scenario12_exchange, Journal, Scenario};
+use crate::lessons::scenarios::{self, raw_bytes, scenario12_exchange, Journal, Scenario};
 use crate::mime::{Mailbox, Message, MimeError};
 use crate::sasl::verify::{verify, Mechanism, Report, VerifyError};
 use crate::smtp::client::ClientSettings;
@@ -188,7 +188,34 @@ pub struct ScenarioSession {
     pub sent: Option<Rc<Sent>>,
     /// The verify form (verify scenarios).
     pub verify: Rc<VerifyDraft>,
+    /// How many times the compose form was sent (each send's dialog is a new transcript).
+    pub sends: u64,
+    /// Whether the console sends raw bytes.
+    pub raw: bool,
+    /// What the learner did, in order, to be done again after a reload (kept in the tab's
+    /// session storage by [`super::provider`]; never a password typed into a form).
+    pub record: Rc<Vec<Replay>>,
 }
+
+/// One thing the learner did in a scenario that a reload does again.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Replay {
+    /// A console line (sent with CRLF).
+    Line(String),
+    /// Raw-mode text (sent as [`raw_bytes`] makes it).
+    Raw(String),
+    /// saslauthd started (`true`) or stopped.
+    Saslauthd(bool),
+    /// A compose form's input changed (never the password).
+    Field(ComposeField, String),
+    /// The compose form was sent.
+    ComposeSend,
+    /// The verifier was run (with the password typed again by hand, so without one).
+    Answer(String),
+}
+
+/// At most this many things are recorded for a reload.
+const MAX_RECORD: usize = 400;
 
 impl ScenarioSession {
     fn new(scenario: &Scenario, now: &str) -> ScenarioSession {
@@ -199,8 +226,89 @@ impl ScenarioSession {
             compose: Rc::new(ComposeDraft::for_scenario(scenario)),
             sent: None,
             verify: Rc::new(VerifyDraft::default()),
+            sends: 0,
+            raw: false,
+            record: Rc::new(Vec::new()),
         }
     }
+
+    fn remember(&mut self, replay: Replay) {
+        let record = Rc::make_mut(&mut self.record);
+        if let (Replay::Field(field, value), Some(Replay::Field(last, old))) =
+            (&replay, record.last_mut())
+        {
+            if field == last {
+                *old = value.clone();
+                return;
+            }
+        }
+        if record.len() < MAX_RECORD {
+            record.push(replay);
+        }
+    }
+
+    /// A session restored after a reload: a new server, the recorded things done again
+    /// (with a note saying so), the hints shown as before.
+    fn restored(scenario: &Scenario, now: &str, saved: &Saved) -> ScenarioSession {
+        let mut session = ScenarioSession::new(scenario, now);
+        if saved.record.is_empty() && saved.hints == 0 {
+            return session;
+        }
+        if !saved.record.is_empty() {
+            session.live.log.note(texts::RESTORED);
+        }
+        for replay in &saved.record {
+            let action = match replay.clone() {
+                Replay::Line(line) => ScenarioAction::Send {
+                    id: scenario.id,
+                    lines: vec![line],
+                    now: now.to_string(),
+                    remember: true,
+                },
+                Replay::Raw(text) => ScenarioAction::SendRaw {
+                    id: scenario.id,
+                    text,
+                    now: now.to_string(),
+                },
+                Replay::Saslauthd(running) => ScenarioAction::Saslauthd {
+                    id: scenario.id,
+                    running,
+                },
+                Replay::Field(field, value) => ScenarioAction::Field {
+                    id: scenario.id,
+                    field,
+                    value,
+                },
+                Replay::ComposeSend => ScenarioAction::ComposeSend {
+                    id: scenario.id,
+                    now: now.to_string(),
+                    unique: format!("restored{}", session.sends),
+                },
+                Replay::Answer(text) => {
+                    session.apply(
+                        scenario,
+                        ScenarioAction::AnswerText {
+                            id: scenario.id,
+                            text,
+                        },
+                    );
+                    ScenarioAction::Answer { id: scenario.id }
+                }
+            };
+            session.apply(scenario, action);
+        }
+        session.hints = saved.hints.min(scenario.hints.len());
+        session
+    }
+}
+
+/// What a reload finds of a scenario's session in the tab's session storage.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Saved {
+    /// How many hints were shown.
+    pub hints: usize,
+    /// What the learner did.
+    pub record: Vec<Replay>,
 }
 
 /// The scenarios' state.
@@ -238,12 +346,15 @@ impl ScenariosState {
 
 /// What changes the state. `id` is a scenario's id; `now` the browser's time.
 pub enum ScenarioAction {
-    /// Open a scenario (a new session unless one is running).
+    /// Open a scenario (a new session unless one is running; after a reload, the saved
+    /// one is played again).
     Open {
         /// The scenario.
         id: &'static str,
         /// The time of the connection.
         now: String,
+        /// What the tab's session storage kept of it.
+        saved: Option<Saved>,
     },
     /// A new session from the start: new server, empty journal, hints hidden again.
     Restart {
@@ -262,6 +373,22 @@ pub enum ScenarioAction {
         now: String,
         /// Whether to add the line to the history.
         remember: bool,
+    },
+    /// Send raw-mode text (exactly the bytes it stands for).
+    SendRaw {
+        /// The scenario.
+        id: &'static str,
+        /// The text, with `\\n` for a bare LF.
+        text: String,
+        /// The time.
+        now: String,
+    },
+    /// Switch the console's raw mode on or off.
+    Raw {
+        /// The scenario.
+        id: &'static str,
+        /// On or off.
+        on: bool,
     },
     /// Start (`true`) or stop saslauthd: the server's `sasl_daemon_down` policy.
     Saslauthd {
@@ -327,6 +454,8 @@ impl ScenarioAction {
             ScenarioAction::Open { id, .. }
             | ScenarioAction::Restart { id, .. }
             | ScenarioAction::Send { id, .. }
+            | ScenarioAction::SendRaw { id, .. }
+            | ScenarioAction::Raw { id, .. }
             | ScenarioAction::Saslauthd { id, .. }
             | ScenarioAction::Hint { id }
             | ScenarioAction::Field { id, .. }
@@ -412,15 +541,21 @@ impl ScenarioSession {
                 remember,
                 ..
             } => {
-                let journal = Rc::make_mut(&mut self.journal);
                 for line in lines {
                     if remember {
                         self.live.remember(&line);
                     }
+                    self.remember(Replay::Line(line.clone()));
                     let events = self.live.send(&line, &now);
-                    journal.record(&self.live.server, &events);
+                    Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
                 }
             }
+            ScenarioAction::SendRaw { text, now, .. } => {
+                let events = self.live.send_raw(&raw_bytes(&text), &now);
+                Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
+                self.remember(Replay::Raw(text));
+            }
+            ScenarioAction::Raw { on, .. } => self.raw = on,
             ScenarioAction::Saslauthd { running, .. } => {
                 let mut policies = self.live.server.config().policies.clone();
                 policies.sasl_daemon_down = !running;
@@ -430,11 +565,15 @@ impl ScenarioSession {
                     texts::SASL_STOPPED
                 };
                 self.live.set_policies(policies, note);
+                self.remember(Replay::Saslauthd(running));
             }
             ScenarioAction::Hint { .. } => {
                 self.hints = (self.hints + 1).min(scenario.hints.len());
             }
             ScenarioAction::Field { field, value, .. } => {
+                if field != ComposeField::Password {
+                    self.remember(Replay::Field(field, value.clone()));
+                }
                 *Rc::make_mut(&mut self.compose).field_mut(field) = value;
             }
             ScenarioAction::ComposeSend { now, unique, .. } => {
@@ -446,6 +585,8 @@ impl ScenarioSession {
                         deliver(settings, &message, &mut server, journal)
                     });
                 self.sent = Some(Rc::new(sent));
+                self.sends += 1;
+                self.remember(Replay::ComposeSend);
             }
             ScenarioAction::VerifyPassword { text, .. } => {
                 Rc::make_mut(&mut self.verify).password = text;
@@ -470,6 +611,8 @@ impl ScenarioSession {
                 let draft = Rc::make_mut(&mut self.verify);
                 draft.answered = true;
                 Rc::make_mut(&mut self.journal).answer = Some(draft.answer.clone());
+                let answer = draft.answer.clone();
+                self.remember(Replay::Answer(answer));
             }
         }
     }
@@ -491,18 +634,20 @@ impl Reducible for ScenariosState {
         };
         let sessions = Rc::make_mut(&mut next.sessions);
         let opening = match &action {
-            ScenarioAction::Open { now, .. } | ScenarioAction::Restart { now, .. } => {
-                Some(now.clone())
-            }
+            ScenarioAction::Open { now, saved, .. } => Some((now.clone(), saved.clone())),
+            ScenarioAction::Restart { now, .. } => Some((now.clone(), None)),
             _ => None,
         };
         let session = match (sessions.get_mut(scenario.id), opening) {
             (Some(session), _) => Rc::make_mut(session),
-            (None, Some(now)) => Rc::make_mut(
-                sessions
-                    .entry(scenario.id)
-                    .or_insert_with(|| Rc::new(ScenarioSession::new(scenario, &now))),
-            ),
+            (None, Some((now, saved))) => {
+                Rc::make_mut(sessions.entry(scenario.id).or_insert_with(|| {
+                    Rc::new(match saved {
+                        Some(saved) => ScenarioSession::restored(scenario, &now, &saved),
+                        None => ScenarioSession::new(scenario, &now),
+                    })
+                }))
+            }
             // An action for a scenario that was never opened: nothing to act on.
             (None, None) => return self,
         };

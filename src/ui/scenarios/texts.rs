@@ -11,8 +11,8 @@ pub const NAV: Tr = Tr::new("Scenarios", "场景");
 pub const HEADING: Tr = Tr::new("Scenarios", "场景练习");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
-    "Real failures from the seed documents and the classic ones around them. Each runs against the engine's simulated server, in this page; it tells you as soon as the goal is met.",
-    "来自种子文档的真实故障，以及与之相关的典型问题。每个场景都在本页中、在引擎模拟的服务器上运行；一旦达成目标，页面会立即告诉你。",
+    "Real failures from a mail admin's notes (a DokuWiki log, a telnet session, a Sendmail server) and the classic ones around them. Each runs against a simulated server inside this page; it tells you as soon as the goal is met.",
+    "来自邮件管理员笔记的真实故障（一份 DokuWiki 日志、一次 telnet 会话、一台 Sendmail 服务器），以及与之相关的典型问题。每个场景都在本页内模拟的服务器上运行；一旦达成目标，页面会立即告诉你。",
 );
 /// How many are done.
 pub const DONE_COUNT: Tr = Tr::new("{k} of {n} done", "已完成 {k}/{n}");
@@ -22,10 +22,37 @@ pub const DONE: Tr = Tr::new("done", "已完成");
 pub const NOT_DONE: Tr = Tr::new("not done yet", "尚未完成");
 /// Forgets which scenarios are done.
 pub const RESET_PROGRESS: Tr = Tr::new("Reset progress", "重置进度");
+/// Asks before forgetting.
+pub const RESET_CONFIRM: Tr = Tr::new(
+    "Forget which scenarios are done and every session in them?",
+    "确定要忘记哪些场景已完成，并清除其中所有会话吗？",
+);
+/// Confirms the reset.
+pub const RESET_YES: Tr = Tr::new("Yes, reset", "确定重置");
+/// Keeps the progress.
+pub const RESET_NO: Tr = Tr::new("Cancel", "取消");
+/// The raw-mode switch.
+pub const RAW_SWITCH: Tr = Tr::new("Send raw bytes", "发送原始字节");
+/// What raw mode does.
+pub const RAW_HINT: Tr = Tr::new(
+    "Raw mode sends exactly what you write: a line break here is CRLF, \\n written out is a bare LF, \\r a bare CR. The preview shows the line ends as ␍␊ and ␊.",
+    "原始模式按原样发送你写的内容：这里的换行是 CRLF，写出来的 \\n 是单独的 LF，\\r 是单独的 CR。预览中行尾显示为 ␍␊ 和 ␊。",
+);
+/// The raw text area.
+pub const RAW_LABEL: Tr = Tr::new("Bytes to send", "要发送的字节");
+/// The preview.
+pub const RAW_PREVIEW: Tr = Tr::new("What goes on the wire", "实际发送的内容");
+/// Sends the raw bytes.
+pub const RAW_SEND: Tr = Tr::new("Send these bytes", "发送这些字节");
+/// The reload restored the session.
+pub const RESTORED: Tr = Tr::new(
+    "after the reload: the lines of this session are sent again to a new server",
+    "页面重新加载后：本会话的各行已重新发送给新的服务器",
+);
 /// What is remembered.
 pub const STORAGE_NOTE: Tr = Tr::new(
-    "This browser remembers only which scenarios are done — never a password or what you typed.",
-    "浏览器只记住哪些场景已完成——绝不保存密码或你输入的内容。",
+    "This browser remembers which scenarios are done; this tab also keeps what you did in each scenario (session storage, gone when the tab closes) so a reload plays it again — never a password typed into a form.",
+    "浏览器会记住哪些场景已完成；本标签页还会保存你在各场景中的操作（会话存储，关闭标签页即清除），以便重新加载后重放——绝不保存在表单中输入的密码。",
 );
 /// Before the place.
 pub const PLACE: Tr = Tr::new("Played in", "练习方式");
@@ -148,8 +175,8 @@ pub const MESSAGE_HEADING: Tr = Tr::new(
 );
 /// Under it.
 pub const MESSAGE_NOTE: Tr = Tr::new(
-    "Composed by the engine (mime::Message) and sent to this scenario's Postfix server, one RCPT TO per recipient.",
-    "由引擎（mime::Message）编写，发往本场景中的 Postfix 服务器，每个收件人一条 RCPT TO。",
+    "The mail client writes the message from these fields and sends it to this scenario's Postfix server, one RCPT TO per recipient.",
+    "邮件客户端根据这些字段写出邮件，发往本场景中的 Postfix 服务器，每个收件人一条 RCPT TO。",
 );
 /// From.
 pub const FROM: Tr = Tr::new("From", "发件人（From）");

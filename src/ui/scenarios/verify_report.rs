@@ -11,6 +11,20 @@ use super::texts;
 use crate::sasl::verify::{Mechanism, Report, Verdict, VerifyError};
 use crate::ui::state::use_lang;
 
+/// A text whose `backticked` words are code: shown as code, never as raw backticks.
+pub fn with_code(text: &str) -> Html {
+    text.split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                html! { <code>{ part.to_string() }</code> }
+            } else {
+                html! { { part.to_string() } }
+            }
+        })
+        .collect()
+}
+
 /// The report to show.
 #[derive(Properties, PartialEq)]
 pub struct VerifyReportProps {
@@ -27,7 +41,7 @@ pub fn verify_report(props: &VerifyReportProps) -> Html {
     let report = match &*props.report {
         Err(error) => {
             return html! {
-                <p class="error-box" role="alert" data-testid="scenario-verify-error">{ error.describe(lang) }</p>
+                <p class="error-box" role="alert" data-testid="scenario-verify-error">{ with_code(&error.describe(lang)) }</p>
             };
         }
         Ok(report) => report,
@@ -47,7 +61,7 @@ pub fn verify_report(props: &VerifyReportProps) -> Html {
         Some(Verdict::Invalid(mistake)) => html! {
             <div class="verdict invalid" role="status" data-testid="scenario-verify-verdict" data-verdict="invalid">
                 <p class="verdict-title">{ "✗ " }{ texts::INVALID.get(lang) }</p>
-                <p data-testid="scenario-verify-mistake">{ mistake.describe(lang) }</p>
+                <p data-testid="scenario-verify-mistake">{ with_code(&mistake.describe(lang)) }</p>
             </div>
         },
         None => html! { <p class="hint" role="status">{ texts::NO_PASSWORD.get(lang) }</p> },

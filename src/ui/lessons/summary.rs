@@ -1,0 +1,27 @@
+//! What the learner has done, in one sentence on the lessons' and the scenarios' index:
+//! lessons complete and scenarios done (both remembered in storage, ids and steps only).
+
+use yew::prelude::*;
+
+use super::state::use_lessons;
+use super::texts;
+use crate::lessons::guided::LESSONS;
+use crate::lessons::scenarios::SCENARIOS;
+use crate::ui::scenarios::state::use_scenarios;
+use crate::ui::state::use_lang;
+
+/// The summary.
+#[function_component(LearnSummary)]
+pub fn learn_summary() -> Html {
+    let lang = use_lang();
+    let (Some(lessons), Some(scenarios)) = (use_lessons(), use_scenarios()) else {
+        return Html::default();
+    };
+    let text = texts::SUMMARY
+        .get(lang)
+        .replace("{k}", &lessons.complete().to_string())
+        .replace("{n}", &LESSONS.len().to_string())
+        .replace("{s}", &scenarios.done.len().to_string())
+        .replace("{m}", &SCENARIOS.len().to_string());
+    html! { <p class="summary" data-testid="learn-summary">{ text }</p> }
+}
