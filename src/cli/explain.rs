@@ -164,6 +164,9 @@ fn write_enhanced(
     if let Some(class) = enhanced.class_meaning() {
         writeln!(out, "  {} {}", t(lang, Msg::Class), class.get(lang))?;
     }
+    if let Some(note) = enhanced.class_note(lang) {
+        writeln!(out, "    {note}")?;
+    }
     writeln!(
         out,
         "  {} {}",
@@ -238,6 +241,8 @@ struct EnhancedJson {
     known: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class_note: Option<String>,
     subject: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'static str>,
@@ -314,6 +319,7 @@ impl EnhancedJson {
             code: enhanced.label(),
             known: info.is_some(),
             class: enhanced.class_meaning().map(|c| c.get(lang)),
+            class_note: enhanced.class_note(lang),
             subject: enhanced.subject_meaning().get(lang),
             title: info.map(|i| i.title.get(lang)),
             meaning: Some(

@@ -1,5 +1,6 @@
-//! The reply-code reference: every reply code a learner meets, and the enhanced status
-//! codes of RFC 3463 and RFC 4954, each explained in English and Chinese.
+//! The reply-code reference: every reply code an RFC defines and those real servers send
+//! without one, and every code of IANA's "SMTP Enhanced Status Codes" registry (RFC 3463,
+//! RFC 5248 and the RFCs that added to it), each explained in English and Chinese.
 //!
 //! The tables live in [`data`](self::REPLY_CODES); this module looks them up and searches
 //! them. The same data serves the page (`#/reference/553`) and the CLI
@@ -49,6 +50,10 @@ pub struct EnhancedInfo {
     pub meaning: Tr,
     /// What to do about it.
     pub action: Tr,
+    /// The classes the registry describes this detail for: `[5]` for "useful only as a
+    /// permanent error" (X.1.1), `[4]` for "only as a persistent transient error" (X.4.1),
+    /// `[2]` for a success report (X.1.5), `[2, 4, 5]` when it says nothing.
+    pub classes: &'static [u8],
     /// Where it is defined, e.g. `"RFC 4954 §6"`.
     pub source: &'static str,
 }
