@@ -271,3 +271,20 @@ fn vrfy_454_and_535_say_what_rfc_5321_and_4954_require() {
     let text = stdout(&explain(&["552"]));
     assert!(text.contains("§4.5.3.1.10"), "{text}");
 }
+
+#[test]
+fn provider_codes_beyond_the_registry_are_explained_with_their_source() {
+    let out = explain(&["550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level."]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("Outlook.com (Microsoft)"), "{text}");
+    assert!(text.contains("Microsoft support"), "{text}");
+    assert!(
+        text.contains("not in IANA's SMTP Enhanced Status Codes registry"),
+        "{text}"
+    );
+    let json = json(&explain(&["--json", "550 5.7.26"]));
+    assert_eq!(json["enhanced"]["providers"][0]["provider"], "Gmail");
+    let text = stdout(&explain(&["--lang", "zh", "451 4.7.650"]));
+    assert!(text.contains("微软自定的细节码"), "{text}");
+}

@@ -8,7 +8,8 @@
 use smtp_trainer::i18n::{Lang, Tr};
 use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
 use smtp_trainer::smtp::reference::{
-    enhanced_info, reply_info, search, Entry, ENHANCED_CODES, REPLY_CODES,
+    enhanced_info, provider_notes, reply_info, search, Entry, ENHANCED_CODES, PROVIDER_NOTES,
+    REPLY_CODES,
 };
 
 /// The reply codes the reference must explain, exactly: every code of RFC 5321 §4.2.2 and
@@ -382,6 +383,56 @@ fn every_code_the_engine_can_send_is_in_the_reference() {
             );
         }
     }
+}
+
+#[test]
+fn provider_notes_are_consistent_and_sourced() {
+    for pair in PROVIDER_NOTES.windows(2) {
+        let (a, b) = (
+            EnhancedCode::parse(pair[0].code).expect("code"),
+            EnhancedCode::parse(pair[1].code).expect("code"),
+        );
+        assert!(a < b, "{a} before {b}: keep PROVIDER_NOTES ascending");
+    }
+    for note in PROVIDER_NOTES {
+        let code = EnhancedCode::parse(note.code).unwrap_or_else(|e| panic!("{}: {e}", note.code));
+        assert_eq!(
+            u16::from(code.class()),
+            note.reply / 100,
+            "{}: class and reply disagree",
+            note.code
+        );
+        let reply = ReplyCode::new(note.reply).expect("reply code");
+        assert!(
+            reply_info(reply).is_some(),
+            "{}: {} is not in the reference",
+            note.code,
+            note.reply
+        );
+        assert!(!note.from.trim().is_empty(), "{}: no source", note.code);
+        assert!(!note.provider.trim().is_empty() && !note.wording.trim().is_empty());
+        assert!(
+            !note.wording.contains(['\r', '\n']),
+            "{}: line break",
+            note.code
+        );
+        check_text(note.code, "meaning", note.meaning);
+        assert_eq!(provider_notes(code), [note], "{}: lookup", note.code);
+        // A detail beyond the registry must say so; a registered one must not claim it.
+        let registered = enhanced_info(code).is_some();
+        let says_own = note.meaning.en.contains("not the registry's");
+        assert_eq!(
+            registered, !says_own,
+            "{}: registered={registered}",
+            note.code
+        );
+    }
+    for code in ["5.7.26", "4.7.28", "5.7.515", "5.7.708", "4.7.650"] {
+        let code = EnhancedCode::parse(code).expect("code");
+        assert_eq!(provider_notes(code).len(), 1, "{code}");
+    }
+    // The class is part of the code: Gmail's 4.7.28 is not 5.7.28.
+    assert!(provider_notes(EnhancedCode::parse("5.7.28").expect("code")).is_empty());
 }
 
 #[test]

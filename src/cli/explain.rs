@@ -185,6 +185,20 @@ fn write_enhanced(
             enhanced.unknown_detail().get(lang)
         )?,
     }
+    for note in enhanced.provider_notes() {
+        let label = Tr::new("As sent by", "发送方");
+        let from = Tr::new("Source", "出处");
+        writeln!(
+            out,
+            "  {}{}{}",
+            label.get(lang),
+            lang.colon(),
+            note.provider
+        )?;
+        writeln!(out, "    {} {} {}", note.reply, note.code, note.wording)?;
+        writeln!(out, "    {}", note.meaning.get(lang))?;
+        writeln!(out, "    {}{}{}", from.get(lang), lang.colon(), note.from)?;
+    }
     Ok(())
 }
 
@@ -252,6 +266,17 @@ struct EnhancedJson {
     action: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    providers: Vec<ProviderJson>,
+}
+
+#[derive(Serialize)]
+struct ProviderJson {
+    provider: &'static str,
+    reply: u16,
+    wording: &'static str,
+    meaning: &'static str,
+    from: &'static str,
 }
 
 #[derive(Serialize)]
@@ -328,6 +353,17 @@ impl EnhancedJson {
             ),
             action: info.map(|i| i.action.get(lang)),
             source: info.map(|i| i.source),
+            providers: enhanced
+                .provider_notes()
+                .into_iter()
+                .map(|note| ProviderJson {
+                    provider: note.provider,
+                    reply: note.reply,
+                    wording: note.wording,
+                    meaning: note.meaning.get(lang),
+                    from: note.from,
+                })
+                .collect(),
         }
     }
 }

@@ -6,7 +6,7 @@
 use super::codes::{
     has_leading_zero, shorten, subject_meaning, CodeError, EnhancedCode, ReplyCode,
 };
-use super::reference::{self, EnhancedInfo, ReplyInfo};
+use super::reference::{self, EnhancedInfo, ProviderNote, ReplyInfo};
 use crate::i18n::{Lang, Tr};
 
 /// At most this many characters of a query are read; a reply line is far shorter.
@@ -70,6 +70,11 @@ impl EnhancedExplanation {
             "This detail is not in IANA's SMTP Enhanced Status Codes registry (RFC 3463, RFC 5248 and the RFCs that added to it), which the reference covers completely. It may be one provider's own number (Microsoft 365 uses details such as 5.7.515 and 5.7.708): read it by its class and subject, and look the text up in that provider's documentation.",
             "这个细节码不在 IANA 的“SMTP 增强状态码”注册表中（RFC 3463、RFC 5248 及后续补充的 RFC），而本参考完整收录了该注册表。它可能是某家服务商自定的编号（例如 Microsoft 365 使用 5.7.515、5.7.708 这类细节码）：请按类别和主题理解，并到该服务商的文档中查找回复文字。",
         )
+    }
+
+    /// What big providers mean by this exact code, in their published words.
+    pub fn provider_notes(&self) -> Vec<&'static ProviderNote> {
+        self.code.map(reference::provider_notes).unwrap_or_default()
     }
 
     /// A note when the code's class is one the registry does not describe for this detail

@@ -13,7 +13,7 @@
 //! code of `tests/fixtures/enhanced-status-codes.tsv` (the registry transcribed, with the
 //! RFC and section of each row) has an entry, and `tests/reference_data.rs` checks it.
 
-use super::{EnhancedInfo, ReplyInfo};
+use super::{EnhancedInfo, ProviderNote, ReplyInfo};
 use crate::i18n::Tr;
 
 /// A detail the registry describes for every class.
@@ -1934,5 +1934,65 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         ),
         classes: ANY_CLASS,
         source: "RFC 8689",
+    },
+];
+
+/// What the big providers mean by codes they send, each with where its wording was
+/// published or recorded. Ordered by code.
+pub static PROVIDER_NOTES: &[ProviderNote] = &[
+    ProviderNote {
+        code: "4.7.28",
+        reply: 421,
+        provider: "Gmail",
+        wording: "Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.",
+        meaning: Tr::new(
+            "Gmail is rate-limiting mail from your IP because too much of it looks unsolicited (the registry's X.7.28, mail flood). It is a deferral: slow down, let the queue retry, and fix what makes recipients treat the mail as spam (consent, complaints, authentication).",
+            "Gmail 认为来自你的 IP 的邮件中不请自来的太多，因而对其限速（即注册表中的 X.7.28，邮件洪泛）。这是推迟接收：请放慢发送速度、让队列自动重试，并解决让收件人把邮件视为垃圾邮件的原因（是否经过同意、投诉、身份验证）。",
+        ),
+        from: "Gmail's list of SMTP errors in Google's published help",
+    },
+    ProviderNote {
+        code: "4.7.650",
+        reply: 451,
+        provider: "Outlook.com (Microsoft)",
+        wording: "The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
+        meaning: Tr::new(
+            "Outlook.com defers mail from your server's IP because of its reputation; 650 is Microsoft's own detail number, not the registry's. Keep the mail queued and retry more slowly; check the IP's reputation with Microsoft's postmaster services.",
+            "Outlook.com 因发信服务器 IP 的信誉问题而推迟接收；650 是微软自定的细节码，不在注册表中。请保留队列、放慢速度重试，并通过微软的 postmaster 服务检查该 IP 的信誉。",
+        ),
+        from: "recorded from a real Outlook.com reply (2026); the link in it is Microsoft's",
+    },
+    ProviderNote {
+        code: "5.7.26",
+        reply: 550,
+        provider: "Gmail",
+        wording: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail.",
+        meaning: Tr::new(
+            "The From: domain publishes a DMARC policy that rejects unauthenticated mail, and the message passed neither SPF nor DKIM for that domain. Fix SPF and DKIM and their alignment with the From: domain (RFC 7208, RFC 6376, RFC 7489).",
+            "From: 所在域名发布了拒收未经验证邮件的 DMARC 策略，而这封邮件对该域名既没有通过 SPF，也没有通过 DKIM。请修正 SPF、DKIM 以及它们与 From: 域名的对齐（RFC 7208、RFC 6376、RFC 7489）。",
+        ),
+        from: "Gmail bounces; the same words came with 5.7.1 before Gmail used 5.7.26",
+    },
+    ProviderNote {
+        code: "5.7.515",
+        reply: 550,
+        provider: "Outlook.com (Microsoft)",
+        wording: "Access denied, sending domain <domain> does not meet the required authentication level.",
+        meaning: Tr::new(
+            "Outlook.com, Hotmail, Live.com and MSN refuse mail whose From: domain fails their authentication requirements for high-volume senders: SPF and DKIM must pass, a DMARC record must exist and DMARC must pass with alignment. 515 is Microsoft's own detail number, not the registry's.",
+            "Outlook.com、Hotmail、Live.com 和 MSN 拒收 From: 域名不满足其大批量发件人认证要求的邮件：SPF 和 DKIM 必须通过，必须发布 DMARC 记录，且 DMARC 必须在对齐的前提下通过。515 是微软自定的细节码，不在注册表中。",
+        ),
+        from: "Microsoft support: \"Fix NDR error 550 5.7.515 in Outlook.com\"",
+    },
+    ProviderNote {
+        code: "5.7.708",
+        reply: 550,
+        provider: "Exchange Online (Microsoft 365)",
+        wording: "Access denied, traffic not accepted from this IP.",
+        meaning: Tr::new(
+            "Exchange Online does not accept mail from the sending IP. 708 is Microsoft's own detail number, not the registry's; an administrator has to deal with the IP's reputation (or the tenant's) before mail flows again.",
+            "Exchange Online 不接受来自该发信 IP 的邮件。708 是微软自定的细节码，不在注册表中；需要管理员先处理该 IP（或租户）的信誉问题，邮件才能恢复发送。",
+        ),
+        from: "Microsoft Learn: Exchange Online NDRs 5.7.700 through 5.7.750",
     },
 ];
