@@ -98,10 +98,10 @@ fn the_locale_chooses_the_default_language() {
 
 #[test]
 fn unknown_codes_still_have_their_digits_read() {
-    let out = explain(&["556"]);
+    let out = explain(&["559"]);
     assert!(out.status.success());
     let text = stdout(&out);
-    assert!(text.contains("not a standard reply code"), "{text}");
+    assert!(text.contains("is defined by none of the RFCs"), "{text}");
     assert!(text.contains("5yz Permanent Negative Completion"), "{text}");
 
     let out = explain(&["299"]);
@@ -149,4 +149,142 @@ fn words_and_prefixes_search_the_reference() {
 
     let out = explain(&["no-such-word-anywhere"]);
     assert_eq!(out.status.code(), Some(2));
+}
+
+// ------------------------------------------------- issue 21: the whole registry, and exact
+
+#[test]
+fn codes_real_servers_send_are_found_with_their_rfc() {
+    for (code, source) in [
+        ("455", "RFC 5321 §4.2.2, §4.2.3"),
+        ("521", "RFC 7504 §3"),
+        ("556", "RFC 7504 §4"),
+    ] {
+        let out = explain(&[code]);
+        assert!(out.status.success());
+        let text = stdout(&out);
+        assert!(!text.contains("Not in the reference"), "{text}");
+        assert!(!text.contains("defined by none"), "{text}");
+        assert!(text.contains(source), "{code}: {text}");
+    }
+    // Codes no RFC defines say so, and what senders mean by them.
+    let text = stdout(&explain(&["523"]));
+    assert!(text.contains("No RFC defines 523"), "{text}");
+    assert!(text.contains("too large for the recipient"), "{text}");
+    let text = stdout(&explain(&["435"]));
+    assert!(text.contains("Exim"), "{text}");
+    assert!(text.contains("454"), "{text}");
+}
+
+#[test]
+fn registry_codes_added_since_rfc_3463_are_found() {
+    for code in [
+        "5.1.9", "2.3.6", "5.6.6", "5.6.8", "5.6.9", "5.6.10", "4.7.15", "5.7.16", "5.7.17",
+        "5.7.18", "5.7.19", "4.7.28", "5.7.29", "5.7.30",
+    ] {
+        let out = explain(&[code]);
+        assert!(out.status.success(), "{code}");
+        let text = stdout(&out);
+        assert!(!text.contains("Not in the reference"), "{code}: {text}");
+    }
+}
+
+#[test]
+fn enhanced_codes_cite_the_right_section_of_rfc_3463() {
+    let text = stdout(&explain(&["5.5.1"]));
+    assert!(text.contains("[RFC 3463 §3.6]"), "{text}");
+    let text = stdout(&explain(&["4.0.0"]));
+    assert!(text.contains("[RFC 3463 §3.1]"), "{text}");
+    let text = stdout(&explain(&["5.7.1"]));
+    assert!(text.contains("[RFC 3463 §3.8]"), "{text}");
+    assert!(!text.contains("§3.9"), "{text}");
+}
+
+#[test]
+fn leading_zeros_are_refused_with_the_reason() {
+    let out = explain(&["5.07.08"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("leading zeros"), "{err}");
+    assert!(err.contains("RFC 3463 §2"), "{err}");
+    assert!(err.contains("5.7.8"), "{err}");
+    let out = explain(&["--lang", "zh", "553 5.01.1"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("前导零"));
+}
+
+#[test]
+fn classes_the_registry_does_not_describe_are_noted() {
+    let text = stdout(&explain(&["450 4.1.1"]));
+    assert!(
+        text.contains("The registry describes X.1.1 for 5.1.1 only"),
+        "{text}"
+    );
+    let text = stdout(&explain(&["550 5.1.1"]));
+    assert!(!text.contains("The registry describes"), "{text}");
+}
+
+#[test]
+fn first_digits_and_second_digits_say_what_rfc_5321_says() {
+    let out = explain(&["150"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("not part of SMTP's model"), "{err}");
+    let text = stdout(&explain(&["541"]));
+    assert!(text.contains("x4z Unspecified"), "{text}");
+    assert!(!text.contains("454"), "{text}");
+    let text = stdout(&explain(&["451"]));
+    assert!(text.contains("beginning of the command sequence"), "{text}");
+}
+
+#[test]
+fn a_pasted_dmarc_refusal_points_to_spf_dkim_and_dmarc() {
+    let line = "550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy";
+    let out = explain(&[line]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.starts_with("550  "), "{text}");
+    assert!(
+        text.contains("5.7.26  Multiple authentication checks failed"),
+        "{text}"
+    );
+    for rfc in ["RFC 7208", "RFC 6376", "RFC 7489"] {
+        assert!(text.contains(rfc), "{rfc}: {text}");
+    }
+    let zh = stdout(&explain(&["--lang", "zh", line]));
+    assert!(zh.contains("延伸阅读"), "{zh}");
+    assert!(zh.contains("RFC 7489"), "{zh}");
+}
+
+#[test]
+fn vrfy_454_and_535_say_what_rfc_5321_and_4954_require() {
+    let text = stdout(&explain(&["252"]));
+    assert!(text.contains("RFC 5321 §7.3"), "{text}");
+    let text = stdout(&explain(&["554"]));
+    assert!(text.contains("§3.1"), "{text}");
+    assert!(text.contains("503"), "{text}");
+    let text = stdout(&explain(&["454"]));
+    assert!(text.contains("SHOULD NOT re-prompt"), "{text}");
+    assert!(text.contains("see 535"), "{text}");
+    let text = stdout(&explain(&["535"]));
+    assert!(text.contains("see 454"), "{text}");
+    let text = stdout(&explain(&["552"]));
+    assert!(text.contains("§4.5.3.1.10"), "{text}");
+}
+
+#[test]
+fn provider_codes_beyond_the_registry_are_explained_with_their_source() {
+    let out = explain(&["550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level."]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.contains("Outlook.com (Microsoft)"), "{text}");
+    assert!(text.contains("Microsoft support"), "{text}");
+    assert!(
+        text.contains("not in IANA's SMTP Enhanced Status Codes registry"),
+        "{text}"
+    );
+    let json = json(&explain(&["--json", "550 5.7.26"]));
+    assert_eq!(json["enhanced"]["providers"][0]["provider"], "Gmail");
+    let text = stdout(&explain(&["--lang", "zh", "451 4.7.650"]));
+    assert!(text.contains("微软自定的细节码"), "{text}");
 }

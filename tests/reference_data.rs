@@ -1,33 +1,66 @@
 //! Checks the reference tables' data: every required code is there, once and in order;
-//! every text exists in both languages; the examples and enhanced codes agree with their
-//! entries; the lessons of the seed documents are in the data; and search finds them.
+//! the enhanced codes are exactly IANA's registry (`tests/fixtures/enhanced-status-codes.tsv`);
+//! every code the engine's own server can send is explained; every "RFC NNNN §x" cited
+//! names a section that exists (`tests/fixtures/rfc-sections.tsv`); every text exists in
+//! both languages; the examples and enhanced codes agree with their entries; the lessons
+//! of the seed documents are in the data; and search finds them.
 
 use smtp_trainer::i18n::{Lang, Tr};
 use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
 use smtp_trainer::smtp::reference::{
-    enhanced_info, reply_info, search, Entry, ENHANCED_CODES, REPLY_CODES,
+    enhanced_info, provider_notes, reply_info, search, Entry, ENHANCED_CODES, PROVIDER_NOTES,
+    REPLY_CODES,
 };
 
-/// The reply codes the reference must explain, exactly.
+/// The reply codes the reference must explain, exactly: every code of RFC 5321 §4.2.2 and
+/// §4.2.3 (with 455), RFC 3207, RFC 4954 §6 and RFC 7504 (521, 556), and the codes real
+/// servers send that no RFC defines (435: Exim; 523).
 const REQUIRED_REPLY_CODES: &[u16] = &[
-    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 454, 500, 501, 502,
-    503, 504, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555,
+    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 435, 450, 451, 452, 454, 455, 500,
+    501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554, 555, 556,
 ];
 
-/// The enhanced status code details the reference must explain, as (subject, detail):
-/// all of RFC 3463 §3.2–§3.9, plus X.1.10, X.5.6, X.6.7 and X.7.8–X.7.14.
+/// One row of the registry snapshot.
+struct RegistryRow {
+    subject: u16,
+    detail: u16,
+    title: String,
+    classes: Vec<u8>,
+    rfc: String,
+    section: String,
+}
+
+/// IANA's "SMTP Enhanced Status Codes" registry, as transcribed in the fixture.
+fn registry() -> Vec<RegistryRow> {
+    let text = include_str!("fixtures/enhanced-status-codes.tsv");
+    text.lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("code\t") && !line.is_empty())
+        .map(|line| {
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 5, "fixture row {line:?}");
+            let code = fields[0].strip_prefix("X.").expect("X.s.d");
+            let (subject, detail) = code.split_once('.').expect("X.s.d");
+            RegistryRow {
+                subject: subject.parse().expect("subject"),
+                detail: detail.parse().expect("detail"),
+                title: fields[1].to_string(),
+                classes: fields[2]
+                    .split(',')
+                    .map(|c| c.parse().expect("class"))
+                    .collect(),
+                rfc: fields[3].to_string(),
+                section: fields[4].to_string(),
+            }
+        })
+        .collect()
+}
+
+/// The enhanced status code details the reference must explain: the whole registry.
 fn required_enhanced() -> Vec<(u16, u16)> {
-    let mut required = vec![(0, 0)];
-    required.extend((0..=8).map(|d| (1, d)));
-    required.push((1, 10));
-    required.extend((0..=4).map(|d| (2, d)));
-    required.extend((0..=5).map(|d| (3, d)));
-    required.extend((0..=7).map(|d| (4, d)));
-    required.extend((0..=6).map(|d| (5, d)));
-    required.extend((0..=5).map(|d| (6, d)));
-    required.push((6, 7));
-    required.extend((0..=14).map(|d| (7, d)));
-    required
+    registry()
+        .iter()
+        .map(|row| (row.subject, row.detail))
+        .collect()
 }
 
 fn is_cjk(c: char) -> bool {
@@ -115,6 +148,291 @@ fn every_required_enhanced_detail_is_present_exactly_once() {
             assert_eq!((info.subject, info.detail), (subject, detail));
         }
     }
+}
+
+#[test]
+fn the_enhanced_codes_are_exactly_the_registry_with_its_titles_classes_and_sources() {
+    let rows = registry();
+    assert_eq!(rows.len(), 81, "the fixture lost or gained rows");
+    assert_eq!(
+        ENHANCED_CODES.len(),
+        rows.len(),
+        "the reference holds a detail the registry does not list, or misses one"
+    );
+    for row in &rows {
+        let label = format!("X.{}.{}", row.subject, row.detail);
+        let info = ENHANCED_CODES
+            .iter()
+            .find(|info| (info.subject, info.detail) == (row.subject, row.detail))
+            .unwrap_or_else(|| panic!("{label} of the registry is not in the reference"));
+        if row.title != "-" {
+            assert!(
+                info.title.en.eq_ignore_ascii_case(&row.title),
+                "{label}: title {:?}, the registry says {:?}",
+                info.title.en,
+                row.title
+            );
+        }
+        assert_eq!(info.classes, row.classes.as_slice(), "{label}: classes");
+        if row.rfc != "-" {
+            let rfc = format!("RFC {}", row.rfc);
+            assert!(
+                info.source.contains(&rfc),
+                "{label}: source {:?} does not name {rfc}",
+                info.source
+            );
+        }
+        if row.section != "-" {
+            let cited = format!("RFC {} §{}", row.rfc, row.section);
+            assert!(
+                info.source.contains(&cited),
+                "{label}: source {:?} does not cite {cited}",
+                info.source
+            );
+        }
+    }
+}
+
+#[test]
+fn rfc_3463_citations_name_the_section_of_their_subject() {
+    // X.0 is §3.1, X.1 is §3.2 … X.7 is §3.8; there is no §3.9.
+    for info in ENHANCED_CODES {
+        for (rfc, section) in citations(info.source) {
+            if rfc == 3463 {
+                assert_eq!(
+                    section,
+                    format!("3.{}", info.subject + 1),
+                    "X.{}.{} cites RFC 3463 §{section}",
+                    info.subject,
+                    info.detail
+                );
+            }
+        }
+    }
+}
+
+/// Every `RFC NNNN §x.y` in a text, with the further sections of a list such as
+/// `RFC 5321 §4.2.2, §4.2.3` or a range `§3.1–§3.8`.
+fn citations(text: &str) -> Vec<(u32, String)> {
+    let mut found = Vec::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("RFC ") {
+        rest = &rest[at + 4..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        let Ok(rfc) = digits.parse::<u32>() else {
+            continue;
+        };
+        let mut tail = &rest[digits.len()..];
+        loop {
+            let trimmed = tail.trim_start_matches([' ', ',', '/', '–', '-']);
+            let Some(after) = trimmed.strip_prefix('§') else {
+                break;
+            };
+            let section: String = after
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            let section = section.trim_end_matches('.').to_string();
+            tail = &after[section.len()..];
+            found.push((rfc, section));
+        }
+    }
+    found
+}
+
+/// The sections of the committed list, as (rfc, section).
+fn known_sections() -> Vec<(u32, String)> {
+    include_str!("fixtures/rfc-sections.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.starts_with("rfc\t") && !line.is_empty())
+        .map(|line| {
+            let mut fields = line.split('\t');
+            let rfc = fields.next().and_then(|f| f.parse().ok()).expect("rfc");
+            let section = fields.next().expect("section").to_string();
+            assert!(
+                fields.next().is_some_and(|t| !t.is_empty()),
+                "{line:?} has no title"
+            );
+            (rfc, section)
+        })
+        .collect()
+}
+
+#[test]
+fn every_cited_section_exists() {
+    let known = known_sections();
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for info in REPLY_CODES {
+        let label = info.code.to_string();
+        texts.push((label.clone(), info.source.to_string()));
+        for tr in [info.title, info.when, info.action] {
+            texts.push((label.clone(), all_texts(tr)));
+        }
+    }
+    for info in ENHANCED_CODES {
+        let label = format!("X.{}.{}", info.subject, info.detail);
+        texts.push((label.clone(), info.source.to_string()));
+        for tr in [info.title, info.meaning, info.action] {
+            texts.push((label.clone(), all_texts(tr)));
+        }
+    }
+    // The digit and error texts of the code reader and the explanations.
+    texts.push((
+        "codes.rs".into(),
+        include_str!("../src/smtp/codes.rs").into(),
+    ));
+    texts.push((
+        "explain.rs".into(),
+        include_str!("../src/smtp/explain.rs").into(),
+    ));
+    let mut checked = 0;
+    for (label, text) in &texts {
+        for (rfc, section) in citations(text) {
+            checked += 1;
+            assert!(
+                known.contains(&(rfc, section.clone())),
+                "{label} cites RFC {rfc} §{section}, which tests/fixtures/rfc-sections.tsv does not list"
+            );
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} citations found: the scanner is broken"
+    );
+    assert_eq!(
+        citations("RFC 5321 §4.2.2, §4.2.3; RFC 3463 §3.1–§3.8"),
+        [
+            (5321, "4.2.2".to_string()),
+            (5321, "4.2.3".to_string()),
+            (3463, "3.1".to_string()),
+            (3463, "3.8".to_string())
+        ]
+    );
+    assert!(
+        !known.contains(&(3463, "3.9".to_string())),
+        "RFC 3463 has no §3.9"
+    );
+}
+
+/// The reply codes and enhanced codes in the engine's reply tables: every `t(code,
+/// "enhanced", …)` of the server profiles and every `Template { code, enhanced }` the
+/// server builds itself.
+fn engine_codes() -> Vec<(u16, Option<String>)> {
+    let mut found = Vec::new();
+    for source in [
+        include_str!("../src/smtp/profile.rs"),
+        include_str!("../src/smtp/server.rs"),
+    ] {
+        let mut rest = source;
+        while let Some(at) = rest.find("t(") {
+            rest = &rest[at + 2..];
+            let bytes = rest.as_bytes();
+            if bytes.len() > 6 && bytes[..3].iter().all(u8::is_ascii_digit) && &rest[3..6] == ", \""
+            {
+                let code: u16 = rest[..3].parse().expect("three digits");
+                let enhanced = rest[6..].split('"').next().unwrap_or_default();
+                found.push((code, (!enhanced.is_empty()).then(|| enhanced.to_string())));
+            }
+        }
+        let mut rest = source;
+        while let Some(at) = rest.find("code: ") {
+            rest = &rest[at + 6..];
+            let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() != 3 || !rest[3..].starts_with(',') {
+                continue;
+            }
+            let enhanced = rest
+                .split_once("enhanced: Some(\"")
+                .filter(|(between, _)| between.len() < 80)
+                .and_then(|(_, after)| after.split('"').next())
+                .map(str::to_string);
+            found.push((digits.parse().expect("three digits"), enhanced));
+        }
+    }
+    found.sort();
+    found.dedup();
+    found
+}
+
+#[test]
+fn every_code_the_engine_can_send_is_in_the_reference() {
+    let codes = engine_codes();
+    assert!(
+        codes.len() > 40,
+        "only {} codes found: the scanner is broken",
+        codes.len()
+    );
+    for code in [435, 521, 554, 452] {
+        assert!(
+            codes.iter().any(|(c, _)| *c == code),
+            "{code} not found in the tables"
+        );
+    }
+    for (code, enhanced) in &codes {
+        let parsed = ReplyCode::new(*code).unwrap_or_else(|e| panic!("{code}: {e}"));
+        assert!(
+            reply_info(parsed).is_some(),
+            "the engine sends {code}, which the reference does not explain"
+        );
+        if let Some(enhanced) = enhanced {
+            let parsed =
+                EnhancedCode::parse(enhanced).unwrap_or_else(|e| panic!("{enhanced}: {e}"));
+            assert!(
+                enhanced_info(parsed).is_some(),
+                "the engine sends {code} {enhanced}, whose detail the reference does not explain"
+            );
+        }
+    }
+}
+
+#[test]
+fn provider_notes_are_consistent_and_sourced() {
+    for pair in PROVIDER_NOTES.windows(2) {
+        let (a, b) = (
+            EnhancedCode::parse(pair[0].code).expect("code"),
+            EnhancedCode::parse(pair[1].code).expect("code"),
+        );
+        assert!(a < b, "{a} before {b}: keep PROVIDER_NOTES ascending");
+    }
+    for note in PROVIDER_NOTES {
+        let code = EnhancedCode::parse(note.code).unwrap_or_else(|e| panic!("{}: {e}", note.code));
+        assert_eq!(
+            u16::from(code.class()),
+            note.reply / 100,
+            "{}: class and reply disagree",
+            note.code
+        );
+        let reply = ReplyCode::new(note.reply).expect("reply code");
+        assert!(
+            reply_info(reply).is_some(),
+            "{}: {} is not in the reference",
+            note.code,
+            note.reply
+        );
+        assert!(!note.from.trim().is_empty(), "{}: no source", note.code);
+        assert!(!note.provider.trim().is_empty() && !note.wording.trim().is_empty());
+        assert!(
+            !note.wording.contains(['\r', '\n']),
+            "{}: line break",
+            note.code
+        );
+        check_text(note.code, "meaning", note.meaning);
+        assert_eq!(provider_notes(code), [note], "{}: lookup", note.code);
+        // A detail beyond the registry must say so; a registered one must not claim it.
+        let registered = enhanced_info(code).is_some();
+        let says_own = note.meaning.en.contains("not the registry's");
+        assert_eq!(
+            registered, !says_own,
+            "{}: registered={registered}",
+            note.code
+        );
+    }
+    for code in ["5.7.26", "4.7.28", "5.7.515", "5.7.708", "4.7.650"] {
+        let code = EnhancedCode::parse(code).expect("code");
+        assert_eq!(provider_notes(code).len(), 1, "{code}");
+    }
+    // The class is part of the code: Gmail's 4.7.28 is not 5.7.28.
+    assert!(provider_notes(EnhancedCode::parse("5.7.28").expect("code")).is_empty());
 }
 
 #[test]
@@ -342,8 +660,9 @@ fn search_by_code_prefix_finds_exactly_the_replies_in_range() {
     let expected: Vec<u16> = REPLY_CODES
         .iter()
         .map(|info| info.code)
-        .filter(|code| (550..=555).contains(code))
+        .filter(|code| (550..=559).contains(code))
         .collect();
+    assert!(expected.contains(&556), "{expected:?}");
     let found: Vec<u16> = hits
         .iter()
         .map(|entry| match entry {

@@ -164,6 +164,9 @@ fn write_enhanced(
     if let Some(class) = enhanced.class_meaning() {
         writeln!(out, "  {} {}", t(lang, Msg::Class), class.get(lang))?;
     }
+    if let Some(note) = enhanced.class_note(lang) {
+        writeln!(out, "    {note}")?;
+    }
     writeln!(
         out,
         "  {} {}",
@@ -181,6 +184,20 @@ fn write_enhanced(
             t(lang, Msg::Detail),
             enhanced.unknown_detail().get(lang)
         )?,
+    }
+    for note in enhanced.provider_notes() {
+        let label = Tr::new("As sent by", "发送方");
+        let from = Tr::new("Source", "出处");
+        writeln!(
+            out,
+            "  {}{}{}",
+            label.get(lang),
+            lang.colon(),
+            note.provider
+        )?;
+        writeln!(out, "    {} {} {}", note.reply, note.code, note.wording)?;
+        writeln!(out, "    {}", note.meaning.get(lang))?;
+        writeln!(out, "    {}{}{}", from.get(lang), lang.colon(), note.from)?;
     }
     Ok(())
 }
@@ -238,6 +255,8 @@ struct EnhancedJson {
     known: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     class: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    class_note: Option<String>,
     subject: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'static str>,
@@ -247,6 +266,17 @@ struct EnhancedJson {
     action: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    providers: Vec<ProviderJson>,
+}
+
+#[derive(Serialize)]
+struct ProviderJson {
+    provider: &'static str,
+    reply: u16,
+    wording: &'static str,
+    meaning: &'static str,
+    from: &'static str,
 }
 
 #[derive(Serialize)]
@@ -314,6 +344,7 @@ impl EnhancedJson {
             code: enhanced.label(),
             known: info.is_some(),
             class: enhanced.class_meaning().map(|c| c.get(lang)),
+            class_note: enhanced.class_note(lang),
             subject: enhanced.subject_meaning().get(lang),
             title: info.map(|i| i.title.get(lang)),
             meaning: Some(
@@ -322,6 +353,17 @@ impl EnhancedJson {
             ),
             action: info.map(|i| i.action.get(lang)),
             source: info.map(|i| i.source),
+            providers: enhanced
+                .provider_notes()
+                .into_iter()
+                .map(|note| ProviderJson {
+                    provider: note.provider,
+                    reply: note.reply,
+                    wording: note.wording,
+                    meaning: note.meaning.get(lang),
+                    from: note.from,
+                })
+                .collect(),
         }
     }
 }

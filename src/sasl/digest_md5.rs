@@ -1,4 +1,5 @@
-//! DIGEST-MD5 (RFC 2831), and the HTTP Digest computation it grew from (RFC 2617).
+//! DIGEST-MD5 (RFC 2831, moved to Historic by RFC 6331), and the HTTP Digest computation it
+//! grew from (RFC 2617).
 //!
 //! The server's challenge is a list of `key=value` directives; the client answers with its
 //! own list whose `response` is
@@ -541,8 +542,8 @@ pub fn client(input: &ClientInput) -> Trace {
         list.clone().into_bytes(),
         View::Text,
         Tr::new(
-            "RFC 2831 §2.1.2: username, realm, nonce, nc, cnonce, digest-uri, response, qop (and charset, authzid).",
-            "RFC 2831 §2.1.2：username、realm、nonce、nc、cnonce、digest-uri、response、qop（以及 charset、authzid）。",
+            "RFC 2831 §2.1.2: username, realm, nonce, nc, cnonce, digest-uri, response, qop (and charset, authzid). RFC 6331 moved DIGEST-MD5 to Historic in 2011: new deployments use SCRAM.",
+            "RFC 2831 §2.1.2：username、realm、nonce、nc、cnonce、digest-uri、response、qop（以及 charset、authzid）。RFC 6331 已于 2011 年把 DIGEST-MD5 列为历史（Historic）状态：新部署应改用 SCRAM。",
         ),
     );
     trace.push(

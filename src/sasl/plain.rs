@@ -1,7 +1,9 @@
 //! PLAIN (RFC 4616): one message, `[authzid] NUL authcid NUL passwd`, in UTF-8.
 //!
 //! RFC 4616 §2: `message = [authzid] UTF8NUL authcid UTF8NUL passwd`; authcid and passwd
-//! are 1–255 octets and contain no NUL.
+//! are at least one octet and contain no NUL. RFC 4616 §2 says servers MUST accept fields
+//! of up to 255 octets: a minimum to accept, not a maximum. The trainer's server takes no
+//! more than that (its own limit, like many real servers'), and says so.
 
 use core::fmt;
 
@@ -23,7 +25,8 @@ pub enum PlainError {
     Separators(usize),
     /// The user name or password is empty.
     EmptyField,
-    /// A field is longer than 255 octets.
+    /// A field is longer than 255 octets: the trainer's limit (RFC 4616 §2 only says
+    /// servers MUST accept up to 255).
     TooLong,
     /// Not UTF-8.
     NotUtf8,
@@ -37,7 +40,7 @@ impl fmt::Display for PlainError {
                 "a PLAIN message has exactly two NUL separators (authzid NUL authcid NUL passwd); this one has {n}"
             ),
             PlainError::EmptyField => f.write_str("the user name and the password must not be empty"),
-            PlainError::TooLong => f.write_str("a field is longer than 255 octets"),
+            PlainError::TooLong => f.write_str("a field is longer than 255 octets, the trainer's limit (RFC 4616 §2 only requires servers to accept up to 255)"),
             PlainError::NotUtf8 => f.write_str("the message is not UTF-8"),
         }
     }

@@ -231,8 +231,8 @@ impl ScramError {
             (ScramError::BadServerFinal, Lang::Zh) => "server-final-message 必须是 \"v=\" 加 ServerSignature，或 \"e=\" 加错误（RFC 5802 §7）。".into(),
             (ScramError::ServerError(value), Lang::En) => format!("The server refused: e={value} (RFC 5802 §7 lists the server-error-value names)."),
             (ScramError::ServerError(value), Lang::Zh) => format!("服务器拒绝：e={value}（RFC 5802 §7 列出了 server-error-value 的取值）。"),
-            (ScramError::ServerSignatureMismatch, Lang::En) => "The server's signature \"v=\" is wrong: this server does not know the password (or the messages were altered). The client must treat the authentication as failed (RFC 5802 §3).".into(),
-            (ScramError::ServerSignatureMismatch, Lang::Zh) => "服务器的签名 \"v=\" 不对：这个服务器不知道密码（或消息被篡改）。客户端必须认为认证失败（RFC 5802 §3）。".into(),
+            (ScramError::ServerSignatureMismatch, Lang::En) => "The server's signature \"v=\" is wrong: this server does not know the password (or the messages were altered). The client must consider the authentication exchange unsuccessful (RFC 5802 §5).".into(),
+            (ScramError::ServerSignatureMismatch, Lang::Zh) => "服务器的签名 \"v=\" 不对：这个服务器不知道密码（或消息被篡改）。客户端必须认为这次认证交换不成功（RFC 5802 §5）。".into(),
         }
     }
 
@@ -660,8 +660,8 @@ pub fn client(
         hash.digest(&client_key),
         View::Hex,
         Tr::new(
-            "RFC 5802 §3: what the server stores instead of the password; it cannot log in with it.",
-            "RFC 5802 §3：服务器存储它而不是密码；用它无法登录。",
+            "RFC 5802 §3: what the server stores instead of the password. It cannot log in by itself, but StoredKey plus one observed exchange gives ClientKey (ClientProof XOR ClientSignature) and so lets an attacker impersonate the user (RFC 5802 §9): guard it like a password.",
+            "RFC 5802 §3：服务器存储它而不是密码。单凭它无法登录，但拿到 StoredKey 再加上一次被窃听的交换，就能算出 ClientKey（ClientProof 异或 ClientSignature），从而冒充该用户（RFC 5802 §9）：应像密码一样保护它。",
         ),
     );
     let cb = BASE64.encode("n,,");
@@ -775,8 +775,8 @@ pub fn client(
         format!("v={}", BASE64.encode(&server_signature)).into_bytes(),
         View::Text,
         Tr::new(
-            "RFC 5802 §5.1: v= the ServerSignature in base64, sent with the final 334 (or in the 235).",
-            "RFC 5802 §5.1：v= base64 编码的 ServerSignature，随最后的 334（或在 235 中）发送。",
+            "RFC 5802 §5.1: v= the ServerSignature in base64. In SMTP it comes in a last 334 challenge, since RFC 4954 §4 cannot carry data with the 235; the client answers it with an empty line, then the server sends 235.",
+            "RFC 5802 §5.1：v= base64 编码的 ServerSignature。在 SMTP 中它放在最后一个 334 质询里发送，因为按 RFC 4954 §4，235 不能携带数据；客户端回一个空行，服务器随后发送 235。",
         ),
     );
     Ok(trace)

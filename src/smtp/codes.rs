@@ -33,8 +33,8 @@ pub enum CodeError {
     Empty,
     /// A reply code is exactly three digits; this was not.
     NotThreeDigits(String),
-    /// The first digit is outside 2–5 (`1yz` exists in the RFC's scheme but SMTP never
-    /// sends it; 0 and 6–9 are not defined).
+    /// The first digit is outside 2–5 (RFC 5321 §4.2.1 names four first digits; FTP's
+    /// `1yz` is not part of SMTP; 0 and 6–9 are not defined).
     FirstDigit(u8),
     /// The second digit is outside 0–5; the first digit (valid) is kept so the message can
     /// still read it.
@@ -48,6 +48,14 @@ pub enum CodeError {
     EnhancedSyntax(String),
     /// The class of an enhanced code is not 2, 4 or 5.
     EnhancedClass(u8),
+    /// A sub-code written with leading zeros (`5.07.08`); RFC 3463 §2 forbids them. Holds
+    /// the code as typed and as it should be written.
+    EnhancedLeadingZero {
+        /// The code as typed.
+        typed: String,
+        /// The same code without leading zeros, e.g. `5.7.8`.
+        canonical: String,
+    },
 }
 
 impl CodeError {
@@ -58,16 +66,18 @@ impl CodeError {
             (CodeError::Empty, Lang::Zh) => "没有输入代码。请输入回复码（如 553）、增强状态码（如 5.7.8），或两者（\"553 5.7.1\"）。".into(),
             (CodeError::NotThreeDigits(s), Lang::En) => format!("\"{s}\" is not a reply code: an SMTP reply code is exactly three digits (RFC 5321 §4.2), like 250 or 553."),
             (CodeError::NotThreeDigits(s), Lang::Zh) => format!("\"{s}\" 不是回复码：SMTP 回复码恰好是三位数字（RFC 5321 §4.2），例如 250 或 553。"),
-            (CodeError::FirstDigit(1), Lang::En) => "A reply code starting with 1 (\"positive preliminary\") exists in the general scheme of RFC 5321 §4.2.1, but SMTP defines no such reply: the first digit of a real SMTP reply is 2, 3, 4 or 5.".into(),
-            (CodeError::FirstDigit(1), Lang::Zh) => "以 1 开头的回复码（\"肯定的初步应答\"）只存在于 RFC 5321 §4.2.1 的通用方案中，SMTP 并不使用：真实 SMTP 回复的第一位只能是 2、3、4 或 5。".into(),
+            (CodeError::FirstDigit(1), Lang::En) => "A reply code starting with 1 (\"positive preliminary\") is not part of SMTP: RFC 5321 §4.2.1 names four first digits, 2, 3, 4 and 5; the 1yz replies of FTP are not part of SMTP's model (only RFC 821 listed them).".into(),
+            (CodeError::FirstDigit(1), Lang::Zh) => "以 1 开头的回复码（\"肯定的初步应答\"）不属于 SMTP：RFC 5321 §4.2.1 只规定了 2、3、4、5 四种首位数字；FTP 的 1yz 应答不属于 SMTP 的模型（只有 RFC 821 列出过它们）。".into(),
             (CodeError::FirstDigit(d), Lang::En) => format!("The first digit {d} is not defined: RFC 5321 §4.2 allows only 2 (success), 3 (send more), 4 (temporary failure) and 5 (permanent failure)."),
             (CodeError::FirstDigit(d), Lang::Zh) => format!("第一位数字 {d} 没有定义：RFC 5321 §4.2 只允许 2（成功）、3（继续发送）、4（暂时失败）和 5（永久失败）。"),
-            (CodeError::SecondDigit { first, second }, Lang::En) => format!("The second digit {second} is not defined: RFC 5321 §4.2 allows 0 to 5 (0 syntax, 1 information, 2 connection, 3 and 4 unspecified, 5 mail system). The first digit still reads: {}", first_digit_meaning(*first).en),
-            (CodeError::SecondDigit { first, second }, Lang::Zh) => format!("第二位数字 {second} 没有定义：RFC 5321 §4.2 只允许 0 到 5（0 语法，1 信息，2 连接，3 和 4 未指定，5 邮件系统）。第一位数字仍可解读为：{}", first_digit_meaning(*first).zh),
+            (CodeError::SecondDigit { first, second }, Lang::En) => format!("The second digit {second} is not defined: RFC 5321 §4.2.1 allows 0 to 5 (0 syntax, 1 information, 2 connection, 3 and 4 unspecified, 5 mail system). The first digit still reads: {}", first_digit_meaning(*first).en),
+            (CodeError::SecondDigit { first, second }, Lang::Zh) => format!("第二位数字 {second} 没有定义：RFC 5321 §4.2.1 只允许 0 到 5（0 语法，1 信息，2 连接，3 和 4 未指定，5 邮件系统）。第一位数字仍可解读为：{}", first_digit_meaning(*first).zh),
             (CodeError::EnhancedSyntax(s), Lang::En) => format!("\"{s}\" is not an enhanced status code: RFC 3463 §2 writes them as class.subject.detail, like 5.7.8, with one to three digits in each part."),
             (CodeError::EnhancedSyntax(s), Lang::Zh) => format!("\"{s}\" 不是增强状态码：RFC 3463 §2 规定其格式为 类别.主题.细节，例如 5.7.8，每部分一到三位数字。"),
-            (CodeError::EnhancedClass(c), Lang::En) => format!("The class {c} is not defined: RFC 3463 §3.1 allows 2 (success), 4 (persistent transient failure) and 5 (permanent failure)."),
-            (CodeError::EnhancedClass(c), Lang::Zh) => format!("类别 {c} 没有定义：RFC 3463 §3.1 只允许 2（成功）、4（持续性的暂时失败）和 5（永久失败）。"),
+            (CodeError::EnhancedClass(c), Lang::En) => format!("The class {c} is not defined: RFC 3463 §2 allows 2 (success), 4 (persistent transient failure) and 5 (permanent failure)."),
+            (CodeError::EnhancedClass(c), Lang::Zh) => format!("类别 {c} 没有定义：RFC 3463 §2 只允许 2（成功）、4（持续性的暂时失败）和 5（永久失败）。"),
+            (CodeError::EnhancedLeadingZero { typed, canonical }, Lang::En) => format!("\"{typed}\" is written with leading zeros, which RFC 3463 §2 forbids: each sub-code is a number without leading zero digits. Write it as {canonical}."),
+            (CodeError::EnhancedLeadingZero { typed, canonical }, Lang::Zh) => format!("\"{typed}\" 带有前导零，而 RFC 3463 §2 禁止这样写：每个子码都是不带前导零的数字。应写作 {canonical}。"),
         }
     }
 }
@@ -171,12 +181,12 @@ impl ReplyCode {
                 "x2z 连接：与传输通道有关（问候、关闭连接）。",
             ),
             3 => Tr::new(
-                "x3z Unspecified by RFC 5321; in practice used for authentication (RFC 4954: 235, 334, 535).",
-                "x3z RFC 5321 未指定；实际用于身份认证（RFC 4954：235、334、535）。",
+                "x3z Unspecified by RFC 5321 §4.2.1; the authentication replies of RFC 4954 use it (235, 334, 432, 534, 535, 538).",
+                "x3z RFC 5321 §4.2.1 未指定；RFC 4954 的认证回复使用它（235、334、432、534、535、538）。",
             ),
             4 => Tr::new(
-                "x4z Unspecified by RFC 5321; in practice used by extensions (454 TLS or authentication not available).",
-                "x4z RFC 5321 未指定；实际由扩展使用（454 TLS 或认证暂不可用）。",
+                "x4z Unspecified: RFC 5321 §4.2.1 gives this second digit no meaning, and no standard reply code uses it.",
+                "x4z 未指定：RFC 5321 §4.2.1 没有为这个第二位数字规定含义，也没有标准回复码使用它。",
             ),
             _ => Tr::new(
                 "x5z Mail system: about the state of the receiving mail system (mailbox, storage, policy).",
@@ -207,8 +217,8 @@ pub fn first_digit_meaning(first: u8) -> Tr {
             "3yz 肯定中间状态：目前已接受，服务器在等待更多信息（DATA 之后的邮件正文，AUTH 之后的下一步 SASL 数据）。",
         ),
         4 => Tr::new(
-            "4yz Transient Negative Completion: not done this time, but the condition is temporary; try the same command again later.",
-            "4yz 暂时否定完成：这次没有完成，但原因是暂时的；稍后可以重试同一命令。",
+            "4yz Transient Negative Completion: not done this time, but the condition is temporary; RFC 5321 §4.2.1 says to return to the beginning of the command sequence (if any) and try again later.",
+            "4yz 暂时否定完成：这次没有完成，但原因是暂时的；RFC 5321 §4.2.1 要求回到命令序列的开头（如有），稍后再试。",
         ),
         _ => Tr::new(
             "5yz Permanent Negative Completion: not done, and repeating the same command unchanged will fail again; something must change first.",
@@ -262,7 +272,14 @@ impl EnhancedCode {
             part.parse::<u16>().map_err(|_| syntax())
         };
         let class = number(c, 1)? as u8;
-        EnhancedCode::new(class, number(s, 3)?, number(d, 3)?)
+        let code = EnhancedCode::new(class, number(s, 3)?, number(d, 3)?)?;
+        if has_leading_zero(s) || has_leading_zero(d) {
+            return Err(CodeError::EnhancedLeadingZero {
+                typed: shorten(text),
+                canonical: code.to_string(),
+            });
+        }
+        Ok(code)
     }
 
     /// The class digit: 2, 4 or 5.
@@ -280,7 +297,7 @@ impl EnhancedCode {
         self.detail
     }
 
-    /// What the class says (RFC 3463 §3.1).
+    /// What the class says (RFC 3463 §2).
     pub fn class_meaning(self) -> Tr {
         match self.class {
             2 => Tr::new(
@@ -298,13 +315,13 @@ impl EnhancedCode {
         }
     }
 
-    /// What the subject says the problem is about (RFC 3463 §3.2–§3.9).
+    /// What the subject says the problem is about (RFC 3463 §3.1–§3.8).
     pub fn subject_meaning(self) -> Tr {
         subject_meaning(self.subject)
     }
 }
 
-/// What an enhanced code's subject says the problem is about (RFC 3463 §3.2–§3.9); the
+/// What an enhanced code's subject says the problem is about (RFC 3463 §3.1–§3.8); the
 /// same for every class.
 pub fn subject_meaning(subject: u16) -> Tr {
     match subject {
@@ -351,6 +368,11 @@ impl fmt::Display for EnhancedCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}.{}.{}", self.class, self.subject, self.detail)
     }
+}
+
+/// Whether a sub-code is written with a leading zero (`07`); `0` alone is fine.
+pub(crate) fn has_leading_zero(part: &str) -> bool {
+    part.len() > 1 && part.starts_with('0')
 }
 
 /// Quotes at most 40 characters of user input back in an error, so a pasted megabyte
@@ -410,6 +432,14 @@ mod tests {
         assert_eq!(code.to_string(), "5.7.8");
         assert_eq!(EnhancedCode::parse("2.0.0").unwrap().to_string(), "2.0.0");
         assert_eq!(EnhancedCode::parse("4.123.999").unwrap().detail(), 999);
+        assert_eq!(
+            EnhancedCode::parse("5.07.08"),
+            Err(CodeError::EnhancedLeadingZero {
+                typed: "5.07.08".into(),
+                canonical: "5.7.8".into()
+            })
+        );
+        assert_eq!(EnhancedCode::parse("5.0.0").unwrap().to_string(), "5.0.0");
         assert_eq!(
             EnhancedCode::parse("3.1.1"),
             Err(CodeError::EnhancedClass(3))

@@ -3,8 +3,10 @@
 //! reply code and enhanced status code found, each with its reference entry when there is
 //! one and its digits read one by one either way.
 
-use super::codes::{shorten, subject_meaning, CodeError, EnhancedCode, ReplyCode};
-use super::reference::{self, EnhancedInfo, ReplyInfo};
+use super::codes::{
+    has_leading_zero, shorten, subject_meaning, CodeError, EnhancedCode, ReplyCode,
+};
+use super::reference::{self, EnhancedInfo, ProviderNote, ReplyInfo};
 use crate::i18n::{Lang, Tr};
 
 /// At most this many characters of a query are read; a reply line is far shorter.
@@ -65,9 +67,39 @@ impl EnhancedExplanation {
     /// What to say about the detail when the reference has no entry for it.
     pub fn unknown_detail(&self) -> Tr {
         Tr::new(
-            "This detail is not in RFC 3463 or the registry's common codes; read it by its class and subject.",
-            "这个细节码不在 RFC 3463 或注册表的常用代码中；请根据其类别和主题理解。",
+            "This detail is not in IANA's SMTP Enhanced Status Codes registry (RFC 3463, RFC 5248 and the RFCs that added to it), which the reference covers completely. It may be one provider's own number (Microsoft 365 uses details such as 5.7.515 and 5.7.708): read it by its class and subject, and look the text up in that provider's documentation.",
+            "这个细节码不在 IANA 的“SMTP 增强状态码”注册表中（RFC 3463、RFC 5248 及后续补充的 RFC），而本参考完整收录了该注册表。它可能是某家服务商自定的编号（例如 Microsoft 365 使用 5.7.515、5.7.708 这类细节码）：请按类别和主题理解，并到该服务商的文档中查找回复文字。",
         )
+    }
+
+    /// What big providers mean by this exact code, in their published words.
+    pub fn provider_notes(&self) -> Vec<&'static ProviderNote> {
+        self.code.map(reference::provider_notes).unwrap_or_default()
+    }
+
+    /// A note when the code's class is one the registry does not describe for this detail
+    /// (`4.1.1`: RFC 3463 calls X.1.1 useful only for permanent failures).
+    pub fn class_note(&self, lang: Lang) -> Option<String> {
+        let (code, info) = (self.code?, self.info?);
+        if info.classes.contains(&code.class()) {
+            return None;
+        }
+        let allowed: Vec<String> = info
+            .classes
+            .iter()
+            .map(|c| format!("{c}.{}.{}", self.subject, self.detail))
+            .collect();
+        let allowed = allowed.join(", ");
+        Some(match lang {
+            Lang::En => format!(
+                "The registry describes X.{}.{} for {allowed} only ({}); {code} is used outside that, so trust the reply code's first digit for whether to retry.",
+                self.subject, self.detail, info.source
+            ),
+            Lang::Zh => format!(
+                "注册表只把 X.{}.{} 描述为 {allowed}（{}）；{code} 超出了这个范围，是否重试请以回复码的第一位数字为准。",
+                self.subject, self.detail, info.source
+            ),
+        })
     }
 }
 
@@ -76,11 +108,11 @@ impl ReplyExplanation {
     pub fn unknown_code(&self, lang: Lang) -> String {
         match lang {
             Lang::En => format!(
-                "{} is not a standard reply code (RFC 5321, RFC 4954), but its digits still read as below.",
+                "{} is defined by none of the RFCs the reference covers (RFC 5321, 3207, 4954, 7504 and their extensions): a server's own choice. Its digits still read as below.",
                 self.code
             ),
             Lang::Zh => format!(
-                "{} 不是标准回复码（RFC 5321、RFC 4954），但仍可按下面的方式逐位解读。",
+                "{} 不在本参考收录的任何 RFC（RFC 5321、3207、4954、7504 及其扩展）中定义，是服务器自行选用的代码。仍可按下面的方式逐位解读。",
                 self.code
             ),
         }
@@ -178,6 +210,12 @@ fn parse_enhanced(token: &str) -> Option<Result<EnhancedExplanation, CodeError>>
     let subject_n: u16 = subject.parse().ok()?;
     let detail_n: u16 = detail.parse().ok()?;
     let code = if class.eq_ignore_ascii_case("x") {
+        if has_leading_zero(subject) || has_leading_zero(detail) {
+            return Some(Err(CodeError::EnhancedLeadingZero {
+                typed: shorten(token),
+                canonical: format!("X.{subject_n}.{detail_n}"),
+            }));
+        }
         None
     } else if class.len() == 1 && digits(class) {
         match EnhancedCode::parse(token) {

@@ -1,5 +1,6 @@
-//! The reply-code reference: every reply code a learner meets, and the enhanced status
-//! codes of RFC 3463 and RFC 4954, each explained in English and Chinese.
+//! The reply-code reference: every reply code an RFC defines and those real servers send
+//! without one, and every code of IANA's "SMTP Enhanced Status Codes" registry (RFC 3463,
+//! RFC 5248 and the RFCs that added to it), each explained in English and Chinese.
 //!
 //! The tables live in [`data`](self::REPLY_CODES); this module looks them up and searches
 //! them. The same data serves the page (`#/reference/553`) and the CLI
@@ -11,7 +12,7 @@ use crate::i18n::{Lang, Tr};
 #[path = "reference_data.rs"]
 mod data;
 
-pub use data::{ENHANCED_CODES, REPLY_CODES};
+pub use data::{ENHANCED_CODES, PROVIDER_NOTES, REPLY_CODES};
 
 /// What the reference knows about one reply code.
 #[derive(Debug)]
@@ -49,8 +50,47 @@ pub struct EnhancedInfo {
     pub meaning: Tr,
     /// What to do about it.
     pub action: Tr,
+    /// The classes the registry describes this detail for: `[5]` for "useful only as a
+    /// permanent error" (X.1.1), `[4]` for "only as a persistent transient error" (X.4.1),
+    /// `[2]` for a success report (X.1.5), `[2, 4, 5]` when it says nothing.
+    pub classes: &'static [u8],
     /// Where it is defined, e.g. `"RFC 4954 §6"`.
     pub source: &'static str,
+}
+
+/// What a big provider means by an enhanced code it sends, in its own published words:
+/// registered codes it uses in a particular way (Gmail's 5.7.26) and its own numbers beyond
+/// the registry (Microsoft's 5.7.515).
+#[derive(Debug)]
+pub struct ProviderNote {
+    /// The full code as the provider sends it, e.g. `"5.7.515"`.
+    pub code: &'static str,
+    /// The reply code it comes with, e.g. `550`.
+    pub reply: u16,
+    /// Who sends it, e.g. "Outlook.com (Microsoft)".
+    pub provider: &'static str,
+    /// The provider's wording after the codes, verbatim (host names and addresses as
+    /// placeholders).
+    pub wording: &'static str,
+    /// What it means and what to do.
+    pub meaning: Tr,
+    /// Where the wording was published or recorded.
+    pub from: &'static str,
+}
+
+impl PartialEq for ProviderNote {
+    fn eq(&self, other: &Self) -> bool {
+        (self.code, self.provider) == (other.code, other.provider)
+    }
+}
+impl Eq for ProviderNote {}
+
+/// The providers' notes on an enhanced code (class included: Gmail's 4.7.28 is not 5.7.28).
+pub fn provider_notes(code: EnhancedCode) -> Vec<&'static ProviderNote> {
+    PROVIDER_NOTES
+        .iter()
+        .filter(|note| EnhancedCode::parse(note.code) == Ok(code))
+        .collect()
 }
 
 /// The reference entry for a reply code, if it has one.

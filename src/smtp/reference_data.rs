@@ -4,12 +4,28 @@
 //! Keep `REPLY_CODES` ascending by code and `ENHANCED_CODES` ascending by
 //! (subject, detail): the tests check it, and the page lists them in this order.
 //!
-//! Example replies are copied verbatim from real servers (Postfix, Sendmail, Gmail,
+//! Example replies are copied verbatim from real servers (Postfix, Sendmail, Exim, Gmail,
 //! 163.com's Coremail); only host names, addresses and queue IDs are placeholders
-//! (`example.com`, `192.0.2.1`).
+//! (`example.com`, `192.0.2.1`). Provider wording quoted inside a text says where it was
+//! published (Gmail's SMTP error list, NetEase's list of bounce codes).
+//!
+//! `ENHANCED_CODES` covers IANA's "SMTP Enhanced Status Codes" registry completely: each
+//! code of `tests/fixtures/enhanced-status-codes.tsv` (the registry transcribed, with the
+//! RFC and section of each row) has an entry, and `tests/reference_data.rs` checks it.
 
-use super::{EnhancedInfo, ReplyInfo};
+use super::{EnhancedInfo, ProviderNote, ReplyInfo};
 use crate::i18n::Tr;
+
+/// A detail the registry describes for every class.
+const ANY_CLASS: &[u8] = &[2, 4, 5];
+/// "Useful only as a permanent error" (RFC 3463), or "5XX" in the registry.
+const PERMANENT: &[u8] = &[5];
+/// "Useful only as a persistent transient error" (RFC 3463).
+const TRANSIENT: &[u8] = &[4];
+/// "Permanent or persistent transient" (RFC 3463 and later registrations).
+const FAILURE: &[u8] = &[4, 5];
+/// Reports a success (a positive delivery report, or a message accepted).
+const SUCCESS: &[u8] = &[2];
 
 /// Every reply code the reference explains, ascending.
 pub static REPLY_CODES: &[ReplyInfo] = &[
@@ -143,8 +159,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "无法验证用户，但会接受邮件并尝试投递",
         ),
         when: Tr::new(
-            "The answer to VRFY from a server that will not reveal whether a mailbox exists (to stop spammers from harvesting addresses) but does not want to say it does not. Gmail answers every VRFY this way (\"Send some mail, I'll try my best\").",
-            "服务器不愿透露邮箱是否存在（以防垃圾邮件发送者收集地址），又不想说它不存在时，就用 252 回答 VRFY。Gmail 对所有 VRFY 都这样回答（\"Send some mail, I'll try my best\"）。",
+            "The answer to VRFY from a server that will not reveal whether a mailbox exists (to stop spammers from harvesting addresses) but does not want to say it does not. Gmail answers every VRFY this way (\"Send some mail, I'll try my best\"). RFC 5321 §7.3 makes it the rule: a server that disables VRFY for security MUST answer 252, not a code that reads as a failed (or successful) verification.",
+            "服务器不愿透露邮箱是否存在（以防垃圾邮件发送者收集地址），又不想说它不存在时，就用 252 回答 VRFY。Gmail 对所有 VRFY 都这样回答（\"Send some mail, I'll try my best\"）。RFC 5321 §7.3 把这定为规则：出于安全原因禁用 VRFY 的服务器必须回答 252，而不是一个会被理解为验证失败（或成功）的代码。",
         ),
         action: Tr::new(
             "Do not take it as proof that the address exists: the real test is RCPT TO, and even an accepted recipient may bounce later.",
@@ -152,7 +168,7 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         ),
         enhanced: &["2.1.5"],
         examples: &[],
-        source: "RFC 5321 §4.2.2, §3.5.3",
+        source: "RFC 5321 §4.2.2, §3.5.3, §7.3",
     },
     ReplyInfo {
         code: 334,
@@ -197,8 +213,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "<domain> 服务不可用，正在关闭传输通道",
         ),
         when: Tr::new(
-            "The server cannot or will not go on and closes the connection; it may send 421 as its greeting or in reply to any command. Typical causes: too many connections from your IP, a client that stayed idle too long, too many bad commands, or the server shutting down.",
-            "服务器无法或不愿继续，随即关闭连接；421 可以作为问候语出现，也可以回答任何命令。常见原因：来自你的 IP 的连接过多、客户端空闲太久超时、错误命令太多，或服务器正在关闭。",
+            "The server cannot or will not go on and closes the connection; it may send 421 as its greeting or in reply to any command. Typical causes: too many connections from your IP, a client that stayed idle too long, too many bad commands, or the server shutting down. RFC 5321 §3.8 lets a server close the connection on its own only when it shuts down (with 421) or after a timeout; closing for bad commands or too many connections is the server's own defence, beyond the RFC. NetEase (163.com, 126.com) tags its 421 with a reason, for example HL:ICC (too many concurrent connections from the IP) or HL:IFC (too much mail from the IP in a short time), as its published list of bounce codes explains.",
+            "服务器无法或不愿继续，随即关闭连接；421 可以作为问候语出现，也可以回答任何命令。常见原因：来自你的 IP 的连接过多、客户端空闲太久超时、错误命令太多，或服务器正在关闭。RFC 5321 §3.8 只允许服务器在关闭服务时（用 421）或超时后主动断开连接；因错误命令或连接过多而断开，是服务器自己的防护措施，超出了 RFC 的规定。网易（163.com、126.com）会在 421 后面附上原因标记，例如 HL:ICC（该 IP 并发连接数过大）或 HL:IFC（该 IP 短期内发信过多），其公布的退信代码说明对此有解释。",
         ),
         action: Tr::new(
             "Reconnect later; a mail server retries by itself. If it keeps happening, open fewer connections at once and check that your client does not sit idle or send malformed commands.",
@@ -228,14 +244,32 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         source: "RFC 4954 §6",
     },
     ReplyInfo {
+        code: 435,
+        title: Tr::new(
+            "Unable to authenticate at present (Exim; no RFC defines 435)",
+            "暂时无法认证（Exim 的用法；没有 RFC 定义 435）",
+        ),
+        when: Tr::new(
+            "Exim's answer to AUTH when its authenticator cannot decide now, for example because the password backend (saslauthd, a database) is unreachable: \"435 Unable to authenticate at present\". No RFC defines 435; RFC 4954 §6 has 454 4.7.0 \"Temporary authentication failure\" for this case. As a 4yz reply it is temporary.",
+            "Exim 在认证器暂时无法给出结论时（例如密码后端 saslauthd 或数据库无法访问）这样回答 AUTH：\"435 Unable to authenticate at present\"。没有任何 RFC 定义 435；RFC 4954 §6 为这种情况规定的是 454 4.7.0 \"Temporary authentication failure\"。它是 4yz 回复，属于暂时性错误。",
+        ),
+        action: Tr::new(
+            "Do not ask the user for the password again: it was not judged wrong. Retry later; if you run the server, bring its authentication backend back (see 454).",
+            "不要再次向用户索要密码：密码并没有被判定为错误。稍后重试；如果服务器由你管理，请恢复它的认证后端（参见 454）。",
+        ),
+        enhanced: &[],
+        examples: &["435 Unable to authenticate at present"],
+        source: "none (Exim); RFC 4954 §6 names 454 for this",
+    },
+    ReplyInfo {
         code: 450,
         title: Tr::new(
             "Requested mail action not taken: mailbox unavailable",
             "请求的邮件操作未执行：邮箱暂不可用",
         ),
         when: Tr::new(
-            "A temporary refusal, usually to RCPT TO or MAIL FROM: the mailbox is busy or locked, the server is greylisting a sender it has not seen before, or a DNS lookup about the sender's domain failed for now.",
-            "暂时性的拒绝，通常针对 RCPT TO 或 MAIL FROM：邮箱正忙或被锁定，服务器正对初次出现的发件人实施灰名单，或者对发件人域名的 DNS 查询暂时失败。",
+            "A temporary refusal, usually to RCPT TO or MAIL FROM: the mailbox is busy or locked, the server is greylisting a sender it has not seen before, or a DNS lookup about the sender's domain failed for now. NetEase (163.com, 126.com) tags its 450 with a reason, per its published list of bounce codes: RP:DRC (too many recipients in this connection), MI:DMC (too many messages in this connection), MI:CEL (too many wrong commands), DT:RBL (the sending IP is on a blocklist).",
+            "暂时性的拒绝，通常针对 RCPT TO 或 MAIL FROM：邮箱正忙或被锁定，服务器正对初次出现的发件人实施灰名单，或者对发件人域名的 DNS 查询暂时失败。网易（163.com、126.com）会在 450 后附上原因标记，其公布的退信代码说明列有：RP:DRC（本次连接的收件人数超限）、MI:DMC（本次连接的邮件数超限）、MI:CEL（错误指令过多）、DT:RBL（发信 IP 在黑名单中）。",
         ),
         action: Tr::new(
             "Nothing special: a real mail server queues the message and retries, and greylisting lets the retry through after a few minutes. If it never passes, check the DNS records of your domain and the reverse DNS of your server's IP.",
@@ -255,8 +289,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "请求的操作已中止：本地处理出错",
         ),
         when: Tr::new(
-            "The server hit a problem of its own: a full or unwritable queue, a configuration error, or a failed lookup (DNS, a database, a content filter). Some greylisting servers also use 451 to ask the sender to come back later.",
-            "服务器自身出了问题：队列已满或无法写入、配置错误，或查询失败（DNS、数据库、内容过滤器）。有些实施灰名单的服务器也用 451 请发件方稍后再来。",
+            "The server hit a problem of its own: a full or unwritable queue, a configuration error, or a failed lookup (DNS, a database, a content filter). Some greylisting servers also use 451 to ask the sender to come back later. NetEase (163.com, 126.com) tags its 451 with a reason, per its published list of bounce codes: DT:SPM (the content looks like spam or the sending setup is irregular: keep the message queued and retry), MI:DMC (too many messages in this connection), MI:SFQ (the sender sent too much in 15 minutes), RP:CEL (too many wrong commands).",
+            "服务器自身出了问题：队列已满或无法写入、配置错误，或查询失败（DNS、数据库、内容过滤器）。有些实施灰名单的服务器也用 451 请发件方稍后再来。网易（163.com、126.com）会在 451 后附上原因标记，其公布的退信代码说明列有：DT:SPM（邮件内容带有垃圾邮件特征或发送环境不规范：保留队列稍后重投）、MI:DMC（本次连接的邮件数超限）、MI:SFQ（发信人 15 分钟内发信过多）、RP:CEL（错误指令过多）。",
         ),
         action: Tr::new(
             "Retry later; a mail server does so by itself. If you run the server, its log names the real cause.",
@@ -291,12 +325,12 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "暂时认证失败；TLS 因暂时原因不可用",
         ),
         when: Tr::new(
-            "Sent to AUTH when the server cannot check credentials right now because its authentication service is unreachable (RFC 4954), or to STARTTLS when TLS is broken on the server's side, such as a missing certificate (RFC 3207). Postfix also uses 454 to defer mail it may not relay (\"Relay access denied\").",
-            "服务器的认证服务暂时无法访问、不能校验凭据时，用它回答 AUTH（RFC 4954）；服务器端的 TLS 出了问题（例如缺少证书）时，用它回答 STARTTLS（RFC 3207）。Postfix 也用 454 暂缓它无权中继的邮件（\"Relay access denied\"）。",
+            "Sent to AUTH as \"454 4.7.0 Temporary authentication failure\" when the server cannot check credentials right now because its authentication service is unreachable (RFC 4954 §6), or to STARTTLS when TLS is broken on the server's side, such as a missing certificate (RFC 3207). Postfix also uses 454 to defer mail it may not relay (\"Relay access denied\").",
+            "服务器的认证服务暂时无法访问、不能校验凭据时，用 \"454 4.7.0 Temporary authentication failure\" 回答 AUTH（RFC 4954 §6）；服务器端的 TLS 出了问题（例如缺少证书）时，用它回答 STARTTLS（RFC 3207）。Postfix 也用 454 暂缓它无权中继的邮件（\"Relay access denied\"）。",
         ),
         action: Tr::new(
-            "Retry later; if it persists, the server's administrator must repair its authentication service or TLS certificate. For relay access denied, authenticate first with AUTH.",
-            "稍后重试；如果一直出现，需要服务器管理员修复认证服务或 TLS 证书。如果是中继被拒绝，请先用 AUTH 认证。",
+            "Retry later, and do not ask the user for the password again: RFC 4954 §6 says a client SHOULD NOT re-prompt after 454, since the password was not judged wrong. If it persists, the server's administrator must repair its authentication service or TLS certificate. Some servers answer 535 in the same situation (see 535). For relay access denied, authenticate first with AUTH.",
+            "稍后重试，并且不要再次向用户索要密码：RFC 4954 §6 规定收到 454 后客户端不应（SHOULD NOT）重新提示输入，因为密码并没有被判定为错误。如果一直出现，需要服务器管理员修复认证服务或 TLS 证书。有些服务器在同样的情况下回复 535（参见 535）。如果是中继被拒绝，请先用 AUTH 认证。",
         ),
         enhanced: &["4.7.0", "4.7.1"],
         examples: &[
@@ -304,6 +338,24 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "454 4.7.1 <bob@example.org>: Relay access denied",
         ],
         source: "RFC 4954 §6; RFC 3207 §4",
+    },
+    ReplyInfo {
+        code: 455,
+        title: Tr::new(
+            "Server unable to accommodate parameters",
+            "服务器无法满足参数要求",
+        ),
+        when: Tr::new(
+            "A temporary refusal of the ESMTP parameters of MAIL FROM or RCPT TO: the server knows them but cannot honour them now, for example a SIZE= it has no room for at the moment or a requested option it cannot serve right now. 555 is the permanent counterpart, for parameters it does not recognize at all.",
+            "暂时拒绝 MAIL FROM 或 RCPT TO 所带的 ESMTP 参数：服务器认识这些参数，但目前无法满足，例如暂时没有空间容纳 SIZE= 声明的大小，或眼下无法提供所请求的选项。永久性的对应回复是 555，用于完全不认识的参数。",
+        ),
+        action: Tr::new(
+            "Retry the transaction later; if it persists, send without the parameter the server cannot take (after checking the EHLO reply for what it offers).",
+            "稍后重试这次事务；如果一直出现，先查看 EHLO 回复中服务器支持的功能，再去掉它无法接受的参数后发送。",
+        ),
+        enhanced: &[],
+        examples: &[],
+        source: "RFC 5321 §4.2.2, §4.2.3",
     },
     ReplyInfo {
         code: 500,
@@ -346,8 +398,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         code: 502,
         title: Tr::new("Command not implemented", "命令未实现"),
         when: Tr::new(
-            "The server does not offer the command, often on purpose: VRFY and EXPN are disabled on most servers to stop address harvesting. Postfix also answers 502 to a command it does not know at all, where most servers send 500.",
-            "服务器不提供这条命令，而且往往是有意为之：为防止地址被收集，大多数服务器禁用了 VRFY 和 EXPN。对于完全不认识的命令，Postfix 也回复 502，而大多数服务器回复 500。",
+            "The server does not offer the command. Postfix answers a disabled VRFY with \"502 5.5.1 VRFY command is disabled\", although RFC 5321 §7.3 says a server that disables VRFY or EXPN for security MUST answer 252 instead (see 252). Postfix also answers 502 to a command it does not know at all, where most servers send 500.",
+            "服务器不提供这条命令。Postfix 对被禁用的 VRFY 回复 \"502 5.5.1 VRFY command is disabled\"，但 RFC 5321 §7.3 规定，出于安全原因禁用 VRFY 或 EXPN 的服务器必须改为回复 252（参见 252）。对于完全不认识的命令，Postfix 也回复 502，而大多数服务器回复 500。",
         ),
         action: Tr::new(
             "Do without the command, or look in the EHLO reply for what the server does offer. A 502 to a misspelled command means the same as a 500: check the spelling.",
@@ -358,7 +410,7 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "502 5.5.1 VRFY command is disabled",
             "502 5.5.2 Error: command not recognized",
         ],
-        source: "RFC 5321 §4.2.2, §4.2.4",
+        source: "RFC 5321 §4.2.2, §4.2.4, §7.3",
     },
     ReplyInfo {
         code: 503,
@@ -398,6 +450,39 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         source: "RFC 5321 §4.2.2",
     },
     ReplyInfo {
+        code: 521,
+        title: Tr::new("Server does not accept mail", "服务器不接收邮件"),
+        when: Tr::new(
+            "Sent instead of the 220 greeting by a host that never accepts mail, such as a dummy SMTP server kept only to say so (RFC 7504 §3). After it the server may answer further commands with 521 or close the connection; QUIT still works. Postfix also uses 521 when it drops a client for a protocol violation, such as a bare LF where CRLF is required (\"521 5.5.2 … Error: bare <LF> received\").",
+            "不接收任何邮件的主机用它代替 220 问候语，例如只为声明这一点而运行的空壳 SMTP 服务器（RFC 7504 §3）。此后服务器可以对后续命令继续回复 521，也可以直接关闭连接；QUIT 仍然可用。Postfix 在因协议违规断开客户端时也用 521，例如本应是 CRLF 的地方出现了单独的 LF（\"521 5.5.2 … Error: bare <LF> received\"）。",
+        ),
+        action: Tr::new(
+            "Do not retry at this host: it takes no mail. Check the MX records of the domain you are sending to. For Postfix's bare LF, make your client end every line with CRLF.",
+            "不要在这台主机上重试：它不接收邮件。请检查目标域名的 MX 记录。如果是 Postfix 的 bare LF，请让客户端每行都以 CRLF 结尾。",
+        ),
+        enhanced: &["5.3.2", "5.5.2"],
+        examples: &["521 5.5.2 mail.example.com Error: bare <LF> received"],
+        source: "RFC 7504 §3",
+    },
+    ReplyInfo {
+        code: 523,
+        title: Tr::new(
+            "Not a standard reply code (some providers: message too large for the recipient)",
+            "不是标准回复码（部分服务商：邮件对收件人来说过大）",
+        ),
+        when: Tr::new(
+            "No RFC defines 523 as a reply code. IANA's enhanced-code registry (from RFC 5248) only names 523 beside X.7.10 \"Encryption Needed\". Some providers send 523 for a message too large for the recipient. As a 5yz reply it is permanent.",
+            "没有任何 RFC 把 523 定义为回复码。IANA 的增强状态码注册表（来自 RFC 5248）只在 X.7.10 \"Encryption Needed\" 旁边提到过 523。部分服务商用 523 表示邮件对收件人来说过大。作为 5yz 回复，它是永久性错误。",
+        ),
+        action: Tr::new(
+            "Read the text and the enhanced code, which say what is meant; for a size refusal, send a smaller message (share big attachments as links).",
+            "阅读回复文字和增强状态码，它们会说明具体含义；如果是因为大小被拒，请缩小邮件（大附件改用链接分享）。",
+        ),
+        enhanced: &[],
+        examples: &[],
+        source: "none (RFC 5248 lists it only beside X.7.10)",
+    },
+    ReplyInfo {
         code: 530,
         title: Tr::new("Authentication required", "需要认证"),
         when: Tr::new(
@@ -434,8 +519,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         code: 535,
         title: Tr::new("Authentication credentials invalid", "认证凭据无效"),
         when: Tr::new(
-            "The AUTH exchange ended and the server rejected it, usually for a wrong user name or password (163.com also expects its client authorization code, not the web login password). But a 535 to correct credentials can mean the server could not check them because its authentication backend is down: one Sendmail answered \"535 5.7.0 authentication failed\" only because its saslauthd daemon was not running.",
-            "AUTH 交换结束，服务器拒绝了认证，通常是用户名或密码错误（163.com 还要求使用客户端授权码，而不是网页登录密码）。但如果凭据确实正确却仍收到 535，可能是服务器的认证后端出了故障、无法校验：曾有一台 Sendmail 回复 \"535 5.7.0 authentication failed\"，原因只是 saslauthd 守护进程没有运行。",
+            "The AUTH exchange ended and the server rejected it, usually for a wrong user name or password (163.com also expects its client authorization code, not the web login password). But a 535 to correct credentials can mean the server could not check them because its authentication backend is down: one Sendmail answered \"535 5.7.0 authentication failed\" only because its saslauthd daemon was not running. RFC 4954 §6 has a reply of its own for that case, 454 4.7.0 (see 454).",
+            "AUTH 交换结束，服务器拒绝了认证，通常是用户名或密码错误（163.com 还要求使用客户端授权码，而不是网页登录密码）。但如果凭据确实正确却仍收到 535，可能是服务器的认证后端出了故障、无法校验：曾有一台 Sendmail 回复 \"535 5.7.0 authentication failed\"，原因只是 saslauthd 守护进程没有运行。RFC 4954 §6 为这种情况另有专门的回复：454 4.7.0（参见 454）。",
         ),
         action: Tr::new(
             "Check the user name and password, base64-encoded without a trailing newline. If they are surely right and you run the server, check its authentication backend: for Sendmail with Cyrus SASL, start saslauthd and make sure /usr/lib/sasl2/Sendmail.conf says pwcheck_method:saslauthd.",
@@ -514,8 +599,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "请求的邮件操作已中止：超出存储配额",
         ),
         when: Tr::new(
-            "The message is too large: bigger than the limit the server announced with SIZE in its EHLO reply (RFC 1870), or too big for the recipient's mailbox quota. It comes at MAIL FROM when the client declared a SIZE= above the limit, otherwise usually after the end of DATA.",
-            "邮件太大：超过了服务器在 EHLO 回复中用 SIZE 公布的上限（RFC 1870），或超出了收件人的邮箱配额。如果客户端声明的 SIZE= 超过上限，在 MAIL FROM 阶段就会收到它，否则通常在 DATA 结束后收到。",
+            "The message is too large: bigger than the limit the server announced with SIZE in its EHLO reply (RFC 1870), or too big for the recipient's mailbox quota. It comes at MAIL FROM when the client declared a SIZE= above the limit, otherwise usually after the end of DATA. Old servers also sent 552 for too many recipients; RFC 5321 §4.5.3.1.10 tells clients to treat that 552 as temporary (452) and send to the rest later.",
+            "邮件太大：超过了服务器在 EHLO 回复中用 SIZE 公布的上限（RFC 1870），或超出了收件人的邮箱配额。如果客户端声明的 SIZE= 超过上限，在 MAIL FROM 阶段就会收到它，否则通常在 DATA 结束后收到。老式服务器在收件人过多时也会发 552；RFC 5321 §4.5.3.1.10 要求客户端把这种 552 当作暂时错误（452），稍后再发给其余收件人。",
         ),
         action: Tr::new(
             "Make the message smaller (share big attachments as links) and check the SIZE limit in the EHLO reply before sending; if the recipient's mailbox is full, they must make room.",
@@ -526,7 +611,7 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "552 5.3.4 Message size exceeds fixed limit",
             "552 5.2.3 Message size exceeds maximum value",
         ],
-        source: "RFC 5321 §4.2.2; RFC 1870",
+        source: "RFC 5321 §4.2.2, §4.5.3.1.10; RFC 1870",
     },
     ReplyInfo {
         code: 553,
@@ -557,8 +642,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "事务失败（作为问候语时：此处无 SMTP 服务）",
         ),
         when: Tr::new(
-            "A permanent failure: often after DATA when a content or spam filter rejects the message, or to RCPT TO for policy reasons, as when Postfix refuses to relay (\"Relay access denied\") or rejects a client listed on a DNS blocklist. Sent as the greeting instead of 220, it means the server will not talk to this client at all.",
-            "永久性失败：常见于 DATA 之后内容过滤或反垃圾过滤拒收邮件，或者出于策略拒绝 RCPT TO，例如 Postfix 拒绝中继（\"Relay access denied\"）或拒绝被 DNS 黑名单收录的客户端。如果它代替 220 作为问候语出现，表示服务器根本不接受这个客户端的连接。",
+            "A permanent failure: often after DATA when a content or spam filter rejects the message. Postfix also sends it to RCPT TO for policy reasons, when it refuses to relay (\"Relay access denied\") or rejects a client listed on a DNS blocklist; that is Postfix's choice, as RFC 5321 lists 550 for a recipient refused by policy. Sent as the greeting instead of 220, it means the server will not take mail from this client; RFC 5321 §3.1 still has it wait for QUIT and answer any other command with 503 (bad sequence of commands).",
+            "永久性失败：常见于 DATA 之后内容过滤或反垃圾过滤拒收邮件。Postfix 出于策略拒绝 RCPT TO 时也用它，例如拒绝中继（\"Relay access denied\"）或拒绝被 DNS 黑名单收录的客户端；这是 Postfix 自己的选择，RFC 5321 为因策略被拒的收件人列出的是 550。如果它代替 220 作为问候语出现，表示服务器不接收这个客户端的邮件；按 RFC 5321 §3.1，服务器仍要等待 QUIT，并对其间的其他命令回复 503（命令顺序错误）。",
         ),
         action: Tr::new(
             "Read the text, which names the reason. For relay access denied, authenticate first or use your own provider's server; for a blocklist, the sending IP must be delisted; for content, change the message.",
@@ -590,11 +675,26 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         examples: &["555 5.5.4 Unsupported option: REQUIRETLS"],
         source: "RFC 5321 §4.2.2",
     },
+    ReplyInfo {
+        code: 556,
+        title: Tr::new("Domain does not accept mail", "域名不接收邮件"),
+        when: Tr::new(
+            "The recipient's domain accepts no mail at all, as a relay found out outside SMTP, typically from the domain's null MX record (MX 0 \".\", RFC 7505). It is the relay's way to report that to the host that handed it the message (RFC 7504 §4); usually with 5.1.10.",
+            "收件人的域名根本不接收邮件，这是中继在 SMTP 之外查明的，通常来自该域名的空 MX 记录（MX 0 \".\"，RFC 7505）。中继用它把这一情况告诉交给它邮件的主机（RFC 7504 §4）；通常与 5.1.10 一起出现。",
+        ),
+        action: Tr::new(
+            "Do not retry: the domain takes no mail. Check the recipient's address for a wrong domain.",
+            "不要重试：该域名不收任何邮件。请检查收件人地址的域名是否写错。",
+        ),
+        enhanced: &["5.1.10"],
+        examples: &[],
+        source: "RFC 7504 §4; RFC 7505",
+    },
 ];
 
 /// Every enhanced status code detail the reference explains, ascending by (subject, detail).
 pub static ENHANCED_CODES: &[EnhancedInfo] = &[
-    // X.0.X Other or Undefined Status (RFC 3463 §3.2)
+    // X.0.X Other or Undefined Status (RFC 3463 §3.1)
     EnhancedInfo {
         subject: 0,
         detail: 0,
@@ -607,9 +707,10 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Read the reply code and the text; they carry all the information there is.",
             "阅读回复码和回复文字，全部信息都在其中。",
         ),
-        source: "RFC 3463 §3.2",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.1",
     },
-    // X.1.X Addressing Status (RFC 3463 §3.3)
+    // X.1.X Addressing Status (RFC 3463 §3.2)
     EnhancedInfo {
         subject: 1,
         detail: 0,
@@ -622,7 +723,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "For a failure, check the sender and recipient addresses named in the reply.",
             "如果是失败，请检查回复中提到的发件人和收件人地址。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -636,7 +738,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the recipient's address for typos, or ask the recipient for the right one; resending unchanged will fail again.",
             "检查收件人地址是否拼错，或向收件人确认正确的地址；原样重发仍会失败。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -650,7 +753,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the domain of the recipient's address; if you own the domain, check its MX records.",
             "检查收件人地址的域名部分；如果域名是你的，请检查它的 MX 记录。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -664,7 +768,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Write the address as local-part@domain inside angle brackets: RCPT TO:<bob@example.com>.",
             "按 用户名@域名 的格式书写地址，并放在尖括号里：RCPT TO:<bob@example.com>。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -678,7 +783,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Use the recipient's exact, complete address.",
             "使用收件人准确、完整的地址。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -692,7 +798,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Nothing to fix: go on with the next RCPT TO or with DATA.",
             "无需处理：继续发送下一个 RCPT TO 或 DATA。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: SUCCESS,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -709,7 +816,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Remove the address from your lists and ask the recipient for the new one by other means.",
             "把该地址从通讯录和邮件列表中删除，并通过其他途径向收件人询问新地址。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -723,7 +831,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Write the sender as MAIL FROM:<alice@example.com>, with angle brackets; use MAIL FROM:<> only for bounces.",
             "按 MAIL FROM:<alice@example.com> 的格式书写发件人，要带尖括号；MAIL FROM:<> 只用于退信。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.2",
     },
     EnhancedInfo {
         subject: 1,
@@ -737,7 +846,23 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send from an address whose domain exists and has MX (or A) records in DNS.",
             "使用域名真实存在、且在 DNS 中有 MX（或 A）记录的发件地址。",
         ),
-        source: "RFC 3463 §3.3",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.2",
+    },
+    EnhancedInfo {
+        subject: 1,
+        detail: 9,
+        title: Tr::new("Message relayed to non-compliant mailer", "邮件已中继到不兼容的邮件系统"),
+        meaning: Tr::new(
+            "The address was valid, but the message was relayed to a system that does not speak this protocol (no delivery status comes back from it), so nothing more can be said. Used in delivery and tracking reports (RFC 3886) rather than in live SMTP replies.",
+            "地址有效，但邮件被中继到了不支持该协议的系统（那里不会再回传投递状态），因此无法提供更多信息。它用于投递报告和邮件跟踪报告（RFC 3886），而不是实时的 SMTP 回复。",
+        ),
+        action: Tr::new(
+            "Nothing to fix: delivery probably went on, but its outcome cannot be reported.",
+            "无需处理：邮件很可能继续投递了，只是结果无法回报。",
+        ),
+        classes: ANY_CLASS,
+        source: "RFC 3886",
     },
     EnhancedInfo {
         subject: 1,
@@ -751,9 +876,10 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Do not retry: the domain takes no mail. Check that the address is right.",
             "不要重试：该域名不收任何邮件。请确认地址是否正确。",
         ),
-        source: "RFC 7505",
+        classes: ANY_CLASS,
+        source: "RFC 7505; RFC 7504",
     },
-    // X.2.X Mailbox Status (RFC 3463 §3.4)
+    // X.2.X Mailbox Status (RFC 3463 §3.3)
     EnhancedInfo {
         subject: 2,
         detail: 0,
@@ -766,7 +892,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Read the reply text; for a 4.2.0 (greylisting often uses it), simply retry later.",
             "阅读回复文字；如果是 4.2.0（灰名单常用），稍后重试即可。",
         ),
-        source: "RFC 3463 §3.4",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.3",
     },
     EnhancedInfo {
         subject: 2,
@@ -780,7 +907,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Reach the recipient another way; a 4.2.1 may pass on a later retry.",
             "通过其他途径联系收件人；如果是 4.2.1，之后重试可能会成功。",
         ),
-        source: "RFC 3463 §3.4",
+        classes: FAILURE,
+        source: "RFC 3463 §3.3",
     },
     EnhancedInfo {
         subject: 2,
@@ -794,7 +922,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later, or tell the recipient by other means to clean up their mailbox.",
             "稍后重试，或通过其他途径提醒收件人清理邮箱。",
         ),
-        source: "RFC 3463 §3.4",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.3",
     },
     EnhancedInfo {
         subject: 2,
@@ -808,7 +937,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send a smaller message: share large attachments as links.",
             "减小邮件体积：大附件改用链接分享。",
         ),
-        source: "RFC 3463 §3.4",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.3",
     },
     EnhancedInfo {
         subject: 2,
@@ -822,9 +952,10 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Tell the list's administrator; a temporary 4.2.4 may pass on retry.",
             "通知邮件列表的管理员；如果是暂时的 4.2.4，重试可能会成功。",
         ),
-        source: "RFC 3463 §3.4",
+        classes: FAILURE,
+        source: "RFC 3463 §3.3",
     },
-    // X.3.X Mail System Status (RFC 3463 §3.5)
+    // X.3.X Mail System Status (RFC 3463 §3.4)
     EnhancedInfo {
         subject: 3,
         detail: 0,
@@ -837,7 +968,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later for a 4.3.0; for a 5.3.0, read the text or contact the receiving site's postmaster.",
             "如果是 4.3.0，稍后重试；如果是 5.3.0，请阅读回复文字或联系对方的邮件管理员（postmaster）。",
         ),
-        source: "RFC 3463 §3.5",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.4",
     },
     EnhancedInfo {
         subject: 3,
@@ -851,7 +983,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later; if you run that server, free disk space on its queue.",
             "稍后重试；如果是你管理的服务器，请清理队列所在磁盘的空间。",
         ),
-        source: "RFC 3463 §3.5",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.4",
     },
     EnhancedInfo {
         subject: 3,
@@ -865,7 +998,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later; a mail server does so by itself.",
             "稍后重试；邮件服务器会自动重试。",
         ),
-        source: "RFC 3463 §3.5",
+        classes: FAILURE,
+        source: "RFC 3463 §3.4",
     },
     EnhancedInfo {
         subject: 3,
@@ -879,7 +1013,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send without the feature, or pick one the server lists in its EHLO reply.",
             "不使用该功能重新发送，或改用服务器在 EHLO 回复中列出的功能。",
         ),
-        source: "RFC 3463 §3.5",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.4",
     },
     EnhancedInfo {
         subject: 3,
@@ -893,7 +1028,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Make the message smaller; remember that base64 makes attachments about a third bigger.",
             "减小邮件体积；注意 base64 编码会让附件增大约三分之一。",
         ),
-        source: "RFC 3463 §3.5",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.4",
     },
     EnhancedInfo {
         subject: 3,
@@ -907,9 +1043,25 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Nothing the sender can fix: retry later or tell the receiving site's postmaster. If it is your server, its log names the mistake.",
             "发件方无法解决：稍后重试或通知对方的邮件管理员。如果是你的服务器，日志里会指出配置错在哪里。",
         ),
-        source: "RFC 3463 §3.5",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.4",
     },
-    // X.4.X Network and Routing Status (RFC 3463 §3.6)
+    EnhancedInfo {
+        subject: 3,
+        detail: 6,
+        title: Tr::new("Requested priority was changed", "请求的优先级已被更改"),
+        meaning: Tr::new(
+            "The message was accepted for relay or delivery (250 or 251), but not at the priority the client asked for with MT-PRIORITY (possibly the implied default); the reply text gives the new priority first.",
+            "邮件已被接受中继或投递（250 或 251），但没有按照客户端用 MT-PRIORITY 请求的优先级（可能是隐含的默认值）处理；回复文字开头给出了新的优先级。",
+        ),
+        action: Tr::new(
+            "Nothing to fix; if the priority matters, read the new one in the reply text.",
+            "无需处理；如果优先级很重要，请看回复文字中的新优先级。",
+        ),
+        classes: SUCCESS,
+        source: "RFC 6710",
+    },
+    // X.4.X Network and Routing Status (RFC 3463 §3.5)
     EnhancedInfo {
         subject: 4,
         detail: 0,
@@ -925,7 +1077,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later; check the sending server's log for connection errors.",
             "稍后重试；在发信服务器的日志中查找连接错误。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -939,7 +1092,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later; if it lasts, test the connection to port 25 yourself and check firewalls on both sides.",
             "稍后重试；如果持续出现，自己测试到 25 端口的连接，并检查双方的防火墙。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -953,7 +1107,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry; when typing SMTP by hand, type faster or reconnect, because servers close idle sessions after a few minutes.",
             "重试；手动输入 SMTP 命令时动作要快一些，或者重新连接，因为服务器几分钟后就会关闭空闲会话。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -967,7 +1122,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later; if you run the sending server, check its DNS resolver.",
             "稍后重试；如果发信服务器由你管理，请检查它的 DNS 解析器。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -981,7 +1137,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the recipient's domain for typos; if it is yours, check its MX records.",
             "检查收件人域名是否拼错；如果域名是你的，请检查它的 MX 记录。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: FAILURE,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -995,7 +1152,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry later, and send at a slower rate.",
             "稍后重试，并降低发送速率。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -1009,7 +1167,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check forwarding rules and MX or relay settings for a loop; the administrator of the looping systems must fix it.",
             "检查转发规则和 MX、中继设置中是否存在环路；需要由出现环路的系统的管理员修复。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: TRANSIENT,
+        source: "RFC 3463 §3.5",
     },
     EnhancedInfo {
         subject: 4,
@@ -1023,9 +1182,10 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Find out why the earlier attempts failed (the bounce usually quotes the last error) and send again once that is fixed.",
             "查明之前各次尝试失败的原因（退信中通常引用了最后一次的错误），解决后再重新发送。",
         ),
-        source: "RFC 3463 §3.6",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.5",
     },
-    // X.5.X Mail Delivery Protocol Status (RFC 3463 §3.7)
+    // X.5.X Mail Delivery Protocol Status (RFC 3463 §3.6)
     EnhancedInfo {
         subject: 5,
         detail: 0,
@@ -1038,7 +1198,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Read the reply text and compare your commands with RFC 5321.",
             "阅读回复文字，并对照 RFC 5321 检查自己发送的命令。",
         ),
-        source: "RFC 3463 §3.7",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.6",
     },
     EnhancedInfo {
         subject: 5,
@@ -1052,7 +1213,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the spelling and the order of your commands: EHLO, MAIL FROM, RCPT TO, DATA.",
             "检查命令的拼写和顺序：EHLO、MAIL FROM、RCPT TO、DATA。",
         ),
-        source: "RFC 3463 §3.7",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.6",
     },
     EnhancedInfo {
         subject: 5,
@@ -1066,7 +1228,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retype the command exactly, including the colon and the angle brackets.",
             "准确地重新输入命令，包括冒号和尖括号。",
         ),
-        source: "RFC 3463 §3.7",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.6",
     },
     EnhancedInfo {
         subject: 5,
@@ -1080,7 +1243,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Split the recipients: deliver to those already accepted, and send to the rest in another transaction.",
             "把收件人分批：先投递给已接受的收件人，其余的在另一次事务中发送。",
         ),
-        source: "RFC 3463 §3.7",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.6",
     },
     EnhancedInfo {
         subject: 5,
@@ -1094,7 +1258,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Fix the argument; use only ESMTP parameters the server lists in its EHLO reply.",
             "修正参数；只使用服务器在 EHLO 回复中列出的 ESMTP 参数。",
         ),
-        source: "RFC 3463 §3.7",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.6",
     },
     EnhancedInfo {
         subject: 5,
@@ -1108,7 +1273,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Use standard SMTP or ESMTP; try HELO if the server does not understand EHLO.",
             "使用标准的 SMTP 或 ESMTP；如果服务器不认识 EHLO，可以改用 HELO。",
         ),
-        source: "RFC 3463 §3.7",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.6",
     },
     EnhancedInfo {
         subject: 5,
@@ -1122,9 +1288,10 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send the base64 data on one line without spaces or line breaks, and check that it is not duplicated or padded with junk.",
             "把 base64 数据放在一行里发送，中间不要有空格或换行，并检查数据是否重复或混入了多余内容。",
         ),
+        classes: FAILURE,
         source: "RFC 4954 §6",
     },
-    // X.6.X Message Content or Media Status (RFC 3463 §3.8)
+    // X.6.X Message Content or Media Status (RFC 3463 §3.7)
     EnhancedInfo {
         subject: 6,
         detail: 0,
@@ -1137,7 +1304,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Read the reply text; change the content it objects to (an attachment type, a link) and send again.",
             "阅读回复文字；修改对方反对的内容（如附件类型、链接）后重新发送。",
         ),
-        source: "RFC 3463 §3.8",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.7",
     },
     EnhancedInfo {
         subject: 6,
@@ -1151,7 +1319,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Encode the content for 7-bit transport (base64 or quoted-printable) or send another format.",
             "把内容编码成适合 7 位传输的形式（base64 或 quoted-printable），或改用其他格式。",
         ),
-        source: "RFC 3463 §3.8",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.7",
     },
     EnhancedInfo {
         subject: 6,
@@ -1165,7 +1334,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send the content in a form the next hop accepts without conversion.",
             "以下一跳无需转换就能接受的形式发送内容。",
         ),
-        source: "RFC 3463 §3.8",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.7",
     },
     EnhancedInfo {
         subject: 6,
@@ -1179,7 +1349,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Encode the message for 7-bit transport before sending.",
             "发送前把邮件编码成适合 7 位传输的形式。",
         ),
-        source: "RFC 3463 §3.8",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.7",
     },
     EnhancedInfo {
         subject: 6,
@@ -1193,7 +1364,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check with the recipient that the content arrived intact; send in a format that needs no conversion.",
             "向收件人确认内容是否完整；改用无需转换的格式发送。",
         ),
-        source: "RFC 3463 §3.8",
+        classes: &[2, 5],
+        source: "RFC 3463 §3.7",
     },
     EnhancedInfo {
         subject: 6,
@@ -1207,7 +1379,23 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send the content in a simpler, standard format (plain text or common MIME types).",
             "改用更简单的标准格式发送（纯文本或常见的 MIME 类型）。",
         ),
-        source: "RFC 3463 §3.8",
+        classes: FAILURE,
+        source: "RFC 3463 §3.7",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 6,
+        title: Tr::new("Message content not available", "无法获取邮件内容"),
+        meaning: Tr::new(
+            "The submission server could not fetch the message content from the remote system the client pointed it to with BURL (RFC 4468), for example an IMAP URL it cannot open. Permanent or temporary.",
+            "客户端用 BURL（RFC 4468）让提交服务器去远程系统取邮件内容，但服务器取不到，例如打不开所给的 IMAP URL。可能是永久的，也可能是暂时的。",
+        ),
+        action: Tr::new(
+            "Check the URL and the access it grants (URLAUTH); for a 4.6.6 retry later, or send the content with DATA instead.",
+            "检查 URL 及其授予的访问权限（URLAUTH）；如果是 4.6.6，稍后重试，或改用 DATA 直接发送内容。",
+        ),
+        classes: FAILURE,
+        source: "RFC 4468",
     },
     EnhancedInfo {
         subject: 6,
@@ -1224,9 +1412,55 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Use an ASCII address for that person, or a server that announces SMTPUTF8 in its EHLO reply.",
             "改用对方的纯 ASCII 地址，或使用在 EHLO 回复中公布了 SMTPUTF8 的服务器。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 6531",
     },
-    // X.7.X Security or Policy Status (RFC 3463 §3.9)
+    EnhancedInfo {
+        subject: 6,
+        detail: 8,
+        title: Tr::new("UTF-8 string reply is required, but not permitted by the SMTP client", "需要用 UTF-8 字符串回复，但 SMTP 客户端不允许"),
+        meaning: Tr::new(
+            "The answer (for example to VRFY or EXPN) would have to show a mailbox name in UTF-8, but the client did not ask for SMTPUTF8 replies, so the server cannot give it (RFC 6531).",
+            "回答（例如对 VRFY 或 EXPN）需要用 UTF-8 显示邮箱名，但客户端没有请求 SMTPUTF8 回复，服务器因此无法给出（RFC 6531）。",
+        ),
+        action: Tr::new(
+            "Repeat the command with the SMTPUTF8 parameter if the server offers SMTPUTF8 in its EHLO reply.",
+            "如果服务器在 EHLO 回复中提供了 SMTPUTF8，请带上 SMTPUTF8 参数重发该命令。",
+        ),
+        classes: ANY_CLASS,
+        source: "RFC 6531",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 9,
+        title: Tr::new("UTF-8 header message cannot be transferred to one or more recipients, so the message must be rejected", "UTF-8 信头的邮件无法传给部分收件人，因此必须拒收"),
+        meaning: Tr::new(
+            "The message has internationalized (UTF-8) headers, and at least one recipient can only be reached through a system without SMTPUTF8, so the transaction fails after the final dot of DATA (RFC 6531).",
+            "邮件带有国际化（UTF-8）信头，而至少有一个收件人只能经由不支持 SMTPUTF8 的系统送达，因此事务在 DATA 结尾的点之后失败（RFC 6531）。",
+        ),
+        action: Tr::new(
+            "Send that recipient a message with ASCII headers (encoded words for non-ASCII text), or an ASCII address.",
+            "给该收件人改发纯 ASCII 信头的邮件（非 ASCII 文字用编码字），或使用其 ASCII 地址。",
+        ),
+        classes: ANY_CLASS,
+        source: "RFC 6531",
+    },
+    EnhancedInfo {
+        subject: 6,
+        detail: 10,
+        title: Tr::new("Duplicate of X.6.8, deprecated", "与 X.6.8 重复，已弃用"),
+        meaning: Tr::new(
+            "The registry lists X.6.10 only as a duplicate of X.6.8 and marks it deprecated; a server that sends it means X.6.8: a UTF-8 reply was needed but the client did not allow it.",
+            "注册表只把 X.6.10 列为 X.6.8 的重复项，并标为已弃用；服务器发送它时，意思与 X.6.8 相同：需要 UTF-8 回复，但客户端不允许。",
+        ),
+        action: Tr::new(
+            "Read it as X.6.8.",
+            "按 X.6.8 理解。",
+        ),
+        classes: ANY_CLASS,
+        source: "RFC 6531",
+    },
+    // X.7.X Security or Policy Status (RFC 3463 §3.8)
     EnhancedInfo {
         subject: 7,
         detail: 0,
@@ -1239,7 +1473,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Read the reply text: it usually says what is required, such as STARTTLS or AUTH first.",
             "阅读回复文字：它通常会说明要求，例如先执行 STARTTLS 或 AUTH。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1253,7 +1488,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Read the text for the reason: authenticate before relaying, send from your own account's address, or get the IP delisted.",
             "从回复文字中找出原因：中继前先认证、用自己账号的地址发信，或申请把 IP 移出黑名单。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1267,7 +1503,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Subscribe to the list or ask its owner for permission.",
             "先订阅该列表，或向列表管理者申请权限。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1284,7 +1521,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send the message with a security format the recipient's system supports.",
             "改用收件方系统支持的安全格式发送邮件。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1298,7 +1536,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send without the feature or through a path that supports it.",
             "不使用该功能重新发送，或改走支持该功能的投递路径。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: PERMANENT,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1312,7 +1551,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the keys or certificates used to sign or encrypt the message.",
             "检查用于签名或加密邮件的密钥或证书。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1326,7 +1566,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Sign or encrypt with a more widely supported algorithm.",
             "改用支持更广泛的算法进行签名或加密。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1340,7 +1581,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send again; if it repeats, look for a system on the path that rewrites messages (a footer, a content filter).",
             "重新发送；如果反复出现，请排查路径上会改写邮件的系统（如添加页脚的系统、内容过滤器）。",
         ),
-        source: "RFC 3463 §3.9",
+        classes: ANY_CLASS,
+        source: "RFC 3463 §3.8",
     },
     EnhancedInfo {
         subject: 7,
@@ -1354,6 +1596,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the user name and password (no trailing newline in the base64), use the provider's authorization code or app password if it requires one, and for CRAM-MD5 or DIGEST-MD5 recompute the response step by step.",
             "检查用户名和密码（base64 编码前不要带末尾换行符）；如果服务商要求，改用授权码或应用专用密码；对 CRAM-MD5 或 DIGEST-MD5 请逐步重新计算响应。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 4954 §6",
     },
     EnhancedInfo {
@@ -1368,6 +1611,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Retry with a stronger mechanism from the server's EHLO list.",
             "从服务器 EHLO 回复的列表中选择更强的机制重试。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 4954 §6",
     },
     EnhancedInfo {
@@ -1382,6 +1626,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send STARTTLS (then EHLO again) before AUTH, or use a stronger mechanism.",
             "在 AUTH 之前先发送 STARTTLS（然后重新发送 EHLO），或改用更强的机制。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 5248",
     },
     EnhancedInfo {
@@ -1399,6 +1644,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send STARTTLS, then EHLO again, then AUTH.",
             "先发送 STARTTLS，再重新发送 EHLO，然后进行 AUTH。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 4954 §6",
     },
     EnhancedInfo {
@@ -1413,6 +1659,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Log in once with PLAIN over TLS, then use the chosen mechanism.",
             "先在 TLS 连接上用 PLAIN 登录一次，然后再使用所选机制。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 4954 §6",
     },
     EnhancedInfo {
@@ -1427,6 +1674,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Contact the system administrator or provider to have the account re-enabled.",
             "联系系统管理员或服务商，申请恢复账号。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 5248",
     },
     EnhancedInfo {
@@ -1441,7 +1689,83 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Administrators must configure the trust between the servers; a Gmail user should sign in on the web and follow the instructions in the reply.",
             "需要管理员在服务器之间配置信任关系；Gmail 用户应先在网页上登录，并按回复中的提示操作。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 5248",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 15,
+        title: Tr::new("Priority Level is too low", "优先级过低"),
+        meaning: Tr::new(
+            "The priority the client gave with MT-PRIORITY is below the lowest the server accepts, perhaps only for now, while it takes only higher-priority mail (RFC 6710).",
+            "客户端用 MT-PRIORITY 指定的优先级低于服务器可接受的最低值，可能只是暂时的，例如服务器此刻只接收高优先级邮件（RFC 6710）。",
+        ),
+        action: Tr::new(
+            "Retry later (4.7.15) or with a higher priority if you are allowed one.",
+            "稍后重试（4.7.15），或在有权限的情况下使用更高的优先级。",
+        ),
+        classes: FAILURE,
+        source: "RFC 6710",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 16,
+        title: Tr::new("Message is too big for the specified priority", "邮件对于指定的优先级来说过大"),
+        meaning: Tr::new(
+            "At the priority requested with MT-PRIORITY the server accepts only smaller messages, perhaps only for now (RFC 6710).",
+            "在用 MT-PRIORITY 请求的优先级下，服务器只接受更小的邮件，可能只是暂时的（RFC 6710）。",
+        ),
+        action: Tr::new(
+            "Send a smaller message, retry later, or use another priority.",
+            "减小邮件、稍后重试，或改用其他优先级。",
+        ),
+        classes: FAILURE,
+        source: "RFC 6710",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 17,
+        title: Tr::new("Mailbox owner has changed", "邮箱所有者已变更"),
+        meaning: Tr::new(
+            "The message asked, with RRVS or a Require-Recipient-Valid-Since header, that the mailbox have had one owner since a given time, and the receiver knows it has not: the address was given to someone else (RFC 7293).",
+            "邮件通过 RRVS 扩展或 Require-Recipient-Valid-Since 信头要求该邮箱自某一时间起一直属于同一所有者，而接收方知道并非如此：这个地址已经换了主人（RFC 7293）。",
+        ),
+        action: Tr::new(
+            "Do not resend: the person you meant no longer owns the address. Remove it and ask them for their new one.",
+            "不要重发：你要找的人已不再拥有这个地址。请删除该地址，并向对方询问新地址。",
+        ),
+        classes: PERMANENT,
+        source: "RFC 7293",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 18,
+        title: Tr::new("Domain owner has changed", "域名所有者已变更"),
+        meaning: Tr::new(
+            "Like X.7.17, for the domain: the owner of the recipient's domain has changed since the time given with RRVS (RFC 7293).",
+            "与 X.7.17 类似，但针对域名：自 RRVS 给出的时间以来，收件人域名的所有者已经变更（RFC 7293）。",
+        ),
+        action: Tr::new(
+            "Do not resend; confirm the recipient's current address by other means.",
+            "不要重发；通过其他途径确认收件人当前的地址。",
+        ),
+        classes: PERMANENT,
+        source: "RFC 7293",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 19,
+        title: Tr::new("RRVS test cannot be completed", "无法完成 RRVS 检查"),
+        meaning: Tr::new(
+            "The message asked for an RRVS check, but the receiver did not record when the mailbox got its owner, so it cannot tell (RFC 7293).",
+            "邮件要求进行 RRVS 检查，但接收方没有记录该邮箱何时归属现在的所有者，因此无法判断（RFC 7293）。",
+        ),
+        action: Tr::new(
+            "Decide whether to send the message again without RRVS protection.",
+            "自行决定是否去掉 RRVS 保护后重新发送。",
+        ),
+        classes: PERMANENT,
+        source: "RFC 7293",
     },
     EnhancedInfo {
         subject: 7,
@@ -1455,6 +1779,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Sign outgoing mail with DKIM and publish the public key in DNS; check that nothing alters the message after signing.",
             "对外发邮件进行 DKIM 签名并在 DNS 中发布公钥；确认签名之后没有环节改动邮件。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 7372",
     },
     EnhancedInfo {
@@ -1469,6 +1794,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Sign with your own domain, the one in the From: header.",
             "用自己的域名（即 From: 信头中的域名）进行签名。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 7372",
     },
     EnhancedInfo {
@@ -1486,6 +1812,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Have the From: domain sign the message (d= must match it).",
             "让 From: 所在的域名对邮件签名（d= 必须与之一致）。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 7372",
     },
     EnhancedInfo {
@@ -1500,7 +1827,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Add your sending server to the domain's SPF record, or send through a server the record already lists.",
             "把发信服务器加入该域名的 SPF 记录，或通过记录中已列出的服务器发送。",
         ),
-        source: "RFC 7372",
+        classes: ANY_CLASS,
+        source: "RFC 7372; RFC 7208 §8.4",
     },
     EnhancedInfo {
         subject: 7,
@@ -1514,7 +1842,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Check the domain's SPF record with a validator: one record only, correct syntax, at most 10 DNS lookups.",
             "用检测工具检查该域名的 SPF 记录：只能有一条、语法正确、DNS 查询不超过 10 次。",
         ),
-        source: "RFC 7372",
+        classes: ANY_CLASS,
+        source: "RFC 7372; RFC 7208 §8.6, §8.7",
     },
     EnhancedInfo {
         subject: 7,
@@ -1528,6 +1857,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Ask whoever owns the IP (ISP or cloud provider) to set a PTR record that matches the server's host name.",
             "请 IP 的所有者（ISP 或云服务商）设置与服务器主机名一致的 PTR 记录。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 7372",
     },
     EnhancedInfo {
@@ -1535,13 +1865,14 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         detail: 26,
         title: Tr::new("Multiple authentication checks failed", "多项认证检查失败"),
         meaning: Tr::new(
-            "The message failed more than one authentication check (such as SPF and DKIM), without saying which. Gmail uses 550 5.7.26 for mail that fails DMARC.",
-            "邮件未通过多项认证检查（如 SPF 和 DKIM），但没有说明是哪几项。Gmail 对未通过 DMARC 的邮件使用 550 5.7.26。",
+            "The message failed more than one authentication check (such as SPF and DKIM), without saying which. Gmail uses it for mail that fails DMARC: \"550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy\" (older Gmail bounces carried the same words with 5.7.1).",
+            "邮件未通过多项认证检查（如 SPF 和 DKIM），但没有说明是哪几项。Gmail 对未通过 DMARC 的邮件使用它：\"550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy\"（较早的 Gmail 退信用 5.7.1 配同样的文字）。",
         ),
         action: Tr::new(
-            "Set up SPF and DKIM for the sending domain, aligned with the From: domain, and publish a DMARC record.",
-            "为发信域名配置 SPF 和 DKIM，并使其与 From: 域名对齐，同时发布 DMARC 记录。",
+            "Set up SPF and DKIM for the sending domain and publish a DMARC record: DMARC passes only when SPF or DKIM passes for a domain aligned with the From: header's. Read next: SPF (RFC 7208), DKIM (RFC 6376) and DMARC alignment (RFC 7489 §3.1).",
+            "为发信域名配置 SPF 和 DKIM，并发布 DMARC 记录：只有当 SPF 或 DKIM 针对与 From: 信头域名对齐的域名通过时，DMARC 才算通过。延伸阅读：SPF（RFC 7208）、DKIM（RFC 6376）和 DMARC 的对齐规则（RFC 7489 §3.1）。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 7372",
     },
     EnhancedInfo {
@@ -1556,6 +1887,112 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "Send from a domain that accepts mail, or give the domain real MX records.",
             "使用能够收信的域名发信，或为该域名配置真正的 MX 记录。",
         ),
+        classes: ANY_CLASS,
         source: "RFC 7505",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 28,
+        title: Tr::new("Mail flood detected", "检测到邮件洪泛"),
+        meaning: Tr::new(
+            "The message looks like part of a flood of similar abusive messages. Gmail defers with 421 4.7.28 when it rate-limits a source, in words such as “Our system has detected an unusual rate of unsolicited mail originating from your IP address” (Gmail’s published SMTP error list).",
+            "这封邮件看起来属于大量类似滥用邮件的一部分。Gmail 对发信来源限速时用 421 4.7.28 推迟接收，措辞如 “Our system has detected an unusual rate of unsolicited mail originating from your IP address”（见 Gmail 公布的 SMTP 错误列表）。",
+        ),
+        action: Tr::new(
+            "Slow down and let the queue retry; find out why recipients treat the mail as unsolicited (lists without consent, complaints) before sending more.",
+            "放慢发送速度，让队列自动重试；在继续发送之前，查明收件人为何把邮件视为不请自来（未经同意的名单、投诉）。",
+        ),
+        classes: ANY_CLASS,
+        source: "IANA registry (draft-levine-mailbomb-header)",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 29,
+        title: Tr::new("ARC validation failure", "ARC 验证失败"),
+        meaning: Tr::new(
+            "The message failed ARC validation: the Authenticated Received Chain that intermediaries (mailing lists, forwarders) added does not verify (RFC 8617).",
+            "邮件未通过 ARC 验证：中间环节（邮件列表、转发者）添加的认证接收链（Authenticated Received Chain）验证不通过（RFC 8617）。",
+        ),
+        action: Tr::new(
+            "If you run the forwarder or list, check its ARC signing keys and that nothing alters the message after sealing.",
+            "如果转发服务或邮件列表由你管理，请检查其 ARC 签名密钥，并确认封印之后没有环节改动邮件。",
+        ),
+        classes: ANY_CLASS,
+        source: "RFC 8617",
+    },
+    EnhancedInfo {
+        subject: 7,
+        detail: 30,
+        title: Tr::new("REQUIRETLS support required", "需要 REQUIRETLS 支持"),
+        meaning: Tr::new(
+            "The message was sent with REQUIRETLS (it may travel only over verified TLS), and the next hop does not offer REQUIRETLS, so it could not be forwarded (RFC 8689).",
+            "邮件带有 REQUIRETLS 要求（只能经由经过验证的 TLS 传输），而下一跳不支持 REQUIRETLS，因此无法转发（RFC 8689）。",
+        ),
+        action: Tr::new(
+            "Send without REQUIRETLS if the content allows it, or to a recipient whose servers support it.",
+            "如果内容允许，去掉 REQUIRETLS 后发送；否则改发给服务器支持 REQUIRETLS 的收件人。",
+        ),
+        classes: ANY_CLASS,
+        source: "RFC 8689",
+    },
+];
+
+/// What the big providers mean by codes they send, each with where its wording was
+/// published or recorded. Ordered by code.
+pub static PROVIDER_NOTES: &[ProviderNote] = &[
+    ProviderNote {
+        code: "4.7.28",
+        reply: 421,
+        provider: "Gmail",
+        wording: "Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.",
+        meaning: Tr::new(
+            "Gmail is rate-limiting mail from your IP because too much of it looks unsolicited (the registry's X.7.28, mail flood). It is a deferral: slow down, let the queue retry, and fix what makes recipients treat the mail as spam (consent, complaints, authentication).",
+            "Gmail 认为来自你的 IP 的邮件中不请自来的太多，因而对其限速（即注册表中的 X.7.28，邮件洪泛）。这是推迟接收：请放慢发送速度、让队列自动重试，并解决让收件人把邮件视为垃圾邮件的原因（是否经过同意、投诉、身份验证）。",
+        ),
+        from: "Gmail's list of SMTP errors in Google's published help",
+    },
+    ProviderNote {
+        code: "4.7.650",
+        reply: 451,
+        provider: "Outlook.com (Microsoft)",
+        wording: "The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
+        meaning: Tr::new(
+            "Outlook.com defers mail from your server's IP because of its reputation; 650 is Microsoft's own detail number, not the registry's. Keep the mail queued and retry more slowly; check the IP's reputation with Microsoft's postmaster services.",
+            "Outlook.com 因发信服务器 IP 的信誉问题而推迟接收；650 是微软自定的细节码，不在注册表中。请保留队列、放慢速度重试，并通过微软的 postmaster 服务检查该 IP 的信誉。",
+        ),
+        from: "recorded from a real Outlook.com reply (2026); the link in it is Microsoft's",
+    },
+    ProviderNote {
+        code: "5.7.26",
+        reply: 550,
+        provider: "Gmail",
+        wording: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail.",
+        meaning: Tr::new(
+            "The From: domain publishes a DMARC policy that rejects unauthenticated mail, and the message passed neither SPF nor DKIM for that domain. Fix SPF and DKIM and their alignment with the From: domain (RFC 7208, RFC 6376, RFC 7489).",
+            "From: 所在域名发布了拒收未经验证邮件的 DMARC 策略，而这封邮件对该域名既没有通过 SPF，也没有通过 DKIM。请修正 SPF、DKIM 以及它们与 From: 域名的对齐（RFC 7208、RFC 6376、RFC 7489）。",
+        ),
+        from: "Gmail bounces; the same words came with 5.7.1 before Gmail used 5.7.26",
+    },
+    ProviderNote {
+        code: "5.7.515",
+        reply: 550,
+        provider: "Outlook.com (Microsoft)",
+        wording: "Access denied, sending domain <domain> does not meet the required authentication level.",
+        meaning: Tr::new(
+            "Outlook.com, Hotmail, Live.com and MSN refuse mail whose From: domain fails their authentication requirements for high-volume senders: SPF and DKIM must pass, a DMARC record must exist and DMARC must pass with alignment. 515 is Microsoft's own detail number, not the registry's.",
+            "Outlook.com、Hotmail、Live.com 和 MSN 拒收 From: 域名不满足其大批量发件人认证要求的邮件：SPF 和 DKIM 必须通过，必须发布 DMARC 记录，且 DMARC 必须在对齐的前提下通过。515 是微软自定的细节码，不在注册表中。",
+        ),
+        from: "Microsoft support: \"Fix NDR error 550 5.7.515 in Outlook.com\"",
+    },
+    ProviderNote {
+        code: "5.7.708",
+        reply: 550,
+        provider: "Exchange Online (Microsoft 365)",
+        wording: "Access denied, traffic not accepted from this IP.",
+        meaning: Tr::new(
+            "Exchange Online does not accept mail from the sending IP. 708 is Microsoft's own detail number, not the registry's; an administrator has to deal with the IP's reputation (or the tenant's) before mail flows again.",
+            "Exchange Online 不接受来自该发信 IP 的邮件。708 是微软自定的细节码，不在注册表中；需要管理员先处理该 IP（或租户）的信誉问题，邮件才能恢复发送。",
+        ),
+        from: "Microsoft Learn: Exchange Online NDRs 5.7.700 through 5.7.750",
     },
 ];

@@ -106,6 +106,9 @@ fn enhanced_view(enhanced: &EnhancedExplanation, lang: Lang) -> Html {
                 if let Some(class) = enhanced.class_meaning() {
                     <dt>{ t(lang, Msg::Class) }</dt><dd>{ class.get(lang) }</dd>
                 }
+                if let Some(note) = enhanced.class_note(lang) {
+                    <dd class="note" data-testid="detail-class-note">{ note }</dd>
+                }
                 <dt>{ t(lang, Msg::Subject) }</dt><dd>{ enhanced.subject_meaning().get(lang) }</dd>
                 if enhanced.info.is_none() {
                     <dt>{ t(lang, Msg::Detail) }</dt><dd>{ enhanced.unknown_detail().get(lang) }</dd>
@@ -116,6 +119,14 @@ fn enhanced_view(enhanced: &EnhancedExplanation, lang: Lang) -> Html {
                 { field(lang, Msg::Action, info.action, "detail-enhanced-action") }
                 <p class="source">{ t(lang, Msg::DefinedIn) }{ lang.colon() }{ info.source }</p>
             }
+            { for enhanced.provider_notes().into_iter().map(|note| html! {
+                <section class="field" data-testid="detail-provider">
+                    <h3>{ Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ note.provider }</h3>
+                    <pre class="wire">{ format!("{} {} {}", note.reply, note.code, note.wording) }</pre>
+                    <p>{ note.meaning.get(lang) }</p>
+                    <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ note.from }</p>
+                </section>
+            }) }
         </section>
     }
 }

@@ -253,8 +253,8 @@ async fn deep_links_open_the_right_code() {
         .await;
 
     // A well-formed code no reference lists: its digits are read anyway.
-    h.open("#/reference/556").await;
-    h.wait_text("[data-testid=detail-unknown]", |t| t.contains("556"))
+    h.open("#/reference/559").await;
+    h.wait_text("[data-testid=detail-unknown]", |t| t.contains("559"))
         .await;
     h.wait_text("[data-testid=detail-digits]", |t| t.contains("5yz"))
         .await;
