@@ -186,6 +186,24 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         source: "RFC 4954 §4",
     },
     ReplyInfo {
+        code: 353,
+        title: Tr::new(
+            "PRDR: content analysis beginning",
+            "PRDR：开始分析邮件内容",
+        ),
+        when: Tr::new(
+            "Only with PRDR (Per-Recipient Data Response), an extension Exim offers: when MAIL FROM carried PRDR, the end of the message is answered first with 353, then one reply per recipient (250 or a refusal), then the final reply for the message. No RFC defines PRDR or 353; it is an Internet-Draft (draft-hall-prdr-00) that Exim implements. Exim words it \"353 PRDR content analysis beginning\".",
+            "只在 PRDR（逐收件人数据响应）扩展中出现，Exim 提供这个扩展：如果 MAIL FROM 带了 PRDR，邮件结束时服务器先回复 353，然后对每个收件人各回复一次（250 或拒绝），最后再回复整封邮件的结果。PRDR 和 353 都没有 RFC 定义；它来自互联网草案 draft-hall-prdr-00，Exim 实现了它。Exim 的原话是 \"353 PRDR content analysis beginning\"。",
+        ),
+        action: Tr::new(
+            "Nothing to send: read the per-recipient replies that follow, then the final one. A client that did not ask for PRDR never sees 353.",
+            "无需发送任何内容：接着读取每个收件人的回复，再读取最后的回复。没有请求 PRDR 的客户端不会收到 353。",
+        ),
+        enhanced: &[],
+        examples: &["353 PRDR content analysis beginning"],
+        source: "none (draft-hall-prdr-00, an Internet-Draft; Exim implements it)",
+    },
+    ReplyInfo {
         code: 354,
         title: Tr::new(
             "Start mail input; end with <CRLF>.<CRLF>",
@@ -356,6 +374,42 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         enhanced: &[],
         examples: &[],
         source: "RFC 5321 §4.2.2, §4.2.3",
+    },
+    ReplyInfo {
+        code: 458,
+        title: Tr::new(
+            "Unable to queue messages for node (ETRN)",
+            "无法为该节点启动队列（ETRN）",
+        ),
+        when: Tr::new(
+            "The answer to ETRN (RFC 1985: ask the server to start delivering what it queued for a domain) when the server will not or cannot run that queue now. Exim answers ETRN this way unless it is configured for it: \"458 Administrative prohibition\".",
+            "对 ETRN 的回答（RFC 1985：请服务器开始投递为某个域排队的邮件），表示服务器现在不愿或不能处理该队列。Exim 若未配置 ETRN，就这样回答：\"458 Administrative prohibition\"。",
+        ),
+        action: Tr::new(
+            "A temporary refusal: try again later, or ask the server's administrator to allow ETRN for your host. Most sites no longer use ETRN at all.",
+            "暂时性拒绝：稍后再试，或请服务器管理员允许你的主机使用 ETRN。如今大多数站点已不再使用 ETRN。",
+        ),
+        enhanced: &[],
+        examples: &["458 Administrative prohibition"],
+        source: "RFC 1985",
+    },
+    ReplyInfo {
+        code: 459,
+        title: Tr::new(
+            "Node not allowed (ETRN)",
+            "不允许该节点（ETRN）",
+        ),
+        when: Tr::new(
+            "The answer to ETRN (RFC 1985) when the domain named is not one the server keeps a queue for, or the client may not ask for it. Postfix answers this way for a domain that is not in its fast_flush_domains (by default the domains it relays to), its own local domain included: \"459 <example.com>: service unavailable\".",
+            "对 ETRN（RFC 1985）的回答，表示服务器不为所指定的域保存队列，或者客户端无权请求。对不在 fast_flush_domains 中的域（默认是它中继的域，本地域也不在内），Postfix 这样回答：\"459 <example.com>: service unavailable\"。",
+        ),
+        action: Tr::new(
+            "Name a domain the server queues mail for (Postfix: one listed in fast_flush_domains), or do without ETRN.",
+            "指定服务器为之排队的域（Postfix：列在 fast_flush_domains 中的域），或不再使用 ETRN。",
+        ),
+        enhanced: &[],
+        examples: &["459 <example.com>: service unavailable"],
+        source: "RFC 1985",
     },
     ReplyInfo {
         code: 500,
