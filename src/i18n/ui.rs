@@ -348,7 +348,7 @@ messages! {
     /// About DIGEST-MD5.
     AboutDigestMd5 => "DIGEST-MD5 (RFC 2831, retired by RFC 6331): the challenge is a list of directives (realm, nonce, qop …); the client hashes user, realm, password, both nonces and the digest-uri into its response, and the server proves itself with rspauth.", "DIGEST-MD5（RFC 2831，已被 RFC 6331 废弃）：质询是一组指令（realm、nonce、qop……）；客户端把用户名、realm、密码、双方的 nonce 和 digest-uri 散列成 response，服务器再用 rspauth 证明自己。";
     /// About HTTP Digest.
-    AboutHttpDigest => "HTTP Digest (RFC 2617): the computation DIGEST-MD5 grew from, as in seed 004's digcalc.c. Here H(A1) is hex, and A2 is the request method and URI — compare it with DIGEST-MD5.", "HTTP 摘要认证（RFC 2617）：DIGEST-MD5 的前身，即种子文档 004 中 digcalc.c 的算法。这里 H(A1) 用十六进制，A2 是请求方法和 URI——可以与 DIGEST-MD5 对照。";
+    AboutHttpDigest => "HTTP Digest (RFC 2617): the computation DIGEST-MD5 grew from, as in the digcalc.c the C++ mailer article quotes. Here H(A1) is hex, and A2 is the request method and URI — compare it with DIGEST-MD5.", "HTTP 摘要认证（RFC 2617）：DIGEST-MD5 的前身，即那篇 C++ 发信文章引用的 digcalc.c 的算法。这里 H(A1) 用十六进制，A2 是请求方法和 URI——可以与 DIGEST-MD5 对照。";
     /// About NTLM.
     AboutNtlm => "NTLM (MS-NLMP): three binary messages in base64 — the client's NEGOTIATE, the server's CHALLENGE, the client's AUTHENTICATE. Paste the server's CHALLENGE and the trainer computes the NTLMv2 answer.", "NTLM（MS-NLMP）：三条 base64 编码的二进制消息——客户端的 NEGOTIATE、服务器的 CHALLENGE、客户端的 AUTHENTICATE。粘贴服务器的 CHALLENGE，训练器就会计算出 NTLMv2 应答。";
     /// About SCRAM-SHA-1.
@@ -414,13 +414,13 @@ messages! {
     /// Example: RFC 4616 with authzid.
     ExampleRfc4616Authzid => "RFC 4616 §4, with authzid", "RFC 4616 §4 示例（带 authzid）";
     /// Example: seed 000's 163.com account.
-    ExampleSeed000 => "163.com (seed 000)", "163.com（种子文档 000）";
+    ExampleSeed000 => "163.com (the DokuWiki case)", "163.com（DokuWiki 案例）";
     /// Example: RFC 2195.
     ExampleRfc2195 => "RFC 2195 example", "RFC 2195 示例";
     /// Example: RFC 2831.
     ExampleRfc2831 => "RFC 2831 §4 example", "RFC 2831 §4 示例";
     /// Example: RFC 2617.
-    ExampleRfc2617 => "RFC 2617 §3.5 (seed 004's digtest.c)", "RFC 2617 §3.5 示例（种子文档 004 的 digtest.c）";
+    ExampleRfc2617 => "RFC 2617 §3.5 (the C++ mailer article's digtest.c)", "RFC 2617 §3.5 示例（那篇 C++ 发信文章中的 digtest.c）";
     /// Example: MS-NLMP.
     ExampleMsNlmp => "MS-NLMP §4.2.4", "MS-NLMP §4.2.4 示例";
     /// Example: RFC 5802.

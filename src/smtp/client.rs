@@ -586,9 +586,9 @@ impl ClientNote {
             },
             ClientNote::EightBitDeclared => pick(en, "The message has 8-bit octets and the server offers 8BITMIME: MAIL FROM says BODY=8BITMIME (RFC 6152).", "邮件含有 8 位字节，且服务器提供 8BITMIME：MAIL FROM 带上 BODY=8BITMIME（RFC 6152）。"),
             ClientNote::BccInEnvelope { count } => if en {
-                format!("{count} Bcc recipient(s) get a RCPT TO like everyone else; no header names them (seed 004).")
+                format!("{count} Bcc recipient(s) get a RCPT TO like everyone else; no header names them (as the C++ mailer article found out).")
             } else {
-                format!("{count} 个密送收件人和其他人一样各有一条 RCPT TO；没有任何头部提到他们（种子文档 004）。")
+                format!("{count} 个密送收件人和其他人一样各有一条 RCPT TO；没有任何头部提到他们（那篇 C++ 发信文章也发现了这一点）。")
             },
             ClientNote::RecipientRefused { address, code } => match (en, (400..500).contains(code)) {
                 (true, true) => format!("{address} is deferred ({code}, transient); the other recipients go on."),

@@ -446,7 +446,7 @@ impl Situation {
             S::TlsReady => Tr::new("STARTTLS accepted: the TLS handshake follows (simulated here). Afterwards the server forgets everything (RFC 3207 §4.2): send EHLO again.", "STARTTLS 已接受：接着进行 TLS 握手（这里是模拟的）。之后服务器会忘记之前的一切（RFC 3207 §4.2）：请重新发送 EHLO。"),
             S::TlsAlready => Tr::new("TLS is already active in this session.", "本会话已经启用了 TLS。"),
             S::TlsNotOffered => Tr::new("The server does not offer STARTTLS here (it must be listed in the EHLO reply).", "服务器这里不提供 STARTTLS（必须出现在 EHLO 回复中）。"),
-            S::SenderMismatch => Tr::new("The envelope sender (MAIL FROM) is not the authenticated account. Providers such as 163.com refuse this: set the sender address to the address you logged in with (seed 000).", "信封发件人（MAIL FROM）与认证账号不一致。163.com 等服务商会拒绝：请把发件人地址设为登录时使用的地址（种子文档 000）。"),
+            S::SenderMismatch => Tr::new("The envelope sender (MAIL FROM) is not the authenticated account. Providers such as 163.com refuse this: set the sender address to the address you logged in with (as the DokuWiki case shows).", "信封发件人（MAIL FROM）与认证账号不一致。163.com 等服务商会拒绝：请把发件人地址设为登录时使用的地址（DokuWiki 案例正是如此）。"),
             S::UnknownUser => Tr::new("No such mailbox on this server. Check the recipient's address.", "服务器上没有这个邮箱。请检查收件人地址。"),
             S::RelayDenied => Tr::new("The recipient is in a domain this server does not serve, and an unauthenticated client may not relay through it. Authenticate first, or send to the recipient's own server.", "收件人所在域不由这台服务器负责，未认证的客户端不能通过它转发。请先认证，或直接发给收件人自己的服务器。"),
             S::Utf8Required => Tr::new("A non-ASCII address needs the SMTPUTF8 parameter on MAIL FROM (RFC 6531).", "非 ASCII 地址需要在 MAIL FROM 中带上 SMTPUTF8 参数（RFC 6531）。"),

@@ -32,14 +32,11 @@ pub const CLEAR: Tr = Tr::new("Clear", "清空");
 /// Before the example buttons.
 pub const EXAMPLES: Tr = Tr::new("Examples", "示例");
 /// Seed 000's log.
-pub const EXAMPLE_SEED000: Tr = Tr::new(
-    "DokuWiki → 163.com: 553 (seed 000)",
-    "DokuWiki → 163.com：553（种子文档 000）",
-);
+pub const EXAMPLE_SEED000: Tr = Tr::new("DokuWiki → 163.com: 553", "DokuWiki → 163.com：553");
 /// Seed 004's telnet session.
 pub const EXAMPLE_SEED004: Tr = Tr::new(
-    "telnet session with a typo (seed 004)",
-    "带拼写错误的 telnet 会话（种子文档 004）",
+    "A telnet session with a typo (RCPR)",
+    "带拼写错误（RCPR）的 telnet 会话",
 );
 /// Before the first analysis.
 pub const EMPTY: Tr = Tr::new(

@@ -10,8 +10,8 @@ pub const NAV: Tr = Tr::new("Compose", "写邮件");
 pub const HEADING: Tr = Tr::new("Compose and send", "写邮件并发送");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
-    "Write a message, pick the simulated server and the client's settings (modelled on DokuWiki's smtp plugin, seed 000), and send it — all inside the page. Then read the dialog with every reply explained, the plugin's log, the exact bytes on the wire, why each header is written as it is, and the envelope against the headers.",
-    "写一封邮件，选择模拟服务器和客户端设置（仿照种子文档 000 中 DokuWiki 的 smtp 插件），然后发送——全部在页面内完成。之后可以查看每条回复都有解释的对话、插件格式的日志、线路上的原始字节、每个头部为何这样写，以及信封与头部的对照。",
+    "Write a message, pick the simulated server and the client's settings (modelled on DokuWiki's smtp plugin, from the wiki whose notification mail 163.com refused), and send it — all inside the page. Then read the dialog with every reply explained, the plugin's log, the exact bytes on the wire, why each header is written as it is, and the envelope against the headers.",
+    "写一封邮件，选择模拟服务器和客户端设置（仿照 DokuWiki 的 smtp 插件，即那个通知邮件被 163.com 拒收的 wiki），然后发送——全部在页面内完成。之后可以查看每条回复都有解释的对话、插件格式的日志、线路上的原始字节、每个头部为何这样写，以及信封与头部的对照。",
 );
 
 // The message form.
@@ -182,8 +182,8 @@ pub const PASSWORD_HINT: Tr = Tr::new(
 pub const SENDER: Tr = Tr::new("Sender address (mailfrom)", "发件地址（mailfrom）");
 /// Under the sender.
 pub const SENDER_HINT: Tr = Tr::new(
-    "The envelope sender, MAIL FROM. Empty: the From address. It may differ from From: — and from the login, which is seed 000's 553 \"Mail from must equal authorized user\".",
-    "信封发件人，即 MAIL FROM。留空：使用 From 地址。它可以与 From: 不同——也可以与登录名不同，这正是种子文档 000 的 553 \"Mail from must equal authorized user\"。",
+    "The envelope sender, MAIL FROM. Empty: the From address. It may differ from From: — and from the login, which is the DokuWiki log's 553 \"Mail from must equal authorized user\".",
+    "信封发件人，即 MAIL FROM。留空：使用 From 地址。它可以与 From: 不同——也可以与登录名不同，这正是 DokuWiki 日志中的 553 \"Mail from must equal authorized user\"。",
 );
 /// Field label.
 pub const MECHANISM: Tr = Tr::new("AUTH mechanism", "AUTH 机制");
@@ -199,8 +199,8 @@ pub const DEBUG: Tr = Tr::new(
 );
 /// Preset button.
 pub const PRESET_SEED000: Tr = Tr::new(
-    "Load seed 000: DokuWiki → smtp.163.com",
-    "载入种子 000：DokuWiki → smtp.163.com",
+    "Load the DokuWiki case: DokuWiki → smtp.163.com",
+    "载入 DokuWiki 案例：DokuWiki → smtp.163.com",
 );
 /// What the preset does.
 pub const PRESET_SEED000_ABOUT: Tr = Tr::new(
@@ -296,8 +296,8 @@ pub const LOG: Tr = Tr::new(
 );
 /// Under the log heading.
 pub const LOG_HINT: Tr = Tr::new(
-    "Set: / Connecting to … / Got: / Sent: — compare it with seed 000's. Without debug only the verdict is kept.",
-    "Set: / Connecting to … / Got: / Sent:——可与种子文档 000 对照。关闭 debug 时只保留结论。",
+    "Set: / Connecting to … / Got: / Sent: — compare it with the DokuWiki log. Without debug only the verdict is kept.",
+    "Set: / Connecting to … / Got: / Sent:——可与 DokuWiki 的日志对照。关闭 debug 时只保留结论。",
 );
 
 // The AUTH trace.
@@ -370,8 +370,8 @@ pub const SENDER_DIFFERS: Tr = Tr::new(
 pub const LOGIN: Tr = Tr::new("Login (auth_user)", "登录名（auth_user）");
 /// MAIL FROM is not the login.
 pub const LOGIN_DIFFERS: Tr = Tr::new(
-    "MAIL FROM is not the login: a server that wants them equal (163.com; the policy \"MAIL FROM must be the authenticated user\") refuses with 553 — seed 000's \"Mail from must equal authorized user\".",
-    "MAIL FROM 不是登录名：要求两者一致的服务器（163.com；策略“MAIL FROM 必须是认证用户本人”）会以 553 拒绝——即种子文档 000 的 \"Mail from must equal authorized user\"。",
+    "MAIL FROM is not the login: a server that wants them equal (163.com; the policy \"MAIL FROM must be the authenticated user\") refuses with 553 — the DokuWiki log's \"Mail from must equal authorized user\".",
+    "MAIL FROM 不是登录名：要求两者一致的服务器（163.com；策略“MAIL FROM 必须是认证用户本人”）会以 553 拒绝——即 DokuWiki 日志中的 \"Mail from must equal authorized user\"。",
 );
 /// MAIL FROM is the login.
 pub const LOGIN_SAME: Tr = Tr::new(
