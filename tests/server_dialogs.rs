@@ -651,16 +651,36 @@ fn config_with(profile: Profile, change: impl FnOnce(&mut ServerConfig)) -> Serv
 
 #[test]
 fn policy_starttls_before_auth_530() {
-    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+    // RFC 5321 strict: AUTH is listed, and refused before TLS with RFC 3207 §4's 530.
+    let mut d = Dialog::new(config_with(Profile::Rfc5321, |c| {
         c.policies.tls_before_auth = true
     }));
-    d.send("EHLO client.example");
+    assert!(d.send("EHLO client.example").contains("250-AUTH "));
     assert_eq!(
         d.send("AUTH LOGIN"),
         "530 5.7.0 Must issue a STARTTLS command first\r\n"
     );
     d.send("STARTTLS");
     d.send("EHLO client.example");
+    assert_eq!(d.send("AUTH LOGIN"), "334 VXNlcm5hbWU6\r\n");
+}
+
+/// Postfix with smtpd_tls_auth_only: "do not announce or accept SASL authentication over
+/// unencrypted connections" (postconf(5)); an AUTH anyway gets smtpd.c's 504 5.5.4.
+#[test]
+fn policy_starttls_before_auth_postfix_hides_auth_until_tls() {
+    let mut d = Dialog::new(config_with(Profile::Postfix, |c| {
+        c.policies.tls_before_auth = true
+    }));
+    let ehlo = d.send("EHLO client.example");
+    assert!(!ehlo.contains("AUTH"), "{ehlo}");
+    assert!(ehlo.contains("250-STARTTLS"), "{ehlo}");
+    assert_eq!(
+        d.send("AUTH LOGIN"),
+        "504 5.5.4 Encryption required for requested authentication mechanism\r\n"
+    );
+    d.send("STARTTLS");
+    assert!(d.send("EHLO client.example").contains("250-AUTH "));
     assert_eq!(d.send("AUTH LOGIN"), "334 VXNlcm5hbWU6\r\n");
 }
 

@@ -492,9 +492,15 @@ fn tls_before_auth_530_then_success_with_starttls() {
     config.policies.require_auth = true;
     let m = message("alice@example.com", &["bob@example.com"], &[], &[]);
     let plain = settings().auth("alice", "secret");
+    // Postfix (smtpd_tls_auth_only) lists no AUTH before TLS: the client has nothing to use.
     let (outcome, _) = run(plain.clone(), &compose(&m), config.clone());
-    assert_eq!(failed_reply(&outcome), (Stage::Auth, 530));
+    assert_eq!(outcome.failure, Some(Failure::AuthNotOffered));
     assert!(!outcome.tls);
+    // A server that lists AUTH but wants TLS first answers it with 530 (RFC 3207 §4).
+    let mut strict = config.clone();
+    strict.profile = Profile::Rfc5321;
+    let (outcome, _) = run(plain.clone(), &compose(&m), strict);
+    assert_eq!(failed_reply(&outcome), (Stage::Auth, 530));
 
     let tls = plain.security(Security::StartTls);
     let (outcome, server) = run(tls, &compose(&m), config.clone());

@@ -354,19 +354,20 @@ pub static SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         id: "starttls-first",
-        title: Tr::new("530: STARTTLS before AUTH", "530：先 STARTTLS 再 AUTH"),
+        title: Tr::new("No AUTH in clear: STARTTLS first", "明文中没有 AUTH：先 STARTTLS"),
         story: Tr::new(
-            "This server refuses to see a password in clear text. Authenticate as alice@example.com (password secret).",
-            "这台服务器拒绝明文传输密码。请以 alice@example.com（密码 secret）认证。",
+            "This server (Postfix with smtpd_tls_auth_only) refuses to see a password in clear text: before TLS it does not even offer AUTH. Authenticate as alice@example.com (password secret).",
+            "这台服务器（启用了 smtpd_tls_auth_only 的 Postfix）拒绝明文传输密码：TLS 之前它根本不提供 AUTH。请以 alice@example.com（密码 secret）认证。",
         ),
         goal: Tr::new("Authenticate after the (simulated) TLS handshake.", "在（模拟的）TLS 握手之后完成认证。"),
         hints: &[
-            Tr::new("The 530 names the command to issue first.", "530 回复点明了要先发送的命令。"),
-            Tr::new("STARTTLS, then EHLO again (the server forgets everything), then AUTH.", "STARTTLS，然后重新 EHLO（服务器会忘记之前的一切），再 AUTH。"),
+            Tr::new("Read the EHLO reply: which keyword that you need is missing, and which one is offered instead?", "读一读 EHLO 的回复：你需要的哪个关键字不见了？提供的又是哪个？"),
+            Tr::new("An AUTH now gets 504 5.5.4 \"Encryption required for requested authentication mechanism\": the server wants TLS first.", "现在发送 AUTH 会得到 504 5.5.4 \"Encryption required for requested authentication mechanism\"：服务器要求先启用 TLS。"),
+            Tr::new("STARTTLS, then EHLO again (the server forgets everything; now AUTH is listed), then AUTH.", "STARTTLS，然后重新 EHLO（服务器会忘记之前的一切；这时 AUTH 才会列出），再 AUTH。"),
         ],
         lesson: Tr::new(
-            "After STARTTLS the session starts over (RFC 3207 §4.2): EHLO again, and only then AUTH.",
-            "STARTTLS 之后会话重新开始（RFC 3207 §4.2）：重新 EHLO，然后才能 AUTH。",
+            "After STARTTLS the session starts over (RFC 3207 §4.2): EHLO again, and only then AUTH. Postfix with smtpd_tls_auth_only hides AUTH until TLS and answers an early AUTH with 504 5.5.4; RFC 4954 §6 names 538 5.7.11 for it, and other servers say \"530 Must issue a STARTTLS command first\".",
+            "STARTTLS 之后会话重新开始（RFC 3207 §4.2）：重新 EHLO，然后才能 AUTH。启用 smtpd_tls_auth_only 的 Postfix 在 TLS 之前隐藏 AUTH，对过早的 AUTH 回答 504 5.5.4；RFC 4954 §6 为此规定的是 538 5.7.11，其他服务器则回答 \"530 Must issue a STARTTLS command first\"。",
         ),
         place: Place::Console,
         profile: Profile::Postfix,

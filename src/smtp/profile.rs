@@ -156,6 +156,14 @@ impl Profile {
         !matches!(self, Profile::Postfix | Profile::Sendmail)
     }
 
+    /// Whether a TLS-before-AUTH policy hides AUTH until TLS is active, as Postfix's
+    /// `smtpd_tls_auth_only` does ("do not announce or accept SASL authentication over
+    /// unencrypted connections", postconf(5)); the other profiles list AUTH and answer it
+    /// with "Must issue a STARTTLS command first".
+    pub fn hides_auth_before_tls(self) -> bool {
+        self == Profile::Postfix
+    }
+
     /// The longest command line the server reads, and what it does with a longer one.
     pub fn command_line_limit(self) -> CommandLimit {
         match self {
@@ -526,6 +534,12 @@ fn postfix(s: Situation) -> Template {
         ),
         S::AuthRequired => t(530, "5.7.0", &["Authentication required"]),
         S::TlsRequired => t(530, "5.7.0", &["Must issue a STARTTLS command first"]),
+        // smtpd_tls_auth_only (Postfix's smtpd.c cites RFC 4954 §4 for it).
+        S::AuthNeedsEncryption => t(
+            504,
+            "5.5.4",
+            &["Encryption required for requested authentication mechanism"],
+        ),
         S::TlsReady => t(220, "2.0.0", &["Ready to start TLS"]),
         S::TlsAlready => t(554, "5.5.1", &["Error: TLS already active"]),
         S::TlsNotOffered => t(502, "5.5.1", &["Error: command not implemented"]),

@@ -1133,12 +1133,20 @@ impl Server {
         }
     }
 
+    /// AUTH is not announced nor accepted before TLS (Postfix's smtpd_tls_auth_only).
+    fn auth_hidden_before_tls(&self) -> bool {
+        self.config.policies.tls_before_auth
+            && !self.tls
+            && self.config.profile.hides_auth_before_tls()
+    }
+
     fn offers(&self, extension: Extension) -> bool {
         let profile = self.config.profile;
         match extension {
             Extension::StartTls => profile.offers(extension) && self.config.starttls && !self.tls,
             Extension::Vrfy => profile == Profile::Postfix && self.config.policies.vrfy_allowed,
             Extension::EnhancedStatusCodes => profile.enhanced_codes(),
+            Extension::Auth => profile.offers(extension) && !self.auth_hidden_before_tls(),
             _ => profile.offers(extension),
         }
     }
@@ -1207,7 +1215,7 @@ impl Server {
                 add(self.offers(Extension::Vrfy), "VRFY".into());
                 add(true, "ETRN".into());
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
-                add(true, format!("AUTH {mechanisms}"));
+                add(self.offers(Extension::Auth), format!("AUTH {mechanisms}"));
                 add(true, "ENHANCEDSTATUSCODES".into());
                 add(true, "8BITMIME".into());
                 add(true, "DSN".into());
@@ -1555,6 +1563,9 @@ impl Server {
             }
         } else if !esmtp {
             self.leniency.get_or_insert(Leniency::AuthWithoutEhlo);
+        }
+        if self.auth_hidden_before_tls() {
+            return self.say(events, Situation::AuthNeedsEncryption, &vars, None);
         }
         if !self.offers(Extension::Auth) {
             return self.say(events, Situation::AuthNotOffered, &vars, None);

@@ -96,6 +96,9 @@ pub enum Situation {
     AuthRequired,
     /// AUTH before STARTTLS where the policy requires TLS first.
     TlsRequired,
+    /// AUTH before STARTTLS on a server that offers authentication only inside TLS and so
+    /// does not even list AUTH before it (Postfix's `smtpd_tls_auth_only`).
+    AuthNeedsEncryption,
     /// STARTTLS accepted.
     TlsReady,
     /// STARTTLS again inside TLS.
@@ -443,6 +446,7 @@ impl Situation {
             S::AuthMalformed => Tr::new("The decoded SASL response is not what the mechanism expects.", "解码后的 SASL 响应不符合该机制的格式。"),
             S::AuthRequired => Tr::new("This server only accepts mail from authenticated users: AUTH first.", "这个服务器只接受已认证用户的邮件：请先 AUTH。"),
             S::TlsRequired => Tr::new("The server's policy wants TLS before authentication, so passwords never cross the network in clear: STARTTLS, then EHLO again, then AUTH.", "服务器策略要求在认证之前启用 TLS，以免密码明文传输：先 STARTTLS，再重新 EHLO，然后 AUTH。"),
+            S::AuthNeedsEncryption => Tr::new("This server authenticates only inside TLS: before STARTTLS its EHLO reply does not even list AUTH, and an AUTH gets this refusal (Postfix's smtpd_tls_auth_only). STARTTLS, then EHLO again — now AUTH is listed — then AUTH. RFC 4954 §6 names 538 5.7.11 \"Encryption required for requested authentication mechanism\" for this; Postfix answers with 504 5.5.4 and the same words.", "这台服务器只在 TLS 内进行认证：STARTTLS 之前，它的 EHLO 回复里根本不列出 AUTH，AUTH 命令会得到这个拒绝（Postfix 的 smtpd_tls_auth_only）。先 STARTTLS，再重新 EHLO——这时 AUTH 才会列出——然后 AUTH。RFC 4954 §6 为此规定的是 538 5.7.11 \"Encryption required for requested authentication mechanism\"；Postfix 用 504 5.5.4 和同样的文字回答。"),
             S::TlsReady => Tr::new("STARTTLS accepted: the TLS handshake follows (simulated here). Afterwards the server forgets everything (RFC 3207 §4.2): send EHLO again.", "STARTTLS 已接受：接着进行 TLS 握手（这里是模拟的）。之后服务器会忘记之前的一切（RFC 3207 §4.2）：请重新发送 EHLO。"),
             S::TlsAlready => Tr::new("TLS is already active in this session.", "本会话已经启用了 TLS。"),
             S::TlsNotOffered => Tr::new("The server does not offer STARTTLS here (it must be listed in the EHLO reply).", "服务器这里不提供 STARTTLS（必须出现在 EHLO 回复中）。"),
