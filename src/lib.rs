@@ -25,6 +25,7 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+pub mod capture;
 pub mod i18n;
 pub mod lessons;
 pub mod mime;

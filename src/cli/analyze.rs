@@ -23,6 +23,10 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// With a packet capture: verify every AUTH exchange of each SMTP stream with this
+    /// password, as `verify --transcript` does.
+    #[arg(long)]
+    password: Option<String>,
 }
 
 /// Exit status for a file that cannot be read.
@@ -30,6 +34,14 @@ const EXIT_USAGE: u8 = 2;
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
+    let capture = super::capture::Options {
+        password: args.password.as_deref(),
+        json: args.json,
+        lang,
+    };
+    if let Some(code) = super::capture::run(args.file.as_ref(), &capture, out)? {
+        return Ok(code);
+    }
     let text = match read_input(args.file.as_ref()) {
         Ok(text) => text,
         Err(err) => {
@@ -85,7 +97,7 @@ const DECODED: Tr = Tr::new("decoded", "解码");
 const LINES_HEADING: Tr = Tr::new("Lines", "逐行注释");
 const UNKNOWN_COUNT: Tr = Tr::new("lines not recognised", "行未能识别");
 
-fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) -> io::Result<()> {
+pub(super) fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) -> io::Result<()> {
     let colon = lang.colon();
     writeln!(out, "{}{}", DIAGNOSIS.get(lang), colon.trim_end())?;
     if analysis.findings.is_empty() {
@@ -184,7 +196,7 @@ fn write_line(out: &mut impl Write, line: &Line, lang: Lang, width: usize) -> io
 }
 
 #[derive(Serialize)]
-struct AnalysisJson<'a> {
+pub(super) struct AnalysisJson<'a> {
     lang: &'static str,
     truncated: bool,
     formats: Vec<FormatJson>,
@@ -260,7 +272,7 @@ struct LineJson<'a> {
 }
 
 impl<'a> AnalysisJson<'a> {
-    fn new(analysis: &'a Analysis, lang: Lang) -> Self {
+    pub(super) fn new(analysis: &'a Analysis, lang: Lang) -> Self {
         AnalysisJson {
             lang: lang.tag(),
             truncated: analysis.truncated,
