@@ -19,6 +19,8 @@ pub(super) struct Segment<'a> {
     pub src: SocketAddr,
     pub dst: SocketAddr,
     pub seq: u32,
+    /// The acknowledgment number (meaningful when `ack`).
+    pub ack_no: u32,
     pub syn: bool,
     pub ack: bool,
     pub fin: bool,
@@ -121,6 +123,7 @@ pub(super) fn decode(link: Link, data: &[u8]) -> Decoded<'_> {
                 src: SocketAddr::new(src, tcp.source_port()),
                 dst: SocketAddr::new(dst, tcp.destination_port()),
                 seq: tcp.sequence_number(),
+                ack_no: tcp.acknowledgment_number(),
                 syn: tcp.syn(),
                 ack: tcp.ack(),
                 fin: tcp.fin(),

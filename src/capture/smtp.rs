@@ -40,11 +40,15 @@ fn items(dir: &Direction) -> Vec<Item> {
     let mut out = Vec::new();
     let mut line: Vec<u8> = Vec::new();
     let mut start: Option<(usize, u64)> = None;
+    // A line is complete only when every octet before it has arrived: its place in the
+    // capture is the latest packet so far in stream order (segments may come out of order).
+    let mut latest = 0;
     for piece in &dir.pieces {
+        latest = latest.max(piece.packet);
         match &piece.kind {
             PieceKind::Data(data) => {
                 for &byte in data {
-                    let (packet, time_us) = *start.get_or_insert((piece.packet, piece.time_us));
+                    let (packet, time_us) = *start.get_or_insert((latest, piece.time_us));
                     if byte == b'\n' {
                         if line.last() == Some(&b'\r') {
                             line.pop();
@@ -60,7 +64,7 @@ fn items(dir: &Direction) -> Vec<Item> {
                     }
                 }
             }
-            PieceKind::Gap { octets, cause } => {
+            PieceKind::Gap { octets, cause, .. } => {
                 if let Some((packet, time_us)) = start.take() {
                     out.push(Item::Line {
                         packet,
@@ -69,7 +73,7 @@ fn items(dir: &Direction) -> Vec<Item> {
                     });
                 }
                 out.push(Item::Gap {
-                    packet: piece.packet,
+                    packet: latest,
                     octets: *octets,
                     cause: *cause,
                 });

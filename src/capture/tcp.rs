@@ -33,7 +33,9 @@ pub enum GapCause {
 /// A piece of one direction's byte stream, in stream order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) struct Piece {
-    /// The capture's packet number (0-based) that brought it.
+    /// Its place in the capture: twice the number (0-based) of the packet that brought it,
+    /// plus one; a lost gap is moved to just before (an even place) the first packet of the
+    /// other side that acknowledges the octets after it.
     pub packet: usize,
     /// That packet's time (µs since the epoch).
     pub time_us: u64,
@@ -43,7 +45,12 @@ pub(super) struct Piece {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(super) enum PieceKind {
     Data(Vec<u8>),
-    Gap { octets: u64, cause: GapCause },
+    Gap {
+        octets: u64,
+        cause: GapCause,
+        /// The stream offset just after the gap.
+        end: u64,
+    },
 }
 
 struct Pending {
@@ -72,7 +79,12 @@ pub(super) struct Direction {
     pub repeated: u64,
     /// Time of the first packet of this direction.
     pub first_time_us: Option<u64>,
+    /// (place, acknowledgment number) of this direction's packets, in capture order.
+    acks: Vec<(usize, u32)>,
 }
+
+/// At most this many acknowledgment numbers are kept per direction.
+const MAX_ACKS: usize = 1 << 16;
 
 impl Direction {
     fn push(&mut self, packet: usize, time_us: u64, kind: PieceKind, budget: &mut usize) {
@@ -111,6 +123,9 @@ impl Direction {
     /// Takes one segment of this direction.
     fn segment(&mut self, packet: usize, time_us: u64, seg: &Segment<'_>, budget: &mut usize) {
         self.first_time_us.get_or_insert(time_us);
+        if seg.ack && self.acks.len() < MAX_ACKS {
+            self.acks.push((packet, seg.ack_no));
+        }
         self.fin |= seg.fin;
         self.rst |= seg.rst;
         if seg.syn {
@@ -187,6 +202,7 @@ impl Direction {
                     PieceKind::Gap {
                         octets: end - gap_start,
                         cause: GapCause::Snaplen,
+                        end,
                     },
                     budget,
                 );
@@ -206,6 +222,7 @@ impl Direction {
                     PieceKind::Gap {
                         octets: offset - self.next,
                         cause: GapCause::Lost,
+                        end: offset,
                     },
                     budget,
                 );
@@ -219,6 +236,33 @@ impl Direction {
     fn finish(&mut self, budget: &mut usize) {
         while !self.pending.is_empty() {
             self.skip_hole(budget);
+        }
+    }
+
+    /// Moves each lost gap before the first packet of the other side (`acks`) that
+    /// acknowledges the octets after it: the peer had them by then, so they were sent
+    /// before (RFC 9293 §3.4, cumulative acknowledgment).
+    fn place_gaps(&mut self, acks: &[(usize, u32)]) {
+        let Some(base) = self.base else {
+            return;
+        };
+        for piece in &mut self.pieces {
+            if let PieceKind::Gap {
+                cause: GapCause::Lost,
+                end,
+                ..
+            } = piece.kind
+            {
+                let acked = acks.iter().find(|(_, ack)| {
+                    let offset = ack.wrapping_sub(base);
+                    offset < 1 << 31 && u64::from(offset) >= end
+                });
+                if let Some(&(place, _)) = acked {
+                    if place < piece.packet {
+                        piece.packet = place.saturating_sub(1);
+                    }
+                }
+            }
         }
     }
 }
@@ -316,7 +360,12 @@ impl Reassembler {
         conn.first_time_us = conn.first_time_us.min(time_us);
         conn.last_time_us = conn.last_time_us.max(time_us);
         if let Some(dir) = conn.dirs.get_mut(side) {
-            dir.segment(packet, time_us, seg, &mut self.budget);
+            dir.segment(
+                packet.saturating_mul(2).saturating_add(1),
+                time_us,
+                seg,
+                &mut self.budget,
+            );
         }
     }
 
@@ -326,6 +375,9 @@ impl Reassembler {
             for dir in &mut conn.dirs {
                 dir.finish(&mut self.budget);
             }
+            let [a, b] = &mut conn.dirs;
+            a.place_gaps(&b.acks);
+            b.place_gaps(&a.acks);
         }
         let spent = self.budget_spent();
         (self.connections, self.connections_ignored, spent)
