@@ -111,11 +111,14 @@ fn swaks_starttls_stream_equals_the_server_log_and_stops_at_the_boundary() {
     assert!(verify_transcript(&text, Some("secret")).is_empty());
 }
 
+/// A mechanism with its verdicts under the right and a wrong password.
+type Judged = (String, Option<Verdict>, Option<Verdict>);
+
 #[test]
 fn swaks_cram_md5_and_login_streams_verify_with_the_password() {
     assert_equals_server_log("swaks-auth.pcap", "swaks-auth.serve.log", 2);
     let capture = load("swaks-auth.pcap");
-    let mechanisms: Vec<Vec<(String, Option<Verdict>, Option<Verdict>)>> = capture
+    let mechanisms: Vec<Vec<Judged>> = capture
         .smtp_streams()
         .map(|s| {
             let text = s.transcript(Lang::En);

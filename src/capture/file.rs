@@ -227,19 +227,17 @@ fn read_pcapng(
                 big_endian = shb.big_endian();
                 interfaces.clear();
             }
-            Block::InterfaceDescription(idb) => {
-                if interfaces.len() < MAX_INTERFACES {
-                    let link = Link::from_linktype(idb.linktype.0).ok_or(idb.linktype.0);
-                    match link {
-                        Ok(_) => any_known_link = true,
-                        Err(n) => unknown_link = Some(n),
-                    }
-                    interfaces.push(Interface {
-                        link,
-                        units: idb.ts_resolution().unwrap_or(1_000_000).max(1),
-                        offset: idb.ts_offset(),
-                    });
+            Block::InterfaceDescription(idb) if interfaces.len() < MAX_INTERFACES => {
+                let link = Link::from_linktype(idb.linktype.0).ok_or(idb.linktype.0);
+                match link {
+                    Ok(_) => any_known_link = true,
+                    Err(n) => unknown_link = Some(n),
                 }
+                interfaces.push(Interface {
+                    link,
+                    units: idb.ts_resolution().unwrap_or(1_000_000).max(1),
+                    offset: idb.ts_offset(),
+                });
             }
             Block::EnhancedPacket(epb) => {
                 packets += 1;

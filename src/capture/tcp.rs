@@ -16,6 +16,9 @@ pub const MAX_STREAM_OCTETS: usize = 1 << 20;
 /// At most this many segments wait for a hole before it in one direction; then the hole is
 /// declared lost.
 pub const MAX_PENDING_SEGMENTS: usize = 512;
+/// At most this many octets wait out of order in one direction; then the first hole is
+/// declared lost.
+pub const MAX_PENDING_OCTETS: usize = 1 << 20;
 /// At most this many pieces (data and gaps) are kept per direction.
 const MAX_PIECES: usize = 1 << 16;
 /// At most this many TCP connections are followed in one capture.
@@ -70,6 +73,7 @@ pub(super) struct Direction {
     pub rst: bool,
     next: u64,
     pending: BTreeMap<u64, Pending>,
+    pending_octets: usize,
     pub pieces: Vec<Piece>,
     /// Octets kept.
     pub kept: usize,
@@ -156,7 +160,8 @@ impl Direction {
             .get(&offset)
             .is_none_or(|p| (p.data.len() as u64 + u64::from(p.missing)) < len);
         if replace {
-            self.pending.insert(
+            self.pending_octets += seg.payload.len();
+            let old = self.pending.insert(
                 offset,
                 Pending {
                     packet,
@@ -165,11 +170,15 @@ impl Direction {
                     missing: seg.missing,
                 },
             );
+            if let Some(old) = old {
+                self.pending_octets = self.pending_octets.saturating_sub(old.data.len());
+            }
         } else {
             self.repeated += len;
         }
         self.drain(budget);
-        if self.pending.len() > MAX_PENDING_SEGMENTS {
+        while self.pending.len() > MAX_PENDING_SEGMENTS || self.pending_octets > MAX_PENDING_OCTETS
+        {
             self.skip_hole(budget);
         }
     }
@@ -182,6 +191,7 @@ impl Direction {
                 break;
             }
             let seg = entry.remove();
+            self.pending_octets = self.pending_octets.saturating_sub(seg.data.len());
             let captured_end = offset + seg.data.len() as u64;
             let end = captured_end + u64::from(seg.missing);
             if end <= self.next {

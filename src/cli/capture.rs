@@ -90,8 +90,11 @@ pub(super) fn run(
         })
         .collect();
     if options.json {
-        serde_json::to_writer_pretty(&mut *out, &CaptureJson::new(&capture, &read, lang))
-            .map_err(io::Error::other)?;
+        serde_json::to_writer_pretty(
+            &mut *out,
+            &CaptureJson::new(&capture, &read, options.password.is_some(), lang),
+        )
+        .map_err(io::Error::other)?;
         writeln!(out)?;
     } else {
         write_capture(out, &capture, &read, options.password.is_some(), lang)?;
@@ -344,7 +347,7 @@ fn reply_json<'a>(reply: &'a Reply, lang: Lang) -> ReplyJson<'a> {
 }
 
 impl<'a> CaptureJson<'a> {
-    fn new(capture: &'a Capture, read: &'a [Read1], lang: Lang) -> Self {
+    fn new(capture: &'a Capture, read: &'a [Read1], with_password: bool, lang: Lang) -> Self {
         CaptureJson {
             lang: lang.tag(),
             format: capture.format.id(),
@@ -376,7 +379,8 @@ impl<'a> CaptureJson<'a> {
                     slowest: stream.slowest().map(|r| reply_json(r, lang)),
                     transcript: read.analysis.as_ref().map(|_| read.transcript.as_str()),
                     analysis: read.analysis.as_ref().map(|a| AnalysisJson::new(a, lang)),
-                    auth: read.analysis.as_ref().map(|_| {
+                    // Only with --password: the exchanges verified.
+                    auth: (with_password && read.analysis.is_some()).then(|| {
                         read.checked
                             .iter()
                             .map(|c| exchange_json(c, lang))
