@@ -698,3 +698,44 @@ fn analyze_names_what_is_wrong_with_a_bad_capture() {
     assert_eq!(code, 0);
     assert!(out.starts_with("Diagnosis:"));
 }
+
+#[test]
+fn pipelined_commands_are_each_timed_and_the_message_is_not() {
+    let segs = conversation(&[
+        (false, "220 mx.example.com ESMTP\r\n"),
+        (true, "EHLO c\r\n"),
+        (false, "250-mx.example.com\r\n250 PIPELINING\r\n"),
+        (
+            true,
+            "MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA\r\n",
+        ),
+        (false, "250 2.1.0 Ok\r\n"),
+        (false, "250 2.1.5 Ok\r\n"),
+        (false, "354 End data with <CR><LF>.<CR><LF>\r\n"),
+        (
+            true,
+            "Subject: hi\r\n\r\nHELO is not a command here\r\n.\r\n",
+        ),
+        (false, "250 2.0.0 Ok: queued as 1\r\n"),
+    ]);
+    let capture = capture_of(&V4, &segs, 65535);
+    let stream = &capture.streams[0];
+    let times: Vec<(&str, u16, Option<u64>)> = stream
+        .replies
+        .iter()
+        .map(|r| (r.command.as_str(), r.code, r.latency_us))
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            ("(connect)", 220, Some(2000)),
+            ("EHLO c", 250, Some(1000)),
+            ("MAIL FROM:<a@example.com>", 250, Some(1000)),
+            ("RCPT TO:<b@example.com>", 250, Some(2000)),
+            ("DATA", 354, Some(3000)),
+            (".", 250, Some(1000)),
+        ]
+    );
+    assert_eq!(stream.slowest().map(|r| r.command.as_str()), Some("DATA"));
+    assert_eq!(stream.slowest().and_then(|r| r.line), Some(7));
+}
