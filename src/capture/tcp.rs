@@ -297,7 +297,7 @@ pub(super) struct Reassembler {
     pub connections: Vec<Connection>,
     /// Octets that may still be kept in all.
     budget: usize,
-    /// Connections not followed because of [`MAX_CONNECTIONS`].
+    /// Connections not followed because of [`MAX_CONNECTIONS`] (counted by their SYN).
     pub connections_ignored: usize,
 }
 
@@ -338,9 +338,8 @@ impl Reassembler {
             Some(i) if !reuse => i,
             _ => {
                 if self.connections.len() >= MAX_CONNECTIONS {
-                    if existing.is_none() || reuse {
-                        self.connections_ignored += usize::from(opening || existing.is_none());
-                    }
+                    // Counted once per connection: by its opening SYN.
+                    self.connections_ignored += usize::from(opening);
                     return;
                 }
                 self.connections.push(Connection {

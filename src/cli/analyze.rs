@@ -15,7 +15,8 @@ use crate::i18n::{Lang, Tr};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The log to read: a file, or `-` (or nothing) for standard input. At most 1 MiB and
-    /// 20 000 lines are read.
+    /// 20 000 lines are read. A pcap or pcapng file (known by its magic number) is read as
+    /// a packet capture: every SMTP stream in it (at most 64 MiB of file).
     file: Option<PathBuf>,
     /// Output language; defaults to the locale (LC_ALL, LC_MESSAGES, LANG), else English.
     #[arg(long, value_enum)]
