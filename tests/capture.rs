@@ -737,3 +737,23 @@ fn pipelined_commands_are_each_timed_and_the_message_is_not() {
     assert_eq!(stream.slowest().map(|r| r.command.as_str()), Some("DATA"));
     assert_eq!(stream.slowest().and_then(|r| r.line), Some(7));
 }
+
+#[test]
+fn a_reader_in_steps_reports_progress_and_reads_the_same() {
+    let bytes = std::fs::read(fixture("swaks-auth.pcap")).expect("fixture");
+    let mut reader = capture::Reader::new(&bytes).expect("readable");
+    let mut seen = Vec::new();
+    loop {
+        let progress = reader.step(10);
+        assert_eq!(progress.octets_total, bytes.len());
+        seen.push((progress.packets, progress.octets_read));
+        if progress.done {
+            break;
+        }
+    }
+    assert_eq!(seen.first(), Some(&(10, seen[0].1)));
+    assert!(seen.windows(2).all(|w| w[0].1 < w[1].1 || w[1].0 == w[0].0));
+    assert_eq!(seen.last().map(|s| s.1), Some(bytes.len()));
+    assert_eq!(seen.last().map(|s| s.0), Some(52));
+    assert_eq!(reader.finish().expect("read"), read(&bytes).expect("read"));
+}

@@ -90,85 +90,11 @@ pub fn sniff(bytes: &[u8]) -> Option<FileFormat> {
     }
 }
 
-/// Reads every packet of the file in order, handing each to `visit`.
-pub(super) fn read(
-    bytes: &[u8],
-    visit: &mut dyn FnMut(RawPacket<'_>),
-) -> Result<FileSummary, CaptureError> {
-    match sniff(bytes) {
-        Some(FileFormat::Pcap) => read_pcap(bytes, visit),
-        Some(FileFormat::Pcapng) => read_pcapng(bytes, visit),
-        None if bytes.len() < 4 => Err(CaptureError::TooShort { len: bytes.len() }),
-        None => Err(CaptureError::NotACapture),
-    }
-}
-
 fn ended(packets: usize, err: &nom::Err<PcapError<&[u8]>>) -> EndedEarly {
     match err {
         nom::Err::Incomplete(_) => EndedEarly::Truncated { after: packets },
         _ => EndedEarly::Corrupt { after: packets },
     }
-}
-
-fn read_pcap(
-    bytes: &[u8],
-    visit: &mut dyn FnMut(RawPacket<'_>),
-) -> Result<FileSummary, CaptureError> {
-    let (mut rest, header) = match parse_pcap_header(bytes) {
-        Ok(parsed) => parsed,
-        Err(nom::Err::Incomplete(_)) => {
-            return Err(CaptureError::TruncatedHeader {
-                format: FileFormat::Pcap,
-                len: bytes.len(),
-            })
-        }
-        Err(_) => return Err(CaptureError::BadHeader(FileFormat::Pcap)),
-    };
-    let link = Link::from_linktype(header.network.0)
-        .ok_or(CaptureError::UnknownLinkType(header.network.0))?;
-    let nanos = header.is_nanosecond_precision();
-    let mut packets = 0;
-    let mut ended_early = None;
-    while !rest.is_empty() {
-        let parsed = if header.is_modified_format() {
-            parse_pcap_frame_modified(rest)
-        } else if header.is_bigendian() {
-            parse_pcap_frame_be(rest)
-        } else {
-            parse_pcap_frame(rest)
-        };
-        match parsed {
-            Ok((next, frame)) => {
-                if next.len() >= rest.len() {
-                    ended_early = Some(EndedEarly::Corrupt { after: packets });
-                    break;
-                }
-                rest = next;
-                packets += 1;
-                let fraction = if nanos {
-                    u64::from(frame.ts_usec) / 1000
-                } else {
-                    u64::from(frame.ts_usec)
-                };
-                visit(RawPacket {
-                    time_us: u64::from(frame.ts_sec)
-                        .saturating_mul(1_000_000)
-                        .saturating_add(fraction),
-                    link: Ok(link),
-                    data: frame.data,
-                    orig_len: frame.origlen,
-                });
-            }
-            Err(err) => {
-                ended_early = Some(ended(packets, &err));
-                break;
-            }
-        }
-    }
-    Ok(FileSummary {
-        format: FileFormat::Pcap,
-        ended_early,
-    })
 }
 
 /// A pcapng interface: its link type and how to read its timestamps.
@@ -183,108 +109,239 @@ struct Interface {
 /// At most this many interfaces per section are kept (more are read as unknown).
 const MAX_INTERFACES: usize = 256;
 
-fn read_pcapng(
-    bytes: &[u8],
-    visit: &mut dyn FnMut(RawPacket<'_>),
-) -> Result<FileSummary, CaptureError> {
-    match parse_sectionheaderblock(bytes) {
-        Ok(_) => {}
-        Err(nom::Err::Incomplete(_)) => {
-            return Err(CaptureError::TruncatedHeader {
-                format: FileFormat::Pcapng,
-                len: bytes.len(),
-            })
-        }
-        Err(_) => return Err(CaptureError::BadHeader(FileFormat::Pcapng)),
-    }
-    let mut rest = bytes;
-    let mut big_endian = false;
-    let mut interfaces: Vec<Interface> = Vec::new();
-    let mut packets = 0;
-    let mut ended_early = None;
-    let mut any_known_link = false;
-    let mut unknown_link = None;
-    while !rest.is_empty() {
-        let parsed = if big_endian {
-            parse_block_be(rest)
-        } else {
-            parse_block_le(rest)
+enum State {
+    Pcap {
+        link: Link,
+        nanos: bool,
+        big_endian: bool,
+        modified: bool,
+    },
+    Pcapng {
+        big_endian: bool,
+        interfaces: Vec<Interface>,
+        any_known_link: bool,
+        unknown_link: Option<i32>,
+    },
+}
+
+/// Reads a file's packets one at a time, so that a caller (the page's worker) can stop
+/// between packets and say how far it got.
+pub(super) struct FileReader<'a> {
+    rest: &'a [u8],
+    total: usize,
+    packets: usize,
+    ended_early: Option<EndedEarly>,
+    state: State,
+}
+
+impl<'a> FileReader<'a> {
+    /// Reads the file header.
+    pub(super) fn open(bytes: &'a [u8]) -> Result<FileReader<'a>, CaptureError> {
+        let format = match sniff(bytes) {
+            Some(format) => format,
+            None if bytes.len() < 4 => return Err(CaptureError::TooShort { len: bytes.len() }),
+            None => return Err(CaptureError::NotACapture),
         };
-        let (next, block) = match parsed {
-            Ok(parsed) => parsed,
-            Err(err) => {
-                ended_early = Some(ended(packets, &err));
-                break;
-            }
+        let truncated = CaptureError::TruncatedHeader {
+            format,
+            len: bytes.len(),
         };
-        if next.len() >= rest.len() {
-            ended_early = Some(EndedEarly::Corrupt { after: packets });
-            break;
-        }
-        rest = next;
-        match block {
-            Block::SectionHeader(shb) => {
-                big_endian = shb.big_endian();
-                interfaces.clear();
-            }
-            Block::InterfaceDescription(idb) if interfaces.len() < MAX_INTERFACES => {
-                let link = Link::from_linktype(idb.linktype.0).ok_or(idb.linktype.0);
-                match link {
-                    Ok(_) => any_known_link = true,
-                    Err(n) => unknown_link = Some(n),
-                }
-                interfaces.push(Interface {
-                    link,
-                    units: idb.ts_resolution().unwrap_or(1_000_000).max(1),
-                    offset: idb.ts_offset(),
-                });
-            }
-            Block::EnhancedPacket(epb) => {
-                packets += 1;
-                let interface = usize::try_from(epb.if_id)
-                    .ok()
-                    .and_then(|i| interfaces.get(i));
-                let (link, time_us) = match interface {
-                    Some(i) => {
-                        let ts = (u64::from(epb.ts_high) << 32) | u64::from(epb.ts_low);
-                        let micros = u128::from(ts) * 1_000_000 / u128::from(i.units);
-                        let offset = i128::from(i.offset) * 1_000_000;
-                        let time = (micros as i128).saturating_add(offset).max(0);
-                        (i.link, u64::try_from(time).unwrap_or(u64::MAX))
-                    }
-                    None => (Err(-1), 0),
+        let (rest, state) = match format {
+            FileFormat::Pcap => {
+                let (rest, header) = match parse_pcap_header(bytes) {
+                    Ok(parsed) => parsed,
+                    Err(nom::Err::Incomplete(_)) => return Err(truncated),
+                    Err(_) => return Err(CaptureError::BadHeader(format)),
                 };
-                let caplen = usize::try_from(epb.caplen).unwrap_or(usize::MAX);
-                visit(RawPacket {
-                    time_us,
+                let link = Link::from_linktype(header.network.0)
+                    .ok_or(CaptureError::UnknownLinkType(header.network.0))?;
+                let state = State::Pcap {
                     link,
-                    data: epb.data.get(..caplen).unwrap_or(epb.data),
-                    orig_len: epb.origlen,
-                });
+                    nanos: header.is_nanosecond_precision(),
+                    big_endian: header.is_bigendian(),
+                    modified: header.is_modified_format(),
+                };
+                (rest, state)
             }
-            Block::SimplePacket(spb) => {
-                packets += 1;
-                // RFC-draft pcapng §4.4: a simple packet belongs to the first interface and
-                // has no timestamp.
-                let link = interfaces.first().map_or(Err(-1), |i| i.link);
-                let len = usize::try_from(spb.origlen).unwrap_or(usize::MAX);
-                visit(RawPacket {
-                    time_us: 0,
+            FileFormat::Pcapng => {
+                match parse_sectionheaderblock(bytes) {
+                    Ok(_) => {}
+                    Err(nom::Err::Incomplete(_)) => return Err(truncated),
+                    Err(_) => return Err(CaptureError::BadHeader(format)),
+                }
+                let state = State::Pcapng {
+                    big_endian: false,
+                    interfaces: Vec::new(),
+                    any_known_link: false,
+                    unknown_link: None,
+                };
+                (bytes, state)
+            }
+        };
+        Ok(FileReader {
+            rest,
+            total: bytes.len(),
+            packets: 0,
+            ended_early: None,
+            state,
+        })
+    }
+
+    /// Octets read so far, and in all.
+    pub(super) fn progress(&self) -> (usize, usize) {
+        (self.total - self.rest.len(), self.total)
+    }
+
+    /// The next packet, or `None` at the end of the file (or where it breaks).
+    pub(super) fn next_packet(&mut self) -> Option<RawPacket<'a>> {
+        loop {
+            if self.rest.is_empty() || self.ended_early.is_some() {
+                return None;
+            }
+            let rest = self.rest;
+            match &mut self.state {
+                State::Pcap {
                     link,
-                    data: spb.data.get(..len).unwrap_or(spb.data),
-                    orig_len: spb.origlen,
-                });
+                    nanos,
+                    big_endian,
+                    modified,
+                } => {
+                    let parsed = if *modified {
+                        parse_pcap_frame_modified(rest)
+                    } else if *big_endian {
+                        parse_pcap_frame_be(rest)
+                    } else {
+                        parse_pcap_frame(rest)
+                    };
+                    let (next, frame) = match parsed {
+                        Ok(parsed) if parsed.0.len() < rest.len() => parsed,
+                        Ok(_) => {
+                            self.ended_early = Some(EndedEarly::Corrupt {
+                                after: self.packets,
+                            });
+                            return None;
+                        }
+                        Err(err) => {
+                            self.ended_early = Some(ended(self.packets, &err));
+                            return None;
+                        }
+                    };
+                    self.rest = next;
+                    self.packets += 1;
+                    let fraction = if *nanos {
+                        u64::from(frame.ts_usec) / 1000
+                    } else {
+                        u64::from(frame.ts_usec)
+                    };
+                    return Some(RawPacket {
+                        time_us: u64::from(frame.ts_sec)
+                            .saturating_mul(1_000_000)
+                            .saturating_add(fraction),
+                        link: Ok(*link),
+                        data: frame.data,
+                        orig_len: frame.origlen,
+                    });
+                }
+                State::Pcapng {
+                    big_endian,
+                    interfaces,
+                    any_known_link,
+                    unknown_link,
+                } => {
+                    let parsed = if *big_endian {
+                        parse_block_be(rest)
+                    } else {
+                        parse_block_le(rest)
+                    };
+                    let (next, block) = match parsed {
+                        Ok(parsed) if parsed.0.len() < rest.len() => parsed,
+                        Ok(_) => {
+                            self.ended_early = Some(EndedEarly::Corrupt {
+                                after: self.packets,
+                            });
+                            return None;
+                        }
+                        Err(err) => {
+                            self.ended_early = Some(ended(self.packets, &err));
+                            return None;
+                        }
+                    };
+                    self.rest = next;
+                    match block {
+                        Block::SectionHeader(shb) => {
+                            *big_endian = shb.big_endian();
+                            interfaces.clear();
+                        }
+                        Block::InterfaceDescription(idb) if interfaces.len() < MAX_INTERFACES => {
+                            let link = Link::from_linktype(idb.linktype.0).ok_or(idb.linktype.0);
+                            match link {
+                                Ok(_) => *any_known_link = true,
+                                Err(n) => *unknown_link = Some(n),
+                            }
+                            interfaces.push(Interface {
+                                link,
+                                units: idb.ts_resolution().unwrap_or(1_000_000).max(1),
+                                offset: idb.ts_offset(),
+                            });
+                        }
+                        Block::EnhancedPacket(epb) => {
+                            self.packets += 1;
+                            let interface = usize::try_from(epb.if_id)
+                                .ok()
+                                .and_then(|i| interfaces.get(i));
+                            let (link, time_us) = match interface {
+                                Some(i) => {
+                                    let ts = (u64::from(epb.ts_high) << 32) | u64::from(epb.ts_low);
+                                    let micros = u128::from(ts) * 1_000_000 / u128::from(i.units);
+                                    let offset = i128::from(i.offset) * 1_000_000;
+                                    let time = (micros as i128).saturating_add(offset).max(0);
+                                    (i.link, u64::try_from(time).unwrap_or(u64::MAX))
+                                }
+                                None => (Err(-1), 0),
+                            };
+                            let caplen = usize::try_from(epb.caplen).unwrap_or(usize::MAX);
+                            return Some(RawPacket {
+                                time_us,
+                                link,
+                                data: epb.data.get(..caplen).unwrap_or(epb.data),
+                                orig_len: epb.origlen,
+                            });
+                        }
+                        Block::SimplePacket(spb) => {
+                            self.packets += 1;
+                            // pcapng §4.4: a simple packet belongs to the first interface and
+                            // has no timestamp.
+                            let link = interfaces.first().map_or(Err(-1), |i| i.link);
+                            let len = usize::try_from(spb.origlen).unwrap_or(usize::MAX);
+                            return Some(RawPacket {
+                                time_us: 0,
+                                link,
+                                data: spb.data.get(..len).unwrap_or(spb.data),
+                                orig_len: spb.origlen,
+                            });
+                        }
+                        _ => {}
+                    }
+                }
             }
-            _ => {}
         }
     }
-    if !any_known_link {
-        if let Some(n) = unknown_link {
-            return Err(CaptureError::UnknownLinkType(n));
-        }
+
+    /// After the last packet: how the file ended, or the error when no interface of a
+    /// pcapng file has a link type this reader decodes.
+    pub(super) fn finish(self) -> Result<FileSummary, CaptureError> {
+        let format = match self.state {
+            State::Pcap { .. } => FileFormat::Pcap,
+            State::Pcapng {
+                any_known_link: false,
+                unknown_link: Some(n),
+                ..
+            } => return Err(CaptureError::UnknownLinkType(n)),
+            State::Pcapng { .. } => FileFormat::Pcapng,
+        };
+        Ok(FileSummary {
+            format,
+            ended_early: self.ended_early,
+        })
     }
-    Ok(FileSummary {
-        format: FileFormat::Pcapng,
-        ended_early,
-    })
 }

@@ -9,6 +9,9 @@
 //!        ─▶ smtp::stream      client and server, `C:`/`S:` lines, STARTTLS, reply times
 //! ```
 //!
+//! [`read`] does it all at once; [`Reader`] does it a few packets at a time with the
+//! progress in between, for a caller that must stay responsive.
+//!
 //! A stream is SMTP when its server greets with a reply line (`220 …`) that the other side
 //! answers with an SMTP command, or when one side opens with EHLO/HELO… and the other
 //! replies: by the dialogue, never by the port. After a STARTTLS that the server accepted
@@ -492,56 +495,118 @@ impl Capture {
     }
 }
 
+/// How far a [`Reader`] got.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Octets of the file read.
+    pub octets_read: usize,
+    /// Octets of the file in all (at most [`MAX_CAPTURE_OCTETS`]).
+    pub octets_total: usize,
+    /// Packets read.
+    pub packets: usize,
+    /// Whether the whole file has been read (then call [`Reader::finish`]).
+    pub done: bool,
+}
+
+/// A capture read a few packets at a time: [`Reader::step`] returns after at most so many
+/// packets with the progress, so a caller that must stay responsive (the page's worker) can
+/// report it between steps. [`read`] does all steps at once.
+pub struct Reader<'a> {
+    file: file::FileReader<'a>,
+    reassembler: tcp::Reassembler,
+    file_cut: bool,
+    // packets, tcp, other, unreadable, cut
+    counts: [usize; 5],
+}
+
+impl<'a> Reader<'a> {
+    /// Reads the file header. Errors when the file cannot be read at all (not a capture,
+    /// header truncated or damaged, link type unknown).
+    pub fn new(bytes: &'a [u8]) -> Result<Reader<'a>, CaptureError> {
+        let file_cut = bytes.len() > MAX_CAPTURE_OCTETS;
+        let bytes = bytes.get(..MAX_CAPTURE_OCTETS).unwrap_or(bytes);
+        Ok(Reader {
+            file: file::FileReader::open(bytes)?,
+            reassembler: tcp::Reassembler::new(MAX_KEPT_OCTETS),
+            file_cut,
+            counts: [0; 5],
+        })
+    }
+
+    /// Reads at most `max_packets` more packets.
+    pub fn step(&mut self, max_packets: usize) -> Progress {
+        let mut done = false;
+        for _ in 0..max_packets {
+            let Some(raw) = self.file.next_packet() else {
+                done = true;
+                break;
+            };
+            self.packet(&raw);
+        }
+        let (octets_read, octets_total) = self.file.progress();
+        Progress {
+            octets_read,
+            octets_total,
+            packets: self.counts[0],
+            done: done || octets_read >= octets_total,
+        }
+    }
+
+    fn packet(&mut self, raw: &file::RawPacket<'_>) {
+        let index = self.counts[0];
+        self.counts[0] += 1;
+        let Ok(link) = raw.link else {
+            self.counts[3] += 1;
+            return;
+        };
+        match packet::decode(link, raw.data) {
+            packet::Decoded::Tcp(segment) => {
+                self.counts[1] += 1;
+                if segment.missing > 0 {
+                    self.counts[4] += 1;
+                }
+                self.reassembler.segment(index, raw.time_us, &segment);
+            }
+            packet::Decoded::Other => self.counts[2] += 1,
+            packet::Decoded::Unreadable => {
+                self.counts[3] += 1;
+                if (raw.data.len() as u64) < u64::from(raw.orig_len) {
+                    self.counts[4] += 1;
+                }
+            }
+        }
+    }
+
+    /// Reads what is left, then reads every stream.
+    pub fn finish(mut self) -> Result<Capture, CaptureError> {
+        while !self.step(usize::MAX).done {}
+        let summary = self.file.finish()?;
+        let (connections, connections_ignored, budget_spent) = self.reassembler.finish();
+        let mut streams: Vec<Stream> = connections.iter().map(smtp::stream).collect();
+        streams.sort_by_key(|s| s.start_us);
+        let [packets, tcp_packets, other_packets, unreadable_packets, cut_packets] = self.counts;
+        Ok(Capture {
+            format: summary.format,
+            packets,
+            tcp_packets,
+            other_packets,
+            unreadable_packets,
+            cut_packets,
+            ended_early: summary.ended_early,
+            file_cut: self.file_cut,
+            connections_ignored,
+            budget_spent,
+            streams,
+        })
+    }
+}
+
 /// Reads a capture file's bytes: every TCP stream reassembled and read.
 ///
 /// Errors only when nothing can be read (not a capture, header truncated or damaged, link
 /// type unknown); a file that ends or breaks later gives what was read before, and says so.
 pub fn read(bytes: &[u8]) -> Result<Capture, CaptureError> {
-    let file_cut = bytes.len() > MAX_CAPTURE_OCTETS;
-    let bytes = bytes.get(..MAX_CAPTURE_OCTETS).unwrap_or(bytes);
-    let mut reassembler = tcp::Reassembler::new(MAX_KEPT_OCTETS);
-    let mut counts = [0usize; 5]; // packets, tcp, other, unreadable, cut
-    let summary = file::read(bytes, &mut |raw| {
-        let index = counts[0];
-        counts[0] += 1;
-        let Ok(link) = raw.link else {
-            counts[3] += 1;
-            return;
-        };
-        match packet::decode(link, raw.data) {
-            packet::Decoded::Tcp(segment) => {
-                counts[1] += 1;
-                if segment.missing > 0 {
-                    counts[4] += 1;
-                }
-                reassembler.segment(index, raw.time_us, &segment);
-            }
-            packet::Decoded::Other => counts[2] += 1,
-            packet::Decoded::Unreadable => {
-                counts[3] += 1;
-                if (raw.data.len() as u64) < u64::from(raw.orig_len) {
-                    counts[4] += 1;
-                }
-            }
-        }
-    })?;
-    let (connections, connections_ignored, budget_spent) = reassembler.finish();
-    let mut streams: Vec<Stream> = connections.iter().map(smtp::stream).collect();
-    streams.sort_by_key(|s| s.start_us);
-    let [packets, tcp_packets, other_packets, unreadable_packets, cut_packets] = counts;
-    Ok(Capture {
-        format: summary.format,
-        packets,
-        tcp_packets,
-        other_packets,
-        unreadable_packets,
-        cut_packets,
-        ended_early: summary.ended_early,
-        file_cut,
-        connections_ignored,
-        budget_spent,
-        streams,
-    })
+    Reader::new(bytes)?.finish()
 }
 
 /// A time in µs since the Unix epoch as `YYYY-MM-DD HH:MM:SS.ffffff UTC` (proleptic
