@@ -10,6 +10,7 @@
 //!  inputs ──────▶ │      ──▶ sasl::trace::Trace [Step{label, bytes, explain}]                   │
 //!  captured pair ▶│ sasl::verify ──▶ Report{fields, verdict: Valid | Invalid(Mistake)}          │
 //!                 │ mime: compose / inspect;  smtp::client drives a server;  analyze: pasted logs │
+//!                 │ capture: pcap/pcapng ─▶ TCP streams ─▶ SMTP transcripts for analyze          │
 //!                 │ lessons: scenarios and guided lessons;  i18n: every text as Tr { en, zh }    │
 //!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
 //!                                 │ values (time, seeds, bytes in)    │ values
@@ -25,6 +26,7 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+pub mod capture;
 pub mod i18n;
 pub mod lessons;
 pub mod mime;

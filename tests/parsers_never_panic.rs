@@ -179,3 +179,114 @@ mod verifier_inputs {
         }
     }
 }
+
+/// Packet captures (issue 15): any bytes, bytes behind a valid pcap or pcapng header, and
+/// the recorded captures with octets changed at random are read, or refused with a named
+/// error, never a panic; whatever is read renders in both languages.
+mod captures {
+    use proptest::prelude::*;
+    use smtp_trainer::capture::read;
+    use smtp_trainer::i18n::Lang;
+
+    fn check(bytes: &[u8]) {
+        match read(bytes) {
+            Ok(capture) => {
+                for lang in Lang::ALL {
+                    let _ = capture.notes(lang);
+                    for stream in &capture.streams {
+                        let _ = stream.transcript(lang);
+                        let _ = stream.slowest();
+                        for note in &stream.notes {
+                            assert!(!note.describe(lang).is_empty());
+                        }
+                    }
+                }
+            }
+            Err(err) => {
+                for lang in Lang::ALL {
+                    assert!(!err.describe(lang).is_empty());
+                }
+            }
+        }
+    }
+
+    /// A pcap header (little-endian, microseconds) for a link type.
+    fn pcap_header(linktype: u32) -> Vec<u8> {
+        let mut out = vec![0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+        out.extend_from_slice(&65535u32.to_le_bytes());
+        out.extend_from_slice(&linktype.to_le_bytes());
+        out
+    }
+
+    /// A pcapng section header and one interface of a link type (little-endian).
+    fn pcapng_header(linktype: u16) -> Vec<u8> {
+        let mut out = vec![
+            0x0a, 0x0d, 0x0d, 0x0a, 28, 0, 0, 0, 0x4d, 0x3c, 0x2b, 0x1a, 1, 0, 0, 0,
+        ];
+        out.extend_from_slice(&[0xff; 8]);
+        out.extend_from_slice(&[28, 0, 0, 0]);
+        out.extend_from_slice(&[1, 0, 0, 0, 20, 0, 0, 0]);
+        out.extend_from_slice(&linktype.to_le_bytes());
+        out.extend_from_slice(&[0, 0, 0xff, 0xff, 0, 0, 20, 0, 0, 0]);
+        out
+    }
+
+    fn fixture(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/captures")
+            .join(name);
+        std::fs::read(path).expect("fixture")
+    }
+
+    #[test]
+    fn the_headers_above_are_valid_so_the_bodies_are_reached() {
+        let pcap = read(&pcap_header(1)).expect("pcap header");
+        let pcapng = read(&pcapng_header(1)).expect("pcapng header");
+        assert_eq!((pcap.packets, pcapng.packets), (0, 0));
+        assert!(pcapng.ended_early.is_none());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_bytes_are_read_or_refused(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
+            check(&bytes);
+        }
+
+        #[test]
+        fn any_records_behind_a_pcap_header(
+            linktype in proptest::sample::select(vec![0u32, 1, 101, 108, 113, 228, 229, 276, 147]),
+            body in proptest::collection::vec(any::<u8>(), 0..600),
+        ) {
+            let mut bytes = pcap_header(linktype);
+            bytes.extend_from_slice(&body);
+            check(&bytes);
+        }
+
+        #[test]
+        fn any_blocks_behind_a_pcapng_header(
+            linktype in proptest::sample::select(vec![0u16, 1, 101, 113, 276, 147]),
+            body in proptest::collection::vec(any::<u8>(), 0..600),
+        ) {
+            let mut bytes = pcapng_header(linktype);
+            bytes.extend_from_slice(&body);
+            check(&bytes);
+        }
+
+        #[test]
+        fn recorded_captures_with_octets_changed(
+            name in proptest::sample::select(vec!["swaks-auth.pcap", "curl.pcapng", "smtplib-ipv6.pcap"]),
+            changes in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..12),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut bytes = fixture(name);
+            for (at, value) in changes {
+                let i = at.index(bytes.len());
+                bytes[i] = value;
+            }
+            check(&bytes);
+            check(&bytes[..cut.index(bytes.len())]);
+        }
+    }
+}

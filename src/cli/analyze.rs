@@ -15,7 +15,8 @@ use crate::i18n::{Lang, Tr};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The log to read: a file, or `-` (or nothing) for standard input. At most 1 MiB and
-    /// 20 000 lines are read.
+    /// 20 000 lines are read. A pcap or pcapng file (known by its magic number) is read as
+    /// a packet capture: every SMTP stream in it (at most 64 MiB of file).
     file: Option<PathBuf>,
     /// Output language; defaults to the locale (LC_ALL, LC_MESSAGES, LANG), else English.
     #[arg(long, value_enum)]
@@ -23,6 +24,10 @@ pub struct Args {
     /// Print JSON instead of text.
     #[arg(long)]
     json: bool,
+    /// With a packet capture: verify every AUTH exchange of each SMTP stream with this
+    /// password, as `verify --transcript` does.
+    #[arg(long)]
+    password: Option<String>,
 }
 
 /// Exit status for a file that cannot be read.
@@ -30,6 +35,14 @@ const EXIT_USAGE: u8 = 2;
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
+    let capture = super::capture::Options {
+        password: args.password.as_deref(),
+        json: args.json,
+        lang,
+    };
+    if let Some(code) = super::capture::run(args.file.as_ref(), &capture, out)? {
+        return Ok(code);
+    }
     let text = match read_input(args.file.as_ref()) {
         Ok(text) => text,
         Err(err) => {
@@ -86,7 +99,7 @@ const CAUSE: Tr = Tr::new("Cause", "原因");
 const LINES_HEADING: Tr = Tr::new("Lines", "逐行注释");
 const UNKNOWN_COUNT: Tr = Tr::new("lines not recognised", "行未能识别");
 
-fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) -> io::Result<()> {
+pub(super) fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) -> io::Result<()> {
     let colon = lang.colon();
     writeln!(out, "{}{}", DIAGNOSIS.get(lang), colon.trim_end())?;
     if analysis.findings.is_empty() {
@@ -193,7 +206,7 @@ fn write_line(out: &mut impl Write, line: &Line, lang: Lang, width: usize) -> io
 }
 
 #[derive(Serialize)]
-struct AnalysisJson<'a> {
+pub(super) struct AnalysisJson<'a> {
     lang: &'static str,
     truncated: bool,
     formats: Vec<FormatJson>,
@@ -277,7 +290,7 @@ struct LineJson<'a> {
 }
 
 impl<'a> AnalysisJson<'a> {
-    fn new(analysis: &'a Analysis, lang: Lang) -> Self {
+    pub(super) fn new(analysis: &'a Analysis, lang: Lang) -> Self {
         AnalysisJson {
             lang: lang.tag(),
             truncated: analysis.truncated,

@@ -5,6 +5,7 @@
 
 mod analyze;
 mod auth;
+mod capture;
 mod clock;
 mod explain;
 mod send;
@@ -63,8 +64,10 @@ pub enum Command {
     /// 2 for bad arguments.
     Send(send::Args),
     /// Analyze a pasted SMTP log (telnet, Sent:/Got:, swaks, smtplib, C:/S:, Postfix,
-    /// Sendmail and Exim logs …): a diagnosis, then every line annotated. Exit 0; 2 if the
-    /// file cannot be read.
+    /// Sendmail and Exim logs …): a diagnosis, then every line annotated. A packet capture
+    /// (pcap or pcapng, recognised by its magic number) has every SMTP stream reassembled,
+    /// timed and analyzed. Exit 0; 1 if --password finds an invalid AUTH; 2 if the file
+    /// cannot be read.
     Analyze(analyze::Args),
 }
 

@@ -231,7 +231,7 @@ fn write_json(
 }
 
 #[derive(Serialize)]
-struct ExchangeJson<'a> {
+pub(super) struct ExchangeJson<'a> {
     session: u32,
     line: usize,
     last_line: usize,
@@ -305,7 +305,7 @@ fn run_transcript(
     })
 }
 
-fn exchange_json(c: &Checked, lang: Lang) -> ExchangeJson<'_> {
+pub(super) fn exchange_json(c: &Checked, lang: Lang) -> ExchangeJson<'_> {
     let e = &c.exchange;
     ExchangeJson {
         session: e.session,
@@ -323,7 +323,12 @@ fn exchange_json(c: &Checked, lang: Lang) -> ExchangeJson<'_> {
     }
 }
 
-fn write_exchange(out: &mut impl Write, c: &Checked, gap: bool, lang: Lang) -> io::Result<()> {
+pub(super) fn write_exchange(
+    out: &mut impl Write,
+    c: &Checked,
+    gap: bool,
+    lang: Lang,
+) -> io::Result<()> {
     let e = &c.exchange;
     if gap {
         writeln!(out)?;
