@@ -640,3 +640,21 @@ fn long_error_shaped_lines_are_bounded() {
     let nested = format!("{}{}", "(535, '".repeat(50_000), "')");
     assert_eq!(analyze(&nested).lines.len(), 1);
 }
+
+/// A capture's transcript (`analyze` on a pcap) marks its gaps and the STARTTLS boundary with
+/// `-- ` lines: notes, never unread lines.
+#[test]
+fn capture_notes_in_a_transcript_are_read_as_notes() {
+    use smtp_trainer::analyze::{analyze, Direction};
+    let text = "S: 220 mail.example.com ESMTP\nC: EHLO client.example\nS: 250 mail.example.com\nC: STARTTLS\nS: 220 2.0.0 Ready to start TLS\n-- [12 octets missing] from the client\n-- encrypted from here (STARTTLS)\n";
+    let analysis = analyze(text);
+    for number in [6, 7] {
+        let line = analysis.line(number).expect("the line");
+        assert_eq!(line.direction, Direction::Note, "{line:?}");
+        assert!(line.explanation.is_some(), "{line:?}");
+    }
+    assert!(analysis
+        .line(7)
+        .and_then(|l| l.explanation_text(smtp_trainer::i18n::Lang::En))
+        .is_some_and(|t| t.contains("encrypted")));
+}

@@ -734,6 +734,27 @@ fn phpmailer(line: &str) -> Option<Reading<'_>> {
 
 /// RFC style `C: …` / `S: …` (as in RFC 5321 and docs/transcripts/real-servers.md).
 fn rfc(line: &str) -> Option<Reading<'_>> {
+    // A note between the lines of a C:/S: transcript: a capture's gap or its STARTTLS
+    // boundary (`smtp-trainer analyze` on a pcap), a tool's remark.
+    if let Some(text) = line.strip_prefix("-- ") {
+        let what = if text.starts_with("encrypted from here") {
+            Tr::new(
+                "From here on the connection is encrypted (after STARTTLS's 220): a capture cannot show the rest.",
+                "从这里起连接已加密（STARTTLS 的 220 之后）：抓包看不到后面的内容。",
+            )
+        } else if text.starts_with('[') && text.contains("octets missing") {
+            Tr::new(
+                "A gap in the capture: these octets were never captured (a lost or cut segment), so a line here may be incomplete.",
+                "抓包中的缺口：这些字节没有被抓到（丢失或被截断的报文段），因此这里的某一行可能不完整。",
+            )
+        } else {
+            Tr::new(
+                "A note of the program that wrote the transcript, not part of the SMTP dialogue.",
+                "写出这份记录的程序所加的注记，不属于 SMTP 对话。",
+            )
+        };
+        return Some(Reading::note(Format::Rfc, what, false));
+    }
     if let Some(text) = strip_side(line, "C:") {
         return Some(Reading::new(Format::Rfc, Role::Client(Cow::Borrowed(text))));
     }
