@@ -623,3 +623,43 @@ fn issue16_8_the_535_of_scenario_2_says_saslauthd_is_down_once() {
         assert!(!text.contains("seed") && !text.contains("种子"), "{text}");
     }
 }
+
+/// Issue 16, item 8: the STARTTLS-first server is Postfix with smtpd_tls_auth_only: its EHLO
+/// lists no AUTH before TLS, and lists it after STARTTLS and a new EHLO.
+#[test]
+fn issue16_8_starttls_first_hides_auth_until_tls() {
+    let scenario = scenario("starttls-first");
+    let mut server = Server::new(scenario.config(), "192.0.2.10", "now");
+    server.greeting();
+    let reply = |events: Vec<smtp_trainer::smtp::server::Event>| -> String {
+        events
+            .iter()
+            .filter_map(|e| match e {
+                smtp_trainer::smtp::server::Event::Reply(r) => Some(r.to_string()),
+                _ => None,
+            })
+            .collect()
+    };
+    let before = reply(server.receive(b"EHLO x\r\n"));
+    assert!(
+        before.contains("STARTTLS") && !before.contains("AUTH"),
+        "{before}"
+    );
+    server.receive(b"STARTTLS\r\n");
+    let after = reply(server.receive(b"EHLO x\r\n"));
+    assert!(after.contains("250-AUTH "), "{after}");
+}
+
+/// Issue 16, item 9: no label of the page or the CLI speaks of seeds or of the code.
+#[test]
+fn issue16_9_no_insider_words_in_any_label() {
+    use smtp_trainer::i18n::Msg;
+    for msg in Msg::ALL {
+        let text = msg.text();
+        for words in [text.en, text.zh] {
+            for insider in ["seed 0", "种子文档", "mime::", "engine's", "the engine"] {
+                assert!(!words.contains(insider), "{msg:?}: {words}");
+            }
+        }
+    }
+}
