@@ -658,3 +658,28 @@ fn capture_notes_in_a_transcript_are_read_as_notes() {
         .and_then(|l| l.explanation_text(smtp_trainer::i18n::Lang::En))
         .is_some_and(|t| t.contains("encrypted")));
 }
+
+/// Issue 20, item 5: a 554 at RCPT is a policy reject, not the greeting's 554; STARTTLS
+/// expected but not offered is its own cause, from a transcript or from Python's exception.
+#[test]
+fn rcpt_554_and_starttls_not_offered_have_their_own_causes() {
+    use smtp_trainer::analyze::analyze;
+    let cause = |text: &str| analyze(text).deciding().map(|f| f.cause).unwrap_or("none");
+    assert_eq!(
+        cause("S: 220 mx.example.net ESMTP\nC: EHLO me\nS: 250 mx.example.net\nC: MAIL FROM:<a@example.com>\nS: 250 2.1.0 Ok\nC: RCPT TO:<b@example.net>\nS: 554 5.7.1 <b@example.net>: Recipient address rejected: Access denied\nC: QUIT\nS: 221 Bye\n"),
+        "rcpt-policy-reject"
+    );
+    assert_eq!(
+        cause("S: 220 mx.example.net ESMTP\nC: EHLO me\nS: 250-mx.example.net\nS: 250 8BITMIME\nC: STARTTLS\nS: 502 5.5.1 Error: command not implemented\n"),
+        "starttls-not-offered"
+    );
+    assert_eq!(
+        cause("smtplib.SMTPNotSupportedError: STARTTLS extension not supported by server.\n"),
+        "starttls-not-offered"
+    );
+    // A 554 greeting stays what it is.
+    assert_ne!(
+        cause("S: 554 mx.example.net ESMTP not accepting messages\nC: QUIT\nS: 221 Bye\n"),
+        "rcpt-policy-reject"
+    );
+}

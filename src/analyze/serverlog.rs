@@ -348,6 +348,7 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         SENDER_REFUSED[0],
         SENDER_REFUSED[1],
         "smtp auth extension not supported",
+        "starttls extension not supported",
         "authorization code",
         "authentication failed",
         "authentication unsuccessful",

@@ -18,6 +18,7 @@ mod microsoft_auth;
 mod network;
 mod open_resolver;
 mod rate_limit;
+mod rcpt_policy;
 mod relay_own_server;
 mod reverse_dns;
 mod sasl_backend;
@@ -25,6 +26,7 @@ mod sender_dns;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
+mod starttls_not_offered;
 
 /// One cause: its ids, its kind of finding, where the rule comes from, and its texts.
 pub(crate) struct Rule {
@@ -79,7 +81,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 16] = [
+const RULES: [(Applies, &Rule); 18] = [
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
@@ -96,6 +98,8 @@ const RULES: [(Applies, &Rule); 16] = [
     (auth_not_offered::applies, &auth_not_offered::RULE),
     (rate_limit::applies, &rate_limit::RULE),
     (network::applies, &network::RULE),
+    (starttls_not_offered::applies, &starttls_not_offered::RULE),
+    (rcpt_policy::applies, &rcpt_policy::RULE),
 ];
 
 /// The first rule that explains the evidence.
