@@ -16,8 +16,10 @@
 //!                                 │ values (time, seeds, bytes in)    │ values
 //!                                 ▼                                   ▼
 //!                 ui/ (wasm32: Yew, hash routes)         cli/ (native: clap)
-//!                 console · reference · auth · verify    serve (TCP, a thread per connection)
-//!                 state: use_reducer + context            explain · auth · verify (text or --json)
+//!                 #/console · #/reference · #/auth       serve (tokio: a task per connection,
+//!                 #/verify · #/compose · #/mailbox         real TLS with rustls)
+//!                 #/analyze · #/scenarios · #/lessons    send (rustls) · explain · auth
+//!                 state: use_reducer + context            verify · analyze (text or --json)
 //! ```
 //!
 //! Time, randomness, sockets and the DOM stay outside the engine: the faces pass them in.
