@@ -1049,11 +1049,11 @@ impl Diagnoser<'_> {
             let what = match &authenticated {
                 Some((user, _)) => Text::new(
                     format!("The server refused to relay to {}: \"{quote}\" — even though this session authenticated as {user}; that account may not send through this server.", show_addr(&who, false)),
-                    format!("服务器拒绝为 {} 转发（relay）：\"{quote}\"——尽管本次会话已以 {user} 认证；该账号可能无权通过此服务器发信。", show_addr(&who, true)),
+                    format!("服务器拒绝为 {} 中继（relay）：\"{quote}\"——尽管本次会话已以 {user} 认证；该账号可能无权通过此服务器发信。", show_addr(&who, true)),
                 ),
                 None => Text::new(
                     format!("The server refused to relay to {}: \"{quote}\". It takes mail for its own domains only, unless the client authenticates.", show_addr(&who, false)),
-                    format!("服务器拒绝为 {} 转发（relay）：\"{quote}\"。除非客户端先认证，它只接收发往本服务器所管域名的邮件。", show_addr(&who, true)),
+                    format!("服务器拒绝为 {} 中继（relay）：\"{quote}\"。除非客户端先认证，它只接收发往本服务器所管域名的邮件。", show_addr(&who, true)),
                 ),
             };
             let severity = if class == Some(4) {
@@ -1065,7 +1065,7 @@ impl Diagnoser<'_> {
                 FindingKind::RelayDenied,
                 severity,
                 lines,
-                Tr::new("Relaying refused", "拒绝转发"),
+                Tr::new("Relaying refused", "拒绝中继"),
                 what,
                 Text::from(Tr::new(
                     "Sending out through your own provider? Authenticate first (AUTH, on the submission port 587; in a mail program, turn on \"my server requires authentication\"). Delivering straight to the recipient's domain? Connect to that domain's own mail server (its MX record, e.g. `dig MX example.org`), not to this one.",

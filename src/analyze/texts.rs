@@ -109,7 +109,7 @@ fn mechanism(name: &str) -> Tr {
         ),
         name if name.starts_with("SCRAM-") => Tr::new(
             "SCRAM: a salted challenge–response; the password never crosses the wire (RFC 5802).",
-            "SCRAM：加盐的质询–应答；密码不在网络上传输（RFC 5802）。",
+            "SCRAM：加盐的质询–响应；密码不在网络上传输（RFC 5802）。",
         ),
         _ => Tr::new(
             "A SASL mechanism this trainer does not describe.",

@@ -44,7 +44,7 @@ messages! {
     /// Search box label.
     SearchLabel => "Search the reference", "搜索参考";
     /// Search box placeholder.
-    SearchPlaceholder => "553, 5.7.8, relay, 553 Mail from must equal authorized user", "553、5.7.8、认证、553 Mail from must equal authorized user";
+    SearchPlaceholder => "553, 5.7.8, relay, 553 Mail from must equal authorized user", "553、5.7.8、中继、553 Mail from must equal authorized user";
     /// No search result.
     NoResults => "Nothing in the reference matches. Try a code such as 550, or fewer words.", "参考中没有匹配项。请尝试输入代码（如 550）或减少关键词。";
     /// List heading: reply codes.
@@ -186,7 +186,7 @@ messages! {
     /// Status label: the HELO/EHLO name.
     ConsoleGreetedAs => "Greeted as", "问候名";
     /// Status label: the authenticated user.
-    ConsoleAuthenticatedAs => "Authenticated as", "认证身份";
+    ConsoleAuthenticatedAs => "Authenticated as", "已认证用户";
     /// Status label: TLS.
     ConsoleTls => "Encryption (TLS)", "加密（TLS）";
     /// Status label: the open transaction.
@@ -248,7 +248,7 @@ messages! {
     /// Policy: unknown local mailboxes refused.
     PolicyKnownMailboxes => "Refuse unknown local mailboxes", "拒绝本地不存在的邮箱";
     /// Policy: no relay without AUTH.
-    PolicyDenyRelay => "No relaying for unauthenticated clients", "禁止未认证的客户端转发";
+    PolicyDenyRelay => "No relaying for unauthenticated clients", "禁止未认证的客户端中继";
     /// Policy: the size limit.
     PolicyMaxSize => "Largest message accepted (bytes)", "可接受的最大邮件（字节）";
     /// Policy: the size is not a number.

@@ -647,7 +647,7 @@ pub static LESSONS: &[Lesson] = &[
         intro: Tr::new("Greet, name the sender and the recipient, send the message, say goodbye — the admin's telnet session from the story, done right.", "问候、指定发件人和收件人、发送邮件、道别——把故事里管理员的那次 telnet 会话正确地做一遍。"),
         steps: &[
             Step {
-                instruction: Tr::new("Introduce yourself: EHLO and your host name.", "介绍自己：EHLO 加上你的主机名。"),
+                instruction: Tr::new("Introduce yourself: EHLO and your host name.", "先问候：EHLO 加上你的主机名。"),
                 hints: EHLO_HINTS,
                 mistakes: &[HELO_INSTEAD],
                 expect: Expect::Reply(&[Situation::Ehlo]),

@@ -454,12 +454,12 @@ pub static SCENARIOS: &[Scenario] = &[
         ),
         goal: Tr::new("Deliver a message to an outside domain.", "把邮件投递到外部域。"),
         hints: &[
-            Tr::new("A server relays for other domains only for clients it knows.", "服务器只为它认识的客户端转发到其他域。"),
+            Tr::new("A server relays for other domains only for clients it knows.", "服务器只为它认识的客户端中继到其他域。"),
             Tr::new("AUTH first, then MAIL FROM and RCPT TO.", "先 AUTH，然后 MAIL FROM 和 RCPT TO。"),
         ],
         lesson: Tr::new(
             "An unauthenticated client may only send to the server's own domains; authenticate to relay.",
-            "未认证的客户端只能发往服务器自己的域；要转发就得先认证。",
+            "未认证的客户端只能发往服务器自己的域；要中继就得先认证。",
         ),
         place: Place::Console,
         profile: Profile::Postfix,
@@ -477,10 +477,10 @@ pub static SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         id: "line-too-long",
-        title: Tr::new("Line too long, bare LF", "行太长、单独的 LF"),
+        title: Tr::new("Line too long, bare LF", "行太长、裸 LF"),
         story: Tr::new(
             "A program writes a whole paragraph as one 1200-character line, and ends lines with a bare LF. This Exim server refuses both: a line longer than RFC 5321 allows, and a line ending that is not CRLF. (To send a bare LF, switch on “Send raw bytes” under the console.)",
-            "某个程序把一整段写成一行 1200 个字符，并且行尾只用单独的 LF。这台 Exim 服务器两者都拒绝：超过 RFC 5321 允许长度的行，以及不是 CRLF 的行尾。（要发送单独的 LF，请打开控制台下方的“发送原始字节”。）",
+            "某个程序把一整段写成一行 1200 个字符，并且行尾只用裸 LF。这台 Exim 服务器两者都拒绝：超过 RFC 5321 允许长度的行，以及不是 CRLF 的行尾。（要发送裸 LF，请打开控制台下方的“发送原始字节”。）",
         ),
         goal: Tr::new("Get a message accepted after a refused one.", "在一封被拒绝之后，让一封邮件被接受。"),
         hints: &[

@@ -1247,7 +1247,7 @@ impl Rule {
                     (true, WordEncoding::B) => format!("Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?B?…?=. B (base64) takes {b_len} characters where Q would take {q_len}: B is shorter, as for most Chinese text. Each word is at most 75 characters and holds whole characters."),
                     (true, WordEncoding::Q) => format!("Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?{letter}?…?=. Q (like quoted-printable, _ for space) takes {q_len} characters where B would take {b_len}: Q is not longer, and keeps the ASCII letters readable. Each word is at most 75 characters and holds whole characters."),
                     (false, WordEncoding::B) => format!("头部只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?B?…?=。B（base64）需要 {b_len} 个字符，Q 需要 {q_len} 个：B 更短，大多数中文都是如此。每个编码词最多 75 个字符，且只包含完整的字符。"),
-                    (false, WordEncoding::Q) => format!("头部只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?{letter}?…?=。Q（类似 quoted-printable，空格写成 _）需要 {q_len} 个字符，B 需要 {b_len} 个：Q 不更长，而且 ASCII 字母仍然可读。每个编码词最多 75 个字符，且只包含完整的字符。"),
+                    (false, WordEncoding::Q) => format!("头部只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?{letter}?…?=。Q（类似 quoted-printable，空格写成 _）需要 {q_len} 个字符，B 需要 {b_len} 个：Q 并不比 B 长，而且 ASCII 字母仍然可读。每个编码词最多 75 个字符，且只包含完整的字符。"),
                 }
             }
             Rule::Folded { lines } => if en {

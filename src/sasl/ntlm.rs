@@ -1965,7 +1965,7 @@ fn push_ntlmv2_response(trace: &mut Trace, v2: &NtlmV2Response) {
         View::Hex,
         Tr::new(
             "MS-NLMP §2.2.2.8: Response = NTProofStr = HMAC_MD5(NTOWFv2, ServerChallenge ‖ temp), the proof of the password.",
-            "MS-NLMP §2.2.2.8：Response 即 NTProofStr = HMAC_MD5(NTOWFv2, ServerChallenge ‖ temp)，是对密码的证明。",
+            "MS-NLMP §2.2.2.8：Response 即 NTProofStr = HMAC_MD5(NTOWFv2, ServerChallenge ‖ temp)，用来证明客户端知道密码。",
         ),
     );
     trace.push(

@@ -881,9 +881,9 @@ fn directive_meaning(key: &str) -> Tr {
         "cnonce" => Tr::new("The client's one-time value, so the server cannot choose everything hashed.", "客户端的一次性值，使服务器不能控制全部被散列的内容。"),
         "nc" => Tr::new("Nonce count, 8 hex digits: how many responses used this nonce (00000001 first).", "nonce 计数，8 位十六进制：这个 nonce 被使用的次数（第一次为 00000001）。"),
         "digest-uri" => Tr::new("serv-type/host: for SMTP smtp/<server host>.", "serv-type/host：SMTP 为 smtp/<服务器主机名>。"),
-        "response" => Tr::new("32 lower-case hex digits: the proof of the password.", "32 位小写十六进制：密码的证明。"),
+        "response" => Tr::new("32 lower-case hex digits: the proof of the password.", "32 位小写十六进制：用来证明客户端知道密码。"),
         "authzid" => Tr::new("Act as this user (optional).", "以该用户身份操作（可选）。"),
-        "rspauth" => Tr::new("The server's proof that it knows the password too.", "服务器也知道密码的证明。"),
+        "rspauth" => Tr::new("The server's proof that it knows the password too.", "服务器用它证明自己也知道密码。"),
         _ => Tr::new("An extension directive; ignored unless understood.", "扩展指令；不理解时忽略。"),
     }
 }

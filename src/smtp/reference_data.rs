@@ -508,7 +508,7 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         title: Tr::new("Server does not accept mail", "服务器不接收邮件"),
         when: Tr::new(
             "Sent instead of the 220 greeting by a host that never accepts mail, such as a dummy SMTP server kept only to say so (RFC 7504 §3). After it the server may answer further commands with 521 or close the connection; QUIT still works. Postfix also uses 521 when it drops a client for a protocol violation, such as a bare LF where CRLF is required (\"521 5.5.2 … Error: bare <LF> received\").",
-            "不接收任何邮件的主机用它代替 220 问候语，例如只为声明这一点而运行的空壳 SMTP 服务器（RFC 7504 §3）。此后服务器可以对后续命令继续回复 521，也可以直接关闭连接；QUIT 仍然可用。Postfix 在因协议违规断开客户端时也用 521，例如本应是 CRLF 的地方出现了单独的 LF（\"521 5.5.2 … Error: bare <LF> received\"）。",
+            "不接收任何邮件的主机用它代替 220 问候语，例如只为声明这一点而运行的空壳 SMTP 服务器（RFC 7504 §3）。此后服务器可以对后续命令继续回复 521，也可以直接关闭连接；QUIT 仍然可用。Postfix 在因协议违规断开客户端时也用 521，例如本应是 CRLF 的地方出现了裸 LF（\"521 5.5.2 … Error: bare <LF> received\"）。",
         ),
         action: Tr::new(
             "Do not retry at this host: it takes no mail. Check the MX records of the domain you are sending to. For Postfix's bare LF, make your client end every line with CRLF.",

@@ -15,11 +15,11 @@ pub(super) const RULE: Rule = Rule {
     source: "RFC 5321 §3.6 (relaying), §4.2.3 (554); Postfix reject_unauth_destination",
     title: Tr::new(
         "Your server refused to relay",
-        "你的服务器拒绝转发",
+        "你的服务器拒绝中继",
     ),
     meaning: Tr::new(
         "Your own Postfix refused this client: the recipient's domain is not one it receives for, and the client neither logged in (SASL) nor comes from an address in mynetworks — so reject_unauth_destination refuses to relay.",
-        "你自己的 Postfix 拒绝了这个客户端：收件人的域名不是它负责接收的，而客户端既没有登录（SASL），也不来自 mynetworks 中的地址——所以 reject_unauth_destination 拒绝转发。",
+        "你自己的 Postfix 拒绝了这个客户端：收件人的域名不是它负责接收的，而客户端既没有登录（SASL），也不来自 mynetworks 中的地址——所以 reject_unauth_destination 拒绝中继。",
     ),
     fix: Tr::new(
         "Let the sending program authenticate: submission port 587 with SASL AUTH (smtpd_sasl_auth_enable = yes, permit_sasl_authenticated before reject_unauth_destination), with the program's user and password set. Or, for a trusted host such as your web app or a container network, add its address to mynetworks (e.g. `mynetworks = 127.0.0.0/8 [::1]/128 203.0.113.5/32`) and `postfix reload`. If the recipient's domain should be local, list it in mydestination, virtual_mailbox_domains or relay_domains.",

@@ -54,7 +54,7 @@ pub const HTML: Tr = Tr::new("HTML body", "HTML 正文");
 /// Under the HTML field.
 pub const HTML_HINT: Tr = Tr::new(
     "Sent as multipart/alternative next to the text: the reader shows the one it prefers.",
-    "与纯文本一起以 multipart/alternative 发送：阅读器显示它更喜欢的那一个。",
+    "与纯文本一起以 multipart/alternative 发送：邮件客户端显示它更偏好的那一个。",
 );
 
 // Attachments.

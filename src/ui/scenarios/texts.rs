@@ -36,7 +36,7 @@ pub const RAW_SWITCH: Tr = Tr::new("Send raw bytes", "发送原始字节");
 /// What raw mode does.
 pub const RAW_HINT: Tr = Tr::new(
     "Raw mode sends exactly what you write: a line break here is CRLF, \\n written out is a bare LF, \\r a bare CR. The preview shows the line ends as ␍␊ and ␊.",
-    "原始模式按原样发送你写的内容：这里的换行是 CRLF，写出来的 \\n 是单独的 LF，\\r 是单独的 CR。预览中行尾显示为 ␍␊ 和 ␊。",
+    "原始模式按原样发送你写的内容：这里的换行是 CRLF，写出来的 \\n 是裸 LF，\\r 是单独的 CR。预览中行尾显示为 ␍␊ 和 ␊。",
 );
 /// The raw text area.
 pub const RAW_LABEL: Tr = Tr::new("Bytes to send", "要发送的字节");
@@ -111,7 +111,7 @@ pub const STATUS_HELLO: Tr = Tr::new("Greeted as", "问候名");
 /// Not greeted yet.
 pub const STATUS_NOT_GREETED: Tr = Tr::new("not yet", "尚未问候");
 /// The status: authenticated user.
-pub const STATUS_USER: Tr = Tr::new("Authenticated as", "认证身份");
+pub const STATUS_USER: Tr = Tr::new("Authenticated as", "已认证用户");
 /// Not authenticated.
 pub const STATUS_NO_USER: Tr = Tr::new("nobody", "未认证");
 /// The status: TLS.

@@ -1,0 +1,153 @@
+//! Chinese that follows docs/glossary.md: every English/Chinese pair in `src/` — two string
+//! literals in a row, the second with Chinese in it — that uses a glossary term in English
+//! must not use the rejected rendering in Chinese.
+
+use std::fs;
+use std::path::Path;
+
+/// (name, matches the English, rejected Chinese, unless the English also says this).
+type Term = (
+    &'static str,
+    fn(&str) -> bool,
+    &'static str,
+    Option<&'static str>,
+);
+
+const TERMS: [Term; 5] = [
+    (
+        "relay",
+        |en| en.to_ascii_lowercase().contains("relay"),
+        "转发",
+        Some("forward"),
+    ),
+    (
+        "response",
+        |en| en.to_ascii_lowercase().contains("response"),
+        "应答",
+        None,
+    ),
+    ("bare LF", |en| en.contains("bare LF"), "单独的 LF", None),
+    (
+        "authenticated as",
+        |en| en.to_ascii_lowercase().contains("authenticated as"),
+        "认证身份",
+        None,
+    ),
+    (
+        "encode",
+        |en| en.to_ascii_lowercase().contains("base64"),
+        "用 base64 编写",
+        None,
+    ),
+];
+
+/// The string literals of a Rust source, in order (escapes left as written).
+fn literals(source: &str) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    let bytes: Vec<char> = source.chars().collect();
+    let mut i = 0;
+    let mut line = 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            '\n' => line += 1,
+            '/' if bytes.get(i + 1) == Some(&'/') => {
+                while i < bytes.len() && bytes[i] != '\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            '\'' => {
+                // A char literal like '"' must not open a string; lifetimes are skipped too.
+                if bytes.get(i + 2) == Some(&'\'') {
+                    i += 3;
+                    continue;
+                }
+                if bytes.get(i + 1) == Some(&'\\') && bytes.get(i + 3) == Some(&'\'') {
+                    i += 4;
+                    continue;
+                }
+            }
+            '"' => {
+                let start = line;
+                let mut text = String::new();
+                i += 1;
+                while i < bytes.len() && bytes[i] != '"' {
+                    if bytes[i] == '\\' {
+                        text.push(bytes[i]);
+                        i += 1;
+                    }
+                    if let Some(&c) = bytes.get(i) {
+                        if c == '\n' {
+                            line += 1;
+                        }
+                        text.push(c);
+                    }
+                    i += 1;
+                }
+                out.push((start, text));
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
+}
+
+fn chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+fn sources(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
+    for entry in fs::read_dir(dir).expect("src/ is readable").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn chinese_texts_follow_the_glossary() {
+    let mut files = Vec::new();
+    sources(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut files,
+    );
+    assert!(files.len() > 50, "{} source files", files.len());
+    let mut pairs = 0;
+    let mut wrong = Vec::new();
+    for file in &files {
+        let source = fs::read_to_string(file).expect("a source file");
+        let literals = literals(&source);
+        for pair in literals.windows(2) {
+            let [(line, en), (_, zh)] = pair else {
+                continue;
+            };
+            if chinese(en) || !chinese(zh) {
+                continue;
+            }
+            pairs += 1;
+            for (name, uses, rejected, unless) in TERMS {
+                let excused = unless.is_some_and(|u| en.to_ascii_lowercase().contains(u));
+                if uses(en) && zh.contains(rejected) && !excused {
+                    wrong.push(format!(
+                        "{}:{line}: {name} as {rejected}: {zh}",
+                        file.display()
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        pairs > 1000,
+        "only {pairs} English/Chinese pairs found: the scan is broken"
+    );
+    assert!(
+        wrong.is_empty(),
+        "{} texts break docs/glossary.md:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
