@@ -1433,7 +1433,7 @@ impl Diagnoser<'_> {
         } else if self.formats.contains(&Format::Smtplib) {
             (
                 format!("in smtplib: sendmail('{user}', …) and the From: header"),
-                format!("smtplib 中：sendmail('{user}', …) 以及信头 From:"),
+                format!("smtplib 中：sendmail('{user}', …) 以及邮件头 From:"),
             )
         } else if self.formats.contains(&Format::Swaks) {
             (
@@ -1460,7 +1460,7 @@ impl Diagnoser<'_> {
             ),
             Text::new(
                 format!("Make the sender the login address: MAIL FROM:<{user}>, and the From: header too ({hint_en}). Or log in as {sender}, if that account is yours."),
-                format!("把发件人改成登录地址：MAIL FROM:<{user}>，信头 From: 也一样（{hint_zh}）。或者，如果 {sender} 也是你的账号，就用它登录。"),
+                format!("把发件人改成登录地址：MAIL FROM:<{user}>，邮件头 From: 也一样（{hint_zh}）。或者，如果 {sender} 也是你的账号，就用它登录。"),
             ),
         )
     }
@@ -1503,7 +1503,7 @@ impl Diagnoser<'_> {
             ),
             Text::from(Tr::new(
                 "Make the sender the address you log in with: MAIL FROM and the From: header (in the program's settings: the from/sender address, or DokuWiki's mailfrom). A null sender MAIL FROM:<> is not owned by anyone either. If the account should send as another address: on your own Postfix map it to the login in smtpd_sender_login_maps (or the mail panel's sender ACL, or fix the alias that owns it); on Exchange/Microsoft 365 grant the account Send As permission for that address.",
-                "把发件人改成登录所用的地址：MAIL FROM 和信头 From:（在程序设置中：发件人地址，或 DokuWiki 的 mailfrom）。空发件人 MAIL FROM:<> 也不属于任何账号。如果这个账号应当能以另一个地址发信：在自己的 Postfix 上，把该地址在 smtpd_sender_login_maps 中映射到登录名（或在邮件管理面板的发件人 ACL 中设置，或修正占用该地址的别名）；在 Exchange/Microsoft 365 上，为该账号授予该地址的“代理发送”（Send As）权限。",
+                "把发件人改成登录所用的地址：MAIL FROM 和邮件头 From:（在程序设置中：发件人地址，或 DokuWiki 的 mailfrom）。空发件人 MAIL FROM:<> 也不属于任何账号。如果这个账号应当能以另一个地址发信：在自己的 Postfix 上，把该地址在 smtpd_sender_login_maps 中映射到登录名（或在邮件管理面板的发件人 ACL 中设置，或修正占用该地址的别名）；在 Exchange/Microsoft 365 上，为该账号授予该地址的“代理发送”（Send As）权限。",
             )),
         )
     }

@@ -22,7 +22,7 @@ pub(super) fn verb(verb: &str) -> Option<Tr> {
         ),
         "MAIL" => Tr::new(
             "MAIL FROM: starts a mail transaction and gives the envelope sender, where bounces go; it may differ from the From: header (RFC 5321 §4.1.1.2).",
-            "MAIL FROM：开始一次邮件事务，给出信封发件人（退信发往这里）；它可以与信头 From: 不同（RFC 5321 §4.1.1.2）。",
+            "MAIL FROM：开始一次邮件事务，给出信封发件人（退信发往这里）；它可以与邮件头 From: 不同（RFC 5321 §4.1.1.2）。",
         ),
         "RCPT" => Tr::new(
             "RCPT TO: names one recipient of the envelope; one RCPT per recipient, for To, Cc and Bcc alike (RFC 5321 §4.1.1.3).",
@@ -30,7 +30,7 @@ pub(super) fn verb(verb: &str) -> Option<Tr> {
         ),
         "DATA" => Tr::new(
             "DATA: asks to send the message itself; after 354 come the header lines, a blank line, the body and a line with a single dot (RFC 5321 §4.1.1.4).",
-            "DATA：请求发送邮件本身；收到 354 后依次发送信头各行、一个空行、正文，最后是只有一个点的一行（RFC 5321 §4.1.1.4）。",
+            "DATA：请求发送邮件本身；收到 354 后依次发送邮件头各行、一个空行、正文，最后是只有一个点的一行（RFC 5321 §4.1.1.4）。",
         ),
         "BDAT" => Tr::new(
             "BDAT: sends the message in chunks of a stated size, without the dot at the end (RFC 3030, CHUNKING).",
@@ -408,7 +408,7 @@ pub(super) fn ehlo_keyword(text: &str) -> Text {
         ),
         "SMTPUTF8" => Tr::new(
             "SMTPUTF8: UTF-8 is accepted in addresses and headers (RFC 6531).",
-            "SMTPUTF8：地址和信头中可以使用 UTF-8（RFC 6531）。",
+            "SMTPUTF8：地址和邮件头中可以使用 UTF-8（RFC 6531）。",
         ),
         "CHUNKING" => Tr::new(
             "CHUNKING: BDAT is accepted, the message sent in sized chunks (RFC 3030).",
@@ -588,7 +588,7 @@ pub(super) fn exposed_secret(token: bool) -> Text {
 pub(super) fn data_start() -> Text {
     Text::from(Tr::new(
         "The message itself begins: header lines, a blank line, then the body.",
-        "邮件本身从这里开始：先是信头各行，然后一个空行，再是正文。",
+        "邮件本身从这里开始：先是邮件头各行，然后一个空行，再是正文。",
     ))
 }
 
@@ -596,7 +596,7 @@ pub(super) fn data_start() -> Text {
 pub(super) fn data_separator() -> Text {
     Text::from(Tr::new(
         "The blank line that separates the header from the body.",
-        "分隔信头和正文的空行。",
+        "分隔邮件头和正文的空行。",
     ))
 }
 

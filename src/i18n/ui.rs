@@ -138,7 +138,7 @@ messages! {
     /// Console: the text area's label during DATA.
     ConsoleDataLabel => "Message (DATA)", "邮件内容（DATA）";
     /// Console: how to end DATA.
-    ConsoleDataHint => "Headers, an empty line, the body — end with a line containing only . (each line is sent with CRLF). Ctrl+Enter sends.", "头部、一个空行、正文——最后以只含一个 . 的行结束（每行发送时都带 CRLF）。按 Ctrl+Enter 发送。";
+    ConsoleDataHint => "Headers, an empty line, the body — end with a line containing only . (each line is sent with CRLF). Ctrl+Enter sends.", "邮件头、一个空行、正文——最后以只含一个 . 的行结束（每行发送时都带 CRLF）。按 Ctrl+Enter 发送。";
     /// Console: the button that sends the text area's lines.
     ConsoleSendLines => "Send lines", "逐行发送";
     /// Console: the connection is closed.

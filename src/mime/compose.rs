@@ -1217,7 +1217,7 @@ impl Rule {
             Rule::Destination { field, count } => if en {
                 format!("{field} lists {count} recipient(s), visible to everyone who gets the message. The header itself delivers nothing: each address also gets its own RCPT TO.")
             } else {
-                format!("{field} 列出 {count} 个收件人，所有收到邮件的人都能看到。这个头部本身不投递任何东西：每个地址还要各有一条 RCPT TO。")
+                format!("{field} 列出 {count} 个收件人，所有收到邮件的人都能看到。这个邮件头本身不投递任何东西：每个地址还要各有一条 RCPT TO。")
             },
             Rule::ReplyTo => pick(en, "Reply-To: where replies should go, instead of From.", "Reply-To：回复应发往的地址（代替 From）。"),
             Rule::BccOmitted { addresses } => if en {
@@ -1246,7 +1246,7 @@ impl Rule {
                 match (en, encoding) {
                     (true, WordEncoding::B) => format!("Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?B?…?=. B (base64) takes {b_len} characters where Q would take {q_len}: B is shorter, as for most Chinese text. Each word is at most 75 characters and holds whole characters."),
                     (true, WordEncoding::Q) => format!("Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?{letter}?…?=. Q (like quoted-printable, _ for space) takes {q_len} characters where B would take {b_len}: Q is not longer, and keeps the ASCII letters readable. Each word is at most 75 characters and holds whole characters."),
-                    (false, WordEncoding::B) => format!("头部只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?B?…?=。B（base64）需要 {b_len} 个字符，Q 需要 {q_len} 个：B 更短，大多数中文都是如此。每个编码词最多 75 个字符，且只包含完整的字符。"),
+                    (false, WordEncoding::B) => format!("邮件头只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?B?…?=。B（base64）需要 {b_len} 个字符，Q 需要 {q_len} 个：B 更短，大多数中文都是如此。每个编码词最多 75 个字符，且只包含完整的字符。"),
                     (false, WordEncoding::Q) => format!("头部只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?{letter}?…?=。Q（类似 quoted-printable，空格写成 _）需要 {q_len} 个字符，B 需要 {b_len} 个：Q 并不比 B 长，而且 ASCII 字母仍然可读。每个编码词最多 75 个字符，且只包含完整的字符。"),
                 }
             }
@@ -1319,7 +1319,7 @@ impl Rule {
             Rule::Envelope { from, recipients, bcc } => if en {
                 format!("The envelope, which the server delivers by: MAIL FROM:<{from}>, then {recipients} RCPT TO (To, Cc and Bcc alike; {bcc} of them Bcc). The headers are only what the recipients read.")
             } else {
-                format!("信封才是服务器投递的依据：MAIL FROM:<{from}>，然后 {recipients} 条 RCPT TO（To、Cc、Bcc 一视同仁；其中 {bcc} 个是密送）。头部只是收件人读到的内容。")
+                format!("信封才是服务器投递的依据：MAIL FROM:<{from}>，然后 {recipients} 条 RCPT TO（To、Cc、Bcc 一视同仁；其中 {bcc} 个是密送）。邮件头只是收件人读到的内容。")
             },
             Rule::Duplicate { address } => if en {
                 format!("{address} is listed more than once; it gets one RCPT TO, so one copy.")

@@ -42,7 +42,7 @@ impl InspectError {
             (InspectError::TooLarge, Lang::En) => format!("The message is over {MAX_INSPECT} octets."),
             (InspectError::TooLarge, Lang::Zh) => format!("邮件超过 {MAX_INSPECT} 字节。"),
             (InspectError::NoHeaders, Lang::En) => "No header could be read: a message starts with header lines (Name: value), then an empty line, then the body (RFC 5322 §2.1).".into(),
-            (InspectError::NoHeaders, Lang::Zh) => "读不到任何头部：邮件以头部行（名称: 值）开始，然后是一个空行，再是正文（RFC 5322 §2.1）。".into(),
+            (InspectError::NoHeaders, Lang::Zh) => "读不到任何邮件头：邮件以邮件头行（名称: 值）开始，然后是一个空行，再是正文（RFC 5322 §2.1）。".into(),
         }
     }
 }

@@ -588,7 +588,7 @@ impl ClientNote {
             ClientNote::BccInEnvelope { count } => if en {
                 format!("{count} Bcc recipient(s) get a RCPT TO like everyone else; no header names them (as the C++ mailer article found out).")
             } else {
-                format!("{count} 个密送收件人和其他人一样各有一条 RCPT TO；没有任何头部提到他们（那篇 C++ 发信文章也发现了这一点）。")
+                format!("{count} 个密送收件人和其他人一样各有一条 RCPT TO；没有任何邮件头提到他们（那篇 C++ 发信文章也发现了这一点）。")
             },
             ClientNote::RecipientRefused { address, code } => match (en, (400..500).contains(code)) {
                 (true, true) => format!("{address} is deferred ({code}, transient); the other recipients go on."),

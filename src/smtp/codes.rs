@@ -214,7 +214,7 @@ pub fn first_digit_meaning(first: u8) -> Tr {
         ),
         3 => Tr::new(
             "3yz Positive Intermediate: accepted so far, the server waits for more (the message text after DATA, the next SASL step after AUTH).",
-            "3yz 肯定中间状态：目前已接受，服务器在等待更多信息（DATA 之后的邮件正文，AUTH 之后的下一步 SASL 数据）。",
+            "3yz 肯定中间状态：目前已接受，服务器在等待更多信息（DATA 之后的邮件内容——邮件头、空行和正文，AUTH 之后的下一步 SASL 数据）。",
         ),
         4 => Tr::new(
             "4yz Transient Negative Completion: not done this time, but the condition is temporary; RFC 5321 §4.2.1 says to return to the beginning of the command sequence (if any) and try again later.",

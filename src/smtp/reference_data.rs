@@ -211,11 +211,11 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         ),
         when: Tr::new(
             "The answer to DATA once at least one recipient was accepted: the server now reads the message itself (headers, a blank line, the body) until a line holding only a dot. Sendmail says \"Enter mail, end with \".\" on a line by itself\", Postfix \"End data with <CR><LF>.<CR><LF>\".",
-            "至少有一个收件人被接受后，服务器用 354 回答 DATA：接下来读取邮件本身（信头、一个空行、正文），直到遇到只有一个点的行。Sendmail 的提示是 \"Enter mail, end with \".\" on a line by itself\"，Postfix 的是 \"End data with <CR><LF>.<CR><LF>\"。",
+            "至少有一个收件人被接受后，服务器用 354 回答 DATA：接下来读取邮件本身（邮件头、一个空行、正文），直到遇到只有一个点的行。Sendmail 的提示是 \"Enter mail, end with \".\" on a line by itself\"，Postfix 的是 \"End data with <CR><LF>.<CR><LF>\"。",
         ),
         action: Tr::new(
             "Send the headers (From:, To:, Subject:), an empty line, the body, then a line with a single \".\". A body line that begins with a dot must be sent with one more dot in front (dot-stuffing).",
-            "依次发送信头（From:、To:、Subject:）、一个空行和正文，最后发送只有一个 \".\" 的行。正文中以点开头的行，发送时要在前面再加一个点（点填充）。",
+            "依次发送邮件头（From:、To:、Subject:）、一个空行和正文，最后发送只有一个 \".\" 的行。正文中以点开头的行，发送时要在前面再加一个点（点填充）。",
         ),
         enhanced: &[],
         examples: &[
@@ -1215,7 +1215,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         title: Tr::new("Routing loop detected", "检测到路由环路"),
         meaning: Tr::new(
             "The message was forwarded too many times (too many Received: headers), because of wrong routing or a forwarding loop between mailboxes.",
-            "邮件被转发的次数过多（Received: 信头太多），原因是路由配置错误，或邮箱之间互相转发形成了环路。",
+            "邮件被转发的次数过多（Received: 邮件头太多），原因是路由配置错误，或邮箱之间互相转发形成了环路。",
         ),
         action: Tr::new(
             "Check forwarding rules and MX or relay settings for a loop; the administrator of the looping systems must fix it.",
@@ -1487,14 +1487,14 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
     EnhancedInfo {
         subject: 6,
         detail: 9,
-        title: Tr::new("UTF-8 header message cannot be transferred to one or more recipients, so the message must be rejected", "UTF-8 信头的邮件无法传给部分收件人，因此必须拒收"),
+        title: Tr::new("UTF-8 header message cannot be transferred to one or more recipients, so the message must be rejected", "UTF-8 邮件头的邮件无法传给部分收件人，因此必须拒收"),
         meaning: Tr::new(
             "The message has internationalized (UTF-8) headers, and at least one recipient can only be reached through a system without SMTPUTF8, so the transaction fails after the final dot of DATA (RFC 6531).",
-            "邮件带有国际化（UTF-8）信头，而至少有一个收件人只能经由不支持 SMTPUTF8 的系统送达，因此事务在 DATA 结尾的点之后失败（RFC 6531）。",
+            "邮件带有国际化（UTF-8）邮件头，而至少有一个收件人只能经由不支持 SMTPUTF8 的系统送达，因此事务在 DATA 结尾的点之后失败（RFC 6531）。",
         ),
         action: Tr::new(
             "Send that recipient a message with ASCII headers (encoded words for non-ASCII text), or an ASCII address.",
-            "给该收件人改发纯 ASCII 信头的邮件（非 ASCII 文字用编码字），或使用其 ASCII 地址。",
+            "给该收件人改发纯 ASCII 邮件头的邮件（非 ASCII 文字用编码字），或使用其 ASCII 地址。",
         ),
         classes: ANY_CLASS,
         source: "RFC 6531",
@@ -1782,7 +1782,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         title: Tr::new("Mailbox owner has changed", "邮箱所有者已变更"),
         meaning: Tr::new(
             "The message asked, with RRVS or a Require-Recipient-Valid-Since header, that the mailbox have had one owner since a given time, and the receiver knows it has not: the address was given to someone else (RFC 7293).",
-            "邮件通过 RRVS 扩展或 Require-Recipient-Valid-Since 信头要求该邮箱自某一时间起一直属于同一所有者，而接收方知道并非如此：这个地址已经换了主人（RFC 7293）。",
+            "邮件通过 RRVS 扩展或 Require-Recipient-Valid-Since 邮件头要求该邮箱自某一时间起一直属于同一所有者，而接收方知道并非如此：这个地址已经换了主人（RFC 7293）。",
         ),
         action: Tr::new(
             "Do not resend: the person you meant no longer owns the address. Remove it and ask them for their new one.",
@@ -1846,7 +1846,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         ),
         action: Tr::new(
             "Sign with your own domain, the one in the From: header.",
-            "用自己的域名（即 From: 信头中的域名）进行签名。",
+            "用自己的域名（即 From: 邮件头中的域名）进行签名。",
         ),
         classes: ANY_CLASS,
         source: "RFC 7372",
@@ -1860,7 +1860,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         ),
         meaning: Tr::new(
             "The message has valid DKIM signatures, but none from the domain of the author address in the From: header.",
-            "邮件带有有效的 DKIM 签名，但没有一个来自 From: 信头中作者地址的域名。",
+            "邮件带有有效的 DKIM 签名，但没有一个来自 From: 邮件头中作者地址的域名。",
         ),
         action: Tr::new(
             "Have the From: domain sign the message (d= must match it).",
@@ -1924,7 +1924,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         ),
         action: Tr::new(
             "Set up SPF and DKIM for the sending domain and publish a DMARC record: DMARC passes only when SPF or DKIM passes for a domain aligned with the From: header's. Read next: SPF (RFC 7208), DKIM (RFC 6376) and DMARC alignment (RFC 7489 §3.1).",
-            "为发信域名配置 SPF 和 DKIM，并发布 DMARC 记录：只有当 SPF 或 DKIM 针对与 From: 信头域名对齐的域名通过时，DMARC 才算通过。延伸阅读：SPF（RFC 7208）、DKIM（RFC 6376）和 DMARC 的对齐规则（RFC 7489 §3.1）。",
+            "为发信域名配置 SPF 和 DKIM，并发布 DMARC 记录：只有当 SPF 或 DKIM 针对与 From: 邮件头域名对齐的域名通过时，DMARC 才算通过。延伸阅读：SPF（RFC 7208）、DKIM（RFC 6376）和 DMARC 的对齐规则（RFC 7489 §3.1）。",
         ),
         classes: ANY_CLASS,
         source: "RFC 7372",

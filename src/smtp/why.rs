@@ -408,7 +408,7 @@ impl Situation {
             S::Ehlo => Tr::new("EHLO accepted: each following line names an extension the server offers (RFC 5321 §4.1.1.1). Any open transaction was reset.", "EHLO 已接受：后面每一行是服务器提供的一个扩展（RFC 5321 §4.1.1.1）。已打开的事务被重置。"),
             S::MailOk => Tr::new("The sender is accepted and a mail transaction has begun. Next: one RCPT TO per recipient.", "发件人已接受，邮件事务开始。下一步：每个收件人一条 RCPT TO。"),
             S::RcptOk => Tr::new("The recipient is accepted. Add more with RCPT TO, or send DATA.", "收件人已接受。可以继续 RCPT TO 添加，或发送 DATA。"),
-            S::DataGo => Tr::new("Send the message: headers, an empty line, the body; end with a line holding only a dot. A line starting with a dot is sent with one more dot (dot-stuffing, RFC 5321 §4.5.2).", "请发送邮件：头部、一个空行、正文；以只含一个点的行结束。以点开头的行要再加一个点（点填充，RFC 5321 §4.5.2）。"),
+            S::DataGo => Tr::new("Send the message: headers, an empty line, the body; end with a line holding only a dot. A line starting with a dot is sent with one more dot (dot-stuffing, RFC 5321 §4.5.2).", "请发送邮件：邮件头、一个空行、正文；以只含一个点的行结束。以点开头的行要再加一个点（点填充，RFC 5321 §4.5.2）。"),
             S::Queued => Tr::new("The message is accepted: the server now takes responsibility for delivering it. It is in the mailbox with its envelope.", "邮件已接受：投递责任转交给服务器。它已连同信封存入邮箱。"),
             S::QueuedChunked => Tr::new("The last chunk arrived and the whole message is accepted: the server now takes responsibility for delivering it (RFC 3030).", "最后一块已到达，整封邮件被接受：投递责任转交给服务器（RFC 3030）。"),
             S::ChunkOk => Tr::new("The chunk is received; send the next BDAT, and mark the final one LAST (RFC 3030).", "数据块已收到；继续发送下一个 BDAT，最后一块标记 LAST（RFC 3030）。"),

@@ -11,7 +11,7 @@ pub const HEADING: Tr = Tr::new("Compose and send", "写邮件并发送");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
     "Write a message, pick the simulated server and the client's settings (modelled on DokuWiki's smtp plugin, from the wiki whose notification mail 163.com refused), and send it — all inside the page. Then read the dialog with every reply explained, the plugin's log, the exact bytes on the wire, why each header is written as it is, and the envelope against the headers.",
-    "写一封邮件，选择模拟服务器和客户端设置（仿照 DokuWiki 的 smtp 插件，即那个通知邮件被 163.com 拒收的 wiki），然后发送——全部在页面内完成。之后可以查看每条回复都有解释的对话、插件格式的日志、线路上的原始字节、每个头部为何这样写，以及信封与头部的对照。",
+    "写一封邮件，选择模拟服务器和客户端设置（仿照 DokuWiki 的 smtp 插件，即那个通知邮件被 163.com 拒收的 wiki），然后发送——全部在页面内完成。之后可以查看每条回复都有解释的对话、插件格式的日志、线路上的原始字节、每个邮件头为何这样写，以及信封与邮件头的对照。",
 );
 
 // The message form.
@@ -39,7 +39,7 @@ pub const ADDRESS_HINT: Tr = Tr::new(
 /// Under Bcc.
 pub const BCC_HINT: Tr = Tr::new(
     "Each Bcc address gets its own RCPT TO, but no header names it.",
-    "每个密送地址都有自己的 RCPT TO，但任何头部都不会出现它。",
+    "每个密送地址都有自己的 RCPT TO，但任何邮件头都不会出现它。",
 );
 /// Field label.
 pub const CHARSET: Tr = Tr::new("Charset", "字符集");
@@ -229,7 +229,7 @@ pub const FROM_MISSING: Tr = Tr::new(
 /// Several From.
 pub const FROM_SEVERAL: Tr = Tr::new(
     "Give one From address: with several, RFC 5322 §3.6.2 wants a Sender header too, which this composer does not write.",
-    "请只填一个 From 地址：有多个时 RFC 5322 §3.6.2 还要求 Sender 头部，本编写器不写它。",
+    "请只填一个 From 地址：有多个时 RFC 5322 §3.6.2 还要求 Sender 邮件头，本编写器不写它。",
 );
 
 // Results.
@@ -346,21 +346,21 @@ pub const WIRE_OCTETS: Tr = Tr::new("octets", "字节");
 /// Section heading.
 pub const NOTES: Tr = Tr::new(
     "Why each header and part is written so",
-    "每个头部和部分为何这样写",
+    "每个邮件头和部分为何这样写",
 );
 
 // The envelope.
 /// Section heading.
-pub const ENVELOPE: Tr = Tr::new("Envelope vs headers", "信封与头部");
+pub const ENVELOPE: Tr = Tr::new("Envelope vs headers", "信封与邮件头");
 /// Under the heading.
 pub const ENVELOPE_HINT: Tr = Tr::new(
     "The server delivers by the envelope (MAIL FROM, RCPT TO), never by the headers, which are only part of the message text.",
-    "服务器按信封（MAIL FROM、RCPT TO）投递，从不按头部投递——头部只是邮件正文的一部分。",
+    "服务器按信封（MAIL FROM、RCPT TO）投递，从不按邮件头投递——邮件头只是邮件内容的一部分。",
 );
 /// MAIL FROM row.
 pub const MAIL_FROM: Tr = Tr::new("MAIL FROM (envelope)", "MAIL FROM（信封）");
 /// From: row.
-pub const FROM_HEADER: Tr = Tr::new("From: (header)", "From:（头部）");
+pub const FROM_HEADER: Tr = Tr::new("From: (header)", "From:（邮件头）");
 /// They differ.
 pub const SENDER_DIFFERS: Tr = Tr::new(
     "They differ, which SMTP allows: the envelope sender is where bounces go, From: is the author the reader sees.",
@@ -384,7 +384,7 @@ pub const SENDER_SAME: Tr = Tr::new(
     "MAIL FROM 与 From: 是同一个地址。",
 );
 /// Column.
-pub const COL_HEADER: Tr = Tr::new("Header", "头部");
+pub const COL_HEADER: Tr = Tr::new("Header", "邮件头");
 /// Column.
 pub const COL_RESULT: Tr = Tr::new("RCPT TO result", "RCPT TO 结果");
 /// Only in the envelope.

@@ -9,7 +9,7 @@ pub const HEADING: Tr = Tr::new("Mailbox", "邮箱");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
     "Every message the simulated servers accepted — typed in the Console or sent from Compose — read back as a mail program would: headers raw and decoded, the MIME structure, the bodies, the attachments, the raw source, and the envelope's recipients beside the headers'.",
-    "模拟服务器接受的每一封邮件——无论是在控制台中输入的，还是从“写邮件”发送的——都像邮件程序那样读出来：原始与解码后的头部、MIME 结构、正文、附件、原始邮件，以及信封收件人与头部收件人的对照。",
+    "模拟服务器接受的每一封邮件——无论是在控制台中输入的，还是从“写邮件”发送的——都像邮件程序那样读出来：原始与解码后的邮件头、MIME 结构、正文、附件、原始邮件，以及信封收件人与邮件头收件人的对照。",
 );
 /// No message yet.
 pub const EMPTY: Tr = Tr::new(
@@ -52,18 +52,18 @@ pub const UNREADABLE: Tr = Tr::new("The message cannot be read: ", "无法解析
 
 // Recipients.
 /// Section heading.
-pub const RECIPIENTS: Tr = Tr::new("Envelope vs header recipients", "信封收件人与头部收件人");
+pub const RECIPIENTS: Tr = Tr::new("Envelope vs header recipients", "信封收件人与邮件头收件人");
 /// Under the heading.
 pub const RECIPIENTS_HINT: Tr = Tr::new(
     "The server delivered to the envelope's RCPT TO addresses. One that no header names was a blind copy (Bcc): its recipient cannot see it, and neither can anyone else.",
-    "服务器按信封中的 RCPT TO 地址投递。没有出现在任何头部中的地址就是密送（Bcc）：收件人自己看不到，其他人也看不到。",
+    "服务器按信封中的 RCPT TO 地址投递。没有出现在任何邮件头中的地址就是密送（Bcc）：收件人自己看不到，其他人也看不到。",
 );
 /// Column.
 pub const COL_ADDRESS: Tr = Tr::new("Address", "地址");
 /// Column.
 pub const COL_ENVELOPE: Tr = Tr::new("Envelope (RCPT TO)", "信封（RCPT TO）");
 /// Column.
-pub const COL_HEADERS: Tr = Tr::new("Headers", "头部");
+pub const COL_HEADERS: Tr = Tr::new("Headers", "邮件头");
 /// Envelope-only.
 pub const ENVELOPE_ONLY: Tr = Tr::new(
     "none — envelope only: a blind copy (Bcc)",
@@ -79,7 +79,7 @@ pub const YES: Tr = Tr::new("yes", "是");
 
 // Headers.
 /// Section heading.
-pub const HEADERS: Tr = Tr::new("Headers", "头部");
+pub const HEADERS: Tr = Tr::new("Headers", "邮件头");
 /// Column.
 pub const COL_NAME: Tr = Tr::new("Name", "名称");
 /// Column.
