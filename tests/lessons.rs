@@ -610,3 +610,26 @@ proptest::proptest! {
         proptest::prop_assert!(!shown.contains('\n'));
     }
 }
+
+/// Issue 17: the reply-codes lesson's "temporary or permanent" takes the Chinese answer
+/// (暂时性) and the class digit as well; a permanent answer stays wrong in any language.
+#[test]
+fn the_temporary_answer_is_accepted_in_chinese_and_as_the_digit() {
+    use smtp_trainer::lessons::guided::is_temporary;
+    for yes in [
+        "temporary",
+        "Temporary",
+        "transient",
+        "4",
+        "4yz",
+        "暂时性",
+        "暂时",
+        "临时性",
+        "暂时的。",
+    ] {
+        assert!(is_temporary(yes), "{yes}");
+    }
+    for no in ["permanent", "永久性", "5", "永久", ""] {
+        assert!(!is_temporary(no), "{no}");
+    }
+}

@@ -104,6 +104,27 @@ pub fn next(id: &str) -> Option<&'static Lesson> {
 }
 
 /// The server every lesson talks to: Postfix, alice@example.com / secret.
+/// An answer that says "temporary", in either language or as the class digit: what the
+/// reply-codes lesson asks of a 4yz reply (RFC 5321 §4.2.1: "Transient Negative
+/// Completion").
+pub fn is_temporary(answer: &str) -> bool {
+    let answer = answer.trim().trim_end_matches(['。', '.']);
+    ["temporary", "transient", "4", "4yz"]
+        .iter()
+        .any(|w| answer.eq_ignore_ascii_case(w))
+        || [
+            "暂时",
+            "暂时性",
+            "暂时的",
+            "临时",
+            "临时性",
+            "临时的",
+            "暂时性失败",
+            "暂时失败",
+        ]
+        .contains(&answer)
+}
+
 pub fn lesson_server(now: &str) -> Server {
     let config = ServerConfig::new(Profile::Postfix).with_account("alice@example.com", "secret");
     Server::new(config, "192.0.2.10", now).with_client_name("learner.example")
@@ -1026,13 +1047,13 @@ pub static LESSONS: &[Lesson] = &[
         intro: Tr::new("Read codes digit by digit (the Reference page helps).", "逐位解读代码（回复码参考页面可以帮你）。"),
         steps: &[
             Step {
-                instruction: Tr::new("A reply starts with 4: is the failure temporary or permanent? Type temporary or permanent.", "回复以 4 开头：失败是暂时的还是永久的？输入 temporary 或 permanent。"),
+                instruction: Tr::new("A reply starts with 4: is the failure temporary or permanent? Type temporary or permanent.", "回复以 4 开头：失败是暂时的还是永久的？输入“暂时性”或“永久性”（也可以输入 temporary 或 permanent）。"),
                 hints: &[
                     Tr::new("The first digit says how it went: 2 done, 3 go on, 4 and 5 failed — but not alike.", "第一位数字说明结果：2 完成，3 继续，4 和 5 失败——但两者不一样。"),
                     Tr::new("4yz: Transient Negative Completion.", "4yz：暂时否定完成。"),
                 ],
                 mistakes: &[],
-                expect: Expect::Value(|v| v.eq_ignore_ascii_case("temporary")),
+                expect: Expect::Value(is_temporary),
                 answer: || "temporary".into(),
             },
             Step {
