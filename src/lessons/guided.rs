@@ -103,7 +103,6 @@ pub fn next(id: &str) -> Option<&'static Lesson> {
     LESSONS.get(at + 1)
 }
 
-/// The server every lesson talks to: Postfix, alice@example.com / secret.
 /// An answer that says "temporary", in either language or as the class digit: what the
 /// reply-codes lesson asks of a 4yz reply (RFC 5321 §4.2.1: "Transient Negative
 /// Completion").
@@ -125,6 +124,7 @@ pub fn is_temporary(answer: &str) -> bool {
         .contains(&answer)
 }
 
+/// The server every lesson talks to: Postfix, alice@example.com / secret.
 pub fn lesson_server(now: &str) -> Server {
     let config = ServerConfig::new(Profile::Postfix).with_account("alice@example.com", "secret");
     Server::new(config, "192.0.2.10", now).with_client_name("learner.example")
