@@ -91,6 +91,9 @@ impl Harness {
             .stderr(Stdio::null())
             .spawn()
             .expect("chromedriver starts");
+        // Killed when dropped, also when a panic below ends the test before the harness
+        // exists: a failed start must not leave chromedriver running.
+        let mut driver = KillOnDrop(Some(driver));
         wait_for_port(SocketAddr::from(([127, 0, 0, 1], port))).await;
 
         let profile = std::env::temp_dir().join(format!(
@@ -129,7 +132,7 @@ impl Harness {
             origin: format!("http://{addr}"),
             requests,
             dist,
-            driver,
+            driver: driver.0.take().expect("the driver is still ours"),
             profile,
         }
     }
@@ -235,6 +238,18 @@ impl Harness {
 impl Drop for Harness {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+    }
+}
+
+/// A child process killed when dropped, unless taken out first.
+struct KillOnDrop(Option<std::process::Child>);
+
+impl Drop for KillOnDrop {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.0 {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
     }
 }
 
