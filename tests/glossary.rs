@@ -13,7 +13,7 @@ type Term = (
     Option<&'static str>,
 );
 
-const TERMS: [Term; 7] = [
+const TERMS: [Term; 12] = [
     (
         "relay",
         |en| en.to_ascii_lowercase().contains("relay"),
@@ -49,6 +49,39 @@ const TERMS: [Term; 7] = [
         "header",
         |en| en.to_ascii_lowercase().contains("header"),
         "信头",
+        None,
+    ),
+    (
+        "queue id",
+        |en| en.to_ascii_lowercase().contains("queue id"),
+        "队列编号",
+        None,
+    ),
+    (
+        "mail client",
+        |en| {
+            let en = en.to_ascii_lowercase();
+            en.contains("mail client") || en.contains("mail program") || en.contains("mail reader")
+        },
+        "邮件程序",
+        None,
+    ),
+    (
+        "base64",
+        |en| en.to_ascii_lowercase().contains("base64"),
+        "Base64",
+        None,
+    ),
+    (
+        "defer",
+        |en| en.to_ascii_lowercase().contains("defer"),
+        "推迟",
+        None,
+    ),
+    (
+        "advertise",
+        |en| en.to_ascii_lowercase().contains("advertis"),
+        "公布",
         None,
     ),
 ];

@@ -1025,7 +1025,7 @@ impl Diagnoser<'_> {
                 Tr::new("Greylisted", "被灰名单暂缓"),
                 Text::new(
                     format!("The server greylists: the first attempt from an unknown sender and address is deferred on purpose — \"{quote}\"."),
-                    format!("服务器使用了灰名单：来自陌生发件人和地址的第一次投递会被故意推迟——\"{quote}\"。"),
+                    format!("服务器使用了灰名单：来自陌生发件人和地址的第一次投递会被故意暂缓——\"{quote}\"。"),
                 ),
                 Text::from(Tr::new(
                     "Wait a few minutes and send again: a real mail server retries by itself, and the later attempt passes. Nothing is wrong with the mail.",
@@ -1069,7 +1069,7 @@ impl Diagnoser<'_> {
                 what,
                 Text::from(Tr::new(
                     "Sending out through your own provider? Authenticate first (AUTH, on the submission port 587; in a mail program, turn on \"my server requires authentication\"). Delivering straight to the recipient's domain? Connect to that domain's own mail server (its MX record, e.g. `dig MX example.org`), not to this one.",
-                    "如果是通过自己的邮件服务商往外发：先认证（AUTH，使用 587 提交端口；在邮件程序中勾选“我的服务器要求身份验证”）。如果是直接投递到收件人的域：应连接该域自己的邮件服务器（查它的 MX 记录，如 `dig MX example.org`），而不是这台服务器。",
+                    "如果是通过自己的邮件服务商往外发：先认证（AUTH，使用 587 提交端口；在邮件客户端中勾选“我的服务器要求身份验证”）。如果是直接投递到收件人的域：应连接该域自己的邮件服务器（查它的 MX 记录，如 `dig MX example.org`），而不是这台服务器。",
                 )),
             ));
         }
@@ -1443,7 +1443,7 @@ impl Diagnoser<'_> {
         } else {
             (
                 "in a mail program: the sender (From) address of the account".to_string(),
-                "邮件程序中：账号设置里的发件人（From）地址".to_string(),
+                "邮件客户端中：账号设置里的发件人（From）地址".to_string(),
             )
         };
         finding(
@@ -1826,7 +1826,7 @@ fn auth_required(
     }
     if auth {
         fix_en.push_str("Log in with AUTH before MAIL FROM (in a mail program: turn on \"my server requires authentication\" and give the account and password), and use the login address as the sender.");
-        fix_zh.push_str("在 MAIL FROM 之前用 AUTH 登录（在邮件程序中：勾选“我的服务器要求身份验证”并填写账号和密码），并以登录地址作为发件人。");
+        fix_zh.push_str("在 MAIL FROM 之前用 AUTH 登录（在邮件客户端中：勾选“我的服务器要求身份验证”并填写账号和密码），并以登录地址作为发件人。");
     }
     let mut required = finding(
         FindingKind::AuthRequired,

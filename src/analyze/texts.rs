@@ -709,7 +709,7 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
         )),
         LogEvent::Greylisted => Text::from(Tr::new(
             "greylisting deferred the mail; a real sending server retries later and gets through.",
-            "灰名单推迟了这封邮件；正规的发送服务器稍后会重试并成功投递。",
+            "灰名单暂缓了这封邮件；正规的发送服务器稍后会重试并成功投递。",
         )),
         LogEvent::Delivered => Text::from(Tr::new(
             "a message was accepted or delivered.",
@@ -717,7 +717,7 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
         )),
         LogEvent::Deferred => Text::from(Tr::new(
             "delivery was deferred; the queue retries later.",
-            "投递被推迟；队列稍后会重试。",
+            "投递被暂缓；队列稍后会重试。",
         )),
         LogEvent::Bounced => Text::from(Tr::new(
             "delivery failed for good; a bounce goes back to the sender.",

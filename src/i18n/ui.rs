@@ -198,7 +198,7 @@ messages! {
     /// Mailbox: the raw source's summary; `{n}` is its size.
     ConsoleRawSource => "Raw message as stored ({n} bytes)", "存储的原始邮件（{n} 字节）";
     /// Mailbox: the queue id.
-    ConsoleQueueId => "Queue id", "队列编号";
+    ConsoleQueueId => "Queue id", "队列号";
     /// Mailbox: MAIL FROM.
     ConsoleEnvelopeFrom => "Envelope sender", "信封发件人";
     /// Mailbox: RCPT TO.
@@ -218,7 +218,7 @@ messages! {
     /// A password.
     ConsolePassword => "Password", "密码";
     /// Base64 helper heading.
-    ConsoleBase64Heading => "Base64 helper", "Base64 小工具";
+    ConsoleBase64Heading => "Base64 helper", "base64 小工具";
     /// Base64 helper: the LOGIN part.
     ConsoleLoginHeading => "For AUTH LOGIN", "用于 AUTH LOGIN";
     /// Base64 helper: the text to encode.
@@ -306,13 +306,13 @@ messages! {
     /// A value as hex.
     AuthAsHex => "Hex", "十六进制";
     /// A value as base64.
-    AuthAsBase64 => "Base64", "Base64 编码";
+    AuthAsBase64 => "Base64", "base64 编码";
     /// Copy button label: text.
     AuthCopyText => "Copy text", "复制文本";
     /// Copy button label: hex.
     AuthCopyHex => "Copy hex", "复制十六进制";
     /// Copy button label: base64.
-    AuthCopyBase64 => "Copy base64", "复制 Base64 编码";
+    AuthCopyBase64 => "Copy base64", "复制 base64 编码";
     /// The view a step is best read in.
     AuthPreferred => "best read this way", "推荐的读法";
     /// A step's size; `{n}` is the byte count.

@@ -596,7 +596,7 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         ),
         when: Tr::new(
             "The client asked for a mechanism, typically PLAIN or LOGIN, that the server allows only over an encrypted connection, and the connection is not encrypted yet (RFC 4954). Modern servers rarely send it: they simply do not advertise such mechanisms before STARTTLS.",
-            "客户端请求的认证机制（通常是 PLAIN 或 LOGIN）只允许在加密连接上使用，而当前连接尚未加密（RFC 4954）。现代服务器很少发送它：它们在 STARTTLS 之前根本不会公布这类机制。",
+            "客户端请求的认证机制（通常是 PLAIN 或 LOGIN）只允许在加密连接上使用，而当前连接尚未加密（RFC 4954）。现代服务器很少发送它：它们在 STARTTLS 之前根本不会通告这类机制。",
         ),
         action: Tr::new(
             "Send STARTTLS, then EHLO again, then AUTH; or connect to the implicit TLS port 465 instead.",
@@ -1950,7 +1950,7 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         title: Tr::new("Mail flood detected", "检测到邮件洪泛"),
         meaning: Tr::new(
             "The message looks like part of a flood of similar abusive messages. Gmail defers with 421 4.7.28 when it rate-limits a source, in words such as “Our system has detected an unusual rate of unsolicited mail originating from your IP address” (Gmail’s published SMTP error list).",
-            "这封邮件看起来属于大量类似滥用邮件的一部分。Gmail 对发信来源限速时用 421 4.7.28 推迟接收，措辞如 “Our system has detected an unusual rate of unsolicited mail originating from your IP address”（见 Gmail 公布的 SMTP 错误列表）。",
+            "这封邮件看起来属于大量类似滥用邮件的一部分。Gmail 对发信来源限速时用 421 4.7.28 暂缓接收，措辞如 “Our system has detected an unusual rate of unsolicited mail originating from your IP address”（见 Gmail 公布的 SMTP 错误列表）。",
         ),
         action: Tr::new(
             "Slow down and let the queue retry; find out why recipients treat the mail as unsolicited (lists without consent, complaints) before sending more.",
@@ -2001,7 +2001,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
         wording: "Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.",
         meaning: Tr::new(
             "Gmail is rate-limiting mail from your IP because too much of it looks unsolicited (the registry's X.7.28, mail flood). It is a deferral: slow down, let the queue retry, and fix what makes recipients treat the mail as spam (consent, complaints, authentication).",
-            "Gmail 认为来自你的 IP 的邮件中不请自来的太多，因而对其限速（即注册表中的 X.7.28，邮件洪泛）。这是推迟接收：请放慢发送速度、让队列自动重试，并解决让收件人把邮件视为垃圾邮件的原因（是否经过同意、投诉、身份验证）。",
+            "Gmail 认为来自你的 IP 的邮件中不请自来的太多，因而对其限速（即注册表中的 X.7.28，邮件洪泛）。这是暂缓接收：请放慢发送速度、让队列自动重试，并解决让收件人把邮件视为垃圾邮件的原因（是否经过同意、投诉、身份验证）。",
         ),
         from: "Gmail's list of SMTP errors in Google's published help",
     },
@@ -2012,7 +2012,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
         wording: "The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
         meaning: Tr::new(
             "Outlook.com defers mail from your server's IP because of its reputation; 650 is Microsoft's own detail number, not the registry's. Keep the mail queued and retry more slowly; check the IP's reputation with Microsoft's postmaster services.",
-            "Outlook.com 因发信服务器 IP 的信誉问题而推迟接收；650 是微软自定的细节码，不在注册表中。请保留队列、放慢速度重试，并通过微软的 postmaster 服务检查该 IP 的信誉。",
+            "Outlook.com 因发信服务器 IP 的信誉问题而暂缓接收；650 是微软自定的细节码，不在注册表中。请保留队列、放慢速度重试，并通过微软的 postmaster 服务检查该 IP 的信誉。",
         ),
         from: "recorded from a real Outlook.com reply (2026); the link in it is Microsoft's",
     },

@@ -9,7 +9,7 @@ pub const HEADING: Tr = Tr::new("Mailbox", "邮箱");
 /// Under the heading.
 pub const INTRO: Tr = Tr::new(
     "Every message the simulated servers accepted — typed in the Console or sent from Compose — read back as a mail program would: headers raw and decoded, the MIME structure, the bodies, the attachments, the raw source, and the envelope's recipients beside the headers'.",
-    "模拟服务器接受的每一封邮件——无论是在控制台中输入的，还是从“写邮件”发送的——都像邮件程序那样读出来：原始与解码后的邮件头、MIME 结构、正文、附件、原始邮件，以及信封收件人与邮件头收件人的对照。",
+    "模拟服务器接受的每一封邮件——无论是在控制台中输入的，还是从“写邮件”发送的——都像邮件客户端那样读出来：原始与解码后的邮件头、MIME 结构、正文、附件、原始邮件，以及信封收件人与邮件头收件人的对照。",
 );
 /// No message yet.
 pub const EMPTY: Tr = Tr::new(
