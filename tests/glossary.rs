@@ -13,7 +13,7 @@ type Term = (
     Option<&'static str>,
 );
 
-const TERMS: [Term; 12] = [
+const TERMS: [Term; 16] = [
     (
         "relay",
         |en| en.to_ascii_lowercase().contains("relay"),
@@ -82,6 +82,33 @@ const TERMS: [Term; 12] = [
         "advertise",
         |en| en.to_ascii_lowercase().contains("advertis"),
         "公布",
+        None,
+    ),
+    (
+        "Enter (the key)",
+        |en| {
+            en.split(|c: char| !c.is_ascii_alphanumeric())
+                .any(|w| w == "Enter")
+        },
+        "回车",
+        Some("carriage"),
+    ),
+    (
+        "summary",
+        |en| en.to_ascii_lowercase().contains("summary"),
+        "摘要",
+        Some("digest"),
+    ),
+    (
+        "boundary",
+        |en| en.to_ascii_lowercase().contains("boundar"),
+        "分隔线",
+        None,
+    ),
+    (
+        "Historic",
+        |en| en.to_ascii_lowercase().contains("historic"),
+        "已成历史",
         None,
     ),
 ];
@@ -181,6 +208,16 @@ fn chinese_texts_follow_the_glossary() {
                 continue;
             }
             pairs += 1;
+            // authzid keeps its name beside the Chinese: 授权身份（authzid）.
+            if en.to_ascii_lowercase().contains("authzid")
+                && zh.contains("授权身份")
+                && !zh.contains("authzid")
+            {
+                wrong.push(format!(
+                    "{}:{line}: authzid without its name: {zh}",
+                    file.display()
+                ));
+            }
             for (name, uses, rejected, unless) in TERMS {
                 let excused = unless.is_some_and(|u| en.to_ascii_lowercase().contains(u))
                     || (name == "header" && protocol_headers);

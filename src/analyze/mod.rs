@@ -325,7 +325,7 @@ impl Kind {
             Kind::Data { end: true } => pick(zh, "end of message data", "邮件数据结束").into(),
             Kind::Sasl => pick(zh, "SASL answer", "SASL 应答").into(),
             Kind::Summary { code } => {
-                format!("{} {code}", pick(zh, "client summary", "客户端摘要"))
+                format!("{} {code}", pick(zh, "client summary", "客户端汇总"))
             }
             Kind::Log { program, code, .. } => match code {
                 Some(code) => format!("{} {program} {code}", pick(zh, "log", "日志")),

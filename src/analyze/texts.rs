@@ -97,7 +97,7 @@ fn mechanism(name: &str) -> Tr {
         ),
         "DIGEST-MD5" => Tr::new(
             "DIGEST-MD5: a challenge with realm and nonce, answered with an MD5 digest (RFC 2831, now historic).",
-            "DIGEST-MD5：带 realm 和 nonce 的质询，以 MD5 摘要应答（RFC 2831，已成历史）。",
+            "DIGEST-MD5：带 realm 和 nonce 的质询，以 MD5 摘要响应（RFC 2831，已被 RFC 6331 列为历史状态）。",
         ),
         "NTLM" => Tr::new(
             "NTLM: Microsoft's three-message exchange (negotiate, challenge, authenticate), binary in base64.",

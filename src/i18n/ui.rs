@@ -40,7 +40,7 @@ messages! {
     /// Reference page heading.
     ReferenceHeading => "Reply code reference", "SMTP 回复码参考";
     /// Reference page introduction.
-    ReferenceIntro => "Every SMTP reply starts with three digits, and many add an enhanced status code such as 5.7.8. Search by code or by word, or paste a whole reply line and press Enter.", "每条 SMTP 回复都以三位数字开头，许多还带有增强状态码（如 5.7.8）。可按代码或关键词搜索，也可以粘贴整行回复后按回车。";
+    ReferenceIntro => "Every SMTP reply starts with three digits, and many add an enhanced status code such as 5.7.8. Search by code or by word, or paste a whole reply line and press Enter.", "每条 SMTP 回复都以三位数字开头，许多还带有增强状态码（如 5.7.8）。可按代码或关键词搜索，也可以粘贴整行回复后按 Enter。";
     /// Search box label.
     SearchLabel => "Search the reference", "搜索参考";
     /// Search box placeholder.
@@ -90,7 +90,7 @@ messages! {
     /// Console page heading.
     ConsoleHeading => "SMTP console", "SMTP 控制台";
     /// Console page introduction.
-    ConsoleIntro => "Talk to a simulated SMTP server the way telnet would: type a command, press Enter, read the reply. Click any server reply to see why it was sent. The base64 of AUTH is decoded as you go, and the server, its policies and its faults can be changed at any time.", "像用 telnet 一样与模拟的 SMTP 服务器对话：输入命令，按回车，阅读回复。点击任意一条服务器回复，就能看到它为什么这样回复。AUTH 里的 base64 会随时解码显示；服务器类型、策略和故障也可以随时更改。";
+    ConsoleIntro => "Talk to a simulated SMTP server the way telnet would: type a command, press Enter, read the reply. Click any server reply to see why it was sent. The base64 of AUTH is decoded as you go, and the server, its policies and its faults can be changed at any time.", "像用 telnet 一样与模拟的 SMTP 服务器对话：输入命令，按 Enter，阅读回复。点击任意一条服务器回复，就能看到它为什么这样回复。AUTH 里的 base64 会随时解码显示；服务器类型、策略和故障也可以随时更改。";
     /// Console: under the input, how to get explanations.
     ConsoleClickHint => "Click a server reply (S:) to see why the server sent it.", "点击服务器回复（S:），即可查看服务器为什么这样回复。";
     /// Console: the side column's landmark label.
@@ -128,7 +128,7 @@ messages! {
     /// Console: the button that sends the command line.
     ConsoleSend => "Send line", "发送此行";
     /// Console: how the single-line input works.
-    ConsoleCommandHint => "Enter sends the line with CRLF · ↑ ↓ recall earlier commands · Tab completes the command", "回车发送该行（自动加 CRLF）· ↑ ↓ 调出之前的命令 · Tab 补全命令";
+    ConsoleCommandHint => "Enter sends the line with CRLF · ↑ ↓ recall earlier commands · Tab completes the command", "Enter 发送该行（自动加 CRLF）· ↑ ↓ 调出之前的命令 · Tab 补全命令";
     /// Console: a message line starts with a dot; `{n}` its number, `{line}` what arrives.
     ConsoleDotHint => "Line {n} starts with a dot: the server removes one leading dot (dot-stuffing, RFC 5321 §4.5.2), so it arrives as “{line}”. Double the dot to keep it.", "第 {n} 行以点开头：服务器会去掉开头的一个点（点填充，RFC 5321 §4.5.2），收到的是“{line}”。要保留这个点，请写两个点。";
     /// Console: the text area's label during BDAT.

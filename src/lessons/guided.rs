@@ -950,7 +950,7 @@ pub static LESSONS: &[Lesson] = &[
     Lesson {
         id: "mime-attachment",
         title: Tr::new("MIME and an attachment", "MIME 与附件"),
-        intro: Tr::new("The admin's notes add an attachment with multipart/mixed, a boundary and a base64 part. Send one through DATA.", "管理员的笔记用 multipart/mixed、分隔线和一个 base64 部分来添加附件。通过 DATA 发送一封这样的邮件。"),
+        intro: Tr::new("The admin's notes add an attachment with multipart/mixed, a boundary and a base64 part. Send one through DATA.", "管理员的笔记用 multipart/mixed、边界和一个 base64 部分来添加附件。通过 DATA 发送一封这样的邮件。"),
         steps: &[
             Step {
                 instruction: Tr::new("EHLO, MAIL FROM:<alice@example.com>, RCPT TO:<bob@example.com>, DATA — then the next step checks the message.", "EHLO、MAIL FROM:<alice@example.com>、RCPT TO:<bob@example.com>、DATA——下一步检查的是邮件本身。"),

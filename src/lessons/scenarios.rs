@@ -226,7 +226,7 @@ pub fn raw_bytes(text: &str) -> Vec<u8> {
 pub static SCENARIOS: &[Scenario] = &[
     Scenario {
         id: "sender-mismatch",
-        title: Tr::new("163.com: 553 Mail from must equal authorized user", "163.com：553 发件人必须与认证用户一致"),
+        title: Tr::new("163.com: 553 Mail from must equal authorized user", "163.com：553 Mail from must equal authorized user（发件人必须与认证用户一致）"),
         story: Tr::new(
             "A wiki's notification mail never arrives. Its SMTP plugin logs in to smtp.163.com as sunnogo@163.com (password ARsanbbsql60595) and the server answers 553 to MAIL FROM. The plugin's settings are in front of you, as in the DokuWiki log.",
             "某个 wiki 的通知邮件始终发不出去。它的 SMTP 插件以 sunnogo@163.com（密码 ARsanbbsql60595）登录 smtp.163.com，服务器对 MAIL FROM 回复 553。插件的设置就在你面前，和 DokuWiki 日志中的一样。",
@@ -402,7 +402,7 @@ pub static SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         id: "partial-delivery",
-        title: Tr::new("550 5.1.1 among good recipients", "好收件人中夹着一个 550 5.1.1"),
+        title: Tr::new("550 5.1.1 among good recipients", "正常的收件人中夹着一个 550 5.1.1"),
         story: Tr::new(
             "You send to bob@example.com, nobody@example.com and carol@example.com. One of them does not exist here.",
             "你给 bob@example.com、nobody@example.com 和 carol@example.com 发信。其中一个在这里不存在。",
@@ -447,7 +447,7 @@ pub static SCENARIOS: &[Scenario] = &[
     },
     Scenario {
         id: "relay-denied",
-        title: Tr::new("554 5.7.1 Relay access denied", "554 5.7.1 拒绝中继"),
+        title: Tr::new("554 5.7.1 Relay access denied", "554 5.7.1 Relay access denied（拒绝中继）"),
         story: Tr::new(
             "You use this server to send to someone@elsewhere.test and get 554. Your account is alice@example.com (password secret).",
             "你用这台服务器给 someone@elsewhere.test 发信，得到 554。你的账号是 alice@example.com（密码 secret）。",

@@ -1223,7 +1223,7 @@ impl Rule {
             Rule::BccOmitted { addresses } => if en {
                 format!("Bcc is not written into the message, so no recipient can see {}. The blind copies are made by the envelope alone: one RCPT TO each (the C++ mailer article: \"CC and BCC live in the envelope\").", addresses.join(", "))
             } else {
-                format!("Bcc 不写进邮件，因此任何收件人都看不到 {}。密送完全靠信封实现：每个地址一条 RCPT TO（那篇 C++ 发信文章：\"抄送和密送都在信封里\"）。", addresses.join("、"))
+                format!("Bcc 不写进邮件，因此任何收件人都看不到 {}。密送完全靠信封实现：每个地址一条 RCPT TO（那篇 C++ 发信文章：“抄送和密送都在信封里”）。", addresses.join("、"))
             },
             Rule::Subject => pick(en, "Subject: one line of text for the reader; unstructured, so any words may be folded.", "Subject：给读者看的一行文字；属于非结构化字段，任何词之间都可以折行。"),
             Rule::Date => pick(en, "Date: when the message was written, day-month-year time zone (date-time of §3.3). The composer does not read a clock: the caller supplies it.", "Date：邮件写成的时间，格式为 星期, 日 月 年 时间 时区（§3.3 的 date-time）。编写器不读时钟：由调用者提供。"),
@@ -1288,7 +1288,7 @@ impl Rule {
                 (true, false, None) => format!("Content-Type {content_type}: the extension is not in the table, so the type says \"arbitrary binary data\" (as the C++ mailer article sends every attachment)."),
                 (false, true, _) => format!("Content-Type {content_type}，按给定的值。"),
                 (false, false, Some(ext)) => format!("Content-Type {content_type}，根据扩展名 .{ext} 猜测（一张小表）。"),
-                (false, false, None) => format!("Content-Type {content_type}：扩展名不在表中，因此类型写成\"任意二进制数据\"（那篇 C++ 发信文章的附件都是这样发送的）。"),
+                (false, false, None) => format!("Content-Type {content_type}：扩展名不在表中，因此类型写成“任意二进制数据”（那篇 C++ 发信文章的附件都是这样发送的）。"),
             },
             Rule::LegacyName => pick(en, "name= carries the file name as encoded words inside quotes, for readers older than RFC 2231 (Outlook, old Foxmail). RFC 2047 §5 forbids encoded words in a quoted-string, yet those readers need it; RFC 2231 readers use filename*= instead.", "name= 用引号中的编码词携带文件名，供早于 RFC 2231 的阅读器（Outlook、旧版 Foxmail）使用。RFC 2047 §5 禁止在带引号的字符串中使用编码词，但这些阅读器需要它；支持 RFC 2231 的阅读器改用 filename*=。"),
             Rule::Disposition { filename, form } => match (en, form) {

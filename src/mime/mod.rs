@@ -157,7 +157,7 @@ impl MimeError {
                 }
             }
             (MimeError::LineBreakInHeader { what }, Lang::En) => format!("The {what} contains a line break (CR or LF). A header value is one logical line: a line break would start a new header — the \"header injection\" attack — so it is refused."),
-            (MimeError::LineBreakInHeader { what }, Lang::Zh) => format!("{} 中含有换行符（CR 或 LF）。邮件头的值是一个逻辑行：换行会开始一个新的邮件头——即\"邮件头注入\"攻击——因此拒绝。", zh_what(what)),
+            (MimeError::LineBreakInHeader { what }, Lang::Zh) => format!("{} 中含有换行符（CR 或 LF）。邮件头的值是一个逻辑行：换行会开始一个新的邮件头——即“邮件头注入”攻击——因此拒绝。", zh_what(what)),
             (MimeError::TooLong { what, limit }, Lang::En) => format!("The {what} is too long: at most {limit} are taken."),
             (MimeError::TooLong { what, limit }, Lang::Zh) => format!("{} 太长：最多 {limit}。", zh_what(what)),
             (MimeError::NoRecipients, Lang::En) => "The message has no recipient: give at least one To, Cc or Bcc address (each becomes one RCPT TO).".into(),

@@ -198,7 +198,7 @@ impl ScramError {
             (ScramError::BadNonce(which), Lang::En) => format!("The {which} must be non-empty printable ASCII without a comma (RFC 5802 §7: printable = %x21-2B / %x2D-7E)."),
             (ScramError::BadNonce(which), Lang::Zh) => format!("{which} 必须是非空、不含逗号的可打印 ASCII 字符（RFC 5802 §7：printable = %x21-2B / %x2D-7E）。"),
             (ScramError::BadGs2Header, Lang::En) => "The message must begin with a gs2 header: \"n,,\" (or \"y,,\"), optionally with an authzid as \"n,a=name,\" (RFC 5802 §7).".into(),
-            (ScramError::BadGs2Header, Lang::Zh) => "消息必须以 gs2 头开始：\"n,,\"（或 \"y,,\"），可带授权身份，写成 \"n,a=名字,\"（RFC 5802 §7）。".into(),
+            (ScramError::BadGs2Header, Lang::Zh) => "消息必须以 gs2 头开始：\"n,,\"（或 \"y,,\"），可带授权身份（authzid），写成 \"n,a=名字,\"（RFC 5802 §7）。".into(),
             (ScramError::ChannelBindingUnsupported, Lang::En) => "The client asked for channel binding (\"p=\"); only the -PLUS mechanisms do that (RFC 5802 §6).".into(),
             (ScramError::ChannelBindingUnsupported, Lang::Zh) => "客户端请求了通道绑定（\"p=\"）；只有 -PLUS 机制支持（RFC 5802 §6）。".into(),
             (ScramError::BadUsernameEncoding, Lang::En) => "In a user name, \"=\" must be followed by \"2C\" (a comma) or \"3D\" (an equals sign) (RFC 5802 §5.1).".into(),
@@ -522,7 +522,7 @@ fn push_client_first(
         View::Text,
         Tr::new(
             "RFC 5802 §7 (gs2 header of RFC 5801): \"n\" = no channel binding, then an empty authzid, then a comma.",
-            "RFC 5802 §7（RFC 5801 的 gs2 头）：\"n\" 表示不做通道绑定，然后是空的授权身份和一个逗号。",
+            "RFC 5802 §7（RFC 5801 的 gs2 头）：\"n\" 表示不做通道绑定，然后是空的授权身份（authzid）和一个逗号。",
         ),
     );
     trace.push(

@@ -538,7 +538,7 @@ impl ClientNote {
                 (true, Security::ImplicitTls) => format!("Connecting to {host} at {port} with TLS from the first byte (RFC 8314, usually port 465)."),
                 (false, Security::ImplicitTls) => format!("连接 {host} 的 {port} 端口，从第一个字节起就是 TLS（RFC 8314，通常是 465 端口）。"),
             },
-            ClientNote::ImplicitTls => pick(en, "Implicit TLS is simulated: the session counts as encrypted from the start. (The trainer's server has no TLS of its own, so a 'TLS before AUTH' policy still wants STARTTLS.)", "隐式 TLS 是模拟的：会话从一开始就视为已加密。（训练器的服务器本身没有 TLS，因此\"认证前必须 TLS\"的策略仍然要求 STARTTLS。）"),
+            ClientNote::ImplicitTls => pick(en, "Implicit TLS is simulated: the session counts as encrypted from the start. (The trainer's server has no TLS of its own, so a 'TLS before AUTH' policy still wants STARTTLS.)", "隐式 TLS 是模拟的：会话从一开始就视为已加密。（训练器的服务器本身没有 TLS，因此“认证前必须 TLS”的策略仍然要求 STARTTLS。）"),
             ClientNote::HeloFallback { code } => if en {
                 format!("EHLO got {code}: the server does not know ESMTP, so the client falls back to HELO (RFC 5321 §3.2) — and gets no extensions: no AUTH, no PIPELINING, no SIZE.")
             } else {

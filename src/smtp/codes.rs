@@ -67,7 +67,7 @@ impl CodeError {
             (CodeError::NotThreeDigits(s), Lang::En) => format!("\"{s}\" is not a reply code: an SMTP reply code is exactly three digits (RFC 5321 §4.2), like 250 or 553."),
             (CodeError::NotThreeDigits(s), Lang::Zh) => format!("\"{s}\" 不是回复码：SMTP 回复码恰好是三位数字（RFC 5321 §4.2），例如 250 或 553。"),
             (CodeError::FirstDigit(1), Lang::En) => "A reply code starting with 1 (\"positive preliminary\") is not part of SMTP: RFC 5321 §4.2.1 names four first digits, 2, 3, 4 and 5; the 1yz replies of FTP are not part of SMTP's model (only RFC 821 listed them).".into(),
-            (CodeError::FirstDigit(1), Lang::Zh) => "以 1 开头的回复码（\"肯定的初步应答\"）不属于 SMTP：RFC 5321 §4.2.1 只规定了 2、3、4、5 四种首位数字；FTP 的 1yz 应答不属于 SMTP 的模型（只有 RFC 821 列出过它们）。".into(),
+            (CodeError::FirstDigit(1), Lang::Zh) => "以 1 开头的回复码（“肯定的初步应答”）不属于 SMTP：RFC 5321 §4.2.1 只规定了 2、3、4、5 四种首位数字；FTP 的 1yz 应答不属于 SMTP 的模型（只有 RFC 821 列出过它们）。".into(),
             (CodeError::FirstDigit(d), Lang::En) => format!("The first digit {d} is not defined: RFC 5321 §4.2 allows only 2 (success), 3 (send more), 4 (temporary failure) and 5 (permanent failure)."),
             (CodeError::FirstDigit(d), Lang::Zh) => format!("第一位数字 {d} 没有定义：RFC 5321 §4.2 只允许 2（成功）、3（继续发送）、4（暂时失败）和 5（永久失败）。"),
             (CodeError::SecondDigit { first, second }, Lang::En) => format!("The second digit {second} is not defined: RFC 5321 §4.2.1 allows 0 to 5 (0 syntax, 1 information, 2 connection, 3 and 4 unspecified, 5 mail system). The first digit still reads: {}", first_digit_meaning(*first).en),
