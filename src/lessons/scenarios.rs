@@ -414,7 +414,7 @@ pub static SCENARIOS: &[Scenario] = &[
         ],
         lesson: Tr::new(
             "Each RCPT is answered on its own; DATA delivers to those accepted, and the sender is told about the others.",
-            "每个 RCPT 单独应答；DATA 投递给被接受的收件人，其他的会告知发件人。",
+            "每个 RCPT 单独响应；DATA 只投递给被接受的收件人，发件人会得知其余收件人被拒绝。",
         ),
         place: Place::Console,
         profile: Profile::Postfix,

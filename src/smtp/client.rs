@@ -558,7 +558,7 @@ impl ClientNote {
                     (true, true, _) => format!("AUTH {mechanism}, as set (the server offers {list})."),
                     (false, true, _) => format!("按设置使用 AUTH {mechanism}（服务器提供 {list}）。"),
                     (true, false, false) => format!("AUTH {mechanism}: the best the server offers ({list}) in the client's order SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN — a challenge-response mechanism never sends the password itself."),
-                    (false, false, false) => format!("AUTH {mechanism}：按客户端的优先顺序 SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN，这是服务器所提供的（{list}）中最好的——质询-响应机制从不发送密码本身。"),
+                    (false, false, false) => format!("AUTH {mechanism}：服务器提供 {list}，按客户端的优先顺序（SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN）选用它——质询-响应机制从不发送密码本身。"),
                     (true, false, true) => format!("AUTH {mechanism}: the server offers only {list}, so the password itself crosses the connection, merely base64-encoded — safe only inside TLS."),
                     (false, false, true) => format!("AUTH {mechanism}：服务器只提供 {list}，因此密码本身只经过 base64 编码就在连接上传送——只有在 TLS 之内才安全。"),
                 }
