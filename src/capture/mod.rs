@@ -31,6 +31,7 @@ mod file;
 mod packet;
 mod smtp;
 pub mod tcp;
+pub mod texts;
 
 pub use file::sniff;
 pub use tcp::GapCause;
@@ -41,7 +42,7 @@ pub const MAX_CAPTURE_OCTETS: usize = 64 << 20;
 pub const MAX_KEPT_OCTETS: usize = 16 << 20;
 
 /// The container format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum FileFormat {
     /// libpcap's format (`tcpdump -w`).
     Pcap,
@@ -60,7 +61,7 @@ impl FileFormat {
 }
 
 /// Why a file could not be read at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[non_exhaustive]
 pub enum CaptureError {
     /// Fewer than four octets: no magic number to read.
@@ -132,7 +133,7 @@ impl std::fmt::Display for CaptureError {
 impl std::error::Error for CaptureError {}
 
 /// How a file ended before its last packet was complete.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum EndedEarly {
     /// The file stops inside a packet record (a copy cut short, a capture still running).
     Truncated {
@@ -147,7 +148,7 @@ pub enum EndedEarly {
 }
 
 /// What a TCP stream carries.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StreamKind {
     /// An SMTP conversation (found by its dialogue).
     Smtp,
@@ -186,7 +187,7 @@ impl StreamKind {
 }
 
 /// One line of a stream's transcript.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Entry {
     /// A line the client sent (without its CRLF).
     Client(String),
@@ -206,7 +207,7 @@ pub enum Entry {
 }
 
 /// A command and its reply's time.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Reply {
     /// The command as sent (an AUTH's initial response hidden), `(connect)` for the
     /// greeting, `(AUTH answer)` for a SASL answer, `.` for the end of the message.
@@ -220,8 +221,21 @@ pub struct Reply {
     pub line: Option<usize>,
 }
 
+impl Reply {
+    /// The command as shown: the engine's own labels (`(connect)` for the greeting,
+    /// `(AUTH answer)`, `(unsolicited)`) in `lang`, a command as sent.
+    pub fn label(&self, lang: Lang) -> &str {
+        match self.command.as_str() {
+            crate::analyze::CONNECT_LABEL => Tr::new("(connect)", "（连接）").get(lang),
+            "(AUTH answer)" => Tr::new("(AUTH answer)", "（AUTH 应答）").get(lang),
+            "(unsolicited)" => Tr::new("(unsolicited)", "（未经请求）").get(lang),
+            other => other,
+        }
+    }
+}
+
 /// Something to know about a stream.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StreamNote {
     /// The capture has no SYN: it started after the connection opened.
     StartedMidway,
@@ -317,7 +331,7 @@ impl StreamNote {
 }
 
 /// One TCP stream of the capture.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Stream {
     /// What it carries.
     pub kind: StreamKind,
@@ -404,7 +418,7 @@ impl Stream {
 }
 
 /// Everything read from a capture.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Capture {
     /// pcap or pcapng.
     pub format: FileFormat,
@@ -496,7 +510,7 @@ impl Capture {
 }
 
 /// How far a [`Reader`] got.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     /// Octets of the file read.
     pub octets_read: usize,

@@ -25,7 +25,7 @@ const MAX_PIECES: usize = 1 << 16;
 pub const MAX_CONNECTIONS: usize = 10_000;
 
 /// Why octets are missing from a stream.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum GapCause {
     /// No segment in the capture carries them (lost by the capture, or never sent).
     Lost,

@@ -15,6 +15,10 @@ use super::analyze::{write_text, AnalysisJson};
 use super::verify::{exchange_json, write_exchange, ExchangeJson};
 use crate::analyze::auth::{verify_transcript, Checked};
 use crate::analyze::{analyze, Analysis};
+use crate::capture::texts::{
+    CAPTURE, CLIENT, DURATION, LINE, NO_SMTP, OCTETS, PACKETS, REPLY_TIMES, SERVER, SLOWEST,
+    SMTP_STREAMS, START, STREAM, STREAMS, TCP,
+};
 use crate::capture::{
     format_duration, format_time, sniff, Capture, Reply, Stream, StreamKind, MAX_CAPTURE_OCTETS,
 };
@@ -119,27 +123,6 @@ struct Read1 {
     checked: Vec<Checked>,
 }
 
-const CAPTURE: Tr = Tr::new("Capture", "抓包文件");
-const PACKETS: Tr = Tr::new("packets", "个数据包");
-const TCP: Tr = Tr::new("TCP", "TCP");
-const STREAMS: Tr = Tr::new("TCP streams", "个 TCP 数据流");
-const SMTP_STREAMS: Tr = Tr::new("SMTP", "个 SMTP");
-const NO_SMTP: Tr = Tr::new(
-    "No SMTP conversation in this capture (a stream is SMTP when a server greets with 220 and its client answers with EHLO or HELO, on any port).",
-    "这个抓包中没有 SMTP 会话（服务器以 220 问候、客户端以 EHLO 或 HELO 应答的数据流才算 SMTP，与端口无关）。",
-);
-const STREAM: Tr = Tr::new("Stream", "数据流");
-const CLIENT: Tr = Tr::new("client", "客户端");
-const SERVER: Tr = Tr::new("server", "服务器");
-const START: Tr = Tr::new("start", "开始");
-const DURATION: Tr = Tr::new("duration", "持续");
-const OCTETS: Tr = Tr::new("octets", "字节");
-const REPLY_TIMES: Tr = Tr::new(
-    "Reply times (from the command's packet to the reply's first packet)",
-    "回复耗时（从命令所在的数据包到回复的第一个数据包）",
-);
-const SLOWEST: Tr = Tr::new("Slowest reply", "最慢的回复");
-const LINE: Tr = Tr::new("line", "行");
 const AUTH_HEADING: Tr = Tr::new(
     "AUTH exchanges verified with the password",
     "用密码校验的 AUTH 交换",
@@ -282,12 +265,7 @@ fn write_header(
 }
 
 fn command_label(reply: &Reply, lang: Lang) -> &str {
-    match reply.command.as_str() {
-        crate::analyze::CONNECT_LABEL => Tr::new("(connect)", "（连接）").get(lang),
-        "(AUTH answer)" => Tr::new("(AUTH answer)", "（AUTH 应答）").get(lang),
-        "(unsolicited)" => Tr::new("(unsolicited)", "（未经请求）").get(lang),
-        other => other,
-    }
+    reply.label(lang)
 }
 
 #[derive(Serialize)]

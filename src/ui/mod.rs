@@ -30,6 +30,8 @@ mod scenarios;
 mod state;
 mod verify;
 
+pub use analyze::capture_worker::CaptureWorker;
+
 /// Mounts the app on `<body>`.
 pub fn run() {
     yew::Renderer::<app::App>::new().render();

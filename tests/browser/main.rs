@@ -5,6 +5,7 @@
 //! browser or dist is a failure. The `data-testid` hooks used here are listed in
 //! `docs/testing.md`.
 
+mod capture;
 mod compose;
 mod harness;
 mod learn;

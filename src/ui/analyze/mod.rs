@@ -5,6 +5,8 @@
 
 pub mod analyze_form;
 pub mod annotated_lines;
+pub mod capture_panel;
+pub mod capture_worker;
 pub mod diagnosis;
 pub mod examples;
 pub mod finding_card;

@@ -8,6 +8,8 @@ use yew::prelude::*;
 
 use crate::analyze::auth::{check, exchanges_of, Checked, Exchange};
 use crate::analyze::{analyze, Analysis};
+use crate::capture::{Capture, CaptureError, Progress, StreamKind};
+use crate::i18n::Lang;
 
 use super::examples::Example;
 
@@ -35,6 +37,37 @@ pub struct AnalyzeState {
     pub exchanges: Rc<Vec<Exchange>>,
     /// Those exchanges verified with the password (or explained without one).
     pub checked: Rc<Vec<Checked>>,
+    /// The packet capture opened, if any: its reading, its streams, the one analyzed.
+    pub capture: Option<Rc<CaptureView>>,
+    /// Bumped by every capture opened, so a late answer about an older file is ignored.
+    pub capture_run: u64,
+}
+
+/// A packet capture opened on the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CaptureView {
+    /// The file's name.
+    pub name: String,
+    /// Where its reading is.
+    pub status: CaptureStatus,
+}
+
+/// Where the reading of a capture is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CaptureStatus {
+    /// The worker is reading it (with its last progress report).
+    Reading(Option<Progress>),
+    /// Read: its streams, and the one whose transcript is in the text area.
+    Read {
+        /// What the worker read.
+        capture: Rc<Capture>,
+        /// The stream analyzed (an index into `capture.streams`).
+        selected: Option<usize>,
+    },
+    /// The file is not a capture the reader can read.
+    Invalid(CaptureError),
+    /// The browser could not hand the file over (the error it gave).
+    Unreadable(String),
 }
 
 /// What changes the state.
@@ -54,6 +87,19 @@ pub enum AnalyzeAction {
     ShowAll,
     /// The password input: the AUTH exchanges are checked again.
     Password(String),
+    /// A capture file is being opened (its name); the number of this opening.
+    CaptureOpen(String, u64),
+    /// The worker's progress on opening number `.0`.
+    CaptureProgress(u64, Progress),
+    /// The worker's answer on opening number `.0`; its first SMTP stream is analyzed, its
+    /// transcript's notes in `lang`.
+    CaptureRead(u64, Result<Capture, CaptureError>, Lang),
+    /// The browser could not read opening number `.0`'s file.
+    CaptureUnreadable(u64, String),
+    /// Analyze this stream of the capture (its transcript's notes in `lang`).
+    CaptureSelect(usize, Lang),
+    /// Close the capture (the text and the analysis stay).
+    CaptureClose,
 }
 
 impl Reducible for AnalyzeState {
@@ -75,6 +121,7 @@ impl Reducible for AnalyzeState {
                 next = AnalyzeState {
                     run: self.run + 1,
                     password: self.password.clone(),
+                    capture_run: self.capture_run,
                     ..AnalyzeState::default()
                 };
             }
@@ -90,6 +137,42 @@ impl Reducible for AnalyzeState {
                 next.password = password;
                 next.check_exchanges();
             }
+            AnalyzeAction::CaptureOpen(name, run) => {
+                next.capture_run = run;
+                next.capture = Some(Rc::new(CaptureView {
+                    name,
+                    status: CaptureStatus::Reading(None),
+                }));
+            }
+            AnalyzeAction::CaptureProgress(run, progress) => {
+                next.set_capture_status(run, CaptureStatus::Reading(Some(progress)));
+            }
+            AnalyzeAction::CaptureRead(run, Ok(capture), lang) => {
+                let first = capture
+                    .streams
+                    .iter()
+                    .position(|s| s.kind == StreamKind::Smtp);
+                let capture = Rc::new(capture);
+                if next.set_capture_status(
+                    run,
+                    CaptureStatus::Read {
+                        capture,
+                        selected: None,
+                    },
+                ) {
+                    if let Some(index) = first {
+                        next.select_stream(index, lang);
+                    }
+                }
+            }
+            AnalyzeAction::CaptureRead(run, Err(err), _) => {
+                next.set_capture_status(run, CaptureStatus::Invalid(err));
+            }
+            AnalyzeAction::CaptureUnreadable(run, message) => {
+                next.set_capture_status(run, CaptureStatus::Unreadable(message));
+            }
+            AnalyzeAction::CaptureSelect(index, lang) => next.select_stream(index, lang),
+            AnalyzeAction::CaptureClose => next.capture = None,
         }
         Rc::new(next)
     }
@@ -108,6 +191,46 @@ impl AnalyzeState {
 }
 
 impl AnalyzeState {
+    /// Sets the capture's status if `run` is still the capture opened; says whether it was.
+    fn set_capture_status(&mut self, run: u64, status: CaptureStatus) -> bool {
+        if run != self.capture_run {
+            return false;
+        }
+        let Some(view) = &self.capture else {
+            return false;
+        };
+        self.capture = Some(Rc::new(CaptureView {
+            name: view.name.clone(),
+            status,
+        }));
+        true
+    }
+
+    /// Puts stream `index`'s transcript in the text area and analyzes it.
+    fn select_stream(&mut self, index: usize, lang: Lang) {
+        let Some(view) = &self.capture else {
+            return;
+        };
+        let CaptureStatus::Read { capture, .. } = &view.status else {
+            return;
+        };
+        let Some(stream) = capture.streams.get(index) else {
+            return;
+        };
+        if stream.kind != StreamKind::Smtp {
+            return;
+        }
+        self.text = Rc::new(stream.transcript(lang));
+        self.capture = Some(Rc::new(CaptureView {
+            name: view.name.clone(),
+            status: CaptureStatus::Read {
+                capture: capture.clone(),
+                selected: Some(index),
+            },
+        }));
+        self.run_analysis();
+    }
+
     fn check_exchanges(&mut self) {
         let password = Some(self.password.as_str()).filter(|p| !p.is_empty());
         self.checked = Rc::new(

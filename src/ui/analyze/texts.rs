@@ -110,3 +110,55 @@ pub const PRIVACY: Tr = Tr::new(
 
 /// Before a finding's rule source (an RFC section or the vendor's reply).
 pub const RULE: Tr = Tr::new("Rule", "依据");
+
+/// The capture file input's label.
+pub const CAPTURE_LABEL: Tr = Tr::new(
+    "Or open a packet capture (pcap, pcapng)",
+    "或者打开抓包文件（pcap、pcapng）",
+);
+/// Under the capture input.
+pub const CAPTURE_HINT: Tr = Tr::new(
+    "A tcpdump or Wireshark file, at most 64 MiB, read by a background worker of this page (nothing is sent). Every SMTP conversation in it is found by its greeting, on any port; pick one to analyze it.",
+    "tcpdump 或 Wireshark 保存的文件，最大 64 MiB，由本页的后台 worker 读取（不会发送到任何地方）。其中的每个 SMTP 会话都按问候语识别，与端口无关；选择一个即可分析。",
+);
+/// While the worker starts.
+pub const CAPTURE_STARTING: Tr = Tr::new("Reading {name} …", "正在读取 {name} …");
+/// The worker's progress.
+pub const CAPTURE_PROGRESS: Tr = Tr::new(
+    "Reading {name}: {percent} % ({n} packets)",
+    "正在读取 {name}：{percent}%（{n} 个数据包）",
+);
+/// The progress bar's accessible name.
+pub const CAPTURE_PROGRESS_LABEL: Tr = Tr::new("Reading the capture", "读取抓包文件的进度");
+/// A file the reader refuses.
+pub const CAPTURE_INVALID: Tr =
+    Tr::new("{name} cannot be read: {error}", "无法读取 {name}：{error}");
+/// A file the browser could not hand over.
+pub const CAPTURE_UNREADABLE: Tr = Tr::new(
+    "The browser could not open {name}: {error}",
+    "浏览器无法打开 {name}：{error}",
+);
+/// Closes the capture.
+pub const CAPTURE_CLOSE: Tr = Tr::new("Close the capture", "关闭抓包文件");
+/// The streams table's caption.
+pub const CAPTURE_STREAMS: Tr = Tr::new("TCP streams in {name}", "{name} 中的 TCP 数据流");
+/// A column: what the stream carries.
+pub const CAPTURE_KIND: Tr = Tr::new("carries", "内容");
+/// A column: the endpoints.
+pub const CAPTURE_ENDPOINTS: Tr = Tr::new("client → server", "客户端 → 服务器");
+/// A column: payload octets.
+pub const CAPTURE_OCTETS: Tr = Tr::new("octets (client / server)", "字节数（客户端 / 服务器）");
+/// A column: the action.
+pub const CAPTURE_ACTION: Tr = Tr::new("analysis", "分析");
+/// Analyzes one stream.
+pub const CAPTURE_OPEN: Tr = Tr::new("Analyze stream {n}", "分析数据流 {n}");
+/// The stream analyzed.
+pub const CAPTURE_SHOWN: Tr = Tr::new("analyzed below", "分析结果见下方");
+/// The selected stream's heading.
+pub const CAPTURE_SELECTED: Tr = Tr::new("Stream {n}: reply times", "数据流 {n}：回复耗时");
+/// A column: the command.
+pub const CAPTURE_COMMAND: Tr = Tr::new("command", "命令");
+/// A column: the reply's code.
+pub const CAPTURE_CODE: Tr = Tr::new("reply", "回复");
+/// A column: the reply's time.
+pub const CAPTURE_LATENCY: Tr = Tr::new("time", "耗时");

@@ -14,6 +14,7 @@ use yew::prelude::*;
 
 use crate::ui::analyze::analyze_form::AnalyzeForm;
 use crate::ui::analyze::annotated_lines::AnnotatedLines;
+use crate::ui::analyze::capture_panel::CapturePanel;
 use crate::ui::analyze::diagnosis::Diagnosis;
 use crate::ui::analyze::overview::Overview;
 use crate::ui::analyze::state::{use_analyze, AnalyzeAction};
@@ -77,6 +78,7 @@ pub fn analyze_page() -> Html {
             <h1 data-testid="analyze-heading">{ texts::HEADING.get(lang) }</h1>
             <p class="intro">{ texts::INTRO.get(lang) }</p>
             <AnalyzeForm />
+            <CapturePanel />
             <p class="hint privacy">{ texts::PRIVACY.get(lang) }</p>
             { result }
         </section>

@@ -1,0 +1,283 @@
+//! Packet captures on the analyze page, in the real browser (issue 15): a file picked
+//! through the input is read by the page's worker, every stream listed as the engine lists it
+//! natively, the first SMTP stream's transcript analyzed, its AUTH exchanges verified with
+//! the password, its reply times shown; a STARTTLS boundary marked; a large file read with its
+//! progress shown step by step; a file that is no capture named as such; both languages.
+
+use std::path::{Path, PathBuf};
+
+use smtp_trainer::capture::{self, CaptureError, StreamKind};
+use smtp_trainer::i18n::Lang;
+
+use super::harness::{BrowserLang, Harness};
+use super::{assert_clean_and_local, control_value};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/captures")
+        .join(name)
+}
+
+/// Picks `path` in the capture input.
+async fn open_capture(h: &Harness, path: &Path) {
+    h.wait_for("[data-testid=analyze-capture-input]")
+        .await
+        .send_keys(path.to_str().expect("a UTF-8 path"))
+        .await
+        .expect("the file input takes the path");
+}
+
+/// The page's rows of the streams table: (number, kind, endpoints).
+async fn rows(h: &Harness) -> Vec<(String, String, String)> {
+    let rows = h
+        .js("return [...document.querySelectorAll('[data-testid=analyze-capture-stream]')].map(r => \
+             [r.dataset.stream, r.dataset.kind, r.querySelector('[data-testid=analyze-capture-endpoints]').textContent])")
+        .await;
+    rows.as_array()
+        .expect("rows")
+        .iter()
+        .map(|r| {
+            let get = |i: usize| r[i].as_str().unwrap_or_default().to_string();
+            (get(0), get(1), get(2))
+        })
+        .collect()
+}
+
+/// What the engine lists natively for the same file.
+fn native_rows(capture: &capture::Capture) -> Vec<(String, String, String)> {
+    capture
+        .streams
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                (i + 1).to_string(),
+                s.kind.id().to_string(),
+                format!("{} → {}", s.client, s.server),
+            )
+        })
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_capture_is_read_by_the_worker_listed_analyzed_and_verified() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+
+    // swaks with CRAM-MD5 and LOGIN against `serve`, captured on loopback.
+    let file = fixture("swaks-auth.pcap");
+    let native = capture::read(&std::fs::read(&file).expect("fixture")).expect("a capture");
+    open_capture(&h, &file).await;
+    let summary = h
+        .wait_text("[data-testid=analyze-capture-summary]", |t| !t.is_empty())
+        .await;
+    assert!(
+        summary.contains(&format!("{} packets", native.packets)),
+        "{summary}"
+    );
+    assert_eq!(rows(&h).await, native_rows(&native));
+
+    // The first SMTP stream is analyzed: its transcript is the text, as the engine makes it.
+    let first = native
+        .streams
+        .iter()
+        .position(|s| s.kind == StreamKind::Smtp)
+        .expect("an SMTP stream");
+    h.wait_for("[data-testid=analyze-result]").await;
+    assert_eq!(
+        control_value(&h, "analyze-input").await,
+        native.streams[first].transcript(Lang::En)
+    );
+    h.wait_for(&format!(
+        "[data-testid=analyze-capture-stream][data-stream='{}'] [data-testid=analyze-capture-shown]",
+        first + 1
+    ))
+    .await;
+    // Its reply times, one row per command, as natively.
+    let replies = h
+        .js("return document.querySelectorAll('[data-testid=analyze-capture-reply]').length")
+        .await;
+    assert_eq!(
+        replies.as_u64(),
+        Some(native.streams[first].replies.len() as u64)
+    );
+    h.wait_for("[data-testid=analyze-capture-slowest]").await;
+
+    // Its AUTH exchanges, verified with the password the sessions used.
+    h.wait_for("[data-testid=analyze-auth] [data-testid=verify-exchange]")
+        .await;
+    h.wait_for("[data-testid=analyze-password]")
+        .await
+        .send_keys("secret")
+        .await
+        .expect("typing the password");
+    h.wait_for("[data-testid=analyze-auth] [data-testid=verify-exchange][data-verdict=valid]")
+        .await;
+    let invalid = h
+        .js("return document.querySelectorAll('[data-testid=analyze-auth] [data-verdict=invalid]').length")
+        .await;
+    assert_eq!(invalid.as_u64(), Some(0));
+
+    // Another SMTP stream, picked in the table.
+    if let Some(second) = native
+        .streams
+        .iter()
+        .enumerate()
+        .skip(first + 1)
+        .find(|(_, s)| s.kind == StreamKind::Smtp)
+        .map(|(i, _)| i)
+    {
+        h.wait_for(&format!(
+            "[data-testid=analyze-capture-stream][data-stream='{}'] [data-testid=analyze-capture-open]",
+            second + 1
+        ))
+        .await
+        .click()
+        .await
+        .expect("click");
+        h.wait_for(&format!(
+            "[data-testid=analyze-capture-stream][data-stream='{}'] [data-testid=analyze-capture-shown]",
+            second + 1
+        ))
+        .await;
+        assert_eq!(
+            control_value(&h, "analyze-input").await,
+            native.streams[second].transcript(Lang::En)
+        );
+    }
+
+    // STARTTLS: the boundary is a line of the transcript, and nothing after it is decoded.
+    open_capture(&h, &fixture("swaks-starttls.pcap")).await;
+    h.wait_text("[data-testid=analyze-line-raw]", |_| true)
+        .await;
+    h.wait_text("[data-testid=analyze-lines]", |t| {
+        t.contains("-- encrypted from here (STARTTLS)")
+    })
+    .await;
+
+    // Not a capture: named as such, with the engine's words.
+    let junk = std::env::temp_dir().join(format!("smtp-trainer-junk-{}.pcap", std::process::id()));
+    std::fs::write(&junk, b"hello, this is not a capture\n").expect("temp file");
+    open_capture(&h, &junk).await;
+    let error = h
+        .wait_text("[data-testid=analyze-capture-error]", |t| !t.is_empty())
+        .await;
+    assert!(
+        error.contains(&CaptureError::NotACapture.describe(Lang::En)),
+        "{error}"
+    );
+    let _ = std::fs::remove_file(&junk);
+    h.click("analyze-capture-close").await;
+    let left = h
+        .js("return document.querySelectorAll('[data-testid=analyze-capture-view]').length")
+        .await;
+    assert_eq!(left.as_u64(), Some(0));
+
+    assert_clean_and_local(&h).await;
+    h.close().await;
+}
+
+/// A pcap of `swaks-auth.pcap`'s packets followed by `junk` UDP datagrams (Ethernet, IPv4):
+/// large enough that the worker reports its progress many times.
+fn large_capture(junk: usize) -> (PathBuf, Vec<u8>) {
+    let mut bytes = std::fs::read(fixture("swaks-auth.pcap")).expect("fixture");
+    let mut frame = Vec::new();
+    frame.extend_from_slice(&[0u8; 12]); // MAC addresses
+    frame.extend_from_slice(&[0x08, 0x00]); // IPv4
+    let payload = [0x55u8; 64];
+    let total = (20 + 8 + payload.len()) as u16;
+    frame.extend_from_slice(&[
+        0x45,
+        0,
+        (total >> 8) as u8,
+        total as u8,
+        0,
+        0,
+        0x40,
+        0,
+        64,
+        17,
+        0,
+        0,
+    ]);
+    frame.extend_from_slice(&[127, 0, 0, 1, 127, 0, 0, 1]);
+    let udp_len = (8 + payload.len()) as u16;
+    frame.extend_from_slice(&[
+        0x30,
+        0x39,
+        0x00,
+        0x35,
+        (udp_len >> 8) as u8,
+        udp_len as u8,
+        0,
+        0,
+    ]);
+    frame.extend_from_slice(&payload);
+    for i in 0..junk {
+        let secs = 1_800_000_000u32 + (i / 1000) as u32;
+        let micros = (i % 1000) as u32;
+        bytes.extend_from_slice(&secs.to_le_bytes());
+        bytes.extend_from_slice(&micros.to_le_bytes());
+        bytes.extend_from_slice(&(frame.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&(frame.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&frame);
+    }
+    let path = std::env::temp_dir().join(format!("smtp-trainer-large-{}.pcap", std::process::id()));
+    std::fs::write(&path, &bytes).expect("temp file");
+    (path, bytes)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_large_capture_shows_its_progress_in_chinese() {
+    let (path, bytes) = large_capture(150_000);
+    let native = capture::read(&bytes).expect("a capture");
+    let h = Harness::start(BrowserLang::Chinese).await;
+    h.open("#/analyze").await;
+    // Every value the progress bar takes is recorded as the page renders it.
+    h.js("window.__progress = []; new MutationObserver(() => { \
+            const p = document.querySelector('[data-testid=analyze-capture-progress]'); \
+            if (p) window.__progress.push([Number(p.getAttribute('value')), Number(p.getAttribute('max'))]); \
+          }).observe(document.body, {subtree: true, childList: true, attributes: true}); return true")
+        .await;
+    open_capture(&h, &path).await;
+    let summary = h
+        .wait_text("[data-testid=analyze-capture-summary]", |t| !t.is_empty())
+        .await;
+    assert!(summary.starts_with("抓包文件："), "{summary}");
+    assert!(
+        summary.contains(&format!("{} 个数据包", native.packets)),
+        "{summary}"
+    );
+    let seen = h.js("return window.__progress").await;
+    let partial = seen
+        .as_array()
+        .expect("an array")
+        .iter()
+        .filter(|v| {
+            let (value, max) = (v[0].as_f64().unwrap_or(0.0), v[1].as_f64().unwrap_or(0.0));
+            value > 0.0 && value < max
+        })
+        .count();
+    assert!(
+        partial >= 2,
+        "the page showed the worker's progress part-way at least twice: {seen}"
+    );
+    // The SMTP stream in it is analyzed, in Chinese.
+    let first = native
+        .streams
+        .iter()
+        .position(|s| s.kind == StreamKind::Smtp)
+        .expect("an SMTP stream");
+    h.wait_for("[data-testid=analyze-result]").await;
+    assert_eq!(
+        control_value(&h, "analyze-input").await,
+        native.streams[first].transcript(Lang::Zh)
+    );
+    h.wait_text("[data-testid=analyze-capture-latency]", |t| {
+        t.contains("回复耗时")
+    })
+    .await;
+    let _ = std::fs::remove_file(&path);
+    assert_clean_and_local(&h).await;
+    h.close().await;
+}
