@@ -146,6 +146,48 @@ async fn a_capture_is_read_by_the_worker_listed_analyzed_and_verified() {
         );
     }
 
+    // curl's pcapng and smtplib over IPv6 in a Linux cooked capture: listed and analyzed as
+    // natively.
+    for name in ["curl.pcapng", "smtplib-ipv6.pcap"] {
+        let file = fixture(name);
+        let native = capture::read(&std::fs::read(&file).expect("fixture")).expect("a capture");
+        open_capture(&h, &file).await;
+        let want = native_rows(&native);
+        let deadline = std::time::Instant::now() + super::harness::WAIT;
+        while rows(&h).await != want && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        assert_eq!(rows(&h).await, want, "{name}");
+        let first = native
+            .streams
+            .iter()
+            .position(|s| s.kind == StreamKind::Smtp)
+            .expect("an SMTP stream");
+        assert_eq!(
+            control_value(&h, "analyze-input").await,
+            native.streams[first].transcript(Lang::En),
+            "{name}"
+        );
+    }
+
+    // A file cut inside a packet: read up to there, and the notes say so as natively.
+    let whole = std::fs::read(fixture("swaks-auth.pcap")).expect("fixture");
+    let cut = &whole[..whole.len() - 7];
+    let native = capture::read(cut).expect("a capture");
+    let notes = native.notes(Lang::En);
+    assert!(!notes.is_empty(), "the engine notes the cut file");
+    let cut_path =
+        std::env::temp_dir().join(format!("smtp-trainer-cut-{}.pcap", std::process::id()));
+    std::fs::write(&cut_path, cut).expect("temp file");
+    open_capture(&h, &cut_path).await;
+    let shown = h
+        .wait_text("[data-testid=analyze-capture-notes]", |t| !t.is_empty())
+        .await;
+    for note in &notes {
+        assert!(shown.contains(note.as_str()), "{note:?} in {shown:?}");
+    }
+    let _ = std::fs::remove_file(&cut_path);
+
     // STARTTLS: the boundary is a line of the transcript, and nothing after it is decoded.
     open_capture(&h, &fixture("swaks-starttls.pcap")).await;
     h.wait_text("[data-testid=analyze-line-raw]", |_| true)
