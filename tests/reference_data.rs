@@ -277,6 +277,10 @@ fn every_cited_section_exists() {
             texts.push((label.clone(), all_texts(tr)));
         }
     }
+    for note in PROVIDER_NOTES {
+        let label = format!("{} {}", note.provider, note.code);
+        texts.push((label, all_texts(note.meaning)));
+    }
     // The digit and error texts of the code reader and the explanations.
     texts.push((
         "codes.rs".into(),

@@ -897,7 +897,11 @@ fn telnet_note(line: &str) -> Option<Reading<'_>> {
             return Some(Reading::note(Format::Telnet, what, connect));
         }
     }
-    if trimmed.len() > 2 && trimmed.starts_with('(') && trimmed.ends_with(')') {
+    // `(550, b'…')` is a Python exception's arguments (a reply), not an annotation.
+    let reply_tuple = trimmed.get(1..6).is_some_and(|head| {
+        head.bytes().take(3).all(|b| b.is_ascii_digit()) && head.ends_with(", ")
+    });
+    if trimmed.len() > 2 && trimmed.starts_with('(') && trimmed.ends_with(')') && !reply_tuple {
         return Some(Reading {
             format: None,
             session: 0,

@@ -171,6 +171,10 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
             .filter(|d| enhanced_shaped(d))
             .map(str::to_string);
     }
+    let text = match (code, &enhanced) {
+        (Some(code), Some(enhanced)) => join_continuations(&text, code, enhanced),
+        _ => text,
+    };
     let lower = message.to_ascii_lowercase();
     let mut event = event_of(&lower);
     if matches!(event, LogEvent::Info) && code.is_some_and(|c| c >= 400) {
@@ -195,6 +199,19 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         message: cut(message, MAX_MESSAGE).to_string(),
         open: false,
     }
+}
+
+/// A multi-line reply as Postfix logs it, its lines joined with their codes inside
+/// (`… is not RFC 550-5.7.1 5322 compliant …`): the text without those codes.
+fn join_continuations(text: &str, code: u16, enhanced: &str) -> String {
+    let mut out = text.to_string();
+    for marker in [
+        format!(" {code}-{enhanced} "),
+        format!(" {code} {enhanced} "),
+    ] {
+        out = out.replace(&marker, " ");
+    }
+    out
 }
 
 /// The longest prefix of at most `max` bytes ending on a character boundary.

@@ -14,6 +14,7 @@ mod auth_not_offered;
 mod authorization_code;
 mod blocklisted;
 mod mechanism;
+mod message_header;
 mod microsoft_auth;
 mod network;
 mod open_resolver;
@@ -81,7 +82,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 18] = [
+const RULES: [(Applies, &Rule); 19] = [
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
@@ -96,6 +97,7 @@ const RULES: [(Applies, &Rule); 18] = [
     (authorization_code::applies, &authorization_code::RULE),
     (smtp_not_enabled::applies, &smtp_not_enabled::RULE),
     (auth_not_offered::applies, &auth_not_offered::RULE),
+    (message_header::applies, &message_header::RULE),
     (rate_limit::applies, &rate_limit::RULE),
     (network::applies, &network::RULE),
     (starttls_not_offered::applies, &starttls_not_offered::RULE),
