@@ -231,13 +231,32 @@ impl Harness {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+        kill_browser(&self.profile);
         let _ = std::fs::remove_dir_all(&self.profile);
     }
+}
+
+/// Ends every browser process started with this harness's profile directory: killing
+/// chromedriver (a failed test's drop) leaves its Chromium running, which would hold memory
+/// and CPU for the rest of the run. `sh`, `grep` and `kill` (a shell builtin) only.
+fn kill_browser(profile: &Path) {
+    let script = r#"for p in /proc/[0-9]*; do
+        pid="${p#/proc/}"
+        [ "$pid" = "$$" ] && continue
+        if grep -qaF -- "$1" "$p/cmdline" 2>/dev/null; then kill "$pid" 2>/dev/null; fi
+    done"#;
+    let _ = Command::new("sh")
+        .args(["-c", script, "sh"])
+        .arg(profile)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
 }
 
 impl Drop for Harness {
     fn drop(&mut self) {
         let _ = self.driver.kill();
+        kill_browser(&self.profile);
     }
 }
 
