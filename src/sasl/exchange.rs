@@ -150,6 +150,27 @@ pub struct ServerEnv<'a> {
     pub username_prompt: &'a str,
     /// The nonce source.
     pub nonces: &'a mut Nonces,
+    /// How this server words an OAuth error challenge (RFC 7628 §3.2.2).
+    pub oauth: OauthErrors<'a>,
+}
+
+/// The members of a server's OAuth error challenge, as the provider sends them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OauthErrors<'a> {
+    /// The scope a token needs here (`https://mail.google.com/` at Gmail).
+    pub scope: &'a str,
+    /// XOAUTH2's `status` (Google sends an HTTP-like number, `400`), with its `schemes`.
+    pub xoauth2_status: &'a str,
+}
+
+impl Default for OauthErrors<'_> {
+    /// RFC 7628 §3.2.2's own form, for servers that publish nothing else.
+    fn default() -> Self {
+        OauthErrors {
+            scope: "",
+            xoauth2_status: "invalid_token",
+        }
+    }
 }
 
 impl ServerEnv<'_> {

@@ -35,6 +35,19 @@ pub enum SaslProblem {
     Scram(crate::sasl::scram::ScramError),
     /// An NTLM message that does not decode.
     Ntlm(crate::sasl::ntlm::ParseError),
+    /// An XOAUTH2 or OAUTHBEARER response that does not decode (RFC 7628 §3.1).
+    Oauth(crate::sasl::oauth::OauthError),
+    /// The response uses the other OAuth mechanism's layout (XOAUTH2's `user=` after
+    /// `AUTH OAUTHBEARER`, or a gs2 header after `AUTH XOAUTH2`).
+    OauthLayout {
+        /// The mechanism named in AUTH.
+        expected: &'static str,
+    },
+    /// The bearer token is not the one issued for this account (or names no account):
+    /// RFC 7628 §3.2.2's `invalid_token`.
+    InvalidToken(String),
+    /// `auth=` names another scheme than `Bearer` (RFC 6750 §2.1).
+    NotBearer(String),
     /// The digest-uri is not `smtp/<this host>`.
     DigestUriMismatch {
         /// What the server expects.
@@ -70,6 +83,13 @@ impl SaslProblem {
             (SaslProblem::CramMd5Shape, Lang::En) => "A CRAM-MD5 response decodes to the user name, one space and 32 hex digits (RFC 2195 §2).".into(),
             (SaslProblem::CramMd5Shape, Lang::Zh) => "CRAM-MD5 响应解码后应为用户名、一个空格和 32 位十六进制数字（RFC 2195 §2）。".into(),
             (SaslProblem::Digest(err), lang) => err.describe(lang),
+            (SaslProblem::Oauth(err), lang) => err.describe(lang),
+            (SaslProblem::OauthLayout { expected }, Lang::En) => format!("The response is laid out for the other OAuth mechanism, not {expected}: XOAUTH2 starts with \"user=\", OAUTHBEARER with a gs2 header such as \"n,a=user,\" (RFC 7628 §3.1)."),
+            (SaslProblem::OauthLayout { expected }, Lang::Zh) => format!("响应的格式属于另一种 OAuth 机制，而不是 {expected}：XOAUTH2 以 \"user=\" 开头，OAUTHBEARER 以 \"n,a=用户,\" 这样的 gs2 头开头（RFC 7628 §3.1）。"),
+            (SaslProblem::InvalidToken(u), Lang::En) => format!("The bearer token is not the one issued for {u:?} (expired, revoked, or for another account): the server answers with an error challenge, status invalid_token, the client acknowledges it, and only then comes the failure (RFC 7628 §3.2.2–3.2.3)."),
+            (SaslProblem::InvalidToken(u), Lang::Zh) => format!("这个 bearer 令牌不是签发给 {u:?} 的（已过期、已撤销或属于其他账号）：服务器先回一个 status 为 invalid_token 的错误质询，客户端确认之后才给出失败回复（RFC 7628 §3.2.2–3.2.3）。"),
+            (SaslProblem::NotBearer(scheme), Lang::En) => format!("auth= names the scheme {scheme:?}; these mechanisms carry a Bearer token (\"auth=Bearer <token>\", RFC 6750 §2.1, RFC 7628 §3.1)."),
+            (SaslProblem::NotBearer(scheme), Lang::Zh) => format!("auth= 中的方案是 {scheme:?}；这两种机制携带的是 Bearer 令牌（\"auth=Bearer <令牌>\"，RFC 6750 §2.1、RFC 7628 §3.1）。"),
             (SaslProblem::Scram(err), lang) => err.describe(lang),
             (SaslProblem::Ntlm(err), lang) => err.describe(lang),
             (SaslProblem::NonceMismatch, Lang::En) => "The response's nonce is not the one this server sent in its challenge.".into(),

@@ -6,7 +6,7 @@
 //! here.
 
 use super::exchange::{ClientExchange, ClientParams, ServerExchange};
-use super::{cram_md5, digest_md5, login, ntlm, plain, scram};
+use super::{cram_md5, digest_md5, login, ntlm, oauth, plain, scram};
 
 /// One mechanism.
 pub struct Mechanism {
@@ -68,6 +68,18 @@ pub const MECHANISMS: &[Mechanism] = &[
         name: "SCRAM-SHA-256",
         server: || Box::new(scram::Server::new(scram::Hash::Sha256)),
         client: |p| Box::new(scram::Client::new(scram::Hash::Sha256, p)),
+        initial_response: true,
+    },
+    Mechanism {
+        name: "XOAUTH2",
+        server: || Box::new(oauth::Server::new(oauth::Mechanism::XOAuth2)),
+        client: |p| Box::new(oauth::Client::new(oauth::Mechanism::XOAuth2, p)),
+        initial_response: true,
+    },
+    Mechanism {
+        name: "OAUTHBEARER",
+        server: || Box::new(oauth::Server::new(oauth::Mechanism::OAuthBearer)),
+        client: |p| Box::new(oauth::Client::new(oauth::Mechanism::OAuthBearer, p)),
         initial_response: true,
     },
 ];

@@ -21,7 +21,7 @@ use super::profile::{fault_template, Extension, LineOver, Profile, Template};
 use super::reply::Reply;
 use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
 use crate::sasl::exchange::{
-    AuthStep, Nonces, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    AuthStep, Nonces, OauthErrors, ServerEnv, ServerExchange, ServerFailure, ServerStep,
 };
 use crate::sasl::{login, registry};
 
@@ -1587,6 +1587,7 @@ impl Server {
                 login::USERNAME_PROMPT
             },
             nonces: &mut self.nonces,
+            oauth: OauthErrors::default(),
         }
     }
 
