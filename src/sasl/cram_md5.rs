@@ -5,6 +5,9 @@
 //! text of the challenge instead of its decoded bytes, upper-case hex, and sending the
 //! response without base64. Every step is in the trace.
 
+pub mod exchange;
+pub use exchange::{Client, Server};
+
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 

@@ -15,6 +15,9 @@
 //! *hex* of `H(user:realm:passwd)` into A1, as HTTP's MD5-sess does, instead of its 16 raw
 //! bytes.
 
+pub mod exchange;
+pub use exchange::{Client, Server};
+
 use core::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;

@@ -27,6 +27,9 @@
 //! every offset and length is checked, input is capped at [`MAX_MESSAGE_LEN`], and
 //! malformed input is a [`ParseError`], never a panic.
 
+pub mod exchange;
+pub use exchange::{Client, Server};
+
 use core::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;

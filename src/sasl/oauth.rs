@@ -13,6 +13,9 @@
 //! a tiny, bounded parser for flat objects of strings ([`parse_flat_json`]): the engine has
 //! no JSON dependency.
 
+pub mod exchange;
+pub use exchange::{Client, Server};
+
 use core::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;

@@ -5,6 +5,9 @@
 //! of up to 255 octets: a minimum to accept, not a maximum. The trainer's server takes no
 //! more than that (its own limit, like many real servers'), and says so.
 
+pub mod exchange;
+pub use exchange::{Client, Server};
+
 use core::fmt;
 
 /// A decoded PLAIN message.

@@ -25,6 +25,9 @@
 //! [`MAX_MESSAGE_LEN`]. SASLprep (RFC 4013) of names and passwords is not applied: the
 //! bytes are used as given, which is what SASLprep yields for ASCII.
 
+pub mod exchange;
+pub use exchange::{Client, Server};
+
 use core::fmt;
 
 use base64::engine::general_purpose::STANDARD as BASE64;

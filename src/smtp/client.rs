@@ -36,8 +36,9 @@ use base64::Engine as _;
 use super::server::{Event, Server};
 use crate::i18n::Lang;
 use crate::mime::{data_section, Composed, Envelope, RecipientKind};
-use crate::sasl::trace::{Trace, View};
-use crate::sasl::{cram_md5, digest_md5, login, ntlm, plain, scram};
+use crate::sasl::exchange::{AuthStep, ClientExchange, ClientParams};
+use crate::sasl::registry;
+use crate::sasl::trace::Trace;
 
 /// The longest reply line kept (RFC 5321 §4.5.3.1.5 says 512 with CRLF; servers exceed it).
 const MAX_REPLY_LINE: usize = 2048;
@@ -728,31 +729,6 @@ impl Extensions {
     }
 }
 
-/// Where a SASL exchange stands.
-#[derive(Clone, Debug)]
-enum AuthStep {
-    Plain,
-    LoginUser,
-    LoginPassword,
-    Cram,
-    Digest,
-    DigestRspauth {
-        expected: String,
-    },
-    ScramFirst {
-        hash: scram::Hash,
-    },
-    ScramFinal {
-        expected: Vec<u8>,
-    },
-    NtlmNegotiate,
-    NtlmChallenge,
-    /// The last response is sent; 235 expected.
-    Final,
-    /// `*` sent; the 501 expected.
-    Cancelled,
-}
-
 /// A command sent whose reply is awaited.
 #[derive(Clone, Debug)]
 enum Expect {
@@ -760,7 +736,10 @@ enum Expect {
     Ehlo,
     Helo,
     StartTls,
-    Auth(AuthStep),
+    /// A SASL exchange's next reply; `cancelled` once `*` is sent (a 501 expected).
+    Auth {
+        cancelled: bool,
+    },
     Mail,
     Rcpt(usize),
     Data,
@@ -774,7 +753,7 @@ impl Expect {
             Expect::Greeting => Stage::Greeting,
             Expect::Ehlo | Expect::Helo => Stage::Hello,
             Expect::StartTls => Stage::StartTls,
-            Expect::Auth(_) => Stage::Auth,
+            Expect::Auth { .. } => Stage::Auth,
             Expect::Mail => Stage::Mail,
             Expect::Rcpt(_) => Stage::Rcpt,
             Expect::Data => Stage::Data,
@@ -798,6 +777,8 @@ pub struct Client {
     tls: bool,
     awaiting_tls: bool,
     authenticated: bool,
+    /// The SASL exchange under way.
+    exchange: Option<Box<dyn ClientExchange>>,
     mail_ok: bool,
     accepted: usize,
     pipelined: bool,
@@ -843,6 +824,7 @@ impl Client {
             tls,
             awaiting_tls: false,
             authenticated: false,
+            exchange: None,
             mail_ok: false,
             accepted: 0,
             pipelined: false,
@@ -1133,7 +1115,7 @@ impl Client {
                     self.fail_and_quit(failure, actions);
                 }
             }
-            Expect::Auth(step) => self.auth_reply(step, reply, actions),
+            Expect::Auth { cancelled } => self.auth_reply(cancelled, reply, actions),
             Expect::Mail => {
                 if reply.is_positive() {
                     self.mail_ok = true;
@@ -1284,65 +1266,51 @@ impl Client {
             offered,
             chosen: self.settings.mechanism.is_some(),
         });
-        let report = |trace: Trace| AuthReport {
-            mechanism: mechanism.clone(),
-            trace,
-            succeeded: false,
+        let Some(found) = registry::find(&mechanism) else {
+            return self.fail_and_quit(Failure::UnsupportedMechanism(mechanism), actions);
         };
-        match mechanism.as_str() {
-            "PLAIN" => {
-                let trace = plain::client("", &user, &password);
-                let response = step_text(&trace, "response");
-                self.outcome.auth = Some(report(trace));
-                let line = format!("AUTH PLAIN {response}");
-                self.command(&line, Expect::Auth(AuthStep::Plain), actions);
+        let nonces = &self.settings.nonces;
+        let params = ClientParams {
+            user,
+            secret: password,
+            host: self.settings.host.clone(),
+            port: self.settings.port,
+            cnonce: nonces.cnonce.clone(),
+            scram_nonce: nonces.scram.clone(),
+            ntlm_challenge: nonces.ntlm_challenge,
+            ntlm_timestamp: nonces.ntlm_timestamp,
+        };
+        let mut exchange = (found.client)(&params);
+        let initial = match exchange.initial() {
+            Ok(initial) => initial,
+            Err(err) => {
+                let failure = Failure::Sasl {
+                    mechanism,
+                    problem: (err.en, err.zh),
+                };
+                return self.fail_and_quit(failure, actions);
             }
-            "LOGIN" => {
-                self.outcome.auth = Some(report(login::client(&user, &password)));
-                self.command("AUTH LOGIN", Expect::Auth(AuthStep::LoginUser), actions);
-            }
-            "CRAM-MD5" => {
-                self.outcome.auth = Some(report(Trace::default()));
-                self.command("AUTH CRAM-MD5", Expect::Auth(AuthStep::Cram), actions);
-            }
-            "DIGEST-MD5" => {
-                self.outcome.auth = Some(report(Trace::default()));
-                self.command("AUTH DIGEST-MD5", Expect::Auth(AuthStep::Digest), actions);
-            }
-            "NTLM" => {
-                self.outcome.auth = Some(report(Trace::default()));
-                self.command("AUTH NTLM", Expect::Auth(AuthStep::NtlmNegotiate), actions);
-            }
-            m => match scram::Hash::from_mechanism(m) {
-                Some(hash) => match scram::client_first(&user, &self.settings.nonces.scram) {
-                    Ok(trace) => {
-                        let first = step_text(&trace, "client-first-base64");
-                        self.outcome.auth = Some(report(trace));
-                        let line = format!("AUTH {m} {first}");
-                        self.command(&line, Expect::Auth(AuthStep::ScramFirst { hash }), actions);
-                    }
-                    Err(err) => {
-                        let failure = Failure::Sasl {
-                            mechanism: m.to_string(),
-                            problem: (err.describe(Lang::En), err.describe(Lang::Zh)),
-                        };
-                        self.fail_and_quit(failure, actions);
-                    }
-                },
-                None => self.fail_and_quit(Failure::UnsupportedMechanism(m.to_string()), actions),
-            },
-        }
-    }
-
-    /// Sends a SASL response line (base64, or empty) and expects the next reply.
-    fn respond(&mut self, response: &str, next: AuthStep, actions: &mut Vec<Action>) {
-        self.command(response, Expect::Auth(next), actions);
+        };
+        self.outcome.auth = Some(AuthReport {
+            mechanism: mechanism.clone(),
+            trace: exchange.trace().clone(),
+            succeeded: false,
+        });
+        self.exchange = Some(exchange);
+        // RFC 4954 §4: the initial response goes base64 on the AUTH line, "=" if empty.
+        let line = match initial {
+            None => format!("AUTH {mechanism}"),
+            Some(bytes) if bytes.is_empty() => format!("AUTH {mechanism} ="),
+            Some(bytes) => format!("AUTH {mechanism} {}", BASE64.encode(bytes)),
+        };
+        self.command(&line, Expect::Auth { cancelled: false }, actions);
     }
 
     fn cancel_auth(&mut self, failure: Failure, actions: &mut Vec<Action>) {
         self.fail(failure);
         self.note(ClientNote::AuthCancelled);
-        self.respond("*", AuthStep::Cancelled, actions);
+        self.exchange = None;
+        self.command("*", Expect::Auth { cancelled: true }, actions);
     }
 
     fn sasl_failure(&self, en: String, zh: String) -> Failure {
@@ -1357,18 +1325,22 @@ impl Client {
         }
     }
 
-    fn auth_reply(&mut self, step: AuthStep, reply: ServerReply, actions: &mut Vec<Action>) {
-        if matches!(step, AuthStep::Cancelled) {
+    /// A reply during AUTH: 235 ends it, a 334's challenge goes to the exchange and its
+    /// response back to the server, anything else is the server's refusal.
+    fn auth_reply(&mut self, cancelled: bool, reply: ServerReply, actions: &mut Vec<Action>) {
+        if cancelled {
             return self.quit(actions);
         }
         if reply.code == 235 {
             self.authenticated = true;
+            self.exchange = None;
             if let Some(auth) = &mut self.outcome.auth {
                 auth.succeeded = true;
             }
             return self.start_transaction(actions);
         }
         if reply.code != 334 {
+            self.exchange = None;
             let failure = Failure::Reply {
                 stage: Stage::Auth,
                 reply,
@@ -1389,196 +1361,47 @@ impl Client {
             );
             return self.cancel_auth(failure, actions);
         };
-        if !challenge.is_empty() && !matches!(step, AuthStep::NtlmChallenge) {
+        let Some(mut exchange) = self.exchange.take() else {
+            let failure = self.sasl_failure(
+                "the server sent another challenge after the last response.".into(),
+                "最后一个响应之后服务器又发来了质询。".into(),
+            );
+            return self.cancel_auth(failure, actions);
+        };
+        if !challenge.is_empty() && !exchange.expects_binary() {
             self.note(ClientNote::Challenge {
                 decoded: crate::sasl::trace::visible(&challenge),
             });
         }
-        let user = self.settings.user.clone().unwrap_or_default();
-        let password = self.settings.password.clone().unwrap_or_default();
+        let verified = exchange.server_verified();
+        let step = exchange.step(&challenge);
+        self.set_trace(exchange.trace().clone());
+        if !verified && exchange.server_verified() {
+            let mechanism = self
+                .outcome
+                .auth
+                .as_ref()
+                .map(|a| a.mechanism.clone())
+                .unwrap_or_default();
+            self.note(ClientNote::ServerVerified { mechanism });
+        }
         match step {
-            AuthStep::LoginUser => {
-                self.respond(&BASE64.encode(&user), AuthStep::LoginPassword, actions)
+            AuthStep::Challenge(response) => {
+                self.exchange = Some(exchange);
+                // RFC 4954 §4: each response is base64 on its own line (empty for none).
+                let line = BASE64.encode(&response.bytes);
+                self.command(&line, Expect::Auth { cancelled: false }, actions);
             }
-            AuthStep::LoginPassword => {
-                self.respond(&BASE64.encode(&password), AuthStep::Final, actions)
-            }
-            AuthStep::Cram => {
-                let trace = cram_md5::client(&user, &password, &challenge);
-                let response = step_text(&trace, "response");
-                self.set_trace(trace);
-                self.respond(&response, AuthStep::Final, actions);
-            }
-            AuthStep::Digest => {
-                let text = String::from_utf8_lossy(&challenge);
-                let parsed = match digest_md5::parse_challenge(&text) {
-                    Ok(parsed) => parsed,
-                    Err(err) => {
-                        let failure =
-                            self.sasl_failure(err.describe(Lang::En), err.describe(Lang::Zh));
-                        return self.cancel_auth(failure, actions);
-                    }
-                };
-                let input = digest_md5::ClientInput {
-                    user: user.clone(),
-                    realm: parsed
-                        .realms
-                        .first()
-                        .cloned()
-                        .unwrap_or_else(|| self.settings.host.clone()),
-                    password,
-                    nonce: parsed.nonce.clone(),
-                    cnonce: self.settings.nonces.cnonce.clone(),
-                    nc: 1,
-                    qop: "auth".into(),
-                    digest_uri: format!("smtp/{}", self.settings.host),
-                    authzid: None,
-                    utf8: parsed.utf8,
-                };
-                let trace = digest_md5::client(&input);
-                let response = step_text(&trace, "response-base64");
-                let expected = format!("rspauth={}", step_text(&trace, "rspauth"));
-                self.set_trace(trace);
-                self.respond(&response, AuthStep::DigestRspauth { expected }, actions);
-            }
-            AuthStep::DigestRspauth { expected } => {
-                let got = String::from_utf8_lossy(&challenge).trim().to_string();
-                if crate::sasl::secrets_match(got.as_bytes(), expected.as_bytes()) {
-                    self.push_trace(
-                        "rspauth-check",
-                        "rspauth received: matches",
-                        "收到的 rspauth：一致",
-                        got.into_bytes(),
-                    );
-                    self.note(ClientNote::ServerVerified {
-                        mechanism: "DIGEST-MD5".into(),
-                    });
-                    // RFC 2831 §2.1.3: an empty response after a valid rspauth.
-                    self.respond("", AuthStep::Final, actions);
-                } else {
-                    let failure = self.sasl_failure(
-                        format!("the server's {got:?} is not the {expected:?} the client computed: it does not know the password, so the client stops (RFC 2831 §2.1.3)."),
-                        format!("服务器的 {got:?} 不是客户端算出的 {expected:?}：它不知道密码，因此客户端停止（RFC 2831 §2.1.3）。"),
-                    );
-                    self.cancel_auth(failure, actions);
-                }
-            }
-            AuthStep::ScramFirst { hash } => {
-                let server_first = String::from_utf8_lossy(&challenge).into_owned();
-                match scram::client(
-                    hash,
-                    &user,
-                    &password,
-                    &self.settings.nonces.scram,
-                    &server_first,
-                ) {
-                    Ok(trace) => {
-                        let response = step_text(&trace, "client-final-base64");
-                        let expected = trace
-                            .step("server-signature")
-                            .map(|s| s.bytes.clone())
-                            .unwrap_or_default();
-                        self.set_trace(trace);
-                        self.respond(&response, AuthStep::ScramFinal { expected }, actions);
-                    }
-                    Err(err) => {
-                        let failure =
-                            self.sasl_failure(err.describe(Lang::En), err.describe(Lang::Zh));
-                        self.cancel_auth(failure, actions);
-                    }
-                }
-            }
-            AuthStep::ScramFinal { expected } => {
-                let server_final = String::from_utf8_lossy(&challenge).into_owned();
-                let mut trace = self
-                    .outcome
-                    .auth
-                    .as_ref()
-                    .map(|a| a.trace.clone())
-                    .unwrap_or_default();
-                let verdict = scram::verify_server_final(&expected, &server_final, &mut trace);
-                self.set_trace(trace);
-                match verdict {
-                    Ok(()) => {
-                        let mechanism = self
-                            .outcome
-                            .auth
-                            .as_ref()
-                            .map(|a| a.mechanism.clone())
-                            .unwrap_or_default();
-                        self.note(ClientNote::ServerVerified { mechanism });
-                        self.respond("", AuthStep::Final, actions);
-                    }
-                    Err(err) => {
-                        let failure =
-                            self.sasl_failure(err.describe(Lang::En), err.describe(Lang::Zh));
-                        self.cancel_auth(failure, actions);
-                    }
-                }
-            }
-            AuthStep::NtlmNegotiate => {
-                let negotiate = ntlm::client_negotiate().encode();
-                self.push_trace(
-                    "negotiate",
-                    "NEGOTIATE_MESSAGE sent",
-                    "发送的 NEGOTIATE_MESSAGE",
-                    negotiate.clone(),
-                );
-                self.respond(&BASE64.encode(negotiate), AuthStep::NtlmChallenge, actions);
-            }
-            AuthStep::NtlmChallenge => {
-                let (domain, name) = match user.split_once('\\') {
-                    Some((domain, name)) => (domain.to_string(), name.to_string()),
-                    None => (String::new(), user.clone()),
-                };
-                let input = ntlm::ClientInput {
-                    user: name,
-                    domain,
-                    password,
-                    workstation: String::new(),
-                    client_challenge: self.settings.nonces.ntlm_challenge,
-                    timestamp: self.settings.nonces.ntlm_timestamp,
-                    random_session_key: None,
-                    version: None,
-                };
-                match ntlm::client_authenticate(&challenge, &input) {
-                    Ok(trace) => {
-                        let response = step_text(&trace, "response");
-                        let mut all = self
-                            .outcome
-                            .auth
-                            .as_ref()
-                            .map(|a| a.trace.clone())
-                            .unwrap_or_default();
-                        all.steps.extend(trace.steps);
-                        self.set_trace(all);
-                        self.respond(&response, AuthStep::Final, actions);
-                    }
-                    Err(err) => {
-                        let failure =
-                            self.sasl_failure(err.describe(Lang::En), err.describe(Lang::Zh));
-                        self.cancel_auth(failure, actions);
-                    }
-                }
-            }
-            AuthStep::Plain | AuthStep::Final | AuthStep::Cancelled => {
-                // A 334 where the exchange is over (PLAIN's initial response was not taken,
-                // or the server wants more than the mechanism has): cancel.
-                if matches!(step, AuthStep::Plain) && challenge.is_empty() {
-                    // RFC 4954 §4: an empty 334 after AUTH PLAIN without a usable initial
-                    // response asks for the response on its own line.
-                    let response = self
-                        .outcome
-                        .auth
-                        .as_ref()
-                        .map(|a| step_text(&a.trace, "response"))
-                        .unwrap_or_default();
-                    return self.respond(&response, AuthStep::Final, actions);
-                }
+            // A client exchange ends with the server's 235, not on its own.
+            AuthStep::Success(_) => {
                 let failure = self.sasl_failure(
                     "the server sent another challenge after the last response.".into(),
                     "最后一个响应之后服务器又发来了质询。".into(),
                 );
+                self.cancel_auth(failure, actions);
+            }
+            AuthStep::Failure(err) => {
+                let failure = self.sasl_failure(err.en, err.zh);
                 self.cancel_auth(failure, actions);
             }
         }
@@ -1587,21 +1410,6 @@ impl Client {
     fn set_trace(&mut self, trace: Trace) {
         if let Some(auth) = &mut self.outcome.auth {
             auth.trace = trace;
-        }
-    }
-
-    fn push_trace(&mut self, id: &'static str, en: &'static str, zh: &'static str, bytes: Vec<u8>) {
-        if let Some(auth) = &mut self.outcome.auth {
-            auth.trace.push(
-                id,
-                crate::i18n::Tr::new(en, zh),
-                bytes,
-                View::Text,
-                crate::i18n::Tr::new(
-                    "What the server sent, as the client checked it.",
-                    "服务器发来的内容，以及客户端的核对结果。",
-                ),
-            );
         }
     }
 
@@ -1770,13 +1578,6 @@ impl Client {
 }
 
 /// A trace step's bytes as text (empty if missing).
-fn step_text(trace: &Trace, id: &str) -> String {
-    trace
-        .step(id)
-        .map(|s| String::from_utf8_lossy(&s.bytes).into_owned())
-        .unwrap_or_default()
-}
-
 /// The most round trips [`run_in_memory`] makes (a session needs a few dozen).
 const MAX_ROUNDS: usize = 1000;
 

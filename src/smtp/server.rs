@@ -20,7 +20,10 @@ use super::command::{self, Command, ParseError, PathArg};
 use super::profile::{fault_template, Extension, LineOver, Profile, Template};
 use super::reply::Reply;
 use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
-use crate::sasl::{self, cram_md5, digest_md5, login, ntlm, plain, scram};
+use crate::sasl::exchange::{
+    AuthStep, Nonces, OauthErrors, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+};
+use crate::sasl::{login, registry};
 
 /// RFC 5321 §4.5.3.1.4: a command line is at most 512 octets including CRLF.
 pub const MAX_COMMAND_LINE: usize = 512;
@@ -35,14 +38,7 @@ pub const MAX_STORED: usize = 100;
 /// No message is kept above this size, whatever the policy says.
 pub const HARD_MAX_MESSAGE: u64 = 64 * 1024 * 1024;
 
-/// An account the server authenticates.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Account {
-    /// The login name (often the address itself, as at 163.com).
-    pub user: String,
-    /// The password.
-    pub password: String,
-}
+pub use crate::sasl::exchange::Account;
 
 /// What the learner can switch on and off.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,6 +173,7 @@ impl ServerConfig {
         self.accounts.push(Account {
             user: user.to_string(),
             password: password.to_string(),
+            token: None,
         });
         if !self
             .mailboxes
@@ -316,40 +313,6 @@ struct Transaction {
 }
 
 #[derive(Clone, Debug)]
-enum AuthStep {
-    PlainResponse,
-    LoginUser,
-    LoginPassword {
-        user: String,
-    },
-    CramMd5 {
-        challenge: String,
-    },
-    DigestResponse {
-        nonce: String,
-    },
-    DigestFinal {
-        user: String,
-    },
-    ScramClientFirst {
-        hash: scram::Hash,
-    },
-    ScramClientFinal {
-        credentials: scram::ServerCredentials,
-        client_first: String,
-        server_first: String,
-        user: String,
-    },
-    ScramAck {
-        user: String,
-    },
-    NtlmNegotiate,
-    NtlmAuthenticate {
-        challenge: Vec<u8>,
-    },
-}
-
-#[derive(Clone, Debug)]
 enum Phase {
     Command(Option<Transaction>),
     Data(Transaction),
@@ -363,7 +326,8 @@ enum Phase {
         /// The refusal was sent before the chunk (Exim); the chunk is discarded silently.
         answered: bool,
     },
-    Auth(AuthStep),
+    /// A SASL exchange awaits the client's next response (RFC 4954 §4).
+    Auth(Box<dyn ServerExchange>),
     Closed,
 }
 
@@ -408,7 +372,7 @@ pub struct Server {
     mailbox: Vec<StoredMessage>,
     stored_total: u64,
     rng: u64,
-    nonces: u64,
+    nonces: Nonces,
     /// Octets that came after a successful STARTTLS in the same input and were discarded.
     discarded_after_tls: usize,
 }
@@ -418,6 +382,7 @@ impl Server {
     /// the greeting of some profiles and in `Received:`).
     pub fn new(config: ServerConfig, client_ip: &str, now: &str) -> Server {
         let implicit_tls = config.implicit_tls;
+        let nonce_seed = config.nonce_seed;
         let seed = match config.policies.fault {
             Some(Fault {
                 mode: FaultMode::Share { seed, .. },
@@ -443,7 +408,7 @@ impl Server {
             mailbox: Vec::new(),
             stored_total: 0,
             rng: seed ^ 0x9E37_79B9_7F4A_7C15,
-            nonces: 0,
+            nonces: Nonces::new(nonce_seed),
             discarded_after_tls: 0,
         }
     }
@@ -629,7 +594,7 @@ impl Server {
         let line_len = length;
         match std::mem::replace(&mut self.phase, Phase::Closed) {
             Phase::Data(tx) => self.data_line(tx, &line, line_len, events),
-            Phase::Auth(step) => {
+            Phase::Auth(exchange) => {
                 self.phase = Phase::Command(None);
                 if line_len > MAX_AUTH_LINE {
                     let detail = Detail::Limit {
@@ -643,7 +608,7 @@ impl Server {
                         Some(detail),
                     );
                 }
-                self.auth_response(step, &line, events);
+                self.auth_response(exchange, &line, events);
             }
             Phase::Command(tx) => {
                 self.phase = Phase::Command(tx);
@@ -1579,124 +1544,62 @@ impl Server {
         if self.config.policies.tls_before_auth && !self.tls {
             return self.say(events, Situation::TlsRequired, &vars, None);
         }
-        match (mechanism, initial) {
-            ("PLAIN", None) => self.challenge(AuthStep::PlainResponse, "", events),
-            ("PLAIN", Some(response)) => {
-                self.auth_response(AuthStep::PlainResponse, response.as_bytes(), events)
+        let Some(found) = registry::find(mechanism) else {
+            return self.say(events, Situation::AuthUnknownMechanism, &vars, None);
+        };
+        // A mechanism the profile does not list, or an initial response to a mechanism in
+        // which the server speaks first (RFC 4954 §4), is an unknown mechanism to the server.
+        if !self.config.profile.mechanisms().contains(&found.name)
+            || (initial.is_some() && !found.initial_response)
+        {
+            return self.say(events, Situation::AuthUnknownMechanism, &vars, None);
+        }
+        let exchange = (found.server)();
+        match initial {
+            None => {
+                let mut exchange = exchange;
+                let step = exchange.start(&mut self.sasl_env());
+                self.auth_outcome(exchange, step, events);
             }
-            ("LOGIN", None) => {
-                let prompt = self.login_prompt(login::USERNAME_PROMPT);
-                self.challenge(AuthStep::LoginUser, &prompt, events);
-            }
-            ("LOGIN", Some(user)) => {
-                self.auth_response(AuthStep::LoginUser, user.as_bytes(), events)
-            }
-            (m, None) if !self.config.profile.mechanisms().contains(&m) => {
-                self.say(events, Situation::AuthUnknownMechanism, &vars, None)
-            }
-            ("CRAM-MD5", None) => {
-                // RFC 2195 §2: a challenge like <pid.timestamp@host>, unique per session.
-                let n = self.next_nonce();
-                let challenge = format!(
-                    "<{}.{}@{}>",
-                    n % 100_000,
-                    n / 100_000 % 10_000_000_000,
-                    self.config.hostname
-                );
-                self.challenge(
-                    AuthStep::CramMd5 {
-                        challenge: challenge.clone(),
-                    },
-                    &challenge,
-                    events,
-                );
-            }
-            (m, initial) if scram::Hash::from_mechanism(m).is_some() => {
-                let Some(hash) = scram::Hash::from_mechanism(m) else {
-                    return;
-                };
-                match initial {
-                    None => self.challenge(AuthStep::ScramClientFirst { hash }, "", events),
-                    Some(first) => self.auth_response(
-                        AuthStep::ScramClientFirst { hash },
-                        first.as_bytes(),
-                        events,
-                    ),
-                }
-            }
-            ("NTLM", None) => self.challenge(AuthStep::NtlmNegotiate, "", events),
-            ("NTLM", Some(negotiate)) => {
-                self.auth_response(AuthStep::NtlmNegotiate, negotiate.as_bytes(), events)
-            }
-            ("DIGEST-MD5", None) => {
-                let nonce = BASE64.encode(self.next_nonce().to_be_bytes());
-                let nonce = nonce.trim_end_matches('=').to_string();
-                let text = format!(
-                    "realm=\"{}\",nonce=\"{nonce}\",qop=\"auth\",charset=utf-8,algorithm=md5-sess",
-                    self.config.hostname
-                );
-                self.challenge(AuthStep::DigestResponse { nonce }, &text, events);
-            }
-            _ => self.say(events, Situation::AuthUnknownMechanism, &vars, None),
+            Some(response) => self.auth_response(exchange, response.as_bytes(), events),
         }
     }
 
-    /// The next nonce number: splitmix64 over the caller's seed (deterministic per seed).
-    fn next_nonce(&mut self) -> u64 {
-        self.nonces = self.nonces.wrapping_add(1);
-        let mut z = self
-            .config
-            .nonce_seed
-            .wrapping_add(self.nonces.wrapping_mul(0x9E37_79B9_7F4A_7C15));
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// 163.com's Coremail asks `username:` in lower case (seed 000: `334 dXNlcm5hbWU6`),
-    /// then `Password:` as usual (`334 UGFzc3dvcmQ6`).
-    fn login_prompt(&self, prompt: &str) -> String {
-        if self.config.profile == Profile::Coremail163 && prompt == login::USERNAME_PROMPT {
-            prompt.to_ascii_lowercase()
-        } else {
-            prompt.to_string()
+    /// What a SASL exchange may consult: accounts, names, nonces. A free function of the
+    /// fields so the exchange can draw nonces while the configuration is borrowed.
+    fn sasl_env(&mut self) -> ServerEnv<'_> {
+        let config = &self.config;
+        ServerEnv {
+            hostname: &config.hostname,
+            aliases: &config.aliases,
+            domain: config
+                .local_domains
+                .first()
+                .map(String::as_str)
+                .unwrap_or(""),
+            accounts: &config.accounts,
+            backend_down: config.policies.sasl_daemon_down,
+            username_prompt: if config.profile == Profile::Coremail163 {
+                // 163.com's Coremail asks `username:` in lower case (seed 000:
+                // `334 dXNlcm5hbWU6`), then `Password:` as usual (`334 UGFzc3dvcmQ6`).
+                "username:"
+            } else {
+                login::USERNAME_PROMPT
+            },
+            nonces: &mut self.nonces,
+            oauth: OauthErrors::default(),
         }
     }
 
-    /// A 334 carrying binary data (NTLM's CHALLENGE message); `shown` describes it.
-    fn challenge_bytes(
+    /// One response line of a SASL exchange (or AUTH's initial response): `*` cancels
+    /// (RFC 4954 §4), anything else must be base64 (`=` for empty) and goes to the
+    /// exchange.
+    fn auth_response(
         &mut self,
-        step: AuthStep,
-        bytes: &[u8],
-        shown: String,
+        mut exchange: Box<dyn ServerExchange>,
+        line: &[u8],
         events: &mut Vec<Event>,
     ) {
-        let encoded = BASE64.encode(bytes);
-        let vars = Vars {
-            challenge: &encoded,
-            ..Vars::default()
-        };
-        self.phase = Phase::Auth(step);
-        self.say(
-            events,
-            Situation::AuthChallenge,
-            &vars,
-            Some(Detail::Challenge(shown)),
-        );
-    }
-
-    fn challenge(&mut self, step: AuthStep, text: &str, events: &mut Vec<Event>) {
-        let encoded = BASE64.encode(text);
-        let vars = Vars {
-            challenge: &encoded,
-            ..Vars::default()
-        };
-        let detail = (!text.is_empty()).then(|| Detail::Challenge(text.to_string()));
-        self.phase = Phase::Auth(step);
-        self.say(events, Situation::AuthChallenge, &vars, detail);
-    }
-
-    fn auth_response(&mut self, step: AuthStep, line: &[u8], events: &mut Vec<Event>) {
         let text = String::from_utf8_lossy(line);
         let text = text.trim();
         self.phase = Phase::Command(None);
@@ -1717,325 +1620,44 @@ impl Server {
         let Ok(decoded) = decoded else {
             return self.say(events, Situation::AuthBadBase64, &vars, None);
         };
-        match step {
-            AuthStep::PlainResponse => match plain::decode(&decoded) {
-                Ok(message) => {
-                    if !message.authzid.is_empty() && message.authzid != message.authcid {
-                        let detail = Detail::Sasl(SaslProblem::AuthzidMismatch {
-                            authzid: message.authzid.clone(),
-                            authcid: message.authcid.clone(),
-                        });
-                        return self.say(events, Situation::AuthFailed, &vars, Some(detail));
-                    }
-                    self.verify(&message.authcid, message.passwd.as_bytes(), events);
-                }
-                Err(err) => self.say(
-                    events,
-                    Situation::AuthMalformed,
-                    &vars,
-                    Some(Detail::Sasl(SaslProblem::Plain(err))),
-                ),
-            },
-            AuthStep::LoginUser => {
-                let user = String::from_utf8_lossy(&decoded).into_owned();
-                let prompt = self.login_prompt(login::PASSWORD_PROMPT);
-                self.challenge(AuthStep::LoginPassword { user }, &prompt, events);
-            }
-            AuthStep::LoginPassword { user } => self.verify(&user, &decoded, events),
-            AuthStep::CramMd5 { challenge } => {
-                let Some((user, _)) = cram_md5::split_response(&decoded) else {
-                    let detail = Detail::Sasl(SaslProblem::CramMd5Shape);
-                    return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-                };
-                let user = String::from_utf8_lossy(user).into_owned();
-                let result = self.check_credentials(
-                    &user,
-                    |password| cram_md5::verify(challenge.as_bytes(), &decoded, password),
-                    false,
-                );
-                self.conclude(&user, result, events);
-            }
-            AuthStep::DigestResponse { nonce } => self.digest_response(&nonce, &decoded, events),
-            AuthStep::ScramClientFirst { hash } => self.scram_first(hash, &decoded, events),
-            AuthStep::ScramClientFinal {
-                credentials,
-                client_first,
-                server_first,
-                user,
-            } => {
-                let client_final = String::from_utf8_lossy(&decoded);
-                match scram::server_verify(
-                    &credentials,
-                    &client_first,
-                    &server_first,
-                    &client_final,
-                ) {
-                    // RFC 4954 §4 has no data on a 235, so the server-final message goes in
-                    // one more 334; the client answers it with an empty line.
-                    Ok(verdict) if verdict.authenticated => {
-                        self.challenge(AuthStep::ScramAck { user }, &verdict.server_final, events)
-                    }
-                    Ok(_) => self.conclude(
-                        &user,
-                        Err((
-                            Situation::AuthFailed,
-                            SaslProblem::WrongPassword(user.clone()),
-                        )),
-                        events,
-                    ),
-                    Err(err) => {
-                        let detail = Detail::Sasl(SaslProblem::Scram(err));
-                        self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-                    }
-                }
-            }
-            AuthStep::NtlmNegotiate => {
-                let negotiate = match ntlm::Negotiate::decode(&decoded) {
-                    Ok(negotiate) => negotiate,
-                    Err(err) => {
-                        let detail = Detail::Sasl(SaslProblem::Ntlm(err));
-                        return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-                    }
-                };
-                let domain = self
-                    .config
-                    .local_domains
-                    .first()
-                    .cloned()
-                    .unwrap_or_default();
-                let computer = self
-                    .config
-                    .hostname
-                    .split('.')
-                    .next()
-                    .unwrap_or("")
-                    .to_ascii_uppercase();
-                let challenge = ntlm::server_challenge(&ntlm::ChallengeInput {
-                    server_challenge: self.next_nonce().to_be_bytes(),
-                    client_flags: negotiate.flags,
-                    nb_domain: domain.split('.').next().unwrap_or("").to_ascii_uppercase(),
-                    nb_computer: computer,
-                    dns_domain: domain,
-                    dns_computer: self.config.hostname.clone(),
-                    ..ntlm::ChallengeInput::default()
-                })
-                .encode();
-                let shown = format!("NTLM CHALLENGE message, {} bytes", challenge.len());
-                self.challenge_bytes(
-                    AuthStep::NtlmAuthenticate {
-                        challenge: challenge.clone(),
-                    },
-                    &challenge,
-                    shown,
-                    events,
-                );
-            }
-            AuthStep::NtlmAuthenticate { challenge } => {
-                let user = match ntlm::Authenticate::decode(&decoded) {
-                    Ok(message) => message.user,
-                    Err(err) => {
-                        let detail = Detail::Sasl(SaslProblem::Ntlm(err));
-                        return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-                    }
-                };
-                let result = self.check_credentials(
-                    &user,
-                    |password| {
-                        ntlm::verify(&challenge, &decoded, password)
-                            || ntlm::verify_v1(&challenge, &decoded, password)
-                    },
-                    false,
-                );
-                self.conclude(&user, result, events);
-            }
-            AuthStep::ScramAck { user } => {
-                self.user = Some(user);
-                self.say(events, Situation::AuthOk, &vars, None);
-            }
-            AuthStep::DigestFinal { user } => {
-                // RFC 2831 §2.1.3: after rspauth the client sends an empty response.
-                self.user = Some(user);
-                self.say(events, Situation::AuthOk, &vars, None);
-            }
-        }
+        let step = exchange.step(&mut self.sasl_env(), &decoded);
+        self.auth_outcome(exchange, step, events);
     }
 
-    /// Answers a SCRAM client-first-message with the server-first-message (RFC 5802 §5),
-    /// deriving the user's stored keys from the account's password with a fresh salt.
-    fn scram_first(&mut self, hash: scram::Hash, decoded: &[u8], events: &mut Vec<Event>) {
-        let vars = Vars::default();
-        let text = String::from_utf8_lossy(decoded).into_owned();
-        let first = match scram::parse_client_first(&text) {
-            Ok(first) => first,
-            Err(err) => {
-                let detail = Detail::Sasl(SaslProblem::Scram(err));
-                return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-            }
-        };
-        let checked = self.check_credentials(&first.user, |_| true, false);
-        if let Err(failure) = checked {
-            return self.conclude(&first.user, Err(failure), events);
-        }
-        let Some(password) = self
-            .config
-            .accounts
-            .iter()
-            .find(|a| a.user == first.user)
-            .map(|a| a.password.clone())
-        else {
-            return;
-        };
-        let salt = [
-            self.next_nonce().to_be_bytes(),
-            self.next_nonce().to_be_bytes(),
-        ]
-        .concat();
-        let server_nonce = BASE64
-            .encode(self.next_nonce().to_be_bytes())
-            .replace(['+', '/', '='], "");
-        let prepared = scram::ServerCredentials::from_password(
-            hash,
-            &password,
-            &salt,
-            scram::RECOMMENDED_MIN_ITERATIONS,
-        )
-        .and_then(|credentials| {
-            scram::server_first_message(&first, &server_nonce, &credentials)
-                .map(|sf| (credentials, sf))
-        });
-        match prepared {
-            Ok((credentials, server_first)) => {
-                let step = AuthStep::ScramClientFinal {
-                    credentials,
-                    client_first: text.clone(),
-                    server_first: server_first.clone(),
-                    user: first.user.clone(),
-                };
-                self.challenge(step, &server_first, events);
-            }
-            Err(err) => {
-                let detail = Detail::Sasl(SaslProblem::Scram(err));
-                self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-            }
-        }
-    }
-
-    /// Checks a DIGEST-MD5 digest-response; on success sends rspauth and waits for the
-    /// client's empty answer.
-    fn digest_response(&mut self, nonce: &str, decoded: &[u8], events: &mut Vec<Event>) {
-        let vars = Vars::default();
-        let text = String::from_utf8_lossy(decoded);
-        let sent = match digest_md5::parse_response(&text) {
-            Ok(sent) => sent,
-            Err(err) => {
-                let detail = Detail::Sasl(SaslProblem::Digest(err));
-                return self.say(events, Situation::AuthMalformed, &vars, Some(detail));
-            }
-        };
-        let problem = if sent.nonce != nonce {
-            Some(SaslProblem::NonceMismatch)
-        } else if !std::iter::once(&self.config.hostname)
-            .chain(&self.config.aliases)
-            .any(|name| {
-                sent.digest_uri
-                    .eq_ignore_ascii_case(&format!("smtp/{name}"))
-            })
-        {
-            Some(SaslProblem::DigestUriMismatch {
-                expected: format!("smtp/{}", self.config.hostname),
-                got: sent.digest_uri.clone(),
-            })
-        } else if sent.nc_value().is_none() {
-            Some(SaslProblem::Digest(digest_md5::ParseError::BadValue("nc")))
-        } else {
-            None
-        };
-        if let Some(problem) = problem {
-            let detail = Some(Detail::Sasl(problem));
-            return self.say(events, Situation::AuthFailed, &vars, detail);
-        }
-        let user = sent.user.clone();
-        let mut rspauth = String::new();
-        let result = self.check_credentials(
-            &user,
-            |password| {
-                let trace = digest_md5::client(&sent.client_input(password));
-                let want = trace
-                    .step("response")
-                    .map(|s| s.bytes.clone())
-                    .unwrap_or_default();
-                let matched = sasl::secrets_match(sent.response.as_bytes(), &want);
-                if matched {
-                    rspauth = trace.step("rspauth").map(|s| s.text()).unwrap_or_default();
-                }
-                matched
-            },
-            false,
-        );
-        match result {
-            // RFC 2831 §2.1.3: prove the server knows the password too; the client then
-            // sends an empty response and only then is it authenticated.
-            Ok(()) => {
-                let text = format!("rspauth={rspauth}");
-                self.challenge(AuthStep::DigestFinal { user }, &text, events);
-            }
-            Err(_) => self.conclude(&user, result, events),
-        }
-    }
-
-    fn verify(&mut self, user: &str, password: &[u8], events: &mut Vec<Event>) {
-        let newline = password.last() == Some(&b'\n');
-        let result = self.check_credentials(
-            user,
-            |stored| sasl::secrets_match(password, stored.as_bytes()),
-            newline,
-        );
-        self.conclude(user, result, events);
-    }
-
-    /// Replies 235 and records the user, or replies the failure.
-    fn conclude(
+    /// Maps an exchange's step to the reply: a 334 challenge (the exchange then waits for
+    /// the next line), 235 with the user recorded, or the profile's failure reply.
+    fn auth_outcome(
         &mut self,
-        user: &str,
-        result: Result<(), (Situation, SaslProblem)>,
+        exchange: Box<dyn ServerExchange>,
+        step: ServerStep,
         events: &mut Vec<Event>,
     ) {
-        match result {
-            Ok(()) => {
-                self.user = Some(user.to_string());
-                self.say(events, Situation::AuthOk, &Vars::default(), None);
+        let vars = Vars::default();
+        match step {
+            AuthStep::Challenge(message) => {
+                let encoded = BASE64.encode(&message.bytes);
+                let vars = Vars {
+                    challenge: &encoded,
+                    ..Vars::default()
+                };
+                self.phase = Phase::Auth(exchange);
+                let detail = message.shown.map(Detail::Challenge);
+                self.say(events, Situation::AuthChallenge, &vars, detail);
             }
-            Err((situation, problem)) => {
-                let detail = Some(Detail::Sasl(problem));
-                self.say(events, situation, &Vars::default(), detail);
+            AuthStep::Success(user) => {
+                self.user = Some(user);
+                self.say(events, Situation::AuthOk, &vars, None);
             }
-        }
-    }
-
-    /// Looks the account up and runs the mechanism's `check` with its stored password.
-    fn check_credentials(
-        &self,
-        user: &str,
-        check: impl FnOnce(&str) -> bool,
-        trailing_newline: bool,
-    ) -> Result<(), (Situation, SaslProblem)> {
-        if self.config.policies.sasl_daemon_down {
-            return Err((Situation::AuthBackendDown, SaslProblem::DaemonDown));
-        }
-        let account = self.config.accounts.iter().find(|a| a.user == user);
-        match account {
-            Some(account) if check(&account.password) => Ok(()),
-            None => Err((
-                Situation::AuthFailed,
-                SaslProblem::NoSuchUser(user.to_string()),
-            )),
-            Some(_) if trailing_newline => {
-                Err((Situation::AuthFailed, SaslProblem::TrailingNewline))
+            AuthStep::Failure(failure) => {
+                let (situation, problem) = match failure {
+                    ServerFailure::Malformed(problem) => (Situation::AuthMalformed, problem),
+                    ServerFailure::Rejected(problem) => (Situation::AuthFailed, problem),
+                    ServerFailure::BackendDown => {
+                        (Situation::AuthBackendDown, SaslProblem::DaemonDown)
+                    }
+                };
+                self.say(events, situation, &vars, Some(Detail::Sasl(problem)));
             }
-            Some(_) => Err((
-                Situation::AuthFailed,
-                SaslProblem::WrongPassword(user.to_string()),
-            )),
         }
     }
 
