@@ -51,6 +51,33 @@ pub struct CommandLimit {
     pub over: LineOver,
 }
 
+/// How a server answers a client that keeps making errors (Postfix's
+/// `smtpd_soft_error_limit`, `smtpd_hard_error_limit` and `smtpd_error_sleep_time`):
+/// every error reply counts, a failed AUTH included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorLimits {
+    /// From this many errors on, every reply is delayed by `sleep_seconds` (0: never).
+    pub soft: u32,
+    /// With this many errors, the next command gets the profile's `TooManyErrors` reply
+    /// (421) and the connection is closed.
+    pub hard: u32,
+    /// The delay, in seconds. The engine counts; the caller (the TCP server) waits.
+    pub sleep_seconds: u32,
+}
+
+/// Which line ends end the message text after DATA: the heart of SMTP smuggling (SEC
+/// Consult, December 2023). RFC 5321 §4.1.1.4 ends it with `<CRLF>.<CRLF>` only; a server
+/// that also takes `<LF>.<LF>` ends a message where an outbound server (which passes bare
+/// LFs on) sees none, and what follows runs as commands: a smuggled second message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataEnd {
+    /// A lone dot ends the text whether the lines around it end in CRLF or a bare LF
+    /// (`<LF>.<LF>`, `<CR><LF>.<LF>` and `<LF>.<CR><LF>` all end it).
+    AnyLineEnd,
+    /// Only `<CR><LF>.<CR><LF>` ends the text; a dot between bare LFs is message text.
+    CrlfOnly,
+}
+
 /// One reply template: code, enhanced code (used when the profile sends them), text lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Template {
@@ -265,6 +292,35 @@ impl Profile {
             Profile::Coremail163 => coremail(situation),
         };
         specific.unwrap_or_else(|| postfix(situation))
+    }
+
+    /// The error limits, when the real server has them (recorded with
+    /// `scripts/parity-clients/61-error-limit.txt`, 62 and 63). The RFC 5321 profile and
+    /// 163.com have none; the engine still ends a session whose replies outgrow its input
+    /// (see `Server::receive`).
+    pub fn error_limits(self) -> Option<ErrorLimits> {
+        match self {
+            // Postfix's defaults: sleep 1 s after 10 errors, 421 after 20 (recorded: the
+            // 21st command gets `421 4.7.0 … Error: too many errors`, failed AUTHs and
+            // refused recipients count alike).
+            Profile::Postfix => Some(ErrorLimits {
+                soft: 10,
+                hard: 20,
+                sleep_seconds: 1,
+            }),
+            Profile::Sendmail | Profile::Exim | Profile::Coremail163 | Profile::Rfc5321 => None,
+        }
+    }
+
+    /// How DATA ends in this profile's real server, as Debian ships it (recorded with
+    /// `scripts/parity-clients/67-smuggle-lf-dot-lf.txt` to `70-smuggle-cr-dot-crlf.txt`).
+    pub fn data_end(self) -> DataEnd {
+        match self {
+            Profile::Rfc5321 => DataEnd::CrlfOnly,
+            Profile::Postfix | Profile::Sendmail | Profile::Exim | Profile::Coremail163 => {
+                DataEnd::AnyLineEnd
+            }
+        }
     }
 
     /// Whether a bare local part (`MAIL FROM:alice`) is accepted and qualified with the
@@ -568,6 +624,10 @@ fn postfix(s: Situation) -> Template {
         // Postfix 3.9's smtpd_forbid_bare_newline.
         S::BareLf => t(521, "5.5.2", &["{host} Error: bare <LF> received"]),
         S::TooManyConnections => t(421, "4.3.2", &["Too many connections"]),
+        // smtpd_hard_error_limit (recorded).
+        S::TooManyErrors => t(421, "4.7.0", &["{host} Error: too many errors"]),
+        // Postfix's smtpd.c when the queue file system is short of space (queue_minfree).
+        S::InsufficientStorage => t(452, "4.3.1", &["Insufficient system storage"]),
         S::LineTooLongClose => t(421, "4.7.0", &["{host} Error: command too long"]),
         S::ForbiddenCommand => t(221, "2.7.0", &["Error: I can break rules, too. Goodbye."]),
         S::EtrnStarted => t(250, "", &["Queuing started"]),

@@ -17,7 +17,7 @@ use base64::Engine as _;
 
 use super::codes::{EnhancedCode, ReplyCode};
 use super::command::{self, Command, ParseError, PathArg};
-use super::profile::{fault_template, Extension, LineOver, Profile, Template};
+use super::profile::{fault_template, DataEnd, Extension, LineOver, Profile, Template};
 use super::reply::Reply;
 use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
 use crate::sasl::{self, cram_md5, digest_md5, login, ntlm, plain, scram};
@@ -34,6 +34,11 @@ pub const MAX_RECIPIENTS: usize = 100;
 pub const MAX_STORED: usize = 100;
 /// No message is kept above this size, whatever the policy says.
 pub const HARD_MAX_MESSAGE: u64 = 64 * 1024 * 1024;
+/// Replies to junk never outgrow what came in: once the replies of a session exceed its
+/// input by this many octets, the next command gets the profile's `TooManyErrors` 421 and
+/// the session ends, whether or not the profile has error limits (1 MB of bare LFs would
+/// otherwise be answered with about 40 MB of `500`s).
+pub const REPLY_ALLOWANCE: u64 = 64 * 1024;
 
 /// An account the server authenticates.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -308,6 +313,9 @@ struct Transaction {
     longest_line: usize,
     /// A message line ended in a bare LF.
     bare_lf: bool,
+    /// The caller ran out of room for message text ([`Server::set_storage_full`]): the text
+    /// is no longer kept and the message gets `InsufficientStorage` (452) at its end.
+    no_room: bool,
     chunked: bool,
     /// MAIL FROM carried SMTPUTF8 (RFC 6531 §3.4): non-ASCII recipients may follow.
     smtputf8: bool,
@@ -411,6 +419,19 @@ pub struct Server {
     nonces: u64,
     /// Octets that came after a successful STARTTLS in the same input and were discarded.
     discarded_after_tls: usize,
+    /// The previous line ended in a bare LF (for the end of DATA: `<LF>.<LF>`).
+    previous_bare_lf: bool,
+    /// Error replies so far (the profile's [`ErrorLimits`](super::profile::ErrorLimits)).
+    errors: u32,
+    /// Replies sent at or over the soft error limit since the caller last asked.
+    delayed_replies: u32,
+    /// Octets received and octets of replies sent (replies never outgrow the input).
+    octets_in: u64,
+    octets_out: u64,
+    /// End-of-data lookalikes around bare LFs or CRs seen since the caller last asked.
+    smuggling_attempts: u32,
+    /// The caller has no room for more message text.
+    storage_full: bool,
 }
 
 impl Server {
@@ -445,6 +466,13 @@ impl Server {
             rng: seed ^ 0x9E37_79B9_7F4A_7C15,
             nonces: 0,
             discarded_after_tls: 0,
+            previous_bare_lf: false,
+            errors: 0,
+            delayed_replies: 0,
+            octets_in: 0,
+            octets_out: 0,
+            smuggling_attempts: 0,
+            storage_full: false,
         }
     }
 
@@ -525,6 +553,53 @@ impl Server {
         std::mem::take(&mut self.discarded_after_tls)
     }
 
+    /// How many error replies (4xx and 5xx) the session has sent: the count the profile's
+    /// error limits apply to.
+    pub fn errors(&self) -> u32 {
+        self.errors
+    }
+
+    /// How many replies since the last call went out at or over the profile's soft error
+    /// limit (reset by the call). A real server sleeps before each: the caller waits this
+    /// many times the limits' `sleep_seconds` before sending them.
+    pub fn take_delayed_replies(&mut self) -> u32 {
+        std::mem::take(&mut self.delayed_replies)
+    }
+
+    /// How many times since the last call a lone dot arrived next to a bare LF or a bare CR
+    /// during DATA (`<LF>.<LF>`, `<CR><LF>.<LF>`, `<LF>.<CR><LF>`, `<CR>.<CR><LF>`): an
+    /// attempt at SMTP smuggling, whether or not the profile ended the message there.
+    pub fn take_smuggling_attempts(&mut self) -> u32 {
+        std::mem::take(&mut self.smuggling_attempts)
+    }
+
+    /// The caller (a server with a memory budget for all its sessions) has no room for more
+    /// message text: from now on text is counted but not kept, and a message that lost text
+    /// gets `InsufficientStorage` (452 4.3.1) at its end. `false` gives the room back.
+    pub fn set_storage_full(&mut self, full: bool) {
+        self.storage_full = full;
+        if full {
+            let tx = match &mut self.phase {
+                Phase::Data(tx) => Some(tx),
+                Phase::Chunk { tx: Some(tx), .. } => Some(tx),
+                _ => None,
+            };
+            if let Some(tx) = tx {
+                tx.no_room = true;
+                tx.body = Vec::new();
+            }
+        }
+    }
+
+    /// How many octets of message text the open transaction holds now.
+    pub fn message_octets(&self) -> usize {
+        match &self.phase {
+            Phase::Data(tx) => tx.body.len(),
+            Phase::Chunk { tx: Some(tx), .. } => tx.body.len(),
+            _ => 0,
+        }
+    }
+
     /// Whether the server has closed the connection.
     pub fn is_closed(&self) -> bool {
         matches!(self.phase, Phase::Closed)
@@ -558,6 +633,7 @@ impl Server {
     /// CRLF or a bare LF; several commands in one input are answered in order (pipelining).
     pub fn receive(&mut self, input: &[u8]) -> Vec<Event> {
         let mut events = Vec::new();
+        self.octets_in += input.len() as u64;
         let mut rest = input;
         while !rest.is_empty() && !self.is_closed() {
             if let Phase::Chunk { remaining, .. } = &mut self.phase {
@@ -592,9 +668,10 @@ impl Server {
                     } else {
                         raw + 2
                     };
-                    self.bare_lf = !self.pending_ends_cr;
+                    self.previous_bare_lf =
+                        std::mem::replace(&mut self.bare_lf, !self.pending_ends_cr);
                     self.pending_ends_cr = false;
-                    self.line(line, length, &mut events);
+                    self.counted_line(line, length, &mut events);
                     if matches!(events.last(), Some(Event::TlsStarted)) {
                         // RFC 3207 §4: STARTTLS must be the last command of a pipelined
                         // group. What follows it in the same input is plaintext anyone on
@@ -621,6 +698,51 @@ impl Server {
         self.pending_len += bytes.len();
         if let Some(last) = bytes.last() {
             self.pending_ends_cr = *last == b'\r';
+        }
+    }
+
+    /// One complete line, with the error limits around it: a command after too many errors
+    /// (or after replies that outgrew the input) gets `TooManyErrors` and the session ends;
+    /// each error reply is counted, and each reply at or over the soft limit noted.
+    fn counted_line(&mut self, line: Vec<u8>, length: usize, events: &mut Vec<Event>) {
+        let limits = self.config.profile.error_limits();
+        if matches!(self.phase, Phase::Command(_)) {
+            let over_hard = limits.is_some_and(|l| self.errors >= l.hard);
+            let outgrown = self.octets_out > self.octets_in + REPLY_ALLOWANCE;
+            if over_hard || outgrown {
+                let detail = if over_hard {
+                    Detail::Limit {
+                        limit: limits.map_or(0, |l| u64::from(l.hard)),
+                        seen: u64::from(self.errors),
+                    }
+                } else {
+                    Detail::Limit {
+                        limit: self.octets_in + REPLY_ALLOWANCE,
+                        seen: self.octets_out,
+                    }
+                };
+                self.say(
+                    events,
+                    Situation::TooManyErrors,
+                    &Vars::default(),
+                    Some(detail),
+                );
+                return self.close(events);
+            }
+        }
+        let before = events.len();
+        self.line(line, length, events);
+        for event in events.iter().skip(before) {
+            let Event::Reply(reply) = event else {
+                continue;
+            };
+            self.octets_out += reply.to_string().len() as u64;
+            if reply.code.to_string().as_bytes().first() >= Some(&b'4') {
+                self.errors = self.errors.saturating_add(1);
+            }
+            if limits.is_some_and(|l| l.sleep_seconds > 0 && self.errors >= l.soft) {
+                self.delayed_replies = self.delayed_replies.saturating_add(1);
+            }
         }
     }
 
@@ -2046,7 +2168,18 @@ impl Server {
         length: usize,
         events: &mut Vec<Event>,
     ) {
-        if line == b"." {
+        let dot = line == b".";
+        // RFC 5321 §4.1.1.4: the text ends with <CRLF>.<CRLF>. A dot next to a bare LF, or
+        // a line ending "<CR>." (a bare CR before the dot), is what SMTP smuggling sends.
+        let bare = self.bare_lf || self.previous_bare_lf;
+        if (dot && bare) || line.ends_with(b"\r.") {
+            self.smuggling_attempts = self.smuggling_attempts.saturating_add(1);
+        }
+        let ends = match self.config.profile.data_end() {
+            DataEnd::AnyLineEnd => dot,
+            DataEnd::CrlfOnly => dot && !bare,
+        };
+        if ends {
             return self.finish_message(tx, events);
         }
         // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
@@ -2064,7 +2197,8 @@ impl Server {
 
     fn append(&self, tx: &mut Transaction, content: &[u8], real_len: u64) {
         tx.size += real_len + 2;
-        if tx.size <= self.size_cap() {
+        tx.no_room |= self.storage_full;
+        if tx.size <= self.size_cap() && !tx.no_room {
             tx.body.extend_from_slice(content);
             tx.body.extend_from_slice(b"\r\n");
         }
@@ -2072,6 +2206,7 @@ impl Server {
 
     fn chunk_bytes(&mut self, bytes: &[u8]) {
         let cap = self.size_cap();
+        let full = self.storage_full;
         if let Phase::Chunk {
             tx: Some(tx),
             accept: true,
@@ -2079,7 +2214,8 @@ impl Server {
         } = &mut self.phase
         {
             tx.size += bytes.len() as u64;
-            if tx.size <= cap {
+            tx.no_room |= full;
+            if tx.size <= cap && !tx.no_room {
                 tx.body.extend_from_slice(bytes);
             }
         }
@@ -2161,6 +2297,14 @@ impl Server {
         if tx.bare_lf && self.config.policies.reject_bare_lf {
             self.say(events, Situation::BareLf, &Vars::default(), None);
             return self.close(events);
+        }
+        if tx.no_room {
+            return self.say(
+                events,
+                Situation::InsufficientStorage,
+                &Vars::default(),
+                None,
+            );
         }
         let size = tx.size;
         let chunked = tx.chunked;

@@ -127,6 +127,11 @@ pub enum Situation {
     BareLf,
     /// The server refuses the connection: too many at once.
     TooManyConnections,
+    /// The client made too many errors (or sent junk whose replies would outgrow it): 421
+    /// and the connection is closed.
+    TooManyErrors,
+    /// The server has no room for the message now: 452, try later.
+    InsufficientStorage,
     /// A command line over the server's limit: 421 and the connection is closed.
     LineTooLongClose,
     /// A line that looks like a mail header or an HTTP request sent as a command: Postfix
@@ -459,6 +464,8 @@ impl Situation {
             S::Greylisted => Tr::new("Greylisting: the server defers the first attempt from an unknown sender/recipient pair with a 4xx and accepts a retry after a while. Real mail servers retry; many spam tools do not. Send the same RCPT again.", "灰名单：服务器对陌生的发件人/收件人组合的第一次尝试回复 4xx 暂缓，过一会儿重试就接受。真正的邮件服务器会重试，很多垃圾邮件工具不会。请再发送一次同样的 RCPT。"),
             S::BareLf => Tr::new("A line of the message ended in a bare LF instead of CRLF (RFC 5321 §2.3.8). Servers that guard against SMTP smuggling refuse it and hang up; send every line with CRLF.", "邮件中有一行以裸 LF 而不是 CRLF 结尾（RFC 5321 §2.3.8）。防范 SMTP 走私的服务器会拒绝并断开连接；每一行都应以 CRLF 结尾。"),
             S::Timeout => Tr::new("The client sent nothing for too long, so the server gives up and closes the connection (RFC 5321 §4.5.3.2 lists the timeouts).", "客户端太久没有发送任何内容，服务器放弃并关闭连接（RFC 5321 §4.5.3.2 列出了各项超时）。"),
+            S::TooManyErrors => Tr::new("The client made too many errors in this session (unknown commands, refused recipients, failed authentications) or sent junk whose replies would outgrow it, so the server stops listening and closes the connection; Postfix slows down after 10 errors (smtpd_soft_error_limit) and hangs up after 20 (smtpd_hard_error_limit).", "客户端在本次会话中出错太多（未知命令、被拒的收件人、认证失败），或发送的垃圾数据所引起的回复会超过它本身，服务器不再处理并关闭连接；Postfix 在 10 次错误后放慢（smtpd_soft_error_limit），20 次后断开（smtpd_hard_error_limit）。"),
+            S::InsufficientStorage => Tr::new("The server has no room for this message now (its storage budget is used up by other messages in progress), so it defers it with 452 (RFC 5321 §4.2.2: 452 insufficient system storage); the client keeps the message and tries again later.", "服务器现在没有空间存放这封邮件（存储额度已被其他正在接收的邮件占满），因此以 452 暂缓（RFC 5321 §4.2.2：452 系统存储空间不足）；客户端保留邮件，稍后重试。"),
             S::TooManyConnections => Tr::new("The server already has as many connections as it allows; try again later.", "服务器的连接数已达上限；请稍后再试。"),
             S::LineTooLongClose => Tr::new("The command line is longer than this server reads at all: it takes it for an attack, answers 421 and hangs up. RFC 5321 §4.5.3.1.4 allows 512 octets including CRLF.", "命令行超过了这个服务器能读取的长度：它把这当作攻击，回复 421 并断开连接。RFC 5321 §4.5.3.1.4 允许的长度是含 CRLF 512 字节。"),
             S::ForbiddenCommand => Tr::new("A line that looks like a mail header (Word:) or an HTTP request arrived as a command: message text sent outside DATA, or a web browser talking to the mail port. Postfix hangs up at once (smtpd_forbidden_commands).", "一行像邮件头（单词:）或 HTTP 请求的内容被当作命令收到：要么是在 DATA 之外发送了邮件正文，要么是浏览器连到了邮件端口。Postfix 会立即断开连接（smtpd_forbidden_commands）。"),
