@@ -284,6 +284,11 @@ impl Profile {
 
     /// The reply template for a situation.
     pub fn template(self, situation: Situation) -> Template {
+        // The wire reply is the ordinary one; only the explanation differs.
+        let situation = match situation {
+            Situation::QueuedAtBareLf => Situation::Queued,
+            other => other,
+        };
         let specific = match self {
             Profile::Postfix => None,
             Profile::Rfc5321 => rfc5321(situation),
@@ -526,7 +531,7 @@ fn postfix(s: Situation) -> Template {
         S::MailOk => t(250, "2.1.0", &["Ok"]),
         S::RcptOk => t(250, "2.1.5", &["Ok"]),
         S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>"]),
-        S::Queued => t(250, "2.0.0", &["Ok: queued as {id}"]),
+        S::Queued | S::QueuedAtBareLf => t(250, "2.0.0", &["Ok: queued as {id}"]),
         S::QueuedChunked => t(250, "2.0.0", &["Ok: {size} bytes queued as {id}"]),
         S::ChunkOk => t(250, "2.0.0", &["Ok: {size} bytes"]),
         S::Bye => t(221, "2.0.0", &["Bye"]),

@@ -432,6 +432,8 @@ pub struct Server {
     smuggling_attempts: u32,
     /// The caller has no room for more message text.
     storage_full: bool,
+    /// The message being finished ended at a dot next to a bare LF.
+    ended_at_bare_lf: bool,
 }
 
 impl Server {
@@ -473,6 +475,7 @@ impl Server {
             octets_out: 0,
             smuggling_attempts: 0,
             storage_full: false,
+            ended_at_bare_lf: false,
         }
     }
 
@@ -591,11 +594,12 @@ impl Server {
         }
     }
 
-    /// How many octets of message text the open transaction holds now.
-    pub fn message_octets(&self) -> usize {
+    /// How many octets of memory the open transaction's message text takes now (what is
+    /// allocated for it, not only what is filled).
+    pub fn message_memory(&self) -> usize {
         match &self.phase {
-            Phase::Data(tx) => tx.body.len(),
-            Phase::Chunk { tx: Some(tx), .. } => tx.body.len(),
+            Phase::Data(tx) => tx.body.capacity(),
+            Phase::Chunk { tx: Some(tx), .. } => tx.body.capacity(),
             _ => 0,
         }
     }
@@ -2180,6 +2184,7 @@ impl Server {
             DataEnd::CrlfOnly => dot && !bare,
         };
         if ends {
+            self.ended_at_bare_lf = bare;
             return self.finish_message(tx, events);
         }
         // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
@@ -2272,6 +2277,7 @@ impl Server {
 
     fn finish_message(&mut self, tx: Transaction, events: &mut Vec<Event>) {
         self.phase = Phase::Command(None);
+        let at_bare_lf = std::mem::take(&mut self.ended_at_bare_lf);
         if tx.size > self.size_cap() {
             let detail = Detail::Limit {
                 limit: self.size_cap(),
@@ -2337,6 +2343,8 @@ impl Server {
         };
         let situation = if chunked {
             Situation::QueuedChunked
+        } else if at_bare_lf {
+            Situation::QueuedAtBareLf
         } else {
             Situation::Queued
         };

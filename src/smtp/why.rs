@@ -26,6 +26,9 @@ pub enum Situation {
     Queued,
     /// The message, sent in BDAT chunks, was received and queued.
     QueuedChunked,
+    /// The message was queued, but it ended at a dot next to a bare LF (`<LF>.<LF>`), not at
+    /// `<CRLF>.<CRLF>`: what follows runs as commands (SMTP smuggling).
+    QueuedAtBareLf,
     /// A BDAT chunk (not the last) was received.
     ChunkOk,
     /// QUIT: the server closes the connection.
@@ -415,6 +418,7 @@ impl Situation {
             S::RcptOk => Tr::new("The recipient is accepted. Add more with RCPT TO, or send DATA.", "收件人已接受。可以继续 RCPT TO 添加，或发送 DATA。"),
             S::DataGo => Tr::new("Send the message: headers, an empty line, the body; end with a line holding only a dot. A line starting with a dot is sent with one more dot (dot-stuffing, RFC 5321 §4.5.2).", "请发送邮件：邮件头、一个空行、正文；以只含一个点的行结束。以点开头的行要再加一个点（点填充，RFC 5321 §4.5.2）。"),
             S::Queued => Tr::new("The message is accepted: the server now takes responsibility for delivering it. It is in the mailbox with its envelope.", "邮件已接受：投递责任转交给服务器。它已连同信封存入邮箱。"),
+            S::QueuedAtBareLf => Tr::new("The message is accepted, but it ended at a dot next to a bare LF (<LF>.<LF>, <CR><LF>.<LF> or <LF>.<CR><LF>), not at <CR><LF>.<CR><LF> as RFC 5321 §4.1.1.4 says. Whatever followed in the same stream now runs as commands: if an outbound server passed those bytes on as message text, a second, smuggled message gets in under its name (SMTP smuggling, December 2023). Postfix fixes it with smtpd_forbid_bare_newline; Sendmail 8.18 and Exim 4.97 end data only at <CR><LF>.<CR><LF>.", "邮件已接受，但它是在紧挨裸 LF 的点处结束的（<LF>.<LF>、<CR><LF>.<LF> 或 <LF>.<CR><LF>），而不是 RFC 5321 §4.1.1.4 规定的 <CR><LF>.<CR><LF>。同一数据流中后面的内容会被当作命令执行：如果发信服务器把这些字节当作邮件正文转发过来，就会以它的名义混进第二封伪造的邮件（SMTP 走私，2023 年 12 月公开）。Postfix 用 smtpd_forbid_bare_newline 修复；Sendmail 8.18 和 Exim 4.97 只在 <CR><LF>.<CR><LF> 处结束数据。"),
             S::QueuedChunked => Tr::new("The last chunk arrived and the whole message is accepted: the server now takes responsibility for delivering it (RFC 3030).", "最后一块已到达，整封邮件被接受：投递责任转交给服务器（RFC 3030）。"),
             S::ChunkOk => Tr::new("The chunk is received; send the next BDAT, and mark the final one LAST (RFC 3030).", "数据块已收到；继续发送下一个 BDAT，最后一块标记 LAST（RFC 3030）。"),
             S::Bye => Tr::new("The server closes the connection, as QUIT asks.", "服务器按 QUIT 的要求关闭连接。"),
