@@ -17,7 +17,7 @@ use base64::Engine as _;
 
 use super::codes::{EnhancedCode, ReplyCode};
 use super::command::{self, Command, ParseError, PathArg};
-use super::profile::{fault_template, DataEnd, Extension, LineOver, Profile, Template};
+use super::profile::{fault_template, Counted, DataEnd, Extension, LineOver, Profile, Template};
 use super::reply::Reply;
 use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
 use crate::sasl::{self, cram_md5, digest_md5, login, ntlm, plain, scram};
@@ -423,6 +423,9 @@ pub struct Server {
     previous_bare_lf: bool,
     /// Error replies so far (the profile's [`ErrorLimits`](super::profile::ErrorLimits)).
     errors: u32,
+    /// Failed AUTHs and refused recipients so far.
+    auth_failures: u32,
+    bad_recipients: u32,
     /// Replies sent at or over the soft error limit since the caller last asked.
     delayed_replies: u32,
     /// Octets received and octets of replies sent (replies never outgrow the input).
@@ -470,6 +473,8 @@ impl Server {
             discarded_after_tls: 0,
             previous_bare_lf: false,
             errors: 0,
+            auth_failures: 0,
+            bad_recipients: 0,
             delayed_replies: 0,
             octets_in: 0,
             octets_out: 0,
@@ -709,9 +714,48 @@ impl Server {
     /// (or after replies that outgrew the input) gets `TooManyErrors` and the session ends;
     /// each error reply is counted, and each reply at or over the soft limit noted.
     fn counted_line(&mut self, line: Vec<u8>, length: usize, events: &mut Vec<Event>) {
-        let limits = self.config.profile.error_limits();
+        let profile = self.config.profile;
+        let limits = profile.error_limits();
         if matches!(self.phase, Phase::Command(_)) {
-            let over_hard = limits.is_some_and(|l| self.errors >= l.hard);
+            let verb = |v: &[u8]| {
+                line.get(..v.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(v))
+            };
+            if verb(b"AUTH") {
+                if let Some(limit) = profile.auth_failure_limit() {
+                    if self.auth_failures >= limit {
+                        let detail = Detail::Limit {
+                            limit: u64::from(limit),
+                            seen: u64::from(self.auth_failures),
+                        };
+                        self.say(
+                            events,
+                            Situation::TooManyAuthFailures,
+                            &Vars::default(),
+                            Some(detail),
+                        );
+                        return self.close(events);
+                    }
+                }
+            }
+            if verb(b"RCPT") {
+                if let Some(limit) = profile.bad_recipient_limit() {
+                    if self.bad_recipients >= limit {
+                        let detail = Detail::Limit {
+                            limit: u64::from(limit),
+                            seen: u64::from(self.bad_recipients),
+                        };
+                        return self.say(
+                            events,
+                            Situation::TooManyBadRecipients,
+                            &Vars::default(),
+                            Some(detail),
+                        );
+                    }
+                }
+            }
+            let over_hard =
+                limits.is_some_and(|l| l.counted == Counted::EveryError && self.errors >= l.hard);
             let outgrown = self.octets_out > self.octets_in + REPLY_ALLOWANCE;
             if over_hard || outgrown {
                 let detail = if over_hard {
@@ -736,16 +780,51 @@ impl Server {
         }
         let before = events.len();
         self.line(line, length, events);
-        for event in events.iter().skip(before) {
+        let mut at = before;
+        while let Some(event) = events.get(at) {
+            at += 1;
             let Event::Reply(reply) = event else {
                 continue;
             };
+            let situation = reply.why.situation;
             self.octets_out += reply.to_string().len() as u64;
-            if reply.code.to_string().as_bytes().first() >= Some(&b'4') {
-                self.errors = self.errors.saturating_add(1);
+            match situation {
+                Situation::AuthFailed | Situation::AuthBackendDown => self.auth_failures += 1,
+                Situation::RelayDenied | Situation::UnknownUser => self.bad_recipients += 1,
+                _ => {}
             }
-            if limits.is_some_and(|l| l.sleep_seconds > 0 && self.errors >= l.soft) {
-                self.delayed_replies = self.delayed_replies.saturating_add(1);
+            let Some(l) = limits else {
+                continue;
+            };
+            match l.counted {
+                Counted::EveryError => {
+                    if reply.code.to_string().as_bytes().first() >= Some(&b'4') {
+                        self.errors = self.errors.saturating_add(1);
+                    }
+                    if l.sleep_seconds > 0 && self.errors >= l.soft {
+                        self.delayed_replies = self.delayed_replies.saturating_add(1);
+                    }
+                }
+                Counted::UnknownCommands if situation == Situation::Unrecognized => {
+                    self.errors = self.errors.saturating_add(1);
+                    if self.errors > l.hard {
+                        // This one is answered with the limit's reply instead, and the
+                        // session ends.
+                        events.truncate(at - 1);
+                        let detail = Detail::Limit {
+                            limit: u64::from(l.hard),
+                            seen: u64::from(self.errors),
+                        };
+                        self.say(
+                            events,
+                            Situation::TooManyErrors,
+                            &Vars::default(),
+                            Some(detail),
+                        );
+                        return self.close(events);
+                    }
+                }
+                Counted::UnknownCommands => {}
             }
         }
     }
@@ -994,7 +1073,13 @@ impl Server {
             || ["CONNECT", "GET", "POST"]
                 .iter()
                 .any(|w| first.eq_ignore_ascii_case(w));
-        if forbidden && self.config.profile == Profile::Postfix {
+        // Sendmail takes an HTTP request for an open-proxy probe (recorded: `GET /`).
+        let http = ["CONNECT", "GET", "POST"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w));
+        if (forbidden && self.config.profile == Profile::Postfix)
+            || (http && self.config.profile == Profile::Sendmail)
+        {
             self.say(events, Situation::ForbiddenCommand, &vars, None);
             return self.close(events);
         }
@@ -2182,6 +2267,18 @@ impl Server {
         let ends = match self.config.profile.data_end() {
             DataEnd::AnyLineEnd => dot,
             DataEnd::CrlfOnly => dot && !bare,
+            DataEnd::RefuseBare => {
+                if self.bare_lf || line.contains(&b'\r') {
+                    let situation = if self.bare_lf {
+                        Situation::BareLf
+                    } else {
+                        Situation::BareCr
+                    };
+                    self.say(events, situation, &Vars::default(), None);
+                    return self.close(events);
+                }
+                dot
+            }
         };
         if ends {
             self.ended_at_bare_lf = bare;

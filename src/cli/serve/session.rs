@@ -286,6 +286,7 @@ pub(super) async fn serve(
                     match profile.data_end() {
                         DataEnd::AnyLineEnd => "ends the message at <LF>.<LF> as its real server does by default, so what follows runs as commands (Postfix: smtpd_forbid_bare_newline; here --reject-bare-lf)",
                         DataEnd::CrlfOnly => "ends the message only at <CR><LF>.<CR><LF>, so it stays message text",
+                        DataEnd::RefuseBare => "refuses a bare LF or CR in message text and hangs up, as its real server does",
                     }
                 ),
             );
