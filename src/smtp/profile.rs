@@ -385,8 +385,8 @@ impl Profile {
             // allowed` and `421 4.5.0 Bare carriage return (CR) not allowed`.
             Profile::Sendmail => DataEnd::RefuseBare,
             // Postfix 3.7.11 with Debian's defaults: all three end the message and the
-            // smuggled transaction runs (smtpd_forbid_bare_newline is off; `--reject-bare-lf`
-            // switches it on).
+            // smuggled transaction runs (`postconf -d` of that package:
+            // `smtpd_forbid_bare_newline = no`; `--reject-bare-lf` switches it on).
             Profile::Postfix | Profile::Coremail163 => DataEnd::AnyLineEnd,
         }
     }
