@@ -29,6 +29,9 @@ const ENHANCED_THRESHOLD: f64 = 90.0;
 /// A response the recording computed for the server's challenge: mechanism, user, password.
 type Computed = (String, String, String);
 
+/// A step as parsed: client line, computed response, server lines, raw bytes.
+type RawStep = (String, Option<Computed>, Vec<String>, Option<Vec<u8>>);
+
 /// One step of a recorded session: a client line, how it was computed, what the server said.
 #[derive(Debug)]
 struct Step {
@@ -94,7 +97,7 @@ fn group(lines: &[String]) -> Vec<Vec<String>> {
 fn parse(name: &str, text: &str) -> Fixture {
     let mut source = "127.0.0.2".to_string();
     let mut greeting = Vec::new();
-    let mut steps: Vec<(String, Option<Computed>, Vec<String>, Option<Vec<u8>>)> = Vec::new();
+    let mut steps: Vec<RawStep> = Vec::new();
     let mut computed = None;
     for line in text.lines() {
         if let Some(ip) = line.strip_prefix("# client source address: ") {
