@@ -2264,7 +2264,13 @@ impl Server {
         if (dot && bare) || line.ends_with(b"\r.") {
             self.smuggling_attempts = self.smuggling_attempts.saturating_add(1);
         }
-        let ends = match self.config.profile.data_end() {
+        // With the bare-LF refusal switched on (`reject_bare_lf`), a dot next to a bare LF
+        // ends the text so that the message is refused (521) and the connection closed.
+        let data_end = match self.config.profile.data_end() {
+            DataEnd::CrlfOnly if self.config.policies.reject_bare_lf => DataEnd::AnyLineEnd,
+            other => other,
+        };
+        let ends = match data_end {
             DataEnd::AnyLineEnd => dot,
             DataEnd::CrlfOnly => dot && !bare,
             DataEnd::RefuseBare => {
