@@ -798,7 +798,11 @@ impl Server {
             };
             match l.counted {
                 Counted::EveryError => {
-                    if reply.code.to_string().as_bytes().first() >= Some(&b'4') {
+                    // The server's own trouble (an injected fault, no room) is no error of
+                    // the client's.
+                    let servers_fault =
+                        matches!(situation, Situation::Fault | Situation::InsufficientStorage);
+                    if !servers_fault && reply.code.to_string().as_bytes().first() >= Some(&b'4') {
                         self.errors = self.errors.saturating_add(1);
                     }
                     if l.sleep_seconds > 0 && self.errors >= l.soft {
