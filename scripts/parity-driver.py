@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Replays client scripts against a real SMTP server on loopback and writes C:/S: fixtures.
+r"""Replays client scripts against a real SMTP server on loopback and writes C:/S: fixtures.
 
 Run by scripts/record-real-servers.sh (by hand, never by CI). Usage:
 
@@ -14,6 +14,10 @@ Macros, expanded before sending:
   {digest-md5 USER PASS} DIGEST-MD5 digest-response (RFC 2831) to the last 334 challenge,
                          digest-uri smtp/mail.example.com
   {empty}                an empty line
+A line `!raw N TEXT` sends the bytes of TEXT (with the escapes \r \n \t \\ \xHH) N times
+as they are, no CRLF added, then collects every reply that arrives within a few seconds; the
+fixture notes it as `C~ TEXT` repeated N times, escapes kept. This is how junk, bare LFs and
+SMTP-smuggling end-of-data variants are sent.
 After a 354 reply the following lines are message data, sent without waiting, up to the
 lone `.`. After `BDAT n` the next line is the chunk (sent with its CRLF, which `n` counts).
 The fixture notes each computed response as `C+ mechanism user password` followed by the
@@ -113,6 +117,25 @@ def digest_md5(challenge_b64, user, password, host="mail.example.com"):
     return base64.b64encode(",".join(parts).encode()).decode()
 
 
+def unescape(text):
+    out = bytearray()
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "\\" and i + 1 < len(text):
+            n = text[i + 1]
+            if n == "x":
+                out.append(int(text[i + 2:i + 4], 16))
+                i += 4
+                continue
+            out += {"r": b"\r", "n": b"\n", "t": b"\t", "\\": b"\\"}.get(n, n.encode())
+            i += 2
+            continue
+        out += c.encode("utf-8")
+        i += 1
+    return bytes(out)
+
+
 def expand(line):
     return re.sub(r"\{(.)\*(\d+)\}", lambda m: m.group(1) * int(m.group(2)), line)
 
@@ -147,6 +170,21 @@ def run(script_path, port, header):
     while i < len(lines) and not closed:
         line = lines[i]
         i += 1
+        raw = re.fullmatch(r"!raw (\d+) (.*)", line)
+        if raw:
+            times, escaped = int(raw.group(1)), raw.group(2)
+            sock.sendall(unescape(escaped) * times)
+            out.append("C~ " + escaped * times)
+            more, buf, closed = extra_replies(sock, buf, 3)
+            out += ["S: " + r.decode("utf-8", "replace") for r in more]
+            if not more:
+                out.append("# (no reply)")
+            else:
+                last = more[-1].decode("utf-8", "replace")
+            data_mode = last.startswith("354")
+            if last.startswith("221") or last.startswith("421"):
+                break
+            continue
         text = expand(line)
         m = re.fullmatch(r"\{(cram-md5|digest-md5) (\S+) (\S+)\}", text)
         if m:

@@ -10,10 +10,14 @@
 #
 #   sudo scripts/record-real-servers.sh            # all three
 #   sudo scripts/record-real-servers.sh exim       # just one (postfix, sendmail, exim)
+#   sudo ONLY='6[1-9]-*' scripts/record-real-servers.sh   # only the client scripts matching
+#                                                      # the glob; other fixtures stay as they are
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-CLIENTS=("$ROOT"/scripts/parity-clients/*.txt)
+ONLY="${ONLY:-*}"
+# shellcheck disable=SC2206
+CLIENTS=("$ROOT"/scripts/parity-clients/$ONLY.txt)
 OUT="$ROOT/tests/fixtures/parity"
 DRIVER="$ROOT/scripts/parity-driver.py"
 export DEBIAN_FRONTEND=noninteractive
@@ -86,7 +90,7 @@ header() { # $1 server, $2 packages, $3 config text
 }
 
 record() { # $1 server, $2 header file
-  rm -rf "${OUT:?}/$1"
+  if [ "$ONLY" = "*" ]; then rm -rf "${OUT:?}/$1"; fi
   python3 "$DRIVER" --server "$1" --port 25 --header "$2" --out "$OUT/$1" "${CLIENTS[@]}"
 }
 

@@ -6,6 +6,10 @@
 //! basic and enhanced codes are compared with the real server's. Nonces differ (CRAM-MD5 and
 //! DIGEST-MD5 responses are recomputed for the engine's challenge), so texts are not compared.
 //!
+//! A `C~ TEXT` line is raw input (junk, bare LFs, the SMTP-smuggling end-of-data variants):
+//! TEXT's escapes (`\r`, `\n`, `\t`, `\\`, `\xHH`) are decoded and the bytes are fed as
+//! they are, with no CRLF added.
+//!
 //! `cargo test --test profile_parity -- --nocapture` prints the table. The test fails below
 //! 95 % same basic code or 90 % same enhanced code for any server.
 
@@ -25,10 +29,15 @@ const ENHANCED_THRESHOLD: f64 = 90.0;
 /// A response the recording computed for the server's challenge: mechanism, user, password.
 type Computed = (String, String, String);
 
+/// A step as parsed: client line, computed response, server lines, raw bytes.
+type RawStep = (String, Option<Computed>, Vec<String>, Option<Vec<u8>>);
+
 /// One step of a recorded session: a client line, how it was computed, what the server said.
 #[derive(Debug)]
 struct Step {
     line: String,
+    /// Raw bytes sent as they are (a `C~` line), instead of `line` plus CRLF.
+    raw: Option<Vec<u8>>,
     computed: Option<Computed>,
     replies: Vec<Vec<String>>,
 }
@@ -39,6 +48,31 @@ struct Fixture {
     source: String,
     greeting: Vec<Vec<String>>,
     steps: Vec<Step>,
+}
+
+/// The bytes of a `C~` line: `\r`, `\n`, `\t`, `\\` and `\xHH` decoded.
+fn unescape(text: &str) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
+        if b != b'\\' {
+            out.push(b);
+            continue;
+        }
+        match bytes.next() {
+            Some(b'r') => out.push(b'\r'),
+            Some(b'n') => out.push(b'\n'),
+            Some(b't') => out.push(b'\t'),
+            Some(b'x') => {
+                let hex: Vec<u8> = bytes.by_ref().take(2).collect();
+                let digits = std::str::from_utf8(&hex).unwrap_or("");
+                out.push(u8::from_str_radix(digits, 16).unwrap_or(b'?'));
+            }
+            Some(other) => out.push(other),
+            None => out.push(b'\\'),
+        }
+    }
+    out
 }
 
 /// Splits `S:` lines into replies: each ends with its final line (`NNN ` or `NNN`).
@@ -63,7 +97,7 @@ fn group(lines: &[String]) -> Vec<Vec<String>> {
 fn parse(name: &str, text: &str) -> Fixture {
     let mut source = "127.0.0.2".to_string();
     let mut greeting = Vec::new();
-    let mut steps: Vec<(String, Option<Computed>, Vec<String>)> = Vec::new();
+    let mut steps: Vec<RawStep> = Vec::new();
     let mut computed = None;
     for line in text.lines() {
         if let Some(ip) = line.strip_prefix("# client source address: ") {
@@ -76,7 +110,9 @@ fn parse(name: &str, text: &str) -> Fixture {
                 w.next().unwrap_or_default(),
             ));
         } else if let Some(c) = line.strip_prefix("C: ") {
-            steps.push((c.to_string(), computed.take(), Vec::new()));
+            steps.push((c.to_string(), computed.take(), Vec::new(), None));
+        } else if let Some(c) = line.strip_prefix("C~ ") {
+            steps.push((c.to_string(), None, Vec::new(), Some(unescape(c))));
         } else if let Some(s) = line.strip_prefix("S: ") {
             match steps.last_mut() {
                 Some(step) => step.2.push(s.to_string()),
@@ -90,8 +126,9 @@ fn parse(name: &str, text: &str) -> Fixture {
         greeting: group(&greeting),
         steps: steps
             .into_iter()
-            .map(|(line, computed, replies)| Step {
+            .map(|(line, computed, replies, raw)| Step {
                 line,
+                raw,
                 computed,
                 replies: group(&replies),
             })
@@ -237,10 +274,14 @@ fn replay(profile: Profile, fixture: &Fixture, starttls: bool, tally: &mut Tally
             }
             None => step.line.clone(),
         };
+        let input = match &step.raw {
+            Some(raw) => raw.clone(),
+            None => format!("{line}\r\n").into_bytes(),
+        };
         let events = if server.is_closed() {
             Vec::new()
         } else {
-            server.receive(format!("{line}\r\n").as_bytes())
+            server.receive(&input)
         };
         let got = replies(&events);
         if let Some(r) = got.last() {
@@ -358,5 +399,8 @@ fn fixture_parser_reads_computed_responses_and_multiline_replies() {
         ("235".into(), Some("2.7.0".into()))
     );
     assert_eq!(enhanced_of("Bye"), None);
+    let raw = parse("y", "S: 220 hi\nC~ a\\r\\n.\\n\\x00\\\\\nS: 250 ok\n");
+    assert_eq!(raw.steps[0].raw.as_deref(), Some(&b"a\r\n.\n\x00\\"[..]));
+    assert_eq!(raw.steps[0].replies, vec![vec!["250 ok".to_string()]]);
     assert_eq!(enhanced_of("5.7.8 Error"), Some("5.7.8".into()));
 }

@@ -487,6 +487,23 @@ fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
             ]),
             None,
         ),
+        (
+            "smtp-smuggling",
+            // Two honest transactions: two messages, nothing smuggled.
+            with_message(&[
+                "EHLO x",
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+            ]),
+            vec![
+                "MAIL FROM:<alice@example.com>",
+                "RCPT TO:<bob@example.com>",
+                "DATA",
+                "Subject: hi\r\n\r\nhello\n.\nMAIL FROM:<ceo@example.com>\r\nRCPT TO:<bob@example.com>\r\nDATA\r\nSubject: pay now\r\n\r\nsmuggled\r\n.",
+            ],
+            None,
+        ),
     ];
     let mut played: Vec<&str> = cases.iter().map(|c| c.0).collect();
     for (id, wrong, right, switch) in cases {

@@ -525,4 +525,26 @@ pub static SCENARIOS: &[Scenario] = &[
                 .is_some_and(|(a, want)| a.trim().eq_ignore_ascii_case(want))
         },
     },
+    Scenario {
+        id: "smtp-smuggling",
+        title: Tr::new("SMTP smuggling: a second message hidden in the first", "SMTP 走私：藏在第一封邮件里的第二封"),
+        story: Tr::new(
+            "Your outbound relay passes message text on byte for byte, bare LFs included. Is this Postfix, configured as Debian 12 ships it, fooled by a dot between bare LFs? Switch on “Send raw bytes” under the console (\\n sends a bare LF) and, in one message, end the text with \\n.\\n followed by a whole second transaction from ceo@example.com to bob@example.com.",
+            "你的发信中继会把邮件正文逐字节转发，连裸 LF 也原样保留。这台按 Debian 12 默认配置运行的 Postfix 会不会把两个裸 LF 之间的点当成结束符？打开控制台下方的“发送原始字节”（\\n 表示裸 LF），在一封邮件中用 \\n.\\n 结束正文，后面紧跟一整段从 ceo@example.com 发给 bob@example.com 的第二个事务。",
+        ),
+        goal: Tr::new("Get a second message accepted out of the text of one DATA.", "让服务器从一次 DATA 的正文里接受第二封邮件。"),
+        hints: &[
+            Tr::new("RFC 5321 ends the text with <CR><LF>.<CR><LF>. Which other line ends does this server take?", "RFC 5321 规定正文以 <CR><LF>.<CR><LF> 结束。这台服务器还接受哪些行尾？"),
+            Tr::new("After DATA and its 354, send in one go: Subject: hi, an empty line, some text, then \\n.\\n and MAIL FROM, RCPT TO, DATA, a short text and a lone dot, each line ended normally.", "在 DATA 及其 354 之后一次性发送：Subject: hi、一个空行、一些正文，然后是 \\n.\\n，再接 MAIL FROM、RCPT TO、DATA、一段短正文和单独一行的点，这些行都正常结尾。"),
+            Tr::new("Two 250 queued replies to one message's text: click the first and read why it is marked.", "一封邮件的正文换来两个 250 queued：点击第一个，看看它为什么被标记。"),
+        ],
+        lesson: Tr::new(
+            "Postfix 3.7 as Debian 12 ships it ends DATA at <LF>.<LF>, <CR><LF>.<LF> and <LF>.<CR><LF> (recorded), so text an outbound server passed on as one message becomes two here, the second under any sender the attacker likes. The fix: the receiving server ends data only at <CR><LF>.<CR><LF> or refuses bare LFs (Postfix's smtpd_forbid_bare_newline, answering 521), and the sending server never passes a bare LF on.",
+            "Debian 12 自带的 Postfix 3.7 在 <LF>.<LF>、<CR><LF>.<LF> 和 <LF>.<CR><LF> 处都会结束 DATA（已实测录制），于是发信服务器当作一封邮件转发的正文，在这里变成了两封，第二封的发件人由攻击者随意填写。修复办法：收信服务器只在 <CR><LF>.<CR><LF> 处结束数据，或拒绝裸 LF（Postfix 的 smtpd_forbid_bare_newline，回复 521）；发信服务器也绝不转发裸 LF。",
+        ),
+        place: Place::Console,
+        profile: Profile::Postfix,
+        configure: |_| {},
+        check: |j| j.saw_after(Situation::QueuedAtBareLf, Situation::Queued),
+    },
 ];

@@ -51,6 +51,49 @@ pub struct CommandLimit {
     pub over: LineOver,
 }
 
+/// How a server answers a client that keeps making errors (Postfix's
+/// `smtpd_soft_error_limit`, `smtpd_hard_error_limit` and `smtpd_error_sleep_time`;
+/// Sendmail's bad-command limit; Exim's `smtp_max_unknown_commands`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ErrorLimits {
+    /// What is counted.
+    pub counted: Counted,
+    /// From this many errors on, every reply is delayed by `sleep_seconds`.
+    pub soft: u32,
+    /// The limit: see [`Counted`] for what happens beyond it.
+    pub hard: u32,
+    /// The delay, in seconds (0: none). The engine counts; the caller (the TCP server)
+    /// waits.
+    pub sleep_seconds: u32,
+}
+
+/// What a server's error limit counts, and where its `TooManyErrors` reply comes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Counted {
+    /// Every error reply (4xx, 5xx), failed AUTHs and refused recipients included; with
+    /// `hard` errors, the next command gets `TooManyErrors` and the session ends (Postfix).
+    EveryError,
+    /// Unknown commands only; the one past `hard` gets `TooManyErrors` instead of its
+    /// reply and the session ends (Sendmail after 25, Exim after 3).
+    UnknownCommands,
+}
+
+/// Which line ends end the message text after DATA: the heart of SMTP smuggling (SEC
+/// Consult, December 2023). RFC 5321 §4.1.1.4 ends it with `<CRLF>.<CRLF>` only; a server
+/// that also takes `<LF>.<LF>` ends a message where an outbound server (which passes bare
+/// LFs on) sees none, and what follows runs as commands: a smuggled second message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DataEnd {
+    /// A lone dot ends the text whether the lines around it end in CRLF or a bare LF
+    /// (`<LF>.<LF>`, `<CR><LF>.<LF>` and `<LF>.<CR><LF>` all end it).
+    AnyLineEnd,
+    /// Only `<CR><LF>.<CR><LF>` ends the text; a dot between bare LFs is message text.
+    CrlfOnly,
+    /// A bare LF or a bare CR in the message text is refused at once (`BareLf`,
+    /// `BareCr`: 421) and the connection closed; only `<CR><LF>.<CR><LF>` ends the text.
+    RefuseBare,
+}
+
 /// One reply template: code, enhanced code (used when the profile sends them), text lines.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Template {
@@ -257,6 +300,11 @@ impl Profile {
 
     /// The reply template for a situation.
     pub fn template(self, situation: Situation) -> Template {
+        // The wire reply is the ordinary one; only the explanation differs.
+        let situation = match situation {
+            Situation::QueuedAtBareLf => Situation::Queued,
+            other => other,
+        };
         let specific = match self {
             Profile::Postfix => None,
             Profile::Rfc5321 => rfc5321(situation),
@@ -265,6 +313,82 @@ impl Profile {
             Profile::Coremail163 => coremail(situation),
         };
         specific.unwrap_or_else(|| postfix(situation))
+    }
+
+    /// The error limits, when the real server has them (recorded with
+    /// `scripts/parity-clients/61-error-limit.txt`, 62 and 63). The RFC 5321 profile and
+    /// 163.com have none; the engine still ends a session whose replies outgrow its input
+    /// (see `Server::receive`).
+    pub fn error_limits(self) -> Option<ErrorLimits> {
+        match self {
+            // Postfix's defaults: sleep 1 s after 10 errors, 421 after 20 (recorded: the
+            // 21st command gets `421 4.7.0 … Error: too many errors`, failed AUTHs and
+            // refused recipients count alike).
+            Profile::Postfix => Some(ErrorLimits {
+                counted: Counted::EveryError,
+                soft: 10,
+                hard: 20,
+                sleep_seconds: 1,
+            }),
+            // Recorded: 25 unknown commands (or empty lines) get 500, the 26th `421 4.7.0
+            // … Too many bad commands; closing connection`; refused RCPTs and failed AUTHs
+            // are not counted.
+            Profile::Sendmail => Some(ErrorLimits {
+                counted: Counted::UnknownCommands,
+                soft: 0,
+                hard: 25,
+                sleep_seconds: 0,
+            }),
+            // Recorded: three `500 unrecognized command`, the fourth `500 Too many
+            // unrecognized commands`, closed.
+            Profile::Exim => Some(ErrorLimits {
+                counted: Counted::UnknownCommands,
+                soft: 0,
+                hard: 3,
+                sleep_seconds: 0,
+            }),
+            Profile::Coremail163 | Profile::Rfc5321 => None,
+        }
+    }
+
+    /// Failed AUTHs answered before the next AUTH gets `TooManyAuthFailures` and the session
+    /// ends. Recorded with Exim 4.96: eleven `535 Incorrect authentication data`, then `554
+    /// Too many nonmail commands` (its `smtp_accept_max_nonmail` counts AUTH among the
+    /// commands that send no mail). Postfix counts failed AUTHs as errors instead (see
+    /// [`Profile::error_limits`]); Sendmail 8.17 answers more and more slowly (recorded:
+    /// after seven failures no reply came within 30 s), which a sans-IO engine leaves to
+    /// its caller.
+    pub fn auth_failure_limit(self) -> Option<u32> {
+        match self {
+            Profile::Exim => Some(11),
+            _ => None,
+        }
+    }
+
+    /// Refused recipients (relay denied, unknown user) after which every RCPT gets
+    /// `TooManyBadRecipients`. Recorded with Exim 4.96: ten `550 relay not permitted`,
+    /// then `550 Rejected for too many bad recipients`; the session goes on.
+    pub fn bad_recipient_limit(self) -> Option<u32> {
+        match self {
+            Profile::Exim => Some(10),
+            _ => None,
+        }
+    }
+
+    /// How DATA ends in this profile's real server, as Debian ships it (recorded with
+    /// `scripts/parity-clients/67-smuggle-lf-dot-lf.txt` to `70-smuggle-cr-dot-crlf.txt`).
+    pub fn data_end(self) -> DataEnd {
+        match self {
+            // Exim 4.96 (4.96-15+deb12u11): one message, the smuggled lines stay text.
+            Profile::Rfc5321 | Profile::Exim => DataEnd::CrlfOnly,
+            // Sendmail 8.17.1.9 (Debian-2+deb12u2): `421 4.5.0 Bare linefeed (LF) not
+            // allowed` and `421 4.5.0 Bare carriage return (CR) not allowed`.
+            Profile::Sendmail => DataEnd::RefuseBare,
+            // Postfix 3.7.11 with Debian's defaults: all three end the message and the
+            // smuggled transaction runs (`postconf -d` of that package:
+            // `smtpd_forbid_bare_newline = no`; `--reject-bare-lf` switches it on).
+            Profile::Postfix | Profile::Coremail163 => DataEnd::AnyLineEnd,
+        }
     }
 
     /// Whether a bare local part (`MAIL FROM:alice`) is accepted and qualified with the
@@ -470,7 +594,7 @@ fn postfix(s: Situation) -> Template {
         S::MailOk => t(250, "2.1.0", &["Ok"]),
         S::RcptOk => t(250, "2.1.5", &["Ok"]),
         S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>"]),
-        S::Queued => t(250, "2.0.0", &["Ok: queued as {id}"]),
+        S::Queued | S::QueuedAtBareLf => t(250, "2.0.0", &["Ok: queued as {id}"]),
         S::QueuedChunked => t(250, "2.0.0", &["Ok: {size} bytes queued as {id}"]),
         S::ChunkOk => t(250, "2.0.0", &["Ok: {size} bytes"]),
         S::Bye => t(221, "2.0.0", &["Bye"]),
@@ -568,6 +692,14 @@ fn postfix(s: Situation) -> Template {
         // Postfix 3.9's smtpd_forbid_bare_newline.
         S::BareLf => t(521, "5.5.2", &["{host} Error: bare <LF> received"]),
         S::TooManyConnections => t(421, "4.3.2", &["Too many connections"]),
+        // smtpd_hard_error_limit (recorded).
+        S::TooManyErrors | S::TooManyAuthFailures => {
+            t(421, "4.7.0", &["{host} Error: too many errors"])
+        }
+        S::TooManyBadRecipients => t(550, "5.7.1", &["Rejected for too many bad recipients"]),
+        S::BareCr => t(421, "4.5.0", &["Bare carriage return (CR) not allowed"]),
+        // Postfix's smtpd.c when the queue file system is short of space (queue_minfree).
+        S::InsufficientStorage => t(452, "4.3.1", &["Insufficient system storage"]),
         S::LineTooLongClose => t(421, "4.7.0", &["{host} Error: command too long"]),
         S::ForbiddenCommand => t(221, "2.7.0", &["Error: I can break rules, too. Goodbye."]),
         S::EtrnStarted => t(250, "", &["Queuing started"]),
@@ -727,8 +859,17 @@ fn sendmail(s: Situation) -> Option<Template> {
             "5.1.3",
             &["8-bit character in mailbox address \"{raw}\""],
         ),
-        S::ForbiddenCommand => t(500, "5.5.1", &["Command unrecognized: \"{line}\""]),
+        // Recorded: a web browser's `GET /` is taken for an open-proxy probe.
+        S::ForbiddenCommand => t(421, "4.7.0", &["{host} Rejecting open proxy [{ip}]"]),
         S::PathTooLong => t(553, "5.1.0", &["{raw}... prescan: token too long"]),
+        // Recorded (8.17.1.9, Debian-2+deb12u2).
+        S::TooManyErrors => t(
+            421,
+            "4.7.0",
+            &["{host} Too many bad commands; closing connection"],
+        ),
+        S::BareLf => t(421, "4.5.0", &["Bare linefeed (LF) not allowed"]),
+        S::BareCr => t(421, "4.5.0", &["Bare carriage return (CR) not allowed"]),
         _ => return None,
     })
 }
@@ -785,6 +926,11 @@ fn exim(s: Situation) -> Option<Template> {
             t(500, "", &["unrecognized command"])
         }
         S::EtrnRefused => t(458, "", &["Administrative prohibition"]),
+        // Recorded (4.96-15+deb12u11): smtp_max_unknown_commands, smtp_accept_max_nonmail,
+        // and the refusal after ten bad recipients.
+        S::TooManyErrors => t(500, "", &["Too many unrecognized commands"]),
+        S::TooManyAuthFailures => t(554, "", &["Too many nonmail commands"]),
+        S::TooManyBadRecipients => t(550, "", &["Rejected for too many bad recipients"]),
         S::ParamUnsupported => t(
             501,
             "",

@@ -17,7 +17,7 @@ use base64::Engine as _;
 
 use super::codes::{EnhancedCode, ReplyCode};
 use super::command::{self, Command, ParseError, PathArg};
-use super::profile::{fault_template, Extension, LineOver, Profile, Template};
+use super::profile::{fault_template, Counted, DataEnd, Extension, LineOver, Profile, Template};
 use super::reply::Reply;
 use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
 use crate::sasl::exchange::{
@@ -37,6 +37,11 @@ pub const MAX_RECIPIENTS: usize = 100;
 pub const MAX_STORED: usize = 100;
 /// No message is kept above this size, whatever the policy says.
 pub const HARD_MAX_MESSAGE: u64 = 64 * 1024 * 1024;
+/// Replies to junk never outgrow what came in: once the replies of a session exceed its
+/// input by this many octets, the next command gets the profile's `TooManyErrors` 421 and
+/// the session ends, whether or not the profile has error limits (1 MB of bare LFs would
+/// otherwise be answered with about 40 MB of `500`s).
+pub const REPLY_ALLOWANCE: u64 = 64 * 1024;
 
 pub use crate::sasl::exchange::Account;
 
@@ -305,6 +310,9 @@ struct Transaction {
     longest_line: usize,
     /// A message line ended in a bare LF.
     bare_lf: bool,
+    /// The caller ran out of room for message text ([`Server::set_storage_full`]): the text
+    /// is no longer kept and the message gets `InsufficientStorage` (452) at its end.
+    no_room: bool,
     chunked: bool,
     /// MAIL FROM carried SMTPUTF8 (RFC 6531 §3.4): non-ASCII recipients may follow.
     smtputf8: bool,
@@ -375,6 +383,24 @@ pub struct Server {
     nonces: Nonces,
     /// Octets that came after a successful STARTTLS in the same input and were discarded.
     discarded_after_tls: usize,
+    /// The previous line ended in a bare LF (for the end of DATA: `<LF>.<LF>`).
+    previous_bare_lf: bool,
+    /// Error replies so far (the profile's [`ErrorLimits`](super::profile::ErrorLimits)).
+    errors: u32,
+    /// Failed AUTHs and refused recipients so far.
+    auth_failures: u32,
+    bad_recipients: u32,
+    /// Replies sent at or over the soft error limit since the caller last asked.
+    delayed_replies: u32,
+    /// Octets received and octets of replies sent (replies never outgrow the input).
+    octets_in: u64,
+    octets_out: u64,
+    /// End-of-data lookalikes around bare LFs or CRs seen since the caller last asked.
+    smuggling_attempts: u32,
+    /// The caller has no room for more message text.
+    storage_full: bool,
+    /// The message being finished ended at a dot next to a bare LF.
+    ended_at_bare_lf: bool,
 }
 
 impl Server {
@@ -410,6 +436,16 @@ impl Server {
             rng: seed ^ 0x9E37_79B9_7F4A_7C15,
             nonces: Nonces::new(nonce_seed),
             discarded_after_tls: 0,
+            previous_bare_lf: false,
+            errors: 0,
+            auth_failures: 0,
+            bad_recipients: 0,
+            delayed_replies: 0,
+            octets_in: 0,
+            octets_out: 0,
+            smuggling_attempts: 0,
+            storage_full: false,
+            ended_at_bare_lf: false,
         }
     }
 
@@ -490,6 +526,54 @@ impl Server {
         std::mem::take(&mut self.discarded_after_tls)
     }
 
+    /// How many error replies (4xx and 5xx) the session has sent: the count the profile's
+    /// error limits apply to.
+    pub fn errors(&self) -> u32 {
+        self.errors
+    }
+
+    /// How many replies since the last call went out at or over the profile's soft error
+    /// limit (reset by the call). A real server sleeps before each: the caller waits this
+    /// many times the limits' `sleep_seconds` before sending them.
+    pub fn take_delayed_replies(&mut self) -> u32 {
+        std::mem::take(&mut self.delayed_replies)
+    }
+
+    /// How many times since the last call a lone dot arrived next to a bare LF or a bare CR
+    /// during DATA (`<LF>.<LF>`, `<CR><LF>.<LF>`, `<LF>.<CR><LF>`, `<CR>.<CR><LF>`): an
+    /// attempt at SMTP smuggling, whether or not the profile ended the message there.
+    pub fn take_smuggling_attempts(&mut self) -> u32 {
+        std::mem::take(&mut self.smuggling_attempts)
+    }
+
+    /// The caller (a server with a memory budget for all its sessions) has no room for more
+    /// message text: from now on text is counted but not kept, and a message that lost text
+    /// gets `InsufficientStorage` (452 4.3.1) at its end. `false` gives the room back.
+    pub fn set_storage_full(&mut self, full: bool) {
+        self.storage_full = full;
+        if full {
+            let tx = match &mut self.phase {
+                Phase::Data(tx) => Some(tx),
+                Phase::Chunk { tx: Some(tx), .. } => Some(tx),
+                _ => None,
+            };
+            if let Some(tx) = tx {
+                tx.no_room = true;
+                tx.body = Vec::new();
+            }
+        }
+    }
+
+    /// How many octets of memory the open transaction's message text takes now (what is
+    /// allocated for it, not only what is filled).
+    pub fn message_memory(&self) -> usize {
+        match &self.phase {
+            Phase::Data(tx) => tx.body.capacity(),
+            Phase::Chunk { tx: Some(tx), .. } => tx.body.capacity(),
+            _ => 0,
+        }
+    }
+
     /// Whether the server has closed the connection.
     pub fn is_closed(&self) -> bool {
         matches!(self.phase, Phase::Closed)
@@ -523,6 +607,7 @@ impl Server {
     /// CRLF or a bare LF; several commands in one input are answered in order (pipelining).
     pub fn receive(&mut self, input: &[u8]) -> Vec<Event> {
         let mut events = Vec::new();
+        self.octets_in += input.len() as u64;
         let mut rest = input;
         while !rest.is_empty() && !self.is_closed() {
             if let Phase::Chunk { remaining, .. } = &mut self.phase {
@@ -557,9 +642,10 @@ impl Server {
                     } else {
                         raw + 2
                     };
-                    self.bare_lf = !self.pending_ends_cr;
+                    self.previous_bare_lf =
+                        std::mem::replace(&mut self.bare_lf, !self.pending_ends_cr);
                     self.pending_ends_cr = false;
-                    self.line(line, length, &mut events);
+                    self.counted_line(line, length, &mut events);
                     if matches!(events.last(), Some(Event::TlsStarted)) {
                         // RFC 3207 §4: STARTTLS must be the last command of a pipelined
                         // group. What follows it in the same input is plaintext anyone on
@@ -586,6 +672,129 @@ impl Server {
         self.pending_len += bytes.len();
         if let Some(last) = bytes.last() {
             self.pending_ends_cr = *last == b'\r';
+        }
+    }
+
+    /// One complete line, with the error limits around it: a command after too many errors
+    /// (or after replies that outgrew the input) gets `TooManyErrors` and the session ends;
+    /// each error reply is counted, and each reply at or over the soft limit noted.
+    fn counted_line(&mut self, line: Vec<u8>, length: usize, events: &mut Vec<Event>) {
+        let profile = self.config.profile;
+        let limits = profile.error_limits();
+        if matches!(self.phase, Phase::Command(_)) {
+            let verb = |v: &[u8]| {
+                line.get(..v.len())
+                    .is_some_and(|head| head.eq_ignore_ascii_case(v))
+            };
+            if verb(b"AUTH") {
+                if let Some(limit) = profile.auth_failure_limit() {
+                    if self.auth_failures >= limit {
+                        let detail = Detail::Limit {
+                            limit: u64::from(limit),
+                            seen: u64::from(self.auth_failures),
+                        };
+                        self.say(
+                            events,
+                            Situation::TooManyAuthFailures,
+                            &Vars::default(),
+                            Some(detail),
+                        );
+                        return self.close(events);
+                    }
+                }
+            }
+            if verb(b"RCPT") {
+                if let Some(limit) = profile.bad_recipient_limit() {
+                    if self.bad_recipients >= limit {
+                        let detail = Detail::Limit {
+                            limit: u64::from(limit),
+                            seen: u64::from(self.bad_recipients),
+                        };
+                        return self.say(
+                            events,
+                            Situation::TooManyBadRecipients,
+                            &Vars::default(),
+                            Some(detail),
+                        );
+                    }
+                }
+            }
+            let over_hard =
+                limits.is_some_and(|l| l.counted == Counted::EveryError && self.errors >= l.hard);
+            let outgrown = self.octets_out > self.octets_in + REPLY_ALLOWANCE;
+            if over_hard || outgrown {
+                let detail = if over_hard {
+                    Detail::Limit {
+                        limit: limits.map_or(0, |l| u64::from(l.hard)),
+                        seen: u64::from(self.errors),
+                    }
+                } else {
+                    Detail::Limit {
+                        limit: self.octets_in + REPLY_ALLOWANCE,
+                        seen: self.octets_out,
+                    }
+                };
+                self.say(
+                    events,
+                    Situation::TooManyErrors,
+                    &Vars::default(),
+                    Some(detail),
+                );
+                return self.close(events);
+            }
+        }
+        let before = events.len();
+        self.line(line, length, events);
+        let mut at = before;
+        while let Some(event) = events.get(at) {
+            at += 1;
+            let Event::Reply(reply) = event else {
+                continue;
+            };
+            let situation = reply.why.situation;
+            self.octets_out += reply.to_string().len() as u64;
+            match situation {
+                Situation::AuthFailed | Situation::AuthBackendDown => self.auth_failures += 1,
+                Situation::RelayDenied | Situation::UnknownUser => self.bad_recipients += 1,
+                _ => {}
+            }
+            let Some(l) = limits else {
+                continue;
+            };
+            match l.counted {
+                Counted::EveryError => {
+                    // The server's own trouble (an injected fault, no room) is no error of
+                    // the client's.
+                    let servers_fault =
+                        matches!(situation, Situation::Fault | Situation::InsufficientStorage);
+                    if !servers_fault && reply.code.to_string().as_bytes().first() >= Some(&b'4') {
+                        self.errors = self.errors.saturating_add(1);
+                    }
+                    if l.sleep_seconds > 0 && self.errors >= l.soft {
+                        self.delayed_replies = self.delayed_replies.saturating_add(1);
+                    }
+                }
+                Counted::UnknownCommands if situation == Situation::Unrecognized => {
+                    self.errors = self.errors.saturating_add(1);
+                    if self.errors > l.hard {
+                        // This one is answered with the limit's reply instead, and the
+                        // session ends.
+                        events.truncate(at - 1);
+                        let detail = Detail::Limit {
+                            limit: u64::from(l.hard),
+                            seen: u64::from(self.errors),
+                        };
+                        self.say(
+                            events,
+                            Situation::TooManyErrors,
+                            &Vars::default(),
+                            Some(detail),
+                        );
+                        return self.close(events);
+                    }
+                }
+                Counted::UnknownCommands => {}
+            }
         }
     }
 
@@ -833,7 +1042,13 @@ impl Server {
             || ["CONNECT", "GET", "POST"]
                 .iter()
                 .any(|w| first.eq_ignore_ascii_case(w));
-        if forbidden && self.config.profile == Profile::Postfix {
+        // Sendmail takes an HTTP request for an open-proxy probe (recorded: `GET /`).
+        let http = ["CONNECT", "GET", "POST"]
+            .iter()
+            .any(|w| first.eq_ignore_ascii_case(w));
+        if (forbidden && self.config.profile == Profile::Postfix)
+            || (http && self.config.profile == Profile::Sendmail)
+        {
             self.say(events, Situation::ForbiddenCommand, &vars, None);
             return self.close(events);
         }
@@ -1668,7 +1883,37 @@ impl Server {
         length: usize,
         events: &mut Vec<Event>,
     ) {
-        if line == b"." {
+        let dot = line == b".";
+        // RFC 5321 §4.1.1.4: the text ends with <CRLF>.<CRLF>. A dot next to a bare LF, or
+        // a line ending "<CR>." (a bare CR before the dot), is what SMTP smuggling sends.
+        let bare = self.bare_lf || self.previous_bare_lf;
+        if (dot && bare) || line.ends_with(b"\r.") {
+            self.smuggling_attempts = self.smuggling_attempts.saturating_add(1);
+        }
+        // With the bare-LF refusal switched on (`reject_bare_lf`), a dot next to a bare LF
+        // ends the text so that the message is refused (521) and the connection closed.
+        let data_end = match self.config.profile.data_end() {
+            DataEnd::CrlfOnly if self.config.policies.reject_bare_lf => DataEnd::AnyLineEnd,
+            other => other,
+        };
+        let ends = match data_end {
+            DataEnd::AnyLineEnd => dot,
+            DataEnd::CrlfOnly => dot && !bare,
+            DataEnd::RefuseBare => {
+                if self.bare_lf || line.contains(&b'\r') {
+                    let situation = if self.bare_lf {
+                        Situation::BareLf
+                    } else {
+                        Situation::BareCr
+                    };
+                    self.say(events, situation, &Vars::default(), None);
+                    return self.close(events);
+                }
+                dot
+            }
+        };
+        if ends {
+            self.ended_at_bare_lf = bare;
             return self.finish_message(tx, events);
         }
         // RFC 5321 §4.5.2: a leading dot was doubled by the client; remove one.
@@ -1686,7 +1931,8 @@ impl Server {
 
     fn append(&self, tx: &mut Transaction, content: &[u8], real_len: u64) {
         tx.size += real_len + 2;
-        if tx.size <= self.size_cap() {
+        tx.no_room |= self.storage_full;
+        if tx.size <= self.size_cap() && !tx.no_room {
             tx.body.extend_from_slice(content);
             tx.body.extend_from_slice(b"\r\n");
         }
@@ -1694,6 +1940,7 @@ impl Server {
 
     fn chunk_bytes(&mut self, bytes: &[u8]) {
         let cap = self.size_cap();
+        let full = self.storage_full;
         if let Phase::Chunk {
             tx: Some(tx),
             accept: true,
@@ -1701,7 +1948,8 @@ impl Server {
         } = &mut self.phase
         {
             tx.size += bytes.len() as u64;
-            if tx.size <= cap {
+            tx.no_room |= full;
+            if tx.size <= cap && !tx.no_room {
                 tx.body.extend_from_slice(bytes);
             }
         }
@@ -1758,6 +2006,7 @@ impl Server {
 
     fn finish_message(&mut self, tx: Transaction, events: &mut Vec<Event>) {
         self.phase = Phase::Command(None);
+        let at_bare_lf = std::mem::take(&mut self.ended_at_bare_lf);
         if tx.size > self.size_cap() {
             let detail = Detail::Limit {
                 limit: self.size_cap(),
@@ -1783,6 +2032,14 @@ impl Server {
         if tx.bare_lf && self.config.policies.reject_bare_lf {
             self.say(events, Situation::BareLf, &Vars::default(), None);
             return self.close(events);
+        }
+        if tx.no_room {
+            return self.say(
+                events,
+                Situation::InsufficientStorage,
+                &Vars::default(),
+                None,
+            );
         }
         let size = tx.size;
         let chunked = tx.chunked;
@@ -1815,6 +2072,8 @@ impl Server {
         };
         let situation = if chunked {
             Situation::QueuedChunked
+        } else if at_bare_lf {
+            Situation::QueuedAtBareLf
         } else {
             Situation::Queued
         };

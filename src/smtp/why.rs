@@ -26,6 +26,9 @@ pub enum Situation {
     Queued,
     /// The message, sent in BDAT chunks, was received and queued.
     QueuedChunked,
+    /// The message was queued, but it ended at a dot next to a bare LF (`<LF>.<LF>`), not at
+    /// `<CRLF>.<CRLF>`: what follows runs as commands (SMTP smuggling).
+    QueuedAtBareLf,
     /// A BDAT chunk (not the last) was received.
     ChunkOk,
     /// QUIT: the server closes the connection.
@@ -127,6 +130,17 @@ pub enum Situation {
     BareLf,
     /// The server refuses the connection: too many at once.
     TooManyConnections,
+    /// The client made too many errors (or sent junk whose replies would outgrow it): 421
+    /// and the connection is closed.
+    TooManyErrors,
+    /// The server has no room for the message now: 452, try later.
+    InsufficientStorage,
+    /// Too many failed authentications in one session: the connection is closed.
+    TooManyAuthFailures,
+    /// Too many refused recipients: every further RCPT is refused.
+    TooManyBadRecipients,
+    /// A bare CR in the message text: refused and the connection closed.
+    BareCr,
     /// A command line over the server's limit: 421 and the connection is closed.
     LineTooLongClose,
     /// A line that looks like a mail header or an HTTP request sent as a command: Postfix
@@ -336,6 +350,7 @@ impl Situation {
             S::RcptOk => Tr::new("The recipient is accepted. Add more with RCPT TO, or send DATA.", "收件人已接受。可以继续 RCPT TO 添加，或发送 DATA。"),
             S::DataGo => Tr::new("Send the message: headers, an empty line, the body; end with a line holding only a dot. A line starting with a dot is sent with one more dot (dot-stuffing, RFC 5321 §4.5.2).", "请发送邮件：邮件头、一个空行、正文；以只含一个点的行结束。以点开头的行要再加一个点（点填充，RFC 5321 §4.5.2）。"),
             S::Queued => Tr::new("The message is accepted: the server now takes responsibility for delivering it. It is in the mailbox with its envelope.", "邮件已接受：投递责任转交给服务器。它已连同信封存入邮箱。"),
+            S::QueuedAtBareLf => Tr::new("The message is accepted, but it ended at a dot next to a bare LF (<LF>.<LF>, <CR><LF>.<LF> or <LF>.<CR><LF>), not at <CR><LF>.<CR><LF> as RFC 5321 §4.1.1.4 says. Whatever followed in the same stream now runs as commands: if an outbound server passed those bytes on as message text, a second, smuggled message gets in under its name (SMTP smuggling, December 2023). Postfix fixes it with smtpd_forbid_bare_newline; Sendmail 8.17 as Debian 12 ships it refuses a bare LF with 421, and Exim 4.96 there ends data only at <CR><LF>.<CR><LF>.", "邮件已接受，但它是在紧挨裸 LF 的点处结束的（<LF>.<LF>、<CR><LF>.<LF> 或 <LF>.<CR><LF>），而不是 RFC 5321 §4.1.1.4 规定的 <CR><LF>.<CR><LF>。同一数据流中后面的内容会被当作命令执行：如果发信服务器把这些字节当作邮件正文转发过来，就会以它的名义混进第二封伪造的邮件（SMTP 走私，2023 年 12 月公开）。Postfix 用 smtpd_forbid_bare_newline 修复；Debian 12 自带的 Sendmail 8.17 遇到裸 LF 会回复 421，Exim 4.96 只在 <CR><LF>.<CR><LF> 处结束数据。"),
             S::QueuedChunked => Tr::new("The last chunk arrived and the whole message is accepted: the server now takes responsibility for delivering it (RFC 3030).", "最后一块已到达，整封邮件被接受：投递责任转交给服务器（RFC 3030）。"),
             S::ChunkOk => Tr::new("The chunk is received; send the next BDAT, and mark the final one LAST (RFC 3030).", "数据块已收到；继续发送下一个 BDAT，最后一块标记 LAST（RFC 3030）。"),
             S::Bye => Tr::new("The server closes the connection, as QUIT asks.", "服务器按 QUIT 的要求关闭连接。"),
@@ -385,6 +400,11 @@ impl Situation {
             S::Greylisted => Tr::new("Greylisting: the server defers the first attempt from an unknown sender/recipient pair with a 4xx and accepts a retry after a while. Real mail servers retry; many spam tools do not. Send the same RCPT again.", "灰名单：服务器对陌生的发件人/收件人组合的第一次尝试回复 4xx 暂缓，过一会儿重试就接受。真正的邮件服务器会重试，很多垃圾邮件工具不会。请再发送一次同样的 RCPT。"),
             S::BareLf => Tr::new("A line of the message ended in a bare LF instead of CRLF (RFC 5321 §2.3.8). Servers that guard against SMTP smuggling refuse it and hang up; send every line with CRLF.", "邮件中有一行以裸 LF 而不是 CRLF 结尾（RFC 5321 §2.3.8）。防范 SMTP 走私的服务器会拒绝并断开连接；每一行都应以 CRLF 结尾。"),
             S::Timeout => Tr::new("The client sent nothing for too long, so the server gives up and closes the connection (RFC 5321 §4.5.3.2 lists the timeouts).", "客户端太久没有发送任何内容，服务器放弃并关闭连接（RFC 5321 §4.5.3.2 列出了各项超时）。"),
+            S::TooManyErrors => Tr::new("The client made too many errors in this session (unknown commands, refused recipients, failed authentications) or sent junk whose replies would outgrow it, so the server stops listening and closes the connection; Postfix slows down after 10 errors (smtpd_soft_error_limit) and hangs up after 20 (smtpd_hard_error_limit).", "客户端在本次会话中出错太多（未知命令、被拒的收件人、认证失败），或发送的垃圾数据所引起的回复会超过它本身，服务器不再处理并关闭连接；Postfix 在 10 次错误后放慢（smtpd_soft_error_limit），20 次后断开（smtpd_hard_error_limit）。"),
+            S::InsufficientStorage => Tr::new("The server has no room for this message now (its storage budget is used up by other messages in progress), so it defers it with 452 (RFC 5321 §4.2.2: 452 insufficient system storage); the client keeps the message and tries again later.", "服务器现在没有空间存放这封邮件（存储额度已被其他正在接收的邮件占满），因此以 452 暂缓（RFC 5321 §4.2.2：452 系统存储空间不足）；客户端保留邮件，稍后重试。"),
+            S::TooManyAuthFailures => Tr::new("The client failed to authenticate too many times in one session, so the server hangs up: a password-guessing client gets only a few tries per connection (Exim counts AUTH among its non-mail commands, smtp_accept_max_nonmail).", "客户端在一次会话中认证失败太多次，服务器断开连接：猜密码的客户端每个连接只有几次机会（Exim 把 AUTH 算作非邮件命令，smtp_accept_max_nonmail）。"),
+            S::TooManyBadRecipients => Tr::new("The client has given too many recipients the server refused, so it refuses every further one, valid or not: a client guessing addresses learns nothing more.", "客户端给出的收件人已有太多被服务器拒绝，于是之后的每个收件人都被拒绝，无论是否有效：猜测地址的客户端再也得不到任何信息。"),
+            S::BareCr => Tr::new("A line of the message contained a bare CR, not followed by LF (RFC 5321 §2.3.8 allows CR only in CRLF). A dot after a bare CR is one of the SMTP-smuggling tricks, so this server refuses it at once and hangs up; send every line with CRLF.", "邮件中有一行包含裸 CR，后面没有 LF（RFC 5321 §2.3.8 只允许 CR 出现在 CRLF 中）。裸 CR 后面跟一个点是 SMTP 走私的手法之一，所以这台服务器立即拒绝并断开连接；每一行都应以 CRLF 结尾。"),
             S::TooManyConnections => Tr::new("The server already has as many connections as it allows; try again later.", "服务器的连接数已达上限；请稍后再试。"),
             S::LineTooLongClose => Tr::new("The command line is longer than this server reads at all: it takes it for an attack, answers 421 and hangs up. RFC 5321 §4.5.3.1.4 allows 512 octets including CRLF.", "命令行超过了这个服务器能读取的长度：它把这当作攻击，回复 421 并断开连接。RFC 5321 §4.5.3.1.4 允许的长度是含 CRLF 512 字节。"),
             S::ForbiddenCommand => Tr::new("A line that looks like a mail header (Word:) or an HTTP request arrived as a command: message text sent outside DATA, or a web browser talking to the mail port. Postfix hangs up at once (smtpd_forbidden_commands).", "一行像邮件头（单词:）或 HTTP 请求的内容被当作命令收到：要么是在 DATA 之外发送了邮件正文，要么是浏览器连到了邮件端口。Postfix 会立即断开连接（smtpd_forbidden_commands）。"),

@@ -9,14 +9,23 @@
 //! server's peak RSS and its CPU seconds, and `serve`'s ratio to each peer. A benchmark,
 //! never a test: nothing here asserts a time.
 //!
+//! Then a soak: `serve` alone under the 50-session load while [`SLOW`] slow clients trickle
+//! a byte a second into their commands and [`JUNK`] junk clients keep sending bare LFs,
+//! binary bytes and HTTP requests; it prints messages per second under attack, peak RSS,
+//! and how the hostile sessions ended (the transcript counted: per-command deadlines, error
+//! limits, Postfix's forbidden commands).
+//!
 //! Missing tools are fetched and said so: Debian's `postfix` package is downloaded (`apt-get
 //! download`, never installed: no mail server is set up or started) and smtp-source and
 //! smtp-sink are run from it, extracted under `target/bench-tools/`; aiosmtpd through pip.
 
 use std::fmt::Write as _;
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -57,6 +66,11 @@ struct Measured {
     peak_rss_kb: u64,
     cpu_seconds: f64,
 }
+
+/// Slow clients held during the soak (each trickles one byte a second).
+const SLOW: usize = 1000;
+/// Junk clients during the soak (each reconnects as soon as it is thrown out).
+const JUNK: usize = 100;
 
 /// The servers, in the order the table lists them.
 const SERVERS: [&str; 3] = ["serve", "aiosmtpd", "smtp-sink"];
@@ -114,6 +128,7 @@ pub fn bench() -> Result<(), String> {
             );
         }
     }
+    soak(&serve_bin, &tools, &mut table)?;
     println!("{table}");
     let report = root().join("target/bench.md");
     std::fs::write(&report, &table).map_err(|e| format!("writing {}: {e}", report.display()))?;
@@ -306,4 +321,158 @@ fn machine() -> String {
         .map(|l| l.trim_start_matches([' ', '\t', ':']).to_string())
         .unwrap_or_else(|| "unknown CPU".into());
     format!("machine: {cores} cores, {cpu}")
+}
+
+/// The soak: `serve` under the first load while slow and junk clients attack it.
+fn soak(serve_bin: &Path, tools: &Tools, table: &mut String) -> Result<(), String> {
+    let port = free_port()?;
+    let transcript = root().join("target/bench-soak-transcript.txt");
+    let listen = format!("127.0.0.1:{port}");
+    let mut child = Command::new(serve_bin)
+        .args([
+            "serve",
+            "--listen",
+            &listen,
+            "--max-per-client",
+            "10000",
+            "--max-connections",
+            "10000",
+            "--command-timeout",
+            "10",
+            "--transcript",
+        ])
+        .arg(&transcript)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("starting serve for the soak: {e}"))?;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            return Err(format!("serve did not listen on {listen} within 20 s"));
+        }
+        thread::sleep(Duration::from_millis(50));
+    }
+    let stop = Arc::new(AtomicBool::new(false));
+    let junk_sent = Arc::new(AtomicU64::new(0));
+    let junk_back = Arc::new(AtomicU64::new(0));
+    let mut threads = Vec::new();
+    // Slow clients, 100 to a thread: a byte a second each, reconnecting when cut off.
+    for group in 0..SLOW.div_ceil(100) {
+        let stop = Arc::clone(&stop);
+        threads.push(thread::spawn(move || {
+            let mut conns: Vec<Option<TcpStream>> = (0..100).map(|_| None).collect();
+            let line = format!("EHLO slow-{group}.example\r\n").into_bytes();
+            let mut at = 0;
+            while !stop.load(Ordering::Relaxed) {
+                for conn in conns.iter_mut() {
+                    if conn.is_none() {
+                        *conn = TcpStream::connect(("127.0.0.1", port)).ok();
+                        if let Some(c) = conn {
+                            let _ = c.set_nonblocking(true);
+                        }
+                    }
+                    if let Some(c) = conn {
+                        let mut sink = [0u8; 512];
+                        let closed = matches!(c.read(&mut sink), Ok(0));
+                        if closed || c.write(&line[at % line.len()..][..1]).is_err() {
+                            *conn = None;
+                        }
+                    }
+                }
+                at += 1;
+                thread::sleep(Duration::from_secs(1));
+            }
+        }));
+    }
+    for i in 0..JUNK {
+        let stop = Arc::clone(&stop);
+        let sent = Arc::clone(&junk_sent);
+        let back = Arc::clone(&junk_back);
+        threads.push(thread::spawn(move || {
+            let junk: Vec<u8> = match i % 3 {
+                0 => vec![b'\n'; 64 * 1024],
+                1 => (0..64 * 1024u32).map(|n| (n * 7 % 256) as u8).collect(),
+                _ => b"GET / HTTP/1.1\r\nHost: x\r\n\r\n".to_vec(),
+            };
+            while !stop.load(Ordering::Relaxed) {
+                let Ok(mut c) = TcpStream::connect(("127.0.0.1", port)) else {
+                    thread::sleep(Duration::from_millis(100));
+                    continue;
+                };
+                let _ = c.set_read_timeout(Some(Duration::from_secs(30)));
+                if c.write_all(&junk).is_ok() {
+                    sent.fetch_add(junk.len() as u64, Ordering::Relaxed);
+                }
+                let mut sink = [0u8; 65536];
+                while let Ok(n) = c.read(&mut sink) {
+                    if n == 0 {
+                        break;
+                    }
+                    back.fetch_add(n as u64, Ordering::Relaxed);
+                }
+            }
+        }));
+    }
+    // Let the attack build up, then the real load.
+    thread::sleep(Duration::from_secs(5));
+    let load = &LOADS[0];
+    let started = Instant::now();
+    let status = Command::new(&tools.smtp_source)
+        .env("LD_LIBRARY_PATH", &tools.library_path)
+        .args([
+            "-s",
+            &load.sessions.to_string(),
+            "-m",
+            &load.messages.to_string(),
+            "-l",
+            &(load.kilobytes * 1024).to_string(),
+            "-f",
+            "alice@example.com",
+            "-t",
+            "bob@example.com",
+            &listen,
+        ])
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| format!("running smtp-source: {e}"));
+    let elapsed = started.elapsed().as_secs_f64();
+    // Long enough for the per-command deadline to cut the slow clients at least once.
+    let rest = Duration::from_secs(12).saturating_sub(started.elapsed());
+    thread::sleep(rest);
+    let (peak_rss_kb, cpu_seconds) = usage(child.id());
+    stop.store(true, Ordering::Relaxed);
+    for t in threads {
+        let _ = t.join();
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let status = status?;
+    if !status.success() {
+        return Err(format!("smtp-source failed during the soak ({status})"));
+    }
+    let log = std::fs::read_to_string(&transcript).unwrap_or_default();
+    let count = |needle: &str| log.matches(needle).count();
+    let rate = f64::from(load.messages) / elapsed.max(1e-9);
+    let _ = writeln!(
+        table,
+        "\nSoak: {} under attack by {SLOW} slow clients (a byte a second, --command-timeout 10) \
+         and {JUNK} junk clients (bare LFs, binary, HTTP; reconnecting): {rate:.0} messages/s, \
+         peak RSS {} MB, CPU {cpu_seconds:.2} s; {} MB of junk answered with {} KB; sessions \
+         ended by the per-command deadline {}, by the error limit {}, as forbidden commands {}.",
+        load.name,
+        peak_rss_kb / 1024,
+        junk_sent.load(Ordering::Relaxed) / (1024 * 1024),
+        junk_back.load(Ordering::Relaxed) / 1024,
+        count("per-command deadline"),
+        count("Error: too many errors"),
+        count("I can break rules, too"),
+    );
+    println!(
+        "soak: {rate:.0} msg/s under attack, peak RSS {} KB, CPU {cpu_seconds:.2} s",
+        peak_rss_kb
+    );
+    Ok(())
 }

@@ -12,9 +12,17 @@
 //!   slowly its bytes trickle in (Postfix's `smtpd_per_record_deadline`: the timer does not
 //!   restart on each byte), so one byte every few seconds cannot hold a place for ever.
 //! - Per session: `--session-limit` seconds from the greeting to the close.
+//! - Errors: the profile's error limits (Postfix: every reply delayed by 1 s from the 10th
+//!   error on, 421 at the 21st command after 20 errors); `--error-sleep` changes the delay.
+//!   The engine counts; the session waits.
+//! - Memory: message text held by all sessions together stays within `--memory-budget`
+//!   ([`Budget`]); a message that finds no room is read to its end and answered `452 4.3.1
+//!   Insufficient system storage` (Postfix's wording), so memory stays flat whatever
+//!   `--max-size` and `--max-connections` allow.
 
 use std::collections::HashMap;
 use std::net::IpAddr;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -27,6 +35,50 @@ pub(super) const DEFAULT_MAX_PER_CLIENT: usize = 50;
 pub(super) const STRESS_PERCENT: usize = 80;
 /// The idle timeout under stress, in seconds (Postfix's under-stress `smtpd_timeout`).
 pub(super) const STRESS_TIMEOUT: u64 = 10;
+/// Message text held by all sessions together unless `--memory-budget` says otherwise, MiB.
+pub(super) const DEFAULT_MEMORY_BUDGET_MIB: usize = 256;
+/// The longest the error delay holds one read's replies back.
+pub(super) const MAX_ERROR_DELAY: Duration = Duration::from_secs(30);
+
+/// The memory all sessions' message text may take together, in octets; each session
+/// takes what its message holds and gives it back when the message ends.
+#[derive(Clone, Debug)]
+pub(super) struct Budget {
+    used: Arc<AtomicUsize>,
+    limit: usize,
+}
+
+impl Budget {
+    pub(super) fn new(limit: usize) -> Budget {
+        Budget {
+            used: Arc::new(AtomicUsize::new(0)),
+            limit,
+        }
+    }
+
+    /// Takes `n` more octets if they fit.
+    pub(super) fn take(&self, n: usize) -> bool {
+        self.used
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |used| {
+                used.checked_add(n).filter(|total| *total <= self.limit)
+            })
+            .is_ok()
+    }
+
+    /// Gives `n` octets back.
+    pub(super) fn give(&self, n: usize) {
+        let _ = self
+            .used
+            .fetch_update(Ordering::AcqRel, Ordering::Acquire, |used| {
+                Some(used.saturating_sub(n))
+            });
+    }
+
+    /// The budget in octets.
+    pub(super) fn limit(&self) -> usize {
+        self.limit
+    }
+}
 
 /// The limits one session lives under.
 #[derive(Clone, Copy, Debug)]
@@ -41,6 +93,8 @@ pub(super) struct Limits {
     pub command: Duration,
     /// The whole session.
     pub session: Duration,
+    /// The delay per reply past the soft error limit; `None`: the profile's own.
+    pub error_sleep: Option<Duration>,
 }
 
 /// Why a connection was not admitted.
@@ -152,6 +206,7 @@ mod tests {
             idle: Duration::from_secs(300),
             command: Duration::from_secs(300),
             session: Duration::from_secs(3600),
+            error_sleep: None,
         }
     }
 
@@ -169,6 +224,20 @@ mod tests {
         drop(p1);
         assert_eq!(connections.open(), 2);
         assert!(connections.admit(a, &l).is_ok());
+    }
+
+    #[test]
+    fn the_memory_budget_is_shared_and_given_back() {
+        let budget = Budget::new(100);
+        let other = budget.clone();
+        assert!(budget.take(60));
+        assert!(!other.take(41));
+        assert!(other.take(40));
+        assert!(!budget.take(1));
+        budget.give(60);
+        assert!(other.take(60));
+        other.give(1000);
+        assert!(budget.take(100));
     }
 
     #[test]

@@ -26,7 +26,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
 
-use limits::{Connections, Limits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PER_CLIENT};
+use limits::{
+    Budget, Connections, Limits, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PER_CLIENT,
+    DEFAULT_MEMORY_BUDGET_MIB,
+};
 use session::Shared;
 use transcript::{Target, Transcript};
 
@@ -157,6 +160,14 @@ pub struct Args {
     /// Connections from one client address (Postfix's smtpd_client_connection_count_limit).
     #[arg(long, value_name = "N", default_value_t = DEFAULT_MAX_PER_CLIENT, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=100_000), help_heading = "Limits")]
     max_per_client: usize,
+    /// Message text all sessions may hold together, in MiB; a message that finds no room
+    /// gets `452 4.3.1 Insufficient system storage` and memory stays flat.
+    #[arg(long, value_name = "MIB", default_value_t = DEFAULT_MEMORY_BUDGET_MIB, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=65_536), help_heading = "Limits")]
+    memory_budget: usize,
+    /// The delay before each reply once a client has made the profile's soft limit of
+    /// errors (Postfix's smtpd_error_sleep_time: 1 s after 10 errors); 0 for none.
+    #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u64).range(0..=60), help_heading = "Limits")]
+    error_sleep: Option<u64>,
 
     /// Write the transcript to FILE instead of stdout (stdout still gets the first line).
     #[arg(long, value_name = "FILE", help_heading = "Transcript")]
@@ -417,8 +428,10 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
         idle: Duration::from_secs(args.timeout),
         command: Duration::from_secs(args.command_timeout.unwrap_or(args.timeout)),
         session: Duration::from_secs(args.session_limit),
+        error_sleep: args.error_sleep.map(Duration::from_secs),
     };
-    log.raw(&summary(&config, seed, &limits));
+    let budget = Budget::new(args.memory_budget.saturating_mul(1024 * 1024));
+    log.raw(&summary(&config, seed, &limits, &budget));
     match &tls {
         Some(tls) => log.raw(&format!("-- {}", tls.description)),
         None => log.raw("-- TLS off (--no-tls): STARTTLS not offered"),
@@ -427,6 +440,7 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
         config: Arc::new(config),
         limits,
         connections: Connections::default(),
+        budget,
         log,
         process_seed: session::mix(super::clock::seed() ^ u64::from(std::process::id()) << 32),
         tls,
@@ -513,11 +527,12 @@ fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
     io::Error::new(err.kind(), message)
 }
 
-fn summary(config: &ServerConfig, seed: u64, limits: &Limits) -> String {
+fn summary(config: &ServerConfig, seed: u64, limits: &Limits, budget: &Budget) -> String {
     let accounts: Vec<&str> = config.accounts.iter().map(|a| a.user.as_str()).collect();
     let mut text = format!(
         "-- {} as {}; local domains: {}; accounts: {}; \
-         at most {} connections, {} per client; timeout {} s, per command {} s, per session {} s",
+         at most {} connections, {} per client; timeout {} s, per command {} s, per session {} s; \
+         message text in memory at most {} MiB",
         config.profile.name(),
         config.hostname,
         config.local_domains.join(", "),
@@ -531,7 +546,17 @@ fn summary(config: &ServerConfig, seed: u64, limits: &Limits) -> String {
         limits.idle.as_secs(),
         limits.command.as_secs(),
         limits.session.as_secs(),
+        budget.limit() / (1024 * 1024),
     );
+    if let Some(l) = config.profile.error_limits() {
+        let sleep = limits
+            .error_sleep
+            .map_or(u64::from(l.sleep_seconds), |d| d.as_secs());
+        text.push_str(&format!(
+            "; errors: {sleep} s delay from {}, 421 after {}",
+            l.soft, l.hard
+        ));
+    }
     if let Some(Fault {
         code,
         mode: FaultMode::Share { percent, .. },

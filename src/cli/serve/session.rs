@@ -12,12 +12,12 @@ use tokio::net::TcpStream;
 use tokio::time::{timeout, timeout_at, Instant};
 use tokio_rustls::server::TlsStream;
 
-use super::limits::{Connections, Limits, Refusal};
+use super::limits::{Budget, Connections, Limits, Refusal, MAX_ERROR_DELAY};
 use super::tls::{negotiated, Tls};
 use super::transcript::Transcript;
 use super::{ClientLines, READ_BUFFER};
-use crate::smtp::profile::Extension;
-use crate::smtp::server::{Event, Fault, FaultMode, Server, ServerConfig};
+use crate::smtp::profile::{DataEnd, Extension};
+use crate::smtp::server::{Event, Fault, FaultMode, Mode, Server, ServerConfig};
 
 /// How long the last reply may take to leave when the server closes.
 const CLOSE_WRITE: Duration = Duration::from_secs(1);
@@ -31,6 +31,8 @@ pub(super) struct Shared {
     pub limits: Limits,
     /// The connections open now.
     pub connections: Connections,
+    /// The memory all sessions' message text may take.
+    pub budget: Budget,
     /// Where the transcript goes.
     pub log: Transcript,
     /// Mixed into every session's nonce seed, so queue ids and nonces differ across
@@ -206,6 +208,19 @@ pub(super) async fn serve(
     let mut line_started: Option<Instant> = None;
     let mut client = ClientLines::new(profile.offers(Extension::Chunking));
     let mut buf = vec![0u8; READ_BUFFER];
+    // Memory taken from the budget for this session's message text.
+    let mut held = Held {
+        budget: shared.budget.clone(),
+        octets: 0,
+    };
+    let mut out_of_room = false;
+    let error_sleep = limits.error_sleep.unwrap_or_else(|| {
+        Duration::from_secs(
+            profile
+                .error_limits()
+                .map_or(0, |l| u64::from(l.sleep_seconds)),
+        )
+    });
     let ending = loop {
         let now = Instant::now();
         let idle = limits.idle_now(shared.connections.open());
@@ -235,6 +250,48 @@ pub(super) async fn serve(
         server.set_now(&super::super::clock::rfc5322_now());
         let mode = server.view().mode;
         let events = server.receive(input);
+        // The message text's memory comes from the process's budget; none left, and the
+        // engine keeps no more of this message (it gets 452 at its end).
+        let memory = server.message_memory();
+        if memory > held.octets {
+            if held.budget.take(memory - held.octets) {
+                held.octets = memory;
+            } else {
+                server.set_storage_full(true);
+                out_of_room = true;
+                log.note(
+                    number,
+                    &format!(
+                        "the message text of all sessions would exceed --memory-budget ({} MiB): this message is read to its end but not kept, and gets 452",
+                        held.budget.limit() / (1024 * 1024)
+                    ),
+                );
+                held.release(server.message_memory());
+            }
+        } else if memory < held.octets {
+            held.release(memory);
+        }
+        if out_of_room && !matches!(server.view().mode, Mode::Data | Mode::Chunk) {
+            // The refused message has ended: the next one may find room.
+            server.set_storage_full(false);
+            out_of_room = false;
+        }
+        let attempts = server.take_smuggling_attempts();
+        if attempts > 0 {
+            log.note(
+                number,
+                &format!(
+                    "SMTP smuggling attempt: a lone dot next to a bare LF or CR in the message text ({attempts}×); {} {}",
+                    profile.name(),
+                    match profile.data_end() {
+                        DataEnd::AnyLineEnd => "ends the message at <LF>.<LF> as its real server does by default, so what follows runs as commands (Postfix: smtpd_forbid_bare_newline; here --reject-bare-lf)",
+                        DataEnd::CrlfOnly => "ends the message only at <CR><LF>.<CR><LF>, so it stays message text",
+                        DataEnd::RefuseBare => "refuses a bare LF or CR in message text and hangs up, as its real server does",
+                    }
+                ),
+            );
+        }
+        let delayed = server.take_delayed_replies();
         // What followed STARTTLS in the same read was never run: log only what was.
         let discarded = server.take_discarded_after_tls();
         let used = input.get(..n - discarded.min(n)).unwrap_or_default();
@@ -288,6 +345,19 @@ pub(super) async fn serve(
         }
         // Logged: nothing else needs the messages, so the session does not keep them.
         server.take_mailbox();
+        // Past the soft error limit the real server sleeps before each reply.
+        if delayed > 0 && !error_sleep.is_zero() {
+            let wait = error_sleep.saturating_mul(delayed).min(MAX_ERROR_DELAY);
+            log.note(
+                number,
+                &format!(
+                    "{} errors so far: the replies wait {} s (the profile's soft error limit)",
+                    server.errors(),
+                    wait.as_secs()
+                ),
+            );
+            tokio::time::sleep(wait).await;
+        }
         // All replies to one read in one write: a pipelined group is answered as a group.
         if !wire.is_empty() {
             if let Err(why) = send(&mut stream, wire.as_bytes(), limits.idle).await {
@@ -314,6 +384,28 @@ pub(super) async fn serve(
     log.note(number, &ending);
     linger(&mut stream).await;
     log.note(number, "closed");
+}
+
+/// The session's share of the memory budget, given back when the session ends.
+struct Held {
+    budget: Budget,
+    octets: usize,
+}
+
+impl Held {
+    /// Keeps `now` octets, giving back the rest.
+    fn release(&mut self, now: usize) {
+        if now < self.octets {
+            self.budget.give(self.octets - now);
+            self.octets = now;
+        }
+    }
+}
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        self.budget.give(self.octets);
+    }
 }
 
 /// Writes `bytes` within `limit`: a client that never reads cannot hold the session.
