@@ -29,6 +29,7 @@
 
 pub mod analyze;
 pub mod capture;
+pub mod diagram;
 pub mod i18n;
 pub mod lessons;
 pub mod mime;
