@@ -108,6 +108,12 @@ pub enum Op {
     XorOpad,
     /// XOR of two values.
     Xor,
+    /// MD4 (RFC 1320), NTLM's hash of the password.
+    Md4,
+    /// HMAC keyed with the value over a constant of the RFC (RFC 5802's "Client Key").
+    HmacConstant(Hash, &'static str),
+    /// Taken out of the value (a field of a message).
+    Part,
 }
 
 impl Op {
@@ -126,14 +132,21 @@ impl Op {
             Op::XorIpad => "XOR ipad".to_string(),
             Op::XorOpad => "XOR opad".to_string(),
             Op::Xor => "XOR".to_string(),
+            Op::Md4 => "MD4".to_string(),
+            Op::HmacConstant(h, c) => format!("HMAC-{}(·, \"{c}\")", h.name()),
+            Op::Part => Tr::new("part of", "取自").get(lang).to_string(),
         }
     }
 
     /// A stable id.
     pub fn id(self) -> String {
-        self.name(Lang::En)
-            .to_ascii_lowercase()
-            .replace([' ', '→'], "")
+        match self {
+            Op::HmacConstant(h, _) => format!("hmac-{}-constant", h.name().to_ascii_lowercase()),
+            _ => self
+                .name(Lang::En)
+                .to_ascii_lowercase()
+                .replace([' ', '→'], ""),
+        }
     }
 }
 
@@ -188,6 +201,8 @@ const NOTE_W: i32 = 200;
 const PAIR_WINDOW: usize = 8;
 /// Values longer than this are not searched for two-input operations (bounded work).
 const PAIR_MAX: usize = 1024;
+/// The constants RFC 5802 §3 keys HMAC over (ClientKey, ServerKey).
+const HMAC_CONSTANTS: [&str; 2] = ["Client Key", "Server Key"];
 /// Values longer than this are not searched for their parts.
 const CONCAT_MAX: usize = 16 * 1024;
 
@@ -246,6 +261,15 @@ fn sources_of(values: &[&[u8]], j: usize) -> Vec<(usize, Op)> {
             }
         }
     }
+    if let Some(hash) = Hash::of_len(target.len()) {
+        for (i, &value) in earlier.iter().enumerate().rev() {
+            for constant in HMAC_CONSTANTS {
+                if value.len() <= PAIR_MAX && hash.hmac(value, constant.as_bytes()) == target {
+                    return vec![(i, Op::HmacConstant(hash, constant))];
+                }
+            }
+        }
+    }
     // Parts: earlier values found inside the target, leaving out a part only there
     // because a larger part holds it.
     if target.len() > CONCAT_MAX {
@@ -257,7 +281,7 @@ fn sources_of(values: &[&[u8]], j: usize) -> Vec<(usize, Op)> {
         .filter(|(_, v)| v.len() >= 3 && v.len() < target.len() && contains(target, v))
         .map(|(i, _)| i)
         .collect();
-    parts
+    let joined = parts
         .iter()
         .copied()
         .filter(|&i| {
@@ -270,7 +294,18 @@ fn sources_of(values: &[&[u8]], j: usize) -> Vec<(usize, Op)> {
             })
         })
         .map(|i| (i, Op::Concat))
-        .collect()
+        .collect::<Vec<_>>();
+    if !joined.is_empty() || target.len() < 4 {
+        return joined;
+    }
+    // Or the target is a field of an earlier value (the latest that holds it).
+    earlier
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(_, v)| v.len() > target.len() && v.len() <= CONCAT_MAX && contains(v, target))
+        .map(|(i, _)| vec![(i, Op::Part)])
+        .unwrap_or_default()
 }
 
 fn single(value: &[u8], target: &[u8]) -> Option<Op> {
@@ -301,6 +336,9 @@ fn single(value: &[u8], target: &[u8]) -> Option<Op> {
             if hash.digest(&[value]) == target {
                 return Some(Op::Hash(hash));
             }
+        }
+        if target.len() == 16 && md4::Md4::digest(value).as_slice() == target {
+            return Some(Op::Md4);
         }
         for hash in [Hash::Md5, Hash::Sha1, Hash::Sha256] {
             if target.len() == hash_len(hash) * 2
@@ -649,6 +687,49 @@ mod tests {
         assert_eq!(
             edges_into(&flow, "response"),
             pairs(&[("response-text", "base64")])
+        );
+    }
+
+    #[test]
+    fn rfc5802_and_ms_nlmp_examples_show_hmac_over_constants_md4_and_fields() {
+        use crate::sasl::{ntlm, scram};
+        let trace = scram::client(
+            scram::Hash::Sha1,
+            "user",
+            "pencil",
+            "fyko+d2lbbFgONRv9qkxdawL",
+            "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096",
+        )
+        .expect("RFC 5802's example");
+        let flow = layout(&trace, Lang::En);
+        assert_eq!(flow.nodes.len(), trace.steps.len());
+        assert_eq!(
+            edges_into(&flow, "client-key"),
+            pairs(&[("salted-password", "hmac-sha-1-constant")])
+        );
+        assert_eq!(
+            edges_into(&flow, "stored-key"),
+            pairs(&[("client-key", "sha-1")])
+        );
+        assert_eq!(
+            edges_into(&flow, "client-proof"),
+            pairs(&[("client-key", "xor"), ("client-signature", "xor")])
+        );
+        assert_eq!(
+            edges_into(&flow, "nonce"),
+            pairs(&[("server-first", "partof")])
+        );
+        let trace =
+            ntlm::client_authenticate(&ntlm::MS_NLMP_4_2_4_CHALLENGE, &ntlm::ms_nlmp_example())
+                .expect("MS-NLMP's example");
+        let flow = layout(&trace, Lang::En);
+        assert_eq!(
+            edges_into(&flow, "nt-hash"),
+            pairs(&[("password-utf16le", "md4")])
+        );
+        assert_eq!(
+            edges_into(&flow, "ntowfv2"),
+            pairs(&[("nt-hash", "hmac-md5"), ("user-domain", "hmac-md5")])
         );
     }
 
