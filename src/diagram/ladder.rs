@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 
 use super::{escape, fit, open_svg, text};
+use crate::analyze::{Analysis, Kind};
 use crate::i18n::{Lang, Tr};
 
 /// One line of a transcript, as the ladder reads it.
@@ -33,6 +34,13 @@ pub enum Input {
     },
     /// TLS started here (a handshake the transcript notes).
     TlsStarted,
+    /// The message, counted rather than listed (a client's log that summarises it).
+    Message {
+        /// How many lines it has (the final "." not counted).
+        lines: usize,
+        /// The caller's index of the summary.
+        source: usize,
+    },
 }
 
 /// Who sent an arrow.
@@ -203,6 +211,8 @@ pub struct Arrow {
     pub flight: Option<usize>,
     /// Its vertical position (the arrow's line), in pixels from the top.
     pub y: i32,
+    /// For the message: its lines, the final "." not counted.
+    pub message_lines: usize,
 }
 
 impl Arrow {
@@ -214,7 +224,7 @@ impl Arrow {
                 "邮件内容：{n} 行，然后是“.”",
             )
             .get(lang)
-            .replace("{n}", &self.lines.len().saturating_sub(1).to_string()),
+            .replace("{n}", &self.message_lines.to_string()),
             _ => {
                 let first = self.lines.first().map_or("", String::as_str);
                 if self.lines.len() > 1 {
@@ -296,6 +306,16 @@ pub fn layout(inputs: &[Input]) -> Ladder {
                 tls = Some(arrows.len());
                 reply_open = false;
             }
+            Input::Message { lines, source } => {
+                reply_open = false;
+                mode = Mode::Commands;
+                pending.push_back(Phase::Data);
+                arrows.push(Arrow {
+                    class: Class::Message,
+                    message_lines: *lines,
+                    ..client_arrow(&format!("({lines})"), *source, Phase::Data)
+                });
+            }
             Input::Server { text, source } => {
                 if reply_open {
                     if let Some(last) = arrows.last_mut() {
@@ -312,6 +332,7 @@ pub fn layout(inputs: &[Input]) -> Ladder {
                         phase: reply_phase,
                         flight: None,
                         y: 0,
+                        message_lines: 0,
                     });
                 }
                 // A `ddd-` line is continued by the next one (RFC 5321 §4.2.1).
@@ -339,6 +360,9 @@ pub fn layout(inputs: &[Input]) -> Ladder {
                             if let Some(last) = arrows.last_mut() {
                                 last.lines.push(text.clone());
                                 last.sources.push(*source);
+                                if text != "." {
+                                    last.message_lines += 1;
+                                }
                             }
                         } else {
                             arrows.push(Arrow {
@@ -349,6 +373,7 @@ pub fn layout(inputs: &[Input]) -> Ladder {
                                 phase: Phase::Data,
                                 flight: None,
                                 y: 0,
+                                message_lines: usize::from(text != "."),
                             });
                         }
                         if text == "." {
@@ -461,7 +486,58 @@ fn client_arrow(text: &str, source: usize, phase: Phase) -> Arrow {
         phase,
         flight: None,
         y: 0,
+        message_lines: 0,
     }
+}
+
+/// The lines of an analyzed log that cross the wire, as ladder input: each line's SMTP text
+/// without the log's own prefix (`Got: `, `<- `, a timestamp), its source the line's number.
+pub fn from_analysis(analysis: &Analysis) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for line in &analysis.lines {
+        let raw = line.raw.as_str();
+        let source = line.number;
+        match &line.kind {
+            Kind::Command { verb, .. } => {
+                let at = raw.to_ascii_uppercase().find(verb.as_str()).unwrap_or(0);
+                inputs.push(Input::Client {
+                    text: raw.get(at..).unwrap_or(raw).trim_end().to_string(),
+                    source,
+                });
+            }
+            Kind::Reply { code, .. } => {
+                let code = code.to_string();
+                let at = raw
+                    .match_indices(code.as_str())
+                    .map(|(i, _)| i)
+                    .find(|&i| {
+                        let after = raw.as_bytes().get(i + 3);
+                        let before = i.checked_sub(1).and_then(|b| raw.as_bytes().get(b));
+                        matches!(after, None | Some(b' ' | b'-'))
+                            && !before.is_some_and(u8::is_ascii_digit)
+                    })
+                    .unwrap_or(0);
+                inputs.push(Input::Server {
+                    text: raw.get(at..).unwrap_or(raw).trim_end().to_string(),
+                    source,
+                });
+            }
+            Kind::Data { end } => inputs.push(Input::Client {
+                text: if *end {
+                    ".".to_string()
+                } else {
+                    raw.to_string()
+                },
+                source,
+            }),
+            Kind::Sasl => inputs.push(Input::Client {
+                text: raw.split_whitespace().last().unwrap_or(raw).to_string(),
+                source,
+            }),
+            _ => {}
+        }
+    }
+    inputs
 }
 
 /// The diagram's title (also its accessible name).
@@ -842,6 +918,50 @@ mod tests {
         let en = svg(&ladder, Lang::En, false);
         assert!(en.contains(">pipelined</text>"));
         assert!(en.contains("<desc>12 arrows from the client, 13 replies from the server"));
+    }
+
+    #[test]
+    fn a_counted_message_is_one_arrow_answered_by_datas_reply() {
+        let ladder = layout(&[
+            c("DATA", 0),
+            s("354 go ahead", 1),
+            Input::Message {
+                lines: 12,
+                source: 2,
+            },
+            s("250 2.0.0 queued", 3),
+        ]);
+        assert_eq!(ladder.arrows[2].class, Class::Message);
+        assert_eq!(
+            ladder.arrows[2].label(Lang::En),
+            "message: 12 lines, then “.”"
+        );
+        assert_eq!(ladder.arrows[3].phase, Phase::Data);
+    }
+
+    #[test]
+    fn a_pasted_log_is_read_without_its_prefixes() {
+        // Seed 000: DokuWiki's smtp plugin log, ending in 163.com's 553.
+        let log = include_str!("../../tests/fixtures/seed000-dokuwiki.log");
+        let analysis = crate::analyze::analyze(log);
+        let ladder = layout(&from_analysis(&analysis));
+        let first: Vec<&str> = ladder.arrows.iter().map(|a| a.lines[0].as_str()).collect();
+        assert!(first[0].starts_with("220 "), "{first:?}");
+        assert!(first.iter().any(|l| l.starts_with("EHLO ")), "{first:?}");
+        let rejected = ladder
+            .arrows
+            .iter()
+            .find(|a| a.class == Class::Permanent)
+            .expect("the 553");
+        assert!(rejected.lines[0].starts_with("553 Mail from must equal authorized user"));
+        assert_eq!(rejected.phase, Phase::Envelope);
+        // Each arrow's source is a line number of the log.
+        for arrow in &ladder.arrows {
+            for &n in &arrow.sources {
+                assert!(analysis.line(n).is_some(), "line {n}");
+            }
+        }
+        assert!(ladder.bands.iter().any(|b| b.phase == Phase::Auth));
     }
 
     #[test]
