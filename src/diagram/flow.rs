@@ -474,7 +474,6 @@ pub fn svg(flow: &Flow, lang: Lang, marks: Marks, interactive: bool) -> String {
         TITLE.get(lang),
     );
     let _ = write!(out, "<desc>{}</desc>", escape(&summary(flow, lang)));
-    out.push_str(r##"<defs><marker id="flow-head" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="#57606a"/></marker></defs>"##);
     for edge in &flow.edges {
         let (Some(from), Some(to)) = (flow.nodes.get(edge.from), flow.nodes.get(edge.to)) else {
             continue;
@@ -485,7 +484,7 @@ pub fn svg(flow: &Flow, lang: Lang, marks: Marks, interactive: bool) -> String {
         let name = edge.op.name(lang);
         let _ = write!(
             out,
-            r##"<path d="M{bx},{y1}H{lane_x}V{y2}H{bx2}" fill="none" stroke="#57606a" stroke-width="1.5" marker-end="url(#flow-head)" data-edge="{}-{}" data-op="{}"{}><title>{} → {}: {}</title></path>"##,
+            r##"<path d="M{bx},{y1}H{lane_x}V{y2}H{bx2}" fill="none" stroke="#57606a" stroke-width="1.5" data-edge="{}-{}" data-op="{}"{}><title>{} → {}: {}</title></path><path d="M{bx2},{y2}l-7,-4v8z" fill="#57606a"{}/>"##,
             edge.from,
             edge.to,
             edge.op.id(),
@@ -493,6 +492,7 @@ pub fn svg(flow: &Flow, lang: Lang, marks: Marks, interactive: bool) -> String {
             edge.from + 1,
             edge.to + 1,
             escape(&name),
+            if greyed { r#" opacity="0.35""# } else { "" },
             bx = flow.box_x,
             bx2 = flow.box_x - 1,
         );

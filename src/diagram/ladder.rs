@@ -592,10 +592,6 @@ pub fn svg(ladder: &Ladder, lang: Lang, interactive: bool) -> String {
         TITLE.get(lang),
     );
     let _ = write!(out, "<desc>{}</desc>", escape(&summary(ladder, lang)));
-    let _ = write!(
-        out,
-        r##"<defs><marker id="ladder-head" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="context-stroke"/></marker></defs>"##
-    );
     for band in &ladder.bands {
         let _ = write!(
             out,
@@ -701,8 +697,11 @@ pub fn svg(ladder: &Ladder, lang: Lang, interactive: bool) -> String {
         // A wide transparent stroke makes the arrow easy to hit with a finger.
         let _ = write!(
             out,
-            r##"<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="#ffffff" stroke-opacity="0" stroke-width="14"/><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{colour}" stroke-width="2" marker-end="url(#ladder-head)"/>"##,
-            y = arrow.y
+            r##"<line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="#ffffff" stroke-opacity="0" stroke-width="14"/><line x1="{x1}" y1="{y}" x2="{x2}" y2="{y}" stroke="{colour}" stroke-width="2"/><path d="M{x2},{y}l{back},-4v8z" fill="{colour}"/>"##,
+            y = arrow.y,
+            // The head drawn as a triangle, not a <marker>: several diagrams on one page
+            // would repeat a marker's id.
+            back = if x2 > x1 { -9 } else { 9 },
         );
         let label = fit(&label, SERVER_X - CLIENT_X - 16);
         let attrs = format!(r#"fill="{colour}" font-family="ui-monospace, monospace""#);

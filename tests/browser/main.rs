@@ -6,6 +6,7 @@
 //! `docs/testing.md`.
 
 mod compose;
+mod diagrams;
 mod harness;
 mod learn;
 
