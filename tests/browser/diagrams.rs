@@ -290,12 +290,16 @@ async fn the_analyzer_and_composer_draw_their_sessions_in_chinese_and_arrows_lea
     h.click("compose-preset-seed000").await;
     h.click("compose-send").await;
     h.wait_for("[data-testid=compose-ladder]").await;
-    let classes = arrow_classes(&h, "compose-ladder").await;
-    let last_5xx = classes
-        .iter()
-        .rposition(|c| c == "5xx")
-        .expect("a 5xx arrow");
-    click_arrow(&h, "compose-ladder", last_5xx).await;
+    let n553 = h
+        .js("return [...document.querySelectorAll('[data-testid=compose-ladder] [data-arrow]')]
+               .find(a => a.dataset.class === '5xx' && a.querySelector('title').textContent.includes(': 553'))
+               .dataset.arrow")
+        .await;
+    let n553: usize = n553
+        .as_str()
+        .and_then(|n| n.parse().ok())
+        .expect("the 553's arrow");
+    click_arrow(&h, "compose-ladder", n553).await;
     wait_js(
         &h,
         "return String([...document.querySelectorAll('[data-testid=compose-dialog] [aria-expanded=true]')].some(b => b.textContent.includes('553')))",
