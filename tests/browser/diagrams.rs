@@ -55,7 +55,7 @@ async fn wait_js(h: &Harness, script: &str, want: &str) -> Value {
     let mut last = Value::Null;
     while std::time::Instant::now() < deadline {
         last = h.js(script).await;
-        if last.as_str() == Some(want) || last.to_string() == want {
+        if last.as_str() == Some(want) {
             return last;
         }
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
