@@ -303,7 +303,7 @@ fn sources_of(values: &[&[u8]], j: usize) -> Vec<(usize, Op)> {
         .iter()
         .enumerate()
         .rev()
-        .find(|(_, v)| v.len() > target.len() && v.len() <= CONCAT_MAX && contains(v, target))
+        .find(|(_, v)| v.len() > target.len() && v.len() <= CONCAT_MAX && holds_field(v, target))
         .map(|(i, _)| vec![(i, Op::Part)])
         .unwrap_or_default()
 }
@@ -357,6 +357,28 @@ fn hash_len(hash: Hash) -> usize {
         Hash::Sha1 => 20,
         Hash::Sha256 => 32,
     }
+}
+
+/// Whether `message` holds `field` as a field: anywhere for binary values, and for text
+/// only as a whole word (`r=NONCE,` holds the nonce; `AUTHENTICATE:uri` does not hold
+/// `:uri`, nor `biwsbj1…` the `biws` it starts with).
+fn holds_field(message: &[u8], field: &[u8]) -> bool {
+    let text = field.iter().all(|b| b.is_ascii_graphic() || *b == b' ');
+    if !text {
+        return contains(message, field);
+    }
+    let word = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    if !word(field.first()) || !word(field.last()) {
+        return false;
+    }
+    message
+        .windows(field.len())
+        .enumerate()
+        .filter(|(_, w)| *w == field)
+        .any(|(at, _)| {
+            let before = at.checked_sub(1).and_then(|b| message.get(b));
+            !word(before) && !word(message.get(at + field.len()))
+        })
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -625,6 +647,8 @@ mod tests {
         let ids: Vec<&str> = flow.nodes.iter().map(|n| n.id).collect();
         assert_eq!(ids, trace.steps.iter().map(|s| s.id).collect::<Vec<_>>());
         assert_eq!(edges_into(&flow, "user-realm-pass"), pairs(&[]));
+        // rspauth's A2 (":" digest-uri) is no field of "AUTHENTICATE:" digest-uri.
+        assert_eq!(edges_into(&flow, "rspauth-a2"), pairs(&[]));
         assert_eq!(
             edges_into(&flow, "urp-hash"),
             pairs(&[("user-realm-pass", "md5")])
@@ -719,6 +743,12 @@ mod tests {
             edges_into(&flow, "nonce"),
             pairs(&[("server-first", "partof")])
         );
+        assert_eq!(
+            edges_into(&flow, "iterations"),
+            pairs(&[("server-first", "partof")])
+        );
+        // "biws" only begins a longer base64 word: no field of it.
+        assert_eq!(edges_into(&flow, "channel-binding"), pairs(&[]));
         let trace =
             ntlm::client_authenticate(&ntlm::MS_NLMP_4_2_4_CHALLENGE, &ntlm::ms_nlmp_example())
                 .expect("MS-NLMP's example");
