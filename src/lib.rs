@@ -12,6 +12,7 @@
 //!                 │ mime: compose / inspect;  smtp::client drives a server;  analyze: pasted logs │
 //!                 │ capture: pcap/pcapng ─▶ TCP streams ─▶ SMTP transcripts for analyze          │
 //!                 │ lessons: scenarios and guided lessons;  i18n: every text as Tr { en, zh }    │
+//!                 │ diagram: transcript ─▶ ladder SVG;  Trace ─▶ data-flow SVG (pure layout)     │
 //!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
 //!                                 │ values (time, seeds, bytes in)    │ values
 //!                                 ▼                                   ▼
@@ -29,6 +30,7 @@
 
 pub mod analyze;
 pub mod capture;
+pub mod diagram;
 pub mod i18n;
 pub mod lessons;
 pub mod mime;

@@ -17,6 +17,7 @@ mod code_detail;
 mod compose;
 mod console;
 mod copy_button;
+mod diagram;
 mod lang_switch;
 mod lessons;
 mod mailbox;

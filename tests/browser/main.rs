@@ -7,6 +7,7 @@
 
 mod capture;
 mod compose;
+mod diagrams;
 mod harness;
 mod learn;
 

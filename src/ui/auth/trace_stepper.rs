@@ -8,8 +8,10 @@ use yew::prelude::*;
 
 use super::step_card::step_card;
 use super::step_list::step_list;
+use crate::diagram::flow::Marks;
 use crate::i18n::{t, Lang, Msg};
 use crate::sasl::trace::Trace;
+use crate::ui::diagram::flow_view;
 
 /// The stepper over `trace` showing step `current` (clamped); moves emit to `on_step`.
 pub fn trace_stepper(trace: &Trace, current: usize, on_step: &Callback<usize>, lang: Lang) -> Html {
@@ -75,6 +77,7 @@ pub fn trace_stepper(trace: &Trace, current: usize, on_step: &Callback<usize>, l
                 { step_card(step, lang) }
                 { step_list(trace, current, on_step, lang) }
             </div>
+            { flow_view(trace, Marks { current: Some(current), wrong: None }, Some(on_step), "auth", lang) }
         </section>
     }
 }

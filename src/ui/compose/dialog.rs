@@ -9,8 +9,10 @@ use yew::prelude::*;
 use super::dialog_reply::DialogReply;
 use super::session::Sent;
 use super::texts as tx;
+use crate::diagram::ladder::Input;
 use crate::smtp::client::Entry;
 use crate::smtp::reply::Reply;
+use crate::ui::diagram;
 use crate::ui::state::use_lang;
 
 /// A row of the dialog.
@@ -72,6 +74,30 @@ fn rows(sent: &Sent) -> Vec<Row> {
     rows
 }
 
+/// The dialog's rows as ladder input (each row's index its source).
+fn ladder_inputs(rows: &[Row]) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for (source, row) in rows.iter().enumerate() {
+        match row {
+            Row::Client(text) => inputs.push(Input::Client {
+                text: text.clone(),
+                source,
+            }),
+            Row::Reply { lines, .. } => inputs.extend(lines.iter().map(|text| Input::Server {
+                text: text.clone(),
+                source,
+            })),
+            Row::Data { lines, .. } => inputs.push(Input::Message {
+                lines: *lines,
+                source,
+            }),
+            Row::Tls => inputs.push(Input::TlsStarted),
+            Row::Note(_) => {}
+        }
+    }
+    inputs
+}
+
 /// What the dialog shows.
 #[derive(Properties, PartialEq)]
 pub struct DialogProps {
@@ -84,48 +110,52 @@ pub struct DialogProps {
 pub fn dialog(props: &DialogProps) -> Html {
     let lang = use_lang();
     let sent = &props.sent;
-    let items = rows(sent)
-        .into_iter()
-        .enumerate()
-        .map(|(key, row)| match row {
-            Row::Client(line) => html! {
-                <div key={key} class="line client" data-testid="compose-client-line">
-                    <span class="prefix">{ "C: " }</span><span class="text">{ line }</span>
+    let rows = rows(sent);
+    let ladder = diagram::ladder_view(
+        &ladder_inputs(&rows),
+        diagram::OnArrow::Open(AttrValue::Static("compose-dialog")),
+        "compose",
+        lang,
+    );
+    let items = rows.into_iter().enumerate().map(|(key, row)| match row {
+        Row::Client(line) => html! {
+            <div key={key} class="line client" data-testid="compose-client-line">
+                <span class="prefix">{ "C: " }</span><span class="text">{ line }</span>
+            </div>
+        },
+        Row::Reply {
+            lines,
+            reply,
+            end_of_data,
+        } => html! {
+            <DialogReply key={key} id={key} {lines} {reply} {end_of_data} />
+        },
+        Row::Data { octets, lines } => html! {
+            <div key={key} class="line client data" data-testid="compose-data-line">
+                <span class="prefix">{ "C: " }</span>
+                <span class="text">
+                    { tx::DATA_LINE.get(lang).replace("{n}", &octets.to_string())
+                        .replace("{lines}", &lines.to_string()) }
+                </span>
+            </div>
+        },
+        Row::Tls => html! {
+            <div key={key} class="line marker tls" data-testid="compose-tls-line">
+                <span>{ tx::TLS_LINE.get(lang) }</span>
+            </div>
+        },
+        Row::Note(i) => {
+            let text = match sent.outcome.transcript.get(i) {
+                Some(Entry::Note(note)) => note.explain(lang),
+                _ => String::new(),
+            };
+            html! {
+                <div key={key} class="line client-note" data-testid="compose-note">
+                    <em>{ tx::CLIENT_NOTE.get(lang) }{ text }</em>
                 </div>
-            },
-            Row::Reply {
-                lines,
-                reply,
-                end_of_data,
-            } => html! {
-                <DialogReply key={key} id={key} {lines} {reply} {end_of_data} />
-            },
-            Row::Data { octets, lines } => html! {
-                <div key={key} class="line client data" data-testid="compose-data-line">
-                    <span class="prefix">{ "C: " }</span>
-                    <span class="text">
-                        { tx::DATA_LINE.get(lang).replace("{n}", &octets.to_string())
-                            .replace("{lines}", &lines.to_string()) }
-                    </span>
-                </div>
-            },
-            Row::Tls => html! {
-                <div key={key} class="line marker tls" data-testid="compose-tls-line">
-                    <span>{ tx::TLS_LINE.get(lang) }</span>
-                </div>
-            },
-            Row::Note(i) => {
-                let text = match sent.outcome.transcript.get(i) {
-                    Some(Entry::Note(note)) => note.explain(lang),
-                    _ => String::new(),
-                };
-                html! {
-                    <div key={key} class="line client-note" data-testid="compose-note">
-                        <em>{ tx::CLIENT_NOTE.get(lang) }{ text }</em>
-                    </div>
-                }
             }
-        });
+        }
+    });
     html! {
         <section class="panel compose-dialog" aria-labelledby="compose-dialog-heading">
             <h3 id="compose-dialog-heading">{ tx::DIALOG.get(lang) }</h3>
@@ -134,6 +164,7 @@ pub fn dialog(props: &DialogProps) -> Html {
                 aria-labelledby="compose-dialog-heading" data-testid="compose-dialog">
                 { for items }
             </div>
+            { ladder }
         </section>
     }
 }

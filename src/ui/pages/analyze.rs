@@ -19,10 +19,25 @@ use crate::ui::analyze::diagnosis::Diagnosis;
 use crate::ui::analyze::overview::Overview;
 use crate::ui::analyze::state::{use_analyze, AnalyzeAction};
 use crate::ui::analyze::texts;
+use crate::ui::diagram;
 use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
 use crate::ui::verify::exchange_list::exchange_list;
 use crate::ui::verify::texts as verify_texts;
+
+/// The log's ladder; a click on an arrow shows and highlights its line.
+fn analyze_ladder(
+    analysis: &crate::analyze::Analysis,
+    state: Option<&crate::ui::analyze::state::AnalyzeContext>,
+    lang: crate::i18n::Lang,
+) -> Html {
+    let Some(state) = state.cloned() else {
+        return Html::default();
+    };
+    let on_line = Callback::from(move |n: usize| state.dispatch(AnalyzeAction::Highlight(n)));
+    let inputs = crate::diagram::ladder::from_analysis(analysis);
+    diagram::ladder_view(&inputs, diagram::OnArrow::Emit(on_line), "analyze", lang)
+}
 
 /// The analyze page.
 #[function_component(AnalyzePage)]
@@ -68,6 +83,7 @@ pub fn analyze_page() -> Html {
                     <Diagnosis analysis={analysis.clone()} />
                     { for auth }
                     <Overview analysis={analysis.clone()} />
+                    { analyze_ladder(&analysis, state.as_ref(), lang) }
                     <AnnotatedLines {analysis} {highlight} {jump} {show_all} />
                 </div>
             }

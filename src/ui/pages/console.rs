@@ -18,6 +18,7 @@ use crate::ui::console::policy_switches::PolicySwitches;
 use crate::ui::console::status_line::StatusLine;
 use crate::ui::console::toolbar::ConsoleToolbar;
 use crate::ui::console::transcript::Transcript;
+use crate::ui::diagram::console_ladder::ConsoleLadder;
 use crate::ui::state::use_lang;
 
 /// The console page.
@@ -35,6 +36,7 @@ pub fn console_page() -> Html {
                     <Transcript />
                     <ConsoleInput />
                     <p class="hint">{ t(lang, Msg::ConsoleClickHint) }</p>
+                    <ConsoleLadder />
                     <Mailbox />
                 </div>
                 <aside class="console-side" aria-label={t(lang, Msg::ConsoleSideLabel)}>

@@ -9,6 +9,7 @@ use crate::ui::console::client_line::ClientLine;
 use crate::ui::console::marker_line::MarkerLine;
 use crate::ui::console::server_reply::ServerReply;
 use crate::ui::console::state::Entry;
+use crate::ui::diagram;
 use crate::ui::state::use_lang;
 
 /// The transcript to show.
@@ -55,10 +56,23 @@ pub fn session_log(props: &SessionLogProps) -> Html {
             },
         }
     });
+    let entries = props.log.items.iter().map(|i| match &i.entry {
+        LogEntry::Console(entry) => Some(entry),
+        LogEntry::Note(_) => None,
+    });
+    let ladder = diagram::ladder_view(
+        &diagram::inputs_of(entries),
+        diagram::OnArrow::Open(props.testid.clone()),
+        &props.testid,
+        lang,
+    );
     html! {
+        <>
         <div class="transcript learn-transcript" role="log" tabindex="0" ref={node}
             aria-label={props.label.clone()} data-testid={props.testid.clone()}>
             { for rows }
         </div>
+        { ladder }
+        </>
     }
 }

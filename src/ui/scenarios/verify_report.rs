@@ -3,6 +3,8 @@
 //! where the client first went wrong is marked once the learner has named it — before, the
 //! mistake's words and the steps are the clues.
 
+use crate::diagram::flow::Marks;
+use crate::ui::diagram::flow_view;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -89,6 +91,10 @@ pub fn verify_report(props: &VerifyReportProps) -> Html {
                 <h3>{ texts::EXPECTED.get(lang) }</h3>
                 <ol class="expected">{ for steps }</ol>
             }
+            { for report.expected.as_ref().map(|trace| {
+                let wrong = trace.steps.iter().position(|s| Some(s.id) == wrong);
+                flow_view(trace, Marks { current: None, wrong }, None, "scenario-verify", lang)
+            }) }
         </div>
     }
 }

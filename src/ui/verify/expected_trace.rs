@@ -5,8 +5,10 @@
 
 use yew::prelude::*;
 
+use crate::diagram::flow::Marks;
 use crate::i18n::{t, Lang, Msg};
 use crate::sasl::trace::Trace;
+use crate::ui::diagram::flow_view;
 
 /// The element id of step `index` of the report whose ids start with `prefix` (the verdict
 /// links to it).
@@ -36,6 +38,7 @@ pub fn expected_trace(trace: &Trace, wrong: Option<usize>, prefix: &str, lang: L
         <section class="verify-expected" aria-labelledby={format!("{prefix}-expected-heading")}>
             <h3 id={format!("{prefix}-expected-heading")}>{ t(lang, Msg::VerifyExpected) }</h3>
             <ol class="expected" data-testid="verify-expected">{ for items }</ol>
+            { flow_view(trace, Marks { current: None, wrong }, None, prefix, lang) }
         </section>
     }
 }
