@@ -8,6 +8,7 @@
 mod compose;
 mod harness;
 mod learn;
+mod offline;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
