@@ -8,6 +8,7 @@
 use std::net::{SocketAddr, TcpListener as StdListener};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -26,6 +27,9 @@ pub struct Harness {
     pub client: Client,
     pub origin: String,
     requests: Arc<Mutex<Vec<String>>>,
+    /// While set, the server records each request and closes the connection unanswered:
+    /// the network is gone (the service worker's tests).
+    offline: Arc<AtomicBool>,
     dist: PathBuf,
     driver: Child,
     profile: PathBuf,
@@ -37,7 +41,7 @@ pub enum BrowserLang {
     Chinese,
 }
 
-fn dist_dir() -> PathBuf {
+pub fn dist_dir() -> PathBuf {
     let dist = std::env::var_os("SMTP_TRAINER_DIST")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist"));
@@ -76,13 +80,23 @@ fn free_port() -> u16 {
 
 impl Harness {
     pub async fn start(lang: BrowserLang) -> Harness {
-        let dist = dist_dir();
+        Harness::start_serving(lang, dist_dir()).await
+    }
+
+    /// A session whose server serves `dist` (a copy of the release build, say).
+    pub async fn start_serving(lang: BrowserLang, dist: PathBuf) -> Harness {
         let requests = Arc::new(Mutex::new(Vec::new()));
+        let offline = Arc::new(AtomicBool::new(false));
         let listener = TcpListener::bind("127.0.0.1:0")
             .await
             .expect("bind 127.0.0.1");
         let addr = listener.local_addr().expect("server address");
-        tokio::spawn(serve(listener, dist.clone(), requests.clone()));
+        tokio::spawn(serve(
+            listener,
+            dist.clone(),
+            requests.clone(),
+            offline.clone(),
+        ));
 
         let port = free_port();
         let driver = Command::new(tool("SMTP_TRAINER_CHROMEDRIVER", "chromedriver"))
@@ -131,6 +145,7 @@ impl Harness {
             client,
             origin: format!("http://{addr}"),
             requests,
+            offline,
             dist,
             driver: driver.0.take().expect("the driver is still ours"),
             profile,
@@ -225,6 +240,21 @@ impl Harness {
                 (path, exists)
             })
             .collect()
+    }
+
+    /// Cuts the network off (`true`) or restores it: the server stops answering.
+    pub fn set_offline(&self, offline: bool) {
+        self.offline.store(offline, Ordering::SeqCst);
+    }
+
+    /// The release build this session's server serves.
+    pub fn dist(&self) -> &Path {
+        &self.dist
+    }
+
+    /// How many requests the server has seen so far.
+    pub fn request_count(&self) -> usize {
+        self.requests.lock().map(|r| r.len()).unwrap_or_default()
     }
 
     pub async fn close(mut self) {
@@ -332,13 +362,19 @@ fn content_type(path: &Path) -> &'static str {
 }
 
 /// A static file server for dist/: one request per connection, every path recorded.
-async fn serve(listener: TcpListener, dist: PathBuf, requests: Arc<Mutex<Vec<String>>>) {
+async fn serve(
+    listener: TcpListener,
+    dist: PathBuf,
+    requests: Arc<Mutex<Vec<String>>>,
+    offline: Arc<AtomicBool>,
+) {
     loop {
         let Ok((mut stream, _)) = listener.accept().await else {
             return;
         };
         let dist = dist.clone();
         let requests = requests.clone();
+        let offline = offline.clone();
         tokio::spawn(async move {
             let mut head = Vec::new();
             let mut buf = [0u8; 4096];
@@ -353,6 +389,9 @@ async fn serve(listener: TcpListener, dist: PathBuf, requests: Arc<Mutex<Vec<Str
             let path = head.split_whitespace().nth(1).unwrap_or("/").to_string();
             if let Ok(mut r) = requests.lock() {
                 r.push(path.clone());
+            }
+            if offline.load(Ordering::SeqCst) {
+                return;
             }
             let response = match resolve(&dist, &path) {
                 Some(file) => {

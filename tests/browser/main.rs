@@ -10,6 +10,7 @@ mod compose;
 mod diagrams;
 mod harness;
 mod learn;
+mod offline;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;

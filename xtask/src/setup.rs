@@ -57,6 +57,11 @@ pub fn path_with_cargo_bin() -> OsString {
     std::env::join_paths(dirs).unwrap_or_default()
 }
 
+/// "Chromium 1xx.…" as the browser says it, for reports.
+pub fn chromium_version(chromium: &Path) -> String {
+    output_of(&chromium.to_string_lossy(), &["--version"]).unwrap_or_else(|| "Chromium".into())
+}
+
 /// The first line a program prints for `args`, or `None` when it cannot run.
 fn output_of(program: &str, args: &[&str]) -> Option<String> {
     let out = Command::new(program)
