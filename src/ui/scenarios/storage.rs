@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::state::{ComposeField, Replay, Saved, ScenarioSession};
 
 use crate::lessons::guided::LESSONS;
-use crate::lessons::scenarios::SCENARIOS;
+use crate::lessons::scenarios;
 
 const DONE_KEY: &str = "smtp-trainer.scenarios.done";
 const PROGRESS_KEY: &str = "smtp-trainer.lessons.progress";
@@ -40,7 +40,7 @@ pub fn load_done() -> BTreeSet<&'static str> {
     let stored = read(DONE_KEY);
     stored
         .split_whitespace()
-        .filter_map(|id| SCENARIOS.iter().find(|s| s.id == id).map(|s| s.id))
+        .filter_map(|id| scenarios::find(id).map(|s| s.id))
         .collect()
 }
 
@@ -188,7 +188,7 @@ pub fn save_sessions(sessions: &BTreeMap<&'static str, Rc<ScenarioSession>>) {
     let Some(storage) = session_storage() else {
         return;
     };
-    for scenario in SCENARIOS {
+    for scenario in scenarios::all() {
         let key = session_key(scenario.id);
         let saved = sessions.get(scenario.id).map(|s| Saved {
             hints: s.hints,
