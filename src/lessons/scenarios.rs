@@ -15,6 +15,9 @@ use std::sync::{Mutex, OnceLock};
 use super::scenario_file::{parse_scenario, FileError};
 use crate::i18n::Tr;
 use crate::mime::{Composed, Mailbox, Message, MimeError};
+use base64::Engine as _;
+
+use crate::sasl::cram_md5;
 use crate::sasl::verify::Mechanism;
 use crate::smtp::client::{run_in_memory_observed, ClientSettings, Wire};
 use crate::smtp::profile::Profile;
@@ -461,7 +464,8 @@ pub struct VerifyCase {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Solution {
     /// Console lines, each sent with CRLF; `@saslauthd start` / `@saslauthd stop` switch the
-    /// server's SASL daemon instead, `@@…` sends a line beginning with `@`.
+    /// server's SASL daemon instead, `@cram-md5 USER PASSWORD` sends the CRAM-MD5 answer to
+    /// the last 334 challenge, `@@…` sends a line beginning with `@`.
     pub lines: Vec<String>,
     /// Compose fields changed before sending.
     pub fields: Vec<(ComposeField, String)>,
@@ -525,19 +529,36 @@ impl Scenario {
             Place::Console => {
                 let before = journal.clone();
                 let mut server = Server::new(self.config(), LEARNER_IP, NOW);
+                let mut challenge = Vec::new();
                 for line in &self.solution.lines {
-                    match line.as_str() {
+                    let line = match line.as_str() {
                         "@saslauthd start" | "@saslauthd stop" => {
                             let mut policies = server.config().policies.clone();
                             policies.sasl_daemon_down = line.ends_with("stop");
                             server.set_policies(policies);
+                            continue;
                         }
-                        line => {
-                            let line = line.strip_prefix('@').unwrap_or(line);
-                            let bytes = format!("{line}\r\n").into_bytes();
-                            journal.client(&bytes);
-                            let events = server.receive(&bytes);
-                            journal.record(&server, &events);
+                        line => match line.strip_prefix("@cram-md5 ") {
+                            Some(login) => {
+                                let (user, password) = login.split_once(' ').unwrap_or((login, ""));
+                                let trace = cram_md5::client(user, password, &challenge);
+                                trace.last().map(|s| s.text()).unwrap_or_default()
+                            }
+                            None => line.strip_prefix('@').unwrap_or(line).to_string(),
+                        },
+                    };
+                    let bytes = format!("{line}\r\n").into_bytes();
+                    journal.client(&bytes);
+                    let events = server.receive(&bytes);
+                    journal.record(&server, &events);
+                    for event in &events {
+                        if let Event::Reply(reply) = event {
+                            if reply.code.value() == 334 {
+                                let text = reply.lines.first().map_or("", String::as_str);
+                                challenge = base64::engine::general_purpose::STANDARD
+                                    .decode(text.trim())
+                                    .unwrap_or_default();
+                            }
                         }
                     }
                 }
