@@ -33,6 +33,7 @@ pub mod i18n;
 pub mod lessons;
 pub mod mime;
 pub mod sasl;
+pub mod share;
 pub mod smtp;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -207,7 +207,7 @@ pub fn parse(input: &str) -> Result<Vec<Table>, Vec<SyntaxError>> {
             match array_items(&mut array, raw) {
                 Ok(true) => {
                     push_entry(&mut tables, array.key, array.line, Value::List(array.items))
-                        .unwrap_or_else(|kind| fail(kind))
+                        .unwrap_or_else(&mut fail)
                 }
                 Ok(false) => open = Some(array),
                 Err(kind) => fail(kind),
@@ -294,7 +294,7 @@ pub fn parse(input: &str) -> Result<Vec<Table>, Vec<SyntaxError>> {
         };
         match parsed {
             Ok(value) => {
-                push_entry(&mut tables, key.to_string(), line, value).unwrap_or_else(|k| fail(k))
+                push_entry(&mut tables, key.to_string(), line, value).unwrap_or_else(&mut fail)
             }
             Err(kind) => fail(kind),
         }
