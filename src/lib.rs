@@ -11,7 +11,8 @@
 //!  captured pair ▶│ sasl::verify ──▶ Report{fields, verdict: Valid | Invalid(Mistake)}          │
 //!                 │ mime: compose / inspect;  smtp::client drives a server;  analyze: pasted logs │
 //!                 │ capture: pcap/pcapng ─▶ TCP streams ─▶ SMTP transcripts for analyze          │
-//!                 │ lessons: scenarios and guided lessons;  i18n: every text as Tr { en, zh }    │
+//!                 │ lessons: scenarios (files) and guided lessons;  i18n: Tr { en, zh }          │
+//!                 │ share: a page's state as a deflated, versioned payload for a link's fragment │
 //!                 │ diagram: transcript ─▶ ladder SVG;  Trace ─▶ data-flow SVG (pure layout)     │
 //!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
 //!                                 │ values (time, seeds, bytes in)    │ values
@@ -21,6 +22,7 @@
 //!                 #/verify · #/compose · #/mailbox         real TLS with rustls)
 //!                 #/analyze · #/scenarios · #/lessons    send (rustls) · explain · auth
 //!                 state: use_reducer + context            verify · analyze (text or --json)
+//!                                                         scenario check FILE
 //! ```
 //!
 //! Time, randomness, sockets and the DOM stay outside the engine: the faces pass them in.
@@ -35,6 +37,7 @@ pub mod i18n;
 pub mod lessons;
 pub mod mime;
 pub mod sasl;
+pub mod share;
 pub mod smtp;
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -290,3 +290,71 @@ mod captures {
         }
     }
 }
+
+/// Scenario files (issue 14): any text is a scenario or a list of errors, each on a line of
+/// the text and explained in a bounded message; a string written by `quote` reads back.
+mod scenario_files {
+    use proptest::prelude::*;
+    use smtp_trainer::i18n::Lang;
+    use smtp_trainer::lessons::scenario_file::parse_scenario;
+    use smtp_trainer::lessons::toml_lite::{self, Value};
+
+    fn judge(input: &str) {
+        let lines = input.lines().count().max(1);
+        if let Err(errors) = parse_scenario(input, false) {
+            assert!(!errors.is_empty() && errors.len() <= 200);
+            for error in errors {
+                assert!(
+                    error.line >= 1 && error.line <= lines,
+                    "{error:?} of {lines}"
+                );
+                for lang in Lang::ALL {
+                    assert!(error.describe(lang).len() < 400);
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+
+        #[test]
+        fn any_text_is_a_scenario_or_errors_on_its_lines(input in any::<String>()) {
+            judge(&input);
+        }
+
+        #[test]
+        fn toml_shaped_text_never_panics(input in "([\\[\\]a-z_=\" #,\\\\u0-9\\n.-]|\n|é){0,300}") {
+            judge(&input);
+        }
+
+        #[test]
+        fn a_builtin_file_with_octets_changed_never_panics(
+            file in 0usize..12,
+            at in any::<prop::sample::Index>(),
+            text in "[\\[\\]\"=#\\n\\\\a-z]{0,3}",
+        ) {
+            let original = smtp_trainer::lessons::scenarios::BUILTIN_FILES[file].1;
+            let mut cut = at.index(original.len());
+            while !original.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            judge(&format!("{}{}{}", &original[..cut], text, &original[cut..]));
+        }
+
+        #[test]
+        fn quoted_strings_read_back(text in any::<String>()) {
+            let tables = toml_lite::parse(&format!("k = {}\n", toml_lite::quote(&text)));
+            let value = tables.ok().and_then(|t| t.first().and_then(|t| t.get("k")).map(|e| e.value.clone()));
+            prop_assert_eq!(value, Some(Value::Str(text)));
+        }
+    }
+
+    #[test]
+    fn input_over_64_kb_is_refused_unread() {
+        let big = "# x\n".repeat(20_000);
+        let errors = parse_scenario(&big, false).err().unwrap_or_default();
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].line, 1);
+    }
+}

@@ -1,7 +1,8 @@
 //! Every scenario's check fails before the learner's fix and passes after it, driven through
 //! the engine: the scenario's own server, the learner's lines, the journal.
 
-use smtp_trainer::lessons::scenarios::{self, Journal, Scenario, SCENARIOS};
+use smtp_trainer::lessons::scenarios::{self, Journal, Scenario};
+use smtp_trainer::sasl::{cram_md5, verify};
 use smtp_trainer::smtp::server::Server;
 
 /// A change to the server made between two lines (e.g. "start saslauthd").
@@ -26,6 +27,65 @@ fn play(scenario: &Scenario, lines: &[&str], switch: Option<Switch>) -> Journal 
         journal.record(&server, &events);
     }
     journal
+}
+
+/// The captured CRAM-MD5 exchange of scenario 12: RFC 2195's challenge, answered by a
+/// client whose password had a trailing newline.
+fn scenario12_exchange() -> (String, String) {
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let challenge = b64.encode(cram_md5::RFC2195_CHALLENGE);
+    let trace = cram_md5::client(
+        "tim",
+        "tanstaaftanstaaf\n",
+        cram_md5::RFC2195_CHALLENGE.as_bytes(),
+    );
+    let response = trace.last().map(|s| s.text()).unwrap_or_default();
+    (challenge, response)
+}
+
+/// The step the verifier names for scenario 12's exchange with the right password.
+fn scenario12_answer() -> Option<&'static str> {
+    let (challenge, response) = scenario12_exchange();
+    match verify::verify(
+        verify::Mechanism::CramMd5,
+        &challenge,
+        &response,
+        Some("tanstaaftanstaaf"),
+    ) {
+        Ok(verify::Report {
+            verdict: Some(verify::Verdict::Invalid(mistake)),
+            ..
+        }) => Some(mistake.first_step(verify::Mechanism::CramMd5)),
+        _ => None,
+    }
+}
+
+#[test]
+fn scenario_12_file_carries_the_exchange_and_the_answer_the_engine_computes() {
+    let s = scenario("cram-md5-which-step");
+    let case = s.verify.as_ref().expect("a [verify] table");
+    let (challenge, response) = scenario12_exchange();
+    assert_eq!(case.mechanism, verify::Mechanism::CramMd5);
+    assert_eq!(case.challenge, challenge);
+    assert_eq!(case.response, response);
+    assert_eq!(s.solution.answer.as_deref(), scenario12_answer());
+}
+
+#[test]
+fn every_builtin_file_is_valid_and_its_solution_meets_its_goal() {
+    use smtp_trainer::lessons::scenario_file::parse_scenario;
+    for (name, text) in scenarios::BUILTIN_FILES {
+        let s = parse_scenario(text, true).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(format!("{}.toml", s.id), name);
+        let (before, after) = s.play_solution();
+        assert!(!s.is_done(&before), "{name}: done before the solution");
+        assert!(
+            s.is_done(&after),
+            "{name}: the solution does not meet the goal"
+        );
+    }
+    assert_eq!(scenarios::all().len(), scenarios::BUILTIN_FILES.len());
 }
 
 fn scenario(id: &str) -> &'static Scenario {
@@ -54,9 +114,9 @@ fn with_message<'a>(head: &[&'a str]) -> Vec<&'a str> {
 
 #[test]
 fn there_are_at_least_twelve_scenarios_with_both_languages() {
-    assert!(SCENARIOS.len() >= 12);
+    assert!(scenarios::all().len() >= 12);
     let cjk = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
-    for s in SCENARIOS {
+    for s in scenarios::all() {
         for tr in [s.title, s.story, s.goal, s.lesson].iter().chain(s.hints) {
             assert!(!tr.en.is_empty() && cjk(tr.zh), "{}: {tr:?}", s.id);
         }
@@ -289,7 +349,7 @@ fn scenario_12_cram_md5_which_step() {
         "a later step is not the first that differs"
     );
     // The verifier, given the right password, names the step; that answer completes it.
-    let answer = scenarios::scenario12_answer().expect("the verifier names a step");
+    let answer = scenario12_answer().expect("the verifier names a step");
     assert_eq!(answer, "key");
     journal.answer = Some(answer.to_uppercase());
     assert!(
@@ -522,18 +582,18 @@ fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
         ..Journal::default()
     };
     assert!(!s.is_done(&journal));
-    journal.answer = scenarios::scenario12_answer().map(str::to_string);
+    journal.answer = scenario12_answer().map(str::to_string);
     assert!(s.is_done(&journal));
     played.push(s.id);
     played.sort_unstable();
-    let mut all: Vec<&str> = SCENARIOS.iter().map(|s| s.id).collect();
+    let mut all: Vec<&str> = scenarios::all().into_iter().map(|s| s.id).collect();
     all.sort_unstable();
     assert_eq!(played, all, "every scenario is played");
 }
 
 #[test]
 fn no_insider_words_in_the_scenarios() {
-    for s in SCENARIOS {
+    for s in scenarios::all() {
         for tr in [s.title, s.story, s.goal, s.lesson].iter().chain(s.hints) {
             for word in ["seed", "Seed", "engine", "mime::", "种子", "引擎"] {
                 assert!(

@@ -8,6 +8,7 @@ mod auth;
 mod capture;
 mod clock;
 mod explain;
+mod scenario;
 mod send;
 mod send_tls;
 mod serve;
@@ -69,6 +70,9 @@ pub enum Command {
     /// timed and analyzed. Exit 0; 1 if --password finds an invalid AUTH; 2 if the file
     /// cannot be read.
     Analyze(analyze::Args),
+    /// Scenario files (docs/scenarios.md): `scenario check FILE…` validates each file, naming
+    /// every error with its line, and plays its solution against its server.
+    Scenario(scenario::Args),
 }
 
 /// `--lang`: the language of the output.
@@ -107,6 +111,7 @@ pub fn run() -> ExitCode {
         Command::Verify(args) => verify::run(&args, &mut std::io::stdout().lock()),
         Command::Send(args) => send::run(&args, &mut std::io::stdout().lock()),
         Command::Analyze(args) => analyze::run(&args, &mut std::io::stdout().lock()),
+        Command::Scenario(args) => scenario::run(&args, &mut std::io::stdout().lock()),
     };
     match result {
         Ok(code) => code,

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::use_lessons;
 use super::texts;
 use crate::lessons::guided::LESSONS;
-use crate::lessons::scenarios::SCENARIOS;
+use crate::lessons::scenarios;
 use crate::ui::scenarios::state::use_scenarios;
 use crate::ui::state::use_lang;
 
@@ -22,6 +22,6 @@ pub fn learn_summary() -> Html {
         .replace("{k}", &lessons.complete().to_string())
         .replace("{n}", &LESSONS.len().to_string())
         .replace("{s}", &scenarios.done.len().to_string())
-        .replace("{m}", &SCENARIOS.len().to_string());
+        .replace("{m}", &scenarios::all().len().to_string());
     html! { <p class="summary" data-testid="learn-summary">{ text }</p> }
 }

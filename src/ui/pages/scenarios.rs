@@ -10,6 +10,7 @@ use yew_router::prelude::*;
 use crate::lessons::scenarios;
 use crate::ui::route::Route;
 use crate::ui::scenarios::scenario_list::ScenarioList;
+use crate::ui::scenarios::scenario_loader::ScenarioLoader;
 use crate::ui::scenarios::scenario_view::ScenarioView;
 use crate::ui::scenarios::texts;
 use crate::ui::state::use_lang;
@@ -31,6 +32,7 @@ pub fn scenarios_page(props: &ScenariosPageProps) -> Html {
                 <h1 data-testid="scenarios-heading">{ texts::HEADING.get(lang) }</h1>
                 <p class="intro">{ texts::INTRO.get(lang) }</p>
                 <ScenarioList />
+                <ScenarioLoader />
             </>
         },
         Some(id) => match scenarios::find(id) {

@@ -40,6 +40,7 @@ pub fn deliver(
         // `connected` has shown the greeting already.
         Wire::Event(_) if std::mem::take(&mut greeting) => {}
         Wire::Sent { bytes, mode } => {
+            journal.client(bytes);
             for line in written_lines(bytes) {
                 log.client(&line, mode == Mode::AuthResponse);
             }

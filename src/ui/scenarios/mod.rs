@@ -18,6 +18,7 @@ pub mod sasl_switch;
 pub mod scenario_console;
 pub mod scenario_input;
 pub mod scenario_list;
+pub mod scenario_loader;
 pub mod scenario_view;
 pub mod send_result;
 pub mod session;

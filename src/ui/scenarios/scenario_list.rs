@@ -7,7 +7,7 @@ use yew_router::prelude::*;
 use super::place_label::{place_id, place_text};
 use super::state::{use_scenarios, ScenarioAction};
 use super::texts;
-use crate::lessons::scenarios::SCENARIOS;
+use crate::lessons::scenarios;
 use crate::ui::lessons::summary::LearnSummary;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
@@ -52,7 +52,7 @@ pub fn scenario_list() -> Html {
     let Some(state) = use_scenarios() else {
         return Html::default();
     };
-    let items = SCENARIOS.iter().enumerate().map(|(i, scenario)| {
+    let items = scenarios::all().into_iter().enumerate().map(|(i, scenario)| {
         let done = state.done.contains(scenario.id);
         html! {
             <li key={scenario.id} class={classes!("card-item", done.then_some("done"))}
@@ -96,7 +96,7 @@ pub fn scenario_list() -> Html {
     let count = texts::DONE_COUNT
         .get(lang)
         .replace("{k}", &state.done.len().to_string())
-        .replace("{n}", &SCENARIOS.len().to_string());
+        .replace("{n}", &scenarios::all().len().to_string());
     html! {
         <>
             <LearnSummary />

@@ -17,145 +17,12 @@ use super::compose_run::{deliver, Delivery};
 use super::session::{new_server, LiveSession};
 use super::storage::load_done;
 use super::texts;
-use crate::lessons::scenarios::{self, raw_bytes, scenario12_exchange, Journal, Scenario};
-use crate::mime::{Mailbox, Message, MimeError};
-use crate::sasl::verify::{verify, Mechanism, Report, VerifyError};
-use crate::smtp::client::ClientSettings;
-use crate::ui::console::state::CLIENT_IP;
+use crate::lessons::scenarios::{self, composed, raw_bytes, Journal, Scenario};
+use crate::sasl::verify::{verify, Report, VerifyError};
 
-/// What the learner typed into a compose scenario's form.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ComposeDraft {
-    /// smtp_host.
-    pub host: String,
-    /// smtp_port, as typed.
-    pub port: String,
-    /// auth_user (empty: no AUTH).
-    pub user: String,
-    /// auth_pass (memory only).
-    pub password: String,
-    /// mailfrom / From.
-    pub from: String,
-    /// To (comma-separated).
-    pub to: String,
-    /// Cc (comma-separated).
-    pub cc: String,
-    /// Bcc (comma-separated).
-    pub bcc: String,
-    /// Subject.
-    pub subject: String,
-    /// The text.
-    pub body: String,
-}
-
-impl ComposeDraft {
-    /// The form as the scenario starts: seed 000's DokuWiki settings for
-    /// `sender-mismatch`, a plain message from alice to bob otherwise.
-    pub fn for_scenario(scenario: &Scenario) -> ComposeDraft {
-        if scenario.id == "sender-mismatch" {
-            ComposeDraft {
-                host: "smtp.163.com".into(),
-                port: "25".into(),
-                user: "sunnogo@163.com".into(),
-                password: "ARsanbbsql60595".into(),
-                from: "noreply@163.com".into(),
-                to: "wiki-admin@example.com".into(),
-                cc: String::new(),
-                bcc: String::new(),
-                subject: "DokuWiki says hello".into(),
-                body: "This is a test mail from the wiki.\n".into(),
-            }
-        } else {
-            ComposeDraft {
-                host: scenario.config().hostname,
-                port: "25".into(),
-                user: String::new(),
-                password: String::new(),
-                from: "alice@example.com".into(),
-                to: "bob@example.com".into(),
-                cc: String::new(),
-                bcc: String::new(),
-                subject: "plans".into(),
-                body: "Hi Bob,\n\nsee you at three.\n".into(),
-            }
-        }
-    }
-}
-
-/// One input of the compose form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ComposeField {
-    /// smtp_host.
-    Host,
-    /// smtp_port.
-    Port,
-    /// auth_user.
-    User,
-    /// auth_pass.
-    Password,
-    /// mailfrom / From.
-    From,
-    /// To.
-    To,
-    /// Cc.
-    Cc,
-    /// Bcc.
-    Bcc,
-    /// Subject.
-    Subject,
-    /// The text.
-    Body,
-}
-
-impl ComposeDraft {
-    fn field_mut(&mut self, field: ComposeField) -> &mut String {
-        match field {
-            ComposeField::Host => &mut self.host,
-            ComposeField::Port => &mut self.port,
-            ComposeField::User => &mut self.user,
-            ComposeField::Password => &mut self.password,
-            ComposeField::From => &mut self.from,
-            ComposeField::To => &mut self.to,
-            ComposeField::Cc => &mut self.cc,
-            ComposeField::Bcc => &mut self.bcc,
-            ComposeField::Subject => &mut self.subject,
-            ComposeField::Body => &mut self.body,
-        }
-    }
-
-    /// The value of one input.
-    pub fn get(&self, field: ComposeField) -> &str {
-        match field {
-            ComposeField::Host => &self.host,
-            ComposeField::Port => &self.port,
-            ComposeField::User => &self.user,
-            ComposeField::Password => &self.password,
-            ComposeField::From => &self.from,
-            ComposeField::To => &self.to,
-            ComposeField::Cc => &self.cc,
-            ComposeField::Bcc => &self.bcc,
-            ComposeField::Subject => &self.subject,
-            ComposeField::Body => &self.body,
-        }
-    }
-}
-
-/// Why a message could not be sent at all.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ComposeError {
-    /// No server name.
-    Host,
-    /// The port is not 1–65535.
-    Port,
-    /// The composer refused the message (an address, a header …).
-    Mime(MimeError),
-}
-
-impl From<MimeError> for ComposeError {
-    fn from(error: MimeError) -> ComposeError {
-        ComposeError::Mime(error)
-    }
-}
+/// What the learner typed into a compose scenario's form (the engine's type: a scenario
+/// file's `[compose]` table is one).
+pub use crate::lessons::scenarios::{ComposeDraft, ComposeError, ComposeField};
 
 /// The last send of a compose scenario.
 pub type Sent = Result<Delivery, ComposeError>;
@@ -223,7 +90,7 @@ impl ScenarioSession {
             live: LiveSession::connect(new_server(scenario.config(), now)),
             journal: Rc::new(Journal::default()),
             hints: 0,
-            compose: Rc::new(ComposeDraft::for_scenario(scenario)),
+            compose: Rc::new(scenario.compose.clone()),
             sent: None,
             verify: Rc::new(VerifyDraft::default()),
             sends: 0,
@@ -469,67 +336,6 @@ impl ScenarioAction {
     }
 }
 
-/// The addresses of a comma- (or semicolon-) separated list.
-fn addresses(list: &str) -> Result<Vec<Mailbox>, MimeError> {
-    list.split([',', ';'])
-        .map(str::trim)
-        .filter(|a| !a.is_empty())
-        .map(Mailbox::parse)
-        .collect()
-}
-
-/// The message and the client's settings of a compose form.
-fn composed(
-    scenario: &Scenario,
-    draft: &ComposeDraft,
-    now: &str,
-    unique: &str,
-) -> Result<(ClientSettings, crate::mime::Composed), ComposeError> {
-    let host = draft.host.trim();
-    if host.is_empty() {
-        return Err(ComposeError::Host);
-    }
-    let port = draft
-        .port
-        .trim()
-        .parse::<u16>()
-        .ok()
-        .filter(|p| *p > 0)
-        .ok_or(ComposeError::Port)?;
-    let from = Mailbox::parse(&draft.from)?;
-    let mut message = Message::new(
-        from.clone(),
-        now,
-        &format!("{unique}@learner.example"),
-        &format!("=_learner_{unique}"),
-    )
-    .subject(&draft.subject)
-    .text(&draft.body);
-    for to in addresses(&draft.to)? {
-        message = message.to(to);
-    }
-    for cc in addresses(&draft.cc)? {
-        message = message.cc(cc);
-    }
-    for bcc in addresses(&draft.bcc)? {
-        message = message.bcc(bcc);
-    }
-    let message = message.compose()?;
-    let mut settings = ClientSettings::new(host, port);
-    // DokuWiki greets with its address literal (seed 000: EHLO [172.18.111.192]).
-    settings.helo = format!("[{CLIENT_IP}]");
-    settings.sender = Some(from.address);
-    let user = draft.user.trim();
-    if !user.is_empty() {
-        settings = settings.auth(user, &draft.password);
-        if scenario.id == "sender-mismatch" {
-            // The plugin logs in with AUTH LOGIN, as in seed 000's log.
-            settings = settings.mechanism("LOGIN");
-        }
-    }
-    Ok((settings, message))
-}
-
 impl ScenarioSession {
     fn apply(&mut self, scenario: &Scenario, action: ScenarioAction) {
         match action {
@@ -546,12 +352,15 @@ impl ScenarioSession {
                         self.live.remember(&line);
                     }
                     self.remember(Replay::Line(line.clone()));
+                    Rc::make_mut(&mut self.journal).client(line.as_bytes());
                     let events = self.live.send(&line, &now);
                     Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
                 }
             }
             ScenarioAction::SendRaw { text, now, .. } => {
-                let events = self.live.send_raw(&raw_bytes(&text), &now);
+                let bytes = raw_bytes(&text);
+                Rc::make_mut(&mut self.journal).client(&bytes);
+                let events = self.live.send_raw(&bytes, &now);
                 Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
                 self.remember(Replay::Raw(text));
             }
@@ -577,13 +386,14 @@ impl ScenarioSession {
                 *Rc::make_mut(&mut self.compose).field_mut(field) = value;
             }
             ScenarioAction::ComposeSend { now, unique, .. } => {
-                let sent =
-                    composed(scenario, &self.compose, &now, &unique).map(|(settings, message)| {
+                let sent = composed(&self.compose, scenario.mechanism, &now, &unique).map(
+                    |(settings, message)| {
                         // Each send is a new connection to the scenario's server.
                         let mut server = new_server(scenario.config(), &now);
                         let journal = Rc::make_mut(&mut self.journal);
                         deliver(settings, &message, &mut server, journal)
-                    });
+                    },
+                );
                 self.sent = Some(Rc::new(sent));
                 self.sends += 1;
                 self.remember(Replay::ComposeSend);
@@ -592,13 +402,15 @@ impl ScenarioSession {
                 Rc::make_mut(&mut self.verify).password = text;
             }
             ScenarioAction::Verify { .. } => {
-                let (challenge, response) = scenario12_exchange();
+                let Some(case) = &scenario.verify else {
+                    return;
+                };
                 let draft = Rc::make_mut(&mut self.verify);
                 let password = Some(draft.password.as_str()).filter(|p| !p.is_empty());
                 draft.report = Some(Rc::new(verify(
-                    Mechanism::CramMd5,
-                    &challenge,
-                    &response,
+                    case.mechanism,
+                    &case.challenge,
+                    &case.response,
                     password,
                 )));
             }

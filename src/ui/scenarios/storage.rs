@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::state::{ComposeField, Replay, Saved, ScenarioSession};
 
 use crate::lessons::guided::LESSONS;
-use crate::lessons::scenarios::SCENARIOS;
+use crate::lessons::scenarios;
 
 const DONE_KEY: &str = "smtp-trainer.scenarios.done";
 const PROGRESS_KEY: &str = "smtp-trainer.lessons.progress";
@@ -35,12 +35,23 @@ fn write(key: &str, value: &str) {
     }
 }
 
-/// The done scenarios, as stored (ids no scenario has are ignored).
+/// The done scenarios, as stored (built-in ones and teachers' ids; malformed ids ignored).
 pub fn load_done() -> BTreeSet<&'static str> {
     let stored = read(DONE_KEY);
     stored
         .split_whitespace()
-        .filter_map(|id| SCENARIOS.iter().find(|s| s.id == id).map(|s| s.id))
+        .take(200)
+        .filter_map(|id| {
+            // A teacher's scenario is not loaded yet after a reload: its id is kept, so its
+            // ✓ is back when the file is loaded again (ids only, each at most 40 octets).
+            scenarios::find(id).map(|s| s.id).or_else(|| {
+                let valid = id.len() <= 40
+                    && id
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+                valid.then(|| &*Box::leak(id.to_string().into_boxed_str()))
+            })
+        })
         .collect()
 }
 
@@ -188,7 +199,7 @@ pub fn save_sessions(sessions: &BTreeMap<&'static str, Rc<ScenarioSession>>) {
     let Some(storage) = session_storage() else {
         return;
     };
-    for scenario in SCENARIOS {
+    for scenario in scenarios::all() {
         let key = session_key(scenario.id);
         let saved = sessions.get(scenario.id).map(|s| Saved {
             hints: s.hints,

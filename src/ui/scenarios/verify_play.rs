@@ -1,5 +1,5 @@
-//! The verifier scenario (CRAM-MD5, scenario 12): the captured exchange from the engine
-//! ([`scenario12_exchange`]), a password to run the engine's verifier with, and the answer
+//! A verifier scenario (CRAM-MD5, scenario 12): the captured exchange of the scenario's file
+//! (its `[verify]` table), a password to run the engine's verifier with, and the answer
 //! — which step differs first — that goes into the journal for the scenario's check.
 
 use yew::prelude::*;
@@ -7,8 +7,6 @@ use yew::prelude::*;
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
 use super::texts;
 use super::verify_report::VerifyReport;
-use crate::lessons::scenarios::scenario12_exchange;
-use crate::sasl::verify::Mechanism;
 use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
 
@@ -31,7 +29,10 @@ pub fn verify_play(props: &VerifyPlayProps) -> Html {
     };
     let id = props.id;
     let draft = &session.verify;
-    let (challenge, response) = scenario12_exchange();
+    let Some(case) = &scenario.verify else {
+        return Html::default();
+    };
+    let (challenge, response) = (case.challenge.clone(), case.response.clone());
     let on_password = {
         let state = state.clone();
         Callback::from(move |text: String| {
@@ -82,7 +83,7 @@ pub fn verify_play(props: &VerifyPlayProps) -> Html {
         <div class="verify-play" data-testid="scenario-verify">
             <form class="panel" onsubmit={on_verify} aria-labelledby="scenario-exchange-heading">
                 <h2 id="scenario-exchange-heading">{ texts::EXCHANGE_HEADING.get(lang) }</h2>
-                <p>{ texts::MECHANISM.get(lang) }{ lang.colon() }<code>{ Mechanism::CramMd5.name() }</code></p>
+                <p>{ texts::MECHANISM.get(lang) }{ lang.colon() }<code>{ case.mechanism.name() }</code></p>
                 <div class="form-field">
                     <label for="scenario-challenge" class="label">{ texts::CHALLENGE.get(lang) }</label>
                     <input id="scenario-challenge" type="text" readonly=true class="output"
