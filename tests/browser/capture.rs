@@ -7,6 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use smtp_trainer::capture::{self, CaptureError, StreamKind};
+use smtp_trainer::diagram::ladder;
 use smtp_trainer::i18n::Lang;
 
 use super::harness::{BrowserLang, Harness};
@@ -188,14 +189,27 @@ async fn a_capture_is_read_by_the_worker_listed_analyzed_and_verified() {
     }
     let _ = std::fs::remove_file(&cut_path);
 
-    // STARTTLS: the boundary is a line of the transcript, and nothing after it is decoded.
-    open_capture(&h, &fixture("swaks-starttls.pcap")).await;
-    h.wait_text("[data-testid=analyze-line-raw]", |_| true)
-        .await;
+    // STARTTLS: the boundary is a line of the transcript, and nothing after it is decoded;
+    // the stream's ladder has the arrows the engine draws natively, its TLS line marked.
+    let file = fixture("swaks-starttls.pcap");
+    let native = capture::read(&std::fs::read(&file).expect("fixture")).expect("a capture");
+    open_capture(&h, &file).await;
     h.wait_text("[data-testid=analyze-lines]", |t| {
         t.contains("-- encrypted from here (STARTTLS)")
     })
     .await;
+    let stream = native
+        .streams
+        .iter()
+        .find(|s| s.kind == StreamKind::Smtp)
+        .expect("an SMTP stream");
+    let analysis = smtp_trainer::analyze::analyze(&stream.transcript(Lang::En));
+    let want = ladder::layout(&ladder::from_analysis(&analysis));
+    h.wait_for("[data-testid=analyze-ladder] [data-tls]").await;
+    let arrows = h
+        .js("return document.querySelectorAll('[data-testid=analyze-ladder] [data-arrow]').length")
+        .await;
+    assert_eq!(arrows.as_u64(), Some(want.arrows.len() as u64));
 
     // Not a capture: named as such, with the engine's words.
     let junk = std::env::temp_dir().join(format!("smtp-trainer-junk-{}.pcap", std::process::id()));

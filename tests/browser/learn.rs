@@ -677,7 +677,7 @@ async fn issue16_reset_asks_first_and_the_last_hint_keeps_the_focus() {
         t.starts_with("1 of ")
     })
     .await;
-    let one_of_all = format!("1 of {} scenarios", scenarios::SCENARIOS.len());
+    let one_of_all = format!("1 of {} scenarios", scenarios::all().len());
     h.wait_text("[data-testid=learn-summary]", |t| t.contains(&one_of_all))
         .await;
     h.click("scenarios-reset").await;
