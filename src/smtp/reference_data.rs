@@ -2023,7 +2023,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
         wording: "Our system has detected that this message is not RFC 5322 compliant: 'From' header is missing. To reduce the amount of spam sent to Gmail, this message has been blocked. Please visit https://support.google.com/mail/?p=RfcMessageNonCompliant and review RFC 5322 specifications for more information.",
         meaning: Tr::new(
             "Gmail refuses, after the end of DATA, a message whose header breaks RFC 5322: no From: or one without a valid address, or a field that RFC 5322 §3.6 allows once (From:, To:, Cc:, Subject:, Message-ID: …) given twice — then the reason reads \"duplicate headers\" or names the field. The envelope is fine; fix the header the client or the script builds.",
-            "Gmail 在 DATA 结束后拒收信头违反 RFC 5322 的邮件：没有 From:，或 From: 中没有有效地址；或者 RFC 5322 §3.6 只允许出现一次的字段（From:、To:、Cc:、Subject:、Message-ID: 等）出现了两次——这时原因写作 \"duplicate headers\" 或直接点出字段名。信封没有问题；请修正客户端或脚本生成的信头。",
+            "Gmail 在 DATA 结束后拒收邮件头违反 RFC 5322 的邮件：没有 From:，或 From: 中没有有效地址；或者 RFC 5322 §3.6 只允许出现一次的字段（From:、To:、Cc:、Subject:、Message-ID: 等）出现了两次——这时原因写作 \"duplicate headers\" 或直接点出字段名。信封没有问题；请修正客户端或脚本生成的邮件头。",
         ),
         from: "Gmail bounces published by those who got them (pastebin.com/Cs1CdqB5 for the missing From:, topdeliverability.com's \"duplicate headers\" bounce log); the link in the reply is Google's help article",
     },

@@ -16,15 +16,15 @@ pub(super) const RULE: Rule = Rule {
     source: "RFC 5322 §3.6 (one From:, one Date:; To:, Cc:, Subject:, Message-ID: … at most once); Gmail's and QQ Mail's replies",
     title: Tr::new(
         "The message's header is not valid RFC 5322",
-        "邮件信头不符合 RFC 5322",
+        "邮件邮件头不符合 RFC 5322",
     ),
     meaning: Tr::new(
         "The server accepted the envelope but refused the message itself after DATA, because its header breaks RFC 5322: no From: (or a From: without a valid address — for example a whole address encoded as =?utf-8?…?=), or a field RFC 5322 §3.6 allows once (From:, To:, Cc:, Subject:, Message-ID: …) given twice. Login, sender and recipients are not the problem.",
-        "服务器接受了信封，却在 DATA 之后拒收了邮件本身，因为信头违反 RFC 5322：没有 From:（或者 From: 中没有有效地址——例如整个地址被编码成 =?utf-8?…?=），或者 RFC 5322 §3.6 只允许出现一次的字段（From:、To:、Cc:、Subject:、Message-ID: 等）出现了两次。登录、发件人和收件人都没有问题。",
+        "服务器接受了信封，却在 DATA 之后拒收了邮件本身，因为邮件头违反 RFC 5322：没有 From:（或者 From: 中没有有效地址——例如整个地址被编码成 =?utf-8?…?=），或者 RFC 5322 §3.6 只允许出现一次的字段（From:、To:、Cc:、Subject:、Message-ID: 等）出现了两次。登录、发件人和收件人都没有问题。",
     ),
     fix: Tr::new(
         "Fix what builds the header: give exactly one From: with a plain address (`From: Name <user@example.com>`; encode only the display name with RFC 2047 — in Python set msg['From'] = 'user@qq.com' or use email.utils.formataddr, never Header() on the address), and set each of To:, Cc:, Subject:, Message-ID: once (a script that adds a header on every loop pass, or a relay that adds its own, duplicates it). Look at the sent message's source to see which field is wrong.",
-        "修正生成信头的代码：只写一个 From:，其中是普通地址（`From: 名字 <user@example.com>`；只对显示名称做 RFC 2047 编码——在 Python 中写 msg['From'] = 'user@qq.com' 或使用 email.utils.formataddr，不要对地址使用 Header()），To:、Cc:、Subject:、Message-ID: 各设置一次（在循环中每次都添加信头的脚本，或自行添加信头的中继，都会造成重复）。查看已发送邮件的原文即可找到出错的字段。",
+        "修正生成邮件头的代码：只写一个 From:，其中是普通地址（`From: 名字 <user@example.com>`；只对显示名称做 RFC 2047 编码——在 Python 中写 msg['From'] = 'user@qq.com' 或使用 email.utils.formataddr，不要对地址使用 Header()），To:、Cc:、Subject:、Message-ID: 各设置一次（在循环中每次都添加邮件头的脚本，或自行添加邮件头的中继，都会造成重复）。查看已发送邮件的原文即可找到出错的字段。",
     ),
 };
 
