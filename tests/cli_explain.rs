@@ -288,3 +288,44 @@ fn provider_codes_beyond_the_registry_are_explained_with_their_source() {
     let text = stdout(&explain(&["--lang", "zh", "451 4.7.650"]));
     assert!(text.contains("微软自定的细节码"), "{text}");
 }
+
+#[test]
+fn netease_reason_tags_are_explained_with_netease_s_own_words() {
+    // A pasted 163.com refusal: the tag is read, NetEase's words quoted, the source named.
+    let out = explain(&["554 DT:SPM 163 smtp14,EsCowAD3y2lhQ7dg_4JbAA--.7401S2 1634156386"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(
+        text.contains("554 DT:SPM  As sent by: NetEase (163.com, 126.com)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("发送的邮件内容包含了未被许可的信息"),
+        "{text}"
+    );
+    assert!(text.contains("help_spam_16.htm"), "{text}");
+    assert!(
+        !text.contains("451 DT:SPM"),
+        "only the tag under 554: {text}"
+    );
+    // In Chinese, and as JSON.
+    let text = stdout(&explain(&["--lang", "zh", "550 MI:IMF 126 mx2"]));
+    assert!(text.contains("服务商原文"), "{text}");
+    assert!(text.contains("RFC 5321 §4.1.2"), "{text}");
+    let json = json(&explain(&["--json", "451 DT:SPM ,please try again"]));
+    assert_eq!(json["provider_tags"][0]["tag"], "DT:SPM");
+    assert_eq!(json["provider_tags"][0]["reply"], 451);
+    assert_eq!(json["provider_tags"].as_array().map(Vec::len), Some(1));
+    // The bare code lists every tag documented under it.
+    let text = stdout(&explain(&["550"]));
+    assert!(
+        text.contains("Reason tags providers document under this code"),
+        "{text}"
+    );
+    for tag in ["MI:IMF", "MI:SPF", "MI:DMA", "RP:FRL"] {
+        assert!(text.contains(&format!("550 {tag}")), "{tag}: {text}");
+    }
+    // A reply without a tag says nothing of tags.
+    let text = stdout(&explain(&["554 5.7.1 Relay access denied"]));
+    assert!(!text.contains("NetEase"), "{text}");
+}

@@ -8,8 +8,8 @@
 use smtp_trainer::i18n::{Lang, Tr};
 use smtp_trainer::smtp::codes::{EnhancedCode, ReplyCode};
 use smtp_trainer::smtp::reference::{
-    enhanced_info, provider_notes, reply_info, search, Entry, ENHANCED_CODES, PROVIDER_NOTES,
-    REPLY_CODES,
+    enhanced_info, provider_notes, provider_tags_for, provider_tags_in, reply_info, search, Entry,
+    ENHANCED_CODES, PROVIDER_NOTES, PROVIDER_TAGS, REPLY_CODES,
 };
 
 /// The reply codes the reference must explain, exactly: every code of RFC 5321 §4.2.2 and
@@ -281,6 +281,10 @@ fn every_cited_section_exists() {
         let label = format!("{} {}", note.provider, note.code);
         texts.push((label, all_texts(note.meaning)));
     }
+    for tag in PROVIDER_TAGS {
+        let label = format!("{} {} {}", tag.provider, tag.reply, tag.tag);
+        texts.push((label, all_texts(tag.meaning)));
+    }
     // The digit and error texts of the code reader and the explanations.
     texts.push((
         "codes.rs".into(),
@@ -438,6 +442,83 @@ fn provider_notes_are_consistent_and_sourced() {
     }
     // The class is part of the code: Gmail's 4.7.28 is not 5.7.28.
     assert!(provider_notes(EnhancedCode::parse("5.7.28").expect("code")).is_empty());
+}
+
+#[test]
+fn provider_tags_are_ordered_sourced_and_found_in_pasted_replies() {
+    for pair in PROVIDER_TAGS.windows(2) {
+        let (a, b) = ((pair[0].reply, pair[0].tag), (pair[1].reply, pair[1].tag));
+        assert!(
+            a < b,
+            "{a:?} before {b:?}: keep PROVIDER_TAGS ordered by reply, then tag"
+        );
+    }
+    for tag in PROVIDER_TAGS {
+        let label = format!("{} {}", tag.reply, tag.tag);
+        let reply = ReplyCode::new(tag.reply).expect("reply code");
+        assert!(
+            reply_info(reply).is_some(),
+            "{label}: reply not in the reference"
+        );
+        let bytes = tag.tag.as_bytes();
+        assert!(
+            bytes.len() == 6
+                && bytes[2] == b':'
+                && bytes
+                    .iter()
+                    .enumerate()
+                    .all(|(i, b)| i == 2 || b.is_ascii_uppercase()),
+            "{label}: a tag is two letters, a colon and three letters"
+        );
+        assert!(
+            tag.published.chars().any(is_cjk),
+            "{label}: NetEase's own words"
+        );
+        assert!(!tag.published.contains(['\r', '\n', '；']), "{label}");
+        assert!(
+            tag.from.contains("help_spam_16"),
+            "{label}: the published list"
+        );
+        check_text(&label, "meaning", tag.meaning);
+        assert!(
+            provider_tags_for(tag.reply)
+                .iter()
+                .any(|t| std::ptr::eq(*t, tag)),
+            "{label}: lookup"
+        );
+    }
+    // The issue's own examples, and the reply codes they come with.
+    let found = |reply: Option<u16>, text: &str| -> Vec<(u16, &str)> {
+        provider_tags_in(reply, text)
+            .into_iter()
+            .map(|t| (t.reply, t.tag))
+            .collect()
+    };
+    // A real 126.com refusal as posted, address made a placeholder.
+    let imf = "MI:IMF 126 mx2,IMmowACXz0un8TlfJMPIAg--.47921S3 1597632936 http://mail.163.com/help/help_spam_16.htm?ip=192.0.2.1&hostid=mx2&time=1597632936";
+    assert_eq!(found(Some(550), imf), [(550, "MI:IMF")]);
+    assert_eq!(
+        found(Some(554), "DT:SPM 163 smtp14,EsCowAD3"),
+        [(554, "DT:SPM")]
+    );
+    // The same tag under another code means something else: 451 defers, 554 refuses.
+    assert_eq!(
+        found(Some(451), "DT:SPM ,please try again"),
+        [(451, "DT:SPM")]
+    );
+    let dt_spm = provider_tags_for(451)
+        .into_iter()
+        .chain(provider_tags_for(554))
+        .filter(|t| t.tag == "DT:SPM")
+        .count();
+    assert_eq!(dt_spm, 2);
+    // A code the tag is not listed under shows every listing of the tag.
+    assert_eq!(
+        found(Some(552), "dt:spm"),
+        [(451, "DT:SPM"), (550, "DT:SPM"), (554, "DT:SPM")]
+    );
+    // Words that merely look alike are not tags.
+    assert!(found(Some(550), "Mailbox unavailable: DT:SPAM, XDT:SPM, MI:IMFX").is_empty());
 }
 
 #[test]

@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::LangArg;
 use crate::i18n::{t, Lang, Msg, Tr};
 use crate::smtp::explain::{explain, EnhancedExplanation, Explanation, ReplyExplanation};
-use crate::smtp::reference::{search, Entry};
+use crate::smtp::reference::{provider_tags_heading, search, Entry, ProviderTag};
 
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]
@@ -108,7 +108,48 @@ fn write_text(out: &mut impl Write, explanation: &Explanation, lang: Lang) -> io
         writeln!(out, "{}{}{text}", t(lang, Msg::ReplyText), lang.colon())?;
         writeln!(out, "  {}", t(lang, Msg::ReplyTextNote))?;
     }
+    let tags = explanation.provider_tags();
+    if !tags.is_empty() && explanation.text.is_none() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}{}",
+            provider_tags_heading().get(lang),
+            lang.colon().trim_end()
+        )?;
+    }
+    for tag in tags {
+        writeln!(out)?;
+        write_provider_tag(out, tag, lang)?;
+    }
     Ok(())
+}
+
+fn write_provider_tag(out: &mut impl Write, tag: &ProviderTag, lang: Lang) -> io::Result<()> {
+    writeln!(
+        out,
+        "{} {}  {}{}{}",
+        tag.reply,
+        tag.tag,
+        Tr::new("As sent by", "发送方").get(lang),
+        lang.colon(),
+        tag.provider
+    )?;
+    writeln!(
+        out,
+        "  {}{}{}",
+        Tr::new("The provider's words", "服务商原文").get(lang),
+        lang.colon(),
+        tag.published
+    )?;
+    writeln!(out, "  {}", tag.meaning.get(lang))?;
+    writeln!(
+        out,
+        "  {}{}{}",
+        Tr::new("Source", "出处").get(lang),
+        lang.colon(),
+        tag.from
+    )
 }
 
 fn write_reply(out: &mut impl Write, reply: &ReplyExplanation, lang: Lang) -> io::Result<()> {
@@ -222,6 +263,18 @@ struct ExplanationJson<'a> {
     enhanced: Option<EnhancedJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     text: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    provider_tags: Vec<ProviderTagJson>,
+}
+
+#[derive(Serialize)]
+struct ProviderTagJson {
+    reply: u16,
+    tag: &'static str,
+    provider: &'static str,
+    published: &'static str,
+    meaning: &'static str,
+    from: &'static str,
 }
 
 #[derive(Serialize)]
@@ -306,6 +359,18 @@ impl<'a> ExplanationJson<'a> {
             reply: explanation.reply.map(|r| ReplyJson::new(&r, lang)),
             enhanced: explanation.enhanced.map(|e| EnhancedJson::new(&e, lang)),
             text: explanation.text.as_deref(),
+            provider_tags: explanation
+                .provider_tags()
+                .into_iter()
+                .map(|tag| ProviderTagJson {
+                    reply: tag.reply,
+                    tag: tag.tag,
+                    provider: tag.provider,
+                    published: tag.published,
+                    meaning: tag.meaning.get(lang),
+                    from: tag.from,
+                })
+                .collect(),
         }
     }
 }

@@ -6,7 +6,7 @@
 use super::codes::{
     has_leading_zero, shorten, subject_meaning, CodeError, EnhancedCode, ReplyCode,
 };
-use super::reference::{self, EnhancedInfo, ProviderNote, ReplyInfo};
+use super::reference::{self, EnhancedInfo, ProviderNote, ProviderTag, ReplyInfo};
 use crate::i18n::{Lang, Tr};
 
 /// At most this many characters of a query are read; a reply line is far shorter.
@@ -21,6 +21,20 @@ pub struct Explanation {
     pub enhanced: Option<EnhancedExplanation>,
     /// The rest of a pasted reply line (its human-readable text), if any.
     pub text: Option<String>,
+}
+
+impl Explanation {
+    /// The reason tags a provider documents (NetEase's `554 DT:SPM`), with the provider's
+    /// published explanation: those the pasted reply's text carries, or, for a bare reply
+    /// code, every tag documented under it.
+    pub fn provider_tags(&self) -> Vec<&'static ProviderTag> {
+        let code = self.reply.map(|r| r.code.value());
+        match (&self.text, code) {
+            (Some(text), _) => reference::provider_tags_in(code, text),
+            (None, Some(code)) => reference::provider_tags_for(code),
+            (None, None) => Vec::new(),
+        }
+    }
 }
 
 /// A reply code and what the reference knows of it.

@@ -12,7 +12,7 @@ use crate::i18n::{Lang, Tr};
 #[path = "reference_data.rs"]
 mod data;
 
-pub use data::{ENHANCED_CODES, PROVIDER_NOTES, REPLY_CODES};
+pub use data::{ENHANCED_CODES, PROVIDER_NOTES, PROVIDER_TAGS, REPLY_CODES};
 
 /// What the reference knows about one reply code.
 #[derive(Debug)]
@@ -76,6 +76,67 @@ pub struct ProviderNote {
     pub meaning: Tr,
     /// Where the wording was published or recorded.
     pub from: &'static str,
+}
+
+/// A reason tag a provider writes after its reply code where others put an enhanced code
+/// (NetEase's `554 DT:SPM`), with what the provider's own published list says it means.
+#[derive(Debug)]
+pub struct ProviderTag {
+    /// The reply code it comes with: the same tag can mean a deferral under 451 and a
+    /// refusal under 554.
+    pub reply: u16,
+    /// The tag as sent, e.g. `"DT:SPM"`.
+    pub tag: &'static str,
+    /// Who sends it, e.g. "NetEase (163.com, 126.com)".
+    pub provider: &'static str,
+    /// The provider's published explanation, verbatim.
+    pub published: &'static str,
+    /// What it means in SMTP terms and what to do.
+    pub meaning: Tr,
+    /// Where the explanation was published.
+    pub from: &'static str,
+}
+
+/// The heading over the tags documented under a reply code (page and CLI).
+pub fn provider_tags_heading() -> Tr {
+    Tr::new(
+        "Reason tags providers document under this code",
+        "服务商在此代码下公布的原因标记",
+    )
+}
+
+/// The tags a provider documents under one reply code, in table order.
+pub fn provider_tags_for(reply: u16) -> Vec<&'static ProviderTag> {
+    PROVIDER_TAGS.iter().filter(|t| t.reply == reply).collect()
+}
+
+/// The documented tags found in a reply's text (`DT:SPM`, `MI:IMF` …): those listed under
+/// the reply's own code, or, when the code has none of them (or is unknown), every entry
+/// of the tag under any code.
+pub fn provider_tags_in(reply: Option<u16>, text: &str) -> Vec<&'static ProviderTag> {
+    let mut found: Vec<&'static ProviderTag> = Vec::new();
+    let tokens = text
+        .split(|c: char| !(c.is_ascii_alphabetic() || c == ':'))
+        .filter(|token| token.len() == 6 && token.as_bytes()[2] == b':');
+    for token in tokens {
+        let same_tag = || {
+            PROVIDER_TAGS
+                .iter()
+                .filter(move |t| t.tag.eq_ignore_ascii_case(token))
+        };
+        let under_reply: Vec<_> = same_tag().filter(|t| Some(t.reply) == reply).collect();
+        let matches = if under_reply.is_empty() {
+            same_tag().collect()
+        } else {
+            under_reply
+        };
+        for tag in matches {
+            if !found.iter().any(|f| std::ptr::eq(*f, tag)) {
+                found.push(tag);
+            }
+        }
+    }
+    found
 }
 
 impl PartialEq for ProviderNote {

@@ -13,7 +13,7 @@
 //! code of `tests/fixtures/enhanced-status-codes.tsv` (the registry transcribed, with the
 //! RFC and section of each row) has an entry, and `tests/reference_data.rs` checks it.
 
-use super::{EnhancedInfo, ProviderNote, ReplyInfo};
+use super::{EnhancedInfo, ProviderNote, ProviderTag, ReplyInfo};
 use crate::i18n::Tr;
 
 /// A detail the registry describes for every class.
@@ -2061,3 +2061,241 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
         from: "Microsoft Learn: Exchange Online NDRs 5.7.700 through 5.7.750",
     },
 ];
+
+/// The reason tags NetEase documents for its replies, quoted from its published list of
+/// bounce codes. Ordered by reply code, then tag.
+pub static PROVIDER_TAGS: &[ProviderTag] = &[
+    ProviderTag {
+        reply: 421,
+        tag: "HL:ICC",
+        provider: "NetEase (163.com, 126.com)",
+        published: "该IP同时并发连接数过大，超过了网易的限制，被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件，并降低IP并发连接数量",
+        meaning: Tr::new(
+            "Too many simultaneous connections from your IP: NetEase closes the connection for a while. Open fewer connections at once (one or two per destination is plenty) and check that nothing on the host is sending spam or viruses.",
+            "来自你的 IP 的并发连接太多：网易暂时关闭连接。请减少同时打开的连接数（对同一目的地一两个就足够），并检查主机上是否有程序在发送垃圾邮件或病毒。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 421,
+        tag: "HL:IFC",
+        provider: "NetEase (163.com, 126.com)",
+        published: "该IP短期内发送了大量信件，超过了网易的限制，被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件，并降低发送频率",
+        meaning: Tr::new(
+            "Your IP sent too much mail in a short time: connections are refused for a while. Keep the mail queued, send more slowly, and look for a compromised account or script.",
+            "你的 IP 短时间内发信过多：连接被暂时拒绝。请保留队列、降低发送频率，并排查是否有账号或脚本被盗用。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 421,
+        tag: "HL:REP",
+        provider: "NetEase (163.com, 126.com)",
+        published: "该IP发送行为异常，存在接收者大量不存在情况，被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件，并核对发送列表有效性",
+        meaning: Tr::new(
+            "Too many of your recipients do not exist, which looks like a harvested list: connections are refused for a while. Clean the recipient list (remove addresses that bounced with 550) before sending again.",
+            "你发送的收件人中有大量不存在的地址，看起来像是收集来的名单：连接被暂时拒绝。再次发送前请清理收件人列表（删除曾以 550 退回的地址）。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 450,
+        tag: "DT:RBL",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发信IP位于一个或多个RBL里。请参考http://www.rbls.org/关于RBL的相关信息",
+        meaning: Tr::new(
+            "The sending IP is on one or more DNS blocklists (RBLs). A deferral: find which lists name the IP, fix the cause and ask for delisting; until then the queue keeps retrying.",
+            "发信 IP 被列入一个或多个 DNS 黑名单（RBL）。这是暂缓接收：请查出是哪些名单收录了该 IP，解决原因后申请移除；在此之前队列会继续重试。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 450,
+        tag: "MI:CEL",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发送方出现过多的错误指令。请检查发信程序",
+        meaning: Tr::new(
+            "The client sent too many wrong commands in this session (a deferral under 450). Read the transcript for the replies in 5yz before this one and fix the sending program.",
+            "客户端在本次会话中发送了过多错误指令（450 下是暂缓）。请在会话记录中查看此前的 5yz 回复，并修正发信程序。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 450,
+        tag: "MI:DMC",
+        provider: "NetEase (163.com, 126.com)",
+        published: "当前连接发送的邮件数量超出限制。请减少每次连接中投递的邮件数量",
+        meaning: Tr::new(
+            "Too many messages in one connection. Send fewer messages per connection (close with QUIT and reconnect), and let the queue retry the rest.",
+            "一次连接中发送的邮件过多。请减少每次连接投递的邮件数（用 QUIT 结束后重新连接），其余的交给队列重试。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 450,
+        tag: "RP:DRC",
+        provider: "NetEase (163.com, 126.com)",
+        published: "当前连接发送的收件人数量超出限制。请控制每次连接投递的邮件数量",
+        meaning: Tr::new(
+            "Too many recipients in this connection: RCPT TO is deferred. Split the recipients over more transactions and connections.",
+            "本次连接的收件人过多：RCPT TO 被暂缓。请把收件人分到更多的事务和连接中。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 451,
+        tag: "DT:SPM",
+        provider: "NetEase (163.com, 126.com)",
+        published: "邮件正文带有垃圾邮件特征或发送环境缺乏规范性，被临时拒收。请保持邮件队列，两分钟后重投邮件。需调整邮件内容或优化发送环境",
+        meaning: Tr::new(
+            "After DATA the content looked like spam, or the sending setup is irregular (no valid PTR, HELO not a real host name, no SPF/DKIM), and the message is deferred. Keep it queued and retry after a couple of minutes; if it keeps coming back, change the content or fix the setup.",
+            "DATA 之后，邮件内容像垃圾邮件，或发送环境不规范（没有有效的 PTR、HELO 不是真实主机名、没有 SPF/DKIM），邮件被暂缓接收。请保留队列、几分钟后重投；若一再如此，请调整内容或完善发送环境。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 451,
+        tag: "MI:SFQ",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发信人在15分钟内的发信数量超过限制，请控制发信频率",
+        meaning: Tr::new(
+            "This sender sent more than allowed within 15 minutes. A deferral: slow down; the queue retries later.",
+            "该发信人 15 分钟内的发信数量超过限制。这是暂缓：请降低频率，队列稍后会重试。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 451,
+        tag: "RP:QRC",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发信方短期内累计的收件人数量超过限制，该发件人被临时禁止发信。请降低该用户发信频率",
+        meaning: Tr::new(
+            "The sender addressed too many recipients in a short time and is blocked for a while. Send to fewer people per hour.",
+            "该发件人在短时间内累计的收件人过多，被暂时禁止发信。请降低每小时发送的收件人数。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "DT:SPM",
+        provider: "NetEase (163.com, 126.com)",
+        published: "邮件正文带有很多垃圾邮件特征或发送环境缺乏规范性。需调整邮件内容或优化发送环境",
+        meaning: Tr::new(
+            "Refused after DATA: the content has many marks of spam or the sending setup is irregular. Unlike 451 DT:SPM this is final: change the content or fix the setup (PTR, HELO name, SPF, DKIM) before sending again.",
+            "DATA 之后被拒收：邮件内容带有很多垃圾邮件特征，或发送环境不规范。与 451 DT:SPM 不同，这是最终拒绝：请先调整内容或完善发送环境（PTR、HELO 名称、SPF、DKIM）再发送。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "MI:DMA",
+        provider: "NetEase (163.com, 126.com)",
+        published: "该邮件未被发信域的DMARC许可。请参考http://dmarc.org/关于DMARC规范的定义",
+        meaning: Tr::new(
+            "The From: domain's DMARC policy rejects this message: it passed neither SPF nor DKIM in alignment with the From: domain (RFC 7489). Fix SPF, DKIM and their alignment; the same refusal as Gmail's 5.7.26.",
+            "From: 域名的 DMARC 策略拒收了这封邮件：它既没有在与 From: 域名对齐的前提下通过 SPF，也没有通过 DKIM（RFC 7489）。请修正 SPF、DKIM 及其对齐；这与 Gmail 的 5.7.26 是同一种拒绝。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "MI:IMF",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发信人电子邮件地址不合规范。请参考http://www.rfc-editor.org/关于电子邮件规范的定义",
+        meaning: Tr::new(
+            "NetEase finds the sender's address malformed: the MAIL FROM path (RFC 5321 §4.1.2) or the From: header (RFC 5322 §3.4). Check both as the client writes them; senders who hit it from a VPS have fixed it by giving the host (and so HELO/EHLO and the address built from it) a real domain name.",
+            "网易认为发信人地址不合规范：可能是 MAIL FROM 的路径（RFC 5321 §4.1.2），也可能是 From: 邮件头（RFC 5322 §3.4）。请检查客户端写出的这两处；在 VPS 上遇到此问题的发信人，有的是把主机名（进而 HELO/EHLO 以及据此生成的地址）改成真实域名后解决的。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "MI:NHD",
+        provider: "NetEase (163.com, 126.com)",
+        published: "HELO命令不允许为空",
+        meaning: Tr::new(
+            "HELO or EHLO was sent without a name. RFC 5321 §4.1.1.1 requires the client's domain (or an address literal); configure the client's host name.",
+            "HELO 或 EHLO 没有带名称。RFC 5321 §4.1.1.1 要求给出客户端的域名（或地址字面量）；请设置客户端的主机名。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "MI:SPF",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发信IP未被发送域的SPF许可。请参考http://www.openspf.org/关于SPF规范的定义",
+        meaning: Tr::new(
+            "The sending IP is not permitted by the SPF record of the MAIL FROM domain (RFC 7208 fail). Add the IP (or your provider's include:) to the domain's SPF record, or send through a server it already lists.",
+            "发信 IP 未被 MAIL FROM 域名的 SPF 记录许可（RFC 7208 的 fail）。请把该 IP（或服务商的 include:）加入域名的 SPF 记录，或改用记录中已列出的服务器发信。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "RP:FRL",
+        provider: "NetEase (163.com, 126.com)",
+        published: "网易邮箱不开放匿名转发（Open relay）",
+        meaning: Tr::new(
+            "Relaying refused: the recipient is not a NetEase mailbox and you have not authenticated. Authenticate (AUTH) on the submission port, or deliver to the recipient's own server.",
+            "拒绝中继：收件人不是网易的邮箱，而你没有认证。请在提交端口上先认证（AUTH），或直接投递到收件人自己的服务器。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 550,
+        tag: "RP:RCL",
+        provider: "NetEase (163.com, 126.com)",
+        published: "群发收件人数量超过了限额，请减少每封邮件的收件人数量",
+        meaning: Tr::new(
+            "Too many recipients on one message. Send it in several transactions with fewer RCPT TO each.",
+            "一封邮件的收件人过多。请分成几次事务发送，每次少写几个 RCPT TO。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 554,
+        tag: "DT:SPM",
+        provider: "NetEase (163.com, 126.com)",
+        published: "发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件。请检查是否有用户发送病毒或者垃圾邮件",
+        meaning: Tr::new(
+            "Refused at the end of DATA: the content was judged spam or not permitted. Final: resending the same message fails again. Change the subject and body (links, wording, attachments), and check the account is not sending spam or viruses.",
+            "在 DATA 结束时被拒收：内容被判定为垃圾邮件或含有未被许可的信息。这是最终拒绝：原样重发还会失败。请修改主题和正文（链接、措辞、附件），并检查该账号是否在发送垃圾邮件或病毒。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 554,
+        tag: "DT:SUM",
+        provider: "NetEase (163.com, 126.com)",
+        published: "信封发件人和信头发件人不匹配",
+        meaning: Tr::new(
+            "The envelope sender (MAIL FROM) and the From: header differ. Make them the same address, the one you authenticated as; that also keeps clear of 163.com's \"553 Mail from must equal authorized user\", which compares MAIL FROM with the login.",
+            "信封发件人（MAIL FROM）与 From: 邮件头的发件人不一致。请把两者设为同一个地址，即你认证时使用的地址；这样也能避开 163.com 的 \"553 Mail from must equal authorized user\"（它比较的是 MAIL FROM 与登录账号）。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 554,
+        tag: "HL:IPB",
+        provider: "NetEase (163.com, 126.com)",
+        published: "该IP不在网易允许的发送地址列表里",
+        meaning: Tr::new(
+            "The sending IP is not on the list of addresses NetEase accepts mail from. Send through your provider's server, or have the IP's reputation and PTR record fixed.",
+            "发信 IP 不在网易允许的发送地址列表里。请改用服务商的服务器发信，或先解决该 IP 的信誉和 PTR 记录问题。",
+        ),
+        from: NETEASE_LIST,
+    },
+    ProviderTag {
+        reply: 554,
+        tag: "MI:SPB",
+        provider: "NetEase (163.com, 126.com)",
+        published: "此用户不在网易允许的发信用户列表里",
+        meaning: Tr::new(
+            "This sender is not on the list of users allowed to send. Check the account's status with NetEase.",
+            "该发信人不在允许发信的用户列表里。请向网易确认账号状态。",
+        ),
+        from: NETEASE_LIST,
+    },
+];
+
+const NETEASE_LIST: &str = "NetEase's list of bounce codes (退信代码说明), http://mail.163.com/help/help_spam_16.htm — the page NetEase's own replies link to";

@@ -5,7 +5,8 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::i18n::{t, Lang, Msg, Tr};
-use crate::smtp::explain::{explain, EnhancedExplanation, ReplyExplanation};
+use crate::smtp::explain::{explain, EnhancedExplanation, Explanation, ReplyExplanation};
+use crate::smtp::reference::{provider_tags_heading, ProviderTag};
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -28,15 +29,36 @@ pub fn code_detail(props: &CodeDetailProps) -> Html {
             <article class="detail">
                 if let Some(reply) = found.reply { { reply_view(&reply, lang) } }
                 if let Some(enhanced) = found.enhanced { { enhanced_view(&enhanced, lang) } }
-                if let Some(text) = found.text {
+                if let Some(text) = found.text.clone() {
                     <section class="detail-text">
                         <h3>{ t(lang, Msg::ReplyText) }</h3>
                         <p><code>{ text }</code></p>
                         <p class="note">{ t(lang, Msg::ReplyTextNote) }</p>
                     </section>
                 }
+                { provider_tags_view(&found, lang) }
             </article>
         },
+    }
+}
+
+/// The provider's reason tags: those a pasted line carries, shown open; those documented
+/// under a bare reply code, folded.
+fn provider_tags_view(found: &Explanation, lang: Lang) -> Html {
+    let tags = found.provider_tags();
+    if tags.is_empty() {
+        return Html::default();
+    }
+    let views = tags.into_iter().map(|tag| provider_tag_view(tag, lang));
+    if found.text.is_some() {
+        html! { <section data-testid="detail-provider-tags">{ for views }</section> }
+    } else {
+        html! {
+            <details class="field" data-testid="detail-provider-tags">
+                <summary>{ provider_tags_heading().get(lang) }</summary>
+                { for views }
+            </details>
+        }
     }
 }
 
@@ -89,6 +111,21 @@ fn reply_view(reply: &ReplyExplanation, lang: Lang) -> Html {
                 }
                 <p class="source">{ t(lang, Msg::DefinedIn) }{ lang.colon() }{ info.source }</p>
             }
+        </section>
+    }
+}
+
+/// One provider's reason tag: its words, what it means, where it was published.
+fn provider_tag_view(tag: &ProviderTag, lang: Lang) -> Html {
+    html! {
+        <section class="field" data-testid="detail-provider-tag">
+            <h3>
+                <code>{ format!("{} {}", tag.reply, tag.tag) }</code>{ " " }
+                { Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ tag.provider }
+            </h3>
+            <p lang="zh-CN">{ tag.published }</p>
+            <p>{ tag.meaning.get(lang) }</p>
+            <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ tag.from }</p>
         </section>
     }
 }

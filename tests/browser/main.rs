@@ -255,6 +255,28 @@ async fn deep_links_open_the_right_code() {
     h.wait_text("[data-testid=detail-enhanced-code]", |t| t == "5.7.1")
         .await;
 
+    // A provider's reason tags: folded under the bare code, open for a pasted reply.
+    h.open("#/reference/554").await;
+    h.wait_for("[data-testid=detail-provider-tags]").await;
+    let search = h.wait_for("[data-testid=reference-search]").await;
+    search
+        .send_keys("554 DT:SPM 163 smtp14,EsCowAD3y2lhQ7dg_4JbAA--.7401S2 1634156386")
+        .await
+        .expect("typing");
+    search
+        .send_keys(&Key::Enter.to_string())
+        .await
+        .expect("Enter");
+    let tag = h
+        .wait_text("[data-testid=detail-provider-tag]", |t| {
+            t.contains("DT:SPM")
+        })
+        .await;
+    assert!(tag.contains("发送的邮件内容包含了未被许可的信息"), "{tag}");
+    assert!(tag.contains("help_spam_16.htm"), "{tag}");
+    h.wait_text("[data-testid=detail-code]", |t| t == "554")
+        .await;
+
     // A well-formed code no reference lists: its digits are read anyway.
     h.open("#/reference/559").await;
     h.wait_text("[data-testid=detail-unknown]", |t| t.contains("559"))

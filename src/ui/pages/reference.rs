@@ -28,6 +28,14 @@ fn entry_route(entry: Entry) -> Route {
 fn route_for_query(query: &str, first_hit: Option<Entry>) -> Option<Route> {
     match explain(query) {
         Ok(found) => match (found.reply, found.enhanced) {
+            // A provider's reason tag (NetEase's `554 DT:SPM …`) stays in the link, so the
+            // detail shows what the provider says of it.
+            (Some(reply), None) if !found.provider_tags().is_empty() && found.text.is_some() => {
+                let tag = found.provider_tags().first().map(|t| t.tag)?;
+                Some(Route::ReferenceCode {
+                    code: format!("{} {tag}", reply.code),
+                })
+            }
             (Some(reply), Some(enhanced)) => Some(Route::ReferencePair {
                 code: reply.code.to_string(),
                 enhanced: enhanced.label(),
