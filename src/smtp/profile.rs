@@ -311,7 +311,7 @@ impl Profile {
                 "QQ 邮箱自己的措辞，取自公开记录（louislam/uptime-kuma#3434）。",
             ),
             (Profile::QqMail, S::AuthFailed) => Tr::new(
-                "QQ Mail's own wording (louislam/uptime-kuma#3434): it takes the authorization code (授权码) generated in its web settings, not the QQ password. RFC 4954 §6 names 535 for invalid credentials, as here; QQ Mail adds no enhanced code.",
+                "QQ Mail's own wording (louislam/uptime-kuma#3434): it takes the authorization code generated in its web settings, not the QQ password. RFC 4954 §6 names 535 for invalid credentials, as here; QQ Mail adds no enhanced code.",
                 "QQ 邮箱自己的措辞（louislam/uptime-kuma#3434）：它要的是在网页设置里生成的授权码，而不是 QQ 密码。RFC 4954 §6 为凭据无效规定的正是 535；QQ 邮箱不加增强状态码。",
             ),
             _ => return None,
