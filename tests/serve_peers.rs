@@ -1311,8 +1311,16 @@ fn curl_sends_smtputf8_for_a_utf8_recipient() {
 
 /// msmtp with `--auth=METHOD`, no configuration file, no TLS (serve offers none).
 fn msmtp(serve: &Serve, method: &str, password: &str) -> Run {
+    msmtp_as(serve, "alice", "alice@example.com", method, password)
+}
+
+/// msmtp as `user` sending from `from`; the password (or, for oauthbearer and xoauth2, the
+/// access token) from --passwordeval.
+fn msmtp_as(serve: &Serve, user: &str, from: &str, method: &str, password: &str) -> Run {
     let port = format!("--port={}", serve.port);
     let auth = format!("--auth={method}");
+    let user = format!("--user={user}");
+    let from = format!("--from={from}");
     let eval = format!("--passwordeval=echo {password}");
     run_tool_with_input(
         "msmtp",
@@ -1322,10 +1330,10 @@ fn msmtp(serve: &Serve, method: &str, password: &str) -> Run {
             "--host=127.0.0.1",
             &port,
             &auth,
-            "--user=alice",
+            &user,
             &eval,
             "--tls=off",
-            "--from=alice@example.com",
+            &from,
             "bob@example.com",
             "carol@example.com",
         ],
@@ -1363,8 +1371,9 @@ fn msmtp_authenticates_with_each_method_it_has() {
             .count(),
         methods.len()
     );
-    // A wrong password: msmtp exits 77 (EX_NOPERM) and says the server refused.
-    for method in ["plain", "scram-sha-256"] {
+    // A wrong password, with each method: msmtp exits 77 (EX_NOPERM) and says the server
+    // refused; nothing more is stored.
+    for (n, (method, mechanism)) in methods.iter().enumerate() {
         let run = msmtp(&serve, method, "wrong");
         assert_eq!(run.code, Some(77), "--auth={method}: {}", run.describe());
         assert!(
@@ -1372,10 +1381,64 @@ fn msmtp_authenticates_with_each_method_it_has() {
             "{}",
             run.describe()
         );
+        let session = methods.len() + n + 1;
+        let log = serve.wait_for_log(&format!("[{session}] -- closed\n"));
+        assert!(
+            log.contains(&format!("[{session}] C: AUTH {mechanism}")),
+            "{log}"
+        );
+        assert!(log.contains(&format!("[{session}] S: 535 5.7.8")), "{log}");
     }
-    let log = serve.wait_for_log("[9] -- closed\n");
-    assert!(log.contains("[8] S: 535 5.7.8"), "{log}");
-    assert!(log.contains("[9] S: 535 5.7.8"), "{log}");
+    assert_eq!(
+        serve.log().matches("-- message stored:").count(),
+        methods.len()
+    );
+}
+
+/// msmtp's OAuth methods (`--auth=oauthbearer`, `--auth=xoauth2`, the token given as the
+/// password) against the Gmail profile, which offers both: the right token sends, a wrong
+/// one gets the JSON error challenge and Gmail's 535, and msmtp exits 77.
+#[test]
+fn msmtp_oauthbearer_and_xoauth2_against_gmail_right_and_wrong_token() {
+    let serve = Serve::start(&[
+        "--profile",
+        "gmail",
+        "--user",
+        "alice@gmail.com:abcdefghijklmnop",
+        "--token",
+        "alice@gmail.com:ya29.right-token",
+    ]);
+    let methods = [("oauthbearer", "OAUTHBEARER"), ("xoauth2", "XOAUTH2")];
+    let mut session = 0;
+    for (method, mechanism) in methods {
+        for (token, code) in [("ya29.right-token", 0), ("ya29.wrong", 77)] {
+            session += 1;
+            let run = msmtp_as(&serve, "alice@gmail.com", "alice@gmail.com", method, token);
+            assert_eq!(
+                run.code,
+                Some(code),
+                "--auth={method} {token}: {}",
+                run.describe()
+            );
+            let log = serve.wait_for_log(&format!("[{session}] -- closed\n"));
+            assert!(
+                log.contains(&format!("[{session}] C: AUTH {mechanism}")),
+                "{log}"
+            );
+            if code == 0 {
+                assert!(
+                    log.contains(&format!("[{session}] S: 235 2.7.0 Accepted")),
+                    "{log}"
+                );
+            } else {
+                assert!(
+                    log.contains(&format!("[{session}] S: 334 eyJzdGF0dXMiOi")),
+                    "{log}"
+                );
+            }
+        }
+    }
+    assert_eq!(serve.log().matches("-- message stored:").count(), 2);
 }
 
 /// `curl --oauth2-bearer TOKEN` with `--login-options AUTH=MECH` (RFC 7628) as `user`.
