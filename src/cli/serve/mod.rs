@@ -819,6 +819,17 @@ mod tests {
         assert!(parse_fault_code("550").is_err());
         assert!(parse_max_size("0").is_err());
         assert!(parse_profile("163").is_ok());
+        assert_eq!(parse_profile("gmail"), Ok(Profile::Gmail));
+        assert_eq!(parse_profile("QQ"), Ok(Profile::QqMail));
+        assert_eq!(
+            parse_token("a@gmail.com:ya29.a0-x_y~z+/=="),
+            Ok(("a@gmail.com".into(), "ya29.a0-x_y~z+/==".into()))
+        );
+        // RFC 6750 §2.1's b64token: no space, no control character, not empty.
+        assert!(parse_token("a@gmail.com:two words").is_err());
+        assert!(parse_token("a@gmail.com:x\x01").is_err());
+        assert!(parse_token("a@gmail.com:").is_err());
+        assert!(parse_token("no-colon").is_err());
     }
 
     fn go_ahead() -> Vec<Event> {
