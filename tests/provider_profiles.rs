@@ -370,3 +370,44 @@ fn provider_profiles_are_listed_with_their_ids() {
         assert!(ServerConfig::new(profile).policies.require_auth);
     }
 }
+
+/// The analyzer, given the transcript of a wrong login at each provider profile, names the
+/// provider's own cause (Gmail's app password, Microsoft's 5.7.3, QQ's authorization code):
+/// the profiles' wording is the wording the analyzer's rules were written from.
+#[test]
+fn the_analyzer_names_each_providers_cause_from_the_profiles_replies() {
+    use smtp_trainer::analyze::analyze;
+    let cases = [
+        (Profile::Gmail, "alice@gmail.com", "gmail-app-password"),
+        (
+            Profile::Outlook,
+            "alice@outlook.com",
+            "microsoft-auth-unsuccessful",
+        ),
+        (Profile::QqMail, "12345@qq.com", "authorization-code"),
+    ];
+    for (profile, user, cause) in cases {
+        let mut d = Dialog::new(profile, user);
+        let mut transcript = String::new();
+        for line in d.server.greeting().wire_lines() {
+            transcript.push_str(&format!("S: {line}\n"));
+        }
+        let login = BASE64.encode("wrong-password");
+        for command in [
+            "EHLO client.example".to_string(),
+            "AUTH LOGIN".to_string(),
+            BASE64.encode(user),
+            login,
+        ] {
+            transcript.push_str(&format!("C: {command}\n"));
+            d.send(&command);
+            for reply in d.replies() {
+                for line in reply.wire_lines() {
+                    transcript.push_str(&format!("S: {line}\n"));
+                }
+            }
+        }
+        let found = analyze(&transcript).deciding().map(|f| f.cause);
+        assert_eq!(found, Some(cause), "{profile:?}:\n{transcript}");
+    }
+}
