@@ -1397,7 +1397,9 @@ fn msmtp_authenticates_with_each_method_it_has() {
 
 /// msmtp's OAuth methods (`--auth=oauthbearer`, `--auth=xoauth2`, the token given as the
 /// password) against the Gmail profile, which offers both: the right token sends, a wrong
-/// one gets the JSON error challenge and Gmail's 535, and msmtp exits 77.
+/// one gets the JSON error challenge and Gmail's 535, and msmtp exits 77. (msmtp 1.8.23
+/// answers the challenge with an empty line for both; RFC 7628 §3.2.3 asks OAUTHBEARER
+/// clients for ^A, as curl sends. The server fails the exchange either way.)
 #[test]
 fn msmtp_oauthbearer_and_xoauth2_against_gmail_right_and_wrong_token() {
     let serve = Serve::start(&[
