@@ -411,3 +411,46 @@ fn the_analyzer_names_each_providers_cause_from_the_profiles_replies() {
         assert_eq!(found, Some(cause), "{profile:?}:\n{transcript}");
     }
 }
+
+/// RFC 7628 §3.2.3: an OAUTHBEARER client acknowledges the error challenge with ^A. One that
+/// sends an empty response instead (as msmtp 1.8.23 does) fails the same way, and the
+/// explanation says what the RFC asks for, in both languages.
+#[test]
+fn an_oauthbearer_error_challenge_acknowledged_without_ctrl_a_is_said_so() {
+    use smtp_trainer::smtp::why::SaslProblem;
+    let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    d.send("EHLO client.example");
+    d.send(&format!(
+        "AUTH OAUTHBEARER {}",
+        oauthbearer("alice@gmail.com", "smtp.gmail.com", "wrong")
+    ));
+    assert!(d.send("").starts_with(GMAIL_535));
+    let why = &d.last().why;
+    let problem = match &why.detail {
+        Some(Detail::Provider {
+            then: Some(then), ..
+        }) => match then.as_ref() {
+            Detail::Sasl(problem) => problem.clone(),
+            other => panic!("{other:?}"),
+        },
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(
+        problem,
+        SaslProblem::InvalidTokenAcknowledgedWithout {
+            user: "alice@gmail.com".into(),
+            answer: String::new()
+        }
+    );
+    assert!(why.explain(Lang::En).contains("an empty response"));
+    assert!(why.explain(Lang::Zh).contains("空响应"));
+    // With ^A, the plain invalid-token explanation.
+    let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    d.send("EHLO client.example");
+    d.send(&format!(
+        "AUTH OAUTHBEARER {}",
+        oauthbearer("alice@gmail.com", "smtp.gmail.com", "wrong")
+    ));
+    d.send("AQ==");
+    assert!(!d.last().why.explain(Lang::En).contains("acknowledged"));
+}
