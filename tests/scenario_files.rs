@@ -354,3 +354,33 @@ fn scenario_check_names_each_error_and_fails() {
     assert_eq!(code, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A teacher's scenario on the Gmail profile: `tokens` gives the account its access token,
+/// and AUTH XOAUTH2 with it meets an XOAUTH2 check (a wrong token would not).
+#[test]
+fn a_gmail_scenario_with_a_token_is_solved_with_xoauth2() {
+    use base64::Engine as _;
+    let b64 = |text: &str| base64::engine::general_purpose::STANDARD.encode(text);
+    let right = b64("user=alice@example.com\x01auth=Bearer ya29.a0-token\x01\x01");
+    let text = doc_examples()[1]
+        .replace("profile = \"postfix\"", "profile = \"gmail\"")
+        .replace(
+            "accounts = [\"alice@example.com:secret\"]",
+            "accounts = [\"alice@example.com:secret\"]\ntokens = [\"alice@example.com:ya29.a0-token\"]",
+        )
+        .replace("mechanism = \"CRAM-MD5\"", "mechanism = \"XOAUTH2\"")
+        .replace(
+            "\"AUTH CRAM-MD5\",\n    \"@cram-md5 alice@example.com secret\",",
+            &format!("\"AUTH XOAUTH2 {right}\","),
+        );
+    let s = parse_scenario(&text, false).unwrap_or_else(|e| panic!("{e:?}"));
+    let (_, after) = s.play_solution();
+    assert_eq!(after.mechanism.as_deref(), Some("XOAUTH2"));
+    assert!(s.is_done(&after), "the XOAUTH2 solution fails");
+    // A token for an account the file does not have is an error with its line.
+    let bad = text.replace(
+        "tokens = [\"alice@example.com:ya29.a0-token\"]",
+        "tokens = [\"nobody@example.com:x\"]",
+    );
+    assert!(!errors(&bad).is_empty());
+}

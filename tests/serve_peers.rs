@@ -1311,8 +1311,16 @@ fn curl_sends_smtputf8_for_a_utf8_recipient() {
 
 /// msmtp with `--auth=METHOD`, no configuration file, no TLS (serve offers none).
 fn msmtp(serve: &Serve, method: &str, password: &str) -> Run {
+    msmtp_as(serve, "alice", "alice@example.com", method, password)
+}
+
+/// msmtp as `user` sending from `from`; the password (or, for oauthbearer and xoauth2, the
+/// access token) from --passwordeval.
+fn msmtp_as(serve: &Serve, user: &str, from: &str, method: &str, password: &str) -> Run {
     let port = format!("--port={}", serve.port);
     let auth = format!("--auth={method}");
+    let user = format!("--user={user}");
+    let from = format!("--from={from}");
     let eval = format!("--passwordeval=echo {password}");
     run_tool_with_input(
         "msmtp",
@@ -1322,10 +1330,10 @@ fn msmtp(serve: &Serve, method: &str, password: &str) -> Run {
             "--host=127.0.0.1",
             &port,
             &auth,
-            "--user=alice",
+            &user,
             &eval,
             "--tls=off",
-            "--from=alice@example.com",
+            &from,
             "bob@example.com",
             "carol@example.com",
         ],
@@ -1363,8 +1371,9 @@ fn msmtp_authenticates_with_each_method_it_has() {
             .count(),
         methods.len()
     );
-    // A wrong password: msmtp exits 77 (EX_NOPERM) and says the server refused.
-    for method in ["plain", "scram-sha-256"] {
+    // A wrong password, with each method: msmtp exits 77 (EX_NOPERM) and says the server
+    // refused; nothing more is stored.
+    for (n, (method, mechanism)) in methods.iter().enumerate() {
         let run = msmtp(&serve, method, "wrong");
         assert_eq!(run.code, Some(77), "--auth={method}: {}", run.describe());
         assert!(
@@ -1372,8 +1381,249 @@ fn msmtp_authenticates_with_each_method_it_has() {
             "{}",
             run.describe()
         );
+        let session = methods.len() + n + 1;
+        let log = serve.wait_for_log(&format!("[{session}] -- closed\n"));
+        assert!(
+            log.contains(&format!("[{session}] C: AUTH {mechanism}")),
+            "{log}"
+        );
+        assert!(log.contains(&format!("[{session}] S: 535 5.7.8")), "{log}");
     }
-    let log = serve.wait_for_log("[9] -- closed\n");
-    assert!(log.contains("[8] S: 535 5.7.8"), "{log}");
-    assert!(log.contains("[9] S: 535 5.7.8"), "{log}");
+    assert_eq!(
+        serve.log().matches("-- message stored:").count(),
+        methods.len()
+    );
+}
+
+/// msmtp's OAuth methods (`--auth=oauthbearer`, `--auth=xoauth2`, the token given as the
+/// password) against the Gmail profile, which offers both: the right token sends, a wrong
+/// one gets the JSON error challenge and Gmail's 535, and msmtp exits 77. (msmtp 1.8.23
+/// answers the challenge with an empty line for both; RFC 7628 §3.2.3 asks OAUTHBEARER
+/// clients for ^A, as curl sends. The server fails the exchange either way.)
+#[test]
+fn msmtp_oauthbearer_and_xoauth2_against_gmail_right_and_wrong_token() {
+    let serve = Serve::start(&[
+        "--profile",
+        "gmail",
+        "--user",
+        "alice@gmail.com:abcdefghijklmnop",
+        "--token",
+        "alice@gmail.com:ya29.right-token",
+    ]);
+    let methods = [("oauthbearer", "OAUTHBEARER"), ("xoauth2", "XOAUTH2")];
+    let mut session = 0;
+    for (method, mechanism) in methods {
+        for (token, code) in [("ya29.right-token", 0), ("ya29.wrong", 77)] {
+            session += 1;
+            let run = msmtp_as(&serve, "alice@gmail.com", "alice@gmail.com", method, token);
+            assert_eq!(
+                run.code,
+                Some(code),
+                "--auth={method} {token}: {}",
+                run.describe()
+            );
+            let log = serve.wait_for_log(&format!("[{session}] -- closed\n"));
+            assert!(
+                log.contains(&format!("[{session}] C: AUTH {mechanism}")),
+                "{log}"
+            );
+            if code == 0 {
+                assert!(
+                    log.contains(&format!("[{session}] S: 235 2.7.0 Accepted")),
+                    "{log}"
+                );
+            } else {
+                assert!(
+                    log.contains(&format!("[{session}] S: 334 eyJzdGF0dXMiOi")),
+                    "{log}"
+                );
+            }
+        }
+    }
+    assert_eq!(serve.log().matches("-- message stored:").count(), 2);
+}
+
+/// `curl --oauth2-bearer TOKEN` with `--login-options AUTH=MECH` (RFC 7628) as `user`.
+fn curl_oauth(serve: &Serve, user: &str, mechanism: &str, token: &str) -> Run {
+    let url = format!("smtp://{}", serve.server());
+    let login = format!("AUTH={mechanism}");
+    run_tool_with_input(
+        "curl",
+        &[
+            "--silent",
+            "--show-error",
+            "--max-time",
+            "15",
+            &url,
+            "--mail-from",
+            user,
+            "--mail-rcpt",
+            "bob@example.com",
+            "--upload-file",
+            "-",
+            "--user",
+            user,
+            "--oauth2-bearer",
+            token,
+            "--login-options",
+            &login,
+        ],
+        Some(MESSAGE),
+    )
+}
+
+/// curl's XOAUTH2 against the providers that offer it without OAUTHBEARER (Outlook, QQ
+/// Mail): where both are offered, curl 7.88 takes OAUTHBEARER whatever AUTH= says
+/// (curl/curl#10259). A wrong token gets the JSON error challenge; curl does not answer it
+/// but gives up (exit 67, "Login denied"), and nothing is stored.
+#[test]
+fn curl_oauth2_bearer_xoauth2_against_outlook_and_qq_right_and_wrong_token() {
+    for (profile, user, failure) in [
+        (
+            "outlook",
+            "alice@outlook.com",
+            "535 5.7.3 Authentication unsuccessful",
+        ),
+        ("qq", "12345@qq.com", "535 Login Fail."),
+    ] {
+        let account = format!("{user}:app-password");
+        let token = format!("{user}:EwB.right-token");
+        let serve = Serve::start(&["--profile", profile, "--user", &account, "--token", &token]);
+        let run = curl_oauth(&serve, user, "XOAUTH2", "EwB.right-token");
+        assert_eq!(run.code, Some(0), "{profile}: {}", run.describe());
+        let log = serve.wait_for_log("[1] -- closed\n");
+        assert!(log.contains("[1] C: AUTH XOAUTH2"), "{log}");
+        assert!(log.contains("[1] S: 235 "), "{log}");
+        assert!(
+            log.contains(&format!("from={user}, to=bob@example.com")),
+            "{log}"
+        );
+
+        let run = curl_oauth(&serve, user, "XOAUTH2", "EwB.wrong-token");
+        assert_eq!(run.code, Some(67), "{profile}: {}", run.describe());
+        let log = serve.wait_for_log("[2] -- closed\n");
+        // RFC 7628 §3.2.2's form: {"status":"invalid_token","schemes":"Bearer"}.
+        assert!(
+            log.contains(
+                "[2] S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIiwic2NoZW1lcyI6IkJlYXJlciJ9\n"
+            ),
+            "{log}"
+        );
+        assert_eq!(log.matches("-- message stored:").count(), 1, "{log}");
+        // The same wrong token answered by hand (an empty line) gets the provider's 535.
+        let mut stream = TcpStream::connect(serve.server()).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        read_until(&mut stream, "\r\n");
+        stream.write_all(b"EHLO client.example\r\n").unwrap();
+        read_until(&mut stream, "250 8BITMIME\r\n");
+        let wrong = base64_encode(format!("user={user}\x01auth=Bearer nope\x01\x01").as_bytes());
+        stream
+            .write_all(format!("AUTH XOAUTH2 {wrong}\r\n").as_bytes())
+            .unwrap();
+        read_until(&mut stream, "\r\n");
+        stream.write_all(b"\r\n").unwrap();
+        read_until(&mut stream, failure);
+    }
+}
+
+/// curl's OAUTHBEARER (RFC 7628 §3.1, with host and port) against Gmail: the right token
+/// sends the message; a wrong one gets the JSON error challenge, curl answers `AQ==` (^A,
+/// §3.2.3, as in curl's own test 949) and Gmail's two-line 535 follows.
+#[test]
+fn curl_oauth2_bearer_oauthbearer_against_gmail_right_and_wrong_token() {
+    let serve = Serve::start(&[
+        "--profile",
+        "gmail",
+        "--user",
+        "alice@gmail.com:app-password",
+        "--token",
+        "alice@gmail.com:ya29.right-token",
+    ]);
+    let run = curl_oauth(&serve, "alice@gmail.com", "OAUTHBEARER", "ya29.right-token");
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let log = serve.wait_for_log("[1] -- closed\n");
+    assert!(log.contains("[1] S: 220 smtp.gmail.com ESMTP "), "{log}");
+    assert!(log.contains("[1] C: AUTH OAUTHBEARER"), "{log}");
+    assert!(log.contains("[1] S: 235 2.7.0 Accepted\n"), "{log}");
+
+    let run = curl_oauth(&serve, "alice@gmail.com", "OAUTHBEARER", "ya29.wrong");
+    assert_eq!(run.code, Some(67), "{}", run.describe());
+    let log = serve.wait_for_log("[2] -- closed\n");
+    // {"status":"invalid_token","scope":"https://mail.google.com/"}
+    assert!(
+        log.contains("[2] S: 334 eyJzdGF0dXMiOiJpbnZhbGlkX3Rva2VuIiwic2NvcGUiOiJodHRwczovL21haWwuZ29vZ2xlLmNvbS8ifQ==\n[2] C: AQ==\n"),
+        "{log}"
+    );
+    assert!(
+        log.contains("[2] S: 535-5.7.8 Username and Password not accepted. For more information, go to\n[2] S: 535 5.7.8  https://support.google.com/mail/?p=BadCredentials "),
+        "{log}"
+    );
+    assert_eq!(log.matches("-- message stored:").count(), 1, "{log}");
+}
+
+/// The trainer's own `send --oauth2-token` against `serve --profile gmail`: XOAUTH2 by
+/// default, OAUTHBEARER with --auth; a wrong token exits 1 after the 535.
+#[test]
+fn send_with_oauth2_token_against_serve_gmail() {
+    let serve = Serve::start(&[
+        "--profile",
+        "gmail",
+        "--user",
+        "alice@gmail.com:app-password",
+        "--token",
+        "alice@gmail.com:ya29.right-token",
+    ]);
+    let server = serve.server();
+    let send = |extra: &[&str], token: &str| {
+        let mut args = vec![
+            "send",
+            "--server",
+            &server,
+            "--from",
+            "alice@gmail.com",
+            "--to",
+            "bob@example.com",
+            "--subject",
+            "token",
+            "--body",
+            "hello",
+            "--user",
+            "alice@gmail.com",
+            "--oauth2-token",
+            token,
+            "--lang",
+            "en",
+        ];
+        args.extend_from_slice(extra);
+        run_tool(BIN, &args)
+    };
+    let run = send(&[], "ya29.right-token");
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    assert!(run.stdout.contains("AUTH XOAUTH2 "), "{}", run.describe());
+    let run = send(&["--auth", "OAUTHBEARER"], "ya29.right-token");
+    assert_eq!(run.code, Some(0), "{}", run.describe());
+    let run = send(&[], "ya29.wrong");
+    assert_eq!(run.code, Some(1), "{}", run.describe());
+    assert!(run.stdout.contains("535"), "{}", run.describe());
+    let log = serve.wait_for_log("[3] -- closed\n");
+    assert!(log.contains("[1] C: AUTH XOAUTH2 "), "{log}");
+    assert!(log.contains("[2] C: AUTH OAUTHBEARER "), "{log}");
+    assert!(log.contains("[3] S: 334 eyJzdGF0dXMiOiI0MDAi"), "{log}");
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+    // A token that names no account is refused at start.
+    let bad = run_tool(
+        BIN,
+        &["serve", "--listen", "127.0.0.1:0", "--token", "nobody:abc"],
+    );
+    assert_eq!(bad.code, Some(2), "{}", bad.describe());
+    assert!(
+        bad.stderr.contains("names no account"),
+        "{}",
+        bad.describe()
+    );
+}
+
+fn base64_encode(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }

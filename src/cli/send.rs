@@ -57,7 +57,11 @@ Examples:
   smtp-trainer send --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com \\
       --bcc carol@example.com --subject hi --body hello --show-wire --lang zh
   smtp-trainer send --server localhost:2525 --security starttls --ca-file cert.pem \\
-      --from alice@example.com --to bob@example.com --auth PLAIN --user alice --password secret";
+      --from alice@example.com --to bob@example.com --auth PLAIN --user alice --password secret
+  smtp-trainer serve --profile gmail --user alice@gmail.com:app-password \
+      --token alice@gmail.com:ya29.a0-token &
+  smtp-trainer send --server 127.0.0.1:2525 --from alice@gmail.com --to bob@example.com \
+      --user alice@gmail.com --oauth2-token ya29.a0-token";
 
 /// Arguments of `send`.
 #[derive(Debug, clap::Args)]
@@ -99,7 +103,8 @@ pub struct Args {
     #[arg(long, value_name = "ENCODING", value_parser = parse_encoding)]
     transfer_encoding: Option<TransferEncoding>,
     /// The SASL mechanism (PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256,
-    /// NTLM); with --user alone, the best the server offers.
+    /// NTLM, and with --oauth2-token XOAUTH2 or OAUTHBEARER); with --user alone, the best
+    /// the server offers.
     #[arg(long, value_name = "MECH")]
     auth: Option<String>,
     /// The user name for AUTH.
@@ -108,6 +113,10 @@ pub struct Args {
     /// The password for AUTH.
     #[arg(long)]
     password: Option<String>,
+    /// An OAuth 2.0 access token instead of the password: AUTH XOAUTH2 (or OAUTHBEARER with
+    /// --auth OAUTHBEARER, RFC 7628), as Gmail, Outlook and QQ Mail take it.
+    #[arg(long, value_name = "TOKEN", conflicts_with = "password")]
+    oauth2_token: Option<String>,
     /// none (clear text), starttls (RFC 3207, as on 587; DokuWiki's "TLS") or tls (RFC 8314
     /// implicit TLS, as on 465; DokuWiki's "SSL", also accepted as `ssl`).
     #[arg(long, value_name = "MODE", default_value = "none", value_parser = parse_security)]
@@ -196,18 +205,34 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             "至少需要一个 --to、--cc 或 --bcc",
         );
     }
-    if args.auth.is_some() && (args.user.is_none() || args.password.is_none()) {
+    // The token takes the password's place; the mechanism is an OAuth one.
+    let secret = args.password.clone().or_else(|| args.oauth2_token.clone());
+    let mechanism = match (&args.auth, &args.oauth2_token) {
+        (Some(m), Some(_))
+            if !["XOAUTH2", "OAUTHBEARER"].contains(&m.trim().to_ascii_uppercase().as_str()) =>
+        {
+            return usage(
+                lang,
+                "--oauth2-token goes with --auth XOAUTH2 or OAUTHBEARER",
+                "--oauth2-token 只能与 --auth XOAUTH2 或 OAUTHBEARER 一起使用",
+            );
+        }
+        (Some(m), _) => Some(m.trim().to_ascii_uppercase()),
+        (None, Some(_)) => Some("XOAUTH2".to_string()),
+        (None, None) => None,
+    };
+    if args.auth.is_some() && (args.user.is_none() || secret.is_none()) {
         return usage(
             lang,
-            "--auth needs --user and --password",
-            "--auth 需要 --user 和 --password",
+            "--auth needs --user and --password (or --oauth2-token)",
+            "--auth 需要 --user 和 --password（或 --oauth2-token）",
         );
     }
-    if args.user.is_some() != args.password.is_some() {
+    if args.user.is_some() != secret.is_some() {
         return usage(
             lang,
-            "--user and --password go together",
-            "--user 和 --password 必须同时给出",
+            "--user and --password (or --oauth2-token) go together",
+            "--user 和 --password（或 --oauth2-token）必须同时给出",
         );
     }
     let Some((host, address)) = resolve(&args.server) else {
@@ -274,8 +299,8 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let mut settings = ClientSettings::new(&host, address.port());
     settings.security = security;
     settings.user = args.user.clone();
-    settings.password = args.password.clone();
-    settings.mechanism = args.auth.as_ref().map(|m| m.trim().to_ascii_uppercase());
+    settings.password = secret;
+    settings.mechanism = mechanism;
     settings.sender = args.sender.clone();
     settings.helo = helo;
     settings.pipelining = !args.no_pipelining;

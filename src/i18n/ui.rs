@@ -212,7 +212,13 @@ messages! {
     /// Accounts heading.
     ConsoleAccounts => "Demo accounts", "演示账号";
     /// Accounts: what they are for.
-    ConsoleAccountsNote => "The server accepts these for AUTH PLAIN and AUTH LOGIN.", "服务器在 AUTH PLAIN 和 AUTH LOGIN 中接受以下账号。";
+    ConsoleAccountsNote => "The server accepts these for AUTH: the password with PLAIN, LOGIN and the other mechanisms it offers, the access token with XOAUTH2 and OAUTHBEARER (Gmail, Outlook and QQ Mail profiles).", "服务器在 AUTH 中接受以下账号：PLAIN、LOGIN 及它提供的其他机制用密码，XOAUTH2 和 OAUTHBEARER 用访问令牌（Gmail、Outlook 和 QQ 邮箱配置）。";
+    /// An OAuth 2.0 access token.
+    ConsoleToken => "Access token (XOAUTH2, OAUTHBEARER)", "访问令牌（XOAUTH2、OAUTHBEARER）";
+    /// Base64 helper: the XOAUTH2 part.
+    ConsoleXoauth2Heading => "For AUTH XOAUTH2", "用于 AUTH XOAUTH2";
+    /// Base64 helper: the XOAUTH2 result.
+    ConsoleXoauth2Result => "base64 of user=…^Aauth=Bearer …^A^A: send it as AUTH XOAUTH2 <this>", "user=…^Aauth=Bearer …^A^A 的 base64：以 AUTH XOAUTH2 <它> 发送";
     /// A user name.
     ConsoleUserName => "User name", "用户名";
     /// A password.

@@ -409,6 +409,17 @@ fn server(table: &Table, policies: Option<&Table>, errors: &mut Vec<FileError>) 
             _ => r.bad("accounts", &account),
         }
     }
+    // OAuth 2.0 access tokens of those accounts (XOAUTH2, OAUTHBEARER): "user:token".
+    for token in r.list("tokens", 50) {
+        match token.split_once(':') {
+            Some((user, value))
+                if !value.is_empty() && config.accounts.iter().any(|a| a.user == user) =>
+            {
+                config = config.with_token(user, value);
+            }
+            _ => r.bad("tokens", &token),
+        }
+    }
     config.mailboxes.extend(r.list("mailboxes", 200));
     r.finish();
     if let Some(table) = policies {

@@ -46,6 +46,15 @@ pub enum SaslProblem {
     /// The bearer token is not the one issued for this account (or names no account):
     /// RFC 7628 §3.2.2's `invalid_token`.
     InvalidToken(String),
+    /// [`SaslProblem::InvalidToken`], and the OAUTHBEARER client answered the error
+    /// challenge with something other than RFC 7628 §3.2.3's `^A` (msmtp 1.8.23 sends an
+    /// empty response): the exchange fails all the same.
+    InvalidTokenAcknowledgedWithout {
+        /// The user the token was presented for.
+        user: String,
+        /// What the client answered, shown (empty: an empty response).
+        answer: String,
+    },
     /// `auth=` names another scheme than `Bearer` (RFC 6750 §2.1).
     NotBearer(String),
     /// The digest-uri is not `smtp/<this host>`.
@@ -86,8 +95,17 @@ impl SaslProblem {
             (SaslProblem::Oauth(err), lang) => err.describe(lang),
             (SaslProblem::OauthLayout { expected }, Lang::En) => format!("The response is laid out for the other OAuth mechanism, not {expected}: XOAUTH2 starts with \"user=\", OAUTHBEARER with a gs2 header such as \"n,a=user,\" (RFC 7628 §3.1)."),
             (SaslProblem::OauthLayout { expected }, Lang::Zh) => format!("响应的格式属于另一种 OAuth 机制，而不是 {expected}：XOAUTH2 以 \"user=\" 开头，OAUTHBEARER 以 \"n,a=用户,\" 这样的 gs2 头开头（RFC 7628 §3.1）。"),
-            (SaslProblem::InvalidToken(u), Lang::En) => format!("The bearer token is not the one issued for {u:?} (expired, revoked, or for another account): the server answers with an error challenge, status invalid_token, the client acknowledges it, and only then comes the failure (RFC 7628 §3.2.2–3.2.3)."),
-            (SaslProblem::InvalidToken(u), Lang::Zh) => format!("这个 bearer 令牌不是签发给 {u:?} 的（已过期、已撤销或属于其他账号）：服务器先回一个 status 为 invalid_token 的错误质询，客户端确认之后才给出失败回复（RFC 7628 §3.2.2–3.2.3）。"),
+            (SaslProblem::InvalidToken(u), Lang::En) => format!("The bearer token is not the one issued for {u:?} (expired, revoked, or for another account): the server answers with a JSON error challenge (RFC 7628's status invalid_token), the client acknowledges it, and only then comes the failure (RFC 7628 §3.2.2–3.2.3)."),
+            (SaslProblem::InvalidToken(u), Lang::Zh) => format!("这个 bearer 令牌不是签发给 {u:?} 的（已过期、已撤销或属于其他账号）：服务器先回一个 JSON 错误质询（RFC 7628 中 status 为 invalid_token），客户端确认之后才给出失败回复（RFC 7628 §3.2.2–3.2.3）。"),
+            (SaslProblem::InvalidTokenAcknowledgedWithout { user, answer }, lang) => {
+                let first = SaslProblem::InvalidToken(user.clone()).explain(lang);
+                match (lang, answer.is_empty()) {
+                    (Lang::En, true) => format!("{first} The client acknowledged the error challenge with an empty response; RFC 7628 §3.2.3 asks an OAUTHBEARER client for ^A (0x01, base64 AQ==). The server fails the exchange either way."),
+                    (Lang::En, false) => format!("{first} The client acknowledged the error challenge with {answer:?}; RFC 7628 §3.2.3 asks an OAUTHBEARER client for ^A (0x01, base64 AQ==). The server fails the exchange either way."),
+                    (Lang::Zh, true) => format!("{first} 客户端用空响应确认了错误质询；RFC 7628 §3.2.3 要求 OAUTHBEARER 客户端发送 ^A（0x01，base64 为 AQ==）。无论如何服务器都会判定失败。"),
+                    (Lang::Zh, false) => format!("{first} 客户端用 {answer:?} 确认了错误质询；RFC 7628 §3.2.3 要求 OAUTHBEARER 客户端发送 ^A（0x01，base64 为 AQ==）。无论如何服务器都会判定失败。"),
+                }
+            }
             (SaslProblem::NotBearer(scheme), Lang::En) => format!("auth= names the scheme {scheme:?}; these mechanisms carry a Bearer token (\"auth=Bearer <token>\", RFC 6750 §2.1, RFC 7628 §3.1)."),
             (SaslProblem::NotBearer(scheme), Lang::Zh) => format!("auth= 中的方案是 {scheme:?}；这两种机制携带的是 Bearer 令牌（\"auth=Bearer <令牌>\"，RFC 6750 §2.1、RFC 7628 §3.1）。"),
             (SaslProblem::Scram(err), lang) => err.describe(lang),

@@ -5,11 +5,34 @@
 //! 000). Placeholders in templates: `{host}` the server's name, `{client}` the client's
 //! HELO/EHLO name, `{ip}` the client's address, `{peer}` its `name [ip]` (as the server's
 //! reverse lookup found it), `{addr}` the address in the command,
-//! `{id}` the queue id, `{date}` the caller-supplied time, `{line}` the command line.
+//! `{id}` the queue id, `{date}` the caller-supplied time, `{line}` the command line,
+//! `{session}` the session's id (Gmail ends its replies with one).
+//!
+//! The provider profiles (Gmail, Outlook / Microsoft 365, QQ Mail) are submission servers
+//! the trainer cannot record itself; their texts are taken from published transcripts, each
+//! cited where it is used (GitHub issues in which users pasted the servers' replies):
+//!
+//! - Gmail: greeting, EHLO's AUTH line, `235 2.7.0 Accepted` and the two-line `535-5.7.8
+//!   Username and Password not accepted` from dawidd6/action-send-mail#205; XOAUTH2's error
+//!   challenge `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`
+//!   followed by 535 after the client's empty line from jstedfast/MailKit#27.
+//! - Outlook / Microsoft 365: the greeting and EHLO's `SIZE 157286400` and `AUTH LOGIN
+//!   XOAUTH2` from containrrr/shoutrrr#34 and simonrob/email-oauth2-proxy#68 and #95;
+//!   `535 5.7.3 Authentication unsuccessful [host]` for a wrong token from
+//!   tarickb/sasl-xoauth2#43 (5.7.139 instead means SMTP AUTH is disabled for the tenant).
+//! - QQ Mail: greeting, `AUTH LOGIN PLAIN XOAUTH XOAUTH2`, `235 Authentication successful`
+//!   and `535 Login Fail. Please enter your authorization code to login. …` from
+//!   louislam/uptime-kuma#3434.
+//!
+//! Whatever these sources do not show (the other EHLO keywords, the replies to MAIL, RCPT,
+//! DATA, syntax errors …) is the engine's generic behaviour: RFC 5321's own wording where
+//! the strict profile has it, else the engine's default replies (see [`Profile::template`]),
+//! never text made up in the provider's name.
 
 use super::command::Syntax;
 use super::why::Situation;
 use crate::i18n::Tr;
+use crate::sasl::exchange::OauthErrors;
 
 /// A real server whose behaviour the simulated server reproduces.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -26,6 +49,15 @@ pub enum Profile {
     /// RFC 5321's own behaviour, strictly: 512-octet command lines, HELO/EHLO before a
     /// transaction, no argument where a command takes none, AUTH only after EHLO (RFC 4954).
     Rfc5321,
+    /// Gmail's submission server, smtp.gmail.com (published transcripts, see the module
+    /// docs): LOGIN, PLAIN, XOAUTH2 and OAUTHBEARER.
+    Gmail,
+    /// Outlook / Microsoft 365 (smtp.office365.com; published transcripts): LOGIN and
+    /// XOAUTH2.
+    Outlook,
+    /// QQ Mail (smtp.qq.com; a published transcript): LOGIN, PLAIN and XOAUTH2, with the
+    /// authorization code (授权码) as the password.
+    QqMail,
 }
 
 /// What a server does with a command line longer than it reads.
@@ -119,13 +151,25 @@ const fn t(code: u16, enhanced: &'static str, lines: &'static [&'static str]) ->
 
 impl Profile {
     /// Every profile, in the order the picker lists them.
-    pub const ALL: [Profile; 5] = [
+    pub const ALL: [Profile; 8] = [
         Profile::Postfix,
         Profile::Sendmail,
         Profile::Exim,
         Profile::Coremail163,
         Profile::Rfc5321,
+        Profile::Gmail,
+        Profile::Outlook,
+        Profile::QqMail,
     ];
+
+    /// Whether the profile is a mail provider's submission server (Gmail, Outlook, QQ Mail,
+    /// 163.com): authentication required, texts from published transcripts.
+    pub fn is_provider(self) -> bool {
+        matches!(
+            self,
+            Profile::Coremail163 | Profile::Gmail | Profile::Outlook | Profile::QqMail
+        )
+    }
 
     /// The profile's short name, as used on the command line (`--profile postfix`).
     pub fn id(self) -> &'static str {
@@ -135,6 +179,9 @@ impl Profile {
             Profile::Exim => "exim",
             Profile::Coremail163 => "163",
             Profile::Rfc5321 => "rfc5321",
+            Profile::Gmail => "gmail",
+            Profile::Outlook => "outlook",
+            Profile::QqMail => "qq",
         }
     }
 
@@ -146,6 +193,9 @@ impl Profile {
             Profile::Exim => "Exim 4",
             Profile::Coremail163 => "163.com Coremail",
             Profile::Rfc5321 => "RFC 5321 strict",
+            Profile::Gmail => "Gmail",
+            Profile::Outlook => "Outlook / Microsoft 365",
+            Profile::QqMail => "QQ Mail",
         }
     }
 
@@ -159,6 +209,18 @@ impl Profile {
             Profile::Rfc5321 => Tr::new(
                 "RFC 5321 strict (the standard itself)",
                 "RFC 5321 严格模式（标准本身）",
+            ),
+            Profile::Gmail => Tr::new(
+                "Gmail (smtp.gmail.com, published replies)",
+                "Gmail（smtp.gmail.com，公开记录的回复）",
+            ),
+            Profile::Outlook => Tr::new(
+                "Outlook / Microsoft 365 (published replies)",
+                "Outlook / Microsoft 365（公开记录的回复）",
+            ),
+            Profile::QqMail => Tr::new(
+                "QQ Mail (smtp.qq.com, published replies)",
+                "QQ 邮箱（smtp.qq.com，公开记录的回复）",
             ),
         }
     }
@@ -174,8 +236,86 @@ impl Profile {
     pub fn default_hostname(self) -> &'static str {
         match self {
             Profile::Coremail163 => "163.com",
+            Profile::Gmail => "smtp.gmail.com",
+            // The real greeting names the front-end machine, `<host>.outlook.office365.com`
+            // (containrrr/shoutrrr#34); the trainer leaves the machine's part out.
+            Profile::Outlook => "outlook.office365.com",
+            // louislam/uptime-kuma#3434.
+            Profile::QqMail => "newxmesmtplogicsvrsza9.qq.com",
             _ => "mail.example.com",
         }
+    }
+
+    /// The local domain the profile uses unless configured otherwise.
+    pub fn default_domain(self) -> &'static str {
+        match self {
+            Profile::Coremail163 => "163.com",
+            Profile::Gmail => "gmail.com",
+            Profile::Outlook => "outlook.com",
+            Profile::QqMail => "qq.com",
+            _ => "example.com",
+        }
+    }
+
+    /// How the profile's server words an OAuth error challenge (RFC 7628 §3.2.2). Gmail's
+    /// XOAUTH2 challenge is recorded (jstedfast/MailKit#27); the others publish none, so
+    /// they send RFC 7628's own form.
+    pub fn oauth_errors(self) -> OauthErrors<'static> {
+        match self {
+            Profile::Gmail => OauthErrors {
+                scope: "https://mail.google.com/",
+                xoauth2_status: "400",
+            },
+            _ => OauthErrors::default(),
+        }
+    }
+
+    /// What the explanation of an OAuth error challenge (RFC 7628 §3.2.2) adds: Gmail's
+    /// XOAUTH2 wording against the RFC's, or that the RFC's form is used.
+    pub fn oauth_challenge_note(self, json: &str) -> Tr {
+        if self == Profile::Gmail && json.contains("\"status\":\"400\"") {
+            return Tr::new(
+                "Gmail's XOAUTH2 error challenge, as recorded (jstedfast/MailKit#27): the token was refused. Its status \"400\" is an HTTP-like number where RFC 7628 §3.2.2 puts an OAuth error code (invalid_token); scope names the access the token needs. The client answers with an empty line, and the 535 follows.",
+                "Gmail 的 XOAUTH2 错误质询，取自公开记录（jstedfast/MailKit#27）：令牌被拒绝。其中 status \"400\" 是类似 HTTP 的数字，而 RFC 7628 §3.2.2 在这里放的是 OAuth 错误码（invalid_token）；scope 指出令牌需要的权限。客户端回一个空行，接着是 535。",
+            );
+        }
+        Tr::new(
+            "An error challenge (RFC 7628 §3.2.2): the token was refused, and the server says why in JSON before failing. The client answers with ^A (base64 AQ==, OAUTHBEARER, §3.2.3) or an empty line (XOAUTH2), and the failure reply follows. This server's own wording of it is not published, so it has RFC 7628's form.",
+            "错误质询（RFC 7628 §3.2.2）：令牌被拒绝，服务器在判定失败之前先用 JSON 说明原因。客户端回答 ^A（base64 为 AQ==，OAUTHBEARER，§3.2.3）或空行（XOAUTH2），接着是失败回复。这个服务器自己的措辞没有公开，所以采用 RFC 7628 的格式。",
+        )
+    }
+
+    /// What the explanation of a reply adds for this profile: where the wording comes from
+    /// and, where the provider differs from the RFC, what the RFC says.
+    pub fn note(self, situation: Situation) -> Option<Tr> {
+        use Situation as S;
+        Some(match (self, situation) {
+            (Profile::Gmail, S::Greeting | S::AuthOk) => Tr::new(
+                "Gmail's own wording, as its users recorded it (dawidd6/action-send-mail#205); the id before \"- gsmtp\" names the session.",
+                "Gmail 自己的措辞，取自用户公开的记录（dawidd6/action-send-mail#205）；\"- gsmtp\" 前面的编号标识本次会话。",
+            ),
+            (Profile::Gmail, S::AuthFailed) => Tr::new(
+                "Gmail's own wording (dawidd6/action-send-mail#205), the code RFC 4954 §6 names for invalid credentials. Gmail refuses the account's ordinary password here: it wants an app password (with 2-step verification) or an OAuth 2.0 token (XOAUTH2 / OAUTHBEARER), after whose JSON error challenge the same 535 comes (jstedfast/MailKit#27).",
+                "Gmail 自己的措辞（dawidd6/action-send-mail#205），即 RFC 4954 §6 为凭据无效规定的代码。Gmail 在这里不接受账号的普通密码：它要应用专用密码（需开启两步验证）或 OAuth 2.0 令牌（XOAUTH2 / OAUTHBEARER）；令牌错误时先发 JSON 错误质询，之后是同样的 535（jstedfast/MailKit#27）。",
+            ),
+            (Profile::Outlook, S::Greeting) => Tr::new(
+                "Microsoft 365's greeting as published (containrrr/shoutrrr#34); the real one names the front-end machine before outlook.office365.com.",
+                "Microsoft 365 的问候语，取自公开记录（containrrr/shoutrrr#34）；真实的问候语在 outlook.office365.com 前面还有前端服务器的名字。",
+            ),
+            (Profile::Outlook, S::AuthFailed) => Tr::new(
+                "Microsoft 365's wording for a wrong password or token (tarickb/sasl-xoauth2#43). RFC 4954 §6 names 535 5.7.8 for invalid credentials; Microsoft answers 5.7.3, which RFC 3463 defines as \"security conversion required but not possible\". 535 5.7.139 instead would mean SMTP AUTH is switched off for the tenant: then no password or token helps until an administrator enables it.",
+                "Microsoft 365 对错误密码或令牌的措辞（tarickb/sasl-xoauth2#43）。RFC 4954 §6 为凭据无效规定的是 535 5.7.8；微软回答 5.7.3，而 RFC 3463 对它的定义是“需要安全转换但无法进行”。如果是 535 5.7.139，则表示该租户关闭了 SMTP AUTH：在管理员开启之前，任何密码或令牌都没用。",
+            ),
+            (Profile::QqMail, S::Greeting | S::AuthOk) => Tr::new(
+                "QQ Mail's own wording, as published (louislam/uptime-kuma#3434).",
+                "QQ 邮箱自己的措辞，取自公开记录（louislam/uptime-kuma#3434）。",
+            ),
+            (Profile::QqMail, S::AuthFailed) => Tr::new(
+                "QQ Mail's own wording (louislam/uptime-kuma#3434): it takes the authorization code generated in its web settings, not the QQ password. RFC 4954 §6 names 535 for invalid credentials, as here; QQ Mail adds no enhanced code.",
+                "QQ 邮箱自己的措辞（louislam/uptime-kuma#3434）：它要的是在网页设置里生成的授权码，而不是 QQ 密码。RFC 4954 §6 为凭据无效规定的正是 535；QQ 邮箱不加增强状态码。",
+            ),
+            _ => return None,
+        })
     }
 
     /// Whether the server puts RFC 3463 enhanced codes in its replies (and advertises
@@ -183,7 +323,11 @@ impl Profile {
     pub fn enhanced_codes(self) -> bool {
         matches!(
             self,
-            Profile::Postfix | Profile::Sendmail | Profile::Rfc5321
+            Profile::Postfix
+                | Profile::Sendmail
+                | Profile::Rfc5321
+                | Profile::Gmail
+                | Profile::Outlook
         )
     }
 
@@ -225,7 +369,12 @@ impl Profile {
                 octets: 16384,
                 over: LineOver::RefuseThenRest,
             },
-            Profile::Coremail163 | Profile::Rfc5321 => CommandLimit {
+            // RFC 5321's own limit; the providers' is not published.
+            Profile::Coremail163
+            | Profile::Rfc5321
+            | Profile::Gmail
+            | Profile::Outlook
+            | Profile::QqMail => CommandLimit {
                 octets: 512,
                 over: LineOver::Refuse,
             },
@@ -245,7 +394,12 @@ impl Profile {
     pub fn max_address(self) -> Option<usize> {
         match self {
             Profile::Postfix | Profile::Coremail163 => None,
-            Profile::Sendmail | Profile::Exim | Profile::Rfc5321 => Some(256),
+            Profile::Sendmail
+            | Profile::Exim
+            | Profile::Rfc5321
+            | Profile::Gmail
+            | Profile::Outlook
+            | Profile::QqMail => Some(256),
         }
     }
 
@@ -256,7 +410,11 @@ impl Profile {
             Profile::Postfix => verb == "QUIT",
             Profile::Sendmail => matches!(verb, "QUIT" | "RSET" | "DATA"),
             Profile::Exim => false,
-            Profile::Coremail163 | Profile::Rfc5321 => false,
+            Profile::Coremail163
+            | Profile::Rfc5321
+            | Profile::Gmail
+            | Profile::Outlook
+            | Profile::QqMail => false,
         }
     }
 
@@ -267,7 +425,10 @@ impl Profile {
             Profile::Sendmail => 10_485_760,
             Profile::Exim => 52_428_800,
             Profile::Coremail163 => 73_400_320,
-            Profile::Rfc5321 => 10_240_000,
+            // containrrr/shoutrrr#34: `250-SIZE 157286400`.
+            Profile::Outlook => 157_286_400,
+            // Not in the sources: the engine's default.
+            Profile::Rfc5321 | Profile::Gmail | Profile::QqMail => 10_240_000,
         }
     }
 
@@ -295,6 +456,21 @@ impl Profile {
                 extension,
                 E::Pipelining | E::Auth | E::StartTls | E::EightBitMime
             ),
+            // The sources show the AUTH line (and Outlook's SIZE); the rest is the engine's
+            // generic list: the extensions RFC 6409 submission servers commonly offer.
+            Profile::Gmail | Profile::Outlook => matches!(
+                extension,
+                E::Pipelining
+                    | E::Size
+                    | E::Auth
+                    | E::StartTls
+                    | E::EightBitMime
+                    | E::EnhancedStatusCodes
+            ),
+            Profile::QqMail => matches!(
+                extension,
+                E::Pipelining | E::Size | E::Auth | E::StartTls | E::EightBitMime
+            ),
         }
     }
 
@@ -311,6 +487,10 @@ impl Profile {
             Profile::Sendmail => sendmail(situation),
             Profile::Exim => exim(situation),
             Profile::Coremail163 => coremail(situation),
+            // What the sources show, else RFC 5321's own wording.
+            Profile::Gmail => gmail(situation).or_else(|| rfc5321(situation)),
+            Profile::Outlook => outlook(situation).or_else(|| rfc5321(situation)),
+            Profile::QqMail => qq_mail(situation).or_else(|| rfc5321(situation)),
         };
         specific.unwrap_or_else(|| postfix(situation))
     }
@@ -347,7 +527,11 @@ impl Profile {
                 hard: 3,
                 sleep_seconds: 0,
             }),
-            Profile::Coremail163 | Profile::Rfc5321 => None,
+            Profile::Coremail163
+            | Profile::Rfc5321
+            | Profile::Gmail
+            | Profile::Outlook
+            | Profile::QqMail => None,
         }
     }
 
@@ -380,7 +564,12 @@ impl Profile {
     pub fn data_end(self) -> DataEnd {
         match self {
             // Exim 4.96 (4.96-15+deb12u11): one message, the smuggled lines stay text.
-            Profile::Rfc5321 | Profile::Exim => DataEnd::CrlfOnly,
+            // The providers: RFC 5321's own end (their handling is not in the sources).
+            Profile::Rfc5321
+            | Profile::Exim
+            | Profile::Gmail
+            | Profile::Outlook
+            | Profile::QqMail => DataEnd::CrlfOnly,
             // Sendmail 8.17.1.9 (Debian-2+deb12u2): `421 4.5.0 Bare linefeed (LF) not
             // allowed` and `421 4.5.0 Bare carriage return (CR) not allowed`.
             Profile::Sendmail => DataEnd::RefuseBare,
@@ -464,7 +653,9 @@ impl Profile {
                 _ => t(501, "", &["{raw}: malformed address"]),
             },
             Profile::Coremail163 => t(501, "", &["Error: bad syntax"]),
-            Profile::Rfc5321 => t(501, "5.5.4", &["Syntax error in parameters or arguments"]),
+            Profile::Rfc5321 | Profile::Gmail | Profile::Outlook | Profile::QqMail => {
+                t(501, "5.5.4", &["Syntax error in parameters or arguments"])
+            }
         }
     }
 
@@ -487,6 +678,21 @@ impl Profile {
             Profile::Exim => &["PLAIN", "LOGIN", "CRAM-MD5", "DIGEST-MD5"],
             // Seed 000: `250-AUTH LOGIN PLAIN`.
             Profile::Coremail163 => &["LOGIN", "PLAIN"],
+            // dawidd6/action-send-mail#205, after STARTTLS. XOAUTH (Google's older OAuth 1.0
+            // mechanism) and PLAIN-CLIENTTOKEN are listed as the real server lists them but
+            // not simulated: AUTH with them gets the unknown-mechanism reply, explained.
+            Profile::Gmail => &[
+                "LOGIN",
+                "PLAIN",
+                "XOAUTH2",
+                "PLAIN-CLIENTTOKEN",
+                "OAUTHBEARER",
+                "XOAUTH",
+            ],
+            // simonrob/email-oauth2-proxy#68 and #95.
+            Profile::Outlook => &["LOGIN", "XOAUTH2"],
+            // louislam/uptime-kuma#3434.
+            Profile::QqMail => &["LOGIN", "PLAIN", "XOAUTH", "XOAUTH2"],
             Profile::Rfc5321 => &[
                 "PLAIN",
                 "LOGIN",
@@ -545,7 +751,14 @@ impl Profile {
                 "2.0.0",
                 &["Commands: HELO EHLO MAIL RCPT DATA RSET NOOP QUIT HELP VRFY"],
             )),
-            (Profile::Postfix | Profile::Coremail163, _) => None,
+            (
+                Profile::Postfix
+                | Profile::Coremail163
+                | Profile::Gmail
+                | Profile::Outlook
+                | Profile::QqMail,
+                _,
+            ) => None,
         }
     }
 }
@@ -976,6 +1189,55 @@ fn coremail(s: Situation) -> Option<Template> {
             451,
             "",
             &["Requested action aborted: local error in processing"],
+        ),
+        _ => return None,
+    })
+}
+
+/// Gmail (dawidd6/action-send-mail#205; the XOAUTH2 failure after its JSON challenge is the
+/// same 535, jstedfast/MailKit#27).
+fn gmail(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(220, "", &["{host} ESMTP {session} - gsmtp"]),
+        S::AuthOk => t(235, "2.7.0", &["Accepted"]),
+        S::AuthFailed => t(
+            535,
+            "5.7.8",
+            &[
+                "Username and Password not accepted. For more information, go to",
+                // Two spaces after the enhanced code, as recorded.
+                " https://support.google.com/mail/?p=BadCredentials {session} - gsmtp",
+            ],
+        ),
+        _ => return None,
+    })
+}
+
+/// Outlook / Microsoft 365 (containrrr/shoutrrr#34, tarickb/sasl-xoauth2#43).
+fn outlook(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(
+            220,
+            "",
+            &["{host} Microsoft ESMTP MAIL Service ready at {date}"],
+        ),
+        S::AuthFailed => t(535, "5.7.3", &["Authentication unsuccessful [{host}]"]),
+        _ => return None,
+    })
+}
+
+/// QQ Mail (louislam/uptime-kuma#3434).
+fn qq_mail(s: Situation) -> Option<Template> {
+    use Situation as S;
+    Some(match s {
+        S::Greeting => t(220, "", &["{host} XMail Esmtp QQ Mail Server."]),
+        S::AuthOk => t(235, "", &["Authentication successful"]),
+        S::AuthFailed => t(
+            535,
+            "",
+            &["Login Fail. Please enter your authorization code to login. More information in https://service.mail.qq.com/detail/0/53"],
         ),
         _ => return None,
     })

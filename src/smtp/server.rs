@@ -21,7 +21,7 @@ use super::profile::{fault_template, Counted, DataEnd, Extension, LineOver, Prof
 use super::reply::Reply;
 use super::why::{Detail, Leniency, SaslProblem, Situation, Why};
 use crate::sasl::exchange::{
-    AuthStep, Nonces, OauthErrors, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    AuthStep, Nonces, ServerEnv, ServerExchange, ServerFailure, ServerStep,
 };
 use crate::sasl::{login, registry};
 
@@ -129,21 +129,23 @@ pub struct ServerConfig {
 }
 
 impl ServerConfig {
-    /// The profile's defaults: its host name, `example.com` (or `163.com`) as the local
-    /// domain, no accounts, and the policies the real server ships with.
+    /// The profile's defaults: its host name, `example.com` (or the provider's domain) as
+    /// the local domain, no accounts, and the policies the real server ships with. A
+    /// provider's submission server takes mail only after AUTH.
     pub fn new(profile: Profile) -> ServerConfig {
         let coremail = profile == Profile::Coremail163;
+        let provider = profile.is_provider();
         ServerConfig {
             profile,
             hostname: profile.default_hostname().to_string(),
-            local_domains: vec![if coremail { "163.com" } else { "example.com" }.to_string()],
+            local_domains: vec![profile.default_domain().to_string()],
             accounts: Vec::new(),
             mailboxes: Vec::new(),
             policies: Policies {
-                require_auth: coremail,
+                require_auth: provider,
                 sender_must_match_auth: coremail,
                 sasl_daemon_down: false,
-                vrfy_allowed: !coremail,
+                vrfy_allowed: !provider,
                 // Debian's Sendmail answers EXPN (its privacy flags say only needexpnhelo).
                 expn_allowed: profile == Profile::Sendmail,
                 tls_before_auth: false,
@@ -180,6 +182,20 @@ impl ServerConfig {
             password: password.to_string(),
             token: None,
         });
+        self.add_mailbox(mailbox);
+        self
+    }
+
+    /// Gives the account `user` an OAuth 2.0 access token, which XOAUTH2 and OAUTHBEARER
+    /// check (RFC 7628 §3.1); an unknown `user` changes nothing.
+    pub fn with_token(mut self, user: &str, token: &str) -> ServerConfig {
+        if let Some(account) = self.accounts.iter_mut().find(|a| a.user == user) {
+            account.token = Some(token.to_string());
+        }
+        self
+    }
+
+    fn add_mailbox(&mut self, mailbox: String) {
         if !self
             .mailboxes
             .iter()
@@ -187,7 +203,6 @@ impl ServerConfig {
         {
             self.mailboxes.push(mailbox);
         }
-        self
     }
 
     fn account_address(&self, user: &str) -> String {
@@ -892,8 +907,27 @@ impl Server {
     }
 
     fn reply(&self, situation: Situation, vars: &Vars, detail: Option<Detail>) -> Reply {
-        let template = self.config.profile.template(situation);
+        let profile = self.config.profile;
+        let template = profile.template(situation);
+        // Where the profile's wording comes from, and what the RFC says where it differs.
+        let detail = match profile.note(situation) {
+            Some(note) => Some(Detail::Provider {
+                note,
+                then: detail.map(Box::new),
+            }),
+            None => detail,
+        };
         self.reply_from(template, situation, vars, detail)
+    }
+
+    /// The session's id as Gmail puts it in its replies (`… <id> - gsmtp`): from the
+    /// caller's seed, so it differs between sessions and repeats in tests. The sources show
+    /// where the id goes, not how Google makes it; here it is 16 hex digits.
+    fn session_id(&self) -> String {
+        let mut z = self.config.nonce_seed ^ 0x6A09_E667_F3BC_C908;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        format!("{:016x}", z ^ (z >> 31))
     }
 
     fn reply_from(
@@ -966,6 +1000,10 @@ impl Server {
                 }
                 "limit" => {
                     size = vars.limit.to_string();
+                    size.as_str()
+                }
+                "session" => {
+                    size = self.session_id();
                     size.as_str()
                 }
                 _ => "",
@@ -1333,7 +1371,10 @@ impl Server {
 
     /// The EHLO keywords, in the profile's order, for the session's current state.
     fn ehlo_keywords(&self) -> Vec<String> {
-        let max = self.size_cap();
+        // The profile's own SIZE (Outlook's 157286400, 163.com's 73400320), as the real
+        // server advertises it; the engine still keeps no message over
+        // [`HARD_MAX_MESSAGE`], which only a message of more than 64 MiB meets.
+        let max = self.config.policies.max_message_size;
         let mechanisms = self.config.profile.mechanisms().join(" ");
         let mut out = Vec::new();
         let mut add = |on: bool, keyword: String| {
@@ -1375,6 +1416,19 @@ impl Server {
                 add(true, "DSN".into());
                 add(true, "SMTPUTF8".into());
                 add(true, "CHUNKING".into());
+            }
+            // The AUTH line (and Outlook's SIZE) as published; the other keywords are the
+            // engine's generic ones, in the strict profile's order.
+            Profile::Gmail | Profile::Outlook | Profile::QqMail => {
+                add(self.offers(Extension::Pipelining), "PIPELINING".into());
+                add(self.offers(Extension::Size), format!("SIZE {max}"));
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(self.offers(Extension::Auth), format!("AUTH {mechanisms}"));
+                add(
+                    self.offers(Extension::EnhancedStatusCodes),
+                    "ENHANCEDSTATUSCODES".into(),
+                );
+                add(self.offers(Extension::EightBitMime), "8BITMIME".into());
             }
             // Exim 4.96 (recorded). PIPECONNECT lets a client send EHLO before the banner,
             // which this engine takes like any pipelined input.
@@ -1760,7 +1814,15 @@ impl Server {
             return self.say(events, Situation::TlsRequired, &vars, None);
         }
         let Some(found) = registry::find(mechanism) else {
-            return self.say(events, Situation::AuthUnknownMechanism, &vars, None);
+            // Listed because the real server lists it (Gmail's XOAUTH), not simulated.
+            let listed = self
+                .config
+                .profile
+                .mechanisms()
+                .iter()
+                .any(|m| m.eq_ignore_ascii_case(mechanism.trim()));
+            let detail = listed.then_some(Detail::NotSimulated);
+            return self.say(events, Situation::AuthUnknownMechanism, &vars, detail);
         };
         // A mechanism the profile does not list, or an initial response to a mechanism in
         // which the server speaks first (RFC 4954 §4), is an unknown mechanism to the server.
@@ -1802,7 +1864,7 @@ impl Server {
                 login::USERNAME_PROMPT
             },
             nonces: &mut self.nonces,
-            oauth: OauthErrors::default(),
+            oauth: config.profile.oauth_errors(),
         }
     }
 
@@ -1856,7 +1918,18 @@ impl Server {
                     ..Vars::default()
                 };
                 self.phase = Phase::Auth(exchange);
-                let detail = message.shown.map(Detail::Challenge);
+                let profile = self.config.profile;
+                let detail = message.shown.map(|shown| {
+                    // RFC 7628 §3.2.2's error challenge is a JSON object with a status.
+                    if shown.starts_with("{\"status\"") {
+                        Detail::Provider {
+                            note: profile.oauth_challenge_note(&shown),
+                            then: Some(Box::new(Detail::Challenge(shown))),
+                        }
+                    } else {
+                        Detail::Challenge(shown)
+                    }
+                });
                 self.say(events, Situation::AuthChallenge, &vars, detail);
             }
             AuthStep::Success(user) => {
@@ -2117,7 +2190,9 @@ impl Server {
                 n & 0xFF
             ),
             Profile::Coremail163 => format!("smtp7,C8CowAD{:X}", mixed & 0xFFFF_FFFF),
-            Profile::Rfc5321 => format!("{:012X}", mixed & 0xFFFF_FFFF_FFFF),
+            Profile::Rfc5321 | Profile::Gmail | Profile::Outlook | Profile::QqMail => {
+                format!("{:012X}", mixed & 0xFFFF_FFFF_FFFF)
+            }
         }
     }
 
@@ -2141,7 +2216,10 @@ impl Server {
             Profile::Sendmail => "8.13.8/8.13.8",
             Profile::Exim => "Exim 4.96",
             Profile::Coremail163 => "Coremail",
-            Profile::Rfc5321 => "smtp-trainer",
+            // The providers' own Received: lines are not in the sources.
+            Profile::Rfc5321 | Profile::Gmail | Profile::Outlook | Profile::QqMail => {
+                "smtp-trainer"
+            }
         };
         let for_clause = match tx.recipients.as_slice() {
             [one] => format!("\r\n\tfor <{one}>"),

@@ -239,6 +239,16 @@ pub enum Detail {
         /// What it accepts.
         leniency: Leniency,
     },
+    /// Where a provider profile's wording comes from and what the RFC says where it
+    /// differs, before any other detail.
+    Provider {
+        /// The note.
+        note: Tr,
+        /// The reply's other detail.
+        then: Option<Box<Detail>>,
+    },
+    /// The real server lists this SASL mechanism, but the trainer does not simulate it.
+    NotSimulated,
     /// The transaction's state when a sequencing error happened.
     Transaction {
         /// MAIL FROM given.
@@ -322,6 +332,12 @@ impl Detail {
             (Detail::AuthenticatedAs(user), Lang::Zh) => format!("你认证的账号是 {user}；信封发件人必须是这个地址。"),
             (Detail::Sasl(problem), lang) => problem.explain(lang),
             (Detail::Lenient { server, leniency }, lang) => leniency.explain(server, lang),
+            (Detail::Provider { note, then }, lang) => match then {
+                Some(then) => format!("{} {}", then.explain(lang), note.get(lang)),
+                None => note.get(lang).to_string(),
+            },
+            (Detail::NotSimulated, Lang::En) => "The real server lists this mechanism on its AUTH line (Gmail's and QQ Mail's XOAUTH, Google's older OAuth 1.0 mechanism; Gmail's PLAIN-CLIENTTOKEN), but neither is publicly specified, so the trainer does not simulate it and answers as RFC 4954 §4 says for a mechanism the server does not support. Use XOAUTH2 or OAUTHBEARER (RFC 7628).".into(),
+            (Detail::NotSimulated, Lang::Zh) => "真实服务器在 AUTH 行里列出了这个机制（Gmail 和 QQ 邮箱的 XOAUTH 是谷歌较早的 OAuth 1.0 机制；Gmail 的 PLAIN-CLIENTTOKEN），但它们都没有公开的规范，所以训练器不模拟它，按 RFC 4954 §4 对服务器不支持的机制的规定回答。请使用 XOAUTH2 或 OAUTHBEARER（RFC 7628）。".into(),
             (Detail::Challenge(text), Lang::En) => format!("The challenge decodes to {text:?}."),
             (Detail::Challenge(text), Lang::Zh) => format!("质询解码后是 {text:?}。"),
             (Detail::FaultCode(code), Lang::En) => format!("Fault injection is on: the server answered {code} on purpose, so you can see how a client should react."),

@@ -345,3 +345,92 @@ async fn seed_000_gets_its_553_and_a_console_message_reaches_the_mailbox() {
     );
     h.close().await;
 }
+
+/// The provider profiles in the page: the console's picker offers Gmail, its accounts show
+/// the access token, the XOAUTH2 helper builds the engine's own base64 and AUTH XOAUTH2 with
+/// it gets Gmail's `235 2.7.0 Accepted`; the composer's client logs in to Gmail with XOAUTH2
+/// and the token, and a wrong token gets the JSON error challenge and Gmail's 535.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gmail_profile_takes_xoauth2_in_the_console_and_the_composer() {
+    use base64::Engine as _;
+    const USER: &str = "alice@gmail.com";
+    const TOKEN: &str = "ya29.a0-learner-token";
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/console").await;
+    field(&h, "console-profile")
+        .await
+        .select_by_value("gmail")
+        .await
+        .expect("the Gmail profile is picked");
+    h.wait_text("[data-testid=console-account-token]", |t| t == TOKEN)
+        .await;
+    type_into(&h, "console-xoauth2-user", USER).await;
+    type_into(&h, "console-xoauth2-token", TOKEN).await;
+    let expected = base64::engine::general_purpose::STANDARD
+        .encode(format!("user={USER}\x01auth=Bearer {TOKEN}\x01\x01"));
+    let out = h
+        .js("return document.querySelector('[data-testid=console-xoauth2-out]').value")
+        .await;
+    assert_eq!(out.as_str(), Some(expected.as_str()));
+    for line in [
+        "EHLO learner.example".to_string(),
+        format!("AUTH XOAUTH2 {expected}"),
+    ] {
+        field(&h, "console-input")
+            .await
+            .send_keys(&format!("{line}{}", Key::Enter))
+            .await
+            .expect("typing");
+    }
+    let transcript = h
+        .wait_text("[data-testid=console-transcript]", |t| {
+            t.contains("235 2.7.0 Accepted")
+        })
+        .await;
+    assert!(
+        transcript.contains("AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH"),
+        "{transcript}"
+    );
+
+    h.open("#/compose").await;
+    field(&h, "compose-profile")
+        .await
+        .select_by_value("gmail")
+        .await
+        .expect("the Gmail profile is picked");
+    h.wait_text("[data-testid=compose-accounts]", |t| t.contains(TOKEN))
+        .await;
+    type_into(&h, "compose-from", USER).await;
+    type_into(&h, "compose-to", "bob@example.com").await;
+    type_into(&h, "compose-subject", "token").await;
+    type_into(&h, "compose-user", USER).await;
+    type_into(&h, "compose-password", TOKEN).await;
+    field(&h, "compose-mechanism")
+        .await
+        .select_by_value("XOAUTH2")
+        .await
+        .expect("XOAUTH2 is picked");
+    h.click("compose-send").await;
+    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
+    assert_eq!(attr(&verdict, "data-delivered").await, "true");
+    h.wait_text("[data-testid=compose-dialog]", |t| {
+        t.contains("235 2.7.0 Accepted")
+    })
+    .await;
+
+    type_into(&h, "compose-password", "ya29.expired").await;
+    h.click("compose-send").await;
+    h.wait_text("[data-testid=compose-dialog]", |t| {
+        t.contains("535-5.7.8 Username and Password not accepted")
+    })
+    .await;
+    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
+    assert_eq!(attr(&verdict, "data-delivered").await, "false");
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    h.close().await;
+}

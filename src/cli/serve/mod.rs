@@ -63,7 +63,10 @@ Examples:
   swaks --server 127.0.0.1:2525 --tls --auth PLAIN --auth-user alice --auth-password secret
   swaks --server 127.0.0.1:2525 --from alice@example.com --to bob@example.com --pipeline
   smtp-trainer serve --profile sendmail --require-auth --user alice:secret --sasl-down
-  smtp-trainer serve --fault-share 451:20 --seed 7";
+  smtp-trainer serve --fault-share 451:20 --seed 7
+  smtp-trainer serve --profile gmail --user alice@gmail.com:app-password --token alice@gmail.com:ya29.a0-token
+  curl smtp://127.0.0.1:2525 --user alice@gmail.com --oauth2-bearer ya29.a0-token \
+      --login-options AUTH=XOAUTH2 --mail-from alice@gmail.com --mail-rcpt bob@example.com -T mail.txt";
 
 /// Arguments of `serve`.
 #[derive(Debug, clap::Args)]
@@ -75,13 +78,20 @@ pub struct Args {
     /// Allow a --listen address that is not loopback (no TLS: passwords travel in clear).
     #[arg(long)]
     allow_remote: bool,
-    /// Whose behaviour to reproduce: postfix, sendmail, exim, 163, or rfc5321 (the standard, strictly).
+    /// Whose behaviour to reproduce: postfix, sendmail, exim, 163, rfc5321 (the standard,
+    /// strictly), or a provider's submission server: gmail, outlook (Microsoft 365), qq.
     #[arg(long, value_name = "PROFILE", default_value = "postfix", value_parser = parse_profile)]
     profile: Profile,
     /// An account for AUTH PLAIN and LOGIN (repeatable). Its mailbox is USER when USER is an
     /// address, else USER@ the first local domain.
     #[arg(long = "user", value_name = "USER:PASSWORD", value_parser = parse_user)]
     users: Vec<(String, String)>,
+    /// An OAuth 2.0 access token for a --user account (repeatable), which AUTH XOAUTH2 and
+    /// OAUTHBEARER present instead of the password (RFC 7628) where the profile offers
+    /// them (gmail, outlook, qq). An account without one fails OAuth with the JSON error
+    /// challenge.
+    #[arg(long = "token", value_name = "USER:TOKEN", value_parser = parse_token)]
+    tokens: Vec<(String, String)>,
     /// The server's own name (default: the profile's, e.g. mail.example.com).
     #[arg(long, value_name = "NAME", value_parser = parse_name)]
     hostname: Option<String>,
@@ -258,6 +268,23 @@ fn parse_user(text: &str) -> Result<(String, String), String> {
     Ok((user.to_string(), password.to_string()))
 }
 
+fn parse_token(text: &str) -> Result<(String, String), String> {
+    let Some((user, token)) = text.split_once(':') else {
+        return Err(format!(
+            "expected USER:TOKEN such as alice:ya29.a0-token, not {text:?}"
+        ));
+    };
+    check_token(user, "user name")?;
+    // RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="
+    let b64token = |c: char| c.is_ascii_alphanumeric() || "-._~+/=".contains(c);
+    if token.is_empty() || !token.chars().all(b64token) {
+        return Err(format!(
+            "the token of {user:?} must be letters, digits and -._~+/= (RFC 6750 §2.1), not {token:?}"
+        ));
+    }
+    Ok((user.to_string(), token.to_string()))
+}
+
 fn parse_max_size(text: &str) -> Result<u64, String> {
     let size: u64 = text
         .trim()
@@ -312,6 +339,9 @@ impl Args {
         for (user, password) in &self.users {
             config = config.with_account(user, password);
         }
+        for (user, token) in &self.tokens {
+            config = config.with_token(user, token);
+        }
         for mailbox in &self.mailboxes {
             if !config
                 .mailboxes
@@ -363,6 +393,16 @@ pub(super) fn run(args: &Args) -> io::Result<ExitCode> {
              server. Pass --allow-remote to listen there anyway, or use --listen 127.0.0.1:{}",
             args.listen.ip(),
             args.listen.port()
+        );
+        return Ok(ExitCode::from(EXIT_BAD_ARGS));
+    }
+    if let Some((user, _)) = args
+        .tokens
+        .iter()
+        .find(|(user, _)| !args.users.iter().any(|(u, _)| u == user))
+    {
+        eprintln!(
+            "smtp-trainer: --token {user}:… names no account; add --user {user}:PASSWORD first"
         );
         return Ok(ExitCode::from(EXIT_BAD_ARGS));
     }
@@ -528,7 +568,14 @@ fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
 }
 
 fn summary(config: &ServerConfig, seed: u64, limits: &Limits, budget: &Budget) -> String {
-    let accounts: Vec<&str> = config.accounts.iter().map(|a| a.user.as_str()).collect();
+    let accounts: Vec<String> = config
+        .accounts
+        .iter()
+        .map(|a| match a.token {
+            Some(_) => format!("{} (with a token)", a.user),
+            None => a.user.clone(),
+        })
+        .collect();
     let mut text = format!(
         "-- {} as {}; local domains: {}; accounts: {}; \
          at most {} connections, {} per client; timeout {} s, per command {} s, per session {} s; \
@@ -772,6 +819,17 @@ mod tests {
         assert!(parse_fault_code("550").is_err());
         assert!(parse_max_size("0").is_err());
         assert!(parse_profile("163").is_ok());
+        assert_eq!(parse_profile("gmail"), Ok(Profile::Gmail));
+        assert_eq!(parse_profile("QQ"), Ok(Profile::QqMail));
+        assert_eq!(
+            parse_token("a@gmail.com:ya29.a0-x_y~z+/=="),
+            Ok(("a@gmail.com".into(), "ya29.a0-x_y~z+/==".into()))
+        );
+        // RFC 6750 §2.1's b64token: no space, no control character, not empty.
+        assert!(parse_token("a@gmail.com:two words").is_err());
+        assert!(parse_token("a@gmail.com:x\x01").is_err());
+        assert!(parse_token("a@gmail.com:").is_err());
+        assert!(parse_token("no-colon").is_err());
     }
 
     fn go_ahead() -> Vec<Event> {

@@ -129,7 +129,20 @@ impl ServerExchange for Server {
         match std::mem::take(&mut self.state) {
             ServerState::Response => self.response(env, input),
             // RFC 7628 §3.2.3: the client answers the error challenge (with ^A) and the
-            // server fails the exchange.
+            // server fails the exchange; another answer is said so.
+            ServerState::ErrorSent(SaslProblem::InvalidToken(user))
+                if self.mechanism == Mechanism::OAuthBearer
+                    && input != self.mechanism.error_ack() =>
+            {
+                // Shown, at most 40 characters of it (empty: an empty response).
+                let answer = crate::sasl::trace::visible(input)
+                    .chars()
+                    .take(40)
+                    .collect();
+                AuthStep::Failure(ServerFailure::Rejected(
+                    SaslProblem::InvalidTokenAcknowledgedWithout { user, answer },
+                ))
+            }
             ServerState::ErrorSent(problem) => AuthStep::Failure(ServerFailure::Rejected(problem)),
         }
     }

@@ -14,8 +14,9 @@ use crate::ui::console::hooks::use_synced_select;
 use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
 
-/// The mechanisms the client computes.
-const MECHANISMS: [&str; 7] = [
+/// The mechanisms the client computes (XOAUTH2 and OAUTHBEARER with the token in the
+/// password field, as the Gmail, Outlook and QQ Mail profiles take them).
+const MECHANISMS: [&str; 9] = [
     "PLAIN",
     "LOGIN",
     "CRAM-MD5",
@@ -23,6 +24,8 @@ const MECHANISMS: [&str; 7] = [
     "SCRAM-SHA-1",
     "SCRAM-SHA-256",
     "NTLM",
+    "XOAUTH2",
+    "OAUTHBEARER",
 ];
 
 /// The three choices: id, label, explanation, usual port.

@@ -10,7 +10,7 @@ use crate::i18n::{t, Msg};
 use crate::smtp::profile::Profile;
 use crate::smtp::server::Policies;
 use crate::ui::console::hooks::use_synced_select;
-use crate::ui::console::state::demo_accounts;
+use crate::ui::console::state::{demo_accounts, demo_token};
 use crate::ui::policy_switch::policy_checkboxes;
 use crate::ui::state::use_lang;
 
@@ -98,9 +98,13 @@ pub fn server_panel() -> Html {
             });
         }
     }
+    let token = demo_token(profile);
     let accounts = demo_accounts(profile)
         .iter()
-        .map(|(user, password)| format!("{user} / {password}"))
+        .map(|(user, password)| match token {
+            Some(token) => format!("{user} / {password} / {token}"),
+            None => format!("{user} / {password}"),
+        })
         .collect::<Vec<_>>()
         .join(" · ");
     html! {

@@ -175,8 +175,8 @@ pub const USER_HINT: Tr = Tr::new("Empty: no AUTH.", "留空：不进行 AUTH。
 pub const PASSWORD: Tr = Tr::new("Password (auth_pass)", "密码（auth_pass）");
 /// Under the password.
 pub const PASSWORD_HINT: Tr = Tr::new(
-    "Kept in this page's memory only: never stored, never sent anywhere.",
-    "只保存在本页面的内存中：绝不存储，也不会发送到任何地方。",
+    "Kept in this page's memory only: never stored, never sent anywhere. With XOAUTH2 or OAUTHBEARER, put the OAuth 2.0 access token here (RFC 7628).",
+    "只保存在本页面的内存中：绝不存储，也不会发送到任何地方。使用 XOAUTH2 或 OAUTHBEARER 时，这里填 OAuth 2.0 访问令牌（RFC 7628）。",
 );
 /// Field label.
 pub const SENDER: Tr = Tr::new("Sender address (mailfrom)", "发件地址（mailfrom）");

@@ -13,11 +13,17 @@ pub fn accounts() -> Html {
     let Some(console) = use_console() else {
         return Html::default();
     };
-    let rows = console.server.config().accounts.iter().map(|account| {
+    let accounts = &console.server.config().accounts;
+    // The token column only where a profile gives its accounts tokens (the providers).
+    let tokens = accounts.iter().any(|a| a.token.is_some());
+    let rows = accounts.iter().map(|account| {
         html! {
             <tr>
                 <td><code>{ account.user.clone() }</code></td>
                 <td><code>{ account.password.clone() }</code></td>
+                if tokens {
+                    <td><code data-testid="console-account-token">{ account.token.clone().unwrap_or_default() }</code></td>
+                }
             </tr>
         }
     });
@@ -27,7 +33,13 @@ pub fn accounts() -> Html {
             <p class="hint">{ t(lang, Msg::ConsoleAccountsNote) }</p>
             <table class="accounts">
                 <thead>
-                    <tr><th scope="col">{ t(lang, Msg::ConsoleUserName) }</th><th scope="col">{ t(lang, Msg::ConsolePassword) }</th></tr>
+                    <tr>
+                        <th scope="col">{ t(lang, Msg::ConsoleUserName) }</th>
+                        <th scope="col">{ t(lang, Msg::ConsolePassword) }</th>
+                        if tokens {
+                            <th scope="col">{ t(lang, Msg::ConsoleToken) }</th>
+                        }
+                    </tr>
                 </thead>
                 <tbody>{ for rows }</tbody>
             </table>

@@ -28,11 +28,16 @@ pub const MAX_HISTORY: usize = 200;
 /// The most bytes of one client line the transcript keeps (the server got all of them).
 pub const MAX_LINE: usize = 4096;
 
-/// The demo accounts of a profile: `(user, password)`.
+/// The demo accounts of a profile: `(user, password)`. At the providers the password is what
+/// they take instead of the account's own: Gmail's 16-letter app password, QQ Mail's
+/// authorization code (授权码).
 pub fn demo_accounts(profile: Profile) -> &'static [(&'static str, &'static str)] {
     match profile {
         // Seed 000: base64 `c3Vubm9nb0AxNjMuY29t` / `QVJzYW5iYnNxbDYwNTk1`.
         Profile::Coremail163 => &[("sunnogo@163.com", "ARsanbbsql60595")],
+        Profile::Gmail => &[("alice@gmail.com", "abcdefghijklmnop")],
+        Profile::Outlook => &[("alice@outlook.com", "secret")],
+        Profile::QqMail => &[("12345@qq.com", "abcdefghijklmnop")],
         _ => &[
             ("alice@example.com", "secret"),
             ("bob@example.com", "hunter2"),
@@ -40,12 +45,27 @@ pub fn demo_accounts(profile: Profile) -> &'static [(&'static str, &'static str)
     }
 }
 
-/// The profile's default configuration with its demo accounts.
+/// The OAuth 2.0 access token of a demo account, where the profile offers XOAUTH2 or
+/// OAUTHBEARER (made-up tokens in the providers' style: Google's start with `ya29.`).
+pub fn demo_token(profile: Profile) -> Option<&'static str> {
+    match profile {
+        Profile::Gmail => Some("ya29.a0-learner-token"),
+        Profile::Outlook => Some("EwBwA-learner-token"),
+        Profile::QqMail => Some("qq-learner-token"),
+        _ => None,
+    }
+}
+
+/// The profile's default configuration with its demo accounts (and their tokens).
 pub fn demo_config(profile: Profile) -> ServerConfig {
     demo_accounts(profile)
         .iter()
         .fold(ServerConfig::new(profile), |config, (user, password)| {
-            config.with_account(user, password)
+            let config = config.with_account(user, password);
+            match demo_token(profile) {
+                Some(token) => config.with_token(user, token),
+                None => config,
+            }
         })
 }
 
