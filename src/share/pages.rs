@@ -70,8 +70,11 @@ fn profile(share: &Share) -> Result<Profile, ShareError> {
     }
 }
 
+/// An on/off policy: its name in the payload, its field.
+type Switch = (&'static str, fn(&mut Policies) -> &mut bool);
+
 /// The on/off policies by name, as the payload writes them.
-const SWITCHES: [(&str, fn(&mut Policies) -> &mut bool); 10] = [
+const SWITCHES: [Switch; 10] = [
     ("require_auth", |p| &mut p.require_auth),
     ("sender_must_match_auth", |p| &mut p.sender_must_match_auth),
     ("sasl_daemon_down", |p| &mut p.sasl_daemon_down),

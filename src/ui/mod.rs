@@ -28,6 +28,7 @@ mod policy_switch;
 mod reply_reference;
 mod route;
 mod scenarios;
+mod share;
 mod state;
 mod verify;
 
