@@ -42,8 +42,10 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
     {
         // The address's choice becomes the one `#/auth` (the navigation link) shows.
         let auth = auth.clone();
-        use_effect_with(mech, move |&mech| {
-            if let Some(auth) = auth {
+        // Only an address that names one: `#/auth` shows the current mechanism already, and a
+        // shared state restored at the same time must not be overridden by a stale choice.
+        use_effect_with(from_address.flatten(), move |&named| {
+            if let (Some(auth), Some(mech)) = (auth, named) {
                 auth.dispatch(AuthAction::Select(mech));
             }
         });

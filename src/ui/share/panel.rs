@@ -160,15 +160,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     .and_then(|v| v.as_string());
                 status.set(Some(match text {
                     None => Status::Unreadable,
-                    Some(text) => {
-                        match open.emit((share::payload_of(&text).to_string(), lang)) {
-                            Ok(restored) => Status::Restored {
-                                file: true,
-                                restored,
-                            },
-                            Err(error) => Status::Failed(error),
-                        }
-                    }
+                    Some(text) => match open.emit((share::payload_of(&text).to_string(), lang)) {
+                        Ok(restored) => Status::Restored {
+                            file: true,
+                            restored,
+                        },
+                        Err(error) => Status::Failed(error),
+                    },
                 }));
             });
         })

@@ -101,7 +101,9 @@ pub fn describe(error: ShareError, lang: Lang) -> String {
             .get(lang)
             .replace("{v}", &v.to_string())
             .replace("{ours}", &crate::share::VERSION.to_string()),
-        ShareError::OtherPage(page) => OTHER_PAGE.get(lang).replace("{page}", page_name(page, lang)),
+        ShareError::OtherPage(page) => OTHER_PAGE
+            .get(lang)
+            .replace("{page}", page_name(page, lang)),
         ShareError::TooLarge => TOO_LARGE.get(lang).to_string(),
         _ => DAMAGED.get(lang).to_string(),
     }
