@@ -236,3 +236,46 @@ fn a_link_of_another_page_or_with_an_unreadable_field_is_refused() {
     );
     assert_eq!(open::<ConsoleShare>(&bad_index), Err(ShareError::Damaged));
 }
+
+mod never_panics {
+    //! Any link text, and any state text a link could carry once inflated, opens or is
+    //! refused: never a panic (a panic in the page kills it).
+
+    use proptest::prelude::*;
+    use smtp_trainer::share::encode_text;
+    use smtp_trainer::share::pages::{
+        open, AnalyzeShare, AuthShare, ComposeShare, ConsoleShare, VerifyShare,
+    };
+
+    fn open_all(payload: &str) {
+        let _ = open::<ConsoleShare>(payload);
+        let _ = open::<AuthShare>(payload);
+        let _ = open::<VerifyShare>(payload);
+        let _ = open::<AnalyzeShare>(payload);
+        let _ = open::<ComposeShare>(payload);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(500))]
+
+        #[test]
+        fn any_payload_text_opens_or_is_refused(input in any::<String>()) {
+            open_all(&input);
+            open_all(&format!("1.{input}"));
+        }
+
+        #[test]
+        fn any_state_text_opens_or_is_refused(
+            page in prop::sample::select(vec!["console", "auth", "verify", "analyze", "compose"]),
+            key in "[a-z_-]{1,12}",
+            value in any::<String>(),
+            lines in prop::collection::vec(any::<String>(), 0..4),
+        ) {
+            let text = format!(
+                "page = \"{page}\"\n{key} = {:?}\nauth_lines = \"0 1 9\"\npolicies = \"{key}\"\nfault = \"{value}\"\nlines = {lines:?}\n",
+                value
+            );
+            open_all(&encode_text(&text));
+        }
+    }
+}
