@@ -41,8 +41,17 @@ async fn type_into(h: &Harness, testid: &str, text: &str) {
     input.send_keys(text).await.expect("typing");
 }
 
+/// Opens the share panel's disclosure (closed on every load).
+async fn open_panel(h: &Harness) {
+    let details = h.wait_for("[data-testid=share-details]").await;
+    if details.attr("open").await.expect("attr").is_none() {
+        h.click("share-toggle").await;
+    }
+}
+
 /// Presses Share (ticking "Include the password" first when asked) and returns the link.
 async fn share(h: &Harness, secrets: bool) -> String {
+    open_panel(h).await;
     if secrets != checked(h, "share-secrets").await {
         h.click("share-secrets").await;
     }
@@ -197,7 +206,7 @@ async fn share_console_link_replays_the_session_with_its_server_and_the_password
     open_fresh(&h, &without).await;
     let said = status(&h, |t| t.contains("Restored from the link")).await;
     assert!(
-        said.contains("3 password(s) or token(s) were left out"),
+        said.contains("3 password(s), token(s) or AUTH line(s) were left out"),
         "{said}"
     );
     assert_eq!(
@@ -308,6 +317,7 @@ async fn share_verify_link_restores_the_exchange_and_a_downloaded_file_opens_it_
     let path = std::env::temp_dir().join(format!("smtp-trainer-share-{}.txt", std::process::id()));
     std::fs::write(&path, &file_text).expect("the file is written");
     open_fresh(&h, &format!("{}/#/verify", h.origin)).await;
+    open_panel(&h).await;
     h.wait_for("[data-testid=share-import]")
         .await
         .send_keys(path.to_str().expect("a UTF-8 path"))
@@ -483,6 +493,7 @@ async fn share_in_chinese_restores_and_names_a_damaged_link() {
     h.click("analyze-example-seed004").await;
     h.wait_for("[data-testid=analyze-result]").await;
     let log = value(&h, "analyze-input").await;
+    open_panel(&h).await;
     assert!(h
         .wait_for("[data-testid=share-secrets-note]")
         .await

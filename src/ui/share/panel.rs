@@ -209,9 +209,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     } else {
         tx::SECRETS_OFF
     };
-    let heading = id("heading");
     html! {
-        <section class="panel share-panel" aria-labelledby={heading.clone()} data-testid="share-panel"
+        <section class="share-panel" aria-label={tx::HEADING.get(lang)} data-testid="share-panel"
             data-page={page.id()}>
             <p class={classes!("share-status", (!restored.is_empty()).then_some("ok-box"))}
                 role="status" aria-live="polite" data-testid="share-status">{ restored }</p>
@@ -220,44 +219,46 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     { error }
                 </p>
             }
-            <h2 id={heading}>{ tx::HEADING.get(lang) }</h2>
-            <p class="hint">{ tx::NOTE.get(lang) }</p>
-            <div class="share-controls">
-                <label class="check" for={id("secrets")}>
-                    <input type="checkbox" id={id("secrets")} data-testid="share-secrets"
-                        checked={*secrets} onchange={on_secrets}
-                        aria-describedby={id("secrets-note")} />
-                    { " " }{ tx::SECRETS.get(lang) }
-                </label>
-                <p class={classes!("hint", secrets.then_some("warning"))} id={id("secrets-note")}
-                    data-testid="share-secrets-note">{ secrets_note.get(lang) }</p>
-                <button type="button" class="button" data-testid="share-make" onclick={on_share}>
-                    { tx::SHARE.get(lang) }
-                </button>
-                { " " }
-                <button type="button" class="button" data-testid="share-download" onclick={on_download}>
-                    { tx::DOWNLOAD.get(lang) }
-                </button>
-                if let Some(name) = &*saved {
-                    <span class="copy-status" role="status" data-testid="share-download-status">
-                        { tx::DOWNLOADED.get(lang).replace("{name}", name) }
-                    </span>
-                }
-            </div>
-            if let Some(link) = &*link {
-                <div class="share-link">
-                    <label class="label" for={id("link")}>{ tx::LINK.get(lang) }</label>
-                    <input id={id("link")} type="text" readonly=true class="output"
-                        data-testid="share-link" ref={link_ref.clone()} value={link.clone()} />
-                    <CopyButton value={AttrValue::from(link.clone())} target={link_ref.clone()}
-                        testid="share-copy" label={tx::COPY_LABEL.get(lang)} />
+            <details class="panel share-details" data-testid="share-details">
+                <summary data-testid="share-toggle">{ tx::HEADING.get(lang) }</summary>
+                <p class="hint">{ tx::NOTE.get(lang) }</p>
+                <div class="share-controls">
+                    <label class="check" for={id("secrets")}>
+                        <input type="checkbox" id={id("secrets")} data-testid="share-secrets"
+                            checked={*secrets} onchange={on_secrets}
+                            aria-describedby={id("secrets-note")} />
+                        { " " }{ tx::SECRETS.get(lang) }
+                    </label>
+                    <p class={classes!("hint", secrets.then_some("warning"))} id={id("secrets-note")}
+                        data-testid="share-secrets-note">{ secrets_note.get(lang) }</p>
+                    <button type="button" class="button" data-testid="share-make" onclick={on_share}>
+                        { tx::SHARE.get(lang) }
+                    </button>
+                    { " " }
+                    <button type="button" class="button" data-testid="share-download" onclick={on_download}>
+                        { tx::DOWNLOAD.get(lang) }
+                    </button>
+                    if let Some(name) = &*saved {
+                        <span class="copy-status" role="status" data-testid="share-download-status">
+                            { tx::DOWNLOADED.get(lang).replace("{name}", name) }
+                        </span>
+                    }
                 </div>
-            }
-            <div class="share-import">
-                <label class="label" for={id("import")}>{ tx::IMPORT.get(lang) }</label>
-                <input type="file" id={id("import")} accept=".txt,text/plain"
-                    data-testid="share-import" onchange={on_import} />
-            </div>
+                if let Some(link) = &*link {
+                    <div class="share-link">
+                        <label class="label" for={id("link")}>{ tx::LINK.get(lang) }</label>
+                        <input id={id("link")} type="text" readonly=true class="output"
+                            data-testid="share-link" ref={link_ref.clone()} value={link.clone()} />
+                        <CopyButton value={AttrValue::from(link.clone())} target={link_ref.clone()}
+                            testid="share-copy" label={tx::COPY_LABEL.get(lang)} />
+                    </div>
+                }
+                <div class="share-import">
+                    <label class="label" for={id("import")}>{ tx::IMPORT.get(lang) }</label>
+                    <input type="file" id={id("import")} accept=".txt,text/plain"
+                        data-testid="share-import" onchange={on_import} />
+                </div>
+            </details>
         </section>
     }
 }

@@ -27,8 +27,8 @@ pub const IMPORT: Tr = Tr::new("Open a shared file", "打开分享的文件");
 pub const RESTORED_LINK: Tr = Tr::new("Restored from the link: {what}.", "已从链接恢复：{what}。");
 pub const RESTORED_FILE: Tr = Tr::new("Restored from the file: {what}.", "已从文件恢复：{what}。");
 pub const LEFT_OUT: Tr = Tr::new(
-    "{n} password(s) or token(s) were left out when it was shared: type them again.",
-    "分享时留出了 {n} 个密码或令牌：请重新输入。",
+    "{n} password(s), token(s) or AUTH line(s) were left out when it was shared: type them again.",
+    "分享时略去了 {n} 个密码、令牌或 AUTH 行：请重新输入。",
 );
 pub const DAMAGED: Tr = Tr::new(
     "This shared state is damaged (cut short or changed), so nothing was restored; the page works as before. Ask for the link again.",
