@@ -294,6 +294,10 @@ async fn share_verify_link_restores_the_exchange_and_a_downloaded_file_opens_it_
 
     let without = share(&h, false).await;
     assert!(!carried(&without).contains(&password));
+    // Copy says what became of it: on the clipboard, or selected in the field to copy by hand.
+    h.click("share-copy").await;
+    h.wait_text("[data-testid=share-copy-status]", |t| !t.is_empty())
+        .await;
     h.click("share-secrets").await;
     h.click("share-download").await;
     h.wait_for("[data-testid=share-download-status]").await;
@@ -482,6 +486,20 @@ async fn share_damaged_and_future_links_say_so_and_the_page_still_works() {
     h.click("verify-example-rfc2195-valid").await;
     h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
         .await;
+
+    // A link made on the Verify page, opened as the console's: named, and nothing replayed.
+    let verify_link = share(&h, false).await;
+    let console_link = verify_link.replace("#/verify?", "#/console?");
+    open_fresh(&h, &console_link).await;
+    let error = h.wait_for("[data-testid=share-error]").await;
+    assert_eq!(
+        error.attr("data-error").await.expect("attr").as_deref(),
+        Some("other-page")
+    );
+    assert!(error.text().await.expect("text").contains("(Verify)"));
+    assert!(texts(&h, "[data-testid=console-client-line]")
+        .await
+        .is_empty());
     assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
     h.close().await;
 }
