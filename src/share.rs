@@ -17,6 +17,8 @@ use base64::Engine as _;
 
 use crate::lessons::toml_lite::{self, quote, Value};
 
+pub mod pages;
+
 /// The version this trainer writes and reads.
 pub const VERSION: u32 = 1;
 /// At most this many bytes of state once inflated (a pasted log of 200 KB fits).
@@ -161,9 +163,10 @@ pub fn decode_text(payload: &str) -> Result<String, ShareError> {
     String::from_utf8(bytes).map_err(|_| ShareError::Damaged)
 }
 
-/// A page's state as a payload. Secrets are dropped unless `secrets`, and counted.
+/// A page's state as a payload. Secrets are dropped unless `secrets`, and counted (added to
+/// `state.left_out`, which counts what the page itself left out).
 pub fn encode(page: Page, state: &Share, lines: &[Line], secrets: bool) -> String {
-    let mut left_out = 0;
+    let mut left_out = state.left_out;
     let mut text = format!("page = {}\n", quote(page.id()));
     for (key, value) in &state.fields {
         if !secrets && is_secret(key) && !value.is_empty() {

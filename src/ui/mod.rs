@@ -7,6 +7,9 @@
 //! components render engine values and compute nothing the engine could. Routes are hash routes (`#/reference/553`), so the
 //! built `dist/` works from any static host.
 //!
+//! The console, Auth, Verify, Analyze and Compose pages each show the one share panel
+//! ([`share`]): their state as a link, a file, and back.
+//!
 //! Stable `data-testid` attributes for the browser tests are listed in `docs/testing.md`.
 
 mod analyze;
@@ -28,6 +31,7 @@ mod policy_switch;
 mod reply_reference;
 mod route;
 mod scenarios;
+mod share;
 mod state;
 mod verify;
 

@@ -11,6 +11,7 @@ mod diagrams;
 mod harness;
 mod learn;
 mod offline;
+mod share;
 
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;

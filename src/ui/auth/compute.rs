@@ -35,6 +35,11 @@ impl Values {
             .map_or("", |(_, v)| v.as_str())
     }
 
+    /// Every value typed, in the order first typed.
+    pub fn pairs(&self) -> &[(Field, String)] {
+        &self.0
+    }
+
     /// Replaces the value of `field`.
     pub fn set(&mut self, field: Field, value: String) {
         match self.0.iter_mut().find(|(f, _)| *f == field) {

@@ -49,6 +49,15 @@ pub enum AuthAction {
         /// The example.
         example: &'static Example,
     },
+    /// A shared state: the mechanism shown, its values and step.
+    Restore {
+        /// The mechanism.
+        mech: AuthMech,
+        /// Its form's values.
+        values: Values,
+        /// The step shown.
+        step: usize,
+    },
     /// Show this step.
     Step {
         /// Whose trace.
@@ -112,6 +121,15 @@ impl Reducible for AuthState {
             AuthAction::Example { mech, example } => {
                 if let Some(form) = next.form_mut(mech) {
                     *form = filled(Some(example));
+                }
+            }
+            AuthAction::Restore { mech, values, step } => {
+                next.current = mech;
+                if let Some(form) = next.form_mut(mech) {
+                    *form = Form {
+                        values: Rc::new(values),
+                        step,
+                    };
                 }
             }
             AuthAction::Step { mech, index } => {

@@ -27,7 +27,8 @@ const SHOWN: [&str; 7] = [
 
 const FAULT_CODES: [u16; 4] = [421, 450, 451, 452];
 
-fn fault_value(fault: FaultChoice) -> String {
+/// The fault as the picker's value: `none`, `first-451`, `share-451`.
+pub(crate) fn fault_value(fault: FaultChoice) -> String {
     match fault {
         FaultChoice::None => "none".into(),
         FaultChoice::First(code) => format!("first-{code}"),
@@ -35,7 +36,8 @@ fn fault_value(fault: FaultChoice) -> String {
     }
 }
 
-fn fault_from(value: &str) -> FaultChoice {
+/// The picker's value back to a fault (anything else: none).
+pub(crate) fn fault_from(value: &str) -> FaultChoice {
     let code = |text: &str| text.parse::<u16>().ok().filter(|c| FAULT_CODES.contains(c));
     match value.split_once('-') {
         Some(("first", c)) => code(c).map_or(FaultChoice::None, FaultChoice::First),

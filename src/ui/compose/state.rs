@@ -292,6 +292,9 @@ pub enum ComposeAction {
     Seed000,
     /// The result of a send.
     Result(Rc<SendResult>),
+    /// A shared state: the message, the server and the client settings (the attachments
+    /// are not in it: the files picked are cleared, the last result too).
+    Restore(Box<crate::share::pages::ComposeShare>),
 }
 
 impl Reducible for ComposeState {
@@ -383,6 +386,37 @@ impl Reducible for ComposeState {
                 next.to = "sunnogo@163.com".into();
             }
             ComposeAction::Result(result) => next.result = Some(result),
+            ComposeAction::Restore(shared) => {
+                let shared = *shared;
+                next.from = shared.from;
+                next.to = shared.to;
+                next.cc = shared.cc;
+                next.bcc = shared.bcc;
+                next.reply_to = shared.reply_to;
+                next.subject = shared.subject;
+                next.text = shared.text;
+                next.charset = shared.charset;
+                next.encoding = shared.encoding;
+                next.html_on = shared.html_on;
+                next.html = shared.html;
+                next.files = Rc::new(Vec::new());
+                next.reading = Rc::new(Vec::new());
+                next.file_problems = Rc::new(Vec::new());
+                next.profile = shared.profile;
+                next.max_size = shared.policies.max_message_size.to_string();
+                next.max_size_invalid = false;
+                next.policies = shared.policies;
+                next.fault = super::server_panel::fault_from(&shared.fault);
+                next.host = shared.host;
+                next.port = shared.port;
+                next.security = shared.security;
+                next.user = shared.user;
+                next.password = shared.password;
+                next.sender = shared.sender;
+                next.mechanism = shared.mechanism;
+                next.debug = shared.debug;
+                next.result = None;
+            }
         }
         Rc::new(next)
     }

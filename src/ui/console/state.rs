@@ -178,6 +178,18 @@ pub enum ConsoleAction {
     SetPolicies(Policies),
     /// Show or hide ␍␊ at line ends.
     ShowCrlf(bool),
+    /// A shared session: a new connection to `profile`'s server with `policies`, then
+    /// `lines` sent one by one as typed.
+    Replay {
+        /// The server's software.
+        profile: Profile,
+        /// Its policies and fault.
+        policies: Policies,
+        /// The lines, without line ends.
+        lines: Vec<String>,
+        /// The time of the new connection.
+        now: String,
+    },
 }
 
 impl ConsoleState {
@@ -223,6 +235,27 @@ impl ConsoleState {
             }
         }
         out
+    }
+
+    /// The lines typed since the server last greeted (the session a link replays), each
+    /// marked when it belongs to an AUTH exchange.
+    pub fn session_lines(&self) -> Vec<crate::share::Line> {
+        let start = self
+            .items
+            .iter()
+            .rposition(|item| matches!(item.entry, Entry::Marker(Marker::Connected { .. })))
+            .map_or(0, |at| at + 1);
+        self.items
+            .iter()
+            .skip(start)
+            .filter_map(|item| match &item.entry {
+                Entry::Client(line) => Some(crate::share::Line {
+                    text: line.text.clone(),
+                    secret: crate::share::pages::is_auth_line(&line.text, line.auth_response),
+                }),
+                _ => None,
+            })
+            .collect()
     }
 
     /// Opens a new session with `config`: a marker, then the greeting.
@@ -348,6 +381,19 @@ impl Reducible for ConsoleState {
                 }
             }
             ConsoleAction::ShowCrlf(show) => next.show_crlf = show,
+            ConsoleAction::Replay {
+                profile,
+                policies,
+                lines,
+                now,
+            } => {
+                let mut config = demo_config(profile);
+                config.policies = policies;
+                next.connect(config, &now);
+                for line in lines {
+                    next.send(line, &now);
+                }
+            }
         }
         Rc::new(next)
     }

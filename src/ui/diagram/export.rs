@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use crate::ui::mailbox::download::download;
 
 /// The last exported file (for the browser tests: `window.__lastExport`).
-fn remember(name: &str, text: &str) {
+pub(crate) fn remember(name: &str, text: &str) {
     if let Some(window) = web_sys::window() {
         let record = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&record, &"name".into(), &name.into());

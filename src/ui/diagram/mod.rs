@@ -8,7 +8,7 @@
 //! adds its share of Yew's machinery to the page's download.
 
 pub mod console_ladder;
-mod export;
+pub(crate) mod export;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

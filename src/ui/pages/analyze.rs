@@ -12,6 +12,10 @@
 
 use yew::prelude::*;
 
+use crate::i18n::Lang;
+use crate::share::pages::{self, AnalyzeShare};
+use crate::share::{Page, ShareError};
+
 use crate::ui::analyze::analyze_form::AnalyzeForm;
 use crate::ui::analyze::annotated_lines::AnnotatedLines;
 use crate::ui::analyze::capture_panel::CapturePanel;
@@ -21,6 +25,8 @@ use crate::ui::analyze::state::{use_analyze, AnalyzeAction};
 use crate::ui::analyze::texts;
 use crate::ui::diagram;
 use crate::ui::password_input::PasswordInput;
+use crate::ui::share::panel::{Restored, SharePanel};
+use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
 use crate::ui::verify::exchange_list::exchange_list;
 use crate::ui::verify::texts as verify_texts;
@@ -44,6 +50,33 @@ fn analyze_ladder(
 pub fn analyze_page() -> Html {
     let lang = use_lang();
     let state = use_analyze();
+    // The pasted log (and the password its AUTH exchanges are verified with).
+    let make = {
+        let state = state.clone();
+        Callback::from(move |secrets: bool| {
+            let Some(s) = &state else {
+                return String::new();
+            };
+            let shared = AnalyzeShare {
+                log: (*s.text).clone(),
+                password: s.password.clone(),
+            };
+            pages::payload(&shared, secrets)
+        })
+    };
+    let open = {
+        let state = state.clone();
+        Callback::from(move |(payload, lang): (String, Lang)| {
+            let (shared, left_out) = pages::open::<AnalyzeShare>(&payload)?;
+            let state = state.as_ref().ok_or(ShareError::Damaged)?;
+            let what = share_tx::ANALYZE_WHAT
+                .get(lang)
+                .replace("{n}", &shared.log.lines().count().to_string());
+            state.dispatch(AnalyzeAction::Password(shared.password));
+            state.dispatch(AnalyzeAction::Run(shared.log));
+            Ok(Restored { what, left_out })
+        })
+    };
     let result = match state.as_ref().and_then(|s| s.analysis.clone()) {
         None => {
             html! { <p class="hint" data-testid="analyze-empty">{ texts::EMPTY.get(lang) }</p> }
@@ -93,6 +126,7 @@ pub fn analyze_page() -> Html {
         <section class="page learn analyze" data-testid="analyze-page">
             <h1 data-testid="analyze-heading">{ texts::HEADING.get(lang) }</h1>
             <p class="intro">{ texts::INTRO.get(lang) }</p>
+            <SharePanel page={Page::Analyze} {make} {open} />
             <AnalyzeForm />
             <CapturePanel />
             <p class="hint privacy">{ texts::PRIVACY.get(lang) }</p>

@@ -8,15 +8,19 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Lang, Msg};
+use crate::share::pages::{self, AuthShare};
+use crate::share::{Page, ShareError};
 use crate::ui::auth::auth_form::auth_form;
-use crate::ui::auth::compute::compute;
+use crate::ui::auth::compute::{compute, Values};
 use crate::ui::auth::examples_bar::examples_bar;
 use crate::ui::auth::mechanism::{AuthMech, Example, Field};
-use crate::ui::auth::mechanism_picker::MechanismPicker;
+use crate::ui::auth::mechanism_picker::{mech_name, MechanismPicker};
 use crate::ui::auth::outcome_messages::outcome_messages;
 use crate::ui::auth::state::{use_auth, AuthAction};
 use crate::ui::auth::trace_stepper::trace_stepper;
+use crate::ui::share::panel::{Restored, SharePanel};
+use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
 
 /// What the address selects.
@@ -38,8 +42,10 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
     {
         // The address's choice becomes the one `#/auth` (the navigation link) shows.
         let auth = auth.clone();
-        use_effect_with(mech, move |&mech| {
-            if let Some(auth) = auth {
+        // Only an address that names one: `#/auth` shows the current mechanism already, and a
+        // shared state restored at the same time must not be overridden by a stale choice.
+        use_effect_with(from_address.flatten(), move |&named| {
+            if let (Some(auth), Some(mech)) = (auth, named) {
                 auth.dispatch(AuthAction::Select(mech));
             }
         });
@@ -50,6 +56,50 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
     });
     let Some(auth) = auth else {
         return Html::default();
+    };
+
+    // The mechanism shown, its inputs (by their slugs) and the step.
+    let make = {
+        let form = form.clone();
+        Callback::from(move |secrets: bool| {
+            let state = AuthShare {
+                mechanism: mech.slug().to_string(),
+                inputs: form
+                    .values
+                    .pairs()
+                    .iter()
+                    .map(|(field, value)| (field.slug().to_string(), value.clone()))
+                    .collect(),
+                step: form.step,
+            };
+            pages::payload(&state, secrets)
+        })
+    };
+    let open = {
+        let auth = auth.clone();
+        Callback::from(move |(payload, lang): (String, Lang)| {
+            let (state, left_out) = pages::open::<AuthShare>(&payload)?;
+            let mech = AuthMech::from_slug(&state.mechanism).ok_or(ShareError::Damaged)?;
+            let mut pairs = Vec::new();
+            for (slug, value) in state.inputs {
+                let field = mech
+                    .fields()
+                    .iter()
+                    .find(|f| f.slug() == slug)
+                    .ok_or(ShareError::Damaged)?;
+                pairs.push((*field, value));
+            }
+            auth.dispatch(AuthAction::Restore {
+                mech,
+                values: Values::from_pairs(pairs),
+                step: state.step,
+            });
+            let what = share_tx::AUTH_WHAT
+                .get(lang)
+                .replace("{mechanism}", mech_name(mech, lang))
+                .replace("{step}", &(state.step + 1).to_string());
+            Ok(Restored { what, left_out })
+        })
     };
 
     let on_input = {
@@ -73,6 +123,7 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
         <section class="page auth" data-testid="auth-page">
             <h1 data-testid="auth-heading">{ t(lang, Msg::AuthHeading) }</h1>
             <p class="intro">{ t(lang, Msg::AuthIntro) }</p>
+            <SharePanel page={Page::Auth} {make} {open} />
             if unknown {
                 <p class="error-box" role="alert" data-testid="auth-unknown">
                     { t(lang, Msg::AuthUnknownMechanism)

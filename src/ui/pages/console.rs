@@ -8,27 +8,69 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Lang, Msg};
+use crate::share::pages::{self, ConsoleShare};
+use crate::share::ShareError;
 use crate::ui::console::accounts::Accounts;
 use crate::ui::console::base64_helper::Base64Helper;
 use crate::ui::console::console_input::ConsoleInput;
 use crate::ui::console::fault_picker::FaultPicker;
 use crate::ui::console::mailbox::Mailbox;
 use crate::ui::console::policy_switches::PolicySwitches;
+use crate::ui::console::state::{browser_now, use_console, ConsoleAction};
 use crate::ui::console::status_line::StatusLine;
 use crate::ui::console::toolbar::ConsoleToolbar;
 use crate::ui::console::transcript::Transcript;
 use crate::ui::diagram::console_ladder::ConsoleLadder;
+use crate::ui::share::panel::{Restored, SharePanel};
+use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
 
 /// The console page.
 #[function_component(ConsolePage)]
 pub fn console_page() -> Html {
     let lang = use_lang();
+    let console = use_console();
+    // The session a link carries: the server, its policies and fault, the lines typed since
+    // it greeted; opening the link replays them on a new connection.
+    let make = {
+        let console = console.clone();
+        Callback::from(move |secrets: bool| {
+            let Some(console) = &console else {
+                return String::new();
+            };
+            let config = console.server.config();
+            let state = ConsoleShare {
+                profile: config.profile,
+                policies: config.policies.clone(),
+                lines: console.session_lines(),
+            };
+            pages::payload(&state, secrets)
+        })
+    };
+    let open = {
+        let console = console.clone();
+        Callback::from(move |(payload, lang): (String, Lang)| {
+            let (state, left_out) = pages::open::<ConsoleShare>(&payload)?;
+            let console = console.as_ref().ok_or(ShareError::Damaged)?;
+            let what = share_tx::CONSOLE_WHAT
+                .get(lang)
+                .replace("{profile}", state.profile.label().get(lang))
+                .replace("{n}", &state.lines.len().to_string());
+            console.dispatch(ConsoleAction::Replay {
+                profile: state.profile,
+                policies: state.policies,
+                lines: state.lines.into_iter().map(|l| l.text).collect(),
+                now: browser_now(),
+            });
+            Ok(Restored { what, left_out })
+        })
+    };
     html! {
         <section class="page console" data-testid="console-page">
             <h1 data-testid="console-heading">{ t(lang, Msg::ConsoleHeading) }</h1>
             <p class="intro">{ t(lang, Msg::ConsoleIntro) }</p>
+            <SharePanel page={crate::share::Page::Console} {make} {open} />
             <div class="console-layout">
                 <div class="console-main">
                     <ConsoleToolbar />

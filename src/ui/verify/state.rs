@@ -101,6 +101,8 @@ pub enum VerifyAction {
     Verify,
     /// Fill in an example and check it.
     Example(&'static VerifyExample),
+    /// A shared state: its inputs, checked when there is something to check.
+    Restore(crate::share::pages::VerifyShare),
 }
 
 impl VerifyState {
@@ -148,6 +150,28 @@ impl Reducible for VerifyState {
             VerifyAction::Mode(mode) => next.mode = mode,
             VerifyAction::Transcript(text) => next.transcript = text,
             VerifyAction::Verify => next.check(),
+            VerifyAction::Restore(shared) => {
+                next.mechanism = shared.mechanism;
+                next.challenge = shared.challenge;
+                next.response = shared.response;
+                next.password = shared.password;
+                next.as_sent = shared.as_sent;
+                next.mode = if shared.transcript_mode {
+                    Mode::Transcript
+                } else {
+                    Mode::Exchange
+                };
+                next.transcript = shared.transcript;
+                next.checked = None;
+                next.checked_transcript = None;
+                let filled = match next.mode {
+                    Mode::Exchange => !next.response.trim().is_empty(),
+                    Mode::Transcript => !next.transcript.trim().is_empty(),
+                };
+                if filled {
+                    next.check();
+                }
+            }
             VerifyAction::Example(example) => {
                 let filled = (example.fill)();
                 next.password = filled.password;
