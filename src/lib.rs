@@ -36,6 +36,7 @@ pub mod diagram;
 pub mod i18n;
 pub mod lessons;
 pub mod mime;
+pub mod msgauth;
 pub mod sasl;
 pub mod share;
 pub mod smtp;
