@@ -16,6 +16,7 @@
 
 pub mod dkim;
 pub mod dmarc;
+pub mod dns;
 pub mod spf;
 
 pub use crate::sasl::trace::{Step, Trace, View};
