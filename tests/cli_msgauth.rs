@@ -2,7 +2,7 @@
 //! records file, a signature made and verified again, a footer named as the failing step,
 //! SPF's lookup limit, DMARC's verdict, each in both languages and as JSON.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 mod rfc8463;
@@ -29,7 +29,7 @@ fn dir(name: &str) -> PathBuf {
     d
 }
 
-fn records(d: &PathBuf) -> PathBuf {
+fn records(d: &Path) -> PathBuf {
     let p = d.join("records.txt");
     std::fs::write(
         &p,

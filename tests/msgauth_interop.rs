@@ -19,7 +19,8 @@ use smtp_trainer::msgauth::spf::check_host;
 mod rfc8463;
 use rfc8463::*;
 
-const INSTALL_HINT: &str = "dkimpy, dnspython and pyspf (PyPI) are needed: `cargo xtask test` installs them \
+const INSTALL_HINT: &str =
+    "dkimpy, dnspython and pyspf (PyPI) are needed: `cargo xtask test` installs them \
     (python3 -m pip install dkimpy dnspython pyspf)";
 
 /// The Python side: `sign`, `verify` (dkimpy) and `spf` (pyspf), DNS answered from files.
@@ -111,7 +112,10 @@ fn require_peers() {
 }
 
 fn scratch(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("smtp-trainer-interop-{}-{name}", std::process::id()));
+    let d = std::env::temp_dir().join(format!(
+        "smtp-trainer-interop-{}-{name}",
+        std::process::id()
+    ));
     std::fs::create_dir_all(&d).unwrap();
     d
 }
@@ -141,7 +145,12 @@ const MESSY: &str = concat!(
     "\r\n",
 );
 
-const CANONS: [(&str, &str); 4] = [("simple", "simple"), ("simple", "relaxed"), ("relaxed", "simple"), ("relaxed", "relaxed")];
+const CANONS: [(&str, &str); 4] = [
+    ("simple", "simple"),
+    ("simple", "relaxed"),
+    ("relaxed", "simple"),
+    ("relaxed", "relaxed"),
+];
 
 fn canon(name: &str) -> Canon {
     if name == "simple" {
@@ -164,10 +173,30 @@ fn dkimpy_signatures_verify_here() {
     ] {
         for (hc, bc) in CANONS {
             for length in ["0", "1"] {
-                let signed = python(&["sign", alg, hc, bc, length, key.to_str().unwrap(), msg.to_str().unwrap()]);
-                let r = verify(&VerifyInput { message: signed.as_bytes(), index: 0, key_record: record, now: None });
-                assert!(r.pass(), "dkimpy {alg} {hc}/{bc} l={length}: {:?}\n{signed}", r.failure);
-                assert_eq!(r.signature.as_ref().map(|s| (s.header_canon, s.body_canon)), Some((canon(hc), canon(bc))));
+                let signed = python(&[
+                    "sign",
+                    alg,
+                    hc,
+                    bc,
+                    length,
+                    key.to_str().unwrap(),
+                    msg.to_str().unwrap(),
+                ]);
+                let r = verify(&VerifyInput {
+                    message: signed.as_bytes(),
+                    index: 0,
+                    key_record: record,
+                    now: None,
+                });
+                assert!(
+                    r.pass(),
+                    "dkimpy {alg} {hc}/{bc} l={length}: {:?}\n{signed}",
+                    r.failure
+                );
+                assert_eq!(
+                    r.signature.as_ref().map(|s| (s.header_canon, s.body_canon)),
+                    Some((canon(hc), canon(bc)))
+                );
             }
         }
     }
@@ -195,18 +224,32 @@ fn signatures_made_here_verify_in_dkimpy() {
             })
             .unwrap();
             let file = write(&dir, &format!("{hc}-{bc}.eml"), &r.signed);
-            assert_eq!(python(&["verify", file.to_str().unwrap(), "0", record]).trim(), "pass", "{hc}/{bc}\n{}", String::from_utf8_lossy(&r.signed));
+            assert_eq!(
+                python(&["verify", file.to_str().unwrap(), "0", record]).trim(),
+                "pass",
+                "{hc}/{bc}\n{}",
+                String::from_utf8_lossy(&r.signed)
+            );
             // And a changed body fails there too.
             let mut changed = r.signed.clone();
             changed.extend_from_slice(b"-- \r\nfooter\r\n");
             let file = write(&dir, &format!("{hc}-{bc}-footer.eml"), &changed);
-            assert_eq!(python(&["verify", file.to_str().unwrap(), "0", record]).trim(), "fail");
+            assert_eq!(
+                python(&["verify", file.to_str().unwrap(), "0", record]).trim(),
+                "fail"
+            );
         }
     }
     // RFC 8463's message: dkimpy agrees with both published signatures.
     let file = write(&dir, "rfc8463.eml", RFC8463_MESSAGE.as_bytes());
-    assert_eq!(python(&["verify", file.to_str().unwrap(), "0", ED25519_RECORD]).trim(), "pass");
-    assert_eq!(python(&["verify", file.to_str().unwrap(), "1", RSA_RECORD]).trim(), "pass");
+    assert_eq!(
+        python(&["verify", file.to_str().unwrap(), "0", ED25519_RECORD]).trim(),
+        "pass"
+    );
+    assert_eq!(
+        python(&["verify", file.to_str().unwrap(), "1", RSA_RECORD]).trim(),
+        "pass"
+    );
 }
 
 /// The records both evaluators read.
@@ -300,7 +343,10 @@ fn spf_results_agree_with_pyspf() {
         ("192.0.2.1", "a@modifier.example", "h.example"),
         ("::ffff:192.0.2.9", "a@example.com", "h.example"),
     ];
-    let args: Vec<String> = cases.iter().map(|(i, s, h)| format!("{i}|{s}|{h}")).collect();
+    let args: Vec<String> = cases
+        .iter()
+        .map(|(i, s, h)| format!("{i}|{s}|{h}"))
+        .collect();
     let mut argv: Vec<&str> = vec!["spf", zone_file.to_str().unwrap()];
     argv.extend(args.iter().map(String::as_str));
     let theirs = python(&argv);
@@ -310,7 +356,11 @@ fn spf_results_agree_with_pyspf() {
     for ((ip, sender, helo), their) in cases.iter().zip(&theirs) {
         let ours = check_host(&zone, ip.parse().unwrap(), sender, helo);
         if ours.result.name() != *their {
-            disagreements.push(format!("{ip} {sender:?} {helo}: ours {} ({:?}), pyspf {their}", ours.result.name(), ours.error));
+            disagreements.push(format!(
+                "{ip} {sender:?} {helo}: ours {} ({:?}), pyspf {their}",
+                ours.result.name(),
+                ours.error
+            ));
         }
     }
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));

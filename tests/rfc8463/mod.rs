@@ -2,7 +2,6 @@
 //! Shared by the tests that need them (a directory, so Cargo does not build it as a test).
 #![allow(dead_code)] // each test uses its own share of the vectors
 
-
 /// RFC 8463 Appendix A.3: the signed message, lines joined with CRLF.
 pub const RFC8463_MESSAGE: &str = concat!(
     "DKIM-Signature: v=1; a=ed25519-sha256; c=relaxed/relaxed;\r\n",

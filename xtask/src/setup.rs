@@ -310,7 +310,12 @@ fn ensure_msgauth_peers() -> Result<(), String> {
             "python3-dkim python3-dnspython python3-nacl python3-spf",
             "pip could not install them; Debian's packages instead",
         );
-        apt_install(&["python3-dkim", "python3-dnspython", "python3-nacl", "python3-spf"])?;
+        apt_install(&[
+            "python3-dkim",
+            "python3-dnspython",
+            "python3-nacl",
+            "python3-spf",
+        ])?;
     }
     if importable() {
         Ok(())

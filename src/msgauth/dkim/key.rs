@@ -116,7 +116,7 @@ pub fn parse(record: &str) -> Result<KeyRecord, KeyError> {
         .decode(without_fws(p))
         .map_err(|_| KeyError::Base64)?;
     let testing = get("t").is_some_and(|t| t.split(':').any(|f| f.trim() == "y"));
-    let hashes = get("h").map(|h| h.split(':').map(|x| without_fws(x)).collect());
+    let hashes = get("h").map(|h| h.split(':').map(without_fws).collect());
     Ok(KeyRecord {
         tags,
         key_type,

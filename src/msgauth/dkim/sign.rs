@@ -132,7 +132,7 @@ fn good_name(s: &str) -> bool {
 }
 
 enum Key {
-    Rsa(rsa::RsaPrivateKey),
+    Rsa(Box<rsa::RsaPrivateKey>),
     Ed25519([u8; 32]),
 }
 
@@ -180,7 +180,7 @@ impl Key {
 
 fn load(key: &PrivateKey) -> Result<Key, CryptoError> {
     match key {
-        PrivateKey::Rsa(pem) => crypto::rsa_private(pem).map(Key::Rsa),
+        PrivateKey::Rsa(pem) => crypto::rsa_private(pem).map(|k| Key::Rsa(Box::new(k))),
         PrivateKey::Ed25519(seed) => crypto::ed25519_seed(seed).map(Key::Ed25519),
     }
 }

@@ -193,7 +193,7 @@ pub fn parse(value: &[u8]) -> Result<Signature, SignatureError> {
     let headers: Vec<String> = get("h")
         .unwrap_or_default()
         .split(':')
-        .map(|h| without_fws(h))
+        .map(without_fws)
         .filter(|h| !h.is_empty())
         .collect();
     if !headers.iter().any(|h| h.eq_ignore_ascii_case("from")) {

@@ -228,6 +228,7 @@ fn in_v6(net: Ipv6Addr, len: u8, ip: IpAddr) -> bool {
 }
 
 impl Eval<'_> {
+    #[allow(clippy::too_many_arguments)] // one step's fields, in the order they are shown
     fn step(
         &mut self,
         depth: usize,
