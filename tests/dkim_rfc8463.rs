@@ -203,6 +203,15 @@ fn failures_are_named_at_their_step() {
         check(&s.signed, ED25519_RECORD, None).failure,
         Some(Failure::KeyTypeMismatch { .. })
     ));
+    // No record published at the selector.
+    let r = check(&s.signed, "", None);
+    assert_eq!(
+        r.failure,
+        Some(Failure::NoKeyRecord(
+            "brisbane._domainkey.football.example.com".into()
+        ))
+    );
+    assert_eq!(r.failure.map(|f| f.step()), Some("key-record"));
     // A revoked key.
     assert_eq!(
         check(&s.signed, "v=DKIM1; p=", None).failure,

@@ -92,7 +92,7 @@ impl MessageError {
 /// The note shown when bare LFs were converted.
 pub const BARE_LF_NOTE: Tr = Tr::new(
     "The message had bare LF line ends (a file saved on Unix); they were made CRLF as on the wire (RFC 5322 §2.3), since signatures are computed over CRLF.",
-    "邮件使用单独的 LF 换行（在 Unix 上保存的文件）；已按线上格式改为 CRLF（RFC 5322 §2.3），因为签名是按 CRLF 计算的。",
+    "邮件使用裸 LF 换行（在 Unix 上保存的文件）；已按线上格式改为 CRLF（RFC 5322 §2.3），因为签名是按 CRLF 计算的。",
 );
 
 /// Every LF not preceded by CR made CRLF; returns the bytes and how many were fixed.

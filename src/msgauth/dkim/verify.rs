@@ -44,6 +44,8 @@ pub enum Failure {
     NoSignature(usize),
     /// The signature's tags.
     Signature(SignatureError),
+    /// No key record was given (nothing published at `<s>._domainkey.<d>`).
+    NoKeyRecord(String),
     /// The key record.
     KeyRecord(KeyError),
     /// `p=` is empty: the key was revoked (§3.6.1).
@@ -101,7 +103,10 @@ impl Failure {
         match self {
             Failure::Message(_) => "message",
             Failure::NoSignature(_) | Failure::Signature(_) => "signature-field",
-            Failure::KeyRecord(_) | Failure::KeyRevoked | Failure::HashNotAllowed => "key-record",
+            Failure::NoKeyRecord(_)
+            | Failure::KeyRecord(_)
+            | Failure::KeyRevoked
+            | Failure::HashNotAllowed => "key-record",
             Failure::KeyTypeMismatch { .. } => "key-record",
             Failure::Crypto(CryptoError::SignatureLength { .. }) => "signature-check",
             Failure::Crypto(_) => "key-record",
@@ -124,6 +129,8 @@ impl Failure {
             (Failure::NoSignature(n), Lang::En) => format!("The message has only {n} DKIM-Signature field(s)."),
             (Failure::NoSignature(n), Lang::Zh) => format!("邮件只有 {n} 个 DKIM-Signature 字段。"),
             (Failure::Signature(e), _) => e.describe(lang),
+            (Failure::NoKeyRecord(name), Lang::En) => format!("No key record at {name}: the selector is wrong, or the record was never published (a receiver's DNS answers NXDOMAIN; RFC 6376 §6.1.2: PERMFAIL, no key for signature)."),
+            (Failure::NoKeyRecord(name), Lang::Zh) => format!("{name} 没有密钥记录：选择器写错了，或者记录从未发布（接收方的 DNS 回答 NXDOMAIN；RFC 6376 §6.1.2：PERMFAIL，找不到签名对应的密钥）。"),
             (Failure::KeyRecord(e), _) => e.describe(lang),
             (Failure::KeyRevoked, Lang::En) => "The key record's p= is empty: the domain revoked this key (RFC 6376 §3.6.1).".into(),
             (Failure::KeyRevoked, Lang::Zh) => "密钥记录的 p= 为空：该域已吊销这个密钥（RFC 6376 §3.6.1）。".into(),
@@ -315,6 +322,13 @@ pub fn verify(input: &VerifyInput<'_>) -> VerifyReport {
         key::EXPLAIN,
     );
     let key = match key::parse(input.key_record) {
+        _ if input.key_record.trim().is_empty() => {
+            r.fail(Failure::NoKeyRecord(format!(
+                "{}._domainkey.{}",
+                sig.selector, sig.domain
+            )));
+            None
+        }
         Ok(k) => Some(k),
         Err(e) => {
             r.fail(Failure::KeyRecord(e));
