@@ -57,6 +57,18 @@ fn ip_text(ip: IpAddr) -> String {
     }
 }
 
+/// Whether the macros of a macro-string are well formed (checked when the record is parsed:
+/// a malformed macro anywhere makes the whole record a permerror, §4.6).
+pub fn syntax_ok(spec: &str) -> bool {
+    let ctx = Context {
+        sender: "l@o.example",
+        domain: "d.example",
+        ip: IpAddr::V4(std::net::Ipv4Addr::UNSPECIFIED),
+        helo: "h.example",
+    };
+    expand(spec, &ctx).is_ok()
+}
+
 /// Expands the macros of a domain-spec.
 pub fn expand(spec: &str, ctx: &Context<'_>) -> Result<String, MacroError> {
     let err = || MacroError(spec.to_string());

@@ -161,31 +161,64 @@ fn cidr(text: &str, max: u8, term: &str) -> Result<u8, RecordError> {
     Ok(n)
 }
 
-/// `[:domain][/v4][//v6]` of `a` and `mx`.
+/// `[:domain][/v4][//v6]` of `a` and `mx`. The prefix lengths are read from the end: a
+/// domain-spec may itself contain `:` and `/` (§7.1: any visible character but `%` outside
+/// macros), as in `a:foo:bar/baz.example.com`.
 fn domain_and_cidrs(arg: &str, term: &str) -> Result<(Option<String>, u8, u8), RecordError> {
-    let (domain_part, cidrs) = match arg.find('/') {
-        Some(i) => (&arg[..i], &arg[i..]),
-        None => (arg, ""),
-    };
-    let domain = match domain_part.strip_prefix(':') {
-        Some("") => return Err(RecordError::BadArgument(term.to_string())),
-        Some(d) => Some(d.to_string()),
-        None if domain_part.is_empty() => None,
-        None => return Err(RecordError::UnknownTerm(term.to_string())),
-    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mut rest = arg;
     let (mut v4, mut v6) = (32, 128);
-    if let Some(rest) = cidrs.strip_prefix("//") {
-        v6 = cidr(rest, 128, term)?;
-    } else if let Some(rest) = cidrs.strip_prefix('/') {
-        match rest.split_once("//") {
-            Some((a, b)) => {
-                v4 = cidr(a, 32, term)?;
-                v6 = cidr(b, 128, term)?;
-            }
-            None => v4 = cidr(rest, 32, term)?,
+    if let Some(i) = rest.rfind("//") {
+        if digits(&rest[i + 2..]) {
+            v6 = cidr(&rest[i + 2..], 128, term)?;
+            rest = &rest[..i];
         }
     }
+    if let Some(i) = rest.rfind('/') {
+        if digits(&rest[i + 1..]) {
+            v4 = cidr(&rest[i + 1..], 32, term)?;
+            rest = &rest[..i];
+        }
+    }
+    let domain = match rest.strip_prefix(':') {
+        Some(d) => Some(checked_spec(d, term)?),
+        None if rest.is_empty() => None,
+        None => return Err(RecordError::BadArgument(term.to_string())),
+    };
     Ok((domain, v4, v6))
+}
+
+/// Whether a domain-spec is well formed (§7.1): visible ASCII, valid macros, and it ends in
+/// a macro or in a top label after at least one dot — a top label of letters, digits and
+/// inner hyphens, not all digits (`a:museum`, `a:abc.123`, `a:example.com:8080` are
+/// permerrors).
+pub fn domain_spec_ok(spec: &str) -> bool {
+    if spec.is_empty()
+        || !spec.bytes().all(|b| (0x21..=0x7e).contains(&b))
+        || !super::macros::syntax_ok(spec)
+    {
+        return false;
+    }
+    let body = spec.strip_suffix('.').unwrap_or(spec);
+    if body.ends_with('}') {
+        return true;
+    }
+    let Some((_, top)) = body.rsplit_once('.') else {
+        return false;
+    };
+    !top.is_empty()
+        && top.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        && !top.bytes().all(|b| b.is_ascii_digit())
+        && !top.starts_with('-')
+        && !top.ends_with('-')
+}
+
+fn checked_spec(spec: &str, term: &str) -> Result<String, RecordError> {
+    if domain_spec_ok(spec) {
+        Ok(spec.to_string())
+    } else {
+        Err(RecordError::BadArgument(term.to_string()))
+    }
 }
 
 /// Parses a record.
@@ -229,8 +262,10 @@ fn parse_term(term: &str) -> Result<Term, RecordError> {
         return Ok(match name.as_str() {
             "redirect" if value.is_empty() => return Err(bad()),
             "exp" if value.is_empty() => return Err(bad()),
-            "redirect" => Term::Redirect(value.to_string()),
-            "exp" => Term::Exp(value.to_string()),
+            "redirect" => Term::Redirect(checked_spec(value, term)?),
+            "exp" => Term::Exp(checked_spec(value, term)?),
+            // §6: an unknown modifier's value must still be a macro-string.
+            _ if !super::macros::syntax_ok(value) => return Err(bad()),
             _ => Term::Unknown(name, value.to_string()),
         });
     }
@@ -251,10 +286,11 @@ fn parse_term(term: &str) -> Result<Term, RecordError> {
                 .strip_prefix(':')
                 .filter(|d| !d.is_empty())
                 .ok_or_else(bad)?;
+            let d = checked_spec(d, term)?;
             if name == "include" {
-                Mechanism::Include(d.to_string())
+                Mechanism::Include(d)
             } else {
-                Mechanism::Exists(d.to_string())
+                Mechanism::Exists(d)
             }
         }
         "a" | "mx" => {
@@ -266,8 +302,7 @@ fn parse_term(term: &str) -> Result<Term, RecordError> {
             }
         }
         "ptr" => match arg.strip_prefix(':') {
-            Some("") => return Err(bad()),
-            Some(d) => Mechanism::Ptr(Some(d.to_string())),
+            Some(d) => Mechanism::Ptr(Some(checked_spec(d, term)?)),
             None if arg.is_empty() => Mechanism::Ptr(None),
             None => return Err(bad()),
         },
@@ -341,6 +376,30 @@ mod tests {
         assert_eq!(
             parse("v=spf1 redirect=a.example redirect=b.example"),
             Err(RecordError::DuplicateModifier("redirect".into()))
+        );
+        for bad in [
+            "a:museum",
+            "a:museum.",
+            "a:abc.123",
+            "a:example.com:8080",
+            "a:example.-com",
+            "a:",
+            "exists:foo/24",
+            "redirect=%{x}.example",
+            "foo=%",
+        ] {
+            assert!(parse(&format!("v=spf1 {bad} -all")).is_err(), "{bad}");
+        }
+        assert_eq!(
+            parse("v=spf1 a:foo:bar/baz.example.com/24").unwrap().terms[0].1,
+            Term::Directive(
+                Qualifier::Pass,
+                Mechanism::A {
+                    domain: Some("foo:bar/baz.example.com".into()),
+                    v4: 24,
+                    v6: 128
+                }
+            )
         );
         assert!(is_spf("V=SPF1"));
         assert!(!is_spf("v=spf1-all"));
