@@ -254,3 +254,50 @@ fn dmarc_check_computes_spf_and_dkim_itself() {
     assert!(stdout(&o).contains("DMARC fail"), "{}", stdout(&o));
     assert!(stdout(&o).contains("reject"));
 }
+
+#[test]
+fn dmarc_report_explains_every_source() {
+    let o = run(&[
+        "dmarc",
+        "report",
+        "tests/fixtures/dmarc/aggregate-report.xml",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["domain"], "example.com");
+    assert_eq!(
+        json["policy"],
+        "p=quarantine sp=quarantine pct=100 adkim=r aspf=r"
+    );
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    let diagnosis = |i: usize| rows[i]["diagnosis"].as_str().unwrap().to_string();
+    assert!(diagnosis(0).contains("nothing to do"));
+    assert!(diagnosis(1).contains("forwarding"));
+    assert!(
+        diagnosis(2).contains("esp.example, bounces.esp.example"),
+        "{}",
+        diagnosis(2)
+    );
+    assert!(diagnosis(3).contains("spoofing"));
+    let o = run(&[
+        "dmarc",
+        "report",
+        "tests/fixtures/dmarc/aggregate-report.xml",
+        "--lang",
+        "zh",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("4 个来源，1105 封邮件"), "{text}");
+    assert!(text.contains("典型的转发"));
+    // A compressed attachment pasted as it is: explained, exit 2.
+    let d = dir("report");
+    let gz = d.join("report.xml.gz");
+    std::fs::write(&gz, b"\x1f\x8b\x08\x00garbage").unwrap();
+    let o = run(&["dmarc", "report", gz.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unpack the attachment first"));
+}

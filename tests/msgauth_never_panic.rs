@@ -113,5 +113,24 @@ proptest! {
         let results = AuthResults { spf: Some((SpfResult::Pass, "example.com".into())), dkim: vec![("example.com".into(), false)] };
         let _ = dmarc::evaluate(&zone, "mail.example.com", &results, 50);
         let _ = dmarc::policy::from_domain(text.as_bytes());
+        if let Err(e) = dmarc::report::parse(&text) {
+            prop_assert!(words(|l| e.describe(l), &e));
+        }
+    }
+
+    #[test]
+    fn report_shaped_xml_never_panics(rows in prop::collection::vec(("[0-9.:a-f]{0,15}", "[0-9]{0,22}", "[a-z.]{0,12}", prop::sample::select(vec!["pass", "fail", "", "PASS"])), 0..6), adkim in prop::sample::select(vec!["r", "s", "", "x"])) {
+        let mut xml = format!("<feedback><policy_published><domain>example.com</domain><adkim>{adkim}</adkim></policy_published>");
+        for (ip, count, domain, result) in &rows {
+            xml.push_str(&format!("<record><row><source_ip>{ip}</source_ip><count>{count}</count></row><identifiers><header_from>{domain}</header_from></identifiers><auth_results><dkim><domain>{domain}</domain><result>{result}</result></dkim><spf><domain>{domain}</domain><result>{result}</result></spf></auth_results></record>"));
+        }
+        xml.push_str("</feedback>");
+        let report = dmarc::report::parse(&xml).unwrap();
+        prop_assert_eq!(report.rows.len(), rows.len());
+        for row in &report.rows {
+            for lang in Lang::ALL {
+                prop_assert!(!dmarc::report::diagnose(row, &report.published).describe(lang).is_empty());
+            }
+        }
     }
 }

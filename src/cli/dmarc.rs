@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 use crate::msgauth::dkim::verify::{verify, VerifyInput};
 use crate::msgauth::dkim::{message, signature};
 use crate::msgauth::dmarc::policy::{describe, from_domain};
-use crate::msgauth::dmarc::{evaluate, AuthResults};
+use crate::msgauth::dmarc::{evaluate, report, AuthResults};
 use crate::msgauth::spf::{check_host, SpfResult};
 
 /// Arguments of `dmarc`.
@@ -33,6 +33,160 @@ enum DmarcCommand {
     /// --ip, SPF is evaluated here. Exit 0 for pass or no policy, 1 for fail, 2 for bad
     /// arguments.
     Check(CheckArgs),
+    /// Explain an aggregate report (the XML receivers send to rua=, unpacked): who sent as
+    /// the domain, how much, what passed for which domain, what was done, and for each
+    /// source the likely cause and fix. Exit 0, 2 if it cannot be read.
+    Report(ReportArgs),
+}
+
+#[derive(Debug, clap::Args)]
+struct ReportArgs {
+    /// The report's XML file (unpacked from its .gz or .zip), or - for standard input.
+    report: PathBuf,
+    /// Output language (default from the locale).
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Print JSON instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct RowJson {
+    source_ip: String,
+    count: u64,
+    header_from: String,
+    envelope_from: String,
+    disposition: String,
+    dkim: String,
+    spf: String,
+    dkim_results: Vec<(String, String, String)>,
+    spf_results: Vec<(String, String, String)>,
+    diagnosis: String,
+}
+
+#[derive(Serialize)]
+struct ReportJson {
+    org_name: String,
+    email: String,
+    report_id: String,
+    begin: Option<u64>,
+    end: Option<u64>,
+    domain: String,
+    policy: String,
+    rows: Vec<RowJson>,
+}
+
+fn run_report(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
+    let lang = LangArg::resolve(args.lang);
+    let bytes = match read_input(&args.report) {
+        Ok(b) => b,
+        Err(e) => return usage(format!("{}: {e}", args.report.display())),
+    };
+    let report = match report::parse(&String::from_utf8_lossy(&bytes)) {
+        Ok(r) => r,
+        Err(e) => return usage(e.describe(lang)),
+    };
+    let p = &report.published;
+    let policy = format!(
+        "p={} sp={} pct={} adkim={} aspf={}",
+        p.p, p.sp, p.pct, p.adkim, p.aspf
+    );
+    let date = |t: Option<u64>| t.map(super::clock::rfc5322).unwrap_or_default();
+    if args.json {
+        let json = ReportJson {
+            org_name: report.org_name.clone(),
+            email: report.email.clone(),
+            report_id: report.report_id.clone(),
+            begin: report.begin,
+            end: report.end,
+            domain: p.domain.clone(),
+            policy,
+            rows: report
+                .rows
+                .iter()
+                .map(|r| RowJson {
+                    source_ip: r.source_ip.clone(),
+                    count: r.count,
+                    header_from: r.header_from.clone(),
+                    envelope_from: r.envelope_from.clone(),
+                    disposition: r.disposition.clone(),
+                    dkim: r.dkim.clone(),
+                    spf: r.spf.clone(),
+                    dkim_results: r
+                        .dkim_results
+                        .iter()
+                        .map(|a| (a.domain.clone(), a.detail.clone(), a.result.clone()))
+                        .collect(),
+                    spf_results: r
+                        .spf_results
+                        .iter()
+                        .map(|a| (a.domain.clone(), a.detail.clone(), a.result.clone()))
+                        .collect(),
+                    diagnosis: report::diagnose(r, p).describe(lang),
+                })
+                .collect(),
+        };
+        serde_json::to_writer_pretty(&mut *out, &json).map_err(io::Error::other)?;
+        writeln!(out)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let total: u64 = report.rows.iter().map(|r| r.count).sum();
+    match lang {
+        Lang::En => {
+            writeln!(
+                out,
+                "Aggregate report from {} <{}>, id {}",
+                report.org_name, report.email, report.report_id
+            )?;
+            writeln!(out, "Period: {} – {}", date(report.begin), date(report.end))?;
+            writeln!(out, "Policy published for {}: {policy}", p.domain)?;
+            writeln!(out, "{} sources, {total} messages (RFC 7489 §7.2: one row per source address and result).\n", report.rows.len())?;
+        }
+        Lang::Zh => {
+            writeln!(
+                out,
+                "聚合报告，来自 {} <{}>，编号 {}",
+                report.org_name, report.email, report.report_id
+            )?;
+            writeln!(out, "时段：{} – {}", date(report.begin), date(report.end))?;
+            writeln!(out, "{} 发布的策略：{policy}", p.domain)?;
+            writeln!(
+                out,
+                "{} 个来源，{total} 封邮件（RFC 7489 §7.2：每个来源地址和结果一行）。\n",
+                report.rows.len()
+            )?;
+        }
+    }
+    for r in &report.rows {
+        let results = |list: &[report::AuthResult]| {
+            list.iter()
+                .map(|a| format!("{} ({}) {}", a.domain, a.detail, a.result))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        writeln!(
+            out,
+            "{} × {}  From: {}  envelope: {}",
+            r.source_ip,
+            r.count,
+            r.header_from,
+            if r.envelope_from.is_empty() {
+                "-"
+            } else {
+                &r.envelope_from
+            }
+        )?;
+        writeln!(
+            out,
+            "    DMARC dkim={} spf={} → {}",
+            r.dkim, r.spf, r.disposition
+        )?;
+        writeln!(out, "    DKIM: {}", results(&r.dkim_results))?;
+        writeln!(out, "    SPF:  {}", results(&r.spf_results))?;
+        writeln!(out, "    {}\n", report::diagnose(r, p).describe(lang))?;
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Debug, clap::Args)]
@@ -110,7 +264,10 @@ fn spf_result(name: &str) -> Option<SpfResult> {
 }
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
-    let DmarcCommand::Check(args) = &args.command;
+    let args = match &args.command {
+        DmarcCommand::Check(a) => a,
+        DmarcCommand::Report(a) => return run_report(a, out),
+    };
     let lang = LangArg::resolve(args.lang);
     let zone = match read_zone(&args.records, lang) {
         Ok(z) => z,

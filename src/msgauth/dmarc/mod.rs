@@ -11,5 +11,6 @@
 pub mod orgdomain;
 pub mod policy;
 pub mod record;
+pub mod report;
 
 pub use policy::{evaluate, AuthResults, Disposition, DmarcReport};
