@@ -14,6 +14,7 @@
 //!                 │ lessons: scenarios (files) and guided lessons;  i18n: Tr { en, zh }          │
 //!                 │ share: a page's state as a deflated, versioned payload for a link's fragment │
 //!                 │ diagram: transcript ─▶ ladder SVG;  Trace ─▶ data-flow SVG (pure layout)     │
+//!                 │ msgauth: dkim (verify, sign) · spf (check_host) · dmarc ─▶ Trace / steps     │
 //!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
 //!                                 │ values (time, seeds, bytes in)    │ values
 //!                                 ▼                                   ▼
@@ -23,6 +24,8 @@
 //!                 #/analyze · #/scenarios · #/lessons    send (rustls) · explain · auth
 //!                 state: use_reducer + context            verify · analyze (text or --json)
 //!                                                         scenario check FILE
+//!                                                         dkim verify|sign · spf check
+//!                                                         dmarc check (records supplied)
 //! ```
 //!
 //! Time, randomness, sockets and the DOM stay outside the engine: the faces pass them in.
@@ -36,6 +39,7 @@ pub mod diagram;
 pub mod i18n;
 pub mod lessons;
 pub mod mime;
+pub mod msgauth;
 pub mod sasl;
 pub mod share;
 pub mod smtp;

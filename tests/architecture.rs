@@ -61,7 +61,7 @@ fn the_diagram_names_every_subcommand() {
     let diagram = diagram();
     let cli = smtp_trainer::cli::Cli::command();
     let names: Vec<&str> = cli.get_subcommands().map(|c| c.get_name()).collect();
-    assert_eq!(names.len(), 7, "{names:?}");
+    assert_eq!(names.len(), 10, "{names:?}");
     for name in names {
         assert!(diagram.contains(name), "{name} is missing:\n{diagram}");
     }

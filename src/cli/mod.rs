@@ -7,11 +7,15 @@ mod analyze;
 mod auth;
 mod capture;
 mod clock;
+mod dkim;
+mod dmarc;
 mod explain;
+mod msgauth_out;
 mod scenario;
 mod send;
 mod send_tls;
 mod serve;
+mod spf;
 mod tls_info;
 mod trace_json;
 mod verify;
@@ -73,6 +77,17 @@ pub enum Command {
     /// Scenario files (docs/scenarios.md): `scenario check FILE…` validates each file, naming
     /// every error with its line, and plays its solution against its server.
     Scenario(scenario::Args),
+    /// DKIM signatures, step by step: `dkim verify --message FILE --key-record 'v=DKIM1;
+    /// k=…; p=…'` (or `--records FILE`) shows the tags, the canonicalized header fields and
+    /// body, the body hash, the header hash input and the signature check, and names the
+    /// first failing step; `dkim sign` builds a signature the same way.
+    Dkim(dkim::Args),
+    /// SPF, mechanism by mechanism: `spf check --ip … --mail-from … --helo … --records
+    /// FILE` (the DNS data supplied, no DNS), with the lookups counted against the limit.
+    Spf(spf::Args),
+    /// DMARC: `dmarc check --records FILE --message FILE [--ip …]` finds the policy,
+    /// checks SPF and DKIM alignment with From:, and says what a receiver does.
+    Dmarc(dmarc::Args),
 }
 
 /// `--lang`: the language of the output.
@@ -112,6 +127,9 @@ pub fn run() -> ExitCode {
         Command::Send(args) => send::run(&args, &mut std::io::stdout().lock()),
         Command::Analyze(args) => analyze::run(&args, &mut std::io::stdout().lock()),
         Command::Scenario(args) => scenario::run(&args, &mut std::io::stdout().lock()),
+        Command::Dkim(args) => dkim::run(&args, &mut std::io::stdout().lock()),
+        Command::Spf(args) => spf::run(&args, &mut std::io::stdout().lock()),
+        Command::Dmarc(args) => dmarc::run(&args, &mut std::io::stdout().lock()),
     };
     match result {
         Ok(code) => code,

@@ -19,8 +19,9 @@ pub struct Tools {
 }
 
 /// Makes sure every tool is present; with `browser`, chromium and chromedriver too, the
-/// SMTP clients of the `serve` tests (swaks, python3) and the server of the `send` tests
-/// (Python's aiosmtpd).
+/// SMTP clients of the `serve` tests (swaks, python3), the server of the `send` tests
+/// (Python's aiosmtpd) and the DKIM/SPF peers of the message-authentication tests (dkimpy,
+/// pyspf).
 pub fn ensure(browser: bool) -> Result<Tools, String> {
     println!("==> setup (installs only what is missing)");
     ensure_wasm_target()?;
@@ -30,6 +31,7 @@ pub fn ensure(browser: bool) -> Result<Tools, String> {
     let tools = if browser {
         let tools = ensure_browser()?;
         ensure_aiosmtpd()?;
+        ensure_msgauth_peers()?;
         tools
     } else {
         Tools {
@@ -280,6 +282,45 @@ fn ensure_aiosmtpd() -> Result<(), String> {
         Ok(())
     } else {
         Err("aiosmtpd still missing: install it for the python3 on PATH (python3 -m pip install aiosmtpd)".into())
+    }
+}
+
+/// Python's dkimpy (with dnspython, and PyNaCl for Ed25519) and pyspf (PyPI), the DKIM and
+/// SPF implementations `tests/msgauth_interop.rs` checks the trainer against (issue 19):
+/// through pip as for aiosmtpd; where pip refuses, Debian's python3-dkim, python3-dnspython,
+/// python3-nacl and python3-spf.
+fn ensure_msgauth_peers() -> Result<(), String> {
+    let importable = || output_of("python3", &["-c", "import dkim, dns, nacl, spf"]).is_some();
+    if importable() {
+        present("dkimpy, dnspython, PyNaCl, pyspf (Python)");
+        return Ok(());
+    }
+    installing(
+        "dkimpy dnspython pynacl pyspf",
+        "Python packages from PyPI through pip: the DKIM and SPF peers of the message-authentication tests",
+    );
+    let is_root = output_of("id", &["-u"]).as_deref() == Some("0");
+    let mut args = vec!["-m", "pip", "install", "--quiet"];
+    if !is_root {
+        args.push("--user");
+    }
+    args.extend(["dkimpy", "dnspython", "pynacl", "pyspf"]);
+    if run_install(Command::new("python3").args(&args)).is_err() || !importable() {
+        installing(
+            "python3-dkim python3-dnspython python3-nacl python3-spf",
+            "pip could not install them; Debian's packages instead",
+        );
+        apt_install(&[
+            "python3-dkim",
+            "python3-dnspython",
+            "python3-nacl",
+            "python3-spf",
+        ])?;
+    }
+    if importable() {
+        Ok(())
+    } else {
+        Err("dkimpy/dnspython/PyNaCl/pyspf still missing: python3 -m pip install dkimpy dnspython pynacl pyspf".into())
     }
 }
 

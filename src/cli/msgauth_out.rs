@@ -1,0 +1,103 @@
+//! Shared output of `dkim`, `spf` and `dmarc`: reading inputs, rendering steps with CR and
+//! LF visible, canonicalization changes, JSON shapes.
+
+use std::io::{self, Read};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::i18n::{Lang, Tr};
+use crate::msgauth::dkim::canon::Changes;
+use crate::msgauth::dns::Zone;
+use crate::msgauth::show_crlf;
+use crate::sasl::trace::{Trace, View};
+
+pub(super) const EXIT_FAIL: u8 = 1;
+pub(super) const EXIT_USAGE: u8 = 2;
+
+/// A file's bytes, or standard input for `-`.
+pub(super) fn read_input(path: &Path) -> io::Result<Vec<u8>> {
+    if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::stdin().lock().read_to_end(&mut buf)?;
+        Ok(buf)
+    } else {
+        std::fs::read(path)
+    }
+}
+
+/// A records file read as a zone; the error already in words.
+pub(super) fn read_zone(path: &Path, lang: Lang) -> Result<Zone, String> {
+    let bytes = read_input(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Zone::parse(&String::from_utf8_lossy(&bytes))
+        .map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
+}
+
+/// Steps as text: text steps with ␍␊ shown, indented.
+pub(super) fn render(trace: &Trace, lang: Lang) -> String {
+    let mut out = String::new();
+    for (n, step) in trace.steps.iter().enumerate() {
+        out.push_str(&format!(
+            "{:>2}. [{}] {}\n",
+            n + 1,
+            step.id,
+            step.label.get(lang)
+        ));
+        let shown = match step.view {
+            View::Text => show_crlf(&step.bytes),
+            View::Hex | View::Base64 => step.preferred(),
+        };
+        for line in shown.lines() {
+            out.push_str(&format!("    {line}\n"));
+        }
+        out.push_str(&format!("    {}\n", step.explain.get(lang)));
+    }
+    out
+}
+
+/// What canonicalization changed, one rule a paragraph.
+pub(super) fn render_changes(title: Tr, changes: &Changes, lang: Lang) -> String {
+    if changes.list.is_empty() {
+        return String::new();
+    }
+    let mut out = format!("{}\n", title.get(lang));
+    for c in &changes.list {
+        out.push_str(&format!(
+            "  [{}] {}: {}\n    {} → {}\n",
+            c.rule.id(),
+            c.place,
+            c.rule.explain().get(lang),
+            show_crlf(&c.before).replace('\n', ""),
+            show_crlf(&c.after).replace('\n', "")
+        ));
+    }
+    if changes.more > 0 {
+        out.push_str(&format!("  (+{})\n", changes.more));
+    }
+    out
+}
+
+/// One canonicalization change for JSON.
+#[derive(Serialize)]
+pub(super) struct ChangeJson {
+    rule: &'static str,
+    place: String,
+    explain: &'static str,
+    before: String,
+    after: String,
+}
+
+/// Changes for JSON.
+pub(super) fn changes_json(changes: &Changes, lang: Lang) -> Vec<ChangeJson> {
+    changes
+        .list
+        .iter()
+        .map(|c| ChangeJson {
+            rule: c.rule.id(),
+            place: c.place.clone(),
+            explain: c.rule.explain().get(lang),
+            before: String::from_utf8_lossy(&c.before).into_owned(),
+            after: String::from_utf8_lossy(&c.after).into_owned(),
+        })
+        .collect()
+}

@@ -1,0 +1,287 @@
+//! Aggregate reports (RFC 7489 §7.2, the XML of Appendix C), explained row by row: who sent
+//! mail as the domain, how much, what SPF and DKIM said and for which domains, what the
+//! receiver did — and, for each source, the likely cause and the fix (an ESP signing with
+//! its own domain, a forwarder, a server missing from SPF, a spoofer).
+
+use crate::i18n::Lang;
+
+use super::orgdomain::organizational;
+
+/// The largest report read, in octets.
+pub const MAX_REPORT: usize = 8 * 1024 * 1024;
+/// The most rows read.
+pub const MAX_ROWS: usize = 10_000;
+
+/// The policy the domain published, as the reporter saw it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Published {
+    /// `domain`.
+    pub domain: String,
+    /// `adkim` (r or s).
+    pub adkim: String,
+    /// `aspf` (r or s).
+    pub aspf: String,
+    /// `p`.
+    pub p: String,
+    /// `sp`.
+    pub sp: String,
+    /// `pct`.
+    pub pct: String,
+}
+
+/// One authentication result inside a row.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AuthResult {
+    /// The domain (DKIM `d=`, or the SPF domain).
+    pub domain: String,
+    /// DKIM's selector, or SPF's scope (`mfrom`, `helo`).
+    pub detail: String,
+    /// `pass`, `fail`, …
+    pub result: String,
+}
+
+/// One row: a source address and what happened to its messages.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Row {
+    /// `source_ip`.
+    pub source_ip: String,
+    /// `count`.
+    pub count: u64,
+    /// `policy_evaluated/disposition`: none, quarantine, reject.
+    pub disposition: String,
+    /// `policy_evaluated/dkim`: the aligned DKIM verdict (pass/fail).
+    pub dkim: String,
+    /// `policy_evaluated/spf`: the aligned SPF verdict.
+    pub spf: String,
+    /// `identifiers/header_from`.
+    pub header_from: String,
+    /// `identifiers/envelope_from`, when reported.
+    pub envelope_from: String,
+    /// `auth_results/dkim`.
+    pub dkim_results: Vec<AuthResult>,
+    /// `auth_results/spf`.
+    pub spf_results: Vec<AuthResult>,
+}
+
+/// A parsed report.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AggregateReport {
+    /// `report_metadata/org_name`: who sent the report.
+    pub org_name: String,
+    /// `report_metadata/email`.
+    pub email: String,
+    /// `report_metadata/report_id`.
+    pub report_id: String,
+    /// `date_range/begin`, seconds since 1970.
+    pub begin: Option<u64>,
+    /// `date_range/end`.
+    pub end: Option<u64>,
+    /// `policy_published`.
+    pub published: Published,
+    /// The rows.
+    pub rows: Vec<Row>,
+}
+
+/// Why a report cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ReportError {
+    /// Not well-formed XML (the parser's message).
+    Xml(String),
+    /// XML, but its root is not `<feedback>`.
+    NotFeedback(String),
+    /// Larger than [`MAX_REPORT`].
+    TooLarge(usize),
+    /// More rows than [`MAX_ROWS`].
+    TooManyRows,
+}
+
+impl ReportError {
+    /// The error in words.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (ReportError::Xml(e), Lang::En) => format!("Not well-formed XML: {e}. Reports arrive gzip- or zip-compressed: unpack the attachment first."),
+            (ReportError::Xml(e), Lang::Zh) => format!("不是格式正确的 XML：{e}。报告通常以 gzip 或 zip 压缩发送：请先解压附件。"),
+            (ReportError::NotFeedback(r), Lang::En) => format!("The root element is <{r}>; a DMARC aggregate report's is <feedback> (RFC 7489 Appendix C)."),
+            (ReportError::NotFeedback(r), Lang::Zh) => format!("根元素是 <{r}>；DMARC 聚合报告的根元素是 <feedback>（RFC 7489 附录 C）。"),
+            (ReportError::TooLarge(n), Lang::En) => format!("The report has {n} octets; the trainer reads at most {MAX_REPORT}."),
+            (ReportError::TooLarge(n), Lang::Zh) => format!("报告有 {n} 字节；训练器最多读取 {MAX_REPORT} 字节。"),
+            (ReportError::TooManyRows, Lang::En) => format!("More than {MAX_ROWS} rows."),
+            (ReportError::TooManyRows, Lang::Zh) => format!("超过 {MAX_ROWS} 行记录。"),
+        }
+    }
+}
+
+fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name)
+}
+
+fn text(node: Option<roxmltree::Node<'_, '_>>, path: &[&str]) -> String {
+    let mut n = node;
+    for p in path {
+        n = n.and_then(|x| child(x, p));
+    }
+    n.and_then(|x| x.text()).unwrap_or("").trim().to_string()
+}
+
+/// Reads a report.
+pub fn parse(xml: &str) -> Result<AggregateReport, ReportError> {
+    if xml.len() > MAX_REPORT {
+        return Err(ReportError::TooLarge(xml.len()));
+    }
+    let doc = roxmltree::Document::parse(xml).map_err(|e| ReportError::Xml(e.to_string()))?;
+    let root = doc.root_element();
+    if root.tag_name().name() != "feedback" {
+        return Err(ReportError::NotFeedback(root.tag_name().name().to_string()));
+    }
+    let meta = child(root, "report_metadata");
+    let policy = child(root, "policy_published");
+    let number = |s: String| s.parse::<u64>().ok();
+    let mut rows = Vec::new();
+    for record in root
+        .children()
+        .filter(|c| c.is_element() && c.tag_name().name() == "record")
+    {
+        if rows.len() >= MAX_ROWS {
+            return Err(ReportError::TooManyRows);
+        }
+        let row = child(record, "row");
+        let auth = child(record, "auth_results");
+        let results = |kind: &str, detail: &str| -> Vec<AuthResult> {
+            auth.map(|a| {
+                a.children()
+                    .filter(|c| c.is_element() && c.tag_name().name() == kind)
+                    .map(|c| AuthResult {
+                        domain: text(Some(c), &["domain"]).to_ascii_lowercase(),
+                        detail: text(Some(c), &[detail]),
+                        result: text(Some(c), &["result"]).to_ascii_lowercase(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        rows.push(Row {
+            source_ip: text(row, &["source_ip"]),
+            count: number(text(row, &["count"])).unwrap_or(0),
+            disposition: text(row, &["policy_evaluated", "disposition"]),
+            dkim: text(row, &["policy_evaluated", "dkim"]),
+            spf: text(row, &["policy_evaluated", "spf"]),
+            header_from: text(Some(record), &["identifiers", "header_from"]).to_ascii_lowercase(),
+            envelope_from: text(Some(record), &["identifiers", "envelope_from"])
+                .to_ascii_lowercase(),
+            dkim_results: results("dkim", "selector"),
+            spf_results: results("spf", "scope"),
+        });
+    }
+    Ok(AggregateReport {
+        org_name: text(meta, &["org_name"]),
+        email: text(meta, &["email"]),
+        report_id: text(meta, &["report_id"]),
+        begin: number(text(meta, &["date_range", "begin"])),
+        end: number(text(meta, &["date_range", "end"])),
+        published: Published {
+            domain: text(policy, &["domain"]).to_ascii_lowercase(),
+            adkim: text(policy, &["adkim"]),
+            aspf: text(policy, &["aspf"]),
+            p: text(policy, &["p"]),
+            sp: text(policy, &["sp"]),
+            pct: text(policy, &["pct"]),
+        },
+        rows,
+    })
+}
+
+/// What a row most likely means.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Diagnosis {
+    /// DMARC passed through aligned DKIM and SPF.
+    BothAligned,
+    /// DMARC passed through aligned DKIM only, SPF failed: typically a forwarder.
+    Forwarded,
+    /// DMARC passed through aligned SPF only: DKIM missing or not aligned.
+    SpfOnly,
+    /// SPF and/or DKIM passed, but for another domain than From:'s: an ESP or a mailing
+    /// service sending as the domain with its own bounce domain and signature (the
+    /// domains that passed).
+    PassedUnaligned(Vec<String>),
+    /// Nothing passed: a source not authorized at all (a spoofer, or a server of the
+    /// domain's own that SPF and DKIM do not know).
+    NothingPassed,
+}
+
+impl Diagnosis {
+    /// The diagnosis and what to do.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Diagnosis::BothAligned, Lang::En) => "DMARC pass with both SPF and DKIM aligned: nothing to do.".into(),
+            (Diagnosis::BothAligned, Lang::Zh) => "DMARC 通过，SPF 与 DKIM 都对齐：无需处理。".into(),
+            (Diagnosis::Forwarded, Lang::En) => "DMARC pass through DKIM alone, SPF failed: typical of forwarding (the forwarder's address is not in your SPF). Fine as long as DKIM survives; keep signing.".into(),
+            (Diagnosis::Forwarded, Lang::Zh) => "仅靠 DKIM 通过 DMARC，SPF 失败：典型的转发（转发方的地址不在你的 SPF 里）。只要 DKIM 保持有效就没问题；继续签名。".into(),
+            (Diagnosis::SpfOnly, Lang::En) => "DMARC pass through SPF alone: DKIM is missing or signed for another domain. Sign with d=your domain too, or forwarded copies will fail.".into(),
+            (Diagnosis::SpfOnly, Lang::Zh) => "仅靠 SPF 通过 DMARC：DKIM 缺失，或以别的域签名。请也用 d=你的域 签名，否则转发的副本会失败。".into(),
+            (Diagnosis::PassedUnaligned(d), Lang::En) => format!("SPF or DKIM passed, but for {} — not aligned with From:. An email service sending as you with its own bounce domain and signature: configure it to sign with d=your domain (a CNAME or TXT key it gives you) and a return-path under your domain.", d.join(", ")),
+            (Diagnosis::PassedUnaligned(d), Lang::Zh) => format!("SPF 或 DKIM 通过了，但针对的是 {}——与 From: 不对齐。这是某个邮件服务以你的名义发信，却用它自己的退信域和签名：请让它用 d=你的域 签名（按它提供的 CNAME 或 TXT 密钥配置），并把退信地址设在你的域下。", d.join("、")),
+            (Diagnosis::NothingPassed, Lang::En) => "Neither SPF nor DKIM passed for any domain: if you know this address, it is a server of yours missing from SPF and not signing (add it); if not, someone is spoofing your domain, and p=reject stops them.".into(),
+            (Diagnosis::NothingPassed, Lang::Zh) => "SPF 和 DKIM 对任何域都没有通过：如果你认识这个地址，那是你自己的服务器，没写进 SPF 也没签名（请加上）；如果不认识，就是有人冒用你的域，p=reject 可以拦住。".into(),
+        }
+    }
+}
+
+fn aligned(mode: &str, a: &str, from: &str) -> bool {
+    if mode == "s" {
+        a == from
+    } else {
+        organizational(a) == organizational(from)
+    }
+}
+
+/// The diagnosis of a row, from its raw authentication results and the published
+/// alignment modes.
+pub fn diagnose(row: &Row, published: &Published) -> Diagnosis {
+    let from = &row.header_from;
+    let dkim_ok = row
+        .dkim_results
+        .iter()
+        .any(|r| r.result == "pass" && aligned(&published.adkim, &r.domain, from));
+    let spf_ok = row
+        .spf_results
+        .iter()
+        .any(|r| r.result == "pass" && aligned(&published.aspf, &r.domain, from));
+    match (dkim_ok, spf_ok) {
+        (true, true) => Diagnosis::BothAligned,
+        (true, false) => Diagnosis::Forwarded,
+        (false, true) => Diagnosis::SpfOnly,
+        (false, false) => {
+            let mut passed: Vec<String> = row
+                .dkim_results
+                .iter()
+                .chain(&row.spf_results)
+                .filter(|r| r.result == "pass")
+                .map(|r| r.domain.clone())
+                .collect();
+            passed.dedup();
+            if passed.is_empty() {
+                Diagnosis::NothingPassed
+            } else {
+                Diagnosis::PassedUnaligned(passed)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_are_named() {
+        assert!(matches!(parse("<feedback>"), Err(ReportError::Xml(_))));
+        assert_eq!(
+            parse("<html/>"),
+            Err(ReportError::NotFeedback("html".into()))
+        );
+        assert_eq!(parse("<feedback/>").map(|r| r.rows.len()), Ok(0));
+    }
+}

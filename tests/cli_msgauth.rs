@@ -1,0 +1,303 @@
+//! `smtp-trainer dkim`, `spf` and `dmarc` as processes: RFC 8463's message verified from a
+//! records file, a signature made and verified again, a footer named as the failing step,
+//! SPF's lookup limit, DMARC's verdict, each in both languages and as JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+mod rfc8463;
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_smtp-trainer"))
+        .args(args)
+        .env("LANG", "C")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+/// A scratch directory for this test's files.
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!(
+        "smtp-trainer-msgauth-{}-{name}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn records(d: &Path) -> PathBuf {
+    let p = d.join("records.txt");
+    std::fs::write(
+        &p,
+        format!(
+            "brisbane._domainkey.football.example.com TXT \"{}\"\n\
+             test._domainkey.football.example.com TXT \"{}\"\n\
+             football.example.com TXT \"v=spf1 ip4:192.0.2.0/24 include:_spf.example.net ~all\"\n\
+             _spf.example.net TXT \"v=spf1 mx -all\"\n\
+             _spf.example.net MX 10 mx.example.net\n\
+             mx.example.net A 198.51.100.25\n\
+             _dmarc.football.example.com TXT \"v=DMARC1; p=reject; adkim=s\"\n",
+            rfc8463::ED25519_RECORD,
+            rfc8463::RSA_RECORD
+        ),
+    )
+    .unwrap();
+    p
+}
+
+#[test]
+fn dkim_verify_reads_rfc8463_with_a_records_file() {
+    let d = dir("verify");
+    let msg = d.join("rfc8463.eml");
+    std::fs::write(&msg, rfc8463::RFC8463_MESSAGE).unwrap();
+    let rec = records(&d);
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        msg.to_str().unwrap(),
+        "--records",
+        rec.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.matches("PASS: the signature verifies.").count(),
+        2,
+        "{text}"
+    );
+    assert!(
+        text.contains("We lost the game. Are you hungry yet?␍␊"),
+        "{text}"
+    );
+    assert!(text.contains("[collapse-wsp] line 3"), "{text}");
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        msg.to_str().unwrap(),
+        "--key-record",
+        rfc8463::RSA_RECORD,
+        "--signature",
+        "2",
+        "--json",
+        "--lang",
+        "zh",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json[0]["pass"], true);
+    assert_eq!(json[0]["selector"], "test");
+    let steps = json[0]["steps"].as_array().unwrap();
+    let body_hash = steps.iter().find(|s| s["id"] == "body-hash").unwrap();
+    assert_eq!(
+        body_hash["text"],
+        "2jUSOH9NhtVGCQWNr9BrIAPreKQjO6Sn7XIkfJVOzv8="
+    );
+    assert!(body_hash["label"].as_str().unwrap().contains("正文哈希"));
+}
+
+#[test]
+fn dkim_sign_then_a_footer_is_named() {
+    let d = dir("sign");
+    let unsigned = &rfc8463::RFC8463_MESSAGE[rfc8463::RFC8463_MESSAGE.find("From:").unwrap()..];
+    let msg = d.join("unsigned.eml");
+    std::fs::write(&msg, unsigned.replace("\r\n", "\n")).unwrap();
+    let key = d.join("ed25519.key");
+    std::fs::write(&key, rfc8463::ED25519_SEED).unwrap();
+    let signed = d.join("signed.eml");
+    let o = run(&[
+        "dkim",
+        "sign",
+        "--message",
+        msg.to_str().unwrap(),
+        "--domain",
+        "football.example.com",
+        "--selector",
+        "brisbane",
+        "--key",
+        key.to_str().unwrap(),
+        "--timestamp",
+        "1528637909",
+        "--output",
+        signed.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["key_record"], rfc8463::ED25519_RECORD);
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        signed.to_str().unwrap(),
+        "--key-record",
+        rfc8463::ED25519_RECORD,
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let mut bytes = std::fs::read(&signed).unwrap();
+    bytes.extend_from_slice(
+        b"_______________________________________________\r\nfootball mailing list\r\n",
+    );
+    std::fs::write(&signed, bytes).unwrap();
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        signed.to_str().unwrap(),
+        "--key-record",
+        rfc8463::ED25519_RECORD,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let text = stdout(&o);
+    assert!(text.contains("FAIL at step [body-hash-compare]"), "{text}");
+    assert!(text.contains("mailing list's footer"), "{text}");
+}
+
+#[test]
+fn spf_check_walks_include_and_mx() {
+    let d = dir("spf");
+    let rec = records(&d);
+    let o = run(&[
+        "spf",
+        "check",
+        "--ip",
+        "198.51.100.25",
+        "--mail-from",
+        "joe@football.example.com",
+        "--helo",
+        "mx.example.net",
+        "--records",
+        rec.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["result"], "pass");
+    assert_eq!(json["lookups"], 2);
+    let ids: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        ["record", "ip4", "include", "record", "mx", "include", "result"]
+    );
+    let o = run(&[
+        "spf",
+        "check",
+        "--ip",
+        "203.0.113.9",
+        "--mail-from",
+        "joe@football.example.com",
+        "--records",
+        rec.to_str().unwrap(),
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("SPF: softfail"));
+    assert!(stdout(&o).contains("很可能未获授权"));
+}
+
+#[test]
+fn dmarc_check_computes_spf_and_dkim_itself() {
+    let d = dir("dmarc");
+    let rec = records(&d);
+    let msg = d.join("rfc8463.eml");
+    std::fs::write(&msg, rfc8463::RFC8463_MESSAGE).unwrap();
+    // Forwarded: SPF softfails from the forwarder's address, DKIM (d= = From:) passes.
+    let o = run(&[
+        "dmarc",
+        "check",
+        "--records",
+        rec.to_str().unwrap(),
+        "--message",
+        msg.to_str().unwrap(),
+        "--ip",
+        "203.0.113.5",
+        "--mail-from",
+        "joe@football.example.com",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["result"], "pass");
+    assert_eq!(json["spf"][0], "softfail");
+    // The 163.com case: From: another domain than the one SPF and DKIM vouch for.
+    let o = run(&[
+        "dmarc",
+        "check",
+        "--records",
+        rec.to_str().unwrap(),
+        "--from-domain",
+        "football.example.com",
+        "--spf-result",
+        "pass",
+        "--spf-domain",
+        "example.net",
+        "--dkim",
+        "example.net=pass",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("DMARC fail"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("reject"));
+}
+
+#[test]
+fn dmarc_report_explains_every_source() {
+    let o = run(&[
+        "dmarc",
+        "report",
+        "tests/fixtures/dmarc/aggregate-report.xml",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(json["domain"], "example.com");
+    assert_eq!(
+        json["policy"],
+        "p=quarantine sp=quarantine pct=100 adkim=r aspf=r"
+    );
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 4);
+    let diagnosis = |i: usize| rows[i]["diagnosis"].as_str().unwrap().to_string();
+    assert!(diagnosis(0).contains("nothing to do"));
+    assert!(diagnosis(1).contains("forwarding"));
+    assert!(
+        diagnosis(2).contains("esp.example, bounces.esp.example"),
+        "{}",
+        diagnosis(2)
+    );
+    assert!(diagnosis(3).contains("spoofing"));
+    let o = run(&[
+        "dmarc",
+        "report",
+        "tests/fixtures/dmarc/aggregate-report.xml",
+        "--lang",
+        "zh",
+    ]);
+    let text = stdout(&o);
+    assert!(text.contains("4 个来源，1105 封邮件"), "{text}");
+    assert!(text.contains("典型的转发"));
+    // A compressed attachment pasted as it is: explained, exit 2.
+    let d = dir("report");
+    let gz = d.join("report.xml.gz");
+    std::fs::write(&gz, b"\x1f\x8b\x08\x00garbage").unwrap();
+    let o = run(&["dmarc", "report", gz.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("unpack the attachment first"));
+}
