@@ -98,56 +98,28 @@ impl Harness {
             offline.clone(),
         ));
 
-        let port = free_port();
-        let driver = Command::new(tool("SMTP_TRAINER_CHROMEDRIVER", "chromedriver"))
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("chromedriver starts");
-        // Killed when dropped, also when a panic below ends the test before the harness
-        // exists: a failed start must not leave chromedriver running.
-        let mut driver = KillOnDrop(Some(driver));
-        wait_for_port(SocketAddr::from(([127, 0, 0, 1], port))).await;
-
-        let profile = std::env::temp_dir().join(format!(
-            "smtp-trainer-chromium-{}-{port}",
-            std::process::id()
-        ));
-        let (lang_flag, accept) = match lang {
-            BrowserLang::English => ("--lang=en-US", "en-US,en"),
-            BrowserLang::Chinese => ("--lang=zh-CN", "zh-CN,zh"),
-        };
-        let caps = json!({
-            "browserName": "chrome",
-            "goog:loggingPrefs": { "browser": "ALL" },
-            "goog:chromeOptions": {
-                "binary": tool("SMTP_TRAINER_CHROMIUM", "chromium"),
-                "args": [
-                    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                    "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync",
-                    "--window-size=1280,900", lang_flag,
-                    format!("--user-data-dir={}", profile.display()),
-                ],
-                "prefs": { "intl.accept_languages": accept },
+        // A first Chromium start on a cold machine can make chromedriver drop the
+        // new-session request (connection reset). Such a start is retried with a fresh
+        // chromedriver and profile; only a failure that repeats fails the test.
+        let mut attempt = 0;
+        let (client, driver, profile) = loop {
+            attempt += 1;
+            match start_browser(&lang).await {
+                Ok(started) => break started,
+                Err(e) if attempt < 3 => {
+                    eprintln!("browser start {attempt} failed ({e}); retrying");
+                    tokio::time::sleep(Duration::from_millis(500 * attempt)).await;
+                }
+                Err(e) => panic!("a chromium session through chromedriver: {e}"),
             }
-        });
-        let Value::Object(caps) = caps else {
-            panic!("capabilities are a JSON object");
         };
-        let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await
-            .expect("a chromium session through chromedriver");
         Harness {
             client,
             origin: format!("http://{addr}"),
             requests,
             offline,
             dist,
-            driver: driver.0.take().expect("the driver is still ours"),
+            driver,
             profile,
         }
     }
@@ -298,6 +270,65 @@ impl Drop for KillOnDrop {
         if let Some(child) = &mut self.0 {
             let _ = child.kill();
             let _ = child.wait();
+        }
+    }
+}
+
+/// Starts chromedriver on a free port and opens a Chromium session through it, with a
+/// fresh profile. On failure, chromedriver and its browser are gone again.
+async fn start_browser(lang: &BrowserLang) -> Result<(Client, Child, PathBuf), String> {
+    let port = free_port();
+    let driver = Command::new(tool("SMTP_TRAINER_CHROMEDRIVER", "chromedriver"))
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("chromedriver does not start: {e}"))?;
+    // Killed when dropped, also when a failure below ends this start: a failed start must
+    // not leave chromedriver running.
+    let mut driver = KillOnDrop(Some(driver));
+    wait_for_port(SocketAddr::from(([127, 0, 0, 1], port))).await;
+
+    let profile = std::env::temp_dir().join(format!(
+        "smtp-trainer-chromium-{}-{port}",
+        std::process::id()
+    ));
+    let (lang_flag, accept) = match lang {
+        BrowserLang::English => ("--lang=en-US", "en-US,en"),
+        BrowserLang::Chinese => ("--lang=zh-CN", "zh-CN,zh"),
+    };
+    let caps = json!({
+        "browserName": "chrome",
+        "goog:loggingPrefs": { "browser": "ALL" },
+        "goog:chromeOptions": {
+            "binary": tool("SMTP_TRAINER_CHROMIUM", "chromium"),
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+                "--window-size=1280,900", lang_flag,
+                format!("--user-data-dir={}", profile.display()),
+            ],
+            "prefs": { "intl.accept_languages": accept },
+        }
+    });
+    let Value::Object(caps) = caps else {
+        return Err("capabilities are not a JSON object".into());
+    };
+    match ClientBuilder::new(HttpConnector::new())
+        .capabilities(caps)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+    {
+        Ok(client) => match driver.0.take() {
+            Some(child) => Ok((client, child, profile)),
+            None => Err("chromedriver was lost".into()),
+        },
+        Err(e) => {
+            drop(driver);
+            kill_browser(&profile);
+            let _ = std::fs::remove_dir_all(&profile);
+            Err(format!("{e:?}"))
         }
     }
 }
