@@ -131,6 +131,33 @@ impl Hash {
         }
         Ok(out)
     }
+
+    /// The keys RFC 5802 §3 derives from a password: the one place SaltedPassword,
+    /// ClientKey, StoredKey and ServerKey are computed (the client's trace records each;
+    /// [`ServerCredentials::from_password`] keeps the last two).
+    pub fn keys(self, password: &[u8], salt: &[u8], iterations: u32) -> Result<Keys, ScramError> {
+        let salted_password = self.hi(password, salt, iterations)?;
+        let client_key = self.hmac(&salted_password, b"Client Key");
+        Ok(Keys {
+            stored_key: self.digest(&client_key),
+            server_key: self.hmac(&salted_password, b"Server Key"),
+            salted_password,
+            client_key,
+        })
+    }
+}
+
+/// The keys derived from a password (RFC 5802 §3), by [`Hash::keys`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Keys {
+    /// SaltedPassword = Hi(password, salt, i).
+    pub salted_password: Vec<u8>,
+    /// ClientKey = HMAC(SaltedPassword, "Client Key").
+    pub client_key: Vec<u8>,
+    /// StoredKey = H(ClientKey).
+    pub stored_key: Vec<u8>,
+    /// ServerKey = HMAC(SaltedPassword, "Server Key").
+    pub server_key: Vec<u8>,
 }
 
 /// Why a SCRAM message or input is refused.
@@ -633,11 +660,11 @@ pub fn client(
             "RFC 5802 §2.2：U1；然后 U2 = HMAC(密码, U1)，……直到 Ui，Hi = U1 XOR U2 XOR … XOR Ui。",
         ),
     );
-    let salted = hash.hi(password.as_bytes(), &sf.salt, sf.iterations)?;
+    let keys = hash.keys(password.as_bytes(), &sf.salt, sf.iterations)?;
     trace.push(
         "salted-password",
         Tr::new("SaltedPassword = Hi(password, salt, i)", "SaltedPassword = Hi(密码, 盐值, i)"),
-        salted.clone(),
+        keys.salted_password.clone(),
         View::Hex,
         Tr::new(
             "RFC 5802 §3: PBKDF2 with HMAC-H over i iterations (H = SHA-1, or SHA-256 for RFC 7677); the password is used as given (SASLprep is a no-op for ASCII).",
@@ -650,7 +677,7 @@ pub fn client(
             "ClientKey = HMAC(SaltedPassword, \"Client Key\")",
             "ClientKey = HMAC(SaltedPassword, \"Client Key\")",
         ),
-        hash.hmac(&salted, b"Client Key"),
+        keys.client_key.clone(),
         View::Hex,
         Tr::new(
             "RFC 5802 §3: the key the client proves it has; it is never sent.",
@@ -660,7 +687,7 @@ pub fn client(
     let stored_key = trace.push(
         "stored-key",
         Tr::new("StoredKey = H(ClientKey)", "StoredKey = H(ClientKey)"),
-        hash.digest(&client_key),
+        keys.stored_key.clone(),
         View::Hex,
         Tr::new(
             "RFC 5802 §3: what the server stores instead of the password. It cannot log in by itself, but StoredKey plus one observed exchange gives ClientKey (ClientProof XOR ClientSignature) and so lets an attacker impersonate the user (RFC 5802 §9): guard it like a password.",
@@ -755,7 +782,7 @@ pub fn client(
     let server_key = trace.push(
         "server-key",
         Tr::new("ServerKey = HMAC(SaltedPassword, \"Server Key\")", "ServerKey = HMAC(SaltedPassword, \"Server Key\")"),
-        hash.hmac(&salted, b"Server Key"),
+        keys.server_key.clone(),
         View::Hex,
         Tr::new(
             "RFC 5802 §3: the server stores it too; with it the server proves it knows the password.",
@@ -868,14 +895,13 @@ impl ServerCredentials {
         if salt.is_empty() {
             return Err(ScramError::EmptySalt);
         }
-        let salted = hash.hi(password.as_bytes(), salt, iterations)?;
-        let client_key = hash.hmac(&salted, b"Client Key");
+        let keys = hash.keys(password.as_bytes(), salt, iterations)?;
         Ok(ServerCredentials {
             hash,
             salt: salt.to_vec(),
             iterations,
-            stored_key: hash.digest(&client_key),
-            server_key: hash.hmac(&salted, b"Server Key"),
+            stored_key: keys.stored_key,
+            server_key: keys.server_key,
         })
     }
 }
