@@ -328,8 +328,9 @@ const RESERVED_BITS: [(u32, &str); 10] = [
     (0x1000_0000, "r1"),
 ];
 
-/// The flags [`client_negotiate`] offers: UNICODE, OEM, REQUEST_TARGET, NTLM, ALWAYS_SIGN
-/// and EXTENDED_SESSIONSECURITY (0x00088207, what curl and browsers send).
+/// The flags [`client_negotiate`](super::client_negotiate) offers: UNICODE, OEM,
+/// REQUEST_TARGET, NTLM, ALWAYS_SIGN and EXTENDED_SESSIONSECURITY (0x00088207, what curl
+/// and browsers send).
 pub const CLIENT_NEGOTIATE_FLAGS: Flags = Flags(0x0008_8207);
 
 #[cfg(test)]

@@ -107,7 +107,7 @@ pub struct ServerCheck {
     pub ok: bool,
     /// SessionBaseKey (meaningful only when `ok`).
     pub session_base_key: [u8; 16],
-    /// ExportedSessionKey (for [`mic`]; meaningful only when `ok`).
+    /// ExportedSessionKey (for [`mic`](super::mic); meaningful only when `ok`).
     pub exported_session_key: [u8; 16],
     /// Every step of the check.
     pub trace: Trace,
@@ -118,7 +118,7 @@ pub struct ServerCheck {
 /// domain the client named, the server challenge and the client's temp, and compare in
 /// constant time. Errors for undecodable messages and for anonymous, NTLMv1 or malformed
 /// NTLMv2 responses. Does not check the time in temp (the engine has no clock) nor the MIC
-/// (see [`mic`]).
+/// (see [`mic`](super::mic)).
 pub fn server_check(
     challenge: &[u8],
     authenticate: &[u8],
