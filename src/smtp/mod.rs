@@ -14,3 +14,6 @@ pub mod reference;
 pub mod reply;
 pub mod server;
 pub mod why;
+
+#[cfg(test)]
+pub(crate) mod rfc_sections;

@@ -354,6 +354,60 @@ enum Phase {
     Closed,
 }
 
+/// Why the session changes phase: every write of [`Phase`] goes through
+/// [`Server::enter`] with one of these, which names the rule it follows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Transition {
+    /// A command line is read in the command phase, which holds until the command says
+    /// otherwise (RFC 5321 §4.1).
+    CommandLine,
+    /// A command out of order is refused with 503 and the transaction stays as it was
+    /// (RFC 5321 §4.1.4).
+    OutOfOrder,
+    /// MAIL opens a transaction (RFC 5321 §3.3).
+    MailOpensTransaction,
+    /// DATA after accepted recipients: 354, then the message text (RFC 5321 §4.1.1.4).
+    DataStarts,
+    /// A line of message text; the data phase lasts until `<CRLF>.<CRLF>`
+    /// (RFC 5321 §4.1.1.4).
+    DataLine,
+    /// The end of the message closes the transaction (RFC 5321 §4.1.1.4).
+    MessageEnds,
+    /// BDAT: its octets follow the command line, then commands again (RFC 3030 §2).
+    Chunk,
+    /// A 334 challenge: the next line is the client's SASL response (RFC 4954 §4).
+    AuthChallenge,
+    /// The SASL response line is read; the exchange's outcome decides what follows
+    /// (RFC 4954 §4).
+    AuthResponse,
+    /// After the 220 to STARTTLS the server discards what it knew from before TLS
+    /// (RFC 3207 §4.2).
+    TlsStarts,
+    /// QUIT, a 421 or a broken limit closes the connection (RFC 5321 §3.8).
+    Close,
+    /// The client was silent longer than the server waits (RFC 5321 §4.5.3.2).
+    TimedOut,
+}
+
+impl Transition {
+    /// The rule, as `RFC n §x`.
+    fn source(self) -> &'static str {
+        match self {
+            Transition::CommandLine => "RFC 5321 §4.1",
+            Transition::OutOfOrder => "RFC 5321 §4.1.4",
+            Transition::MailOpensTransaction => "RFC 5321 §3.3",
+            Transition::DataStarts | Transition::DataLine | Transition::MessageEnds => {
+                "RFC 5321 §4.1.1.4"
+            }
+            Transition::Chunk => "RFC 3030 §2",
+            Transition::AuthChallenge | Transition::AuthResponse => "RFC 4954 §4",
+            Transition::TlsStarts => "RFC 3207 §4.2",
+            Transition::Close => "RFC 5321 §3.8",
+            Transition::TimedOut => "RFC 5321 §4.5.3.2",
+        }
+    }
+}
+
 /// Values for a template's placeholders.
 #[derive(Default)]
 struct Vars<'a> {
@@ -525,7 +579,7 @@ impl Server {
     pub fn timeout(&mut self) -> Reply {
         self.hello = None;
         self.user = None;
-        self.phase = Phase::Closed;
+        self.enter(Phase::Closed, Transition::TimedOut);
         self.reply(Situation::Timeout, &Vars::default(), None)
     }
 
@@ -819,7 +873,7 @@ impl Server {
         match std::mem::replace(&mut self.phase, Phase::Closed) {
             Phase::Data(tx) => self.data_line(tx, &line, line_len, events),
             Phase::Auth(exchange) => {
-                self.phase = Phase::Command(None);
+                self.enter(Phase::Command(None), Transition::AuthResponse);
                 if line_len > MAX_AUTH_LINE {
                     let detail = Detail::Limit {
                         limit: MAX_AUTH_LINE as u64,
@@ -835,7 +889,7 @@ impl Server {
                 self.auth_response(exchange, &line, events);
             }
             Phase::Command(tx) => {
-                self.phase = Phase::Command(tx);
+                self.enter(Phase::Command(tx), Transition::CommandLine);
                 let is_auth = line
                     .get(..5)
                     .is_some_and(|head| head.eq_ignore_ascii_case(b"AUTH "));
@@ -902,7 +956,9 @@ impl Server {
                 self.command_line(&text, events);
                 self.leniency = None;
             }
-            other => self.phase = other,
+            // A chunk's octets never come as lines; a closed session reads nothing more.
+            other @ Phase::Chunk { .. } => self.enter(other, Transition::Chunk),
+            Phase::Closed => self.enter(Phase::Closed, Transition::Close),
         }
     }
 
@@ -1158,8 +1214,14 @@ impl Server {
         // A closed connection has no session left to describe.
         self.hello = None;
         self.user = None;
-        self.phase = Phase::Closed;
+        self.enter(Phase::Closed, Transition::Close);
         events.push(Event::Closed);
+    }
+
+    /// Moves the session to `phase`, by the rule `why` names.
+    fn enter(&mut self, phase: Phase, why: Transition) {
+        debug_assert!(why.source().starts_with("RFC "), "{why:?}");
+        self.phase = phase;
     }
 
     fn take_tx(&mut self) -> Option<Transaction> {
@@ -1196,6 +1258,8 @@ impl Server {
             Command::Mail(path) => self.mail(path, line, events),
             Command::Rcpt(path) => self.rcpt(path, line, events),
             Command::Data => {
+                // RFC 5321 §4.1.4: HELO or EHLO, then MAIL, then RCPT, then DATA; a command
+                // out of that order gets 503 and changes nothing.
                 if self.hello.is_none() && profile.helo_required() {
                     return self.say(events, Situation::NeedHelo, &vars, None);
                 }
@@ -1209,15 +1273,17 @@ impl Server {
                             from: Some(tx.from.clone()),
                             recipients: 0,
                         };
-                        self.phase = Phase::Command(Some(tx));
+                        // RFC 5321 §4.1.4: DATA before any accepted RCPT is refused (503).
+                        self.enter(Phase::Command(Some(tx)), Transition::OutOfOrder);
                         self.say(events, Situation::NeedRcpt, &vars, Some(detail));
                     }
                     Some(tx) if tx.chunked => {
-                        self.phase = Phase::Command(Some(tx));
+                        // RFC 3030 §2: DATA in a transaction begun with BDAT is refused.
+                        self.enter(Phase::Command(Some(tx)), Transition::OutOfOrder);
                         self.say(events, Situation::MixedDataBdat, &vars, None);
                     }
                     Some(tx) => {
-                        self.phase = Phase::Data(tx);
+                        self.enter(Phase::Data(tx), Transition::DataStarts);
                         self.say(events, Situation::DataGo, &vars, None);
                     }
                 }
@@ -1246,13 +1312,16 @@ impl Server {
                     });
                     self.say(events, Situation::BdatOutOfSequence, &vars, held);
                 }
-                self.phase = Phase::Chunk {
-                    tx,
-                    accept,
-                    remaining: size,
-                    last,
-                    answered,
-                };
+                self.enter(
+                    Phase::Chunk {
+                        tx,
+                        accept,
+                        remaining: size,
+                        last,
+                        answered,
+                    },
+                    Transition::Chunk,
+                );
                 if size == 0 {
                     self.end_chunk(events);
                 }
@@ -1346,7 +1415,7 @@ impl Server {
                 self.tls = true;
                 self.hello = None;
                 self.user = None;
-                self.phase = Phase::Command(None);
+                self.enter(Phase::Command(None), Transition::TlsStarts);
             }
         }
     }
@@ -1567,6 +1636,7 @@ impl Server {
             return self.unqualified("MAIL", &vars, events);
         };
         path.address = full;
+        // RFC 5321 §4.1.4: MAIL needs HELO or EHLO first, and no transaction already open.
         if self.hello.is_none() {
             if self.config.profile.helo_required() {
                 return self.say(events, Situation::NeedHelo, &vars, None);
@@ -1611,12 +1681,15 @@ impl Server {
             }
         }
         let prdr = path.param("PRDR").is_some();
-        self.phase = Phase::Command(Some(Transaction {
-            from: path.address.clone(),
-            smtputf8,
-            prdr,
-            ..Transaction::default()
-        }));
+        self.enter(
+            Phase::Command(Some(Transaction {
+                from: path.address.clone(),
+                smtputf8,
+                prdr,
+                ..Transaction::default()
+            })),
+            Transition::MailOpensTransaction,
+        );
         let detail = (!path.bracketed).then_some(Detail::NoBrackets);
         if prdr {
             // Exim's words for it (recorded).
@@ -1654,6 +1727,7 @@ impl Server {
             return self.unqualified("RCPT", &vars, events);
         };
         path.address = full;
+        // RFC 5321 §4.1.4: RCPT needs HELO or EHLO first, then MAIL.
         if self.hello.is_none() && self.config.profile.helo_required() {
             return self.say(events, Situation::NeedHelo, &vars, None);
         }
@@ -1879,7 +1953,7 @@ impl Server {
     ) {
         let text = String::from_utf8_lossy(line);
         let text = text.trim();
-        self.phase = Phase::Command(None);
+        self.enter(Phase::Command(None), Transition::AuthResponse);
         let shown: String = text.chars().take(60).collect();
         let vars = Vars {
             addr: &shown,
@@ -1917,7 +1991,7 @@ impl Server {
                     challenge: &encoded,
                     ..Vars::default()
                 };
-                self.phase = Phase::Auth(exchange);
+                self.enter(Phase::Auth(exchange), Transition::AuthChallenge);
                 let profile = self.config.profile;
                 let detail = message.shown.map(|shown| {
                     // RFC 7628 §3.2.2's error challenge is a JSON object with a status.
@@ -1995,7 +2069,7 @@ impl Server {
         tx.bare_lf |= self.bare_lf;
         let real_len = length.saturating_sub(2 + line.len() - content.len()) as u64;
         self.append(&mut tx, content, real_len);
-        self.phase = Phase::Data(tx);
+        self.enter(Phase::Data(tx), Transition::DataLine);
     }
 
     fn size_cap(&self) -> u64 {
@@ -2040,9 +2114,10 @@ impl Server {
             return;
         };
         match tx {
-            held if answered => self.phase = Phase::Command(held),
+            held if answered => self.enter(Phase::Command(held), Transition::Chunk),
             held if !accept => {
-                self.phase = Phase::Command(held);
+                // RFC 3030 §2: BDAT out of sequence; the chunk was read, now it is refused.
+                self.enter(Phase::Command(held), Transition::OutOfOrder);
                 let detail = self.transaction_detail();
                 self.say(
                     events,
@@ -2067,7 +2142,7 @@ impl Server {
                         Some(detail),
                     );
                 }
-                self.phase = Phase::Command(Some(tx));
+                self.enter(Phase::Command(Some(tx)), Transition::Chunk);
                 let vars = Vars {
                     size,
                     ..Vars::default()
@@ -2078,7 +2153,7 @@ impl Server {
     }
 
     fn finish_message(&mut self, tx: Transaction, events: &mut Vec<Event>) {
-        self.phase = Phase::Command(None);
+        self.enter(Phase::Command(None), Transition::MessageEnds);
         let at_bare_lf = std::mem::take(&mut self.ended_at_bare_lf);
         if tx.size > self.size_cap() {
             let detail = Detail::Limit {
@@ -2252,3 +2327,34 @@ const FALLBACK_CODE: ReplyCode = match ReplyCode::from_static(451) {
     Some(code) => code,
     None => panic!("451 is a valid reply code"),
 };
+
+#[cfg(test)]
+mod tests {
+    use super::Transition;
+    use crate::smtp::rfc_sections::{assert_cites_known_sections, enum_variants};
+
+    const ALL: [Transition; 12] = [
+        Transition::CommandLine,
+        Transition::OutOfOrder,
+        Transition::MailOpensTransaction,
+        Transition::DataStarts,
+        Transition::DataLine,
+        Transition::MessageEnds,
+        Transition::Chunk,
+        Transition::AuthChallenge,
+        Transition::AuthResponse,
+        Transition::TlsStarts,
+        Transition::Close,
+        Transition::TimedOut,
+    ];
+
+    #[test]
+    fn every_transition_names_a_listed_rfc_section() {
+        let declared = enum_variants(include_str!("server.rs"), "Transition");
+        let listed: Vec<String> = ALL.iter().map(|t| format!("{t:?}")).collect();
+        assert_eq!(declared, listed);
+        for transition in ALL {
+            assert_cites_known_sections(&format!("{transition:?}"), transition.source());
+        }
+    }
+}
