@@ -165,6 +165,80 @@ pub enum Situation {
     PathTooLong,
 }
 
+impl Situation {
+    /// Where the rule behind this kind of reply is written: an RFC section, or, for what
+    /// no RFC asks, the server whose behaviour it records (as
+    /// [`Rule::source`](crate::mime::compose::Rule::source) does for a composed message).
+    pub fn source(self) -> &'static str {
+        use Situation as S;
+        match self {
+            S::Greeting => "RFC 5321 §3.1",
+            S::Helo | S::Ehlo => "RFC 5321 §4.1.1.1",
+            S::MailOk => "RFC 5321 §4.1.1.2",
+            S::RcptOk => "RFC 5321 §4.1.1.3",
+            S::DataGo => "RFC 5321 §4.1.1.4",
+            S::Queued => "RFC 5321 §4.1.1.4, §6.1",
+            S::QueuedAtBareLf => "RFC 5321 §4.1.1.4, §2.3.8",
+            S::QueuedChunked | S::ChunkOk => "RFC 3030 §2",
+            S::Bye => "RFC 5321 §4.1.1.10",
+            S::RsetOk => "RFC 5321 §4.1.1.5",
+            S::NoopOk => "RFC 5321 §4.1.1.9",
+            S::VrfyOk | S::VrfyUnknown => "RFC 5321 §4.1.1.6",
+            S::VrfyNoVerify => "RFC 5321 §3.5.3",
+            S::VrfyDisabled | S::ExpnDisabled => "RFC 5321 §7.3",
+            S::Help => "RFC 5321 §4.1.1.8",
+            S::HelpUnsupported => "RFC 5321 §4.1.1.8, §4.2.4",
+            S::Unrecognized => "RFC 5321 §4.2.4",
+            S::SyntaxError => "RFC 5321 §4.1.2",
+            S::ParamUnsupported => "RFC 5321 §4.1.1.11",
+            // The sequencing rule: HELO/EHLO, MAIL, RCPT, DATA, in that order.
+            S::NeedHelo | S::NeedMail | S::NestedMail => "RFC 5321 §4.1.4",
+            S::NeedRcpt => "RFC 5321 §4.1.4, §4.1.1.4",
+            S::LineTooLong | S::LineTooLongClose => "RFC 5321 §4.5.3.1.4",
+            S::TextLineTooLong => "RFC 5321 §4.5.3.1.6",
+            S::MessageTooBig => "RFC 5321 §4.5.3.1.7; RFC 1870 (SIZE)",
+            S::SizeTooBig => "RFC 1870 (SIZE)",
+            S::AuthNotOffered => "RFC 4954 §3, §4",
+            S::AuthUnknownMechanism
+            | S::AuthAlready
+            | S::AuthInTransaction
+            | S::AuthChallenge
+            | S::AuthCancelled
+            | S::AuthBadBase64
+            | S::AuthMalformed => "RFC 4954 §4",
+            S::AuthOk
+            | S::AuthFailed
+            | S::AuthBackendDown
+            | S::AuthRequired
+            | S::AuthNeedsEncryption => "RFC 4954 §6",
+            S::TlsRequired => "RFC 3207 §4; RFC 4954 §6",
+            S::TlsReady => "RFC 3207 §4, §4.2",
+            S::TlsAlready | S::TlsNotOffered => "RFC 3207 §4",
+            S::SenderMismatch => {
+                "the provider's policy: the envelope sender must be the authenticated account (163.com, QQ Mail)"
+            }
+            S::UnknownUser => "RFC 5321 §4.1.1.3",
+            S::RelayDenied => "RFC 5321 §3.6",
+            S::Utf8Required | S::Utf8RequiredRcpt => "RFC 6531 §3.4",
+            S::Fault => "RFC 5321 §4.2.1",
+            S::BdatOutOfSequence | S::MixedDataBdat => "RFC 3030 §2",
+            S::Timeout => "RFC 5321 §4.5.3.2",
+            S::Greylisted => "RFC 6647 (greylisting); RFC 5321 §4.5.4.1 (the client retries)",
+            S::BareLf | S::BareCr => "RFC 5321 §2.3.8",
+            S::TooManyConnections => "RFC 5321 §3.8 (421)",
+            S::TooManyErrors => "RFC 5321 §3.8 (421); Postfix smtpd_hard_error_limit",
+            S::InsufficientStorage => "RFC 5321 §4.2.2 (452)",
+            S::TooManyAuthFailures => "Exim smtp_accept_max_nonmail (recorded with Exim 4.96)",
+            S::TooManyBadRecipients => "Exim's limit on refused recipients (recorded with Exim 4.96)",
+            S::ForbiddenCommand => "Postfix smtpd_forbidden_commands",
+            S::EtrnStarted | S::EtrnRefused | S::EtrnNoDomain => "RFC 1985 (ETRN)",
+            S::VerbOk => "Sendmail's VERB (not a standard command)",
+            S::PrdrBegin | S::PrdrRecipient => "PRDR (draft-hall-prdr, as Exim implements it)",
+            S::PathTooLong => "RFC 5321 §4.5.3.1.3",
+        }
+    }
+}
+
 /// Where a real server accepts what RFC 5321 (or RFC 4954) does not allow, or reads further.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -433,6 +507,132 @@ impl Situation {
             S::PrdrRecipient => Tr::new("PRDR: this recipient accepts the message.", "PRDR：这个收件人接受了邮件。"),
             S::PathTooLong => Tr::new("The address is longer than this server takes: RFC 5321 §4.5.3.1.3 limits a path to 256 octets (and §4.5.3.1.1 a local part to 64).", "地址超过了这个服务器接受的长度：RFC 5321 §4.5.3.1.3 规定路径最长 256 字节（§4.5.3.1.1 规定本地部分最长 64 字节）。"),
             S::MixedDataBdat => Tr::new("DATA and BDAT cannot be mixed in one transaction (RFC 3030 §2).", "同一事务中不能混用 DATA 和 BDAT（RFC 3030 §2）。"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Situation;
+    use crate::smtp::rfc_sections::{citations, enum_variants, known};
+
+    /// Every situation, in the order the enum declares them.
+    const ALL: [Situation; 74] = {
+        use Situation as S;
+        [
+            S::Greeting,
+            S::Helo,
+            S::Ehlo,
+            S::MailOk,
+            S::RcptOk,
+            S::DataGo,
+            S::Queued,
+            S::QueuedChunked,
+            S::QueuedAtBareLf,
+            S::ChunkOk,
+            S::Bye,
+            S::RsetOk,
+            S::NoopOk,
+            S::VrfyOk,
+            S::VrfyNoVerify,
+            S::VrfyUnknown,
+            S::VrfyDisabled,
+            S::ExpnDisabled,
+            S::Help,
+            S::HelpUnsupported,
+            S::Unrecognized,
+            S::SyntaxError,
+            S::ParamUnsupported,
+            S::NeedHelo,
+            S::NeedMail,
+            S::NeedRcpt,
+            S::NestedMail,
+            S::LineTooLong,
+            S::TextLineTooLong,
+            S::MessageTooBig,
+            S::SizeTooBig,
+            S::AuthUnknownMechanism,
+            S::AuthAlready,
+            S::AuthInTransaction,
+            S::AuthNotOffered,
+            S::AuthChallenge,
+            S::AuthOk,
+            S::AuthFailed,
+            S::AuthBackendDown,
+            S::AuthCancelled,
+            S::AuthBadBase64,
+            S::AuthMalformed,
+            S::AuthRequired,
+            S::TlsRequired,
+            S::AuthNeedsEncryption,
+            S::TlsReady,
+            S::TlsAlready,
+            S::TlsNotOffered,
+            S::SenderMismatch,
+            S::UnknownUser,
+            S::RelayDenied,
+            S::Utf8Required,
+            S::Fault,
+            S::BdatOutOfSequence,
+            S::MixedDataBdat,
+            S::Timeout,
+            S::Greylisted,
+            S::BareLf,
+            S::TooManyConnections,
+            S::TooManyErrors,
+            S::InsufficientStorage,
+            S::TooManyAuthFailures,
+            S::TooManyBadRecipients,
+            S::BareCr,
+            S::LineTooLongClose,
+            S::ForbiddenCommand,
+            S::EtrnStarted,
+            S::EtrnRefused,
+            S::EtrnNoDomain,
+            S::VerbOk,
+            S::Utf8RequiredRcpt,
+            S::PrdrBegin,
+            S::PrdrRecipient,
+            S::PathTooLong,
+        ]
+    };
+
+    #[test]
+    fn every_situation_has_a_source_and_its_rfc_sections_exist() {
+        let declared = enum_variants(include_str!("why.rs"), "Situation");
+        let mut listed: Vec<String> = ALL.iter().map(|s| format!("{s:?}")).collect();
+        let mut sorted = declared.clone();
+        sorted.sort();
+        listed.sort();
+        assert_eq!(sorted, listed, "ALL must list every situation once");
+        let known = known();
+        let mut cited = 0;
+        for situation in ALL {
+            let source = situation.source();
+            assert!(!source.is_empty(), "{situation:?} has no source");
+            for (rfc, section) in citations(source) {
+                cited += 1;
+                assert!(
+                    known.contains(&(rfc, section.clone())),
+                    "{situation:?} cites RFC {rfc} §{section}, which tests/fixtures/rfc-sections.tsv does not list"
+                );
+            }
+        }
+        assert!(cited > 60, "only {cited} sections cited");
+    }
+
+    #[test]
+    fn the_sequencing_rule_is_cited_for_its_replies() {
+        for situation in [
+            Situation::NeedHelo,
+            Situation::NeedMail,
+            Situation::NeedRcpt,
+            Situation::NestedMail,
+        ] {
+            assert!(
+                situation.source().contains("RFC 5321 §4.1.4"),
+                "{situation:?}"
+            );
         }
     }
 }

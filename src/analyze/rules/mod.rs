@@ -168,6 +168,13 @@ mod tests {
     }
 
     #[test]
+    fn every_rule_cites_an_rfc_section_of_the_committed_list() {
+        for rule in all() {
+            crate::smtp::rfc_sections::assert_cites_known_sections(rule.cause, rule.source);
+        }
+    }
+
+    #[test]
     fn each_535_variant_has_its_own_cause() {
         type Case = (
             Option<u16>,
