@@ -3,11 +3,15 @@
 //! publishes), and the texts — what it means and the fix — in English and Chinese.
 //!
 //! `classify` tries them in order, most specific first; a failure none of them explains
-//! falls through to the general rules of `diagnose` (by reply code and command).
-//! `grep -rn "RFC 4954 §4" src/analyze/rules` lands on the rule that applies it.
+//! goes to the general rules ([`GENERAL`]: by reply code and command — the sender, 535,
+//! 530/538, 504, greylisting, relaying, 4xx, 500/502, 503, 501, 552, unknown users), one file
+//! each too, whose texts are built from what the session showed. Both lists are here, in
+//! the order they are tried. `grep -rn "RFC 4954 §4" src/analyze/rules` lands on the rule
+//! that applies it.
 
-use super::{FindingKind, Severity};
+use super::{Finding, FindingKind, Format, Severity};
 use crate::i18n::Tr;
+use crate::smtp::command::Command;
 
 mod app_password;
 mod auth_not_offered;
@@ -28,6 +32,23 @@ mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
 mod starttls_not_offered;
+
+// The general rules.
+mod auth_first;
+mod bad_sequence;
+mod bad_syntax;
+mod connection_refused;
+mod greylisted;
+mod mechanism_unsupported;
+mod refused;
+mod relay_denied;
+mod sender_not_login;
+mod sender_refused;
+mod temporary;
+mod too_big;
+mod unknown_command;
+mod unknown_user;
+mod wrong_credentials;
 
 /// One cause: its ids, its kind of finding, where the rule comes from, and its texts.
 pub(crate) struct Rule {
@@ -104,6 +125,103 @@ const RULES: [(Applies, &Rule); 19] = [
     (rcpt_policy::applies, &rcpt_policy::RULE),
 ];
 
+/// A general rule: its id, the kind of finding it makes, where the rule comes from, and a
+/// function that decides whether it applies and, if so, builds the finding (its texts
+/// quote the reply and name what the session showed). The id, kind and source are for the
+/// reader and the tests; the findings keep the kinds and texts the rule builds.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) struct General {
+    /// A stable id.
+    pub id: &'static str,
+    /// The kind of finding it makes.
+    pub kind: FindingKind,
+    /// Where the rule comes from: an RFC section (and the servers whose words it reads).
+    pub source: &'static str,
+    /// The finding, when the rule applies; it may add lines for the rules after it.
+    pub decide: fn(&Context<'_>, &mut Vec<usize>) -> Option<Finding>,
+}
+
+/// What the general rules read: the failure and what the session showed before it.
+pub(crate) struct Context<'a> {
+    /// The reply code (or the one a log line reports).
+    pub code: Option<u16>,
+    /// The enhanced status code.
+    pub enhanced: Option<&'a str>,
+    /// The reply's text, lower-cased.
+    pub lower: String,
+    /// The reply as quoted in the finding.
+    pub quote: String,
+    /// The first digit of the code.
+    pub class: Option<u16>,
+    /// The command it answers, when known.
+    pub verb: Option<&'a str>,
+    /// That command, parsed.
+    pub command: Option<&'a Command>,
+    /// The address the command or log names.
+    pub address: Option<String>,
+    /// Whether it answers an AUTH exchange.
+    pub auth: bool,
+    /// Whether it is the greeting.
+    pub greeting: bool,
+    /// A user name the log line names.
+    pub log_user: Option<&'a str>,
+    /// The user this session authenticated as, and the line.
+    pub authenticated: Option<(String, usize)>,
+    /// The user named in the current AUTH exchange, and the line.
+    pub pending_user: Option<(String, usize)>,
+    /// The mechanisms the EHLO reply listed after AUTH.
+    pub auth_offered: Option<String>,
+    /// Whether the EHLO reply listed STARTTLS.
+    pub starttls_offered: bool,
+    /// The SIZE the EHLO reply announced.
+    pub size_limit: Option<u64>,
+    /// Whether an AUTH answer was not base64.
+    pub invalid_base64: bool,
+    /// Whether HELO or EHLO was accepted.
+    pub helo: bool,
+    /// Whether a MAIL FROM was accepted.
+    pub mail_accepted: bool,
+    /// The MAIL FROM of the open transaction, and its line.
+    pub mail: Option<(String, usize)>,
+    /// The line of a 235.
+    pub auth_ok: Option<usize>,
+    /// The forms the pasted text was recognised in (for hints naming the program).
+    pub formats: &'a [Format],
+}
+
+impl Context<'_> {
+    /// Whether the text contains any of `words`.
+    pub fn has(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| self.lower.contains(w))
+    }
+}
+
+/// The general rules in the order they are tried; the last one always applies.
+pub(crate) const GENERAL: [General; 15] = [
+    sender_not_login::RULE,
+    wrong_credentials::RULE,
+    auth_first::RULE,
+    mechanism_unsupported::RULE,
+    greylisted::RULE,
+    relay_denied::RULE,
+    sender_refused::RULE,
+    connection_refused::RULE,
+    temporary::RULE,
+    unknown_command::RULE,
+    bad_sequence::RULE,
+    bad_syntax::RULE,
+    too_big::RULE,
+    unknown_user::RULE,
+    refused::RULE,
+];
+
+/// The finding of the first general rule that applies.
+pub(crate) fn decide(context: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
+    GENERAL
+        .iter()
+        .find_map(|rule| (rule.decide)(context, lines))
+}
+
 /// The first rule that explains the evidence.
 pub(crate) fn classify(evidence: &Evidence<'_>) -> Option<&'static Rule> {
     RULES
@@ -171,6 +289,18 @@ mod tests {
     fn every_rule_cites_an_rfc_section_of_the_committed_list() {
         for rule in all() {
             crate::smtp::rfc_sections::assert_cites_known_sections(rule.cause, rule.source);
+        }
+        let mut ids: Vec<&str> = GENERAL.iter().map(|r| r.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), GENERAL.len());
+        for (i, rule) in GENERAL.iter().enumerate() {
+            crate::smtp::rfc_sections::assert_cites_known_sections(rule.id, rule.source);
+            assert!(
+                GENERAL[..i].iter().all(|other| other.kind != rule.kind),
+                "{} makes the same kind of finding as a rule before it",
+                rule.id
+            );
         }
     }
 

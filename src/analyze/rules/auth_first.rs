@@ -1,0 +1,117 @@
+//! AUTH or STARTTLS needed first: 530 or 538, or a refusal of MAIL, RCPT or DATA that names
+//! authentication or TLS before anything else. RFC 4954 §6 (530, 538); RFC 3207 §4
+//! (STARTTLS first).
+
+use super::{Context, General};
+use crate::analyze::diagnose::finding;
+use crate::analyze::{Finding, FindingKind, Severity, Text};
+use crate::i18n::Tr;
+
+pub(super) const RULE: General = General {
+    id: "auth-first",
+    kind: FindingKind::AuthRequired,
+    source: "RFC 4954 §6 (530, 538); RFC 3207 §4 (STARTTLS first)",
+    decide,
+};
+
+/// Whether the rule applies, and its finding if so.
+pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
+    let code = c.code;
+    let class = c.class;
+    let quote = c.quote.as_str();
+    let authenticated = &c.authenticated;
+    let auth_offered = c.auth_offered.clone();
+    let starttls_offered = c.starttls_offered;
+    let has = |words: &[&str]| c.has(words);
+    // 530 / 538, or a refusal that names authentication or TLS before anything else.
+    let mentions_tls = has(&[
+        "starttls",
+        " tls",
+        "tls ",
+        "encryption",
+        "secure connection",
+    ]);
+    let mentions_auth = has(&["auth", "login", "not logged in"]);
+    // "Authentication is required for relay" asks for AUTH, not for another server.
+    let auth_for_relay = has(&["authentication is required", "authentication required"]);
+    let needs_first = matches!(code, Some(530) | Some(538))
+        || (class == Some(5)
+            && authenticated.is_none()
+            && mentions_auth
+            && (!has(&["relay"]) || auth_for_relay)
+            && matches!(c.verb, Some("MAIL") | Some("RCPT") | Some("DATA")));
+    if needs_first {
+        let tls = mentions_tls || code == Some(538);
+        // "Must issue a STARTTLS command first": TLS alone, whatever else the line says
+        // (an exception's class name, `SMTPAuthenticationError`).
+        let starttls_first = has(&["must issue a starttls", "starttls command first"]);
+        let auth = !starttls_first && (mentions_auth || !tls);
+        return Some(auth_required(
+            quote,
+            c.verb,
+            tls,
+            auth,
+            auth_offered.as_deref(),
+            starttls_offered,
+            std::mem::take(lines),
+        ));
+    }
+    None
+}
+
+pub(super) fn auth_required(
+    quote: &str,
+    verb: Option<&str>,
+    tls: bool,
+    auth: bool,
+    offered: Option<&str>,
+    starttls_offered: bool,
+    lines: Vec<usize>,
+) -> Finding {
+    let verb = verb.unwrap_or("this command");
+    let (need_en, need_zh) = match (tls, auth) {
+        (true, true) => ("STARTTLS and then authentication", "先 STARTTLS 再认证"),
+        (true, false) => ("STARTTLS (an encrypted connection)", "STARTTLS（加密连接）"),
+        _ => ("authentication (AUTH)", "身份认证（AUTH）"),
+    };
+    let mut en = format!("The server wants {need_en} before {verb}: \"{quote}\".");
+    let mut zh = format!("服务器要求在 {verb} 之前先完成{need_zh}：\"{quote}\"。");
+    match offered {
+        Some(m) => {
+            en.push_str(&format!(" Its EHLO reply offers AUTH {m}."));
+            zh.push_str(&format!("它的 EHLO 回复提供了 AUTH {m}。"));
+        }
+        None if starttls_offered => {
+            en.push_str(" Its EHLO reply lists STARTTLS but no AUTH: many servers offer AUTH only after STARTTLS.");
+            zh.push_str("它的 EHLO 回复列出了 STARTTLS 但没有 AUTH：很多服务器只在 STARTTLS 之后才提供 AUTH。");
+        }
+        None => {}
+    }
+    let mut fix_en = String::new();
+    let mut fix_zh = String::new();
+    if tls {
+        fix_en.push_str("Send STARTTLS after EHLO, complete the TLS handshake and send EHLO again (in a program: turn on TLS/STARTTLS; port 587 with STARTTLS, or 465 with TLS from the start). ");
+        fix_zh.push_str("在 EHLO 之后发送 STARTTLS，完成 TLS 握手后再次发送 EHLO（在程序中：开启 TLS/STARTTLS；587 端口用 STARTTLS，或 465 端口从一开始就用 TLS）。");
+    }
+    if auth {
+        fix_en.push_str("Log in with AUTH before MAIL FROM (in a mail program: turn on \"my server requires authentication\" and give the account and password), and use the login address as the sender.");
+        fix_zh.push_str("在 MAIL FROM 之前用 AUTH 登录（在邮件客户端中：勾选“我的服务器要求身份验证”并填写账号和密码），并以登录地址作为发件人。");
+    }
+    let mut required = finding(
+        FindingKind::AuthRequired,
+        Severity::Error,
+        lines,
+        if tls && !auth {
+            Tr::new("STARTTLS required first", "需要先 STARTTLS")
+        } else {
+            Tr::new("Authentication required first", "需要先认证")
+        },
+        Text::new(en, zh),
+        Text::new(fix_en.trim_end().to_string(), fix_zh),
+    );
+    if tls && !auth {
+        required.cause = "starttls-required";
+        required.fix_id = "use-starttls";
+    }
+    required
+}

@@ -1,0 +1,171 @@
+//! A sender refused after a successful login, or a reply that says the login does not own
+//! the sender: the sender differs from the account (seed 000: 235, then 553). RFC 5321
+//! §4.2.3 (553, 550); the provider's rule that an account sends only as itself (163.com's
+//! 553 "Mail from must equal authorized user", Postfix smtpd_sender_login_maps).
+
+use super::{Context, General};
+use crate::analyze::diagnose::{finding, same_address, short};
+use crate::analyze::{Finding, FindingKind, Format, Severity, Text};
+use crate::i18n::Tr;
+
+pub(super) const RULE: General = General {
+    id: "sender-not-login",
+    kind: FindingKind::SenderMismatch,
+    source: "RFC 5321 §4.2.3 (553, 550); the provider's rule that an account sends only as itself (163.com's 553 \"Mail from must equal authorized user\", Postfix smtpd_sender_login_maps)",
+    decide,
+};
+
+/// Whether the rule applies, and its finding if so.
+pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
+    let code = c.code;
+    let class = c.class;
+    let quote = c.quote.as_str();
+    let authenticated = &c.authenticated;
+    let mail = &c.mail;
+    let auth_ok = c.auth_ok;
+    let has = |words: &[&str]| c.has(words);
+    // A refused sender after a successful login, or a text that says the login does
+    // not own the sender: the sender differs from the account (seed 000, 235 then 553).
+    let not_owner = has(&[
+        "not owned by",
+        "send as this sender",
+        "permissions to send as",
+        "must equal authorized user",
+        "must be same as authorization user",
+        "not authorized to send as",
+    ]);
+    let sender_words = has(&["sender", "from", "owned"]);
+    if (class == Some(5) || (code.is_none() && not_owner))
+        && (not_owner
+            || (auth_ok.is_some() && sender_words && matches!(c.verb, Some("MAIL") | Some("RCPT"))))
+    {
+        let sender = match (c.verb, c.address.as_ref()) {
+            (Some("MAIL"), Some(a)) => a.clone(),
+            _ => mail.as_ref().map(|(a, _)| a.clone()).unwrap_or_default(),
+        };
+        if let Some((_, l)) = &mail {
+            lines.push(*l);
+        }
+        match &authenticated {
+            Some((user, user_line)) if !same_address(user, &sender) => {
+                lines.push(*user_line);
+                return Some(super::sender_not_login::mismatch(
+                    c,
+                    quote,
+                    user,
+                    *user_line,
+                    &sender,
+                    std::mem::take(lines),
+                ));
+            }
+            _ => {
+                if let Some(l) = auth_ok {
+                    lines.push(l);
+                }
+                return Some(super::sender_not_login::not_owned(
+                    quote,
+                    &sender,
+                    auth_ok,
+                    std::mem::take(lines),
+                ));
+            }
+        }
+    }
+    None
+}
+
+pub(super) fn mismatch(
+    c: &Context<'_>,
+    quote: &str,
+    user: &str,
+    user_line: usize,
+    sender: &str,
+    lines: Vec<usize>,
+) -> Finding {
+    let (hint_en, hint_zh) = if c.formats.contains(&Format::SentGot) {
+        (
+            "in DokuWiki: Admin → Configuration Settings → Notification settings → mailfrom"
+                .to_string(),
+            "DokuWiki 中：管理 → 配置设置 → 通知设置 → mailfrom".to_string(),
+        )
+    } else if c.formats.contains(&Format::PhpMailer) {
+        (
+            format!("in PHPMailer: $mail->setFrom('{user}')"),
+            format!("PHPMailer 中：$mail->setFrom('{user}')"),
+        )
+    } else if c.formats.contains(&Format::Smtplib) {
+        (
+            format!("in smtplib: sendmail('{user}', …) and the From: header"),
+            format!("smtplib 中：sendmail('{user}', …) 以及邮件头 From:"),
+        )
+    } else if c.formats.contains(&Format::Swaks) {
+        (
+            format!("with swaks: --from {user}"),
+            format!("swaks 中：--from {user}"),
+        )
+    } else {
+        (
+            "in a mail program: the sender (From) address of the account".to_string(),
+            "邮件客户端中：账号设置里的发件人（From）地址".to_string(),
+        )
+    };
+    finding(
+        FindingKind::SenderMismatch,
+        Severity::Error,
+        lines,
+        Tr::new(
+            "Sender differs from the login",
+            "发件人与登录账号不一致",
+        ),
+        Text::new(
+            format!("The server refused the sender <{sender}>: the login was {user} (decoded from the AUTH exchange, line {user_line}), and this server lets an account send only as itself — \"{quote}\"."),
+            format!("服务器拒绝了发件人 <{sender}>：登录账号是 {user}（从 AUTH 交换中解码，第 {user_line} 行），而该服务器只允许账号以自己的地址发信——\"{quote}\"。"),
+        ),
+        Text::new(
+            format!("Make the sender the login address: MAIL FROM:<{user}>, and the From: header too ({hint_en}). Or log in as {sender}, if that account is yours."),
+            format!("把发件人改成登录地址：MAIL FROM:<{user}>，邮件头 From: 也一样（{hint_zh}）。或者，如果 {sender} 也是你的账号，就用它登录。"),
+        ),
+    )
+}
+
+/// The sender refused because the login does not own it, the login not shown (hidden by
+/// the log, or a server's log line).
+pub(super) fn not_owned(
+    quote: &str,
+    sender: &str,
+    auth_ok: Option<usize>,
+    lines: Vec<usize>,
+) -> Finding {
+    let who = if sender.is_empty() {
+        String::new()
+    } else {
+        format!(" <{}>", short(sender, 100))
+    };
+    let (after_en, after_zh) = match auth_ok {
+        Some(l) => (
+            format!(" The login succeeded (235, line {l}), so this is not about the password: the account may not send as this address."),
+            format!("登录已经成功（第 {l} 行的 235），所以与密码无关：这个账号不能以该地址发信。"),
+        ),
+        None => (
+            " The account that logged in may not send as this address.".to_string(),
+            "登录的账号不能以该地址发信。".to_string(),
+        ),
+    };
+    finding(
+        FindingKind::SenderMismatch,
+        Severity::Error,
+        lines,
+        Tr::new(
+            "Sender differs from the login",
+            "发件人与登录账号不一致",
+        ),
+        Text::new(
+            format!("The server refused the sender{who}: \"{quote}\".{after_en}"),
+            format!("服务器拒绝了发件人{who}：\"{quote}\"。{after_zh}"),
+        ),
+        Text::from(Tr::new(
+            "Make the sender the address you log in with: MAIL FROM and the From: header (in the program's settings: the from/sender address, or DokuWiki's mailfrom). A null sender MAIL FROM:<> is not owned by anyone either. If the account should send as another address: on your own Postfix map it to the login in smtpd_sender_login_maps (or the mail panel's sender ACL, or fix the alias that owns it); on Exchange/Microsoft 365 grant the account Send As permission for that address.",
+            "把发件人改成登录所用的地址：MAIL FROM 和邮件头 From:（在程序设置中：发件人地址，或 DokuWiki 的 mailfrom）。空发件人 MAIL FROM:<> 也不属于任何账号。如果这个账号应当能以另一个地址发信：在自己的 Postfix 上，把该地址在 smtpd_sender_login_maps 中映射到登录名（或在邮件管理面板的发件人 ACL 中设置，或修正占用该地址的别名）；在 Exchange/Microsoft 365 上，为该账号授予该地址的“代理发送”（Send As）权限。",
+        )),
+    )
+}

@@ -1,0 +1,52 @@
+//! A 5xx that says the recipient does not exist. RFC 5321 §4.1.1.3 (550); RFC 3463 §3.2
+//! (X.1.1).
+
+use super::{Context, General};
+use crate::analyze::diagnose::{finding, show_addr};
+use crate::analyze::{Finding, FindingKind, Severity, Text};
+use crate::i18n::Tr;
+
+pub(super) const RULE: General = General {
+    id: "unknown-user",
+    kind: FindingKind::UnknownUser,
+    source: "RFC 5321 §4.1.1.3 (550); RFC 3463 §3.2 (X.1.1)",
+    decide,
+};
+
+/// Whether the rule applies, and its finding if so.
+pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
+    let class = c.class;
+    let quote = c.quote.as_str();
+    let has = |words: &[&str]| c.has(words);
+    let unknown_user = c
+        .enhanced
+        .is_some_and(|e| e.ends_with(".1.1") && e.starts_with('5'))
+        || has(&[
+            "user unknown",
+            "unknown user",
+            "no such user",
+            "does not exist",
+            "unrouteable address",
+            "mailbox unavailable",
+            "mailbox not found",
+            "recipient not found",
+        ]);
+    if unknown_user && class == Some(5) {
+        let who = c.address.clone().unwrap_or_default();
+        return Some(finding(
+            FindingKind::UnknownUser,
+            Severity::Error,
+            std::mem::take(lines),
+            Tr::new("Unknown recipient", "收件人不存在"),
+            Text::new(
+                format!("The server does not know the recipient {}: \"{quote}\".", show_addr(&who, false)),
+                format!("服务器上没有收件人 {}：\"{quote}\"。", show_addr(&who, true)),
+            ),
+            Text::from(Tr::new(
+                "Check the address for typos and ask the recipient for the right one; on your own server, create the mailbox or alias first.",
+                "检查地址是否拼错，并向收件人确认正确地址；如果是自己的服务器，先创建该邮箱或别名。",
+            )),
+        ));
+    }
+    None
+}
