@@ -330,7 +330,14 @@ fn engine_codes() -> Vec<(u16, Option<String>)> {
     let mut found = Vec::new();
     for source in [
         include_str!("../src/smtp/profile.rs"),
-        include_str!("../src/smtp/server.rs"),
+        include_str!("../src/smtp/server/mod.rs"),
+        include_str!("../src/smtp/server/auth.rs"),
+        include_str!("../src/smtp/server/commands.rs"),
+        include_str!("../src/smtp/server/data.rs"),
+        include_str!("../src/smtp/server/envelope.rs"),
+        include_str!("../src/smtp/server/input.rs"),
+        include_str!("../src/smtp/server/replies.rs"),
+        include_str!("../src/smtp/server/state.rs"),
     ] {
         let mut rest = source;
         while let Some(at) = rest.find("t(") {
