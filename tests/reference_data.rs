@@ -328,18 +328,21 @@ fn every_cited_section_exists() {
 /// server builds itself.
 fn engine_codes() -> Vec<(u16, Option<String>)> {
     let mut found = Vec::new();
-    for source in [
-        include_str!("../src/smtp/profile.rs"),
-        include_str!("../src/smtp/server/mod.rs"),
-        include_str!("../src/smtp/server/auth.rs"),
-        include_str!("../src/smtp/server/commands.rs"),
-        include_str!("../src/smtp/server/data.rs"),
-        include_str!("../src/smtp/server/envelope.rs"),
-        include_str!("../src/smtp/server/input.rs"),
-        include_str!("../src/smtp/server/replies.rs"),
-        include_str!("../src/smtp/server/state.rs"),
-    ] {
-        let mut rest = source;
+    // The profiles, and every file of the server's folder.
+    let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/src/smtp/server");
+    let mut sources = vec![include_str!("../src/smtp/profile.rs").to_string()];
+    let mut files: Vec<_> = std::fs::read_dir(folder)
+        .expect("src/smtp/server")
+        .map(|entry| entry.expect("a file").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "rs"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 7, "{files:?}");
+    for path in files {
+        sources.push(std::fs::read_to_string(path).expect("readable"));
+    }
+    for source in &sources {
+        let mut rest = source.as_str();
         while let Some(at) = rest.find("t(") {
             rest = &rest[at + 2..];
             let bytes = rest.as_bytes();
@@ -350,7 +353,7 @@ fn engine_codes() -> Vec<(u16, Option<String>)> {
                 found.push((code, (!enhanced.is_empty()).then(|| enhanced.to_string())));
             }
         }
-        let mut rest = source;
+        let mut rest = source.as_str();
         while let Some(at) = rest.find("code: ") {
             rest = &rest[at + 6..];
             let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
