@@ -2,6 +2,9 @@
 //! mechanism's (`crate::sasl::registry`); here it is framed in base64 on 334 lines and its
 //! outcome mapped to a reply.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
+
 use super::replies::Vars;
 use super::state::{Phase, Transition};
 use super::{Event, Server};
@@ -9,8 +12,6 @@ use crate::sasl::exchange::{AuthStep, ServerEnv, ServerExchange, ServerFailure, 
 use crate::sasl::{login, registry};
 use crate::smtp::profile::{Extension, Profile};
 use crate::smtp::why::{Detail, Leniency, SaslProblem, Situation};
-use base64::engine::general_purpose::STANDARD as BASE64;
-use base64::Engine as _;
 
 impl Server {
     pub(super) fn auth(&mut self, mechanism: &str, initial: Option<&str>, events: &mut Vec<Event>) {
