@@ -142,6 +142,54 @@ mod tests {
         Transition::TimedOut,
     ];
 
+    /// The replies of RFC 5321 §4.1.4's sequencing rule, through a whole session: RCPT and
+    /// DATA before MAIL, DATA before RCPT, MAIL inside a transaction, each refused, with a
+    /// situation whose source is that section.
+    #[test]
+    fn the_sequencing_rule_fires_and_cites_its_section() {
+        use crate::smtp::profile::Profile;
+        use crate::smtp::server::{Event, Server, ServerConfig};
+        use crate::smtp::why::Situation;
+
+        let mut server = Server::new(ServerConfig::new(Profile::Postfix), "192.0.2.1", "now");
+        let mut replies = Vec::new();
+        for line in [
+            "EHLO client.example\r\n",
+            "RCPT TO:<bob@example.org>\r\n",
+            "DATA\r\n",
+            "MAIL FROM:<alice@example.com>\r\n",
+            "DATA\r\n",
+            "MAIL FROM:<alice@example.com>\r\n",
+        ] {
+            for event in server.receive(line.as_bytes()) {
+                if let Event::Reply(reply) = event {
+                    replies.push(reply);
+                }
+            }
+        }
+        let refused: Vec<(u16, Situation)> = replies
+            .iter()
+            .filter(|r| r.code.value() >= 500)
+            .map(|r| (r.code.value(), r.why.situation))
+            .collect();
+        assert_eq!(
+            refused,
+            [
+                (503, Situation::NeedMail),
+                (503, Situation::NeedMail),
+                // RFC 5321 §4.1.1.4 allows 503 or 554 "no valid recipients"; Postfix says 554.
+                (554, Situation::NeedRcpt),
+                (503, Situation::NestedMail),
+            ]
+        );
+        for (_, situation) in refused {
+            assert!(
+                situation.source().contains("RFC 5321 §4.1.4"),
+                "{situation:?}"
+            );
+        }
+    }
+
     #[test]
     fn every_transition_names_a_listed_rfc_section() {
         let declared = enum_variants(include_str!("state.rs"), "Transition");
