@@ -304,45 +304,44 @@ impl Kind {
 
     /// The kind in `lang`, with its code or verb: `reply 553 5.7.1`, `command RCPR`.
     pub fn describe(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
         match self {
-            Kind::Blank => pick(zh, "blank line", "空行").into(),
+            Kind::Blank => Tr::new("blank line", "空行").get(lang).into(),
             Kind::Command { verb, known: true } => {
-                format!("{} {verb}", pick(zh, "command", "命令"))
+                format!("{} {verb}", Tr::new("command", "命令").get(lang))
             }
             Kind::Command { verb, known: false } => {
-                format!("{} {verb}", pick(zh, "unknown command", "未知命令"))
+                format!(
+                    "{} {verb}",
+                    Tr::new("unknown command", "未知命令").get(lang)
+                )
             }
             Kind::Reply { code, enhanced, .. } => {
-                let mut s = format!("{} {code}", pick(zh, "reply", "回复"));
+                let mut s = format!("{} {code}", Tr::new("reply", "回复").get(lang));
                 if let Some(e) = enhanced {
                     s.push(' ');
                     s.push_str(e);
                 }
                 s
             }
-            Kind::Data { end: false } => pick(zh, "message data", "邮件数据").into(),
-            Kind::Data { end: true } => pick(zh, "end of message data", "邮件数据结束").into(),
-            Kind::Sasl => pick(zh, "SASL answer", "SASL 应答").into(),
+            Kind::Data { end: false } => Tr::new("message data", "邮件数据").get(lang).into(),
+            Kind::Data { end: true } => Tr::new("end of message data", "邮件数据结束")
+                .get(lang)
+                .into(),
+            Kind::Sasl => Tr::new("SASL answer", "SASL 应答").get(lang).into(),
             Kind::Summary { code } => {
-                format!("{} {code}", pick(zh, "client summary", "客户端汇总"))
+                format!(
+                    "{} {code}",
+                    Tr::new("client summary", "客户端汇总").get(lang)
+                )
             }
             Kind::Log { program, code, .. } => match code {
-                Some(code) => format!("{} {program} {code}", pick(zh, "log", "日志")),
-                None => format!("{} {program}", pick(zh, "log", "日志")),
+                Some(code) => format!("{} {program} {code}", Tr::new("log", "日志").get(lang)),
+                None => format!("{} {program}", Tr::new("log", "日志").get(lang)),
             },
-            Kind::Wrapped => pick(zh, "wrapped line", "折行").into(),
-            Kind::Note => pick(zh, "note", "注记").into(),
-            Kind::Unknown => pick(zh, "unknown", "未识别").into(),
+            Kind::Wrapped => Tr::new("wrapped line", "折行").get(lang).into(),
+            Kind::Note => Tr::new("note", "注记").get(lang).into(),
+            Kind::Unknown => Tr::new("unknown", "未识别").get(lang).into(),
         }
-    }
-}
-
-fn pick(zh: bool, en: &'static str, zh_text: &'static str) -> &'static str {
-    if zh {
-        zh_text
-    } else {
-        en
     }
 }
 

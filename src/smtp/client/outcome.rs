@@ -2,7 +2,7 @@
 //! client's notes on the dialog, the transcript, the SASL trace — in both languages.
 
 use super::{Security, ServerReply, Stage};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::mime::RecipientKind;
 use crate::sasl::trace::Trace;
 
@@ -88,14 +88,14 @@ impl Failure {
                     (false, _) => format!("服务器对 {name} 回复 {code}（{text}）：永久性失败；不做任何修改再发一次仍会失败（RFC 5321 §4.2.1）。"),
                 }
             }
-            Failure::NoRecipientAccepted { deferred: 0 } => pick(en, "Every recipient was refused, so there is nothing to send: the client does not send DATA (RFC 5321 §3.3) and says QUIT.", "所有收件人都被拒绝，没有可发送的对象：客户端不发送 DATA（RFC 5321 §3.3），直接 QUIT。"),
+            Failure::NoRecipientAccepted { deferred: 0 } => Tr::new("Every recipient was refused, so there is nothing to send: the client does not send DATA (RFC 5321 §3.3) and says QUIT.", "所有收件人都被拒绝，没有可发送的对象：客户端不发送 DATA（RFC 5321 §3.3），直接 QUIT。").get(lang).to_string(),
             Failure::NoRecipientAccepted { deferred } => if en {
                 format!("No recipient was accepted, so there is nothing to send now; {deferred} of them were only deferred (4yz — greylisting, for one), so the client keeps the message and tries again later (RFC 5321 §4.5.4.1).")
             } else {
                 format!("没有收件人被接受，现在无可发送；其中 {deferred} 个只是被暂缓（4yz——例如灰名单），因此客户端保留邮件，稍后重试（RFC 5321 §4.5.4.1）。")
             },
-            Failure::StartTlsNotOffered => pick(en, "STARTTLS was required, but the server does not list it after EHLO. A client that requires TLS must not go on in plain text (RFC 3207 §4): it says QUIT.", "要求使用 STARTTLS，但服务器在 EHLO 回复中没有列出它。要求 TLS 的客户端不能继续明文会话（RFC 3207 §4）：发送 QUIT。"),
-            Failure::AuthNotOffered => pick(en, "A user name is set, but the server offers no AUTH (RFC 4954 §3: it must be listed in the EHLO reply; after HELO there are no extensions at all).", "设置了用户名，但服务器不提供 AUTH（RFC 4954 §3：AUTH 必须出现在 EHLO 回复中；HELO 之后根本没有扩展）。"),
+            Failure::StartTlsNotOffered => Tr::new("STARTTLS was required, but the server does not list it after EHLO. A client that requires TLS must not go on in plain text (RFC 3207 §4): it says QUIT.", "要求使用 STARTTLS，但服务器在 EHLO 回复中没有列出它。要求 TLS 的客户端不能继续明文会话（RFC 3207 §4）：发送 QUIT。").get(lang).to_string(),
+            Failure::AuthNotOffered => Tr::new("A user name is set, but the server offers no AUTH (RFC 4954 §3: it must be listed in the EHLO reply; after HELO there are no extensions at all).", "设置了用户名，但服务器不提供 AUTH（RFC 4954 §3：AUTH 必须出现在 EHLO 回复中；HELO 之后根本没有扩展）。").get(lang).to_string(),
             Failure::NoCommonMechanism { offered } => if en {
                 format!("The server offers {} — none of which the client uses unasked (NTLM must be chosen explicitly).", offered.join(" "))
             } else {
@@ -106,26 +106,22 @@ impl Failure {
             } else {
                 format!("客户端无法计算 {m}：它支持 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 和 NTLM。")
             },
-            Failure::MissingCredentials => pick(en, "Authentication needs both a user name and a password.", "认证需要用户名和密码两者。"),
+            Failure::MissingCredentials => Tr::new("Authentication needs both a user name and a password.", "认证需要用户名和密码两者。").get(lang).to_string(),
             Failure::Sasl { mechanism, problem } => if en {
                 format!("{mechanism}: {}", problem.0)
             } else {
                 format!("{mechanism}：{}", problem.1)
             },
-            Failure::EightBitUnsupported => pick(en, "The message has octets with the high bit set (8bit), but the server does not offer 8BITMIME: the client must not send them (RFC 6152 §3). Compose it with quoted-printable or base64.", "邮件含有最高位为 1 的字节（8bit），但服务器不提供 8BITMIME：客户端不能发送（RFC 6152 §3）。请用 quoted-printable 或 base64 编写邮件。"),
+            Failure::EightBitUnsupported => Tr::new("The message has octets with the high bit set (8bit), but the server does not offer 8BITMIME: the client must not send them (RFC 6152 §3). Compose it with quoted-printable or base64.", "邮件含有最高位为 1 的字节（8bit），但服务器不提供 8BITMIME：客户端不能发送（RFC 6152 §3）。请用 quoted-printable 或 base64 编写邮件。").get(lang).to_string(),
             Failure::Protocol { line } => if en {
                 format!("The server sent {line:?}, which is not a reply (three digits, then a space or a hyphen, RFC 5321 §4.2): the client hangs up.")
             } else {
                 format!("服务器发送了 {line:?}，这不是回复（三位数字后跟空格或连字符，RFC 5321 §4.2）：客户端挂断。")
             },
-            Failure::ConnectionClosed => pick(en, "The connection closed before the session ended: whatever was not confirmed with 250 was not delivered.", "会话结束前连接就关闭了：没有得到 250 确认的内容都没有投递。"),
+            Failure::ConnectionClosed => Tr::new("The connection closed before the session ended: whatever was not confirmed with 250 was not delivered.", "会话结束前连接就关闭了：没有得到 250 确认的内容都没有投递。").get(lang).to_string(),
             Failure::Local { reason } => if en { reason.0.clone() } else { reason.1.clone() },
         }
     }
-}
-
-pub(super) fn pick(en: bool, english: &str, chinese: &str) -> String {
-    if en { english } else { chinese }.to_string()
 }
 
 /// What became of one recipient.
@@ -271,7 +267,7 @@ impl ClientNote {
                 (true, Security::ImplicitTls) => format!("Connecting to {host} at {port} with TLS from the first byte (RFC 8314, usually port 465)."),
                 (false, Security::ImplicitTls) => format!("连接 {host} 的 {port} 端口，从第一个字节起就是 TLS（RFC 8314，通常是 465 端口）。"),
             },
-            ClientNote::ImplicitTls => pick(en, "Implicit TLS is simulated: the session counts as encrypted from the start. (The trainer's server has no TLS of its own, so a 'TLS before AUTH' policy still wants STARTTLS.)", "隐式 TLS 是模拟的：会话从一开始就视为已加密。（训练器的服务器本身没有 TLS，因此“认证前必须 TLS”的策略仍然要求 STARTTLS。）"),
+            ClientNote::ImplicitTls => Tr::new("Implicit TLS is simulated: the session counts as encrypted from the start. (The trainer's server has no TLS of its own, so a 'TLS before AUTH' policy still wants STARTTLS.)", "隐式 TLS 是模拟的：会话从一开始就视为已加密。（训练器的服务器本身没有 TLS，因此“认证前必须 TLS”的策略仍然要求 STARTTLS。）").get(lang).to_string(),
             ClientNote::HeloFallback { code } => if en {
                 format!("EHLO got {code}: the server does not know ESMTP, so the client falls back to HELO (RFC 5321 §3.2) — and gets no extensions: no AUTH, no PIPELINING, no SIZE.")
             } else {
@@ -282,8 +278,8 @@ impl ClientNote {
             } else {
                 format!("服务器提供：{}。客户端按需使用。", keywords.join("、"))
             },
-            ClientNote::StartingTls => pick(en, "STARTTLS is offered and required: it comes before AUTH, so the password never crosses the network in clear.", "服务器提供 STARTTLS 且设置要求使用：它在 AUTH 之前，这样密码绝不会明文经过网络。"),
-            ClientNote::TlsEstablished => pick(en, "TLS is up (simulated). Both sides forget what they learned before it (RFC 3207 §4.2), so the client says EHLO again and reads the extensions anew.", "TLS 已建立（模拟）。双方都忘掉之前得知的一切（RFC 3207 §4.2），因此客户端重新发送 EHLO，重新读取扩展列表。"),
+            ClientNote::StartingTls => Tr::new("STARTTLS is offered and required: it comes before AUTH, so the password never crosses the network in clear.", "服务器提供 STARTTLS 且设置要求使用：它在 AUTH 之前，这样密码绝不会明文经过网络。").get(lang).to_string(),
+            ClientNote::TlsEstablished => Tr::new("TLS is up (simulated). Both sides forget what they learned before it (RFC 3207 §4.2), so the client says EHLO again and reads the extensions anew.", "TLS 已建立（模拟）。双方都忘掉之前得知的一切（RFC 3207 §4.2），因此客户端重新发送 EHLO，重新读取扩展列表。").get(lang).to_string(),
             ClientNote::Mechanism { mechanism, offered, chosen } => {
                 let list = offered.join(" ");
                 let clear = matches!(mechanism.as_str(), "PLAIN" | "LOGIN");
@@ -306,7 +302,7 @@ impl ClientNote {
             } else {
                 format!("{mechanism}：服务器的证明与客户端算出的一致——服务器也知道密码（双向认证）。")
             },
-            ClientNote::AuthCancelled => pick(en, "The client cancels the exchange with * (RFC 4954 §4); the server answers 501.", "客户端用 * 取消认证交换（RFC 4954 §4）；服务器会回复 501。"),
+            ClientNote::AuthCancelled => Tr::new("The client cancels the exchange with * (RFC 4954 §4); the server answers 501.", "客户端用 * 取消认证交换（RFC 4954 §4）；服务器会回复 501。").get(lang).to_string(),
             ClientNote::Pipelining { commands } => if en {
                 format!("PIPELINING is offered: {commands} commands go in one write, and the replies are read back in the same order (RFC 2920 §3.1). DATA is last in the group.")
             } else {
@@ -317,7 +313,7 @@ impl ClientNote {
             } else {
                 format!("服务器提供 SIZE，因此 MAIL FROM 声明 SIZE={size}：上限更低的服务器会立即回复 552，在发送任何数据之前就拒绝（RFC 1870 §6）。")
             },
-            ClientNote::EightBitDeclared => pick(en, "The message has 8-bit octets and the server offers 8BITMIME: MAIL FROM says BODY=8BITMIME (RFC 6152).", "邮件含有 8 位字节，且服务器提供 8BITMIME：MAIL FROM 带上 BODY=8BITMIME（RFC 6152）。"),
+            ClientNote::EightBitDeclared => Tr::new("The message has 8-bit octets and the server offers 8BITMIME: MAIL FROM says BODY=8BITMIME (RFC 6152).", "邮件含有 8 位字节，且服务器提供 8BITMIME：MAIL FROM 带上 BODY=8BITMIME（RFC 6152）。").get(lang).to_string(),
             ClientNote::BccInEnvelope { count } => if en {
                 format!("{count} Bcc recipient(s) get a RCPT TO like everyone else; no header names them (as the C++ mailer article found out).")
             } else {
@@ -340,14 +336,14 @@ impl ClientNote {
             } else {
                 format!("BDAT {octets} LAST：字节原样跟在后面——不需要点填充，也没有结束标记，由大小决定在哪里结束（RFC 3030）。")
             },
-            ClientNote::EmptyData => pick(en, "DATA was pipelined but no recipient was accepted; the server still said 354, so the client sends only the final dot (RFC 2920 §3.1).", "DATA 是流水线发送的，但没有收件人被接受；服务器仍回复了 354，因此客户端只发送结束的点（RFC 2920 §3.1）。"),
+            ClientNote::EmptyData => Tr::new("DATA was pipelined but no recipient was accepted; the server still said 354, so the client sends only the final dot (RFC 2920 §3.1).", "DATA 是流水线发送的，但没有收件人被接受；服务器仍回复了 354，因此客户端只发送结束的点（RFC 2920 §3.1）。").get(lang).to_string(),
             ClientNote::Delivered { recipients } => if en {
                 format!("The server accepted the message for {recipients} recipient(s): delivering it is now its job.")
             } else {
                 format!("服务器已为 {recipients} 个收件人接受邮件：投递现在由它负责。")
             },
             ClientNote::Failed(failure) => failure.explain(lang),
-            ClientNote::Quitting => pick(en, "QUIT: the session ends politely (RFC 5321 §4.1.1.10).", "QUIT：礼貌地结束会话（RFC 5321 §4.1.1.10）。"),
+            ClientNote::Quitting => Tr::new("QUIT: the session ends politely (RFC 5321 §4.1.1.10).", "QUIT：礼貌地结束会话（RFC 5321 §4.1.1.10）。").get(lang).to_string(),
         }
     }
 }
