@@ -212,3 +212,51 @@ fn a_demo_key_signs_a_message_that_then_verifies() {
             != handle(&Request::DemoKey { seed: vec![1; 32] })
     );
 }
+
+mod never_panics {
+    use proptest::prelude::*;
+    use smtp_trainer::msgauth::page::{handle, Request, Response, Text};
+
+    fn words(t: &Text) -> bool {
+        !t.en.is_empty() && !t.zh.is_empty()
+    }
+
+    proptest! {
+        // What the page sends is whatever a learner typed: the worker answers every
+        // request, and every error has words in both languages.
+        #[test]
+        fn the_worker_answers_any_input(
+            message in "[ -~\r\n\t]{0,300}",
+            record in "[ -~]{0,80}",
+            ip in "[0-9a-f.:]{0,20}",
+            name in "[a-z.]{0,20}",
+            seed in prop::collection::vec(any::<u8>(), 0..40),
+            index in 0usize..4,
+            sample in any::<u8>(),
+        ) {
+            let requests = vec![
+                Request::DkimVerify { message: message.clone(), key_record: record.clone(), index, now: Some(0) },
+                Request::DemoKey { seed },
+                Request::DkimSign {
+                    message: message.clone(), domain: name.clone(), selector: name.clone(),
+                    key: record.clone(), header_relaxed: index % 2 == 0, body_relaxed: index < 2,
+                    timestamp: None,
+                },
+                Request::Spf { records: message.clone(), ip: ip.clone(), mail_from: name.clone(), helo: name.clone() },
+                Request::Dmarc {
+                    records: message.clone(), from_domain: name.clone(), spf_result: record.clone(),
+                    spf_domain: name.clone(), dkim: vec![(name.clone(), true)], sample,
+                },
+                Request::Report { xml: message.clone() },
+            ];
+            for request in &requests {
+                match handle(request) {
+                    Response::DkimVerify(out) => prop_assert!(out.pass || out.failure.as_ref().is_some_and(words)),
+                    Response::DemoKey(Err(e)) | Response::DkimSign(Err(e)) | Response::Spf(Err(e))
+                    | Response::Dmarc(Err(e)) | Response::Report(Err(e)) => prop_assert!(words(&e)),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
