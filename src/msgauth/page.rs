@@ -201,6 +201,8 @@ pub struct DkimVerifyOut {
     pub domain: Option<String>,
     /// `s=`.
     pub selector: Option<String>,
+    /// The domain of the message's From: (for DMARC), when it has one.
+    pub from_domain: Option<String>,
     /// The id of the first failing step.
     pub failed_step: Option<String>,
     /// The failure in words.
@@ -507,6 +509,7 @@ fn dkim_verify(message: &str, key_record: &str, index: usize, now: Option<u64>) 
         signature_count: r.signature_count,
         domain: r.signature.as_ref().map(|s| s.domain.clone()),
         selector: r.signature.as_ref().map(|s| s.selector.clone()),
+        from_domain: policy::from_domain(message.as_bytes()),
         failed_step: failed.map(str::to_string),
         failure: r.failure.as_ref().map(|f| Text::of(|l| f.describe(l))),
         notes: r

@@ -293,3 +293,52 @@ async fn gmail_5_7_26_in_chinese_shows_the_engines_dmarc_verdict() {
     assert_clean_and_local(&h).await;
     h.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_forwarded_message_fails_spf_passes_dkim_and_dmarc_takes_both_results() {
+    let h = Harness::start(BrowserLang::English).await;
+    open_case(&h, "forwarded", CheckKind::Spf).await;
+    h.wait_for("[data-testid=msgauth-spf-result][data-result=fail]")
+        .await;
+    open_case(&h, "forwarded", CheckKind::Dkim).await;
+    h.wait_for("[data-testid=msgauth-dkim-verdict][data-verdict=pass]")
+        .await;
+    // The DMARC view takes what the two checks computed in the page: exactly the inputs
+    // the case gives its DMARC check.
+    h.click("msgauth-tab-dmarc").await;
+    h.click("msgauth-dmarc-take").await;
+    let Request::Dmarc {
+        from_domain,
+        spf_result,
+        spf_domain,
+        dkim,
+        records,
+        ..
+    } = case_request("forwarded", CheckKind::Dmarc)
+    else {
+        panic!("a DMARC request")
+    };
+    let dkim_line: Vec<String> = dkim
+        .iter()
+        .map(|(d, ok)| format!("{d} {}", if *ok { "pass" } else { "fail" }))
+        .collect();
+    for (testid, expected) in [
+        ("msgauth-dmarc-from", from_domain),
+        ("msgauth-dmarc-spf-result", spf_result),
+        ("msgauth-dmarc-spf-domain", spf_domain),
+        ("msgauth-dmarc-dkim", dkim_line.join("\n")),
+    ] {
+        assert_eq!(super::control_value(&h, testid).await, expected, "{testid}");
+    }
+    // With the records typed in, DMARC passes on DKIM alone.
+    h.wait_for("[data-testid=msgauth-dmarc-records]")
+        .await
+        .send_keys(&records)
+        .await
+        .expect("typing the records");
+    h.click("msgauth-dmarc-check").await;
+    h.wait_for("[data-testid=msgauth-dmarc-result][data-result=pass]")
+        .await;
+    assert_clean_and_local(&h).await;
+    h.close().await;
+}

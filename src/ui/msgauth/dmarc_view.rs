@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::parts::{button, input_error, pending, steps, text_area, text_input};
-use super::state::{use_msgauth, Field, Kind, Slot};
+use super::state::{use_msgauth, Field, Kind, MsgAuthAction, Slot};
 use super::texts;
 use crate::ui::state::use_lang;
 
@@ -19,6 +19,10 @@ pub fn dmarc_view() -> Html {
     let on_check = {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.run(Kind::Dmarc))
+    };
+    let on_take = {
+        let ctx = ctx.clone();
+        Callback::from(move |_: MouseEvent| ctx.state.dispatch(MsgAuthAction::TakeResults))
     };
     let line_error = ctx.state.dmarc_lines().err().map(|n| {
         html! {
@@ -53,6 +57,11 @@ pub fn dmarc_view() -> Html {
             <h2 id="msgauth-dmarc-heading">{ texts::DMARC_HEADING.get(lang) }</h2>
             <p class="hint">{ texts::DMARC_HINT.get(lang) }</p>
             <div class="panel msgauth-form">
+                <div class="buttons">
+                    <button type="button" class="button" data-testid="msgauth-dmarc-take" onclick={on_take}>
+                        { texts::TAKE_RESULTS.get(lang) }
+                    </button>
+                </div>
                 { text_input(&ctx, Field::DmarcFrom, "msgauth-dmarc-from", texts::FROM_DOMAIN.get(lang)) }
                 { text_input(&ctx, Field::DmarcSpfResult, "msgauth-dmarc-spf-result", texts::SPF_RESULT_LABEL.get(lang)) }
                 { text_input(&ctx, Field::DmarcSpfDomain, "msgauth-dmarc-spf-domain", texts::SPF_DOMAIN.get(lang)) }

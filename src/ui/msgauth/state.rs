@@ -238,6 +238,8 @@ pub enum MsgAuthAction {
     Load(Request, Option<&'static str>),
     /// A request sent (its check now computes).
     Sent(Kind),
+    /// The DMARC inputs taken from the SPF and DKIM checks' last answers.
+    TakeResults,
     /// The worker's answer.
     Answer(Response),
 }
@@ -310,6 +312,24 @@ impl Reducible for MsgAuthState {
                 s.mark(Kind::of(&request));
             }
             MsgAuthAction::Sent(kind) => s.mark(kind),
+            MsgAuthAction::TakeResults => {
+                if let Slot::Done(spf) = &s.spf {
+                    if let Ok(spf) = spf.as_ref() {
+                        s.fields.insert(Field::DmarcSpfResult, spf.result.clone());
+                        s.fields.insert(Field::DmarcSpfDomain, spf.domain.clone());
+                    }
+                }
+                if let Slot::Done(dkim) = &s.dkim {
+                    if let Some(domain) = &dkim.domain {
+                        let result = if dkim.pass { "pass" } else { "fail" };
+                        s.fields
+                            .insert(Field::DmarcDkim, format!("{domain} {result}"));
+                    }
+                    if let Some(from) = &dkim.from_domain {
+                        s.fields.insert(Field::DmarcFrom, from.clone());
+                    }
+                }
+            }
             MsgAuthAction::Answer(response) => match response {
                 Response::DkimVerify(out) => s.dkim = Slot::Done(Rc::new(out)),
                 Response::DemoKey(out) => {

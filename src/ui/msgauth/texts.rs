@@ -193,8 +193,13 @@ pub const DMARC_HEADING: Tr = Tr::new(
 );
 /// DMARC hint.
 pub const DMARC_HINT: Tr = Tr::new(
-    "Give the From: domain, what SPF and DKIM concluded and for which domains (as the receiver computed them, or from the SPF and DKIM views), and the _dmarc TXT record.",
-    "填写 From: 域、SPF 和 DKIM 的结论及其对应的域（接收方算出的，或来自 SPF 和 DKIM 检查），以及 _dmarc 的 TXT 记录。",
+    "Give the From: domain, what SPF and DKIM concluded and for which domains (as the receiver computed them, or taken with one click from the last SPF and DKIM checks: the From: domain then comes from the DKIM check's message), and the _dmarc TXT record.",
+    "填写 From: 域、SPF 和 DKIM 的结论及其对应的域（接收方算出的，或一键采用最近一次 SPF 和 DKIM 检查的结果：此时 From: 域取自 DKIM 检查中的邮件），以及 _dmarc 的 TXT 记录。",
+);
+/// Takes SPF's and DKIM's last results.
+pub const TAKE_RESULTS: Tr = Tr::new(
+    "Take the results of the SPF and DKIM checks",
+    "采用 SPF 和 DKIM 检查的结果",
 );
 /// From domain label.
 pub const FROM_DOMAIN: Tr = Tr::new("From: domain", "From: 域");
