@@ -122,7 +122,7 @@ pub fn changes(list: &[ChangeOut], kind: &'static str, title: &str, lang: Lang) 
         <section class="msgauth-changes" data-testid="msgauth-changes" data-kind={kind}>
             <h3>{ title.to_string() }</h3>
             <div class="table-scroll">
-                <table class="fields">
+                <table class="msgauth-table">
                     <thead><tr><th></th><th></th><th>{ texts::CHANGE_BEFORE_AFTER.get(lang) }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>

@@ -67,7 +67,7 @@ pub fn report_view() -> Html {
                         .replace("{id}", &out.report_id).replace("{org}", &out.org_name)
                         .replace("{domain}", &out.domain).replace("{policy}", &out.policy) }</p>
                     <div class="table-scroll">
-                        <table class="fields" data-testid="msgauth-report-rows">
+                        <table class="msgauth-table" data-testid="msgauth-report-rows">
                             <thead>
                                 <tr>
                                     <th scope="col">{ texts::SOURCE.get(lang) }</th>

@@ -58,7 +58,7 @@ pub fn spf_view() -> Html {
                     </p>
                 </div>
                 <div class="table-scroll">
-                    <table class="fields spf-steps" data-testid="msgauth-spf-steps">
+                    <table class="msgauth-table spf-steps" data-testid="msgauth-spf-steps">
                         <thead>
                             <tr>
                                 <th scope="col">{ texts::RECORD_OF.get(lang) }</th>
