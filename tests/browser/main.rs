@@ -10,6 +10,7 @@ mod compose;
 mod diagrams;
 mod harness;
 mod learn;
+mod msgauth;
 mod offline;
 mod share;
 
