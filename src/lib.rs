@@ -23,7 +23,7 @@
 //!                 #/verify · #/compose · #/mailbox         real TLS with rustls)
 //!                 #/analyze · #/scenarios · #/lessons    send (rustls) · explain · auth
 //!                 state: use_reducer + context            verify · analyze (text or --json)
-//!                                                         scenario check FILE
+//!                 #/msgauth (checks in a worker)          scenario check FILE
 //!                                                         dkim verify|sign · spf check
 //!                                                         dmarc check (records supplied)
 //! ```

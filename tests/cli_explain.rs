@@ -254,6 +254,23 @@ fn a_pasted_dmarc_refusal_points_to_spf_dkim_and_dmarc() {
     let zh = stdout(&explain(&["--lang", "zh", line]));
     assert!(zh.contains("延伸阅读"), "{zh}");
     assert!(zh.contains("RFC 7489"), "{zh}");
+
+    // And it says where to find out why: the DMARC check, in the CLI and on the page.
+    assert!(
+        text.contains("Check DMARC alignment and policy step by step: `smtp-trainer dmarc check`, or the page's #/msgauth/dmarc"),
+        "{text}"
+    );
+    assert!(zh.contains("逐步检查 DMARC 对齐与策略"), "{zh}");
+    let value = json(&explain(&["--json", line]));
+    assert_eq!(value["message_checks"][0]["page"], "#/msgauth/dmarc");
+    assert_eq!(
+        value["message_checks"][0]["command"],
+        "smtp-trainer dmarc check"
+    );
+    assert_eq!(value["message_checks"].as_array().map(Vec::len), Some(1));
+    // A reply about something else points nowhere.
+    let other = json(&explain(&["--json", "550 5.1.1 User unknown"]));
+    assert!(other.get("message_checks").is_none(), "{other}");
 }
 
 #[test]

@@ -241,69 +241,126 @@ fn citations(text: &str) -> Vec<(u32, String)> {
     found
 }
 
-/// The sections of the committed list, as (rfc, section).
-fn known_sections() -> Vec<(u32, String)> {
+/// One row of the committed section list: the section and what it may be cited for.
+struct Section {
+    rfc: u32,
+    section: String,
+    /// Reply codes (`550`), enhanced codes (`X.7.26`) or whole subjects (`X.7.*`); `*` is
+    /// a section about every code.
+    cited_for: Vec<String>,
+}
+
+impl Section {
+    /// May an entry about `subjects` (its reply code and enhanced codes, written `550` and
+    /// `X.7.26`) cite this section?
+    fn fits(&self, subjects: &[String]) -> bool {
+        self.cited_for.iter().any(|allowed| {
+            allowed == "*"
+                || subjects.iter().any(|subject| {
+                    subject == allowed
+                        || allowed.strip_suffix('*').is_some_and(|prefix| {
+                            subject.starts_with(prefix) && prefix.starts_with("X.")
+                        })
+                })
+        })
+    }
+}
+
+/// The sections of the committed list.
+fn known_sections() -> Vec<Section> {
     include_str!("fixtures/rfc-sections.tsv")
         .lines()
         .filter(|line| !line.starts_with('#') && !line.starts_with("rfc\t") && !line.is_empty())
         .map(|line| {
-            let mut fields = line.split('\t');
-            let rfc = fields.next().and_then(|f| f.parse().ok()).expect("rfc");
-            let section = fields.next().expect("section").to_string();
-            assert!(
-                fields.next().is_some_and(|t| !t.is_empty()),
-                "{line:?} has no title"
-            );
-            (rfc, section)
+            let fields: Vec<&str> = line.split('\t').collect();
+            assert_eq!(fields.len(), 4, "{line:?}: rfc, section, title, cited for");
+            assert!(!fields[2].is_empty(), "{line:?} has no title");
+            Section {
+                rfc: fields[0].parse().expect("rfc"),
+                section: fields[1].to_string(),
+                cited_for: fields[3].split(',').map(str::to_string).collect(),
+            }
         })
         .collect()
 }
 
+/// `5.7.26` as the section list writes a subject: `X.7.26`.
+fn enhanced_subject(code: &str) -> String {
+    match code.split_once('.') {
+        Some((_, rest)) => format!("X.{rest}"),
+        None => code.to_string(),
+    }
+}
+
 #[test]
-fn every_cited_section_exists() {
+fn every_cited_section_exists_and_is_about_the_code_that_cites_it() {
     let known = known_sections();
-    let mut texts: Vec<(String, String)> = Vec::new();
+    // (label, what the text is about, text); an empty subject list is a source file whose
+    // citations are checked for existence only.
+    let mut texts: Vec<(String, Vec<String>, String)> = Vec::new();
     for info in REPLY_CODES {
         let label = info.code.to_string();
-        texts.push((label.clone(), info.source.to_string()));
+        let subjects = vec![label.clone()];
+        texts.push((label.clone(), subjects.clone(), info.source.to_string()));
         for tr in [info.title, info.when, info.action] {
-            texts.push((label.clone(), all_texts(tr)));
+            texts.push((label.clone(), subjects.clone(), all_texts(tr)));
         }
     }
     for info in ENHANCED_CODES {
         let label = format!("X.{}.{}", info.subject, info.detail);
-        texts.push((label.clone(), info.source.to_string()));
+        let subjects = vec![label.clone()];
+        texts.push((label.clone(), subjects.clone(), info.source.to_string()));
         for tr in [info.title, info.meaning, info.action] {
-            texts.push((label.clone(), all_texts(tr)));
+            texts.push((label.clone(), subjects.clone(), all_texts(tr)));
         }
     }
     for note in PROVIDER_NOTES {
         let label = format!("{} {}", note.provider, note.code);
-        texts.push((label, all_texts(note.meaning)));
+        let subjects = vec![note.reply.to_string(), enhanced_subject(note.code)];
+        texts.push((label, subjects, all_texts(note.meaning)));
     }
     for tag in PROVIDER_TAGS {
         let label = format!("{} {} {}", tag.provider, tag.reply, tag.tag);
-        texts.push((label, all_texts(tag.meaning)));
+        texts.push((label, vec![tag.reply.to_string()], all_texts(tag.meaning)));
     }
     // The digit and error texts of the code reader and the explanations.
     texts.push((
         "codes.rs".into(),
+        Vec::new(),
         include_str!("../src/smtp/codes.rs").into(),
     ));
     texts.push((
         "explain.rs".into(),
+        Vec::new(),
         include_str!("../src/smtp/explain.rs").into(),
     ));
     let mut checked = 0;
-    for (label, text) in &texts {
+    let mut by_subject = 0;
+    for (label, subjects, text) in &texts {
         for (rfc, section) in citations(text) {
             checked += 1;
-            assert!(
-                known.contains(&(rfc, section.clone())),
-                "{label} cites RFC {rfc} §{section}, which tests/fixtures/rfc-sections.tsv does not list"
-            );
+            let Some(row) = known
+                .iter()
+                .find(|row| row.rfc == rfc && row.section == section)
+            else {
+                panic!(
+                    "{label} cites RFC {rfc} §{section}, which tests/fixtures/rfc-sections.tsv does not list"
+                );
+            };
+            if !subjects.is_empty() {
+                by_subject += 1;
+                assert!(
+                    row.fits(subjects),
+                    "{label} cites RFC {rfc} §{section}, which is about {:?}, not {subjects:?}",
+                    row.cited_for
+                );
+            }
         }
     }
+    assert!(
+        by_subject > 100,
+        "only {by_subject} citations checked against their subject: the scanner is broken"
+    );
     assert!(
         checked > 100,
         "only {checked} citations found: the scanner is broken"
@@ -318,9 +375,24 @@ fn every_cited_section_exists() {
         ]
     );
     assert!(
-        !known.contains(&(3463, "3.9".to_string())),
+        !known
+            .iter()
+            .any(|row| row.rfc == 3463 && row.section == "3.9"),
         "RFC 3463 has no §3.9"
     );
+    // The subject check is a real one: the 556 section does not fit 521, X.7.* fits X.7.26
+    // but not X.5.1.
+    let find = |rfc: u32, section: &str| {
+        known
+            .iter()
+            .find(|row| row.rfc == rfc && row.section == section)
+            .expect("listed")
+    };
+    assert!(find(7504, "4").fits(&["556".into()]));
+    assert!(!find(7504, "4").fits(&["521".into()]));
+    assert!(find(3463, "3.8").fits(&["X.7.26".into()]));
+    assert!(!find(3463, "3.8").fits(&["X.5.1".into()]));
+    assert!(!find(3463, "3.8").fits(&["550".into()]));
 }
 
 /// The reply codes and enhanced codes in the engine's reply tables: every `t(code,

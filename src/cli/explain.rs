@@ -7,7 +7,9 @@ use serde::Serialize;
 
 use super::LangArg;
 use crate::i18n::{t, Lang, Msg, Tr};
-use crate::smtp::explain::{explain, EnhancedExplanation, Explanation, ReplyExplanation};
+use crate::smtp::explain::{
+    explain, EnhancedExplanation, Explanation, MessageCheck, ReplyExplanation,
+};
 use crate::smtp::reference::{provider_tags_heading, search, Entry, ProviderTag};
 
 /// Arguments of `explain`.
@@ -121,6 +123,26 @@ fn write_text(out: &mut impl Write, explanation: &Explanation, lang: Lang) -> io
     for tag in tags {
         writeln!(out)?;
         write_provider_tag(out, tag, lang)?;
+    }
+    let checks = explanation.message_checks();
+    if !checks.is_empty() {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}{}",
+            MessageCheck::heading().get(lang),
+            lang.colon().trim_end()
+        )?;
+        for check in checks {
+            writeln!(
+                out,
+                "  {}: `{}`, {} {}",
+                check.title().get(lang),
+                check.command(),
+                Tr::new("or the page's", "或页面的").get(lang),
+                check.page()
+            )?;
+        }
     }
     Ok(())
 }
@@ -265,6 +287,16 @@ struct ExplanationJson<'a> {
     text: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     provider_tags: Vec<ProviderTagJson>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    message_checks: Vec<MessageCheckJson>,
+}
+
+/// A message-authentication check the reply points to.
+#[derive(Serialize)]
+struct MessageCheckJson {
+    title: &'static str,
+    command: &'static str,
+    page: &'static str,
 }
 
 #[derive(Serialize)]
@@ -369,6 +401,15 @@ impl<'a> ExplanationJson<'a> {
                     published: tag.published,
                     meaning: tag.meaning.get(lang),
                     from: tag.from,
+                })
+                .collect(),
+            message_checks: explanation
+                .message_checks()
+                .into_iter()
+                .map(|check| MessageCheckJson {
+                    title: check.title().get(lang),
+                    command: check.command(),
+                    page: check.page(),
                 })
                 .collect(),
         }

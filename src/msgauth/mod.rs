@@ -14,9 +14,11 @@
 //! current time come in as arguments. The RSA and Ed25519 arithmetic lives in
 //! [`dkim::crypto`] alone, the boundary behind which the page can load it later.
 
+pub mod cases;
 pub mod dkim;
 pub mod dmarc;
 pub mod dns;
+pub mod page;
 pub mod spf;
 
 pub use crate::sasl::trace::{Step, Trace, View};

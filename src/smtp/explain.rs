@@ -37,6 +37,105 @@ impl Explanation {
     }
 }
 
+/// A check of the page's message-authentication section (and of the CLI) that a reply
+/// points to: the refusals of RFC 7372 (X.7.20–X.7.26) and the provider replies that name
+/// SPF, DKIM or DMARC are learned by running the check itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MessageCheck {
+    /// DKIM signatures (RFC 6376).
+    Dkim,
+    /// SPF (RFC 7208).
+    Spf,
+    /// DMARC (RFC 7489).
+    Dmarc,
+}
+
+impl MessageCheck {
+    /// The page's route of this check, as a link's fragment (`#/msgauth/dmarc`).
+    pub fn page(self) -> &'static str {
+        match self {
+            MessageCheck::Dkim => "#/msgauth/dkim",
+            MessageCheck::Spf => "#/msgauth/spf",
+            MessageCheck::Dmarc => "#/msgauth/dmarc",
+        }
+    }
+
+    /// The CLI command that runs the same check.
+    pub fn command(self) -> &'static str {
+        match self {
+            MessageCheck::Dkim => "smtp-trainer dkim verify",
+            MessageCheck::Spf => "smtp-trainer spf check",
+            MessageCheck::Dmarc => "smtp-trainer dmarc check",
+        }
+    }
+
+    /// What the learner finds there.
+    pub fn title(self) -> Tr {
+        match self {
+            MessageCheck::Dkim => Tr::new(
+                "Check the DKIM signature step by step",
+                "逐步检查 DKIM 签名",
+            ),
+            MessageCheck::Spf => {
+                Tr::new("Evaluate the SPF record step by step", "逐步评估 SPF 记录")
+            }
+            MessageCheck::Dmarc => Tr::new(
+                "Check DMARC alignment and policy step by step",
+                "逐步检查 DMARC 对齐与策略",
+            ),
+        }
+    }
+
+    /// The heading over the checks a reply points to.
+    pub fn heading() -> Tr {
+        Tr::new("Find out why: message authentication", "查明原因：邮件认证")
+    }
+}
+
+/// The checks an enhanced code of subject 7 points to: RFC 7372's DKIM (X.7.20–X.7.22) and
+/// SPF (X.7.23, X.7.24) codes, "multiple authentication checks failed" (X.7.26, Gmail's
+/// DMARC refusal) and Microsoft's 5.7.515 (the sending domain's SPF, DKIM and DMARC).
+fn checks_for_enhanced(subject: u16, detail: u16) -> &'static [MessageCheck] {
+    match (subject, detail) {
+        (7, 20..=22) => &[MessageCheck::Dkim],
+        (7, 23 | 24) => &[MessageCheck::Spf],
+        (7, 26 | 515) => &[MessageCheck::Dmarc],
+        _ => &[],
+    }
+}
+
+impl Explanation {
+    /// The message-authentication checks this reply points to, in the order DKIM, SPF,
+    /// DMARC: by its enhanced code, and by the words SPF, DKIM or DMARC in its text.
+    pub fn message_checks(&self) -> Vec<MessageCheck> {
+        let mut found: Vec<MessageCheck> = self
+            .enhanced
+            .map(|e| checks_for_enhanced(e.subject, e.detail).to_vec())
+            .unwrap_or_default();
+        if let Some(text) = &self.text {
+            let upper = text.to_ascii_uppercase();
+            let words: Vec<&str> = upper.split(|c: char| !c.is_ascii_alphanumeric()).collect();
+            for (word, check) in [
+                ("DKIM", MessageCheck::Dkim),
+                ("SPF", MessageCheck::Spf),
+                ("DMARC", MessageCheck::Dmarc),
+            ] {
+                if words.contains(&word) {
+                    found.push(check);
+                }
+            }
+        }
+        let order = |c: &MessageCheck| match c {
+            MessageCheck::Dkim => 0,
+            MessageCheck::Spf => 1,
+            MessageCheck::Dmarc => 2,
+        };
+        found.sort_by_key(order);
+        found.dedup();
+        found
+    }
+}
+
 /// A reply code and what the reference knows of it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ReplyExplanation {
@@ -338,5 +437,48 @@ mod tests {
         ));
         assert!(matches!(explain("5.7"), Err(CodeError::EnhancedSyntax(_))));
         assert!(matches!(explain("5530"), Err(CodeError::NotThreeDigits(_))));
+    }
+
+    #[test]
+    fn authentication_refusals_point_to_the_message_authentication_checks() {
+        let gmail = explain(
+            "550 5.7.26 Unauthenticated email from example.com is not accepted due to \
+             domain's DMARC policy",
+        )
+        .unwrap();
+        assert_eq!(gmail.message_checks(), [MessageCheck::Dmarc]);
+        assert_eq!(gmail.message_checks()[0].page(), "#/msgauth/dmarc");
+
+        assert_eq!(
+            explain("5.7.26").unwrap().message_checks(),
+            [MessageCheck::Dmarc]
+        );
+        assert_eq!(
+            explain("X.7.20").unwrap().message_checks(),
+            [MessageCheck::Dkim]
+        );
+        assert_eq!(
+            explain("550 5.7.23").unwrap().message_checks(),
+            [MessageCheck::Spf]
+        );
+        assert_eq!(
+            explain("550 5.7.515 Access denied, sending domain example.com does not meet the required authentication level.")
+                .unwrap()
+                .message_checks(),
+            [MessageCheck::Dmarc]
+        );
+        // The words in the text count, once each, in one order.
+        let both = explain("550 5.7.1 SPF fail and DKIM fail; see DMARC, SPF").unwrap();
+        assert_eq!(
+            both.message_checks(),
+            [MessageCheck::Dkim, MessageCheck::Spf, MessageCheck::Dmarc]
+        );
+        // Not a word inside another word, and nothing for replies about other things.
+        assert!(explain("550 5.1.1 SPFX user unknown")
+            .unwrap()
+            .message_checks()
+            .is_empty());
+        assert!(explain("553").unwrap().message_checks().is_empty());
+        assert!(explain("535 5.7.8").unwrap().message_checks().is_empty());
     }
 }

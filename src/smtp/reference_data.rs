@@ -573,8 +573,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
         code: 535,
         title: Tr::new("Authentication credentials invalid", "认证凭据无效"),
         when: Tr::new(
-            "The AUTH exchange ended and the server rejected it, usually for a wrong user name or password (163.com also expects its client authorization code, not the web login password). But a 535 to correct credentials can mean the server could not check them because its authentication backend is down: one Sendmail answered \"535 5.7.0 authentication failed\" only because its saslauthd daemon was not running. RFC 4954 §6 has a reply of its own for that case, 454 4.7.0 (see 454).",
-            "AUTH 交换结束，服务器拒绝了认证，通常是用户名或密码错误（163.com 还要求使用客户端授权码，而不是网页登录密码）。但如果凭据确实正确却仍收到 535，可能是服务器的认证后端出了故障、无法校验：曾有一台 Sendmail 回复 \"535 5.7.0 authentication failed\"，原因只是 saslauthd 守护进程没有运行。RFC 4954 §6 为这种情况另有专门的回复：454 4.7.0（参见 454）。",
+            "The AUTH exchange ended and the server rejected it, usually for a wrong user name or password (163.com and QQ Mail expect the client authorization code generated in the mailbox's settings, not the web login password: QQ Mail says so in its 535, \"Login Fail. Please enter your authorization code to login\"). But a 535 to correct credentials can mean the server could not check them because its authentication backend is down: one Sendmail answered \"535 5.7.0 authentication failed\" only because its saslauthd daemon was not running. RFC 4954 §6 has a reply of its own for that case, 454 4.7.0 (see 454).",
+            "AUTH 交换结束，服务器拒绝了认证，通常是用户名或密码错误（163.com 和 QQ 邮箱要求使用在邮箱设置中生成的客户端授权码，而不是网页登录密码：QQ 邮箱的 535 就是这么说的：\"Login Fail. Please enter your authorization code to login\"）。但如果凭据确实正确却仍收到 535，可能是服务器的认证后端出了故障、无法校验：曾有一台 Sendmail 回复 \"535 5.7.0 authentication failed\"，原因只是 saslauthd 守护进程没有运行。RFC 4954 §6 为这种情况另有专门的回复：454 4.7.0（参见 454）。",
         ),
         action: Tr::new(
             "Check the user name and password, base64-encoded without a trailing newline. If they are surely right and you run the server, check its authentication backend: for Sendmail with Cyrus SASL, start saslauthd and make sure /usr/lib/sasl2/Sendmail.conf says pwcheck_method:saslauthd.",

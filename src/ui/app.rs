@@ -41,6 +41,8 @@ pub fn app() -> Html {
                             <MailProviders>
                             // The analyze, scenarios and lessons pages' state.
                             <super::scenarios::provider::LearnProvider>
+                            // The message-authentication section's inputs, answers and worker.
+                            <super::msgauth::state::MsgAuthProvider>
                             <HashRouter>
                                 <a class="skip-link" href="#main" data-testid="skip-link"
                                    onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
@@ -52,6 +54,7 @@ pub fn app() -> Html {
                                 </main>
                                 <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
                             </HashRouter>
+                            </super::msgauth::state::MsgAuthProvider>
                             </super::scenarios::provider::LearnProvider>
                             </MailProviders>
                         </ContextProvider<VerifyContext>>
@@ -85,6 +88,12 @@ fn switch(route: Route) -> Html {
         Route::Compose => html! { <super::pages::compose::ComposePage /> },
         Route::Mailbox => html! { <super::pages::mailbox::MailboxPage /> },
         Route::Analyze => html! { <super::pages::analyze::AnalyzePage /> },
+        Route::MsgAuth => {
+            html! { <super::pages::msgauth::MsgAuthPage check={None::<AttrValue>} /> }
+        }
+        Route::MsgAuthCheck { check } => {
+            html! { <super::pages::msgauth::MsgAuthPage check={Some(AttrValue::from(check))} /> }
+        }
         Route::Scenarios => {
             html! { <super::pages::scenarios::ScenariosPage id={None::<AttrValue>} /> }
         }

@@ -5,7 +5,9 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use crate::i18n::{t, Lang, Msg, Tr};
-use crate::smtp::explain::{explain, EnhancedExplanation, Explanation, ReplyExplanation};
+use crate::smtp::explain::{
+    explain, EnhancedExplanation, Explanation, MessageCheck, ReplyExplanation,
+};
 use crate::smtp::reference::{provider_tags_heading, ProviderTag};
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
@@ -37,6 +39,7 @@ pub fn code_detail(props: &CodeDetailProps) -> Html {
                     </section>
                 }
                 { provider_tags_view(&found, lang) }
+                { message_checks_view(&found, lang) }
             </article>
         },
     }
@@ -59,6 +62,30 @@ fn provider_tags_view(found: &Explanation, lang: Lang) -> Html {
                 { for views }
             </details>
         }
+    }
+}
+
+/// Where to find out why an authentication refusal happened: the message-authentication
+/// checks (issue 19) the reply points to, as links to the page's section.
+fn message_checks_view(found: &Explanation, lang: Lang) -> Html {
+    let checks = found.message_checks();
+    if checks.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <section class="field" data-testid="detail-message-checks">
+            <h3>{ MessageCheck::heading().get(lang) }</h3>
+            <ul>
+                { for checks.into_iter().map(|check| html! {
+                    <li>
+                        <a href={check.page()} data-testid="detail-message-check">
+                            { check.title().get(lang) }
+                        </a>
+                        { " " }<code>{ check.command() }</code>
+                    </li>
+                }) }
+            </ul>
+        </section>
     }
 }
 

@@ -24,6 +24,7 @@ mod diagram;
 mod lang_switch;
 mod lessons;
 mod mailbox;
+mod msgauth;
 mod nav;
 mod pages;
 mod password_input;
@@ -36,6 +37,7 @@ mod state;
 mod verify;
 
 pub use analyze::capture_worker::CaptureWorker;
+pub use msgauth::worker::MsgAuthWorker;
 
 /// Mounts the app on `<body>`.
 pub fn run() {

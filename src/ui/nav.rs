@@ -51,6 +51,10 @@ pub fn nav() -> Html {
                     classes={classes!("nav-link", matches!(route, Some(Route::Analyze)).then_some("active"))}>
                     <span data-testid="nav-analyze">{ crate::ui::analyze::texts::NAV.get(lang) }</span>
                 </Link<Route>>
+                <Link<Route> to={Route::MsgAuth}
+                    classes={classes!("nav-link", matches!(route, Some(Route::MsgAuth | Route::MsgAuthCheck { .. })).then_some("active"))}>
+                    <span data-testid="nav-msgauth">{ crate::ui::msgauth::texts::NAV.get(lang) }</span>
+                </Link<Route>>
                 <Link<Route> to={Route::Scenarios}
                     classes={classes!("nav-link", matches!(route, Some(Route::Scenarios | Route::Scenario { .. })).then_some("active"))}>
                     <span data-testid="nav-scenarios">{ crate::ui::scenarios::texts::NAV.get(lang) }</span>

@@ -32,6 +32,16 @@ pub enum Route {
     /// `#/analyze`: paste a log, get a diagnosis and every line explained.
     #[at("/analyze")]
     Analyze,
+    /// `#/msgauth`: message authentication (DKIM, SPF, DMARC), the case studies.
+    #[at("/msgauth")]
+    MsgAuth,
+    /// `#/msgauth/dkim`, `#/msgauth/sign`, `#/msgauth/spf`, `#/msgauth/dmarc`,
+    /// `#/msgauth/cases`: one check.
+    #[at("/msgauth/:check")]
+    MsgAuthCheck {
+        /// The check's slug.
+        check: String,
+    },
     /// `#/scenarios`: every scenario and which are done.
     #[at("/scenarios")]
     Scenarios,

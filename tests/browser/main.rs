@@ -10,6 +10,7 @@ mod compose;
 mod diagrams;
 mod harness;
 mod learn;
+mod msgauth;
 mod offline;
 mod share;
 
@@ -277,6 +278,33 @@ async fn deep_links_open_the_right_code() {
     assert!(tag.contains("help_spam_16.htm"), "{tag}");
     h.wait_text("[data-testid=detail-code]", |t| t == "554")
         .await;
+
+    // An authentication refusal points to the check that finds out why (Gmail's 5.7.26:
+    // DMARC), and the link opens that check.
+    h.open("#/reference/550/5.7.26").await;
+    h.wait_text("[data-testid=detail-message-checks]", |t| {
+        t.contains("smtp-trainer dmarc check")
+    })
+    .await;
+    let link = h.wait_for("[data-testid=detail-message-check]").await;
+    assert_eq!(
+        link.attr("href").await.expect("href").as_deref(),
+        Some("#/msgauth/dmarc")
+    );
+    link.click().await.expect("clicking the DMARC check");
+    let page = h
+        .wait_for("[data-testid=msgauth-page][data-check=dmarc]")
+        .await;
+    assert!(page.is_displayed().await.expect("shown"));
+    // A reply about something else points nowhere.
+    h.open("#/reference/550/5.1.1").await;
+    h.wait_text("[data-testid=detail-enhanced-code]", |t| t == "5.1.1")
+        .await;
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=detail-message-checks]"))
+        .await
+        .is_err());
 
     // A well-formed code no reference lists: its digits are read anyway.
     h.open("#/reference/559").await;

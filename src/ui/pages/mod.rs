@@ -6,6 +6,7 @@ pub mod compose;
 pub mod console;
 pub mod lessons;
 pub mod mailbox;
+pub mod msgauth;
 pub mod not_found;
 pub mod reference;
 pub mod scenarios;
