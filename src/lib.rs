@@ -35,6 +35,7 @@
 
 pub mod analyze;
 pub mod capture;
+pub mod compose_job;
 pub mod diagram;
 pub mod i18n;
 pub mod lessons;

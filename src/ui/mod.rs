@@ -36,6 +36,7 @@ mod state;
 mod verify;
 
 pub use analyze::capture_worker::CaptureWorker;
+pub use compose::worker::ComposeWorker;
 
 /// Mounts the app on `<body>`.
 pub fn run() {
