@@ -40,11 +40,19 @@ pub fn send_now(compose: &ComposeContext, mail: Option<&MailContext>) {
             return;
         }
     };
-    if job.weight() < WORKER_FROM {
+    if job.weight() < WORKER_FROM || !workers_allowed() {
         deliver(compose, mail, compute(&job, |_| {}));
     } else {
         in_worker(compose, mail, job);
     }
+}
+
+/// Whether the page may start a worker: not when opened as a file (Chromium refuses a
+/// worker script from a `file:` page), where a large send runs in place instead.
+fn workers_allowed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|protocol| protocol != "file:")
 }
 
 /// Hands the job to the worker (spawning it the first time).
