@@ -13,6 +13,7 @@
 //!                 │ capture: pcap/pcapng ─▶ TCP streams ─▶ SMTP transcripts for analyze          │
 //!                 │ lessons: scenarios (files) and guided lessons;  i18n: Tr { en, zh }          │
 //!                 │ share: a page's state as a deflated, versioned payload for a link's fragment │
+//!                 │ compose_job: compose + client session + read back, one serializable job      │
 //!                 │ diagram: transcript ─▶ ladder SVG;  Trace ─▶ data-flow SVG (pure layout)     │
 //!                 │ msgauth: dkim (verify, sign) · spf (check_host) · dmarc ─▶ Trace / steps     │
 //!                 └───────────────┬───────────────────────────────────┬─────────────────────────┘
@@ -35,6 +36,7 @@
 
 pub mod analyze;
 pub mod capture;
+pub mod compose_job;
 pub mod diagram;
 pub mod i18n;
 pub mod lessons;

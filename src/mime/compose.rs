@@ -20,7 +20,7 @@ use super::{
 use crate::i18n::Lang;
 
 /// A mailbox: an address with an optional display name.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Mailbox {
     /// The display name (any text; non-ASCII is written as encoded words).
     pub name: Option<String>,
@@ -111,13 +111,14 @@ pub fn check_address(address: &str) -> Result<(), MimeError> {
 }
 
 /// A file to attach.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Attachment {
     /// The file name shown to the recipient (any text; non-ASCII per RFC 2231).
     pub filename: String,
     /// The media type; `None` guesses it from the file name ([`types::guess`]).
     pub content_type: Option<String>,
     /// The octets, any of them.
+    #[serde(with = "crate::mime::octets")]
     pub data: Vec<u8>,
 }
 
@@ -134,7 +135,7 @@ impl Attachment {
 
 /// A message to compose. Build it with [`Message::new`] and the chained setters, or fill the
 /// fields directly.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     /// From: the author, also the envelope sender.
     pub from: Mailbox,
@@ -828,9 +829,15 @@ fn clone_rules(rules: &[Rule]) -> Vec<Rule> {
 
 /// The first 300 characters of a body, for a note.
 fn preview(body: &[u8]) -> String {
-    let text = String::from_utf8_lossy(body);
-    let mut shown: String = text.chars().take(300).collect();
-    if shown.len() < text.len() {
+    // Every character (a replacement character too) comes from one to four octets, so the
+    // first 300 come from the first 1200 and decoding stops there; past 1204 octets there
+    // are more than 300 characters. A large attachment is not decoded whole.
+    const CHARS: usize = 300;
+    const HEAD: usize = CHARS * 4 + 4;
+    let head = &body[..body.len().min(HEAD)];
+    let text = String::from_utf8_lossy(head);
+    let mut shown: String = text.chars().take(CHARS).collect();
+    if body.len() > HEAD || shown.len() < text.len() {
         shown.push('…');
     }
     shown.trim_end().to_string()
@@ -930,7 +937,7 @@ pub struct EnvelopeRecipient {
 }
 
 /// Which header a recipient came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum RecipientKind {
     /// To.
     To,

@@ -6,14 +6,13 @@
 
 /// Doubles the dot at the start of every line that begins with one.
 pub fn dot_stuff(data: &[u8]) -> Vec<u8> {
+    // Line by line, copying each whole (a large message is mostly long base64 lines).
     let mut out = Vec::with_capacity(data.len() + data.len() / 64 + 1);
-    let mut at_line_start = true;
-    for &b in data {
-        if at_line_start && b == b'.' {
+    for line in data.split_inclusive(|b| *b == b'\n') {
+        if line.first() == Some(&b'.') {
             out.push(b'.');
         }
-        out.push(b);
-        at_line_start = b == b'\n';
+        out.extend_from_slice(line);
     }
     out
 }
@@ -21,12 +20,8 @@ pub fn dot_stuff(data: &[u8]) -> Vec<u8> {
 /// Removes one dot from the start of every line that begins with one.
 pub fn dot_unstuff(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len());
-    let mut at_line_start = true;
-    for &b in data {
-        if !(at_line_start && b == b'.') {
-            out.push(b);
-        }
-        at_line_start = b == b'\n';
+    for line in data.split_inclusive(|b| *b == b'\n') {
+        out.extend_from_slice(line.strip_prefix(b".").unwrap_or(line));
     }
     out
 }
@@ -52,5 +47,37 @@ mod tests {
         assert_eq!(dot_unstuff(b"..\r\n...x\r\ny.\r\n"), b".\r\n..x\r\ny.\r\n");
         assert_eq!(data_section(b"a\r\n.b"), b"a\r\n..b\r\n.\r\n");
         assert_eq!(data_section(b""), b".\r\n");
+    }
+
+    /// The line-at-a-time forms against the octet-at-a-time definition: a line starts at
+    /// the beginning and after every LF (CRLF or bare LF), dots anywhere else stay.
+    #[test]
+    fn line_starts_after_every_lf() {
+        fn stuff_octets(data: &[u8]) -> Vec<u8> {
+            let mut out = Vec::new();
+            let mut at_line_start = true;
+            for &b in data {
+                if at_line_start && b == b'.' {
+                    out.push(b'.');
+                }
+                out.push(b);
+                at_line_start = b == b'\n';
+            }
+            out
+        }
+        let cases: [&[u8]; 8] = [
+            b"",
+            b".",
+            b"..",
+            b"\n.",
+            b"a.\n.b\r\n..\n\n.",
+            b".\r.\r\n.\n",
+            b"x\r\n.\r\n",
+            b"\n\n\n...\n",
+        ];
+        for case in cases {
+            assert_eq!(dot_stuff(case), stuff_octets(case), "{case:?}");
+            assert_eq!(dot_unstuff(&dot_stuff(case)), case, "{case:?}");
+        }
     }
 }

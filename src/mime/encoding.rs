@@ -18,7 +18,9 @@ pub const ENCODED_LINE: usize = 76;
 pub const MAX_LINE_OCTETS: usize = 998;
 
 /// The charset of a text body (and of encoded words in headers).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize,
+)]
 pub enum Charset {
     /// UTF-8 (RFC 3629): every character, the default.
     #[default]
@@ -124,7 +126,7 @@ fn is_euc_cn(bytes: &[u8]) -> bool {
 }
 
 /// A Content-Transfer-Encoding (RFC 2045 §6.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum TransferEncoding {
     /// Lines of US-ASCII, at most 998 octets, no NUL: nothing is changed.
     SevenBit,

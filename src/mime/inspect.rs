@@ -150,6 +150,28 @@ pub struct Inspected {
     pub attachments: Vec<AttachmentInfo>,
 }
 
+/// A message's decoded Subject and From (`Name <address>`, or the bare address), as a
+/// mailbox lists it; `None` for what the message lacks or cannot be read.
+///
+/// What [`inspect`] finds for them, reading the headers only (a large attachment is not
+/// decoded for a list line).
+pub fn headline(bytes: &[u8]) -> (Option<String>, Option<String>) {
+    if bytes.is_empty() || bytes.len() > MAX_INSPECT {
+        return (None, None);
+    }
+    let Some(message) = MessageParser::default().parse_headers(bytes) else {
+        return (None, None);
+    };
+    if message.headers().is_empty() {
+        return (None, None);
+    }
+    let from = mailboxes(message.from()).first().map(|m| match &m.name {
+        Some(name) => format!("{name} <{}>", m.address),
+        None => m.address.clone(),
+    });
+    (message.subject().map(str::to_string), from)
+}
+
 /// Reads a message (as stored, or as composed).
 pub fn inspect(bytes: &[u8]) -> Result<Inspected, InspectError> {
     if bytes.is_empty() {

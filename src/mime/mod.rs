@@ -26,6 +26,7 @@ pub mod dot;
 pub mod encoding;
 pub mod header;
 pub mod inspect;
+pub mod octets;
 pub mod types;
 
 use core::fmt;

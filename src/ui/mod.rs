@@ -38,6 +38,7 @@ mod verify;
 
 pub use analyze::capture_worker::CaptureWorker;
 pub use msgauth::worker::MsgAuthWorker;
+pub use compose::worker::ComposeWorker;
 
 /// Mounts the app on `<body>`.
 pub fn run() {

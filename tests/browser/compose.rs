@@ -434,3 +434,231 @@ async fn gmail_profile_takes_xoauth2_in_the_console_and_the_composer() {
     );
     h.close().await;
 }
+
+/// Octets that do not compress or repeat, `len` of them.
+fn large_file(index: u32, len: usize) -> (PathBuf, Vec<u8>) {
+    let mut state: u32 = 0x9e37_79b9 ^ index;
+    let data: Vec<u8> = (0..len)
+        .map(|_| {
+            state = state.wrapping_mul(1_664_525).wrapping_add(1_013_904_223);
+            (state >> 24) as u8
+        })
+        .collect();
+    let path = std::env::temp_dir().join(format!(
+        "smtp-trainer-large-{}-{index}.bin",
+        std::process::id()
+    ));
+    std::fs::write(&path, &data).expect("the temporary attachment is written");
+    (path, data)
+}
+
+/// Issue 13: a message of several megabytes goes to the compose worker. The page shows the
+/// progress indicator, takes input meanwhile (a field typed into re-renders while the send
+/// is under way), then shows the result as an in-place send does — verdict, dialog,
+/// envelope, wire — in both languages, and the mailbox reads the message back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_multi_megabyte_send_runs_in_the_worker_and_the_page_answers_meanwhile() {
+    const MB4: usize = 4 * 1024 * 1024;
+    let files = [large_file(1, MB4), large_file(2, MB4 - 1)];
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/compose").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    type_into(&h, "compose-to", "bob@example.com").await;
+    type_into(&h, "compose-cc", "dave@example.com").await;
+    type_into(&h, "compose-bcc", CAROL).await;
+    type_into(&h, "compose-subject", "Two large files").await;
+    // Postfix's 10 240 000 octets would refuse 8 MiB in base64: 50 MB allowed.
+    type_into(&h, "compose-policy-max-size", "50000000").await;
+    for (path, data) in &files {
+        field(&h, "compose-file")
+            .await
+            .send_keys(path.to_str().expect("a UTF-8 path"))
+            .await
+            .expect("the file input takes the path");
+        let name = path.file_name().and_then(|n| n.to_str()).expect("a name");
+        let sizes = format!("{} bytes", data.len());
+        let deadline = std::time::Instant::now() + super::harness::WAIT;
+        loop {
+            let listed = h.body_text().await;
+            if listed.contains(name) && listed.contains(&sizes) {
+                break;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{name} was not listed"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=compose-progress]"))
+        .await
+        .is_err());
+
+    // Send, then — while the worker runs — type a size that is not a number: the field
+    // is marked invalid at once, with the progress indicator still shown.
+    let during = h
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             const progress = () => document.querySelector('[data-testid=compose-progress]'); \
+             document.querySelector('[data-testid=compose-send]').click(); \
+             setTimeout(() => { \
+               const shown = progress(); \
+               const stage = shown && shown.getAttribute('data-stage'); \
+               const input = document.querySelector('[data-testid=compose-policy-max-size]'); \
+               input.value = 'soon'; \
+               input.dispatchEvent(new InputEvent('input', { bubbles: true })); \
+               setTimeout(() => done({ \
+                 shown: !!shown, stage, \
+                 invalid: input.getAttribute('aria-invalid'), \
+                 still: !!progress(), \
+                 disabled: document.querySelector('[data-testid=compose-send]') \
+                   .getAttribute('aria-disabled') }), 0); \
+             }, 0);",
+            vec![],
+        )
+        .await
+        .expect("the script runs");
+    assert_eq!(during["shown"], true, "no progress indicator: {during}");
+    assert!(
+        matches!(
+            during["stage"].as_str(),
+            Some("composing" | "sending" | "reading")
+        ),
+        "{during}"
+    );
+    assert_eq!(
+        during["invalid"], "true",
+        "the input was not handled: {during}"
+    );
+    assert_eq!(
+        during["still"], true,
+        "the send was over before the input: {during}"
+    );
+    assert_eq!(during["disabled"], "true", "{during}");
+
+    // The result, as an in-place send shows it.
+    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
+    assert_eq!(attr(&verdict, "data-delivered").await, "true");
+    assert!(h
+        .client
+        .find(Locator::Css("[data-testid=compose-progress]"))
+        .await
+        .is_err());
+    let send = field(&h, "compose-send").await;
+    assert_eq!(attr(&send, "aria-disabled").await, "false");
+    let data_line = h
+        .wait_text("[data-testid=compose-data-line]", |t| t.contains("octets"))
+        .await;
+    let octets: usize = data_line
+        .split_whitespace()
+        .find_map(|w| w.parse().ok())
+        .expect("the data line names its octets");
+    assert!(octets > 2 * MB4 * 4 / 3, "{data_line}");
+    let dialog = h
+        .wait_text("[data-testid=compose-dialog]", |t| t.contains("QUIT"))
+        .await;
+    assert!(
+        dialog.contains(&format!("C: RCPT TO:<{CAROL}>")),
+        "{dialog}"
+    );
+    let end = h
+        .wait_for("[data-testid=compose-server-line][data-end-of-data=true]")
+        .await;
+    assert_eq!(attr(&end, "data-code").await, "250");
+    end.find(Locator::Css("[data-testid=compose-reply]"))
+        .await
+        .expect("the reply's button")
+        .click()
+        .await
+        .expect("click");
+    h.wait_text("[data-testid=compose-why]", |t| !t.is_empty())
+        .await;
+    let carol = row_for(
+        &h,
+        "compose-envelope-rcpt",
+        "compose-envelope-address",
+        CAROL,
+    )
+    .await;
+    assert_eq!(attr(&carol, "data-kind").await, "bcc");
+    let dave = row_for(
+        &h,
+        "compose-envelope-rcpt",
+        "compose-envelope-address",
+        "dave@example.com",
+    )
+    .await;
+    assert_eq!(attr(&dave, "data-kind").await, "cc");
+    h.wait_for("[data-testid=compose-wire-more]").await;
+    h.wait_for("[data-testid=compose-wire-boundary]").await;
+    let notes = h
+        .client
+        .find_all(Locator::Css("[data-testid=compose-note-item]"))
+        .await;
+    assert!(notes.is_ok_and(|n| n.len() > 5));
+
+    // In Chinese the same result explains itself in Chinese.
+    let english = h
+        .wait_text("[data-testid=compose-verdict]", |t| !t.is_empty())
+        .await;
+    h.click("lang-zh").await;
+    let chinese = h
+        .wait_text("[data-testid=compose-verdict]", |t| {
+            t != english && !t.is_empty()
+        })
+        .await;
+    assert!(
+        chinese
+            .chars()
+            .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "{chinese}"
+    );
+    h.click("lang-en").await;
+
+    // The mailbox has it, with the subject as it was when Send was pressed.
+    h.click("nav-mailbox").await;
+    h.wait_text("[data-testid=mailbox-item-subject]", |t| {
+        t == "Two large files"
+    })
+    .await;
+    let deadline = std::time::Instant::now() + super::harness::WAIT;
+    loop {
+        let sizes = h
+            .client
+            .find_all(Locator::Css("[data-testid=mailbox-attachment-size]"))
+            .await
+            .expect("sizes");
+        let mut bytes = Vec::new();
+        for size in &sizes {
+            bytes.push(attr(size, "data-bytes").await);
+        }
+        if bytes.len() == 2 {
+            assert_eq!(bytes, [MB4.to_string(), (MB4 - 1).to_string()]);
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "sizes: {bytes:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+
+    let problems = console_problems(&h).await;
+    assert!(
+        problems.is_empty(),
+        "the browser console reported: {problems:#?}"
+    );
+    let requested = h.requested();
+    assert!(
+        requested
+            .iter()
+            .any(|(p, _)| p.ends_with("compose_worker_bg.wasm")),
+        "the worker module was fetched: {requested:?}"
+    );
+    let missing: Vec<_> = requested.into_iter().filter(|(_, ok)| !ok).collect();
+    assert!(missing.is_empty(), "requests beyond dist/: {missing:?}");
+    for (path, _) in &files {
+        let _ = std::fs::remove_file(path);
+    }
+    h.close().await;
+}

@@ -174,12 +174,12 @@ fn build_bare_page() -> Result<PathBuf, String> {
 
 /// A static host for one directory on 127.0.0.1: gzip for whatever accepts it (level 9,
 /// as a host that compresses ahead of time), `no-cache` so every run revalidates.
-struct StaticServer {
+pub(crate) struct StaticServer {
     port: u16,
 }
 
 impl StaticServer {
-    fn start(dir: &Path) -> Result<StaticServer, String> {
+    pub(crate) fn start(dir: &Path) -> Result<StaticServer, String> {
         let mut files = HashMap::new();
         collect(dir, dir, &mut files)?;
         let files = Arc::new(files);
@@ -198,7 +198,7 @@ impl StaticServer {
         Ok(StaticServer { port })
     }
 
-    fn url(&self, hash: &str) -> String {
+    pub(crate) fn url(&self, hash: &str) -> String {
         format!("http://127.0.0.1:{}/{hash}", self.port)
     }
 }
@@ -282,7 +282,7 @@ fn answer(mut stream: TcpStream, files: &HashMap<String, Served>) -> std::io::Re
 }
 
 /// chromedriver, spoken to with a few lines of HTTP/1.1 and JSON.
-struct Driver {
+pub(crate) struct Driver {
     child: Child,
     port: u16,
 }
@@ -295,7 +295,7 @@ impl Drop for Driver {
 }
 
 impl Driver {
-    fn start(chromedriver: &Path) -> Result<Driver, String> {
+    pub(crate) fn start(chromedriver: &Path) -> Result<Driver, String> {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .map_err(|e| e.to_string())?
@@ -317,7 +317,7 @@ impl Driver {
         Ok(driver)
     }
 
-    fn call(&self, method: &str, path: &str, body: &Value) -> Result<Value, String> {
+    pub(crate) fn call(&self, method: &str, path: &str, body: &Value) -> Result<Value, String> {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port))
             .map_err(|e| format!("chromedriver: {e}"))?;
         stream
@@ -379,6 +379,15 @@ impl Driver {
 
     /// One first visit in a fresh profile.
     fn measure(&self, chromium: &Path, url: &str, shaped: bool) -> Result<Run, String> {
+        self.with_session(chromium, |id| self.visit(id, url, shaped))
+    }
+
+    /// `work` in a new browser session with a fresh profile, removed afterwards.
+    pub(crate) fn with_session<T>(
+        &self,
+        chromium: &Path,
+        work: impl FnOnce(&str) -> Result<T, String>,
+    ) -> Result<T, String> {
         let profile = std::env::temp_dir().join(format!(
             "smtp-trainer-bench-page-{}-{}",
             std::process::id(),
@@ -402,7 +411,7 @@ impl Driver {
             .as_str()
             .ok_or("chromedriver gave no session id")?
             .to_string();
-        let result = self.visit(&id, url, shaped);
+        let result = work(&id);
         let _ = self.call("DELETE", &format!("/session/{id}"), &json!({}));
         let _ = std::fs::remove_dir_all(&profile);
         result

@@ -9,6 +9,8 @@
 //! - `cargo xtask size-breakdown [file.wasm]` — the wasm's bytes by crate, module, function
 //! - `cargo xtask bench-page [--runs N]` — first visit of the page vs a bare Yew page, in
 //!   Chromium, unshaped and on a shaped mobile link
+//! - `cargo xtask bench-compose [--runs N]` — the compose page sending 10 MiB of attachments
+//!   through its worker, in Chromium
 //!
 //! Setup is idempotent: each tool is checked first (name and exact version) and installed
 //! only when missing, saying what it installs and how long that usually takes here.
@@ -16,6 +18,7 @@
 #![forbid(unsafe_code)]
 
 mod bench;
+mod bench_compose;
 mod bench_page;
 mod breakdown;
 mod offline;
@@ -41,6 +44,8 @@ commands:
                    name section: `trunk build --release`, before `dist` strips it)
   bench-page [--runs N]  time until the first input and bytes fetched before it, for four
                    deep links vs a bare Yew page, unshaped and at 9 Mbit/s + 60 ms (Chromium)
+  bench-compose [--runs N]  the compose page sending 10 MiB of attachments through its
+                   worker: time to result, and the main thread's long tasks (Chromium)
 ";
 
 fn main() -> ExitCode {
@@ -52,6 +57,7 @@ fn main() -> ExitCode {
         Some("bench") => bench::bench(),
         Some("size-breakdown") => breakdown::breakdown(args.get(1).map(String::as_str)),
         Some("bench-page") => runs_arg(&args).and_then(bench_page::bench_page),
+        Some("bench-compose") => runs_arg(&args).and_then(bench_compose::bench_compose),
         Some("setup") => setup::ensure(args.iter().any(|a| a == "--browser")).map(drop),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -6,8 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::session::Sent;
 use super::texts as tx;
+use crate::compose_job::SentView;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -15,21 +15,21 @@ use crate::ui::state::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct AuthTraceProps {
     /// The send.
-    pub sent: Rc<Sent>,
+    pub sent: Rc<SentView>,
 }
 
 /// The AUTH steps (nothing when there was no AUTH).
 #[function_component(AuthTrace)]
 pub fn auth_trace(props: &AuthTraceProps) -> Html {
     let lang = use_lang();
-    let Some(auth) = &props.sent.outcome.auth else {
+    let Some(auth) = &props.sent.auth else {
         return Html::default();
     };
-    let steps = auth.trace.steps.iter().map(|step| {
+    let steps = auth.steps.iter().map(|step| {
         html! {
-            <li class="auth-trace-step" data-step-id={step.id}>
+            <li class="auth-trace-step" data-step-id={step.id.clone()}>
                 <span class="step-name">{ step.label.get(lang) }</span>
-                <pre class="value">{ step.preferred() }</pre>
+                <pre class="value">{ step.value.clone() }</pre>
                 <p class="step-explain">{ step.explain.get(lang) }</p>
             </li>
         }
@@ -45,7 +45,7 @@ pub fn auth_trace(props: &AuthTraceProps) -> Html {
                 { if auth.succeeded { tx::AUTH_OK.get(lang) } else { tx::AUTH_FAILED.get(lang) } }
             </p>
             <details>
-                <summary>{ tx::AUTH_STEPS.get(lang).replace("{n}", &auth.trace.steps.len().to_string()) }</summary>
+                <summary>{ tx::AUTH_STEPS.get(lang).replace("{n}", &auth.steps.len().to_string()) }</summary>
                 <ol class="auth-trace">{ for steps }</ol>
             </details>
             <p><Link<Route> to={route}>{ tx::AUTH_LINK.get(lang) }</Link<Route>></p>

@@ -7,72 +7,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::dialog_reply::DialogReply;
-use super::session::Sent;
 use super::texts as tx;
+use crate::compose_job::{Row, SentView};
 use crate::diagram::ladder::Input;
-use crate::smtp::client::Entry;
-use crate::smtp::reply::Reply;
 use crate::ui::diagram;
 use crate::ui::state::use_lang;
-
-/// A row of the dialog.
-enum Row {
-    Client(String),
-    Reply {
-        lines: Vec<String>,
-        reply: Option<Rc<Reply>>,
-        end_of_data: bool,
-    },
-    Data {
-        octets: usize,
-        lines: usize,
-    },
-    Tls,
-    Note(usize),
-}
-
-/// The transcript's `Got:` lines grouped into replies, each paired with the server's own
-/// [`Reply`] (the n-th reply read is the n-th the server sent; checked line by line).
-fn rows(sent: &Sent) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut group: Vec<String> = Vec::new();
-    let mut replies = sent.replies.iter();
-    let mut after_data = false;
-    for (i, entry) in sent.outcome.transcript.iter().enumerate() {
-        match entry {
-            Entry::Got(line) => {
-                group.push(line.clone());
-                if line.as_bytes().get(3) != Some(&b'-') {
-                    let lines = std::mem::take(&mut group);
-                    let reply = replies.next().filter(|r| r.wire_lines() == lines).cloned();
-                    rows.push(Row::Reply {
-                        lines,
-                        reply,
-                        end_of_data: std::mem::take(&mut after_data),
-                    });
-                }
-            }
-            Entry::Sent(line) => rows.push(Row::Client(line.clone())),
-            Entry::Data { octets, lines } => {
-                after_data = true;
-                rows.push(Row::Data {
-                    octets: *octets,
-                    lines: *lines,
-                });
-            }
-            Entry::Tls => rows.push(Row::Tls),
-            Entry::Note(_) => rows.push(Row::Note(i)),
-        }
-    }
-    if !group.is_empty() {
-        rows.push(Row::Reply {
-            lines: group,
-            reply: None,
-            end_of_data: after_data,
-        });
-    }
-    rows
-}
 
 /// The dialog's rows as ladder input (each row's index its source).
 fn ladder_inputs(rows: &[Row]) -> Vec<Input> {
@@ -102,7 +41,7 @@ fn ladder_inputs(rows: &[Row]) -> Vec<Input> {
 #[derive(Properties, PartialEq)]
 pub struct DialogProps {
     /// The send.
-    pub sent: Rc<Sent>,
+    pub sent: Rc<SentView>,
 }
 
 /// The dialog.
@@ -110,25 +49,26 @@ pub struct DialogProps {
 pub fn dialog(props: &DialogProps) -> Html {
     let lang = use_lang();
     let sent = &props.sent;
-    let rows = rows(sent);
+    let rows = &sent.rows;
     let ladder = diagram::ladder_view(
-        &ladder_inputs(&rows),
+        &ladder_inputs(rows),
         diagram::OnArrow::Open(AttrValue::Static("compose-dialog")),
         "compose",
         lang,
     );
-    let items = rows.into_iter().enumerate().map(|(key, row)| match row {
+    let items = rows.iter().enumerate().map(|(key, row)| match row {
         Row::Client(line) => html! {
             <div key={key} class="line client" data-testid="compose-client-line">
-                <span class="prefix">{ "C: " }</span><span class="text">{ line }</span>
+                <span class="prefix">{ "C: " }</span><span class="text">{ line.clone() }</span>
             </div>
         },
         Row::Reply {
             lines,
-            reply,
+            why,
             end_of_data,
         } => html! {
-            <DialogReply key={key} id={key} {lines} {reply} {end_of_data} />
+            <DialogReply key={key} id={key} lines={lines.clone()} why={why.clone()}
+                end_of_data={*end_of_data} />
         },
         Row::Data { octets, lines } => html! {
             <div key={key} class="line client data" data-testid="compose-data-line">
@@ -144,17 +84,11 @@ pub fn dialog(props: &DialogProps) -> Html {
                 <span>{ tx::TLS_LINE.get(lang) }</span>
             </div>
         },
-        Row::Note(i) => {
-            let text = match sent.outcome.transcript.get(i) {
-                Some(Entry::Note(note)) => note.explain(lang),
-                _ => String::new(),
-            };
-            html! {
-                <div key={key} class="line client-note" data-testid="compose-note">
-                    <em>{ tx::CLIENT_NOTE.get(lang) }{ text }</em>
-                </div>
-            }
-        }
+        Row::Note(text) => html! {
+            <div key={key} class="line client-note" data-testid="compose-note">
+                <em>{ tx::CLIENT_NOTE.get(lang) }{ text.get(lang).to_string() }</em>
+            </div>
+        },
     });
     html! {
         <section class="panel compose-dialog" aria-labelledby="compose-dialog-heading">

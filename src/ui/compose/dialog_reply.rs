@@ -1,13 +1,11 @@
 //! One `S:` reply of the dialog: a button that expands why the server sent it (the
 //! server's own reason), the reference's name for its code and a link to it.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::texts as tx;
+use crate::compose_job::Both;
 use crate::smtp::explain::explain;
-use crate::smtp::reply::Reply;
 use crate::ui::reply_reference::{reply_reference, Explained};
 use crate::ui::state::use_lang;
 
@@ -18,8 +16,8 @@ pub struct DialogReplyProps {
     pub id: usize,
     /// The lines as the client read them.
     pub lines: Vec<String>,
-    /// The server's reply, with why it was sent (when it could be paired).
-    pub reply: Option<Rc<Reply>>,
+    /// Why the server sent it (when the reply could be paired with the server's own).
+    pub why: Option<Both>,
     /// Whether it answers the end of the message data.
     pub end_of_data: bool,
 }
@@ -53,7 +51,7 @@ pub fn dialog_reply(props: &DialogReplyProps) -> Html {
         code: reply_code,
         code_text: &code,
         enhanced,
-        why: props.reply.as_ref().map(|r| r.why.explain(lang)),
+        why: props.why.as_ref().map(|w| w.get(lang).to_string()),
         no_why: tx::NO_WHY.get(lang),
     };
     let panel = reply_reference(explained, panel_id.clone(), "compose", lang);

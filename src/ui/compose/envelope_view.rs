@@ -6,22 +6,21 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::session::Sent;
 use super::texts as tx;
+use crate::compose_job::{RcptStatus, SentView};
 use crate::i18n::{Lang, Tr};
 use crate::mime::RecipientKind;
-use crate::smtp::client::RecipientStatus;
 use crate::ui::state::use_lang;
 
 /// A recipient's status in words.
-pub fn status_text(status: &RecipientStatus) -> Tr {
+pub fn status_text(status: RcptStatus) -> Tr {
     match status {
-        RecipientStatus::Delivered => tx::ST_DELIVERED,
-        RecipientStatus::Accepted => tx::ST_ACCEPTED,
-        RecipientStatus::NotDelivered => tx::ST_NOT_DELIVERED,
-        RecipientStatus::Rejected => tx::ST_REJECTED,
-        RecipientStatus::Deferred => tx::ST_DEFERRED,
-        RecipientStatus::NotTried => tx::ST_NOT_TRIED,
+        RcptStatus::Delivered => tx::ST_DELIVERED,
+        RcptStatus::Accepted => tx::ST_ACCEPTED,
+        RcptStatus::NotDelivered => tx::ST_NOT_DELIVERED,
+        RcptStatus::Rejected => tx::ST_REJECTED,
+        RcptStatus::Deferred => tx::ST_DEFERRED,
+        RcptStatus::NotTried => tx::ST_NOT_TRIED,
     }
 }
 
@@ -36,7 +35,7 @@ fn header_name(kind: RecipientKind, lang: Lang) -> String {
 #[derive(Properties, PartialEq)]
 pub struct EnvelopeViewProps {
     /// The send.
-    pub sent: Rc<Sent>,
+    pub sent: Rc<SentView>,
 }
 
 /// The envelope panel.
@@ -52,24 +51,14 @@ pub fn envelope_view(props: &EnvelopeViewProps) -> Html {
         .filter(|login| login.contains('@'))
         .map(|login| !login.eq_ignore_ascii_case(&sent.mail_from));
     let header_recipients: Vec<String> = sent
-        .composed
-        .envelope
         .recipients
         .iter()
         .filter(|r| r.kind != RecipientKind::Bcc)
         .map(|r| format!("{} {}", header_name(r.kind, lang), r.address))
         .collect();
-    let rows = sent.composed.envelope.recipients.iter().enumerate().map(|(i, r)| {
-        let result = sent
-            .outcome
-            .recipients
-            .get(i)
-            .filter(|res| res.address == r.address);
-        let status = result.map(|res| status_text(&res.status).get(lang)).unwrap_or("");
-        let reply = result
-            .and_then(|res| res.reply.as_ref())
-            .map(|reply| reply.last_line().to_string())
-            .unwrap_or_default();
+    let rows = sent.recipients.iter().map(|r| {
+        let status = r.status.map(|s| status_text(s).get(lang)).unwrap_or("");
+        let reply = r.reply.clone();
         let bcc = r.kind == RecipientKind::Bcc;
         html! {
             <tr class={classes!(bcc.then_some("bcc"))} data-testid="compose-envelope-rcpt"

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::session::Sent;
 use super::texts as tx;
+use crate::compose_job::SentView;
 use crate::ui::copy_button::CopyButton;
 use crate::ui::state::use_lang;
 
@@ -14,7 +14,7 @@ use crate::ui::state::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct LogViewProps {
     /// The send.
-    pub sent: Rc<Sent>,
+    pub sent: Rc<SentView>,
 }
 
 /// The log.
@@ -22,7 +22,7 @@ pub struct LogViewProps {
 pub fn log_view(props: &LogViewProps) -> Html {
     let lang = use_lang();
     let target = use_node_ref();
-    let text = props.sent.outcome.log.join("\n");
+    let text = props.sent.log.join("\n");
     html! {
         <section class="panel compose-log" aria-labelledby="compose-log-heading">
             <h3 id="compose-log-heading">{ tx::LOG.get(lang) }</h3>

@@ -1,5 +1,5 @@
 //! The compose page's parts: its state (a reducer provided by
-//! [`crate::ui::mailbox::providers`]), sending ([`session`], [`send`]), its texts, and one
+//! [`crate::ui::mailbox::providers`]), sending ([`session`], [`send`], large messages in the [`worker`]), its texts, and one
 //! component per file. The page itself is [`crate::ui::pages::compose`].
 
 pub mod attachment_picker;
@@ -20,3 +20,4 @@ pub mod state;
 pub mod text_field;
 pub mod texts;
 pub mod wire_view;
+pub mod worker;

@@ -5,30 +5,30 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::session::Sent;
 use super::texts as tx;
+use crate::compose_job::SentView;
 use crate::ui::state::use_lang;
 
 /// The send whose notes to show.
 #[derive(Properties, PartialEq)]
 pub struct NotesViewProps {
     /// The send.
-    pub sent: Rc<Sent>,
+    pub sent: Rc<SentView>,
 }
 
 /// The notes.
 #[function_component(NotesView)]
 pub fn notes_view(props: &NotesViewProps) -> Html {
     let lang = use_lang();
-    let notes = props.sent.composed.notes.iter().map(|note| {
-        let rules = note.rules.iter().map(|rule| {
+    let notes = props.sent.notes.iter().map(|note| {
+        let rules = note.rules.iter().map(|(rule, source)| {
             html! {
-                <li>{ rule.explain(lang) }{ " " }<span class="source-ref">{ "(" }{ rule.source() }{ ")" }</span></li>
+                <li>{ rule.get(lang).to_string() }{ " " }<span class="source-ref">{ "(" }{ source.clone() }{ ")" }</span></li>
             }
         });
         html! {
             <li class="compose-note" data-testid="compose-note-item">
-                <h4>{ note.item.label(lang) }</h4>
+                <h4>{ note.label.get(lang).to_string() }</h4>
                 if !note.wire.is_empty() {
                     <pre class="value">{ note.wire.clone() }</pre>
                 }

@@ -51,21 +51,20 @@ pub fn result_panel() -> Html {
             </div>
         },
         Some(SendResult::Sent(sent)) => {
-            let outcome = &sent.outcome;
-            let verdict = match (&outcome.accepted_by, &outcome.failure) {
-                (Some(reply), _) if outcome.delivered => tx::DELIVERED
-                    .get(lang)
-                    .replace("{reply}", reply.last_line()),
-                (_, Some(failure)) => failure.explain(lang),
+            let verdict = match (&sent.accepted_line, &sent.failure) {
+                (Some(line), _) if sent.delivered => {
+                    tx::DELIVERED.get(lang).replace("{reply}", line)
+                }
+                (_, Some(failure)) => failure.get(lang).to_string(),
                 _ => tx::NOT_DELIVERED.get(lang).to_string(),
             };
             let sent = Rc::clone(sent);
             html! {
                 <>
-                    <div class={classes!("verdict", if outcome.delivered { "valid" } else { "invalid" })}
-                        data-testid="compose-verdict" data-delivered={outcome.delivered.to_string()}>
+                    <div class={classes!("verdict", if sent.delivered { "valid" } else { "invalid" })}
+                        data-testid="compose-verdict" data-delivered={sent.delivered.to_string()}>
                         <p class="verdict-title">{ verdict }</p>
-                        if sent.stored.is_some() {
+                        if sent.stored {
                             <p><Link<Route> to={Route::Mailbox}>{ tx::OPEN_MAILBOX.get(lang) }</Link<Route>></p>
                         }
                     </div>

@@ -1,31 +1,112 @@
-//! What pressing Send does: the session runs (see [`super::session`]), its result goes into
-//! the compose state, and an accepted message into the app's mailbox.
+//! What pressing Send does: the form becomes a [`Job`] (see [`super::session`]); a small one
+//! is computed at once, a large one (from [`WORKER_FROM`] octets) in the compose worker
+//! while the page shows how far it got. Its result goes into the compose state, an
+//! accepted message into the app's mailbox. Both ways run the same
+//! [`crate::compose_job::compute`], so the result is the same.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::session::{send, SendResult};
-use super::state::{ComposeAction, ComposeContext};
-use crate::mime::RecipientKind;
+use gloo_worker::{Spawnable, WorkerBridge};
+
+use super::session::{job, SendResult};
+use super::state::{ComposeAction, ComposeContext, Sending};
+use super::worker::{ComposeOutput, ComposeWorker, LOADER};
+use crate::compose_job::{compute, Job, JobResult, Stage};
+use crate::smtp::profile::Profile;
 use crate::ui::mailbox::state::{MailAction, MailContext, MailItem, Origin};
 
-/// Sends the form's message as it stands (not while files are still being read).
+/// From this many octets of text and attachments a send runs in the worker (a smaller one
+/// takes well under 100 ms in place).
+pub const WORKER_FROM: usize = 256 * 1024;
+
+thread_local! {
+    /// The worker, spawned by the first large send and kept for the next.
+    static WORKER: RefCell<Option<WorkerBridge<ComposeWorker>>> = const { RefCell::new(None) };
+    /// Where the worker's answers go: the state of the page that sent the job.
+    static TARGET: RefCell<Option<(ComposeContext, Option<MailContext>)>> = const { RefCell::new(None) };
+}
+
+/// Sends the form's message as it stands (not while files are still being read, nor while
+/// a send is under way).
 pub fn send_now(compose: &ComposeContext, mail: Option<&MailContext>) {
-    if !compose.reading.is_empty() {
+    if !compose.reading.is_empty() || compose.sending.is_some() {
         return;
     }
-    let result = send(compose);
-    if let (SendResult::Sent(sent), Some(mail)) = (&result, mail) {
-        if let Some(stored) = &sent.stored {
-            let kinds: Vec<(String, RecipientKind)> = sent
-                .composed
-                .envelope
+    let job = match job(compose) {
+        Ok(job) => job,
+        Err(refusal) => {
+            compose.dispatch(ComposeAction::Result(Rc::new(SendResult::Refused(refusal))));
+            return;
+        }
+    };
+    if job.weight() < WORKER_FROM || !workers_allowed() {
+        deliver(compose, mail, compute(&job, |_| {}));
+    } else {
+        in_worker(compose, mail, job);
+    }
+}
+
+/// Whether the page may start a worker: not when opened as a file (Chromium refuses a
+/// worker script from a `file:` page), where a large send runs in place instead.
+fn workers_allowed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().protocol().ok())
+        .is_some_and(|protocol| protocol != "file:")
+}
+
+/// Hands the job to the worker (spawning it the first time).
+fn in_worker(compose: &ComposeContext, mail: Option<&MailContext>, job: Job) {
+    compose.dispatch(ComposeAction::Sending(Sending {
+        stage: Stage::Composing,
+        octets: job.weight(),
+    }));
+    TARGET.with(|target| *target.borrow_mut() = Some((compose.clone(), mail.cloned())));
+    WORKER.with(|worker| {
+        worker
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                ComposeWorker::spawner()
+                    .callback(answer)
+                    .spawn_with_loader(LOADER)
+            })
+            .send(job);
+    });
+}
+
+/// An answer of the worker.
+fn answer(output: ComposeOutput) {
+    let Some((compose, mail)) = TARGET.with(|target| target.borrow().clone()) else {
+        return;
+    };
+    match output {
+        ComposeOutput::Progress(stage) => compose.dispatch(ComposeAction::Stage(stage)),
+        ComposeOutput::Done(result) => deliver(&compose, mail.as_ref(), result),
+    }
+}
+
+/// The result into the page: an accepted message into the mailbox (moved, not copied: the
+/// compose state keeps the rest), then the result itself.
+fn deliver(compose: &ComposeContext, mail: Option<&MailContext>, mut result: JobResult) {
+    if let JobResult::Sent(sent) = &mut result {
+        if let (Some(stored), Some(mail)) = (sent.mail.take(), mail) {
+            let kinds: Vec<_> = sent
                 .recipients
                 .iter()
                 .map(|r| (r.address.clone(), r.kind))
                 .collect();
-            let item = MailItem::new(stored, Origin::Composer, sent.profile, &kinds);
+            let profile = Profile::from_id(&sent.profile).unwrap_or_default().name();
+            let (subject, from) = (stored.subject.clone(), stored.from_header.clone());
+            let item = MailItem::read(
+                stored.into_stored(),
+                Origin::Composer,
+                profile,
+                &kinds,
+                subject,
+                from,
+            );
             mail.dispatch(MailAction::Add(vec![item]));
         }
     }
-    compose.dispatch(ComposeAction::Result(Rc::new(result)));
+    compose.dispatch(ComposeAction::Result(Rc::new(SendResult::from(result))));
 }

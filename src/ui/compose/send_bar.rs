@@ -1,10 +1,12 @@
-//! The Send button: composes the form's message and sends it to a fresh simulated server.
+//! The Send button: composes the form's message and sends it to a fresh simulated server;
+//! while a large one is under way in the compose worker, how far it got.
 
 use yew::prelude::*;
 
 use super::send::send_now;
 use super::state::use_compose;
 use super::texts as tx;
+use crate::compose_job::Stage;
 use crate::ui::mailbox::state::use_mail;
 use crate::ui::state::use_lang;
 
@@ -18,17 +20,50 @@ pub fn send_bar() -> Html {
         return Html::default();
     };
     let reading = !compose.reading.is_empty();
+    let busy = reading || compose.sending.is_some();
     let on_send = {
         let compose = compose.clone();
         Callback::from(move |_: MouseEvent| send_now(&compose, mail.as_ref()))
     };
     html! {
+        <>
         <div class="input-row end compose-send">
             <button type="button" class="button primary" data-testid="compose-send"
-                aria-disabled={reading.to_string()} onclick={on_send}>
+                aria-disabled={busy.to_string()} onclick={on_send}>
                 { tx::SEND.get(lang) }
             </button>
             <span class="hint">{ tx::SEND_HINT.get(lang) }</span>
         </div>
+        if let Some(sending) = compose.sending {
+            <div class="compose-progress" role="status" data-testid="compose-progress"
+                data-stage={sending.stage.id()}>
+                <progress data-testid="compose-progress-bar" max="3"
+                    value={step(sending.stage).to_string()}></progress>
+                <span>{ progress_text(sending.stage, sending.octets, lang) }</span>
+                <p class="hint">{ tx::PROGRESS_HINT.get(lang) }</p>
+            </div>
+        }
+        </>
+    }
+}
+
+/// Stages done when `stage` starts (the `<progress>` value, of 3).
+fn step(stage: Stage) -> u8 {
+    match stage {
+        Stage::Composing => 0,
+        Stage::Sending => 1,
+        Stage::Reading => 2,
+    }
+}
+
+/// The progress line: the stage, and the message's size while composing.
+fn progress_text(stage: Stage, octets: usize, lang: crate::i18n::Lang) -> String {
+    match stage {
+        Stage::Composing => {
+            let size = format!("{:.1} MB", octets as f64 / (1024.0 * 1024.0));
+            tx::PROGRESS_COMPOSING.get(lang).replace("{size}", &size)
+        }
+        Stage::Sending => tx::PROGRESS_SENDING.get(lang).to_string(),
+        Stage::Reading => tx::PROGRESS_READING.get(lang).to_string(),
     }
 }

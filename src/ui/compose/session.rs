@@ -1,21 +1,18 @@
-//! Sending: the form read into the engine's [`Message`] and [`ClientSettings`], composed,
-//! and sent to a fresh simulated [`Server`] with the engine's client session.
+//! Sending: the form read into a [`Job`] — the engine's [`Message`], [`ClientSettings`]
+//! and the configuration of a fresh simulated server — which [`crate::compose_job::compute`]
+//! composes and sends with the engine's client session, here or in the compose worker.
 //!
 //! The browser supplies what the engine does not draw itself: the date (its clock), the
 //! Message-ID, the boundary, the SASL nonces and the server's seed (`Math.random`).
-//!
-//! [`run`] is the loop of [`crate::smtp::client::run_in_memory`] — the same calls in the
-//! same order — which also keeps each [`Reply`] the server sent: `run_in_memory` hands the
-//! client only the reply's text, and the page shows why each reply was sent.
 
 use std::rc::Rc;
 
 use super::state::{ComposeState, FaultChoice};
+use crate::compose_job::{Both, Job, JobResult, SentView};
 use crate::i18n::{Lang, Tr};
-use crate::mime::{Attachment, Composed, Mailbox, Message, MimeError};
-use crate::smtp::client::{run_in_memory_observed, ClientSettings, Nonces, Outcome, Wire};
-use crate::smtp::reply::Reply;
-use crate::smtp::server::{Event, Fault, FaultMode, Server, StoredMessage};
+use crate::mime::{Attachment, Mailbox, Message, MimeError};
+use crate::smtp::client::{ClientSettings, Nonces};
+use crate::smtp::server::{Fault, FaultMode, ServerConfig};
 use crate::ui::console::state::{browser_now, demo_config, random_seed, CLIENT_IP, CLIENT_NAME};
 
 /// What one press of Send gave.
@@ -24,7 +21,23 @@ pub enum SendResult {
     /// The form could not be made into a message: nothing was sent.
     Refused(Refusal),
     /// The session ran.
-    Sent(Rc<Sent>),
+    Sent(Rc<SentView>),
+}
+
+impl From<JobResult> for SendResult {
+    fn from(result: JobResult) -> SendResult {
+        match result {
+            JobResult::Sent(sent) => SendResult::Sent(Rc::new(*sent)),
+            JobResult::Refused(text) => SendResult::Refused(Refusal::Composer(text)),
+            JobResult::Broken(reason) => SendResult::Refused(Refusal::Composer(Both::of(|lang| {
+                format!(
+                    "{}{}{reason}",
+                    super::texts::JOB_BROKEN.get(lang),
+                    lang.colon()
+                )
+            }))),
+        }
+    }
 }
 
 /// Why the form could not be sent.
@@ -39,6 +52,8 @@ pub enum Refusal {
     },
     /// One of the page's texts (From missing, a bad port …).
     Form(Tr),
+    /// The composer refused the message as a whole (its error in both languages).
+    Composer(Both),
 }
 
 impl Refusal {
@@ -56,29 +71,9 @@ impl Refusal {
             ),
             Refusal::Mime { field: None, error } => error.describe(lang),
             Refusal::Form(text) => text.get(lang).to_string(),
+            Refusal::Composer(text) => text.get(lang).to_string(),
         }
     }
-}
-
-/// A session that ran, and what went into it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sent {
-    /// The composed message: bytes, notes, envelope.
-    pub composed: Composed,
-    /// The client's outcome: recipients, transcript, log, AUTH trace.
-    pub outcome: Outcome,
-    /// Every reply the server sent, in order (the greeting first).
-    pub replies: Vec<Rc<Reply>>,
-    /// The From address of the header.
-    pub from_header: String,
-    /// MAIL FROM as the client sent it.
-    pub mail_from: String,
-    /// The login (`auth_user`), if one was given.
-    pub login: Option<String>,
-    /// The message as the server stored it, if it accepted it.
-    pub stored: Option<StoredMessage>,
-    /// The server's profile name.
-    pub profile: &'static str,
 }
 
 /// Splits a comma-separated address list, keeping commas inside quotes and angle brackets
@@ -208,8 +203,8 @@ pub fn settings(state: &ComposeState) -> Result<ClientSettings, Refusal> {
     Ok(settings)
 }
 
-/// A fresh server with the page's settings.
-pub fn server(state: &ComposeState) -> Server {
+/// The configuration of a fresh server with the page's settings.
+pub fn config(state: &ComposeState) -> ServerConfig {
     let mut config = demo_config(state.profile);
     config.policies = state.policies.clone();
     config.policies.fault = match state.fault {
@@ -230,52 +225,19 @@ pub fn server(state: &ComposeState) -> Server {
     config.nonce_seed = random_seed();
     // SSL on port 465: the session starts inside (simulated) TLS (RFC 8314).
     config.implicit_tls = state.security == crate::smtp::client::Security::ImplicitTls;
-    Server::new(config, CLIENT_IP, &browser_now()).with_client_name(CLIENT_NAME)
+    config
 }
 
-/// The session through the engine's client, keeping every reply (with its reason) and the
-/// stored message.
-pub fn run(
-    settings: ClientSettings,
-    composed: &Composed,
-    server: &mut Server,
-) -> (Outcome, Vec<Rc<Reply>>, Option<StoredMessage>) {
-    let mut replies = Vec::new();
-    let mut stored = None;
-    let outcome = run_in_memory_observed(settings, composed, server, |server, wire| match wire {
-        Wire::Event(Event::Reply(reply)) => replies.push(Rc::new(reply.clone())),
-        Wire::Event(Event::Stored(index)) => stored = server.mailbox().get(*index).cloned(),
-        Wire::Event(Event::TlsStarted | Event::Closed) | Wire::Sent { .. } => {}
-    });
-    (outcome, replies, stored)
-}
-
-/// Composes the form's message and sends it to a fresh server.
-pub fn send(state: &ComposeState) -> SendResult {
-    let prepared = message(state).and_then(|message| Ok((message, settings(state)?)));
-    let (message, settings) = match prepared {
-        Ok(prepared) => prepared,
-        Err(refusal) => return SendResult::Refused(refusal),
-    };
-    let composed = match message.compose() {
-        Ok(composed) => composed,
-        Err(error) => return SendResult::Refused(Refusal::Mime { field: None, error }),
-    };
-    let mail_from = settings
-        .sender
-        .clone()
-        .unwrap_or_else(|| composed.envelope.from.clone());
-    let login = settings.user.clone();
-    let mut server = server(state);
-    let (outcome, replies, stored) = run(settings, &composed, &mut server);
-    SendResult::Sent(Rc::new(Sent {
-        from_header: message.from.address.clone(),
-        mail_from,
-        login,
-        composed,
-        outcome,
-        replies,
-        stored,
-        profile: state.profile.name(),
-    }))
+/// The send the form describes, with the browser's clock and random values.
+pub fn job(state: &ComposeState) -> Result<Job, Refusal> {
+    let message = message(state)?;
+    let settings = settings(state)?;
+    Ok(Job::new(
+        message,
+        &settings,
+        &config(state),
+        CLIENT_IP,
+        CLIENT_NAME,
+        &browser_now(),
+    ))
 }

@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::session::SendResult;
+use crate::compose_job::Stage;
 use crate::mime::{Charset, TransferEncoding};
 use crate::smtp::client::Security;
 use crate::smtp::profile::Profile;
@@ -106,6 +107,15 @@ pub enum FaultChoice {
     Share(u16),
 }
 
+/// A send under way in the compose worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sending {
+    /// The stage it is at.
+    pub stage: Stage,
+    /// The octets of text and attachments it carries.
+    pub octets: usize,
+}
+
 /// The compose page's state.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ComposeState {
@@ -165,6 +175,8 @@ pub struct ComposeState {
     pub debug: bool,
     /// The last send.
     pub result: Option<Rc<SendResult>>,
+    /// The send under way in the compose worker, if any.
+    pub sending: Option<Sending>,
     next_file: u64,
 }
 
@@ -201,6 +213,7 @@ impl Default for ComposeState {
             mechanism: String::new(),
             debug: true,
             result: None,
+            sending: None,
             next_file: 0,
         }
     }
@@ -290,7 +303,11 @@ pub enum ComposeAction {
     Debug(bool),
     /// Seed 000's DokuWiki settings against 163.com.
     Seed000,
-    /// The result of a send.
+    /// A send has gone to the compose worker.
+    Sending(Sending),
+    /// The worker's send has reached this stage.
+    Stage(Stage),
+    /// The result of a send (the one under way, if any, is over).
     Result(Rc<SendResult>),
     /// A shared state: the message, the server and the client settings (the attachments
     /// are not in it: the files picked are cleared, the last result too).
@@ -385,7 +402,16 @@ impl Reducible for ComposeState {
                 next.from = "DokuWiki <noreply@163.com>".into();
                 next.to = "sunnogo@163.com".into();
             }
-            ComposeAction::Result(result) => next.result = Some(result),
+            ComposeAction::Sending(sending) => next.sending = Some(sending),
+            ComposeAction::Stage(stage) => {
+                if let Some(sending) = &mut next.sending {
+                    sending.stage = stage;
+                }
+            }
+            ComposeAction::Result(result) => {
+                next.result = Some(result);
+                next.sending = None;
+            }
             ComposeAction::Restore(shared) => {
                 let shared = *shared;
                 next.from = shared.from;

@@ -389,3 +389,27 @@ pub const COL_HEADER: Tr = Tr::new("Header", "邮件头");
 pub const COL_RESULT: Tr = Tr::new("RCPT TO result", "RCPT TO 结果");
 /// Only in the envelope.
 pub const ENVELOPE_ONLY: Tr = Tr::new("none — envelope only (Bcc)", "无——只在信封中（密送）");
+
+// A large send, run in the compose worker.
+/// When the send itself could not be run (a damaged job; should not happen).
+pub const JOB_BROKEN: Tr = Tr::new("The send could not be run", "无法执行这次发送");
+/// The progress line while the worker composes.
+pub const PROGRESS_COMPOSING: Tr = Tr::new(
+    "Composing the message ({size})…",
+    "正在编写邮件（{size}）……",
+);
+/// The progress line while the worker runs the session.
+pub const PROGRESS_SENDING: Tr = Tr::new(
+    "Sending it to the simulated server…",
+    "正在发送给模拟服务器……",
+);
+/// The progress line while the worker reads back the stored message.
+pub const PROGRESS_READING: Tr = Tr::new(
+    "Reading the stored message back…",
+    "正在读回服务器保存的邮件……",
+);
+/// Under the progress line.
+pub const PROGRESS_HINT: Tr = Tr::new(
+    "A large message is sent in the background: the page stays usable meanwhile.",
+    "大邮件在后台发送：在此期间页面仍可正常使用。",
+);

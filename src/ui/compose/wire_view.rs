@@ -1,4 +1,4 @@
-//! The exact octets DATA sends after its 354 (the engine's [`data_section`]: the composed
+//! The exact octets DATA sends after its 354 (the engine's `data_section`: the composed
 //! message dot-stuffed, then the lone dot), one row per line: its length in octets, its text
 //! (controls and non-UTF-8 octets escaped) and ␍␊ for CRLF. Multipart boundaries, lines
 //! that got an extra dot, and the final dot are marked.
@@ -7,76 +7,35 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::session::Sent;
 use super::texts as tx;
-use crate::mime::compose::Rule;
-use crate::mime::data_section;
-use crate::sasl::trace::visible;
-use crate::smtp::client::Entry;
+use crate::compose_job::{SentView, WireKind, MAX_WIRE_LINES};
 use crate::ui::state::use_lang;
-
-/// The most lines drawn (a base64 attachment has thousands).
-const MAX_LINES: usize = 1500;
 
 /// The send whose bytes to show.
 #[derive(Properties, PartialEq)]
 pub struct WireViewProps {
     /// The send.
-    pub sent: Rc<Sent>,
+    pub sent: Rc<SentView>,
 }
 
 /// The wire view.
 #[function_component(WireView)]
 pub fn wire_view(props: &WireViewProps) -> Html {
     let lang = use_lang();
-    let composed = &props.sent.composed;
-    let wire = use_memo(props.sent.clone(), |sent| {
-        data_section(&sent.composed.bytes)
-    });
-    let boundaries: Vec<String> = composed
-        .notes
-        .iter()
-        .flat_map(|note| note.rules.iter())
-        .filter_map(|rule| match rule {
-            Rule::Multipart { boundary, .. } => Some(format!("--{boundary}")),
-            _ => None,
-        })
-        .collect();
-    let sent = props
-        .sent
-        .outcome
-        .transcript
-        .iter()
-        .any(|e| matches!(e, Entry::Data { .. }));
-    let lines: Vec<&[u8]> = wire.split_inclusive(|b| *b == b'\n').collect();
-    let total = lines.len();
-    let rows = lines.iter().take(MAX_LINES).enumerate().map(|(i, line)| {
-        let (body, ending) = match line.strip_suffix(b"\r\n") {
-            Some(body) => (body, "␍␊"),
-            None => match line.strip_suffix(b"\n") {
-                Some(body) => (body, "␊"),
-                None => (*line, ""),
-            },
-        };
-        let is_end = i + 1 == total && body == b".";
-        let is_boundary = boundaries.iter().any(|b| {
-            body.strip_prefix(b.as_bytes())
-                .is_some_and(|rest| rest.is_empty() || rest == b"--")
-        });
-        let stuffed = !is_end && body.starts_with(b".");
-        let (class, testid) = if is_end {
-            ("end", "compose-wire-end")
-        } else if is_boundary {
-            ("boundary", "compose-wire-boundary")
-        } else if stuffed {
-            ("stuffed", "compose-wire-stuffed")
-        } else {
-            ("", "compose-wire-line")
+    let wire = &props.sent.wire;
+    let sent = wire.sent;
+    let total = wire.total;
+    let rows = wire.rows.iter().map(|row| {
+        let (class, testid) = match row.kind {
+            WireKind::End => ("end", "compose-wire-end"),
+            WireKind::Boundary => ("boundary", "compose-wire-boundary"),
+            WireKind::Stuffed => ("stuffed", "compose-wire-stuffed"),
+            WireKind::Line => ("", "compose-wire-line"),
         };
         html! {
             <tr class={classes!("wire-row", (!class.is_empty()).then_some(class))} data-testid={testid}>
-                <td class="wire-len">{ body.len() }</td>
-                <td class="wire-text"><code>{ visible(body) }<span class="crlf">{ ending }</span></code></td>
+                <td class="wire-len">{ row.len }</td>
+                <td class="wire-text"><code>{ row.text.clone() }<span class="crlf">{ row.ending.clone() }</span></code></td>
             </tr>
         }
     });
@@ -102,10 +61,10 @@ pub fn wire_view(props: &WireViewProps) -> Html {
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
-            if total > MAX_LINES {
+            if total > MAX_WIRE_LINES {
                 <p class="hint" data-testid="compose-wire-more">
-                    { tx::WIRE_MORE.get(lang).replace("{n}", &(total - MAX_LINES).to_string())
-                        .replace("{bytes}", &wire.len().to_string()) }
+                    { tx::WIRE_MORE.get(lang).replace("{n}", &(total - MAX_WIRE_LINES).to_string())
+                        .replace("{bytes}", &wire.octets.to_string()) }
                 </p>
             }
         </section>

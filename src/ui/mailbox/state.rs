@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::mime::inspect;
+use crate::mime::inspect::headline;
 use crate::mime::RecipientKind;
 use crate::smtp::server::StoredMessage;
 
@@ -64,28 +64,35 @@ impl MailItem {
         profile: &'static str,
         kinds: &[(String, RecipientKind)],
     ) -> MailItem {
-        let inspected = inspect(&stored.data).ok();
-        let from = inspected.as_ref().and_then(|i| {
-            i.from.first().map(|m| match &m.name {
-                Some(name) => format!("{name} <{}>", m.address),
-                None => m.address.clone(),
-            })
-        });
+        let (subject, from) = headline(&stored.data);
+        MailItem::read(stored.clone(), origin, profile, kinds, subject, from)
+    }
+
+    /// [`MailItem::new`] with the subject and From already read ([`headline`]), as the
+    /// compose worker reads them.
+    pub fn read(
+        stored: StoredMessage,
+        origin: Origin,
+        profile: &'static str,
+        kinds: &[(String, RecipientKind)],
+        subject: Option<String>,
+        from: Option<String>,
+    ) -> MailItem {
         MailItem {
             key: 0,
             origin,
             profile,
-            queue_id: stored.id.clone(),
-            envelope_from: stored.from.clone(),
-            recipients: stored.recipients.clone(),
+            queue_id: stored.id,
+            envelope_from: stored.from,
+            recipients: stored.recipients,
             bcc: kinds
                 .iter()
                 .filter(|(_, kind)| *kind == RecipientKind::Bcc)
                 .map(|(address, _)| address.clone())
                 .collect(),
-            received_at: stored.received_at.clone(),
-            data: Rc::new(stored.data.clone()),
-            subject: inspected.as_ref().and_then(|i| i.subject.clone()),
+            received_at: stored.received_at,
+            data: Rc::new(stored.data),
+            subject,
             from,
         }
     }
