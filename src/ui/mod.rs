@@ -37,8 +37,8 @@ mod state;
 mod verify;
 
 pub use analyze::capture_worker::CaptureWorker;
-pub use msgauth::worker::MsgAuthWorker;
 pub use compose::worker::ComposeWorker;
+pub use msgauth::worker::MsgAuthWorker;
 
 /// Mounts the app on `<body>`.
 pub fn run() {
