@@ -830,14 +830,7 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.
 fn cut_bytes(text: &str, max: usize) -> (&str, bool) {
-    if text.len() <= max {
-        return (text, false);
-    }
-    let mut end = max;
-    while end > 0 && !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    (text.get(..end).unwrap_or(""), true)
+    crate::i18n::cut::bytes(text, max)
 }
 
 #[cfg(test)]

@@ -187,7 +187,7 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         .map(str::to_string);
     LogLine {
         format,
-        program: program.chars().take(40).collect(),
+        program: crate::i18n::cut::chars(&program, 40).to_string(),
         server_side,
         code,
         enhanced,
@@ -216,14 +216,7 @@ fn join_continuations(text: &str, code: u16, enhanced: &str) -> String {
 
 /// The longest prefix of at most `max` bytes ending on a character boundary.
 fn cut(text: &str, max: usize) -> &str {
-    if text.len() <= max {
-        return text;
-    }
-    let mut end = max;
-    while end > 0 && !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    text.get(..end).unwrap_or("")
+    crate::i18n::cut::bytes(text, max).0
 }
 
 /// A log line read again with more text (a wrapped line's continuation).

@@ -16,6 +16,8 @@ pub mod ladder;
 
 use std::fmt::Write as _;
 
+use crate::i18n::cut;
+
 /// Text escaped for SVG/XML content and attribute values.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -36,12 +38,10 @@ pub fn escape(text: &str) -> String {
 
 /// At most `max` characters of `text`, an ellipsis marking a cut.
 pub fn shorten(text: &str, max: usize) -> String {
-    if text.chars().count() <= max {
+    if cut::chars(text, max).len() == text.len() {
         return text.to_string();
     }
-    let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
-    out.push('…');
-    out
+    cut::quote(text, max.saturating_sub(1))
 }
 
 /// The opening `<svg>` element of a diagram `width`×`height` pixels, with its title (for

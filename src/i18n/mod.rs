@@ -5,6 +5,7 @@
 //! page. The engine's data (reply codes, explanations) carries `Tr` values; the UI's own
 //! labels are the [`Msg`] enum in [`ui`], matched exhaustively.
 
+pub mod cut;
 mod ui;
 
 pub use ui::Msg;

@@ -80,9 +80,11 @@ impl Journal {
             .next()
             .is_some_and(|verb| verb.eq_ignore_ascii_case("AUTH"))
         {
-            self.pending_mechanism = words
-                .next()
-                .map(|m| m.chars().take(40).collect::<String>().to_ascii_uppercase());
+            self.pending_mechanism = words.next().map(|m| {
+                crate::i18n::cut::chars(&m, 40)
+                    .to_string()
+                    .to_ascii_uppercase()
+            });
         }
     }
 

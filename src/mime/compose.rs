@@ -836,8 +836,8 @@ fn preview(body: &[u8]) -> String {
     const HEAD: usize = CHARS * 4 + 4;
     let head = &body[..body.len().min(HEAD)];
     let text = String::from_utf8_lossy(head);
-    let mut shown: String = text.chars().take(CHARS).collect();
-    if body.len() > HEAD || shown.len() < text.len() {
+    let mut shown = crate::i18n::cut::quote(&text, CHARS);
+    if body.len() > HEAD && !shown.ends_with('…') {
         shown.push('…');
     }
     shown.trim_end().to_string()

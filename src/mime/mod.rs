@@ -260,5 +260,5 @@ impl std::error::Error for MimeError {}
 
 /// At most `n` characters of `text`, for error messages.
 pub(crate) fn shorten(text: &str, n: usize) -> String {
-    text.chars().take(n).collect()
+    crate::i18n::cut::chars(text, n).to_string()
 }

@@ -378,11 +378,7 @@ pub(crate) fn has_leading_zero(part: &str) -> bool {
 /// Quotes at most 40 characters of user input back in an error, so a pasted megabyte
 /// does not come back as a megabyte of error text.
 pub(crate) fn shorten(text: &str) -> String {
-    const MAX: usize = 40;
-    match text.char_indices().nth(MAX) {
-        Some((cut, _)) => format!("{}…", &text[..cut]),
-        None => text.to_string(),
-    }
+    crate::i18n::cut::quote(text, 40)
 }
 
 #[cfg(test)]

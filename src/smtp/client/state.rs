@@ -42,7 +42,8 @@ impl Extensions {
                 _ => {}
             }
             if ext.keywords.len() < 32 {
-                ext.keywords.push(text.chars().take(80).collect());
+                ext.keywords
+                    .push(crate::i18n::cut::chars(&text, 80).to_string());
             }
         }
         ext

@@ -84,7 +84,7 @@ impl Server {
                 };
                 return Err((
                     Situation::ParamUnsupported,
-                    shown.chars().take(60).collect(),
+                    crate::i18n::cut::chars(&shown, 60).to_string(),
                     None,
                 ));
             }
@@ -298,7 +298,7 @@ impl Server {
 
 /// The path as the client wrote it: `<a@b>` or `a@b`.
 fn raw_path(path: &PathArg) -> String {
-    let shown: String = path.address.chars().take(100).collect();
+    let shown: String = crate::i18n::cut::chars(&path.address, 100).to_string();
     if path.bracketed {
         format!("<{shown}>")
     } else {

@@ -66,7 +66,7 @@ pub fn data_box(props: &DataBoxProps) -> Html {
             .filter(|(_, line)| line.starts_with('.') && line.as_str() != ".")
             .take(5)
             .map(|(i, line)| {
-                let arrives: String = line[1..].chars().take(60).collect();
+                let arrives: String = crate::i18n::cut::chars(&line[1..], 60).to_string();
                 let text = t(lang, Msg::ConsoleDotHint)
                     .replace("{n}", &(i + 1).to_string())
                     .replace("{line}", &arrives);
