@@ -1229,7 +1229,7 @@ fn queue_id(text: &str) -> Option<String> {
     let first = words.next()?;
     let second = words.next()?;
     (second.eq_ignore_ascii_case("message") && first.len() >= 8)
-        .then(|| crate::i18n::cut::chars(&first, 40).to_string())
+        .then(|| crate::i18n::cut::chars(first, 40).to_string())
 }
 
 fn quote(code: Option<u16>, enhanced: Option<&str>, text: &str) -> String {
@@ -1254,7 +1254,7 @@ pub(super) fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
     } else {
-        let mut s: String = crate::i18n::cut::chars(&text, max).to_string();
+        let mut s: String = crate::i18n::cut::chars(text, max).to_string();
         s.push('…');
         s
     }

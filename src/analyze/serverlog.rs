@@ -187,7 +187,7 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         .map(str::to_string);
     LogLine {
         format,
-        program: crate::i18n::cut::chars(&program, 40).to_string(),
+        program: crate::i18n::cut::chars(program, 40).to_string(),
         server_side,
         code,
         enhanced,

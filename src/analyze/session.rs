@@ -499,7 +499,7 @@ impl Annotator {
             session: 0,
             line: number,
             verb: word.clone(),
-            text: crate::i18n::cut::chars(&payload, 200).to_string(),
+            text: crate::i18n::cut::chars(payload, 200).to_string(),
             parsed: parsed.clone(),
             decoded: None,
         });
@@ -640,7 +640,7 @@ impl Annotator {
             session,
             line: number,
             verb: verb.clone(),
-            text: crate::i18n::cut::chars(&payload, 200).to_string(),
+            text: crate::i18n::cut::chars(payload, 200).to_string(),
             parsed: parsed.clone(),
             decoded,
         });

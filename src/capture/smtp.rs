@@ -344,7 +344,7 @@ fn label(line: &str) -> String {
             format!("{verb} {mechanism}")
         };
     }
-    let mut out: String = crate::i18n::cut::chars(&line, 40).to_string();
+    let mut out: String = crate::i18n::cut::chars(line, 40).to_string();
     if line.chars().count() > 40 {
         out.push('…');
     }

@@ -282,7 +282,7 @@ impl<'a> Reader<'a> {
         let full = self.full(key);
         self.fail(
             line,
-            Problem::BadValue(full, crate::i18n::cut::chars(&value, 80).to_string()),
+            Problem::BadValue(full, crate::i18n::cut::chars(value, 80).to_string()),
         );
     }
 

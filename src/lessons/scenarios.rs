@@ -81,7 +81,7 @@ impl Journal {
             .is_some_and(|verb| verb.eq_ignore_ascii_case("AUTH"))
         {
             self.pending_mechanism = words.next().map(|m| {
-                crate::i18n::cut::chars(&m, 40)
+                crate::i18n::cut::chars(m, 40)
                     .to_string()
                     .to_ascii_uppercase()
             });

@@ -177,7 +177,7 @@ impl fmt::Display for OauthError {
 impl std::error::Error for OauthError {}
 
 fn snippet(text: &str) -> String {
-    crate::i18n::cut::chars(&text, 40).to_string()
+    crate::i18n::cut::chars(text, 40).to_string()
 }
 
 fn no_controls(text: &str, field: &'static str) -> Result<(), OauthError> {

@@ -320,7 +320,7 @@ fn check_nonce(nonce: &str, which: &'static str) -> Result<(), ScramError> {
 }
 
 fn snippet(text: &str) -> String {
-    crate::i18n::cut::chars(&text, 20).to_string()
+    crate::i18n::cut::chars(text, 20).to_string()
 }
 
 /// A server-error-value is a short name; keep at most this many characters of it.
@@ -503,7 +503,7 @@ pub fn parse_server_final(message: &str) -> Result<ServerFinal, ScramError> {
         Ok(ServerFinal::Verifier(base64_attribute(value, 'v')?))
     } else if let Some(value) = first.strip_prefix("e=") {
         Ok(ServerFinal::Error(
-            crate::i18n::cut::chars(&value, MAX_ERROR_VALUE_CHARS).to_string(),
+            crate::i18n::cut::chars(value, MAX_ERROR_VALUE_CHARS).to_string(),
         ))
     } else {
         Err(ScramError::BadServerFinal)

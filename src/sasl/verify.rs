@@ -279,7 +279,7 @@ fn strip_pasted_prefix(line: &str) -> &str {
 /// be wrapped over several lines, padding optional) is decoded, anything else is taken as
 /// the decoded text (its lines joined by a line feed).
 pub fn read_pasted(text: &str) -> Pasted {
-    let bounded: String = crate::i18n::cut::chars(&text, MAX_INPUT).to_string();
+    let bounded: String = crate::i18n::cut::chars(text, MAX_INPUT).to_string();
     let lines: Vec<&str> = bounded
         .lines()
         .map(strip_pasted_prefix)

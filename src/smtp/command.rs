@@ -166,7 +166,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
     // its colon (`MAIL:`) is not a thing, so the verb is the whole first word.
     let Some(verb) = VERBS.iter().copied().find(|v| *v == upper) else {
         return Err(ParseError::Unknown {
-            verb: crate::i18n::cut::chars(&word, 40).to_string(),
+            verb: crate::i18n::cut::chars(word, 40).to_string(),
             suggestion: suggest(&upper),
         });
     };
@@ -248,7 +248,7 @@ pub fn parse(line: &str) -> Result<Command, ParseError> {
             Ok(Command::Auth { mechanism, initial })
         }
         _ => Err(ParseError::Unknown {
-            verb: crate::i18n::cut::chars(&word, 40).to_string(),
+            verb: crate::i18n::cut::chars(word, 40).to_string(),
             suggestion: None,
         }),
     }

@@ -239,7 +239,7 @@ impl ReplyExplanation {
 /// after a log prefix `S:`, `Got:`, `<-` or `<<<` (the forms of seed 000's debug log and of
 /// swaks). Only the first [`MAX_QUERY_CHARS`] characters are read.
 pub fn explain(query: &str) -> Result<Explanation, CodeError> {
-    let bounded: String = crate::i18n::cut::chars(&query, MAX_QUERY_CHARS).to_string();
+    let bounded: String = crate::i18n::cut::chars(query, MAX_QUERY_CHARS).to_string();
     let line = strip_log_prefix(bounded.trim());
     if line.is_empty() {
         return Err(CodeError::Empty);

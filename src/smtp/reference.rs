@@ -250,7 +250,7 @@ pub fn entries() -> impl Iterator<Item = Entry> {
 /// The result is in reference order. An empty query returns everything.
 pub fn search(query: &str) -> Vec<Entry> {
     // Bounded work for any input: a pasted log line is plenty at 200 characters.
-    let query: String = crate::i18n::cut::chars(&query, 200).to_string();
+    let query: String = crate::i18n::cut::chars(query, 200).to_string();
     if let Some(hits) = reply_line_hits(&query) {
         return hits;
     }

@@ -83,7 +83,7 @@ impl Client {
 
     pub(super) fn protocol_error(&mut self, line: &str, actions: &mut Vec<Action>) {
         self.fail(Failure::Protocol {
-            line: crate::i18n::cut::chars(&line, 100).to_string(),
+            line: crate::i18n::cut::chars(line, 100).to_string(),
         });
         self.pending.clear();
         self.finish();

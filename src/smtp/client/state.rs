@@ -43,7 +43,7 @@ impl Extensions {
             }
             if ext.keywords.len() < 32 {
                 ext.keywords
-                    .push(crate::i18n::cut::chars(&text, 80).to_string());
+                    .push(crate::i18n::cut::chars(text, 80).to_string());
             }
         }
         ext

@@ -15,7 +15,7 @@ use crate::smtp::why::{Detail, Leniency, SaslProblem, Situation};
 
 impl Server {
     pub(super) fn auth(&mut self, mechanism: &str, initial: Option<&str>, events: &mut Vec<Event>) {
-        let shown: String = crate::i18n::cut::chars(&mechanism, 40).to_string();
+        let shown: String = crate::i18n::cut::chars(mechanism, 40).to_string();
         let vars = Vars {
             addr: &shown,
             ..Vars::default()
@@ -113,7 +113,7 @@ impl Server {
         let text = String::from_utf8_lossy(line);
         let text = text.trim();
         self.enter(Phase::Command(None), Transition::AuthResponse);
-        let shown: String = crate::i18n::cut::chars(&text, 60).to_string();
+        let shown: String = crate::i18n::cut::chars(text, 60).to_string();
         let vars = Vars {
             addr: &shown,
             ..Vars::default()

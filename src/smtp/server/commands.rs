@@ -10,7 +10,7 @@ use crate::smtp::why::{Detail, Leniency, Situation};
 
 impl Server {
     pub(super) fn command_line(&mut self, text: &str, events: &mut Vec<Event>) {
-        let shown: String = crate::i18n::cut::chars(&text, 100).to_string();
+        let shown: String = crate::i18n::cut::chars(text, 100).to_string();
         let vars = Vars {
             line: &shown,
             ..Vars::default()
@@ -55,7 +55,7 @@ impl Server {
                     Some((_, arg)) if matches!(verb, "MAIL" | "RCPT") => arg.trim(),
                     _ => after_verb,
                 };
-                let raw: String = crate::i18n::cut::chars(&raw, 100).to_string();
+                let raw: String = crate::i18n::cut::chars(raw, 100).to_string();
                 let vars = Vars {
                     verb,
                     raw: &raw,
@@ -206,7 +206,7 @@ impl Server {
             }
             Command::Help(topic) => {
                 let topic_shown: String =
-                    crate::i18n::cut::chars(&topic.as_deref().unwrap_or(""), 40).to_string();
+                    crate::i18n::cut::chars(topic.as_deref().unwrap_or(""), 40).to_string();
                 let vars = Vars {
                     line: &topic_shown,
                     ..Vars::default()
@@ -407,8 +407,8 @@ impl Server {
         events: &mut Vec<Event>,
     ) {
         let address = arg.trim().trim_start_matches('<').trim_end_matches('>');
-        let shown: String = crate::i18n::cut::chars(&address, 100).to_string();
-        let raw: String = crate::i18n::cut::chars(&arg.trim(), 100).to_string();
+        let shown: String = crate::i18n::cut::chars(address, 100).to_string();
+        let raw: String = crate::i18n::cut::chars(arg.trim(), 100).to_string();
         let vars = Vars {
             addr: &shown,
             raw: &raw,
