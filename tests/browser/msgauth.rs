@@ -411,11 +411,20 @@ async fn the_composer_signs_with_a_demo_key_and_the_mailbox_verifies_what_was_st
         "signing ran in the compose worker"
     );
 
+    // In Chinese, the signature's section and the mailbox's button speak Chinese.
+    h.click("lang-zh").await;
+    h.wait_text("#compose-dkim-heading", |t| t == "DKIM 签名的逐步构建")
+        .await;
     h.click("nav-mailbox").await;
+    h.wait_text("[data-testid=mailbox-verify-dkim]", |t| t == "验证 DKIM")
+        .await;
+    h.click("lang-en").await;
     h.wait_text("[data-testid=mailbox-subject]", |t| {
         t == "Signed in the page"
     })
     .await;
+    h.wait_text("[data-testid=mailbox-verify-dkim]", |t| t == "Verify DKIM")
+        .await;
     h.click("mailbox-verify-dkim").await;
     h.wait_for("[data-testid=msgauth-page][data-check=dkim]")
         .await;

@@ -1,6 +1,6 @@
 //! What pressing Send does: the form becomes a [`Job`] (see [`super::session`]); a small one
-//! is computed at once, a large one (from [`WORKER_FROM`] octets) in the compose worker
-//! while the page shows how far it got. Its result goes into the compose state, an
+//! is computed at once, a large one (from [`WORKER_FROM`] octets) or one to be signed with
+//! DKIM in the compose worker while the page shows how far it got. Its result goes into the compose state, an
 //! accepted message into the app's mailbox. Both ways run the same
 //! [`crate::compose_job::compute`], so the result is the same.
 

@@ -410,8 +410,8 @@ pub const PROGRESS_READING: Tr = Tr::new(
 );
 /// Under the progress line.
 pub const PROGRESS_HINT: Tr = Tr::new(
-    "A large message is sent in the background: the page stays usable meanwhile.",
-    "大邮件在后台发送：在此期间页面仍可正常使用。",
+    "A large or signed message is sent in the background: the page stays usable meanwhile.",
+    "大邮件或要签名的邮件在后台发送：在此期间页面仍可正常使用。",
 );
 
 // Sign with DKIM (issue 19).
