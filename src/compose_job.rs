@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::i18n::Lang;
 use crate::mime::compose::Rule;
 use crate::mime::{data_section, inspect, Composed, Message, RecipientKind};
+use crate::msgauth::page::{DkimSignOut, Text};
 use crate::sasl::exchange::Account;
 use crate::sasl::trace::visible;
 use crate::smtp::client::{
@@ -72,7 +73,26 @@ pub struct Job {
     pub client_name: String,
     /// The time the server stamps (`Received:`), from the caller's clock.
     pub now: String,
+    /// Sign the composed message with DKIM before sending it (issue 19), if set.
+    #[serde(default)]
+    pub dkim: Option<DkimJob>,
 }
+
+/// How to sign the composed message: only a [`Signer`] can (the compose worker's), so the
+/// RSA and Ed25519 arithmetic stays out of the page's own wasm.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DkimJob {
+    /// `d=`.
+    pub domain: String,
+    /// `s=`.
+    pub selector: String,
+    /// The private key: the base64 of an Ed25519 seed, or a PEM RSA key.
+    pub key: String,
+}
+
+/// Signs the composed octets as a [`DkimJob`] says: the signed octets and the steps, or
+/// why not (in both languages).
+pub type Signer<'a> = &'a dyn Fn(&[u8], &DkimJob) -> Result<(Vec<u8>, DkimSignOut), Text>;
 
 /// Why a job could not be run as given.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -109,6 +129,7 @@ impl Job {
             client_ip: client_ip.to_string(),
             client_name: client_name.to_string(),
             now: now.to_string(),
+            dkim: None,
         }
     }
 
@@ -398,20 +419,53 @@ pub struct SentView {
     /// The message as stored, if the server accepted it (the page moves it into its
     /// mailbox and keeps the rest).
     pub mail: Option<MailView>,
+    /// The DKIM signature made before sending, step by step (its `signed` is left empty:
+    /// the message is in [`SentView::mail`] and [`SentView::wire`]).
+    #[serde(default)]
+    pub dkim: Option<DkimSignOut>,
 }
 
 /// Composes the job's message, sends it to a fresh server and reads the stored message
-/// back; `progress` hears each stage as it starts.
-pub fn compute(job: &Job, mut progress: impl FnMut(Stage)) -> JobResult {
+/// back; `progress` hears each stage as it starts. A job that asks for a DKIM signature is
+/// refused here: [`compute_signed`] with a signer runs it.
+pub fn compute(job: &Job, progress: impl FnMut(Stage)) -> JobResult {
+    compute_signed(job, progress, &|_, _| {
+        Err(Text::of(|lang| match lang {
+            Lang::En => "Signing runs only in the compose worker.".to_string(),
+            Lang::Zh => "签名只在撰写 Worker 中进行。".to_string(),
+        }))
+    })
+}
+
+/// [`compute`], signing the composed message with `sign` before the session when the job
+/// asks for it (the signature's header then travels in the message and the server stores
+/// it).
+pub fn compute_signed(job: &Job, mut progress: impl FnMut(Stage), sign: Signer<'_>) -> JobResult {
     let (settings, config) = match (job.settings(), job.config()) {
         (Ok(settings), Ok(config)) => (settings, config),
         (Err(err), _) | (_, Err(err)) => return JobResult::Broken(err.to_string()),
     };
     progress(Stage::Composing);
-    let composed = match job.message.compose() {
+    let mut composed = match job.message.compose() {
         Ok(composed) => composed,
         Err(error) => return JobResult::Refused(Both::of(|lang| error.describe(lang))),
     };
+    let mut dkim = None;
+    if let Some(spec) = &job.dkim {
+        match sign(&composed.bytes, spec) {
+            Ok((signed, mut out)) => {
+                composed.bytes = signed;
+                out.signed.clear();
+                dkim = Some(out);
+            }
+            Err(text) => {
+                return JobResult::Refused(Both {
+                    en: text.en,
+                    zh: text.zh,
+                })
+            }
+        }
+    }
     let mail_from = settings
         .sender
         .clone()
@@ -424,7 +478,7 @@ pub fn compute(job: &Job, mut progress: impl FnMut(Stage)) -> JobResult {
     let (outcome, replies, stored) = run(settings, &composed, &mut server);
     progress(Stage::Reading);
     let mail = stored.map(MailView::new);
-    JobResult::Sent(Box::new(SentView::new(
+    let mut view = SentView::new(
         &composed,
         &outcome,
         &replies,
@@ -435,7 +489,9 @@ pub fn compute(job: &Job, mut progress: impl FnMut(Stage)) -> JobResult {
             profile,
         },
         mail,
-    )))
+    );
+    view.dkim = dkim;
+    JobResult::Sent(Box::new(view))
 }
 
 /// The session through the engine's client ([`run_in_memory_observed`]), keeping every
@@ -553,6 +609,7 @@ impl SentView {
             profile: parties.profile,
             stored: mail.is_some(),
             mail,
+            dkim: None,
         }
     }
 }

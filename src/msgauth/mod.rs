@@ -47,9 +47,36 @@ pub fn show_crlf(bytes: &[u8]) -> String {
     out
 }
 
+/// Whether the message's header section has a `DKIM-Signature` field.
+pub fn has_dkim_signature(data: &[u8]) -> bool {
+    const NAME: &[u8] = b"dkim-signature:";
+    for line in data.split(|&b| b == b'\n') {
+        let line = line.strip_suffix(b"\r").unwrap_or(line);
+        if line.is_empty() {
+            return false;
+        }
+        if line.len() >= NAME.len() && line[..NAME.len()].eq_ignore_ascii_case(NAME) {
+            return true;
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dkim_signature_is_found_in_the_header_section_only() {
+        assert!(has_dkim_signature(
+            b"Received: x\r\nDKIM-Signature: v=1\r\n\r\nbody\r\n"
+        ));
+        assert!(has_dkim_signature(b"dkim-signature:v=1\nFrom: a\n\nb\n"));
+        assert!(!has_dkim_signature(
+            b"From: a\r\n\r\nDKIM-Signature: in the body\r\n"
+        ));
+        assert!(!has_dkim_signature(b"X-DKIM-Signature: no\r\n\r\n"));
+    }
 
     #[test]
     fn crlf_is_visible() {

@@ -391,39 +391,18 @@ pub fn handle(request: &Request) -> Response {
             body_relaxed,
             timestamp,
         } => {
-            let canon = |relaxed: bool| {
-                if relaxed {
-                    Canon::Relaxed
-                } else {
-                    Canon::Simple
-                }
-            };
-            let key = if key.contains("-----BEGIN") {
-                PrivateKey::Rsa(bounded(key).to_string())
-            } else {
-                PrivateKey::Ed25519(bounded(key).trim().to_string())
-            };
-            let input = SignInput {
-                message: bounded(message).as_bytes(),
-                domain: domain.trim(),
-                selector: selector.trim(),
+            let (_, out) = match sign_bytes(
+                bounded(message).as_bytes(),
+                domain,
+                selector,
                 key,
-                header_canon: canon(*header_relaxed),
-                body_canon: canon(*body_relaxed),
-                headers: Vec::new(),
-                timestamp: *timestamp,
-                expiration: None,
+                (*header_relaxed, *body_relaxed),
+                *timestamp,
+            ) {
+                Ok(done) => done,
+                Err(e) => return Response::DkimSign(Err(e)),
             };
-            Response::DkimSign(match sign::sign(&input) {
-                Ok(r) => Ok(DkimSignOut {
-                    steps: steps(&r.trace, None),
-                    signed: String::from_utf8_lossy(&r.signed).into_owned(),
-                    key_record: r.key_record,
-                    header_changes: changes(&r.header_changes),
-                    body_changes: changes(&r.body_changes),
-                }),
-                Err(e) => Err(Text::of(|l| e.describe(l))),
-            })
+            Response::DkimSign(Ok(out))
         }
         Request::Spf {
             records,
@@ -448,6 +427,70 @@ pub fn handle(request: &Request) -> Response {
         )),
         Request::Report { xml } => Response::Report(report_explain(bounded(xml))),
     }
+}
+
+/// Signs `message` (octets exactly as they will be sent) with `d=` `domain`, `s=`
+/// `selector` and `key` (a PEM RSA key, or the base64 of an Ed25519 seed); `relaxed` is the
+/// header's and the body's `c=`. Gives the signed octets and what the page shows (whose
+/// `signed` is the same message as text). The signer of the sign view and of the
+/// composer's "Sign with DKIM" (in the compose worker).
+pub fn sign_bytes(
+    message: &[u8],
+    domain: &str,
+    selector: &str,
+    key: &str,
+    relaxed: (bool, bool),
+    timestamp: Option<u64>,
+) -> Result<(Vec<u8>, DkimSignOut), Text> {
+    let canon = |relaxed: bool| {
+        if relaxed {
+            Canon::Relaxed
+        } else {
+            Canon::Simple
+        }
+    };
+    let key = if key.contains("-----BEGIN") {
+        PrivateKey::Rsa(bounded(key).to_string())
+    } else {
+        PrivateKey::Ed25519(bounded(key).trim().to_string())
+    };
+    let input = SignInput {
+        message,
+        domain: domain.trim(),
+        selector: selector.trim(),
+        key,
+        header_canon: canon(relaxed.0),
+        body_canon: canon(relaxed.1),
+        headers: Vec::new(),
+        timestamp,
+        expiration: None,
+    };
+    let r = sign::sign(&input).map_err(|e| Text::of(|l| e.describe(l)))?;
+    let out = DkimSignOut {
+        steps: steps(&r.trace, None),
+        signed: String::from_utf8_lossy(&r.signed).into_owned(),
+        key_record: r.key_record,
+        header_changes: changes(&r.header_changes),
+        body_changes: changes(&r.body_changes),
+    };
+    Ok((r.signed, out))
+}
+
+/// The composer's "Sign with DKIM" (relaxed/relaxed, no `t=`): the compose worker's
+/// [`crate::compose_job::Signer`], so this arithmetic is linked into that worker's module,
+/// not the page's.
+pub fn sign_composed(
+    message: &[u8],
+    job: &crate::compose_job::DkimJob,
+) -> Result<(Vec<u8>, DkimSignOut), Text> {
+    sign_bytes(
+        message,
+        &job.domain,
+        &job.selector,
+        &job.key,
+        (true, true),
+        None,
+    )
 }
 
 /// A trace's steps, marked against the first failing step's id.

@@ -342,3 +342,126 @@ async fn a_forwarded_message_fails_spf_passes_dkim_and_dmarc_takes_both_results(
     assert_clean_and_local(&h).await;
     h.close().await;
 }
+
+/// Replaces an input's text by typing.
+async fn type_into(h: &Harness, testid: &str, text: &str) {
+    let input = h.wait_for(&format!("[data-testid={testid}]")).await;
+    input.clear().await.expect("clear");
+    input.send_keys(text).await.expect("typing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_composer_signs_with_a_demo_key_and_the_mailbox_verifies_what_was_stored() {
+    use fantoccini::key::Key;
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/compose").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    type_into(&h, "compose-from", "Alice <alice@example.com>").await;
+    type_into(&h, "compose-subject", "Signed in the page").await;
+    let enter = Key::Enter.to_string();
+    // A lone dot and a leading dot: stuffed on the wire, un-stuffed when stored.
+    type_into(
+        &h,
+        "compose-text",
+        &format!("Hi Bob,{enter}.{enter}.a leading dot{enter}"),
+    )
+    .await;
+    h.click("compose-dkim-on").await;
+    // d= defaults to the From: domain.
+    let domain = h.wait_for("[data-testid=compose-dkim-domain]").await;
+    assert_eq!(
+        domain
+            .attr("placeholder")
+            .await
+            .expect("attribute")
+            .as_deref(),
+        Some("example.com")
+    );
+    type_into(&h, "compose-dkim-selector", "trainer").await;
+
+    // Without a key nothing is sent.
+    h.click("compose-send").await;
+    h.wait_text("[data-testid=compose-refused]", |t| {
+        t.contains("generate a demo key pair first")
+    })
+    .await;
+
+    h.click("compose-dkim-generate").await;
+    let record = h
+        .wait_text("[data-testid=compose-dkim-record]", |t| {
+            t.starts_with("v=DKIM1; k=ed25519; p=")
+        })
+        .await;
+    h.click("compose-send").await;
+    h.wait_for("[data-testid=compose-verdict][data-delivered=true]")
+        .await;
+    // The signature's steps are shown with the result, with the key's record.
+    h.wait_for(
+        "[data-testid=compose-dkim-signature] [data-testid=msgauth-step][data-step-id=body-hash]",
+    )
+    .await;
+    h.wait_text("[data-testid=compose-dkim-result-record]", |t| t == record)
+        .await;
+    let fetched = h
+        .js("return performance.getEntriesByType('resource').some(e => e.name.includes('compose_worker'))")
+        .await;
+    assert_eq!(
+        fetched.as_bool(),
+        Some(true),
+        "signing ran in the compose worker"
+    );
+
+    // In Chinese, the signature's section and the mailbox's button speak Chinese.
+    h.click("lang-zh").await;
+    h.wait_text("#compose-dkim-heading", |t| t == "DKIM 签名的逐步构建")
+        .await;
+    h.click("nav-mailbox").await;
+    h.wait_text("[data-testid=mailbox-verify-dkim]", |t| t == "验证 DKIM")
+        .await;
+    h.click("lang-en").await;
+    h.wait_text("[data-testid=mailbox-subject]", |t| {
+        t == "Signed in the page"
+    })
+    .await;
+    h.wait_text("[data-testid=mailbox-verify-dkim]", |t| t == "Verify DKIM")
+        .await;
+    h.click("mailbox-verify-dkim").await;
+    h.wait_for("[data-testid=msgauth-page][data-check=dkim]")
+        .await;
+    let verdict = h
+        .wait_text(
+            "[data-testid=msgauth-dkim-verdict][data-verdict=pass]",
+            |t| !t.is_empty(),
+        )
+        .await;
+    assert!(
+        verdict.contains("example.com") && verdict.contains("trainer"),
+        "{verdict}"
+    );
+    assert_eq!(super::control_value(&h, "msgauth-dkim-key").await, record);
+    // The check has the message as stored: the server's Received: first, then the signature.
+    let message = super::control_value(&h, "msgauth-dkim-message").await;
+    assert!(message.starts_with("Received: "), "{message}");
+    assert!(
+        message.contains("\nDKIM-Signature: v=1; a=ed25519-sha256;")
+            && message.contains("d=example.com;")
+            && message.contains("s=trainer;"),
+        "{message}"
+    );
+    assert!(
+        message.contains("Hi Bob,\n.\n.a leading dot\n"),
+        "{message}"
+    );
+    // The engine agrees on what the page holds.
+    let Response::DkimVerify(native) = handle(&Request::DkimVerify {
+        message,
+        key_record: record,
+        index: 0,
+        now: None,
+    }) else {
+        panic!("a DKIM answer")
+    };
+    assert!(native.pass, "{:?}", native.failure);
+    assert_clean_and_local(&h).await;
+    h.close().await;
+}

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::dkim_panel::DkimPanel;
 use super::state::{use_compose, ComposeAction, Field};
 use super::text_field::TextField;
 use super::texts as tx;
@@ -97,6 +98,7 @@ pub fn message_form() -> Html {
                 <TextField field={Field::Html} id="compose-html" testid="compose-html" label={tx::HTML}
                     hint={tx::HTML_HINT} rows={5} mono=true />
             }
+            <DkimPanel />
         </section>
     }
 }

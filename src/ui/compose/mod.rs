@@ -7,6 +7,8 @@ pub mod auth_trace;
 pub mod client_panel;
 pub mod dialog;
 pub mod dialog_reply;
+pub mod dkim_panel;
+pub mod dkim_result;
 pub mod envelope_view;
 pub mod log_view;
 pub mod message_form;

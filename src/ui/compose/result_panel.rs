@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 
 use super::auth_trace::AuthTrace;
 use super::dialog::Dialog;
+use super::dkim_result::DkimResult;
 use super::envelope_view::EnvelopeView;
 use super::log_view::LogView;
 use super::notes_view::NotesView;
@@ -68,6 +69,7 @@ pub fn result_panel() -> Html {
                             <p><Link<Route> to={Route::Mailbox}>{ tx::OPEN_MAILBOX.get(lang) }</Link<Route>></p>
                         }
                     </div>
+                    <DkimResult sent={sent.clone()} />
                     <EnvelopeView sent={sent.clone()} />
                     <Dialog sent={sent.clone()} />
                     <LogView sent={sent.clone()} />

@@ -1,6 +1,6 @@
 //! What pressing Send does: the form becomes a [`Job`] (see [`super::session`]); a small one
-//! is computed at once, a large one (from [`WORKER_FROM`] octets) in the compose worker
-//! while the page shows how far it got. Its result goes into the compose state, an
+//! is computed at once, a large one (from [`WORKER_FROM`] octets) or one to be signed with
+//! DKIM in the compose worker while the page shows how far it got. Its result goes into the compose state, an
 //! accepted message into the app's mailbox. Both ways run the same
 //! [`crate::compose_job::compute`], so the result is the same.
 
@@ -9,12 +9,22 @@ use std::rc::Rc;
 
 use gloo_worker::{Spawnable, WorkerBridge};
 
-use super::session::{job, SendResult};
+use super::session::{job, Refusal, SendResult};
 use super::state::{ComposeAction, ComposeContext, Sending};
 use super::worker::{ComposeOutput, ComposeWorker, LOADER};
 use crate::compose_job::{compute, Job, JobResult, Stage};
+use crate::msgauth::page::DemoKeyOut;
 use crate::smtp::profile::Profile;
 use crate::ui::mailbox::state::{MailAction, MailContext, MailItem, Origin};
+use crate::ui::msgauth::state::{MsgAuthContext, Slot};
+
+/// The demo key made in the page (by the composer's button or the sign view), if any.
+pub fn demo_key(msgauth: &MsgAuthContext) -> Option<DemoKeyOut> {
+    match &msgauth.state.demo_key {
+        Slot::Done(out) => out.as_ref().as_ref().ok().cloned(),
+        _ => None,
+    }
+}
 
 /// From this many octets of text and attachments a send runs in the worker (a smaller one
 /// takes well under 100 ms in place).
@@ -28,19 +38,32 @@ thread_local! {
 }
 
 /// Sends the form's message as it stands (not while files are still being read, nor while
-/// a send is under way).
-pub fn send_now(compose: &ComposeContext, mail: Option<&MailContext>) {
+/// a send is under way). A message to be signed with DKIM (with the message-authentication
+/// section's demo key, from `msgauth`) always goes to the worker: only its module signs.
+pub fn send_now(
+    compose: &ComposeContext,
+    mail: Option<&MailContext>,
+    msgauth: Option<&MsgAuthContext>,
+) {
     if !compose.reading.is_empty() || compose.sending.is_some() {
         return;
     }
-    let job = match job(compose) {
+    let key = msgauth.and_then(demo_key);
+    let job = match job(compose, key.as_ref().map(|k| k.private.as_str())) {
         Ok(job) => job,
         Err(refusal) => {
             compose.dispatch(ComposeAction::Result(Rc::new(SendResult::Refused(refusal))));
             return;
         }
     };
-    if job.weight() < WORKER_FROM || !workers_allowed() {
+    if job.dkim.is_some() {
+        if workers_allowed() {
+            in_worker(compose, mail, job);
+        } else {
+            let refusal = Refusal::Form(super::texts::DKIM_NEEDS_WORKER);
+            compose.dispatch(ComposeAction::Result(Rc::new(SendResult::Refused(refusal))));
+        }
+    } else if job.weight() < WORKER_FROM || !workers_allowed() {
         deliver(compose, mail, compute(&job, |_| {}));
     } else {
         in_worker(compose, mail, job);
@@ -97,7 +120,7 @@ fn deliver(compose: &ComposeContext, mail: Option<&MailContext>, mut result: Job
                 .collect();
             let profile = Profile::from_id(&sent.profile).unwrap_or_default().name();
             let (subject, from) = (stored.subject.clone(), stored.from_header.clone());
-            let item = MailItem::read(
+            let mut item = MailItem::read(
                 stored.into_stored(),
                 Origin::Composer,
                 profile,
@@ -105,6 +128,7 @@ fn deliver(compose: &ComposeContext, mail: Option<&MailContext>, mut result: Job
                 subject,
                 from,
             );
+            item.dkim_record = sent.dkim.as_ref().map(|d| d.key_record.clone());
             mail.dispatch(MailAction::Add(vec![item]));
         }
     }

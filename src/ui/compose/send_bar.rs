@@ -8,6 +8,7 @@ use super::state::use_compose;
 use super::texts as tx;
 use crate::compose_job::Stage;
 use crate::ui::mailbox::state::use_mail;
+use crate::ui::msgauth::state::use_msgauth;
 use crate::ui::state::use_lang;
 
 /// Send, and the Ctrl+Enter hint.
@@ -16,6 +17,7 @@ pub fn send_bar() -> Html {
     let lang = use_lang();
     let compose = use_compose();
     let mail = use_mail();
+    let msgauth = use_msgauth();
     let Some(compose) = compose else {
         return Html::default();
     };
@@ -23,7 +25,7 @@ pub fn send_bar() -> Html {
     let busy = reading || compose.sending.is_some();
     let on_send = {
         let compose = compose.clone();
-        Callback::from(move |_: MouseEvent| send_now(&compose, mail.as_ref()))
+        Callback::from(move |_: MouseEvent| send_now(&compose, mail.as_ref(), msgauth.as_ref()))
     };
     html! {
         <>

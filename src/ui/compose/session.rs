@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::state::{ComposeState, FaultChoice};
-use crate::compose_job::{Both, Job, JobResult, SentView};
+use crate::compose_job::{Both, DkimJob, Job, JobResult, SentView};
 use crate::i18n::{Lang, Tr};
 use crate::mime::{Attachment, Mailbox, Message, MimeError};
 use crate::smtp::client::{ClientSettings, Nonces};
@@ -228,16 +228,45 @@ pub fn config(state: &ComposeState) -> ServerConfig {
     config
 }
 
-/// The send the form describes, with the browser's clock and random values.
-pub fn job(state: &ComposeState) -> Result<Job, Refusal> {
+/// The send the form describes, with the browser's clock and random values; `dkim_key`
+/// is the private key "Sign with DKIM" signs with (the demo key, if one was made).
+pub fn job(state: &ComposeState, dkim_key: Option<&str>) -> Result<Job, Refusal> {
     let message = message(state)?;
     let settings = settings(state)?;
-    Ok(Job::new(
+    let dkim = if state.dkim_on {
+        let key = dkim_key.ok_or(Refusal::Form(super::texts::DKIM_NO_KEY))?;
+        Some(DkimJob {
+            domain: dkim_domain(state, &message),
+            selector: match state.dkim_selector.trim() {
+                "" => "demo".to_string(),
+                selector => selector.to_string(),
+            },
+            key: key.to_string(),
+        })
+    } else {
+        None
+    };
+    let mut job = Job::new(
         message,
         &settings,
         &config(state),
         CLIENT_IP,
         CLIENT_NAME,
         &browser_now(),
-    ))
+    );
+    job.dkim = dkim;
+    Ok(job)
+}
+
+/// `d=`: as typed, else the domain of the From: address.
+pub fn dkim_domain(state: &ComposeState, message: &Message) -> String {
+    match state.dkim_domain.trim() {
+        "" => message
+            .from
+            .address
+            .rsplit_once('@')
+            .map(|(_, d)| d.to_string())
+            .unwrap_or_default(),
+        domain => domain.to_string(),
+    }
 }

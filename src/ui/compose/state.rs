@@ -177,6 +177,13 @@ pub struct ComposeState {
     pub result: Option<Rc<SendResult>>,
     /// The send under way in the compose worker, if any.
     pub sending: Option<Sending>,
+    /// "Sign with DKIM": the composed message is signed (in the compose worker) before
+    /// the session.
+    pub dkim_on: bool,
+    /// `d=` as typed; empty: the From: domain.
+    pub dkim_domain: String,
+    /// `s=` as typed.
+    pub dkim_selector: String,
     next_file: u64,
 }
 
@@ -214,6 +221,9 @@ impl Default for ComposeState {
             debug: true,
             result: None,
             sending: None,
+            dkim_on: false,
+            dkim_domain: String::new(),
+            dkim_selector: "demo".into(),
             next_file: 0,
         }
     }
@@ -301,6 +311,12 @@ pub enum ComposeAction {
     Mechanism(String),
     /// The debug checkbox.
     Debug(bool),
+    /// The "Sign with DKIM" checkbox.
+    DkimOn(bool),
+    /// `d=` typed.
+    DkimDomain(String),
+    /// `s=` typed.
+    DkimSelector(String),
     /// Seed 000's DokuWiki settings against 163.com.
     Seed000,
     /// A send has gone to the compose worker.
@@ -382,6 +398,9 @@ impl Reducible for ComposeState {
             ComposeAction::Security(security) => next.security = security,
             ComposeAction::Mechanism(mechanism) => next.mechanism = mechanism,
             ComposeAction::Debug(debug) => next.debug = debug,
+            ComposeAction::DkimOn(on) => next.dkim_on = on,
+            ComposeAction::DkimDomain(domain) => next.dkim_domain = domain,
+            ComposeAction::DkimSelector(selector) => next.dkim_selector = selector,
             ComposeAction::Seed000 => {
                 // Seed 000: DokuWiki's smtp plugin, smtp.163.com:25, no TLS, the login
                 // sunnogo@163.com, `mailfrom` noreply@163.com, AUTH LOGIN — and the 553.

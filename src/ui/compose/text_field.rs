@@ -7,6 +7,7 @@ use super::send::send_now;
 use super::state::{use_compose, ComposeAction, Field};
 use crate::i18n::Tr;
 use crate::ui::mailbox::state::use_mail;
+use crate::ui::msgauth::state::use_msgauth;
 use crate::ui::state::use_lang;
 
 /// Which field, how it is labelled, and how it is drawn.
@@ -43,6 +44,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
     let lang = use_lang();
     let compose = use_compose();
     let mail = use_mail();
+    let msgauth = use_msgauth();
     let Some(compose) = compose else {
         return Html::default();
     };
@@ -65,7 +67,7 @@ pub fn text_field(props: &TextFieldProps) -> Html {
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
-                send_now(&compose, mail.as_ref());
+                send_now(&compose, mail.as_ref(), msgauth.as_ref());
             }
         })
     };

@@ -410,6 +410,63 @@ pub const PROGRESS_READING: Tr = Tr::new(
 );
 /// Under the progress line.
 pub const PROGRESS_HINT: Tr = Tr::new(
-    "A large message is sent in the background: the page stays usable meanwhile.",
-    "大邮件在后台发送：在此期间页面仍可正常使用。",
+    "A large or signed message is sent in the background: the page stays usable meanwhile.",
+    "大邮件或要签名的邮件在后台发送：在此期间页面仍可正常使用。",
+);
+
+// Sign with DKIM (issue 19).
+/// The checkbox.
+pub const DKIM_ON: Tr = Tr::new("Sign with DKIM", "使用 DKIM 签名");
+/// Under the checkbox.
+pub const DKIM_HINT: Tr = Tr::new(
+    "The composed message is signed before it is sent (RFC 6376 §5: relaxed/relaxed, Ed25519 per RFC 8463), in the compose worker; the signature travels in the message, and the mailbox can verify what the server stored.",
+    "撰写好的邮件在发送前被签名（RFC 6376 §5：relaxed/relaxed，Ed25519 见 RFC 8463），签名在撰写 Worker 中进行；签名随邮件一起传输，邮箱中可以验证服务器存储的邮件。",
+);
+/// Field label.
+pub const DKIM_DOMAIN: Tr = Tr::new("Signing domain (d=)", "签名域名（d=）");
+/// Under `d=`: `{domain}` is the From: domain.
+pub const DKIM_DOMAIN_HINT: Tr = Tr::new(
+    "Empty: the From: domain ({domain}), so DMARC finds it aligned.",
+    "留空则使用 From: 的域名（{domain}），这样 DMARC 认为它是对齐的。",
+);
+/// Field label.
+pub const DKIM_SELECTOR: Tr = Tr::new("Selector (s=)", "选择器（s=）");
+/// The key's label.
+pub const DKIM_KEY: Tr = Tr::new(
+    "The demo key's record (published at {selector}._domainkey.{domain})",
+    "演示密钥的记录（发布在 {selector}._domainkey.{domain}）",
+);
+/// No key yet.
+pub const DKIM_NO_KEY_YET: Tr = Tr::new(
+    "No key yet. A demo Ed25519 key pair is made from 32 random octets of the browser; the private key stays in the page's memory (the same key as in Message auth → DKIM sign).",
+    "还没有密钥。演示用的 Ed25519 密钥对由浏览器的 32 个随机字节生成；私钥只保存在页面内存中（与“邮件认证 → DKIM 签名”中的密钥相同）。",
+);
+/// The button.
+pub const DKIM_GENERATE: Tr = Tr::new("Generate a demo key pair", "生成演示密钥对");
+/// While the worker makes the key.
+pub const DKIM_GENERATING: Tr = Tr::new("Making the key…", "正在生成密钥…");
+/// The key could not be made: `{error}`.
+pub const DKIM_KEY_ERROR: Tr = Tr::new(
+    "The key could not be made: {error}",
+    "无法生成密钥：{error}",
+);
+/// Send refused: no key.
+pub const DKIM_NO_KEY: Tr = Tr::new(
+    "Sign with DKIM needs a key: generate a demo key pair first.",
+    "使用 DKIM 签名需要密钥：请先生成演示密钥对。",
+);
+/// Send refused: no worker.
+pub const DKIM_NEEDS_WORKER: Tr = Tr::new(
+    "Signing runs in the compose worker, which a page opened as a file cannot start: open the page over HTTP to sign.",
+    "签名在撰写 Worker 中进行，而以文件方式打开的页面无法启动 Worker：请通过 HTTP 打开页面再签名。",
+);
+/// The result's section heading.
+pub const DKIM_SIGNATURE: Tr = Tr::new(
+    "The DKIM signature, built step by step",
+    "DKIM 签名的逐步构建",
+);
+/// Under it.
+pub const DKIM_SIGNED: Tr = Tr::new(
+    "Signed before the session: the DKIM-Signature header is the message's first line on the wire, and the server stored it with the message. Verify it from the mailbox; the key record:",
+    "在会话之前签名：DKIM-Signature 头是线路上邮件的第一行，服务器将它与邮件一起存储。可以在邮箱中验证它；密钥记录：",
 );

@@ -3,6 +3,8 @@
 //! configuration, the browser's clock and random values); the worker runs
 //! [`compute`] — composing, the simulated session, reading the stored message back —,
 //! answers each stage as it starts with its [`Stage`], and last with the [`JobResult`].
+//! A job that asks for a DKIM signature always runs here: the signer ([`sign_composed`]) and its
+//! RSA and Ed25519 arithmetic live only in this module's wasm.
 //! The page stays responsive and shows the stage.
 //!
 //! Built as its own wasm module (`src/bin/compose_worker.rs`, a `data-type="worker"` link
@@ -12,7 +14,8 @@
 use gloo_worker::{HandlerId, Worker, WorkerScope};
 use serde::{Deserialize, Serialize};
 
-use crate::compose_job::{compute, Job, JobResult, Stage};
+use crate::compose_job::{compute_signed, Job, JobResult, Stage};
+use crate::msgauth::page::sign_composed;
 
 /// The loader script for the worker module (next to `index.html`).
 pub const LOADER: &str = "./compose_worker_loader.js";
@@ -41,9 +44,11 @@ impl Worker for ComposeWorker {
     fn update(&mut self, _scope: &WorkerScope<Self>, _msg: ()) {}
 
     fn received(&mut self, scope: &WorkerScope<Self>, job: Job, id: HandlerId) {
-        let result = compute(&job, |stage| {
-            scope.respond(id, ComposeOutput::Progress(stage));
-        });
+        let result = compute_signed(
+            &job,
+            |stage| scope.respond(id, ComposeOutput::Progress(stage)),
+            &sign_composed,
+        );
         scope.respond(id, ComposeOutput::Done(result));
     }
 }

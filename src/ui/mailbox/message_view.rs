@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::attachment_list::AttachmentList;
 use super::bodies::Bodies;
+use super::dkim_check::DkimCheck;
 use super::header_table::HeaderTable;
 use super::mime_tree::MimeTree;
 use super::raw_source::RawSource;
@@ -64,6 +65,7 @@ pub fn message_view(props: &MessageViewProps) -> Html {
                     { tx::UNREADABLE.get(lang) }{ error.describe(lang) }
                 </p>
             }
+            <DkimCheck item={item.clone()} />
             <RecipientsTable item={item.clone()} inspected={inspected.clone()} />
             if let Some(inspected) = inspected {
                 <HeaderTable inspected={inspected.clone()} />

@@ -5,6 +5,7 @@
 pub mod attachment_list;
 pub mod bodies;
 pub mod console_forwarder;
+pub mod dkim_check;
 pub mod download;
 pub mod header_table;
 pub mod message_list;

@@ -53,6 +53,8 @@ pub struct MailItem {
     pub subject: Option<String>,
     /// The decoded From header.
     pub from: Option<String>,
+    /// The key record of the DKIM key the composer signed it with, if it did.
+    pub dkim_record: Option<String>,
 }
 
 impl MailItem {
@@ -94,6 +96,7 @@ impl MailItem {
             data: Rc::new(stored.data),
             subject,
             from,
+            dkim_record: None,
         }
     }
 }

@@ -122,3 +122,17 @@ pub const UNNAMED: Tr = Tr::new("(no file name)", "（无文件名）");
 // Source.
 /// The raw source.
 pub const SOURCE: Tr = Tr::new("Raw source ({n} bytes)", "原始邮件（{n} 字节）");
+
+// DKIM (issue 19).
+/// The button.
+pub const VERIFY_DKIM: Tr = Tr::new("Verify DKIM", "验证 DKIM");
+/// Beside it, when the key is known.
+pub const VERIFY_DKIM_HINT: Tr = Tr::new(
+    "Opens the DKIM check with this message exactly as stored and the record of the key the composer signed it with.",
+    "打开 DKIM 检查，带上与存储时完全相同的这封邮件，以及撰写页签名所用密钥的记录。",
+);
+/// Beside it, when the key is not known.
+pub const VERIFY_DKIM_PASTE: Tr = Tr::new(
+    "Opens the DKIM check with this message exactly as stored; its key is not known here: paste the signer's key record (v=DKIM1; …) there.",
+    "打开 DKIM 检查，带上与存储时完全相同的这封邮件；这里不知道它的密钥：请在那里粘贴签名者的密钥记录（v=DKIM1; …）。",
+);

@@ -14,7 +14,7 @@ use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
 /// 32 random octets from the browser (`None` when it has no `crypto`).
-fn random_seed() -> Option<Vec<u8>> {
+pub fn random_seed() -> Option<Vec<u8>> {
     let crypto = web_sys::window()?.crypto().ok()?;
     let mut seed = vec![0u8; 32];
     crypto.get_random_values_with_u8_array(&mut seed).ok()?;
