@@ -23,7 +23,7 @@ use crate::msgauth::page::{DkimSignOut, Text};
 use crate::sasl::exchange::Account;
 use crate::sasl::trace::visible;
 use crate::smtp::client::{
-    run_in_memory_observed, ClientSettings, Entry, Nonces, Outcome, RecipientStatus, Security, Wire,
+    run_in_memory_observed, ClientSettings, Entry, Nonces, Outcome, Security, Wire,
 };
 use crate::smtp::profile::Profile;
 use crate::smtp::reply::Reply;
@@ -189,35 +189,9 @@ pub enum JobResult {
     Sent(Box<SentView>),
 }
 
-/// A recipient's fate, as the envelope table shows it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum RcptStatus {
-    /// Not tried (the session ended before its RCPT TO).
-    NotTried,
-    /// RCPT TO accepted; the message is not through yet.
-    Accepted,
-    /// RCPT TO accepted and the message was accepted.
-    Delivered,
-    /// Accepted by RCPT, but the message was not delivered.
-    NotDelivered,
-    /// Refused (5yz).
-    Rejected,
-    /// Deferred (4yz).
-    Deferred,
-}
-
-impl From<&RecipientStatus> for RcptStatus {
-    fn from(status: &RecipientStatus) -> RcptStatus {
-        match status {
-            RecipientStatus::Accepted => RcptStatus::Accepted,
-            RecipientStatus::Delivered => RcptStatus::Delivered,
-            RecipientStatus::NotDelivered => RcptStatus::NotDelivered,
-            RecipientStatus::Rejected => RcptStatus::Rejected,
-            RecipientStatus::Deferred => RcptStatus::Deferred,
-            RecipientStatus::NotTried => RcptStatus::NotTried,
-        }
-    }
-}
+/// A recipient's fate, as the envelope table shows it: the client's own
+/// [`RecipientStatus`](crate::smtp::client::RecipientStatus).
+pub use crate::smtp::client::RecipientStatus as RcptStatus;
 
 /// One RCPT TO of the envelope with what became of it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -546,7 +520,7 @@ impl SentView {
                 RcptView {
                     address: r.address.clone(),
                     kind: r.kind,
-                    status: result.map(|res| RcptStatus::from(&res.status)),
+                    status: result.map(|res| res.status),
                     reply: result
                         .and_then(|res| res.reply.as_ref())
                         .map(|reply| reply.last_line().to_string())

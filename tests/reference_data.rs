@@ -11,6 +11,7 @@ use smtp_trainer::smtp::reference::{
     enhanced_info, provider_notes, provider_tags_for, provider_tags_in, reply_info, search, Entry,
     ENHANCED_CODES, PROVIDER_NOTES, PROVIDER_TAGS, REPLY_CODES,
 };
+use smtp_trainer::smtp::rfc_sections::{citations, sections, Section};
 
 /// The reply codes the reference must explain, exactly: every code of RFC 5321 §4.2.2 and
 /// §4.2.3 (with 455), RFC 3207, RFC 4954 §6 and RFC 7504 (521, 556), and the codes real
@@ -212,76 +213,32 @@ fn rfc_3463_citations_name_the_section_of_their_subject() {
     }
 }
 
-/// Every `RFC NNNN §x.y` in a text, with the further sections of a list such as
-/// `RFC 5321 §4.2.2, §4.2.3` or a range `§3.1–§3.8`.
-fn citations(text: &str) -> Vec<(u32, String)> {
-    let mut found = Vec::new();
-    let mut rest = text;
-    while let Some(at) = rest.find("RFC ") {
-        rest = &rest[at + 4..];
-        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        let Ok(rfc) = digits.parse::<u32>() else {
-            continue;
-        };
-        let mut tail = &rest[digits.len()..];
-        loop {
-            let trimmed = tail.trim_start_matches([' ', ',', '/', '–', '-']);
-            let Some(after) = trimmed.strip_prefix('§') else {
-                break;
-            };
-            let section: String = after
-                .chars()
-                .take_while(|c| c.is_ascii_digit() || *c == '.')
-                .collect();
-            let section = section.trim_end_matches('.').to_string();
-            tail = &after[section.len()..];
-            found.push((rfc, section));
-        }
-    }
-    found
+/// May an entry about `subjects` (its reply code and enhanced codes, written `550` and
+/// `X.7.26`) cite this section?
+fn fits(section: &Section, subjects: &[String]) -> bool {
+    section.cited_for.iter().any(|allowed| {
+        allowed == "*"
+            || subjects.iter().any(|subject| {
+                subject == allowed
+                    || allowed.strip_suffix('*').is_some_and(|prefix| {
+                        subject.starts_with(prefix) && prefix.starts_with("X.")
+                    })
+            })
+    })
 }
 
-/// One row of the committed section list: the section and what it may be cited for.
-struct Section {
-    rfc: u32,
-    section: String,
-    /// Reply codes (`550`), enhanced codes (`X.7.26`) or whole subjects (`X.7.*`); `*` is
-    /// a section about every code.
-    cited_for: Vec<String>,
-}
-
-impl Section {
-    /// May an entry about `subjects` (its reply code and enhanced codes, written `550` and
-    /// `X.7.26`) cite this section?
-    fn fits(&self, subjects: &[String]) -> bool {
-        self.cited_for.iter().any(|allowed| {
-            allowed == "*"
-                || subjects.iter().any(|subject| {
-                    subject == allowed
-                        || allowed.strip_suffix('*').is_some_and(|prefix| {
-                            subject.starts_with(prefix) && prefix.starts_with("X.")
-                        })
-                })
-        })
-    }
-}
-
-/// The sections of the committed list.
+/// The sections of the committed list, each with a title.
 fn known_sections() -> Vec<Section> {
-    include_str!("fixtures/rfc-sections.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.starts_with("rfc\t") && !line.is_empty())
-        .map(|line| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 4, "{line:?}: rfc, section, title, cited for");
-            assert!(!fields[2].is_empty(), "{line:?} has no title");
-            Section {
-                rfc: fields[0].parse().expect("rfc"),
-                section: fields[1].to_string(),
-                cited_for: fields[3].split(',').map(str::to_string).collect(),
-            }
-        })
-        .collect()
+    let known = sections().unwrap_or_else(|problem| panic!("{problem}"));
+    for row in &known {
+        assert!(
+            !row.title.is_empty(),
+            "RFC {} §{} has no title",
+            row.rfc,
+            row.section
+        );
+    }
+    known
 }
 
 /// `5.7.26` as the section list writes a subject: `X.7.26`.
@@ -350,7 +307,7 @@ fn every_cited_section_exists_and_is_about_the_code_that_cites_it() {
             if !subjects.is_empty() {
                 by_subject += 1;
                 assert!(
-                    row.fits(subjects),
+                    fits(row, subjects),
                     "{label} cites RFC {rfc} §{section}, which is about {:?}, not {subjects:?}",
                     row.cited_for
                 );
@@ -388,11 +345,11 @@ fn every_cited_section_exists_and_is_about_the_code_that_cites_it() {
             .find(|row| row.rfc == rfc && row.section == section)
             .expect("listed")
     };
-    assert!(find(7504, "4").fits(&["556".into()]));
-    assert!(!find(7504, "4").fits(&["521".into()]));
-    assert!(find(3463, "3.8").fits(&["X.7.26".into()]));
-    assert!(!find(3463, "3.8").fits(&["X.5.1".into()]));
-    assert!(!find(3463, "3.8").fits(&["550".into()]));
+    assert!(fits(find(7504, "4"), &["556".into()]));
+    assert!(!fits(find(7504, "4"), &["521".into()]));
+    assert!(fits(find(3463, "3.8"), &["X.7.26".into()]));
+    assert!(!fits(find(3463, "3.8"), &["X.5.1".into()]));
+    assert!(!fits(find(3463, "3.8"), &["550".into()]));
 }
 
 /// The reply codes and enhanced codes in the engine's reply tables: every `t(code,

@@ -16,7 +16,8 @@ use crate::msgauth::dkim::verify::{verify, VerifyInput};
 use crate::msgauth::dkim::{message, signature};
 use crate::msgauth::dmarc::policy::{describe, from_domain};
 use crate::msgauth::dmarc::{evaluate, report, AuthResults};
-use crate::msgauth::spf::{check_host, SpfResult};
+use crate::msgauth::page::spf_result;
+use crate::msgauth::spf::check_host;
 
 /// Arguments of `dmarc`.
 #[derive(Debug, clap::Args)]
@@ -248,19 +249,6 @@ struct DmarcJson {
 fn usage(message: String) -> io::Result<ExitCode> {
     eprintln!("smtp-trainer: {message}");
     Ok(ExitCode::from(EXIT_USAGE))
-}
-
-fn spf_result(name: &str) -> Option<SpfResult> {
-    Some(match name.to_ascii_lowercase().as_str() {
-        "pass" => SpfResult::Pass,
-        "fail" => SpfResult::Fail,
-        "softfail" => SpfResult::SoftFail,
-        "neutral" => SpfResult::Neutral,
-        "none" => SpfResult::None,
-        "permerror" => SpfResult::PermError,
-        "temperror" => SpfResult::TempError,
-        _ => return None,
-    })
 }
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {

@@ -15,5 +15,5 @@ pub mod reply;
 pub mod server;
 pub mod why;
 
-#[cfg(test)]
-pub(crate) mod rfc_sections;
+#[doc(hidden)]
+pub mod rfc_sections;

@@ -16,43 +16,36 @@ pub(super) const RULE: General = General {
 
 /// Whether the rule applies, and its finding if so.
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
-    let code = c.code;
-    let class = c.class;
-    let quote = c.quote.as_str();
-    let authenticated = &c.authenticated;
-    let auth_offered = c.auth_offered.clone();
-    let starttls_offered = c.starttls_offered;
-    let has = |words: &[&str]| c.has(words);
     // 530 / 538, or a refusal that names authentication or TLS before anything else.
-    let mentions_tls = has(&[
+    let mentions_tls = c.has(&[
         "starttls",
         " tls",
         "tls ",
         "encryption",
         "secure connection",
     ]);
-    let mentions_auth = has(&["auth", "login", "not logged in"]);
+    let mentions_auth = c.mentions_auth();
     // "Authentication is required for relay" asks for AUTH, not for another server.
-    let auth_for_relay = has(&["authentication is required", "authentication required"]);
-    let needs_first = matches!(code, Some(530) | Some(538))
-        || (class == Some(5)
-            && authenticated.is_none()
+    let auth_for_relay = c.has(&["authentication is required", "authentication required"]);
+    let needs_first = matches!(c.code, Some(530) | Some(538))
+        || (c.class == Some(5)
+            && c.authenticated.is_none()
             && mentions_auth
-            && (!has(&["relay"]) || auth_for_relay)
+            && (!c.has(&["relay"]) || auth_for_relay)
             && matches!(c.verb, Some("MAIL") | Some("RCPT") | Some("DATA")));
     if needs_first {
-        let tls = mentions_tls || code == Some(538);
+        let tls = mentions_tls || c.code == Some(538);
         // "Must issue a STARTTLS command first": TLS alone, whatever else the line says
         // (an exception's class name, `SMTPAuthenticationError`).
-        let starttls_first = has(&["must issue a starttls", "starttls command first"]);
+        let starttls_first = c.has(&["must issue a starttls", "starttls command first"]);
         let auth = !starttls_first && (mentions_auth || !tls);
         return Some(auth_required(
-            quote,
+            &c.quote,
             c.verb,
             tls,
             auth,
-            auth_offered.as_deref(),
-            starttls_offered,
+            c.auth_offered.as_deref(),
+            c.starttls_offered,
             std::mem::take(lines),
         ));
     }

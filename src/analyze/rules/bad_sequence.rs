@@ -15,31 +15,22 @@ pub(super) const RULE: General = General {
 
 /// Whether the rule applies, and its finding if so.
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
-    let code = c.code;
-    let lower = c.lower.as_str();
-    let quote = c.quote.as_str();
-    let authenticated = &c.authenticated;
-    let auth_offered = c.auth_offered.clone();
-    let starttls_offered = c.starttls_offered;
-    let helo = c.helo;
-    let mail_accepted = c.mail_accepted;
-    let mail = &c.mail;
-    let has = |words: &[&str]| c.has(words);
-    let bad_sequence = code == Some(503)
-        || has(&["no valid recipients", "need rcpt", "need mail"])
+    let bad_sequence = c.code == Some(503)
+        || c.has(&["no valid recipients", "need rcpt", "need mail"])
         || c.enhanced
-            .is_some_and(|e| e.ends_with(".5.1") && code != Some(500));
+            .is_some_and(|e| e.ends_with(".5.1") && c.code != Some(500));
     if bad_sequence {
         let (missing_en, missing_zh) = missing_step(
-            lower,
+            &c.lower,
             c.verb,
-            helo,
-            mail_accepted || mail.is_some(),
-            authenticated.is_some(),
-            auth_offered.is_some(),
-            starttls_offered,
+            c.helo,
+            c.mail_accepted || c.mail.is_some(),
+            c.authenticated.is_some(),
+            c.auth_offered.is_some(),
+            c.starttls_offered,
         );
         let verb = c.verb.unwrap_or("?");
+        let quote = &c.quote;
         return Some(finding(
             FindingKind::BadSequence,
             Severity::Error,

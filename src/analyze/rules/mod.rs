@@ -194,6 +194,34 @@ impl Context<'_> {
     pub fn has(&self, words: &[&str]) -> bool {
         words.iter().any(|w| self.lower.contains(w))
     }
+
+    /// Whether the text names authentication: `auth`, `login`, `not logged in`.
+    pub fn mentions_auth(&self) -> bool {
+        self.has(&["auth", "login", "not logged in"])
+    }
+
+    /// The sender a refusal is about: the address of a refused MAIL, else the MAIL FROM of
+    /// the open transaction (empty if neither).
+    pub fn sender(&self) -> String {
+        match (self.verb, self.address.as_ref()) {
+            (Some("MAIL"), Some(address)) => address.clone(),
+            _ => self
+                .mail
+                .as_ref()
+                .map(|(address, _)| address.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
+/// ` <sender>` as a finding names it after "the sender" (shortened), or nothing for the
+/// null sender.
+fn bracketed(sender: &str) -> String {
+    if sender.is_empty() {
+        String::new()
+    } else {
+        format!(" <{}>", crate::analyze::diagnose::short(sender, 100))
+    }
 }
 
 /// The general rules in the order they are tried; the last one always applies.

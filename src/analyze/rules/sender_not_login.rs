@@ -4,7 +4,7 @@
 //! 553 "Mail from must equal authorized user", Postfix smtpd_sender_login_maps).
 
 use super::{Context, General};
-use crate::analyze::diagnose::{finding, same_address, short};
+use crate::analyze::diagnose::{finding, same_address};
 use crate::analyze::{Finding, FindingKind, Format, Severity, Text};
 use crate::i18n::Tr;
 
@@ -17,16 +17,9 @@ pub(super) const RULE: General = General {
 
 /// Whether the rule applies, and its finding if so.
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
-    let code = c.code;
-    let class = c.class;
-    let quote = c.quote.as_str();
-    let authenticated = &c.authenticated;
-    let mail = &c.mail;
-    let auth_ok = c.auth_ok;
-    let has = |words: &[&str]| c.has(words);
     // A refused sender after a successful login, or a text that says the login does
     // not own the sender: the sender differs from the account (seed 000, 235 then 553).
-    let not_owner = has(&[
+    let not_owner = c.has(&[
         "not owned by",
         "send as this sender",
         "permissions to send as",
@@ -34,45 +27,57 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         "must be same as authorization user",
         "not authorized to send as",
     ]);
-    let sender_words = has(&["sender", "from", "owned"]);
-    if (class == Some(5) || (code.is_none() && not_owner))
+    let sender_words = c.has(&["sender", "from", "owned"]);
+    if (c.class == Some(5) || (c.code.is_none() && not_owner))
         && (not_owner
-            || (auth_ok.is_some() && sender_words && matches!(c.verb, Some("MAIL") | Some("RCPT"))))
+            || (c.auth_ok.is_some()
+                && sender_words
+                && matches!(c.verb, Some("MAIL") | Some("RCPT"))))
     {
-        let sender = match (c.verb, c.address.as_ref()) {
-            (Some("MAIL"), Some(a)) => a.clone(),
-            _ => mail.as_ref().map(|(a, _)| a.clone()).unwrap_or_default(),
-        };
-        if let Some((_, l)) = &mail {
-            lines.push(*l);
+        let sender = c.sender();
+        if let Some(mismatch) = login_mismatch(c, &sender, lines) {
+            return Some(mismatch);
         }
-        match &authenticated {
-            Some((user, user_line)) if !same_address(user, &sender) => {
-                lines.push(*user_line);
-                return Some(super::sender_not_login::mismatch(
-                    c,
-                    quote,
-                    user,
-                    *user_line,
-                    &sender,
-                    std::mem::take(lines),
-                ));
-            }
-            _ => {
-                if let Some(l) = auth_ok {
-                    lines.push(l);
-                }
-                return Some(super::sender_not_login::not_owned(
-                    quote,
-                    &sender,
-                    auth_ok,
-                    std::mem::take(lines),
-                ));
-            }
+        if let Some(l) = c.auth_ok {
+            lines.push(l);
         }
+        return Some(not_owned(
+            &c.quote,
+            &sender,
+            c.auth_ok,
+            std::mem::take(lines),
+        ));
     }
     None
 }
+
+/// [`mismatch`] when the session logged in as someone other than `sender`; the lines of
+/// the MAIL FROM and of the login join `lines`.
+pub(super) fn login_mismatch(
+    c: &Context<'_>,
+    sender: &str,
+    lines: &mut Vec<usize>,
+) -> Option<Finding> {
+    if let Some((_, l)) = &c.mail {
+        lines.push(*l);
+    }
+    let (user, user_line) = c.authenticated.as_ref()?;
+    if same_address(user, sender) {
+        return None;
+    }
+    lines.push(*user_line);
+    Some(mismatch(
+        c,
+        &c.quote,
+        user,
+        *user_line,
+        sender,
+        std::mem::take(lines),
+    ))
+}
+
+/// The title of both findings of a sender the login may not use.
+const SENDER_DIFFERS: Tr = Tr::new("Sender differs from the login", "发件人与登录账号不一致");
 
 pub(super) fn mismatch(
     c: &Context<'_>,
@@ -113,10 +118,7 @@ pub(super) fn mismatch(
         FindingKind::SenderMismatch,
         Severity::Error,
         lines,
-        Tr::new(
-            "Sender differs from the login",
-            "发件人与登录账号不一致",
-        ),
+        SENDER_DIFFERS,
         Text::new(
             format!("The server refused the sender <{sender}>: the login was {user} (decoded from the AUTH exchange, line {user_line}), and this server lets an account send only as itself — \"{quote}\"."),
             format!("服务器拒绝了发件人 <{sender}>：登录账号是 {user}（从 AUTH 交换中解码，第 {user_line} 行），而该服务器只允许账号以自己的地址发信——\"{quote}\"。"),
@@ -136,11 +138,7 @@ pub(super) fn not_owned(
     auth_ok: Option<usize>,
     lines: Vec<usize>,
 ) -> Finding {
-    let who = if sender.is_empty() {
-        String::new()
-    } else {
-        format!(" <{}>", short(sender, 100))
-    };
+    let who = super::bracketed(sender);
     let (after_en, after_zh) = match auth_ok {
         Some(l) => (
             format!(" The login succeeded (235, line {l}), so this is not about the password: the account may not send as this address."),
@@ -155,10 +153,7 @@ pub(super) fn not_owned(
         FindingKind::SenderMismatch,
         Severity::Error,
         lines,
-        Tr::new(
-            "Sender differs from the login",
-            "发件人与登录账号不一致",
-        ),
+        SENDER_DIFFERS,
         Text::new(
             format!("The server refused the sender{who}: \"{quote}\".{after_en}"),
             format!("服务器拒绝了发件人{who}：\"{quote}\"。{after_zh}"),

@@ -4,7 +4,7 @@
 //! the lines. RFC 5321 §4.1.1.2 (MAIL), §4.2.3 (553); RFC 3463 §3.2 (X.1.7, X.1.8).
 
 use super::{Context, General};
-use crate::analyze::diagnose::{finding, same_address, short};
+use crate::analyze::diagnose::finding;
 use crate::analyze::{Finding, FindingKind, Severity, Text};
 use crate::i18n::Tr;
 
@@ -17,15 +17,6 @@ pub(super) const RULE: General = General {
 
 /// Whether the rule applies, and its finding if so.
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
-    let code = c.code;
-    let lower = c.lower.as_str();
-    let quote = c.quote.as_str();
-    let authenticated = &c.authenticated;
-    let auth_offered = c.auth_offered.clone();
-    let starttls_offered = c.starttls_offered;
-    let mail = &c.mail;
-    let has = |words: &[&str]| c.has(words);
-    let mentions_auth = has(&["auth", "login", "not logged in"]);
     // The sender: 553 after AUTH with another address (seed 000).
     // Sendmail's delay_checks reports a bad sender at RCPT, with X.1.7 or X.1.8.
     let sender_code = c
@@ -33,55 +24,33 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         .is_some_and(|e| e.ends_with(".1.7") || e.ends_with(".1.8"));
     let about_sender = c.verb == Some("MAIL")
         || sender_code
-        || has(&[
+        || c.has(&[
             "authorized user",
             "must equal",
             "not owned",
             "sender address rejected",
         ]);
-    if about_sender && matches!(code, Some(550 | 551 | 553 | 554)) {
-        let sender = if c.verb == Some("MAIL") {
-            c.address.clone()
-        } else {
-            None
+    if about_sender && matches!(c.code, Some(550 | 551 | 553 | 554)) {
+        let sender = c.sender();
+        if let Some(mismatch) = super::sender_not_login::login_mismatch(c, &sender, lines) {
+            return Some(mismatch);
         }
-        .or_else(|| mail.as_ref().map(|(a, _)| a.clone()))
-        .unwrap_or_default();
-        if let Some((_, l)) = &mail {
-            lines.push(*l);
-        }
-        if let Some((user, user_line)) = &authenticated {
-            if !same_address(user, &sender) {
-                lines.push(*user_line);
-                return Some(super::sender_not_login::mismatch(
-                    c,
-                    quote,
-                    user,
-                    *user_line,
-                    &sender,
-                    std::mem::take(lines),
-                ));
-            }
-        }
-        if authenticated.is_none() && mentions_auth {
+        if c.authenticated.is_none() && c.mentions_auth() {
             return Some(super::auth_first::auth_required(
-                quote,
+                &c.quote,
                 c.verb,
                 false,
                 true,
-                auth_offered.as_deref(),
-                starttls_offered,
+                c.auth_offered.as_deref(),
+                c.starttls_offered,
                 std::mem::take(lines),
             ));
         }
-        if code == Some(553) || sender_code || has(&["sender", "from"]) {
-            let who = if sender.is_empty() {
-                String::new()
-            } else {
-                format!(" <{}>", short(&sender, 100))
-            };
+        if c.code == Some(553) || sender_code || c.has(&["sender", "from"]) {
+            let who = super::bracketed(&sender);
+            let quote = &c.quote;
             let dns = c.enhanced.is_some_and(|e| e.ends_with(".1.8"))
-                || (lower.contains("domain") && has(&["not exist", "not found", "unresolv"]));
+                || (c.lower.contains("domain") && c.has(&["not exist", "not found", "unresolv"]));
             return Some(finding(
                 FindingKind::SenderRejected,
                 Severity::Error,

@@ -5,7 +5,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
 use super::av_pair::encode_av_pairs;
-use super::crypto::{lmv2_steps, ntowfv2_steps, proof_steps, rc4, session_base_key_step, temp};
+use super::crypto::{rc4, v2_steps, NtlmV2Input, V2Responses};
 use super::{
     Authenticate, Challenge, Flags, Negotiate, ParseError, Version, CLIENT_NEGOTIATE_FLAGS,
 };
@@ -142,43 +142,27 @@ pub fn client_authenticate(challenge: &[u8], input: &ClientInput) -> Result<Trac
         View::Hex,
         time_explain,
     );
-    let key = ntowfv2_steps(&input.password, &input.user, &input.domain, &mut trace);
-    let temp = trace.push(
-        "temp",
-        Tr::new(
-            "temp = 01 01 Z(6) Time ClientChallenge Z(4) AvPairs Z(4)",
-            "temp = 01 01 Z(6) 时间 客户端质询 Z(4) AV对 Z(4)",
-        ),
-        temp(timestamp, input.client_challenge, &av_pairs),
-        View::Hex,
+    let v2 = NtlmV2Input {
+        user: input.user.clone(),
+        domain: input.domain.clone(),
+        password: input.password.clone(),
+        server_challenge: parsed.server_challenge,
+        client_challenge: input.client_challenge,
+        timestamp,
+        av_pairs,
+    };
+    let V2Responses {
+        nt_response,
+        lm_response,
+        session_base_key: base,
+    } = v2_steps(
+        &v2,
         Tr::new(
             "MS-NLMP §3.3.2: Responserversion 1, HiResponserversion 1, six zero bytes, the time, the 8-byte client challenge, four zeros, the AV pairs, four zeros.",
             "MS-NLMP §3.3.2：Responserversion 1、HiResponserversion 1、6 个零字节、时间、8 字节客户端质询、4 个零、AV 对、4 个零。",
         ),
-    );
-    let proof = proof_steps(&key, &parsed.server_challenge, &temp, &mut trace);
-    let mut nt_response = proof.to_vec();
-    nt_response.extend_from_slice(&temp);
-    trace.push(
-        "nt-challenge-response",
-        Tr::new(
-            "NtChallengeResponse = NTProofStr ‖ temp",
-            "NtChallengeResponse = NTProofStr ‖ temp",
-        ),
-        nt_response.clone(),
-        View::Hex,
-        Tr::new(
-            "MS-NLMP §3.3.2 and §2.2.2.8: temp travels in the clear after the proof, so the server can recompute NTProofStr.",
-            "MS-NLMP §3.3.2 和 §2.2.2.8：temp 以明文跟在证明之后，服务器据此重新计算 NTProofStr。",
-        ),
-    );
-    let lm_response = lmv2_steps(
-        &key,
-        &parsed.server_challenge,
-        &input.client_challenge,
         &mut trace,
     );
-    let base = session_base_key_step(&key, &proof, &mut trace);
 
     let mut flags = parsed
         .flags

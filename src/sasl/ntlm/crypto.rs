@@ -201,7 +201,30 @@ pub(super) fn session_base_key_step(
 /// `lmv2-input`, `lmv2-response`, `session-base-key`.
 pub fn ntlmv2(input: &NtlmV2Input) -> Trace {
     let mut trace = Trace::default();
-    let key = ntowfv2_steps(&input.password, &input.user, &input.domain, &mut trace);
+    v2_steps(
+        input,
+        Tr::new(
+            "MS-NLMP §3.3.2: Responserversion 1, HiResponserversion 1, six zero bytes, the 8-byte FILETIME, the 8-byte client challenge, four zeros, the CHALLENGE's AV pairs (MsvAvEOL included), four zeros.",
+            "MS-NLMP §3.3.2：Responserversion 1、HiResponserversion 1、6 个零字节、8 字节 FILETIME、8 字节客户端质询、4 个零、CHALLENGE 中的 AV 对（含 MsvAvEOL）、4 个零。",
+        ),
+        &mut trace,
+    );
+    trace
+}
+
+/// What the NTLMv2 steps give the AUTHENTICATE message.
+pub(super) struct V2Responses {
+    /// NtChallengeResponse: NTProofStr ‖ temp.
+    pub(super) nt_response: Vec<u8>,
+    /// LmChallengeResponse (LMv2).
+    pub(super) lm_response: Vec<u8>,
+    /// SessionBaseKey (= KeyExchangeKey for NTLMv2).
+    pub(super) session_base_key: [u8; 16],
+}
+
+/// The steps of [`ntlmv2`] into `trace`, `temp` explained by `temp_explain`.
+pub(super) fn v2_steps(input: &NtlmV2Input, temp_explain: Tr, trace: &mut Trace) -> V2Responses {
+    let key = ntowfv2_steps(&input.password, &input.user, &input.domain, trace);
     let temp = trace.push(
         "temp",
         Tr::new(
@@ -210,35 +233,36 @@ pub fn ntlmv2(input: &NtlmV2Input) -> Trace {
         ),
         temp(input.timestamp, input.client_challenge, &input.av_pairs),
         View::Hex,
-        Tr::new(
-            "MS-NLMP §3.3.2: Responserversion 1, HiResponserversion 1, six zero bytes, the 8-byte FILETIME, the 8-byte client challenge, four zeros, the CHALLENGE's AV pairs (MsvAvEOL included), four zeros.",
-            "MS-NLMP §3.3.2：Responserversion 1、HiResponserversion 1、6 个零字节、8 字节 FILETIME、8 字节客户端质询、4 个零、CHALLENGE 中的 AV 对（含 MsvAvEOL）、4 个零。",
-        ),
+        temp_explain,
     );
-    let proof = proof_steps(&key, &input.server_challenge, &temp, &mut trace);
-    let mut response = proof.to_vec();
-    response.extend_from_slice(&temp);
+    let proof = proof_steps(&key, &input.server_challenge, &temp, trace);
+    let mut nt_response = proof.to_vec();
+    nt_response.extend_from_slice(&temp);
     trace.push(
         "nt-challenge-response",
         Tr::new(
             "NtChallengeResponse = NTProofStr ‖ temp",
             "NtChallengeResponse = NTProofStr ‖ temp",
         ),
-        response,
+        nt_response.clone(),
         View::Hex,
         Tr::new(
             "MS-NLMP §3.3.2 and §2.2.2.8: temp travels in the clear after the proof, so the server can recompute NTProofStr.",
             "MS-NLMP §3.3.2 和 §2.2.2.8：temp 以明文跟在证明之后，服务器据此重新计算 NTProofStr。",
         ),
     );
-    lmv2_steps(
+    let lm_response = lmv2_steps(
         &key,
         &input.server_challenge,
         &input.client_challenge,
-        &mut trace,
+        trace,
     );
-    session_base_key_step(&key, &proof, &mut trace);
-    trace
+    let session_base_key = session_base_key_step(&key, &proof, trace);
+    V2Responses {
+        nt_response,
+        lm_response,
+        session_base_key,
+    }
 }
 
 pub(super) fn lmv2_steps(

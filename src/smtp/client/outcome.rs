@@ -1,6 +1,8 @@
 //! What a session yields: each recipient's result, why a message was not sent, the
 //! client's notes on the dialog, the transcript, the SASL trace — in both languages.
 
+use serde::{Deserialize, Serialize};
+
 use super::{Security, ServerReply, Stage};
 use crate::i18n::{Lang, Tr};
 use crate::mime::RecipientKind;
@@ -125,7 +127,7 @@ impl Failure {
 }
 
 /// What became of one recipient.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum RecipientStatus {
     /// Not tried (the session ended before its RCPT TO).
     NotTried,

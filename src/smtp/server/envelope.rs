@@ -103,17 +103,8 @@ impl Server {
             limit: self.size_cap(),
             ..Vars::default()
         };
-        if let Some(max) = self.config.profile.max_address() {
-            if path.address.len() > max {
-                let detail = Detail::Limit {
-                    limit: max as u64,
-                    seen: path.address.len() as u64,
-                };
-                return self.say(events, Situation::PathTooLong, &vars, Some(detail));
-            }
-        }
-        let Some(full) = self.qualify(&path.address) else {
-            return self.unqualified("MAIL", &vars, events);
+        let Some(full) = self.full_address(&path.address, &vars, events) else {
+            return;
         };
         path.address = full;
         // RFC 5321 §4.1.4: MAIL needs HELO or EHLO first, and no transaction already open.
@@ -132,13 +123,7 @@ impl Server {
         }
         let smtputf8 = match self.check_params(&path, true) {
             Ok(utf8) => utf8,
-            Err((situation, shown, detail)) => {
-                let vars = Vars {
-                    addr: &shown,
-                    ..vars
-                };
-                return self.say(events, situation, &vars, detail);
-            }
+            Err(refusal) => return self.refuse_param(refusal, &vars, events),
         };
         if !path.address.is_ascii() && !smtputf8 {
             return self.say(events, Situation::Utf8Required, &vars, None);
@@ -194,17 +179,8 @@ impl Server {
             verb: "RCPT",
             ..Vars::default()
         };
-        if let Some(max) = self.config.profile.max_address() {
-            if path.address.len() > max {
-                let detail = Detail::Limit {
-                    limit: max as u64,
-                    seen: path.address.len() as u64,
-                };
-                return self.say(events, Situation::PathTooLong, &vars, Some(detail));
-            }
-        }
-        let Some(full) = self.qualify(&path.address) else {
-            return self.unqualified("RCPT", &vars, events);
+        let Some(full) = self.full_address(&path.address, &vars, events) else {
+            return;
         };
         path.address = full;
         // RFC 5321 §4.1.4: RCPT needs HELO or EHLO first, then MAIL.
@@ -215,12 +191,8 @@ impl Server {
             let detail = self.transaction_detail();
             return self.say(events, Situation::NeedMail, &vars, Some(detail));
         }
-        if let Err((situation, shown, detail)) = self.check_params(&path, false) {
-            let vars = Vars {
-                addr: &shown,
-                ..vars
-            };
-            return self.say(events, situation, &vars, detail);
+        if let Err(refusal) = self.check_params(&path, false) {
+            return self.refuse_param(refusal, &vars, events);
         }
         let declared = matches!(&self.phase, Phase::Command(Some(tx)) if tx.smtputf8);
         if !path.address.is_ascii() && !declared {
@@ -285,7 +257,48 @@ impl Server {
             .then(|| self.config.account_address(address))
     }
 
-    pub(super) fn unqualified(&mut self, verb: &'static str, vars: &Vars, events: &mut Vec<Event>) {
+    /// What MAIL and RCPT check first: the path's length against the profile's limit, then
+    /// a bare local part qualified. The full address, or `None` once the refusal is in
+    /// `events`.
+    fn full_address(
+        &mut self,
+        address: &str,
+        vars: &Vars,
+        events: &mut Vec<Event>,
+    ) -> Option<String> {
+        if let Some(max) = self.config.profile.max_address() {
+            if address.len() > max {
+                let detail = Detail::Limit {
+                    limit: max as u64,
+                    seen: address.len() as u64,
+                };
+                self.say(events, Situation::PathTooLong, vars, Some(detail));
+                return None;
+            }
+        }
+        let full = self.qualify(address);
+        if full.is_none() {
+            self.unqualified(vars.verb, vars, events);
+        }
+        full
+    }
+
+    /// The reply to a parameter of MAIL or RCPT that [`Self::check_params`] refused, about
+    /// the value it names.
+    fn refuse_param(
+        &mut self,
+        (situation, shown, detail): (Situation, String, Option<Detail>),
+        vars: &Vars,
+        events: &mut Vec<Event>,
+    ) {
+        let vars = Vars {
+            addr: &shown,
+            ..*vars
+        };
+        self.say(events, situation, &vars, detail);
+    }
+
+    pub(super) fn unqualified(&mut self, verb: &str, vars: &Vars, events: &mut Vec<Event>) {
         let template = self
             .config
             .profile

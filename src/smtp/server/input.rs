@@ -95,16 +95,8 @@ impl Server {
             if verb(b"AUTH") {
                 if let Some(limit) = profile.auth_failure_limit() {
                     if self.auth_failures >= limit {
-                        let detail = Detail::Limit {
-                            limit: u64::from(limit),
-                            seen: u64::from(self.auth_failures),
-                        };
-                        self.say(
-                            events,
-                            Situation::TooManyAuthFailures,
-                            &Vars::default(),
-                            Some(detail),
-                        );
+                        let seen = u64::from(self.auth_failures);
+                        self.say_limit(events, Situation::TooManyAuthFailures, limit.into(), seen);
                         return self.close(events);
                     }
                 }
@@ -112,15 +104,12 @@ impl Server {
             if verb(b"RCPT") {
                 if let Some(limit) = profile.bad_recipient_limit() {
                     if self.bad_recipients >= limit {
-                        let detail = Detail::Limit {
-                            limit: u64::from(limit),
-                            seen: u64::from(self.bad_recipients),
-                        };
-                        return self.say(
+                        let seen = u64::from(self.bad_recipients);
+                        return self.say_limit(
                             events,
                             Situation::TooManyBadRecipients,
-                            &Vars::default(),
-                            Some(detail),
+                            limit.into(),
+                            seen,
                         );
                     }
                 }
@@ -129,23 +118,15 @@ impl Server {
                 limits.is_some_and(|l| l.counted == Counted::EveryError && self.errors >= l.hard);
             let outgrown = self.octets_out > self.octets_in + REPLY_ALLOWANCE;
             if over_hard || outgrown {
-                let detail = if over_hard {
-                    Detail::Limit {
-                        limit: limits.map_or(0, |l| u64::from(l.hard)),
-                        seen: u64::from(self.errors),
-                    }
+                let (limit, seen) = if over_hard {
+                    (
+                        limits.map_or(0, |l| u64::from(l.hard)),
+                        u64::from(self.errors),
+                    )
                 } else {
-                    Detail::Limit {
-                        limit: self.octets_in + REPLY_ALLOWANCE,
-                        seen: self.octets_out,
-                    }
+                    (self.octets_in + REPLY_ALLOWANCE, self.octets_out)
                 };
-                self.say(
-                    events,
-                    Situation::TooManyErrors,
-                    &Vars::default(),
-                    Some(detail),
-                );
+                self.say_limit(events, Situation::TooManyErrors, limit, seen);
                 return self.close(events);
             }
         }
@@ -186,22 +167,20 @@ impl Server {
                         // This one is answered with the limit's reply instead, and the
                         // session ends.
                         events.truncate(at - 1);
-                        let detail = Detail::Limit {
-                            limit: u64::from(l.hard),
-                            seen: u64::from(self.errors),
-                        };
-                        self.say(
-                            events,
-                            Situation::TooManyErrors,
-                            &Vars::default(),
-                            Some(detail),
-                        );
+                        let seen = u64::from(self.errors);
+                        self.say_limit(events, Situation::TooManyErrors, l.hard.into(), seen);
                         return self.close(events);
                     }
                 }
                 Counted::UnknownCommands => {}
             }
         }
+    }
+
+    /// `situation`'s reply to a limit: at most `limit`, `seen` found.
+    fn say_limit(&mut self, events: &mut Vec<Event>, situation: Situation, limit: u64, seen: u64) {
+        let detail = Detail::Limit { limit, seen };
+        self.say(events, situation, &Vars::default(), Some(detail));
     }
 
     /// One complete line (CRLF removed); `length` is its real length including CRLF.
@@ -212,16 +191,8 @@ impl Server {
             Phase::Auth(exchange) => {
                 self.enter(Phase::Command(None), Transition::AuthResponse);
                 if line_len > MAX_AUTH_LINE {
-                    let detail = Detail::Limit {
-                        limit: MAX_AUTH_LINE as u64,
-                        seen: line_len as u64,
-                    };
-                    return self.say(
-                        events,
-                        Situation::LineTooLong,
-                        &Vars::default(),
-                        Some(detail),
-                    );
+                    let (limit, seen) = (MAX_AUTH_LINE as u64, line_len as u64);
+                    return self.say_limit(events, Situation::LineTooLong, limit, seen);
                 }
                 self.auth_response(exchange, &line, events);
             }
@@ -236,26 +207,13 @@ impl Server {
                 if is_auth && line_len <= MAX_AUTH_LINE {
                     // RFC 4954 §4: AUTH with its initial response may be 12288 octets long.
                 } else if line_len > limit.octets {
-                    let detail = Detail::Limit {
-                        limit: limit.octets as u64,
-                        seen: line_len as u64,
-                    };
+                    let (most, seen) = (limit.octets as u64, line_len as u64);
                     match limit.over {
                         LineOver::Refuse => {
-                            return self.say(
-                                events,
-                                Situation::LineTooLong,
-                                &Vars::default(),
-                                Some(detail),
-                            );
+                            return self.say_limit(events, Situation::LineTooLong, most, seen);
                         }
                         LineOver::RefuseThenRest => {
-                            self.say(
-                                events,
-                                Situation::LineTooLong,
-                                &Vars::default(),
-                                Some(detail),
-                            );
+                            self.say_limit(events, Situation::LineTooLong, most, seen);
                             // The rest of the line arrives as a command of its own; it is a
                             // part of a long line, so not a verb the server knows.
                             if line_len > limit.octets + 2 {
@@ -264,12 +222,7 @@ impl Server {
                             return;
                         }
                         LineOver::Close => {
-                            self.say(
-                                events,
-                                Situation::LineTooLongClose,
-                                &Vars::default(),
-                                Some(detail),
-                            );
+                            self.say_limit(events, Situation::LineTooLongClose, most, seen);
                             return self.close(events);
                         }
                         LineOver::Truncate => {

@@ -174,17 +174,7 @@ impl ServerConfig {
     /// Adds an account and its mailbox (`user` if it is an address, else `user@` the first
     /// local domain).
     pub fn with_account(mut self, user: &str, password: &str) -> ServerConfig {
-        let mailbox = if user.contains('@') {
-            user.to_string()
-        } else {
-            format!(
-                "{user}@{}",
-                self.local_domains
-                    .first()
-                    .map(String::as_str)
-                    .unwrap_or("localhost")
-            )
-        };
+        let mailbox = self.account_address(user);
         self.accounts.push(Account {
             user: user.to_string(),
             password: password.to_string(),
