@@ -594,6 +594,17 @@ impl Server {
         matches!(self.phase, Phase::Closed)
     }
 
+    /// What the server reads next: [`SessionView::mode`] without copying the rest of the view.
+    pub fn mode(&self) -> Mode {
+        match &self.phase {
+            Phase::Command(_) => Mode::Command,
+            Phase::Data(_) => Mode::Data,
+            Phase::Chunk { .. } => Mode::Chunk,
+            Phase::Auth(_) => Mode::AuthResponse,
+            Phase::Closed => Mode::Closed,
+        }
+    }
+
     /// The session's state, for display.
     pub fn view(&self) -> SessionView {
         let (tx, mode) = match &self.phase {
@@ -767,7 +778,7 @@ impl Server {
                 continue;
             };
             let situation = reply.why.situation;
-            self.octets_out += reply.to_string().len() as u64;
+            self.octets_out += reply.wire_len() as u64;
             match situation {
                 Situation::AuthFailed | Situation::AuthBackendDown => self.auth_failures += 1,
                 Situation::RelayDenied | Situation::UnknownUser => self.bad_recipients += 1,
@@ -782,7 +793,7 @@ impl Server {
                     // the client's.
                     let servers_fault =
                         matches!(situation, Situation::Fault | Situation::InsufficientStorage);
-                    if !servers_fault && reply.code.to_string().as_bytes().first() >= Some(&b'4') {
+                    if !servers_fault && reply.code.digits()[0] >= 4 {
                         self.errors = self.errors.saturating_add(1);
                     }
                     if l.sleep_seconds > 0 && self.errors >= l.soft {
