@@ -697,7 +697,6 @@ impl ClientLines {
             let line = std::mem::take(&mut self.partial);
             let length = std::mem::take(&mut self.partial_len);
             self.lines_seen += 1;
-            let text = printable(&line, length);
             if let Some(count) = &mut self.body {
                 if line == b"." || line == b".\r" {
                     if *count > LOGGED_BODY_LINES {
@@ -708,14 +707,23 @@ impl ClientLines {
                 } else {
                     *count += 1;
                     if *count <= LOGGED_BODY_LINES {
-                        out.push(format!("C: {text}"));
+                        out.push(client_line(&line, length));
                     }
                 }
+                // The buffer's room serves the next line.
+                self.partial = line;
+                self.partial.clear();
                 continue;
             }
             commands += 1;
-            out.push(format!("C: {text}"));
-            match command::parse(&String::from_utf8_lossy(&line)) {
+            out.push(client_line(&line, length));
+            let text = String::from_utf8_lossy(&line);
+            // Only DATA and BDAT change what follows; other lines need no parsing here.
+            let verb = text.trim_start().as_bytes().get(..4).unwrap_or_default();
+            if !verb.eq_ignore_ascii_case(b"DATA") && !verb.eq_ignore_ascii_case(b"BDAT") {
+                continue;
+            }
+            match command::parse(&text) {
                 Ok(Command::Data) if go_aheads > 0 => {
                     go_aheads -= 1;
                     self.body = Some(0);
@@ -765,12 +773,34 @@ impl ClientLines {
     }
 }
 
+/// `C: ` and the [`printable`] line.
+fn client_line(raw: &[u8], length: usize) -> String {
+    let mut out = String::with_capacity(raw.len() + 3);
+    out.push_str("C: ");
+    push_printable(&mut out, raw, length);
+    out
+}
+
 /// A client line for the log: CR removed, control characters escaped (a peer must not
 /// drive the terminal), cut at [`LOGGED_LINE_CHARS`].
 fn printable(raw: &[u8], length: usize) -> String {
+    let mut out = String::with_capacity(raw.len());
+    push_printable(&mut out, raw, length);
+    out
+}
+
+/// Appends the [`printable`] form of a client line to `out`.
+fn push_printable(out: &mut String, raw: &[u8], length: usize) {
     let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+    // Most lines are printable ASCII, short and whole: shown as they are.
+    if line.len() < LOGGED_LINE_CHARS
+        && length == raw.len()
+        && line.iter().all(|b| matches!(b, b' '..=b'~' | b'\t'))
+    {
+        out.push_str(&String::from_utf8_lossy(line));
+        return;
+    }
     let text = String::from_utf8_lossy(line);
-    let mut out = String::with_capacity(text.len());
     let mut shown = 0;
     for c in text.chars() {
         if shown == LOGGED_LINE_CHARS {
@@ -790,7 +820,6 @@ fn printable(raw: &[u8], length: usize) -> String {
     if shown == LOGGED_LINE_CHARS && more > 0 {
         out.push_str(&format!(" … ({more} more octets)"));
     }
-    out
 }
 
 #[cfg(test)]
@@ -859,6 +888,23 @@ mod tests {
         let out = lines.read(b"NO\x1b[2JOP", Mode::Command, &none);
         assert!(out.is_empty());
         assert_eq!(lines.finish(), ["C: NO\\u{1b}[2JOP   (no line end)"]);
+    }
+
+    #[test]
+    fn client_lines_are_shown_as_sent_or_escaped() {
+        assert_eq!(client_line(b"MAIL FROM:<a@b>\r", 16), "C: MAIL FROM:<a@b>");
+        assert_eq!(printable(b"a\tb ~", 5), "a\tb ~");
+        assert_eq!(printable(b"caf\xc3\xa9\r", 6), "caf\u{e9}");
+        assert_eq!(printable(b"a\x7fb\rc\r", 6), "a\\u{7f}b\\rc");
+        assert_eq!(printable(b"\xff", 1), "\u{fffd}");
+        // 999 characters are shown whole; 1000 and more octets are cut at 1000 characters.
+        let line = vec![b'x'; 999];
+        assert_eq!(printable(&line, 999), "x".repeat(999));
+        let line = vec![b'x'; 1001];
+        assert_eq!(
+            printable(&line, 1001),
+            format!("{} … (1 more octets)", "x".repeat(1000))
+        );
     }
 
     #[test]
