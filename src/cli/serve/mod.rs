@@ -43,6 +43,9 @@ const LOGGED_BODY_LINES: usize = 20;
 const LOGGED_LINE_CHARS: usize = 1000;
 /// The size of one read.
 const READ_BUFFER: usize = 16 * 1024;
+/// Connections the kernel may hold for `accept` (as `smtp-sink`'s 1024 in the bench; the
+/// kernel caps it at `net.core.somaxconn`).
+const LISTEN_BACKLOG: u32 = 1024;
 /// Exit status for bad arguments (as clap's own errors).
 const EXIT_BAD_ARGS: u8 = 2;
 
@@ -438,16 +441,10 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
             }
         }
     };
-    let listener = tokio::net::TcpListener::bind(args.listen)
-        .await
-        .map_err(|e| bind_error(args.listen, e))?;
+    let listener = bind(args.listen).map_err(|e| bind_error(args.listen, e))?;
     let local = listener.local_addr()?;
     let tls_listener = match args.tls_listen {
-        Some(addr) => Some(
-            tokio::net::TcpListener::bind(addr)
-                .await
-                .map_err(|e| bind_error(addr, e))?,
-        ),
+        Some(addr) => Some(bind(addr).map_err(|e| bind_error(addr, e))?),
         None => None,
     };
     let to_file = matches!(target, Target::File(_));
@@ -544,6 +541,22 @@ async fn accept(
             }
         }
     }
+}
+
+/// Listens on `addr` as `TcpListener::bind` does (SO_REUSEADDR on Unix), with a queue of
+/// [`LISTEN_BACKLOG`] connections not yet accepted instead of the platform default 128: a
+/// burst of connects beyond the queue is dropped by the kernel, and each dropped client
+/// waits a second for its SYN to be sent again.
+fn bind(addr: SocketAddr) -> io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
