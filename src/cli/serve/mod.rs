@@ -43,6 +43,9 @@ const LOGGED_BODY_LINES: usize = 20;
 const LOGGED_LINE_CHARS: usize = 1000;
 /// The size of one read.
 const READ_BUFFER: usize = 16 * 1024;
+/// Connections the kernel may hold for `accept` (as `smtp-sink`'s 1024 in the bench; the
+/// kernel caps it at `net.core.somaxconn`).
+const LISTEN_BACKLOG: u32 = 1024;
 /// Exit status for bad arguments (as clap's own errors).
 const EXIT_BAD_ARGS: u8 = 2;
 
@@ -438,16 +441,10 @@ async fn listen(args: &Args, target: Target) -> io::Result<ExitCode> {
             }
         }
     };
-    let listener = tokio::net::TcpListener::bind(args.listen)
-        .await
-        .map_err(|e| bind_error(args.listen, e))?;
+    let listener = bind(args.listen).map_err(|e| bind_error(args.listen, e))?;
     let local = listener.local_addr()?;
     let tls_listener = match args.tls_listen {
-        Some(addr) => Some(
-            tokio::net::TcpListener::bind(addr)
-                .await
-                .map_err(|e| bind_error(addr, e))?,
-        ),
+        Some(addr) => Some(bind(addr).map_err(|e| bind_error(addr, e))?),
         None => None,
     };
     let to_file = matches!(target, Target::File(_));
@@ -544,6 +541,22 @@ async fn accept(
             }
         }
     }
+}
+
+/// Listens on `addr` as `TcpListener::bind` does (SO_REUSEADDR on Unix), with a queue of
+/// [`LISTEN_BACKLOG`] connections not yet accepted instead of the platform default 128: a
+/// burst of connects beyond the queue is dropped by the kernel, and each dropped client
+/// waits a second for its SYN to be sent again.
+fn bind(addr: SocketAddr) -> io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(LISTEN_BACKLOG)
 }
 
 fn bind_error(addr: SocketAddr, err: io::Error) -> io::Error {
@@ -697,7 +710,6 @@ impl ClientLines {
             let line = std::mem::take(&mut self.partial);
             let length = std::mem::take(&mut self.partial_len);
             self.lines_seen += 1;
-            let text = printable(&line, length);
             if let Some(count) = &mut self.body {
                 if line == b"." || line == b".\r" {
                     if *count > LOGGED_BODY_LINES {
@@ -708,14 +720,23 @@ impl ClientLines {
                 } else {
                     *count += 1;
                     if *count <= LOGGED_BODY_LINES {
-                        out.push(format!("C: {text}"));
+                        out.push(client_line(&line, length));
                     }
                 }
+                // The buffer's room serves the next line.
+                self.partial = line;
+                self.partial.clear();
                 continue;
             }
             commands += 1;
-            out.push(format!("C: {text}"));
-            match command::parse(&String::from_utf8_lossy(&line)) {
+            out.push(client_line(&line, length));
+            let text = String::from_utf8_lossy(&line);
+            // Only DATA and BDAT change what follows; other lines need no parsing here.
+            let verb = text.trim_start().as_bytes().get(..4).unwrap_or_default();
+            if !verb.eq_ignore_ascii_case(b"DATA") && !verb.eq_ignore_ascii_case(b"BDAT") {
+                continue;
+            }
+            match command::parse(&text) {
                 Ok(Command::Data) if go_aheads > 0 => {
                     go_aheads -= 1;
                     self.body = Some(0);
@@ -765,12 +786,34 @@ impl ClientLines {
     }
 }
 
+/// `C: ` and the [`printable`] line.
+fn client_line(raw: &[u8], length: usize) -> String {
+    let mut out = String::with_capacity(raw.len() + 3);
+    out.push_str("C: ");
+    push_printable(&mut out, raw, length);
+    out
+}
+
 /// A client line for the log: CR removed, control characters escaped (a peer must not
 /// drive the terminal), cut at [`LOGGED_LINE_CHARS`].
 fn printable(raw: &[u8], length: usize) -> String {
+    let mut out = String::with_capacity(raw.len());
+    push_printable(&mut out, raw, length);
+    out
+}
+
+/// Appends the [`printable`] form of a client line to `out`.
+fn push_printable(out: &mut String, raw: &[u8], length: usize) {
     let line = raw.strip_suffix(b"\r").unwrap_or(raw);
+    // Most lines are printable ASCII, short and whole: shown as they are.
+    if line.len() < LOGGED_LINE_CHARS
+        && length == raw.len()
+        && line.iter().all(|b| matches!(b, b' '..=b'~' | b'\t'))
+    {
+        out.push_str(&String::from_utf8_lossy(line));
+        return;
+    }
     let text = String::from_utf8_lossy(line);
-    let mut out = String::with_capacity(text.len());
     let mut shown = 0;
     for c in text.chars() {
         if shown == LOGGED_LINE_CHARS {
@@ -790,7 +833,6 @@ fn printable(raw: &[u8], length: usize) -> String {
     if shown == LOGGED_LINE_CHARS && more > 0 {
         out.push_str(&format!(" … ({more} more octets)"));
     }
-    out
 }
 
 #[cfg(test)]
@@ -859,6 +901,23 @@ mod tests {
         let out = lines.read(b"NO\x1b[2JOP", Mode::Command, &none);
         assert!(out.is_empty());
         assert_eq!(lines.finish(), ["C: NO\\u{1b}[2JOP   (no line end)"]);
+    }
+
+    #[test]
+    fn client_lines_are_shown_as_sent_or_escaped() {
+        assert_eq!(client_line(b"MAIL FROM:<a@b>\r", 16), "C: MAIL FROM:<a@b>");
+        assert_eq!(printable(b"a\tb ~", 5), "a\tb ~");
+        assert_eq!(printable(b"caf\xc3\xa9\r", 6), "caf\u{e9}");
+        assert_eq!(printable(b"a\x7fb\rc\r", 6), "a\\u{7f}b\\rc");
+        assert_eq!(printable(b"\xff", 1), "\u{fffd}");
+        // 999 characters are shown whole; 1000 and more octets are cut at 1000 characters.
+        let line = vec![b'x'; 999];
+        assert_eq!(printable(&line, 999), "x".repeat(999));
+        let line = vec![b'x'; 1001];
+        assert_eq!(
+            printable(&line, 1001),
+            format!("{} … (1 more octets)", "x".repeat(1000))
+        );
     }
 
     #[test]

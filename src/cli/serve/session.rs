@@ -14,7 +14,7 @@ use tokio_rustls::server::TlsStream;
 
 use super::limits::{Budget, Connections, Limits, Refusal, MAX_ERROR_DELAY};
 use super::tls::{negotiated, Tls};
-use super::transcript::Transcript;
+use super::transcript::{Lines, Transcript};
 use super::{ClientLines, READ_BUFFER};
 use crate::smtp::profile::{DataEnd, Extension};
 use crate::smtp::server::{Event, Fault, FaultMode, Mode, Server, ServerConfig};
@@ -180,9 +180,12 @@ pub(super) async fn serve(
         server = server.with_client_name("localhost");
     }
     let _ = stream.set_nodelay(true);
-    log.note(number, &format!("connected from {peer}"));
+    // The lines of each step, queued together before the session next waits.
+    let mut lines = Lines::new(number);
+    lines.note(&format!("connected from {peer}"));
     let mut stream = Conn::Plain(stream);
     if implicit {
+        log.flush(&mut lines);
         let Some(tls) = &shared.tls else {
             return;
         };
@@ -197,12 +200,18 @@ pub(super) async fn serve(
     }
 
     let greeting = server.greeting();
-    log.lines(number, "S: ", greeting.wire_lines());
-    if let Err(why) = send(&mut stream, greeting.to_string().as_bytes(), limits.idle).await {
+    let mut wire = String::new();
+    let mut greeting_lines = greeting.wire_lines();
+    push_wire(&mut wire, &greeting_lines);
+    lines.prefixed("S: ", greeting_lines.drain(..));
+    log.flush(&mut lines);
+    if let Err(why) = send(&mut stream, wire.as_bytes(), limits.idle).await {
         log.note(number, &format!("sending the greeting failed: {why}"));
         log.note(number, "closed");
         return;
     }
+    // The clock as the engine last got it: a new date only when the second changes.
+    let mut clock_secs = super::super::clock::now_secs();
 
     let started = Instant::now();
     let mut line_started: Option<Instant> = None;
@@ -238,8 +247,12 @@ pub(super) async fn serve(
         let n = match timeout_at(deadline.0, stream.read(&mut buf)).await {
             Err(_) => {
                 let reply = server.timeout();
-                log.lines(number, "S: ", reply.wire_lines());
-                let _ = send(&mut stream, reply.to_string().as_bytes(), CLOSE_WRITE).await;
+                let reply_lines = reply.wire_lines();
+                wire.clear();
+                push_wire(&mut wire, &reply_lines);
+                lines.prefixed("S: ", reply_lines);
+                log.flush(&mut lines);
+                let _ = send(&mut stream, wire.as_bytes(), CLOSE_WRITE).await;
                 break deadline.1.describe();
             }
             Ok(Ok(0)) => break "the client closed the connection".to_string(),
@@ -247,8 +260,12 @@ pub(super) async fn serve(
             Ok(Err(err)) => break format!("reading failed: {err}"),
         };
         let input = buf.get(..n).unwrap_or_default();
-        server.set_now(&super::super::clock::rfc5322_now());
-        let mode = server.view().mode;
+        let secs = super::super::clock::now_secs();
+        if secs != clock_secs {
+            clock_secs = secs;
+            server.set_now(&super::super::clock::rfc5322(secs));
+        }
+        let mode = server.mode();
         let events = server.receive(input);
         // The message text's memory comes from the process's budget; none left, and the
         // engine keeps no more of this message (it gets 452 at its end).
@@ -259,28 +276,23 @@ pub(super) async fn serve(
             } else {
                 server.set_storage_full(true);
                 out_of_room = true;
-                log.note(
-                    number,
-                    &format!(
+                lines.note(&format!(
                         "the message text of all sessions would exceed --memory-budget ({} MiB): this message is read to its end but not kept, and gets 452",
-                        held.budget.limit() / (1024 * 1024)
-                    ),
-                );
+                    held.budget.limit() / (1024 * 1024)
+                ));
                 held.release(server.message_memory());
             }
         } else if memory < held.octets {
             held.release(memory);
         }
-        if out_of_room && !matches!(server.view().mode, Mode::Data | Mode::Chunk) {
+        if out_of_room && !matches!(server.mode(), Mode::Data | Mode::Chunk) {
             // The refused message has ended: the next one may find room.
             server.set_storage_full(false);
             out_of_room = false;
         }
         let attempts = server.take_smuggling_attempts();
         if attempts > 0 {
-            log.note(
-                number,
-                &format!(
+            lines.note(&format!(
                     "SMTP smuggling attempt: a lone dot next to a bare LF or CR in the message text ({attempts}×); {} {}",
                     profile.name(),
                     match profile.data_end() {
@@ -288,22 +300,18 @@ pub(super) async fn serve(
                         DataEnd::CrlfOnly => "ends the message only at <CR><LF>.<CR><LF>, so it stays message text",
                         DataEnd::RefuseBare => "refuses a bare LF or CR in message text and hangs up, as its real server does",
                     }
-                ),
-            );
+            ));
         }
         let delayed = server.take_delayed_replies();
         // What followed STARTTLS in the same read was never run: log only what was.
         let discarded = server.take_discarded_after_tls();
         let used = input.get(..n - discarded.min(n)).unwrap_or_default();
         let lines_before = client.lines_seen();
-        log.lines(number, "", client.read(used, mode, &events));
+        lines.extend(client.read(used, mode, &events));
         if discarded > 0 {
-            log.note(
-                number,
-                &format!(
-                    "{discarded} octets sent after STARTTLS in the same packet were discarded unread: STARTTLS must end a pipelined group (RFC 3207 §4), and plaintext injected there must not run inside TLS (CVE-2011-0411)"
-                ),
-            );
+            lines.note(&format!(
+                "{discarded} octets sent after STARTTLS in the same packet were discarded unread: STARTTLS must end a pipelined group (RFC 3207 §4), and plaintext injected there must not run inside TLS (CVE-2011-0411)"
+            ));
         }
         // The per-command deadline runs from the first byte of a line to its end.
         if !client.line_open() {
@@ -312,14 +320,15 @@ pub(super) async fn serve(
             line_started = Some(now);
         }
 
-        let mut wire = String::new();
+        wire.clear();
         let mut closed = false;
         let mut start_tls = false;
         for event in &events {
             match event {
                 Event::Reply(reply) => {
-                    log.lines(number, "S: ", reply.wire_lines());
-                    wire.push_str(&reply.to_string());
+                    let reply_lines = reply.wire_lines();
+                    push_wire(&mut wire, &reply_lines);
+                    lines.prefixed("S: ", reply_lines);
                 }
                 Event::Stored(index) => {
                     if let Some(message) = server.mailbox().get(*index) {
@@ -328,15 +337,12 @@ pub(super) async fn serve(
                         } else {
                             &message.from
                         };
-                        log.note(
-                            number,
-                            &format!(
-                                "message stored: id={}, from={from}, to={} ({} bytes)",
-                                message.id,
-                                message.recipients.join(","),
-                                message.data.len()
-                            ),
-                        );
+                        lines.note(&format!(
+                            "message stored: id={}, from={from}, to={} ({} bytes)",
+                            message.id,
+                            message.recipients.join(","),
+                            message.data.len()
+                        ));
                     }
                 }
                 Event::TlsStarted => start_tls = true,
@@ -348,16 +354,15 @@ pub(super) async fn serve(
         // Past the soft error limit the real server sleeps before each reply.
         if delayed > 0 && !error_sleep.is_zero() {
             let wait = error_sleep.saturating_mul(delayed).min(MAX_ERROR_DELAY);
-            log.note(
-                number,
-                &format!(
-                    "{} errors so far: the replies wait {} s (the profile's soft error limit)",
-                    server.errors(),
-                    wait.as_secs()
-                ),
-            );
+            lines.note(&format!(
+                "{} errors so far: the replies wait {} s (the profile's soft error limit)",
+                server.errors(),
+                wait.as_secs()
+            ));
+            log.flush(&mut lines);
             tokio::time::sleep(wait).await;
         }
+        log.flush(&mut lines);
         // All replies to one read in one write: a pipelined group is answered as a group.
         if !wire.is_empty() {
             if let Err(why) = send(&mut stream, wire.as_bytes(), limits.idle).await {
@@ -380,8 +385,9 @@ pub(super) async fn serve(
             client = ClientLines::new(profile.offers(Extension::Chunking));
         }
     };
-    log.lines(number, "", client.finish());
-    log.note(number, &ending);
+    lines.extend(client.finish());
+    lines.note(&ending);
+    log.flush(&mut lines);
     linger(&mut stream).await;
     log.note(number, "closed");
 }
@@ -405,6 +411,14 @@ impl Held {
 impl Drop for Held {
     fn drop(&mut self) {
         self.budget.give(self.octets);
+    }
+}
+
+/// Appends a reply's lines as they go on the wire (what the reply's `Display` writes).
+fn push_wire(wire: &mut String, lines: &[String]) {
+    for line in lines {
+        wire.push_str(line);
+        wire.push_str("\r\n");
     }
 }
 

@@ -7,6 +7,11 @@
 //! `-- 1234 transcript lines dropped: the reader was too slow`. A closed pipe stops the
 //! writing, never the server.
 //!
+//! Under load the lines are cheap to hand over: a session gathers the lines of one read in
+//! a [`Lines`] batch and queues it once, and the writer, after writing what was queued,
+//! waits [`GATHER`] before looking again, so that a busy server's sessions seldom have to
+//! wake it (each wake-up is a system call and a switch of threads).
+//!
 //! Text lines look like `[3] C: EHLO x`, `[3] S: 250-…`, `[3] -- message stored: …`; with
 //! `--json` each line is one JSON object: `{"session":3,"kind":"client","text":"EHLO x"}`
 //! (`kind`: `client`, `server` or `note`; session 0 for the server's own lines).
@@ -18,9 +23,13 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TrySendError};
 use std::sync::Arc;
 use std::thread;
+use std::time::Duration;
 
 /// How many batches of lines may wait for the writer.
 const QUEUE: usize = 8192;
+/// How long the writer lets lines gather after writing, before it looks at the queue again
+/// (and, when the queue is empty, waits to be woken).
+const GATHER: Duration = Duration::from_millis(1);
 
 /// Where the transcript goes.
 pub(super) enum Target {
@@ -81,6 +90,13 @@ impl Transcript {
         self.send(number, vec![format!("-- {text}")]);
     }
 
+    /// Queues a batch gathered with [`Lines`] (nothing when it is empty), leaving it empty.
+    pub(super) fn flush(&self, lines: &mut Lines) {
+        if !lines.lines.is_empty() {
+            self.send(lines.session, std::mem::take(&mut lines.lines));
+        }
+    }
+
     /// Lines of session `number`, each given its prefix (`C: `, `S: `, or none when the
     /// lines carry their own).
     pub(super) fn lines<I, S>(&self, number: u64, prefix: &str, lines: I)
@@ -104,6 +120,46 @@ impl Transcript {
             Err(TrySendError::Full(_)) | Err(TrySendError::Disconnected(_)) => {
                 self.dropped.fetch_add(count, Ordering::Relaxed);
             }
+        }
+    }
+}
+
+/// The lines of one session gathered to be queued together ([`Transcript::flush`]).
+pub(super) struct Lines {
+    session: u64,
+    lines: Vec<String>,
+}
+
+impl Lines {
+    /// An empty batch for session `number`.
+    pub(super) fn new(session: u64) -> Lines {
+        Lines {
+            session,
+            lines: Vec::new(),
+        }
+    }
+
+    /// A note: `-- text`.
+    pub(super) fn note(&mut self, text: &str) {
+        self.lines.push(format!("-- {text}"));
+    }
+
+    /// Lines each given `prefix`.
+    pub(super) fn prefixed<I, S>(&mut self, prefix: &str, lines: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.lines
+            .extend(lines.into_iter().map(|l| format!("{prefix}{}", l.as_ref())));
+    }
+
+    /// Lines that carry their own prefix.
+    pub(super) fn extend(&mut self, lines: Vec<String>) {
+        if self.lines.is_empty() {
+            self.lines = lines;
+        } else {
+            self.lines.extend(lines);
         }
     }
 }
@@ -136,6 +192,8 @@ fn write_all(rx: Receiver<Batch>, target: Target, json: bool, dropped: &AtomicU6
         if !broken {
             broken = out.flush().is_err();
         }
+        // Let the next lines gather: sessions that queue meanwhile need not wake the writer.
+        thread::sleep(GATHER);
     }
 }
 
@@ -158,9 +216,13 @@ fn write_batch(out: &mut dyn Write, batch: &Batch, json: bool) -> io::Result<()>
             });
             writeln!(out, "{value}")?;
         } else if batch.session == 0 {
-            writeln!(out, "{line}")?;
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
         } else {
-            writeln!(out, "[{}] {line}", batch.session)?;
+            // `[n] line`, written in pieces: the buffer takes them without formatting.
+            write!(out, "[{}] ", batch.session)?;
+            out.write_all(line.as_bytes())?;
+            out.write_all(b"\n")?;
         }
     }
     Ok(())

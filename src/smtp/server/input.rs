@@ -139,7 +139,7 @@ impl Server {
                 continue;
             };
             let situation = reply.why.situation;
-            self.octets_out += reply.to_string().len() as u64;
+            self.octets_out += reply.wire_len() as u64;
             match situation {
                 Situation::AuthFailed | Situation::AuthBackendDown => self.auth_failures += 1,
                 Situation::RelayDenied | Situation::UnknownUser => self.bad_recipients += 1,
@@ -154,7 +154,7 @@ impl Server {
                     // the client's.
                     let servers_fault =
                         matches!(situation, Situation::Fault | Situation::InsufficientStorage);
-                    if !servers_fault && reply.code.to_string().as_bytes().first() >= Some(&b'4') {
+                    if !servers_fault && reply.code.digits()[0] >= 4 {
                         self.errors = self.errors.saturating_add(1);
                     }
                     if l.sleep_seconds > 0 && self.errors >= l.soft {

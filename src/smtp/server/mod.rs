@@ -530,6 +530,17 @@ impl Server {
         matches!(self.phase, Phase::Closed)
     }
 
+    /// What the server reads next: [`SessionView::mode`] without copying the rest of the view.
+    pub fn mode(&self) -> Mode {
+        match &self.phase {
+            Phase::Command(_) => Mode::Command,
+            Phase::Data(_) => Mode::Data,
+            Phase::Chunk { .. } => Mode::Chunk,
+            Phase::Auth(_) => Mode::AuthResponse,
+            Phase::Closed => Mode::Closed,
+        }
+    }
+
     /// The session's state, for display.
     pub fn view(&self) -> SessionView {
         let (tx, mode) = match &self.phase {
