@@ -17,9 +17,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::Lang;
+use crate::i18n::Text;
 use crate::mime::compose::Rule;
 use crate::mime::{data_section, inspect, Composed, Message, RecipientKind};
-use crate::msgauth::page::{DkimSignOut, Text};
+use crate::msgauth::page::DkimSignOut;
 use crate::sasl::exchange::Account;
 use crate::sasl::trace::visible;
 use crate::smtp::client::{
@@ -31,33 +32,6 @@ use crate::smtp::server::{Event, Fault, FaultMode, Policies, Server, ServerConfi
 
 /// The most lines of the data section the view keeps (a base64 attachment has thousands).
 pub const MAX_WIRE_LINES: usize = 1500;
-
-/// A text in both languages.
-#[derive(Clone, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct Both {
-    /// English.
-    pub en: String,
-    /// Simplified Chinese.
-    pub zh: String,
-}
-
-impl Both {
-    /// The text `explain` gives in each language.
-    pub fn of(explain: impl Fn(Lang) -> String) -> Both {
-        Both {
-            en: explain(Lang::En),
-            zh: explain(Lang::Zh),
-        }
-    }
-
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
-}
 
 /// Everything one send needs. Build it with [`Job::new`]; the parts come back with
 /// [`Job::settings`] and [`Job::config`].
@@ -182,7 +156,7 @@ impl Stage {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum JobResult {
     /// The composer refused the message (nothing was sent): why.
-    Refused(Both),
+    Refused(Text),
     /// The job itself was damaged (an unknown profile): nothing was sent.
     Broken(String),
     /// The session ran.
@@ -217,7 +191,7 @@ pub enum Row {
         /// The wire lines.
         lines: Vec<String>,
         /// Why the server sent it.
-        why: Option<Both>,
+        why: Option<Text>,
         /// Whether it answers the end of the message data.
         end_of_data: bool,
     },
@@ -231,7 +205,7 @@ pub enum Row {
     /// The simulated TLS handshake.
     Tls,
     /// A decision of the client, with its reason.
-    Note(Both),
+    Note(Text),
 }
 
 /// One SASL step the client computed.
@@ -240,11 +214,11 @@ pub struct StepView {
     /// Its stable id.
     pub id: String,
     /// What the value is.
-    pub label: Both,
+    pub label: Text,
     /// The value as best read.
     pub value: String,
     /// How it was computed.
-    pub explain: Both,
+    pub explain: Text,
 }
 
 /// The SASL exchange.
@@ -301,11 +275,11 @@ pub struct WireLines {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoteView {
     /// What it is about.
-    pub label: Both,
+    pub label: Text,
     /// The text as written.
     pub wire: String,
     /// Each rule and its source.
-    pub rules: Vec<(Both, String)>,
+    pub rules: Vec<(Text, String)>,
 }
 
 /// The message the server stored, for the mailbox.
@@ -367,7 +341,7 @@ pub struct SentView {
     /// The last line of the reply that accepted it.
     pub accepted_line: Option<String>,
     /// What went wrong, if anything.
-    pub failure: Option<Both>,
+    pub failure: Option<Text>,
     /// The From address of the header.
     pub from_header: String,
     /// MAIL FROM as the client sent it.
@@ -422,7 +396,7 @@ pub fn compute_signed(job: &Job, mut progress: impl FnMut(Stage), sign: Signer<'
     progress(Stage::Composing);
     let mut composed = match job.message.compose() {
         Ok(composed) => composed,
-        Err(error) => return JobResult::Refused(Both::of(|lang| error.describe(lang))),
+        Err(error) => return JobResult::Refused(Text::of(|lang| error.describe(lang))),
     };
     let mut dkim = None;
     if let Some(spec) = &job.dkim {
@@ -432,12 +406,7 @@ pub fn compute_signed(job: &Job, mut progress: impl FnMut(Stage), sign: Signer<'
                 out.signed.clear();
                 dkim = Some(out);
             }
-            Err(text) => {
-                return JobResult::Refused(Both {
-                    en: text.en,
-                    zh: text.zh,
-                })
-            }
+            Err(text) => return JobResult::Refused(text),
         }
     }
     let mail_from = settings
@@ -537,9 +506,9 @@ impl SentView {
                 .iter()
                 .map(|step| StepView {
                     id: step.id.to_string(),
-                    label: Both::of(|lang| step.label.get(lang).to_string()),
+                    label: Text::of(|lang| step.label.get(lang).to_string()),
                     value: step.preferred(),
-                    explain: Both::of(|lang| step.explain.get(lang).to_string()),
+                    explain: Text::of(|lang| step.explain.get(lang).to_string()),
                 })
                 .collect(),
         });
@@ -547,14 +516,14 @@ impl SentView {
             .notes
             .iter()
             .map(|note| NoteView {
-                label: Both::of(|lang| note.item.label(lang)),
+                label: Text::of(|lang| note.item.label(lang)),
                 wire: note.wire.clone(),
                 rules: note
                     .rules
                     .iter()
                     .map(|rule| {
                         (
-                            Both::of(|lang| rule.explain(lang)),
+                            Text::of(|lang| rule.explain(lang)),
                             rule.source().to_string(),
                         )
                     })
@@ -570,7 +539,7 @@ impl SentView {
             failure: outcome
                 .failure
                 .as_ref()
-                .map(|failure| Both::of(|lang| failure.explain(lang))),
+                .map(|failure| Text::of(|lang| failure.explain(lang))),
             from_header: parties.from_header,
             mail_from: parties.mail_from,
             login: parties.login,
@@ -604,7 +573,7 @@ fn rows(outcome: &Outcome, replies: &[Reply]) -> Vec<Row> {
                     let why = replies
                         .next()
                         .filter(|r| r.wire_lines() == lines)
-                        .map(|r| Both::of(|lang| r.why.explain(lang)));
+                        .map(|r| Text::of(|lang| r.why.explain(lang)));
                     rows.push(Row::Reply {
                         lines,
                         why,
@@ -621,7 +590,7 @@ fn rows(outcome: &Outcome, replies: &[Reply]) -> Vec<Row> {
                 });
             }
             Entry::Tls => rows.push(Row::Tls),
-            Entry::Note(note) => rows.push(Row::Note(Both::of(|lang| note.explain(lang)))),
+            Entry::Note(note) => rows.push(Row::Note(Text::of(|lang| note.explain(lang)))),
         }
     }
     if !group.is_empty() {

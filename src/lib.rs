@@ -12,6 +12,7 @@
 //!                 │ mime: compose / inspect;  smtp::client drives a server;  analyze: pasted logs │
 //!                 │ capture: pcap/pcapng ─▶ TCP streams ─▶ SMTP transcripts for analyze          │
 //!                 │ lessons: scenarios (files) and guided lessons;  i18n: Tr { en, zh }          │
+//!                 │ live: a session the learner types into (server, transcript, history)         │
 //!                 │ share: a page's state as a deflated, versioned payload for a link's fragment │
 //!                 │ compose_job: compose + client session + read back, one serializable job      │
 //!                 │ diagram: transcript ─▶ ladder SVG;  Trace ─▶ data-flow SVG (pure layout)     │
@@ -40,6 +41,7 @@ pub mod compose_job;
 pub mod diagram;
 pub mod i18n;
 pub mod lessons;
+pub mod live;
 pub mod mime;
 pub mod msgauth;
 pub mod sasl;

@@ -3,8 +3,9 @@
 //! exactly what the engine did — composer, client session against a fresh server, the
 //! stored message read back — for a message with Cc, Bcc, attachments and AUTH.
 
-use smtp_trainer::compose_job::{compute, Both, Job, JobResult, RcptStatus, Row, Stage, WireKind};
+use smtp_trainer::compose_job::{compute, Job, JobResult, RcptStatus, Row, Stage, WireKind};
 use smtp_trainer::i18n::Lang;
+use smtp_trainer::i18n::Text;
 use smtp_trainer::mime::inspect::headline;
 use smtp_trainer::mime::{data_section, inspect, Attachment, Mailbox, Message, RecipientKind};
 use smtp_trainer::smtp::client::{
@@ -193,7 +194,7 @@ fn compute_shows_exactly_what_the_engine_did_with_cc_bcc_and_attachments() {
                         lines: shown, why, ..
                     }) => {
                         assert_eq!(shown, &lines);
-                        assert_eq!(why.as_ref(), Some(&Both::of(|l| reply.why.explain(l))));
+                        assert_eq!(why.as_ref(), Some(&Text::of(|l| reply.why.explain(l))));
                     }
                     other => panic!("expected the reply {lines:?}, got {other:?}"),
                 }
@@ -209,7 +210,7 @@ fn compute_shows_exactly_what_the_engine_did_with_cc_bcc_and_attachments() {
             Entry::Tls => assert_eq!(rows.next(), Some(&Row::Tls)),
             Entry::Note(note) => {
                 let shown = rows.next();
-                assert_eq!(shown, Some(&Row::Note(Both::of(|l| note.explain(l)))));
+                assert_eq!(shown, Some(&Row::Note(Text::of(|l| note.explain(l)))));
                 if let Some(Row::Note(text)) = shown {
                     assert!(!text.en.is_empty() && !text.zh.is_empty());
                     assert_ne!(text.en, text.zh);
@@ -236,12 +237,12 @@ fn compute_shows_exactly_what_the_engine_did_with_cc_bcc_and_attachments() {
     // The composer's notes, rule by rule.
     assert_eq!(view.notes.len(), composed.notes.len());
     for (shown, note) in view.notes.iter().zip(&composed.notes) {
-        assert_eq!(shown.label, Both::of(|l| note.item.label(l)));
+        assert_eq!(shown.label, Text::of(|l| note.item.label(l)));
         assert_eq!(shown.wire, note.wire);
-        let rules: Vec<(Both, String)> = note
+        let rules: Vec<(Text, String)> = note
             .rules
             .iter()
-            .map(|r| (Both::of(|l| r.explain(l)), r.source().to_string()))
+            .map(|r| (Text::of(|l| r.explain(l)), r.source().to_string()))
             .collect();
         assert_eq!(shown.rules, rules);
     }
@@ -313,7 +314,7 @@ fn a_message_the_composer_refuses_comes_back_in_both_languages() {
     let mut stages = Vec::new();
     assert_eq!(
         compute(&job, |stage| stages.push(stage)),
-        JobResult::Refused(Both::of(|l| error.describe(l)))
+        JobResult::Refused(Text::of(|l| error.describe(l)))
     );
     assert_eq!(stages, [Stage::Composing]);
 }

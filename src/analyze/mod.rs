@@ -29,8 +29,6 @@
 //! memory (input cut at [`MAX_INPUT_BYTES`] and [`MAX_LINES`], said in the result).
 //! Every text a learner sees is in English and Chinese ([`Text`], or `describe(lang)`).
 
-use std::borrow::Cow;
-
 use crate::i18n::{Lang, Tr};
 
 pub mod auth;
@@ -47,46 +45,7 @@ pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// At most this many lines are read; the rest is cut.
 pub const MAX_LINES: usize = 20_000;
 
-/// A text in both languages, owned when it names values from the log.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    /// English.
-    pub en: Cow<'static, str>,
-    /// Simplified Chinese.
-    pub zh: Cow<'static, str>,
-}
-
-impl Text {
-    /// A text from its two translations.
-    pub fn new(en: impl Into<Cow<'static, str>>, zh: impl Into<Cow<'static, str>>) -> Text {
-        Text {
-            en: en.into(),
-            zh: zh.into(),
-        }
-    }
-
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
-
-    /// Both texts with `other` appended after a space (English) or directly (Chinese).
-    pub(crate) fn join(self, other: &Text) -> Text {
-        Text::new(
-            format!("{} {}", self.en, other.en),
-            format!("{}{}", self.zh, other.zh),
-        )
-    }
-}
-
-impl From<Tr> for Text {
-    fn from(tr: Tr) -> Text {
-        Text::new(tr.en, tr.zh)
-    }
-}
+pub use crate::i18n::Text;
 
 /// Everything the analyzer found in a log.
 #[derive(Clone, Debug, PartialEq, Eq)]

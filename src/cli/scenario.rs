@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use super::LangArg;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 use crate::lessons::scenario_file::parse_scenario;
 use crate::lessons::scenarios::{self, BUILTIN_FILES};
 
@@ -62,7 +62,7 @@ pub fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(err) => {
-                let message = UNREADABLE.get(lang).replace("{e}", &err.to_string());
+                let message = UNREADABLE.get(lang).fill(&[("e", &err)]);
                 writeln!(out, "{name}: {message}")?;
                 status = status.max(2);
                 continue;
@@ -88,16 +88,16 @@ fn check(name: &str, text: &str, lang: Lang, out: &mut impl Write) -> io::Result
         writeln!(
             out,
             "{name}: {}",
-            TAKEN.get(lang).replace("{id}", scenario.id)
+            TAKEN.get(lang).fill(&[("id", &scenario.id)])
         )?;
         return Ok(1);
     }
-    let valid = VALID
-        .get(lang)
-        .replace("{title}", scenario.title.get(lang))
-        .replace("{place}", scenario.place.id())
-        .replace("{n}", &scenario.hints.len().to_string())
-        .replace("{c}", &scenario.checks.len().to_string());
+    let valid = VALID.get(lang).fill(&[
+        ("title", &scenario.title.get(lang)),
+        ("place", &scenario.place.id()),
+        ("n", &scenario.hints.len()),
+        ("c", &scenario.checks.len()),
+    ]);
     writeln!(out, "{name}: {valid}")?;
     let (before, after) = scenario.play_solution();
     let (verdict, code) = if scenario.is_done(&before) {

@@ -20,7 +20,7 @@ use sha1::Sha1;
 use sha2::Sha256;
 
 use super::{escape, fit, open_svg, text};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 use crate::sasl::trace::{hex, Trace};
 
 /// A hash function the mechanisms use.
@@ -479,8 +479,7 @@ pub fn summary(flow: &Flow, lang: Lang) -> String {
         "共 {n} 个步骤，其间 {e} 个运算；每个值见旁边的步骤列表。",
     )
     .get(lang)
-    .replace("{n}", &flow.nodes.len().to_string())
-    .replace("{e}", &flow.edges.len().to_string())
+    .fill(&[("n", &flow.nodes.len()), ("e", &flow.edges.len())])
 }
 
 /// The flow as SVG: each node a `<g data-node="N" data-step-id="…" data-state="…">`

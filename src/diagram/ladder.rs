@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::{escape, fit, open_svg, text};
 use crate::analyze::{Analysis, Kind};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 
 /// One line of a transcript, as the ladder reads it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -224,7 +224,7 @@ impl Arrow {
                 "邮件内容：{n} 行，然后是“.”",
             )
             .get(lang)
-            .replace("{n}", &self.message_lines.to_string()),
+            .fill(&[("n", &self.message_lines)]),
             _ => {
                 let first = self.lines.first().map_or("", String::as_str);
                 if self.lines.len() > 1 {
@@ -570,12 +570,14 @@ pub fn summary(ladder: &Ladder, lang: Lang) -> String {
         "客户端 {c} 个箭头，服务器 {r} 个回复；阶段：{p}。",
     )
     .get(lang)
-    .replace("{c}", &commands.to_string())
-    .replace("{r}", &replies.to_string())
-    .replace(
-        "{p}",
-        &phases.join(if lang == Lang::Zh { "、" } else { ", " }),
-    )
+    .fill(&[
+        ("c", &commands),
+        ("r", &replies),
+        (
+            "p",
+            &phases.join(if lang == Lang::Zh { "、" } else { ", " }),
+        ),
+    ])
 }
 
 /// The ladder as SVG. Each arrow is a `<g data-arrow="N">` (with `data-class`,

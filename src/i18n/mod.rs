@@ -6,8 +6,10 @@
 //! labels are the [`Msg`] enum in [`ui`], matched exhaustively.
 
 pub mod cut;
+mod text;
 mod ui;
 
+pub use text::{Args, Fill, Text};
 pub use ui::Msg;
 
 /// A language the trainer speaks.

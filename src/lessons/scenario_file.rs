@@ -11,7 +11,7 @@ use super::scenarios::{
 };
 use super::situation_names::situation;
 use super::toml_lite::{self, Entry, Syntax, Table, Value};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 use crate::sasl::verify::Mechanism;
 use crate::smtp::profile::Profile;
 use crate::smtp::server::{Fault, FaultMode, ServerConfig};
@@ -118,7 +118,7 @@ impl FileError {
         format!(
             "{}{}",
             line_prefix(self.line, lang),
-            text.get(lang).replace("{a}", a).replace("{b}", b)
+            text.get(lang).fill(&[("a", &a), ("b", &b)])
         )
     }
 }
@@ -126,7 +126,7 @@ impl FileError {
 fn line_prefix(line: usize, lang: Lang) -> String {
     Tr::new("line {n}: ", "第 {n} 行：")
         .get(lang)
-        .replace("{n}", &line.to_string())
+        .fill(&[("n", &line)])
 }
 
 fn syntax_text(kind: Syntax) -> Tr {

@@ -17,7 +17,7 @@ use super::{
     shorten, types, AddressProblem, MimeError, MAX_ATTACHMENTS, MAX_CONTENT, MAX_HEADER_TEXT,
     MAX_RECIPIENTS,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// A mailbox: an address with an optional display name.
 #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
@@ -1220,28 +1220,28 @@ impl Rule {
     pub fn explain(&self, lang: Lang) -> String {
         let en = lang == Lang::En;
         match self {
-            Rule::From => pick(en, "From names the author; the client also uses this address for MAIL FROM, the envelope sender that bounces go to.", "From 表示作者；客户端也把这个地址用作 MAIL FROM，即接收退信的信封发件人。"),
+            Rule::From => Tr::new("From names the author; the client also uses this address for MAIL FROM, the envelope sender that bounces go to.", "From 表示作者；客户端也把这个地址用作 MAIL FROM，即接收退信的信封发件人。").get(lang).to_string(),
             Rule::Destination { field, count } => if en {
                 format!("{field} lists {count} recipient(s), visible to everyone who gets the message. The header itself delivers nothing: each address also gets its own RCPT TO.")
             } else {
                 format!("{field} 列出 {count} 个收件人，所有收到邮件的人都能看到。这个邮件头本身不投递任何东西：每个地址还要各有一条 RCPT TO。")
             },
-            Rule::ReplyTo => pick(en, "Reply-To: where replies should go, instead of From.", "Reply-To：回复应发往的地址（代替 From）。"),
+            Rule::ReplyTo => Tr::new("Reply-To: where replies should go, instead of From.", "Reply-To：回复应发往的地址（代替 From）。").get(lang).to_string(),
             Rule::BccOmitted { addresses } => if en {
                 format!("Bcc is not written into the message, so no recipient can see {}. The blind copies are made by the envelope alone: one RCPT TO each (the C++ mailer article: \"CC and BCC live in the envelope\").", addresses.join(", "))
             } else {
                 format!("Bcc 不写进邮件，因此任何收件人都看不到 {}。密送完全靠信封实现：每个地址一条 RCPT TO（那篇 C++ 发信文章：“抄送和密送都在信封里”）。", addresses.join("、"))
             },
-            Rule::Subject => pick(en, "Subject: one line of text for the reader; unstructured, so any words may be folded.", "Subject：给读者看的一行文字；属于非结构化字段，任何词之间都可以折行。"),
-            Rule::Date => pick(en, "Date: when the message was written, day-month-year time zone (date-time of §3.3). The composer does not read a clock: the caller supplies it.", "Date：邮件写成的时间，格式为 星期, 日 月 年 时间 时区（§3.3 的 date-time）。编写器不读时钟：由调用者提供。"),
+            Rule::Subject => Tr::new("Subject: one line of text for the reader; unstructured, so any words may be folded.", "Subject：给读者看的一行文字；属于非结构化字段，任何词之间都可以折行。").get(lang).to_string(),
+            Rule::Date => Tr::new("Date: when the message was written, day-month-year time zone (date-time of §3.3). The composer does not read a clock: the caller supplies it.", "Date：邮件写成的时间，格式为 星期, 日 月 年 时间 时区（§3.3 的 date-time）。编写器不读时钟：由调用者提供。").get(lang).to_string(),
             Rule::MessageId { added_brackets } => match (en, added_brackets) {
                 (true, false) => "Message-ID: a unique id in angle brackets, left@right; the caller supplies it (the engine has no randomness).".into(),
                 (true, true) => "Message-ID: a unique id in angle brackets, left@right; the brackets were added to the given id.".into(),
                 (false, false) => "Message-ID：尖括号中的唯一标识，形如 left@right；由调用者提供（引擎没有随机源）。".into(),
                 (false, true) => "Message-ID：尖括号中的唯一标识，形如 left@right；给定的标识缺少尖括号，已补上。".into(),
             },
-            Rule::XMailer => pick(en, "X-Mailer: the sending program, an optional field no standard defines (the C++ mailer article sends \"shadowstar's mailer\").", "X-Mailer：发信程序名，是标准未定义的可选字段（那篇 C++ 发信文章发送的是 \"shadowstar's mailer\"）。"),
-            Rule::MimeVersion => pick(en, "MIME-Version: 1.0 tells the reader the message uses MIME: Content-Type and Content-Transfer-Encoding mean something.", "MIME-Version: 1.0 告诉阅读器这封邮件使用 MIME：Content-Type 和 Content-Transfer-Encoding 才有意义。"),
+            Rule::XMailer => Tr::new("X-Mailer: the sending program, an optional field no standard defines (the C++ mailer article sends \"shadowstar's mailer\").", "X-Mailer：发信程序名，是标准未定义的可选字段（那篇 C++ 发信文章发送的是 \"shadowstar's mailer\"）。").get(lang).to_string(),
+            Rule::MimeVersion => Tr::new("MIME-Version: 1.0 tells the reader the message uses MIME: Content-Type and Content-Transfer-Encoding mean something.", "MIME-Version: 1.0 告诉阅读器这封邮件使用 MIME：Content-Type 和 Content-Transfer-Encoding 才有意义。").get(lang).to_string(),
             Rule::QuotedName { name } => if en {
                 format!("The display name {name:?} has characters such as , . @ that end a plain phrase, so it is a quoted-string (\" and \\ escaped with \\).")
             } else {
@@ -1297,7 +1297,7 @@ impl Rule {
                 (false, false, Some(ext)) => format!("Content-Type {content_type}，根据扩展名 .{ext} 猜测（一张小表）。"),
                 (false, false, None) => format!("Content-Type {content_type}：扩展名不在表中，因此类型写成“任意二进制数据”（那篇 C++ 发信文章的附件都是这样发送的）。"),
             },
-            Rule::LegacyName => pick(en, "name= carries the file name as encoded words inside quotes, for readers older than RFC 2231 (Outlook, old Foxmail). RFC 2047 §5 forbids encoded words in a quoted-string, yet those readers need it; RFC 2231 readers use filename*= instead.", "name= 用引号中的编码词携带文件名，供早于 RFC 2231 的阅读器（Outlook、旧版 Foxmail）使用。RFC 2047 §5 禁止在带引号的字符串中使用编码词，但这些阅读器需要它；支持 RFC 2231 的阅读器改用 filename*=。"),
+            Rule::LegacyName => Tr::new("name= carries the file name as encoded words inside quotes, for readers older than RFC 2231 (Outlook, old Foxmail). RFC 2047 §5 forbids encoded words in a quoted-string, yet those readers need it; RFC 2231 readers use filename*= instead.", "name= 用引号中的编码词携带文件名，供早于 RFC 2231 的阅读器（Outlook、旧版 Foxmail）使用。RFC 2047 §5 禁止在带引号的字符串中使用编码词，但这些阅读器需要它；支持 RFC 2231 的阅读器改用 filename*=。").get(lang).to_string(),
             Rule::Disposition { filename, form } => match (en, form) {
                 (true, ParamForm::Quoted) => format!("Content-Disposition: attachment — show it as a file to save, named {filename:?} (a quoted-string)."),
                 (true, ParamForm::Continued(n)) => format!("Content-Disposition: attachment, file name {filename:?} in {n} RFC 2231 continuations (filename*0=, filename*1= …), because one line would be too long."),
@@ -1322,7 +1322,7 @@ impl Rule {
                     (false, _) => format!("正文的 {octets} 个字节经 {token} 编码成 {encoded} 字节，共 {lines} 行，每行最多 76 个字符。"),
                 }
             }
-            Rule::FinalLineBreak => pick(en, "The text did not end with a line break; a CRLF was added, since a body is made of lines ending in CRLF (and DATA's end marker needs one).", "正文末尾没有换行；已补上一个 CRLF，因为正文由以 CRLF 结尾的行组成（DATA 的结束标记也需要它）。"),
+            Rule::FinalLineBreak => Tr::new("The text did not end with a line break; a CRLF was added, since a body is made of lines ending in CRLF (and DATA's end marker needs one).", "正文末尾没有换行；已补上一个 CRLF，因为正文由以 CRLF 结尾的行组成（DATA 的结束标记也需要它）。").get(lang).to_string(),
             Rule::Envelope { from, recipients, bcc } => if en {
                 format!("The envelope, which the server delivers by: MAIL FROM:<{from}>, then {recipients} RCPT TO (To, Cc and Bcc alike; {bcc} of them Bcc). The headers are only what the recipients read.")
             } else {
@@ -1335,10 +1335,6 @@ impl Rule {
             },
         }
     }
-}
-
-fn pick(en: bool, english: &str, chinese: &str) -> String {
-    if en { english } else { chinese }.to_string()
 }
 
 #[cfg(test)]

@@ -31,41 +31,8 @@ use crate::sasl::trace::{Trace, View};
 /// larger ones are cut, and the page says so.
 pub const MAX_INPUT: usize = 1024 * 1024;
 
-/// One text in both languages, owned (it crosses the worker boundary).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Text {
-    /// English.
-    pub en: String,
-    /// Simplified Chinese.
-    pub zh: String,
-}
-
-impl Text {
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::Zh => &self.zh,
-        }
-    }
-
-    /// A text made in each language.
-    pub fn of(make: impl Fn(Lang) -> String) -> Text {
-        Text {
-            en: make(Lang::En),
-            zh: make(Lang::Zh),
-        }
-    }
-}
-
-impl From<Tr> for Text {
-    fn from(tr: Tr) -> Text {
-        Text {
-            en: tr.en.to_string(),
-            zh: tr.zh.to_string(),
-        }
-    }
-}
+/// Every text crosses the worker boundary in both languages, owned.
+pub use crate::i18n::Text;
 
 /// Where a step stands relative to the first failure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

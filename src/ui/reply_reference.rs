@@ -4,7 +4,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::smtp::codes::{EnhancedCode, ReplyCode};
 use crate::smtp::reference::{enhanced_info, reply_info};
 use crate::ui::route::Route;
@@ -77,7 +77,7 @@ pub fn reply_reference(
             </p>
             <p class="ref-link">
                 <Link<Route> to={route}>
-                    { t(lang, Msg::ConsoleOpenReference).replace("{code}", &label) }
+                    { t(lang, Msg::ConsoleOpenReference).fill(&[("code", &label)]) }
                 </Link<Route>>
             </p>
         </div>

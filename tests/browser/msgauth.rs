@@ -6,6 +6,7 @@
 //! ([`smtp_trainer::msgauth::page::handle`], what the worker runs), and the worker's
 //! module is fetched only once a check runs.
 
+use smtp_trainer::i18n::Lang;
 use smtp_trainer::msgauth::cases::{case, CheckKind};
 use smtp_trainer::msgauth::page::{handle, Request, Response};
 
@@ -141,7 +142,7 @@ async fn a_mailing_list_footer_fails_dkim_at_the_body_hash_as_the_engine_says() 
         .await;
     assert_eq!(
         Some(failure.as_str()),
-        native.failure.as_ref().map(|f| f.en.as_str())
+        native.failure.as_ref().map(|f| f.get(Lang::En))
     );
     // Every step, with the same marks: done before the failure, the failure, greyed after.
     let page = page_steps(&h).await;
@@ -238,7 +239,7 @@ async fn spf_with_too_many_includes_is_a_permerror_counted_term_by_term_as_the_e
         .await;
     assert_eq!(
         Some(error.as_str()),
-        native.error.as_ref().map(|e| e.en.as_str())
+        native.error.as_ref().map(|e| e.get(Lang::En))
     );
     let rows = h
         .js("return [...document.querySelectorAll('[data-testid=msgauth-spf-step]')].map(r => [r.dataset.id, r.dataset.outcome, r.dataset.depth])")

@@ -9,6 +9,7 @@ use super::line_row::LineRow;
 use super::state::{line_anchor, use_analyze, AnalyzeAction, FIRST_LINES};
 use super::texts;
 use crate::analyze::Analysis;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The analysis and which line to show.
@@ -77,11 +78,11 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
             html! { <LineRow key={i} analysis={analysis.clone()} index={i} {highlighted} /> }
         });
         if group.is_some() && end - index > 1 {
-            let caption = texts::REPLY_GROUP
-                .get(lang)
-                .replace("{k}", &(end - index).to_string())
-                .replace("{from}", &analysis.lines[index].number.to_string())
-                .replace("{to}", &analysis.lines[end - 1].number.to_string());
+            let caption = texts::REPLY_GROUP.get(lang).fill(&[
+                ("k", &(end - index)),
+                ("from", &analysis.lines[index].number),
+                ("to", &analysis.lines[end - 1].number),
+            ]);
             blocks.push(html! {
                 <div class="reply-group" role="group" aria-label={caption.clone()} data-testid="analyze-group" key={format!("g{index}")}>
                     <p class="group-caption" aria-hidden="true">{ caption }</p>
@@ -102,15 +103,15 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
         <section class="panel lines" aria-labelledby="analyze-lines-heading" data-testid="analyze-lines">
             <h2 id="analyze-lines-heading">
                 { texts::LINES.get(lang) }{ " " }
-                <span class="count">{ texts::LINES_COUNT.get(lang).replace("{n}", &total.to_string()) }</span>
+                <span class="count">{ texts::LINES_COUNT.get(lang).fill(&[("n", &total)]) }</span>
             </h2>
             <div class="alines">{ for blocks }</div>
             if shown < total {
                 <p class="hint" data-testid="analyze-lines-cut">
-                    { texts::SHOWN_FIRST.get(lang).replace("{shown}", &shown.to_string()).replace("{n}", &total.to_string()) }
+                    { texts::SHOWN_FIRST.get(lang).fill(&[("shown", &shown), ("n", &total)]) }
                     { " " }
                     <button type="button" class="button small" data-testid="analyze-show-all" onclick={on_show_all}>
-                        { texts::SHOW_ALL.get(lang).replace("{n}", &total.to_string()) }
+                        { texts::SHOW_ALL.get(lang).fill(&[("n", &total)]) }
                     </button>
                 </p>
             }

@@ -21,7 +21,7 @@ use crate::capture::texts as capture_texts;
 use crate::capture::{
     format_duration, format_time, Capture, Stream, StreamKind, MAX_CAPTURE_OCTETS,
 };
-use crate::i18n::Lang;
+use crate::i18n::{Fill, Lang};
 use crate::ui::state::use_lang;
 
 /// The worker reading the last file opened (dropping it ends the worker).
@@ -124,7 +124,7 @@ fn capture_view(view: &CaptureView, state: &AnalyzeContext, bridge: &Bridge, lan
         CaptureStatus::Reading(progress) => {
             let (text, value, max) = match progress {
                 None => (
-                    texts::CAPTURE_STARTING.get(lang).replace("{name}", name),
+                    texts::CAPTURE_STARTING.get(lang).fill(&[("name", &name)]),
                     0,
                     1,
                 ),
@@ -132,11 +132,11 @@ fn capture_view(view: &CaptureView, state: &AnalyzeContext, bridge: &Bridge, lan
                     let percent = (p.octets_read as u64 * 100)
                         .checked_div(p.octets_total as u64)
                         .unwrap_or(100);
-                    let text = texts::CAPTURE_PROGRESS
-                        .get(lang)
-                        .replace("{name}", name)
-                        .replace("{percent}", &percent.to_string())
-                        .replace("{n}", &p.packets.to_string());
+                    let text = texts::CAPTURE_PROGRESS.get(lang).fill(&[
+                        ("name", &name),
+                        ("percent", &percent),
+                        ("n", &p.packets),
+                    ]);
                     (text, p.octets_read, p.octets_total.max(1))
                 }
             };
@@ -150,12 +150,12 @@ fn capture_view(view: &CaptureView, state: &AnalyzeContext, bridge: &Bridge, lan
         }
         CaptureStatus::Invalid(err) => html! {
             <p class="error" role="alert" data-testid="analyze-capture-error" data-error="capture">
-                { texts::CAPTURE_INVALID.get(lang).replace("{name}", name).replace("{error}", &err.describe(lang)) }
+                { texts::CAPTURE_INVALID.get(lang).fill(&[("name", &name), ("error", &err.describe(lang))]) }
             </p>
         },
         CaptureStatus::Unreadable(message) => html! {
             <p class="error" role="alert" data-testid="analyze-capture-error" data-error="file">
-                { texts::CAPTURE_UNREADABLE.get(lang).replace("{name}", name).replace("{error}", message) }
+                { texts::CAPTURE_UNREADABLE.get(lang).fill(&[("name", &name), ("error", &message)]) }
             </p>
         },
         CaptureStatus::Read { capture, selected } => {
@@ -223,7 +223,7 @@ fn read_view(
             { for no_smtp }
             <div class="table-scroll">
                 <table class="capture-streams" data-testid="analyze-capture-streams">
-                    <caption>{ texts::CAPTURE_STREAMS.get(lang).replace("{name}", name) }</caption>
+                    <caption>{ texts::CAPTURE_STREAMS.get(lang).fill(&[("name", &name)]) }</caption>
                     <thead>
                         <tr>
                             <th scope="col">{ "#" }</th>
@@ -263,7 +263,7 @@ fn stream_row(
         });
         html! {
             <button type="button" class="button" data-testid="analyze-capture-open" onclick={on_click}>
-                { texts::CAPTURE_OPEN.get(lang).replace("{n}", &number) }
+                { texts::CAPTURE_OPEN.get(lang).fill(&[("n", &number)]) }
             </button>
         }
     };
@@ -325,7 +325,7 @@ fn reply_times(index: usize, stream: &Stream, lang: Lang) -> Html {
     html! {
         <section class="capture-replies" data-testid="analyze-capture-latency" aria-labelledby="analyze-capture-latency-heading">
             <h3 id="analyze-capture-latency-heading">
-                { texts::CAPTURE_SELECTED.get(lang).replace("{n}", &(index + 1).to_string()) }
+                { texts::CAPTURE_SELECTED.get(lang).fill(&[("n", &(index + 1))]) }
             </h3>
             <p class="hint">{ capture_texts::REPLY_TIMES.get(lang) }</p>
             { for slowest }

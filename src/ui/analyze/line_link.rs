@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::state::{use_analyze, AnalyzeAction};
 use super::texts;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The line to go to.
@@ -28,8 +29,8 @@ pub fn line_link(props: &LineLinkProps) -> Html {
     let n = number.to_string();
     html! {
         <button type="button" class="line-link" data-testid="analyze-line-link" data-line={n.clone()}
-            aria-label={texts::GO_TO_LINE.get(lang).replace("{n}", &n)} onclick={on_click}>
-            { texts::LINE_N.get(lang).replace("{n}", &n) }
+            aria-label={texts::GO_TO_LINE.get(lang).fill(&[("n", &n)])} onclick={on_click}>
+            { texts::LINE_N.get(lang).fill(&[("n", &n)]) }
         </button>
     }
 }

@@ -7,7 +7,7 @@
 use std::rc::Rc;
 
 use super::mechanism::{AuthMech, Field};
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::sasl::trace::{Step, Trace, View};
 use crate::sasl::verify::decode_pasted;
 use crate::sasl::{cram_md5, digest_md5, login, ntlm, oauth, plain, scram};
@@ -80,13 +80,12 @@ impl AuthError {
     pub fn describe(&self, lang: Lang) -> String {
         match self {
             AuthError::Missing(field) => {
-                t(lang, Msg::AuthMissing).replace("{field}", t(lang, field.label()))
+                t(lang, Msg::AuthMissing).fill(&[("field", &t(lang, field.label()))])
             }
             AuthError::BadNc => t(lang, Msg::AuthBadNc).to_string(),
             AuthError::BadPort => t(lang, Msg::AuthBadPort).to_string(),
             AuthError::QopNotOffered { qop, offered } => t(lang, Msg::AuthQopNotOffered)
-                .replace("{qop}", qop)
-                .replace("{offered}", &offered.join(", ")),
+                .fill(&[("qop", &qop), ("offered", &offered.join(", "))]),
             AuthError::Digest(err) => err.describe(lang),
             AuthError::Ntlm(err) => err.describe(lang),
             AuthError::Scram(err) => err.describe(lang),

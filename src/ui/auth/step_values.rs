@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Fill, Msg};
 use crate::sasl::trace::{Step, View};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::state::use_lang;
@@ -108,7 +108,7 @@ pub fn step_values(props: &StepValuesProps) -> Html {
     });
     html! {
         <div class="values">
-            <p class="bytes-count">{ t(lang, Msg::AuthBytes).replace("{n}", &step.bytes.len().to_string()) }</p>
+            <p class="bytes-count">{ t(lang, Msg::AuthBytes).fill(&[("n", &step.bytes.len())]) }</p>
             { for rows }
         </div>
     }

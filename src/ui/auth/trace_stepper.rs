@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::step_card::step_card;
 use super::step_list::step_list;
 use crate::diagram::flow::Marks;
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::sasl::trace::Trace;
 use crate::ui::diagram::flow_view;
 
@@ -54,9 +54,7 @@ pub fn trace_stepper(trace: &Trace, current: usize, on_step: &Callback<usize>, l
             }
         })
     };
-    let position = t(lang, Msg::AuthPosition)
-        .replace("{n}", &(current + 1).to_string())
-        .replace("{total}", &total.to_string());
+    let position = t(lang, Msg::AuthPosition).fill(&[("n", &(current + 1)), ("total", &total)]);
     html! {
         <section class="stepper" data-testid="auth-stepper" onkeydown={on_keydown}
             aria-labelledby="auth-trace-heading">

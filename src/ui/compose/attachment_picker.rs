@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::state::{use_compose, ComposeAction, FileProblem, MAX_FILE};
 use super::texts as tx;
-use crate::i18n::Lang;
+use crate::i18n::{Fill, Lang};
 use crate::mime::types;
 use crate::ui::state::use_lang;
 
@@ -15,11 +15,10 @@ fn problem_text(problem: &FileProblem, lang: Lang) -> String {
     match problem {
         FileProblem::TooBig { name, size } => tx::FILE_TOO_BIG
             .get(lang)
-            .replace("{name}", name)
-            .replace("{n}", &size.to_string()),
-        FileProblem::TotalTooBig { name } => tx::TOTAL_TOO_BIG.get(lang).replace("{name}", name),
-        FileProblem::TooMany { name } => tx::TOO_MANY_FILES.get(lang).replace("{name}", name),
-        FileProblem::Unreadable { name } => tx::FILE_UNREADABLE.get(lang).replace("{name}", name),
+            .fill(&[("name", &name), ("n", &size)]),
+        FileProblem::TotalTooBig { name } => tx::TOTAL_TOO_BIG.get(lang).fill(&[("name", &name)]),
+        FileProblem::TooMany { name } => tx::TOO_MANY_FILES.get(lang).fill(&[("name", &name)]),
+        FileProblem::Unreadable { name } => tx::FILE_UNREADABLE.get(lang).fill(&[("name", &name)]),
     }
 }
 
@@ -87,18 +86,18 @@ pub fn attachment_picker() -> Html {
             <li key={file.id} class="attachment" data-testid="compose-attachment">
                 <span class="attachment-name" data-testid="compose-attachment-name">{ file.name.clone() }</span>
                 <span class="muted" data-testid="compose-attachment-size">
-                    { tx::BYTES.get(lang).replace("{n}", &file.data.len().to_string()) }
+                    { tx::BYTES.get(lang).fill(&[("n", &file.data.len())]) }
                 </span>
                 <code class="muted">{ media_type }</code>
                 <button type="button" class="button small" onclick={on_remove}
-                    aria-label={tx::REMOVE_LABEL.get(lang).replace("{name}", &file.name)}>
+                    aria-label={tx::REMOVE_LABEL.get(lang).fill(&[("name", &file.name)])}>
                     { tx::REMOVE.get(lang) }
                 </button>
             </li>
         }
     });
     let reading = compose.reading.iter().map(|name| {
-        html! { <li class="muted">{ tx::READING.get(lang).replace("{name}", name) }</li> }
+        html! { <li class="muted">{ tx::READING.get(lang).fill(&[("name", &name)]) }</li> }
     });
     let problems = compose.file_problems.iter().map(|problem| {
         html! { <li>{ problem_text(problem, lang) }</li> }

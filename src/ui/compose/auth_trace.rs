@@ -8,6 +8,7 @@ use yew_router::prelude::*;
 
 use super::texts as tx;
 use crate::compose_job::SentView;
+use crate::i18n::Fill;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -45,7 +46,7 @@ pub fn auth_trace(props: &AuthTraceProps) -> Html {
                 { if auth.succeeded { tx::AUTH_OK.get(lang) } else { tx::AUTH_FAILED.get(lang) } }
             </p>
             <details>
-                <summary>{ tx::AUTH_STEPS.get(lang).replace("{n}", &auth.steps.len().to_string()) }</summary>
+                <summary>{ tx::AUTH_STEPS.get(lang).fill(&[("n", &auth.steps.len())]) }</summary>
                 <ol class="auth-trace">{ for steps }</ol>
             </details>
             <p><Link<Route> to={route}>{ tx::AUTH_LINK.get(lang) }</Link<Route>></p>

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use super::state::{use_compose, ComposeAction, Field};
 use super::text_field::TextField;
 use super::texts as tx;
-use crate::i18n::Tr;
+use crate::i18n::{Fill, Tr};
 use crate::smtp::client::Security;
 use crate::ui::console::hooks::use_synced_select;
 use crate::ui::password_input::PasswordInput;
@@ -88,8 +88,7 @@ pub fn client_panel() -> Html {
         Some(p) if p != usual => Some(
             tx::PORT_UNUSUAL
                 .get(lang)
-                .replace("{port}", &p.to_string())
-                .replace("{usual}", &usual.to_string()),
+                .fill(&[("port", &p), ("usual", &usual)]),
         ),
         Some(_) => None,
     };

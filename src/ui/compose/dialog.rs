@@ -10,6 +10,7 @@ use super::dialog_reply::DialogReply;
 use super::texts as tx;
 use crate::compose_job::{Row, SentView};
 use crate::diagram::ladder::Input;
+use crate::i18n::Fill;
 use crate::ui::diagram;
 use crate::ui::state::use_lang;
 
@@ -74,8 +75,7 @@ pub fn dialog(props: &DialogProps) -> Html {
             <div key={key} class="line client data" data-testid="compose-data-line">
                 <span class="prefix">{ "C: " }</span>
                 <span class="text">
-                    { tx::DATA_LINE.get(lang).replace("{n}", &octets.to_string())
-                        .replace("{lines}", &lines.to_string()) }
+                    { tx::DATA_LINE.get(lang).fill(&[("n", &octets), ("lines", &lines)]) }
                 </span>
             </div>
         },

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::texts as tx;
-use crate::compose_job::Both;
+use crate::i18n::Text;
 use crate::smtp::explain::explain;
 use crate::ui::reply_reference::{reply_reference, Explained};
 use crate::ui::state::use_lang;
@@ -17,7 +17,7 @@ pub struct DialogReplyProps {
     /// The lines as the client read them.
     pub lines: Vec<String>,
     /// Why the server sent it (when the reply could be paired with the server's own).
-    pub why: Option<Both>,
+    pub why: Option<Text>,
     /// Whether it answers the end of the message data.
     pub end_of_data: bool,
 }

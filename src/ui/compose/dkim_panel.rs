@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::session::split_addresses;
 use super::state::{use_compose, ComposeAction};
 use super::texts as tx;
+use crate::i18n::Fill;
 use crate::mime::Mailbox;
 use crate::msgauth::page::Request;
 use crate::ui::msgauth::sign_view::random_seed;
@@ -92,14 +93,14 @@ pub fn dkim_panel() -> Html {
                 Ok(key) => html! {
                     <div class="form-field">
                         <span class="label">{ tx::DKIM_KEY.get(lang)
-                            .replace("{selector}", &selector).replace("{domain}", &domain) }</span>
+                            .fill(&[("selector", &selector), ("domain", &domain)]) }</span>
                         <pre class="value" data-testid="compose-dkim-record">{ key.record.clone() }</pre>
                     </div>
                 },
                 Err(e) => html! {
                     <>
                         <p class="error" role="alert" data-testid="compose-dkim-key-error">
-                            { tx::DKIM_KEY_ERROR.get(lang).replace("{error}", e.get(lang)) }
+                            { tx::DKIM_KEY_ERROR.get(lang).fill(&[("error", &e.get(lang))]) }
                         </p>
                         { generate }
                     </>
@@ -129,7 +130,7 @@ pub fn dkim_panel() -> Html {
                         value={compose.dkim_domain.clone()} placeholder={from.clone()}
                         aria-describedby="compose-dkim-domain-hint" oninput={on_domain} />
                     <p class="hint" id="compose-dkim-domain-hint">
-                        { tx::DKIM_DOMAIN_HINT.get(lang).replace("{domain}", &from) }
+                        { tx::DKIM_DOMAIN_HINT.get(lang).fill(&[("domain", &from)]) }
                     </p>
                 </div>
                 <div class="form-field">

@@ -17,6 +17,7 @@ use super::session::SendResult;
 use super::state::use_compose;
 use super::texts as tx;
 use super::wire_view::WireView;
+use crate::i18n::Fill;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -54,7 +55,7 @@ pub fn result_panel() -> Html {
         Some(SendResult::Sent(sent)) => {
             let verdict = match (&sent.accepted_line, &sent.failure) {
                 (Some(line), _) if sent.delivered => {
-                    tx::DELIVERED.get(lang).replace("{reply}", line)
+                    tx::DELIVERED.get(lang).fill(&[("reply", &line)])
                 }
                 (_, Some(failure)) => failure.get(lang).to_string(),
                 _ => tx::NOT_DELIVERED.get(lang).to_string(),

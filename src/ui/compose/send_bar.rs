@@ -7,6 +7,7 @@ use super::send::send_now;
 use super::state::use_compose;
 use super::texts as tx;
 use crate::compose_job::Stage;
+use crate::i18n::Fill;
 use crate::ui::mailbox::state::use_mail;
 use crate::ui::msgauth::state::use_msgauth;
 use crate::ui::state::use_lang;
@@ -63,7 +64,7 @@ fn progress_text(stage: Stage, octets: usize, lang: crate::i18n::Lang) -> String
     match stage {
         Stage::Composing => {
             let size = format!("{:.1} MB", octets as f64 / (1024.0 * 1024.0));
-            tx::PROGRESS_COMPOSING.get(lang).replace("{size}", &size)
+            tx::PROGRESS_COMPOSING.get(lang).fill(&[("size", &size)])
         }
         Stage::Sending => tx::PROGRESS_SENDING.get(lang).to_string(),
         Stage::Reading => tx::PROGRESS_READING.get(lang).to_string(),

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::{use_compose, ComposeAction, FaultChoice, Field};
 use super::text_field::TextField;
 use super::texts as tx;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Fill, Msg};
 use crate::smtp::profile::Profile;
 use crate::smtp::server::Policies;
 use crate::ui::console::hooks::use_synced_select;
@@ -95,7 +95,7 @@ pub fn server_panel() -> Html {
             };
             faults.push(html! {
                 <option value={fault_value(choice)} selected={fault == choice}>
-                    { text.get(lang).replace("{code}", &code.to_string()) }
+                    { text.get(lang).fill(&[("code", &code)]) }
                 </option>
             });
         }

@@ -8,7 +8,8 @@
 use std::rc::Rc;
 
 use super::state::{ComposeState, FaultChoice};
-use crate::compose_job::{Both, DkimJob, Job, JobResult, SentView};
+use crate::compose_job::{DkimJob, Job, JobResult, SentView};
+use crate::i18n::Text;
 use crate::i18n::{Lang, Tr};
 use crate::mime::{Attachment, Mailbox, Message, MimeError};
 use crate::smtp::client::{ClientSettings, Nonces};
@@ -29,7 +30,7 @@ impl From<JobResult> for SendResult {
         match result {
             JobResult::Sent(sent) => SendResult::Sent(Rc::new(*sent)),
             JobResult::Refused(text) => SendResult::Refused(Refusal::Composer(text)),
-            JobResult::Broken(reason) => SendResult::Refused(Refusal::Composer(Both::of(|lang| {
+            JobResult::Broken(reason) => SendResult::Refused(Refusal::Composer(Text::of(|lang| {
                 format!(
                     "{}{}{reason}",
                     super::texts::JOB_BROKEN.get(lang),
@@ -53,7 +54,7 @@ pub enum Refusal {
     /// One of the page's texts (From missing, a bad port …).
     Form(Tr),
     /// The composer refused the message as a whole (its error in both languages).
-    Composer(Both),
+    Composer(Text),
 }
 
 impl Refusal {

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::texts as tx;
 use crate::compose_job::{SentView, WireKind, MAX_WIRE_LINES};
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The send whose bytes to show.
@@ -63,8 +64,7 @@ pub fn wire_view(props: &WireViewProps) -> Html {
             </div>
             if total > MAX_WIRE_LINES {
                 <p class="hint" data-testid="compose-wire-more">
-                    { tx::WIRE_MORE.get(lang).replace("{n}", &(total - MAX_WIRE_LINES).to_string())
-                        .replace("{bytes}", &wire.octets.to_string()) }
+                    { tx::WIRE_MORE.get(lang).fill(&[("n", &(total - MAX_WIRE_LINES)), ("bytes", &wire.octets)]) }
                 </p>
             }
         </section>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::decode::client_decoded;
 use super::decoded_view::DecodedView;
 use super::state::ClientLine as Line;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Fill, Msg};
 use crate::ui::state::use_lang;
 
 /// A line the learner sent.
@@ -31,7 +31,7 @@ pub fn client_line(props: &ClientLineProps) -> Html {
             <span class="text">{ line.text.clone() }</span>
             if line.hidden > 0 {
                 <span class="note">
-                    { t(lang, Msg::ConsoleLineCut).replace("{n}", &line.hidden.to_string()) }
+                    { t(lang, Msg::ConsoleLineCut).fill(&[("n", &line.hidden)]) }
                 </span>
             }
             if props.show_crlf { <span class="crlf" aria-hidden="true">{ "␍␊" }</span> }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
+use crate::live::History;
 use crate::smtp::command::VERBS;
 use crate::ui::state::use_lang;
 
@@ -16,7 +17,7 @@ pub struct CommandLineProps {
     /// The text typed so far.
     pub value: AttrValue,
     /// Earlier commands, oldest first.
-    pub history: Rc<Vec<String>>,
+    pub history: History,
     /// Whether the connection is closed (nothing can be sent).
     pub disabled: bool,
     /// The input element, for focus.
@@ -93,24 +94,24 @@ pub fn command_line(props: &CommandLineProps) -> Html {
                     *recall = Recall::default();
                     on_send.emit(value);
                 }
-                "ArrowUp" if !history.is_empty() => {
+                "ArrowUp" if !history.lines().is_empty() => {
                     e.prevent_default();
                     let index = match recall.cursor {
                         Some(i) => i.saturating_sub(1),
                         None => {
                             recall.draft = value;
-                            history.len() - 1
+                            history.lines().len() - 1
                         }
                     };
                     recall.cursor = Some(index);
-                    if let Some(line) = history.get(index) {
+                    if let Some(line) = history.lines().get(index) {
                         on_input.emit(line.clone());
                     }
                 }
                 "ArrowDown" => {
                     if let Some(i) = recall.cursor {
                         e.prevent_default();
-                        match history.get(i + 1) {
+                        match history.lines().get(i + 1) {
                             Some(line) => {
                                 recall.cursor = Some(i + 1);
                                 on_input.emit(line.clone());

@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Fill, Msg};
 use crate::ui::state::use_lang;
 
 /// The text area's value and what to do with it.
@@ -67,9 +67,8 @@ pub fn data_box(props: &DataBoxProps) -> Html {
             .take(5)
             .map(|(i, line)| {
                 let arrives: String = crate::i18n::cut::chars(&line[1..], 60).to_string();
-                let text = t(lang, Msg::ConsoleDotHint)
-                    .replace("{n}", &(i + 1).to_string())
-                    .replace("{line}", &arrives);
+                let text =
+                    t(lang, Msg::ConsoleDotHint).fill(&[("n", &(i + 1)), ("line", &arrives)]);
                 html! { <li>{ text }</li> }
             })
             .collect()

@@ -20,7 +20,9 @@ pub fn fault_picker() -> Html {
     let console = use_console();
     // What to use when the fault is switched on again.
     let chosen = use_state(|| (451u16, 20u8));
-    let policies = console.as_ref().map(|c| c.server.config().policies.clone());
+    let policies = console
+        .as_ref()
+        .map(|c| c.live.server.config().policies.clone());
     let (kind, code, percent) = match policies.as_ref().and_then(|p| p.fault.as_ref()) {
         None => ("none", chosen.0, chosen.1),
         Some(Fault {

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::state::use_console;
-use crate::i18n::{t, Msg};
+use crate::i18n::{t, Fill, Msg};
 use crate::ui::state::use_lang;
 
 /// The mailbox.
@@ -14,7 +14,7 @@ pub fn mailbox() -> Html {
     let Some(console) = use_console() else {
         return Html::default();
     };
-    let messages = console.server.mailbox();
+    let messages = console.live.server.mailbox();
     let items = messages.iter().map(|message| {
         let from = if message.from.is_empty() {
             t(lang, Msg::ConsoleNullSender).to_string()
@@ -28,8 +28,7 @@ pub fn mailbox() -> Html {
             .collect::<Vec<_>>()
             .join(", ");
         let source = String::from_utf8_lossy(&message.data).into_owned();
-        let summary =
-            t(lang, Msg::ConsoleRawSource).replace("{n}", &message.data.len().to_string());
+        let summary = t(lang, Msg::ConsoleRawSource).fill(&[("n", &message.data.len())]);
         html! {
             <li key={message.id.clone()} class="message" data-testid="console-message">
                 <dl class="envelope">

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::state::{Marker, CLIENT_IP, CLIENT_NAME};
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::ui::state::use_lang;
 
 /// The marker to show.
@@ -17,17 +17,16 @@ pub struct MarkerLineProps {
 /// The marker's text in `lang`.
 pub fn marker_text(marker: &Marker, lang: Lang) -> String {
     match marker {
-        Marker::Connected { profile, host } => t(lang, Msg::ConsoleMarkerConnected)
-            .replace("{host}", host)
-            .replace("{profile}", profile.name())
-            .replace("{client}", &format!("{CLIENT_NAME} [{CLIENT_IP}]")),
+        Marker::Connected { profile, host } => t(lang, Msg::ConsoleMarkerConnected).fill(&[
+            ("host", &host),
+            ("profile", &profile.name()),
+            ("client", &format!("{CLIENT_NAME} [{CLIENT_IP}]")),
+        ]),
         Marker::TlsStarted => t(lang, Msg::ConsoleMarkerTls).to_string(),
-        Marker::Stored { id } => t(lang, Msg::ConsoleMarkerStored).replace("{id}", id),
+        Marker::Stored { id } => t(lang, Msg::ConsoleMarkerStored).fill(&[("id", &id)]),
         Marker::Closed => t(lang, Msg::ConsoleMarkerClosed).to_string(),
         Marker::SettingsChanged => t(lang, Msg::ConsoleMarkerSettings).to_string(),
-        Marker::Trimmed { dropped } => {
-            t(lang, Msg::ConsoleMarkerTrimmed).replace("{n}", &dropped.to_string())
-        }
+        Marker::Trimmed { dropped } => t(lang, Msg::ConsoleMarkerTrimmed).fill(&[("n", &dropped)]),
     }
 }
 

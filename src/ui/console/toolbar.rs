@@ -18,7 +18,7 @@ pub fn console_toolbar() -> Html {
     let copied = use_state(|| None::<Copied>);
     let current = console
         .as_ref()
-        .map(|c| c.server.config().profile)
+        .map(|c| c.live.server.config().profile)
         .unwrap_or_default();
     let profile_ref = use_synced_select(current.id().to_string());
     let Some(console) = console else {
@@ -53,7 +53,7 @@ pub fn console_toolbar() -> Html {
                 .map(web_sys::Node::from);
             let copied = copied.clone();
             copy_text(
-                console.transcript_text(),
+                console.live.log.text(),
                 fallback,
                 Callback::from(move |outcome| copied.set(Some(outcome))),
             );

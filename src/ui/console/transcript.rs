@@ -6,8 +6,9 @@ use yew::prelude::*;
 use super::client_line::ClientLine;
 use super::marker_line::MarkerLine;
 use super::server_reply::ServerReply;
-use super::state::{use_console, Entry};
-use crate::i18n::{t, Msg};
+use super::state::use_console;
+use crate::i18n::{t, Lang, Msg};
+use crate::live::{self, Entry};
 use crate::ui::state::use_lang;
 
 /// The element id of the transcript (the copy button selects it when there is no clipboard).
@@ -19,7 +20,7 @@ pub fn transcript() -> Html {
     let lang = use_lang();
     let console = use_console();
     let node = use_node_ref();
-    let newest = console.as_ref().and_then(|c| c.items.back().map(|i| i.id));
+    let newest = console.as_ref().and_then(|c| c.live.log.newest());
     {
         let node = node.clone();
         use_effect_with(newest, move |_| {
@@ -31,23 +32,38 @@ pub fn transcript() -> Html {
     let Some(console) = console else {
         return Html::default();
     };
-    let show_crlf = console.show_crlf;
-    let rows = console.items.iter().map(|item| {
-        let id = item.id;
-        match &item.entry {
-            Entry::Client(line) => {
-                html! { <ClientLine key={id} line={line.clone()} {show_crlf} /> }
-            }
-            Entry::Server(reply) => {
-                html! { <ServerReply key={id} {id} reply={reply.clone()} {show_crlf} /> }
-            }
-            Entry::Marker(marker) => html! { <MarkerLine key={id} marker={marker.clone()} /> },
-        }
-    });
+    let rows = rows(&console.live.log, console.show_crlf, lang);
     html! {
         <div id={TRANSCRIPT_ID} class="transcript" role="log" tabindex="0" ref={node}
             aria-label={t(lang, Msg::ConsoleTranscript)} data-testid="console-transcript">
-            { for rows }
+            { rows }
         </div>
     }
+}
+
+/// The rows of a transcript, each keyed by its entry's id: the console's and the learn
+/// pages' transcripts show the same entries the same way.
+pub fn rows(log: &live::Transcript, show_crlf: bool, lang: Lang) -> Html {
+    log.items
+        .iter()
+        .map(|item| {
+            let id = item.id;
+            match &item.entry {
+                Entry::Client(line) => {
+                    html! { <ClientLine key={id} line={line.clone()} {show_crlf} /> }
+                }
+                Entry::Server(reply) => {
+                    html! { <ServerReply key={id} {id} reply={reply.clone()} {show_crlf} /> }
+                }
+                Entry::Marker(marker) => {
+                    html! { <MarkerLine key={id} marker={marker.clone()} /> }
+                }
+                Entry::Note(note) => html! {
+                    <div key={id} class="line marker note-line" data-testid="learn-note">
+                        <span>{ note.get(lang) }</span>
+                    </div>
+                },
+            }
+        })
+        .collect()
 }

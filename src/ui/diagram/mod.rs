@@ -41,14 +41,11 @@ pub enum OnArrow {
 }
 
 /// The console's entries as ladder input, from the latest connection on; the source of a
-/// line is its entry's position in `entries` (its row in the transcript; `None` for a row
-/// that is no console entry).
-pub fn inputs_of<'a>(entries: impl Iterator<Item = Option<&'a Entry>>) -> Vec<Input> {
+/// line is its entry's position in `entries` (its row in the transcript; a page's note is a
+/// row but draws no arrow).
+pub fn inputs_of<'a>(entries: impl Iterator<Item = &'a Entry>) -> Vec<Input> {
     let mut inputs = Vec::new();
     for (source, entry) in entries.enumerate() {
-        let Some(entry) = entry else {
-            continue;
-        };
         match entry {
             Entry::Client(line) => inputs.push(Input::Client {
                 text: line.text.clone(),
@@ -62,7 +59,7 @@ pub fn inputs_of<'a>(entries: impl Iterator<Item = Option<&'a Entry>>) -> Vec<In
             ),
             Entry::Marker(Marker::Connected { .. }) => inputs.clear(),
             Entry::Marker(Marker::TlsStarted) => inputs.push(Input::TlsStarted),
-            Entry::Marker(_) => {}
+            Entry::Marker(_) | Entry::Note(_) => {}
         }
     }
     inputs

@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 use super::state::use_lessons;
 use super::summary::LearnSummary;
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::guided::LESSONS;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
@@ -32,7 +33,7 @@ pub fn lesson_list() -> Html {
                 </div>
                 <span class="progress" data-testid="lesson-progress">
                     <progress max={n.to_string()} value={k.to_string()} aria-hidden="true"></progress>
-                    <span>{ texts::PROGRESS.get(lang).replace("{k}", &k.to_string()).replace("{n}", &n.to_string()) }</span>
+                    <span>{ texts::PROGRESS.get(lang).fill(&[("k", &k), ("n", &n)]) }</span>
                     if complete {
                         <span class="done-mark yes"><span aria-hidden="true">{ " ✓" }</span>
                             <span class="visually-hidden">{ texts::COMPLETE_MARK.get(lang) }</span></span>

@@ -15,8 +15,8 @@ use yew::prelude::*;
 
 use crate::i18n::Tr;
 use crate::lessons::guided::{self, lesson_server, Lesson, Position, Step, Verdict, Wire};
+use crate::live::LiveSession;
 use crate::smtp::server::{Event, Server};
-use crate::ui::scenarios::session::LiveSession;
 use crate::ui::scenarios::storage::load_progress;
 
 /// What the last try of a step got.

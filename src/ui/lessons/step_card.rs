@@ -8,6 +8,7 @@ use super::state::use_lessons;
 use super::step_feedback::StepFeedback;
 use super::step_input::{InputKind, StepInput};
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::guided::{self, Expect};
 use crate::smtp::server::Mode;
 use crate::ui::route::Route;
@@ -68,7 +69,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
         let next = match guided::next(id) {
             Some(next) => html! {
                 <Link<Route> to={Route::Lesson { id: next.id.to_string() }} classes="button primary">
-                    <span data-testid="lesson-next">{ texts::NEXT_LESSON.get(lang).replace("{title}", next.title.get(lang)) }</span>
+                    <span data-testid="lesson-next">{ texts::NEXT_LESSON.get(lang).fill(&[("title", &next.title.get(lang))]) }</span>
                 </Link<Route>>
             },
             None => html! {
@@ -99,7 +100,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
         <section class="panel step-card" aria-labelledby="lesson-step-heading"
             data-testid="lesson-step" data-step={at.to_string()}>
             <h2 id="lesson-step-heading" data-testid="lesson-step-heading">
-                { texts::STEP_OF.get(lang).replace("{k}", &(at + 1).to_string()).replace("{n}", &total.to_string()) }
+                { texts::STEP_OF.get(lang).fill(&[("k", &(at + 1)), ("n", &total)]) }
             </h2>
             <p class="instruction" data-testid="lesson-instruction">{ step.instruction.get(lang) }</p>
             <StepInput key={at} {id} {kind} disabled={closed} />

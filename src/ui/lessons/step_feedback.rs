@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::state::Feedback;
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::guided::Verdict;
 use crate::ui::state::use_lang;
 
@@ -29,8 +30,7 @@ pub fn step_feedback(props: &StepFeedbackProps) -> Html {
     let progress = |done: usize, of: usize| {
         texts::COMMANDS_DONE
             .get(lang)
-            .replace("{k}", &done.to_string())
-            .replace("{n}", &of.to_string())
+            .fill(&[("k", &done), ("n", &of)])
     };
     let body = match props.feedback {
         Some(Feedback {
@@ -38,7 +38,7 @@ pub fn step_feedback(props: &StepFeedbackProps) -> Html {
             verdict: Verdict::Passed,
         }) => html! {
             <p class="feedback passed" data-testid="lesson-passed">
-                { "✓ " }{ texts::PASSED.get(lang).replace("{k}", &(step + 1).to_string()) }
+                { "✓ " }{ texts::PASSED.get(lang).fill(&[("k", &(step + 1))]) }
             </p>
         },
         Some(Feedback {

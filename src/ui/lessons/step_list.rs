@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::state::{use_lessons, LessonAction};
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::guided;
 use crate::ui::console::state::browser_now;
 use crate::ui::state::use_lang;
@@ -59,7 +60,7 @@ pub fn step_list(props: &StepListProps) -> Html {
             <h2 id="lesson-steps-heading">
                 { texts::STEPS.get(lang) }{ " " }
                 <span class="count" data-testid="lesson-progress-count">
-                    { texts::PROGRESS.get(lang).replace("{k}", &k.to_string()).replace("{n}", &n.to_string()) }
+                    { texts::PROGRESS.get(lang).fill(&[("k", &k), ("n", &n)]) }
                 </span>
             </h2>
             <ol class="lesson-steps">{ for items }</ol>

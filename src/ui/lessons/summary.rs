@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::state::use_lessons;
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::guided::LESSONS;
 use crate::lessons::scenarios;
 use crate::ui::scenarios::state::use_scenarios;
@@ -17,11 +18,11 @@ pub fn learn_summary() -> Html {
     let (Some(lessons), Some(scenarios)) = (use_lessons(), use_scenarios()) else {
         return Html::default();
     };
-    let text = texts::SUMMARY
-        .get(lang)
-        .replace("{k}", &lessons.complete().to_string())
-        .replace("{n}", &LESSONS.len().to_string())
-        .replace("{s}", &scenarios.done.len().to_string())
-        .replace("{m}", &scenarios::all().len().to_string());
+    let text = texts::SUMMARY.get(lang).fill(&[
+        ("k", &lessons.complete()),
+        ("n", &LESSONS.len()),
+        ("s", &scenarios.done.len()),
+        ("m", &scenarios::all().len()),
+    ]);
     html! { <p class="summary" data-testid="learn-summary">{ text }</p> }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::download::download;
 use super::texts as tx;
+use crate::i18n::Fill;
 use crate::mime::Inspected;
 use crate::ui::state::use_lang;
 
@@ -46,10 +47,10 @@ pub fn attachment_list(props: &AttachmentListProps) -> Html {
                 <span class="attachment-name" data-testid="mailbox-attachment-name">{ name.clone() }</span>
                 <code class="muted">{ a.content_type.clone() }</code>
                 <span data-testid="mailbox-attachment-size" data-bytes={a.data.len().to_string()}>
-                    { tx::BYTES.get(lang).replace("{n}", &a.data.len().to_string()) }
+                    { tx::BYTES.get(lang).fill(&[("n", &a.data.len())]) }
                 </span>
                 <button type="button" class="button small" data-testid="mailbox-download"
-                    aria-label={tx::DOWNLOAD_LABEL.get(lang).replace("{name}", &name)}
+                    aria-label={tx::DOWNLOAD_LABEL.get(lang).fill(&[("name", &name)])}
                     onclick={on_download}>
                     { tx::DOWNLOAD.get(lang) }
                 </button>

@@ -17,7 +17,7 @@ pub fn console_forwarder() -> Html {
     let mail = use_mail();
     // The newest transcript entry already looked at (kept across renders, never shown).
     let seen = use_mut_ref(|| None::<u64>);
-    let newest = console.as_ref().and_then(|c| c.items.back().map(|i| i.id));
+    let newest = console.as_ref().and_then(|c| c.live.log.newest());
     {
         let seen: Rc<RefCell<Option<u64>>> = seen.clone();
         use_effect_with(newest, move |_| {
@@ -25,9 +25,11 @@ pub fn console_forwarder() -> Html {
                 return;
             };
             let after = *seen.borrow();
-            let mailbox = console.server.mailbox();
-            let profile = console.server.config().profile.name();
+            let mailbox = console.live.server.mailbox();
+            let profile = console.live.server.config().profile.name();
             let messages: Vec<MailItem> = console
+                .live
+                .log
                 .items
                 .iter()
                 .filter(|item| after.is_none_or(|seen| item.id > seen))
@@ -39,7 +41,7 @@ pub fn console_forwarder() -> Html {
                 })
                 .map(|stored| MailItem::new(stored, Origin::Console, profile, &[]))
                 .collect();
-            *seen.borrow_mut() = console.items.back().map(|i| i.id);
+            *seen.borrow_mut() = console.live.log.newest();
             if !messages.is_empty() {
                 mail.dispatch(MailAction::Add(messages));
             }

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::state::{use_mail, MailAction, Origin};
 use super::texts as tx;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The list.
@@ -45,7 +46,7 @@ pub fn message_list() -> Html {
                     <span class="mail-meta">
                         <span class="badge">{ origin.get(lang) }</span>{ " " }
                         { item.received_at.clone() }{ " · " }
-                        { tx::BYTES.get(lang).replace("{n}", &item.data.len().to_string()) }
+                        { tx::BYTES.get(lang).fill(&[("n", &item.data.len())]) }
                     </span>
                 </button>
             </li>

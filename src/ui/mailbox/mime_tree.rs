@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::texts as tx;
+use crate::i18n::Fill;
 use crate::mime::inspect::PartKind;
 use crate::mime::Inspected;
 use crate::ui::state::use_lang;
@@ -46,7 +47,7 @@ pub fn mime_tree(props: &MimeTreeProps) -> Html {
                 if !details.is_empty() { { " · " }<span class="muted">{ details.join(" · ") }</span> }
                 if let Some(name) = &part.filename { { " · " }<q>{ name.clone() }</q> }
                 if part.kind != PartKind::Multipart {
-                    { " · " }<span class="muted">{ tx::BYTES.get(lang).replace("{n}", &part.size.to_string()) }</span>
+                    { " · " }<span class="muted">{ tx::BYTES.get(lang).fill(&[("n", &part.size)]) }</span>
                 }
             </li>
         }

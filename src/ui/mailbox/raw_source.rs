@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::state::MailItem;
 use super::texts as tx;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The stored message.
@@ -28,9 +29,7 @@ pub fn raw_source(props: &RawSourceProps) -> Html {
             open.set(details.has_attribute("open"));
         })
     };
-    let summary = tx::SOURCE
-        .get(lang)
-        .replace("{n}", &props.item.data.len().to_string());
+    let summary = tx::SOURCE.get(lang).fill(&[("n", &props.item.data.len())]);
     html! {
         <details class="panel raw-source" data-testid="mailbox-source-panel" ontoggle={on_toggle}>
             <summary>{ summary }</summary>

@@ -6,6 +6,7 @@ use yew_router::prelude::*;
 
 use super::state::use_msgauth;
 use super::texts;
+use crate::i18n::Fill;
 use crate::msgauth::cases::case;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
@@ -36,7 +37,7 @@ pub fn case_banner(props: &CaseBannerProps) -> Html {
     }
     html! {
         <aside class="panel msgauth-case-banner" data-testid="msgauth-case-banner" data-case={case.id}>
-            <p class="msgauth-case-title">{ texts::FROM_CASE.get(lang).replace("{title}", case.title.get(lang)) }</p>
+            <p class="msgauth-case-title">{ texts::FROM_CASE.get(lang).fill(&[("title", &case.title.get(lang))]) }</p>
             <p><strong>{ texts::GOAL.get(lang) }{ lang.colon() }</strong>{ case.goal.get(lang) }</p>
             <details data-testid="msgauth-case-fix">
                 <summary>{ texts::FIX.get(lang) }</summary>

@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 
 use super::state::use_msgauth;
 use super::texts;
+use crate::i18n::Fill;
 use crate::msgauth::cases::{cases, CheckKind};
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
@@ -45,7 +46,7 @@ pub fn cases_view() -> Html {
             html! {
                 <button type="button" class="button primary" data-testid="msgauth-case-open"
                     data-case={case.id} data-check={kind.slug()} onclick={on_click}>
-                    { texts::OPEN_IN.get(lang).replace("{check}", check_name(*kind).get(lang)) }
+                    { texts::OPEN_IN.get(lang).fill(&[("check", &check_name(*kind).get(lang))]) }
                 </button>
             }
         });

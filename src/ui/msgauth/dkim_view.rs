@@ -9,6 +9,7 @@ use yew::prelude::*;
 use super::parts::{button, changes, pending, steps, text_area, text_input};
 use super::state::{use_msgauth, Field, Kind, Slot};
 use super::texts;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The DKIM verify view.
@@ -30,8 +31,7 @@ pub fn dkim_view() -> Html {
             html! {
                 <div class="verdict valid" role="status" data-testid="msgauth-dkim-verdict" data-verdict="pass">
                     <p class="verdict-title">{ "✓ " }{ texts::DKIM_PASS.get(lang)
-                        .replace("{d}", out.domain.as_deref().unwrap_or(""))
-                        .replace("{s}", out.selector.as_deref().unwrap_or("")) }</p>
+                        .fill(&[("d", &out.domain.as_deref().unwrap_or("")), ("s", &out.selector.as_deref().unwrap_or(""))]) }</p>
                 </div>
             }
         } else {
@@ -39,7 +39,7 @@ pub fn dkim_view() -> Html {
             html! {
                 <div class="verdict invalid" role="status" data-testid="msgauth-dkim-verdict"
                     data-verdict="fail" data-failed-step={step.clone()}>
-                    <p class="verdict-title">{ "✗ " }{ texts::DKIM_FAIL.get(lang).replace("{step}", &step) }</p>
+                    <p class="verdict-title">{ "✗ " }{ texts::DKIM_FAIL.get(lang).fill(&[("step", &step)]) }</p>
                     <p data-testid="msgauth-dkim-failure">{ out.failure.as_ref().map(|f| f.get(lang).to_string()).unwrap_or_default() }</p>
                 </div>
             }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::parts::{button, input_error, pending, steps, text_area, text_input};
 use super::state::{use_msgauth, Field, Kind, MsgAuthAction, Slot};
 use super::texts;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The DMARC view.
@@ -27,7 +28,7 @@ pub fn dmarc_view() -> Html {
     let line_error = ctx.state.dmarc_lines().err().map(|n| {
         html! {
             <p class="error-box" role="alert" data-testid="msgauth-dmarc-line-error">
-                { texts::DKIM_LINE_ERROR.get(lang).replace("{n}", &n.to_string()) }
+                { texts::DKIM_LINE_ERROR.get(lang).fill(&[("n", &n)]) }
             </p>
         }
     });
@@ -45,7 +46,7 @@ pub fn dmarc_view() -> Html {
                 <div class={classes!("verdict", if out.result == "fail" { "invalid" } else { "valid" })} role="status"
                     data-testid="msgauth-dmarc-result" data-result={out.result.clone()}
                     data-disposition={out.disposition.clone().unwrap_or_default()}>
-                    <p class="verdict-title">{ texts::DMARC_RESULT.get(lang).replace("{result}", &out.result).replace("{disposition}", &disposition) }</p>
+                    <p class="verdict-title">{ texts::DMARC_RESULT.get(lang).fill(&[("result", &out.result), ("disposition", &disposition)]) }</p>
                     <p data-testid="msgauth-dmarc-verdict">{ out.verdict.get(lang).to_string() }</p>
                 </div>
                 { steps(&out.steps, lang) }

@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::state::{Field, MsgAuthAction, MsgAuthContext, Slot};
 use super::texts;
-use crate::i18n::Lang;
+use crate::i18n::{Fill, Lang};
 use crate::msgauth::page::{ChangeOut, StepOut, StepState, Text};
 
 /// A labelled text area bound to `field`.
@@ -64,7 +64,7 @@ pub fn pending<T>(slot: &Slot<T>, lang: Lang) -> Option<Html> {
 pub fn input_error(error: &Text, lang: Lang) -> Html {
     html! {
         <p class="error-box" role="alert" data-testid="msgauth-error">
-            { texts::INPUT_ERROR.get(lang).replace("{error}", error.get(lang)) }
+            { texts::INPUT_ERROR.get(lang).fill(&[("error", &error.get(lang))]) }
         </p>
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::parts::{button, input_error, pending, text_area};
 use super::state::{use_msgauth, Field, Kind, Slot};
 use super::texts;
+use crate::i18n::Fill;
 use crate::msgauth::cases::EXAMPLE_REPORT;
 use crate::msgauth::page::Request;
 use crate::ui::state::use_lang;
@@ -64,8 +65,7 @@ pub fn report_view() -> Html {
             html! {
                 <>
                     <p data-testid="msgauth-report-summary">{ texts::REPORT_SUMMARY.get(lang)
-                        .replace("{id}", &out.report_id).replace("{org}", &out.org_name)
-                        .replace("{domain}", &out.domain).replace("{policy}", &out.policy) }</p>
+                        .fill(&[("id", &out.report_id), ("org", &out.org_name), ("domain", &out.domain), ("policy", &out.policy)]) }</p>
                     <div class="table-scroll">
                         <table class="msgauth-table" data-testid="msgauth-report-rows">
                             <thead>

@@ -9,6 +9,7 @@ use yew_router::prelude::*;
 use super::parts::{button, changes, input_error, pending, steps, text_area, text_input};
 use super::state::{now_secs, use_msgauth, Field, Kind, MsgAuthAction, Slot};
 use super::texts;
+use crate::i18n::Fill;
 use crate::msgauth::page::Request;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
@@ -71,7 +72,7 @@ pub fn sign_view() -> Html {
         match out.as_ref() {
             Err(e) => html! {
                 <p class="error-box" role="alert" data-testid="msgauth-sign-error">
-                    { texts::SIGN_ERROR.get(lang).replace("{error}", e.get(lang)) }
+                    { texts::SIGN_ERROR.get(lang).fill(&[("error", &e.get(lang))]) }
                 </p>
             },
             Ok(signed) => {

@@ -7,6 +7,7 @@ use yew::prelude::*;
 use super::parts::{button, input_error, pending, text_area, text_input};
 use super::state::{use_msgauth, Field, Kind, Slot};
 use super::texts;
+use crate::i18n::Fill;
 use crate::ui::state::use_lang;
 
 /// The SPF view.
@@ -50,11 +51,11 @@ pub fn spf_view() -> Html {
             <>
                 <div class={classes!("verdict", if pass { "valid" } else { "invalid" })} role="status"
                     data-testid="msgauth-spf-result" data-result={out.result.clone()}>
-                    <p class="verdict-title">{ texts::SPF_RESULT.get(lang).replace("{domain}", &out.domain).replace("{result}", &out.result) }</p>
+                    <p class="verdict-title">{ texts::SPF_RESULT.get(lang).fill(&[("domain", &out.domain), ("result", &out.result)]) }</p>
                     <p>{ out.result_explain.get(lang).to_string() }</p>
                     if let Some(e) = &out.error { <p data-testid="msgauth-spf-error">{ e.get(lang).to_string() }</p> }
                     <p data-testid="msgauth-spf-lookups" data-lookups={out.lookups.to_string()}>
-                        { texts::LOOKUPS.get(lang).replace("{n}", &out.lookups.to_string()).replace("{v}", &out.void_lookups.to_string()) }
+                        { texts::LOOKUPS.get(lang).fill(&[("n", &out.lookups), ("v", &out.void_lookups)]) }
                     </p>
                 </div>
                 <div class="table-scroll">

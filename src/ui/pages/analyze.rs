@@ -12,7 +12,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Fill, Lang};
 use crate::share::pages::{self, AnalyzeShare};
 use crate::share::{Page, ShareError};
 
@@ -71,7 +71,7 @@ pub fn analyze_page() -> Html {
             let state = state.as_ref().ok_or(ShareError::Damaged)?;
             let what = share_tx::ANALYZE_WHAT
                 .get(lang)
-                .replace("{n}", &shared.log.lines().count().to_string());
+                .fill(&[("n", &shared.log.lines().count())]);
             state.dispatch(AnalyzeAction::Password(shared.password));
             state.dispatch(AnalyzeAction::Run(shared.log));
             Ok(Restored { what, left_out })

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::share::pages::{self, AuthShare};
 use crate::share::{Page, ShareError};
 use crate::ui::auth::auth_form::auth_form;
@@ -94,10 +94,10 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
                 values: Values::from_pairs(pairs),
                 step: state.step,
             });
-            let what = share_tx::AUTH_WHAT
-                .get(lang)
-                .replace("{mechanism}", mech_name(mech, lang))
-                .replace("{step}", &(state.step + 1).to_string());
+            let what = share_tx::AUTH_WHAT.get(lang).fill(&[
+                ("mechanism", &mech_name(mech, lang)),
+                ("step", &(state.step + 1)),
+            ]);
             Ok(Restored { what, left_out })
         })
     };
@@ -127,7 +127,7 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
             if unknown {
                 <p class="error-box" role="alert" data-testid="auth-unknown">
                     { t(lang, Msg::AuthUnknownMechanism)
-                        .replace("{name}", props.mechanism.as_deref().unwrap_or_default()) }
+                        .fill(&[("name", &props.mechanism.as_deref().unwrap_or_default())]) }
                 </p>
             }
             <MechanismPicker {mech} />

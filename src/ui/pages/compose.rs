@@ -9,7 +9,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::Lang;
+use crate::i18n::{Fill, Lang};
 use crate::share::pages::{self, ComposeShare};
 use crate::share::{Page, ShareError};
 
@@ -72,12 +72,12 @@ pub fn compose_page() -> Html {
             let compose = compose.as_ref().ok_or(ShareError::Damaged)?;
             let mut what = share_tx::COMPOSE_WHAT
                 .get(lang)
-                .replace("{subject}", &state.subject);
+                .fill(&[("subject", &state.subject)]);
             if !state.attachments.is_empty() {
                 what.push_str(
                     &share_tx::COMPOSE_FILES
                         .get(lang)
-                        .replace("{names}", &state.attachments.join(", ")),
+                        .fill(&[("names", &state.attachments.join(", "))]),
                 );
             }
             compose.dispatch(ComposeAction::Restore(Box::new(state)));

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::share::pages::{self, ConsoleShare};
 use crate::share::ShareError;
 use crate::ui::console::accounts::Accounts;
@@ -39,11 +39,11 @@ pub fn console_page() -> Html {
             let Some(console) = &console else {
                 return String::new();
             };
-            let config = console.server.config();
+            let config = console.live.server.config();
             let state = ConsoleShare {
                 profile: config.profile,
                 policies: config.policies.clone(),
-                lines: console.session_lines(),
+                lines: console.live.log.session_lines(),
             };
             pages::payload(&state, secrets)
         })
@@ -53,10 +53,10 @@ pub fn console_page() -> Html {
         Callback::from(move |(payload, lang): (String, Lang)| {
             let (state, left_out) = pages::open::<ConsoleShare>(&payload)?;
             let console = console.as_ref().ok_or(ShareError::Damaged)?;
-            let what = share_tx::CONSOLE_WHAT
-                .get(lang)
-                .replace("{profile}", state.profile.label().get(lang))
-                .replace("{n}", &state.lines.len().to_string());
+            let what = share_tx::CONSOLE_WHAT.get(lang).fill(&[
+                ("profile", &state.profile.label().get(lang)),
+                ("n", &state.lines.len()),
+            ]);
             console.dispatch(ConsoleAction::Replay {
                 profile: state.profile,
                 policies: state.policies,

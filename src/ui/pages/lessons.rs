@@ -7,6 +7,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::i18n::Fill;
 use crate::lessons::guided;
 use crate::ui::lessons::lesson_list::LessonList;
 use crate::ui::lessons::lesson_view::LessonView;
@@ -39,7 +40,7 @@ pub fn lessons_page(props: &LessonsPageProps) -> Html {
                 <>
                     <h1 data-testid="lessons-heading">{ texts::HEADING.get(lang) }</h1>
                     <p class="error-box" role="alert" data-testid="lesson-unknown">
-                        { texts::UNKNOWN.get(lang).replace("{id}", id) }
+                        { texts::UNKNOWN.get(lang).fill(&[("id", &id)]) }
                     </p>
                     <Link<Route> to={Route::Lessons}>{ texts::BACK.get(lang) }</Link<Route>>
                 </>

@@ -5,6 +5,7 @@
 
 use yew::prelude::*;
 
+use crate::i18n::Fill;
 use crate::ui::mailbox::message_list::MessageList;
 use crate::ui::mailbox::message_view::MessageView;
 use crate::ui::mailbox::state::{use_mail, MailAction};
@@ -36,7 +37,7 @@ pub fn mailbox_page() -> Html {
             <p class="intro">{ tx::INTRO.get(lang) }</p>
             if dropped > 0 {
                 <p class="hint" role="status" data-testid="mailbox-dropped">
-                    { tx::DROPPED.get(lang).replace("{n}", &dropped.to_string()) }
+                    { tx::DROPPED.get(lang).fill(&[("n", &dropped)]) }
                 </p>
             }
             if count == 0 {

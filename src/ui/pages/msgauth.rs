@@ -5,7 +5,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::i18n::Tr;
+use crate::i18n::{Fill, Tr};
 use crate::ui::msgauth::case_banner::CaseBanner;
 use crate::ui::msgauth::cases_view::CasesView;
 use crate::ui::msgauth::dkim_view::DkimView;
@@ -56,7 +56,7 @@ pub fn msgauth_page(props: &MsgAuthPageProps) -> Html {
         "dmarc" => html! { <DmarcView /> },
         other => html! {
             <p class="error-box" role="alert" data-testid="msgauth-unknown">
-                { texts::UNKNOWN_CHECK.get(lang).replace("{check}", other) }
+                { texts::UNKNOWN_CHECK.get(lang).fill(&[("check", &other)]) }
             </p>
         },
     };

@@ -7,6 +7,7 @@
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use crate::i18n::Fill;
 use crate::lessons::scenarios;
 use crate::ui::route::Route;
 use crate::ui::scenarios::scenario_list::ScenarioList;
@@ -41,7 +42,7 @@ pub fn scenarios_page(props: &ScenariosPageProps) -> Html {
                 <>
                     <h1 data-testid="scenarios-heading">{ texts::HEADING.get(lang) }</h1>
                     <p class="error-box" role="alert" data-testid="scenario-unknown">
-                        { texts::UNKNOWN.get(lang).replace("{id}", id) }
+                        { texts::UNKNOWN.get(lang).fill(&[("id", &id)]) }
                     </p>
                     <Link<Route> to={Route::Scenarios}>{ texts::BACK.get(lang) }</Link<Route>>
                 </>

@@ -8,7 +8,7 @@
 
 use yew::prelude::*;
 
-use crate::i18n::{t, Lang, Msg};
+use crate::i18n::{t, Fill, Lang, Msg};
 use crate::share::pages::{self, VerifyShare};
 use crate::share::{Page, ShareError};
 use crate::ui::share::panel::{Restored, SharePanel};
@@ -50,11 +50,11 @@ pub fn verify_page() -> Html {
             let what = if state.transcript_mode {
                 share_tx::VERIFY_TRANSCRIPT_WHAT
                     .get(lang)
-                    .replace("{n}", &state.transcript.lines().count().to_string())
+                    .fill(&[("n", &state.transcript.lines().count())])
             } else {
                 share_tx::VERIFY_EXCHANGE_WHAT
                     .get(lang)
-                    .replace("{mechanism}", state.mechanism.name())
+                    .fill(&[("mechanism", &state.mechanism.name())])
             };
             verify.dispatch(VerifyAction::Restore(state));
             Ok(Restored { what, left_out })

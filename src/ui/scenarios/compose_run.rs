@@ -3,8 +3,8 @@
 //! (its check reads it) and, with the client's lines, into a transcript whose replies the
 //! console's components explain.
 
-use super::session::Log;
 use crate::lessons::scenarios::Journal;
+use crate::live::Transcript;
 use crate::mime::Composed;
 use crate::smtp::client::{run_in_memory_observed, ClientSettings, Outcome, Wire};
 use crate::smtp::server::{Mode, Server};
@@ -15,7 +15,7 @@ pub struct Delivery {
     /// The client's outcome: delivered or not, why, and the DokuWiki-style log.
     pub outcome: Outcome,
     /// Both sides of the dialog, as the console shows them.
-    pub log: Log,
+    pub log: Transcript,
 }
 
 /// The lines of what the client wrote (CRLF-separated; a last line without CRLF counts).
@@ -33,7 +33,7 @@ pub fn deliver(
     server: &mut Server,
     journal: &mut Journal,
 ) -> Delivery {
-    let mut log = Log::default();
+    let mut log = Transcript::default();
     log.connected(server);
     let mut greeting = true;
     let outcome = run_in_memory_observed(settings, message, server, |server, wire| match wire {

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
 use super::texts;
+use crate::i18n::Fill;
 use crate::ui::lessons::step_card::focus_if_idle;
 use crate::ui::state::use_lang;
 
@@ -62,7 +63,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
             }
             if shown < total {
                 <button type="button" class="button" data-testid="scenario-hint-more" onclick={on_more}>
-                    { texts::SHOW_HINT.get(lang).replace("{k}", &(shown + 1).to_string()).replace("{n}", &total.to_string()) }
+                    { texts::SHOW_HINT.get(lang).fill(&[("k", &(shown + 1)), ("n", &total)]) }
                 </button>
             } else {
                 <p class="hint">{ texts::NO_MORE_HINTS.get(lang) }</p>

@@ -2,7 +2,7 @@
 //! with its playing area (console, mail client or verifier), the state (a reducer the app
 //! provides by context, through [`provider::LearnProvider`] which also provides the analyze
 //! and lessons pages' state), and what is remembered in storage. The live server session
-//! and its transcript ([`session`], [`session_log`]) are shared with the lessons. The page
+//! and its transcript ([`crate::live`], [`session_log`]) are shared with the lessons. The page
 //! itself is [`crate::ui::pages::scenarios`].
 
 pub mod compose_input;
@@ -21,7 +21,6 @@ pub mod scenario_list;
 pub mod scenario_loader;
 pub mod scenario_view;
 pub mod send_result;
-pub mod session;
 pub mod session_log;
 pub mod session_status;
 pub mod state;

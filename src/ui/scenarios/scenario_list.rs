@@ -7,6 +7,7 @@ use yew_router::prelude::*;
 use super::place_label::{place_id, place_text};
 use super::state::{use_scenarios, ScenarioAction};
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::scenarios;
 use crate::ui::lessons::summary::LearnSummary;
 use crate::ui::route::Route;
@@ -95,8 +96,7 @@ pub fn scenario_list() -> Html {
     };
     let count = texts::DONE_COUNT
         .get(lang)
-        .replace("{k}", &state.done.len().to_string())
-        .replace("{n}", &scenarios::all().len().to_string());
+        .fill(&[("k", &state.done.len()), ("n", &scenarios::all().len())]);
     html! {
         <>
             <LearnSummary />

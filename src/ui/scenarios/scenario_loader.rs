@@ -7,7 +7,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 use crate::lessons::scenarios::{self, RegisterError};
 use crate::share::{self, Page};
 use crate::ui::route::Route;
@@ -136,7 +136,7 @@ pub fn scenario_loader() -> Html {
             let url = share::link(&base, Page::Scenario, &share::encode_text(text));
             html! {
                 <div class="ok-box" role="status" data-testid="scenario-file-loaded">
-                    <p>{ LOADED.get(lang).replace("{title}", title) }{ " " }
+                    <p>{ LOADED.get(lang).fill(&[("title", &title)]) }{ " " }
                         <Link<Route> to={Route::Scenario { id: id.to_string() }}>{ OPEN.get(lang) }</Link<Route>>
                     </p>
                     <label class="label" for="scenario-file-link">{ LINK.get(lang) }</label>

@@ -4,11 +4,8 @@
 
 use yew::prelude::*;
 
-use super::session::{Log, LogEntry};
-use crate::ui::console::client_line::ClientLine;
-use crate::ui::console::marker_line::MarkerLine;
-use crate::ui::console::server_reply::ServerReply;
-use crate::ui::console::state::Entry;
+use crate::live::Transcript;
+use crate::ui::console::transcript::rows;
 use crate::ui::diagram;
 use crate::ui::state::use_lang;
 
@@ -16,7 +13,7 @@ use crate::ui::state::use_lang;
 #[derive(Properties, PartialEq)]
 pub struct SessionLogProps {
     /// The entries.
-    pub log: Log,
+    pub log: Transcript,
     /// The `data-testid` of the transcript.
     pub testid: AttrValue,
     /// Its accessible name.
@@ -28,7 +25,7 @@ pub struct SessionLogProps {
 pub fn session_log(props: &SessionLogProps) -> Html {
     let lang = use_lang();
     let node = use_node_ref();
-    let newest = props.log.items.last().map(|i| i.id);
+    let newest = props.log.newest();
     {
         let node = node.clone();
         use_effect_with(newest, move |_| {
@@ -37,31 +34,9 @@ pub fn session_log(props: &SessionLogProps) -> Html {
             }
         });
     }
-    let rows = props.log.items.iter().map(|item| {
-        let id = item.id;
-        match &item.entry {
-            LogEntry::Console(Entry::Client(line)) => {
-                html! { <ClientLine key={id} line={line.clone()} show_crlf={false} /> }
-            }
-            LogEntry::Console(Entry::Server(reply)) => {
-                html! { <ServerReply key={id} {id} reply={reply.clone()} show_crlf={false} /> }
-            }
-            LogEntry::Console(Entry::Marker(marker)) => {
-                html! { <MarkerLine key={id} marker={marker.clone()} /> }
-            }
-            LogEntry::Note(note) => html! {
-                <div key={id} class="line marker note-line" data-testid="learn-note">
-                    <span>{ note.get(lang) }</span>
-                </div>
-            },
-        }
-    });
-    let entries = props.log.items.iter().map(|i| match &i.entry {
-        LogEntry::Console(entry) => Some(entry),
-        LogEntry::Note(_) => None,
-    });
+    let rows = rows(&props.log, false, lang);
     let ladder = diagram::ladder_view(
-        &diagram::inputs_of(entries),
+        &diagram::inputs_of(props.log.items.iter().map(|i| &i.entry)),
         diagram::OnArrow::Open(props.testid.clone()),
         &props.testid,
         lang,
@@ -70,7 +45,7 @@ pub fn session_log(props: &SessionLogProps) -> Html {
         <>
         <div class="transcript learn-transcript" role="log" tabindex="0" ref={node}
             aria-label={props.label.clone()} data-testid={props.testid.clone()}>
-            { for rows }
+            { rows }
         </div>
         { ladder }
         </>

@@ -14,10 +14,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compose_run::{deliver, Delivery};
-use super::session::{new_server, LiveSession};
 use super::storage::load_done;
 use super::texts;
 use crate::lessons::scenarios::{self, composed, raw_bytes, Journal, Scenario};
+use crate::live::{new_server, Entry, LiveSession};
 use crate::sasl::verify::{verify, Report, VerifyError};
 
 /// What the learner typed into a compose scenario's form (the engine's type: a scenario
@@ -373,7 +373,7 @@ impl ScenarioSession {
                 } else {
                     texts::SASL_STOPPED
                 };
-                self.live.set_policies(policies, note);
+                self.live.set_policies(policies, Entry::Note(note));
                 self.remember(Replay::Saslauthd(running));
             }
             ScenarioAction::Hint { .. } => {

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::texts;
+use crate::i18n::Fill;
 use crate::lessons::scenarios::Journal;
 use crate::ui::state::use_lang;
 
@@ -38,7 +39,7 @@ pub fn stored_messages(props: &StoredMessagesProps) -> Html {
                     <dd><code data-testid="scenario-stored-to">{ recipients }</code></dd>
                 </dl>
                 <details>
-                    <summary>{ texts::RAW.get(lang).replace("{n}", &message.data.len().to_string()) }</summary>
+                    <summary>{ texts::RAW.get(lang).fill(&[("n", &message.data.len())]) }</summary>
                     <pre class="source" data-testid="scenario-stored-source">{ source }</pre>
                 </details>
             </li>

@@ -15,7 +15,7 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::texts as tx;
-use crate::i18n::Lang;
+use crate::i18n::{Fill, Lang};
 use crate::share::{self, Page, ShareError};
 use crate::ui::copy_button::CopyButton;
 use crate::ui::state::use_lang;
@@ -179,14 +179,10 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
             } else {
                 tx::RESTORED_LINK
             };
-            let mut text = said.get(lang).replace("{what}", &restored.what);
+            let mut text = said.get(lang).fill(&[("what", &restored.what)]);
             if restored.left_out > 0 {
                 text.push(' ');
-                text.push_str(
-                    &tx::LEFT_OUT
-                        .get(lang)
-                        .replace("{n}", &restored.left_out.to_string()),
-                );
+                text.push_str(&tx::LEFT_OUT.get(lang).fill(&[("n", &restored.left_out)]));
             }
             text
         }
@@ -240,7 +236,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     </button>
                     if let Some(name) = &*saved {
                         <span class="copy-status" role="status" data-testid="share-download-status">
-                            { tx::DOWNLOADED.get(lang).replace("{name}", name) }
+                            { tx::DOWNLOADED.get(lang).fill(&[("name", &name)]) }
                         </span>
                     }
                 </div>

@@ -1,7 +1,7 @@
 //! The share panel's texts and what each page says it restored, in English and Simplified
 //! Chinese.
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 use crate::share::{Page, ShareError};
 
 pub const HEADING: Tr = Tr::new("Share this state", "分享当前状态");
@@ -99,11 +99,10 @@ pub fn describe(error: ShareError, lang: Lang) -> String {
     match error {
         ShareError::Future(v) => FUTURE
             .get(lang)
-            .replace("{v}", &v.to_string())
-            .replace("{ours}", &crate::share::VERSION.to_string()),
+            .fill(&[("v", &v), ("ours", &crate::share::VERSION)]),
         ShareError::OtherPage(page) => OTHER_PAGE
             .get(lang)
-            .replace("{page}", page_name(page, lang)),
+            .fill(&[("page", &page_name(page, lang))]),
         ShareError::TooLarge => TOO_LARGE.get(lang).to_string(),
         _ => DAMAGED.get(lang).to_string(),
     }
