@@ -420,10 +420,22 @@ fn real_client(port: u16, n: usize) -> Result<String, String> {
 
 /// The soak, bounded in count and time: 200 slow connections (a byte every 100 ms) and 100
 /// junk connections (bare LFs, binary, an HTTP request) while 60 real clients, one after
-/// another, each deliver a message and get 250.
+/// another, each deliver a message and get 250. On one thread (every session on the same
+/// thread, the default on two cores) and on three.
 #[test]
 fn real_clients_keep_getting_250_through_slow_and_junk_connections() {
+    soak("1");
+}
+
+#[test]
+fn real_clients_keep_getting_250_through_slow_and_junk_connections_on_three_threads() {
+    soak("3");
+}
+
+fn soak(threads: &str) {
     let serve = Serve::start(&[
+        "--threads",
+        threads,
         "--error-sleep",
         "0",
         "--max-per-client",
