@@ -35,6 +35,7 @@ mod scenarios;
 mod share;
 mod state;
 mod verify;
+mod workers;
 
 pub use analyze::capture_worker::CaptureWorker;
 pub use compose::worker::ComposeWorker;

@@ -1,6 +1,7 @@
 //! The service worker (static/sw.js, filled in by `cargo xtask dist`): after a first visit
 //! the page works with the network gone, the worker caches and serves only the app's own
-//! files, and a new release replaces the cached one whole.
+//! files, and a new release replaces the cached one whole. A worker whose module never
+//! loads is reported on the page, not waited for.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -125,8 +126,8 @@ async fn a_second_visit_works_offline_from_the_service_workers_cache() {
 }
 
 /// A copy of dist/ in a fresh temporary directory.
-fn copy_dist(from: &Path) -> PathBuf {
-    let to = std::env::temp_dir().join(format!("smtp-trainer-dist-{}", std::process::id()));
+fn copy_dist(from: &Path, tag: &str) -> PathBuf {
+    let to = std::env::temp_dir().join(format!("smtp-trainer-dist-{tag}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&to);
     std::fs::create_dir_all(&to).expect("temp dir");
     for entry in std::fs::read_dir(from).expect("dist").flatten() {
@@ -139,7 +140,7 @@ fn copy_dist(from: &Path) -> PathBuf {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_release_replaces_the_cached_one() {
-    let dist = copy_dist(&super::harness::dist_dir());
+    let dist = copy_dist(&super::harness::dist_dir(), "release");
     let old = version(&dist);
     let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
     h.open("#/reference").await;
@@ -186,6 +187,40 @@ async fn a_new_release_replaces_the_cached_one() {
         .js("const m = document.querySelector('meta[name=release]'); return m ? m.content : null")
         .await;
     assert_eq!(release, Value::from("next"), "the page is the new release");
+    h.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+/// The site with the workers' modules missing (as a first visit offline, or a host that
+/// lost files, would leave them): the pages that hand work to a worker say after a while
+/// that no answer came, instead of showing "computing" for ever.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_worker_whose_module_never_loads_is_reported_not_waited_for() {
+    let dist = copy_dist(&super::harness::dist_dir(), "no-workers");
+    for module in ["msgauth_worker_bg.wasm", "capture_worker_bg.wasm"] {
+        std::fs::remove_file(dist.join(module)).expect("the worker module is in dist");
+    }
+    let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
+    // Message authentication: a demo key is made in the worker.
+    h.open("#/msgauth/sign").await;
+    h.click("msgauth-sign-generate").await;
+    let silent = h
+        .wait_text("[data-testid=worker-silent]", |t| !t.is_empty())
+        .await;
+    assert!(silent.contains("No answer from the worker"), "{silent}");
+    assert!(silent.contains("reload the page"), "{silent}");
+    // A capture is read in its worker.
+    h.open("#/analyze").await;
+    let capture =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/captures/swaks-auth.pcap");
+    assert!(capture.is_file(), "{} is a fixture", capture.display());
+    h.wait_for("[data-testid=analyze-capture-input]")
+        .await
+        .send_keys(capture.to_str().expect("a UTF-8 path"))
+        .await
+        .expect("the file input takes the path");
+    h.wait_for("[data-testid=analyze-capture] [data-testid=worker-silent]")
+        .await;
     h.close().await;
     let _ = std::fs::remove_dir_all(&dist);
 }

@@ -23,6 +23,7 @@ use crate::capture::{
 };
 use crate::i18n::{Fill, Lang};
 use crate::ui::state::use_lang;
+use crate::ui::workers::{worker_note, workers_allowed, Watchdog, WorkerNote};
 
 /// The worker reading the last file opened (dropping it ends the worker).
 type Bridge = Rc<RefCell<Option<WorkerBridge<CaptureWorker>>>>;
@@ -47,19 +48,31 @@ fn open_file(file: web_sys::File, run: u64, state: AnalyzeContext, bridge: Bridg
                 return;
             }
         };
+        if !workers_allowed() {
+            state.dispatch(AnalyzeAction::CaptureWorker(run, WorkerNote::Refused));
+            return;
+        }
         let answers = state.clone();
+        let watchdog = Watchdog::default();
+        let heard = watchdog.clone();
         let worker = CaptureWorker::spawner()
-            .callback(move |output| match output {
-                CaptureOutput::Progress(progress) => {
-                    answers.dispatch(AnalyzeAction::CaptureProgress(run, progress))
-                }
-                CaptureOutput::Done(result) => {
-                    answers.dispatch(AnalyzeAction::CaptureRead(run, result, lang))
+            .callback(move |output| {
+                heard.answered();
+                match output {
+                    CaptureOutput::Progress(progress) => {
+                        answers.dispatch(AnalyzeAction::CaptureProgress(run, progress))
+                    }
+                    CaptureOutput::Done(result) => {
+                        answers.dispatch(AnalyzeAction::CaptureRead(run, result, lang))
+                    }
                 }
             })
             .spawn_with_loader(LOADER);
         worker.send(bytes);
         *bridge.borrow_mut() = Some(worker);
+        watchdog.watch(move || {
+            state.dispatch(AnalyzeAction::CaptureWorker(run, WorkerNote::Silent));
+        });
     });
 }
 
@@ -153,6 +166,7 @@ fn capture_view(view: &CaptureView, state: &AnalyzeContext, bridge: &Bridge, lan
                 { texts::CAPTURE_INVALID.get(lang).fill(&[("name", &name), ("error", &err.describe(lang))]) }
             </p>
         },
+        CaptureStatus::Worker(note) => worker_note(*note, lang),
         CaptureStatus::Unreadable(message) => html! {
             <p class="error" role="alert" data-testid="analyze-capture-error" data-error="file">
                 { texts::CAPTURE_UNREADABLE.get(lang).fill(&[("name", &name), ("error", &message)]) }

@@ -10,6 +10,7 @@ use crate::analyze::auth::{check, exchanges_of, Checked, Exchange};
 use crate::analyze::{analyze, Analysis};
 use crate::capture::{Capture, CaptureError, Progress, StreamKind};
 use crate::i18n::Lang;
+use crate::ui::workers::WorkerNote;
 
 use super::examples::Example;
 
@@ -68,6 +69,8 @@ pub enum CaptureStatus {
     Invalid(CaptureError),
     /// The browser could not hand the file over (the error it gave).
     Unreadable(String),
+    /// The worker cannot start, or has not answered at all.
+    Worker(WorkerNote),
 }
 
 /// What changes the state.
@@ -96,6 +99,9 @@ pub enum AnalyzeAction {
     CaptureRead(u64, Result<Capture, CaptureError>, Lang),
     /// The browser could not read opening number `.0`'s file.
     CaptureUnreadable(u64, String),
+    /// What the page noticed about the worker reading capture `run` (a silence counts only
+    /// while nothing came from it).
+    CaptureWorker(u64, WorkerNote),
     /// Analyze this stream of the capture (its transcript's notes in `lang`).
     CaptureSelect(usize, Lang),
     /// Close the capture (the text and the analysis stay).
@@ -170,6 +176,15 @@ impl Reducible for AnalyzeState {
             }
             AnalyzeAction::CaptureUnreadable(run, message) => {
                 next.set_capture_status(run, CaptureStatus::Unreadable(message));
+            }
+            AnalyzeAction::CaptureWorker(run, note) => {
+                let waiting = next
+                    .capture
+                    .as_ref()
+                    .is_some_and(|view| matches!(view.status, CaptureStatus::Reading(None)));
+                if waiting || note == WorkerNote::Refused {
+                    next.set_capture_status(run, CaptureStatus::Worker(note));
+                }
             }
             AnalyzeAction::CaptureSelect(index, lang) => next.select_stream(index, lang),
             AnalyzeAction::CaptureClose => next.capture = None,

@@ -15,6 +15,7 @@ use crate::msgauth::page::Request;
 use crate::ui::msgauth::sign_view::random_seed;
 use crate::ui::msgauth::state::{use_msgauth, Kind, MsgAuthAction, Slot};
 use crate::ui::state::use_lang;
+use crate::ui::workers::worker_note;
 
 /// The domain of the From: field as typed, if it reads.
 fn from_domain(from: &str) -> Option<String> {
@@ -107,9 +108,12 @@ pub fn dkim_panel() -> Html {
                 },
             },
             Slot::Working => html! {
-                <p class="hint" role="status" data-testid="compose-dkim-key-working">
-                    { tx::DKIM_GENERATING.get(lang) }
-                </p>
+                <>
+                    <p class="hint" role="status" data-testid="compose-dkim-key-working">
+                        { tx::DKIM_GENERATING.get(lang) }
+                    </p>
+                    { worker_note(ctx.state.worker, lang) }
+                </>
             },
             Slot::Empty => html! {
                 <>

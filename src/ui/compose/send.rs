@@ -17,6 +17,7 @@ use crate::msgauth::page::DemoKeyOut;
 use crate::smtp::profile::Profile;
 use crate::ui::mailbox::state::{MailAction, MailContext, MailItem, Origin};
 use crate::ui::msgauth::state::{MsgAuthContext, Slot};
+use crate::ui::workers::{workers_allowed, Watchdog, WorkerNote};
 
 /// The demo key made in the page (by the composer's button or the sign view), if any.
 pub fn demo_key(msgauth: &MsgAuthContext) -> Option<DemoKeyOut> {
@@ -35,6 +36,8 @@ thread_local! {
     static WORKER: RefCell<Option<WorkerBridge<ComposeWorker>>> = const { RefCell::new(None) };
     /// Where the worker's answers go: the state of the page that sent the job.
     static TARGET: RefCell<Option<(ComposeContext, Option<MailContext>)>> = const { RefCell::new(None) };
+    /// Counts the worker's answers, so a send it never answers is noticed.
+    static WATCHDOG: Watchdog = Watchdog::default();
 }
 
 /// Sends the form's message as it stands (not while files are still being read, nor while
@@ -70,19 +73,12 @@ pub fn send_now(
     }
 }
 
-/// Whether the page may start a worker: not when opened as a file (Chromium refuses a
-/// worker script from a `file:` page), where a large send runs in place instead.
-fn workers_allowed() -> bool {
-    web_sys::window()
-        .and_then(|w| w.location().protocol().ok())
-        .is_some_and(|protocol| protocol != "file:")
-}
-
 /// Hands the job to the worker (spawning it the first time).
 fn in_worker(compose: &ComposeContext, mail: Option<&MailContext>, job: Job) {
     compose.dispatch(ComposeAction::Sending(Sending {
         stage: Stage::Composing,
         octets: job.weight(),
+        worker: WorkerNote::Fine,
     }));
     TARGET.with(|target| *target.borrow_mut() = Some((compose.clone(), mail.cloned())));
     WORKER.with(|worker| {
@@ -95,10 +91,15 @@ fn in_worker(compose: &ComposeContext, mail: Option<&MailContext>, job: Job) {
             })
             .send(job);
     });
+    let silent = compose.clone();
+    WATCHDOG.with(|watchdog| {
+        watchdog.watch(move || silent.dispatch(ComposeAction::Worker(WorkerNote::Silent)));
+    });
 }
 
 /// An answer of the worker.
 fn answer(output: ComposeOutput) {
+    WATCHDOG.with(Watchdog::answered);
     let Some((compose, mail)) = TARGET.with(|target| target.borrow().clone()) else {
         return;
     };

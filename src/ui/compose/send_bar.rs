@@ -11,6 +11,7 @@ use crate::i18n::Fill;
 use crate::ui::mailbox::state::use_mail;
 use crate::ui::msgauth::state::use_msgauth;
 use crate::ui::state::use_lang;
+use crate::ui::workers::worker_note;
 
 /// Send, and the Ctrl+Enter hint.
 #[function_component(SendBar)]
@@ -44,6 +45,7 @@ pub fn send_bar() -> Html {
                     value={step(sending.stage).to_string()}></progress>
                 <span>{ progress_text(sending.stage, sending.octets, lang) }</span>
                 <p class="hint">{ tx::PROGRESS_HINT.get(lang) }</p>
+                { worker_note(sending.worker, lang) }
             </div>
         }
         </>

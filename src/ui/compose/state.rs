@@ -16,6 +16,7 @@ use crate::smtp::client::Security;
 use crate::smtp::profile::Profile;
 use crate::smtp::server::Policies;
 use crate::ui::console::state::demo_config;
+use crate::ui::workers::WorkerNote;
 
 /// The most bytes one attached file may have.
 pub const MAX_FILE: u64 = 5 * 1024 * 1024;
@@ -114,6 +115,8 @@ pub struct Sending {
     pub stage: Stage,
     /// The octets of text and attachments it carries.
     pub octets: usize,
+    /// How the worker is doing (silent when it never answered).
+    pub worker: WorkerNote,
 }
 
 /// The compose page's state.
@@ -323,6 +326,8 @@ pub enum ComposeAction {
     Sending(Sending),
     /// The worker's send has reached this stage.
     Stage(Stage),
+    /// What the page noticed about the compose worker.
+    Worker(WorkerNote),
     /// The result of a send (the one under way, if any, is over).
     Result(Rc<SendResult>),
     /// A shared state: the message, the server and the client settings (the attachments
@@ -425,6 +430,12 @@ impl Reducible for ComposeState {
             ComposeAction::Stage(stage) => {
                 if let Some(sending) = &mut next.sending {
                     sending.stage = stage;
+                    sending.worker = WorkerNote::Fine;
+                }
+            }
+            ComposeAction::Worker(note) => {
+                if let Some(sending) = &mut next.sending {
+                    sending.worker = note;
                 }
             }
             ComposeAction::Result(result) => {

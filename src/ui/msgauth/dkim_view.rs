@@ -23,7 +23,7 @@ pub fn dkim_view() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.run(Kind::Dkim))
     };
-    let result = pending(&ctx.state.dkim, lang).unwrap_or_else(|| {
+    let result = pending(&ctx.state.dkim, ctx.state.worker, lang).unwrap_or_else(|| {
         let Slot::Done(out) = &ctx.state.dkim else {
             return Html::default();
         };

@@ -32,7 +32,7 @@ pub fn dmarc_view() -> Html {
             </p>
         }
     });
-    let result = pending(&ctx.state.dmarc, lang).unwrap_or_else(|| {
+    let result = pending(&ctx.state.dmarc, ctx.state.worker, lang).unwrap_or_else(|| {
         let Slot::Done(out) = &ctx.state.dmarc else {
             return Html::default();
         };

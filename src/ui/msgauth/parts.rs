@@ -8,6 +8,7 @@ use super::state::{Field, MsgAuthAction, MsgAuthContext, Slot};
 use super::texts;
 use crate::i18n::{Fill, Lang};
 use crate::msgauth::page::{ChangeOut, StepOut, StepState, Text};
+use crate::ui::workers::{worker_note, WorkerNote};
 
 /// A labelled text area bound to `field`.
 pub fn text_area(
@@ -47,14 +48,19 @@ pub fn text_input(ctx: &MsgAuthContext, field: Field, testid: &'static str, labe
     }
 }
 
-/// What a slot shows before its answer: a hint, or "computing".
-pub fn pending<T>(slot: &Slot<T>, lang: Lang) -> Option<Html> {
+/// What a slot shows before its answer: a hint, or "computing" (with what the page noticed
+/// about the worker).
+pub fn pending<T>(slot: &Slot<T>, worker: WorkerNote, lang: Lang) -> Option<Html> {
     match slot {
         Slot::Empty => Some(
             html! { <p class="hint" data-testid="msgauth-empty">{ texts::EMPTY.get(lang) }</p> },
         ),
+        Slot::Working if worker == WorkerNote::Refused => Some(worker_note(worker, lang)),
         Slot::Working => Some(html! {
-            <p class="hint" role="status" aria-live="polite" data-testid="msgauth-working">{ texts::WORKING.get(lang) }</p>
+            <>
+                <p class="hint" role="status" aria-live="polite" data-testid="msgauth-working">{ texts::WORKING.get(lang) }</p>
+                { worker_note(worker, lang) }
+            </>
         }),
         Slot::Done(_) => None,
     }

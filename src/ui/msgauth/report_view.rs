@@ -36,7 +36,7 @@ pub fn report_view() -> Html {
     };
     let result = match &ctx.state.report {
         Slot::Empty => Html::default(),
-        other => pending(other, lang).unwrap_or_else(|| {
+        other => pending(other, ctx.state.worker, lang).unwrap_or_else(|| {
             let Slot::Done(out) = other else {
                 return Html::default();
             };

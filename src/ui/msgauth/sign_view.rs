@@ -13,6 +13,7 @@ use crate::i18n::Fill;
 use crate::msgauth::page::Request;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
+use crate::ui::workers::worker_note;
 
 /// 32 random octets from the browser (`None` when it has no `crypto`).
 pub fn random_seed() -> Option<Vec<u8>> {
@@ -63,9 +64,10 @@ pub fn sign_view() -> Html {
     };
     let key_error = match &ctx.state.demo_key {
         Slot::Done(out) => out.as_ref().as_ref().err().map(|e| input_error(e, lang)),
-        _ => None,
+        Slot::Working => Some(worker_note(ctx.state.worker, lang)),
+        Slot::Empty => None,
     };
-    let result = pending(&ctx.state.sign, lang).unwrap_or_else(|| {
+    let result = pending(&ctx.state.sign, ctx.state.worker, lang).unwrap_or_else(|| {
         let Slot::Done(out) = &ctx.state.sign else {
             return Html::default();
         };

@@ -21,7 +21,7 @@ pub fn spf_view() -> Html {
         let ctx = ctx.clone();
         Callback::from(move |_: MouseEvent| ctx.run(Kind::Spf))
     };
-    let result = pending(&ctx.state.spf, lang).unwrap_or_else(|| {
+    let result = pending(&ctx.state.spf, ctx.state.worker, lang).unwrap_or_else(|| {
         let Slot::Done(out) = &ctx.state.spf else {
             return Html::default();
         };

@@ -12,6 +12,7 @@ use super::worker::{MsgAuthWorker, LOADER};
 use crate::msgauth::page::{
     DemoKeyOut, DkimSignOut, DkimVerifyOut, DmarcOut, ReportOut, Request, Response, SpfOut, Text,
 };
+use crate::ui::workers::{workers_allowed, Watchdog, WorkerNote};
 
 /// An input of a check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -90,6 +91,8 @@ pub struct MsgAuthState {
     pub dmarc: Slot<Result<DmarcOut, Text>>,
     /// The report's answer.
     pub report: Slot<Result<ReportOut, Text>>,
+    /// How the worker is doing.
+    pub worker: WorkerNote,
 }
 
 const SIGN_EXAMPLE: &str = "From: Alice <alice@example.net>\r\nTo: Bob <bob@example.org>\r\nSubject: Lunch on Friday?\r\nDate: Sat, 05 Dec 2026 09:00:00 +0800\r\nMessage-ID: <lunch-friday@example.net>\r\n\r\nHi Bob,\r\n\r\nlunch on Friday at noon?\r\n\r\nAlice\r\n";
@@ -113,6 +116,7 @@ impl Default for MsgAuthState {
             spf: Slot::Empty,
             dmarc: Slot::Empty,
             report: Slot::Empty,
+            worker: WorkerNote::Fine,
         }
     }
 }
@@ -242,6 +246,8 @@ pub enum MsgAuthAction {
     TakeResults,
     /// The worker's answer.
     Answer(Response),
+    /// What the page noticed about the worker.
+    Worker(WorkerNote),
 }
 
 impl Reducible for MsgAuthState {
@@ -330,6 +336,7 @@ impl Reducible for MsgAuthState {
                     }
                 }
             }
+            MsgAuthAction::Worker(note) => s.worker = note,
             MsgAuthAction::Answer(response) => match response {
                 Response::DkimVerify(out) => s.dkim = Slot::Done(Rc::new(out)),
                 Response::DemoKey(out) => {
@@ -345,11 +352,27 @@ impl Reducible for MsgAuthState {
                 Response::Report(out) => s.report = Slot::Done(Rc::new(out)),
             },
         }
+        if matches!(s.worker, WorkerNote::Silent) && !s.any_working() {
+            s.worker = WorkerNote::Fine;
+        }
         Rc::new(s)
     }
 }
 
 impl MsgAuthState {
+    /// Whether any check waits for the worker.
+    fn any_working(&self) -> bool {
+        fn working<T>(slot: &Slot<T>) -> bool {
+            matches!(slot, Slot::Working)
+        }
+        working(&self.dkim)
+            || working(&self.demo_key)
+            || working(&self.sign)
+            || working(&self.spf)
+            || working(&self.dmarc)
+            || working(&self.report)
+    }
+
     fn mark(&mut self, kind: Kind) {
         match kind {
             Kind::Dkim => self.dkim = Slot::Working,
@@ -411,17 +434,28 @@ pub struct ProviderProps {
 pub fn msgauth_provider(props: &ProviderProps) -> Html {
     let state = use_reducer(MsgAuthState::default);
     let bridge = use_mut_ref(|| None::<WorkerBridge<MsgAuthWorker>>);
+    let watchdog = use_memo((), |_| Watchdog::default());
     let send = {
         let state = state.clone();
         use_callback((), move |request: Request, _| {
+            if !workers_allowed() {
+                state.dispatch(MsgAuthAction::Worker(WorkerNote::Refused));
+                return;
+            }
             let mut bridge = bridge.borrow_mut();
             let worker = bridge.get_or_insert_with(|| {
                 let answers = state.clone();
+                let watchdog = (*watchdog).clone();
                 MsgAuthWorker::spawner()
-                    .callback(move |response| answers.dispatch(MsgAuthAction::Answer(response)))
+                    .callback(move |response| {
+                        watchdog.answered();
+                        answers.dispatch(MsgAuthAction::Answer(response));
+                    })
                     .spawn_with_loader(LOADER)
             });
             worker.send(request);
+            let silent = state.clone();
+            watchdog.watch(move || silent.dispatch(MsgAuthAction::Worker(WorkerNote::Silent)));
         })
     };
     let context = MsgAuthContext { state, send };
