@@ -40,7 +40,7 @@ pub fn app() -> Html {
                             // The compose form and result, and the accepted messages.
                             <MailProviders>
                             // The analyze, scenarios and lessons pages' state.
-                            <super::scenarios::provider::LearnProvider>
+                            <super::learn::provider::LearnProvider>
                             // The message-authentication section's inputs, answers and worker.
                             <super::msgauth::state::MsgAuthProvider>
                             <HashRouter>
@@ -55,7 +55,7 @@ pub fn app() -> Html {
                                 <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
                             </HashRouter>
                             </super::msgauth::state::MsgAuthProvider>
-                            </super::scenarios::provider::LearnProvider>
+                            </super::learn::provider::LearnProvider>
                             </MailProviders>
                         </ContextProvider<VerifyContext>>
                     </ContextProvider<AuthContext>>

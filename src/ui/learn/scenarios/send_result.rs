@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::session_log::SessionLog;
 use super::state::{scenario_session, use_scenarios, ComposeError};
 use super::texts;
+use crate::ui::learn::session_log::SessionLog;
 use crate::ui::state::use_lang;
 
 /// Whose send.

@@ -8,12 +8,12 @@ use yew::prelude::*;
 use super::raw_input::{RawInput, RawSwitch};
 use super::sasl_switch::SaslSwitch;
 use super::scenario_input::ScenarioInput;
-use super::session_log::SessionLog;
 use super::session_status::SessionStatus;
 use super::state::{scenario_session, use_scenarios};
 use super::stored_messages::StoredMessages;
 use super::texts;
 use crate::ui::console::base64_helper::Base64Helper;
+use crate::ui::learn::session_log::SessionLog;
 use crate::ui::state::use_lang;
 
 /// Whose session.

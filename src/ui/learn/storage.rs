@@ -7,7 +7,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
-use super::state::{ComposeField, Replay, Saved, ScenarioSession};
+use super::scenarios::state::{ComposeField, Replay, Saved, ScenarioSession};
 
 use crate::lessons::guided::LESSONS;
 use crate::lessons::scenarios;

@@ -1,7 +1,7 @@
 //! The scenarios' state: every scenario opened so far with its session, its [`Journal`]
 //! and what the learner typed into its forms, and which scenarios are done. Held in a
 //! reducer the app provides by context, so leaving a scenario and coming back keeps all of
-//! it; only the done ids are written to storage (by [`super::provider`]).
+//! it; only the done ids are written to storage (by [`crate::ui::learn::provider`]).
 //!
 //! The reducer only calls the engine: the scenario's server ([`Scenario::config`]), the
 //! journal ([`Journal::record`]), its check ([`Scenario::is_done`]), the composer
@@ -14,11 +14,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compose_run::{deliver, Delivery};
-use super::storage::load_done;
 use super::texts;
 use crate::lessons::scenarios::{self, composed, raw_bytes, Journal, Scenario};
 use crate::live::{new_server, Entry, LiveSession};
 use crate::sasl::verify::{verify, Report, VerifyError};
+use crate::ui::learn::storage::load_done;
 
 /// What the learner typed into a compose scenario's form (the engine's type: a scenario
 /// file's `[compose]` table is one).
@@ -60,7 +60,7 @@ pub struct ScenarioSession {
     /// Whether the console sends raw bytes.
     pub raw: bool,
     /// What the learner did, in order, to be done again after a reload (kept in the tab's
-    /// session storage by [`super::provider`]; never a password typed into a form).
+    /// session storage by [`crate::ui::learn::provider`]; never a password typed into a form).
     pub record: Rc<Vec<Replay>>,
 }
 

@@ -1,5 +1,5 @@
 //! The lessons' state: each lesson's step (remembered in storage by
-//! [`crate::ui::scenarios::provider`]) and, for every lesson opened, its session with the
+//! [`crate::ui::learn::provider`]) and, for every lesson opened, its session with the
 //! lesson's server ([`lesson_server`]), the feedback on the last try and whether the answer
 //! is shown. A reducer the app provides by context, so nothing is lost when navigating.
 //!
@@ -17,7 +17,7 @@ use crate::i18n::Tr;
 use crate::lessons::guided::{self, lesson_server, Lesson, Position, Step, Verdict, Wire};
 use crate::live::LiveSession;
 use crate::smtp::server::{Event, Server};
-use crate::ui::scenarios::storage::load_progress;
+use crate::ui::learn::storage::load_progress;
 
 /// What the last try of a step got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -5,10 +5,10 @@
 
 use yew::prelude::*;
 
-use super::state::{ScenariosContext, ScenariosState};
+use super::lessons::state::{LessonsContext, LessonsState};
+use super::scenarios::state::{ScenariosContext, ScenariosState};
 use super::storage::{save_done, save_progress, save_sessions};
 use crate::ui::analyze::state::{AnalyzeContext, AnalyzeState};
-use crate::ui::lessons::state::{LessonsContext, LessonsState};
 
 /// What the provider wraps.
 #[derive(Properties, PartialEq)]

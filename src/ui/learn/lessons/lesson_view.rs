@@ -13,9 +13,9 @@ use crate::lessons::guided;
 use crate::smtp::server::Mode;
 use crate::ui::console::base64_helper::Base64Helper;
 use crate::ui::console::state::browser_now;
-use crate::ui::lessons::step_card::focus_if_idle;
+use crate::ui::learn::focus::focus_if_idle;
+use crate::ui::learn::session_log::SessionLog;
 use crate::ui::route::Route;
-use crate::ui::scenarios::session_log::SessionLog;
 use crate::ui::state::use_lang;
 
 /// The lesson to show.

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
 use super::texts;
 use crate::i18n::Fill;
-use crate::ui::lessons::step_card::focus_if_idle;
+use crate::ui::learn::focus::focus_if_idle;
 use crate::ui::state::use_lang;
 
 /// Whose hints.
