@@ -17,7 +17,6 @@ use crate::i18n::Tr;
 use crate::lessons::guided::{self, lesson_server, Lesson, Position, Step, Verdict, Wire};
 use crate::live::LiveSession;
 use crate::smtp::server::{Event, Server};
-use crate::ui::learn::storage::load_progress;
 
 /// What the last try of a step got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -63,11 +62,11 @@ impl PartialEq for LessonsState {
 }
 
 impl LessonsState {
-    /// The state as stored: each lesson's step, no session yet.
-    pub fn initial() -> LessonsState {
+    /// The state at the start: each lesson's step (as storage kept it), no session yet.
+    pub fn new(progress: BTreeMap<&'static str, usize>) -> LessonsState {
         LessonsState {
             revision: 0,
-            progress: Rc::new(load_progress()),
+            progress: Rc::new(progress),
             sessions: Rc::new(BTreeMap::new()),
         }
     }

@@ -18,11 +18,14 @@ use super::texts;
 use crate::lessons::scenarios::{self, composed, raw_bytes, Journal, Scenario};
 use crate::live::{new_server, Entry, LiveSession};
 use crate::sasl::verify::{verify, Report, VerifyError};
-use crate::ui::learn::storage::load_done;
 
 /// What the learner typed into a compose scenario's form (the engine's type: a scenario
 /// file's `[compose]` table is one).
 pub use crate::lessons::scenarios::{ComposeDraft, ComposeError, ComposeField};
+
+/// What a reload does again of a scenario's session (the engine's types, read and written
+/// as text by [`crate::lessons::progress`]).
+pub use crate::lessons::progress::{Replay, Saved};
 
 /// The last send of a compose scenario.
 pub type Sent = Result<Delivery, ComposeError>;
@@ -62,23 +65,6 @@ pub struct ScenarioSession {
     /// What the learner did, in order, to be done again after a reload (kept in the tab's
     /// session storage by [`crate::ui::learn::provider`]; never a password typed into a form).
     pub record: Rc<Vec<Replay>>,
-}
-
-/// One thing the learner did in a scenario that a reload does again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Replay {
-    /// A console line (sent with CRLF).
-    Line(String),
-    /// Raw-mode text (sent as [`raw_bytes`] makes it).
-    Raw(String),
-    /// saslauthd started (`true`) or stopped.
-    Saslauthd(bool),
-    /// A compose form's input changed (never the password).
-    Field(ComposeField, String),
-    /// The compose form was sent.
-    ComposeSend,
-    /// The verifier was run (with the password typed again by hand, so without one).
-    Answer(String),
 }
 
 /// At most this many things are recorded for a reload.
@@ -169,15 +155,6 @@ impl ScenarioSession {
     }
 }
 
-/// What a reload finds of a scenario's session in the tab's session storage.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Saved {
-    /// How many hints were shown.
-    pub hints: usize,
-    /// What the learner did.
-    pub record: Vec<Replay>,
-}
-
 /// The scenarios' state.
 #[derive(Clone, Debug)]
 pub struct ScenariosState {
@@ -196,11 +173,11 @@ impl PartialEq for ScenariosState {
 }
 
 impl ScenariosState {
-    /// The state as stored: the done scenarios, no session yet.
-    pub fn initial() -> ScenariosState {
+    /// The state at the start: the scenarios done (as storage kept them), no session yet.
+    pub fn new(done: BTreeSet<&'static str>) -> ScenariosState {
         ScenariosState {
             revision: 0,
-            done: Rc::new(load_done()),
+            done: Rc::new(done),
             sessions: Rc::new(BTreeMap::new()),
         }
     }
