@@ -9,13 +9,13 @@
 //! saves it in effects; a scenario's saved session comes in with its `Open` action.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::rc::Rc;
 
 use super::scenarios::state::ScenarioSession;
 use crate::lessons::progress::{
     decode_saved, done_from, done_text, encode_saved, progress_from, progress_text, Saved,
 };
 use crate::lessons::scenarios;
+use crate::live::Shared;
 
 const DONE_KEY: &str = "smtp-trainer.scenarios.done";
 const PROGRESS_KEY: &str = "smtp-trainer.lessons.progress";
@@ -80,15 +80,18 @@ pub fn load_session(id: &str) -> Option<Saved> {
 
 /// Keeps each scenario's session in the tab's session storage (gone when the tab closes),
 /// and forgets those that have none.
-pub fn save_sessions(sessions: &BTreeMap<&'static str, Rc<ScenarioSession>>) {
+pub fn save_sessions(sessions: &BTreeMap<&'static str, Shared<ScenarioSession>>) {
     let Some(storage) = session_storage() else {
         return;
     };
     for scenario in scenarios::all() {
         let key = session_key(scenario.id);
-        let saved = sessions.get(scenario.id).map(|s| Saved {
-            hints: s.hints,
-            record: s.record.as_ref().clone(),
+        let saved = sessions.get(scenario.id).map(|s| {
+            let s = s.read();
+            Saved {
+                hints: s.hints,
+                record: s.record.as_ref().clone(),
+            }
         });
         let _ = match saved.filter(|s| s.hints > 0 || !s.record.is_empty()) {
             Some(saved) => storage.set_item(&key, &encode_saved(&saved)),

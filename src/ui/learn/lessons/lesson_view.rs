@@ -56,10 +56,9 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
         return Html::default();
     };
     let complete = state.step(lesson) >= lesson.steps.len();
-    let live = state
-        .sessions
-        .get(lesson.id)
-        .and_then(|session| session.live.clone());
+    let session = state.sessions.get(lesson.id).cloned();
+    let session = session.as_ref().map(|session| session.read());
+    let live = session.as_ref().and_then(|session| session.live.as_ref());
     let on_reconnect = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {

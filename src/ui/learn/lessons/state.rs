@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use crate::i18n::Tr;
 use crate::lessons::guided::{self, lesson_server, Lesson, Position, Step, Verdict, Wire};
-use crate::live::LiveSession;
+use crate::live::{LiveSession, Shared};
 use crate::smtp::server::{Event, Server};
 
 /// What the last try of a step got.
@@ -27,8 +27,9 @@ pub struct Feedback {
     pub verdict: Verdict,
 }
 
-/// One lesson being worked through.
-#[derive(Clone, Debug)]
+/// One lesson being worked through. Held in a [`Shared`]: a try changes it in place (the
+/// server and its mailbox are never copied).
+#[derive(Debug)]
 pub struct LessonSession {
     /// The session with the lesson's server (lessons with line steps).
     pub live: Option<LiveSession>,
@@ -51,8 +52,9 @@ pub struct LessonsState {
     revision: u64,
     /// Each lesson's current step (its number of steps when complete).
     pub progress: Rc<BTreeMap<&'static str, usize>>,
-    /// Every lesson opened so far.
-    pub sessions: Rc<BTreeMap<&'static str, Rc<LessonSession>>>,
+    /// Every lesson opened so far, each shared with the previous state (the handle's
+    /// revision says when it changed).
+    pub sessions: Rc<BTreeMap<&'static str, Shared<LessonSession>>>,
 }
 
 impl PartialEq for LessonsState {
@@ -264,51 +266,57 @@ impl Reducible for LessonsState {
         next.revision += 1;
         let at = next.step(lesson);
         let current = lesson.steps.get(at);
+        // Only the map of handles is copied; the sessions are shared and change in place.
         let sessions = Rc::make_mut(&mut next.sessions);
         let passed = match action {
             LessonAction::Open { now, .. } => {
                 sessions
                     .entry(lesson.id)
-                    .or_insert_with(|| Rc::new(LessonSession::new(lesson, at, &now)));
+                    .or_insert_with(|| Shared::new(LessonSession::new(lesson, at, &now)));
                 false
             }
             LessonAction::Reconnect { now, .. } => {
-                let session = Rc::new(LessonSession::new(lesson, at, &now));
+                let session = Shared::new(LessonSession::new(lesson, at, &now));
                 sessions.insert(lesson.id, session);
                 false
             }
             LessonAction::Reset { now, .. } => {
                 Rc::make_mut(&mut next.progress).remove(lesson.id);
-                let session = Rc::new(LessonSession::new(lesson, 0, &now));
+                let session = Shared::new(LessonSession::new(lesson, 0, &now));
                 sessions.insert(lesson.id, session);
                 return Rc::new(next);
             }
             LessonAction::Send { lines, now, .. } => match sessions.get_mut(lesson.id) {
-                Some(session) => Rc::make_mut(session).send(lesson, at, &lines, &now),
+                Some(session) => session.update(|session| session.send(lesson, at, &lines, &now)),
                 None => return self,
             },
             LessonAction::SendAnswer { now, .. } => {
                 let (Some(session), Some(step)) = (sessions.get_mut(lesson.id), current) else {
                     return self;
                 };
-                let session = Rc::make_mut(session);
-                let lines = step.remaining_answer(session.part);
-                session.send(lesson, at, &lines, &now)
+                session.update(|session| {
+                    let lines = step.remaining_answer(session.part);
+                    session.send(lesson, at, &lines, &now)
+                })
             }
             LessonAction::Value { value, .. } => {
                 let Some(session) = sessions.get_mut(lesson.id) else {
                     return self;
                 };
-                let session = Rc::make_mut(session);
-                let mut pos = session.position(at);
-                match lesson.try_value(&mut pos, &value) {
-                    Some(verdict) => session.judged(at, pos, verdict),
+                let judged = session.update(|session| {
+                    let mut pos = session.position(at);
+                    let verdict = lesson.try_value(&mut pos, &value)?;
+                    Some(session.judged(at, pos, verdict))
+                });
+                match judged {
+                    Some(passed) => passed,
+                    // Nothing was judged, nothing changed.
                     None => return self,
                 }
             }
             LessonAction::ShowAnswer { .. } => match sessions.get_mut(lesson.id) {
                 Some(session) => {
-                    Rc::make_mut(session).answer_shown = true;
+                    session.update(|session| session.answer_shown = true);
                     false
                 }
                 None => return self,

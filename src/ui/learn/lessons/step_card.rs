@@ -31,7 +31,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
     let turn = state
         .as_ref()
         .and_then(|s| s.sessions.get(props.id))
-        .map(|s| s.turn);
+        .map(|s| s.read().turn);
     use_effect_with(turn, |_| focus_if_idle("#lesson-input, .next-lesson a"));
     let (Some(state), Some(lesson)) = (state, guided::find(props.id)) else {
         return Html::default();
@@ -39,6 +39,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
     let Some(session) = state.sessions.get(lesson.id).cloned() else {
         return Html::default();
     };
+    let session = session.read();
     let id = lesson.id;
     let at = state.step(lesson);
     let total = lesson.steps.len();

@@ -81,7 +81,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 <div class="compose-play">
                     if dokuwiki { <DokuWikiForm {id} /> } else { <MessageForm {id} /> }
                     <SendResult {id} plugin_log={dokuwiki} />
-                    <StoredMessages journal={session.journal.clone()} />
+                    <StoredMessages session={session.clone()} />
                 </div>
             }
         }

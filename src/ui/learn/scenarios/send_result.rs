@@ -29,6 +29,7 @@ pub fn send_result(props: &SendResultProps) -> Html {
     let Some(session) = scenario_session(&state, props.id).map(|(_, s)| s) else {
         return Html::default();
     };
+    let session = session.read();
     let Some(sent) = session.sent.clone() else {
         return Html::default();
     };

@@ -16,7 +16,7 @@ use yew::prelude::*;
 use super::compose_run::{deliver, Delivery};
 use super::texts;
 use crate::lessons::scenarios::{self, composed, raw_bytes, Journal, Scenario};
-use crate::live::{new_server, Entry, LiveSession};
+use crate::live::{new_server, Entry, LiveSession, Shared};
 use crate::sasl::verify::{verify, Report, VerifyError};
 
 /// What the learner typed into a compose scenario's form (the engine's type: a scenario
@@ -43,13 +43,14 @@ pub struct VerifyDraft {
     pub answered: bool,
 }
 
-/// One scenario being played.
-#[derive(Clone, Debug)]
+/// One scenario being played. Held in a [`Shared`]: an action changes it in place (the
+/// server, its mailbox and the journal are never copied).
+#[derive(Debug)]
 pub struct ScenarioSession {
     /// The console session (console scenarios), or the server's first connection.
     pub live: LiveSession,
     /// What happened, as the scenario's check reads it.
-    pub journal: Rc<Journal>,
+    pub journal: Journal,
     /// How many hints are shown.
     pub hints: usize,
     /// The compose form.
@@ -74,7 +75,7 @@ impl ScenarioSession {
     fn new(scenario: &Scenario, now: &str) -> ScenarioSession {
         ScenarioSession {
             live: LiveSession::connect(new_server(scenario.config(), now)),
-            journal: Rc::new(Journal::default()),
+            journal: Journal::default(),
             hints: 0,
             compose: Rc::new(scenario.compose.clone()),
             sent: None,
@@ -162,8 +163,9 @@ pub struct ScenariosState {
     revision: u64,
     /// The scenarios whose goal was met (remembered in storage).
     pub done: Rc<BTreeSet<&'static str>>,
-    /// Every scenario opened so far.
-    pub sessions: Rc<BTreeMap<&'static str, Rc<ScenarioSession>>>,
+    /// Every scenario opened so far, each shared with the previous state (the handle's
+    /// revision says when it changed).
+    pub sessions: Rc<BTreeMap<&'static str, Shared<ScenarioSession>>>,
 }
 
 impl PartialEq for ScenariosState {
@@ -183,7 +185,7 @@ impl ScenariosState {
     }
 
     /// The session of a scenario, if it was opened.
-    pub fn session(&self, id: &str) -> Option<&Rc<ScenarioSession>> {
+    pub fn session(&self, id: &str) -> Option<&Shared<ScenarioSession>> {
         self.sessions.get(id)
     }
 }
@@ -329,16 +331,16 @@ impl ScenarioSession {
                         self.live.remember(&line);
                     }
                     self.remember(Replay::Line(line.clone()));
-                    Rc::make_mut(&mut self.journal).client(line.as_bytes());
+                    self.journal.client(line.as_bytes());
                     let events = self.live.send(&line, &now);
-                    Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
+                    self.journal.record(&self.live.server, &events);
                 }
             }
             ScenarioAction::SendRaw { text, now, .. } => {
                 let bytes = raw_bytes(&text);
-                Rc::make_mut(&mut self.journal).client(&bytes);
+                self.journal.client(&bytes);
                 let events = self.live.send_raw(&bytes, &now);
-                Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
+                self.journal.record(&self.live.server, &events);
                 self.remember(Replay::Raw(text));
             }
             ScenarioAction::Raw { on, .. } => self.raw = on,
@@ -367,8 +369,7 @@ impl ScenarioSession {
                     |(settings, message)| {
                         // Each send is a new connection to the scenario's server.
                         let mut server = new_server(scenario.config(), &now);
-                        let journal = Rc::make_mut(&mut self.journal);
-                        deliver(settings, &message, &mut server, journal)
+                        deliver(settings, &message, &mut server, &mut self.journal)
                     },
                 );
                 self.sent = Some(Rc::new(sent));
@@ -399,7 +400,7 @@ impl ScenarioSession {
             ScenarioAction::Answer { .. } => {
                 let draft = Rc::make_mut(&mut self.verify);
                 draft.answered = true;
-                Rc::make_mut(&mut self.journal).answer = Some(draft.answer.clone());
+                self.journal.answer = Some(draft.answer.clone());
                 let answer = draft.answer.clone();
                 self.remember(Replay::Answer(answer));
             }
@@ -421,6 +422,7 @@ impl Reducible for ScenariosState {
         let Some(scenario) = scenarios::find(id) else {
             return self;
         };
+        // Only the map of handles is copied; the sessions are shared and change in place.
         let sessions = Rc::make_mut(&mut next.sessions);
         let opening = match &action {
             ScenarioAction::Open { now, saved, .. } => Some((now.clone(), saved.clone())),
@@ -428,20 +430,21 @@ impl Reducible for ScenariosState {
             _ => None,
         };
         let session = match (sessions.get_mut(scenario.id), opening) {
-            (Some(session), _) => Rc::make_mut(session),
-            (None, Some((now, saved))) => {
-                Rc::make_mut(sessions.entry(scenario.id).or_insert_with(|| {
-                    Rc::new(match saved {
-                        Some(saved) => ScenarioSession::restored(scenario, &now, &saved),
-                        None => ScenarioSession::new(scenario, &now),
-                    })
-                }))
-            }
+            (Some(session), _) => session,
+            (None, Some((now, saved))) => sessions.entry(scenario.id).or_insert_with(|| {
+                Shared::new(match saved {
+                    Some(saved) => ScenarioSession::restored(scenario, &now, &saved),
+                    None => ScenarioSession::new(scenario, &now),
+                })
+            }),
             // An action for a scenario that was never opened: nothing to act on.
             (None, None) => return self,
         };
-        session.apply(scenario, action);
-        if scenario.is_done(&session.journal) && !next.done.contains(scenario.id) {
+        let met = session.update(|session| {
+            session.apply(scenario, action);
+            scenario.is_done(&session.journal)
+        });
+        if met && !next.done.contains(scenario.id) {
             Rc::make_mut(&mut next.done).insert(scenario.id);
         }
         Rc::new(next)
@@ -457,11 +460,12 @@ pub fn use_scenarios() -> Option<ScenariosContext> {
     use_context::<ScenariosContext>()
 }
 
-/// The scenario and its session, if it was opened.
+/// The scenario and its session, if it was opened (read it with `session.read()`, and let
+/// the guard go before dispatching).
 pub fn scenario_session(
     state: &ScenariosState,
     id: &str,
-) -> Option<(&'static Scenario, Rc<ScenarioSession>)> {
+) -> Option<(&'static Scenario, Shared<ScenarioSession>)> {
     let scenario = scenarios::find(id)?;
     Some((scenario, state.session(scenario.id)?.clone()))
 }
