@@ -9,7 +9,9 @@
 //! kept up to [`MAX_LINE`] bytes, the history up to [`MAX_HISTORY`] lines; the server bounds
 //! its own mailbox.
 
+use std::cell::{Ref, RefCell};
 use std::collections::VecDeque;
+use std::fmt;
 use std::rc::Rc;
 
 use crate::i18n::{cut, Tr};
@@ -273,11 +275,13 @@ pub fn new_server(config: ServerConfig, now: &str) -> Server {
     Server::new(config, CLIENT_IP, now).with_client_name(CLIENT_NAME)
 }
 
-/// A server session the learner types into, with its transcript and command history.
-#[derive(Clone, Debug)]
+/// A server session the learner types into, with its transcript and command history. Not
+/// `Clone`: a page holds it in a [`Shared`], so a line sent changes it in place instead of
+/// copying the server and its mailbox.
+#[derive(Debug)]
 pub struct LiveSession {
     /// The simulated server.
-    pub server: Rc<Server>,
+    pub server: Server,
     /// The transcript.
     pub log: Transcript,
     /// Lines typed into the single-line input.
@@ -290,7 +294,7 @@ impl LiveSession {
         let mut log = Transcript::default();
         log.connected(&server);
         LiveSession {
-            server: Rc::new(server),
+            server,
             log,
             history: History::default(),
         }
@@ -325,10 +329,9 @@ impl LiveSession {
     }
 
     fn receive(&mut self, bytes: &[u8], now: &str) -> Vec<Event> {
-        let server = Rc::make_mut(&mut self.server);
-        server.set_now(now);
-        let events = server.receive(bytes);
-        self.log.events(server, &events);
+        self.server.set_now(now);
+        let events = self.server.receive(bytes);
+        self.log.events(&self.server, &events);
         events
     }
 
@@ -336,7 +339,7 @@ impl LiveSession {
     /// new connection's marker and greeting.
     pub fn reconnect(&mut self, server: Server) {
         self.log.connected(&server);
-        self.server = Rc::new(server);
+        self.server = server;
     }
 
     /// Adds a line to the history (not blank lines, not a repeat of the last one).
@@ -350,9 +353,74 @@ impl LiveSession {
         if self.server.config().policies == policies {
             return false;
         }
-        Rc::make_mut(&mut self.server).set_policies(policies);
+        self.server.set_policies(policies);
         self.log.push(said);
         true
+    }
+}
+
+/// A value a page's state shares with its components instead of copying it: a reducer's
+/// next state holds the same value, and changes it in place ([`Shared::update`]).
+///
+/// Each handle carries a revision, bumped by every update through it, and two handles are
+/// equal only when they hold the same value at the same revision: the reducer's next state
+/// (and a component given the handle as a property) differs from the previous one, so
+/// everything showing the value renders again. Read with [`Shared::read`] while rendering
+/// and let the guard go before anything can dispatch: an update while a guard is held
+/// panics.
+pub struct Shared<T> {
+    value: Rc<RefCell<T>>,
+    revision: u64,
+}
+
+impl<T> Shared<T> {
+    /// A value no one else holds yet, at revision 0.
+    pub fn new(value: T) -> Shared<T> {
+        Shared {
+            value: Rc::new(RefCell::new(value)),
+            revision: 0,
+        }
+    }
+
+    /// The value, to read.
+    pub fn read(&self) -> Ref<'_, T> {
+        self.value.borrow()
+    }
+
+    /// Changes the value in place (every handle sees the change) and bumps this handle's
+    /// revision; returns what `change` returns.
+    pub fn update<R>(&mut self, change: impl FnOnce(&mut T) -> R) -> R {
+        self.revision += 1;
+        change(&mut self.value.borrow_mut())
+    }
+
+    /// How many updates went through this handle and the handles it was cloned from.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared {
+            value: Rc::clone(&self.value),
+            revision: self.revision,
+        }
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.value, &other.value) && self.revision == other.revision
+    }
+}
+
+impl<T: fmt::Debug> fmt::Debug for Shared<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Shared")
+            .field("revision", &self.revision)
+            .field("value", &self.value)
+            .finish()
     }
 }
 
@@ -498,5 +566,39 @@ mod tests {
             live.log.items.back().map(|i| &i.entry),
             Some(Entry::Marker(Marker::SettingsChanged))
         ));
+    }
+
+    #[test]
+    fn a_shared_session_is_changed_in_place_and_compares_by_revision() {
+        let mut live = Shared::new(session());
+        let before = live.clone();
+        assert_eq!(before, live);
+        let events = live.update(|live| live.send("EHLO learner.example", NOW));
+        assert!(!events.is_empty());
+        // The previous state's handle sees the same session (nothing was copied) ...
+        assert!(before.read().log.text().contains("C: EHLO learner.example"));
+        assert_eq!(before.read().log.newest(), live.read().log.newest());
+        // ... but is not equal to the next one, so whatever showed it renders again.
+        assert_ne!(before, live);
+        assert_eq!(live.revision(), before.revision() + 1);
+        assert_eq!(live.clone(), live);
+        // Another session at the same revision is another session.
+        assert_ne!(Shared::new(session()), before);
+    }
+
+    #[test]
+    fn the_server_is_not_copied_by_a_send() {
+        let mut live = Shared::new(session());
+        let held = live.clone();
+        let server: *const Server = {
+            let guard = held.read();
+            &guard.server
+        };
+        live.update(|live| {
+            live.send("EHLO a", NOW);
+            live.send("MAIL FROM:<a@example.com>", NOW);
+        });
+        assert!(std::ptr::eq(server, &live.read().server));
+        assert_eq!(held.read().server.mode(), live.read().server.mode());
     }
 }

@@ -6,6 +6,7 @@
 //! Scenarios are files ([`scenario_file`], read with the small TOML reader [`toml_lite`]).
 
 pub mod guided;
+pub mod progress;
 pub mod scenario_file;
 pub mod scenarios;
 pub mod situation_names;

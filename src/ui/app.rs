@@ -12,14 +12,14 @@ use super::pages::{
     verify::VerifyPage,
 };
 use super::route::Route;
-use super::state::{apply_lang, AppContext, AppState};
+use super::state::{apply_lang, stored_lang, AppContext, AppState};
 use super::verify::state::{VerifyContext, VerifyState};
 use crate::i18n::{t, Msg};
 
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::initial);
+    let state = use_reducer(|| AppState::new(stored_lang()));
     // The console lives here, above the router, so its session outlives a visit to the
     // reference; the drafts apart from it, so typing re-renders only the input.
     let console = use_reducer(|| ConsoleState::new(&browser_now()));
@@ -40,7 +40,7 @@ pub fn app() -> Html {
                             // The compose form and result, and the accepted messages.
                             <MailProviders>
                             // The analyze, scenarios and lessons pages' state.
-                            <super::scenarios::provider::LearnProvider>
+                            <super::learn::provider::LearnProvider>
                             // The message-authentication section's inputs, answers and worker.
                             <super::msgauth::state::MsgAuthProvider>
                             <HashRouter>
@@ -55,7 +55,7 @@ pub fn app() -> Html {
                                 <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
                             </HashRouter>
                             </super::msgauth::state::MsgAuthProvider>
-                            </super::scenarios::provider::LearnProvider>
+                            </super::learn::provider::LearnProvider>
                             </MailProviders>
                         </ContextProvider<VerifyContext>>
                     </ContextProvider<AuthContext>>

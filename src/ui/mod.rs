@@ -1,9 +1,10 @@
 //! The page: Yew function components over the engine (wasm32 only).
 //!
 //! One component per file; pages under [`pages`], the parts of the console, the auth page
-//! and the verify page under [`console`], [`auth`] and [`verify`]. Shared state (the
-//! language; the console's session; the auth and verify forms) lives in reducers provided
-//! through contexts ([`state`], [`console::state`], [`auth::state`], [`verify::state`]);
+//! and the verify page under [`console`], [`auth`] and [`verify`], the lessons' and the
+//! scenarios' under [`learn`]. Shared state (the language; the console's session; the
+//! learn pages' sessions; the auth and verify forms) lives in reducers provided through
+//! contexts ([`state`], [`console::state`], [`auth::state`], [`verify::state`]);
 //! components render engine values and compute nothing the engine could. Routes are hash routes (`#/reference/553`), so the
 //! built `dist/` works from any static host.
 //!
@@ -22,7 +23,7 @@ mod console;
 mod copy_button;
 mod diagram;
 mod lang_switch;
-mod lessons;
+mod learn;
 mod mailbox;
 mod msgauth;
 mod nav;
@@ -31,7 +32,6 @@ mod password_input;
 mod policy_switch;
 mod reply_reference;
 mod route;
-mod scenarios;
 mod share;
 mod state;
 mod verify;

@@ -57,11 +57,11 @@ pub fn nav() -> Html {
                 </Link<Route>>
                 <Link<Route> to={Route::Scenarios}
                     classes={classes!("nav-link", matches!(route, Some(Route::Scenarios | Route::Scenario { .. })).then_some("active"))}>
-                    <span data-testid="nav-scenarios">{ crate::ui::scenarios::texts::NAV.get(lang) }</span>
+                    <span data-testid="nav-scenarios">{ crate::ui::learn::scenarios::texts::NAV.get(lang) }</span>
                 </Link<Route>>
                 <Link<Route> to={Route::Lessons}
                     classes={classes!("nav-link", matches!(route, Some(Route::Lessons | Route::Lesson { .. })).then_some("active"))}>
-                    <span data-testid="nav-lessons">{ crate::ui::lessons::texts::NAV.get(lang) }</span>
+                    <span data-testid="nav-lessons">{ crate::ui::learn::lessons::texts::NAV.get(lang) }</span>
                 </Link<Route>>
                 <Link<Route> to={Route::Reference}
                     classes={classes!("nav-link", on_reference.then_some("active"))}>

@@ -1,7 +1,9 @@
 //! App-wide state: the language. A reducer, provided to every component by context.
 //!
 //! The choice is remembered in `localStorage` (only the language; nothing a learner types
-//! is stored). Without a stored choice the browser's languages decide.
+//! is stored). Without a stored choice the browser's languages decide. The reducer is pure:
+//! the app reads the choice ([`stored_lang`]) in the reducer's init and writes it in an
+//! effect ([`apply_lang`]).
 
 use std::rc::Rc;
 
@@ -38,14 +40,19 @@ impl Reducible for AppState {
 pub type AppContext = UseReducerHandle<AppState>;
 
 impl AppState {
-    /// The stored language, else the browser's preference, else English.
-    pub fn initial() -> AppState {
-        let stored = local_storage()
-            .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-            .and_then(|tag| Lang::from_tag(&tag));
-        let lang = stored.unwrap_or_else(browser_lang);
+    /// The state at the start, in `lang` (the app passes [`stored_lang`]).
+    pub fn new(lang: Lang) -> AppState {
         AppState { lang }
     }
+}
+
+/// The stored language, else the browser's preference, else English (read once, in the
+/// reducer's init, so the first render is already in it).
+pub fn stored_lang() -> Lang {
+    let stored = local_storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|tag| Lang::from_tag(&tag));
+    stored.unwrap_or_else(browser_lang)
 }
 
 /// Remembers the language and shows it in `<html lang>` and the title.

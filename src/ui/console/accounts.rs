@@ -13,7 +13,8 @@ pub fn accounts() -> Html {
     let Some(console) = use_console() else {
         return Html::default();
     };
-    let accounts = &console.live.server.config().accounts;
+    let live = console.live.read();
+    let accounts = &live.server.config().accounts;
     // The token column only where a profile gives its accounts tokens (the providers).
     let tokens = accounts.iter().any(|a| a.token.is_some());
     let rows = accounts.iter().map(|account| {

@@ -19,7 +19,9 @@ pub fn console_input() -> Html {
     let drafts = use_drafts();
     let line_ref = use_node_ref();
     let data_ref = use_node_ref();
-    let mode = console.as_ref().map_or(Mode::Command, |c| c.live.mode());
+    let mode = console
+        .as_ref()
+        .map_or(Mode::Command, |c| c.live.read().mode());
     let multiline = matches!(mode, Mode::Data | Mode::Chunk);
     let mounted = use_mut_ref(|| false);
     {
@@ -87,7 +89,7 @@ pub fn console_input() -> Html {
     };
     html! {
         <>
-            <CommandLine value={AttrValue::from(drafts.line.clone())} history={console.live.history.clone()}
+            <CommandLine value={AttrValue::from(drafts.line.clone())} history={console.live.read().history.clone()}
                 disabled={closed} input_ref={line_ref} {on_input} {on_send} />
             if closed {
                 <p class="closed-hint" role="status" data-testid="console-closed">{ t(lang, Msg::ConsoleClosedHint) }</p>

@@ -22,7 +22,7 @@ pub fn fault_picker() -> Html {
     let chosen = use_state(|| (451u16, 20u8));
     let policies = console
         .as_ref()
-        .map(|c| c.live.server.config().policies.clone());
+        .map(|c| c.live.read().server.config().policies.clone());
     let (kind, code, percent) = match policies.as_ref().and_then(|p| p.fault.as_ref()) {
         None => ("none", chosen.0, chosen.1),
         Some(Fault {

@@ -14,7 +14,8 @@ pub fn mailbox() -> Html {
     let Some(console) = use_console() else {
         return Html::default();
     };
-    let messages = console.live.server.mailbox();
+    let live = console.live.read();
+    let messages = live.server.mailbox();
     let items = messages.iter().map(|message| {
         let from = if message.from.is_empty() {
             t(lang, Msg::ConsoleNullSender).to_string()

@@ -43,7 +43,7 @@ pub fn policy_switches() -> Html {
     let Some(console) = console else {
         return Html::default();
     };
-    let policies = console.live.server.config().policies.clone();
+    let policies = console.live.read().server.config().policies.clone();
 
     let switches = {
         let console = console.clone();

@@ -3,6 +3,8 @@
 //! Held in a reducer the [`App`](crate::ui::app) provides by context, so leaving the console
 //! for the reference and coming back keeps the session and every line of it. The reducer
 //! only calls engine methods; the browser's clock and randomness come in with the actions.
+//! The session is a [`Shared`] value: a send changes it in place (the server and its
+//! mailbox are never copied) and bumps the state's revision, which is what re-renders.
 //!
 //! Memory is bounded: the transcript keeps the last [`MAX_ENTRIES`] entries (a marker says
 //! how many older ones were dropped), a client line is kept up to [`MAX_LINE`] bytes, the
@@ -12,7 +14,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::live::{new_server, LiveSession};
+use crate::live::{new_server, LiveSession, Shared};
 pub use crate::live::{ClientLine, Entry, Marker, CLIENT_IP, CLIENT_NAME};
 use crate::smtp::profile::Profile;
 use crate::smtp::server::{Policies, ServerConfig};
@@ -63,8 +65,9 @@ pub fn demo_config(profile: Profile) -> ServerConfig {
 pub struct ConsoleState {
     /// Bumped by every action: two states are equal only if they are the same state.
     revision: u64,
-    /// The session with its transcript and history.
-    pub live: LiveSession,
+    /// The session with its transcript and history, shared with the previous state (a send
+    /// changes it in place; read it with `live.read()`).
+    pub live: Shared<LiveSession>,
     /// Whether line ends are shown as ␍␊.
     pub show_crlf: bool,
 }
@@ -121,16 +124,19 @@ impl ConsoleState {
     pub fn new(now: &str) -> ConsoleState {
         ConsoleState {
             revision: 0,
-            live: LiveSession::connect(new_server(demo_config(Profile::default()), now)),
+            live: Shared::new(LiveSession::connect(new_server(
+                demo_config(Profile::default()),
+                now,
+            ))),
             show_crlf: false,
         }
     }
+}
 
-    /// Opens a new session with `config`; the transcript goes on with its marker and
-    /// greeting, the history stays.
-    fn connect(&mut self, config: ServerConfig, now: &str) {
-        self.live.reconnect(new_server(config, now));
-    }
+/// Opens a new session with `config`; the transcript goes on with its marker and greeting,
+/// the history stays.
+fn connect(live: &mut LiveSession, config: ServerConfig, now: &str) {
+    live.reconnect(new_server(config, now));
 }
 
 impl Reducible for ConsoleState {
@@ -139,7 +145,12 @@ impl Reducible for ConsoleState {
     fn reduce(self: Rc<Self>, action: ConsoleAction) -> Rc<Self> {
         let mut next = (*self).clone();
         next.revision += 1;
-        match action {
+        if let ConsoleAction::ShowCrlf(show) = action {
+            next.show_crlf = show;
+            return Rc::new(next);
+        }
+        // The session is shared with the previous state: changed in place, not copied.
+        next.live.update(|live| match action {
             ConsoleAction::Send {
                 lines,
                 now,
@@ -147,21 +158,22 @@ impl Reducible for ConsoleState {
             } => {
                 for line in lines {
                     if remember {
-                        next.live.remember(&line);
+                        live.remember(&line);
                     }
-                    next.live.send(&line, &now);
+                    live.send(&line, &now);
                 }
             }
             ConsoleAction::Reset { now } => {
-                let config = next.live.server.config().clone();
-                next.connect(config, &now);
+                let config = live.server.config().clone();
+                connect(live, config, &now);
             }
-            ConsoleAction::SetProfile { profile, now } => next.connect(demo_config(profile), &now),
+            ConsoleAction::SetProfile { profile, now } => {
+                connect(live, demo_config(profile), &now);
+            }
             ConsoleAction::SetPolicies(policies) => {
-                next.live
-                    .set_policies(policies, Entry::Marker(Marker::SettingsChanged));
+                live.set_policies(policies, Entry::Marker(Marker::SettingsChanged));
             }
-            ConsoleAction::ShowCrlf(show) => next.show_crlf = show,
+            ConsoleAction::ShowCrlf(_) => {}
             ConsoleAction::Replay {
                 profile,
                 policies,
@@ -170,12 +182,12 @@ impl Reducible for ConsoleState {
             } => {
                 let mut config = demo_config(profile);
                 config.policies = policies;
-                next.connect(config, &now);
+                connect(live, config, &now);
                 for line in lines {
-                    next.live.send(&line, &now);
+                    live.send(&line, &now);
                 }
             }
-        }
+        });
         Rc::new(next)
     }
 }

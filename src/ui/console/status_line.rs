@@ -16,7 +16,7 @@ pub fn status_line() -> Html {
     let Some(console) = use_console() else {
         return Html::default();
     };
-    let view = console.live.server.view();
+    let view = console.live.read().server.view();
     let colon = lang.colon();
     let hello = match &view.hello {
         Some(name) => {

@@ -18,7 +18,7 @@ pub fn console_toolbar() -> Html {
     let copied = use_state(|| None::<Copied>);
     let current = console
         .as_ref()
-        .map(|c| c.live.server.config().profile)
+        .map(|c| c.live.read().server.config().profile)
         .unwrap_or_default();
     let profile_ref = use_synced_select(current.id().to_string());
     let Some(console) = console else {
@@ -52,8 +52,10 @@ pub fn console_toolbar() -> Html {
                 .and_then(|d| d.get_element_by_id(TRANSCRIPT_ID))
                 .map(web_sys::Node::from);
             let copied = copied.clone();
+            // The text is taken (and the session let go) before anything runs.
+            let text = console.live.read().log.text();
             copy_text(
-                console.live.log.text(),
+                text,
                 fallback,
                 Callback::from(move |outcome| copied.set(Some(outcome))),
             );

@@ -20,7 +20,7 @@ pub fn transcript() -> Html {
     let lang = use_lang();
     let console = use_console();
     let node = use_node_ref();
-    let newest = console.as_ref().and_then(|c| c.live.log.newest());
+    let newest = console.as_ref().and_then(|c| c.live.read().log.newest());
     {
         let node = node.clone();
         use_effect_with(newest, move |_| {
@@ -32,7 +32,7 @@ pub fn transcript() -> Html {
     let Some(console) = console else {
         return Html::default();
     };
-    let rows = rows(&console.live.log, console.show_crlf, lang);
+    let rows = rows(&console.live.read().log, console.show_crlf, lang);
     html! {
         <div id={TRANSCRIPT_ID} class="transcript" role="log" tabindex="0" ref={node}
             aria-label={t(lang, Msg::ConsoleTranscript)} data-testid="console-transcript">

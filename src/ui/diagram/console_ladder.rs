@@ -15,7 +15,7 @@ pub fn console_ladder() -> Html {
     let Some(console) = use_console() else {
         return Html::default();
     };
-    let inputs = inputs_of(console.live.log.items.iter().map(|i| &i.entry));
+    let inputs = inputs_of(console.live.read().log.items.iter().map(|i| &i.entry));
     ladder_view(
         &inputs,
         OnArrow::Open(AttrValue::Static(TRANSCRIPT_ID)),

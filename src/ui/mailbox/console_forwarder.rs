@@ -17,7 +17,7 @@ pub fn console_forwarder() -> Html {
     let mail = use_mail();
     // The newest transcript entry already looked at (kept across renders, never shown).
     let seen = use_mut_ref(|| None::<u64>);
-    let newest = console.as_ref().and_then(|c| c.live.log.newest());
+    let newest = console.as_ref().and_then(|c| c.live.read().log.newest());
     {
         let seen: Rc<RefCell<Option<u64>>> = seen.clone();
         use_effect_with(newest, move |_| {
@@ -25,10 +25,11 @@ pub fn console_forwarder() -> Html {
                 return;
             };
             let after = *seen.borrow();
-            let mailbox = console.live.server.mailbox();
-            let profile = console.live.server.config().profile.name();
-            let messages: Vec<MailItem> = console
-                .live
+            // Read the session, then let it go before dispatching.
+            let live = console.live.read();
+            let mailbox = live.server.mailbox();
+            let profile = live.server.config().profile.name();
+            let messages: Vec<MailItem> = live
                 .log
                 .items
                 .iter()
@@ -41,7 +42,8 @@ pub fn console_forwarder() -> Html {
                 })
                 .map(|stored| MailItem::new(stored, Origin::Console, profile, &[]))
                 .collect();
-            *seen.borrow_mut() = console.live.log.newest();
+            *seen.borrow_mut() = live.log.newest();
+            drop(live);
             if !messages.is_empty() {
                 mail.dispatch(MailAction::Add(messages));
             }

@@ -39,12 +39,14 @@ pub fn console_page() -> Html {
             let Some(console) = &console else {
                 return String::new();
             };
-            let config = console.live.server.config();
+            let live = console.live.read();
+            let config = live.server.config();
             let state = ConsoleShare {
                 profile: config.profile,
                 policies: config.policies.clone(),
-                lines: console.live.log.session_lines(),
+                lines: live.log.session_lines(),
             };
+            drop(live);
             pages::payload(&state, secrets)
         })
     };

@@ -9,9 +9,9 @@ use yew_router::prelude::*;
 
 use crate::i18n::Fill;
 use crate::lessons::guided;
-use crate::ui::lessons::lesson_list::LessonList;
-use crate::ui::lessons::lesson_view::LessonView;
-use crate::ui::lessons::texts;
+use crate::ui::learn::lessons::lesson_list::LessonList;
+use crate::ui::learn::lessons::lesson_view::LessonView;
+use crate::ui::learn::lessons::texts;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 

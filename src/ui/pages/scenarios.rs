@@ -9,11 +9,11 @@ use yew_router::prelude::*;
 
 use crate::i18n::Fill;
 use crate::lessons::scenarios;
+use crate::ui::learn::scenarios::scenario_list::ScenarioList;
+use crate::ui::learn::scenarios::scenario_loader::ScenarioLoader;
+use crate::ui::learn::scenarios::scenario_view::ScenarioView;
+use crate::ui::learn::scenarios::texts;
 use crate::ui::route::Route;
-use crate::ui::scenarios::scenario_list::ScenarioList;
-use crate::ui::scenarios::scenario_loader::ScenarioLoader;
-use crate::ui::scenarios::scenario_view::ScenarioView;
-use crate::ui::scenarios::texts;
 use crate::ui::state::use_lang;
 
 /// What the address selects.

@@ -47,6 +47,7 @@ pub fn dokuwiki_form(props: &ComposeFormProps) -> Html {
     else {
         return Html::default();
     };
+    let session = session.read();
     let draft = &session.compose;
     let id = props.id;
     let input = |field: ComposeField, label: Tr| {

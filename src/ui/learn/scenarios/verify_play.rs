@@ -28,6 +28,7 @@ pub fn verify_play(props: &VerifyPlayProps) -> Html {
         return Html::default();
     };
     let id = props.id;
+    let session = session.read();
     let draft = &session.verify;
     let Some(case) = &scenario.verify else {
         return Html::default();

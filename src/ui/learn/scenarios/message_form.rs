@@ -23,6 +23,7 @@ pub fn message_form(props: &ComposeFormProps) -> Html {
     else {
         return Html::default();
     };
+    let session = session.read();
     let draft = &session.compose;
     let id = props.id;
     let hint = AttrValue::from(texts::ADDRESSES_HINT.get(lang));

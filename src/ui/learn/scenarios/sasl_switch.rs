@@ -24,7 +24,13 @@ pub fn sasl_switch(props: &SaslSwitchProps) -> Html {
     let Some((_, session)) = scenario_session(&state, props.id) else {
         return Html::default();
     };
-    let running = !session.live.server.config().policies.sasl_daemon_down;
+    let running = !session
+        .read()
+        .live
+        .server
+        .config()
+        .policies
+        .sasl_daemon_down;
     let on_change = {
         let state = state.clone();
         let id = props.id;

@@ -4,10 +4,10 @@ use yew::prelude::*;
 use yew_router::prelude::*;
 
 use super::state::use_lessons;
-use super::summary::LearnSummary;
 use super::texts;
 use crate::i18n::Fill;
 use crate::lessons::guided::LESSONS;
+use crate::ui::learn::summary::LearnSummary;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 

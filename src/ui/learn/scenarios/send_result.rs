@@ -4,9 +4,9 @@
 
 use yew::prelude::*;
 
-use super::session_log::SessionLog;
 use super::state::{scenario_session, use_scenarios, ComposeError};
 use super::texts;
+use crate::ui::learn::session_log::SessionLog;
 use crate::ui::state::use_lang;
 
 /// Whose send.
@@ -29,6 +29,7 @@ pub fn send_result(props: &SendResultProps) -> Html {
     let Some(session) = scenario_session(&state, props.id).map(|(_, s)| s) else {
         return Html::default();
     };
+    let session = session.read();
     let Some(sent) = session.sent.clone() else {
         return Html::default();
     };

@@ -1,5 +1,5 @@
 //! The lessons' state: each lesson's step (remembered in storage by
-//! [`crate::ui::scenarios::provider`]) and, for every lesson opened, its session with the
+//! [`crate::ui::learn::provider`]) and, for every lesson opened, its session with the
 //! lesson's server ([`lesson_server`]), the feedback on the last try and whether the answer
 //! is shown. A reducer the app provides by context, so nothing is lost when navigating.
 //!
@@ -15,9 +15,8 @@ use yew::prelude::*;
 
 use crate::i18n::Tr;
 use crate::lessons::guided::{self, lesson_server, Lesson, Position, Step, Verdict, Wire};
-use crate::live::LiveSession;
+use crate::live::{LiveSession, Shared};
 use crate::smtp::server::{Event, Server};
-use crate::ui::scenarios::storage::load_progress;
 
 /// What the last try of a step got.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,8 +27,9 @@ pub struct Feedback {
     pub verdict: Verdict,
 }
 
-/// One lesson being worked through.
-#[derive(Clone, Debug)]
+/// One lesson being worked through. Held in a [`Shared`]: a try changes it in place (the
+/// server and its mailbox are never copied).
+#[derive(Debug)]
 pub struct LessonSession {
     /// The session with the lesson's server (lessons with line steps).
     pub live: Option<LiveSession>,
@@ -52,8 +52,9 @@ pub struct LessonsState {
     revision: u64,
     /// Each lesson's current step (its number of steps when complete).
     pub progress: Rc<BTreeMap<&'static str, usize>>,
-    /// Every lesson opened so far.
-    pub sessions: Rc<BTreeMap<&'static str, Rc<LessonSession>>>,
+    /// Every lesson opened so far, each shared with the previous state (the handle's
+    /// revision says when it changed).
+    pub sessions: Rc<BTreeMap<&'static str, Shared<LessonSession>>>,
 }
 
 impl PartialEq for LessonsState {
@@ -63,11 +64,11 @@ impl PartialEq for LessonsState {
 }
 
 impl LessonsState {
-    /// The state as stored: each lesson's step, no session yet.
-    pub fn initial() -> LessonsState {
+    /// The state at the start: each lesson's step (as storage kept it), no session yet.
+    pub fn new(progress: BTreeMap<&'static str, usize>) -> LessonsState {
         LessonsState {
             revision: 0,
-            progress: Rc::new(load_progress()),
+            progress: Rc::new(progress),
             sessions: Rc::new(BTreeMap::new()),
         }
     }
@@ -265,51 +266,57 @@ impl Reducible for LessonsState {
         next.revision += 1;
         let at = next.step(lesson);
         let current = lesson.steps.get(at);
+        // Only the map of handles is copied; the sessions are shared and change in place.
         let sessions = Rc::make_mut(&mut next.sessions);
         let passed = match action {
             LessonAction::Open { now, .. } => {
                 sessions
                     .entry(lesson.id)
-                    .or_insert_with(|| Rc::new(LessonSession::new(lesson, at, &now)));
+                    .or_insert_with(|| Shared::new(LessonSession::new(lesson, at, &now)));
                 false
             }
             LessonAction::Reconnect { now, .. } => {
-                let session = Rc::new(LessonSession::new(lesson, at, &now));
+                let session = Shared::new(LessonSession::new(lesson, at, &now));
                 sessions.insert(lesson.id, session);
                 false
             }
             LessonAction::Reset { now, .. } => {
                 Rc::make_mut(&mut next.progress).remove(lesson.id);
-                let session = Rc::new(LessonSession::new(lesson, 0, &now));
+                let session = Shared::new(LessonSession::new(lesson, 0, &now));
                 sessions.insert(lesson.id, session);
                 return Rc::new(next);
             }
             LessonAction::Send { lines, now, .. } => match sessions.get_mut(lesson.id) {
-                Some(session) => Rc::make_mut(session).send(lesson, at, &lines, &now),
+                Some(session) => session.update(|session| session.send(lesson, at, &lines, &now)),
                 None => return self,
             },
             LessonAction::SendAnswer { now, .. } => {
                 let (Some(session), Some(step)) = (sessions.get_mut(lesson.id), current) else {
                     return self;
                 };
-                let session = Rc::make_mut(session);
-                let lines = step.remaining_answer(session.part);
-                session.send(lesson, at, &lines, &now)
+                session.update(|session| {
+                    let lines = step.remaining_answer(session.part);
+                    session.send(lesson, at, &lines, &now)
+                })
             }
             LessonAction::Value { value, .. } => {
                 let Some(session) = sessions.get_mut(lesson.id) else {
                     return self;
                 };
-                let session = Rc::make_mut(session);
-                let mut pos = session.position(at);
-                match lesson.try_value(&mut pos, &value) {
-                    Some(verdict) => session.judged(at, pos, verdict),
+                let judged = session.update(|session| {
+                    let mut pos = session.position(at);
+                    let verdict = lesson.try_value(&mut pos, &value)?;
+                    Some(session.judged(at, pos, verdict))
+                });
+                match judged {
+                    Some(passed) => passed,
+                    // Nothing was judged, nothing changed.
                     None => return self,
                 }
             }
             LessonAction::ShowAnswer { .. } => match sessions.get_mut(lesson.id) {
                 Some(session) => {
-                    Rc::make_mut(session).answer_shown = true;
+                    session.update(|session| session.answer_shown = true);
                     false
                 }
                 None => return self,

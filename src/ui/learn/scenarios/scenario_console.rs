@@ -8,12 +8,12 @@ use yew::prelude::*;
 use super::raw_input::{RawInput, RawSwitch};
 use super::sasl_switch::SaslSwitch;
 use super::scenario_input::ScenarioInput;
-use super::session_log::SessionLog;
 use super::session_status::SessionStatus;
 use super::state::{scenario_session, use_scenarios};
 use super::stored_messages::StoredMessages;
 use super::texts;
 use crate::ui::console::base64_helper::Base64Helper;
+use crate::ui::learn::session_log::SessionLog;
 use crate::ui::state::use_lang;
 
 /// Whose session.
@@ -30,9 +30,10 @@ pub fn scenario_console(props: &ScenarioConsoleProps) -> Html {
     let Some(state) = use_scenarios() else {
         return Html::default();
     };
-    let Some((scenario, session)) = scenario_session(&state, props.id) else {
+    let Some((scenario, shared)) = scenario_session(&state, props.id) else {
         return Html::default();
     };
+    let session = shared.read();
     let daemon_down = scenario.config().policies.sasl_daemon_down;
     html! {
         <div class="console learn-console" data-testid="scenario-console">
@@ -48,7 +49,7 @@ pub fn scenario_console(props: &ScenarioConsoleProps) -> Html {
                     }
                     <RawSwitch id={props.id} on={session.raw} />
                     <p class="hint">{ texts::CLICK_HINT.get(lang) }</p>
-                    <StoredMessages journal={session.journal.clone()} />
+                    <StoredMessages session={shared.clone()} />
                 </div>
                 <aside class="console-side" aria-label={texts::SERVER_SIDE.get(lang)}>
                     if daemon_down {

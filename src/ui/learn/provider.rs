@@ -5,10 +5,10 @@
 
 use yew::prelude::*;
 
-use super::state::{ScenariosContext, ScenariosState};
-use super::storage::{save_done, save_progress, save_sessions};
+use super::lessons::state::{LessonsContext, LessonsState};
+use super::scenarios::state::{ScenariosContext, ScenariosState};
+use super::storage::{load_done, load_progress, save_done, save_progress, save_sessions};
 use crate::ui::analyze::state::{AnalyzeContext, AnalyzeState};
-use crate::ui::lessons::state::{LessonsContext, LessonsState};
 
 /// What the provider wraps.
 #[derive(Properties, PartialEq)]
@@ -21,8 +21,8 @@ pub struct LearnProviderProps {
 #[function_component(LearnProvider)]
 pub fn learn_provider(props: &LearnProviderProps) -> Html {
     let analyze = use_reducer(AnalyzeState::default);
-    let scenarios = use_reducer(ScenariosState::initial);
-    let lessons = use_reducer(LessonsState::initial);
+    let scenarios = use_reducer(|| ScenariosState::new(load_done()));
+    let lessons = use_reducer(|| LessonsState::new(load_progress()));
     use_effect_with(scenarios.done.clone(), |done| save_done(done));
     use_effect_with((*scenarios).clone(), |state| save_sessions(&state.sessions));
     use_effect_with(lessons.progress.clone(), |progress| save_progress(progress));

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
 use super::texts;
 use crate::i18n::Fill;
-use crate::ui::lessons::step_card::focus_if_idle;
+use crate::ui::learn::focus::focus_if_idle;
 use crate::ui::state::use_lang;
 
 /// Whose hints.
@@ -24,7 +24,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
     let shown_now = state
         .as_ref()
         .and_then(|s| s.session(props.id))
-        .map_or(0, |s| s.hints);
+        .map_or(0, |s| s.read().hints);
     {
         let mounted = use_mut_ref(|| false);
         use_effect_with(shown_now, move |_| {
@@ -41,7 +41,7 @@ pub fn hint_list(props: &HintListProps) -> Html {
         return Html::default();
     };
     let total = scenario.hints.len();
-    let shown = session.hints.min(total);
+    let shown = session.read().hints.min(total);
     let on_more = {
         let state = state.clone();
         let id = props.id;

@@ -13,9 +13,9 @@ use crate::lessons::guided;
 use crate::smtp::server::Mode;
 use crate::ui::console::base64_helper::Base64Helper;
 use crate::ui::console::state::browser_now;
-use crate::ui::lessons::step_card::focus_if_idle;
+use crate::ui::learn::focus::focus_if_idle;
+use crate::ui::learn::session_log::SessionLog;
 use crate::ui::route::Route;
-use crate::ui::scenarios::session_log::SessionLog;
 use crate::ui::state::use_lang;
 
 /// The lesson to show.
@@ -56,10 +56,9 @@ pub fn lesson_view(props: &LessonViewProps) -> Html {
         return Html::default();
     };
     let complete = state.step(lesson) >= lesson.steps.len();
-    let live = state
-        .sessions
-        .get(lesson.id)
-        .and_then(|session| session.live.clone());
+    let session = state.sessions.get(lesson.id).cloned();
+    let session = session.as_ref().map(|session| session.read());
+    let live = session.as_ref().and_then(|session| session.live.as_ref());
     let on_reconnect = {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| {

@@ -26,7 +26,7 @@ pub fn goal_status(props: &GoalStatusProps) -> Html {
     let Some((scenario, session)) = scenario_session(&state, props.id) else {
         return Html::default();
     };
-    let met = scenario.is_done(&session.journal);
+    let met = scenario.is_done(&session.read().journal);
     html! {
         <div class="goal-status" role="status" aria-live="polite">
             if met {

@@ -9,7 +9,7 @@ use super::state::{use_scenarios, ScenarioAction};
 use super::texts;
 use crate::i18n::Fill;
 use crate::lessons::scenarios;
-use crate::ui::lessons::summary::LearnSummary;
+use crate::ui::learn::summary::LearnSummary;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 

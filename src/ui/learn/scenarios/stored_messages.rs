@@ -1,27 +1,28 @@
 //! The messages the scenario's server accepted (from the journal): envelope sender, the
 //! envelope recipients, and the message as stored — where a Bcc shows by its absence.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
+use super::state::ScenarioSession;
 use super::texts;
 use crate::i18n::Fill;
-use crate::lessons::scenarios::Journal;
+use crate::live::Shared;
 use crate::ui::state::use_lang;
 
 /// The accepted messages.
 #[derive(Properties, PartialEq)]
 pub struct StoredMessagesProps {
-    /// The journal whose `stored` messages are shown, oldest first.
-    pub journal: Rc<Journal>,
+    /// The session whose journal's `stored` messages are shown, oldest first (shared, not
+    /// copied: its revision changes with every action on it, which renders this again).
+    pub session: Shared<ScenarioSession>,
 }
 
 /// The list.
 #[function_component(StoredMessages)]
 pub fn stored_messages(props: &StoredMessagesProps) -> Html {
     let lang = use_lang();
-    let stored = &props.journal.stored;
+    let session = props.session.read();
+    let stored = &session.journal.stored;
     let items = stored.iter().map(|message| {
         let recipients = message
             .recipients

@@ -1,7 +1,7 @@
 //! The scenarios' state: every scenario opened so far with its session, its [`Journal`]
 //! and what the learner typed into its forms, and which scenarios are done. Held in a
 //! reducer the app provides by context, so leaving a scenario and coming back keeps all of
-//! it; only the done ids are written to storage (by [`super::provider`]).
+//! it; only the done ids are written to storage (by [`crate::ui::learn::provider`]).
 //!
 //! The reducer only calls the engine: the scenario's server ([`Scenario::config`]), the
 //! journal ([`Journal::record`]), its check ([`Scenario::is_done`]), the composer
@@ -14,15 +14,18 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::compose_run::{deliver, Delivery};
-use super::storage::load_done;
 use super::texts;
 use crate::lessons::scenarios::{self, composed, raw_bytes, Journal, Scenario};
-use crate::live::{new_server, Entry, LiveSession};
+use crate::live::{new_server, Entry, LiveSession, Shared};
 use crate::sasl::verify::{verify, Report, VerifyError};
 
 /// What the learner typed into a compose scenario's form (the engine's type: a scenario
 /// file's `[compose]` table is one).
 pub use crate::lessons::scenarios::{ComposeDraft, ComposeError, ComposeField};
+
+/// What a reload does again of a scenario's session (the engine's types, read and written
+/// as text by [`crate::lessons::progress`]).
+pub use crate::lessons::progress::{Replay, Saved};
 
 /// The last send of a compose scenario.
 pub type Sent = Result<Delivery, ComposeError>;
@@ -40,13 +43,14 @@ pub struct VerifyDraft {
     pub answered: bool,
 }
 
-/// One scenario being played.
-#[derive(Clone, Debug)]
+/// One scenario being played. Held in a [`Shared`]: an action changes it in place (the
+/// server, its mailbox and the journal are never copied).
+#[derive(Debug)]
 pub struct ScenarioSession {
     /// The console session (console scenarios), or the server's first connection.
     pub live: LiveSession,
     /// What happened, as the scenario's check reads it.
-    pub journal: Rc<Journal>,
+    pub journal: Journal,
     /// How many hints are shown.
     pub hints: usize,
     /// The compose form.
@@ -60,25 +64,8 @@ pub struct ScenarioSession {
     /// Whether the console sends raw bytes.
     pub raw: bool,
     /// What the learner did, in order, to be done again after a reload (kept in the tab's
-    /// session storage by [`super::provider`]; never a password typed into a form).
+    /// session storage by [`crate::ui::learn::provider`]; never a password typed into a form).
     pub record: Rc<Vec<Replay>>,
-}
-
-/// One thing the learner did in a scenario that a reload does again.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Replay {
-    /// A console line (sent with CRLF).
-    Line(String),
-    /// Raw-mode text (sent as [`raw_bytes`] makes it).
-    Raw(String),
-    /// saslauthd started (`true`) or stopped.
-    Saslauthd(bool),
-    /// A compose form's input changed (never the password).
-    Field(ComposeField, String),
-    /// The compose form was sent.
-    ComposeSend,
-    /// The verifier was run (with the password typed again by hand, so without one).
-    Answer(String),
 }
 
 /// At most this many things are recorded for a reload.
@@ -88,7 +75,7 @@ impl ScenarioSession {
     fn new(scenario: &Scenario, now: &str) -> ScenarioSession {
         ScenarioSession {
             live: LiveSession::connect(new_server(scenario.config(), now)),
-            journal: Rc::new(Journal::default()),
+            journal: Journal::default(),
             hints: 0,
             compose: Rc::new(scenario.compose.clone()),
             sent: None,
@@ -169,15 +156,6 @@ impl ScenarioSession {
     }
 }
 
-/// What a reload finds of a scenario's session in the tab's session storage.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Saved {
-    /// How many hints were shown.
-    pub hints: usize,
-    /// What the learner did.
-    pub record: Vec<Replay>,
-}
-
 /// The scenarios' state.
 #[derive(Clone, Debug)]
 pub struct ScenariosState {
@@ -185,8 +163,9 @@ pub struct ScenariosState {
     revision: u64,
     /// The scenarios whose goal was met (remembered in storage).
     pub done: Rc<BTreeSet<&'static str>>,
-    /// Every scenario opened so far.
-    pub sessions: Rc<BTreeMap<&'static str, Rc<ScenarioSession>>>,
+    /// Every scenario opened so far, each shared with the previous state (the handle's
+    /// revision says when it changed).
+    pub sessions: Rc<BTreeMap<&'static str, Shared<ScenarioSession>>>,
 }
 
 impl PartialEq for ScenariosState {
@@ -196,17 +175,17 @@ impl PartialEq for ScenariosState {
 }
 
 impl ScenariosState {
-    /// The state as stored: the done scenarios, no session yet.
-    pub fn initial() -> ScenariosState {
+    /// The state at the start: the scenarios done (as storage kept them), no session yet.
+    pub fn new(done: BTreeSet<&'static str>) -> ScenariosState {
         ScenariosState {
             revision: 0,
-            done: Rc::new(load_done()),
+            done: Rc::new(done),
             sessions: Rc::new(BTreeMap::new()),
         }
     }
 
     /// The session of a scenario, if it was opened.
-    pub fn session(&self, id: &str) -> Option<&Rc<ScenarioSession>> {
+    pub fn session(&self, id: &str) -> Option<&Shared<ScenarioSession>> {
         self.sessions.get(id)
     }
 }
@@ -352,16 +331,16 @@ impl ScenarioSession {
                         self.live.remember(&line);
                     }
                     self.remember(Replay::Line(line.clone()));
-                    Rc::make_mut(&mut self.journal).client(line.as_bytes());
+                    self.journal.client(line.as_bytes());
                     let events = self.live.send(&line, &now);
-                    Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
+                    self.journal.record(&self.live.server, &events);
                 }
             }
             ScenarioAction::SendRaw { text, now, .. } => {
                 let bytes = raw_bytes(&text);
-                Rc::make_mut(&mut self.journal).client(&bytes);
+                self.journal.client(&bytes);
                 let events = self.live.send_raw(&bytes, &now);
-                Rc::make_mut(&mut self.journal).record(&self.live.server, &events);
+                self.journal.record(&self.live.server, &events);
                 self.remember(Replay::Raw(text));
             }
             ScenarioAction::Raw { on, .. } => self.raw = on,
@@ -390,8 +369,7 @@ impl ScenarioSession {
                     |(settings, message)| {
                         // Each send is a new connection to the scenario's server.
                         let mut server = new_server(scenario.config(), &now);
-                        let journal = Rc::make_mut(&mut self.journal);
-                        deliver(settings, &message, &mut server, journal)
+                        deliver(settings, &message, &mut server, &mut self.journal)
                     },
                 );
                 self.sent = Some(Rc::new(sent));
@@ -422,7 +400,7 @@ impl ScenarioSession {
             ScenarioAction::Answer { .. } => {
                 let draft = Rc::make_mut(&mut self.verify);
                 draft.answered = true;
-                Rc::make_mut(&mut self.journal).answer = Some(draft.answer.clone());
+                self.journal.answer = Some(draft.answer.clone());
                 let answer = draft.answer.clone();
                 self.remember(Replay::Answer(answer));
             }
@@ -444,6 +422,7 @@ impl Reducible for ScenariosState {
         let Some(scenario) = scenarios::find(id) else {
             return self;
         };
+        // Only the map of handles is copied; the sessions are shared and change in place.
         let sessions = Rc::make_mut(&mut next.sessions);
         let opening = match &action {
             ScenarioAction::Open { now, saved, .. } => Some((now.clone(), saved.clone())),
@@ -451,20 +430,21 @@ impl Reducible for ScenariosState {
             _ => None,
         };
         let session = match (sessions.get_mut(scenario.id), opening) {
-            (Some(session), _) => Rc::make_mut(session),
-            (None, Some((now, saved))) => {
-                Rc::make_mut(sessions.entry(scenario.id).or_insert_with(|| {
-                    Rc::new(match saved {
-                        Some(saved) => ScenarioSession::restored(scenario, &now, &saved),
-                        None => ScenarioSession::new(scenario, &now),
-                    })
-                }))
-            }
+            (Some(session), _) => session,
+            (None, Some((now, saved))) => sessions.entry(scenario.id).or_insert_with(|| {
+                Shared::new(match saved {
+                    Some(saved) => ScenarioSession::restored(scenario, &now, &saved),
+                    None => ScenarioSession::new(scenario, &now),
+                })
+            }),
             // An action for a scenario that was never opened: nothing to act on.
             (None, None) => return self,
         };
-        session.apply(scenario, action);
-        if scenario.is_done(&session.journal) && !next.done.contains(scenario.id) {
+        let met = session.update(|session| {
+            session.apply(scenario, action);
+            scenario.is_done(&session.journal)
+        });
+        if met && !next.done.contains(scenario.id) {
             Rc::make_mut(&mut next.done).insert(scenario.id);
         }
         Rc::new(next)
@@ -480,11 +460,12 @@ pub fn use_scenarios() -> Option<ScenariosContext> {
     use_context::<ScenariosContext>()
 }
 
-/// The scenario and its session, if it was opened.
+/// The scenario and its session, if it was opened (read it with `session.read()`, and let
+/// the guard go before dispatching).
 pub fn scenario_session(
     state: &ScenariosState,
     id: &str,
-) -> Option<(&'static Scenario, Rc<ScenarioSession>)> {
+) -> Option<(&'static Scenario, Shared<ScenarioSession>)> {
     let scenario = scenarios::find(id)?;
     Some((scenario, state.session(scenario.id)?.clone()))
 }

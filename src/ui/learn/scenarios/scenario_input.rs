@@ -29,7 +29,9 @@ pub fn scenario_input(props: &ScenarioInputProps) -> Html {
         .as_ref()
         .and_then(|s| scenario_session(s, props.id))
         .map(|(_, session)| session);
-    let mode = session.as_ref().map_or(Mode::Command, |s| s.live.mode());
+    let mode = session
+        .as_ref()
+        .map_or(Mode::Command, |s| s.read().live.mode());
     let multiline = matches!(mode, Mode::Data | Mode::Chunk);
     {
         let (line_ref, data_ref) = (line_ref.clone(), data_ref.clone());
@@ -90,7 +92,7 @@ pub fn scenario_input(props: &ScenarioInputProps) -> Html {
         })
     };
     html! {
-        <CommandLine value={AttrValue::from((*line).clone())} history={session.live.history.clone()}
+        <CommandLine value={AttrValue::from((*line).clone())} history={session.read().live.history.clone()}
             disabled={mode == Mode::Closed} input_ref={line_ref} {on_input} {on_send} />
     }
 }

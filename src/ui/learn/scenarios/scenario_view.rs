@@ -12,13 +12,13 @@ use super::place_label::{place_id, place_text};
 use super::scenario_console::ScenarioConsole;
 use super::send_result::SendResult;
 use super::state::{scenario_session, use_scenarios, ScenarioAction};
-use super::storage::load_session;
 use super::stored_messages::StoredMessages;
 use super::texts;
 use super::verify_play::VerifyPlay;
 use crate::lessons::scenarios::{self, Place};
 use crate::ui::console::state::browser_now;
-use crate::ui::lessons::step_card::focus_if_idle;
+use crate::ui::learn::focus::focus_if_idle;
+use crate::ui::learn::storage::load_session;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -81,7 +81,7 @@ pub fn scenario_view(props: &ScenarioViewProps) -> Html {
                 <div class="compose-play">
                     if dokuwiki { <DokuWikiForm {id} /> } else { <MessageForm {id} /> }
                     <SendResult {id} plugin_log={dokuwiki} />
-                    <StoredMessages journal={session.journal.clone()} />
+                    <StoredMessages session={session.clone()} />
                 </div>
             }
         }

@@ -11,33 +11,10 @@ use super::texts;
 use crate::i18n::Fill;
 use crate::lessons::guided::{self, Expect};
 use crate::smtp::server::Mode;
+use crate::ui::learn::focus::focus_if_idle;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 use yew_router::prelude::*;
-
-/// Focuses the first element matching `selector` when nothing else has the focus (the button that had
-/// it just went away, or a link was followed), so the next Tab starts where the learner
-/// works, not at the top of the page.
-pub fn focus_if_idle(selector: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let idle = document
-        .active_element()
-        .is_none_or(|e| e.tag_name().eq_ignore_ascii_case("body"));
-    if idle {
-        if let Some(element) = document
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = element.focus_with_options(&options);
-        }
-    }
-}
 
 /// Whose step.
 #[derive(Properties, PartialEq)]
@@ -54,7 +31,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
     let turn = state
         .as_ref()
         .and_then(|s| s.sessions.get(props.id))
-        .map(|s| s.turn);
+        .map(|s| s.read().turn);
     use_effect_with(turn, |_| focus_if_idle("#lesson-input, .next-lesson a"));
     let (Some(state), Some(lesson)) = (state, guided::find(props.id)) else {
         return Html::default();
@@ -62,6 +39,7 @@ pub fn step_card(props: &StepCardProps) -> Html {
     let Some(session) = state.sessions.get(lesson.id).cloned() else {
         return Html::default();
     };
+    let session = session.read();
     let id = lesson.id;
     let at = state.step(lesson);
     let total = lesson.steps.len();

@@ -3,12 +3,12 @@
 
 use yew::prelude::*;
 
-use super::state::use_lessons;
-use super::texts;
+use super::lessons::state::use_lessons;
+use super::lessons::texts;
+use super::scenarios::state::use_scenarios;
 use crate::i18n::Fill;
 use crate::lessons::guided::LESSONS;
 use crate::lessons::scenarios;
-use crate::ui::scenarios::state::use_scenarios;
 use crate::ui::state::use_lang;
 
 /// The summary.
