@@ -1015,21 +1015,27 @@ pub enum Item {
     Envelope,
 }
 
+const LABEL_HEADER: Tr = Tr::new("Part {part}: {name}", "第 {part} 部分：{name}");
+const LABEL_BODY: Tr = Tr::new("Message body", "邮件正文");
+const LABEL_PART: Tr = Tr::new("Part {path}", "第 {path} 部分");
+const LABEL_OMITTED: Tr = Tr::new("{name} (not written)", "{name}（不写入）");
+const LABEL_ENVELOPE: Tr = Tr::new(
+    "Envelope (MAIL FROM, RCPT TO)",
+    "信封（MAIL FROM、RCPT TO）",
+);
+
 impl Item {
     /// A label for the item in `lang`.
     pub fn label(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Item::Header { part, name }, _) if part.is_empty() => (*name).to_string(),
-            (Item::Header { part, name }, Lang::En) => format!("Part {part}: {name}"),
-            (Item::Header { part, name }, Lang::Zh) => format!("第 {part} 部分：{name}"),
-            (Item::Part { path }, Lang::En) if path.is_empty() => "Message body".into(),
-            (Item::Part { path }, Lang::Zh) if path.is_empty() => "邮件正文".into(),
-            (Item::Part { path }, Lang::En) => format!("Part {path}"),
-            (Item::Part { path }, Lang::Zh) => format!("第 {path} 部分"),
-            (Item::Omitted { name }, Lang::En) => format!("{name} (not written)"),
-            (Item::Omitted { name }, Lang::Zh) => format!("{name}（不写入）"),
-            (Item::Envelope, Lang::En) => "Envelope (MAIL FROM, RCPT TO)".into(),
-            (Item::Envelope, Lang::Zh) => "信封（MAIL FROM、RCPT TO）".into(),
+        match self {
+            Item::Header { part, name } if part.is_empty() => (*name).to_string(),
+            Item::Header { part, name } => {
+                LABEL_HEADER.fill(lang, &[("part", part), ("name", name)])
+            }
+            Item::Part { path } if path.is_empty() => LABEL_BODY.get(lang).to_owned(),
+            Item::Part { path } => LABEL_PART.fill(lang, &[("path", path)]),
+            Item::Omitted { name } => LABEL_OMITTED.fill(lang, &[("name", name)]),
+            Item::Envelope => LABEL_ENVELOPE.get(lang).to_owned(),
         }
     }
 }
