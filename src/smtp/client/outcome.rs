@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Security, ServerReply, Stage};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Lang, Text, Tr};
 use crate::mime::RecipientKind;
 use crate::sasl::trace::Trace;
 
@@ -43,8 +43,8 @@ pub enum Failure {
     Sasl {
         /// The mechanism.
         mechanism: String,
-        /// What went wrong, in both languages.
-        problem: (String, String),
+        /// What went wrong.
+        problem: Text,
     },
     /// The message has 8-bit octets but the server does not offer 8BITMIME (RFC 6152 §3).
     EightBitUnsupported,
@@ -57,8 +57,8 @@ pub enum Failure {
     ConnectionClosed,
     /// The caller could not do what was asked (a real TLS handshake, say).
     Local {
-        /// Why, in both languages.
-        reason: (String, String),
+        /// Why.
+        reason: Text,
     },
 }
 
@@ -109,11 +109,7 @@ impl Failure {
                 format!("客户端无法计算 {m}：它支持 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 和 NTLM。")
             },
             Failure::MissingCredentials => Tr::new("Authentication needs both a user name and a password.", "认证需要用户名和密码两者。").get(lang).to_string(),
-            Failure::Sasl { mechanism, problem } => if en {
-                format!("{mechanism}: {}", problem.0)
-            } else {
-                format!("{mechanism}：{}", problem.1)
-            },
+            Failure::Sasl { mechanism, problem } => Tr::new("{mechanism}: {problem}", "{mechanism}：{problem}").fill(lang, &[("mechanism", mechanism), ("problem", &problem.get(lang))]),
             Failure::EightBitUnsupported => Tr::new("The message has octets with the high bit set (8bit), but the server does not offer 8BITMIME: the client must not send them (RFC 6152 §3). Compose it with quoted-printable or base64.", "邮件含有最高位为 1 的字节（8bit），但服务器不提供 8BITMIME：客户端不能发送（RFC 6152 §3）。请用 quoted-printable 或 base64 编写邮件。").get(lang).to_string(),
             Failure::Protocol { line } => if en {
                 format!("The server sent {line:?}, which is not a reply (three digits, then a space or a hyphen, RFC 5321 §4.2): the client hangs up.")
@@ -121,7 +117,7 @@ impl Failure {
                 format!("服务器发送了 {line:?}，这不是回复（三位数字后跟空格或连字符，RFC 5321 §4.2）：客户端挂断。")
             },
             Failure::ConnectionClosed => Tr::new("The connection closed before the session ended: whatever was not confirmed with 250 was not delivered.", "会话结束前连接就关闭了：没有得到 250 确认的内容都没有投递。").get(lang).to_string(),
-            Failure::Local { reason } => if en { reason.0.clone() } else { reason.1.clone() },
+            Failure::Local { reason } => reason.get(lang).to_owned(),
         }
     }
 }
