@@ -114,6 +114,14 @@ const INVALID_TOKEN: Tr = Tr::new(
     "The bearer token is not the one issued for {u} (expired, revoked, or for another account): the server answers with a JSON error challenge (RFC 7628's status invalid_token), the client acknowledges it, and only then comes the failure (RFC 7628 §3.2.2–3.2.3).",
     "这个 bearer 令牌不是签发给 {u} 的（已过期、已撤销或属于其他账号）：服务器先回一个 JSON 错误质询（RFC 7628 中 status 为 invalid_token），客户端确认之后才给出失败回复（RFC 7628 §3.2.2–3.2.3）。",
 );
+const ACKNOWLEDGED_EMPTY: Tr = Tr::new(
+    "{first} The client acknowledged the error challenge with an empty response; RFC 7628 §3.2.3 asks an OAUTHBEARER client for ^A (0x01, base64 AQ==). The server fails the exchange either way.",
+    "{first} 客户端用空响应确认了错误质询；RFC 7628 §3.2.3 要求 OAUTHBEARER 客户端发送 ^A（0x01，base64 为 AQ==）。无论如何服务器都会判定失败。",
+);
+const ACKNOWLEDGED_WITH: Tr = Tr::new(
+    "{first} The client acknowledged the error challenge with {answer}; RFC 7628 §3.2.3 asks an OAUTHBEARER client for ^A (0x01, base64 AQ==). The server fails the exchange either way.",
+    "{first} 客户端用 {answer} 确认了错误质询；RFC 7628 §3.2.3 要求 OAUTHBEARER 客户端发送 ^A（0x01，base64 为 AQ==）。无论如何服务器都会判定失败。",
+);
 const NOT_BEARER: Tr = Tr::new(
     "auth= names the scheme {scheme}; these mechanisms carry a Bearer token (\"auth=Bearer <token>\", RFC 6750 §2.1, RFC 7628 §3.1).",
     "auth= 中的方案是 {scheme}；这两种机制携带的是 Bearer 令牌（\"auth=Bearer <令牌>\"，RFC 6750 §2.1、RFC 7628 §3.1）。",
@@ -156,11 +164,13 @@ impl SaslProblem {
             SaslProblem::InvalidToken(u) => INVALID_TOKEN.fill(lang, &[("u", &format!("{u:?}"))]),
             SaslProblem::InvalidTokenAcknowledgedWithout { user, answer } => {
                 let first = SaslProblem::InvalidToken(user.clone()).explain(lang);
-                match (lang, answer.is_empty()) {
-                    (Lang::En, true) => format!("{first} The client acknowledged the error challenge with an empty response; RFC 7628 §3.2.3 asks an OAUTHBEARER client for ^A (0x01, base64 AQ==). The server fails the exchange either way."),
-                    (Lang::En, false) => format!("{first} The client acknowledged the error challenge with {answer:?}; RFC 7628 §3.2.3 asks an OAUTHBEARER client for ^A (0x01, base64 AQ==). The server fails the exchange either way."),
-                    (Lang::Zh, true) => format!("{first} 客户端用空响应确认了错误质询；RFC 7628 §3.2.3 要求 OAUTHBEARER 客户端发送 ^A（0x01，base64 为 AQ==）。无论如何服务器都会判定失败。"),
-                    (Lang::Zh, false) => format!("{first} 客户端用 {answer:?} 确认了错误质询；RFC 7628 §3.2.3 要求 OAUTHBEARER 客户端发送 ^A（0x01，base64 为 AQ==）。无论如何服务器都会判定失败。"),
+                if answer.is_empty() {
+                    ACKNOWLEDGED_EMPTY.fill(lang, &[("first", &first)])
+                } else {
+                    ACKNOWLEDGED_WITH.fill(
+                        lang,
+                        &[("first", &first), ("answer", &format!("{answer:?}"))],
+                    )
                 }
             }
             SaslProblem::NotBearer(scheme) => {
