@@ -8,17 +8,13 @@ use super::{
     Action, AuthReport, Client, ClientNote, Expect, Failure, ServerReply, Stage, PREFERENCE,
 };
 use crate::i18n::{Text, Tr};
-use crate::sasl::exchange::{AuthStep, ClientParams};
+use crate::sasl::exchange::{AuthStep, ClientParams, UNEXPECTED_CHALLENGE};
 use crate::sasl::registry;
 use crate::sasl::trace::Trace;
 
 const CHALLENGE_NOT_BASE64: Tr = Tr::new(
     "the 334 line {line} is not base64 (RFC 4954 §4).",
     "334 行 {line} 不是 base64（RFC 4954 §4）。",
-);
-const ANOTHER_CHALLENGE: Tr = Tr::new(
-    "the server sent another challenge after the last response.",
-    "最后一个响应之后服务器又发来了质询。",
 );
 
 impl Client {
@@ -66,7 +62,7 @@ impl Client {
             Err(err) => {
                 let failure = Failure::Sasl {
                     mechanism,
-                    problem: Text::new(err.en, err.zh),
+                    problem: err,
                 };
                 return self.fail_and_quit(failure, actions);
             }
@@ -145,7 +141,7 @@ impl Client {
             return self.cancel_auth(failure, actions);
         };
         let Some(mut exchange) = self.exchange.take() else {
-            let failure = self.sasl_failure(ANOTHER_CHALLENGE.into());
+            let failure = self.sasl_failure(UNEXPECTED_CHALLENGE.into());
             return self.cancel_auth(failure, actions);
         };
         if !challenge.is_empty() && !exchange.expects_binary() {
@@ -174,11 +170,11 @@ impl Client {
             }
             // A client exchange ends with the server's 235, not on its own.
             AuthStep::Success(_) => {
-                let failure = self.sasl_failure(ANOTHER_CHALLENGE.into());
+                let failure = self.sasl_failure(UNEXPECTED_CHALLENGE.into());
                 self.cancel_auth(failure, actions);
             }
             AuthStep::Failure(err) => {
-                let failure = self.sasl_failure(Text::new(err.en, err.zh));
+                let failure = self.sasl_failure(err);
                 self.cancel_auth(failure, actions);
             }
         }
