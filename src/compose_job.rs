@@ -16,8 +16,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::i18n::Lang;
 use crate::i18n::Text;
+use crate::i18n::Tr;
 use crate::mime::compose::Rule;
 use crate::mime::{data_section, inspect, Composed, Message, RecipientKind};
 use crate::msgauth::page::DkimSignOut;
@@ -378,10 +378,11 @@ pub struct SentView {
 /// refused here: [`compute_signed`] with a signer runs it.
 pub fn compute(job: &Job, progress: impl FnMut(Stage)) -> JobResult {
     compute_signed(job, progress, &|_, _| {
-        Err(Text::of(|lang| match lang {
-            Lang::En => "Signing runs only in the compose worker.".to_string(),
-            Lang::Zh => "签名只在撰写 Worker 中进行。".to_string(),
-        }))
+        Err(Tr::new(
+            "Signing runs only in the compose worker.",
+            "签名只在撰写 Worker 中进行。",
+        )
+        .into())
     })
 }
 

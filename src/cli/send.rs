@@ -26,7 +26,7 @@ use serde::Serialize;
 
 use super::send_tls::{TlsSettings, Wire};
 use super::LangArg;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::mime::{Attachment, Charset, Mailbox, Message, TransferEncoding, MAX_CONTENT};
 use crate::sasl::trace::visible;
 use crate::smtp::client::{
@@ -293,7 +293,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         Security::None => None,
         _ => match TlsSettings::new(&host, args.ca_file.as_deref(), args.insecure) {
             Ok(tls) => Some(tls),
-            Err((en, zh)) => return usage(lang, &en, &zh),
+            Err(why) => return usage(lang, &why.en, &why.zh),
         },
     };
     let mut settings = ClientSettings::new(&host, address.port());
@@ -518,10 +518,13 @@ fn converse(
                     io::ErrorKind::WouldBlock | io::ErrorKind::TimedOut
                 ) =>
             {
-                client.abort((
-                    format!("No reply within {timeout} seconds: the client gives up."),
-                    format!("{timeout} 秒内没有回复：客户端放弃。"),
-                ));
+                client.abort(
+                    Tr::new(
+                        "No reply within {timeout} seconds: the client gives up.",
+                        "{timeout} 秒内没有回复：客户端放弃。",
+                    )
+                    .filled(&[("timeout", &timeout)]),
+                );
                 break;
             }
             Err(_) => {
@@ -531,12 +534,13 @@ fn converse(
         };
         total += n;
         if total > MAX_READ_TOTAL {
-            client.abort((
-                format!(
-                    "The server sent over {MAX_READ_TOTAL} octets of replies: the client hangs up."
-                ),
-                format!("服务器发来的回复超过 {MAX_READ_TOTAL} 字节：客户端挂断。"),
-            ));
+            client.abort(
+                Tr::new(
+                    "The server sent over {max} octets of replies: the client hangs up.",
+                    "服务器发来的回复超过 {max} 字节：客户端挂断。",
+                )
+                .filled(&[("max", &MAX_READ_TOTAL)]),
+            );
             break;
         }
         let mut actions: Vec<Action> = client.receive(buffer.get(..n).unwrap_or_default());
@@ -563,10 +567,15 @@ fn converse(
                         return;
                     }
                     None => {
-                        actions.extend(client.abort((
-                            "The server is ready for TLS, but TLS was not asked for.".into(),
-                            "服务器已准备好 TLS，但并未要求使用 TLS。".into(),
-                        )));
+                        actions.extend(
+                            client.abort(
+                                Tr::new(
+                                    "The server is ready for TLS, but TLS was not asked for.",
+                                    "服务器已准备好 TLS，但并未要求使用 TLS。",
+                                )
+                                .into(),
+                            ),
+                        );
                     }
                 },
                 Action::Close => return,

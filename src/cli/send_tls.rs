@@ -18,8 +18,49 @@ use rustls::{
     CertificateError, ClientConfig, ClientConnection, DigitallySignedStruct, StreamOwned,
 };
 
+use crate::i18n::{Text, Tr};
+
 /// A failure in both languages.
-pub(super) type Why = (String, String);
+pub(super) type Why = Text;
+
+const ALREADY_TLS: Tr = Tr::new("TLS is already active.", "TLS 已经启用。");
+const HANDSHAKE_FAILED: Tr = Tr::new(
+    "The TLS handshake with {host} failed: {error}.",
+    "与 {host} 的 TLS 握手失败：{error}。",
+);
+const NOT_A_TLS_NAME: Tr = Tr::new(
+    "{host} is not a name TLS can verify (a DNS name or an IP address).",
+    "{host} 不是 TLS 可以校验的名称（应为域名或 IP 地址）。",
+);
+const TLS_SETUP: Tr = Tr::new("TLS: {error}", "TLS：{error}");
+const CANNOT_READ_CERTIFICATES: Tr = Tr::new(
+    "Cannot read the certificates in {path}: {error}.",
+    "无法读取 {path} 中的证书：{error}。",
+);
+const NO_PEM_CERTIFICATE: Tr = Tr::new(
+    "{path} holds no PEM certificate.",
+    "{path} 中没有 PEM 证书。",
+);
+const UNTRUSTABLE_CERTIFICATE: Tr = Tr::new(
+    "A certificate in {path} cannot be trusted: {error}.",
+    "{path} 中的证书无法作为信任根：{error}。",
+);
+const EXPIRED: Tr = Tr::new(
+    "The certificate of {host} has expired.",
+    "{host} 的证书已过期。",
+);
+const WRONG_NAME: Tr = Tr::new(
+    "The certificate is not for {host} (wrong name): connect with a name the certificate lists.",
+    "证书不属于 {host}（名称不符）：请用证书中列出的名称连接。",
+);
+const UNKNOWN_ISSUER: Tr = Tr::new(
+    "The certificate of {host} is issued by no authority this client trusts (self-signed, or a private CA). Pass --ca-file with the server's certificate (smtp-trainer serve --write-cert saves it), or --insecure for a trainer's self-signed one.",
+    "{host} 的证书不是由本客户端信任的机构签发的（自签名或私有 CA）。用 --ca-file 指定服务器的证书（smtp-trainer serve --write-cert 可以保存它），或对训练用的自签名证书使用 --insecure。",
+);
+const CERTIFICATE_REFUSED: Tr = Tr::new(
+    "The certificate of {host} was refused: {error}.",
+    "{host} 的证书被拒绝：{error}。",
+);
 
 /// The connection: clear, or inside TLS.
 pub(super) enum Wire {
@@ -79,7 +120,7 @@ impl Wire {
     /// the text says what was negotiated.
     pub(super) fn start_tls(&mut self, tls: &TlsSettings) -> Result<String, Why> {
         let Wire::Plain(tcp) = std::mem::replace(self, Wire::Gone) else {
-            return Err(("TLS is already active.".into(), "TLS 已经启用。".into()));
+            return Err(ALREADY_TLS.into());
         };
         let mut connection = ClientConnection::new(Arc::clone(&tls.config), tls.name.clone())
             .map_err(|e| describe(&e, &tls.host))?;
@@ -92,10 +133,7 @@ impl Wire {
                         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
                     {
                         Some(tls_error) => describe(tls_error, &tls.host),
-                        None => (
-                            format!("The TLS handshake with {} failed: {err}.", tls.host),
-                            format!("与 {} 的 TLS 握手失败：{err}。", tls.host),
-                        ),
+                        None => HANDSHAKE_FAILED.filled(&[("host", &tls.host), ("error", &err)]),
                     },
                 );
             }
@@ -116,16 +154,12 @@ pub(super) struct TlsSettings {
 impl TlsSettings {
     /// Roots: Mozilla's and `ca_file`'s; or, with `insecure`, any certificate.
     pub(super) fn new(host: &str, ca_file: Option<&Path>, insecure: bool) -> Result<Self, Why> {
-        let name = ServerName::try_from(host.to_string()).map_err(|_| {
-            (
-                format!("{host:?} is not a name TLS can verify (a DNS name or an IP address)."),
-                format!("{host:?} 不是 TLS 可以校验的名称（应为域名或 IP 地址）。"),
-            )
-        })?;
+        let name = ServerName::try_from(host.to_string())
+            .map_err(|_| NOT_A_TLS_NAME.filled(&[("host", &format!("{host:?}"))]))?;
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let builder = ClientConfig::builder_with_provider(Arc::clone(&provider))
             .with_safe_default_protocol_versions()
-            .map_err(|e| (format!("TLS: {e}"), format!("TLS：{e}")))?;
+            .map_err(|e| TLS_SETUP.filled(&[("error", &e)]))?;
         let config = if insecure {
             builder
                 .dangerous()
@@ -138,26 +172,14 @@ impl TlsSettings {
                 let certs = CertificateDer::pem_file_iter(path)
                     .and_then(|c| c.collect::<Result<Vec<_>, _>>())
                     .map_err(|e| {
-                        (
-                            format!("Cannot read the certificates in {}: {e}.", path.display()),
-                            format!("无法读取 {} 中的证书：{e}。", path.display()),
-                        )
+                        CANNOT_READ_CERTIFICATES.filled(&[("path", &path.display()), ("error", &e)])
                     })?;
                 if certs.is_empty() {
-                    return Err((
-                        format!("{} holds no PEM certificate.", path.display()),
-                        format!("{} 中没有 PEM 证书。", path.display()),
-                    ));
+                    return Err(NO_PEM_CERTIFICATE.filled(&[("path", &path.display())]));
                 }
                 for cert in certs {
                     roots.add(cert).map_err(|e| {
-                        (
-                            format!(
-                                "A certificate in {} cannot be trusted: {e}.",
-                                path.display()
-                            ),
-                            format!("{} 中的证书无法作为信任根：{e}。", path.display()),
-                        )
+                        UNTRUSTABLE_CERTIFICATE.filled(&[("path", &path.display()), ("error", &e)])
                     })?;
                 }
             }
@@ -173,31 +195,22 @@ impl TlsSettings {
 
 /// A TLS failure in words: which check failed, and what to do.
 fn describe(err: &rustls::Error, host: &str) -> Why {
-    let fix_en = "Pass --ca-file with the server's certificate (smtp-trainer serve --write-cert saves it), or --insecure for a trainer's self-signed one.";
-    let fix_zh = "用 --ca-file 指定服务器的证书（smtp-trainer serve --write-cert 可以保存它），或对训练用的自签名证书使用 --insecure。";
     match err {
         rustls::Error::InvalidCertificate(CertificateError::Expired)
-        | rustls::Error::InvalidCertificate(CertificateError::ExpiredContext { .. }) => (
-            format!("The certificate of {host} has expired."),
-            format!("{host} 的证书已过期。"),
-        ),
+        | rustls::Error::InvalidCertificate(CertificateError::ExpiredContext { .. }) => {
+            EXPIRED.filled(&[("host", &host)])
+        }
         rustls::Error::InvalidCertificate(CertificateError::NotValidForName)
-        | rustls::Error::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => (
-            format!("The certificate is not for {host} (wrong name): connect with a name the certificate lists."),
-            format!("证书不属于 {host}（名称不符）：请用证书中列出的名称连接。"),
-        ),
-        rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => (
-            format!("The certificate of {host} is issued by no authority this client trusts (self-signed, or a private CA). {fix_en}"),
-            format!("{host} 的证书不是由本客户端信任的机构签发的（自签名或私有 CA）。{fix_zh}"),
-        ),
-        rustls::Error::InvalidCertificate(other) => (
-            format!("The certificate of {host} was refused: {other:?}."),
-            format!("{host} 的证书被拒绝：{other:?}。"),
-        ),
-        other => (
-            format!("The TLS handshake with {host} failed: {other}."),
-            format!("与 {host} 的 TLS 握手失败：{other}。"),
-        ),
+        | rustls::Error::InvalidCertificate(CertificateError::NotValidForNameContext { .. }) => {
+            WRONG_NAME.filled(&[("host", &host)])
+        }
+        rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => {
+            UNKNOWN_ISSUER.filled(&[("host", &host)])
+        }
+        rustls::Error::InvalidCertificate(other) => {
+            CERTIFICATE_REFUSED.filled(&[("host", &host), ("error", &format!("{other:?}"))])
+        }
+        other => HANDSHAKE_FAILED.filled(&[("host", &host), ("error", other)]),
     }
 }
 

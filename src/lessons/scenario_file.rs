@@ -11,7 +11,7 @@ use super::scenarios::{
 };
 use super::situation_names::situation;
 use super::toml_lite::{self, Entry, Syntax, Table, Value};
-use crate::i18n::{Fill, Lang, Tr};
+use crate::i18n::{Fill, Lang, Text, Tr};
 use crate::sasl::verify::Mechanism;
 use crate::smtp::profile::Profile;
 use crate::smtp::server::{Fault, FaultMode, ServerConfig};
@@ -308,27 +308,20 @@ fn leak(text: String) -> &'static str {
     Box::leak(text.into_boxed_str())
 }
 
-/// A text in both languages, leaked only once the whole file is valid.
-type Texts = (String, String);
-
-fn tr_leak((en, zh): Texts) -> Tr {
-    Tr::new(leak(en), leak(zh))
-}
-
 /// A `[title]`-style table: `en` and `zh`.
-fn tr(table: Option<&Table>, name: &str, errors: &mut Vec<FileError>) -> Texts {
+fn bilingual(table: Option<&Table>, name: &str, errors: &mut Vec<FileError>) -> Text {
     let Some(table) = table else {
         errors.push(FileError {
             line: 1,
             problem: Problem::Missing(format!("[{name}]")),
         });
-        return Texts::default();
+        return Text::default();
     };
     let mut r = Reader::new(table, errors);
     let en = r.text("en").unwrap_or_default();
     let zh = r.text("zh").unwrap_or_default();
     r.finish();
-    (en, zh)
+    Text::new(en, zh)
 }
 
 /// A reply a check names: a situation (`AuthOk`) or a code (`"535"`).
@@ -550,10 +543,10 @@ pub fn parse_scenario(text: &str, builtin: bool) -> Result<Scenario, Vec<FileErr
     };
     r.finish();
 
-    let title = tr(one("title"), "title", &mut errors);
-    let story = tr(one("story"), "story", &mut errors);
-    let goal = tr(one("goal"), "goal", &mut errors);
-    let lesson = tr(one("lesson"), "lesson", &mut errors);
+    let title = bilingual(one("title"), "title", &mut errors);
+    let story = bilingual(one("story"), "story", &mut errors);
+    let goal = bilingual(one("goal"), "goal", &mut errors);
+    let lesson = bilingual(one("lesson"), "lesson", &mut errors);
     let hint_tables: Vec<&Table> = tables.iter().filter(|t| t.name == "hint").collect();
     if hint_tables.is_empty() {
         errors.push(FileError {
@@ -567,10 +560,10 @@ pub fn parse_scenario(text: &str, builtin: bool) -> Result<Scenario, Vec<FileErr
             problem: Problem::TooMany("[[hint]]".into()),
         });
     }
-    let hints: Vec<Texts> = hint_tables
+    let hints: Vec<Text> = hint_tables
         .iter()
         .take(10)
-        .map(|t| tr(Some(t), "hint", &mut errors))
+        .map(|t| bilingual(Some(t), "hint", &mut errors))
         .collect();
 
     let config = match one("server") {
@@ -676,17 +669,11 @@ pub fn parse_scenario(text: &str, builtin: bool) -> Result<Scenario, Vec<FileErr
     }
     Ok(Scenario {
         id: leak(id),
-        title: tr_leak(title),
-        story: tr_leak(story),
-        goal: tr_leak(goal),
-        hints: Box::leak(
-            hints
-                .into_iter()
-                .map(tr_leak)
-                .collect::<Vec<_>>()
-                .into_boxed_slice(),
-        ),
-        lesson: tr_leak(lesson),
+        title,
+        story,
+        goal,
+        hints,
+        lesson,
         place,
         profile: config.profile,
         server: config,

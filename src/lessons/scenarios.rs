@@ -6,14 +6,14 @@
 //!
 //! Every scenario is a file (`scenarios/*.toml`, the format in `docs/scenarios.md`, read by
 //! [`super::scenario_file`]): the built-in ones are compiled in with `include_str!`, a
-//! teacher's are registered at run time ([`register`]). A scenario's texts are `&'static`
-//! like every other text of the trainer: a file's are leaked once when it is read, which
+//! teacher's are registered at run time ([`register`]). A scenario's texts are owned
+//! [`Text`]s read from its file; a registered scenario is leaked once, which
 //! [`MAX_AUTHORED`] bounds.
 
 use std::sync::{Mutex, OnceLock};
 
 use super::scenario_file::{parse_scenario, FileError};
-use crate::i18n::Tr;
+use crate::i18n::Text;
 use crate::mime::{Composed, Mailbox, Message, MimeError};
 use base64::Engine as _;
 
@@ -481,15 +481,15 @@ pub struct Scenario {
     /// Stable id, used in the page's address (`#/scenarios/sender-mismatch`).
     pub id: &'static str,
     /// Short title.
-    pub title: Tr,
+    pub title: Text,
     /// The story: what the learner faces.
-    pub story: Tr,
+    pub story: Text,
     /// What counts as done.
-    pub goal: Tr,
+    pub goal: Text,
     /// Hints, from gentle to giving it away.
-    pub hints: &'static [Tr],
+    pub hints: Vec<Text>,
     /// What was wrong and the fix, shown when done.
-    pub lesson: Tr,
+    pub lesson: Text,
     /// Where it is played.
     pub place: Place,
     /// The server's software.
@@ -687,8 +687,8 @@ pub const BUILTIN_FILES: [(&str, &str); 13] = [
     ),
 ];
 
-/// At most this many teacher's scenarios are read in one page's life (each leaks its
-/// texts, a few kilobytes).
+/// At most this many teacher's scenarios are read in one page's life (each is leaked, with
+/// its texts: a few kilobytes).
 pub const MAX_AUTHORED: usize = 64;
 
 fn builtins() -> &'static [Scenario] {

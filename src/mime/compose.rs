@@ -1015,21 +1015,27 @@ pub enum Item {
     Envelope,
 }
 
+const LABEL_HEADER: Tr = Tr::new("Part {part}: {name}", "第 {part} 部分：{name}");
+const LABEL_BODY: Tr = Tr::new("Message body", "邮件正文");
+const LABEL_PART: Tr = Tr::new("Part {path}", "第 {path} 部分");
+const LABEL_OMITTED: Tr = Tr::new("{name} (not written)", "{name}（不写入）");
+const LABEL_ENVELOPE: Tr = Tr::new(
+    "Envelope (MAIL FROM, RCPT TO)",
+    "信封（MAIL FROM、RCPT TO）",
+);
+
 impl Item {
     /// A label for the item in `lang`.
     pub fn label(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Item::Header { part, name }, _) if part.is_empty() => (*name).to_string(),
-            (Item::Header { part, name }, Lang::En) => format!("Part {part}: {name}"),
-            (Item::Header { part, name }, Lang::Zh) => format!("第 {part} 部分：{name}"),
-            (Item::Part { path }, Lang::En) if path.is_empty() => "Message body".into(),
-            (Item::Part { path }, Lang::Zh) if path.is_empty() => "邮件正文".into(),
-            (Item::Part { path }, Lang::En) => format!("Part {path}"),
-            (Item::Part { path }, Lang::Zh) => format!("第 {path} 部分"),
-            (Item::Omitted { name }, Lang::En) => format!("{name} (not written)"),
-            (Item::Omitted { name }, Lang::Zh) => format!("{name}（不写入）"),
-            (Item::Envelope, Lang::En) => "Envelope (MAIL FROM, RCPT TO)".into(),
-            (Item::Envelope, Lang::Zh) => "信封（MAIL FROM、RCPT TO）".into(),
+        match self {
+            Item::Header { part, name } if part.is_empty() => (*name).to_string(),
+            Item::Header { part, name } => {
+                LABEL_HEADER.fill(lang, &[("part", part), ("name", name)])
+            }
+            Item::Part { path } if path.is_empty() => LABEL_BODY.get(lang).to_owned(),
+            Item::Part { path } => LABEL_PART.fill(lang, &[("path", path)]),
+            Item::Omitted { name } => LABEL_OMITTED.fill(lang, &[("name", name)]),
+            Item::Envelope => LABEL_ENVELOPE.get(lang).to_owned(),
         }
     }
 }
@@ -1176,6 +1182,141 @@ pub enum Rule {
     },
 }
 
+const FROM: Tr = Tr::new(
+    "From names the author; the client also uses this address for MAIL FROM, the envelope sender that bounces go to.",
+    "From 表示作者；客户端也把这个地址用作 MAIL FROM，即接收退信的信封发件人。",
+);
+const DESTINATION: Tr = Tr::new(
+    "{field} lists {count} recipient(s), visible to everyone who gets the message. The header itself delivers nothing: each address also gets its own RCPT TO.",
+    "{field} 列出 {count} 个收件人，所有收到邮件的人都能看到。这个邮件头本身不投递任何东西：每个地址还要各有一条 RCPT TO。",
+);
+const REPLY_TO: Tr = Tr::new(
+    "Reply-To: where replies should go, instead of From.",
+    "Reply-To：回复应发往的地址（代替 From）。",
+);
+const BCC_OMITTED: Tr = Tr::new(
+    "Bcc is not written into the message, so no recipient can see {addresses}. The blind copies are made by the envelope alone: one RCPT TO each (the C++ mailer article: \"CC and BCC live in the envelope\").",
+    "Bcc 不写进邮件，因此任何收件人都看不到 {addresses}。密送完全靠信封实现：每个地址一条 RCPT TO（那篇 C++ 发信文章：“抄送和密送都在信封里”）。",
+);
+/// Between the addresses of a list: a comma in English, the enumeration comma in Chinese.
+const ADDRESS_SEPARATOR: Tr = Tr::new(", ", "、");
+const SUBJECT: Tr = Tr::new(
+    "Subject: one line of text for the reader; unstructured, so any words may be folded.",
+    "Subject：给读者看的一行文字；属于非结构化字段，任何词之间都可以折行。",
+);
+const DATE: Tr = Tr::new(
+    "Date: when the message was written, day-month-year time zone (date-time of §3.3). The composer does not read a clock: the caller supplies it.",
+    "Date：邮件写成的时间，格式为 星期, 日 月 年 时间 时区（§3.3 的 date-time）。编写器不读时钟：由调用者提供。",
+);
+const MESSAGE_ID: Tr = Tr::new(
+    "Message-ID: a unique id in angle brackets, left@right; the caller supplies it (the engine has no randomness).",
+    "Message-ID：尖括号中的唯一标识，形如 left@right；由调用者提供（引擎没有随机源）。",
+);
+const MESSAGE_ID_BRACKETS_ADDED: Tr = Tr::new(
+    "Message-ID: a unique id in angle brackets, left@right; the brackets were added to the given id.",
+    "Message-ID：尖括号中的唯一标识，形如 left@right；给定的标识缺少尖括号，已补上。",
+);
+const X_MAILER: Tr = Tr::new(
+    "X-Mailer: the sending program, an optional field no standard defines (the C++ mailer article sends \"shadowstar's mailer\").",
+    "X-Mailer：发信程序名，是标准未定义的可选字段（那篇 C++ 发信文章发送的是 \"shadowstar's mailer\"）。",
+);
+const MIME_VERSION: Tr = Tr::new(
+    "MIME-Version: 1.0 tells the reader the message uses MIME: Content-Type and Content-Transfer-Encoding mean something.",
+    "MIME-Version: 1.0 告诉阅读器这封邮件使用 MIME：Content-Type 和 Content-Transfer-Encoding 才有意义。",
+);
+const QUOTED_NAME: Tr = Tr::new(
+    "The display name {name} has characters such as , . @ that end a plain phrase, so it is a quoted-string (\" and \\ escaped with \\).",
+    "显示名 {name} 含有 , . @ 等会截断普通短语的字符，因此写成带引号的字符串（\" 和 \\ 用 \\ 转义）。",
+);
+const ENCODED_WORDS_B: Tr = Tr::new(
+    "Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?B?…?=. B (base64) takes {b_len} characters where Q would take {q_len}: B is shorter, as for most Chinese text. Each word is at most 75 characters and holds whole characters.",
+    "邮件头只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?B?…?=。B（base64）需要 {b_len} 个字符，Q 需要 {q_len} 个：B 更短，大多数中文都是如此。每个编码词最多 75 个字符，且只包含完整的字符。",
+);
+const ENCODED_WORDS_Q: Tr = Tr::new(
+    "Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?{letter}?…?=. Q (like quoted-printable, _ for space) takes {q_len} characters where B would take {b_len}: Q is not longer, and keeps the ASCII letters readable. Each word is at most 75 characters and holds whole characters.",
+    "邮件头只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?{letter}?…?=。Q（类似 quoted-printable，空格写成 _）需要 {q_len} 个字符，B 需要 {b_len} 个：Q 并不比 B 长，而且 ASCII 字母仍然可读。每个编码词最多 75 个字符，且只包含完整的字符。",
+);
+const FOLDED: Tr = Tr::new(
+    "Folded into {lines} lines: a line break (CRLF) is inserted before a space, and readers remove it again. Lines stay under 78 characters (the hard limit is 998).",
+    "折成 {lines} 行：在空格前插入换行（CRLF），阅读器会再把它去掉。每行保持在 78 个字符以内（硬性上限是 998）。",
+);
+const TEXT_TYPE: Tr = Tr::new(
+    "text/{subtype} in {label}: the {characters} characters are {octets} octets in that charset (encoded with encoding_rs for the GB charsets); the charset parameter tells the reader how to turn them back into characters.",
+    "text/{subtype}，字符集 {label}：{characters} 个字符在该字符集中是 {octets} 个字节（GB 系列字符集用 encoding_rs 编码）；charset 参数告诉阅读器如何把字节还原成字符。",
+);
+const MULTIPART_ALTERNATIVE: Tr = Tr::new(
+    "multipart/alternative: {parts} versions of the same content, simplest first; the reader shows the last one it can (the HTML). Parts are separated by lines --{boundary}.",
+    "multipart/alternative：同一内容的 {parts} 个版本，最简单的在前；阅读器显示它能显示的最后一个（HTML）。各部分之间用 --{boundary} 行分隔。",
+);
+const MULTIPART_MIXED: Tr = Tr::new(
+    "multipart/mixed: {parts} independent parts in order — the text, then each attachment. Parts are separated by lines --{boundary}.",
+    "multipart/mixed：{parts} 个依次排列的独立部分——先是正文，然后是每个附件。各部分之间用 --{boundary} 行分隔。",
+);
+const DELIMITERS: Tr = Tr::new(
+    "Each part starts after a line --{boundary}; the CRLF before that line belongs to the delimiter, not to the part. The last part ends with --{boundary}--. The boundary must not occur in any part: it was checked.{pre}",
+    "每个部分从 --{boundary} 行之后开始；该行之前的 CRLF 属于分隔符，不属于该部分。最后以 --{boundary}-- 结束。边界不能出现在任何部分的内容中：已检查。{pre}",
+);
+const PREAMBLE: Tr = Tr::new(
+    " Before the first one, a preamble for readers without MIME, which MIME readers ignore.",
+    "第一个分隔行之前是给不支持 MIME 的阅读器看的前言，MIME 阅读器会忽略它。",
+);
+const ATTACHMENT_TYPE_GIVEN: Tr = Tr::new(
+    "Content-Type {content_type}, as given.",
+    "Content-Type {content_type}，按给定的值。",
+);
+const ATTACHMENT_TYPE_GUESSED: Tr = Tr::new(
+    "Content-Type {content_type}, guessed from the extension .{ext} (a small table).",
+    "Content-Type {content_type}，根据扩展名 .{ext} 猜测（一张小表）。",
+);
+const ATTACHMENT_TYPE_UNKNOWN: Tr = Tr::new(
+    "Content-Type {content_type}: the extension is not in the table, so the type says \"arbitrary binary data\" (as the C++ mailer article sends every attachment).",
+    "Content-Type {content_type}：扩展名不在表中，因此类型写成“任意二进制数据”（那篇 C++ 发信文章的附件都是这样发送的）。",
+);
+const LEGACY_NAME: Tr = Tr::new(
+    "name= carries the file name as encoded words inside quotes, for readers older than RFC 2231 (Outlook, old Foxmail). RFC 2047 §5 forbids encoded words in a quoted-string, yet those readers need it; RFC 2231 readers use filename*= instead.",
+    "name= 用引号中的编码词携带文件名，供早于 RFC 2231 的阅读器（Outlook、旧版 Foxmail）使用。RFC 2047 §5 禁止在带引号的字符串中使用编码词，但这些阅读器需要它；支持 RFC 2231 的阅读器改用 filename*=。",
+);
+const DISPOSITION_QUOTED: Tr = Tr::new(
+    "Content-Disposition: attachment — show it as a file to save, named {filename} (a quoted-string).",
+    "Content-Disposition: attachment——作为要保存的文件显示，文件名 {filename}（带引号的字符串）。",
+);
+const DISPOSITION_CONTINUED: Tr = Tr::new(
+    "Content-Disposition: attachment, file name {filename} in {n} RFC 2231 continuations (filename*0=, filename*1= …), because one line would be too long.",
+    "Content-Disposition: attachment，文件名 {filename} 太长放不下一行，按 RFC 2231 分成 {n} 段续行（filename*0=、filename*1= …）。",
+);
+const DISPOSITION_EXTENDED_ONE_LINE: Tr = Tr::new(
+    "Content-Disposition: attachment. The file name {filename} is not ASCII, so RFC 2231 writes it as filename*=UTF-8''… with each non-ASCII octet as %XX.",
+    "Content-Disposition: attachment。文件名 {filename} 不是 ASCII，因此按 RFC 2231 写成 filename*=UTF-8''…，每个非 ASCII 字节写成 %XX。",
+);
+const DISPOSITION_EXTENDED: Tr = Tr::new(
+    "Content-Disposition: attachment. The file name {filename} is not ASCII, so RFC 2231 writes it as UTF-8 with each non-ASCII octet as %XX, in {n} continuations (filename*0*=, filename*1*= …) to keep lines short.",
+    "Content-Disposition: attachment。文件名 {filename} 不是 ASCII，因此按 RFC 2231 写成 UTF-8，每个非 ASCII 字节写成 %XX，并分成 {n} 段续行（filename*0*=、filename*1*= …）以保持行短。",
+);
+const ATTACHMENT_BODY: Tr = Tr::new(
+    "The file's {octets} octets in base64, 76 characters per line.",
+    "文件的 {octets} 个字节，base64 编码，每行 76 个字符。",
+);
+const TEXT_BODY_AS_IS: Tr = Tr::new(
+    "The text as it is ({token}): {octets} octets in {lines} lines, each ending in CRLF.",
+    "正文原样发送（{token}）：{octets} 字节，共 {lines} 行，每行以 CRLF 结尾。",
+);
+const TEXT_BODY_ENCODED: Tr = Tr::new(
+    "The text's {octets} octets, {token}-encoded into {encoded} octets in {lines} lines of at most 76 characters.",
+    "正文的 {octets} 个字节经 {token} 编码成 {encoded} 字节，共 {lines} 行，每行最多 76 个字符。",
+);
+const FINAL_LINE_BREAK: Tr = Tr::new(
+    "The text did not end with a line break; a CRLF was added, since a body is made of lines ending in CRLF (and DATA's end marker needs one).",
+    "正文末尾没有换行；已补上一个 CRLF，因为正文由以 CRLF 结尾的行组成（DATA 的结束标记也需要它）。",
+);
+const ENVELOPE: Tr = Tr::new(
+    "The envelope, which the server delivers by: MAIL FROM:<{from}>, then {recipients} RCPT TO (To, Cc and Bcc alike; {bcc} of them Bcc). The headers are only what the recipients read.",
+    "信封才是服务器投递的依据：MAIL FROM:<{from}>，然后 {recipients} 条 RCPT TO（To、Cc、Bcc 一视同仁；其中 {bcc} 个是密送）。邮件头只是收件人读到的内容。",
+);
+const DUPLICATE: Tr = Tr::new(
+    "{address} is listed more than once; it gets one RCPT TO, so one copy.",
+    "{address} 出现了不止一次；它只有一条 RCPT TO，因此只收到一份。",
+);
+
 impl Rule {
     /// Where the rule is written.
     pub fn source(&self) -> &'static str {
@@ -1218,121 +1359,137 @@ impl Rule {
 
     /// The rule applied, in `lang`.
     pub fn explain(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
         match self {
-            Rule::From => Tr::new("From names the author; the client also uses this address for MAIL FROM, the envelope sender that bounces go to.", "From 表示作者；客户端也把这个地址用作 MAIL FROM，即接收退信的信封发件人。").get(lang).to_string(),
-            Rule::Destination { field, count } => if en {
-                format!("{field} lists {count} recipient(s), visible to everyone who gets the message. The header itself delivers nothing: each address also gets its own RCPT TO.")
-            } else {
-                format!("{field} 列出 {count} 个收件人，所有收到邮件的人都能看到。这个邮件头本身不投递任何东西：每个地址还要各有一条 RCPT TO。")
-            },
-            Rule::ReplyTo => Tr::new("Reply-To: where replies should go, instead of From.", "Reply-To：回复应发往的地址（代替 From）。").get(lang).to_string(),
-            Rule::BccOmitted { addresses } => if en {
-                format!("Bcc is not written into the message, so no recipient can see {}. The blind copies are made by the envelope alone: one RCPT TO each (the C++ mailer article: \"CC and BCC live in the envelope\").", addresses.join(", "))
-            } else {
-                format!("Bcc 不写进邮件，因此任何收件人都看不到 {}。密送完全靠信封实现：每个地址一条 RCPT TO（那篇 C++ 发信文章：“抄送和密送都在信封里”）。", addresses.join("、"))
-            },
-            Rule::Subject => Tr::new("Subject: one line of text for the reader; unstructured, so any words may be folded.", "Subject：给读者看的一行文字；属于非结构化字段，任何词之间都可以折行。").get(lang).to_string(),
-            Rule::Date => Tr::new("Date: when the message was written, day-month-year time zone (date-time of §3.3). The composer does not read a clock: the caller supplies it.", "Date：邮件写成的时间，格式为 星期, 日 月 年 时间 时区（§3.3 的 date-time）。编写器不读时钟：由调用者提供。").get(lang).to_string(),
-            Rule::MessageId { added_brackets } => match (en, added_brackets) {
-                (true, false) => "Message-ID: a unique id in angle brackets, left@right; the caller supplies it (the engine has no randomness).".into(),
-                (true, true) => "Message-ID: a unique id in angle brackets, left@right; the brackets were added to the given id.".into(),
-                (false, false) => "Message-ID：尖括号中的唯一标识，形如 left@right；由调用者提供（引擎没有随机源）。".into(),
-                (false, true) => "Message-ID：尖括号中的唯一标识，形如 left@right；给定的标识缺少尖括号，已补上。".into(),
-            },
-            Rule::XMailer => Tr::new("X-Mailer: the sending program, an optional field no standard defines (the C++ mailer article sends \"shadowstar's mailer\").", "X-Mailer：发信程序名，是标准未定义的可选字段（那篇 C++ 发信文章发送的是 \"shadowstar's mailer\"）。").get(lang).to_string(),
-            Rule::MimeVersion => Tr::new("MIME-Version: 1.0 tells the reader the message uses MIME: Content-Type and Content-Transfer-Encoding mean something.", "MIME-Version: 1.0 告诉阅读器这封邮件使用 MIME：Content-Type 和 Content-Transfer-Encoding 才有意义。").get(lang).to_string(),
-            Rule::QuotedName { name } => if en {
-                format!("The display name {name:?} has characters such as , . @ that end a plain phrase, so it is a quoted-string (\" and \\ escaped with \\).")
-            } else {
-                format!("显示名 {name:?} 含有 , . @ 等会截断普通短语的字符，因此写成带引号的字符串（\" 和 \\ 用 \\ 转义）。")
-            },
-            Rule::EncodedWords { encoding, charset, q_len, b_len, words } => {
-                let label = charset.label();
-                let letter = encoding.letter();
-                match (en, encoding) {
-                    (true, WordEncoding::B) => format!("Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?B?…?=. B (base64) takes {b_len} characters where Q would take {q_len}: B is shorter, as for most Chinese text. Each word is at most 75 characters and holds whole characters."),
-                    (true, WordEncoding::Q) => format!("Headers are ASCII, so the text is written as {words} encoded word(s) =?{label}?{letter}?…?=. Q (like quoted-printable, _ for space) takes {q_len} characters where B would take {b_len}: Q is not longer, and keeps the ASCII letters readable. Each word is at most 75 characters and holds whole characters."),
-                    (false, WordEncoding::B) => format!("邮件头只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?B?…?=。B（base64）需要 {b_len} 个字符，Q 需要 {q_len} 个：B 更短，大多数中文都是如此。每个编码词最多 75 个字符，且只包含完整的字符。"),
-                    (false, WordEncoding::Q) => format!("头部只能是 ASCII，因此文字写成 {words} 个编码词 =?{label}?{letter}?…?=。Q（类似 quoted-printable，空格写成 _）需要 {q_len} 个字符，B 需要 {b_len} 个：Q 并不比 B 长，而且 ASCII 字母仍然可读。每个编码词最多 75 个字符，且只包含完整的字符。"),
-                }
+            Rule::From => FROM.get(lang).to_owned(),
+            Rule::Destination { field, count } => {
+                DESTINATION.fill(lang, &[("field", field), ("count", count)])
             }
-            Rule::Folded { lines } => if en {
-                format!("Folded into {lines} lines: a line break (CRLF) is inserted before a space, and readers remove it again. Lines stay under 78 characters (the hard limit is 998).")
-            } else {
-                format!("折成 {lines} 行：在空格前插入换行（CRLF），阅读器会再把它去掉。每行保持在 78 个字符以内（硬性上限是 998）。")
+            Rule::ReplyTo => REPLY_TO.get(lang).to_owned(),
+            Rule::BccOmitted { addresses } => BCC_OMITTED.fill(
+                lang,
+                &[("addresses", &addresses.join(ADDRESS_SEPARATOR.get(lang)))],
+            ),
+            Rule::Subject => SUBJECT.get(lang).to_owned(),
+            Rule::Date => DATE.get(lang).to_owned(),
+            Rule::MessageId { added_brackets } => match added_brackets {
+                false => MESSAGE_ID.get(lang).to_owned(),
+                true => MESSAGE_ID_BRACKETS_ADDED.get(lang).to_owned(),
             },
-            Rule::TextType { subtype, charset, characters, octets } => {
-                let label = charset.label();
-                if en {
-                    format!("text/{subtype} in {label}: the {characters} characters are {octets} octets in that charset (encoded with encoding_rs for the GB charsets); the charset parameter tells the reader how to turn them back into characters.")
-                } else {
-                    format!("text/{subtype}，字符集 {label}：{characters} 个字符在该字符集中是 {octets} 个字节（GB 系列字符集用 encoding_rs 编码）；charset 参数告诉阅读器如何把字节还原成字符。")
-                }
-            }
-            Rule::TransferEncoding { chosen, reason } => reason.explain(*chosen, lang),
-            Rule::Multipart { subtype, boundary, parts } => match (en, *subtype) {
-                (true, "alternative") => format!("multipart/alternative: {parts} versions of the same content, simplest first; the reader shows the last one it can (the HTML). Parts are separated by lines --{boundary}."),
-                (true, _) => format!("multipart/mixed: {parts} independent parts in order — the text, then each attachment. Parts are separated by lines --{boundary}."),
-                (false, "alternative") => format!("multipart/alternative：同一内容的 {parts} 个版本，最简单的在前；阅读器显示它能显示的最后一个（HTML）。各部分之间用 --{boundary} 行分隔。"),
-                (false, _) => format!("multipart/mixed：{parts} 个依次排列的独立部分——先是正文，然后是每个附件。各部分之间用 --{boundary} 行分隔。"),
-            },
-            Rule::Delimiters { boundary, preamble } => {
-                let pre = match (en, preamble) {
-                    (true, true) => " Before the first one, a preamble for readers without MIME, which MIME readers ignore.",
-                    (false, true) => "第一个分隔行之前是给不支持 MIME 的阅读器看的前言，MIME 阅读器会忽略它。",
-                    _ => "",
+            Rule::XMailer => X_MAILER.get(lang).to_owned(),
+            Rule::MimeVersion => MIME_VERSION.get(lang).to_owned(),
+            Rule::QuotedName { name } => QUOTED_NAME.fill(lang, &[("name", &format!("{name:?}"))]),
+            Rule::EncodedWords {
+                encoding,
+                charset,
+                q_len,
+                b_len,
+                words,
+            } => {
+                let text = match encoding {
+                    WordEncoding::B => ENCODED_WORDS_B,
+                    WordEncoding::Q => ENCODED_WORDS_Q,
                 };
-                if en {
-                    format!("Each part starts after a line --{boundary}; the CRLF before that line belongs to the delimiter, not to the part. The last part ends with --{boundary}--. The boundary must not occur in any part: it was checked.{pre}")
-                } else {
-                    format!("每个部分从 --{boundary} 行之后开始；该行之前的 CRLF 属于分隔符，不属于该部分。最后以 --{boundary}-- 结束。边界不能出现在任何部分的内容中：已检查。{pre}")
+                text.fill(
+                    lang,
+                    &[
+                        ("words", words),
+                        ("label", &charset.label()),
+                        ("letter", &encoding.letter()),
+                        ("q_len", q_len),
+                        ("b_len", b_len),
+                    ],
+                )
+            }
+            Rule::Folded { lines } => FOLDED.fill(lang, &[("lines", lines)]),
+            Rule::TextType {
+                subtype,
+                charset,
+                characters,
+                octets,
+            } => TEXT_TYPE.fill(
+                lang,
+                &[
+                    ("subtype", subtype),
+                    ("label", &charset.label()),
+                    ("characters", characters),
+                    ("octets", octets),
+                ],
+            ),
+            Rule::TransferEncoding { chosen, reason } => reason.explain(*chosen, lang),
+            Rule::Multipart {
+                subtype,
+                boundary,
+                parts,
+            } => {
+                let text = match *subtype {
+                    "alternative" => MULTIPART_ALTERNATIVE,
+                    _ => MULTIPART_MIXED,
+                };
+                text.fill(lang, &[("parts", parts), ("boundary", boundary)])
+            }
+            Rule::Delimiters { boundary, preamble } => {
+                let pre = if *preamble { PREAMBLE.get(lang) } else { "" };
+                DELIMITERS.fill(lang, &[("boundary", boundary), ("pre", &pre)])
+            }
+            Rule::AttachmentType {
+                content_type,
+                extension,
+                given,
+            } => match (given, extension) {
+                (true, _) => ATTACHMENT_TYPE_GIVEN.fill(lang, &[("content_type", content_type)]),
+                (false, Some(ext)) => ATTACHMENT_TYPE_GUESSED
+                    .fill(lang, &[("content_type", content_type), ("ext", ext)]),
+                (false, None) => {
+                    ATTACHMENT_TYPE_UNKNOWN.fill(lang, &[("content_type", content_type)])
+                }
+            },
+            Rule::LegacyName => LEGACY_NAME.get(lang).to_owned(),
+            Rule::Disposition { filename, form } => {
+                let filename = format!("{filename:?}");
+                match form {
+                    ParamForm::Quoted => DISPOSITION_QUOTED.fill(lang, &[("filename", &filename)]),
+                    ParamForm::Continued(n) => {
+                        DISPOSITION_CONTINUED.fill(lang, &[("filename", &filename), ("n", n)])
+                    }
+                    ParamForm::Extended(1) => {
+                        DISPOSITION_EXTENDED_ONE_LINE.fill(lang, &[("filename", &filename)])
+                    }
+                    ParamForm::Extended(n) => {
+                        DISPOSITION_EXTENDED.fill(lang, &[("filename", &filename), ("n", n)])
+                    }
                 }
             }
-            Rule::AttachmentType { content_type, extension, given } => match (en, given, extension) {
-                (true, true, _) => format!("Content-Type {content_type}, as given."),
-                (true, false, Some(ext)) => format!("Content-Type {content_type}, guessed from the extension .{ext} (a small table)."),
-                (true, false, None) => format!("Content-Type {content_type}: the extension is not in the table, so the type says \"arbitrary binary data\" (as the C++ mailer article sends every attachment)."),
-                (false, true, _) => format!("Content-Type {content_type}，按给定的值。"),
-                (false, false, Some(ext)) => format!("Content-Type {content_type}，根据扩展名 .{ext} 猜测（一张小表）。"),
-                (false, false, None) => format!("Content-Type {content_type}：扩展名不在表中，因此类型写成“任意二进制数据”（那篇 C++ 发信文章的附件都是这样发送的）。"),
-            },
-            Rule::LegacyName => Tr::new("name= carries the file name as encoded words inside quotes, for readers older than RFC 2231 (Outlook, old Foxmail). RFC 2047 §5 forbids encoded words in a quoted-string, yet those readers need it; RFC 2231 readers use filename*= instead.", "name= 用引号中的编码词携带文件名，供早于 RFC 2231 的阅读器（Outlook、旧版 Foxmail）使用。RFC 2047 §5 禁止在带引号的字符串中使用编码词，但这些阅读器需要它；支持 RFC 2231 的阅读器改用 filename*=。").get(lang).to_string(),
-            Rule::Disposition { filename, form } => match (en, form) {
-                (true, ParamForm::Quoted) => format!("Content-Disposition: attachment — show it as a file to save, named {filename:?} (a quoted-string)."),
-                (true, ParamForm::Continued(n)) => format!("Content-Disposition: attachment, file name {filename:?} in {n} RFC 2231 continuations (filename*0=, filename*1= …), because one line would be too long."),
-                (true, ParamForm::Extended(1)) => format!("Content-Disposition: attachment. The file name {filename:?} is not ASCII, so RFC 2231 writes it as filename*=UTF-8''… with each non-ASCII octet as %XX."),
-                (true, ParamForm::Extended(n)) => format!("Content-Disposition: attachment. The file name {filename:?} is not ASCII, so RFC 2231 writes it as UTF-8 with each non-ASCII octet as %XX, in {n} continuations (filename*0*=, filename*1*= …) to keep lines short."),
-                (false, ParamForm::Quoted) => format!("Content-Disposition: attachment——作为要保存的文件显示，文件名 {filename:?}（带引号的字符串）。"),
-                (false, ParamForm::Continued(n)) => format!("Content-Disposition: attachment，文件名 {filename:?} 太长放不下一行，按 RFC 2231 分成 {n} 段续行（filename*0=、filename*1= …）。"),
-                (false, ParamForm::Extended(1)) => format!("Content-Disposition: attachment。文件名 {filename:?} 不是 ASCII，因此按 RFC 2231 写成 filename*=UTF-8''…，每个非 ASCII 字节写成 %XX。"),
-                (false, ParamForm::Extended(n)) => format!("Content-Disposition: attachment。文件名 {filename:?} 不是 ASCII，因此按 RFC 2231 写成 UTF-8，每个非 ASCII 字节写成 %XX，并分成 {n} 段续行（filename*0*=、filename*1*= …）以保持行短。"),
-            },
-            Rule::AttachmentBody { octets } => if en {
-                format!("The file's {octets} octets in base64, 76 characters per line.")
-            } else {
-                format!("文件的 {octets} 个字节，base64 编码，每行 76 个字符。")
-            },
-            Rule::TextBody { encoding, octets, encoded, lines } => {
-                let token = encoding.token();
-                match (en, encoding) {
-                    (true, TransferEncoding::SevenBit | TransferEncoding::EightBit) => format!("The text as it is ({token}): {octets} octets in {lines} lines, each ending in CRLF."),
-                    (false, TransferEncoding::SevenBit | TransferEncoding::EightBit) => format!("正文原样发送（{token}）：{octets} 字节，共 {lines} 行，每行以 CRLF 结尾。"),
-                    (true, _) => format!("The text's {octets} octets, {token}-encoded into {encoded} octets in {lines} lines of at most 76 characters."),
-                    (false, _) => format!("正文的 {octets} 个字节经 {token} 编码成 {encoded} 字节，共 {lines} 行，每行最多 76 个字符。"),
-                }
+            Rule::AttachmentBody { octets } => ATTACHMENT_BODY.fill(lang, &[("octets", octets)]),
+            Rule::TextBody {
+                encoding,
+                octets,
+                encoded,
+                lines,
+            } => {
+                let text = match encoding {
+                    TransferEncoding::SevenBit | TransferEncoding::EightBit => TEXT_BODY_AS_IS,
+                    _ => TEXT_BODY_ENCODED,
+                };
+                text.fill(
+                    lang,
+                    &[
+                        ("token", &encoding.token()),
+                        ("octets", octets),
+                        ("encoded", encoded),
+                        ("lines", lines),
+                    ],
+                )
             }
-            Rule::FinalLineBreak => Tr::new("The text did not end with a line break; a CRLF was added, since a body is made of lines ending in CRLF (and DATA's end marker needs one).", "正文末尾没有换行；已补上一个 CRLF，因为正文由以 CRLF 结尾的行组成（DATA 的结束标记也需要它）。").get(lang).to_string(),
-            Rule::Envelope { from, recipients, bcc } => if en {
-                format!("The envelope, which the server delivers by: MAIL FROM:<{from}>, then {recipients} RCPT TO (To, Cc and Bcc alike; {bcc} of them Bcc). The headers are only what the recipients read.")
-            } else {
-                format!("信封才是服务器投递的依据：MAIL FROM:<{from}>，然后 {recipients} 条 RCPT TO（To、Cc、Bcc 一视同仁；其中 {bcc} 个是密送）。邮件头只是收件人读到的内容。")
-            },
-            Rule::Duplicate { address } => if en {
-                format!("{address} is listed more than once; it gets one RCPT TO, so one copy.")
-            } else {
-                format!("{address} 出现了不止一次；它只有一条 RCPT TO，因此只收到一份。")
-            },
+            Rule::FinalLineBreak => FINAL_LINE_BREAK.get(lang).to_owned(),
+            Rule::Envelope {
+                from,
+                recipients,
+                bcc,
+            } => ENVELOPE.fill(
+                lang,
+                &[("from", from), ("recipients", recipients), ("bcc", bcc)],
+            ),
+            Rule::Duplicate { address } => DUPLICATE.fill(lang, &[("address", address)]),
         }
     }
 }

@@ -10,7 +10,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 
 use super::MimeError;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// RFC 2045 §6.7 rule 5 and §6.8: encoded lines are at most 76 characters.
 pub const ENCODED_LINE: usize = 76;
@@ -195,57 +195,90 @@ pub enum EncodingReason {
     Binary,
 }
 
+const REQUESTED_8BIT: Tr = Tr::new(
+    "8bit, as requested: the octets go as they are, which the receiving server must accept through 8BITMIME (RFC 6152); the client adds BODY=8BITMIME to MAIL FROM.",
+    "按要求使用 8bit：字节原样发送，接收服务器必须通过 8BITMIME（RFC 6152）接受；客户端会在 MAIL FROM 中加上 BODY=8BITMIME。",
+);
+const REQUESTED: Tr = Tr::new(
+    "{token}, as requested (RFC 2045 §6.1).",
+    "按要求使用 {token}（RFC 2045 §6.1）。",
+);
+const SHORTER: Tr = Tr::new(
+    "{token}: 7bit cannot carry the body ({why}), and 8bit would need the server's 8BITMIME, which a message written before connecting cannot count on. Quoted-printable would take {qp} octets, base64 {base64}: the shorter wins (RFC 2045 §6.7, §6.8){then}.",
+    "{token}：7bit 无法承载这个正文（{why}），而 8bit 需要服务器支持 8BITMIME，连接之前写好的邮件无法指望这一点。quoted-printable 需要 {qp} 字节，base64 需要 {base64} 字节：取较短者（RFC 2045 §6.7、§6.8）{then}。",
+);
+const SHORTER_HIGH_BIT: Tr = Tr::new(
+    "{non_ascii} of its {octets} octets have the high bit set",
+    "{octets} 个字节中有 {non_ascii} 个最高位为 1",
+);
+const SHORTER_LONG_LINE: Tr = Tr::new(
+    "a line has {longest_line} octets (over 998)",
+    "有一行长 {longest_line} 字节（超过 998）",
+);
+const SHORTER_NUL: Tr = Tr::new("it has a NUL octet", "含有 NUL 字节");
+const SHORTER_QP_READABLE: Tr = Tr::new(" — and ASCII stays readable", "——而且 ASCII 部分仍然可读");
+const SHORTER_QP_COST: Tr = Tr::new(
+    " — quoted-printable spends three characters (=XX) on every such octet",
+    "——quoted-printable 要为每个这样的字节花三个字符（=XX）",
+);
+/// Between the reasons of a list: a comma in each language's own form.
+const LIST_SEPARATOR: Tr = Tr::new(", ", "，");
+const ASCII_SHORT_LINES: Tr = Tr::new(
+    "7bit: the body is US-ASCII with no line over 998 octets, so it travels unchanged (RFC 2045 §2.7); no encoding is needed.",
+    "7bit：正文是 US-ASCII 且没有超过 998 字节的行，可以原样传输（RFC 2045 §2.7），无需编码。",
+);
+const BINARY: Tr = Tr::new(
+    "base64: an attachment is any octets; base64 carries all 256 values in 76-character lines (RFC 2045 §6.8).",
+    "base64：附件可以是任意字节；base64 能以每行 76 个字符承载全部 256 种取值（RFC 2045 §6.8）。",
+);
+
 impl EncodingReason {
     /// The reason in `lang`, for `chosen`.
     pub fn explain(&self, chosen: TransferEncoding, lang: Lang) -> String {
         let token = chosen.token();
-        match (self, lang) {
-            (EncodingReason::Requested, Lang::En) => match chosen {
-                TransferEncoding::EightBit => "8bit, as requested: the octets go as they are, which the receiving server must accept through 8BITMIME (RFC 6152); the client adds BODY=8BITMIME to MAIL FROM.".into(),
-                _ => format!("{token}, as requested (RFC 2045 §6.1)."),
+        match self {
+            EncodingReason::Requested => match chosen {
+                TransferEncoding::EightBit => REQUESTED_8BIT.get(lang).to_owned(),
+                _ => REQUESTED.fill(lang, &[("token", &token)]),
             },
-            (EncodingReason::Requested, Lang::Zh) => match chosen {
-                TransferEncoding::EightBit => "按要求使用 8bit：字节原样发送，接收服务器必须通过 8BITMIME（RFC 6152）接受；客户端会在 MAIL FROM 中加上 BODY=8BITMIME。".into(),
-                _ => format!("按要求使用 {token}（RFC 2045 §6.1）。"),
-            },
-            (EncodingReason::AsciiShortLines, Lang::En) => "7bit: the body is US-ASCII with no line over 998 octets, so it travels unchanged (RFC 2045 §2.7); no encoding is needed.".into(),
-            (EncodingReason::AsciiShortLines, Lang::Zh) => "7bit：正文是 US-ASCII 且没有超过 998 字节的行，可以原样传输（RFC 2045 §2.7），无需编码。".into(),
-            (EncodingReason::Shorter { octets, non_ascii, longest_line, qp, base64 }, Lang::En) => {
+            EncodingReason::AsciiShortLines => ASCII_SHORT_LINES.get(lang).to_owned(),
+            EncodingReason::Shorter {
+                octets,
+                non_ascii,
+                longest_line,
+                qp,
+                base64,
+            } => {
                 let mut why = Vec::new();
                 if *non_ascii > 0 {
-                    why.push(format!("{non_ascii} of its {octets} octets have the high bit set"));
+                    why.push(
+                        SHORTER_HIGH_BIT
+                            .fill(lang, &[("non_ascii", non_ascii), ("octets", octets)]),
+                    );
                 }
                 if *longest_line > MAX_LINE_OCTETS {
-                    why.push(format!("a line has {longest_line} octets (over 998)"));
+                    why.push(SHORTER_LONG_LINE.fill(lang, &[("longest_line", longest_line)]));
                 }
                 if why.is_empty() {
-                    why.push("it has a NUL octet".into());
+                    why.push(SHORTER_NUL.get(lang).to_owned());
                 }
-                format!(
-                    "{token}: 7bit cannot carry the body ({}), and 8bit would need the server's 8BITMIME, which a message written before connecting cannot count on. Quoted-printable would take {qp} octets, base64 {base64}: the shorter wins (RFC 2045 §6.7, §6.8){}.",
-                    why.join(", "),
-                    if chosen == TransferEncoding::QuotedPrintable { " — and ASCII stays readable" } else { " — quoted-printable spends three characters (=XX) on every such octet" }
+                let then = if chosen == TransferEncoding::QuotedPrintable {
+                    SHORTER_QP_READABLE
+                } else {
+                    SHORTER_QP_COST
+                };
+                SHORTER.fill(
+                    lang,
+                    &[
+                        ("token", &token),
+                        ("why", &why.join(LIST_SEPARATOR.get(lang))),
+                        ("qp", qp),
+                        ("base64", base64),
+                        ("then", &then.get(lang)),
+                    ],
                 )
             }
-            (EncodingReason::Shorter { octets, non_ascii, longest_line, qp, base64 }, Lang::Zh) => {
-                let mut why = Vec::new();
-                if *non_ascii > 0 {
-                    why.push(format!("{octets} 个字节中有 {non_ascii} 个最高位为 1"));
-                }
-                if *longest_line > MAX_LINE_OCTETS {
-                    why.push(format!("有一行长 {longest_line} 字节（超过 998）"));
-                }
-                if why.is_empty() {
-                    why.push("含有 NUL 字节".into());
-                }
-                format!(
-                    "{token}：7bit 无法承载这个正文（{}），而 8bit 需要服务器支持 8BITMIME，连接之前写好的邮件无法指望这一点。quoted-printable 需要 {qp} 字节，base64 需要 {base64} 字节：取较短者（RFC 2045 §6.7、§6.8）{}。",
-                    why.join("，"),
-                    if chosen == TransferEncoding::QuotedPrintable { "——而且 ASCII 部分仍然可读" } else { "——quoted-printable 要为每个这样的字节花三个字符（=XX）" }
-                )
-            }
-            (EncodingReason::Binary, Lang::En) => "base64: an attachment is any octets; base64 carries all 256 values in 76-character lines (RFC 2045 §6.8).".into(),
-            (EncodingReason::Binary, Lang::Zh) => "base64：附件可以是任意字节；base64 能以每行 76 个字符承载全部 256 种取值（RFC 2045 §6.8）。".into(),
+            EncodingReason::Binary => BINARY.get(lang).to_owned(),
         }
     }
 }

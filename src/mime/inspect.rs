@@ -12,7 +12,7 @@ use mail_parser::{Address, HeaderValue, MessageParser, MimeHeaders, PartType};
 
 use super::compose::Mailbox;
 use super::encoding::decode_quoted_printable;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// The largest message inspected (as the server's hard limit).
 pub const MAX_INSPECT: usize = 64 * 1024 * 1024;
@@ -33,16 +33,23 @@ pub enum InspectError {
     NoHeaders,
 }
 
+const EMPTY: Tr = Tr::new("The message is empty.", "邮件为空。");
+const TOO_LARGE: Tr = Tr::new(
+    "The message is over {max_inspect} octets.",
+    "邮件超过 {max_inspect} 字节。",
+);
+const NO_HEADERS: Tr = Tr::new(
+    "No header could be read: a message starts with header lines (Name: value), then an empty line, then the body (RFC 5322 §2.1).",
+    "读不到任何邮件头：邮件以邮件头行（名称: 值）开始，然后是一个空行，再是正文（RFC 5322 §2.1）。",
+);
+
 impl InspectError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (InspectError::Empty, Lang::En) => "The message is empty.".into(),
-            (InspectError::Empty, Lang::Zh) => "邮件为空。".into(),
-            (InspectError::TooLarge, Lang::En) => format!("The message is over {MAX_INSPECT} octets."),
-            (InspectError::TooLarge, Lang::Zh) => format!("邮件超过 {MAX_INSPECT} 字节。"),
-            (InspectError::NoHeaders, Lang::En) => "No header could be read: a message starts with header lines (Name: value), then an empty line, then the body (RFC 5322 §2.1).".into(),
-            (InspectError::NoHeaders, Lang::Zh) => "读不到任何邮件头：邮件以邮件头行（名称: 值）开始，然后是一个空行，再是正文（RFC 5322 §2.1）。".into(),
+        match self {
+            InspectError::Empty => EMPTY.get(lang).to_owned(),
+            InspectError::TooLarge => TOO_LARGE.fill(lang, &[("max_inspect", &MAX_INSPECT)]),
+            InspectError::NoHeaders => NO_HEADERS.get(lang).to_owned(),
         }
     }
 }

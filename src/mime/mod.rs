@@ -31,7 +31,7 @@ pub mod types;
 
 use core::fmt;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 pub use compose::{
     Attachment, Composed, Envelope, EnvelopeRecipient, Mailbox, Message, RecipientKind,
@@ -146,69 +146,150 @@ pub enum AddressProblem {
     Unbalanced,
 }
 
+const BAD_ADDRESS: Tr = Tr::new(
+    "The address {address} cannot be used: {why}",
+    "地址 {address} 不能使用：{why}",
+);
+const LINE_BREAK_IN_HEADER: Tr = Tr::new(
+    "The {what} contains a line break (CR or LF). A header value is one logical line: a line break would start a new header — the \"header injection\" attack — so it is refused.",
+    "{what} 中含有换行符（CR 或 LF）。邮件头的值是一个逻辑行：换行会开始一个新的邮件头——即“邮件头注入”攻击——因此拒绝。",
+);
+const TOO_LONG: Tr = Tr::new(
+    "The {what} is too long: at most {limit} are taken.",
+    "{what} 太长：最多 {limit}。",
+);
+const CANNOT_CARRY: Tr = Tr::new(
+    "{token} cannot carry this body: {why}. Use quoted-printable or base64, or let the composer choose.",
+    "{token} 无法承载这个正文：{why}。请使用 quoted-printable 或 base64，或让编写器自动选择。",
+);
+const CANNOT_CARRY_HIGH_BIT: Tr = Tr::new(
+    "{non_ascii} octets have the high bit set (7bit is US-ASCII only, RFC 2045 §2.7)",
+    "有 {non_ascii} 个字节的最高位为 1（7bit 只能是 US-ASCII，RFC 2045 §2.7）",
+);
+const CANNOT_CARRY_LONG_LINE: Tr = Tr::new(
+    "a line has {longest_line} octets (at most 998, RFC 2045 §2.7–2.8, RFC 5322 §2.1.1)",
+    "有一行长 {longest_line} 字节（最多 998，RFC 2045 §2.7–2.8，RFC 5322 §2.1.1）",
+);
+const CANNOT_CARRY_NUL: Tr = Tr::new("the body has a NUL octet", "正文中有 NUL 字节");
+/// Between the reasons of a list: a semicolon in each language's own form.
+const REASON_SEPARATOR: Tr = Tr::new("; ", "；");
+const NO_RECIPIENTS: Tr = Tr::new(
+    "The message has no recipient: give at least one To, Cc or Bcc address (each becomes one RCPT TO).",
+    "邮件没有收件人：至少需要一个 To、Cc 或 Bcc 地址（每个地址对应一条 RCPT TO）。",
+);
+const TOO_MANY_RECIPIENTS: Tr = Tr::new(
+    "More than {max_recipients} recipients: one SMTP transaction is only sure to take {max_recipients} (RFC 5321 §4.5.3.1.8). Send several messages.",
+    "收件人超过 {max_recipients} 个：一个 SMTP 事务只保证能接受 {max_recipients} 个（RFC 5321 §4.5.3.1.8）。请分成几封发送。",
+);
+const TOO_MANY_ATTACHMENTS: Tr = Tr::new(
+    "More than {max_attachments} attachments.",
+    "附件超过 {max_attachments} 个。",
+);
+const BAD_DATE: Tr = Tr::new(
+    "The Date must be printable ASCII on one line, at most 100 characters, in RFC 5322 §3.3's form, e.g. \"Fri, 8 Jan 2010 16:12:30 +0800\".",
+    "Date 必须是一行可打印 ASCII，最多 100 个字符，采用 RFC 5322 §3.3 的格式，例如 \"Fri, 8 Jan 2010 16:12:30 +0800\"。",
+);
+const BAD_MESSAGE_ID: Tr = Tr::new(
+    "The Message-ID must be <id-left@id-right> (RFC 5322 §3.6.4): printable ASCII without spaces, one @, at most 250 characters.",
+    "Message-ID 必须是 <id-left@id-right> 形式（RFC 5322 §3.6.4）：不含空格的可打印 ASCII，一个 @，最多 250 个字符。",
+);
+const BAD_BOUNDARY: Tr = Tr::new(
+    "The boundary {boundary} breaks RFC 2046 §5.1.1: 1 to 70 characters from letters, digits and '()+_,-./:=? and space, not ending in a space.",
+    "边界 {boundary} 不符合 RFC 2046 §5.1.1：应为 1 到 70 个字符，只能用字母、数字和 '()+_,-./:=? 以及空格，且不能以空格结尾。",
+);
+const BOUNDARY_IN_CONTENT: Tr = Tr::new(
+    "A line of the content starts with --{boundary}: a reader would take it for the end of the part (RFC 2046 §5.1.1). Choose another boundary.",
+    "内容中有一行以 --{boundary} 开头：阅读器会把它当成该部分的结束（RFC 2046 §5.1.1）。请换一个边界。",
+);
+const NOT_IN_CHARSET: Tr = Tr::new(
+    "{charset} has no code for {character} (U+{code}). Use GB18030 (it covers all of Unicode) or UTF-8.",
+    "{charset} 中没有 {character}（U+{code}）的编码。请改用 GB18030（覆盖全部 Unicode）或 UTF-8。",
+);
+const BAD_CONTENT_TYPE: Tr = Tr::new(
+    "{value} is not a Content-Type: write type/subtype, e.g. application/pdf (RFC 2045 §5.1).",
+    "{value} 不是合法的 Content-Type：应写成 type/subtype，例如 application/pdf（RFC 2045 §5.1）。",
+);
+const EMPTY_FILENAME: Tr = Tr::new(
+    "An attachment needs a file name (it goes into Content-Disposition, RFC 2183 §2.3).",
+    "附件需要文件名（写在 Content-Disposition 中，RFC 2183 §2.3）。",
+);
+
 impl MimeError {
     /// The error in `lang`, saying what would work.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MimeError::BadAddress { address, problem }, lang) => {
-                let why = problem.describe(lang);
-                match lang {
-                    Lang::En => format!("The address {address:?} cannot be used: {why}"),
-                    Lang::Zh => format!("地址 {address:?} 不能使用：{why}"),
-                }
+        match self {
+            MimeError::BadAddress { address, problem } => BAD_ADDRESS.fill(
+                lang,
+                &[
+                    ("address", &format!("{address:?}")),
+                    ("why", &problem.describe(lang)),
+                ],
+            ),
+            MimeError::LineBreakInHeader { what } => {
+                LINE_BREAK_IN_HEADER.fill(lang, &[("what", &input_name(what).get(lang))])
             }
-            (MimeError::LineBreakInHeader { what }, Lang::En) => format!("The {what} contains a line break (CR or LF). A header value is one logical line: a line break would start a new header — the \"header injection\" attack — so it is refused."),
-            (MimeError::LineBreakInHeader { what }, Lang::Zh) => format!("{} 中含有换行符（CR 或 LF）。邮件头的值是一个逻辑行：换行会开始一个新的邮件头——即“邮件头注入”攻击——因此拒绝。", zh_what(what)),
-            (MimeError::TooLong { what, limit }, Lang::En) => format!("The {what} is too long: at most {limit} are taken."),
-            (MimeError::TooLong { what, limit }, Lang::Zh) => format!("{} 太长：最多 {limit}。", zh_what(what)),
-            (MimeError::NoRecipients, Lang::En) => "The message has no recipient: give at least one To, Cc or Bcc address (each becomes one RCPT TO).".into(),
-            (MimeError::NoRecipients, Lang::Zh) => "邮件没有收件人：至少需要一个 To、Cc 或 Bcc 地址（每个地址对应一条 RCPT TO）。".into(),
-            (MimeError::TooManyRecipients, Lang::En) => format!("More than {MAX_RECIPIENTS} recipients: one SMTP transaction is only sure to take {MAX_RECIPIENTS} (RFC 5321 §4.5.3.1.8). Send several messages."),
-            (MimeError::TooManyRecipients, Lang::Zh) => format!("收件人超过 {MAX_RECIPIENTS} 个：一个 SMTP 事务只保证能接受 {MAX_RECIPIENTS} 个（RFC 5321 §4.5.3.1.8）。请分成几封发送。"),
-            (MimeError::TooManyAttachments, Lang::En) => format!("More than {MAX_ATTACHMENTS} attachments."),
-            (MimeError::TooManyAttachments, Lang::Zh) => format!("附件超过 {MAX_ATTACHMENTS} 个。"),
-            (MimeError::BadDate, Lang::En) => "The Date must be printable ASCII on one line, at most 100 characters, in RFC 5322 §3.3's form, e.g. \"Fri, 8 Jan 2010 16:12:30 +0800\".".into(),
-            (MimeError::BadDate, Lang::Zh) => "Date 必须是一行可打印 ASCII，最多 100 个字符，采用 RFC 5322 §3.3 的格式，例如 \"Fri, 8 Jan 2010 16:12:30 +0800\"。".into(),
-            (MimeError::BadMessageId, Lang::En) => "The Message-ID must be <id-left@id-right> (RFC 5322 §3.6.4): printable ASCII without spaces, one @, at most 250 characters.".into(),
-            (MimeError::BadMessageId, Lang::Zh) => "Message-ID 必须是 <id-left@id-right> 形式（RFC 5322 §3.6.4）：不含空格的可打印 ASCII，一个 @，最多 250 个字符。".into(),
-            (MimeError::BadBoundary { boundary }, Lang::En) => format!("The boundary {boundary:?} breaks RFC 2046 §5.1.1: 1 to 70 characters from letters, digits and '()+_,-./:=? and space, not ending in a space."),
-            (MimeError::BadBoundary { boundary }, Lang::Zh) => format!("边界 {boundary:?} 不符合 RFC 2046 §5.1.1：应为 1 到 70 个字符，只能用字母、数字和 '()+_,-./:=? 以及空格，且不能以空格结尾。"),
-            (MimeError::BoundaryInContent { boundary }, Lang::En) => format!("A line of the content starts with --{boundary}: a reader would take it for the end of the part (RFC 2046 §5.1.1). Choose another boundary."),
-            (MimeError::BoundaryInContent { boundary }, Lang::Zh) => format!("内容中有一行以 --{boundary} 开头：阅读器会把它当成该部分的结束（RFC 2046 §5.1.1）。请换一个边界。"),
-            (MimeError::NotInCharset { charset, character }, Lang::En) => format!("{} has no code for {character:?} (U+{:04X}). Use GB18030 (it covers all of Unicode) or UTF-8.", charset.label(), u32::from(*character)),
-            (MimeError::NotInCharset { charset, character }, Lang::Zh) => format!("{} 中没有 {character:?}（U+{:04X}）的编码。请改用 GB18030（覆盖全部 Unicode）或 UTF-8。", charset.label(), u32::from(*character)),
-            (MimeError::CannotCarry { requested, non_ascii, longest_line, nul }, Lang::En) => {
+            MimeError::TooLong { what, limit } => TOO_LONG.fill(
+                lang,
+                &[("what", &input_name(what).get(lang)), ("limit", limit)],
+            ),
+            MimeError::NoRecipients => NO_RECIPIENTS.get(lang).to_owned(),
+            MimeError::TooManyRecipients => {
+                TOO_MANY_RECIPIENTS.fill(lang, &[("max_recipients", &MAX_RECIPIENTS)])
+            }
+            MimeError::TooManyAttachments => {
+                TOO_MANY_ATTACHMENTS.fill(lang, &[("max_attachments", &MAX_ATTACHMENTS)])
+            }
+            MimeError::BadDate => BAD_DATE.get(lang).to_owned(),
+            MimeError::BadMessageId => BAD_MESSAGE_ID.get(lang).to_owned(),
+            MimeError::BadBoundary { boundary } => {
+                BAD_BOUNDARY.fill(lang, &[("boundary", &format!("{boundary:?}"))])
+            }
+            MimeError::BoundaryInContent { boundary } => {
+                BOUNDARY_IN_CONTENT.fill(lang, &[("boundary", &boundary)])
+            }
+            MimeError::NotInCharset { charset, character } => NOT_IN_CHARSET.fill(
+                lang,
+                &[
+                    ("charset", &charset.label()),
+                    ("character", &format!("{character:?}")),
+                    ("code", &format!("{:04X}", u32::from(*character))),
+                ],
+            ),
+            MimeError::CannotCarry {
+                requested,
+                non_ascii,
+                longest_line,
+                nul,
+            } => {
                 let mut why = Vec::new();
                 if *non_ascii > 0 && *requested == TransferEncoding::SevenBit {
-                    why.push(format!("{non_ascii} octets have the high bit set (7bit is US-ASCII only, RFC 2045 §2.7)"));
+                    why.push(CANNOT_CARRY_HIGH_BIT.fill(lang, &[("non_ascii", non_ascii)]));
                 }
                 if *longest_line > 998 {
-                    why.push(format!("a line has {longest_line} octets (at most 998, RFC 2045 §2.7–2.8, RFC 5322 §2.1.1)"));
+                    why.push(CANNOT_CARRY_LONG_LINE.fill(lang, &[("longest_line", longest_line)]));
                 }
                 if *nul {
-                    why.push("the body has a NUL octet".to_string());
+                    why.push(CANNOT_CARRY_NUL.get(lang).to_owned());
                 }
-                format!("{} cannot carry this body: {}. Use quoted-printable or base64, or let the composer choose.", requested.token(), why.join("; "))
+                CANNOT_CARRY.fill(
+                    lang,
+                    &[
+                        ("token", &requested.token()),
+                        ("why", &why.join(REASON_SEPARATOR.get(lang))),
+                    ],
+                )
             }
-            (MimeError::CannotCarry { requested, non_ascii, longest_line, nul }, Lang::Zh) => {
-                let mut why = Vec::new();
-                if *non_ascii > 0 && *requested == TransferEncoding::SevenBit {
-                    why.push(format!("有 {non_ascii} 个字节的最高位为 1（7bit 只能是 US-ASCII，RFC 2045 §2.7）"));
-                }
-                if *longest_line > 998 {
-                    why.push(format!("有一行长 {longest_line} 字节（最多 998，RFC 2045 §2.7–2.8，RFC 5322 §2.1.1）"));
-                }
-                if *nul {
-                    why.push("正文中有 NUL 字节".to_string());
-                }
-                format!("{} 无法承载这个正文：{}。请使用 quoted-printable 或 base64，或让编写器自动选择。", requested.token(), why.join("；"))
+            MimeError::BadContentType { value } => {
+                BAD_CONTENT_TYPE.fill(lang, &[("value", &format!("{value:?}"))])
             }
-            (MimeError::BadContentType { value }, Lang::En) => format!("{value:?} is not a Content-Type: write type/subtype, e.g. application/pdf (RFC 2045 §5.1)."),
-            (MimeError::BadContentType { value }, Lang::Zh) => format!("{value:?} 不是合法的 Content-Type：应写成 type/subtype，例如 application/pdf（RFC 2045 §5.1）。"),
-            (MimeError::EmptyFilename, Lang::En) => "An attachment needs a file name (it goes into Content-Disposition, RFC 2183 §2.3).".into(),
-            (MimeError::EmptyFilename, Lang::Zh) => "附件需要文件名（写在 Content-Disposition 中，RFC 2183 §2.3）。".into(),
+            MimeError::EmptyFilename => EMPTY_FILENAME.get(lang).to_owned(),
         }
     }
+}
+
+/// An input the errors name (in English in the error), in both languages.
+fn input_name(what: &'static str) -> Tr {
+    Tr::new(what, zh_what(what))
 }
 
 /// The Chinese name of an input named in English by the errors.
@@ -226,26 +307,50 @@ fn zh_what(what: &str) -> &'static str {
     }
 }
 
+const EMPTY: Tr = Tr::new("it is empty.", "地址为空。");
+const NO_AT: Tr = Tr::new(
+    "an address is local-part@domain, both parts present (RFC 5321 §4.1.2).",
+    "地址应为 local-part@domain，两部分都不能缺（RFC 5321 §4.1.2）。",
+);
+const BAD_CHARACTER: Tr = Tr::new(
+    "{c} cannot appear in an address written without quotes (RFC 5321 §4.1.2).",
+    "不加引号的地址中不能出现 {c}（RFC 5321 §4.1.2）。",
+);
+const NON_ASCII: Tr = Tr::new(
+    "it has non-ASCII characters, which need SMTPUTF8 (RFC 6531); this composer writes ASCII addresses only (a Chinese display name is fine: it is encoded per RFC 2047).",
+    "地址含有非 ASCII 字符，这需要 SMTPUTF8（RFC 6531）；本编写器只写 ASCII 地址（中文显示名没问题：会按 RFC 2047 编码）。",
+);
+const LOCAL_TOO_LONG: Tr = Tr::new(
+    "the local part is over 64 octets (RFC 5321 §4.5.3.1.1).",
+    "本地部分超过 64 字节（RFC 5321 §4.5.3.1.1）。",
+);
+const DOMAIN_TOO_LONG: Tr = Tr::new(
+    "the domain is over 255 octets (RFC 5321 §4.5.3.1.2).",
+    "域名超过 255 字节（RFC 5321 §4.5.3.1.2）。",
+);
+const ADDRESS_TOO_LONG: Tr = Tr::new(
+    "it is over 254 octets (a path is at most 256 with its angle brackets, RFC 5321 §4.5.3.1.3).",
+    "地址超过 254 字节（连同尖括号的路径最多 256 字节，RFC 5321 §4.5.3.1.3）。",
+);
+const UNBALANCED: Tr = Tr::new(
+    "write Name <local@domain>, or the bare address.",
+    "请写成 显示名 <local@domain>，或只写地址。",
+);
+
 impl AddressProblem {
     /// The problem in `lang`.
     pub fn describe(self, lang: Lang) -> String {
-        match (self, lang) {
-            (AddressProblem::Empty, Lang::En) => "it is empty.".into(),
-            (AddressProblem::Empty, Lang::Zh) => "地址为空。".into(),
-            (AddressProblem::NoAt, Lang::En) => "an address is local-part@domain, both parts present (RFC 5321 §4.1.2).".into(),
-            (AddressProblem::NoAt, Lang::Zh) => "地址应为 local-part@domain，两部分都不能缺（RFC 5321 §4.1.2）。".into(),
-            (AddressProblem::BadCharacter(c), Lang::En) => format!("{c:?} cannot appear in an address written without quotes (RFC 5321 §4.1.2)."),
-            (AddressProblem::BadCharacter(c), Lang::Zh) => format!("不加引号的地址中不能出现 {c:?}（RFC 5321 §4.1.2）。"),
-            (AddressProblem::NonAscii, Lang::En) => "it has non-ASCII characters, which need SMTPUTF8 (RFC 6531); this composer writes ASCII addresses only (a Chinese display name is fine: it is encoded per RFC 2047).".into(),
-            (AddressProblem::NonAscii, Lang::Zh) => "地址含有非 ASCII 字符，这需要 SMTPUTF8（RFC 6531）；本编写器只写 ASCII 地址（中文显示名没问题：会按 RFC 2047 编码）。".into(),
-            (AddressProblem::LocalTooLong, Lang::En) => "the local part is over 64 octets (RFC 5321 §4.5.3.1.1).".into(),
-            (AddressProblem::LocalTooLong, Lang::Zh) => "本地部分超过 64 字节（RFC 5321 §4.5.3.1.1）。".into(),
-            (AddressProblem::DomainTooLong, Lang::En) => "the domain is over 255 octets (RFC 5321 §4.5.3.1.2).".into(),
-            (AddressProblem::DomainTooLong, Lang::Zh) => "域名超过 255 字节（RFC 5321 §4.5.3.1.2）。".into(),
-            (AddressProblem::TooLong, Lang::En) => "it is over 254 octets (a path is at most 256 with its angle brackets, RFC 5321 §4.5.3.1.3).".into(),
-            (AddressProblem::TooLong, Lang::Zh) => "地址超过 254 字节（连同尖括号的路径最多 256 字节，RFC 5321 §4.5.3.1.3）。".into(),
-            (AddressProblem::Unbalanced, Lang::En) => "write Name <local@domain>, or the bare address.".into(),
-            (AddressProblem::Unbalanced, Lang::Zh) => "请写成 显示名 <local@domain>，或只写地址。".into(),
+        match self {
+            AddressProblem::Empty => EMPTY.get(lang).to_owned(),
+            AddressProblem::NoAt => NO_AT.get(lang).to_owned(),
+            AddressProblem::BadCharacter(c) => {
+                BAD_CHARACTER.fill(lang, &[("c", &format!("{c:?}"))])
+            }
+            AddressProblem::NonAscii => NON_ASCII.get(lang).to_owned(),
+            AddressProblem::LocalTooLong => LOCAL_TOO_LONG.get(lang).to_owned(),
+            AddressProblem::DomainTooLong => DOMAIN_TOO_LONG.get(lang).to_owned(),
+            AddressProblem::TooLong => ADDRESS_TOO_LONG.get(lang).to_owned(),
+            AddressProblem::Unbalanced => UNBALANCED.get(lang).to_owned(),
         }
     }
 }

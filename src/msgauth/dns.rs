@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 use std::net::{Ipv4Addr, Ipv6Addr};
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// The most records read.
 pub const MAX_RECORDS: usize = 10_000;
@@ -91,19 +91,18 @@ pub struct ZoneError {
     pub text: String,
 }
 
+const NOT_A_RECORD: Tr = Tr::new(
+    "Line {line}: {text} is not \"name TYPE data\" (TXT, A, AAAA, MX, or name TEMPFAIL).",
+    "第 {line} 行：{text} 不是“名称 类型 数据”格式（TXT、A、AAAA、MX，或“名称 TEMPFAIL”）。",
+);
+
 impl ZoneError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!(
-                "Line {}: {:?} is not \"name TYPE data\" (TXT, A, AAAA, MX, or name TEMPFAIL).",
-                self.line, self.text
-            ),
-            Lang::Zh => format!(
-                "第 {} 行：{:?} 不是“名称 类型 数据”格式（TXT、A、AAAA、MX，或“名称 TEMPFAIL”）。",
-                self.line, self.text
-            ),
-        }
+        NOT_A_RECORD.fill(
+            lang,
+            &[("line", &self.line), ("text", &format!("{:?}", self.text))],
+        )
     }
 }
 

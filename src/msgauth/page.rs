@@ -24,7 +24,7 @@ use super::dmarc::{self, policy, report, AuthResults};
 use super::dns::Zone;
 use super::show_crlf;
 use super::spf::{self, Outcome, SpfResult};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::sasl::trace::{Trace, View};
 
 /// The longest input the worker reads (a message, a records list, a report), in octets:
@@ -547,15 +547,21 @@ fn demo_key(seed: &[u8]) -> Result<DemoKeyOut, Text> {
     })
 }
 
+const NOT_AN_IP: Tr = Tr::new(
+    "{ip} is not an IPv4 or IPv6 address.",
+    "{ip} 不是 IPv4 或 IPv6 地址。",
+);
+const NOT_AN_SPF_RESULT: Tr = Tr::new(
+    "{name} is not an SPF result: pass, fail, softfail, neutral, none, permerror or temperror.",
+    "{name} 不是 SPF 结果：应为 pass、fail、softfail、neutral、none、permerror 或 temperror。",
+);
+
 fn spf_check(records: &str, ip: &str, mail_from: &str, helo: &str) -> Result<SpfOut, Text> {
     let zone = Zone::parse(records).map_err(|e| Text::of(|l| e.describe(l)))?;
-    let ip: IpAddr = ip.trim().parse().map_err(|_| {
-        let ip = ip.trim().to_string();
-        Text::of(|l| match l {
-            Lang::En => format!("{ip:?} is not an IPv4 or IPv6 address."),
-            Lang::Zh => format!("{ip:?} 不是 IPv4 或 IPv6 地址。"),
-        })
-    })?;
+    let ip: IpAddr = ip
+        .trim()
+        .parse()
+        .map_err(|_| NOT_AN_IP.filled(&[("ip", &format!("{:?}", ip.trim()))]))?;
     let r = spf::check_host(&zone, ip, mail_from.trim(), helo.trim());
     Ok(SpfOut {
         result: r.result.name().to_string(),
@@ -618,13 +624,8 @@ fn dmarc_check(
     let spf = if spf_name.trim().is_empty() {
         None
     } else {
-        let result = spf_result(spf_name).ok_or_else(|| {
-            let name = spf_name.to_string();
-            Text::of(|l| match l {
-                Lang::En => format!("{name:?} is not an SPF result: pass, fail, softfail, neutral, none, permerror or temperror."),
-                Lang::Zh => format!("{name:?} 不是 SPF 结果：应为 pass、fail、softfail、neutral、none、permerror 或 temperror。"),
-            })
-        })?;
+        let result = spf_result(spf_name)
+            .ok_or_else(|| NOT_AN_SPF_RESULT.filled(&[("name", &format!("{spf_name:?}"))]))?;
         Some((result, spf_domain.trim().to_ascii_lowercase()))
     };
     let results = AuthResults {

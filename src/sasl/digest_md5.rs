@@ -73,24 +73,47 @@ pub enum ParseError {
     BadValue(&'static str),
 }
 
+const TOO_LONG: Tr = Tr::new(
+    "The directive list is longer than {max_directives_len} octets (RFC 2831 allows 2048 for a challenge).",
+    "指令列表超过 {max_directives_len} 字节（RFC 2831 规定质询最多 2048 字节）。",
+);
+const MISSING_EQUALS: Tr = Tr::new(
+    "The directive {d} has no '=': each is key=value (RFC 2831 §2.1.1).",
+    "指令 {d} 缺少 '='：每个指令都是 key=value（RFC 2831 §2.1.1）。",
+);
+const UNTERMINATED_QUOTE: Tr = Tr::new(
+    "The quoted value of {d} has no closing quote.",
+    "{d} 的引号值缺少结束引号。",
+);
+const EXPECTED_COMMA: Tr = Tr::new(
+    "After the value of {d} a comma should follow.",
+    "{d} 的值后面应当是逗号。",
+);
+const DUPLICATE: Tr = Tr::new(
+    "The directive {d} appears twice; RFC 2831 allows it once.",
+    "指令 {d} 出现了两次；RFC 2831 只允许出现一次。",
+);
+const MISSING: Tr = Tr::new(
+    "The required directive {d} is missing (RFC 2831 §2.1).",
+    "缺少必需的指令 {d}（RFC 2831 §2.1）。",
+);
+const BAD_VALUE: Tr = Tr::new("The value of {d} is not valid.", "{d} 的值无效。");
+
 impl ParseError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ParseError::TooLong, Lang::En) => format!("The directive list is longer than {MAX_DIRECTIVES_LEN} octets (RFC 2831 allows 2048 for a challenge)."),
-            (ParseError::TooLong, Lang::Zh) => format!("指令列表超过 {MAX_DIRECTIVES_LEN} 字节（RFC 2831 规定质询最多 2048 字节）。"),
-            (ParseError::MissingEquals(d), Lang::En) => format!("The directive {d:?} has no '=': each is key=value (RFC 2831 §2.1.1)."),
-            (ParseError::MissingEquals(d), Lang::Zh) => format!("指令 {d:?} 缺少 '='：每个指令都是 key=value（RFC 2831 §2.1.1）。"),
-            (ParseError::UnterminatedQuote(d), Lang::En) => format!("The quoted value of {d:?} has no closing quote."),
-            (ParseError::UnterminatedQuote(d), Lang::Zh) => format!("{d:?} 的引号值缺少结束引号。"),
-            (ParseError::ExpectedComma(d), Lang::En) => format!("After the value of {d:?} a comma should follow."),
-            (ParseError::ExpectedComma(d), Lang::Zh) => format!("{d:?} 的值后面应当是逗号。"),
-            (ParseError::Duplicate(d), Lang::En) => format!("The directive {d} appears twice; RFC 2831 allows it once."),
-            (ParseError::Duplicate(d), Lang::Zh) => format!("指令 {d} 出现了两次；RFC 2831 只允许出现一次。"),
-            (ParseError::Missing(d), Lang::En) => format!("The required directive {d} is missing (RFC 2831 §2.1)."),
-            (ParseError::Missing(d), Lang::Zh) => format!("缺少必需的指令 {d}（RFC 2831 §2.1）。"),
-            (ParseError::BadValue(d), Lang::En) => format!("The value of {d} is not valid."),
-            (ParseError::BadValue(d), Lang::Zh) => format!("{d} 的值无效。"),
+        match self {
+            ParseError::TooLong => {
+                TOO_LONG.fill(lang, &[("max_directives_len", &MAX_DIRECTIVES_LEN)])
+            }
+            ParseError::MissingEquals(d) => MISSING_EQUALS.fill(lang, &[("d", &format!("{d:?}"))]),
+            ParseError::UnterminatedQuote(d) => {
+                UNTERMINATED_QUOTE.fill(lang, &[("d", &format!("{d:?}"))])
+            }
+            ParseError::ExpectedComma(d) => EXPECTED_COMMA.fill(lang, &[("d", &format!("{d:?}"))]),
+            ParseError::Duplicate(d) => DUPLICATE.fill(lang, &[("d", &d)]),
+            ParseError::Missing(d) => MISSING.fill(lang, &[("d", &d)]),
+            ParseError::BadValue(d) => BAD_VALUE.fill(lang, &[("d", &d)]),
         }
     }
 }

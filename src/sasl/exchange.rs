@@ -10,6 +10,7 @@
 
 use super::problem::SaslProblem;
 use super::trace::Trace;
+use crate::i18n::{Text, Tr};
 
 /// What one step of an exchange yields (one type for both sides).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -69,31 +70,13 @@ pub enum ServerFailure {
 }
 
 /// Why a client exchange stopped, in both languages (the client then cancels with `*`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ClientFailure {
-    /// In English.
-    pub en: String,
-    /// In Chinese.
-    pub zh: String,
-}
+pub type ClientFailure = Text;
 
-impl ClientFailure {
-    /// A failure from its two texts.
-    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> ClientFailure {
-        ClientFailure {
-            en: en.into(),
-            zh: zh.into(),
-        }
-    }
-
-    /// "The server sent another challenge after the last response."
-    pub fn unexpected_challenge() -> ClientFailure {
-        ClientFailure::new(
-            "the server sent another challenge after the last response.",
-            "最后一个响应之后服务器又发来了质询。",
-        )
-    }
-}
+/// The server sent another challenge after the last response.
+pub const UNEXPECTED_CHALLENGE: Tr = Tr::new(
+    "the server sent another challenge after the last response.",
+    "最后一个响应之后服务器又发来了质询。",
+);
 
 /// An account a server authenticates.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -114,56 +114,114 @@ pub enum OauthError {
     MissingStatus,
 }
 
+const TOO_LONG: Tr = Tr::new(
+    "The {what} is too long for the trainer.",
+    "{what} 太长，训练器不予处理。",
+);
+const EMPTY: Tr = Tr::new("The response is empty.", "响应为空。");
+const NOT_UTF8: Tr = Tr::new("The message is not UTF-8.", "消息不是 UTF-8。");
+const ABORT_RESPONSE: Tr = Tr::new(
+    "This is a lone ^A (0x01): the client's answer to an error challenge (RFC 7628 §3.2.3), not a login. The server now fails the exchange.",
+    "这是单独一个 ^A（0x01）：客户端对错误质询的应答（RFC 7628 §3.2.3），不是登录。服务器随后判定认证失败。",
+);
+const UNKNOWN_LAYOUT: Tr = Tr::new(
+    "Neither OAUTHBEARER (starts with a gs2 header such as \"n,a=user,\") nor XOAUTH2 (starts with \"user=\").",
+    "既不是 OAUTHBEARER（以 \"n,a=用户,\" 这样的 gs2 头开始），也不是 XOAUTH2（以 \"user=\" 开始）。",
+);
+const BAD_GS2_HEADER: Tr = Tr::new(
+    "The gs2 header must be \"n,\" then an optional \"a=authzid\" then \",\" (RFC 7628 §3.1, RFC 5801).",
+    "gs2 头必须是 \"n,\"，然后是可选的 \"a=授权身份（authzid）\"，再接 \",\"（RFC 7628 §3.1、RFC 5801）。",
+);
+const CHANNEL_BINDING: Tr = Tr::new(
+    "\"p=\" asks for channel binding, which OAUTHBEARER does not support (RFC 7628 §3.1).",
+    "\"p=\" 请求通道绑定，OAUTHBEARER 不支持（RFC 7628 §3.1）。",
+);
+const BAD_AUTHZID: Tr = Tr::new(
+    "In the authzid, \"=\" must be followed by \"2C\" (comma) or \"3D\" (equals sign) (RFC 5801 saslname).",
+    "授权身份（authzid）中的 \"=\" 后面只能是 \"2C\"（逗号）或 \"3D\"（等号）（RFC 5801 saslname）。",
+);
+const MISSING_GS2_SEPARATOR: Tr = Tr::new(
+    "After the gs2 header a ^A (0x01) must follow (RFC 7628 §3.1).",
+    "gs2 头后面必须紧跟一个 ^A（0x01）（RFC 7628 §3.1）。",
+);
+const MISSING_FINAL_SEPARATOR: Tr = Tr::new(
+    "The response must end with two ^A (0x01): one closing the last pair, one ending the list.",
+    "响应必须以两个 ^A（0x01）结尾：一个结束最后一对键值，一个结束整个列表。",
+);
+const BAD_PAIR: Tr = Tr::new(
+    "{p} is not key=value with a key of letters (RFC 7628 §3.1).",
+    "{p} 不是 key=value 形式，或键不全是字母（RFC 7628 §3.1）。",
+);
+const BAD_VALUE: Tr = Tr::new(
+    "The value of {k}= has a control character (RFC 7628 §3.1 allows only visible characters, space, tab, CR, LF).",
+    "{k}= 的值含有控制字符（RFC 7628 §3.1 只允许可见字符、空格、制表符、CR、LF）。",
+);
+const DUPLICATE: Tr = Tr::new("The key {k}= appears twice.", "键 {k}= 出现了两次。");
+const MISSING_USER: Tr = Tr::new(
+    "XOAUTH2 needs user=<mailbox> before auth=.",
+    "XOAUTH2 需要在 auth= 之前给出 user=<邮箱>。",
+);
+const MISSING_AUTH: Tr = Tr::new(
+    "There is no auth= pair; it carries the token and is required (RFC 7628 §3.1).",
+    "缺少 auth= 键值对；它携带令牌，是必需的（RFC 7628 §3.1）。",
+);
+const BAD_AUTH: Tr = Tr::new(
+    "auth= must be the scheme, one space and the token, e.g. \"auth=Bearer ya29…\" (RFC 7628 §3.1, RFC 6750 §2.1).",
+    "auth= 必须是方案名、一个空格和令牌，例如 \"auth=Bearer ya29…\"（RFC 7628 §3.1、RFC 6750 §2.1）。",
+);
+const BAD_PORT: Tr = Tr::new(
+    "port={v} is not a port number (0–65535).",
+    "port={v} 不是端口号（0–65535）。",
+);
+const CONTROL_CHAR: Tr = Tr::new(
+    "The {field} contains a control character; ^A (0x01) in particular would break the layout.",
+    "{field} 含有控制字符；尤其是 ^A（0x01）会破坏消息结构。",
+);
+const EMPTY_USER: Tr = Tr::new("The user name is empty.", "用户名为空。");
+const BAD_TOKEN: Tr = Tr::new(
+    "A bearer token is letters, digits and - . _ ~ + /, then optional = signs (RFC 6750 §2.1 b64token); paste it without spaces or line breaks.",
+    "Bearer 令牌由字母、数字和 - . _ ~ + / 组成，末尾可有若干 =（RFC 6750 §2.1 b64token）；粘贴时不要带空格或换行。",
+);
+const JSON_SYNTAX: Tr = Tr::new(
+    "The error challenge is not a flat JSON object of strings (at byte {at}).",
+    "错误质询不是由字符串组成的扁平 JSON 对象（第 {at} 字节处）。",
+);
+const JSON_NESTED: Tr = Tr::new(
+    "The error challenge has a nested object or array (at byte {at}); RFC 7628 §3.2.2 defines only string members.",
+    "错误质询中有嵌套的对象或数组（第 {at} 字节处）；RFC 7628 §3.2.2 只定义了字符串成员。",
+);
+const MISSING_STATUS: Tr = Tr::new(
+    "The error challenge has no \"status\", which RFC 7628 §3.2.2 requires.",
+    "错误质询缺少 RFC 7628 §3.2.2 要求的 \"status\"。",
+);
+
 impl OauthError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (OauthError::TooLong(what), Lang::En) => format!("The {what} is too long for the trainer."),
-            (OauthError::TooLong(what), Lang::Zh) => format!("{what} 太长，训练器不予处理。"),
-            (OauthError::Empty, Lang::En) => "The response is empty.".into(),
-            (OauthError::Empty, Lang::Zh) => "响应为空。".into(),
-            (OauthError::NotUtf8, Lang::En) => "The message is not UTF-8.".into(),
-            (OauthError::NotUtf8, Lang::Zh) => "消息不是 UTF-8。".into(),
-            (OauthError::AbortResponse, Lang::En) => "This is a lone ^A (0x01): the client's answer to an error challenge (RFC 7628 §3.2.3), not a login. The server now fails the exchange.".into(),
-            (OauthError::AbortResponse, Lang::Zh) => "这是单独一个 ^A（0x01）：客户端对错误质询的应答（RFC 7628 §3.2.3），不是登录。服务器随后判定认证失败。".into(),
-            (OauthError::UnknownLayout, Lang::En) => "Neither OAUTHBEARER (starts with a gs2 header such as \"n,a=user,\") nor XOAUTH2 (starts with \"user=\").".into(),
-            (OauthError::UnknownLayout, Lang::Zh) => "既不是 OAUTHBEARER（以 \"n,a=用户,\" 这样的 gs2 头开始），也不是 XOAUTH2（以 \"user=\" 开始）。".into(),
-            (OauthError::BadGs2Header, Lang::En) => "The gs2 header must be \"n,\" then an optional \"a=authzid\" then \",\" (RFC 7628 §3.1, RFC 5801).".into(),
-            (OauthError::BadGs2Header, Lang::Zh) => "gs2 头必须是 \"n,\"，然后是可选的 \"a=授权身份（authzid）\"，再接 \",\"（RFC 7628 §3.1、RFC 5801）。".into(),
-            (OauthError::ChannelBinding, Lang::En) => "\"p=\" asks for channel binding, which OAUTHBEARER does not support (RFC 7628 §3.1).".into(),
-            (OauthError::ChannelBinding, Lang::Zh) => "\"p=\" 请求通道绑定，OAUTHBEARER 不支持（RFC 7628 §3.1）。".into(),
-            (OauthError::BadAuthzid, Lang::En) => "In the authzid, \"=\" must be followed by \"2C\" (comma) or \"3D\" (equals sign) (RFC 5801 saslname).".into(),
-            (OauthError::BadAuthzid, Lang::Zh) => "授权身份（authzid）中的 \"=\" 后面只能是 \"2C\"（逗号）或 \"3D\"（等号）（RFC 5801 saslname）。".into(),
-            (OauthError::MissingGs2Separator, Lang::En) => "After the gs2 header a ^A (0x01) must follow (RFC 7628 §3.1).".into(),
-            (OauthError::MissingGs2Separator, Lang::Zh) => "gs2 头后面必须紧跟一个 ^A（0x01）（RFC 7628 §3.1）。".into(),
-            (OauthError::MissingFinalSeparator, Lang::En) => "The response must end with two ^A (0x01): one closing the last pair, one ending the list.".into(),
-            (OauthError::MissingFinalSeparator, Lang::Zh) => "响应必须以两个 ^A（0x01）结尾：一个结束最后一对键值，一个结束整个列表。".into(),
-            (OauthError::BadPair(p), Lang::En) => format!("{p:?} is not key=value with a key of letters (RFC 7628 §3.1)."),
-            (OauthError::BadPair(p), Lang::Zh) => format!("{p:?} 不是 key=value 形式，或键不全是字母（RFC 7628 §3.1）。"),
-            (OauthError::BadValue(k), Lang::En) => format!("The value of {k}= has a control character (RFC 7628 §3.1 allows only visible characters, space, tab, CR, LF)."),
-            (OauthError::BadValue(k), Lang::Zh) => format!("{k}= 的值含有控制字符（RFC 7628 §3.1 只允许可见字符、空格、制表符、CR、LF）。"),
-            (OauthError::Duplicate(k), Lang::En) => format!("The key {k}= appears twice."),
-            (OauthError::Duplicate(k), Lang::Zh) => format!("键 {k}= 出现了两次。"),
-            (OauthError::MissingUser, Lang::En) => "XOAUTH2 needs user=<mailbox> before auth=.".into(),
-            (OauthError::MissingUser, Lang::Zh) => "XOAUTH2 需要在 auth= 之前给出 user=<邮箱>。".into(),
-            (OauthError::MissingAuth, Lang::En) => "There is no auth= pair; it carries the token and is required (RFC 7628 §3.1).".into(),
-            (OauthError::MissingAuth, Lang::Zh) => "缺少 auth= 键值对；它携带令牌，是必需的（RFC 7628 §3.1）。".into(),
-            (OauthError::BadAuth, Lang::En) => "auth= must be the scheme, one space and the token, e.g. \"auth=Bearer ya29…\" (RFC 7628 §3.1, RFC 6750 §2.1).".into(),
-            (OauthError::BadAuth, Lang::Zh) => "auth= 必须是方案名、一个空格和令牌，例如 \"auth=Bearer ya29…\"（RFC 7628 §3.1、RFC 6750 §2.1）。".into(),
-            (OauthError::BadPort(v), Lang::En) => format!("port={v:?} is not a port number (0–65535)."),
-            (OauthError::BadPort(v), Lang::Zh) => format!("port={v:?} 不是端口号（0–65535）。"),
-            (OauthError::ControlChar(field), Lang::En) => format!("The {field} contains a control character; ^A (0x01) in particular would break the layout."),
-            (OauthError::ControlChar(field), Lang::Zh) => format!("{field} 含有控制字符；尤其是 ^A（0x01）会破坏消息结构。"),
-            (OauthError::EmptyUser, Lang::En) => "The user name is empty.".into(),
-            (OauthError::EmptyUser, Lang::Zh) => "用户名为空。".into(),
-            (OauthError::BadToken, Lang::En) => "A bearer token is letters, digits and - . _ ~ + /, then optional = signs (RFC 6750 §2.1 b64token); paste it without spaces or line breaks.".into(),
-            (OauthError::BadToken, Lang::Zh) => "Bearer 令牌由字母、数字和 - . _ ~ + / 组成，末尾可有若干 =（RFC 6750 §2.1 b64token）；粘贴时不要带空格或换行。".into(),
-            (OauthError::JsonSyntax(at), Lang::En) => format!("The error challenge is not a flat JSON object of strings (at byte {at})."),
-            (OauthError::JsonSyntax(at), Lang::Zh) => format!("错误质询不是由字符串组成的扁平 JSON 对象（第 {at} 字节处）。"),
-            (OauthError::JsonNested(at), Lang::En) => format!("The error challenge has a nested object or array (at byte {at}); RFC 7628 §3.2.2 defines only string members."),
-            (OauthError::JsonNested(at), Lang::Zh) => format!("错误质询中有嵌套的对象或数组（第 {at} 字节处）；RFC 7628 §3.2.2 只定义了字符串成员。"),
-            (OauthError::MissingStatus, Lang::En) => "The error challenge has no \"status\", which RFC 7628 §3.2.2 requires.".into(),
-            (OauthError::MissingStatus, Lang::Zh) => "错误质询缺少 RFC 7628 §3.2.2 要求的 \"status\"。".into(),
+        match self {
+            OauthError::TooLong(what) => TOO_LONG.fill(lang, &[("what", &what)]),
+            OauthError::Empty => EMPTY.get(lang).to_owned(),
+            OauthError::NotUtf8 => NOT_UTF8.get(lang).to_owned(),
+            OauthError::AbortResponse => ABORT_RESPONSE.get(lang).to_owned(),
+            OauthError::UnknownLayout => UNKNOWN_LAYOUT.get(lang).to_owned(),
+            OauthError::BadGs2Header => BAD_GS2_HEADER.get(lang).to_owned(),
+            OauthError::ChannelBinding => CHANNEL_BINDING.get(lang).to_owned(),
+            OauthError::BadAuthzid => BAD_AUTHZID.get(lang).to_owned(),
+            OauthError::MissingGs2Separator => MISSING_GS2_SEPARATOR.get(lang).to_owned(),
+            OauthError::MissingFinalSeparator => MISSING_FINAL_SEPARATOR.get(lang).to_owned(),
+            OauthError::BadPair(p) => BAD_PAIR.fill(lang, &[("p", &format!("{p:?}"))]),
+            OauthError::BadValue(k) => BAD_VALUE.fill(lang, &[("k", &k)]),
+            OauthError::Duplicate(k) => DUPLICATE.fill(lang, &[("k", &k)]),
+            OauthError::MissingUser => MISSING_USER.get(lang).to_owned(),
+            OauthError::MissingAuth => MISSING_AUTH.get(lang).to_owned(),
+            OauthError::BadAuth => BAD_AUTH.get(lang).to_owned(),
+            OauthError::BadPort(v) => BAD_PORT.fill(lang, &[("v", &format!("{v:?}"))]),
+            OauthError::ControlChar(field) => CONTROL_CHAR.fill(lang, &[("field", &field)]),
+            OauthError::EmptyUser => EMPTY_USER.get(lang).to_owned(),
+            OauthError::BadToken => BAD_TOKEN.get(lang).to_owned(),
+            OauthError::JsonSyntax(at) => JSON_SYNTAX.fill(lang, &[("at", &at)]),
+            OauthError::JsonNested(at) => JSON_NESTED.fill(lang, &[("at", &at)]),
+            OauthError::MissingStatus => MISSING_STATUS.get(lang).to_owned(),
         }
     }
 }

@@ -215,54 +215,123 @@ pub enum ScramError {
     ServerSignatureMismatch,
 }
 
+const TOO_LONG: Tr = Tr::new(
+    "The {what} is longer than {max} octets.",
+    "{what} 超过 {max} 字节。",
+);
+const EMPTY_USER: Tr = Tr::new(
+    "The user name is empty; RFC 5802 §7 requires at least one character.",
+    "用户名为空；RFC 5802 §7 要求至少一个字符。",
+);
+const BAD_NONCE: Tr = Tr::new(
+    "The {which} must be non-empty printable ASCII without a comma (RFC 5802 §7: printable = %x21-2B / %x2D-7E).",
+    "{which} 必须是非空、不含逗号的可打印 ASCII 字符（RFC 5802 §7：printable = %x21-2B / %x2D-7E）。",
+);
+const BAD_GS2_HEADER: Tr = Tr::new(
+    "The message must begin with a gs2 header: \"n,,\" (or \"y,,\"), optionally with an authzid as \"n,a=name,\" (RFC 5802 §7).",
+    "消息必须以 gs2 头开始：\"n,,\"（或 \"y,,\"），可带授权身份（authzid），写成 \"n,a=名字,\"（RFC 5802 §7）。",
+);
+const CHANNEL_BINDING_UNSUPPORTED: Tr = Tr::new(
+    "The client asked for channel binding (\"p=\"); only the -PLUS mechanisms do that (RFC 5802 §6).",
+    "客户端请求了通道绑定（\"p=\"）；只有 -PLUS 机制支持（RFC 5802 §6）。",
+);
+const BAD_USERNAME_ENCODING: Tr = Tr::new(
+    "In a user name, \"=\" must be followed by \"2C\" (a comma) or \"3D\" (an equals sign) (RFC 5802 §5.1).",
+    "用户名中的 \"=\" 后面只能是 \"2C\"（逗号）或 \"3D\"（等号）（RFC 5802 §5.1）。",
+);
+const MANDATORY_EXTENSION: Tr = Tr::new(
+    "The message starts with a mandatory extension \"m=\", which no implementation supports: the exchange must fail (RFC 5802 §5.1).",
+    "消息以强制扩展 \"m=\" 开头，没有实现支持它，认证必须失败（RFC 5802 §5.1）。",
+);
+const MISSING: Tr = Tr::new(
+    "The attribute \"{name}=\" is missing (RFC 5802 §5.1).",
+    "缺少属性 \"{name}=\"（RFC 5802 §5.1）。",
+);
+const EXPECTED: Tr = Tr::new(
+    "Expected the attribute \"{want}=\" here, found {got}: the attributes come in a fixed order (RFC 5802 §7).",
+    "这里应当是属性 \"{want}=\"，实际是 {got}：属性的顺序是固定的（RFC 5802 §7）。",
+);
+const BAD_BASE64: Tr = Tr::new(
+    "The value of \"{name}=\" is not valid base64.",
+    "\"{name}=\" 的值不是有效的 base64。",
+);
+const EMPTY_SALT: Tr = Tr::new("The salt (\"s=\") is empty.", "盐值（\"s=\"）为空。");
+const BAD_ITERATIONS: Tr = Tr::new(
+    "The iteration count {text} is not a positive decimal number (RFC 5802 §5.1, \"i=\").",
+    "迭代次数 {text} 不是正的十进制整数（RFC 5802 §5.1，\"i=\"）。",
+);
+const TOO_MANY_ITERATIONS: Tr = Tr::new(
+    "The server demands {n} iterations; the trainer refuses more than {cap} (a peer must not be able to make us compute for minutes).",
+    "服务器要求迭代 {n} 次；本训练器拒绝超过 {cap} 次（不能让对方迫使我们计算几分钟）。",
+);
+const NONCE_MISMATCH: Tr = Tr::new(
+    "The server's nonce does not begin with the client's nonce: the client must abort (RFC 5802 §5.1, \"r=\").",
+    "服务器的 nonce 不是以客户端的 nonce 开头：客户端必须中止（RFC 5802 §5.1，\"r=\"）。",
+);
+const NONCE_NOT_EXTENDED: Tr = Tr::new(
+    "The server's nonce adds nothing to the client's: the server must append its own random part (RFC 5802 §5.1, \"r=\").",
+    "服务器的 nonce 与客户端的完全相同：服务器必须追加自己的随机部分（RFC 5802 §5.1，\"r=\"）。",
+);
+const FINAL_NONCE_MISMATCH: Tr = Tr::new(
+    "The nonce in the client-final-message is not the one the server sent (RFC 5802 §5.1, \"r=\").",
+    "client-final-message 中的 nonce 不是服务器发送的那个（RFC 5802 §5.1，\"r=\"）。",
+);
+const CHANNEL_BINDING_MISMATCH: Tr = Tr::new(
+    "\"c=\" must be the base64 of the gs2 header the client sent first (\"biws\" for \"n,,\") (RFC 5802 §5.1).",
+    "\"c=\" 必须是客户端第一条消息中 gs2 头的 base64（\"n,,\" 对应 \"biws\"）（RFC 5802 §5.1）。",
+);
+const MISSING_PROOF: Tr = Tr::new(
+    "The client-final-message must end with \",p=\" and the base64 ClientProof (RFC 5802 §7).",
+    "client-final-message 必须以 \",p=\" 加 base64 的 ClientProof 结尾（RFC 5802 §7）。",
+);
+const BAD_SERVER_FINAL: Tr = Tr::new(
+    "The server-final-message must be \"v=\" with the ServerSignature, or \"e=\" with an error (RFC 5802 §7).",
+    "server-final-message 必须是 \"v=\" 加 ServerSignature，或 \"e=\" 加错误（RFC 5802 §7）。",
+);
+const SERVER_ERROR: Tr = Tr::new(
+    "The server refused: e={value} (RFC 5802 §7 lists the server-error-value names).",
+    "服务器拒绝：e={value}（RFC 5802 §7 列出了 server-error-value 的取值）。",
+);
+const SERVER_SIGNATURE_MISMATCH: Tr = Tr::new(
+    "The server's signature \"v=\" is wrong: this server does not know the password (or the messages were altered). The client must consider the authentication exchange unsuccessful (RFC 5802 §5).",
+    "服务器的签名 \"v=\" 不对：这个服务器不知道密码（或消息被篡改）。客户端必须认为这次认证交换不成功（RFC 5802 §5）。",
+);
+
 impl ScramError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
         let max = MAX_MESSAGE_LEN;
         let cap = MAX_ITERATIONS;
-        match (self, lang) {
-            (ScramError::TooLong(what), Lang::En) => format!("The {what} is longer than {max} octets."),
-            (ScramError::TooLong(what), Lang::Zh) => format!("{what} 超过 {max} 字节。"),
-            (ScramError::EmptyUser, Lang::En) => "The user name is empty; RFC 5802 §7 requires at least one character.".into(),
-            (ScramError::EmptyUser, Lang::Zh) => "用户名为空；RFC 5802 §7 要求至少一个字符。".into(),
-            (ScramError::BadNonce(which), Lang::En) => format!("The {which} must be non-empty printable ASCII without a comma (RFC 5802 §7: printable = %x21-2B / %x2D-7E)."),
-            (ScramError::BadNonce(which), Lang::Zh) => format!("{which} 必须是非空、不含逗号的可打印 ASCII 字符（RFC 5802 §7：printable = %x21-2B / %x2D-7E）。"),
-            (ScramError::BadGs2Header, Lang::En) => "The message must begin with a gs2 header: \"n,,\" (or \"y,,\"), optionally with an authzid as \"n,a=name,\" (RFC 5802 §7).".into(),
-            (ScramError::BadGs2Header, Lang::Zh) => "消息必须以 gs2 头开始：\"n,,\"（或 \"y,,\"），可带授权身份（authzid），写成 \"n,a=名字,\"（RFC 5802 §7）。".into(),
-            (ScramError::ChannelBindingUnsupported, Lang::En) => "The client asked for channel binding (\"p=\"); only the -PLUS mechanisms do that (RFC 5802 §6).".into(),
-            (ScramError::ChannelBindingUnsupported, Lang::Zh) => "客户端请求了通道绑定（\"p=\"）；只有 -PLUS 机制支持（RFC 5802 §6）。".into(),
-            (ScramError::BadUsernameEncoding, Lang::En) => "In a user name, \"=\" must be followed by \"2C\" (a comma) or \"3D\" (an equals sign) (RFC 5802 §5.1).".into(),
-            (ScramError::BadUsernameEncoding, Lang::Zh) => "用户名中的 \"=\" 后面只能是 \"2C\"（逗号）或 \"3D\"（等号）（RFC 5802 §5.1）。".into(),
-            (ScramError::MandatoryExtension, Lang::En) => "The message starts with a mandatory extension \"m=\", which no implementation supports: the exchange must fail (RFC 5802 §5.1).".into(),
-            (ScramError::MandatoryExtension, Lang::Zh) => "消息以强制扩展 \"m=\" 开头，没有实现支持它，认证必须失败（RFC 5802 §5.1）。".into(),
-            (ScramError::Missing(name), Lang::En) => format!("The attribute \"{name}=\" is missing (RFC 5802 §5.1)."),
-            (ScramError::Missing(name), Lang::Zh) => format!("缺少属性 \"{name}=\"（RFC 5802 §5.1）。"),
-            (ScramError::Expected { want, got }, Lang::En) => format!("Expected the attribute \"{want}=\" here, found {got:?}: the attributes come in a fixed order (RFC 5802 §7)."),
-            (ScramError::Expected { want, got }, Lang::Zh) => format!("这里应当是属性 \"{want}=\"，实际是 {got:?}：属性的顺序是固定的（RFC 5802 §7）。"),
-            (ScramError::BadBase64(name), Lang::En) => format!("The value of \"{name}=\" is not valid base64."),
-            (ScramError::BadBase64(name), Lang::Zh) => format!("\"{name}=\" 的值不是有效的 base64。"),
-            (ScramError::EmptySalt, Lang::En) => "The salt (\"s=\") is empty.".into(),
-            (ScramError::EmptySalt, Lang::Zh) => "盐值（\"s=\"）为空。".into(),
-            (ScramError::BadIterations(text), Lang::En) => format!("The iteration count {text:?} is not a positive decimal number (RFC 5802 §5.1, \"i=\")."),
-            (ScramError::BadIterations(text), Lang::Zh) => format!("迭代次数 {text:?} 不是正的十进制整数（RFC 5802 §5.1，\"i=\"）。"),
-            (ScramError::TooManyIterations(n), Lang::En) => format!("The server demands {n} iterations; the trainer refuses more than {cap} (a peer must not be able to make us compute for minutes)."),
-            (ScramError::TooManyIterations(n), Lang::Zh) => format!("服务器要求迭代 {n} 次；本训练器拒绝超过 {cap} 次（不能让对方迫使我们计算几分钟）。"),
-            (ScramError::NonceMismatch, Lang::En) => "The server's nonce does not begin with the client's nonce: the client must abort (RFC 5802 §5.1, \"r=\").".into(),
-            (ScramError::NonceMismatch, Lang::Zh) => "服务器的 nonce 不是以客户端的 nonce 开头：客户端必须中止（RFC 5802 §5.1，\"r=\"）。".into(),
-            (ScramError::NonceNotExtended, Lang::En) => "The server's nonce adds nothing to the client's: the server must append its own random part (RFC 5802 §5.1, \"r=\").".into(),
-            (ScramError::NonceNotExtended, Lang::Zh) => "服务器的 nonce 与客户端的完全相同：服务器必须追加自己的随机部分（RFC 5802 §5.1，\"r=\"）。".into(),
-            (ScramError::FinalNonceMismatch, Lang::En) => "The nonce in the client-final-message is not the one the server sent (RFC 5802 §5.1, \"r=\").".into(),
-            (ScramError::FinalNonceMismatch, Lang::Zh) => "client-final-message 中的 nonce 不是服务器发送的那个（RFC 5802 §5.1，\"r=\"）。".into(),
-            (ScramError::ChannelBindingMismatch, Lang::En) => "\"c=\" must be the base64 of the gs2 header the client sent first (\"biws\" for \"n,,\") (RFC 5802 §5.1).".into(),
-            (ScramError::ChannelBindingMismatch, Lang::Zh) => "\"c=\" 必须是客户端第一条消息中 gs2 头的 base64（\"n,,\" 对应 \"biws\"）（RFC 5802 §5.1）。".into(),
-            (ScramError::MissingProof, Lang::En) => "The client-final-message must end with \",p=\" and the base64 ClientProof (RFC 5802 §7).".into(),
-            (ScramError::MissingProof, Lang::Zh) => "client-final-message 必须以 \",p=\" 加 base64 的 ClientProof 结尾（RFC 5802 §7）。".into(),
-            (ScramError::BadServerFinal, Lang::En) => "The server-final-message must be \"v=\" with the ServerSignature, or \"e=\" with an error (RFC 5802 §7).".into(),
-            (ScramError::BadServerFinal, Lang::Zh) => "server-final-message 必须是 \"v=\" 加 ServerSignature，或 \"e=\" 加错误（RFC 5802 §7）。".into(),
-            (ScramError::ServerError(value), Lang::En) => format!("The server refused: e={value} (RFC 5802 §7 lists the server-error-value names)."),
-            (ScramError::ServerError(value), Lang::Zh) => format!("服务器拒绝：e={value}（RFC 5802 §7 列出了 server-error-value 的取值）。"),
-            (ScramError::ServerSignatureMismatch, Lang::En) => "The server's signature \"v=\" is wrong: this server does not know the password (or the messages were altered). The client must consider the authentication exchange unsuccessful (RFC 5802 §5).".into(),
-            (ScramError::ServerSignatureMismatch, Lang::Zh) => "服务器的签名 \"v=\" 不对：这个服务器不知道密码（或消息被篡改）。客户端必须认为这次认证交换不成功（RFC 5802 §5）。".into(),
+        match self {
+            ScramError::TooLong(what) => TOO_LONG.fill(lang, &[("what", &what), ("max", &max)]),
+            ScramError::EmptyUser => EMPTY_USER.get(lang).to_owned(),
+            ScramError::BadNonce(which) => BAD_NONCE.fill(lang, &[("which", &which)]),
+            ScramError::BadGs2Header => BAD_GS2_HEADER.get(lang).to_owned(),
+            ScramError::ChannelBindingUnsupported => {
+                CHANNEL_BINDING_UNSUPPORTED.get(lang).to_owned()
+            }
+            ScramError::BadUsernameEncoding => BAD_USERNAME_ENCODING.get(lang).to_owned(),
+            ScramError::MandatoryExtension => MANDATORY_EXTENSION.get(lang).to_owned(),
+            ScramError::Missing(name) => MISSING.fill(lang, &[("name", &name)]),
+            ScramError::Expected { want, got } => {
+                EXPECTED.fill(lang, &[("want", &want), ("got", &format!("{got:?}"))])
+            }
+            ScramError::BadBase64(name) => BAD_BASE64.fill(lang, &[("name", &name)]),
+            ScramError::EmptySalt => EMPTY_SALT.get(lang).to_owned(),
+            ScramError::BadIterations(text) => {
+                BAD_ITERATIONS.fill(lang, &[("text", &format!("{text:?}"))])
+            }
+            ScramError::TooManyIterations(n) => {
+                TOO_MANY_ITERATIONS.fill(lang, &[("n", &n), ("cap", &cap)])
+            }
+            ScramError::NonceMismatch => NONCE_MISMATCH.get(lang).to_owned(),
+            ScramError::NonceNotExtended => NONCE_NOT_EXTENDED.get(lang).to_owned(),
+            ScramError::FinalNonceMismatch => FINAL_NONCE_MISMATCH.get(lang).to_owned(),
+            ScramError::ChannelBindingMismatch => CHANNEL_BINDING_MISMATCH.get(lang).to_owned(),
+            ScramError::MissingProof => MISSING_PROOF.get(lang).to_owned(),
+            ScramError::BadServerFinal => BAD_SERVER_FINAL.get(lang).to_owned(),
+            ScramError::ServerError(value) => SERVER_ERROR.fill(lang, &[("value", &value)]),
+            ScramError::ServerSignatureMismatch => SERVER_SIGNATURE_MISMATCH.get(lang).to_owned(),
         }
     }
 

@@ -115,6 +115,51 @@ pub enum Mistake {
     WrongPassword,
 }
 
+const HEX_INSTEAD_OF_RAW_A1: Tr = Tr::new(
+    "A1 was built from the 32-character hex of H(user:realm:password). DIGEST-MD5 wants its 16 raw bytes (RFC 2831 §2.1.2.1); the hex form is HTTP's MD5-sess (RFC 2617).",
+    "A1 用的是 H(用户名:realm:密码) 的 32 个字符十六进制。DIGEST-MD5 要求使用它的 16 个原始字节（RFC 2831 §2.1.2.1）；十六进制形式是 HTTP 的 MD5-sess（RFC 2617）。",
+);
+const TRAILING_NEWLINE: Tr = Tr::new(
+    "The password was used with a trailing newline — typically `echo` instead of `echo -n` or `printf`.",
+    "计算时密码末尾多了换行符——通常是用了 `echo` 而不是 `echo -n` 或 `printf`。",
+);
+const UPPERCASE_HEX: Tr = Tr::new(
+    "The digest is right but written in upper-case hex; the RFCs require lower-case, and servers compare the text.",
+    "摘要本身正确，但写成了大写十六进制；RFC 要求小写，服务器按文本比较。",
+);
+const CHALLENGE_NOT_DECODED: Tr = Tr::new(
+    "The HMAC was computed over the challenge's base64 text. Decode the 334 line first: the key is the password, the message is the decoded challenge.",
+    "HMAC 是对质询的 base64 文本计算的。请先解码 334 行：密钥是密码，消息是解码后的质询。",
+);
+const MISSING_BASE64: Tr = Tr::new(
+    "The response is not base64. In SMTP every SASL response line must be base64 (RFC 4954 §4); the server cannot even read this one.",
+    "响应不是 base64。SMTP 中每个 SASL 响应行都必须是 base64（RFC 4954 §4）；服务器根本无法读取它。",
+);
+const WRONG_REALM: Tr = Tr::new(
+    "The response uses realm {got}, but the challenge offered {offered}.",
+    "响应使用的 realm 是 {got}，但质询提供的是 {offered}。",
+);
+const WRONG_DIGEST_URI: Tr = Tr::new(
+    "digest-uri {uri} is not an SMTP one: for SMTP it is smtp/<server host> (RFC 2831 §2.1.2).",
+    "digest-uri {uri} 不是 SMTP 的：SMTP 应为 smtp/<服务器主机名>（RFC 2831 §2.1.2）。",
+);
+const NONCE_MISMATCH: Tr = Tr::new(
+    "The response's nonce is not the challenge's nonce: the client answered another challenge.",
+    "响应中的 nonce 与质询中的不一致：客户端回应的是另一个质询。",
+);
+const QOP_NOT_OFFERED: Tr = Tr::new(
+    "qop={q} was not among the challenge's qop-options.",
+    "qop={q} 不在质询提供的 qop-options 中。",
+);
+const NC_FORMAT: Tr = Tr::new(
+    "nc={nc} is not 8 lower-case hex digits (the first response with a nonce has nc=00000001).",
+    "nc={nc} 不是 8 位小写十六进制（使用某个 nonce 的第一次响应是 nc=00000001）。",
+);
+const WRONG_PASSWORD: Tr = Tr::new(
+    "None of the usual mistakes explains it: most likely the password (or the user name) is not the one the server has.",
+    "常见错误都解释不了：最可能是密码（或用户名）与服务器上的不一致。",
+);
+
 impl Mistake {
     /// The step of `mechanism`'s expected trace where the client's computation first goes
     /// wrong (always an id that trace has).
@@ -144,29 +189,26 @@ impl Mistake {
 
     /// The mistake in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Mistake::HexInsteadOfRawA1, Lang::En) => "A1 was built from the 32-character hex of H(user:realm:password). DIGEST-MD5 wants its 16 raw bytes (RFC 2831 §2.1.2.1); the hex form is HTTP's MD5-sess (RFC 2617).".into(),
-            (Mistake::HexInsteadOfRawA1, Lang::Zh) => "A1 用的是 H(用户名:realm:密码) 的 32 个字符十六进制。DIGEST-MD5 要求使用它的 16 个原始字节（RFC 2831 §2.1.2.1）；十六进制形式是 HTTP 的 MD5-sess（RFC 2617）。".into(),
-            (Mistake::TrailingNewline, Lang::En) => "The password was used with a trailing newline — typically `echo` instead of `echo -n` or `printf`.".into(),
-            (Mistake::TrailingNewline, Lang::Zh) => "计算时密码末尾多了换行符——通常是用了 `echo` 而不是 `echo -n` 或 `printf`。".into(),
-            (Mistake::UppercaseHex, Lang::En) => "The digest is right but written in upper-case hex; the RFCs require lower-case, and servers compare the text.".into(),
-            (Mistake::UppercaseHex, Lang::Zh) => "摘要本身正确，但写成了大写十六进制；RFC 要求小写，服务器按文本比较。".into(),
-            (Mistake::ChallengeNotDecoded, Lang::En) => "The HMAC was computed over the challenge's base64 text. Decode the 334 line first: the key is the password, the message is the decoded challenge.".into(),
-            (Mistake::ChallengeNotDecoded, Lang::Zh) => "HMAC 是对质询的 base64 文本计算的。请先解码 334 行：密钥是密码，消息是解码后的质询。".into(),
-            (Mistake::MissingBase64, Lang::En) => "The response is not base64. In SMTP every SASL response line must be base64 (RFC 4954 §4); the server cannot even read this one.".into(),
-            (Mistake::MissingBase64, Lang::Zh) => "响应不是 base64。SMTP 中每个 SASL 响应行都必须是 base64（RFC 4954 §4）；服务器根本无法读取它。".into(),
-            (Mistake::WrongRealm { got, offered }, Lang::En) => format!("The response uses realm {got:?}, but the challenge offered {offered:?}."),
-            (Mistake::WrongRealm { got, offered }, Lang::Zh) => format!("响应使用的 realm 是 {got:?}，但质询提供的是 {offered:?}。"),
-            (Mistake::WrongDigestUri(uri), Lang::En) => format!("digest-uri {uri:?} is not an SMTP one: for SMTP it is smtp/<server host> (RFC 2831 §2.1.2)."),
-            (Mistake::WrongDigestUri(uri), Lang::Zh) => format!("digest-uri {uri:?} 不是 SMTP 的：SMTP 应为 smtp/<服务器主机名>（RFC 2831 §2.1.2）。"),
-            (Mistake::NonceMismatch, Lang::En) => "The response's nonce is not the challenge's nonce: the client answered another challenge.".into(),
-            (Mistake::NonceMismatch, Lang::Zh) => "响应中的 nonce 与质询中的不一致：客户端回应的是另一个质询。".into(),
-            (Mistake::QopNotOffered(q), Lang::En) => format!("qop={q} was not among the challenge's qop-options."),
-            (Mistake::QopNotOffered(q), Lang::Zh) => format!("qop={q} 不在质询提供的 qop-options 中。"),
-            (Mistake::NcFormat(nc), Lang::En) => format!("nc={nc} is not 8 lower-case hex digits (the first response with a nonce has nc=00000001)."),
-            (Mistake::NcFormat(nc), Lang::Zh) => format!("nc={nc} 不是 8 位小写十六进制（使用某个 nonce 的第一次响应是 nc=00000001）。"),
-            (Mistake::WrongPassword, Lang::En) => "None of the usual mistakes explains it: most likely the password (or the user name) is not the one the server has.".into(),
-            (Mistake::WrongPassword, Lang::Zh) => "常见错误都解释不了：最可能是密码（或用户名）与服务器上的不一致。".into(),
+        match self {
+            Mistake::HexInsteadOfRawA1 => HEX_INSTEAD_OF_RAW_A1.get(lang).to_owned(),
+            Mistake::TrailingNewline => TRAILING_NEWLINE.get(lang).to_owned(),
+            Mistake::UppercaseHex => UPPERCASE_HEX.get(lang).to_owned(),
+            Mistake::ChallengeNotDecoded => CHALLENGE_NOT_DECODED.get(lang).to_owned(),
+            Mistake::MissingBase64 => MISSING_BASE64.get(lang).to_owned(),
+            Mistake::WrongRealm { got, offered } => WRONG_REALM.fill(
+                lang,
+                &[
+                    ("got", &format!("{got:?}")),
+                    ("offered", &format!("{offered:?}")),
+                ],
+            ),
+            Mistake::WrongDigestUri(uri) => {
+                WRONG_DIGEST_URI.fill(lang, &[("uri", &format!("{uri:?}"))])
+            }
+            Mistake::NonceMismatch => NONCE_MISMATCH.get(lang).to_owned(),
+            Mistake::QopNotOffered(q) => QOP_NOT_OFFERED.fill(lang, &[("q", &q)]),
+            Mistake::NcFormat(nc) => NC_FORMAT.fill(lang, &[("nc", &nc)]),
+            Mistake::WrongPassword => WRONG_PASSWORD.get(lang).to_owned(),
         }
     }
 }
@@ -211,22 +253,25 @@ pub enum VerifyError {
     Ntlm(ntlm::ParseError),
 }
 
+const MISSING_CHALLENGE: Tr = Tr::new(
+    "This mechanism needs the server's challenge (the text after 334).",
+    "这个机制需要服务器的质询（334 后面的文本）。",
+);
+const MISSING_RESPONSE: Tr = Tr::new(
+    "Paste the client's response line.",
+    "请粘贴客户端的响应行。",
+);
+
 impl VerifyError {
     /// The error in `lang`.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (VerifyError::MissingChallenge, Lang::En) => {
-                "This mechanism needs the server's challenge (the text after 334).".into()
-            }
-            (VerifyError::MissingChallenge, Lang::Zh) => {
-                "这个机制需要服务器的质询（334 后面的文本）。".into()
-            }
-            (VerifyError::MissingResponse, Lang::En) => "Paste the client's response line.".into(),
-            (VerifyError::MissingResponse, Lang::Zh) => "请粘贴客户端的响应行。".into(),
-            (VerifyError::Malformed(tr), lang) => tr.get(lang).to_string(),
-            (VerifyError::Digest(err), lang) => err.describe(lang),
-            (VerifyError::Scram(err), lang) => err.describe(lang),
-            (VerifyError::Ntlm(err), lang) => err.describe(lang),
+        match self {
+            VerifyError::MissingChallenge => MISSING_CHALLENGE.get(lang).to_owned(),
+            VerifyError::MissingResponse => MISSING_RESPONSE.get(lang).to_owned(),
+            VerifyError::Malformed(tr) => tr.get(lang).to_string(),
+            VerifyError::Digest(err) => err.describe(lang),
+            VerifyError::Scram(err) => err.describe(lang),
+            VerifyError::Ntlm(err) => err.describe(lang),
         }
     }
 }

@@ -58,26 +58,59 @@ pub enum CodeError {
     },
 }
 
+const EMPTY: Tr = Tr::new(
+    "No code given. Type a reply code such as 553, an enhanced status code such as 5.7.8, or both (\"553 5.7.1\").",
+    "没有输入代码。请输入回复码（如 553）、增强状态码（如 5.7.8），或两者（\"553 5.7.1\"）。",
+);
+const NOT_THREE_DIGITS: Tr = Tr::new(
+    "\"{s}\" is not a reply code: an SMTP reply code is exactly three digits (RFC 5321 §4.2), like 250 or 553.",
+    "\"{s}\" 不是回复码：SMTP 回复码恰好是三位数字（RFC 5321 §4.2），例如 250 或 553。",
+);
+const FIRST_DIGIT: Tr = Tr::new(
+    "A reply code starting with 1 (\"positive preliminary\") is not part of SMTP: RFC 5321 §4.2.1 names four first digits, 2, 3, 4 and 5; the 1yz replies of FTP are not part of SMTP's model (only RFC 821 listed them).",
+    "以 1 开头的回复码（“肯定的初步应答”）不属于 SMTP：RFC 5321 §4.2.1 只规定了 2、3、4、5 四种首位数字；FTP 的 1yz 应答不属于 SMTP 的模型（只有 RFC 821 列出过它们）。",
+);
+const CODE_ERROR_FIRST_DIGIT: Tr = Tr::new(
+    "The first digit {d} is not defined: RFC 5321 §4.2 allows only 2 (success), 3 (send more), 4 (temporary failure) and 5 (permanent failure).",
+    "第一位数字 {d} 没有定义：RFC 5321 §4.2 只允许 2（成功）、3（继续发送）、4（暂时失败）和 5（永久失败）。",
+);
+const SECOND_DIGIT: Tr = Tr::new(
+    "The second digit {second} is not defined: RFC 5321 §4.2.1 allows 0 to 5 (0 syntax, 1 information, 2 connection, 3 and 4 unspecified, 5 mail system). The first digit still reads: {first}",
+    "第二位数字 {second} 没有定义：RFC 5321 §4.2.1 只允许 0 到 5（0 语法，1 信息，2 连接，3 和 4 未指定，5 邮件系统）。第一位数字仍可解读为：{first}",
+);
+const ENHANCED_SYNTAX: Tr = Tr::new(
+    "\"{s}\" is not an enhanced status code: RFC 3463 §2 writes them as class.subject.detail, like 5.7.8, with one to three digits in each part.",
+    "\"{s}\" 不是增强状态码：RFC 3463 §2 规定其格式为 类别.主题.细节，例如 5.7.8，每部分一到三位数字。",
+);
+const ENHANCED_CLASS: Tr = Tr::new(
+    "The class {c} is not defined: RFC 3463 §2 allows 2 (success), 4 (persistent transient failure) and 5 (permanent failure).",
+    "类别 {c} 没有定义：RFC 3463 §2 只允许 2（成功）、4（持续性的暂时失败）和 5（永久失败）。",
+);
+const ENHANCED_LEADING_ZERO: Tr = Tr::new(
+    "\"{typed}\" is written with leading zeros, which RFC 3463 §2 forbids: each sub-code is a number without leading zero digits. Write it as {canonical}.",
+    "\"{typed}\" 带有前导零，而 RFC 3463 §2 禁止这样写：每个子码都是不带前导零的数字。应写作 {canonical}。",
+);
+
 impl CodeError {
     /// The error in `lang`, saying what was expected.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CodeError::Empty, Lang::En) => "No code given. Type a reply code such as 553, an enhanced status code such as 5.7.8, or both (\"553 5.7.1\").".into(),
-            (CodeError::Empty, Lang::Zh) => "没有输入代码。请输入回复码（如 553）、增强状态码（如 5.7.8），或两者（\"553 5.7.1\"）。".into(),
-            (CodeError::NotThreeDigits(s), Lang::En) => format!("\"{s}\" is not a reply code: an SMTP reply code is exactly three digits (RFC 5321 §4.2), like 250 or 553."),
-            (CodeError::NotThreeDigits(s), Lang::Zh) => format!("\"{s}\" 不是回复码：SMTP 回复码恰好是三位数字（RFC 5321 §4.2），例如 250 或 553。"),
-            (CodeError::FirstDigit(1), Lang::En) => "A reply code starting with 1 (\"positive preliminary\") is not part of SMTP: RFC 5321 §4.2.1 names four first digits, 2, 3, 4 and 5; the 1yz replies of FTP are not part of SMTP's model (only RFC 821 listed them).".into(),
-            (CodeError::FirstDigit(1), Lang::Zh) => "以 1 开头的回复码（“肯定的初步应答”）不属于 SMTP：RFC 5321 §4.2.1 只规定了 2、3、4、5 四种首位数字；FTP 的 1yz 应答不属于 SMTP 的模型（只有 RFC 821 列出过它们）。".into(),
-            (CodeError::FirstDigit(d), Lang::En) => format!("The first digit {d} is not defined: RFC 5321 §4.2 allows only 2 (success), 3 (send more), 4 (temporary failure) and 5 (permanent failure)."),
-            (CodeError::FirstDigit(d), Lang::Zh) => format!("第一位数字 {d} 没有定义：RFC 5321 §4.2 只允许 2（成功）、3（继续发送）、4（暂时失败）和 5（永久失败）。"),
-            (CodeError::SecondDigit { first, second }, Lang::En) => format!("The second digit {second} is not defined: RFC 5321 §4.2.1 allows 0 to 5 (0 syntax, 1 information, 2 connection, 3 and 4 unspecified, 5 mail system). The first digit still reads: {}", first_digit_meaning(*first).en),
-            (CodeError::SecondDigit { first, second }, Lang::Zh) => format!("第二位数字 {second} 没有定义：RFC 5321 §4.2.1 只允许 0 到 5（0 语法，1 信息，2 连接，3 和 4 未指定，5 邮件系统）。第一位数字仍可解读为：{}", first_digit_meaning(*first).zh),
-            (CodeError::EnhancedSyntax(s), Lang::En) => format!("\"{s}\" is not an enhanced status code: RFC 3463 §2 writes them as class.subject.detail, like 5.7.8, with one to three digits in each part."),
-            (CodeError::EnhancedSyntax(s), Lang::Zh) => format!("\"{s}\" 不是增强状态码：RFC 3463 §2 规定其格式为 类别.主题.细节，例如 5.7.8，每部分一到三位数字。"),
-            (CodeError::EnhancedClass(c), Lang::En) => format!("The class {c} is not defined: RFC 3463 §2 allows 2 (success), 4 (persistent transient failure) and 5 (permanent failure)."),
-            (CodeError::EnhancedClass(c), Lang::Zh) => format!("类别 {c} 没有定义：RFC 3463 §2 只允许 2（成功）、4（持续性的暂时失败）和 5（永久失败）。"),
-            (CodeError::EnhancedLeadingZero { typed, canonical }, Lang::En) => format!("\"{typed}\" is written with leading zeros, which RFC 3463 §2 forbids: each sub-code is a number without leading zero digits. Write it as {canonical}."),
-            (CodeError::EnhancedLeadingZero { typed, canonical }, Lang::Zh) => format!("\"{typed}\" 带有前导零，而 RFC 3463 §2 禁止这样写：每个子码都是不带前导零的数字。应写作 {canonical}。"),
+        match self {
+            CodeError::Empty => EMPTY.get(lang).to_owned(),
+            CodeError::NotThreeDigits(s) => NOT_THREE_DIGITS.fill(lang, &[("s", &s)]),
+            CodeError::FirstDigit(1) => FIRST_DIGIT.get(lang).to_owned(),
+            CodeError::FirstDigit(d) => CODE_ERROR_FIRST_DIGIT.fill(lang, &[("d", &d)]),
+            CodeError::SecondDigit { first, second } => SECOND_DIGIT.fill(
+                lang,
+                &[
+                    ("second", second),
+                    ("first", &first_digit_meaning(*first).get(lang)),
+                ],
+            ),
+            CodeError::EnhancedSyntax(s) => ENHANCED_SYNTAX.fill(lang, &[("s", &s)]),
+            CodeError::EnhancedClass(c) => ENHANCED_CLASS.fill(lang, &[("c", &c)]),
+            CodeError::EnhancedLeadingZero { typed, canonical } => {
+                ENHANCED_LEADING_ZERO.fill(lang, &[("typed", &typed), ("canonical", &canonical)])
+            }
         }
     }
 }

@@ -158,6 +158,11 @@ pub struct EnhancedExplanation {
     pub info: Option<&'static EnhancedInfo>,
 }
 
+const CLASS_NOTE: Tr = Tr::new(
+    "The registry describes X.{subject}.{detail} for {allowed} only ({source}); {code} is used outside that, so trust the reply code's first digit for whether to retry.",
+    "注册表只把 X.{subject}.{detail} 描述为 {allowed}（{source}）；{code} 超出了这个范围，是否重试请以回复码的第一位数字为准。",
+);
+
 impl EnhancedExplanation {
     /// The code as written: `5.7.8`, or `X.7.8` without a class.
     pub fn label(&self) -> String {
@@ -203,32 +208,28 @@ impl EnhancedExplanation {
             .map(|c| format!("{c}.{}.{}", self.subject, self.detail))
             .collect();
         let allowed = allowed.join(", ");
-        Some(match lang {
-            Lang::En => format!(
-                "The registry describes X.{}.{} for {allowed} only ({}); {code} is used outside that, so trust the reply code's first digit for whether to retry.",
-                self.subject, self.detail, info.source
-            ),
-            Lang::Zh => format!(
-                "注册表只把 X.{}.{} 描述为 {allowed}（{}）；{code} 超出了这个范围，是否重试请以回复码的第一位数字为准。",
-                self.subject, self.detail, info.source
-            ),
-        })
+        Some(CLASS_NOTE.fill(
+            lang,
+            &[
+                ("subject", &self.subject),
+                ("detail", &self.detail),
+                ("allowed", &allowed),
+                ("source", &info.source),
+                ("code", &code),
+            ],
+        ))
     }
 }
+
+const UNKNOWN_CODE: Tr = Tr::new(
+    "{code} is defined by none of the RFCs the reference covers (RFC 5321, 3207, 4954, 7504 and their extensions): a server's own choice. Its digits still read as below.",
+    "{code} 不在本参考收录的任何 RFC（RFC 5321、3207、4954、7504 及其扩展）中定义，是服务器自行选用的代码。仍可按下面的方式逐位解读。",
+);
 
 impl ReplyExplanation {
     /// What to say when the code is well formed but no reference lists it.
     pub fn unknown_code(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!(
-                "{} is defined by none of the RFCs the reference covers (RFC 5321, 3207, 4954, 7504 and their extensions): a server's own choice. Its digits still read as below.",
-                self.code
-            ),
-            Lang::Zh => format!(
-                "{} 不在本参考收录的任何 RFC（RFC 5321、3207、4954、7504 及其扩展）中定义，是服务器自行选用的代码。仍可按下面的方式逐位解读。",
-                self.code
-            ),
-        }
+        UNKNOWN_CODE.fill(lang, &[("code", &self.code)])
     }
 }
 

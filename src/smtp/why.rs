@@ -263,20 +263,43 @@ pub enum Leniency {
     },
 }
 
+const LONG_COMMAND_LINE: Tr = Tr::new(
+    "{server} accepts this {seen}-octet line (it reads command lines up to {limit} octets); RFC 5321 §4.5.3.1.4 limits a command line to 512 octets, and a strict server replies 500.",
+    "{server} 接受这行 {seen} 字节的命令（它读取的命令行最长 {limit} 字节）；RFC 5321 §4.5.3.1.4 规定命令行最长 512 字节，严格的服务器会回复 500。",
+);
+const NO_HELO: Tr = Tr::new(
+    "{server} accepts this without HELO/EHLO; RFC 5321 §4.1.4 says the client must say HELO or EHLO before a transaction, and a strict server replies 503.",
+    "{server} 在没有 HELO/EHLO 的情况下也接受；RFC 5321 §4.1.4 规定客户端必须先发送 HELO 或 EHLO 才能开始事务，严格的服务器会回复 503。",
+);
+const AUTH_WITHOUT_EHLO: Tr = Tr::new(
+    "{server} accepts AUTH without EHLO; RFC 4954 §4 makes AUTH an ESMTP extension, available only after EHLO, and a strict server replies 503.",
+    "{server} 在没有 EHLO 的情况下也接受 AUTH；RFC 4954 §4 规定 AUTH 是 ESMTP 扩展，只能在 EHLO 之后使用，严格的服务器会回复 503。",
+);
+const IGNORED_ARGUMENT: Tr = Tr::new(
+    "{server} ignores the argument after {verb}; RFC 5321 §4.1.1 gives {verb} no argument, and a strict server replies 501.",
+    "{server} 忽略 {verb} 后面的参数；RFC 5321 §4.1.1 规定 {verb} 不带参数，严格的服务器会回复 501。",
+);
+const LONG_TEXT_LINE: Tr = Tr::new(
+    "{server} accepts a message line of {seen} octets; RFC 5321 §4.5.3.1.6 limits a text line to 1000 octets, and a strict server refuses the message (Exim: 550).",
+    "{server} 接受了 {seen} 字节长的邮件行；RFC 5321 §4.5.3.1.6 规定文本行最长 1000 字节，严格的服务器会拒收这封邮件（Exim 回复 550）。",
+);
+
 impl Leniency {
     /// What the server does and what the standard says, with the server's name.
     pub fn explain(&self, server: &str, lang: Lang) -> String {
-        match (self, lang) {
-            (Leniency::LongCommandLine { limit, seen }, Lang::En) => format!("{server} accepts this {seen}-octet line (it reads command lines up to {limit} octets); RFC 5321 §4.5.3.1.4 limits a command line to 512 octets, and a strict server replies 500."),
-            (Leniency::LongCommandLine { limit, seen }, Lang::Zh) => format!("{server} 接受这行 {seen} 字节的命令（它读取的命令行最长 {limit} 字节）；RFC 5321 §4.5.3.1.4 规定命令行最长 512 字节，严格的服务器会回复 500。"),
-            (Leniency::NoHelo, Lang::En) => format!("{server} accepts this without HELO/EHLO; RFC 5321 §4.1.4 says the client must say HELO or EHLO before a transaction, and a strict server replies 503."),
-            (Leniency::NoHelo, Lang::Zh) => format!("{server} 在没有 HELO/EHLO 的情况下也接受；RFC 5321 §4.1.4 规定客户端必须先发送 HELO 或 EHLO 才能开始事务，严格的服务器会回复 503。"),
-            (Leniency::AuthWithoutEhlo, Lang::En) => format!("{server} accepts AUTH without EHLO; RFC 4954 §4 makes AUTH an ESMTP extension, available only after EHLO, and a strict server replies 503."),
-            (Leniency::AuthWithoutEhlo, Lang::Zh) => format!("{server} 在没有 EHLO 的情况下也接受 AUTH；RFC 4954 §4 规定 AUTH 是 ESMTP 扩展，只能在 EHLO 之后使用，严格的服务器会回复 503。"),
-            (Leniency::IgnoredArgument(verb), Lang::En) => format!("{server} ignores the argument after {verb}; RFC 5321 §4.1.1 gives {verb} no argument, and a strict server replies 501."),
-            (Leniency::LongTextLine { seen }, Lang::En) => format!("{server} accepts a message line of {seen} octets; RFC 5321 §4.5.3.1.6 limits a text line to 1000 octets, and a strict server refuses the message (Exim: 550)."),
-            (Leniency::LongTextLine { seen }, Lang::Zh) => format!("{server} 接受了 {seen} 字节长的邮件行；RFC 5321 §4.5.3.1.6 规定文本行最长 1000 字节，严格的服务器会拒收这封邮件（Exim 回复 550）。"),
-            (Leniency::IgnoredArgument(verb), Lang::Zh) => format!("{server} 忽略 {verb} 后面的参数；RFC 5321 §4.1.1 规定 {verb} 不带参数，严格的服务器会回复 501。"),
+        match self {
+            Leniency::LongCommandLine { limit, seen } => LONG_COMMAND_LINE.fill(
+                lang,
+                &[("server", &server), ("seen", &seen), ("limit", &limit)],
+            ),
+            Leniency::NoHelo => NO_HELO.fill(lang, &[("server", &server)]),
+            Leniency::AuthWithoutEhlo => AUTH_WITHOUT_EHLO.fill(lang, &[("server", &server)]),
+            Leniency::IgnoredArgument(verb) => {
+                IGNORED_ARGUMENT.fill(lang, &[("server", &server), ("verb", &verb)])
+            }
+            Leniency::LongTextLine { seen } => {
+                LONG_TEXT_LINE.fill(lang, &[("server", &server), ("seen", &seen)])
+            }
         }
     }
 }
@@ -371,20 +394,47 @@ impl Why {
     }
 }
 
+const TRANSACTION: Tr = Tr::new(
+    "The current transaction has MAIL FROM:<{from}> and {recipients} accepted recipient(s).",
+    "当前事务的 MAIL FROM 是 <{from}>，已接受 {recipients} 个收件人。",
+);
+const NO_TRANSACTION: Tr = Tr::new(
+    "No transaction is open: it starts with MAIL FROM.",
+    "当前没有事务：事务从 MAIL FROM 开始。",
+);
+const DID_YOU_MEAN: Tr = Tr::new("Did you mean {v}?", "你是不是想输入 {v}？");
+const LIMIT: Tr = Tr::new(
+    "The limit is {limit} octets; this had {seen}.",
+    "上限是 {limit} 字节；这里有 {seen} 字节。",
+);
+const NO_BRACKETS: Tr = Tr::new(
+    "Accepted, but RFC 5321 §4.1.2 requires angle brackets: MAIL FROM:<a@b>. Strict servers reply 501.",
+    "已接受，但 RFC 5321 §4.1.2 要求使用尖括号：MAIL FROM:<a@b>。严格的服务器会回复 501。",
+);
+const AUTHENTICATED_AS: Tr = Tr::new(
+    "You authenticated as {user}; the envelope sender must be that address.",
+    "你认证的账号是 {user}；信封发件人必须是这个地址。",
+);
+const NOT_SIMULATED: Tr = Tr::new(
+    "The real server lists this mechanism on its AUTH line (Gmail's and QQ Mail's XOAUTH, Google's older OAuth 1.0 mechanism; Gmail's PLAIN-CLIENTTOKEN), but neither is publicly specified, so the trainer does not simulate it and answers as RFC 4954 §4 says for a mechanism the server does not support. Use XOAUTH2 or OAUTHBEARER (RFC 7628).",
+    "真实服务器在 AUTH 行里列出了这个机制（Gmail 和 QQ 邮箱的 XOAUTH 是谷歌较早的 OAuth 1.0 机制；Gmail 的 PLAIN-CLIENTTOKEN），但它们都没有公开的规范，所以训练器不模拟它，按 RFC 4954 §4 对服务器不支持的机制的规定回答。请使用 XOAUTH2 或 OAUTHBEARER（RFC 7628）。",
+);
+const CHALLENGE: Tr = Tr::new("The challenge decodes to {text}.", "质询解码后是 {text}。");
+const FAULT_CODE: Tr = Tr::new(
+    "Fault injection is on: the server answered {code} on purpose, so you can see how a client should react.",
+    "已开启故障注入：服务器故意回复 {code}，让你观察客户端应如何应对。",
+);
+
 impl Detail {
     /// The detail in words.
     pub fn explain(&self, lang: Lang) -> String {
         use crate::smtp::command::Syntax as S;
-        match (self, lang) {
-            (Detail::DidYouMean(v), Lang::En) => format!("Did you mean {v}?"),
-            (Detail::DidYouMean(v), Lang::Zh) => format!("你是不是想输入 {v}？"),
-            (Detail::Limit { limit, seen }, Lang::En) => {
-                format!("The limit is {limit} octets; this had {seen}.")
+        match self {
+            Detail::DidYouMean(v) => DID_YOU_MEAN.fill(lang, &[("v", &v)]),
+            Detail::Limit { limit, seen } => {
+                LIMIT.fill(lang, &[("limit", &limit), ("seen", &seen)])
             }
-            (Detail::Limit { limit, seen }, Lang::Zh) => {
-                format!("上限是 {limit} 字节；这里有 {seen} 字节。")
-            }
-            (Detail::Syntax(problem), lang) => {
+            Detail::Syntax(problem) => {
                 let tr = match problem {
                     S::MissingDomain => Tr::new("HELO and EHLO need the client's domain name or address literal, e.g. EHLO client.example or EHLO [192.0.2.1].", "HELO 和 EHLO 需要客户端的域名或地址字面量，例如 EHLO client.example 或 EHLO [192.0.2.1]。"),
                     S::MissingKeyword => Tr::new("MAIL needs FROM: and RCPT needs TO:, e.g. MAIL FROM:<alice@example.com>.", "MAIL 后面要有 FROM:，RCPT 后面要有 TO:，例如 MAIL FROM:<alice@example.com>。"),
@@ -400,29 +450,20 @@ impl Detail {
                 };
                 tr.get(lang).to_string()
             }
-            (Detail::NoBrackets, Lang::En) => "Accepted, but RFC 5321 §4.1.2 requires angle brackets: MAIL FROM:<a@b>. Strict servers reply 501.".into(),
-            (Detail::NoBrackets, Lang::Zh) => "已接受，但 RFC 5321 §4.1.2 要求使用尖括号：MAIL FROM:<a@b>。严格的服务器会回复 501。".into(),
-            (Detail::AuthenticatedAs(user), Lang::En) => format!("You authenticated as {user}; the envelope sender must be that address."),
-            (Detail::AuthenticatedAs(user), Lang::Zh) => format!("你认证的账号是 {user}；信封发件人必须是这个地址。"),
-            (Detail::Sasl(problem), lang) => problem.explain(lang),
-            (Detail::Lenient { server, leniency }, lang) => leniency.explain(server, lang),
-            (Detail::Provider { note, then }, lang) => match then {
+            Detail::NoBrackets => NO_BRACKETS.get(lang).to_owned(),
+            Detail::AuthenticatedAs(user) => AUTHENTICATED_AS.fill(lang, &[("user", &user)]),
+            Detail::Sasl(problem) => problem.explain(lang),
+            Detail::Lenient { server, leniency } => leniency.explain(server, lang),
+            Detail::Provider { note, then } => match then {
                 Some(then) => format!("{} {}", then.explain(lang), note.get(lang)),
                 None => note.get(lang).to_string(),
             },
-            (Detail::NotSimulated, Lang::En) => "The real server lists this mechanism on its AUTH line (Gmail's and QQ Mail's XOAUTH, Google's older OAuth 1.0 mechanism; Gmail's PLAIN-CLIENTTOKEN), but neither is publicly specified, so the trainer does not simulate it and answers as RFC 4954 §4 says for a mechanism the server does not support. Use XOAUTH2 or OAUTHBEARER (RFC 7628).".into(),
-            (Detail::NotSimulated, Lang::Zh) => "真实服务器在 AUTH 行里列出了这个机制（Gmail 和 QQ 邮箱的 XOAUTH 是谷歌较早的 OAuth 1.0 机制；Gmail 的 PLAIN-CLIENTTOKEN），但它们都没有公开的规范，所以训练器不模拟它，按 RFC 4954 §4 对服务器不支持的机制的规定回答。请使用 XOAUTH2 或 OAUTHBEARER（RFC 7628）。".into(),
-            (Detail::Challenge(text), Lang::En) => format!("The challenge decodes to {text:?}."),
-            (Detail::Challenge(text), Lang::Zh) => format!("质询解码后是 {text:?}。"),
-            (Detail::FaultCode(code), Lang::En) => format!("Fault injection is on: the server answered {code} on purpose, so you can see how a client should react."),
-            (Detail::FaultCode(code), Lang::Zh) => format!("已开启故障注入：服务器故意回复 {code}，让你观察客户端应如何应对。"),
-            (Detail::Transaction { from, recipients }, Lang::En) => match from {
-                Some(from) => format!("The current transaction has MAIL FROM:<{from}> and {recipients} accepted recipient(s)."),
-                None => "No transaction is open: it starts with MAIL FROM.".into(),
-            },
-            (Detail::Transaction { from, recipients }, Lang::Zh) => match from {
-                Some(from) => format!("当前事务的 MAIL FROM 是 <{from}>，已接受 {recipients} 个收件人。"),
-                None => "当前没有事务：事务从 MAIL FROM 开始。".into(),
+            Detail::NotSimulated => NOT_SIMULATED.get(lang).to_owned(),
+            Detail::Challenge(text) => CHALLENGE.fill(lang, &[("text", &format!("{text:?}"))]),
+            Detail::FaultCode(code) => FAULT_CODE.fill(lang, &[("code", &code)]),
+            Detail::Transaction { from, recipients } => match from {
+                Some(from) => TRANSACTION.fill(lang, &[("from", from), ("recipients", recipients)]),
+                None => NO_TRANSACTION.get(lang).to_owned(),
             },
         }
     }

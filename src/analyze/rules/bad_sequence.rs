@@ -13,6 +13,11 @@ pub(super) const RULE: General = General {
     decide,
 };
 
+const OUT_OF_ORDER: Tr = Tr::new(
+    "{verb} came out of order: \"{quote}\". {missing}",
+    "{verb} 的顺序不对：\"{quote}\"。{missing}",
+);
+
 /// Whether the rule applies, and its finding if so.
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
     let bad_sequence = c.code == Some(503)
@@ -20,7 +25,7 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         || c.enhanced
             .is_some_and(|e| e.ends_with(".5.1") && c.code != Some(500));
     if bad_sequence {
-        let (missing_en, missing_zh) = missing_step(
+        let missing = missing_step(
             &c.lower,
             c.verb,
             c.helo,
@@ -36,10 +41,16 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             Severity::Error,
             std::mem::take(lines),
             Tr::new("Command out of order", "命令顺序错误"),
-            Text::new(
-                format!("{verb} came out of order: \"{quote}\". {missing_en}"),
-                format!("{verb} 的顺序不对：\"{quote}\"。{missing_zh}"),
-            ),
+            Text::of(|lang| {
+                OUT_OF_ORDER.fill(
+                    lang,
+                    &[
+                        ("verb", &verb),
+                        ("quote", quote),
+                        ("missing", &missing.get(lang)),
+                    ],
+                )
+            }),
             Text::from(Tr::new(
                 "Follow the order of a session: EHLO → (STARTTLS → EHLO) → AUTH → MAIL FROM → RCPT TO (one per recipient) → DATA → the message → . → QUIT; RSET starts a transaction over.",
                 "按会话顺序发送：EHLO →（STARTTLS → EHLO）→ AUTH → MAIL FROM → RCPT TO（每个收件人一条）→ DATA → 邮件内容 → . → QUIT；RSET 可以重新开始事务。",
@@ -59,11 +70,10 @@ fn missing_step(
     authenticated: bool,
     auth_offered: bool,
     starttls_offered: bool,
-) -> (String, String) {
+) -> Tr {
     let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-    let pair = |en: &str, zh: &str| (en.to_string(), zh.to_string());
     if has(&["already authenticated"]) || (verb == Some("AUTH") && authenticated) {
-        return pair(
+        return Tr::new(
             "This connection is already authenticated: AUTH is sent once.",
             "本连接已经认证过了：AUTH 只需发送一次。",
         );
@@ -77,25 +87,25 @@ fn missing_step(
         ]) || !auth_offered)
     {
         return if starttls_offered {
-            pair(
+            Tr::new(
                 "The server does not offer AUTH here (its EHLO reply lists no AUTH); many servers offer it only after STARTTLS.",
                 "服务器此时不提供 AUTH（EHLO 回复中没有 AUTH）；很多服务器只在 STARTTLS 之后才提供。",
             )
         } else {
-            pair(
+            Tr::new(
                 "The server does not offer AUTH on this connection (its EHLO reply lists no AUTH).",
                 "服务器在这个连接上不提供 AUTH（EHLO 回复中没有 AUTH）。",
             )
         };
     }
     if verb == Some("AUTH") && mail_open {
-        return pair(
+        return Tr::new(
             "AUTH must come before MAIL FROM.",
             "AUTH 必须在 MAIL FROM 之前。",
         );
     }
     if has(&["helo", "ehlo"]) || (!helo && has(&["hello"])) {
-        return pair(
+        return Tr::new(
             "EHLO (or HELO) must come first.",
             "必须先发送 EHLO（或 HELO）。",
         );
@@ -106,7 +116,7 @@ fn missing_step(
         "already specified",
         "sender already",
     ]) {
-        return pair(
+        return Tr::new(
             "A transaction is already open: finish it, or send RSET, before a new MAIL FROM.",
             "已经有一个打开的事务：先完成它，或发送 RSET，再发新的 MAIL FROM。",
         );
@@ -119,18 +129,18 @@ fn missing_step(
             "mail first",
         ])
     {
-        return pair(
+        return Tr::new(
             "MAIL FROM must come before RCPT TO (the second EHLO, or RSET, ends a transaction).",
             "RCPT TO 之前必须先有 MAIL FROM（再次 EHLO 或 RSET 都会结束事务）。",
         );
     }
     if verb == Some("DATA") || has(&["rcpt", "recipient"]) {
-        return pair(
+        return Tr::new(
             "At least one RCPT TO must be accepted before DATA.",
             "DATA 之前至少要有一个 RCPT TO 被接受。",
         );
     }
-    pair(
+    Tr::new(
         "The server expected another command first.",
         "服务器期望先收到另一条命令。",
     )

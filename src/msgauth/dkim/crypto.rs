@@ -14,7 +14,7 @@ use rsa::traits::PublicKeyParts;
 use rsa::{BigUint, Pkcs1v15Sign, RsaPrivateKey, RsaPublicKey};
 use sha2::Sha256;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// The DER prefix of a SHA-256 DigestInfo (RFC 8017 §9.2, note 1).
 pub const SHA256_DIGEST_INFO: [u8; 19] = [
@@ -45,22 +45,43 @@ pub enum CryptoError {
     Sign,
 }
 
+const NOT_RSA_KEY: Tr = Tr::new(
+    "p= does not hold an RSA public key (DER SubjectPublicKeyInfo or RSAPublicKey): a key that is not a key, or a cut record.",
+    "p= 不是 RSA 公钥（DER 格式的 SubjectPublicKeyInfo 或 RSAPublicKey）：不是密钥的密钥，或记录被截断。",
+);
+const NOT_ED25519_KEY: Tr = Tr::new(
+    "p= has {n} octets; an Ed25519 key is exactly 32 octets, a valid curve point (RFC 8463 §4).",
+    "p= 有 {n} 字节；Ed25519 公钥正好 32 字节，且必须是曲线上的有效点（RFC 8463 §4）。",
+);
+const RSA_TOO_SHORT: Tr = Tr::new(
+    "The RSA key has {bits} bits; RFC 8301 §3.2: verifiers must not accept keys shorter than 1024 bits (signers use 2048).",
+    "RSA 密钥只有 {bits} 位；RFC 8301 §3.2：验证方不得接受短于 1024 位的密钥（签名方应使用 2048 位）。",
+);
+const SIGNATURE_LENGTH: Tr = Tr::new(
+    "b= decodes to {got} octets; this key makes {want}-octet signatures: the signature was cut, or made with another key.",
+    "b= 解码后是 {got} 字节；此密钥的签名长度是 {want} 字节：签名被截断，或是用别的密钥生成的。",
+);
+const PRIVATE_KEY: Tr = Tr::new(
+    "The private key cannot be read: RSA as PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY), Ed25519 as the base64 of its 32-octet seed (RFC 8463 Appendix A).",
+    "无法读取私钥：RSA 须为 PEM（BEGIN RSA PRIVATE KEY 或 BEGIN PRIVATE KEY），Ed25519 须为 32 字节种子的 base64（RFC 8463 附录 A）。",
+);
+const SIGN: Tr = Tr::new(
+    "Signing failed (the key is too short for a SHA-256 DigestInfo).",
+    "签名失败（密钥太短，放不下 SHA-256 的 DigestInfo）。",
+);
+
 impl CryptoError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (CryptoError::NotRsaKey, Lang::En) => "p= does not hold an RSA public key (DER SubjectPublicKeyInfo or RSAPublicKey): a key that is not a key, or a cut record.".into(),
-            (CryptoError::NotRsaKey, Lang::Zh) => "p= 不是 RSA 公钥（DER 格式的 SubjectPublicKeyInfo 或 RSAPublicKey）：不是密钥的密钥，或记录被截断。".into(),
-            (CryptoError::NotEd25519Key(n), Lang::En) => format!("p= has {n} octets; an Ed25519 key is exactly 32 octets, a valid curve point (RFC 8463 §4)."),
-            (CryptoError::NotEd25519Key(n), Lang::Zh) => format!("p= 有 {n} 字节；Ed25519 公钥正好 32 字节，且必须是曲线上的有效点（RFC 8463 §4）。"),
-            (CryptoError::RsaTooShort(bits), Lang::En) => format!("The RSA key has {bits} bits; RFC 8301 §3.2: verifiers must not accept keys shorter than 1024 bits (signers use 2048)."),
-            (CryptoError::RsaTooShort(bits), Lang::Zh) => format!("RSA 密钥只有 {bits} 位；RFC 8301 §3.2：验证方不得接受短于 1024 位的密钥（签名方应使用 2048 位）。"),
-            (CryptoError::SignatureLength { want, got }, Lang::En) => format!("b= decodes to {got} octets; this key makes {want}-octet signatures: the signature was cut, or made with another key."),
-            (CryptoError::SignatureLength { want, got }, Lang::Zh) => format!("b= 解码后是 {got} 字节；此密钥的签名长度是 {want} 字节：签名被截断，或是用别的密钥生成的。"),
-            (CryptoError::PrivateKey, Lang::En) => "The private key cannot be read: RSA as PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY), Ed25519 as the base64 of its 32-octet seed (RFC 8463 Appendix A).".into(),
-            (CryptoError::PrivateKey, Lang::Zh) => "无法读取私钥：RSA 须为 PEM（BEGIN RSA PRIVATE KEY 或 BEGIN PRIVATE KEY），Ed25519 须为 32 字节种子的 base64（RFC 8463 附录 A）。".into(),
-            (CryptoError::Sign, Lang::En) => "Signing failed (the key is too short for a SHA-256 DigestInfo).".into(),
-            (CryptoError::Sign, Lang::Zh) => "签名失败（密钥太短，放不下 SHA-256 的 DigestInfo）。".into(),
+        match self {
+            CryptoError::NotRsaKey => NOT_RSA_KEY.get(lang).to_owned(),
+            CryptoError::NotEd25519Key(n) => NOT_ED25519_KEY.fill(lang, &[("n", &n)]),
+            CryptoError::RsaTooShort(bits) => RSA_TOO_SHORT.fill(lang, &[("bits", &bits)]),
+            CryptoError::SignatureLength { want, got } => {
+                SIGNATURE_LENGTH.fill(lang, &[("got", &got), ("want", &want)])
+            }
+            CryptoError::PrivateKey => PRIVATE_KEY.get(lang).to_owned(),
+            CryptoError::Sign => SIGN.get(lang).to_owned(),
         }
     }
 }

@@ -48,19 +48,32 @@ pub enum KeyError {
     Base64,
 }
 
+const VERSION: Tr = Tr::new(
+    "v={v}: a key record's v= must be DKIM1 and come first (RFC 6376 §3.6.1).",
+    "v={v}：密钥记录的 v= 必须是 DKIM1 并且排在最前（RFC 6376 §3.6.1）。",
+);
+const NO_KEY: Tr = Tr::new(
+    "The record has no p= tag: it is not a DKIM key record (RFC 6376 §3.6.1).",
+    "记录没有 p= 标签：它不是 DKIM 密钥记录（RFC 6376 §3.6.1）。",
+);
+const KEY_TYPE: Tr = Tr::new(
+    "k={k}: the trainer knows rsa and ed25519 (RFC 8463 §4).",
+    "k={k}：训练器支持 rsa 和 ed25519（RFC 8463 §4）。",
+);
+const NOT_BASE64: Tr = Tr::new(
+    "p= is not valid base64: was the record cut, or were its quoted strings pasted with the quotes?",
+    "p= 不是合法的 base64：记录是否被截断，或者把分段的引号也一起粘贴进来了？",
+);
+
 impl KeyError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (KeyError::Tags(e), _) => e.describe(lang),
-            (KeyError::Version(v), Lang::En) => format!("v={v}: a key record's v= must be DKIM1 and come first (RFC 6376 §3.6.1)."),
-            (KeyError::Version(v), Lang::Zh) => format!("v={v}：密钥记录的 v= 必须是 DKIM1 并且排在最前（RFC 6376 §3.6.1）。"),
-            (KeyError::NoKey, Lang::En) => "The record has no p= tag: it is not a DKIM key record (RFC 6376 §3.6.1).".into(),
-            (KeyError::NoKey, Lang::Zh) => "记录没有 p= 标签：它不是 DKIM 密钥记录（RFC 6376 §3.6.1）。".into(),
-            (KeyError::KeyType(k), Lang::En) => format!("k={k}: the trainer knows rsa and ed25519 (RFC 8463 §4)."),
-            (KeyError::KeyType(k), Lang::Zh) => format!("k={k}：训练器支持 rsa 和 ed25519（RFC 8463 §4）。"),
-            (KeyError::Base64, Lang::En) => "p= is not valid base64: was the record cut, or were its quoted strings pasted with the quotes?".into(),
-            (KeyError::Base64, Lang::Zh) => "p= 不是合法的 base64：记录是否被截断，或者把分段的引号也一起粘贴进来了？".into(),
+        match self {
+            KeyError::Tags(e) => e.describe(lang),
+            KeyError::Version(v) => VERSION.fill(lang, &[("v", &v)]),
+            KeyError::NoKey => NO_KEY.get(lang).to_owned(),
+            KeyError::KeyType(k) => KEY_TYPE.fill(lang, &[("k", &k)]),
+            KeyError::Base64 => NOT_BASE64.get(lang).to_owned(),
         }
     }
 }

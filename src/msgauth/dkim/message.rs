@@ -71,20 +71,37 @@ pub enum MessageError {
     ContinuationFirst,
 }
 
+const EMPTY: Tr = Tr::new("The message is empty.", "邮件是空的。");
+const TOO_LARGE: Tr = Tr::new(
+    "The message has {n} octets; the trainer reads at most {max_message}.",
+    "邮件有 {n} 字节；训练器最多读取 {max_message} 字节。",
+);
+const TOO_MANY_FIELDS: Tr = Tr::new(
+    "More than {max_fields} header fields.",
+    "邮件头字段超过 {max_fields} 个。",
+);
+const NOT_AFIELD: Tr = Tr::new(
+    "Header line {line} is neither \"Name: value\" nor a continuation beginning with a space or tab (RFC 5322 §2.2); is the empty line between header and body missing?",
+    "邮件头第 {line} 行既不是“名称: 值”，也不是以空格或制表符开头的续行（RFC 5322 §2.2）；是不是少了邮件头与正文之间的空行？",
+);
+const CONTINUATION_FIRST: Tr = Tr::new(
+    "The first line begins with a space or tab: a continuation with no field before it (RFC 5322 §2.2.3).",
+    "第一行以空格或制表符开头：它是续行，但前面没有字段（RFC 5322 §2.2.3）。",
+);
+
 impl MessageError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (MessageError::Empty, Lang::En) => "The message is empty.".into(),
-            (MessageError::Empty, Lang::Zh) => "邮件是空的。".into(),
-            (MessageError::TooLarge(n), Lang::En) => format!("The message has {n} octets; the trainer reads at most {MAX_MESSAGE}."),
-            (MessageError::TooLarge(n), Lang::Zh) => format!("邮件有 {n} 字节；训练器最多读取 {MAX_MESSAGE} 字节。"),
-            (MessageError::TooManyFields, Lang::En) => format!("More than {MAX_FIELDS} header fields."),
-            (MessageError::TooManyFields, Lang::Zh) => format!("邮件头字段超过 {MAX_FIELDS} 个。"),
-            (MessageError::NotAField(line), Lang::En) => format!("Header line {line} is neither \"Name: value\" nor a continuation beginning with a space or tab (RFC 5322 §2.2); is the empty line between header and body missing?"),
-            (MessageError::NotAField(line), Lang::Zh) => format!("邮件头第 {line} 行既不是“名称: 值”，也不是以空格或制表符开头的续行（RFC 5322 §2.2）；是不是少了邮件头与正文之间的空行？"),
-            (MessageError::ContinuationFirst, Lang::En) => "The first line begins with a space or tab: a continuation with no field before it (RFC 5322 §2.2.3).".into(),
-            (MessageError::ContinuationFirst, Lang::Zh) => "第一行以空格或制表符开头：它是续行，但前面没有字段（RFC 5322 §2.2.3）。".into(),
+        match self {
+            MessageError::Empty => EMPTY.get(lang).to_owned(),
+            MessageError::TooLarge(n) => {
+                TOO_LARGE.fill(lang, &[("n", &n), ("max_message", &MAX_MESSAGE)])
+            }
+            MessageError::TooManyFields => {
+                TOO_MANY_FIELDS.fill(lang, &[("max_fields", &MAX_FIELDS)])
+            }
+            MessageError::NotAField(line) => NOT_AFIELD.fill(lang, &[("line", &line)]),
+            MessageError::ContinuationFirst => CONTINUATION_FIRST.get(lang).to_owned(),
         }
     }
 }

@@ -81,29 +81,29 @@ pub enum SignError {
     Signature(super::signature::SignatureError),
 }
 
+const NAME: Tr = Tr::new(
+    "{n} is not a domain or selector (letters, digits, hyphens and dots).",
+    "{n} 不是合法的域名或选择器（字母、数字、连字符和点）。",
+);
+const NO_FROM: Tr = Tr::new(
+    "The message has no From: field, which RFC 6376 §5.4 requires to be signed.",
+    "邮件没有 From: 字段，而 RFC 6376 §5.4 要求必须对它签名。",
+);
+const NO_SIGNATURE: Tr = Tr::new(
+    "The message has no DKIM-Signature field there.",
+    "邮件在该位置没有 DKIM-Signature 字段。",
+);
+
 impl SignError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SignError::Message(e), _) => e.describe(lang),
-            (SignError::Crypto(e), _) => e.describe(lang),
-            (SignError::Name(n), Lang::En) => {
-                format!("{n:?} is not a domain or selector (letters, digits, hyphens and dots).")
-            }
-            (SignError::Name(n), Lang::Zh) => {
-                format!("{n:?} 不是合法的域名或选择器（字母、数字、连字符和点）。")
-            }
-            (SignError::NoFrom, Lang::En) => {
-                "The message has no From: field, which RFC 6376 §5.4 requires to be signed.".into()
-            }
-            (SignError::NoFrom, Lang::Zh) => {
-                "邮件没有 From: 字段，而 RFC 6376 §5.4 要求必须对它签名。".into()
-            }
-            (SignError::NoSignature, Lang::En) => {
-                "The message has no DKIM-Signature field there.".into()
-            }
-            (SignError::NoSignature, Lang::Zh) => "邮件在该位置没有 DKIM-Signature 字段。".into(),
-            (SignError::Signature(e), _) => e.describe(lang),
+        match self {
+            SignError::Message(e) => e.describe(lang),
+            SignError::Crypto(e) => e.describe(lang),
+            SignError::Name(n) => NAME.fill(lang, &[("n", &format!("{n:?}"))]),
+            SignError::NoFrom => NO_FROM.get(lang).to_owned(),
+            SignError::NoSignature => NO_SIGNATURE.get(lang).to_owned(),
+            SignError::Signature(e) => e.describe(lang),
         }
     }
 }

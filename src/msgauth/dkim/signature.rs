@@ -64,29 +64,59 @@ pub enum SignatureError {
     ExpiresBeforeSigned,
 }
 
+const MISSING: Tr = Tr::new(
+    "The required tag {t}= is missing (RFC 6376 §3.5 requires v, a, b, bh, d, h and s); a truncated signature?",
+    "缺少必需的标签 {t}=（RFC 6376 §3.5 要求 v、a、b、bh、d、h、s）；签名被截断了？",
+);
+const VERSION: Tr = Tr::new(
+    "v={v}: only version 1 exists (RFC 6376 §3.5).",
+    "v={v}：只有版本 1（RFC 6376 §3.5）。",
+);
+const ALGORITHM: Tr = Tr::new(
+    "a={a}: the trainer knows rsa-sha256 (RFC 6376) and ed25519-sha256 (RFC 8463); rsa-sha1 must not be used since RFC 8301.",
+    "a={a}：训练器支持 rsa-sha256（RFC 6376）和 ed25519-sha256（RFC 8463）；RFC 8301 起不得再使用 rsa-sha1。",
+);
+const CANON: Tr = Tr::new(
+    "c={c}: expected simple or relaxed, optionally /simple or /relaxed for the body (RFC 6376 §3.5).",
+    "c={c}：应为 simple 或 relaxed，正文部分可选 /simple 或 /relaxed（RFC 6376 §3.5）。",
+);
+const NOT_BASE64: Tr = Tr::new(
+    "{t}= is not valid base64 (RFC 6376 §3.5); was the field cut or re-wrapped with characters added?",
+    "{t}= 不是合法的 base64（RFC 6376 §3.5）；字段是否被截断，或重新换行时混入了字符？",
+);
+const NUMBER: Tr = Tr::new(
+    "{t}={v} is not a whole number of at most 12 digits (RFC 6376 §3.5).",
+    "{t}={v} 不是不超过 12 位的整数（RFC 6376 §3.5）。",
+);
+const FROM_NOT_SIGNED: Tr = Tr::new(
+    "h= does not list From; RFC 6376 §5.4 says the From header field MUST be signed, and verifiers reject such signatures.",
+    "h= 没有包含 From；RFC 6376 §5.4 规定 From 字段必须签名，验证方会拒绝这种签名。",
+);
+const IDENTITY_DOMAIN: Tr = Tr::new(
+    "i={i} is not in d={d} or a subdomain of it (RFC 6376 §3.5).",
+    "i={i} 不属于 d={d} 或其子域（RFC 6376 §3.5）。",
+);
+const EXPIRES_BEFORE_SIGNED: Tr = Tr::new(
+    "x= is not later than t=: the signature expired before it was made (RFC 6376 §3.5).",
+    "x= 不晚于 t=：签名在生成之前就过期了（RFC 6376 §3.5）。",
+);
+
 impl SignatureError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SignatureError::Tags(e), _) => e.describe(lang),
-            (SignatureError::Missing(t), Lang::En) => format!("The required tag {t}= is missing (RFC 6376 §3.5 requires v, a, b, bh, d, h and s); a truncated signature?"),
-            (SignatureError::Missing(t), Lang::Zh) => format!("缺少必需的标签 {t}=（RFC 6376 §3.5 要求 v、a、b、bh、d、h、s）；签名被截断了？"),
-            (SignatureError::Version(v), Lang::En) => format!("v={v}: only version 1 exists (RFC 6376 §3.5)."),
-            (SignatureError::Version(v), Lang::Zh) => format!("v={v}：只有版本 1（RFC 6376 §3.5）。"),
-            (SignatureError::Algorithm(a), Lang::En) => format!("a={a}: the trainer knows rsa-sha256 (RFC 6376) and ed25519-sha256 (RFC 8463); rsa-sha1 must not be used since RFC 8301."),
-            (SignatureError::Algorithm(a), Lang::Zh) => format!("a={a}：训练器支持 rsa-sha256（RFC 6376）和 ed25519-sha256（RFC 8463）；RFC 8301 起不得再使用 rsa-sha1。"),
-            (SignatureError::Canon(c), Lang::En) => format!("c={c}: expected simple or relaxed, optionally /simple or /relaxed for the body (RFC 6376 §3.5)."),
-            (SignatureError::Canon(c), Lang::Zh) => format!("c={c}：应为 simple 或 relaxed，正文部分可选 /simple 或 /relaxed（RFC 6376 §3.5）。"),
-            (SignatureError::Base64(t), Lang::En) => format!("{t}= is not valid base64 (RFC 6376 §3.5); was the field cut or re-wrapped with characters added?"),
-            (SignatureError::Base64(t), Lang::Zh) => format!("{t}= 不是合法的 base64（RFC 6376 §3.5）；字段是否被截断，或重新换行时混入了字符？"),
-            (SignatureError::Number(t, v), Lang::En) => format!("{t}={v} is not a whole number of at most 12 digits (RFC 6376 §3.5)."),
-            (SignatureError::Number(t, v), Lang::Zh) => format!("{t}={v} 不是不超过 12 位的整数（RFC 6376 §3.5）。"),
-            (SignatureError::FromNotSigned, Lang::En) => "h= does not list From; RFC 6376 §5.4 says the From header field MUST be signed, and verifiers reject such signatures.".into(),
-            (SignatureError::FromNotSigned, Lang::Zh) => "h= 没有包含 From；RFC 6376 §5.4 规定 From 字段必须签名，验证方会拒绝这种签名。".into(),
-            (SignatureError::IdentityDomain(i, d), Lang::En) => format!("i={i} is not in d={d} or a subdomain of it (RFC 6376 §3.5)."),
-            (SignatureError::IdentityDomain(i, d), Lang::Zh) => format!("i={i} 不属于 d={d} 或其子域（RFC 6376 §3.5）。"),
-            (SignatureError::ExpiresBeforeSigned, Lang::En) => "x= is not later than t=: the signature expired before it was made (RFC 6376 §3.5).".into(),
-            (SignatureError::ExpiresBeforeSigned, Lang::Zh) => "x= 不晚于 t=：签名在生成之前就过期了（RFC 6376 §3.5）。".into(),
+        match self {
+            SignatureError::Tags(e) => e.describe(lang),
+            SignatureError::Missing(t) => MISSING.fill(lang, &[("t", &t)]),
+            SignatureError::Version(v) => VERSION.fill(lang, &[("v", &v)]),
+            SignatureError::Algorithm(a) => ALGORITHM.fill(lang, &[("a", &a)]),
+            SignatureError::Canon(c) => CANON.fill(lang, &[("c", &c)]),
+            SignatureError::Base64(t) => NOT_BASE64.fill(lang, &[("t", &t)]),
+            SignatureError::Number(t, v) => NUMBER.fill(lang, &[("t", &t), ("v", &v)]),
+            SignatureError::FromNotSigned => FROM_NOT_SIGNED.get(lang).to_owned(),
+            SignatureError::IdentityDomain(i, d) => {
+                IDENTITY_DOMAIN.fill(lang, &[("i", &i), ("d", &d)])
+            }
+            SignatureError::ExpiresBeforeSigned => EXPIRES_BEFORE_SIGNED.get(lang).to_owned(),
         }
     }
 }

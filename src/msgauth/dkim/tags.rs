@@ -10,7 +10,7 @@
 //! "Tags with duplicate names MUST NOT occur within a single tag-list; if a tag name does
 //! occur more than once, the entire tag-list is invalid."
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// The most tags read from one list.
 pub const MAX_TAGS: usize = 64;
@@ -41,20 +41,33 @@ pub enum TagError {
     NotText,
 }
 
+const NO_EQUALS: Tr = Tr::new(
+    "{s} is not tag=value (RFC 6376 §3.2); a truncated or re-wrapped field?",
+    "{s} 不是 tag=value 形式（RFC 6376 §3.2）；字段被截断或被重新换行了？",
+);
+const BAD_NAME: Tr = Tr::new(
+    "{s} is not a tag name: a letter, then letters, digits or \"_\" (RFC 6376 §3.2).",
+    "{s} 不是合法的标签名：必须以字母开头，后面是字母、数字或 \"_\"（RFC 6376 §3.2）。",
+);
+const DUPLICATE: Tr = Tr::new(
+    "The tag {s}= occurs twice; RFC 6376 §3.2 makes the whole list invalid.",
+    "标签 {s}= 出现了两次；按 RFC 6376 §3.2，整个列表无效。",
+);
+const TOO_MANY: Tr = Tr::new("More than {max_tags} tags.", "标签超过 {max_tags} 个。");
+const NOT_TEXT: Tr = Tr::new(
+    "The list contains octets that are not UTF-8 text.",
+    "列表中含有不是 UTF-8 文本的字节。",
+);
+
 impl TagError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (TagError::NoEquals(s), Lang::En) => format!("{s:?} is not tag=value (RFC 6376 §3.2); a truncated or re-wrapped field?"),
-            (TagError::NoEquals(s), Lang::Zh) => format!("{s:?} 不是 tag=value 形式（RFC 6376 §3.2）；字段被截断或被重新换行了？"),
-            (TagError::BadName(s), Lang::En) => format!("{s:?} is not a tag name: a letter, then letters, digits or \"_\" (RFC 6376 §3.2)."),
-            (TagError::BadName(s), Lang::Zh) => format!("{s:?} 不是合法的标签名：必须以字母开头，后面是字母、数字或 \"_\"（RFC 6376 §3.2）。"),
-            (TagError::Duplicate(s), Lang::En) => format!("The tag {s}= occurs twice; RFC 6376 §3.2 makes the whole list invalid."),
-            (TagError::Duplicate(s), Lang::Zh) => format!("标签 {s}= 出现了两次；按 RFC 6376 §3.2，整个列表无效。"),
-            (TagError::TooMany, Lang::En) => format!("More than {MAX_TAGS} tags."),
-            (TagError::TooMany, Lang::Zh) => format!("标签超过 {MAX_TAGS} 个。"),
-            (TagError::NotText, Lang::En) => "The list contains octets that are not UTF-8 text.".into(),
-            (TagError::NotText, Lang::Zh) => "列表中含有不是 UTF-8 文本的字节。".into(),
+        match self {
+            TagError::NoEquals(s) => NO_EQUALS.fill(lang, &[("s", &format!("{s:?}"))]),
+            TagError::BadName(s) => BAD_NAME.fill(lang, &[("s", &format!("{s:?}"))]),
+            TagError::Duplicate(s) => DUPLICATE.fill(lang, &[("s", &s)]),
+            TagError::TooMany => TOO_MANY.fill(lang, &[("max_tags", &MAX_TAGS)]),
+            TagError::NotText => NOT_TEXT.get(lang).to_owned(),
         }
     }
 }

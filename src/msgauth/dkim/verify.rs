@@ -97,6 +97,63 @@ pub enum Failure {
     BadSignature,
 }
 
+const NO_SIGNATURE: Tr = Tr::new(
+    "The message has no DKIM-Signature header field.",
+    "邮件没有 DKIM-Signature 邮件头字段。",
+);
+const FAILURE_NO_SIGNATURE: Tr = Tr::new(
+    "The message has only {n} DKIM-Signature field(s).",
+    "邮件只有 {n} 个 DKIM-Signature 字段。",
+);
+const NO_KEY_RECORD: Tr = Tr::new(
+    "No key record at {name}: the selector is wrong, or the record was never published (a receiver's DNS answers NXDOMAIN; RFC 6376 §6.1.2: PERMFAIL, no key for signature).",
+    "{name} 没有密钥记录：选择器写错了，或者记录从未发布（接收方的 DNS 回答 NXDOMAIN；RFC 6376 §6.1.2：PERMFAIL，找不到签名对应的密钥）。",
+);
+const KEY_REVOKED: Tr = Tr::new(
+    "The key record's p= is empty: the domain revoked this key (RFC 6376 §3.6.1).",
+    "密钥记录的 p= 为空：该域已吊销这个密钥（RFC 6376 §3.6.1）。",
+);
+const KEY_TYPE_MISMATCH: Tr = Tr::new(
+    "a={algorithm} needs a k={needs} key, and the record's k= is {key_type}: the selector points at another key.",
+    "a={algorithm} 需要 k={needs} 的密钥，而记录的 k= 是 {key_type}：选择器指向了另一把密钥。",
+);
+const HASH_NOT_ALLOWED: Tr = Tr::new(
+    "The key record's h= does not list sha256 (RFC 6376 §3.6.1).",
+    "密钥记录的 h= 没有列出 sha256（RFC 6376 §3.6.1）。",
+);
+const EXPIRED: Tr = Tr::new(
+    "x={expiration} is before now ({now}): the signature expired {ago} s ago (RFC 6376 §3.5).",
+    "x={expiration} 早于现在（{now}）：签名已过期 {ago} 秒（RFC 6376 §3.5）。",
+);
+const BODY_SHORTER_THAN_L: Tr = Tr::new(
+    "l={l} but the canonicalized body has only {len} octets: the body was shortened, or l= counted the raw body instead of the canonicalized one (RFC 6376 §3.5).",
+    "l={l}，但规范化后的正文只有 {len} 字节：正文被截短了，或者 l= 数的是原始正文而不是规范化后的正文（RFC 6376 §3.5）。",
+);
+const BODY_HASH_MISMATCH: Tr = Tr::new(
+    "The body hash differs from bh=, but the first {n} octets of the canonicalized body hash to bh=: {appended} octets were appended after signing — typically a mailing list's footer or an antivirus notice.",
+    "正文哈希与 bh= 不同，但规范化正文的前 {n} 字节的哈希正好等于 bh=：签名之后被追加了 {appended} 字节——通常是邮件列表的页脚或杀毒软件的提示。",
+);
+const FAILURE_BODY_HASH_MISMATCH: Tr = Tr::new(
+    "The body hash differs from bh=: the body changed after signing (re-encoded by a relay, a footer inserted, lines re-wrapped), or the signer hashed other bytes (RFC 6376 §3.7).",
+    "正文哈希与 bh= 不同：签名后正文被改动了（中继重新编码、插入页脚、重新折行），或者签名方哈希的是别的字节（RFC 6376 §3.7）。",
+);
+const HEADER_REFOLDED: Tr = Tr::new(
+    "The signature fails with c=simple for the header, and verifies once a signed header field's folds are undone: a relay re-folded the field in transit. simple canonicalization keeps every fold (§3.4.1); sign with c=relaxed/… to survive re-folding.",
+    "邮件头用 c=simple 时签名失败，而把某个被签名字段的折行还原后就能通过：中继在传输中对该字段重新折了行。simple 规范化保留每一处折行（§3.4.1）；签名时用 c=relaxed/… 就能容忍重新折行。",
+);
+const HEADER_CHANGED: Tr = Tr::new(
+    "The signature opens with this key to a well-formed PKCS#1 block, but it holds another hash: the key is right, and a signed header field (or the DKIM-Signature itself) changed after signing.",
+    "用此公钥打开签名得到格式正确的 PKCS#1 块，但里面是另一个哈希：密钥没错，是某个被签名的邮件头字段（或 DKIM-Signature 本身）在签名后被改动了。",
+);
+const KEY_MISMATCH: Tr = Tr::new(
+    "The signature does not open to a PKCS#1 block with this key: it was made with another key — the wrong selector, a rotated key, or a record that is not the signer's.",
+    "用此公钥打开签名得不到 PKCS#1 块：签名是用别的密钥生成的——选择器不对、密钥已轮换，或者记录不是签名方的。",
+);
+const BAD_SIGNATURE: Tr = Tr::new(
+    "The Ed25519 signature does not verify: the key is not the signer's, or a signed header field changed (Ed25519 cannot tell which).",
+    "Ed25519 签名验证失败：密钥不是签名方的，或者某个被签名的邮件头字段被改动了（Ed25519 无法区分是哪种）。",
+);
+
 impl Failure {
     /// The id of the step that failed.
     pub fn step(&self) -> &'static str {
@@ -122,39 +179,50 @@ impl Failure {
 
     /// The failure in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Failure::Message(e), _) => e.describe(lang),
-            (Failure::NoSignature(0), Lang::En) => "The message has no DKIM-Signature header field.".into(),
-            (Failure::NoSignature(0), Lang::Zh) => "邮件没有 DKIM-Signature 邮件头字段。".into(),
-            (Failure::NoSignature(n), Lang::En) => format!("The message has only {n} DKIM-Signature field(s)."),
-            (Failure::NoSignature(n), Lang::Zh) => format!("邮件只有 {n} 个 DKIM-Signature 字段。"),
-            (Failure::Signature(e), _) => e.describe(lang),
-            (Failure::NoKeyRecord(name), Lang::En) => format!("No key record at {name}: the selector is wrong, or the record was never published (a receiver's DNS answers NXDOMAIN; RFC 6376 §6.1.2: PERMFAIL, no key for signature)."),
-            (Failure::NoKeyRecord(name), Lang::Zh) => format!("{name} 没有密钥记录：选择器写错了，或者记录从未发布（接收方的 DNS 回答 NXDOMAIN；RFC 6376 §6.1.2：PERMFAIL，找不到签名对应的密钥）。"),
-            (Failure::KeyRecord(e), _) => e.describe(lang),
-            (Failure::KeyRevoked, Lang::En) => "The key record's p= is empty: the domain revoked this key (RFC 6376 §3.6.1).".into(),
-            (Failure::KeyRevoked, Lang::Zh) => "密钥记录的 p= 为空：该域已吊销这个密钥（RFC 6376 §3.6.1）。".into(),
-            (Failure::KeyTypeMismatch { algorithm, key_type }, Lang::En) => format!("a={} needs a k={} key, and the record's k= is {}: the selector points at another key.", algorithm.name(), algorithm.key_type(), key_type_name(*key_type)),
-            (Failure::KeyTypeMismatch { algorithm, key_type }, Lang::Zh) => format!("a={} 需要 k={} 的密钥，而记录的 k= 是 {}：选择器指向了另一把密钥。", algorithm.name(), algorithm.key_type(), key_type_name(*key_type)),
-            (Failure::HashNotAllowed, Lang::En) => "The key record's h= does not list sha256 (RFC 6376 §3.6.1).".into(),
-            (Failure::HashNotAllowed, Lang::Zh) => "密钥记录的 h= 没有列出 sha256（RFC 6376 §3.6.1）。".into(),
-            (Failure::Crypto(e), _) => e.describe(lang),
-            (Failure::Expired { expiration, now }, Lang::En) => format!("x={expiration} is before now ({now}): the signature expired {} s ago (RFC 6376 §3.5).", now - expiration),
-            (Failure::Expired { expiration, now }, Lang::Zh) => format!("x={expiration} 早于现在（{now}）：签名已过期 {} 秒（RFC 6376 §3.5）。", now - expiration),
-            (Failure::BodyShorterThanL { l, len }, Lang::En) => format!("l={l} but the canonicalized body has only {len} octets: the body was shortened, or l= counted the raw body instead of the canonicalized one (RFC 6376 §3.5)."),
-            (Failure::BodyShorterThanL { l, len }, Lang::Zh) => format!("l={l}，但规范化后的正文只有 {len} 字节：正文被截短了，或者 l= 数的是原始正文而不是规范化后的正文（RFC 6376 §3.5）。"),
-            (Failure::BodyHashMismatch { signed_octets: Some(n), appended }, Lang::En) => format!("The body hash differs from bh=, but the first {n} octets of the canonicalized body hash to bh=: {} octets were appended after signing — typically a mailing list's footer or an antivirus notice.", appended.len()),
-            (Failure::BodyHashMismatch { signed_octets: Some(n), appended }, Lang::Zh) => format!("正文哈希与 bh= 不同，但规范化正文的前 {n} 字节的哈希正好等于 bh=：签名之后被追加了 {} 字节——通常是邮件列表的页脚或杀毒软件的提示。", appended.len()),
-            (Failure::BodyHashMismatch { signed_octets: None, .. }, Lang::En) => "The body hash differs from bh=: the body changed after signing (re-encoded by a relay, a footer inserted, lines re-wrapped), or the signer hashed other bytes (RFC 6376 §3.7).".into(),
-            (Failure::BodyHashMismatch { signed_octets: None, .. }, Lang::Zh) => "正文哈希与 bh= 不同：签名后正文被改动了（中继重新编码、插入页脚、重新折行），或者签名方哈希的是别的字节（RFC 6376 §3.7）。".into(),
-            (Failure::HeaderRefolded, Lang::En) => "The signature fails with c=simple for the header, and verifies once a signed header field's folds are undone: a relay re-folded the field in transit. simple canonicalization keeps every fold (§3.4.1); sign with c=relaxed/… to survive re-folding.".into(),
-            (Failure::HeaderRefolded, Lang::Zh) => "邮件头用 c=simple 时签名失败，而把某个被签名字段的折行还原后就能通过：中继在传输中对该字段重新折了行。simple 规范化保留每一处折行（§3.4.1）；签名时用 c=relaxed/… 就能容忍重新折行。".into(),
-            (Failure::HeaderChanged, Lang::En) => "The signature opens with this key to a well-formed PKCS#1 block, but it holds another hash: the key is right, and a signed header field (or the DKIM-Signature itself) changed after signing.".into(),
-            (Failure::HeaderChanged, Lang::Zh) => "用此公钥打开签名得到格式正确的 PKCS#1 块，但里面是另一个哈希：密钥没错，是某个被签名的邮件头字段（或 DKIM-Signature 本身）在签名后被改动了。".into(),
-            (Failure::KeyMismatch, Lang::En) => "The signature does not open to a PKCS#1 block with this key: it was made with another key — the wrong selector, a rotated key, or a record that is not the signer's.".into(),
-            (Failure::KeyMismatch, Lang::Zh) => "用此公钥打开签名得不到 PKCS#1 块：签名是用别的密钥生成的——选择器不对、密钥已轮换，或者记录不是签名方的。".into(),
-            (Failure::BadSignature, Lang::En) => "The Ed25519 signature does not verify: the key is not the signer's, or a signed header field changed (Ed25519 cannot tell which).".into(),
-            (Failure::BadSignature, Lang::Zh) => "Ed25519 签名验证失败：密钥不是签名方的，或者某个被签名的邮件头字段被改动了（Ed25519 无法区分是哪种）。".into(),
+        match self {
+            Failure::Message(e) => e.describe(lang),
+            Failure::NoSignature(0) => NO_SIGNATURE.get(lang).to_owned(),
+            Failure::NoSignature(n) => FAILURE_NO_SIGNATURE.fill(lang, &[("n", &n)]),
+            Failure::Signature(e) => e.describe(lang),
+            Failure::NoKeyRecord(name) => NO_KEY_RECORD.fill(lang, &[("name", &name)]),
+            Failure::KeyRecord(e) => e.describe(lang),
+            Failure::KeyRevoked => KEY_REVOKED.get(lang).to_owned(),
+            Failure::KeyTypeMismatch {
+                algorithm,
+                key_type,
+            } => KEY_TYPE_MISMATCH.fill(
+                lang,
+                &[
+                    ("algorithm", &algorithm.name()),
+                    ("needs", &algorithm.key_type()),
+                    ("key_type", &key_type_name(*key_type)),
+                ],
+            ),
+            Failure::HashNotAllowed => HASH_NOT_ALLOWED.get(lang).to_owned(),
+            Failure::Crypto(e) => e.describe(lang),
+            Failure::Expired { expiration, now } => EXPIRED.fill(
+                lang,
+                &[
+                    ("expiration", expiration),
+                    ("now", now),
+                    ("ago", &(now - expiration)),
+                ],
+            ),
+            Failure::BodyShorterThanL { l, len } => {
+                BODY_SHORTER_THAN_L.fill(lang, &[("l", &l), ("len", &len)])
+            }
+            Failure::BodyHashMismatch {
+                signed_octets: Some(n),
+                appended,
+            } => BODY_HASH_MISMATCH.fill(lang, &[("n", &n), ("appended", &appended.len())]),
+            Failure::BodyHashMismatch {
+                signed_octets: None,
+                ..
+            } => FAILURE_BODY_HASH_MISMATCH.get(lang).to_owned(),
+            Failure::HeaderRefolded => HEADER_REFOLDED.get(lang).to_owned(),
+            Failure::HeaderChanged => HEADER_CHANGED.get(lang).to_owned(),
+            Failure::KeyMismatch => KEY_MISMATCH.get(lang).to_owned(),
+            Failure::BadSignature => BAD_SIGNATURE.get(lang).to_owned(),
         }
     }
 }
@@ -181,18 +249,28 @@ pub enum Note {
     FromNotOversigned,
 }
 
+const BARE_LF: Tr = Tr::new("{note} ({n} line ends)", "{note}（{n} 处换行）");
+const TESTING: Tr = Tr::new(
+    "The key record has t=y: the domain is testing DKIM, and receivers must not treat this message differently because of it (RFC 6376 §3.6.1).",
+    "密钥记录有 t=y：该域在测试 DKIM，接收方不得因此区别对待这封邮件（RFC 6376 §3.6.1）。",
+);
+const UNSIGNED_TAIL: Tr = Tr::new(
+    "l= covers only part of the body: the last {n} octets are not signed, and anyone could have replaced them (RFC 6376 §8.2).",
+    "l= 只覆盖了部分正文：最后 {n} 字节没有签名，任何人都可能替换它们（RFC 6376 §8.2）。",
+);
+const FROM_NOT_OVERSIGNED: Tr = Tr::new(
+    "From is signed once: a second From: added later would not break this signature. Signers list it once more than it occurs (RFC 6376 §8.15).",
+    "From 只签了一次：之后再加一个 From: 不会破坏签名。签名方应多列一次（RFC 6376 §8.15）。",
+);
+
 impl Note {
     /// The note in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Note::BareLf(n), Lang::En) => format!("{} ({n} line ends)", BARE_LF_NOTE.en),
-            (Note::BareLf(n), Lang::Zh) => format!("{}（{n} 处换行）", BARE_LF_NOTE.zh),
-            (Note::Testing, Lang::En) => "The key record has t=y: the domain is testing DKIM, and receivers must not treat this message differently because of it (RFC 6376 §3.6.1).".into(),
-            (Note::Testing, Lang::Zh) => "密钥记录有 t=y：该域在测试 DKIM，接收方不得因此区别对待这封邮件（RFC 6376 §3.6.1）。".into(),
-            (Note::UnsignedTail(n), Lang::En) => format!("l= covers only part of the body: the last {n} octets are not signed, and anyone could have replaced them (RFC 6376 §8.2)."),
-            (Note::UnsignedTail(n), Lang::Zh) => format!("l= 只覆盖了部分正文：最后 {n} 字节没有签名，任何人都可能替换它们（RFC 6376 §8.2）。"),
-            (Note::FromNotOversigned, Lang::En) => "From is signed once: a second From: added later would not break this signature. Signers list it once more than it occurs (RFC 6376 §8.15).".into(),
-            (Note::FromNotOversigned, Lang::Zh) => "From 只签了一次：之后再加一个 From: 不会破坏签名。签名方应多列一次（RFC 6376 §8.15）。".into(),
+        match self {
+            Note::BareLf(n) => BARE_LF.fill(lang, &[("note", &BARE_LF_NOTE.get(lang)), ("n", n)]),
+            Note::Testing => TESTING.get(lang).to_owned(),
+            Note::UnsignedTail(n) => UNSIGNED_TAIL.fill(lang, &[("n", &n)]),
+            Note::FromNotOversigned => FROM_NOT_OVERSIGNED.get(lang).to_owned(),
         }
     }
 }

@@ -75,17 +75,27 @@ pub enum RecordError {
     Value(String, String),
 }
 
+const VERSION: Tr = Tr::new(
+    "The record must begin with v=DMARC1 (RFC 7489 §6.3); a record that does not is ignored, as if there were none.",
+    "记录必须以 v=DMARC1 开头（RFC 7489 §6.3）；否则被忽略，等同没有记录。",
+);
+const POLICY: Tr = Tr::new(
+    "p={p}: must be none, quarantine or reject (RFC 7489 §6.3); the record is ignored.",
+    "p={p}：必须是 none、quarantine 或 reject（RFC 7489 §6.3）；该记录被忽略。",
+);
+const VALUE: Tr = Tr::new(
+    "{t}={v} is not a valid value (RFC 7489 §6.3).",
+    "{t}={v} 不是合法的值（RFC 7489 §6.3）。",
+);
+
 impl RecordError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (RecordError::Tags(e), _) => e.describe(lang),
-            (RecordError::Version, Lang::En) => "The record must begin with v=DMARC1 (RFC 7489 §6.3); a record that does not is ignored, as if there were none.".into(),
-            (RecordError::Version, Lang::Zh) => "记录必须以 v=DMARC1 开头（RFC 7489 §6.3）；否则被忽略，等同没有记录。".into(),
-            (RecordError::Policy(p), Lang::En) => format!("p={p:?}: must be none, quarantine or reject (RFC 7489 §6.3); the record is ignored."),
-            (RecordError::Policy(p), Lang::Zh) => format!("p={p:?}：必须是 none、quarantine 或 reject（RFC 7489 §6.3）；该记录被忽略。"),
-            (RecordError::Value(t, v), Lang::En) => format!("{t}={v:?} is not a valid value (RFC 7489 §6.3)."),
-            (RecordError::Value(t, v), Lang::Zh) => format!("{t}={v:?} 不是合法的值（RFC 7489 §6.3）。"),
+        match self {
+            RecordError::Tags(e) => e.describe(lang),
+            RecordError::Version => VERSION.get(lang).to_owned(),
+            RecordError::Policy(p) => POLICY.fill(lang, &[("p", &format!("{p:?}"))]),
+            RecordError::Value(t, v) => VALUE.fill(lang, &[("t", &t), ("v", &format!("{v:?}"))]),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! receiver did — and, for each source, the likely cause and the fix (an ESP signing with
 //! its own domain, a forwarder, a server missing from SPF, a spoofer).
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 use super::orgdomain::organizational;
 
@@ -96,18 +96,30 @@ pub enum ReportError {
     TooManyRows,
 }
 
+const XML: Tr = Tr::new(
+    "Not well-formed XML: {e}. Reports arrive gzip- or zip-compressed: unpack the attachment first.",
+    "不是格式正确的 XML：{e}。报告通常以 gzip 或 zip 压缩发送：请先解压附件。",
+);
+const NOT_FEEDBACK: Tr = Tr::new(
+    "The root element is <{r}>; a DMARC aggregate report's is <feedback> (RFC 7489 Appendix C).",
+    "根元素是 <{r}>；DMARC 聚合报告的根元素是 <feedback>（RFC 7489 附录 C）。",
+);
+const TOO_LARGE: Tr = Tr::new(
+    "The report has {n} octets; the trainer reads at most {max_report}.",
+    "报告有 {n} 字节；训练器最多读取 {max_report} 字节。",
+);
+const TOO_MANY_ROWS: Tr = Tr::new("More than {max_rows} rows.", "超过 {max_rows} 行记录。");
+
 impl ReportError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (ReportError::Xml(e), Lang::En) => format!("Not well-formed XML: {e}. Reports arrive gzip- or zip-compressed: unpack the attachment first."),
-            (ReportError::Xml(e), Lang::Zh) => format!("不是格式正确的 XML：{e}。报告通常以 gzip 或 zip 压缩发送：请先解压附件。"),
-            (ReportError::NotFeedback(r), Lang::En) => format!("The root element is <{r}>; a DMARC aggregate report's is <feedback> (RFC 7489 Appendix C)."),
-            (ReportError::NotFeedback(r), Lang::Zh) => format!("根元素是 <{r}>；DMARC 聚合报告的根元素是 <feedback>（RFC 7489 附录 C）。"),
-            (ReportError::TooLarge(n), Lang::En) => format!("The report has {n} octets; the trainer reads at most {MAX_REPORT}."),
-            (ReportError::TooLarge(n), Lang::Zh) => format!("报告有 {n} 字节；训练器最多读取 {MAX_REPORT} 字节。"),
-            (ReportError::TooManyRows, Lang::En) => format!("More than {MAX_ROWS} rows."),
-            (ReportError::TooManyRows, Lang::Zh) => format!("超过 {MAX_ROWS} 行记录。"),
+        match self {
+            ReportError::Xml(e) => XML.fill(lang, &[("e", &e)]),
+            ReportError::NotFeedback(r) => NOT_FEEDBACK.fill(lang, &[("r", &r)]),
+            ReportError::TooLarge(n) => {
+                TOO_LARGE.fill(lang, &[("n", &n), ("max_report", &MAX_REPORT)])
+            }
+            ReportError::TooManyRows => TOO_MANY_ROWS.fill(lang, &[("max_rows", &MAX_ROWS)]),
         }
     }
 }
@@ -211,20 +223,40 @@ pub enum Diagnosis {
     NothingPassed,
 }
 
+const BOTH_ALIGNED: Tr = Tr::new(
+    "DMARC pass with both SPF and DKIM aligned: nothing to do.",
+    "DMARC 通过，SPF 与 DKIM 都对齐：无需处理。",
+);
+const FORWARDED: Tr = Tr::new(
+    "DMARC pass through DKIM alone, SPF failed: typical of forwarding (the forwarder's address is not in your SPF). Fine as long as DKIM survives; keep signing.",
+    "仅靠 DKIM 通过 DMARC，SPF 失败：典型的转发（转发方的地址不在你的 SPF 里）。只要 DKIM 保持有效就没问题；继续签名。",
+);
+const SPF_ONLY: Tr = Tr::new(
+    "DMARC pass through SPF alone: DKIM is missing or signed for another domain. Sign with d=your domain too, or forwarded copies will fail.",
+    "仅靠 SPF 通过 DMARC：DKIM 缺失，或以别的域签名。请也用 d=你的域 签名，否则转发的副本会失败。",
+);
+const PASSED_UNALIGNED: Tr = Tr::new(
+    "SPF or DKIM passed, but for {domains} — not aligned with From:. An email service sending as you with its own bounce domain and signature: configure it to sign with d=your domain (a CNAME or TXT key it gives you) and a return-path under your domain.",
+    "SPF 或 DKIM 通过了，但针对的是 {domains}——与 From: 不对齐。这是某个邮件服务以你的名义发信，却用它自己的退信域和签名：请让它用 d=你的域 签名（按它提供的 CNAME 或 TXT 密钥配置），并把退信地址设在你的域下。",
+);
+/// Between the domains of a list: a comma in English, the enumeration comma in Chinese.
+const DOMAIN_SEPARATOR: Tr = Tr::new(", ", "、");
+const NOTHING_PASSED: Tr = Tr::new(
+    "Neither SPF nor DKIM passed for any domain: if you know this address, it is a server of yours missing from SPF and not signing (add it); if not, someone is spoofing your domain, and p=reject stops them.",
+    "SPF 和 DKIM 对任何域都没有通过：如果你认识这个地址，那是你自己的服务器，没写进 SPF 也没签名（请加上）；如果不认识，就是有人冒用你的域，p=reject 可以拦住。",
+);
+
 impl Diagnosis {
     /// The diagnosis and what to do.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (Diagnosis::BothAligned, Lang::En) => "DMARC pass with both SPF and DKIM aligned: nothing to do.".into(),
-            (Diagnosis::BothAligned, Lang::Zh) => "DMARC 通过，SPF 与 DKIM 都对齐：无需处理。".into(),
-            (Diagnosis::Forwarded, Lang::En) => "DMARC pass through DKIM alone, SPF failed: typical of forwarding (the forwarder's address is not in your SPF). Fine as long as DKIM survives; keep signing.".into(),
-            (Diagnosis::Forwarded, Lang::Zh) => "仅靠 DKIM 通过 DMARC，SPF 失败：典型的转发（转发方的地址不在你的 SPF 里）。只要 DKIM 保持有效就没问题；继续签名。".into(),
-            (Diagnosis::SpfOnly, Lang::En) => "DMARC pass through SPF alone: DKIM is missing or signed for another domain. Sign with d=your domain too, or forwarded copies will fail.".into(),
-            (Diagnosis::SpfOnly, Lang::Zh) => "仅靠 SPF 通过 DMARC：DKIM 缺失，或以别的域签名。请也用 d=你的域 签名，否则转发的副本会失败。".into(),
-            (Diagnosis::PassedUnaligned(d), Lang::En) => format!("SPF or DKIM passed, but for {} — not aligned with From:. An email service sending as you with its own bounce domain and signature: configure it to sign with d=your domain (a CNAME or TXT key it gives you) and a return-path under your domain.", d.join(", ")),
-            (Diagnosis::PassedUnaligned(d), Lang::Zh) => format!("SPF 或 DKIM 通过了，但针对的是 {}——与 From: 不对齐。这是某个邮件服务以你的名义发信，却用它自己的退信域和签名：请让它用 d=你的域 签名（按它提供的 CNAME 或 TXT 密钥配置），并把退信地址设在你的域下。", d.join("、")),
-            (Diagnosis::NothingPassed, Lang::En) => "Neither SPF nor DKIM passed for any domain: if you know this address, it is a server of yours missing from SPF and not signing (add it); if not, someone is spoofing your domain, and p=reject stops them.".into(),
-            (Diagnosis::NothingPassed, Lang::Zh) => "SPF 和 DKIM 对任何域都没有通过：如果你认识这个地址，那是你自己的服务器，没写进 SPF 也没签名（请加上）；如果不认识，就是有人冒用你的域，p=reject 可以拦住。".into(),
+        match self {
+            Diagnosis::BothAligned => BOTH_ALIGNED.get(lang).to_owned(),
+            Diagnosis::Forwarded => FORWARDED.get(lang).to_owned(),
+            Diagnosis::SpfOnly => SPF_ONLY.get(lang).to_owned(),
+            Diagnosis::PassedUnaligned(d) => {
+                PASSED_UNALIGNED.fill(lang, &[("domains", &d.join(DOMAIN_SEPARATOR.get(lang)))])
+            }
+            Diagnosis::NothingPassed => NOTHING_PASSED.get(lang).to_owned(),
         }
     }
 }

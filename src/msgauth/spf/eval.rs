@@ -77,27 +77,53 @@ pub enum SpfError {
     Dns(String),
 }
 
+const RECORD: Tr = Tr::new("{d}: {e}", "{d}：{e}");
+const MULTIPLE_RECORDS: Tr = Tr::new(
+    "{d} publishes more than one \"v=spf1\" record; RFC 7208 §4.5 makes that a permerror. Merge them into one.",
+    "{d} 发布了不止一条“v=spf1”记录；按 RFC 7208 §4.5 这是 permerror。请合并成一条。",
+);
+const TOO_MANY_LOOKUPS: Tr = Tr::new(
+    "More than {lookup_limit} DNS-querying terms (include, a, mx, ptr, exists, redirect, counted across all includes): RFC 7208 §4.6.4 makes that a permerror. Flatten includes or replace a/mx with ip4/ip6.",
+    "需要查询 DNS 的项（include、a、mx、ptr、exists、redirect，包括所有 include 里的）超过 {lookup_limit} 个：按 RFC 7208 §4.6.4 这是 permerror。请展开 include，或把 a/mx 换成 ip4/ip6。",
+);
+const TOO_MANY_VOID_LOOKUPS: Tr = Tr::new(
+    "More than {void_limit} lookups found no record (NXDOMAIN or no data): RFC 7208 §4.6.4's void lookup limit, a permerror. Remove includes of domains that no longer exist.",
+    "超过 {void_limit} 次查询没有结果（NXDOMAIN 或无数据）：触犯 RFC 7208 §4.6.4 的空查询限制，permerror。请删除指向已不存在的域的 include。",
+);
+const TOO_MANY_MX: Tr = Tr::new(
+    "{d} has more than {mx_limit} MX records; an mx mechanism may look up at most {mx_limit} (RFC 7208 §4.6.4): permerror.",
+    "{d} 的 MX 记录超过 {mx_limit} 条；mx 机制最多查询 {mx_limit} 个（RFC 7208 §4.6.4）：permerror。",
+);
+const INCLUDE_NONE: Tr = Tr::new(
+    "include:{d} found no SPF record there; RFC 7208 §5.2 makes that a permerror (not a non-match).",
+    "include:{d} 在那里找不到 SPF 记录；按 RFC 7208 §5.2 这是 permerror（而不是不匹配）。",
+);
+const REDIRECT_NONE: Tr = Tr::new(
+    "redirect={d} found no SPF record there; RFC 7208 §6.1 makes that a permerror.",
+    "redirect={d} 在那里找不到 SPF 记录；按 RFC 7208 §6.1 这是 permerror。",
+);
+const DNS: Tr = Tr::new(
+    "The DNS lookup of {d} failed temporarily (SERVFAIL or timeout): temperror, try again later (RFC 7208 §2.6.6).",
+    "查询 {d} 的 DNS 暂时失败（SERVFAIL 或超时）：temperror，稍后重试（RFC 7208 §2.6.6）。",
+);
+
 impl SpfError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (SpfError::Record(d, e), Lang::En) => format!("{d}: {}", e.describe(lang)),
-            (SpfError::Record(d, e), Lang::Zh) => format!("{d}：{}", e.describe(lang)),
-            (SpfError::MultipleRecords(d), Lang::En) => format!("{d} publishes more than one \"v=spf1\" record; RFC 7208 §4.5 makes that a permerror. Merge them into one."),
-            (SpfError::MultipleRecords(d), Lang::Zh) => format!("{d} 发布了不止一条“v=spf1”记录；按 RFC 7208 §4.5 这是 permerror。请合并成一条。"),
-            (SpfError::TooManyLookups, Lang::En) => format!("More than {LOOKUP_LIMIT} DNS-querying terms (include, a, mx, ptr, exists, redirect, counted across all includes): RFC 7208 §4.6.4 makes that a permerror. Flatten includes or replace a/mx with ip4/ip6."),
-            (SpfError::TooManyLookups, Lang::Zh) => format!("需要查询 DNS 的项（include、a、mx、ptr、exists、redirect，包括所有 include 里的）超过 {LOOKUP_LIMIT} 个：按 RFC 7208 §4.6.4 这是 permerror。请展开 include，或把 a/mx 换成 ip4/ip6。"),
-            (SpfError::TooManyVoidLookups, Lang::En) => format!("More than {VOID_LIMIT} lookups found no record (NXDOMAIN or no data): RFC 7208 §4.6.4's void lookup limit, a permerror. Remove includes of domains that no longer exist."),
-            (SpfError::TooManyVoidLookups, Lang::Zh) => format!("超过 {VOID_LIMIT} 次查询没有结果（NXDOMAIN 或无数据）：触犯 RFC 7208 §4.6.4 的空查询限制，permerror。请删除指向已不存在的域的 include。"),
-            (SpfError::TooManyMx(d), Lang::En) => format!("{d} has more than {MX_LIMIT} MX records; an mx mechanism may look up at most {MX_LIMIT} (RFC 7208 §4.6.4): permerror."),
-            (SpfError::TooManyMx(d), Lang::Zh) => format!("{d} 的 MX 记录超过 {MX_LIMIT} 条；mx 机制最多查询 {MX_LIMIT} 个（RFC 7208 §4.6.4）：permerror。"),
-            (SpfError::IncludeNone(d), Lang::En) => format!("include:{d} found no SPF record there; RFC 7208 §5.2 makes that a permerror (not a non-match)."),
-            (SpfError::IncludeNone(d), Lang::Zh) => format!("include:{d} 在那里找不到 SPF 记录；按 RFC 7208 §5.2 这是 permerror（而不是不匹配）。"),
-            (SpfError::RedirectNone(d), Lang::En) => format!("redirect={d} found no SPF record there; RFC 7208 §6.1 makes that a permerror."),
-            (SpfError::RedirectNone(d), Lang::Zh) => format!("redirect={d} 在那里找不到 SPF 记录；按 RFC 7208 §6.1 这是 permerror。"),
-            (SpfError::Macro(e), _) => e.describe(lang),
-            (SpfError::Dns(d), Lang::En) => format!("The DNS lookup of {d} failed temporarily (SERVFAIL or timeout): temperror, try again later (RFC 7208 §2.6.6)."),
-            (SpfError::Dns(d), Lang::Zh) => format!("查询 {d} 的 DNS 暂时失败（SERVFAIL 或超时）：temperror，稍后重试（RFC 7208 §2.6.6）。"),
+        match self {
+            SpfError::Record(d, e) => RECORD.fill(lang, &[("d", &d), ("e", &e.describe(lang))]),
+            SpfError::MultipleRecords(d) => MULTIPLE_RECORDS.fill(lang, &[("d", &d)]),
+            SpfError::TooManyLookups => {
+                TOO_MANY_LOOKUPS.fill(lang, &[("lookup_limit", &LOOKUP_LIMIT)])
+            }
+            SpfError::TooManyVoidLookups => {
+                TOO_MANY_VOID_LOOKUPS.fill(lang, &[("void_limit", &VOID_LIMIT)])
+            }
+            SpfError::TooManyMx(d) => TOO_MANY_MX.fill(lang, &[("d", &d), ("mx_limit", &MX_LIMIT)]),
+            SpfError::IncludeNone(d) => INCLUDE_NONE.fill(lang, &[("d", &d)]),
+            SpfError::RedirectNone(d) => REDIRECT_NONE.fill(lang, &[("d", &d)]),
+            SpfError::Macro(e) => e.describe(lang),
+            SpfError::Dns(d) => DNS.fill(lang, &[("d", &d)]),
         }
     }
 }

@@ -8,7 +8,7 @@
 
 use std::net::IpAddr;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// What the macros refer to.
 #[derive(Clone, Debug)]
@@ -27,19 +27,15 @@ pub struct Context<'a> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MacroError(pub String);
 
+const MALFORMED_MACRO: Tr = Tr::new(
+    "{text} has a malformed macro (RFC 7208 §7.1): permerror.",
+    "{text} 含有格式错误的宏（RFC 7208 §7.1）：permerror。",
+);
+
 impl MacroError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match lang {
-            Lang::En => format!(
-                "{:?} has a malformed macro (RFC 7208 §7.1): permerror.",
-                self.0
-            ),
-            Lang::Zh => format!(
-                "{:?} 含有格式错误的宏（RFC 7208 §7.1）：permerror。",
-                self.0
-            ),
-        }
+        MALFORMED_MACRO.fill(lang, &[("text", &format!("{:?}", self.0))])
     }
 }
 

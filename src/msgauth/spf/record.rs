@@ -10,7 +10,7 @@
 use std::net::{Ipv4Addr, Ipv6Addr};
 
 use super::SpfResult;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 
 /// The most terms read from one record.
 pub const MAX_TERMS: usize = 100;
@@ -121,20 +121,33 @@ pub enum RecordError {
     TooManyTerms,
 }
 
+const NOT_SPF: Tr = Tr::new(
+    "The record does not begin with \"v=spf1\" followed by a space (RFC 7208 §4.5).",
+    "记录不是以“v=spf1”加空格开头（RFC 7208 §4.5）。",
+);
+const UNKNOWN_TERM: Tr = Tr::new(
+    "{t} is no mechanism or modifier RFC 7208 §5/§6 defines: permerror (a typo such as \"ip:\" or \"include=\"?).",
+    "{t} 不是 RFC 7208 §5/§6 定义的机制或修饰符：permerror（是不是笔误，比如“ip:”或“include=”？）。",
+);
+const BAD_ARGUMENT: Tr = Tr::new(
+    "{t}: the mechanism's argument is missing or malformed (RFC 7208 §5): permerror.",
+    "{t}：机制的参数缺失或格式错误（RFC 7208 §5）：permerror。",
+);
+const DUPLICATE_MODIFIER: Tr = Tr::new(
+    "{m}= appears twice; RFC 7208 §6 allows each once: permerror.",
+    "{m}= 出现了两次；RFC 7208 §6 只允许一次：permerror。",
+);
+const TOO_MANY_TERMS: Tr = Tr::new("More than {max_terms} terms.", "项超过 {max_terms} 个。");
+
 impl RecordError {
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (RecordError::NotSpf, Lang::En) => "The record does not begin with \"v=spf1\" followed by a space (RFC 7208 §4.5).".into(),
-            (RecordError::NotSpf, Lang::Zh) => "记录不是以“v=spf1”加空格开头（RFC 7208 §4.5）。".into(),
-            (RecordError::UnknownTerm(t), Lang::En) => format!("{t:?} is no mechanism or modifier RFC 7208 §5/§6 defines: permerror (a typo such as \"ip:\" or \"include=\"?)."),
-            (RecordError::UnknownTerm(t), Lang::Zh) => format!("{t:?} 不是 RFC 7208 §5/§6 定义的机制或修饰符：permerror（是不是笔误，比如“ip:”或“include=”？）。"),
-            (RecordError::BadArgument(t), Lang::En) => format!("{t:?}: the mechanism's argument is missing or malformed (RFC 7208 §5): permerror."),
-            (RecordError::BadArgument(t), Lang::Zh) => format!("{t:?}：机制的参数缺失或格式错误（RFC 7208 §5）：permerror。"),
-            (RecordError::DuplicateModifier(m), Lang::En) => format!("{m}= appears twice; RFC 7208 §6 allows each once: permerror."),
-            (RecordError::DuplicateModifier(m), Lang::Zh) => format!("{m}= 出现了两次；RFC 7208 §6 只允许一次：permerror。"),
-            (RecordError::TooManyTerms, Lang::En) => format!("More than {MAX_TERMS} terms."),
-            (RecordError::TooManyTerms, Lang::Zh) => format!("项超过 {MAX_TERMS} 个。"),
+        match self {
+            RecordError::NotSpf => NOT_SPF.get(lang).to_owned(),
+            RecordError::UnknownTerm(t) => UNKNOWN_TERM.fill(lang, &[("t", &format!("{t:?}"))]),
+            RecordError::BadArgument(t) => BAD_ARGUMENT.fill(lang, &[("t", &format!("{t:?}"))]),
+            RecordError::DuplicateModifier(m) => DUPLICATE_MODIFIER.fill(lang, &[("m", &m)]),
+            RecordError::TooManyTerms => TOO_MANY_TERMS.fill(lang, &[("max_terms", &MAX_TERMS)]),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::sasl::exchange::{
     decoded_step, note_received, AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep,
-    Message, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    Message, ServerEnv, ServerExchange, ServerFailure, ServerStep, UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::problem::SaslProblem;
 use crate::sasl::trace::Trace;
@@ -77,7 +77,7 @@ impl ClientExchange for Client {
 
     fn step(&mut self, challenge: &[u8]) -> ClientStep {
         if self.answered {
-            return AuthStep::Failure(ClientFailure::unexpected_challenge());
+            return AuthStep::Failure(UNEXPECTED_CHALLENGE.into());
         }
         self.answered = true;
         self.trace = super::client(&self.user, &self.password, challenge);

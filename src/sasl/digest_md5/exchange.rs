@@ -7,10 +7,15 @@ use base64::Engine as _;
 use crate::i18n::{Lang, Tr};
 use crate::sasl::exchange::{
     note_received, AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep, Message,
-    ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    ServerEnv, ServerExchange, ServerFailure, ServerStep, UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::problem::SaslProblem;
 use crate::sasl::trace::{Trace, View};
+
+const WRONG_RSPAUTH: Tr = Tr::new(
+    "the server's {got} is not the {expected} the client computed: it does not know the password, so the client stops (RFC 2831 §2.1.3).",
+    "服务器的 {got} 不是客户端算出的 {expected}：它不知道密码，因此客户端停止（RFC 2831 §2.1.3）。",
+);
 
 /// Where the server side stands.
 #[derive(Clone, Debug, Default)]
@@ -216,13 +221,13 @@ impl ClientExchange for Client {
                     // RFC 2831 §2.1.3: an empty response after a valid rspauth.
                     AuthStep::Challenge(Message::raw(Vec::new()))
                 } else {
-                    AuthStep::Failure(ClientFailure::new(
-                        format!("the server's {got:?} is not the {expected:?} the client computed: it does not know the password, so the client stops (RFC 2831 §2.1.3)."),
-                        format!("服务器的 {got:?} 不是客户端算出的 {expected:?}：它不知道密码，因此客户端停止（RFC 2831 §2.1.3）。"),
-                    ))
+                    AuthStep::Failure(WRONG_RSPAUTH.filled(&[
+                        ("got", &format!("{got:?}")),
+                        ("expected", &format!("{expected:?}")),
+                    ]))
                 }
             }
-            ClientState::Done => AuthStep::Failure(ClientFailure::unexpected_challenge()),
+            ClientState::Done => AuthStep::Failure(UNEXPECTED_CHALLENGE.into()),
         }
     }
 

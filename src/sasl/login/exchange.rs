@@ -3,7 +3,7 @@
 use crate::i18n::Tr;
 use crate::sasl::exchange::{
     AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep, Message, ServerEnv,
-    ServerExchange, ServerStep,
+    ServerExchange, ServerStep, UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::trace::{Trace, View};
 
@@ -90,7 +90,7 @@ impl ClientExchange for Client {
                 self.next = Next::Done;
                 AuthStep::Challenge(Message::raw(self.password.as_bytes().to_vec()))
             }
-            Next::Done => AuthStep::Failure(ClientFailure::unexpected_challenge()),
+            Next::Done => AuthStep::Failure(UNEXPECTED_CHALLENGE.into()),
         }
     }
 

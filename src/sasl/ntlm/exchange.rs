@@ -4,7 +4,7 @@
 use crate::i18n::{Lang, Tr};
 use crate::sasl::exchange::{
     decoded_step, note_received, AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep,
-    Message, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    Message, ServerEnv, ServerExchange, ServerFailure, ServerStep, UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::problem::SaslProblem;
 use crate::sasl::trace::{Trace, View};
@@ -158,7 +158,7 @@ impl ClientExchange for Client {
                     )),
                 }
             }
-            Next::Done => AuthStep::Failure(ClientFailure::unexpected_challenge()),
+            Next::Done => AuthStep::Failure(UNEXPECTED_CHALLENGE.into()),
         }
     }
 

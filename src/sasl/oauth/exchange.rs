@@ -8,6 +8,7 @@ use crate::i18n::{Lang, Tr};
 use crate::sasl::exchange::{
     decoded_step, note_received, AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep,
     Message, OauthErrors, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::problem::SaslProblem;
 use crate::sasl::trace::{Trace, View};
@@ -220,7 +221,7 @@ impl ClientExchange for Client {
                 self.next = Next::Done;
                 AuthStep::Challenge(Message::raw(self.mechanism.error_ack().to_vec()))
             }
-            Next::Done => AuthStep::Failure(ClientFailure::unexpected_challenge()),
+            Next::Done => AuthStep::Failure(UNEXPECTED_CHALLENGE.into()),
         }
     }
 

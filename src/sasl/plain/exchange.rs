@@ -3,7 +3,7 @@
 use crate::i18n::Tr;
 use crate::sasl::exchange::{
     decoded_step, AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep, Message,
-    ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    ServerEnv, ServerExchange, ServerFailure, ServerStep, UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::problem::SaslProblem;
 use crate::sasl::trace::{Trace, View};
@@ -88,7 +88,7 @@ impl ClientExchange for Client {
             self.resent = true;
             return AuthStep::Challenge(Message::raw(self.response.clone()));
         }
-        AuthStep::Failure(ClientFailure::unexpected_challenge())
+        AuthStep::Failure(UNEXPECTED_CHALLENGE.into())
     }
 
     fn trace(&self) -> &Trace {

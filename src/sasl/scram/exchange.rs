@@ -9,7 +9,7 @@ use base64::Engine as _;
 use crate::i18n::Lang;
 use crate::sasl::exchange::{
     decoded_step, note_received, AuthStep, ClientExchange, ClientFailure, ClientParams, ClientStep,
-    Message, ServerEnv, ServerExchange, ServerFailure, ServerStep,
+    Message, ServerEnv, ServerExchange, ServerFailure, ServerStep, UNEXPECTED_CHALLENGE,
 };
 use crate::sasl::problem::SaslProblem;
 use crate::sasl::trace::Trace;
@@ -220,7 +220,7 @@ impl ClientExchange for Client {
                     Err(err) => AuthStep::Failure(failure(err)),
                 }
             }
-            ClientState::Done => AuthStep::Failure(ClientFailure::unexpected_challenge()),
+            ClientState::Done => AuthStep::Failure(UNEXPECTED_CHALLENGE.into()),
         }
     }
 

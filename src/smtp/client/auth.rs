@@ -7,9 +7,15 @@ use base64::Engine as _;
 use super::{
     Action, AuthReport, Client, ClientNote, Expect, Failure, ServerReply, Stage, PREFERENCE,
 };
-use crate::sasl::exchange::{AuthStep, ClientParams};
+use crate::i18n::{Text, Tr};
+use crate::sasl::exchange::{AuthStep, ClientParams, UNEXPECTED_CHALLENGE};
 use crate::sasl::registry;
 use crate::sasl::trace::Trace;
+
+const CHALLENGE_NOT_BASE64: Tr = Tr::new(
+    "the 334 line {line} is not base64 (RFC 4954 §4).",
+    "334 行 {line} 不是 base64（RFC 4954 §4）。",
+);
 
 impl Client {
     pub(super) fn start_auth(&mut self, actions: &mut Vec<Action>) {
@@ -56,7 +62,7 @@ impl Client {
             Err(err) => {
                 let failure = Failure::Sasl {
                     mechanism,
-                    problem: (err.en, err.zh),
+                    problem: err,
                 };
                 return self.fail_and_quit(failure, actions);
             }
@@ -83,7 +89,7 @@ impl Client {
         self.command("*", Expect::Auth { cancelled: true }, actions);
     }
 
-    pub(super) fn sasl_failure(&self, en: String, zh: String) -> Failure {
+    pub(super) fn sasl_failure(&self, problem: Text) -> Failure {
         Failure::Sasl {
             mechanism: self
                 .outcome
@@ -91,7 +97,7 @@ impl Client {
                 .as_ref()
                 .map(|a| a.mechanism.clone())
                 .unwrap_or_default(),
-            problem: (en, zh),
+            problem,
         }
     }
 
@@ -130,17 +136,12 @@ impl Client {
             .trim()
             .to_string();
         let Ok(challenge) = BASE64.decode(&encoded) else {
-            let failure = self.sasl_failure(
-                format!("the 334 line {encoded:?} is not base64 (RFC 4954 §4)."),
-                format!("334 行 {encoded:?} 不是 base64（RFC 4954 §4）。"),
-            );
+            let failure = self
+                .sasl_failure(CHALLENGE_NOT_BASE64.filled(&[("line", &format!("{encoded:?}"))]));
             return self.cancel_auth(failure, actions);
         };
         let Some(mut exchange) = self.exchange.take() else {
-            let failure = self.sasl_failure(
-                "the server sent another challenge after the last response.".into(),
-                "最后一个响应之后服务器又发来了质询。".into(),
-            );
+            let failure = self.sasl_failure(UNEXPECTED_CHALLENGE.into());
             return self.cancel_auth(failure, actions);
         };
         if !challenge.is_empty() && !exchange.expects_binary() {
@@ -169,14 +170,11 @@ impl Client {
             }
             // A client exchange ends with the server's 235, not on its own.
             AuthStep::Success(_) => {
-                let failure = self.sasl_failure(
-                    "the server sent another challenge after the last response.".into(),
-                    "最后一个响应之后服务器又发来了质询。".into(),
-                );
+                let failure = self.sasl_failure(UNEXPECTED_CHALLENGE.into());
                 self.cancel_auth(failure, actions);
             }
             AuthStep::Failure(err) => {
-                let failure = self.sasl_failure(err.en, err.zh);
+                let failure = self.sasl_failure(err);
                 self.cancel_auth(failure, actions);
             }
         }

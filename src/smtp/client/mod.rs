@@ -37,6 +37,7 @@
 
 use std::collections::VecDeque;
 
+use crate::i18n::Text;
 use crate::mime::Envelope;
 use crate::sasl::exchange::ClientExchange;
 
@@ -445,8 +446,8 @@ impl Client {
     }
 
     /// The caller could not do what the session asked (a real TLS handshake, say); the
-    /// session ends with `reason` (English, Chinese).
-    pub fn abort(&mut self, reason: (String, String)) -> Vec<Action> {
+    /// session ends with `reason`.
+    pub fn abort(&mut self, reason: Text) -> Vec<Action> {
         if self.done {
             return Vec::new();
         }

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Security, ServerReply, Stage};
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Lang, Text, Tr};
 use crate::mime::RecipientKind;
 use crate::sasl::trace::Trace;
 
@@ -43,8 +43,8 @@ pub enum Failure {
     Sasl {
         /// The mechanism.
         mechanism: String,
-        /// What went wrong, in both languages.
-        problem: (String, String),
+        /// What went wrong.
+        problem: Text,
     },
     /// The message has 8-bit octets but the server does not offer 8BITMIME (RFC 6152 §3).
     EightBitUnsupported,
@@ -57,10 +57,64 @@ pub enum Failure {
     ConnectionClosed,
     /// The caller could not do what was asked (a real TLS handshake, say).
     Local {
-        /// Why, in both languages.
-        reason: (String, String),
+        /// Why.
+        reason: Text,
     },
 }
+
+const REPLY_421: Tr = Tr::new(
+    "The server answered {name} with 421 and closed the connection ({text}): a transient failure, try again later.",
+    "服务器对 {name} 回复 421 并关闭了连接（{text}）：暂时性失败，请稍后重试。",
+);
+const REPLY_TRANSIENT: Tr = Tr::new(
+    "The server answered {name} with {code} ({text}): a transient failure — the message stays with the client, which should try again later (RFC 5321 §4.2.1).",
+    "服务器对 {name} 回复 {code}（{text}）：暂时性失败——邮件仍留在客户端，客户端应稍后重试（RFC 5321 §4.2.1）。",
+);
+const REPLY_PERMANENT: Tr = Tr::new(
+    "The server answered {name} with {code} ({text}): a permanent failure; sending the same again will fail again until something is changed (RFC 5321 §4.2.1).",
+    "服务器对 {name} 回复 {code}（{text}）：永久性失败；不做任何修改再发一次仍会失败（RFC 5321 §4.2.1）。",
+);
+const NO_RECIPIENT_ACCEPTED: Tr = Tr::new(
+    "Every recipient was refused, so there is nothing to send: the client does not send DATA (RFC 5321 §3.3) and says QUIT.",
+    "所有收件人都被拒绝，没有可发送的对象：客户端不发送 DATA（RFC 5321 §3.3），直接 QUIT。",
+);
+const NO_RECIPIENT_ACCEPTED_DEFERRED: Tr = Tr::new(
+    "No recipient was accepted, so there is nothing to send now; {deferred} of them were only deferred (4yz — greylisting, for one), so the client keeps the message and tries again later (RFC 5321 §4.5.4.1).",
+    "没有收件人被接受，现在无可发送；其中 {deferred} 个只是被暂缓（4yz——例如灰名单），因此客户端保留邮件，稍后重试（RFC 5321 §4.5.4.1）。",
+);
+const START_TLS_NOT_OFFERED: Tr = Tr::new(
+    "STARTTLS was required, but the server does not list it after EHLO. A client that requires TLS must not go on in plain text (RFC 3207 §4): it says QUIT.",
+    "要求使用 STARTTLS，但服务器在 EHLO 回复中没有列出它。要求 TLS 的客户端不能继续明文会话（RFC 3207 §4）：发送 QUIT。",
+);
+const AUTH_NOT_OFFERED: Tr = Tr::new(
+    "A user name is set, but the server offers no AUTH (RFC 4954 §3: it must be listed in the EHLO reply; after HELO there are no extensions at all).",
+    "设置了用户名，但服务器不提供 AUTH（RFC 4954 §3：AUTH 必须出现在 EHLO 回复中；HELO 之后根本没有扩展）。",
+);
+const NO_COMMON_MECHANISM: Tr = Tr::new(
+    "The server offers {offered} — none of which the client uses unasked (NTLM must be chosen explicitly).",
+    "服务器提供的是 {offered}——客户端不会主动使用其中任何一个（NTLM 必须明确指定）。",
+);
+const UNSUPPORTED_MECHANISM: Tr = Tr::new(
+    "The client cannot compute {m}: it knows PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256 and NTLM.",
+    "客户端无法计算 {m}：它支持 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 和 NTLM。",
+);
+const MISSING_CREDENTIALS: Tr = Tr::new(
+    "Authentication needs both a user name and a password.",
+    "认证需要用户名和密码两者。",
+);
+const SASL: Tr = Tr::new("{mechanism}: {problem}", "{mechanism}：{problem}");
+const EIGHT_BIT_UNSUPPORTED: Tr = Tr::new(
+    "The message has octets with the high bit set (8bit), but the server does not offer 8BITMIME: the client must not send them (RFC 6152 §3). Compose it with quoted-printable or base64.",
+    "邮件含有最高位为 1 的字节（8bit），但服务器不提供 8BITMIME：客户端不能发送（RFC 6152 §3）。请用 quoted-printable 或 base64 编写邮件。",
+);
+const PROTOCOL: Tr = Tr::new(
+    "The server sent {line}, which is not a reply (three digits, then a space or a hyphen, RFC 5321 §4.2): the client hangs up.",
+    "服务器发送了 {line}，这不是回复（三位数字后跟空格或连字符，RFC 5321 §4.2）：客户端挂断。",
+);
+const CONNECTION_CLOSED: Tr = Tr::new(
+    "The connection closed before the session ended: whatever was not confirmed with 250 was not delivered.",
+    "会话结束前连接就关闭了：没有得到 250 确认的内容都没有投递。",
+);
 
 impl Failure {
     /// Whether trying again later may work (a 4yz reply, a dropped connection).
@@ -75,53 +129,43 @@ impl Failure {
 
     /// The failure in `lang`.
     pub fn explain(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
         match self {
             Failure::Reply { stage, reply } => {
-                let code = reply.code;
-                let text = reply.text();
-                let name = stage.name();
-                match (en, code) {
-                    (true, 421) => format!("The server answered {name} with 421 and closed the connection ({text}): a transient failure, try again later."),
-                    (false, 421) => format!("服务器对 {name} 回复 421 并关闭了连接（{text}）：暂时性失败，请稍后重试。"),
-                    (true, 400..=499) => format!("The server answered {name} with {code} ({text}): a transient failure — the message stays with the client, which should try again later (RFC 5321 §4.2.1)."),
-                    (false, 400..=499) => format!("服务器对 {name} 回复 {code}（{text}）：暂时性失败——邮件仍留在客户端，客户端应稍后重试（RFC 5321 §4.2.1）。"),
-                    (true, _) => format!("The server answered {name} with {code} ({text}): a permanent failure; sending the same again will fail again until something is changed (RFC 5321 §4.2.1)."),
-                    (false, _) => format!("服务器对 {name} 回复 {code}（{text}）：永久性失败；不做任何修改再发一次仍会失败（RFC 5321 §4.2.1）。"),
-                }
+                let text = match reply.code {
+                    421 => REPLY_421,
+                    400..=499 => REPLY_TRANSIENT,
+                    _ => REPLY_PERMANENT,
+                };
+                text.fill(
+                    lang,
+                    &[
+                        ("name", &stage.name()),
+                        ("code", &reply.code),
+                        ("text", &reply.text()),
+                    ],
+                )
             }
-            Failure::NoRecipientAccepted { deferred: 0 } => Tr::new("Every recipient was refused, so there is nothing to send: the client does not send DATA (RFC 5321 §3.3) and says QUIT.", "所有收件人都被拒绝，没有可发送的对象：客户端不发送 DATA（RFC 5321 §3.3），直接 QUIT。").get(lang).to_string(),
-            Failure::NoRecipientAccepted { deferred } => if en {
-                format!("No recipient was accepted, so there is nothing to send now; {deferred} of them were only deferred (4yz — greylisting, for one), so the client keeps the message and tries again later (RFC 5321 §4.5.4.1).")
-            } else {
-                format!("没有收件人被接受，现在无可发送；其中 {deferred} 个只是被暂缓（4yz——例如灰名单），因此客户端保留邮件，稍后重试（RFC 5321 §4.5.4.1）。")
-            },
-            Failure::StartTlsNotOffered => Tr::new("STARTTLS was required, but the server does not list it after EHLO. A client that requires TLS must not go on in plain text (RFC 3207 §4): it says QUIT.", "要求使用 STARTTLS，但服务器在 EHLO 回复中没有列出它。要求 TLS 的客户端不能继续明文会话（RFC 3207 §4）：发送 QUIT。").get(lang).to_string(),
-            Failure::AuthNotOffered => Tr::new("A user name is set, but the server offers no AUTH (RFC 4954 §3: it must be listed in the EHLO reply; after HELO there are no extensions at all).", "设置了用户名，但服务器不提供 AUTH（RFC 4954 §3：AUTH 必须出现在 EHLO 回复中；HELO 之后根本没有扩展）。").get(lang).to_string(),
-            Failure::NoCommonMechanism { offered } => if en {
-                format!("The server offers {} — none of which the client uses unasked (NTLM must be chosen explicitly).", offered.join(" "))
-            } else {
-                format!("服务器提供的是 {}——客户端不会主动使用其中任何一个（NTLM 必须明确指定）。", offered.join(" "))
-            },
-            Failure::UnsupportedMechanism(m) => if en {
-                format!("The client cannot compute {m}: it knows PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256 and NTLM.")
-            } else {
-                format!("客户端无法计算 {m}：它支持 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 和 NTLM。")
-            },
-            Failure::MissingCredentials => Tr::new("Authentication needs both a user name and a password.", "认证需要用户名和密码两者。").get(lang).to_string(),
-            Failure::Sasl { mechanism, problem } => if en {
-                format!("{mechanism}: {}", problem.0)
-            } else {
-                format!("{mechanism}：{}", problem.1)
-            },
-            Failure::EightBitUnsupported => Tr::new("The message has octets with the high bit set (8bit), but the server does not offer 8BITMIME: the client must not send them (RFC 6152 §3). Compose it with quoted-printable or base64.", "邮件含有最高位为 1 的字节（8bit），但服务器不提供 8BITMIME：客户端不能发送（RFC 6152 §3）。请用 quoted-printable 或 base64 编写邮件。").get(lang).to_string(),
-            Failure::Protocol { line } => if en {
-                format!("The server sent {line:?}, which is not a reply (three digits, then a space or a hyphen, RFC 5321 §4.2): the client hangs up.")
-            } else {
-                format!("服务器发送了 {line:?}，这不是回复（三位数字后跟空格或连字符，RFC 5321 §4.2）：客户端挂断。")
-            },
-            Failure::ConnectionClosed => Tr::new("The connection closed before the session ended: whatever was not confirmed with 250 was not delivered.", "会话结束前连接就关闭了：没有得到 250 确认的内容都没有投递。").get(lang).to_string(),
-            Failure::Local { reason } => if en { reason.0.clone() } else { reason.1.clone() },
+            Failure::NoRecipientAccepted { deferred: 0 } => {
+                NO_RECIPIENT_ACCEPTED.get(lang).to_owned()
+            }
+            Failure::NoRecipientAccepted { deferred } => {
+                NO_RECIPIENT_ACCEPTED_DEFERRED.fill(lang, &[("deferred", deferred)])
+            }
+            Failure::StartTlsNotOffered => START_TLS_NOT_OFFERED.get(lang).to_owned(),
+            Failure::AuthNotOffered => AUTH_NOT_OFFERED.get(lang).to_owned(),
+            Failure::NoCommonMechanism { offered } => {
+                NO_COMMON_MECHANISM.fill(lang, &[("offered", &offered.join(" "))])
+            }
+            Failure::UnsupportedMechanism(m) => UNSUPPORTED_MECHANISM.fill(lang, &[("m", m)]),
+            Failure::MissingCredentials => MISSING_CREDENTIALS.get(lang).to_owned(),
+            Failure::Sasl { mechanism, problem } => SASL.fill(
+                lang,
+                &[("mechanism", mechanism), ("problem", &problem.get(lang))],
+            ),
+            Failure::EightBitUnsupported => EIGHT_BIT_UNSUPPORTED.get(lang).to_owned(),
+            Failure::Protocol { line } => PROTOCOL.fill(lang, &[("line", &format!("{line:?}"))]),
+            Failure::ConnectionClosed => CONNECTION_CLOSED.get(lang).to_owned(),
+            Failure::Local { reason } => reason.get(lang).to_owned(),
         }
     }
 }
@@ -256,96 +300,186 @@ pub enum ClientNote {
     Quitting,
 }
 
+const CONNECTING_PLAIN: Tr = Tr::new(
+    "Connecting to {host} at {port}, in plain text: the server speaks first (220).",
+    "连接 {host} 的 {port} 端口，明文：由服务器先说话（220）。",
+);
+const CONNECTING_STARTTLS: Tr = Tr::new(
+    "Connecting to {host} at {port}: plain text first, then STARTTLS before anything else (RFC 3207).",
+    "连接 {host} 的 {port} 端口：先明文，然后在其他一切之前 STARTTLS（RFC 3207）。",
+);
+const CONNECTING_IMPLICIT_TLS: Tr = Tr::new(
+    "Connecting to {host} at {port} with TLS from the first byte (RFC 8314, usually port 465).",
+    "连接 {host} 的 {port} 端口，从第一个字节起就是 TLS（RFC 8314，通常是 465 端口）。",
+);
+const IMPLICIT_TLS: Tr = Tr::new(
+    "Implicit TLS is simulated: the session counts as encrypted from the start. (The trainer's server has no TLS of its own, so a 'TLS before AUTH' policy still wants STARTTLS.)",
+    "隐式 TLS 是模拟的：会话从一开始就视为已加密。（训练器的服务器本身没有 TLS，因此“认证前必须 TLS”的策略仍然要求 STARTTLS。）",
+);
+const HELO_FALLBACK: Tr = Tr::new(
+    "EHLO got {code}: the server does not know ESMTP, so the client falls back to HELO (RFC 5321 §3.2) — and gets no extensions: no AUTH, no PIPELINING, no SIZE.",
+    "EHLO 得到 {code}：服务器不支持 ESMTP，客户端退回到 HELO（RFC 5321 §3.2）——因而没有任何扩展：没有 AUTH、PIPELINING、SIZE。",
+);
+const EXTENSIONS: Tr = Tr::new(
+    "The server offers: {keywords}. The client uses what it needs of them.",
+    "服务器提供：{keywords}。客户端按需使用。",
+);
+/// Between the keywords of a list: a comma in English, the enumeration comma in Chinese.
+const KEYWORD_SEPARATOR: Tr = Tr::new(", ", "、");
+const STARTING_TLS: Tr = Tr::new(
+    "STARTTLS is offered and required: it comes before AUTH, so the password never crosses the network in clear.",
+    "服务器提供 STARTTLS 且设置要求使用：它在 AUTH 之前，这样密码绝不会明文经过网络。",
+);
+const TLS_ESTABLISHED: Tr = Tr::new(
+    "TLS is up (simulated). Both sides forget what they learned before it (RFC 3207 §4.2), so the client says EHLO again and reads the extensions anew.",
+    "TLS 已建立（模拟）。双方都忘掉之前得知的一切（RFC 3207 §4.2），因此客户端重新发送 EHLO，重新读取扩展列表。",
+);
+const MECHANISM_SET: Tr = Tr::new(
+    "AUTH {mechanism}, as set (the server offers {list}).",
+    "按设置使用 AUTH {mechanism}（服务器提供 {list}）。",
+);
+const MECHANISM_BEST: Tr = Tr::new(
+    "AUTH {mechanism}: the best the server offers ({list}) in the client's order SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN — a challenge-response mechanism never sends the password itself.",
+    "AUTH {mechanism}：服务器提供 {list}，按客户端的优先顺序（SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN）选用它——质询-响应机制从不发送密码本身。",
+);
+const MECHANISM_CLEAR_ONLY: Tr = Tr::new(
+    "AUTH {mechanism}: the server offers only {list}, so the password itself crosses the connection, merely base64-encoded — safe only inside TLS.",
+    "AUTH {mechanism}：服务器只提供 {list}，因此密码本身只经过 base64 编码就在连接上传送——只有在 TLS 之内才安全。",
+);
+const CHALLENGE: Tr = Tr::new(
+    "The 334 challenge decodes to {decoded}.",
+    "334 质询解码后是 {decoded}。",
+);
+const SERVER_VERIFIED: Tr = Tr::new(
+    "{mechanism}: the server's proof matches what the client computed — the server knows the password too (mutual authentication).",
+    "{mechanism}：服务器的证明与客户端算出的一致——服务器也知道密码（双向认证）。",
+);
+const AUTH_CANCELLED: Tr = Tr::new(
+    "The client cancels the exchange with * (RFC 4954 §4); the server answers 501.",
+    "客户端用 * 取消认证交换（RFC 4954 §4）；服务器会回复 501。",
+);
+const PIPELINING: Tr = Tr::new(
+    "PIPELINING is offered: {commands} commands go in one write, and the replies are read back in the same order (RFC 2920 §3.1). DATA is last in the group.",
+    "服务器提供 PIPELINING：{commands} 条命令一次写出，回复按相同顺序读回（RFC 2920 §3.1）。DATA 是这一组的最后一条。",
+);
+const SIZE_DECLARED: Tr = Tr::new(
+    "SIZE is offered, so MAIL FROM declares SIZE={size}: a server whose limit is lower refuses at once with 552, before any data is sent (RFC 1870 §6).",
+    "服务器提供 SIZE，因此 MAIL FROM 声明 SIZE={size}：上限更低的服务器会立即回复 552，在发送任何数据之前就拒绝（RFC 1870 §6）。",
+);
+const EIGHT_BIT_DECLARED: Tr = Tr::new(
+    "The message has 8-bit octets and the server offers 8BITMIME: MAIL FROM says BODY=8BITMIME (RFC 6152).",
+    "邮件含有 8 位字节，且服务器提供 8BITMIME：MAIL FROM 带上 BODY=8BITMIME（RFC 6152）。",
+);
+const BCC_IN_ENVELOPE: Tr = Tr::new(
+    "{count} Bcc recipient(s) get a RCPT TO like everyone else; no header names them (as the C++ mailer article found out).",
+    "{count} 个密送收件人和其他人一样各有一条 RCPT TO；没有任何邮件头提到他们（那篇 C++ 发信文章也发现了这一点）。",
+);
+const RECIPIENT_DEFERRED: Tr = Tr::new(
+    "{address} is deferred ({code}, transient); the other recipients go on.",
+    "{address} 被暂缓（{code}，暂时性）；其他收件人继续。",
+);
+const RECIPIENT_REFUSED: Tr = Tr::new(
+    "{address} is refused ({code}); the other recipients go on, and that address will not get the message.",
+    "{address} 被拒绝（{code}）；其他收件人继续，这个地址收不到邮件。",
+);
+const SENDING_DATA: Tr = Tr::new(
+    "The message: {octets} octets; no line starts with a dot, so dot-stuffing changes nothing (RFC 5321 §4.5.2); a line with only a dot ends it.",
+    "发送邮件：{octets} 字节；没有以点开头的行，点填充不改变任何内容（RFC 5321 §4.5.2）；最后用只有一个点的行结束。",
+);
+const SENDING_DATA_STUFFED: Tr = Tr::new(
+    "The message: {octets} octets; {stuffed} line(s) starting with a dot got one more (RFC 5321 §4.5.2), so none can be taken for the end; a line with only a dot ends it.",
+    "发送邮件：{octets} 字节；其中 {stuffed} 行以点开头，各加了一个点（RFC 5321 §4.5.2），以免被误认为结束；最后用只有一个点的行结束。",
+);
+const SENDING_CHUNK: Tr = Tr::new(
+    "BDAT {octets} LAST: the octets follow as they are — no dot-stuffing, no end marker, the size says where it ends (RFC 3030).",
+    "BDAT {octets} LAST：字节原样跟在后面——不需要点填充，也没有结束标记，由大小决定在哪里结束（RFC 3030）。",
+);
+const EMPTY_DATA: Tr = Tr::new(
+    "DATA was pipelined but no recipient was accepted; the server still said 354, so the client sends only the final dot (RFC 2920 §3.1).",
+    "DATA 是流水线发送的，但没有收件人被接受；服务器仍回复了 354，因此客户端只发送结束的点（RFC 2920 §3.1）。",
+);
+const DELIVERED: Tr = Tr::new(
+    "The server accepted the message for {recipients} recipient(s): delivering it is now its job.",
+    "服务器已为 {recipients} 个收件人接受邮件：投递现在由它负责。",
+);
+const QUITTING: Tr = Tr::new(
+    "QUIT: the session ends politely (RFC 5321 §4.1.1.10).",
+    "QUIT：礼貌地结束会话（RFC 5321 §4.1.1.10）。",
+);
+
 impl ClientNote {
     /// The note in `lang`.
     pub fn explain(&self, lang: Lang) -> String {
-        let en = lang == Lang::En;
         match self {
-            ClientNote::Connecting { host, port, security } => match (en, security) {
-                (true, Security::None) => format!("Connecting to {host} at {port}, in plain text: the server speaks first (220)."),
-                (false, Security::None) => format!("连接 {host} 的 {port} 端口，明文：由服务器先说话（220）。"),
-                (true, Security::StartTls) => format!("Connecting to {host} at {port}: plain text first, then STARTTLS before anything else (RFC 3207)."),
-                (false, Security::StartTls) => format!("连接 {host} 的 {port} 端口：先明文，然后在其他一切之前 STARTTLS（RFC 3207）。"),
-                (true, Security::ImplicitTls) => format!("Connecting to {host} at {port} with TLS from the first byte (RFC 8314, usually port 465)."),
-                (false, Security::ImplicitTls) => format!("连接 {host} 的 {port} 端口，从第一个字节起就是 TLS（RFC 8314，通常是 465 端口）。"),
-            },
-            ClientNote::ImplicitTls => Tr::new("Implicit TLS is simulated: the session counts as encrypted from the start. (The trainer's server has no TLS of its own, so a 'TLS before AUTH' policy still wants STARTTLS.)", "隐式 TLS 是模拟的：会话从一开始就视为已加密。（训练器的服务器本身没有 TLS，因此“认证前必须 TLS”的策略仍然要求 STARTTLS。）").get(lang).to_string(),
-            ClientNote::HeloFallback { code } => if en {
-                format!("EHLO got {code}: the server does not know ESMTP, so the client falls back to HELO (RFC 5321 §3.2) — and gets no extensions: no AUTH, no PIPELINING, no SIZE.")
-            } else {
-                format!("EHLO 得到 {code}：服务器不支持 ESMTP，客户端退回到 HELO（RFC 5321 §3.2）——因而没有任何扩展：没有 AUTH、PIPELINING、SIZE。")
-            },
-            ClientNote::Extensions { keywords } => if en {
-                format!("The server offers: {}. The client uses what it needs of them.", keywords.join(", "))
-            } else {
-                format!("服务器提供：{}。客户端按需使用。", keywords.join("、"))
-            },
-            ClientNote::StartingTls => Tr::new("STARTTLS is offered and required: it comes before AUTH, so the password never crosses the network in clear.", "服务器提供 STARTTLS 且设置要求使用：它在 AUTH 之前，这样密码绝不会明文经过网络。").get(lang).to_string(),
-            ClientNote::TlsEstablished => Tr::new("TLS is up (simulated). Both sides forget what they learned before it (RFC 3207 §4.2), so the client says EHLO again and reads the extensions anew.", "TLS 已建立（模拟）。双方都忘掉之前得知的一切（RFC 3207 §4.2），因此客户端重新发送 EHLO，重新读取扩展列表。").get(lang).to_string(),
-            ClientNote::Mechanism { mechanism, offered, chosen } => {
-                let list = offered.join(" ");
-                let clear = matches!(mechanism.as_str(), "PLAIN" | "LOGIN");
-                match (en, chosen, clear) {
-                    (true, true, _) => format!("AUTH {mechanism}, as set (the server offers {list})."),
-                    (false, true, _) => format!("按设置使用 AUTH {mechanism}（服务器提供 {list}）。"),
-                    (true, false, false) => format!("AUTH {mechanism}: the best the server offers ({list}) in the client's order SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN — a challenge-response mechanism never sends the password itself."),
-                    (false, false, false) => format!("AUTH {mechanism}：服务器提供 {list}，按客户端的优先顺序（SCRAM-SHA-256 > SCRAM-SHA-1 > DIGEST-MD5 > CRAM-MD5 > PLAIN > LOGIN）选用它——质询-响应机制从不发送密码本身。"),
-                    (true, false, true) => format!("AUTH {mechanism}: the server offers only {list}, so the password itself crosses the connection, merely base64-encoded — safe only inside TLS."),
-                    (false, false, true) => format!("AUTH {mechanism}：服务器只提供 {list}，因此密码本身只经过 base64 编码就在连接上传送——只有在 TLS 之内才安全。"),
-                }
+            ClientNote::Connecting {
+                host,
+                port,
+                security,
+            } => {
+                let text = match security {
+                    Security::None => CONNECTING_PLAIN,
+                    Security::StartTls => CONNECTING_STARTTLS,
+                    Security::ImplicitTls => CONNECTING_IMPLICIT_TLS,
+                };
+                text.fill(lang, &[("host", host), ("port", port)])
             }
-            ClientNote::Challenge { decoded } => if en {
-                format!("The 334 challenge decodes to {decoded:?}.")
-            } else {
-                format!("334 质询解码后是 {decoded:?}。")
-            },
-            ClientNote::ServerVerified { mechanism } => if en {
-                format!("{mechanism}: the server's proof matches what the client computed — the server knows the password too (mutual authentication).")
-            } else {
-                format!("{mechanism}：服务器的证明与客户端算出的一致——服务器也知道密码（双向认证）。")
-            },
-            ClientNote::AuthCancelled => Tr::new("The client cancels the exchange with * (RFC 4954 §4); the server answers 501.", "客户端用 * 取消认证交换（RFC 4954 §4）；服务器会回复 501。").get(lang).to_string(),
-            ClientNote::Pipelining { commands } => if en {
-                format!("PIPELINING is offered: {commands} commands go in one write, and the replies are read back in the same order (RFC 2920 §3.1). DATA is last in the group.")
-            } else {
-                format!("服务器提供 PIPELINING：{commands} 条命令一次写出，回复按相同顺序读回（RFC 2920 §3.1）。DATA 是这一组的最后一条。")
-            },
-            ClientNote::SizeDeclared { size } => if en {
-                format!("SIZE is offered, so MAIL FROM declares SIZE={size}: a server whose limit is lower refuses at once with 552, before any data is sent (RFC 1870 §6).")
-            } else {
-                format!("服务器提供 SIZE，因此 MAIL FROM 声明 SIZE={size}：上限更低的服务器会立即回复 552，在发送任何数据之前就拒绝（RFC 1870 §6）。")
-            },
-            ClientNote::EightBitDeclared => Tr::new("The message has 8-bit octets and the server offers 8BITMIME: MAIL FROM says BODY=8BITMIME (RFC 6152).", "邮件含有 8 位字节，且服务器提供 8BITMIME：MAIL FROM 带上 BODY=8BITMIME（RFC 6152）。").get(lang).to_string(),
-            ClientNote::BccInEnvelope { count } => if en {
-                format!("{count} Bcc recipient(s) get a RCPT TO like everyone else; no header names them (as the C++ mailer article found out).")
-            } else {
-                format!("{count} 个密送收件人和其他人一样各有一条 RCPT TO；没有任何邮件头提到他们（那篇 C++ 发信文章也发现了这一点）。")
-            },
-            ClientNote::RecipientRefused { address, code } => match (en, (400..500).contains(code)) {
-                (true, true) => format!("{address} is deferred ({code}, transient); the other recipients go on."),
-                (false, true) => format!("{address} 被暂缓（{code}，暂时性）；其他收件人继续。"),
-                (true, false) => format!("{address} is refused ({code}); the other recipients go on, and that address will not get the message."),
-                (false, false) => format!("{address} 被拒绝（{code}）；其他收件人继续，这个地址收不到邮件。"),
-            },
-            ClientNote::SendingData { octets, stuffed } => match (en, stuffed) {
-                (true, 0) => format!("The message: {octets} octets; no line starts with a dot, so dot-stuffing changes nothing (RFC 5321 §4.5.2); a line with only a dot ends it."),
-                (false, 0) => format!("发送邮件：{octets} 字节；没有以点开头的行，点填充不改变任何内容（RFC 5321 §4.5.2）；最后用只有一个点的行结束。"),
-                (true, _) => format!("The message: {octets} octets; {stuffed} line(s) starting with a dot got one more (RFC 5321 §4.5.2), so none can be taken for the end; a line with only a dot ends it."),
-                (false, _) => format!("发送邮件：{octets} 字节；其中 {stuffed} 行以点开头，各加了一个点（RFC 5321 §4.5.2），以免被误认为结束；最后用只有一个点的行结束。"),
-            },
-            ClientNote::SendingChunk { octets } => if en {
-                format!("BDAT {octets} LAST: the octets follow as they are — no dot-stuffing, no end marker, the size says where it ends (RFC 3030).")
-            } else {
-                format!("BDAT {octets} LAST：字节原样跟在后面——不需要点填充，也没有结束标记，由大小决定在哪里结束（RFC 3030）。")
-            },
-            ClientNote::EmptyData => Tr::new("DATA was pipelined but no recipient was accepted; the server still said 354, so the client sends only the final dot (RFC 2920 §3.1).", "DATA 是流水线发送的，但没有收件人被接受；服务器仍回复了 354，因此客户端只发送结束的点（RFC 2920 §3.1）。").get(lang).to_string(),
-            ClientNote::Delivered { recipients } => if en {
-                format!("The server accepted the message for {recipients} recipient(s): delivering it is now its job.")
-            } else {
-                format!("服务器已为 {recipients} 个收件人接受邮件：投递现在由它负责。")
-            },
+            ClientNote::ImplicitTls => IMPLICIT_TLS.get(lang).to_owned(),
+            ClientNote::HeloFallback { code } => HELO_FALLBACK.fill(lang, &[("code", code)]),
+            ClientNote::Extensions { keywords } => EXTENSIONS.fill(
+                lang,
+                &[("keywords", &keywords.join(KEYWORD_SEPARATOR.get(lang)))],
+            ),
+            ClientNote::StartingTls => STARTING_TLS.get(lang).to_owned(),
+            ClientNote::TlsEstablished => TLS_ESTABLISHED.get(lang).to_owned(),
+            ClientNote::Mechanism {
+                mechanism,
+                offered,
+                chosen,
+            } => {
+                let clear = matches!(mechanism.as_str(), "PLAIN" | "LOGIN");
+                let text = match (chosen, clear) {
+                    (true, _) => MECHANISM_SET,
+                    (false, false) => MECHANISM_BEST,
+                    (false, true) => MECHANISM_CLEAR_ONLY,
+                };
+                text.fill(
+                    lang,
+                    &[("mechanism", mechanism), ("list", &offered.join(" "))],
+                )
+            }
+            ClientNote::Challenge { decoded } => {
+                CHALLENGE.fill(lang, &[("decoded", &format!("{decoded:?}"))])
+            }
+            ClientNote::ServerVerified { mechanism } => {
+                SERVER_VERIFIED.fill(lang, &[("mechanism", mechanism)])
+            }
+            ClientNote::AuthCancelled => AUTH_CANCELLED.get(lang).to_owned(),
+            ClientNote::Pipelining { commands } => PIPELINING.fill(lang, &[("commands", commands)]),
+            ClientNote::SizeDeclared { size } => SIZE_DECLARED.fill(lang, &[("size", size)]),
+            ClientNote::EightBitDeclared => EIGHT_BIT_DECLARED.get(lang).to_owned(),
+            ClientNote::BccInEnvelope { count } => BCC_IN_ENVELOPE.fill(lang, &[("count", count)]),
+            ClientNote::RecipientRefused { address, code } => {
+                let text = if (400..500).contains(code) {
+                    RECIPIENT_DEFERRED
+                } else {
+                    RECIPIENT_REFUSED
+                };
+                text.fill(lang, &[("address", address), ("code", code)])
+            }
+            ClientNote::SendingData { octets, stuffed } => {
+                let text = match stuffed {
+                    0 => SENDING_DATA,
+                    _ => SENDING_DATA_STUFFED,
+                };
+                text.fill(lang, &[("octets", octets), ("stuffed", stuffed)])
+            }
+            ClientNote::SendingChunk { octets } => SENDING_CHUNK.fill(lang, &[("octets", octets)]),
+            ClientNote::EmptyData => EMPTY_DATA.get(lang).to_owned(),
+            ClientNote::Delivered { recipients } => {
+                DELIVERED.fill(lang, &[("recipients", recipients)])
+            }
             ClientNote::Failed(failure) => failure.explain(lang),
-            ClientNote::Quitting => Tr::new("QUIT: the session ends politely (RFC 5321 §4.1.1.10).", "QUIT：礼貌地结束会话（RFC 5321 §4.1.1.10）。").get(lang).to_string(),
+            ClientNote::Quitting => QUITTING.get(lang).to_owned(),
         }
     }
 }
