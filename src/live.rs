@@ -286,6 +286,44 @@ pub struct LiveSession {
     pub log: Transcript,
     /// Lines typed into the single-line input.
     pub history: History,
+    /// The connection's policies as it began, and each change since.
+    settings: Settings,
+}
+
+/// The most policy changes a connection remembers for its replay.
+pub const MAX_CHANGES: usize = 200;
+
+/// The policies a connection began with, and each change since: after how many of its
+/// client lines, and to what (so a link can replay a change where it happened).
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Settings {
+    start: Policies,
+    changes: Vec<(usize, Policies)>,
+    /// Client lines sent since the connection began.
+    lines: usize,
+}
+
+impl Settings {
+    fn of(server: &Server) -> Settings {
+        Settings {
+            start: server.config().policies.clone(),
+            changes: Vec::new(),
+            lines: 0,
+        }
+    }
+}
+
+/// What a link replays of the current connection: its policies as it began, the lines typed
+/// since, and each change of policies before the line it came before.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replayable {
+    /// The policies as the first line kept found them.
+    pub policies: Policies,
+    /// `(n, policies)`: changed before line `n` (after the last line when `n` is their
+    /// number).
+    pub changes: Vec<(usize, Policies)>,
+    /// The lines.
+    pub lines: Vec<crate::share::Line>,
 }
 
 impl LiveSession {
@@ -294,6 +332,7 @@ impl LiveSession {
         let mut log = Transcript::default();
         log.connected(&server);
         LiveSession {
+            settings: Settings::of(&server),
             server,
             log,
             history: History::default(),
@@ -312,6 +351,7 @@ impl LiveSession {
             return Vec::new();
         }
         self.log.client(line, self.mode() == Mode::AuthResponse);
+        self.settings.lines += 1;
         let mut bytes = Vec::with_capacity(line.len() + 2);
         bytes.extend_from_slice(line.as_bytes());
         bytes.extend_from_slice(b"\r\n");
@@ -325,6 +365,7 @@ impl LiveSession {
             return Vec::new();
         }
         self.log.client(&visible_line_ends(bytes), false);
+        self.settings.lines += 1;
         self.receive(bytes, now)
     }
 
@@ -339,7 +380,30 @@ impl LiveSession {
     /// new connection's marker and greeting.
     pub fn reconnect(&mut self, server: Server) {
         self.log.connected(&server);
+        self.settings = Settings::of(&server);
         self.server = server;
+    }
+
+    /// The current connection as a link replays it. When the transcript has dropped the
+    /// connection's first lines, the changes before the first line kept fold into the
+    /// policies it starts with.
+    pub fn replayable(&self) -> Replayable {
+        let lines = self.log.session_lines();
+        let dropped = self.settings.lines.saturating_sub(lines.len());
+        let mut policies = self.settings.start.clone();
+        let mut changes = Vec::new();
+        for (at, changed) in &self.settings.changes {
+            if *at <= dropped {
+                policies = changed.clone();
+            } else {
+                changes.push((at - dropped, changed.clone()));
+            }
+        }
+        Replayable {
+            policies,
+            changes,
+            lines,
+        }
     }
 
     /// Adds a line to the history (not blank lines, not a repeat of the last one).
@@ -352,6 +416,18 @@ impl LiveSession {
     pub fn set_policies(&mut self, policies: Policies, said: Entry) -> bool {
         if self.server.config().policies == policies {
             return false;
+        }
+        let settings = &mut self.settings;
+        match settings.changes.last_mut() {
+            // Switches flipped between two lines: only where they ended up matters.
+            Some((at, last)) if *at == settings.lines => *last = policies.clone(),
+            _ => settings.changes.push((settings.lines, policies.clone())),
+        }
+        if settings.changes.len() > MAX_CHANGES {
+            // Bounded: the oldest change folds into the start (its earlier lines then
+            // replay under it, a difference only past this many changes).
+            let (_, oldest) = settings.changes.remove(0);
+            settings.start = oldest;
         }
         self.server.set_policies(policies);
         self.log.push(said);
@@ -566,6 +642,52 @@ mod tests {
             live.log.items.back().map(|i| &i.entry),
             Some(Entry::Marker(Marker::SettingsChanged))
         ));
+    }
+
+    #[test]
+    fn a_replay_knows_where_the_policies_changed() {
+        let mut live = session();
+        let start = live.server.config().policies.clone();
+        live.send("EHLO learner.example", NOW);
+        let mut down = start.clone();
+        down.sasl_daemon_down = true;
+        // Flipped twice before the next line: one change, to where it ended up.
+        let mut vrfy = down.clone();
+        vrfy.vrfy_allowed = !vrfy.vrfy_allowed;
+        live.set_policies(vrfy, Entry::Marker(Marker::SettingsChanged));
+        live.set_policies(down.clone(), Entry::Marker(Marker::SettingsChanged));
+        live.send("AUTH PLAIN AGFsaWNlAHNlY3JldA==", NOW);
+        live.set_policies(start.clone(), Entry::Marker(Marker::SettingsChanged));
+        let replay = live.replayable();
+        assert_eq!(replay.policies, start);
+        assert_eq!(replay.changes, vec![(1, down), (2, start.clone())]);
+        assert_eq!(replay.lines.len(), 2);
+        // A new connection starts over, with the policies in force.
+        live.reconnect(new_server(live.server.config().clone(), NOW));
+        let replay = live.replayable();
+        assert_eq!((replay.policies, replay.changes.len()), (start, 0));
+    }
+
+    #[test]
+    fn lines_the_transcript_dropped_fold_their_changes_into_the_start() {
+        let mut live = session();
+        let start = live.server.config().policies.clone();
+        let mut strict = start.clone();
+        strict.require_auth = true;
+        live.send("NOOP", NOW);
+        live.set_policies(strict.clone(), Entry::Marker(Marker::SettingsChanged));
+        for _ in 0..MAX_ENTRIES {
+            live.send("NOOP", NOW);
+        }
+        let mut open = strict.clone();
+        open.require_auth = false;
+        live.set_policies(open.clone(), Entry::Marker(Marker::SettingsChanged));
+        live.send("NOOP", NOW);
+        let replay = live.replayable();
+        let kept = replay.lines.len();
+        assert!(kept < MAX_ENTRIES + 2, "the transcript dropped lines");
+        assert_eq!(replay.policies, strict);
+        assert_eq!(replay.changes, vec![(kept - 1, open)]);
     }
 
     #[test]

@@ -56,9 +56,16 @@ fn console() -> ConsoleShare {
         ]
         .map(line),
     );
+    // The learner switched saslauthd back on before MAIL (line 4), and VRFY on at the end.
+    let mut up = policies.clone();
+    up.sasl_daemon_down = false;
+    let mut vrfy = up.clone();
+    vrfy.vrfy_allowed = true;
+    let changes = vec![(4, up), (lines.len(), vrfy)];
     ConsoleShare {
         profile: Profile::Sendmail,
         policies,
+        changes,
         lines,
     }
 }
@@ -80,11 +87,33 @@ fn without_the_password_the_console_link_lacks_the_whole_auth_exchange() {
         "{plain}"
     );
     let (back, left_out) = open::<ConsoleShare>(&text).expect("reopens");
+    // The three AUTH lines before MAIL are gone, so the changes move up by three.
+    let lines: Vec<Line> = state.lines.iter().filter(|l| !l.secret).cloned().collect();
+    let changes = vec![
+        (1, state.changes[0].1.clone()),
+        (lines.len(), state.changes[1].1.clone()),
+    ];
+    assert_eq!(lines[1].text, "MAIL FROM:<alice@example.com>");
     let expected = ConsoleShare {
-        lines: state.lines.iter().filter(|l| !l.secret).cloned().collect(),
+        lines,
+        changes,
         ..state
     };
     assert_eq!((back, left_out), (expected, 3));
+}
+
+#[test]
+fn a_console_link_with_a_change_past_its_lines_is_damaged() {
+    let state = console();
+    let plain = decode_text(&payload(&state, true)).expect("decodes");
+    let at = format!("change1_at = \"{}\"", state.lines.len());
+    assert!(plain.contains(&at), "{plain}");
+    let past = format!("change1_at = \"{}\"", state.lines.len() + 1);
+    let damaged = smtp_trainer::share::encode_text(&plain.replace(&at, &past));
+    assert_eq!(open::<ConsoleShare>(&damaged), Err(ShareError::Damaged));
+    // And one that is not a number.
+    let damaged = smtp_trainer::share::encode_text(&plain.replace(&at, "change1_at = \"x\""));
+    assert_eq!(open::<ConsoleShare>(&damaged), Err(ShareError::Damaged));
 }
 
 #[test]

@@ -19,6 +19,9 @@ use crate::smtp::server::{Fault, FaultMode, Policies};
 /// The most console lines a link carries (the console keeps no more than this either).
 pub const MAX_LINES: usize = 2000;
 
+/// The most policy changes a console link carries (the console remembers no more).
+pub const MAX_CHANGES: usize = crate::live::MAX_CHANGES;
+
 /// A page's state that a link can carry.
 pub trait Shared: Sized {
     /// Whose state it is.
@@ -90,6 +93,11 @@ const SWITCHES: [Switch; 10] = [
 /// Writes the policies as three fields: `policies` (the switches on), `max_size`, `fault`
 /// (`next 451`, `share 451 20 <seed>`: the seed too, so the replay draws the same faults).
 fn write_policies(share: Share, policies: &Policies) -> Share {
+    write_policies_as(share, "", policies)
+}
+
+/// [`write_policies`] with each field's name after `prefix`.
+fn write_policies_as(share: Share, prefix: &str, policies: &Policies) -> Share {
     let mut copy = policies.clone();
     let on: Vec<&str> = SWITCHES
         .iter()
@@ -108,15 +116,24 @@ fn write_policies(share: Share, policies: &Policies) -> Share {
         }) => format!("share {code} {percent} {seed}"),
     };
     share
-        .with("policies", on.join(" "))
-        .with("max_size", policies.max_message_size.to_string())
-        .with("fault", fault)
+        .with(&format!("{prefix}policies"), on.join(" "))
+        .with(
+            &format!("{prefix}max_size"),
+            policies.max_message_size.to_string(),
+        )
+        .with(&format!("{prefix}fault"), fault)
 }
 
 /// The policies back, over `base` (the profile's own, for a field the link lacks).
 fn read_policies(share: &Share, base: Policies) -> Result<Policies, ShareError> {
+    read_policies_as(share, "", base)
+}
+
+/// [`read_policies`] of the fields named after `prefix`.
+fn read_policies_as(share: &Share, prefix: &str, base: Policies) -> Result<Policies, ShareError> {
+    let get = |name: &str| share.get(&format!("{prefix}{name}"));
     let mut policies = base;
-    if let Some(on) = share.get("policies") {
+    if let Some(on) = get("policies") {
         for (_, field) in SWITCHES {
             *field(&mut policies) = false;
         }
@@ -128,10 +145,10 @@ fn read_policies(share: &Share, base: Policies) -> Result<Policies, ShareError> 
             *field(&mut policies) = true;
         }
     }
-    if let Some(size) = share.get("max_size") {
+    if let Some(size) = get("max_size") {
         policies.max_message_size = size.parse().map_err(|_| ShareError::Damaged)?;
     }
-    if let Some(fault) = share.get("fault") {
+    if let Some(fault) = get("fault") {
         let words: Vec<&str> = fault.split_whitespace().collect();
         let code = |w: &str| {
             w.parse::<u16>()
@@ -177,9 +194,12 @@ pub fn is_auth_line(text: &str, auth_response: bool) -> bool {
 pub struct ConsoleShare {
     /// The server's software.
     pub profile: Profile,
-    /// Its policies and fault, as they are when the link is made (the replay applies them
-    /// from the first line).
+    /// Its policies and fault as the session began.
     pub policies: Policies,
+    /// Each change of them since: `(n, policies)` took effect before line `n` (after the
+    /// last line when `n` is the number of lines), so the replay changes them where the
+    /// learner did.
+    pub changes: Vec<(usize, Policies)>,
     /// The typed lines, in order; `secret` marks the AUTH exchange.
     pub lines: Vec<Line>,
 }
@@ -193,7 +213,10 @@ impl Shared for ConsoleShare {
             &self.policies,
         );
         let mut auth = Vec::new();
+        // For each line of the session, its index among the lines the link keeps.
+        let mut kept_before = Vec::with_capacity(self.lines.len() + 1);
         for line in self.lines.iter().take(MAX_LINES) {
+            kept_before.push(share.lines.len());
             if line.secret && !secrets {
                 share.left_out += 1;
                 continue;
@@ -203,8 +226,18 @@ impl Shared for ConsoleShare {
             }
             share.lines.push(line.text.clone());
         }
+        kept_before.push(share.lines.len());
         if !auth.is_empty() {
             share = share.with("auth_lines", auth.join(" "));
+        }
+        for (k, (at, policies)) in self.changes.iter().take(MAX_CHANGES).enumerate() {
+            let at = kept_before
+                .get(*at)
+                .or(kept_before.last())
+                .copied()
+                .unwrap_or(0);
+            share = share.with(&format!("change{k}_at"), at.to_string());
+            share = write_policies_as(share, &format!("change{k}_"), policies);
         }
         share
     }
@@ -226,9 +259,24 @@ impl Shared for ConsoleShare {
             let index: usize = index.parse().map_err(|_| ShareError::Damaged)?;
             lines.get_mut(index).ok_or(ShareError::Damaged)?.secret = true;
         }
+        let mut changes = Vec::new();
+        while let Some(at) = share.get(&format!("change{}_at", changes.len())) {
+            let at: usize = at
+                .parse()
+                .ok()
+                .filter(|at| *at <= lines.len())
+                .ok_or(ShareError::Damaged)?;
+            if changes.len() == MAX_CHANGES {
+                return Err(ShareError::Damaged);
+            }
+            let prefix = format!("change{}_", changes.len());
+            let changed = read_policies_as(share, &prefix, policies.clone())?;
+            changes.push((at, changed));
+        }
         Ok(ConsoleShare {
             profile,
             policies,
+            changes,
             lines,
         })
     }

@@ -121,6 +121,13 @@ async fn send_line(h: &Harness, line: &str, then: &str) {
         .await;
 }
 
+/// The console's replies but its greetings (which carry the time).
+async fn replies_but_greetings(h: &Harness) -> Vec<String> {
+    let mut replies = texts(h, "[data-testid=console-server-line]").await;
+    replies.retain(|r| !r.starts_with("S: 220 "));
+    replies
+}
+
 const CONSOLE_LINES: [(&str, &str); 6] = [
     ("EHLO learner.example", "250"),
     ("AUTH LOGIN", "334 VXNlcm5hbWU6"),
@@ -144,7 +151,6 @@ async fn share_console_link_replays_the_session_with_its_server_and_the_password
         t.contains("Sendmail")
     })
     .await;
-    h.click("console-policy-vrfy").await;
     for (line, then) in CONSOLE_LINES {
         send_line(&h, line, then).await;
     }
@@ -153,7 +159,13 @@ async fn share_console_link_replays_the_session_with_its_server_and_the_password
         texts(&h, "[data-testid=console-client-line] .text").await,
         typed
     );
+    let replies = replies_but_greetings(&h).await;
+    // VRFY is switched after the line that used it: the replay must switch it there too,
+    // not before the first line, so that VRFY is answered as it was.
+    let vrfy_before = checked(&h, "console-policy-vrfy").await;
+    h.click("console-policy-vrfy").await;
     let vrfy_on = checked(&h, "console-policy-vrfy").await;
+    assert_ne!(vrfy_on, vrfy_before);
 
     let without = share(&h, false).await;
     let text = carried(&without);
@@ -197,6 +209,11 @@ async fn share_console_link_replays_the_session_with_its_server_and_the_password
     );
     assert_eq!(value(&h, "console-profile").await, "sendmail");
     assert_eq!(checked(&h, "console-policy-vrfy").await, vrfy_on);
+    assert_eq!(
+        replies_but_greetings(&h).await,
+        replies,
+        "the replay answers every line as the session did"
+    );
     h.wait_text("[data-testid=console-status-user]", |t| {
         t.contains("alice@example.com")
     })

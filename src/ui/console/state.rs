@@ -110,8 +110,10 @@ pub enum ConsoleAction {
     Replay {
         /// The server's software.
         profile: Profile,
-        /// Its policies and fault.
+        /// Its policies and fault as the session began.
         policies: Policies,
+        /// Each change of them: before line `n` (after the last when `n` is their number).
+        changes: Vec<(usize, Policies)>,
         /// The lines, without line ends.
         lines: Vec<String>,
         /// The time of the new connection.
@@ -177,14 +179,22 @@ impl Reducible for ConsoleState {
             ConsoleAction::Replay {
                 profile,
                 policies,
+                changes,
                 lines,
                 now,
             } => {
                 let mut config = demo_config(profile);
                 config.policies = policies;
                 connect(live, config, &now);
-                for line in lines {
-                    live.send(&line, &now);
+                let mut changes = changes.into_iter().peekable();
+                for (n, line) in lines.iter().enumerate() {
+                    while let Some((_, changed)) = changes.next_if(|(at, _)| *at <= n) {
+                        live.set_policies(changed, Entry::Marker(Marker::SettingsChanged));
+                    }
+                    live.send(line, &now);
+                }
+                for (_, changed) in changes {
+                    live.set_policies(changed, Entry::Marker(Marker::SettingsChanged));
                 }
             }
         });

@@ -40,11 +40,12 @@ pub fn console_page() -> Html {
                 return String::new();
             };
             let live = console.live.read();
-            let config = live.server.config();
+            let replay = live.replayable();
             let state = ConsoleShare {
-                profile: config.profile,
-                policies: config.policies.clone(),
-                lines: live.log.session_lines(),
+                profile: live.server.config().profile,
+                policies: replay.policies,
+                changes: replay.changes,
+                lines: replay.lines,
             };
             drop(live);
             pages::payload(&state, secrets)
@@ -62,6 +63,7 @@ pub fn console_page() -> Html {
             console.dispatch(ConsoleAction::Replay {
                 profile: state.profile,
                 policies: state.policies,
+                changes: state.changes,
                 lines: state.lines.into_iter().map(|l| l.text).collect(),
                 now: browser_now(),
             });
