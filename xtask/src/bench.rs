@@ -356,8 +356,10 @@ fn soak(serve_bin: &Path, tools: &Tools, table: &mut String) -> Result<(), Strin
         thread::sleep(Duration::from_millis(50));
     }
     let stop = Arc::new(AtomicBool::new(false));
-    let junk_sent = Arc::new(AtomicU64::new(0));
-    let junk_back = Arc::new(AtomicU64::new(0));
+    // Per kind of junk (bare LFs, binary, HTTP): octets sent, replies, greetings.
+    let junk_sent: Arc<[AtomicU64; 3]> = Arc::new(Default::default());
+    let junk_back: Arc<[AtomicU64; 3]> = Arc::new(Default::default());
+    let junk_greetings: Arc<[AtomicU64; 3]> = Arc::new(Default::default());
     let mut threads = Vec::new();
     // Slow clients, 100 to a thread: a byte a second each, reconnecting when cut off.
     for group in 0..SLOW.div_ceil(100) {
@@ -391,6 +393,7 @@ fn soak(serve_bin: &Path, tools: &Tools, table: &mut String) -> Result<(), Strin
         let stop = Arc::clone(&stop);
         let sent = Arc::clone(&junk_sent);
         let back = Arc::clone(&junk_back);
+        let greetings = Arc::clone(&junk_greetings);
         threads.push(thread::spawn(move || {
             let junk: Vec<u8> = match i % 3 {
                 0 => vec![b'\n'; 64 * 1024],
@@ -404,14 +407,25 @@ fn soak(serve_bin: &Path, tools: &Tools, table: &mut String) -> Result<(), Strin
                 };
                 let _ = c.set_read_timeout(Some(Duration::from_secs(30)));
                 if c.write_all(&junk).is_ok() {
-                    sent.fetch_add(junk.len() as u64, Ordering::Relaxed);
+                    sent[i % 3].fetch_add(junk.len() as u64, Ordering::Relaxed);
                 }
                 let mut sink = [0u8; 65536];
+                // The greeting (the first line) comes whatever the client sends: it is
+                // counted apart from the replies to the junk.
+                let mut greeted = false;
                 while let Ok(n) = c.read(&mut sink) {
                     if n == 0 {
                         break;
                     }
-                    back.fetch_add(n as u64, Ordering::Relaxed);
+                    let mut replies = n;
+                    if !greeted {
+                        if let Some(end) = sink[..n].windows(2).position(|w| w == b"\r\n") {
+                            greeted = true;
+                            replies -= end + 2;
+                            greetings[i % 3].fetch_add((end + 2) as u64, Ordering::Relaxed);
+                        }
+                    }
+                    back[i % 3].fetch_add(replies as u64, Ordering::Relaxed);
                 }
             }
         }));
@@ -460,12 +474,21 @@ fn soak(serve_bin: &Path, tools: &Tools, table: &mut String) -> Result<(), Strin
         table,
         "\nSoak: {} under attack by {SLOW} slow clients (a byte a second, --command-timeout 10) \
          and {JUNK} junk clients (bare LFs, binary, HTTP; reconnecting): {rate:.0} messages/s, \
-         peak RSS {} MB, CPU {cpu_seconds:.2} s; {} MB of junk answered with {} KB; sessions \
-         ended by the per-command deadline {}, by the error limit {}, as forbidden commands {}.",
+         peak RSS {} MB, CPU {cpu_seconds:.2} s; junk sent → replies (besides the greetings, sent \
+         before any junk): {}; sessions ended by the per-command deadline {}, by the error limit {}, as forbidden commands {}.",
         load.name,
         peak_rss_kb / 1024,
-        junk_sent.load(Ordering::Relaxed) / (1024 * 1024),
-        junk_back.load(Ordering::Relaxed) / 1024,
+        ["bare LFs", "binary", "HTTP"]
+            .iter()
+            .enumerate()
+            .map(|(k, kind)| format!(
+                "{kind} {} KB → {} KB ({} KB of greetings)",
+                junk_sent[k].load(Ordering::Relaxed) / 1024,
+                junk_back[k].load(Ordering::Relaxed) / 1024,
+                junk_greetings[k].load(Ordering::Relaxed) / 1024,
+            ))
+            .collect::<Vec<_>>()
+            .join(", "),
         count("per-command deadline"),
         count("Error: too many errors"),
         count("I can break rules, too"),
