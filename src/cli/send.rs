@@ -492,18 +492,22 @@ fn nonces(stamp: u64) -> Nonces {
     }
 }
 
+const NOT_VERIFIED: Tr = Tr::new("NOT verified (--insecure)", "未校验（--insecure）");
+const VERIFIED_WITH_CA_FILE: Tr = Tr::new(
+    "verified against Mozilla's roots and --ca-file",
+    "已按 Mozilla 根证书和 --ca-file 校验",
+);
+const VERIFIED: Tr = Tr::new(
+    "verified against Mozilla's roots",
+    "已按 Mozilla 根证书校验",
+);
+
 /// How the certificate was checked, for the dialog's TLS line.
 fn certificate_check(args: &Args) -> Tr {
     match (args.insecure, args.ca_file.is_some()) {
-        (true, _) => Tr::new("NOT verified (--insecure)", "未校验（--insecure）"),
-        (false, true) => Tr::new(
-            "verified against Mozilla's roots and --ca-file",
-            "已按 Mozilla 根证书和 --ca-file 校验",
-        ),
-        (false, false) => Tr::new(
-            "verified against Mozilla's roots",
-            "已按 Mozilla 根证书校验",
-        ),
+        (true, _) => NOT_VERIFIED,
+        (false, true) => VERIFIED_WITH_CA_FILE,
+        (false, false) => VERIFIED,
     }
 }
 
@@ -649,16 +653,21 @@ fn wire(bytes: &[u8]) -> Vec<String> {
     lines
 }
 
+const DELIVERED: Tr = Tr::new("delivered", "已投递");
+const ACCEPTED: Tr = Tr::new("accepted", "已接受");
+const NOT_DELIVERED: Tr = Tr::new("accepted, but the message failed", "已接受，但邮件发送失败");
+const REFUSED: Tr = Tr::new("refused", "被拒绝");
+const DEFERRED: Tr = Tr::new("deferred (try again later)", "暂缓（稍后重试）");
+const NOT_TRIED: Tr = Tr::new("not tried", "未尝试");
+
 fn status_name(status: &RecipientStatus, lang: Lang) -> &'static str {
     match status {
-        RecipientStatus::Delivered => Tr::new("delivered", "已投递"),
-        RecipientStatus::Accepted => Tr::new("accepted", "已接受"),
-        RecipientStatus::NotDelivered => {
-            Tr::new("accepted, but the message failed", "已接受，但邮件发送失败")
-        }
-        RecipientStatus::Rejected => Tr::new("refused", "被拒绝"),
-        RecipientStatus::Deferred => Tr::new("deferred (try again later)", "暂缓（稍后重试）"),
-        RecipientStatus::NotTried => Tr::new("not tried", "未尝试"),
+        RecipientStatus::Delivered => DELIVERED,
+        RecipientStatus::Accepted => ACCEPTED,
+        RecipientStatus::NotDelivered => NOT_DELIVERED,
+        RecipientStatus::Rejected => REFUSED,
+        RecipientStatus::Deferred => DEFERRED,
+        RecipientStatus::NotTried => NOT_TRIED,
     }
     .get(lang)
 }
