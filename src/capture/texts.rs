@@ -4,15 +4,12 @@
 use crate::i18n::Tr;
 
 /// A label of the capture report.
-pub const CAPTURE: Tr = Tr::new("Capture", "抓包文件");
-/// A label of the capture report.
 pub const PACKETS: Tr = Tr::new("packets", "个数据包");
-/// A label of the capture report.
-pub const TCP: Tr = Tr::new("TCP", "TCP");
-/// A label of the capture report.
-pub const STREAMS: Tr = Tr::new("TCP streams", "个 TCP 数据流");
-/// A label of the capture report.
-pub const SMTP_STREAMS: Tr = Tr::new("SMTP", "个 SMTP");
+/// The capture report's first line: the file's format and what it holds.
+pub const SUMMARY: Tr = Tr::new(
+    "Capture: {format}, {packets} packets ({tcp} TCP), {streams} TCP streams ({smtp} SMTP)",
+    "抓包文件：{format}，{packets} 个数据包（{tcp} TCP），{streams} 个 TCP 数据流（{smtp} 个 SMTP）",
+);
 /// A label of the capture report.
 pub const NO_SMTP: Tr = Tr::new(
     "No SMTP conversation in this capture (a stream is SMTP when a server greets with 220 and its client answers with EHLO or HELO, on any port).",
@@ -28,8 +25,11 @@ pub const SERVER: Tr = Tr::new("server", "服务器");
 pub const START: Tr = Tr::new("start", "开始");
 /// A label of the capture report.
 pub const DURATION: Tr = Tr::new("duration", "持续");
-/// A label of the capture report.
-pub const OCTETS: Tr = Tr::new("octets", "字节");
+/// A stream's times and sizes, under its heading.
+pub const STREAM_SIZES: Tr = Tr::new(
+    "start {start}; duration {duration}; {packets} packets; client {client} octets, server {server} octets",
+    "开始 {start}；持续 {duration}；{packets} 个数据包；客户端 {client} 字节，服务器 {server} 字节",
+);
 /// A label of the capture report.
 pub const REPLY_TIMES: Tr = Tr::new(
     "Reply times (from the command's packet to the reply's first packet)",

@@ -50,10 +50,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 .file
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |p| p.display().to_string());
-            let message = match lang {
-                Lang::En => format!("cannot read {name}: {err}"),
-                Lang::Zh => format!("无法读取 {name}：{err}"),
-            };
+            let message = CANNOT_READ.fill(lang, &[("name", &name), ("err", &err)]);
             eprintln!("smtp-trainer: {message}");
             return Ok(ExitCode::from(EXIT_USAGE));
         }
@@ -84,6 +81,9 @@ pub(super) fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
+const CANNOT_READ: Tr = Tr::new("cannot read {name}: {err}", "无法读取 {name}：{err}");
+const FINDING_LINES: Tr = Tr::new("  (lines {lines})", "（第 {lines} 行）");
+const LINE_SEPARATOR: Tr = Tr::new(", ", "、");
 const DIAGNOSIS: Tr = Tr::new("Diagnosis", "诊断");
 const NO_FINDINGS: Tr = Tr::new(
     "No problems found: no failed reply and no known mistake in this log.",
@@ -114,10 +114,8 @@ pub(super) fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) 
             finding.title.get(lang)
         )?;
         if !lines.is_empty() {
-            match lang {
-                Lang::En => write!(out, "  (lines {})", lines.join(", "))?,
-                Lang::Zh => write!(out, "（第 {} 行）", lines.join("、"))?,
-            }
+            let lines = lines.join(LINE_SEPARATOR.get(lang));
+            write!(out, "{}", FINDING_LINES.fill(lang, &[("lines", &lines)]))?;
         }
         writeln!(out)?;
         writeln!(out, "      {}", finding.what.get(lang))?;

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::trace_json::{steps, StepJson};
 use super::LangArg;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::sasl::trace::Trace;
 use crate::sasl::verify::{decode_pasted, Mechanism};
 use crate::sasl::{cram_md5, digest_md5, login, ntlm, oauth, plain, scram};
@@ -76,6 +76,15 @@ struct AuthJson {
     response: String,
 }
 
+const UNKNOWN_MECHANISM: Tr = Tr::new(
+    "unknown mechanism {name}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256, NTLM, XOAUTH2 or OAUTHBEARER",
+    "未知的机制 {name}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256、NTLM、XOAUTH2 或 OAUTHBEARER",
+);
+const QOP_NOT_OFFERED: Tr = Tr::new(
+    "qop {qop} is not offered by the challenge ({offered})",
+    "质询没有提供 qop {qop}（提供的是 {offered}）",
+);
+
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let usage = |message: String| -> io::Result<ExitCode> {
@@ -90,16 +99,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         };
     }
     let Some(mechanism) = Mechanism::from_name(&args.mechanism) else {
-        return usage(match lang {
-            Lang::En => format!(
-                "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256, NTLM, XOAUTH2 or OAUTHBEARER",
-                args.mechanism
-            ),
-            Lang::Zh => format!(
-                "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256、NTLM、XOAUTH2 或 OAUTHBEARER",
-                args.mechanism
-            ),
-        });
+        return usage(UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{:?}", args.mechanism))]));
     };
     let trace = match mechanism {
         Mechanism::Plain => plain::client(
@@ -177,13 +177,13 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 .unwrap_or_default();
             let qop = args.qop.clone().unwrap_or_else(|| "auth".into());
             if !challenge.qop.contains(&qop) {
-                return usage(match lang {
-                    Lang::En => format!(
-                        "qop {qop:?} is not offered by the challenge ({:?})",
-                        challenge.qop
-                    ),
-                    Lang::Zh => format!("质询没有提供 qop {qop:?}（提供的是 {:?}）", challenge.qop),
-                });
+                return usage(QOP_NOT_OFFERED.fill(
+                    lang,
+                    &[
+                        ("qop", &format!("{qop:?}")),
+                        ("offered", &format!("{:?}", challenge.qop)),
+                    ],
+                ));
             }
             let cnonce = args.cnonce.clone().unwrap_or_else(random_cnonce);
             digest_md5::client(&digest_md5::ClientInput {

@@ -16,8 +16,7 @@ use super::verify::{exchange_json, write_exchange, ExchangeJson};
 use crate::analyze::auth::{verify_transcript, Checked};
 use crate::analyze::{analyze, Analysis};
 use crate::capture::texts::{
-    CAPTURE, CLIENT, DURATION, LINE, NO_SMTP, OCTETS, PACKETS, REPLY_TIMES, SERVER, SLOWEST,
-    SMTP_STREAMS, START, STREAM, STREAMS, TCP,
+    CLIENT, LINE, NO_SMTP, REPLY_TIMES, SERVER, SLOWEST, STREAM, STREAM_SIZES, SUMMARY,
 };
 use crate::capture::{
     format_duration, format_time, sniff, Capture, Reply, Stream, StreamKind, MAX_CAPTURE_OCTETS,
@@ -59,10 +58,7 @@ pub(super) fn run(
         .take(MAX_CAPTURE_OCTETS as u64 - 3)
         .read_to_end(&mut bytes)
     {
-        let message = match lang {
-            Lang::En => format!("cannot read {}: {err}", path.display()),
-            Lang::Zh => format!("无法读取 {}：{err}", path.display()),
-        };
+        let message = CANNOT_READ.fill(lang, &[("path", &path.display()), ("err", &err)]);
         eprintln!("smtp-trainer: {message}");
         return Ok(Some(ExitCode::from(EXIT_USAGE)));
     }
@@ -123,6 +119,7 @@ struct Read1 {
     checked: Vec<Checked>,
 }
 
+const CANNOT_READ: Tr = Tr::new("cannot read {path}: {err}", "无法读取 {path}：{err}");
 const AUTH_HEADING: Tr = Tr::new(
     "AUTH exchanges verified with the password",
     "用密码校验的 AUTH 交换",
@@ -141,23 +138,19 @@ fn write_capture(
 ) -> io::Result<()> {
     let colon = lang.colon();
     let smtp = capture.smtp_streams().count();
-    let (open, close, comma) = match lang {
-        Lang::En => (" (", ")", ", "),
-        Lang::Zh => ("（", "）", "，"),
-    };
     writeln!(
         out,
-        "{}{colon}{}{comma}{} {}{open}{} {}{close}{comma}{} {}{open}{} {}{close}",
-        CAPTURE.get(lang),
-        capture.format.id(),
-        capture.packets,
-        PACKETS.get(lang),
-        capture.tcp_packets,
-        TCP.get(lang),
-        capture.streams.len(),
-        STREAMS.get(lang),
-        smtp,
-        SMTP_STREAMS.get(lang),
+        "{}",
+        SUMMARY.fill(
+            lang,
+            &[
+                ("format", &capture.format.id()),
+                ("packets", &capture.packets),
+                ("tcp", &capture.tcp_packets),
+                ("streams", &capture.streams.len()),
+                ("smtp", &smtp),
+            ]
+        )
     )?;
     for note in capture.notes(lang) {
         writeln!(out, "! {note}")?;
@@ -204,25 +197,19 @@ fn write_header(
         SERVER.get(lang),
         stream.server,
     )?;
-    let (semi, comma) = match lang {
-        Lang::En => ("; ", ", "),
-        Lang::Zh => ("；", "，"),
-    };
     writeln!(
         out,
-        "   {} {}{semi}{} {}{semi}{} {}{semi}{} {} {}{comma}{} {} {}",
-        START.get(lang),
-        format_time(stream.start_us),
-        DURATION.get(lang),
-        format_duration(stream.duration_us()),
-        stream.packets,
-        PACKETS.get(lang),
-        CLIENT.get(lang),
-        stream.client_octets,
-        OCTETS.get(lang),
-        SERVER.get(lang),
-        stream.server_octets,
-        OCTETS.get(lang),
+        "   {}",
+        STREAM_SIZES.fill(
+            lang,
+            &[
+                ("start", &format_time(stream.start_us)),
+                ("duration", &format_duration(stream.duration_us())),
+                ("packets", &stream.packets),
+                ("client", &stream.client_octets),
+                ("server", &stream.server_octets),
+            ]
+        )
     )?;
     for note in &stream.notes {
         writeln!(out, "   ! {}", note.describe(lang))?;

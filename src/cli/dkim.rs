@@ -11,7 +11,7 @@ use super::msgauth_out::{
 };
 use super::trace_json::{steps, StepJson};
 use super::LangArg;
-use crate::i18n::{Lang, Tr};
+use crate::i18n::Tr;
 use crate::msgauth::dkim::sign::{sign, PrivateKey, SignInput};
 use crate::msgauth::dkim::verify::{verify, VerifyInput, VerifyReport};
 use crate::msgauth::dkim::{message, signature, Canon};
@@ -163,10 +163,7 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         None => None,
     };
     if zone.is_none() && args.key_record.is_none() {
-        return usage(match lang {
-            Lang::En => "give the key record (--key-record 'v=DKIM1; k=…; p=…') or a records file (--records FILE)".into(),
-            Lang::Zh => "请给出密钥记录（--key-record 'v=DKIM1; k=…; p=…'）或记录文件（--records FILE）".into(),
-        });
+        return usage(NO_KEY.get(lang).into());
     }
     let indices: Vec<usize> = match args.signature {
         Some(0) => return usage("--signature counts from 1".into()),
@@ -216,14 +213,7 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         writeln!(out)?;
     } else {
         for (i, r) in &reports {
-            let title = match lang {
-                Lang::En => format!("== DKIM-Signature {} of {}", i + 1, r.signature_count),
-                Lang::Zh => format!(
-                    "== 第 {} 个 DKIM-Signature（共 {} 个）",
-                    i + 1,
-                    r.signature_count
-                ),
-            };
+            let title = SIGNATURE_TITLE.fill(lang, &[("k", &(i + 1)), ("n", &r.signature_count)]);
             writeln!(out, "{title}")?;
             for note in &r.notes {
                 writeln!(out, "! {}", note.describe(lang))?;
@@ -255,6 +245,14 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     })
 }
 
+const NO_KEY: Tr = Tr::new(
+    "give the key record (--key-record 'v=DKIM1; k=…; p=…') or a records file (--records FILE)",
+    "请给出密钥记录（--key-record 'v=DKIM1; k=…; p=…'）或记录文件（--records FILE）",
+);
+const SIGNATURE_TITLE: Tr = Tr::new(
+    "== DKIM-Signature {k} of {n}",
+    "== 第 {k} 个 DKIM-Signature（共 {n} 个）",
+);
 const HEADER_CHANGES: Tr = Tr::new(
     "What header canonicalization changed:",
     "邮件头规范化改动了什么：",

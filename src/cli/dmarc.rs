@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::msgauth_out::{read_input, read_zone, render, EXIT_FAIL, EXIT_USAGE};
 use super::trace_json::{steps, StepJson};
 use super::LangArg;
-use crate::i18n::Lang;
+use crate::i18n::Tr;
 use crate::msgauth::dkim::verify::{verify, VerifyInput};
 use crate::msgauth::dkim::{message, signature};
 use crate::msgauth::dmarc::policy::{describe, from_domain};
@@ -133,32 +133,36 @@ fn run_report(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let total: u64 = report.rows.iter().map(|r| r.count).sum();
-    match lang {
-        Lang::En => {
-            writeln!(
-                out,
-                "Aggregate report from {} <{}>, id {}",
-                report.org_name, report.email, report.report_id
-            )?;
-            writeln!(out, "Period: {} – {}", date(report.begin), date(report.end))?;
-            writeln!(out, "Policy published for {}: {policy}", p.domain)?;
-            writeln!(out, "{} sources, {total} messages (RFC 7489 §7.2: one row per source address and result).\n", report.rows.len())?;
-        }
-        Lang::Zh => {
-            writeln!(
-                out,
-                "聚合报告，来自 {} <{}>，编号 {}",
-                report.org_name, report.email, report.report_id
-            )?;
-            writeln!(out, "时段：{} – {}", date(report.begin), date(report.end))?;
-            writeln!(out, "{} 发布的策略：{policy}", p.domain)?;
-            writeln!(
-                out,
-                "{} 个来源，{total} 封邮件（RFC 7489 §7.2：每个来源地址和结果一行）。\n",
-                report.rows.len()
-            )?;
-        }
-    }
+    writeln!(
+        out,
+        "{}",
+        REPORT_FROM.fill(
+            lang,
+            &[
+                ("org", &report.org_name),
+                ("email", &report.email),
+                ("id", &report.report_id),
+            ]
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        PERIOD.fill(
+            lang,
+            &[("begin", &date(report.begin)), ("end", &date(report.end))]
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        POLICY_PUBLISHED.fill(lang, &[("domain", &p.domain), ("policy", &policy)])
+    )?;
+    writeln!(
+        out,
+        "{}\n",
+        SOURCES.fill(lang, &[("sources", &report.rows.len()), ("total", &total)])
+    )?;
     for r in &report.rows {
         let results = |list: &[report::AuthResult]| {
             list.iter()
@@ -246,6 +250,24 @@ struct DmarcJson {
     steps: Vec<StepJson>,
 }
 
+const REPORT_FROM: Tr = Tr::new(
+    "Aggregate report from {org} <{email}>, id {id}",
+    "聚合报告，来自 {org} <{email}>，编号 {id}",
+);
+const PERIOD: Tr = Tr::new("Period: {begin} – {end}", "时段：{begin} – {end}");
+const POLICY_PUBLISHED: Tr = Tr::new(
+    "Policy published for {domain}: {policy}",
+    "{domain} 发布的策略：{policy}",
+);
+const SOURCES: Tr = Tr::new(
+    "{sources} sources, {total} messages (RFC 7489 §7.2: one row per source address and result).",
+    "{sources} 个来源，{total} 封邮件（RFC 7489 §7.2：每个来源地址和结果一行）。",
+);
+const NO_FROM_DOMAIN: Tr = Tr::new(
+    "the message has no From: address with a domain",
+    "邮件没有带域名的 From: 地址",
+);
+
 fn usage(message: String) -> io::Result<ExitCode> {
     eprintln!("smtp-trainer: {message}");
     Ok(ExitCode::from(EXIT_USAGE))
@@ -305,10 +327,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     }
     let Some(from) = from else {
-        return usage(match lang {
-            Lang::En => "the message has no From: address with a domain".into(),
-            Lang::Zh => "邮件没有带域名的 From: 地址".into(),
-        });
+        return usage(NO_FROM_DOMAIN.get(lang).into());
     };
     let spf = match (&args.ip, &args.spf_result) {
         (Some(ip), _) => {

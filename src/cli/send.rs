@@ -184,26 +184,61 @@ fn parse_encoding(text: &str) -> Result<TransferEncoding, String> {
         .ok_or_else(|| format!("{text:?}: use 7bit, 8bit, quoted-printable or base64"))
 }
 
-/// Prints a usage error in `lang` and returns exit status 2.
-fn usage(lang: Lang, en: &str, zh: &str) -> io::Result<ExitCode> {
-    eprintln!(
-        "smtp-trainer: {}",
-        match lang {
-            Lang::En => en,
-            Lang::Zh => zh,
-        }
-    );
+/// Prints a usage error (already in the user's language) and returns exit status 2.
+fn usage(message: &str) -> io::Result<ExitCode> {
+    eprintln!("smtp-trainer: {message}");
     Ok(ExitCode::from(EXIT_USAGE))
 }
+
+const NO_RECIPIENT: Tr = Tr::new(
+    "give at least one --to, --cc or --bcc",
+    "至少需要一个 --to、--cc 或 --bcc",
+);
+const TOKEN_MECHANISM: Tr = Tr::new(
+    "--oauth2-token goes with --auth XOAUTH2 or OAUTHBEARER",
+    "--oauth2-token 只能与 --auth XOAUTH2 或 OAUTHBEARER 一起使用",
+);
+const AUTH_NEEDS_CREDENTIALS: Tr = Tr::new(
+    "--auth needs --user and --password (or --oauth2-token)",
+    "--auth 需要 --user 和 --password（或 --oauth2-token）",
+);
+const USER_WITH_PASSWORD: Tr = Tr::new(
+    "--user and --password (or --oauth2-token) go together",
+    "--user 和 --password（或 --oauth2-token）必须同时给出",
+);
+const NOT_HOST_PORT: Tr = Tr::new(
+    "{server} is not HOST:PORT (e.g. 127.0.0.1:2525)",
+    "{server} 不是 HOST:PORT 形式（例如 127.0.0.1:2525）",
+);
+const CANNOT_CONNECT: Tr = Tr::new(
+    "cannot connect to {address}: {err}",
+    "无法连接 {address}：{err}",
+);
+const TLS_LINE: Tr = Tr::new(
+    "TLS: {said}; certificate {check}",
+    "TLS：{said}；证书{check}",
+);
+const ATTACHMENTS_TOO_BIG: Tr = Tr::new(
+    "the attachments are over {max} octets",
+    "附件总计超过 {max} 字节",
+);
+const DATA_ENTRY: Tr = Tr::new(
+    "C: [the message: {octets} octets, {lines} lines]",
+    "C: [邮件内容：{octets} 字节，{lines} 行]",
+);
+const TLS_HANDSHAKE: Tr = Tr::new("-- TLS handshake (simulated)", "-- TLS 握手（模拟）");
+const SENT: Tr = Tr::new("Message was sent.", "邮件已发送。");
+const NOT_SENT: Tr = Tr::new("Message wasn't sent.", "邮件没有发送。");
+const AUTH_IN_DIALOG: Tr = Tr::new(
+    "The dialog above holds the AUTH exchange: base64 is no encryption, so do not post it online.",
+    "上面的对话包含 AUTH 交换：base64 不是加密，请勿公开张贴。",
+);
+const WOULD_HAVE_SENT: Tr = Tr::new("The message that would have been sent:", "本应发送的邮件：");
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     if args.to.is_empty() && args.cc.is_empty() && args.bcc.is_empty() {
-        return usage(
-            lang,
-            "give at least one --to, --cc or --bcc",
-            "至少需要一个 --to、--cc 或 --bcc",
-        );
+        return usage(NO_RECIPIENT.get(lang));
     }
     // The token takes the password's place; the mechanism is an OAuth one.
     let secret = args.password.clone().or_else(|| args.oauth2_token.clone());
@@ -211,39 +246,20 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         (Some(m), Some(_))
             if !["XOAUTH2", "OAUTHBEARER"].contains(&m.trim().to_ascii_uppercase().as_str()) =>
         {
-            return usage(
-                lang,
-                "--oauth2-token goes with --auth XOAUTH2 or OAUTHBEARER",
-                "--oauth2-token 只能与 --auth XOAUTH2 或 OAUTHBEARER 一起使用",
-            );
+            return usage(TOKEN_MECHANISM.get(lang));
         }
         (Some(m), _) => Some(m.trim().to_ascii_uppercase()),
         (None, Some(_)) => Some("XOAUTH2".to_string()),
         (None, None) => None,
     };
     if args.auth.is_some() && (args.user.is_none() || secret.is_none()) {
-        return usage(
-            lang,
-            "--auth needs --user and --password (or --oauth2-token)",
-            "--auth 需要 --user 和 --password（或 --oauth2-token）",
-        );
+        return usage(AUTH_NEEDS_CREDENTIALS.get(lang));
     }
     if args.user.is_some() != secret.is_some() {
-        return usage(
-            lang,
-            "--user and --password (or --oauth2-token) go together",
-            "--user 和 --password（或 --oauth2-token）必须同时给出",
-        );
+        return usage(USER_WITH_PASSWORD.get(lang));
     }
     let Some((host, address)) = resolve(&args.server) else {
-        return usage(
-            lang,
-            &format!("{:?} is not HOST:PORT (e.g. 127.0.0.1:2525)", args.server),
-            &format!(
-                "{:?} 不是 HOST:PORT 形式（例如 127.0.0.1:2525）",
-                args.server
-            ),
-        );
+        return usage(&NOT_HOST_PORT.fill(lang, &[("server", &format!("{:?}", args.server))]));
     };
 
     // The message.
@@ -254,7 +270,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let composed = match message.compose() {
         Ok(composed) => composed,
         Err(err) => {
-            return usage(lang, &err.describe(Lang::En), &err.describe(Lang::Zh));
+            return usage(&err.describe(lang));
         }
     };
 
@@ -265,10 +281,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         Err(err) => {
             eprintln!(
                 "smtp-trainer: {}",
-                match lang {
-                    Lang::En => format!("cannot connect to {address}: {err}"),
-                    Lang::Zh => format!("无法连接 {address}：{err}"),
-                }
+                CANNOT_CONNECT.fill(lang, &[("address", &address), ("err", &err)])
             );
             return Ok(ExitCode::from(EXIT_NOT_SENT));
         }
@@ -293,7 +306,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         Security::None => None,
         _ => match TlsSettings::new(&host, args.ca_file.as_deref(), args.insecure) {
             Ok(tls) => Some(tls),
-            Err(why) => return usage(lang, &why.en, &why.zh),
+            Err(why) => return usage(why.get(lang)),
         },
     };
     let mut settings = ClientSettings::new(&host, address.port());
@@ -352,10 +365,13 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             writeln!(
                 out,
                 "{}",
-                match lang {
-                    Lang::En => format!("TLS: {said}; certificate {}", certificate_check(args)),
-                    Lang::Zh => format!("TLS：{said}；证书{}", certificate_check_zh(args)),
-                }
+                TLS_LINE.fill(
+                    lang,
+                    &[
+                        ("said", said),
+                        ("check", &certificate_check(args).get(lang))
+                    ]
+                )
             )?;
         }
         if args.log {
@@ -442,10 +458,9 @@ fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), ExitCode> {
             .len();
         total += size;
         if total > MAX_CONTENT as u64 {
-            return Err(fail(match lang {
-                Lang::En => format!("the attachments are over {MAX_CONTENT} octets"),
-                Lang::Zh => format!("附件总计超过 {MAX_CONTENT} 字节"),
-            }));
+            return Err(fail(
+                ATTACHMENTS_TOO_BIG.fill(lang, &[("max", &MAX_CONTENT)]),
+            ));
         }
         let data = std::fs::read(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
         let name = path
@@ -477,20 +492,22 @@ fn nonces(stamp: u64) -> Nonces {
     }
 }
 
-/// How the certificate was checked, for the dialog's TLS line.
-fn certificate_check(args: &Args) -> &'static str {
-    match (args.insecure, args.ca_file.is_some()) {
-        (true, _) => "NOT verified (--insecure)",
-        (false, true) => "verified against Mozilla's roots and --ca-file",
-        (false, false) => "verified against Mozilla's roots",
-    }
-}
+const NOT_VERIFIED: Tr = Tr::new("NOT verified (--insecure)", "未校验（--insecure）");
+const VERIFIED_WITH_CA_FILE: Tr = Tr::new(
+    "verified against Mozilla's roots and --ca-file",
+    "已按 Mozilla 根证书和 --ca-file 校验",
+);
+const VERIFIED: Tr = Tr::new(
+    "verified against Mozilla's roots",
+    "已按 Mozilla 根证书校验",
+);
 
-fn certificate_check_zh(args: &Args) -> &'static str {
+/// How the certificate was checked, for the dialog's TLS line.
+fn certificate_check(args: &Args) -> Tr {
     match (args.insecure, args.ca_file.is_some()) {
-        (true, _) => "未校验（--insecure）",
-        (false, true) => "已按 Mozilla 根证书和 --ca-file 校验",
-        (false, false) => "已按 Mozilla 根证书校验",
+        (true, _) => NOT_VERIFIED,
+        (false, true) => VERIFIED_WITH_CA_FILE,
+        (false, false) => VERIFIED,
     }
 }
 
@@ -636,21 +653,23 @@ fn wire(bytes: &[u8]) -> Vec<String> {
     lines
 }
 
+const DELIVERED: Tr = Tr::new("delivered", "已投递");
+const ACCEPTED: Tr = Tr::new("accepted", "已接受");
+const NOT_DELIVERED: Tr = Tr::new("accepted, but the message failed", "已接受，但邮件发送失败");
+const REFUSED: Tr = Tr::new("refused", "被拒绝");
+const DEFERRED: Tr = Tr::new("deferred (try again later)", "暂缓（稍后重试）");
+const NOT_TRIED: Tr = Tr::new("not tried", "未尝试");
+
 fn status_name(status: &RecipientStatus, lang: Lang) -> &'static str {
-    match (status, lang) {
-        (RecipientStatus::Delivered, Lang::En) => "delivered",
-        (RecipientStatus::Delivered, Lang::Zh) => "已投递",
-        (RecipientStatus::Accepted, Lang::En) => "accepted",
-        (RecipientStatus::Accepted, Lang::Zh) => "已接受",
-        (RecipientStatus::NotDelivered, Lang::En) => "accepted, but the message failed",
-        (RecipientStatus::NotDelivered, Lang::Zh) => "已接受，但邮件发送失败",
-        (RecipientStatus::Rejected, Lang::En) => "refused",
-        (RecipientStatus::Rejected, Lang::Zh) => "被拒绝",
-        (RecipientStatus::Deferred, Lang::En) => "deferred (try again later)",
-        (RecipientStatus::Deferred, Lang::Zh) => "暂缓（稍后重试）",
-        (RecipientStatus::NotTried, Lang::En) => "not tried",
-        (RecipientStatus::NotTried, Lang::Zh) => "未尝试",
+    match status {
+        RecipientStatus::Delivered => DELIVERED,
+        RecipientStatus::Accepted => ACCEPTED,
+        RecipientStatus::NotDelivered => NOT_DELIVERED,
+        RecipientStatus::Rejected => REFUSED,
+        RecipientStatus::Deferred => DEFERRED,
+        RecipientStatus::NotTried => NOT_TRIED,
     }
+    .get(lang)
 }
 
 fn write_dialog(
@@ -672,20 +691,18 @@ fn write_dialog(
                 }
             }
             Entry::Data { octets, lines } => {
-                match lang {
-                    Lang::En => writeln!(out, "C: [the message: {octets} octets, {lines} lines]")?,
-                    Lang::Zh => writeln!(out, "C: [邮件内容：{octets} 字节，{lines} 行]")?,
-                }
+                writeln!(
+                    out,
+                    "{}",
+                    DATA_ENTRY.fill(lang, &[("octets", octets), ("lines", lines)])
+                )?;
                 if show_wire {
                     for line in wire(message) {
                         writeln!(out, "C| {line}")?;
                     }
                 }
             }
-            Entry::Tls => match lang {
-                Lang::En => writeln!(out, "-- TLS handshake (simulated)")?,
-                Lang::Zh => writeln!(out, "-- TLS 握手（模拟）")?,
-            },
+            Entry::Tls => writeln!(out, "{}", TLS_HANDSHAKE.get(lang))?,
             Entry::Note(note) => writeln!(out, "   -- {}", note.explain(lang))?,
         }
     }
@@ -704,18 +721,13 @@ fn write_dialog(
             status_name(&r.status, lang)
         )?;
     }
-    match (&outcome.failure, outcome.delivered, lang) {
-        (_, true, Lang::En) => writeln!(out, "Message was sent.")?,
-        (_, true, Lang::Zh) => writeln!(out, "邮件已发送。")?,
-        (Some(failure), false, _) => writeln!(out, "{}", failure.explain(lang))?,
-        (None, false, Lang::En) => writeln!(out, "Message wasn't sent.")?,
-        (None, false, Lang::Zh) => writeln!(out, "邮件没有发送。")?,
+    match (&outcome.failure, outcome.delivered) {
+        (_, true) => writeln!(out, "{}", SENT.get(lang))?,
+        (Some(failure), false) => writeln!(out, "{}", failure.explain(lang))?,
+        (None, false) => writeln!(out, "{}", NOT_SENT.get(lang))?,
     }
     if outcome.auth.is_some() {
-        match lang {
-            Lang::En => writeln!(out, "The dialog above holds the AUTH exchange: base64 is no encryption, so do not post it online.")?,
-            Lang::Zh => writeln!(out, "上面的对话包含 AUTH 交换：base64 不是加密，请勿公开张贴。")?,
-        }
+        writeln!(out, "{}", AUTH_IN_DIALOG.get(lang))?;
     }
     if show_wire
         && !outcome
@@ -724,10 +736,7 @@ fn write_dialog(
             .any(|e| matches!(e, Entry::Data { .. }))
     {
         writeln!(out)?;
-        match lang {
-            Lang::En => writeln!(out, "The message that would have been sent:")?,
-            Lang::Zh => writeln!(out, "本应发送的邮件：")?,
-        }
+        writeln!(out, "{}", WOULD_HAVE_SENT.get(lang))?;
         for line in wire(message) {
             writeln!(out, "C| {line}")?;
         }

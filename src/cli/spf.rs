@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use super::msgauth_out::{read_zone, EXIT_FAIL, EXIT_USAGE};
 use super::LangArg;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use crate::msgauth::spf::{check_host, Outcome, SpfReport, SpfResult};
 
 /// Arguments of `spf`.
@@ -112,6 +112,8 @@ pub(super) fn to_json(r: &SpfReport, lang: Lang) -> SpfJson {
 }
 
 /// The steps as indented text.
+const LOOKUPS: Tr = Tr::new("lookups", "查询数");
+
 pub(super) fn write_text(out: &mut impl Write, r: &SpfReport, lang: Lang) -> io::Result<()> {
     for s in &r.steps {
         let indent = "  ".repeat(s.depth);
@@ -122,10 +124,7 @@ pub(super) fn write_text(out: &mut impl Write, r: &SpfReport, lang: Lang) -> io:
             s.domain,
             s.term,
             outcome_name(s.outcome),
-            match lang {
-                Lang::En => "lookups",
-                Lang::Zh => "查询数",
-            },
+            LOOKUPS.get(lang),
             s.lookups
         )?;
         if !s.detail.is_empty() {

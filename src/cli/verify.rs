@@ -85,16 +85,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let Some(mechanism) = Mechanism::from_name(name) else {
         eprintln!(
             "smtp-trainer: {}",
-            match lang {
-                Lang::En => format!(
-                    "unknown mechanism {:?}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256 or NTLM",
-                    name
-                ),
-                Lang::Zh => format!(
-                    "未知的机制 {:?}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 或 NTLM",
-                    name
-                ),
-            }
+            UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{name:?}"))])
         );
         return Ok(ExitCode::from(EXIT_USAGE));
     };
@@ -147,42 +138,18 @@ fn write_text(
     }
     match &report.verdict {
         None => {}
-        Some(Verdict::Valid) => writeln!(
-            out,
-            "\n{}",
-            match lang {
-                Lang::En => "VALID: the response is what this password gives.",
-                Lang::Zh => "有效：该响应正是这个密码算出的结果。",
-            }
-        )?,
+        Some(Verdict::Valid) => writeln!(out, "\n{}", VALID.get(lang))?,
         Some(Verdict::Invalid(mistake)) => {
-            writeln!(
-                out,
-                "\n{}",
-                match lang {
-                    Lang::En => "INVALID.",
-                    Lang::Zh => "无效。",
-                }
-            )?;
+            writeln!(out, "\n{}", INVALID.get(lang))?;
             writeln!(out, "{}", mistake.describe(lang))?;
             writeln!(
                 out,
                 "{}: {}",
-                match lang {
-                    Lang::En => "First step that differs",
-                    Lang::Zh => "第一个出错的步骤",
-                },
+                FIRST_DIFFERENCE.get(lang),
                 mistake.first_step(mechanism)
             )?;
             if let Some(expected) = &report.expected {
-                writeln!(
-                    out,
-                    "\n{}",
-                    match lang {
-                        Lang::En => "The correct computation:",
-                        Lang::Zh => "正确的计算过程：",
-                    }
-                )?;
+                writeln!(out, "\n{}", CORRECT_COMPUTATION.get(lang))?;
                 write!(out, "{}", expected.render(lang))?;
             }
         }
@@ -250,6 +217,17 @@ pub(super) struct ExchangeJson<'a> {
     unchecked: Option<String>,
 }
 
+const UNKNOWN_MECHANISM: Tr = Tr::new(
+    "unknown mechanism {name}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256 or NTLM",
+    "未知的机制 {name}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256 或 NTLM",
+);
+const VALID: Tr = Tr::new(
+    "VALID: the response is what this password gives.",
+    "有效：该响应正是这个密码算出的结果。",
+);
+const INVALID: Tr = Tr::new("INVALID.", "无效。");
+const FIRST_DIFFERENCE: Tr = Tr::new("First step that differs", "第一个出错的步骤");
+const CORRECT_COMPUTATION: Tr = Tr::new("The correct computation:", "正确的计算过程：");
 const NO_EXCHANGE: Tr = Tr::new(
     "No AUTH exchange found in this transcript.",
     "这份记录中没有找到 AUTH 交换。",

@@ -185,22 +185,15 @@ fn capture_view(view: &CaptureView, state: &AnalyzeContext, bridge: &Bridge, lan
 }
 
 fn summary(capture: &Capture, lang: Lang) -> String {
-    let (open, close, comma, colon) = match lang {
-        Lang::En => (" (", ")", ", ", ": "),
-        Lang::Zh => ("（", "）", "，", "："),
-    };
-    format!(
-        "{}{colon}{}{comma}{} {}{open}{} {}{close}{comma}{} {}{open}{} {}{close}",
-        capture_texts::CAPTURE.get(lang),
-        capture.format.id(),
-        capture.packets,
-        capture_texts::PACKETS.get(lang),
-        capture.tcp_packets,
-        capture_texts::TCP.get(lang),
-        capture.streams.len(),
-        capture_texts::STREAMS.get(lang),
-        capture.smtp_streams().count(),
-        capture_texts::SMTP_STREAMS.get(lang),
+    capture_texts::SUMMARY.fill(
+        lang,
+        &[
+            ("format", &capture.format.id()),
+            ("packets", &capture.packets),
+            ("tcp", &capture.tcp_packets),
+            ("streams", &capture.streams.len()),
+            ("smtp", &capture.smtp_streams().count()),
+        ],
     )
 }
 
