@@ -166,7 +166,7 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         return usage(NO_KEY.get(lang).into());
     }
     let indices: Vec<usize> = match args.signature {
-        Some(0) => return usage("--signature counts from 1".into()),
+        Some(0) => return usage(SIGNATURE_FROM_ONE.get(lang).into()),
         Some(n) => vec![n - 1],
         None if zone.is_some() => (0..sigs.len().max(1)).collect(),
         None => vec![0],
@@ -261,6 +261,7 @@ const BODY_CHANGES: Tr = Tr::new(
     "What body canonicalization changed:",
     "正文规范化改动了什么：",
 );
+const SIGNATURE_FROM_ONE: Tr = Tr::new("--signature counts from 1", "--signature 从 1 开始计数");
 const PASS: Tr = Tr::new("PASS: the signature verifies.", "通过：签名验证成功。");
 const FAIL: Tr = Tr::new("FAIL at step", "失败，出错的步骤");
 
