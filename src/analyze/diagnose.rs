@@ -1291,3 +1291,65 @@ mod tests {
         );
     }
 }
+
+/// A [`Finding`] as it crosses a boundary (the page's worker): its ids as text, read back
+/// into the analyzer's own ids (an id the analyzer does not make is refused).
+#[derive(serde::Deserialize)]
+pub(crate) struct FindingWire {
+    kind: FindingKind,
+    severity: Severity,
+    lines: Vec<usize>,
+    title: Text,
+    what: Text,
+    fix: Text,
+    code: Option<u16>,
+    cause: String,
+    fix_id: String,
+    source: Option<String>,
+}
+
+/// An id or source the analyzer does not make.
+#[derive(Debug)]
+pub(crate) struct UnknownId(String);
+
+impl core::fmt::Display for UnknownId {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        write!(f, "not an id of the analyzer: {:?}", self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let wire = FindingWire::deserialize(deserializer)?;
+        Finding::try_from(wire).map_err(serde::de::Error::custom)
+    }
+}
+
+impl TryFrom<FindingWire> for Finding {
+    type Error = UnknownId;
+
+    fn try_from(wire: FindingWire) -> Result<Finding, UnknownId> {
+        let (cause, fix_id) = default_cause(wire.kind);
+        let known = |text: &str, default: &'static str| -> Result<&'static str, UnknownId> {
+            if text == default {
+                return Ok(default);
+            }
+            rules::known_text(text).ok_or_else(|| UnknownId(text.to_string()))
+        };
+        Ok(Finding {
+            kind: wire.kind,
+            severity: wire.severity,
+            lines: wire.lines,
+            title: wire.title,
+            what: wire.what,
+            fix: wire.fix,
+            code: wire.code,
+            cause: known(&wire.cause, cause)?,
+            fix_id: known(&wire.fix_id, fix_id)?,
+            source: match wire.source {
+                Some(source) => Some(known(&source, "")?),
+                None => None,
+            },
+        })
+    }
+}

@@ -29,6 +29,8 @@
 //! memory (input cut at [`MAX_INPUT_BYTES`] and [`MAX_LINES`], said in the result).
 //! Every text a learner sees is in English and Chinese ([`Text`], or `describe(lang)`).
 
+use serde::{Deserialize, Serialize};
+
 use crate::i18n::{Lang, Tr};
 
 pub mod auth;
@@ -48,7 +50,7 @@ pub const MAX_LINES: usize = 20_000;
 pub use crate::i18n::Text;
 
 /// Everything the analyzer found in a log.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Analysis {
     /// Every input line, in order, annotated (blank and unreadable lines included).
     pub lines: Vec<Line>,
@@ -106,7 +108,7 @@ impl Analysis {
 }
 
 /// One input line and what it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Line {
     /// 1-based line number in the input.
     pub number: usize,
@@ -147,7 +149,7 @@ impl Line {
 }
 
 /// Who sent a line.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Direction {
     /// The client (the mail program).
     Client,
@@ -193,7 +195,7 @@ impl Direction {
 }
 
 /// What a line is.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Kind {
     /// An empty line (outside DATA).
     Blank,
@@ -305,7 +307,7 @@ impl Kind {
 }
 
 /// A log form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Format {
     /// A raw session typed in telnet or nc: commands and three-digit replies, no prefixes.
     Telnet,
@@ -438,7 +440,7 @@ impl Format {
 }
 
 /// The base64 of an AUTH exchange, decoded.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Decoded {
     /// Which part of the exchange the base64 was.
     pub field: Field,
@@ -447,7 +449,7 @@ pub struct Decoded {
 }
 
 /// Which part of an AUTH exchange a base64 field is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Field {
     /// A server's `334` challenge.
     Challenge,
@@ -464,7 +466,7 @@ pub enum Field {
 }
 
 /// What a base64 field decodes to.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Value {
     /// Text, control characters shown as symbols (NUL as ␀).
     Text(String),
@@ -520,7 +522,7 @@ impl Decoded {
 }
 
 /// One finding of the diagnosis.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     /// What kind of finding.
     pub kind: FindingKind,
@@ -558,7 +560,7 @@ impl Finding {
 }
 
 /// How bad a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     /// The mail was (or will be) refused.
     Error,
@@ -594,7 +596,7 @@ impl Severity {
 }
 
 /// The kinds of findings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum FindingKind {
     /// MAIL FROM differs from the authenticated user and the server refused it (seed 000).
@@ -683,7 +685,7 @@ impl FindingKind {
 }
 
 /// Server software a log names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Software {
     /// Postfix.
@@ -715,7 +717,7 @@ impl Software {
 }
 
 /// Server software and where the log names it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ServerInfo {
     /// The software.
     pub software: Software,
@@ -726,7 +728,7 @@ pub struct ServerInfo {
 }
 
 /// One step of the transaction: a command (or the connection) and its final reply code.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
     /// The session (the `[n]` of a serve transcript; 0 otherwise).
     pub session: u32,

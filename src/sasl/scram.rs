@@ -26,6 +26,7 @@
 //! bytes are used as given, which is what SASLprep yields for ASCII.
 
 pub mod exchange;
+pub mod precomputed;
 pub use exchange::{Client, Server};
 
 use core::fmt;
@@ -50,7 +51,7 @@ pub const MAX_MESSAGE_LEN: usize = 4096;
 pub const RECOMMENDED_MIN_ITERATIONS: u32 = 4096;
 
 /// The hash function H that names the mechanism.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Hash {
     /// SHA-1: SCRAM-SHA-1 (RFC 5802).
     Sha1,
@@ -124,11 +125,16 @@ impl Hash {
     /// output block. Refuses `i = 0` and `i >` [`MAX_ITERATIONS`].
     pub fn hi(self, password: &[u8], salt: &[u8], iterations: u32) -> Result<Vec<u8>, ScramError> {
         check_iterations(u64::from(iterations))?;
+        // Computed already (the page's worker): see `precomputed`.
+        if let Some(out) = precomputed::lookup(self, password, salt, iterations) {
+            return Ok(out);
+        }
         let mut out = vec![0; self.output_len()];
         match self {
             Hash::Sha1 => pbkdf2::pbkdf2_hmac::<Sha1>(password, salt, iterations, &mut out),
             Hash::Sha256 => pbkdf2::pbkdf2_hmac::<Sha256>(password, salt, iterations, &mut out),
         }
+        precomputed::computed(self, password, salt, iterations, &out);
         Ok(out)
     }
 

@@ -22,6 +22,7 @@ mod compose;
 mod console;
 mod copy_button;
 mod diagram;
+mod engine_worker;
 mod lang_switch;
 mod learn;
 mod mailbox;
@@ -39,6 +40,7 @@ mod workers;
 
 pub use analyze::capture_worker::CaptureWorker;
 pub use compose::worker::ComposeWorker;
+pub use engine_worker::EngineWorker;
 pub use msgauth::worker::MsgAuthWorker;
 
 /// Mounts the app on `<body>`.

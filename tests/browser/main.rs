@@ -8,6 +8,7 @@
 mod capture;
 mod compose;
 mod diagrams;
+mod engine;
 mod harness;
 mod learn;
 mod msgauth;

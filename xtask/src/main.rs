@@ -11,6 +11,8 @@
 //!   Chromium, unshaped and on a shaped mobile link
 //! - `cargo xtask bench-compose [--runs N]` — the compose page sending 10 MiB of attachments
 //!   through its worker, in Chromium
+//! - `cargo xtask bench-engine [--runs N] [--dist PATH]` — SCRAM with a million iterations
+//!   and a 1 MB log analyzed: the main thread's longest task, in Chromium
 //!
 //! Setup is idempotent: each tool is checked first (name and exact version) and installed
 //! only when missing, saying what it installs and how long that usually takes here.
@@ -19,6 +21,7 @@
 
 mod bench;
 mod bench_compose;
+mod bench_engine;
 mod bench_page;
 mod breakdown;
 mod offline;
@@ -46,6 +49,8 @@ commands:
                    deep links vs a bare Yew page, unshaped and at 9 Mbit/s + 60 ms (Chromium)
   bench-compose [--runs N]  the compose page sending 10 MiB of attachments through its
                    worker: time to result, and the main thread's long tasks (Chromium)
+  bench-engine [--runs N] [--dist PATH]  SCRAM-SHA-256 with i=1000000 (auth) and a 1 MB
+                   log (analyze): time to result, the main thread's long tasks (Chromium)
 ";
 
 fn main() -> ExitCode {
@@ -58,6 +63,8 @@ fn main() -> ExitCode {
         Some("size-breakdown") => breakdown::breakdown(args.get(1).map(String::as_str)),
         Some("bench-page") => runs_arg(&args).and_then(bench_page::bench_page),
         Some("bench-compose") => runs_arg(&args).and_then(bench_compose::bench_compose),
+        Some("bench-engine") => runs_arg(&args)
+            .and_then(|runs| bench_engine::bench_engine(runs, bench_engine::dist_arg(&args)?)),
         Some("setup") => setup::ensure(args.iter().any(|a| a == "--browser")).map(drop),
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}");

@@ -103,8 +103,13 @@ pub(super) fn auth_required(
         Text::new(fix_en.trim_end().to_string(), fix_zh),
     );
     if tls && !auth {
-        required.cause = "starttls-required";
-        required.fix_id = "use-starttls";
+        required.cause = STARTTLS_CAUSE;
+        required.fix_id = STARTTLS_FIX;
     }
     required
 }
+
+/// The cause id when STARTTLS, not authentication, must come first.
+pub(crate) const STARTTLS_CAUSE: &str = "starttls-required";
+/// Its fix id.
+pub(crate) const STARTTLS_FIX: &str = "use-starttls";

@@ -125,6 +125,15 @@ const RULES: [(Applies, &Rule); 19] = [
     (rcpt_policy::applies, &rcpt_policy::RULE),
 ];
 
+/// The cause id, fix id or source of one of the rules that is `text`, as the rules hold it.
+pub(crate) fn known_text(text: &str) -> Option<&'static str> {
+    RULES
+        .iter()
+        .flat_map(|(_, rule)| [rule.cause, rule.fix_id, rule.source])
+        .chain([auth_first::STARTTLS_CAUSE, auth_first::STARTTLS_FIX])
+        .find(|known| *known == text)
+}
+
 /// A general rule: its id, the kind of finding it makes, where the rule comes from, and a
 /// function that decides whether it applies and, if so, builds the finding (its texts
 /// quote the reply and name what the session showed). The id, kind and source are for the

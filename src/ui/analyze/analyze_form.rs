@@ -1,13 +1,47 @@
 //! The log to analyze: a text area (Ctrl+Enter analyzes), the Analyze and Clear buttons, and
 //! the examples, each loading a log from the seeds and analyzing it at once.
+//!
+//! A log longer than [`HEAVY_TEXT_BYTES`] is analyzed in the engine worker, with a
+//! "computing" indicator; the analysis shown stays until the worker's arrives.
 
 use yew::prelude::*;
 
 use super::examples::EXAMPLES;
-use super::state::{use_analyze, AnalyzeAction};
+use super::state::{use_analyze, AnalyzeAction, AnalyzeContext};
 use super::texts;
 use crate::analyze::MAX_INPUT_BYTES;
+use crate::sasl::scram::precomputed;
+use crate::ui::engine_worker::{
+    computing, use_engine_job, EngineJob, Request, Response, HEAVY_TEXT_BYTES,
+};
 use crate::ui::state::use_lang;
+use crate::ui::workers::workers_allowed;
+
+/// Analyzes `text`: in place, or in the worker when it is long.
+fn run(state: &AnalyzeContext, job: &EngineJob, text: String) {
+    if text.len() <= HEAVY_TEXT_BYTES || !workers_allowed() {
+        state.dispatch(AnalyzeAction::Run(text));
+        return;
+    }
+    // The text area keeps the text meanwhile (as when it loses focus).
+    state.dispatch(AnalyzeAction::Text(text.clone()));
+    let request = Request::Analyze {
+        text: text.clone(),
+        password: state.password.clone(),
+    };
+    let (answers, run) = (state.clone(), state.run);
+    let then = Callback::from(move |response: Response| {
+        if let Response::Analyzed { analysis, hi } = response {
+            precomputed::remember(hi);
+            answers.dispatch(AnalyzeAction::Analyzed {
+                run,
+                text: text.clone(),
+                analysis: Box::new(analysis),
+            });
+        }
+    });
+    job.run.emit((request, then));
+}
 
 /// The form. The text area holds at most one character more than the engine reads, so a
 /// longer paste is still cut by the engine, which says so, rather than silently here.
@@ -15,6 +49,7 @@ use crate::ui::state::use_lang;
 pub fn analyze_form() -> Html {
     let lang = use_lang();
     let area = use_node_ref();
+    let job = use_engine_job();
     let Some(state) = use_analyze() else {
         return Html::default();
     };
@@ -27,23 +62,25 @@ pub fn analyze_form() -> Html {
     };
     let on_keydown = {
         let state = state.clone();
+        let job = job.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
                 let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                state.dispatch(AnalyzeAction::Run(area.value()));
+                run(&state, &job, area.value());
             }
         })
     };
     let on_run = {
         let state = state.clone();
+        let job = job.clone();
         let area = area.clone();
         Callback::from(move |_: MouseEvent| {
             let text = area
                 .cast::<web_sys::HtmlTextAreaElement>()
                 .map(|a| a.value())
                 .unwrap_or_else(|| (*state.text).clone());
-            state.dispatch(AnalyzeAction::Run(text));
+            run(&state, &job, text);
         })
     };
     let on_clear = {
@@ -85,6 +122,7 @@ pub fn analyze_form() -> Html {
                     </button>
                 </div>
             </div>
+            { computing(&job, false, lang) }
         </section>
     }
 }

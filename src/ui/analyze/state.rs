@@ -80,6 +80,16 @@ pub enum AnalyzeAction {
     Text(String),
     /// Analyze this text (the text area's at the time).
     Run(String),
+    /// The engine worker's analysis of `text` (a long log), asked while the analysis shown
+    /// was number `run`; dropped when another analysis (or Clear) came since.
+    Analyzed {
+        /// The analysis number when it was asked.
+        run: u64,
+        /// The text analyzed.
+        text: String,
+        /// The engine's analysis of it.
+        analysis: Box<Analysis>,
+    },
     /// Put an example into the text area and analyze it.
     Example(&'static Example),
     /// Empty the text and the result.
@@ -118,6 +128,17 @@ impl Reducible for AnalyzeState {
             AnalyzeAction::Run(text) => {
                 next.text = Rc::new(text);
                 next.run_analysis();
+            }
+            AnalyzeAction::Analyzed {
+                run,
+                text,
+                analysis,
+            } => {
+                if run != self.run {
+                    return self;
+                }
+                next.text = Rc::new(text);
+                next.show_analysis(*analysis);
             }
             AnalyzeAction::Example(example) => {
                 next.text = Rc::new(example.text.to_string());
@@ -195,7 +216,11 @@ impl Reducible for AnalyzeState {
 
 impl AnalyzeState {
     fn run_analysis(&mut self) {
-        let analysis = analyze(&self.text);
+        self.show_analysis(analyze(&self.text));
+    }
+
+    /// Shows `analysis` (of the text), its AUTH exchanges checked.
+    fn show_analysis(&mut self, analysis: Analysis) {
         self.exchanges = Rc::new(exchanges_of(&analysis));
         self.check_exchanges();
         self.analysis = Some(Rc::new(analysis));

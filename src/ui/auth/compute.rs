@@ -14,7 +14,7 @@ use crate::sasl::{cram_md5, digest_md5, login, ntlm, oauth, plain, scram};
 
 /// The form's values of one mechanism: a handful of pairs (a small list, not a map, to
 /// keep the page's code small).
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Values(Vec<(Field, String)>);
 
 impl Values {
@@ -350,6 +350,22 @@ fn ntlm_trace(values: &Values, notes: &mut Vec<Msg>) -> Result<Trace, AuthError>
     }
     trace.steps.extend(answer.steps);
     Ok(trace)
+}
+
+/// The SCRAM iteration count the server-first message typed demands, when the mechanism is
+/// SCRAM and the message reads (what decides whether [`compute`] is quick).
+pub fn scram_iterations(mech: AuthMech, values: &Values) -> Option<u32> {
+    if !matches!(mech, AuthMech::ScramSha1 | AuthMech::ScramSha256) {
+        return None;
+    }
+    let server_first = get(values, Field::ServerFirst);
+    if server_first.is_empty() {
+        return None;
+    }
+    let bytes = pasted(server_first, &mut Vec::new());
+    scram::parse_server_first(&String::from_utf8_lossy(&bytes))
+        .ok()
+        .map(|first| first.iterations)
 }
 
 fn scram_outcome(hash: scram::Hash, values: &Values) -> Outcome {

@@ -8,7 +8,7 @@ use crate::ui::console::state::demo_accounts;
 
 /// A mechanism of the auth page (the SASL ones, and HTTP Digest for comparison). The
 /// declaration order is the order of [`AuthMech::ALL`] (state is indexed by it).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum AuthMech {
     /// RFC 4616.
     Plain,
@@ -202,7 +202,7 @@ impl AuthMech {
 }
 
 /// An input of the auth page's form.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// The user name.
     User,

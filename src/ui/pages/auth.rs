@@ -5,23 +5,32 @@
 //!
 //! The inputs and the step shown live in the app's auth context, so leaving the page and
 //! coming back keeps them. Passwords stay in memory; nothing is stored or sent.
+//!
+//! SCRAM with more than [`HEAVY_ITERATIONS`] iterations is computed in the engine worker
+//! (`ui::engine_worker`): the page keeps showing the last result, with a "computing"
+//! indicator, until the worker's PBKDF2 result lets the engine run again in place at once.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::i18n::{t, Fill, Lang, Msg};
+use crate::sasl::scram::precomputed;
 use crate::share::pages::{self, AuthShare};
 use crate::share::{Page, ShareError};
 use crate::ui::auth::auth_form::auth_form;
-use crate::ui::auth::compute::{compute, Values};
+use crate::ui::auth::compute::{compute, scram_iterations, Outcome, Values};
 use crate::ui::auth::examples_bar::examples_bar;
 use crate::ui::auth::mechanism::{AuthMech, Example, Field};
 use crate::ui::auth::mechanism_picker::{mech_name, MechanismPicker};
 use crate::ui::auth::outcome_messages::outcome_messages;
 use crate::ui::auth::state::{use_auth, AuthAction};
 use crate::ui::auth::trace_stepper::trace_stepper;
+use crate::ui::engine_worker::{computing, use_engine_job, Request, Response, HEAVY_ITERATIONS};
 use crate::ui::share::panel::{Restored, SharePanel};
 use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
+use crate::ui::workers::workers_allowed;
 
 /// What the address selects.
 #[derive(Properties, PartialEq)]
@@ -51,9 +60,42 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
         });
     }
     let form = auth.as_ref().map(|a| a.form(mech)).unwrap_or_default();
-    let outcome = use_memo((mech, form.values.clone()), |(mech, values)| {
-        compute(*mech, values)
+    // Heavy SCRAM waits for the worker: computed in place once its PBKDF2 result is in.
+    let job = use_engine_job();
+    let key = (mech, (*form.values).clone());
+    let heavy = scram_iterations(mech, &form.values).is_some_and(|i| i > HEAVY_ITERATIONS)
+        && workers_allowed();
+    let precomputed_for = use_state_eq(|| None::<(AuthMech, Values)>);
+    let ready = !heavy || precomputed_for.as_ref() == Some(&key);
+    let computed = use_memo((key.clone(), ready), |((mech, values), ready)| {
+        ready.then(|| Rc::new(compute(*mech, values)))
     });
+    let last = use_mut_ref(|| Rc::new(Outcome::default()));
+    if let Some(outcome) = computed.as_ref() {
+        *last.borrow_mut() = outcome.clone();
+    }
+    let outcome = last.borrow().clone();
+    {
+        let run = job.run.clone();
+        use_effect_with((key, ready), move |((mech, values), ready)| {
+            if !*ready {
+                let key = (*mech, values.clone());
+                let then = Callback::from(move |response: Response| {
+                    if let Response::Hi(results) = response {
+                        precomputed::remember(results);
+                    }
+                    precomputed_for.set(Some(key.clone()));
+                });
+                run.emit((
+                    Request::Auth {
+                        mech: *mech,
+                        values: values.clone(),
+                    },
+                    then,
+                ));
+            }
+        });
+    }
     let Some(auth) = auth else {
         return Html::default();
     };
@@ -135,6 +177,7 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
             <div class="auth-layout">
                 { auth_form(mech, &form.values, &on_input, lang) }
                 <div class="auth-result">
+                    { computing(&job, !ready, lang) }
                     { outcome_messages(&outcome, lang) }
                     if let Some(trace) = outcome.trace.as_ref().filter(|t| !t.steps.is_empty()) {
                         { trace_stepper(trace, form.step, &on_step, lang) }

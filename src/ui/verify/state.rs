@@ -106,7 +106,8 @@ pub enum VerifyAction {
 }
 
 impl VerifyState {
-    fn check(&mut self) {
+    /// Checks what is there now (the engine's [`verify_with`] or [`verify_transcript`]).
+    pub(crate) fn check(&mut self) {
         let password = Some(self.password.as_str()).filter(|p| !p.is_empty());
         match self.mode {
             Mode::Exchange => {

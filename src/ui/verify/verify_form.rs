@@ -1,16 +1,65 @@
 //! What to check — one exchange (mechanism, challenge, response, "exactly as sent") or a
 //! whole transcript — the optional password, and the Verify button (Ctrl+Enter anywhere in
 //! the form does the same).
+//!
+//! A check whose SCRAM exchange demands more than [`HEAVY_ITERATIONS`] iterations, or a
+//! transcript longer than [`HEAVY_TEXT_BYTES`], first runs in the engine worker; the
+//! engine then checks again in place with the worker's PBKDF2 results, at once.
 
 use yew::prelude::*;
 
 use super::state::{use_verify, Mode, VerifyAction};
 use super::texts;
+use crate::analyze::analyze;
+use crate::analyze::auth::exchanges_of;
 use crate::i18n::{t, Msg};
+use crate::sasl::scram::precomputed;
 use crate::sasl::verify::Mechanism;
 use crate::ui::console::hooks::use_synced_select;
+use crate::ui::engine_worker::{
+    computing, scram_iterations_of, use_engine_job, verify_iterations, EngineJob, Request,
+    Response, HEAVY_ITERATIONS, HEAVY_TEXT_BYTES,
+};
 use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
+use crate::ui::workers::workers_allowed;
+
+/// Whether checking what is there now takes long enough for the worker.
+fn heavy(verify: &super::state::VerifyState) -> bool {
+    match verify.mode {
+        Mode::Exchange => verify_iterations(verify.mechanism, &verify.challenge) > HEAVY_ITERATIONS,
+        Mode::Transcript => {
+            verify.transcript.len() > HEAVY_TEXT_BYTES
+                || (!verify.password.is_empty()
+                    && scram_iterations_of(&exchanges_of(&analyze(&verify.transcript)))
+                        > HEAVY_ITERATIONS)
+        }
+    }
+}
+
+/// Checks what is there now: in place, or first in the worker when it is heavy.
+fn check(verify: &super::state::VerifyContext, job: &EngineJob) {
+    if !heavy(verify) || !workers_allowed() {
+        verify.dispatch(VerifyAction::Verify);
+        return;
+    }
+    let request = Request::Verify {
+        mechanism: verify.mechanism.name().to_string(),
+        challenge: verify.challenge.clone(),
+        response: verify.response.clone(),
+        password: verify.password.clone(),
+        as_sent: verify.as_sent,
+        transcript: (verify.mode == Mode::Transcript).then(|| verify.transcript.clone()),
+    };
+    let verify = verify.clone();
+    let then = Callback::from(move |response: Response| {
+        if let Response::Hi(results) = response {
+            precomputed::remember(results);
+        }
+        verify.dispatch(VerifyAction::Verify);
+    });
+    job.run.emit((request, then));
+}
 
 fn area_input(
     verify: &super::state::VerifyContext,
@@ -44,6 +93,7 @@ pub fn verify_form() -> Html {
     let verify = use_verify();
     let mechanism = verify.as_ref().map_or(Mechanism::CramMd5, |v| v.mechanism);
     let select_ref = use_synced_select(mechanism.name().to_string());
+    let job = use_engine_job();
     let Some(verify) = verify else {
         return Html::default();
     };
@@ -62,14 +112,16 @@ pub fn verify_form() -> Html {
     };
     let on_verify = {
         let verify = verify.clone();
-        Callback::from(move |_: MouseEvent| verify.dispatch(VerifyAction::Verify))
+        let job = job.clone();
+        Callback::from(move |_: MouseEvent| check(&verify, &job))
     };
     let on_keydown = {
         let verify = verify.clone();
+        let job = job.clone();
         Callback::from(move |e: KeyboardEvent| {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
-                verify.dispatch(VerifyAction::Verify);
+                check(&verify, &job);
             }
         })
     };
@@ -158,6 +210,7 @@ pub fn verify_form() -> Html {
                     { t(lang, Msg::VerifySubmit) }
                 </button>
             </div>
+            { computing(&job, false, lang) }
             <p class="hint">{ t(lang, Msg::AuthPasswordNote) }</p>
         </section>
     }

@@ -1,0 +1,253 @@
+//! The engine worker (issue 13): SCRAM with a million iterations on the Auth page and a
+//! long log on the Analyze page are computed off the main thread, with a "computing"
+//! indicator, while the page keeps answering; the result is what the engine computes
+//! natively.
+
+use std::time::{Duration, Instant};
+
+use fantoccini::Locator;
+use serde_json::Value;
+use smtp_trainer::analyze::analyze;
+use smtp_trainer::i18n::Msg;
+use smtp_trainer::sasl::scram;
+
+use super::harness::{BrowserLang, Harness};
+
+/// The RFC 7677 §3 server-first-message with a million iterations instead of 4096.
+const SERVER_FIRST_1M: &str =
+    "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=1000000";
+
+/// Waits (up to a minute: a million PBKDF2 rounds in wasm on a loaded machine) until the
+/// indicator is gone.
+async fn wait_computed(h: &Harness) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let found = h
+            .client
+            .find(Locator::Css("[data-testid=engine-computing]"))
+            .await
+            .is_ok();
+        if !found {
+            return;
+        }
+        assert!(Instant::now() < deadline, "still computing after a minute");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Sets a control's value as typing does (an `input` event), then — while the work that
+/// starts runs — notes the indicator, switches the language and notes the heading at once.
+const DURING: &str = "const [testid, value, click, heading] = arguments; \
+    const done = arguments[arguments.length - 1]; \
+    const indicator = () => document.querySelector('[data-testid=engine-computing]'); \
+    const control = document.querySelector(`[data-testid=${testid}]`); \
+    control.value = value; \
+    control.dispatchEvent(new InputEvent('input', { bubbles: true })); \
+    control.dispatchEvent(new Event('change', { bubbles: true })); \
+    if (click) document.querySelector(`[data-testid=${click}]`).click(); \
+    setTimeout(() => { \
+      const shown = indicator(); \
+      const role = shown && shown.getAttribute('role'); \
+      const before = document.querySelector(`[data-testid=${heading}]`).textContent; \
+      document.querySelector('[data-testid=lang-zh]').click(); \
+      setTimeout(() => done({ shown: !!shown, role, before, \
+        heading: document.querySelector(`[data-testid=${heading}]`).textContent, \
+        still: !!indicator() }), 0); \
+    }, 0);";
+
+async fn during(h: &Harness, testid: &str, value: &str, click: &str, heading: &str) -> Value {
+    h.client
+        .execute_async(
+            DURING,
+            vec![
+                Value::from(testid),
+                Value::from(value),
+                Value::from(click),
+                Value::from(heading),
+            ],
+        )
+        .await
+        .expect("the script runs")
+}
+
+fn assert_answered_meanwhile(during: &Value) {
+    assert_eq!(during["shown"], true, "no indicator: {during}");
+    assert_eq!(during["role"], "status", "{during}");
+    assert_eq!(during["still"], true, "over before the input: {during}");
+    assert_ne!(
+        during["heading"], during["before"],
+        "the language switch was not handled at once: {during}"
+    );
+}
+
+async fn fetched_engine_worker(h: &Harness) -> bool {
+    h.js("return performance.getEntriesByType('resource').some(e => e.name.includes('engine_worker'))")
+        .await
+        .as_bool()
+        .unwrap_or(false)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn scram_with_a_million_iterations_runs_in_the_worker_and_shows_the_engines_values() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/auth/scram-sha-256").await;
+    h.wait_for("[data-testid=auth-page]").await;
+    h.click("auth-example-rfc7677").await;
+    h.wait_for("[data-testid=auth-step-item][data-step-id=server-signature]")
+        .await;
+    // 4096 iterations: computed in place, no worker fetched.
+    assert!(!fetched_engine_worker(&h).await);
+    h.js(
+        "const f = document.querySelector('[data-testid=auth-input-server-final]'); \
+          f.value = ''; f.dispatchEvent(new InputEvent('input', { bubbles: true })); \
+          return true",
+    )
+    .await;
+
+    let during = during(
+        &h,
+        "auth-input-server-first",
+        SERVER_FIRST_1M,
+        "",
+        "auth-heading",
+    )
+    .await;
+    assert_answered_meanwhile(&during);
+    assert_eq!(during["heading"], Msg::AuthHeading.text().zh, "{during}");
+    let started = Instant::now();
+    wait_computed(&h).await;
+    println!(
+        "SCRAM-SHA-256, i=1000000: the worker's answer after about {} ms",
+        started.elapsed().as_millis()
+    );
+    assert!(fetched_engine_worker(&h).await);
+
+    // The engine's trace of the same inputs, natively.
+    let engine = scram::client(
+        scram::Hash::Sha256,
+        "user",
+        "pencil",
+        "rOprNGfwEbeRWgbNEkqO",
+        SERVER_FIRST_1M,
+    )
+    .expect("the engine computes it");
+    let ids = h
+        .js("return [...document.querySelectorAll('[data-testid=auth-step-item]')].map(e => e.getAttribute('data-step-id'))")
+        .await;
+    let want: Vec<&str> = engine.steps.iter().map(|s| s.id).collect();
+    assert_eq!(ids, serde_json::json!(want));
+    for (index, step) in engine.steps.iter().enumerate() {
+        if step.bytes.is_empty() {
+            continue;
+        }
+        h.js(&format!(
+            "document.querySelectorAll('[data-testid=auth-step-item]')[{index}].click(); return true"
+        ))
+        .await;
+        let hex = h
+            .wait_text("[data-testid=auth-step-hex]", |t| t == step.hex())
+            .await;
+        assert_eq!(hex, step.hex(), "{}", step.id);
+    }
+    h.close().await;
+}
+
+/// A long session log (about 1 MB, 20 000 lines: the analyzer's limits), ending in a
+/// refused login.
+fn long_log() -> String {
+    let mut out = String::new();
+    let mut session = 0;
+    while out.len() < 990_000 && out.lines().count() < 19_950 {
+        session += 1;
+        out.push_str(&format!(
+            "S: 220 mx{session}.example.org ESMTP Postfix\n\
+             C: EHLO client.example.com\n\
+             S: 250-mx{session}.example.org\n\
+             S: 250-AUTH PLAIN LOGIN\n\
+             S: 250 8BITMIME\n\
+             C: MAIL FROM:<sender{session}@example.com>\n\
+             C: RCPT TO:<recipient{session}@example.org>\n\
+             S: 250 2.1.5 Ok\n\
+             C: DATA\n\
+             S: 354 End data with <CR><LF>.<CR><LF>\n\
+             Subject: report number {session} of the long running test series\n\
+             \n"
+        ));
+        for line in 0..10 {
+            out.push_str(&format!(
+                "line {line} of message {session}: the quick brown fox jumps over the lazy dog again and again\n"
+            ));
+        }
+        out.push_str(".\nS: 250 2.0.0 Ok: queued as ABC\nC: QUIT\nS: 221 2.0.0 Bye\n");
+    }
+    out.push_str("S: 535 5.7.8 Error: authentication failed\n");
+    out
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
+    let text = long_log();
+    assert!(text.len() > 900_000, "{}", text.len());
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+    h.wait_for("[data-testid=analyze-page]").await;
+
+    let during = during(
+        &h,
+        "analyze-input",
+        &text,
+        "analyze-submit",
+        "analyze-heading",
+    )
+    .await;
+    assert_answered_meanwhile(&during);
+    let started = Instant::now();
+    wait_computed(&h).await;
+    println!(
+        "a {} byte log: the worker's analysis after about {} ms",
+        text.len(),
+        started.elapsed().as_millis()
+    );
+    assert!(fetched_engine_worker(&h).await);
+    h.wait_for("[data-testid=analyze-finding]").await;
+
+    // The engine's analysis of the same text, natively (the page is in Chinese now).
+    let engine = analyze(&text);
+    assert!(!engine.findings.is_empty());
+    let shown = h
+        .js(
+            "return [...document.querySelectorAll('[data-testid=analyze-finding]')].map(e => ({ \
+               kind: e.getAttribute('data-kind'), cause: e.getAttribute('data-cause'), \
+               title: e.querySelector('[data-testid=analyze-finding-title]').textContent, \
+               what: e.querySelector('[data-testid=analyze-finding-what]').textContent }))",
+        )
+        .await;
+    let shown = shown.as_array().expect("a list");
+    assert_eq!(shown.len(), engine.findings.len(), "{shown:?}");
+    for (shown, finding) in shown.iter().zip(&engine.findings) {
+        assert_eq!(shown["kind"], finding.kind.id());
+        assert_eq!(shown["cause"], finding.cause);
+        assert_eq!(shown["title"], finding.title.zh.as_ref());
+        assert!(
+            shown["what"]
+                .as_str()
+                .is_some_and(|w| w.contains(finding.what.zh.as_ref())),
+            "{shown} / {}",
+            finding.what.zh
+        );
+    }
+    let formats = h
+        .js("return [...document.querySelectorAll('[data-testid=analyze-format]')].map(e => e.getAttribute('data-format'))")
+        .await;
+    let want: Vec<&str> = engine.formats.iter().map(|f| f.id()).collect();
+    assert_eq!(formats, serde_json::json!(want));
+    let lines = h
+        .js("return document.querySelectorAll('[data-testid=analyze-line]').length")
+        .await;
+    assert_eq!(
+        lines.as_u64(),
+        Some(engine.lines.len().min(500) as u64),
+        "the first lines shown"
+    );
+    h.close().await;
+}
