@@ -197,11 +197,20 @@ fn one_run(driver: &Driver, id: &str, url: &str) -> Result<(Send, Send), String>
 }
 
 /// Polls `ready` until it says so (60 s at most).
-fn wait(mut ready: impl FnMut() -> Result<bool, String>) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(60);
+fn wait(ready: impl FnMut() -> Result<bool, String>) -> Result<(), String> {
+    poll_page(60, ready)
+}
+
+/// Polls `ready` every 50 ms until it says so, for `seconds` at most (the page benches'
+/// one way of waiting for the page).
+pub(crate) fn poll_page(
+    seconds: u64,
+    mut ready: impl FnMut() -> Result<bool, String>,
+) -> Result<(), String> {
+    let deadline = Instant::now() + Duration::from_secs(seconds);
     while !ready()? {
         if Instant::now() > deadline {
-            return Err("the compose page did not get there within 60 s".into());
+            return Err(format!("the page did not get there within {seconds} s"));
         }
         thread::sleep(Duration::from_millis(50));
     }

@@ -14,8 +14,6 @@
 
 use std::fmt::Write as _;
 use std::path::PathBuf;
-use std::thread;
-use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
@@ -254,15 +252,8 @@ fn one_run(
 }
 
 /// Polls `ready` until it says so (120 s at most).
-fn wait(mut ready: impl FnMut() -> Result<bool, String>) -> Result<(), String> {
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while !ready()? {
-        if Instant::now() > deadline {
-            return Err("the page did not get there within 120 s".into());
-        }
-        thread::sleep(Duration::from_millis(50));
-    }
-    Ok(())
+fn wait(ready: impl FnMut() -> Result<bool, String>) -> Result<(), String> {
+    crate::bench_compose::poll_page(120, ready)
 }
 
 /// The median by time to result.
