@@ -266,6 +266,21 @@ pub fn use_engine_job() -> EngineJob {
     }
 }
 
+/// Runs `f` in a task of its own (a zero timeout): the page then handles input between
+/// reading a large answer and showing it, instead of both in one long task.
+pub fn later(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(f);
+    // A browser that refuses the timer would drop the answer: nothing else to do then.
+    let _ =
+        window.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+}
+
 /// The indicator shown while the worker computes.
 const COMPUTING: Tr = Tr::new(
     "Computing in the background… The page stays usable; the result appears here when it is ready.",

@@ -12,7 +12,7 @@ use super::texts;
 use crate::analyze::MAX_INPUT_BYTES;
 use crate::sasl::scram::precomputed;
 use crate::ui::engine_worker::{
-    computing, use_engine_job, EngineJob, Request, Response, HEAVY_TEXT_BYTES,
+    computing, later, use_engine_job, EngineJob, Request, Response, HEAVY_TEXT_BYTES,
 };
 use crate::ui::state::use_lang;
 use crate::ui::workers::workers_allowed;
@@ -33,10 +33,14 @@ fn run(state: &AnalyzeContext, job: &EngineJob, text: String) {
     let then = Callback::from(move |response: Response| {
         if let Response::Analyzed { analysis, hi } = response {
             precomputed::remember(hi);
-            answers.dispatch(AnalyzeAction::Analyzed {
-                run,
-                text: text.clone(),
-                analysis: Box::new(analysis),
+            let (answers, text) = (answers.clone(), text.clone());
+            // Shown in a task of its own, after the one that read the answer.
+            later(move || {
+                answers.dispatch(AnalyzeAction::Analyzed {
+                    run,
+                    text,
+                    analysis: Box::new(analysis),
+                })
             });
         }
     });
