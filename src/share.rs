@@ -17,6 +17,7 @@ use base64::Engine as _;
 
 use crate::lessons::toml_lite::{self, quote, Value};
 
+pub mod handoff;
 pub mod pages;
 
 /// The version this trainer writes and reads.
@@ -166,6 +167,11 @@ pub fn decode_text(payload: &str) -> Result<String, ShareError> {
 /// A page's state as a payload. Secrets are dropped unless `secrets`, and counted (added to
 /// `state.left_out`, which counts what the page itself left out).
 pub fn encode(page: Page, state: &Share, lines: &[Line], secrets: bool) -> String {
+    encode_text(&state_text(page, state, lines, secrets))
+}
+
+/// A page's state as text (what [`encode`] deflates): the scenario files' TOML subset.
+pub fn state_text(page: Page, state: &Share, lines: &[Line], secrets: bool) -> String {
     let mut left_out = state.left_out;
     let mut text = format!("page = {}\n", quote(page.id()));
     for (key, value) in &state.fields {
@@ -194,7 +200,7 @@ pub fn encode(page: Page, state: &Share, lines: &[Line], secrets: bool) -> Strin
     if left_out > 0 {
         text.push_str(&format!("left_out = {left_out}\n"));
     }
-    encode_text(&text)
+    text
 }
 
 fn toml_lite_key(key: &str) -> bool {
@@ -209,8 +215,12 @@ fn toml_lite_key(key: &str) -> bool {
 
 /// A payload back to the state of `page`.
 pub fn decode(page: Page, payload: &str) -> Result<Share, ShareError> {
-    let text = decode_text(payload)?;
-    let tables = toml_lite::parse(&text).map_err(|_| ShareError::Damaged)?;
+    decode_state(page, &decode_text(payload)?)
+}
+
+/// A state's text (see [`state_text`]) back to the state of `page`.
+pub fn decode_state(page: Page, text: &str) -> Result<Share, ShareError> {
+    let tables = toml_lite::parse(text).map_err(|_| ShareError::Damaged)?;
     let [root] = tables.as_slice() else {
         return Err(ShareError::Damaged);
     };

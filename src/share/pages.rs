@@ -9,7 +9,7 @@
 //! AUTH exchange (the command and every answer to a 334) is secret as a whole, since replaying
 //! half of it would leave the server waiting for answers that are not there.
 
-use super::{decode, encode, Line, Page, Share, ShareError};
+use super::{decode, decode_state, encode, state_text, Line, Page, Share, ShareError};
 use crate::mime::{Charset, TransferEncoding};
 use crate::sasl::verify::Mechanism;
 use crate::smtp::client::Security;
@@ -37,6 +37,23 @@ pub trait Shared: Sized {
 
 /// The payload of `state`, passwords and tokens included only with `secrets`.
 pub fn payload<T: Shared>(state: &T, secrets: bool) -> String {
+    let (share, lines) = written(state, secrets);
+    encode(T::PAGE, &share, &lines, secrets)
+}
+
+/// `state` as text, everything included (for the hand-over between the page's modules,
+/// which never leaves the page; see [`super::handoff`]).
+pub fn whole_text<T: Shared>(state: &T) -> String {
+    let (share, lines) = written(state, true);
+    state_text(T::PAGE, &share, &lines, true)
+}
+
+/// What [`whole_text`] wrote, back.
+pub fn from_whole_text<T: Shared>(text: &str) -> Result<T, ShareError> {
+    T::read(&decode_state(T::PAGE, text)?)
+}
+
+fn written<T: Shared>(state: &T, secrets: bool) -> (Share, Vec<Line>) {
     let mut share = state.write(secrets);
     let lines: Vec<Line> = std::mem::take(&mut share.lines)
         .into_iter()
@@ -45,7 +62,7 @@ pub fn payload<T: Shared>(state: &T, secrets: bool) -> String {
             secret: false,
         })
         .collect();
-    encode(T::PAGE, &share, &lines, secrets)
+    (share, lines)
 }
 
 /// What a payload held, and how many secrets were left out of it when it was made.

@@ -1,10 +1,13 @@
-//! The root component: state provider, router, navigation, and the page for the route.
+//! The root component: state providers, the shell (router, navigation, the page for the
+//! route) and which page each route shows. The console, the reference, Auth and Verify
+//! also run as apps of their own for a first visit ([`super::sections`]); the whole app
+//! then starts from what they hand over.
 
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-use super::auth::state::{AuthContext, AuthState};
-use super::console::state::{browser_now, ConsoleContext, ConsoleState, Drafts, DraftsContext};
+use super::auth::state::AuthContext;
+use super::console::state::{ConsoleContext, DraftsContext};
 use super::mailbox::providers::MailProviders;
 use super::nav::Nav;
 use super::pages::{
@@ -12,55 +15,99 @@ use super::pages::{
     verify::VerifyPage,
 };
 use super::route::Route;
+use super::sections;
 use super::state::{apply_lang, stored_lang, AppContext, AppState};
-use super::verify::state::{VerifyContext, VerifyState};
+use super::verify::state::VerifyContext;
 use crate::i18n::{t, Msg};
 
 /// The whole page.
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(stored_lang()));
+    // What a section's own module handed over, when the app starts from one.
+    let handoff = use_memo((), |_| sections::take_handoff());
+    let from = || (*handoff).clone();
     // The console lives here, above the router, so its session outlives a visit to the
     // reference; the drafts apart from it, so typing re-renders only the input.
-    let console = use_reducer(|| ConsoleState::new(&browser_now()));
-    let drafts = use_reducer(Drafts::default);
+    let console = use_reducer({
+        let h = from();
+        move || sections::console_from(h.as_ref())
+    });
+    let drafts = use_reducer({
+        let h = from();
+        move || sections::drafts_from(h.as_ref())
+    });
     // The auth and verify pages' inputs (passwords included, in memory only) and results,
     // kept across navigation too.
-    let auth = use_reducer(AuthState::default);
-    let verify = use_reducer(VerifyState::default);
-    let lang = state.lang;
-    use_effect_with(lang, |&lang| apply_lang(lang));
+    let auth = use_reducer({
+        let h = from();
+        move || sections::auth_from(h.as_ref())
+    });
+    let verify = use_reducer({
+        let h = from();
+        move || sections::verify_from(h.as_ref())
+    });
+    let lang = sections::lang_from(handoff.as_ref().as_ref());
 
     html! {
+        <ContextProvider<ConsoleContext> context={console}>
+            <ContextProvider<DraftsContext> context={drafts}>
+                <ContextProvider<AuthContext> context={auth}>
+                    <ContextProvider<VerifyContext> context={verify}>
+                        // The compose form and result, and the accepted messages.
+                        <MailProviders>
+                        // The analyze, scenarios and lessons pages' state.
+                        <super::learn::provider::LearnProvider>
+                        // The message-authentication section's inputs, answers and worker.
+                        <super::msgauth::state::MsgAuthProvider>
+                            <Shell pages={switch as fn(Route) -> Html} {lang} />
+                        </super::msgauth::state::MsgAuthProvider>
+                        </super::learn::provider::LearnProvider>
+                        </MailProviders>
+                    </ContextProvider<VerifyContext>>
+                </ContextProvider<AuthContext>>
+            </ContextProvider<DraftsContext>>
+        </ContextProvider<ConsoleContext>>
+    }
+}
+
+/// What the shell shows.
+#[derive(Properties)]
+pub struct ShellProps {
+    /// The page for each route.
+    pub pages: fn(Route) -> Html,
+    /// The language to start in (else the stored one, else the browser's).
+    #[prop_or_default]
+    pub lang: Option<crate::i18n::Lang>,
+}
+
+impl PartialEq for ShellProps {
+    fn eq(&self, other: &ShellProps) -> bool {
+        std::ptr::fn_addr_eq(self.pages, other.pages) && self.lang == other.lang
+    }
+}
+
+/// What every page is framed by, in the whole app and in each section's own: the language,
+/// the router, the skip link, the navigation, the page, the footer.
+#[function_component(Shell)]
+pub fn shell(props: &ShellProps) -> Html {
+    let start = props.lang;
+    let state = use_reducer(move || AppState::new(start.unwrap_or_else(stored_lang)));
+    let lang = state.lang;
+    use_effect_with(lang, |&lang| apply_lang(lang));
+    let pages = props.pages;
+    html! {
         <ContextProvider<AppContext> context={state}>
-            <ContextProvider<ConsoleContext> context={console}>
-                <ContextProvider<DraftsContext> context={drafts}>
-                    <ContextProvider<AuthContext> context={auth}>
-                        <ContextProvider<VerifyContext> context={verify}>
-                            // The compose form and result, and the accepted messages.
-                            <MailProviders>
-                            // The analyze, scenarios and lessons pages' state.
-                            <super::learn::provider::LearnProvider>
-                            // The message-authentication section's inputs, answers and worker.
-                            <super::msgauth::state::MsgAuthProvider>
-                            <HashRouter>
-                                <a class="skip-link" href="#main" data-testid="skip-link"
-                                   onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
-                                    { t(lang, Msg::SkipToContent) }
-                                </a>
-                                <Nav />
-                                <main id="main" tabindex="-1" data-testid="main">
-                                    <Switch<Route> render={switch} />
-                                </main>
-                                <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
-                            </HashRouter>
-                            </super::msgauth::state::MsgAuthProvider>
-                            </super::learn::provider::LearnProvider>
-                            </MailProviders>
-                        </ContextProvider<VerifyContext>>
-                    </ContextProvider<AuthContext>>
-                </ContextProvider<DraftsContext>>
-            </ContextProvider<ConsoleContext>>
+            <HashRouter>
+                <a class="skip-link" href="#main" data-testid="skip-link"
+                   onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); focus_main(); })}>
+                    { t(lang, Msg::SkipToContent) }
+                </a>
+                <Nav />
+                <main id="main" tabindex="-1" data-testid="main">
+                    <Switch<Route> render={pages} />
+                </main>
+                <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
+            </HashRouter>
         </ContextProvider<AppContext>>
     }
 }
@@ -77,14 +124,50 @@ fn focus_main() {
     }
 }
 
-fn switch(route: Route) -> Html {
+/// The console's page, if `route` is one of its addresses.
+pub fn console_page(route: &Route) -> Option<Html> {
+    matches!(route, Route::Home | Route::Console).then(|| html! { <ConsolePage /> })
+}
+
+/// The Auth page, if `route` is one of its addresses.
+pub fn auth_page(route: &Route) -> Option<Html> {
     match route {
-        Route::Home | Route::Console => html! { <ConsolePage /> },
-        Route::Auth => html! { <AuthPage mechanism={None::<AttrValue>} /> },
+        Route::Auth => Some(html! { <AuthPage mechanism={None::<AttrValue>} /> }),
         Route::AuthMechanism { mechanism } => {
-            html! { <AuthPage mechanism={Some(AttrValue::from(mechanism))} /> }
+            Some(html! { <AuthPage mechanism={Some(AttrValue::from(mechanism.clone()))} /> })
         }
-        Route::Verify => html! { <VerifyPage /> },
+        _ => None,
+    }
+}
+
+/// The Verify page, if `route` is its address.
+pub fn verify_page(route: &Route) -> Option<Html> {
+    matches!(route, Route::Verify).then(|| html! { <VerifyPage /> })
+}
+
+/// The reference, if `route` is one of its addresses.
+pub fn reference_page(route: &Route) -> Option<Html> {
+    match route {
+        Route::Reference => Some(html! { <ReferencePage query={None::<AttrValue>} /> }),
+        Route::ReferenceCode { code } => {
+            Some(html! { <ReferencePage query={Some(AttrValue::from(code.clone()))} /> })
+        }
+        Route::ReferencePair { code, enhanced } => Some(
+            html! { <ReferencePage query={Some(AttrValue::from(format!("{code} {enhanced}")))} /> },
+        ),
+        _ => None,
+    }
+}
+
+fn switch(route: Route) -> Html {
+    if let Some(page) = console_page(&route)
+        .or_else(|| auth_page(&route))
+        .or_else(|| verify_page(&route))
+        .or_else(|| reference_page(&route))
+    {
+        return page;
+    }
+    match route {
         Route::Compose => html! { <super::pages::compose::ComposePage /> },
         Route::Mailbox => html! { <super::pages::mailbox::MailboxPage /> },
         Route::Analyze => html! { <super::pages::analyze::AnalyzePage /> },
@@ -104,13 +187,6 @@ fn switch(route: Route) -> Html {
         Route::Lesson { id } => {
             html! { <super::pages::lessons::LessonsPage id={Some(AttrValue::from(id))} /> }
         }
-        Route::Reference => html! { <ReferencePage query={None::<AttrValue>} /> },
-        Route::ReferenceCode { code } => {
-            html! { <ReferencePage query={Some(AttrValue::from(code))} /> }
-        }
-        Route::ReferencePair { code, enhanced } => {
-            html! { <ReferencePage query={Some(AttrValue::from(format!("{code} {enhanced}")))} /> }
-        }
-        Route::NotFound => html! { <NotFound /> },
+        _ => html! { <NotFound /> },
     }
 }

@@ -33,6 +33,7 @@ mod password_input;
 mod policy_switch;
 mod reply_reference;
 mod route;
+mod sections;
 mod share;
 mod state;
 mod verify;
@@ -42,6 +43,7 @@ pub use analyze::capture_worker::CaptureWorker;
 pub use compose::worker::ComposeWorker;
 pub use engine_worker::EngineWorker;
 pub use msgauth::worker::MsgAuthWorker;
+pub use sections::{run_auth, run_console, run_reference, run_verify};
 
 /// Mounts the app on `<body>`.
 pub fn run() {

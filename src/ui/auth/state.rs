@@ -142,6 +142,49 @@ impl Reducible for AuthState {
     }
 }
 
+impl AuthState {
+    /// `mech`'s form as a link (or the hand-over to the whole app) carries it: the
+    /// mechanism's slug, the inputs by their slugs, the step.
+    pub fn share(&self, mech: AuthMech) -> crate::share::pages::AuthShare {
+        let form = self.form(mech);
+        crate::share::pages::AuthShare {
+            mechanism: mech.slug().to_string(),
+            inputs: form
+                .values
+                .pairs()
+                .iter()
+                .map(|(field, value)| (field.slug().to_string(), value.clone()))
+                .collect(),
+            step: form.step,
+        }
+    }
+}
+
+impl AuthAction {
+    /// Restores `state` (and shows its mechanism); a mechanism or input that does not exist
+    /// makes it damaged.
+    pub fn restore(
+        state: crate::share::pages::AuthShare,
+    ) -> Result<AuthAction, crate::share::ShareError> {
+        use crate::share::ShareError;
+        let mech = AuthMech::from_slug(&state.mechanism).ok_or(ShareError::Damaged)?;
+        let mut pairs = Vec::new();
+        for (slug, value) in state.inputs {
+            let field = mech
+                .fields()
+                .iter()
+                .find(|f| f.slug() == slug)
+                .ok_or(ShareError::Damaged)?;
+            pairs.push((*field, value));
+        }
+        Ok(AuthAction::Restore {
+            mech,
+            values: Values::from_pairs(pairs),
+            step: state.step,
+        })
+    }
+}
+
 /// The handle components receive from the context.
 pub type AuthContext = UseReducerHandle<AuthState>;
 

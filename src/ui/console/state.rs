@@ -133,6 +133,32 @@ impl ConsoleState {
             show_crlf: false,
         }
     }
+
+    /// The session as a link (or the hand-over to the whole app) carries it: the server,
+    /// its policies as the session began and each change since, the lines typed.
+    pub fn share(&self) -> crate::share::pages::ConsoleShare {
+        let live = self.live.read();
+        let replay = live.replayable();
+        crate::share::pages::ConsoleShare {
+            profile: live.server.config().profile,
+            policies: replay.policies,
+            changes: replay.changes,
+            lines: replay.lines,
+        }
+    }
+}
+
+impl ConsoleAction {
+    /// Replays `state` on a new connection made at `now`.
+    pub fn replay(state: crate::share::pages::ConsoleShare, now: String) -> ConsoleAction {
+        ConsoleAction::Replay {
+            profile: state.profile,
+            policies: state.policies,
+            changes: state.changes,
+            lines: state.lines.into_iter().map(|l| l.text).collect(),
+            now,
+        }
+    }
 }
 
 /// Opens a new session with `config`; the transcript goes on with its marker and greeting,

@@ -102,44 +102,23 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
 
     // The mechanism shown, its inputs (by their slugs) and the step.
     let make = {
-        let form = form.clone();
-        Callback::from(move |secrets: bool| {
-            let state = AuthShare {
-                mechanism: mech.slug().to_string(),
-                inputs: form
-                    .values
-                    .pairs()
-                    .iter()
-                    .map(|(field, value)| (field.slug().to_string(), value.clone()))
-                    .collect(),
-                step: form.step,
-            };
-            pages::payload(&state, secrets)
-        })
+        let auth = auth.clone();
+        Callback::from(move |secrets: bool| pages::payload(&auth.share(mech), secrets))
     };
     let open = {
         let auth = auth.clone();
         Callback::from(move |(payload, lang): (String, Lang)| {
             let (state, left_out) = pages::open::<AuthShare>(&payload)?;
-            let mech = AuthMech::from_slug(&state.mechanism).ok_or(ShareError::Damaged)?;
-            let mut pairs = Vec::new();
-            for (slug, value) in state.inputs {
-                let field = mech
-                    .fields()
-                    .iter()
-                    .find(|f| f.slug() == slug)
-                    .ok_or(ShareError::Damaged)?;
-                pairs.push((*field, value));
-            }
-            auth.dispatch(AuthAction::Restore {
-                mech,
-                values: Values::from_pairs(pairs),
-                step: state.step,
-            });
-            let what = share_tx::AUTH_WHAT.get(lang).fill(&[
-                ("mechanism", &mech_name(mech, lang)),
-                ("step", &(state.step + 1)),
-            ]);
+            let step = state.step;
+            let action = AuthAction::restore(state)?;
+            let AuthAction::Restore { mech, .. } = &action else {
+                return Err(ShareError::Damaged);
+            };
+            let mech = *mech;
+            auth.dispatch(action);
+            let what = share_tx::AUTH_WHAT
+                .get(lang)
+                .fill(&[("mechanism", &mech_name(mech, lang)), ("step", &(step + 1))]);
             Ok(Restored { what, left_out })
         })
     };

@@ -39,15 +39,7 @@ pub fn console_page() -> Html {
             let Some(console) = &console else {
                 return String::new();
             };
-            let live = console.live.read();
-            let replay = live.replayable();
-            let state = ConsoleShare {
-                profile: live.server.config().profile,
-                policies: replay.policies,
-                changes: replay.changes,
-                lines: replay.lines,
-            };
-            drop(live);
+            let state = console.share();
             pages::payload(&state, secrets)
         })
     };
@@ -60,13 +52,7 @@ pub fn console_page() -> Html {
                 ("profile", &state.profile.label().get(lang)),
                 ("n", &state.lines.len()),
             ]);
-            console.dispatch(ConsoleAction::Replay {
-                profile: state.profile,
-                policies: state.policies,
-                changes: state.changes,
-                lines: state.lines.into_iter().map(|l| l.text).collect(),
-                now: browser_now(),
-            });
+            console.dispatch(ConsoleAction::replay(state, browser_now()));
             Ok(Restored { what, left_out })
         })
     };

@@ -14,7 +14,7 @@ use crate::share::{Page, ShareError};
 use crate::ui::share::panel::{Restored, SharePanel};
 use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
-use crate::ui::verify::state::{use_verify, Mode, VerifyAction};
+use crate::ui::verify::state::{use_verify, VerifyAction};
 use crate::ui::verify::verify_examples::verify_examples;
 use crate::ui::verify::verify_form::VerifyForm;
 use crate::ui::verify::verify_result::VerifyResult;
@@ -30,15 +30,7 @@ pub fn verify_page() -> Html {
             let Some(v) = &verify else {
                 return String::new();
             };
-            let state = VerifyShare {
-                mechanism: v.mechanism,
-                challenge: v.challenge.clone(),
-                response: v.response.clone(),
-                password: v.password.clone(),
-                as_sent: v.as_sent,
-                transcript_mode: v.mode == Mode::Transcript,
-                transcript: v.transcript.clone(),
-            };
+            let state = v.share();
             pages::payload(&state, secrets)
         })
     };

@@ -106,6 +106,19 @@ pub enum VerifyAction {
 }
 
 impl VerifyState {
+    /// The form as a link (or the hand-over to the whole app) carries it.
+    pub fn share(&self) -> crate::share::pages::VerifyShare {
+        crate::share::pages::VerifyShare {
+            mechanism: self.mechanism,
+            challenge: self.challenge.clone(),
+            response: self.response.clone(),
+            password: self.password.clone(),
+            as_sent: self.as_sent,
+            transcript_mode: self.mode == Mode::Transcript,
+            transcript: self.transcript.clone(),
+        }
+    }
+
     /// Checks what is there now (the engine's [`verify_with`] or [`verify_transcript`]).
     pub(crate) fn check(&mut self) {
         let password = Some(self.password.as_str()).filter(|p| !p.is_empty());

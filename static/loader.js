@@ -1,0 +1,74 @@
+// SMTP Trainer's loader (issue 13). A first visit to the console, the reference, Auth or
+// Verify starts that section's own small module; any other address starts the whole app.
+// When a section's module is left for another section, the whole app's module is fetched
+// and compiled first, while the page stays usable; then the small app hands over what the
+// learner did (window.smtpTrainerLeave, a string that never leaves the page) and the whole
+// app starts from it. Every file is the app's own, from this folder.
+
+// The whole app's files, content-hashed (written by trunk, see Trunk.toml). The hash also
+// versions the sections' modules, whose names carry none, so a browser's HTTP cache never
+// pairs one release's glue with another's wasm.
+const WHOLE = window.smtpTrainerWhole ?? { js: "smtp-trainer.js", wasm: "smtp-trainer_bg.wasm" };
+const VERSION = (WHOLE.js.match(/-([0-9a-f]+)\.js$/) ?? ["", "dev"])[1];
+
+// The module for an address: `#/`, `#/console`, `#/reference/553`, `#/auth/plain`,
+// `#/verify`, with or without `?s=…` after it.
+function moduleFor(hash) {
+  const path = hash.replace(/^#/, "").split("?")[0].replace(/\/+$/, "");
+  const section = (name) => ({ js: `${name}.js?v=${VERSION}`, wasm: `${name}_bg.wasm?v=${VERSION}` });
+  if (path === "" || path === "/console") return section("console_page");
+  if (path === "/reference" || path.startsWith("/reference/")) return section("reference_page");
+  if (path === "/auth" || path.startsWith("/auth/")) return section("auth_page");
+  if (path === "/verify") return section("verify_page");
+  return WHOLE;
+}
+
+async function fetched(file) {
+  const response = await fetch(`./${file}`);
+  if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  return response;
+}
+
+async function start(files) {
+  // The wasm is fetched while the glue loads.
+  const wasm = fetched(files.wasm);
+  const glue = await import(`./${files.js}`);
+  await glue.default({ module_or_path: wasm });
+}
+
+// The whole app, once: a failure can be tried again.
+let whole = null;
+window.smtpTrainerLoadAll = () => {
+  whole ??= (async () => {
+    const response = fetched(WHOLE.wasm);
+    const glue = await import(`./${WHOLE.js}`);
+    const module = await WebAssembly.compile(await (await response).arrayBuffer());
+    const leave = window.smtpTrainerLeave;
+    window.smtpTrainerHandoff = typeof leave === "function" ? leave() : null;
+    await glue.default({ module_or_path: module });
+  })().catch((error) => {
+    whole = null;
+    throw error;
+  });
+  return whole;
+};
+
+function registerWorker() {
+  // Registered once the first page is up, so its downloads never compete with it.
+  if ("serviceWorker" in navigator && location.protocol !== "file:") {
+    navigator.serviceWorker.register("./sw.js").catch(() => {});
+  }
+}
+
+const first = moduleFor(location.hash);
+start(first)
+  .then(registerWorker)
+  .catch((error) => {
+    const note = document.createElement("p");
+    note.setAttribute("role", "alert");
+    note.dataset.testid = "load-failed";
+    note.textContent =
+      `SMTP Trainer could not start (${error.message}). Reload the page to try again. / ` +
+      `SMTP 训练器无法启动（${error.message}）。请刷新页面重试。`;
+    document.body.append(note);
+  });
