@@ -1,4 +1,4 @@
-// SMTP Trainer's loader (issue 13). A first visit to the console, the reference, Auth or
+// SMTP Trainer's loader (issue 13), inlined in index.html. A first visit to the console, the reference, Auth or
 // Verify starts that section's own small module; any other address starts the whole app.
 // When a section's module is left for another section, the whole app's module is fetched
 // and compiled first, while the page stays usable; then the small app hands over what the

@@ -10,7 +10,7 @@
 
 use super::formats::{self, Role};
 use super::session::clean;
-use super::{analyze, Analysis, Kind, Text};
+use super::{Analysis, Kind, Text};
 use crate::i18n::Lang;
 use crate::sasl::verify::{verify_with, Mechanism, Options, Report, Verdict, VerifyError};
 
@@ -141,16 +141,21 @@ impl Unchecked {
     }
 }
 
-/// Finds every AUTH exchange in a pasted transcript (any form [`analyze`] reads).
+/// Finds every AUTH exchange in a pasted transcript (any form [`super::analyze`] reads).
 pub fn exchanges(text: &str) -> Vec<Exchange> {
-    exchanges_of(&analyze(text))
+    exchanges_in(&super::annotate(text))
 }
 
 /// Every AUTH exchange of a log already analyzed.
 pub fn exchanges_of(analysis: &Analysis) -> Vec<Exchange> {
+    exchanges_in(&analysis.lines)
+}
+
+/// Every AUTH exchange among annotated lines.
+fn exchanges_in(lines: &[super::Line]) -> Vec<Exchange> {
     let mut open: Vec<Exchange> = Vec::new();
     let mut done: Vec<Exchange> = Vec::new();
-    for line in &analysis.lines {
+    for line in lines {
         let reading = formats::read(&line.raw);
         let session = reading.session;
         let payload = match &reading.role {

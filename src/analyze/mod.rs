@@ -763,15 +763,7 @@ impl Step {
 /// it cut).
 pub fn analyze(text: &str) -> Analysis {
     let (text, cut_bytes) = cut_bytes(text, MAX_INPUT_BYTES);
-    let mut annotator = session::Annotator::new();
-    let mut cut_lines = false;
-    for (index, raw) in text.lines().enumerate() {
-        if index >= MAX_LINES {
-            cut_lines = true;
-            break;
-        }
-        annotator.push(index + 1, raw);
-    }
+    let (annotator, cut_lines) = annotated(text);
     let (lines, events, formats) = annotator.finish();
     let truncated = cut_bytes || cut_lines;
     let truncation = truncated.then_some(diagnose::Truncation {
@@ -787,6 +779,25 @@ pub fn analyze(text: &str) -> Analysis {
         servers: diagnosis.servers,
         sequence: diagnosis.sequence,
     }
+}
+
+/// Every line of a pasted log annotated, as [`analyze`] reads them, without the diagnosis
+/// (the verifier's transcripts need the lines alone, and its module then holds no rule).
+pub fn annotate(text: &str) -> Vec<Line> {
+    let (text, _) = cut_bytes(text, MAX_INPUT_BYTES);
+    annotated(text).0.finish().0
+}
+
+/// The annotator fed `text`'s first [`MAX_LINES`] lines; whether it stopped before the end.
+fn annotated(text: &str) -> (session::Annotator, bool) {
+    let mut annotator = session::Annotator::new();
+    for (index, raw) in text.lines().enumerate() {
+        if index >= MAX_LINES {
+            return (annotator, true);
+        }
+        annotator.push(index + 1, raw);
+    }
+    (annotator, false)
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.

@@ -13,6 +13,7 @@ mod harness;
 mod learn;
 mod msgauth;
 mod offline;
+mod sections;
 mod share;
 
 use base64::engine::general_purpose::STANDARD as BASE64;

@@ -10,8 +10,7 @@ use yew::prelude::*;
 
 use super::state::{use_verify, Mode, VerifyAction};
 use super::texts;
-use crate::analyze::analyze;
-use crate::analyze::auth::exchanges_of;
+use crate::analyze::auth::exchanges;
 use crate::i18n::{t, Msg};
 use crate::sasl::scram::precomputed;
 use crate::sasl::verify::Mechanism;
@@ -31,7 +30,7 @@ fn heavy(verify: &super::state::VerifyState) -> bool {
         Mode::Transcript => {
             verify.transcript.len() > HEAVY_TEXT_BYTES
                 || (!verify.password.is_empty()
-                    && scram_iterations_of(&exchanges_of(&analyze(&verify.transcript)))
+                    && scram_iterations_of(&exchanges(&verify.transcript))
                         > HEAVY_ITERATIONS)
         }
     }

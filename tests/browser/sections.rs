@@ -1,0 +1,327 @@
+//! The split build (issue 13): a first visit to the console, the reference, Auth or Verify
+//! loads that section's own module, not the whole app; opening another section hands
+//! everything over to the whole app (the console's session and drafts, every Auth form,
+//! the Verify form with its password, the language); a whole app that cannot be fetched
+//! leaves the first page as it was and says so; offline after a first visit, the hand-over
+//! works from the service worker's cache.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use serde_json::Value;
+
+use super::harness::{BrowserLang, Harness, WAIT};
+
+/// The paths of the files this document has loaded (from the network or the service
+/// worker alike).
+async fn loaded(h: &Harness) -> Vec<String> {
+    let value = h
+        .js("return performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+        .await;
+    serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{value}: {e}"))
+}
+
+fn whole_app_loaded(paths: &[String]) -> bool {
+    paths
+        .iter()
+        .any(|p| p.starts_with("/smtp-trainer-") && p.ends_with("_bg.wasm"))
+}
+
+/// Loads the page anew at `hash` (a new document, not a fragment change).
+async fn fresh(h: &Harness, hash: &str) {
+    h.open(hash).await;
+    h.client.refresh().await.expect("reload");
+    h.wait_for("[data-testid=app-name]").await;
+}
+
+async fn send_line(h: &Harness, line: &str) {
+    h.wait_for("[data-testid=console-input]")
+        .await
+        .send_keys(&format!("{line}{}", Key::Enter))
+        .await
+        .expect("typing a command");
+}
+
+async fn value(h: &Harness, testid: &str) -> String {
+    h.wait_for(&format!("[data-testid={testid}]"))
+        .await
+        .prop("value")
+        .await
+        .expect("value")
+        .unwrap_or_default()
+}
+
+async fn type_into(h: &Harness, testid: &str, text: &str) {
+    let field = h.wait_for(&format!("[data-testid={testid}]")).await;
+    field.clear().await.expect("clearing");
+    field.send_keys(text).await.expect("typing");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_first_page_loads_its_own_module_and_works() {
+    let h = Harness::start(BrowserLang::English).await;
+    for (hash, module, ready) in [
+        ("#/console", "console_page", "console-input"),
+        ("#/reference/553", "reference_page", "detail-code"),
+        ("#/auth/cram-md5", "auth_page", "auth-step"),
+        ("#/verify", "verify_page", "verify-challenge"),
+    ] {
+        fresh(&h, hash).await;
+        h.wait_for(&format!("[data-testid={ready}]")).await;
+        let paths = loaded(&h).await;
+        assert!(
+            paths.iter().any(|p| p == &format!("/{module}_bg.wasm")),
+            "{hash} loads {module}: {paths:?}"
+        );
+        assert!(
+            !whole_app_loaded(&paths),
+            "{hash} does not load the whole app: {paths:?}"
+        );
+    }
+    // The section's own module is the real page: the console answers.
+    fresh(&h, "#/console").await;
+    send_line(&h, "EHLO learner.example").await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("250 CHUNKING")
+    })
+    .await;
+    // Any other section is the whole app from the start.
+    fresh(&h, "#/compose").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    assert!(whole_app_loaded(&loaded(&h).await));
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_app() {
+    let h = Harness::start(BrowserLang::English).await;
+    fresh(&h, "#/console").await;
+    h.click("lang-zh").await;
+    h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
+        .await;
+    for line in [
+        "EHLO learner.example",
+        "MAIL FROM:<alice@example.com>",
+        "RCPT TO:<bob@example.com>",
+        "DATA",
+    ] {
+        send_line(&h, line).await;
+    }
+    let data = h.wait_for("[data-testid=console-data]").await;
+    let enter = Key::Enter.to_string();
+    data.send_keys(&format!("Subject: handed over{enter}{enter}hello{enter}."))
+        .await
+        .expect("typing the message");
+    data.send_keys(&format!("{}{}", Key::Control, Key::Enter))
+        .await
+        .expect("Ctrl+Enter");
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("queued as")
+    })
+    .await;
+    // Typed, not sent.
+    h.wait_for("[data-testid=console-input]")
+        .await
+        .send_keys("NOOP")
+        .await
+        .expect("typing");
+    let before = h
+        .wait_for("[data-testid=console-transcript]")
+        .await
+        .text()
+        .await
+        .expect("text");
+    assert!(!whole_app_loaded(&loaded(&h).await));
+
+    // The mailbox is in the whole app: it comes, with the console's message in it.
+    h.click("nav-mailbox").await;
+    h.wait_text("[data-testid=mailbox-item-subject]", |t| {
+        t == "handed over"
+    })
+    .await;
+    assert!(whole_app_loaded(&loaded(&h).await));
+    assert_eq!(
+        h.js("return document.documentElement.lang").await,
+        Value::from("zh-CN"),
+        "the language came along"
+    );
+    h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
+        .await;
+
+    // Back to the console: the same session, line for line, and the draft.
+    h.click("nav-console").await;
+    let after = h
+        .wait_text("[data-testid=console-transcript]", |t| t.contains("queued as"))
+        .await;
+    let client = |t: &str| -> Vec<String> {
+        t.lines()
+            .filter(|l| l.starts_with("C: "))
+            .map(str::to_string)
+            .collect()
+    };
+    assert_eq!(client(&after), client(&before), "{after}");
+    assert!(!client(&after).is_empty());
+    assert_eq!(value(&h, "console-input").await, "NOOP");
+    // It goes on where it was: Enter sends the draft.
+    send_line(&h, "").await;
+    h.wait_text("[data-testid=console-transcript]", |t| t.contains("C: NOOP"))
+        .await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn leaving_auth_or_verify_hands_over_every_form_passwords_included() {
+    let h = Harness::start(BrowserLang::English).await;
+    // Auth: two mechanisms' forms changed, CRAM-MD5's shown last.
+    fresh(&h, "#/auth/plain").await;
+    type_into(&h, "auth-input-user", "plain-user@example.com").await;
+    h.js("location.hash = '#/auth/cram-md5'").await;
+    h.wait_for("[data-testid=auth-input-challenge]").await;
+    type_into(&h, "auth-input-password", "handed-over-secret").await;
+    h.click("auth-next").await;
+    let step = h
+        .wait_for("[data-testid=auth-step]")
+        .await
+        .attr("data-step-id")
+        .await
+        .expect("attr")
+        .unwrap_or_default();
+    h.click("nav-compose").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    assert!(whole_app_loaded(&loaded(&h).await));
+    h.click("nav-auth").await;
+    h.wait_for("[data-testid=auth-input-challenge]").await;
+    assert_eq!(value(&h, "auth-input-password").await, "handed-over-secret");
+    let shown = h
+        .wait_for("[data-testid=auth-step]")
+        .await
+        .attr("data-step-id")
+        .await
+        .expect("attr")
+        .unwrap_or_default();
+    assert_eq!(shown, step, "the step shown came along");
+    h.js("location.hash = '#/auth/plain'").await;
+    h.wait_text("[data-testid=auth-heading]", |_| true).await;
+    let deadline = Instant::now() + WAIT;
+    while value(&h, "auth-input-user").await != "plain-user@example.com" {
+        assert!(Instant::now() < deadline, "PLAIN's form came along");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // Verify: RFC 2195's exchange with its password, checked, then another section.
+    fresh(&h, "#/verify").await;
+    type_into(
+        &h,
+        "verify-challenge",
+        "PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+",
+    )
+    .await;
+    type_into(
+        &h,
+        "verify-response",
+        "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw",
+    )
+    .await;
+    type_into(&h, "verify-password", "tanstaaftanstaaf").await;
+    h.click("verify-submit").await;
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    h.click("nav-analyze").await;
+    h.wait_for("[data-testid=analyze-page]").await;
+    h.click("nav-verify").await;
+    assert_eq!(value(&h, "verify-password").await, "tanstaaftanstaaf");
+    assert_eq!(
+        value(&h, "verify-response").await,
+        "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw"
+    );
+    h.click("verify-submit").await;
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    h.close().await;
+}
+
+/// A copy of dist/ without the whole app's wasm (a host that lost it, or a first visit
+/// that went offline).
+fn dist_without_whole_app(tag: &str) -> (PathBuf, PathBuf) {
+    let from = super::harness::dist_dir();
+    let to = std::env::temp_dir().join(format!("smtp-trainer-dist-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    std::fs::create_dir_all(&to).expect("temporary dist");
+    let mut whole = None;
+    for entry in std::fs::read_dir(&from).expect("dist").flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), to.join(&name)).expect("copy");
+            if name.starts_with("smtp-trainer-") && name.ends_with("_bg.wasm") {
+                whole = Some(to.join(&name));
+            }
+        }
+    }
+    let whole = whole.expect("the whole app's wasm is in dist");
+    let kept = to.join("kept.wasm");
+    std::fs::rename(&whole, &kept).expect("moving it aside");
+    (to, whole)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_app_that_cannot_load_leaves_the_first_page_as_it_was() {
+    let (dist, whole) = dist_without_whole_app("no-whole");
+    let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
+    fresh(&h, "#/console").await;
+    send_line(&h, "EHLO learner.example").await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("250 CHUNKING")
+    })
+    .await;
+    h.click("nav-compose").await;
+    let failed = h
+        .wait_text("[data-testid=section-load-failed]", |t| !t.is_empty())
+        .await;
+    assert!(failed.contains("could not be loaded"), "{failed}");
+    assert!(failed.contains("404"), "the reason is named: {failed}");
+    // The console is one link away, as it was.
+    h.click("nav-console").await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("C: EHLO learner.example")
+    })
+    .await;
+    // Opening the section again tries again; then the file is back and "Try again" brings
+    // the whole app, with the session.
+    h.click("nav-compose").await;
+    h.wait_for("[data-testid=section-load-failed]").await;
+    std::fs::rename(dist.join("kept.wasm"), &whole).expect("putting it back");
+    h.click("section-retry").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    h.click("nav-console").await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("C: EHLO learner.example")
+    })
+    .await;
+    h.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn offline_after_a_first_visit_the_hand_over_comes_from_the_cache() {
+    let h = Harness::start(BrowserLang::English).await;
+    fresh(&h, "#/console").await;
+    let deadline = Instant::now() + WAIT;
+    while h.js("return !!navigator.serviceWorker.controller").await != Value::Bool(true) {
+        assert!(Instant::now() < deadline, "a service worker controls the page");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    h.set_offline(true);
+    fresh(&h, "#/console").await;
+    send_line(&h, "EHLO offline.example").await;
+    h.wait_text("[data-testid=console-transcript]", |t| t.contains("250"))
+        .await;
+    h.click("nav-mailbox").await;
+    h.wait_for("[data-testid=mailbox-page]").await;
+    h.click("nav-console").await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("C: EHLO offline.example")
+    })
+    .await;
+    h.close().await;
+}
