@@ -50,10 +50,13 @@ const FAILED: Tr = Tr::new(
 );
 const RETRY: Tr = Tr::new("Try again", "重试");
 
+/// Writes the running section's state into a hand-over.
+type Export = Rc<dyn Fn(&mut Handoff)>;
+
 thread_local! {
-    /// Writes the running section's state into a hand-over (set by its entry at each
-    /// render, so it holds the newest state).
-    static EXPORT: RefCell<Option<Rc<dyn Fn(&mut Handoff)>>> = RefCell::new(None);
+    /// The running section's [`Export`] (set by its entry at each render, so it holds the
+    /// newest state).
+    static EXPORT: RefCell<Option<Export>> = RefCell::new(None);
 }
 
 /// Starts the console's own app.
@@ -108,7 +111,7 @@ fn shown_lang() -> Option<Lang> {
 /// Registers what the running section hands over.
 #[hook]
 fn use_export(export: impl Fn(&mut Handoff) + 'static) {
-    let export: Rc<dyn Fn(&mut Handoff)> = Rc::new(export);
+    let export: Export = Rc::new(export);
     use_effect(move || EXPORT.with(|e| *e.borrow_mut() = Some(export)));
 }
 

@@ -136,10 +136,8 @@ async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_
 
     // The mailbox is in the whole app: it comes, with the console's message in it.
     h.click("nav-mailbox").await;
-    h.wait_text("[data-testid=mailbox-item-subject]", |t| {
-        t == "handed over"
-    })
-    .await;
+    h.wait_text("[data-testid=mailbox-item-subject]", |t| t == "handed over")
+        .await;
     assert!(whole_app_loaded(&loaded(&h).await));
     assert_eq!(
         h.js("return document.documentElement.lang").await,
@@ -152,7 +150,9 @@ async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_
     // Back to the console: the same session, line for line, and the draft.
     h.click("nav-console").await;
     let after = h
-        .wait_text("[data-testid=console-transcript]", |t| t.contains("queued as"))
+        .wait_text("[data-testid=console-transcript]", |t| {
+            t.contains("queued as")
+        })
         .await;
     let client = |t: &str| -> Vec<String> {
         t.lines()
@@ -165,8 +165,10 @@ async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_
     assert_eq!(value(&h, "console-input").await, "NOOP");
     // It goes on where it was: Enter sends the draft.
     send_line(&h, "").await;
-    h.wait_text("[data-testid=console-transcript]", |t| t.contains("C: NOOP"))
-        .await;
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("C: NOOP")
+    })
+    .await;
     h.close().await;
 }
 
@@ -308,7 +310,10 @@ async fn offline_after_a_first_visit_the_hand_over_comes_from_the_cache() {
     fresh(&h, "#/console").await;
     let deadline = Instant::now() + WAIT;
     while h.js("return !!navigator.serviceWorker.controller").await != Value::Bool(true) {
-        assert!(Instant::now() < deadline, "a service worker controls the page");
+        assert!(
+            Instant::now() < deadline,
+            "a service worker controls the page"
+        );
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     h.set_offline(true);

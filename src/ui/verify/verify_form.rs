@@ -30,8 +30,7 @@ fn heavy(verify: &super::state::VerifyState) -> bool {
         Mode::Transcript => {
             verify.transcript.len() > HEAVY_TEXT_BYTES
                 || (!verify.password.is_empty()
-                    && scram_iterations_of(&exchanges(&verify.transcript))
-                        > HEAVY_ITERATIONS)
+                    && scram_iterations_of(&exchanges(&verify.transcript)) > HEAVY_ITERATIONS)
         }
     }
 }
