@@ -53,7 +53,9 @@ pub fn breakdown(file: Option<&str>) -> Result<(), String> {
             .get(&index)
             .cloned()
             .unwrap_or_else(|| format!("function[{index}]"));
-        let path = name.trim_start_matches(['<', '&', '*', ' ']);
+        let readable = legacy_path(&name);
+        let path = readable.as_deref().unwrap_or(&name);
+        let path = path.trim_start_matches(['<', '&', '*', ' ', '_']);
         let path = path.strip_prefix("mut ").unwrap_or(path);
         let mut segments = path.split("::");
         let krate = segments.next().unwrap_or("?").to_string();
@@ -93,6 +95,37 @@ pub fn breakdown(file: Option<&str>) -> Result<(), String> {
     }
     print!("{text}");
     Ok(())
+}
+
+/// The path of a legacy-mangled Rust symbol (`_ZN12smtp_trainer4smtp6server…17h…E` →
+/// `smtp_trainer::smtp::server::…`), its hash dropped; an impl block (`_$LT$T$u20$as$u20$…`)
+/// is named by the first path inside it. `None` for other names (already readable ones
+/// included).
+fn legacy_path(name: &str) -> Option<String> {
+    let mut rest = name.strip_prefix("_ZN")?;
+    let mut segments = Vec::new();
+    while let Some(digits) = rest.find(|c: char| !c.is_ascii_digit()).filter(|&n| n > 0) {
+        let len: usize = rest[..digits].parse().ok()?;
+        let segment = rest.get(digits..digits + len)?;
+        rest = &rest[digits + len..];
+        if segment.len() == 17 && segment.starts_with('h') {
+            break;
+        }
+        segments.push(segment);
+    }
+    let first = segments.first()?;
+    if first.starts_with("_$LT$") {
+        // `_$LT$yew..html..X$u20$as$u20$…$GT$`: the first `a..b` path in it.
+        let inner = first.trim_start_matches("_$LT$");
+        let path: String = inner
+            .split(['$', ' '])
+            .find(|p| p.contains(".."))
+            .unwrap_or(inner)
+            .replace("..", "::");
+        let path = path.trim_start_matches(['<', '&', '*', ' ']);
+        return Some(format!("{path}::{}", segments[1..].join("::")));
+    }
+    Some(segments.join("::"))
 }
 
 fn table(text: &mut String, title: &str, map: HashMap<String, usize>, top: usize) {
@@ -230,4 +263,22 @@ fn function_names(payload: &[u8]) -> Option<HashMap<u32, String>> {
         return Some(names);
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::legacy_path;
+
+    #[test]
+    fn reads_legacy_mangled_paths() {
+        assert_eq!(
+            legacy_path("_ZN12smtp_trainer4smtp6server7command17hca41f80130970e01E").as_deref(),
+            Some("smtp_trainer::smtp::server::command")
+        );
+        assert_eq!(
+            legacy_path("_ZN96_$LT$smtp_trainer..ui..share..panel..SharePanel$u20$as$u20$yew..functional..FunctionProvider$GT$3run17hde0f52832b0f6465E").as_deref(),
+            Some("smtp_trainer::ui::share::panel::SharePanel::run")
+        );
+        assert_eq!(legacy_path("memcpy"), None);
+    }
 }
