@@ -81,11 +81,18 @@ struct Run {
     all: u64,
 }
 
-pub fn bench_page(runs: usize) -> Result<(), String> {
+/// Measures `dist` (another release's build, say) or, without it, a fresh `dist/`.
+pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), String> {
     let tools = crate::setup::ensure(true)?;
-    crate::build_dist()?;
+    let dist = match dist {
+        Some(dist) => dist,
+        None => {
+            crate::build_dist()?;
+            root().join("dist")
+        }
+    };
     let bare = build_bare_page()?;
-    let app_server = StaticServer::start(&root().join("dist"))?;
+    let app_server = StaticServer::start(&dist)?;
     let bare_server = StaticServer::start(&bare)?;
     let driver = Driver::start(&tools.chromedriver)?;
 

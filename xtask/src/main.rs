@@ -7,7 +7,7 @@
 //! - `cargo xtask setup [--browser]` — only the installation step
 //! - `cargo xtask bench` — `serve` against aiosmtpd and Postfix's smtp-sink under smtp-source
 //! - `cargo xtask size-breakdown [file.wasm]` — the wasm's bytes by crate, module, function
-//! - `cargo xtask bench-page [--runs N]` — first visit of the page vs a bare Yew page, in
+//! - `cargo xtask bench-page [--runs N] [--dist PATH]` — first visit of the page vs a bare Yew page, in
 //!   Chromium, unshaped and on a shaped mobile link
 //! - `cargo xtask bench-compose [--runs N]` — the compose page sending 10 MiB of attachments
 //!   through its worker, in Chromium
@@ -45,7 +45,7 @@ commands:
   bench            smtp-trainer serve vs aiosmtpd and smtp-sink under smtp-source (Postfix)
   size-breakdown [file.wasm]  the wasm's code by crate, module and function (needs the
                    name section: `trunk build --release`, before `dist` strips it)
-  bench-page [--runs N]  time until the first input and bytes fetched before it, for four
+  bench-page [--runs N] [--dist PATH]  time until the first input and bytes fetched before it, for four
                    deep links vs a bare Yew page, unshaped and at 9 Mbit/s + 60 ms (Chromium)
   bench-compose [--runs N]  the compose page sending 10 MiB of attachments through its
                    worker: time to result, and the main thread's long tasks (Chromium)
@@ -61,7 +61,8 @@ fn main() -> ExitCode {
         Some("dist") => dist(),
         Some("bench") => bench::bench(),
         Some("size-breakdown") => breakdown::breakdown(args.get(1).map(String::as_str)),
-        Some("bench-page") => runs_arg(&args).and_then(bench_page::bench_page),
+        Some("bench-page") => runs_arg(&args)
+            .and_then(|runs| bench_page::bench_page(runs, bench_engine::dist_arg(&args)?)),
         Some("bench-compose") => runs_arg(&args).and_then(bench_compose::bench_compose),
         Some("bench-engine") => runs_arg(&args)
             .and_then(|runs| bench_engine::bench_engine(runs, bench_engine::dist_arg(&args)?)),
