@@ -251,3 +251,81 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
     );
     h.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn verify_checks_scram_with_a_million_iterations_in_the_worker() {
+    use smtp_trainer::sasl::verify::{verify_with, Mechanism, Options, Verdict};
+    // What a client sends for RFC 7677's inputs with a million iterations, and the
+    // verifier's verdict on it, both natively.
+    let engine = scram::client(
+        scram::Hash::Sha256,
+        "user",
+        "pencil",
+        "rOprNGfwEbeRWgbNEkqO",
+        SERVER_FIRST_1M,
+    )
+    .expect("the engine computes it");
+    let line = |id: &str| engine.step(id).map(|s| s.text()).unwrap_or_default();
+    let response = format!(
+        "{}\n{}",
+        line("client-first-base64"),
+        line("client-final-base64")
+    );
+    let native = verify_with(
+        Mechanism::ScramSha256,
+        SERVER_FIRST_1M,
+        &response,
+        Some("pencil"),
+        &Options::default(),
+    )
+    .expect("the verifier reads it");
+    assert_eq!(native.verdict, Some(Verdict::Valid));
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/verify").await;
+    h.js(
+        "const s = document.querySelector('[data-testid=verify-mechanism]'); \
+          s.value = 'SCRAM-SHA-256'; s.dispatchEvent(new Event('change', { bubbles: true })); \
+          return true",
+    )
+    .await;
+    for (testid, value) in [
+        ("verify-challenge", SERVER_FIRST_1M),
+        ("verify-response", response.as_str()),
+    ] {
+        h.client
+            .execute(
+                "const [testid, value] = arguments; \
+                 const c = document.querySelector(`[data-testid=${testid}]`); \
+                 c.value = value; c.dispatchEvent(new InputEvent('input', { bubbles: true })); \
+                 return true",
+                vec![Value::from(testid), Value::from(value)],
+            )
+            .await
+            .expect("filling the form");
+    }
+    assert!(!fetched_engine_worker(&h).await);
+    // The password, then Verify: the indicator at once, and the page answers meanwhile.
+    let during = during(
+        &h,
+        "verify-password",
+        "pencil",
+        "verify-submit",
+        "verify-heading",
+    )
+    .await;
+    assert_answered_meanwhile(&during);
+    wait_computed(&h).await;
+    assert!(fetched_engine_worker(&h).await);
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    let fields = h
+        .js("return document.querySelectorAll('[data-testid=verify-field]').length")
+        .await;
+    assert_eq!(
+        fields,
+        Value::from(native.fields.len()),
+        "the engine's fields"
+    );
+    h.close().await;
+}
