@@ -202,6 +202,16 @@ impl Harness {
         }
     }
 
+    /// Shapes the browser's network like a good mobile link (9 Mbit/s down, 60 ms per
+    /// request: `cargo xtask bench-page`'s shaped link), through chromedriver's network
+    /// conditions.
+    pub async fn shape_network(&self) {
+        self.client
+            .issue_cmd(NetworkConditions)
+            .await
+            .expect("chromedriver sets the network conditions");
+    }
+
     /// Every path the server was asked for, each with whether it is a file of dist/.
     pub fn requested(&self) -> Vec<(String, bool)> {
         let requests = self.requests.lock().map(|r| r.clone()).unwrap_or_default();
@@ -443,5 +453,32 @@ async fn serve(
             let _ = stream.write_all(&response).await;
             let _ = stream.shutdown().await;
         });
+    }
+}
+
+/// `POST /session/{id}/chromium/network_conditions`: 9 Mbit/s down and up, 60 ms latency.
+#[derive(Debug)]
+struct NetworkConditions;
+
+impl WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let bytes_per_second = 9_000_000 / 8;
+        (
+            http::Method::POST,
+            Some(format!(
+                r#"{{"network_conditions":{{"offline":false,"latency":60,"download_throughput":{bytes_per_second},"upload_throughput":{bytes_per_second}}}}}"#
+            )),
+        )
     }
 }

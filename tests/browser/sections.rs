@@ -243,6 +243,79 @@ async fn leaving_auth_or_verify_hands_over_every_form_passwords_included() {
     h.close().await;
 }
 
+/// Forgets the service worker and its cache, so the next load is a first visit again (the
+/// test server sends `Cache-Control: no-store`).
+async fn forget_offline(h: &Harness) {
+    h.client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             navigator.serviceWorker.getRegistrations() \
+               .then(rs => Promise.all(rs.map(r => r.unregister()))) \
+               .then(() => caches.keys()) \
+               .then(ks => Promise.all(ks.map(k => caches.delete(k)))) \
+               .then(() => done(true), e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .expect("the service worker is forgotten");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_section_starts_cold_on_a_shaped_link_and_hands_over() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.shape_network().await;
+    for (hash, ready) in [
+        ("#/", "console-input"),
+        ("#/reference/553", "detail-code"),
+        ("#/auth/digest-md5", "auth-step"),
+        ("#/verify", "verify-challenge"),
+        ("#/compose", "compose-page"),
+        ("#/mailbox", "mailbox-page"),
+        ("#/analyze", "analyze-page"),
+        ("#/msgauth/dkim", "msgauth-page"),
+        ("#/scenarios", "scenarios-page"),
+        ("#/lessons", "lessons-page"),
+    ] {
+        forget_offline(&h).await;
+        fresh(&h, hash).await;
+        h.wait_for(&format!("[data-testid={ready}]")).await;
+    }
+    // From each first page to a section of the whole app, over the shaped link.
+    for (hash, ready, to, arrived) in [
+        (
+            "#/console",
+            "console-input",
+            "nav-scenarios",
+            "scenarios-page",
+        ),
+        (
+            "#/reference/553",
+            "detail-code",
+            "nav-compose",
+            "compose-page",
+        ),
+        ("#/auth/plain", "auth-step", "nav-lessons", "lessons-page"),
+        (
+            "#/verify",
+            "verify-challenge",
+            "nav-msgauth",
+            "msgauth-page",
+        ),
+    ] {
+        forget_offline(&h).await;
+        fresh(&h, hash).await;
+        h.wait_for(&format!("[data-testid={ready}]")).await;
+        h.click(to).await;
+        h.wait_for(&format!("[data-testid={arrived}]")).await;
+        assert!(whole_app_loaded(&loaded(&h).await), "{hash} → {to}");
+    }
+    assert!(
+        h.requested().iter().all(|(_, exists)| *exists),
+        "every request was for a file of dist/"
+    );
+    h.close().await;
+}
+
 /// A copy of dist/ without the whole app's wasm (a host that lost it, or a first visit
 /// that went offline).
 fn dist_without_whole_app(tag: &str) -> (PathBuf, PathBuf) {
