@@ -329,3 +329,70 @@ async fn verify_checks_scram_with_a_million_iterations_in_the_worker() {
     );
     h.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_for_a_logs_scram_exchange_is_checked_in_the_worker() {
+    use base64::Engine as _;
+    use smtp_trainer::analyze::auth::verify_transcript;
+    use smtp_trainer::sasl::verify::Verdict;
+    let engine = scram::client(
+        scram::Hash::Sha256,
+        "user",
+        "pencil",
+        "rOprNGfwEbeRWgbNEkqO",
+        SERVER_FIRST_1M,
+    )
+    .expect("the engine computes it");
+    let line = |id: &str| engine.step(id).map(|s| s.text()).unwrap_or_default();
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let log = format!(
+        "S: 220 mx.example.org ESMTP Postfix\n\
+         C: EHLO client.example.com\n\
+         S: 250-mx.example.org\n\
+         S: 250 AUTH SCRAM-SHA-256\n\
+         C: AUTH SCRAM-SHA-256 {}\n\
+         S: 334 {}\n\
+         C: {}\n\
+         S: 235 2.7.0 Authentication successful\n\
+         C: QUIT\n\
+         S: 221 2.0.0 Bye\n",
+        line("client-first-base64"),
+        b64.encode(SERVER_FIRST_1M),
+        line("client-final-base64"),
+    );
+    // The engine's verdict on the log, natively.
+    let native = verify_transcript(&log, Some("pencil"));
+    assert_eq!(native.len(), 1, "one exchange");
+    assert_eq!(
+        native[0]
+            .result
+            .as_ref()
+            .ok()
+            .and_then(|r| r.verdict.clone()),
+        Some(Verdict::Valid),
+        "{:?}",
+        native[0].result
+    );
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+    h.client
+        .execute(
+            "const a = document.querySelector('[data-testid=analyze-input]'); \
+             a.value = arguments[0]; a.dispatchEvent(new Event('change', { bubbles: true })); \
+             document.querySelector('[data-testid=analyze-submit]').click(); return true",
+            vec![Value::from(log.as_str())],
+        )
+        .await
+        .expect("pasting the log");
+    h.wait_for("[data-testid=verify-exchange]").await;
+    // Without a password nothing heavy ran: no worker.
+    assert!(!fetched_engine_worker(&h).await);
+    let during = during(&h, "analyze-password", "pencil", "", "analyze-heading").await;
+    assert_answered_meanwhile(&during);
+    wait_computed(&h).await;
+    assert!(fetched_engine_worker(&h).await);
+    h.wait_for("[data-testid=verify-exchange][data-verdict=valid]")
+        .await;
+    h.close().await;
+}

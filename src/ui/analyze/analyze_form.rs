@@ -1,25 +1,37 @@
 //! The log to analyze: a text area (Ctrl+Enter analyzes), the Analyze and Clear buttons, and
 //! the examples, each loading a log from the seeds and analyzing it at once.
 //!
-//! A log longer than [`HEAVY_TEXT_BYTES`] is analyzed in the engine worker, with a
-//! "computing" indicator; the analysis shown stays until the worker's arrives.
+//! A log longer than [`HEAVY_TEXT_BYTES`], or one whose SCRAM exchanges take more than
+//! [`HEAVY_ITERATIONS`] to verify with the password, is analyzed in the engine worker, with
+//! a "computing" indicator; the analysis shown stays until the worker's arrives. A changed
+//! password is checked the same way ([`check_password`]).
 
 use yew::prelude::*;
 
 use super::examples::EXAMPLES;
 use super::state::{use_analyze, AnalyzeAction, AnalyzeContext};
 use super::texts;
+use crate::analyze::auth::exchanges;
 use crate::analyze::MAX_INPUT_BYTES;
 use crate::sasl::scram::precomputed;
 use crate::ui::engine_worker::{
-    computing, later, use_engine_job, EngineJob, Request, Response, HEAVY_TEXT_BYTES,
+    computing, later, scram_iterations_of, EngineJob, Request, Response, HEAVY_ITERATIONS,
+    HEAVY_TEXT_BYTES,
 };
 use crate::ui::state::use_lang;
 use crate::ui::workers::workers_allowed;
 
-/// Analyzes `text`: in place, or in the worker when it is long.
-fn run(state: &AnalyzeContext, job: &EngineJob, text: String) {
-    if text.len() <= HEAVY_TEXT_BYTES || !workers_allowed() {
+/// Whether analyzing `text` with `password` is heavy: a long log, or SCRAM exchanges with
+/// a high iteration count to verify.
+fn heavy(text: &str, password: &str) -> bool {
+    text.len() > HEAVY_TEXT_BYTES
+        || (!password.is_empty() && scram_iterations_of(&exchanges(text)) > HEAVY_ITERATIONS)
+}
+
+/// Analyzes `text`, its AUTH exchanges verified with `password` (already the state's, or
+/// set by a `PasswordOnly` dispatched before): in place, or in the worker when heavy.
+pub fn run(state: &AnalyzeContext, job: &EngineJob, text: String, password: String) {
+    if !heavy(&text, &password) || !workers_allowed() {
         state.dispatch(AnalyzeAction::Run(text));
         return;
     }
@@ -27,7 +39,7 @@ fn run(state: &AnalyzeContext, job: &EngineJob, text: String) {
     state.dispatch(AnalyzeAction::Text(text.clone()));
     let request = Request::Analyze {
         text: text.clone(),
-        password: state.password.clone(),
+        password,
     };
     let (answers, run) = (state.clone(), state.run);
     let then = Callback::from(move |response: Response| {
@@ -47,13 +59,53 @@ fn run(state: &AnalyzeContext, job: &EngineJob, text: String) {
     job.run.emit((request, then));
 }
 
+/// A changed password: the analyzed log's AUTH exchanges checked again, the SCRAM ones
+/// with a high iteration count first in the worker (its PBKDF2 results then make the check
+/// in place instant); the last verdicts stay until then.
+pub fn check_password(state: &AnalyzeContext, job: &EngineJob, password: String) {
+    let heavy = !password.is_empty()
+        && scram_iterations_of(&state.exchanges) > HEAVY_ITERATIONS
+        && workers_allowed();
+    let analyzed = state.analysis.as_ref().map(|a| {
+        a.lines
+            .iter()
+            .map(|l| l.raw.as_str())
+            .collect::<Vec<_>>()
+            .join("\n")
+    });
+    let (true, Some(text)) = (heavy, analyzed) else {
+        state.dispatch(AnalyzeAction::Password(password));
+        return;
+    };
+    state.dispatch(AnalyzeAction::PasswordOnly(password.clone()));
+    let request = Request::Analyze {
+        text,
+        password: password.clone(),
+    };
+    let answers = state.clone();
+    let then = Callback::from(move |response: Response| {
+        if let Response::Analyzed { hi, .. } = response {
+            precomputed::remember(hi);
+            answers.dispatch(AnalyzeAction::Password(password.clone()));
+        }
+    });
+    job.run.emit((request, then));
+}
+
+/// What the form works with.
+#[derive(Properties, PartialEq)]
+pub struct AnalyzeFormProps {
+    /// The page's engine worker (one for the analysis and the password checks).
+    pub job: EngineJob,
+}
+
 /// The form. The text area holds at most one character more than the engine reads, so a
 /// longer paste is still cut by the engine, which says so, rather than silently here.
 #[function_component(AnalyzeForm)]
-pub fn analyze_form() -> Html {
+pub fn analyze_form(props: &AnalyzeFormProps) -> Html {
     let lang = use_lang();
     let area = use_node_ref();
-    let job = use_engine_job();
+    let job = props.job.clone();
     let Some(state) = use_analyze() else {
         return Html::default();
     };
@@ -71,7 +123,7 @@ pub fn analyze_form() -> Html {
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
                 let area: web_sys::HtmlTextAreaElement = e.target_unchecked_into();
-                run(&state, &job, area.value());
+                run(&state, &job, area.value(), state.password.clone());
             }
         })
     };
@@ -84,7 +136,7 @@ pub fn analyze_form() -> Html {
                 .cast::<web_sys::HtmlTextAreaElement>()
                 .map(|a| a.value())
                 .unwrap_or_else(|| (*state.text).clone());
-            run(&state, &job, text);
+            run(&state, &job, text, state.password.clone());
         })
     };
     let on_clear = {

@@ -100,6 +100,9 @@ pub enum AnalyzeAction {
     ShowAll,
     /// The password input: the AUTH exchanges are checked again.
     Password(String),
+    /// The password alone, not checked yet: the engine worker computes first (SCRAM with
+    /// a high iteration count), and `Password` or `Analyzed` follows with its results.
+    PasswordOnly(String),
     /// A capture file is being opened (its name); the number of this opening.
     CaptureOpen(String, u64),
     /// The worker's progress on opening number `.0`.
@@ -164,6 +167,7 @@ impl Reducible for AnalyzeState {
                 next.password = password;
                 next.check_exchanges();
             }
+            AnalyzeAction::PasswordOnly(password) => next.password = password,
             AnalyzeAction::CaptureOpen(name, run) => {
                 next.capture_run = run;
                 next.capture = Some(Rc::new(CaptureView {

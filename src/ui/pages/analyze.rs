@@ -16,7 +16,7 @@ use crate::i18n::{Fill, Lang};
 use crate::share::pages::{self, AnalyzeShare};
 use crate::share::{Page, ShareError};
 
-use crate::ui::analyze::analyze_form::AnalyzeForm;
+use crate::ui::analyze::analyze_form::{check_password, run, AnalyzeForm};
 use crate::ui::analyze::annotated_lines::AnnotatedLines;
 use crate::ui::analyze::capture_panel::CapturePanel;
 use crate::ui::analyze::diagnosis::Diagnosis;
@@ -24,6 +24,7 @@ use crate::ui::analyze::overview::Overview;
 use crate::ui::analyze::state::{use_analyze, AnalyzeAction};
 use crate::ui::analyze::texts;
 use crate::ui::diagram;
+use crate::ui::engine_worker::use_engine_job;
 use crate::ui::password_input::PasswordInput;
 use crate::ui::share::panel::{Restored, SharePanel};
 use crate::ui::share::texts as share_tx;
@@ -50,6 +51,8 @@ fn analyze_ladder(
 pub fn analyze_page() -> Html {
     let lang = use_lang();
     let state = use_analyze();
+    // One engine worker for the page: long logs, and SCRAM checks with many iterations.
+    let job = use_engine_job();
     // The pasted log (and the password its AUTH exchanges are verified with).
     let make = {
         let state = state.clone();
@@ -66,14 +69,15 @@ pub fn analyze_page() -> Html {
     };
     let open = {
         let state = state.clone();
+        let job = job.clone();
         Callback::from(move |(payload, lang): (String, Lang)| {
             let (shared, left_out) = pages::open::<AnalyzeShare>(&payload)?;
             let state = state.as_ref().ok_or(ShareError::Damaged)?;
             let what = share_tx::ANALYZE_WHAT
                 .get(lang)
                 .fill(&[("n", &shared.log.lines().count())]);
-            state.dispatch(AnalyzeAction::Password(shared.password));
-            state.dispatch(AnalyzeAction::Run(shared.log));
+            state.dispatch(AnalyzeAction::PasswordOnly(shared.password.clone()));
+            run(state, &job, shared.log, shared.password);
             Ok(Restored { what, left_out })
         })
     };
@@ -93,10 +97,8 @@ pub fn analyze_page() -> Html {
                 .filter(|s| !s.checked.is_empty())
                 .map(|s| {
                     let on_password = {
-                        let state = s.clone();
-                        Callback::from(move |text: String| {
-                            state.dispatch(AnalyzeAction::Password(text))
-                        })
+                        let (state, job) = (s.clone(), job.clone());
+                        Callback::from(move |text: String| check_password(&state, &job, text))
                     };
                     html! {
                         <section class="panel analyze-auth" data-testid="analyze-auth">
@@ -127,7 +129,7 @@ pub fn analyze_page() -> Html {
             <h1 data-testid="analyze-heading">{ texts::HEADING.get(lang) }</h1>
             <p class="intro">{ texts::INTRO.get(lang) }</p>
             <SharePanel page={Page::Analyze} {make} {open} />
-            <AnalyzeForm />
+            <AnalyzeForm job={job.clone()} />
             <CapturePanel />
             <p class="hint privacy">{ texts::PRIVACY.get(lang) }</p>
             { result }
