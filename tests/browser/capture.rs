@@ -337,3 +337,147 @@ async fn a_large_capture_shows_its_progress_in_chinese() {
     assert_clean_and_local(&h).await;
     h.close().await;
 }
+
+/// A pcap (Ethernet, IPv4) of one SMTP session on port 25: the handshake, then each
+/// `(from_client, text)` in segments of at most 1400 octets, then both FINs.
+fn smtp_capture(session: &[(bool, String)]) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    // pcap header: magic, v2.4, zone 0, sigfigs 0, snaplen 65535, Ethernet.
+    for word in [0xa1b2_c3d4u32] {
+        bytes.extend_from_slice(&word.to_le_bytes());
+    }
+    bytes.extend_from_slice(&2u16.to_le_bytes());
+    bytes.extend_from_slice(&4u16.to_le_bytes());
+    for word in [0u32, 0, 65535, 1] {
+        bytes.extend_from_slice(&word.to_le_bytes());
+    }
+    let (client, server) = ([10u8, 0, 0, 1], [10u8, 0, 0, 2]);
+    let (mut client_seq, mut server_seq) = (1000u32, 5000u32);
+    let mut micros = 0u32;
+    let mut packet = |from_client: bool, flags: u8, seq: u32, ack: u32, payload: &[u8]| {
+        let (src, dst, sport, dport) = if from_client {
+            (client, server, 40000u16, 25u16)
+        } else {
+            (server, client, 25, 40000)
+        };
+        let mut frame = vec![0u8; 12];
+        frame.extend_from_slice(&[0x08, 0x00]);
+        let total = (20 + 20 + payload.len()) as u16;
+        frame.extend_from_slice(&[0x45, 0]);
+        frame.extend_from_slice(&total.to_be_bytes());
+        frame.extend_from_slice(&[0, 0, 0x40, 0, 64, 6, 0, 0]);
+        frame.extend_from_slice(&src);
+        frame.extend_from_slice(&dst);
+        frame.extend_from_slice(&sport.to_be_bytes());
+        frame.extend_from_slice(&dport.to_be_bytes());
+        frame.extend_from_slice(&seq.to_be_bytes());
+        frame.extend_from_slice(&ack.to_be_bytes());
+        frame.extend_from_slice(&[0x50, flags, 0xff, 0xff, 0, 0, 0, 0]);
+        frame.extend_from_slice(payload);
+        micros += 100;
+        bytes.extend_from_slice(&1_800_000_000u32.to_le_bytes());
+        bytes.extend_from_slice(&micros.to_le_bytes());
+        bytes.extend_from_slice(&(frame.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&(frame.len() as u32).to_le_bytes());
+        bytes.extend_from_slice(&frame);
+    };
+    const SYN: u8 = 0x02;
+    const ACK: u8 = 0x10;
+    const PSH_ACK: u8 = 0x18;
+    const FIN_ACK: u8 = 0x11;
+    packet(true, SYN, client_seq, 0, &[]);
+    client_seq += 1;
+    packet(false, SYN | ACK, server_seq, client_seq, &[]);
+    server_seq += 1;
+    packet(true, ACK, client_seq, server_seq, &[]);
+    for (from_client, text) in session {
+        for chunk in text.as_bytes().chunks(1400) {
+            if *from_client {
+                packet(true, PSH_ACK, client_seq, server_seq, chunk);
+                client_seq += chunk.len() as u32;
+            } else {
+                packet(false, PSH_ACK, server_seq, client_seq, chunk);
+                server_seq += chunk.len() as u32;
+            }
+        }
+    }
+    packet(true, FIN_ACK, client_seq, server_seq, &[]);
+    packet(false, FIN_ACK, server_seq, client_seq + 1, &[]);
+    bytes
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_heavy_capture_stream_is_analyzed_in_the_engine_worker() {
+    let mut message = String::from("Subject: a long message\r\n\r\n");
+    for n in 0..2500 {
+        message.push_str(&format!(
+            "line {n:04} of a long message: the quick brown fox jumps over the lazy dog\r\n"
+        ));
+    }
+    message.push_str(".\r\n");
+    let s = |t: &str| (false, t.to_string());
+    let c = |t: &str| (true, t.to_string());
+    let session = vec![
+        s("220 mx.example.org ESMTP Postfix\r\n"),
+        c("EHLO client.example.com\r\n"),
+        s("250-mx.example.org\r\n250 8BITMIME\r\n"),
+        c("MAIL FROM:<alice@example.com>\r\n"),
+        s("250 2.1.0 Ok\r\n"),
+        c("RCPT TO:<bob@example.org>\r\n"),
+        s("250 2.1.5 Ok\r\n"),
+        c("DATA\r\n"),
+        s("354 End data with <CR><LF>.<CR><LF>\r\n"),
+        (true, message),
+        s("250 2.0.0 Ok: queued as BIG\r\n"),
+        c("QUIT\r\n"),
+        s("221 2.0.0 Bye\r\n"),
+    ];
+    let bytes = smtp_capture(&session);
+    let native = capture::read(&bytes).expect("a capture");
+    let stream = native
+        .streams
+        .iter()
+        .find(|s| s.kind == StreamKind::Smtp)
+        .expect("an SMTP stream");
+    let transcript = stream.transcript(Lang::En);
+    assert!(
+        transcript.len() > 128 * 1024,
+        "heavier than the page analyzes in place: {}",
+        transcript.len()
+    );
+    let analysis = smtp_trainer::analyze::analyze(&transcript);
+    let path = std::env::temp_dir().join(format!("smtp-trainer-heavy-{}.pcap", std::process::id()));
+    std::fs::write(&path, &bytes).expect("temp file");
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+    h.js("window.__computing = false; new MutationObserver(() => { \
+            if (document.querySelector('[data-testid=engine-computing]')) window.__computing = true; \
+          }).observe(document.body, {subtree: true, childList: true}); return true")
+        .await;
+    open_capture(&h, &path).await;
+    h.wait_for("[data-testid=analyze-result]").await;
+    assert_eq!(control_value(&h, "analyze-input").await, transcript);
+    assert_eq!(
+        h.js("return window.__computing").await,
+        serde_json::Value::Bool(true),
+        "the indicator was shown while the worker analyzed it"
+    );
+    assert!(
+        h.js("return performance.getEntriesByType('resource').some(e => e.name.includes('engine_worker'))")
+            .await
+            .as_bool()
+            .unwrap_or(false),
+        "the engine worker analyzed it"
+    );
+    // The engine's findings, as natively.
+    let kinds = h
+        .js("return [...document.querySelectorAll('[data-testid=analyze-finding]')].map(e => e.getAttribute('data-kind'))")
+        .await;
+    let want: Vec<&str> = analysis.findings.iter().map(|f| f.kind.id()).collect();
+    assert!(!want.is_empty());
+    assert_eq!(kinds, serde_json::json!(want));
+    let _ = std::fs::remove_file(&path);
+    assert_clean_and_local(&h).await;
+    h.close().await;
+}

@@ -9,24 +9,15 @@
 use yew::prelude::*;
 
 use super::examples::EXAMPLES;
-use super::state::{use_analyze, AnalyzeAction, AnalyzeContext};
+use super::state::{heavy, use_analyze, AnalyzeAction, AnalyzeContext};
 use super::texts;
-use crate::analyze::auth::exchanges;
 use crate::analyze::MAX_INPUT_BYTES;
 use crate::sasl::scram::precomputed;
 use crate::ui::engine_worker::{
     computing, later, scram_iterations_of, EngineJob, Request, Response, HEAVY_ITERATIONS,
-    HEAVY_TEXT_BYTES,
 };
 use crate::ui::state::use_lang;
 use crate::ui::workers::workers_allowed;
-
-/// Whether analyzing `text` with `password` is heavy: a long log, or SCRAM exchanges with
-/// a high iteration count to verify.
-fn heavy(text: &str, password: &str) -> bool {
-    text.len() > HEAVY_TEXT_BYTES
-        || (!password.is_empty() && scram_iterations_of(&exchanges(text)) > HEAVY_ITERATIONS)
-}
 
 /// Analyzes `text`, its AUTH exchanges verified with `password` (already the state's, or
 /// set by a `PasswordOnly` dispatched before): in place, or in the worker when heavy.

@@ -42,6 +42,18 @@ pub struct AnalyzeState {
     pub capture: Option<Rc<CaptureView>>,
     /// Bumped by every capture opened, so a late answer about an older file is ignored.
     pub capture_run: u64,
+    /// Bumped each time a capture stream's transcript is too heavy to analyze here: the
+    /// page then sends it to the engine worker (the analysis shown stays meanwhile).
+    pub worker_asks: u64,
+}
+
+/// Whether analyzing `text` with `password` is heavy: a long log, or SCRAM exchanges with
+/// a high iteration count to verify.
+pub fn heavy(text: &str, password: &str) -> bool {
+    use crate::ui::engine_worker::{scram_iterations_of, HEAVY_ITERATIONS, HEAVY_TEXT_BYTES};
+    text.len() > HEAVY_TEXT_BYTES
+        || (!password.is_empty()
+            && scram_iterations_of(&crate::analyze::auth::exchanges(text)) > HEAVY_ITERATIONS)
 }
 
 /// A packet capture opened on the page.
@@ -152,6 +164,7 @@ impl Reducible for AnalyzeState {
                     run: self.run + 1,
                     password: self.password.clone(),
                     capture_run: self.capture_run,
+                    worker_asks: self.worker_asks,
                     ..AnalyzeState::default()
                 };
             }
@@ -272,7 +285,11 @@ impl AnalyzeState {
                 selected: Some(index),
             },
         }));
-        self.run_analysis();
+        if heavy(&self.text, &self.password) {
+            self.worker_asks += 1;
+        } else {
+            self.run_analysis();
+        }
     }
 
     fn check_exchanges(&mut self) {

@@ -53,6 +53,16 @@ pub fn analyze_page() -> Html {
     let state = use_analyze();
     // One engine worker for the page: long logs, and SCRAM checks with many iterations.
     let job = use_engine_job();
+    // A capture stream too heavy for the reducer to analyze goes to the worker.
+    {
+        let (state, job) = (state.clone(), job.clone());
+        let asks = state.as_ref().map_or(0, |s| s.worker_asks);
+        use_effect_with(asks, move |&asks| {
+            if let (true, Some(s)) = (asks > 0, state) {
+                run(&s, &job, (*s.text).clone(), s.password.clone());
+            }
+        });
+    }
     // The pasted log (and the password its AUTH exchanges are verified with).
     let make = {
         let state = state.clone();
