@@ -343,9 +343,7 @@ async fn a_large_capture_shows_its_progress_in_chinese() {
 fn smtp_capture(session: &[(bool, String)]) -> Vec<u8> {
     let mut bytes = Vec::new();
     // pcap header: magic, v2.4, zone 0, sigfigs 0, snaplen 65535, Ethernet.
-    for word in [0xa1b2_c3d4u32] {
-        bytes.extend_from_slice(&word.to_le_bytes());
-    }
+    bytes.extend_from_slice(&0xa1b2_c3d4u32.to_le_bytes());
     bytes.extend_from_slice(&2u16.to_le_bytes());
     bytes.extend_from_slice(&4u16.to_le_bytes());
     for word in [0u32, 0, 65535, 1] {
