@@ -327,6 +327,30 @@ async fn verify_checks_scram_with_a_million_iterations_in_the_worker() {
         Value::from(native.fields.len()),
         "the engine's fields"
     );
+
+    // A shared link to the same check (password included) is checked through the worker
+    // too, in a fresh page that opens it.
+    let payload = smtp_trainer::share::pages::payload(
+        &smtp_trainer::share::pages::VerifyShare {
+            mechanism: Mechanism::ScramSha256,
+            challenge: SERVER_FIRST_1M.to_string(),
+            response: response.clone(),
+            password: "pencil".to_string(),
+            as_sent: false,
+            transcript_mode: false,
+            transcript: String::new(),
+        },
+        true,
+    );
+    h.open("#/").await;
+    h.open(&format!("#/verify?s={payload}")).await;
+    h.client.refresh().await.expect("reload");
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    assert!(
+        fetched_engine_worker(&h).await,
+        "the link's check ran in the worker"
+    );
     h.close().await;
 }
 

@@ -10,6 +10,9 @@ use yew::prelude::*;
 use super::examples::VerifyExample;
 use crate::analyze::auth::{verify_transcript, Checked as CheckedExchange};
 use crate::sasl::verify::{verify_with, Mechanism, Options, Report, VerifyError};
+use crate::ui::engine_worker::{
+    scram_iterations_of, verify_iterations, HEAVY_ITERATIONS, HEAVY_TEXT_BYTES,
+};
 
 /// What the page verifies.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -63,6 +66,24 @@ pub struct VerifyState {
     pub checked: Option<Rc<Checked>>,
     /// The last check of a transcript.
     pub checked_transcript: Option<Rc<CheckedTranscript>>,
+    /// Bumped when a restored form is too heavy to check here: the form then sends it to
+    /// the engine worker.
+    pub worker_asks: u64,
+}
+
+/// Whether checking `verify` as it is takes long enough for the engine worker: a SCRAM
+/// exchange over [`HEAVY_ITERATIONS`] iterations, a transcript over [`HEAVY_TEXT_BYTES`] or
+/// with such an exchange to verify.
+pub fn heavy(verify: &VerifyState) -> bool {
+    match verify.mode {
+        Mode::Exchange => verify_iterations(verify.mechanism, &verify.challenge) > HEAVY_ITERATIONS,
+        Mode::Transcript => {
+            verify.transcript.len() > HEAVY_TEXT_BYTES
+                || (!verify.password.is_empty()
+                    && scram_iterations_of(&crate::analyze::auth::exchanges(&verify.transcript))
+                        > HEAVY_ITERATIONS)
+        }
+    }
 }
 
 impl Default for VerifyState {
@@ -77,6 +98,7 @@ impl Default for VerifyState {
             transcript: String::new(),
             checked: None,
             checked_transcript: None,
+            worker_asks: 0,
         }
     }
 }
@@ -182,7 +204,9 @@ impl Reducible for VerifyState {
                     Mode::Exchange => !next.response.trim().is_empty(),
                     Mode::Transcript => !next.transcript.trim().is_empty(),
                 };
-                if filled {
+                if filled && heavy(&next) {
+                    next.worker_asks += 1;
+                } else if filled {
                     next.check();
                 }
             }

@@ -8,32 +8,16 @@
 
 use yew::prelude::*;
 
-use super::state::{use_verify, Mode, VerifyAction};
+use super::state::{heavy, use_verify, Mode, VerifyAction};
 use super::texts;
-use crate::analyze::auth::exchanges;
 use crate::i18n::{t, Msg};
 use crate::sasl::scram::precomputed;
 use crate::sasl::verify::Mechanism;
 use crate::ui::console::hooks::use_synced_select;
-use crate::ui::engine_worker::{
-    computing, scram_iterations_of, use_engine_job, verify_iterations, EngineJob, Request,
-    Response, HEAVY_ITERATIONS, HEAVY_TEXT_BYTES,
-};
+use crate::ui::engine_worker::{computing, use_engine_job, EngineJob, Request, Response};
 use crate::ui::password_input::PasswordInput;
 use crate::ui::state::use_lang;
 use crate::ui::workers::workers_allowed;
-
-/// Whether checking what is there now takes long enough for the worker.
-fn heavy(verify: &super::state::VerifyState) -> bool {
-    match verify.mode {
-        Mode::Exchange => verify_iterations(verify.mechanism, &verify.challenge) > HEAVY_ITERATIONS,
-        Mode::Transcript => {
-            verify.transcript.len() > HEAVY_TEXT_BYTES
-                || (!verify.password.is_empty()
-                    && scram_iterations_of(&exchanges(&verify.transcript)) > HEAVY_ITERATIONS)
-        }
-    }
-}
 
 /// Checks what is there now: in place, or first in the worker when it is heavy.
 fn check(verify: &super::state::VerifyContext, job: &EngineJob) {
@@ -92,6 +76,17 @@ pub fn verify_form() -> Html {
     let mechanism = verify.as_ref().map_or(Mechanism::CramMd5, |v| v.mechanism);
     let select_ref = use_synced_select(mechanism.name().to_string());
     let job = use_engine_job();
+    // A restored form (a shared link, the hand-over from the page's own module) too heavy
+    // for the reducer to check is checked here, through the worker.
+    {
+        let (verify, job) = (verify.clone(), job.clone());
+        let asks = verify.as_ref().map_or(0, |v| v.worker_asks);
+        use_effect_with(asks, move |&asks| {
+            if let (true, Some(verify)) = (asks > 0, verify) {
+                check(&verify, &job);
+            }
+        });
+    }
     let Some(verify) = verify else {
         return Html::default();
     };
