@@ -268,7 +268,14 @@ pub struct Ladder {
     pub width: i32,
     /// See `width`.
     pub height: i32,
+    /// Arrows past [`MAX_ARROWS`], not drawn.
+    pub left_out: usize,
 }
+
+/// The most arrows a ladder draws. A pasted log of 20 000 lines would otherwise be an SVG
+/// of megabytes, built and parsed on the page's main thread for the better part of a
+/// second; its lines are all listed beside it anyway.
+pub const MAX_ARROWS: usize = 400;
 
 /// The client's lifeline's x.
 pub const CLIENT_X: i32 = 120;
@@ -396,6 +403,11 @@ pub fn layout(inputs: &[Input]) -> Ladder {
             }
         }
     }
+    let left_out = arrows.len().saturating_sub(MAX_ARROWS);
+    arrows.truncate(MAX_ARROWS);
+    if tls.is_some_and(|t| t > arrows.len()) {
+        tls = None;
+    }
     // A flight: two or more commands in a row, no reply between them.
     let mut flights = Vec::new();
     let mut start = None;
@@ -474,6 +486,7 @@ pub fn layout(inputs: &[Input]) -> Ladder {
         tls: tls.zip(tls_y),
         width: WIDTH,
         height,
+        left_out,
     }
 }
 
@@ -565,7 +578,7 @@ pub fn summary(ladder: &Ladder, lang: Lang) -> String {
         .iter()
         .map(|b| b.phase.name().get(lang))
         .collect();
-    Tr::new(
+    let drawn = Tr::new(
         "{c} arrows from the client, {r} replies from the server; phases: {p}.",
         "客户端 {c} 个箭头，服务器 {r} 个回复；阶段：{p}。",
     )
@@ -577,7 +590,17 @@ pub fn summary(ladder: &Ladder, lang: Lang) -> String {
             "p",
             &phases.join(if lang == Lang::Zh { "、" } else { ", " }),
         ),
-    ])
+    ]);
+    if ladder.left_out == 0 {
+        return drawn;
+    }
+    let cut = Tr::new(
+        "Only the first {n} arrows are drawn; {m} more are not (every line is in the list).",
+        "只画出前 {n} 个箭头，其余 {m} 个未画出（所有行都在列表中）。",
+    )
+    .get(lang)
+    .fill(&[("n", &ladder.arrows.len()), ("m", &ladder.left_out)]);
+    format!("{drawn} {cut}")
 }
 
 /// The ladder as SVG. Each arrow is a `<g data-arrow="N">` (with `data-class`,
@@ -805,6 +828,28 @@ mod tests {
         assert_eq!(message.class, Class::Message);
         assert_eq!(message.sources, vec![24, 25, 26, 27]);
         assert_eq!(message.label(Lang::En), "message: 3 lines, then “.”");
+    }
+
+    #[test]
+    fn a_very_long_session_is_drawn_up_to_max_arrows_and_says_so() {
+        let mut inputs = vec![s("220 mail.example.com ESMTP", 0)];
+        for n in 0..1000 {
+            inputs.push(c("NOOP", 2 * n + 1));
+            inputs.push(s("250 2.0.0 Ok", 2 * n + 2));
+        }
+        let ladder = layout(&inputs);
+        assert_eq!(ladder.arrows.len(), MAX_ARROWS);
+        assert_eq!(ladder.left_out, 2001 - MAX_ARROWS);
+        assert!(ladder.flights.iter().all(|&(_, last)| last < MAX_ARROWS));
+        let en = summary(&ladder, Lang::En);
+        assert!(
+            en.contains("Only the first 400 arrows are drawn; 1601 more"),
+            "{en}"
+        );
+        assert!(summary(&ladder, Lang::Zh).contains("只画出前 400 个箭头"));
+        // A session within the limit says nothing of it.
+        assert_eq!(layout(&session()).left_out, 0);
+        assert!(!summary(&layout(&session()), Lang::En).contains("Only the first"));
     }
 
     #[test]
