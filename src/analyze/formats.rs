@@ -1052,15 +1052,56 @@ pub(super) fn py_literal(text: &str) -> Option<String> {
     }
     // Chinese servers (QQ, 163) answer in GBK; Python 2 prints those bytes escaped.
     if escaped_high {
-        let (text, _, had_errors) = encoding_rs::GB18030.decode(&out);
-        if !had_errors {
-            return Some(text.into_owned());
+        if let Some(text) = decode_gb18030(&out) {
+            return Some(text);
         }
     }
     if bytes_literal {
         Some(String::from_utf8_lossy(&out).into_owned())
     } else {
         Some(String::from_utf8_lossy(&as_chars).into_owned())
+    }
+}
+
+/// `bytes` decoded as GB18030 (which reads GBK and GB2312 too), or `None` when they are not
+/// valid GB18030: the WHATWG Encoding Standard's decoder with error mode "fatal" and no BOM
+/// sniffing.
+///
+/// Natively that is `encoding_rs`. In the page it is the browser's own `TextDecoder`, the same
+/// standard's decoder: `encoding_rs` links every encoding's tables through one decoder type,
+/// which would put 136 KB (gzip) of Japanese, Korean and Big5 tables into the verify page's
+/// first download for this one line (issue 13; docs/size.md). The browser test
+/// `engine::gbk_log_lines_decode_as_natively` checks the two agree.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    encoding_rs::GB18030
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(std::borrow::Cow::into_owned)
+}
+
+/// See the native version: the browser's `TextDecoder("gb18030", { fatal: true })`.
+#[cfg(target_arch = "wasm32")]
+pub fn decode_gb18030(bytes: &[u8]) -> Option<String> {
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"fatal".into(), &true.into()).ok()?;
+    let decoder = browser::TextDecoder::new("gb18030", &options).ok()?;
+    decoder.decode(bytes).ok()
+}
+
+/// The one browser API the decoder needs (the Encoding Standard's `TextDecoder`).
+#[cfg(target_arch = "wasm32")]
+mod browser {
+    use wasm_bindgen::prelude::*;
+
+    #[wasm_bindgen]
+    extern "C" {
+        pub type TextDecoder;
+
+        #[wasm_bindgen(constructor, catch)]
+        pub fn new(label: &str, options: &js_sys::Object) -> Result<TextDecoder, JsValue>;
+
+        #[wasm_bindgen(method, catch)]
+        pub fn decode(this: &TextDecoder, input: &[u8]) -> Result<String, JsValue>;
     }
 }
 

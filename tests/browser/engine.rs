@@ -420,3 +420,58 @@ async fn a_password_for_a_logs_scram_exchange_is_checked_in_the_worker() {
         .await;
     h.close().await;
 }
+
+/// In the page, GBK bytes that a Python 2 log printed escaped are decoded by the browser's
+/// own `TextDecoder("gb18030")` (natively by encoding_rs): the analyzer's findings quote the
+/// same decoded reply in both.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn gbk_log_lines_decode_as_natively() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/analyzer-corpus/007-smtplib-qq-535-gbk-zh.log"
+    );
+    let log = std::fs::read_to_string(path).expect("the fixture");
+    let engine = analyze(&log);
+    assert!(
+        engine
+            .findings
+            .iter()
+            .any(|f| f.what.en.contains("请使用授权码登录。详情请看")),
+        "natively decoded: {:#?}",
+        engine.findings
+    );
+
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+    h.wait_for("[data-testid=analyze-page]").await;
+    h.client
+        .execute(
+            "const a = document.querySelector('[data-testid=analyze-input]'); \
+             a.value = arguments[0]; a.dispatchEvent(new Event('change', { bubbles: true })); \
+             document.querySelector('[data-testid=analyze-submit]').click(); return true",
+            vec![Value::from(log.as_str())],
+        )
+        .await
+        .expect("pasting the log");
+    h.wait_for("[data-testid=analyze-finding]").await;
+    let shown = h
+        .js(
+            "return [...document.querySelectorAll('[data-testid=analyze-finding]')].map(e => ({ \
+               cause: e.getAttribute('data-cause'), \
+               what: e.querySelector('[data-testid=analyze-finding-what]').textContent }))",
+        )
+        .await;
+    let shown = shown.as_array().expect("a list");
+    assert_eq!(shown.len(), engine.findings.len(), "{shown:?}");
+    for (shown, finding) in shown.iter().zip(&engine.findings) {
+        assert_eq!(shown["cause"], finding.cause);
+        assert!(
+            shown["what"]
+                .as_str()
+                .is_some_and(|w| w.contains(finding.what.en.as_ref())),
+            "{shown} / {}",
+            finding.what.en
+        );
+    }
+    h.close().await;
+}
