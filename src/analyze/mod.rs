@@ -763,7 +763,7 @@ impl Step {
 /// it cut).
 pub fn analyze(text: &str) -> Analysis {
     let (text, cut_bytes) = cut_bytes(text, MAX_INPUT_BYTES);
-    let (annotator, cut_lines) = annotated(text);
+    let (annotator, cut_lines) = annotated::<true>(text);
     let (lines, events, formats) = annotator.finish();
     let truncated = cut_bytes || cut_lines;
     let truncation = truncated.then_some(diagnose::Truncation {
@@ -781,16 +781,18 @@ pub fn analyze(text: &str) -> Analysis {
     }
 }
 
-/// Every line of a pasted log annotated, as [`analyze`] reads them, without the diagnosis
-/// (the verifier's transcripts need the lines alone, and its module then holds no rule).
+/// Every line of a pasted log read as [`analyze`] reads them (the same direction, kind and
+/// decoded SASL payloads), without the diagnosis and without the lines' explanations and
+/// warnings: the verifier's transcripts need what each line is alone, and its module then
+/// holds neither the rules nor the texts.
 pub fn annotate(text: &str) -> Vec<Line> {
     let (text, _) = cut_bytes(text, MAX_INPUT_BYTES);
-    annotated(text).0.finish().0
+    annotated::<false>(text).0.finish().0
 }
 
 /// The annotator fed `text`'s first [`MAX_LINES`] lines; whether it stopped before the end.
-fn annotated(text: &str) -> (session::Annotator, bool) {
-    let mut annotator = session::Annotator::new();
+fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, bool) {
+    let mut annotator = session::Annotator::<EXPLAIN>::new();
     for (index, raw) in text.lines().enumerate() {
         if index >= MAX_LINES {
             return (annotator, true);

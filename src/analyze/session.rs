@@ -128,7 +128,13 @@ struct Group {
 }
 
 /// The annotator: push lines in order, then `finish`.
-pub(super) struct Annotator {
+///
+/// `EXPLAIN` says whether each line gets its explanation and warning. The analyzer's
+/// annotator does; the verifier's (`Annotator<false>`, [`super::annotate`]) needs only what
+/// each line is, and since the texts are then never built, the linker leaves them (50 KB
+/// gzip of the reply reference, the EHLO keywords and the analyzer's own texts) out of
+/// the verify page's module (issue 13).
+pub(super) struct Annotator<const EXPLAIN: bool = true> {
     lines: Vec<Line>,
     events: Vec<Event>,
     formats: Vec<Format>,
@@ -160,8 +166,8 @@ struct OpenLog {
 /// At most this many lines join one wrapped log line.
 const MAX_JOINED: usize = 20;
 
-impl Annotator {
-    pub(super) fn new() -> Annotator {
+impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
+    pub(super) fn new() -> Annotator<EXPLAIN> {
         Annotator {
             lines: Vec::new(),
             events: Vec::new(),
@@ -173,6 +179,11 @@ impl Annotator {
             open_log: None,
             after_summary: false,
         }
+    }
+
+    /// `what()`, when this annotator explains its lines; nothing otherwise (never built).
+    fn explain<T>(what: impl FnOnce() -> T) -> Option<T> {
+        EXPLAIN.then(what)
     }
 
     pub(super) fn finish(mut self) -> (Vec<Line>, Vec<Event>, Vec<Format>) {
@@ -218,7 +229,7 @@ impl Annotator {
                     .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-');
             if after_summary && keyword_like && self.session(0).data.is_none() {
                 let mut line = self.line(number, raw, None, Direction::Note, Kind::Wrapped);
-                line.explanation = Some(texts::summary_continued());
+                line.explanation = Self::explain(texts::summary_continued);
                 self.add(line);
                 self.after_summary = true;
                 let _ = text;
@@ -234,7 +245,7 @@ impl Annotator {
                 let group = self.session(session).last_group;
                 let mut line =
                     self.line(number, raw, format, Direction::Note, Kind::Summary { code });
-                line.explanation = Some(texts::summary());
+                line.explanation = Self::explain(texts::summary);
                 line.group = group;
                 self.add(line);
                 self.after_summary = true;
@@ -242,7 +253,7 @@ impl Annotator {
             Role::Block { server } => {
                 self.block_server = Some(server);
                 let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
-                line.explanation = Some(texts::block_header(server));
+                line.explanation = Self::explain(|| texts::block_header(server));
                 self.add(line);
             }
             Role::BlockLine(text) => {
@@ -261,7 +272,7 @@ impl Annotator {
                     });
                 }
                 let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
-                line.explanation = Some(what);
+                line.explanation = Self::explain(|| what);
                 self.add(line);
             }
             Role::Log(log) => self.log(number, raw, log),
@@ -396,7 +407,7 @@ impl Annotator {
             }
             _ if after_raw_reply && !word.starts_with(|c: char| c.is_ascii_alphabetic()) => {
                 let mut line = self.line(number, raw, telnet, Direction::Server, Kind::Wrapped);
-                line.explanation = Some(texts::wrapped());
+                line.explanation = Self::explain(texts::wrapped);
                 self.add(line);
                 // A long greeting may wrap more than once.
                 self.after_raw_reply = true;
@@ -435,7 +446,7 @@ impl Annotator {
                 enhanced: log.enhanced.clone(),
             },
         );
-        line.explanation = Some(texts::log(&log, None));
+        line.explanation = Self::explain(|| texts::log(&log, None));
         self.add(line);
         self.events.push(Event::Log { line: number, log });
     }
@@ -443,7 +454,7 @@ impl Annotator {
     /// A line that continues the open log line above it: joined, and the whole read again.
     fn continue_log(&mut self, number: usize, raw: &str, text: &str, open: OpenLog) {
         let mut line = self.line(number, raw, None, Direction::Note, Kind::Wrapped);
-        line.explanation = Some(texts::wrapped());
+        line.explanation = Self::explain(texts::wrapped);
         self.add(line);
         let Some(Event::Log { line: first, log }) = self.events.get(open.event).cloned() else {
             return;
@@ -460,7 +471,7 @@ impl Annotator {
                 code: again.code,
                 enhanced: again.enhanced.clone(),
             };
-            l.explanation = Some(texts::log(&again, reply_line.as_deref()));
+            l.explanation = Self::explain(|| texts::log(&again, reply_line.as_deref()));
         }
         if let Some(e) = self.events.get_mut(open.event) {
             *e = Event::Log {
@@ -490,7 +501,7 @@ impl Annotator {
             verb: word.clone(),
             known: false,
         };
-        line.explanation = Some(texts::command(&parsed, &word));
+        line.explanation = Self::explain(|| texts::command(&parsed, &word));
         let number = line.number;
         if !self.formats.contains(&Format::Telnet) {
             self.formats.push(Format::Telnet);
@@ -592,17 +603,19 @@ impl Annotator {
                 known,
             },
         );
-        let mut explanation = texts::command(&parsed, word);
-        if let Some(note) = note {
-            explanation = explanation.join(&texts::annotation(note));
-        }
-        line.explanation = Some(explanation);
+        line.explanation = Self::explain(|| {
+            let explanation = texts::command(&parsed, word);
+            match note {
+                Some(note) => explanation.join(&texts::annotation(note)),
+                None => explanation,
+            }
+        });
         if let Err(ParseError::Unknown {
             verb: typed,
             suggestion: Some(s),
         }) = &parsed
         {
-            line.warning = Some(texts::typo_warning(typed, s));
+            line.warning = Self::explain(|| texts::typo_warning(typed, s));
         }
         let mut decoded = None;
         match &parsed {
@@ -621,7 +634,7 @@ impl Annotator {
                 };
                 if let Some(initial) = initial {
                     let d = sasl::decode(field, initial);
-                    line.warning = warning_for(&d);
+                    line.warning = Self::explain(|| warning_for(&d)).flatten();
                     decoded = Some(d);
                 }
                 line.decoded = decoded.clone();
@@ -673,10 +686,12 @@ impl Annotator {
         if payload.starts_with('[') && payload.contains("hidden") {
             // PHPMailer hides LOGIN's answers below its lowest debug level.
             let mut line = self.line(number, raw, format, Direction::Client, Kind::Sasl);
-            line.explanation = Some(Text::from(crate::i18n::Tr::new(
+            line.explanation = Self::explain(|| {
+                Text::from(crate::i18n::Tr::new(
                 "The client's answer in the AUTH exchange, hidden by the logging program (PHPMailer does so unless its debug level is 3 or more) — good: the log does not expose it.",
                 "客户端在 AUTH 交换中的应答，被记录程序隐藏了（PHPMailer 在调试级别低于 3 时会这样做）——很好：日志没有暴露它。",
-            )));
+            ))
+            });
             self.add(line);
             self.events.push(Event::Sasl {
                 session,
@@ -688,12 +703,14 @@ impl Annotator {
         }
         let decoded = sasl::decode(field, payload);
         let mut line = self.line(number, raw, format, Direction::Client, Kind::Sasl);
-        let mut explanation = texts::sasl_answer(&decoded, &mechanism);
-        if let Some(note) = note {
-            explanation = explanation.join(&texts::annotation(note));
-        }
-        line.explanation = Some(explanation);
-        line.warning = warning_for(&decoded);
+        line.explanation = Self::explain(|| {
+            let explanation = texts::sasl_answer(&decoded, &mechanism);
+            match note {
+                Some(note) => explanation.join(&texts::annotation(note)),
+                None => explanation,
+            }
+        });
+        line.warning = Self::explain(|| warning_for(&decoded)).flatten();
         line.decoded = Some(decoded.clone());
         self.add(line);
         self.events.push(Event::Sasl {
@@ -731,10 +748,12 @@ impl Annotator {
                 Direction::Client,
                 Kind::Data { end: false },
             );
-            line.explanation = Some(Text::from(crate::i18n::Tr::new(
+            line.explanation = Self::explain(|| {
+                Text::from(crate::i18n::Tr::new(
                 "The chunk that follows BDAT: exactly the stated number of octets, no dot at the end.",
                 "跟在 BDAT 后面的数据块：恰好是声明的字节数，结尾没有点。",
-            )));
+            ))
+            });
             self.add(line);
             return;
         }
@@ -755,22 +774,28 @@ impl Annotator {
             trimmed == "."
         };
         let mut line = self.line(number, raw, format, Direction::Client, Kind::Data { end });
-        line.explanation = if block {
-            Some(texts::data_block(end))
-        } else if end {
-            Some(texts::data_end())
-        } else if trimmed.is_empty() && !separator_seen {
+        let separator = !block && !end && trimmed.is_empty() && !separator_seen;
+        if separator {
             if let Some(data) = self.session(session).data.as_mut() {
                 data.separator_seen = true;
             }
-            Some(texts::data_separator())
-        } else if trimmed.starts_with("..") {
-            Some(texts::dot_stuffed())
-        } else if index == 1 {
-            Some(texts::data_start())
-        } else {
-            None
-        };
+        }
+        line.explanation = Self::explain(|| {
+            if block {
+                Some(texts::data_block(end))
+            } else if end {
+                Some(texts::data_end())
+            } else if separator {
+                Some(texts::data_separator())
+            } else if trimmed.starts_with("..") {
+                Some(texts::dot_stuffed())
+            } else if index == 1 {
+                Some(texts::data_start())
+            } else {
+                None
+            }
+        })
+        .flatten();
         self.add(line);
         if end {
             let s = self.session(session);
@@ -808,10 +833,12 @@ impl Annotator {
         }
         if !formats::reply_shaped(text) {
             let mut line = self.line(number, raw, format, Direction::Server, Kind::Unknown);
-            line.explanation = Some(Text::from(crate::i18n::Tr::new(
+            line.explanation = Self::explain(|| {
+                Text::from(crate::i18n::Tr::new(
                 "Sent by the server, but not a reply line: replies begin with a three-digit code.",
                 "由服务器发出，但不是回复行：回复以三位数字代码开头。",
-            )));
+            ))
+            });
             self.add(line);
             return;
         }
@@ -896,23 +923,25 @@ impl Annotator {
                 last: !continued,
             },
         );
-        let mut explanation = if in_group {
-            if ehlo {
-                texts::ehlo_keyword(body)
-            } else {
-                texts::continuation(first_number, !continued)
-            }
-        } else {
-            let mut e = texts::reply(text, code);
-            if ehlo && continued && code == 250 {
-                e = e.join(&if texts::is_ehlo_keyword(body) {
+        let mut explanation = Self::explain(|| {
+            if in_group {
+                if ehlo {
                     texts::ehlo_keyword(body)
                 } else {
-                    texts::ehlo_first()
-                });
+                    texts::continuation(first_number, !continued)
+                }
+            } else {
+                let mut e = texts::reply(text, code);
+                if ehlo && continued && code == 250 {
+                    e = e.join(&if texts::is_ehlo_keyword(body) {
+                        texts::ehlo_keyword(body)
+                    } else {
+                        texts::ehlo_first()
+                    });
+                }
+                e
             }
-            e
-        };
+        });
         if code == 334 {
             let decoded = sasl::decode(Field::Challenge, body);
             let prompt = sasl::prompt(&decoded);
@@ -923,11 +952,11 @@ impl Annotator {
                 .as_ref()
                 .map(|a| a.mechanism.clone())
                 .unwrap_or_else(|| String::from("SASL"));
-            explanation = explanation.join(&texts::challenge(prompt, empty, &mechanism));
+            explanation = explanation.map(|e| e.join(&texts::challenge(prompt, empty, &mechanism)));
             self.expect_answer(session, prompt, empty);
             line.decoded = Some(decoded);
         }
-        line.explanation = Some(explanation);
+        line.explanation = explanation;
         self.add(line);
 
         if continued {
@@ -1053,7 +1082,7 @@ impl Annotator {
                 enhanced: log.enhanced.clone(),
             },
         );
-        line.explanation = Some(texts::log(&log, reply_line.as_deref()));
+        line.explanation = Self::explain(|| texts::log(&log, reply_line.as_deref()));
         self.add(line);
         self.open_log = Some(OpenLog {
             line: self.lines.len() - 1,

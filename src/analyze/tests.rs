@@ -546,3 +546,36 @@ fn a_queued_250_alone_is_a_success() {
         );
     }
 }
+
+/// The verifier reads lines with [`annotate`], which skips the explanations: everything
+/// else about every line must be what [`analyze`] says, on every log of the corpus.
+#[test]
+fn annotate_reads_every_line_as_analyze_does_without_texts() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/analyzer-corpus");
+    let mut logs = 0;
+    for entry in std::fs::read_dir(&dir).expect("the corpus is there") {
+        let path = entry.expect("a corpus entry").path();
+        if path.extension().and_then(|e| e.to_str()) != Some("log") {
+            continue;
+        }
+        let text = String::from_utf8_lossy(&std::fs::read(&path).expect("a log")).into_owned();
+        let mut full = analyze(&text).lines;
+        assert!(
+            full.iter().any(|l| l.explanation.is_some()),
+            "{}: the analyzer explains nothing",
+            path.display()
+        );
+        for line in &mut full {
+            line.explanation = None;
+            line.warning = None;
+        }
+        let bare = annotate(&text);
+        assert!(bare
+            .iter()
+            .all(|l| l.explanation.is_none() && l.warning.is_none()));
+        assert_eq!(bare, full, "{}", path.display());
+        logs += 1;
+    }
+    assert!(logs >= 20, "only {logs} logs in the corpus");
+}
