@@ -90,3 +90,61 @@ pub fn find(name: &str) -> Option<&'static Mechanism> {
         .iter()
         .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
 }
+
+/// A mechanism's server side: what a server needs of [`MECHANISMS`].
+#[derive(Clone, Copy)]
+pub struct ServerSide {
+    /// The registered name, upper case.
+    pub name: &'static str,
+    /// A new server exchange.
+    pub server: fn() -> Box<dyn ServerExchange>,
+    /// Whether `AUTH <name> <initial response>` is allowed.
+    pub initial_response: bool,
+}
+
+/// [`MECHANISMS`] without their clients, taken out at compile time: a program that only
+/// serves (the console's own page module, issue 13) then links no client exchange.
+const SERVER_SIDES: [ServerSide; MECHANISMS.len()] = {
+    let mut sides = [ServerSide {
+        name: "",
+        server: MECHANISMS[0].server,
+        initial_response: false,
+    }; MECHANISMS.len()];
+    let mut i = 0;
+    while i < MECHANISMS.len() {
+        let m = &MECHANISMS[i];
+        sides[i] = ServerSide {
+            name: m.name,
+            server: m.server,
+            initial_response: m.initial_response,
+        };
+        i += 1;
+    }
+    sides
+};
+
+/// The server side of the mechanism named `name` (case-insensitive), as [`find`] finds it.
+pub fn find_server(name: &str) -> Option<&'static ServerSide> {
+    SERVER_SIDES
+        .iter()
+        .find(|m| m.name.eq_ignore_ascii_case(name.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_sides_are_the_mechanisms_servers() {
+        assert_eq!(SERVER_SIDES.len(), MECHANISMS.len());
+        for m in MECHANISMS {
+            let lower = m.name.to_ascii_lowercase();
+            let side = find_server(&format!(" {lower} ")).expect("every mechanism serves");
+            assert_eq!(side.name, m.name);
+            assert_eq!(side.initial_response, m.initial_response);
+            assert!(std::ptr::fn_addr_eq(side.server, m.server));
+        }
+        assert!(find_server("GSSAPI").is_none());
+        assert!(find("GSSAPI").is_none());
+    }
+}

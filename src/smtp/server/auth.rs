@@ -46,7 +46,7 @@ impl Server {
         if self.config.policies.tls_before_auth && !self.tls {
             return self.say(events, Situation::TlsRequired, &vars, None);
         }
-        let Some(found) = registry::find(mechanism) else {
+        let Some(found) = registry::find_server(mechanism) else {
             // Listed because the real server lists it (Gmail's XOAUTH), not simulated.
             let listed = self
                 .config
