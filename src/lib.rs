@@ -39,6 +39,7 @@ pub mod analyze;
 pub mod capture;
 pub mod compose_job;
 pub mod diagram;
+pub mod first_page;
 pub mod i18n;
 pub mod lessons;
 pub mod live;

@@ -11,13 +11,36 @@
 const WHOLE = window.smtpTrainerWhole ?? { js: "smtp-trainer.js", wasm: "smtp-trainer_bg.wasm" };
 const VERSION = (WHOLE.js.match(/-([0-9a-f]+)\.js$/) ?? ["", "dev"])[1];
 
+// The learner's language, as the app decides it (src/ui/state.rs, `stored_lang`): the
+// stored choice if it is one, else the first of the browser's languages that the trainer
+// speaks, else English. A section's module holds the texts of that language only.
+function language() {
+  const of = (tag) => {
+    const primary = String(tag ?? "").trim().toLowerCase().split(/[-_.@]/)[0];
+    return primary === "zh" || primary === "en" ? primary : null;
+  };
+  let stored = null;
+  try {
+    stored = of(localStorage.getItem("smtp-trainer.lang"));
+  } catch {
+    // Storage refused (a privacy setting): the browser's languages decide.
+  }
+  const preferred = [...(navigator.languages ?? []), navigator.language];
+  return stored ?? preferred.map(of).find((lang) => lang !== null) ?? "en";
+}
+
 // The module for an address: `#/`, `#/console`, `#/reference/553`, `#/auth/plain`,
 // `#/verify`, with or without `?s=…` after it.
 function moduleFor(hash) {
   const path = hash.replace(/^#/, "").split("?")[0].replace(/\/+$/, "");
-  const section = (name) => ({ js: `${name}.js?v=${VERSION}`, wasm: `${name}_bg.wasm?v=${VERSION}` });
+  // The console, Auth and Verify come in the learner's language; the reference's one
+  // module holds both, since its search reads both at once.
+  const section = (page, inLanguage = true) => {
+    const name = inLanguage ? `${page}_${language()}` : page;
+    return { js: `${name}.js?v=${VERSION}`, wasm: `${name}_bg.wasm?v=${VERSION}` };
+  };
   if (path === "" || path === "/console") return section("console_page");
-  if (path === "/reference" || path.startsWith("/reference/")) return section("reference_page");
+  if (path === "/reference" || path.startsWith("/reference/")) return section("reference_page", false);
   if (path === "/auth" || path.startsWith("/auth/")) return section("auth_page");
   if (path === "/verify") return section("verify_page");
   return WHOLE;

@@ -1,15 +1,7 @@
-//! The module a first visit to the reference loads (issue 13): that section alone, which hands
-//! over to the whole app when another section is opened (see `smtp_trainer::ui`'s
-//! `sections`). A wasm32 module only; natively there is nothing to run.
+//! The module a first visit to the reference loads (issue 13; see
+//! `smtp_trainer::first_page`). In both languages: its search reads both at once.
 #![forbid(unsafe_code)]
 
-#[cfg(target_arch = "wasm32")]
 fn main() {
-    smtp_trainer::ui::run_reference();
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn main() -> std::process::ExitCode {
-    eprintln!("reference_page is a module of the page and runs only in the browser.");
-    std::process::ExitCode::from(2)
+    smtp_trainer::first_page::start(smtp_trainer::first_page::Section::Reference);
 }

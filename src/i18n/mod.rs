@@ -73,6 +73,17 @@ impl Lang {
     }
 }
 
+/// The one language whose texts this build holds: a first page's module, built with only
+/// the `text-en` or only the `text-zh` feature (issue 13). `None` (both languages) for the
+/// whole app, the workers, the command line and the tests, and when both features are on.
+pub const ONE_LANGUAGE: Option<Lang> = if cfg!(all(feature = "text-en", not(feature = "text-zh"))) {
+    Some(Lang::En)
+} else if cfg!(all(feature = "text-zh", not(feature = "text-en"))) {
+    Some(Lang::Zh)
+} else {
+    None
+};
+
 /// One text in both languages.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Tr {
@@ -84,8 +95,21 @@ pub struct Tr {
 
 impl Tr {
     /// Builds a text from its two translations.
+    ///
+    /// In a build with one language ([`ONE_LANGUAGE`]) both fields hold that language's
+    /// text, so the other one is never linked into the module.
     pub const fn new(en: &'static str, zh: &'static str) -> Tr {
-        Tr { en, zh }
+        Tr::keeping(ONE_LANGUAGE, en, zh)
+    }
+
+    /// The text as a build with `one` language keeps it: that language's in both fields,
+    /// or both languages for `None`.
+    pub const fn keeping(one: Option<Lang>, en: &'static str, zh: &'static str) -> Tr {
+        match one {
+            Some(Lang::En) => Tr { en, zh: en },
+            Some(Lang::Zh) => Tr { en: zh, zh },
+            None => Tr { en, zh },
+        }
     }
 
     /// The text in `lang`.
@@ -105,6 +129,21 @@ pub fn t(lang: Lang, msg: Msg) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_one_language_build_keeps_that_language_in_both_fields() {
+        let keep = |one| Tr::keeping(one, "Try again", "重试");
+        assert_eq!(keep(None).get(Lang::En), "Try again");
+        assert_eq!(keep(None).get(Lang::Zh), "重试");
+        for lang in Lang::ALL {
+            let kept = keep(Some(lang));
+            assert_eq!(kept.get(Lang::En), keep(None).get(lang));
+            assert_eq!(kept.get(Lang::Zh), keep(None).get(lang));
+        }
+        // The tests, the command line and the whole app have both languages.
+        assert_eq!(ONE_LANGUAGE, None);
+        assert_eq!(Msg::AppName.text().zh, "SMTP 训练器");
+    }
 
     #[test]
     fn tags_and_locales_select_a_language() {

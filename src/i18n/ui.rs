@@ -17,7 +17,7 @@ macro_rules! messages {
             /// The message in both languages.
             pub fn text(self) -> Tr {
                 match self {
-                    $(Msg::$name => Tr::new($en, $zh),)*
+                    $(Msg::$name => const { Tr::new($en, $zh) },)*
                 }
             }
         }

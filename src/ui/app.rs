@@ -104,7 +104,13 @@ pub fn shell(props: &ShellProps) -> Html {
                 </a>
                 <Nav />
                 <main id="main" tabindex="-1" data-testid="main">
-                    <Switch<Route> render={pages} />
+                    // A first page's module holds one language's texts: the other one
+                    // is the whole app's, which takes over with everything kept.
+                    if crate::i18n::ONE_LANGUAGE.is_some_and(|one| one != lang) {
+                        <super::sections::Elsewhere />
+                    } else {
+                        <Switch<Route> render={pages} />
+                    }
                 </main>
                 <footer class="footer" data-testid="footer">{ t(lang, Msg::PrivacyNote) }</footer>
             </HashRouter>

@@ -43,12 +43,20 @@ const LEAVE_KEY: &str = "smtpTrainerLeave";
 /// What the small app calls to get the whole app (`() => Promise`).
 const LOAD_KEY: &str = "smtpTrainerLoadAll";
 
-const LOADING: Tr = Tr::new("Loading this section…", "正在加载此部分……");
-const FAILED: Tr = Tr::new(
-    "This section could not be loaded ({error}). What you did on this page is kept: check the connection and try again.",
-    "无法加载此部分（{error}）。你在本页所做的内容都还在：请检查网络连接后重试。",
-);
-const RETRY: Tr = Tr::new("Try again", "重试");
+// Both languages even in a module built with one (not `Tr::new`, which keeps only that
+// one): these texts are shown while the whole app comes for the other language.
+const LOADING: Tr = Tr {
+    en: "Loading this section…",
+    zh: "正在加载此部分……",
+};
+const FAILED: Tr = Tr {
+    en: "This section could not be loaded ({error}). What you did on this page is kept: check the connection and try again.",
+    zh: "无法加载此部分（{error}）。你在本页所做的内容都还在：请检查网络连接后重试。",
+};
+const RETRY: Tr = Tr {
+    en: "Try again",
+    zh: "重试",
+};
 
 /// Writes the running section's state into a hand-over.
 type Export = Rc<dyn Fn(&mut Handoff)>;
@@ -274,7 +282,7 @@ fn verify_entry() -> Html {
 /// Another section's address: asks the loader for the whole app, says so while it comes,
 /// and says why if it cannot (the first page is still there, one link away).
 #[function_component(Elsewhere)]
-fn elsewhere() -> Html {
+pub(super) fn elsewhere() -> Html {
     let lang = use_lang();
     let failed = use_state(|| None::<String>);
     let attempt = use_state(|| 0u32);

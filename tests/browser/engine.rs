@@ -80,6 +80,17 @@ fn assert_answered_meanwhile(during: &Value) {
     );
 }
 
+/// Opens `hash` in the whole app (started from a section that has no module of its own):
+/// the probe of [`during`], the language switch, is the whole app's (a first page's module
+/// holds one language, and hands over for the other).
+async fn open_in_whole_app(h: &Harness, hash: &str, ready: &str) {
+    h.open("#/compose").await;
+    h.wait_for("[data-testid=compose-page]").await;
+    h.js(&format!("location.hash = '{hash}'; return true"))
+        .await;
+    h.wait_for(&format!("[data-testid={ready}]")).await;
+}
+
 async fn fetched_engine_worker(h: &Harness) -> bool {
     h.js("return performance.getEntriesByType('resource').some(e => e.name.includes('engine_worker'))")
         .await
@@ -90,8 +101,7 @@ async fn fetched_engine_worker(h: &Harness) -> bool {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn scram_with_a_million_iterations_runs_in_the_worker_and_shows_the_engines_values() {
     let h = Harness::start(BrowserLang::English).await;
-    h.open("#/auth/scram-sha-256").await;
-    h.wait_for("[data-testid=auth-page]").await;
+    open_in_whole_app(&h, "#/auth/scram-sha-256", "auth-page").await;
     h.click("auth-example-rfc7677").await;
     h.wait_for("[data-testid=auth-step-item][data-step-id=server-signature]")
         .await;
@@ -149,6 +159,35 @@ async fn scram_with_a_million_iterations_runs_in_the_worker_and_shows_the_engine
             .await;
         assert_eq!(hex, step.hex(), "{}", step.id);
     }
+
+    // The Auth page's own module (a first visit) hands the same work to the worker too; in
+    // Chinese, the language chosen above, which the loader remembers.
+    h.client.refresh().await.expect("reload");
+    h.wait_for("[data-testid=auth-page]").await;
+    let resources = h
+        .js("return performance.getEntriesByType('resource').map(e => e.name)")
+        .await;
+    assert!(
+        resources.to_string().contains("/auth_page_zh_bg.wasm"),
+        "a first visit starts Auth's module: {resources}"
+    );
+    h.click("auth-example-rfc7677").await;
+    h.wait_for("[data-testid=auth-step-item][data-step-id=server-signature]")
+        .await;
+    assert!(!fetched_engine_worker(&h).await);
+    h.js(&format!(
+        "const f = document.querySelector('[data-testid=auth-input-server-first]'); \
+          f.value = '{SERVER_FIRST_1M}'; f.dispatchEvent(new InputEvent('input', {{ bubbles: true }})); \
+          return true"
+    ))
+    .await;
+    wait_computed(&h).await;
+    assert!(fetched_engine_worker(&h).await);
+    let signature = engine.step("server-signature").expect("a server signature");
+    h.js("document.querySelector('[data-testid=auth-step-item][data-step-id=server-signature]').click(); return true")
+        .await;
+    h.wait_text("[data-testid=auth-step-hex]", |t| t == signature.hex())
+        .await;
     h.close().await;
 }
 
@@ -282,7 +321,7 @@ async fn verify_checks_scram_with_a_million_iterations_in_the_worker() {
     assert_eq!(native.verdict, Some(Verdict::Valid));
 
     let h = Harness::start(BrowserLang::English).await;
-    h.open("#/verify").await;
+    open_in_whole_app(&h, "#/verify", "verify-page").await;
     h.js(
         "const s = document.querySelector('[data-testid=verify-mechanism]'); \
           s.value = 'SCRAM-SHA-256'; s.dispatchEvent(new Event('change', { bubbles: true })); \

@@ -488,7 +488,17 @@ async fn console_sends_a_message_and_explains_a_typo_in_both_languages() {
     let href = link.attr("href").await.expect("href").unwrap_or_default();
     assert!(href.ends_with(&typo_link), "{href} links to {typo_link}");
 
+    // Chinese is the whole app's (the console's first module holds English only): it
+    // takes over with the session replayed, and the reply explains itself in Chinese.
     h.click("lang-zh").await;
+    h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
+        .await;
+    transcript_shows(&h, &typo_reply).await;
+    last(&h, "[data-testid=console-reply]")
+        .await
+        .click()
+        .await
+        .expect("clicking the reply");
     let chinese = h
         .wait_text("[data-testid=console-explanation]", |t| {
             t.contains("你是不是想输入 RCPT？")

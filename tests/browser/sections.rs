@@ -58,26 +58,42 @@ async fn type_into(h: &Harness, testid: &str, text: &str) {
     field.send_keys(text).await.expect("typing");
 }
 
+/// The address, its module (`_<lang>` added when it comes in each language), a control.
+const FIRST_PAGES: [(&str, &str, bool, &str); 4] = [
+    ("#/console", "console_page", true, "console-input"),
+    ("#/reference/553", "reference_page", false, "detail-code"),
+    ("#/auth/cram-md5", "auth_page", true, "auth-step"),
+    ("#/verify", "verify_page", true, "verify-challenge"),
+];
+
+fn module_in(module: &str, in_language: bool, lang: &str) -> String {
+    if in_language {
+        format!("{module}_{lang}")
+    } else {
+        module.to_string()
+    }
+}
+
+/// Asserts that the page loaded `module` and not the whole app.
+async fn loaded_alone(h: &Harness, hash: &str, module: &str) {
+    let paths = loaded(h).await;
+    assert!(
+        paths.iter().any(|p| p == &format!("/{module}_bg.wasm")),
+        "{hash} loads {module}: {paths:?}"
+    );
+    assert!(
+        !whole_app_loaded(&paths),
+        "{hash} does not load the whole app: {paths:?}"
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn each_first_page_loads_its_own_module_and_works() {
     let h = Harness::start(BrowserLang::English).await;
-    for (hash, module, ready) in [
-        ("#/console", "console_page", "console-input"),
-        ("#/reference/553", "reference_page", "detail-code"),
-        ("#/auth/cram-md5", "auth_page", "auth-step"),
-        ("#/verify", "verify_page", "verify-challenge"),
-    ] {
+    for (hash, module, in_language, ready) in FIRST_PAGES {
         fresh(&h, hash).await;
         h.wait_for(&format!("[data-testid={ready}]")).await;
-        let paths = loaded(&h).await;
-        assert!(
-            paths.iter().any(|p| p == &format!("/{module}_bg.wasm")),
-            "{hash} loads {module}: {paths:?}"
-        );
-        assert!(
-            !whole_app_loaded(&paths),
-            "{hash} does not load the whole app: {paths:?}"
-        );
+        loaded_alone(&h, hash, &module_in(module, in_language, "en")).await;
     }
     // The section's own module is the real page: the console answers.
     fresh(&h, "#/console").await;
@@ -94,12 +110,48 @@ async fn each_first_page_loads_its_own_module_and_works() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_first_page_comes_in_the_learners_language_and_the_other_hands_over() {
+    // A Chinese browser gets each section's Chinese module, in Chinese.
+    let h = Harness::start(BrowserLang::Chinese).await;
+    for (hash, module, in_language, ready) in FIRST_PAGES {
+        fresh(&h, hash).await;
+        h.wait_for(&format!("[data-testid={ready}]")).await;
+        loaded_alone(&h, hash, &module_in(module, in_language, "zh")).await;
+        h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
+            .await;
+    }
+    // The reference's module reads both languages: an English word finds the reply in
+    // the Chinese page too.
+    fresh(&h, "#/reference/553").await;
+    type_into(&h, "reference-search", "saslauthd").await;
+    h.wait_text("[data-testid=reference-results]", |t| {
+        t.contains("535") && !t.contains("553")
+    })
+    .await;
+
+    // English, chosen on Verify's Chinese page, is the whole app's: the form comes along.
+    fresh(&h, "#/verify").await;
+    type_into(&h, "verify-password", "tanstaaftanstaaf").await;
+    h.click("lang-en").await;
+    h.wait_text("[data-testid=nav-console]", |t| t == "Console")
+        .await;
+    assert!(whole_app_loaded(&loaded(&h).await));
+    assert_eq!(value(&h, "verify-password").await, "tanstaaftanstaaf");
+    // The choice is remembered: the next first visit starts the English module, even in a
+    // Chinese browser.
+    fresh(&h, "#/console").await;
+    h.wait_for("[data-testid=console-input]").await;
+    loaded_alone(&h, "#/console", "console_page_en").await;
+    h.wait_text("[data-testid=nav-console]", |t| t == "Console")
+        .await;
+    h.js("localStorage.removeItem('smtp-trainer.lang')").await;
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_app() {
     let h = Harness::start(BrowserLang::English).await;
     fresh(&h, "#/console").await;
-    h.click("lang-zh").await;
-    h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
-        .await;
     for line in [
         "EHLO learner.example",
         "MAIL FROM:<alice@example.com>",
@@ -134,9 +186,10 @@ async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_
         .expect("text");
     assert!(!whole_app_loaded(&loaded(&h).await));
 
-    // The mailbox is in the whole app: it comes, with the console's message in it.
-    h.click("nav-mailbox").await;
-    h.wait_text("[data-testid=mailbox-item-subject]", |t| t == "handed over")
+    // Chinese is the whole app's (the console's module holds English only): it comes,
+    // in Chinese, with the same session, line for line, and the draft.
+    h.click("lang-zh").await;
+    h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
         .await;
     assert!(whole_app_loaded(&loaded(&h).await));
     assert_eq!(
@@ -144,11 +197,6 @@ async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_
         Value::from("zh-CN"),
         "the language came along"
     );
-    h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
-        .await;
-
-    // Back to the console: the same session, line for line, and the draft.
-    h.click("nav-console").await;
     let after = h
         .wait_text("[data-testid=console-transcript]", |t| {
             t.contains("queued as")
@@ -163,12 +211,20 @@ async fn leaving_the_console_hands_its_session_drafts_and_language_to_the_whole_
     assert_eq!(client(&after), client(&before), "{after}");
     assert!(!client(&after).is_empty());
     assert_eq!(value(&h, "console-input").await, "NOOP");
-    // It goes on where it was: Enter sends the draft.
+
+    // The mailbox has the console's message.
+    h.click("nav-mailbox").await;
+    h.wait_text("[data-testid=mailbox-item-subject]", |t| t == "handed over")
+        .await;
+    // Back to the console: it goes on where it was, Enter sends the draft.
+    h.click("nav-console").await;
+    assert_eq!(value(&h, "console-input").await, "NOOP");
     send_line(&h, "").await;
     h.wait_text("[data-testid=console-transcript]", |t| {
         t.contains("C: NOOP")
     })
     .await;
+    h.js("localStorage.removeItem('smtp-trainer.lang')").await;
     h.close().await;
 }
 
