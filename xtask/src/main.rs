@@ -45,8 +45,9 @@ commands:
   bench            smtp-trainer serve vs aiosmtpd and smtp-sink under smtp-source (Postfix)
   size-breakdown [file.wasm]  the wasm's code by crate, module and function (needs the
                    name section: `trunk build --release`, before `dist` strips it)
-  bench-page [--runs N] [--dist PATH]  time until the first input and bytes fetched before it, for four
-                   deep links vs a bare Yew page, unshaped and at 9 Mbit/s + 60 ms (Chromium)
+  bench-page [--runs N] [--dist PATH]  time until the first input (and until it is on screen)
+                   and bytes fetched before it, for four deep links vs a bare Yew page,
+                   unshaped and at 9 Mbit/s + 60 ms (Chromium)
   bench-compose [--runs N]  the compose page sending 10 MiB of attachments through its
                    worker: time to result, and the main thread's long tasks (Chromium)
   bench-engine [--runs N] [--dist PATH]  SCRAM-SHA-256 with i=1000000 (auth) and a 1 MB
