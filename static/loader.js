@@ -64,21 +64,37 @@
       ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
       : Promise.resolve();
 
+  // A module compiled as its bytes arrive. It needs none of the glue's imports, so it starts
+  // at once: the browser reads the download as fast as it comes instead of holding it until
+  // the glue has loaded and the document is parsed. A host that does not label the file
+  // `application/wasm` (streaming needs that) gets it compiled once it is all in.
+  async function compiled(file) {
+    const response = await fetched(file);
+    const type = response.headers.get("Content-Type") ?? "";
+    return type.split(";")[0].trim() === "application/wasm"
+      ? WebAssembly.compileStreaming(response)
+      : WebAssembly.compile(await response.arrayBuffer());
+  }
+
   async function start(files) {
-    // The wasm is fetched while the glue loads and the rest of the page is parsed.
-    const wasm = fetched(files.wasm);
+    // The wasm is fetched and compiled while the glue loads and the rest of the page is
+    // parsed.
+    const module = compiled(files.wasm);
+    // A failure is reported once, by the await below.
+    module.catch(() => {});
     const glue = await import(`./${files.js}`);
     await parsed;
-    await glue.default({ module_or_path: wasm });
+    await glue.default({ module_or_path: await module });
   }
 
   // The whole app, once: a failure can be tried again.
   let whole = null;
   window.smtpTrainerLoadAll = () => {
     whole ??= (async () => {
-      const response = fetched(WHOLE.wasm);
+      const compiling = compiled(WHOLE.wasm);
+      compiling.catch(() => {});
       const glue = await import(`./${WHOLE.js}`);
-      const module = await WebAssembly.compile(await (await response).arrayBuffer());
+      const module = await compiling;
       const leave = window.smtpTrainerLeave;
       window.smtpTrainerHandoff = typeof leave === "function" ? leave() : null;
       await glue.default({ module_or_path: module });
