@@ -93,7 +93,13 @@ pub fn shell(props: &ShellProps) -> Html {
     let start = props.lang;
     let state = use_reducer(move || AppState::new(start.unwrap_or_else(stored_lang)));
     let lang = state.lang;
-    use_effect_with(lang, |&lang| apply_lang(lang));
+    // The effect runs as the shell mounts (the language it starts in) and at each change,
+    // which only the learner's choice makes.
+    let started = use_mut_ref(|| false);
+    use_effect_with(lang, move |&lang| {
+        let chosen = started.replace(true);
+        apply_lang(lang, chosen);
+    });
     let pages = props.pages;
     html! {
         <ContextProvider<AppContext> context={state}>

@@ -3,7 +3,7 @@
 //! The choice is remembered in `localStorage` (only the language; nothing a learner types
 //! is stored). Without a stored choice the browser's languages decide. The reducer is pure:
 //! the app reads the choice ([`stored_lang`]) in the reducer's init and writes it in an
-//! effect ([`apply_lang`]).
+//! effect ([`apply_lang`]) once the learner changes it.
 
 use std::rc::Rc;
 
@@ -55,11 +55,16 @@ pub fn stored_lang() -> Lang {
     stored.unwrap_or_else(browser_lang)
 }
 
-/// Remembers the language and shows it in `<html lang>` and the title.
-pub fn apply_lang(lang: Lang) {
-    if let Some(storage) = local_storage() {
-        // Storage can be full or disabled (private mode); the page works without it.
-        let _ = storage.set_item(STORAGE_KEY, lang.tag());
+/// Shows the language in `<html lang>` and the title and, once the learner has `chosen` it,
+/// remembers it. The language a page starts in is not written back: it is already the
+/// stored choice or the browser's, and a first visit would pay for opening the storage
+/// (about 10 ms in Chromium) before the page shows.
+pub fn apply_lang(lang: Lang, chosen: bool) {
+    if chosen {
+        if let Some(storage) = local_storage() {
+            // Storage can be full or disabled (private mode); the page works without it.
+            let _ = storage.set_item(STORAGE_KEY, lang.tag());
+        }
     }
     if let Some(document) = web_sys::window().and_then(|w| w.document()) {
         if let Some(html) = document.document_element() {

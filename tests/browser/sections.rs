@@ -120,6 +120,12 @@ async fn each_first_page_comes_in_the_learners_language_and_the_other_hands_over
         h.wait_text("[data-testid=nav-console]", |t| t == "控制台")
             .await;
     }
+    // Nothing was chosen, so nothing is stored: the browser's languages go on deciding.
+    assert_eq!(
+        h.js("return localStorage.getItem('smtp-trainer.lang')").await,
+        Value::Null,
+        "the language a page starts in is not written back"
+    );
     // The reference's module reads both languages: an English word finds the reply in
     // the Chinese page too.
     fresh(&h, "#/reference/553").await;
@@ -137,6 +143,11 @@ async fn each_first_page_comes_in_the_learners_language_and_the_other_hands_over
         .await;
     assert!(whole_app_loaded(&loaded(&h).await));
     assert_eq!(value(&h, "verify-password").await, "tanstaaftanstaaf");
+    assert_eq!(
+        h.js("return localStorage.getItem('smtp-trainer.lang')").await,
+        Value::from("en"),
+        "the learner's choice is stored"
+    );
     // The choice is remembered: the next first visit starts the English module, even in a
     // Chinese browser.
     fresh(&h, "#/console").await;
