@@ -122,7 +122,8 @@ async fn each_first_page_comes_in_the_learners_language_and_the_other_hands_over
     }
     // Nothing was chosen, so nothing is stored: the browser's languages go on deciding.
     assert_eq!(
-        h.js("return localStorage.getItem('smtp-trainer.lang')").await,
+        h.js("return localStorage.getItem('smtp-trainer.lang')")
+            .await,
         Value::Null,
         "the language a page starts in is not written back"
     );
@@ -144,7 +145,8 @@ async fn each_first_page_comes_in_the_learners_language_and_the_other_hands_over
     assert!(whole_app_loaded(&loaded(&h).await));
     assert_eq!(value(&h, "verify-password").await, "tanstaaftanstaaf");
     assert_eq!(
-        h.js("return localStorage.getItem('smtp-trainer.lang')").await,
+        h.js("return localStorage.getItem('smtp-trainer.lang')")
+            .await,
         Value::from("en"),
         "the learner's choice is stored"
     );
