@@ -156,6 +156,20 @@ fn exchanges_in(lines: &[super::Line]) -> Vec<Exchange> {
     let mut open: Vec<Exchange> = Vec::new();
     let mut done: Vec<Exchange> = Vec::new();
     for line in lines {
+        // Only an AUTH command starts an exchange, and only a 334, a client's answer or a
+        // reply's last line goes on with one that is open: every other line is passed over
+        // without reading it again (a long log is mostly other lines, and the page does
+        // this on its main thread).
+        let relevant = match &line.kind {
+            Kind::Command { verb, .. } => verb == "AUTH",
+            Kind::Reply { code: 334, .. } | Kind::Sasl | Kind::Reply { last: true, .. } => {
+                !open.is_empty()
+            }
+            _ => false,
+        };
+        if !relevant {
+            continue;
+        }
         let reading = formats::read(&line.raw);
         let session = reading.session;
         let payload = match &reading.role {
