@@ -23,6 +23,7 @@ mod console;
 mod copy_button;
 mod diagram;
 mod engine_worker;
+mod in_parts;
 mod lang_switch;
 mod learn;
 mod mailbox;

@@ -280,14 +280,38 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
         .await;
     let want: Vec<&str> = engine.formats.iter().map(|f| f.id()).collect();
     assert_eq!(formats, serde_json::json!(want));
-    let lines = h
-        .js("return document.querySelectorAll('[data-testid=analyze-line]').length")
-        .await;
-    assert_eq!(
-        lines.as_u64(),
-        Some(engine.lines.len().min(500) as u64),
-        "the first lines shown"
+    // The rows and the sequence are added in parts, a part per task: all of them come.
+    let count = |css: &'static str| {
+        let h = &h;
+        async move {
+            h.js(&format!("return document.querySelectorAll('{css}').length"))
+                .await
+                .as_u64()
+                .unwrap_or(0)
+        }
+    };
+    let (rows, steps) = (
+        engine.lines.len().min(500) as u64,
+        engine.sequence.len() as u64,
     );
+    assert!(
+        steps > 100,
+        "a sequence long enough to come in parts: {steps}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while (
+        count("[data-testid=analyze-line]").await,
+        count(".sequence-step").await,
+    ) != (rows, steps)
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the first {rows} lines and {steps} steps never all showed: {} and {}",
+            count("[data-testid=analyze-line]").await,
+            count(".sequence-step").await
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     h.close().await;
 }
 

@@ -1,5 +1,7 @@
 //! Every line of the log, annotated; the lines of one multi-line reply grouped. Long logs
 //! show their first lines until "show all" (or a link to a later line) asks for the rest.
+//! The first rows are added in parts ([`use_in_parts`]), so a long result does not hold
+//! the page in one task.
 
 use std::rc::Rc;
 
@@ -10,6 +12,7 @@ use super::state::{line_anchor, use_analyze, AnalyzeAction, FIRST_LINES};
 use super::texts;
 use crate::analyze::Analysis;
 use crate::i18n::Fill;
+use crate::ui::in_parts::use_in_parts;
 use crate::ui::state::use_lang;
 
 /// The analysis and which line to show.
@@ -57,11 +60,18 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
     }
     let analysis = &props.analysis;
     let total = analysis.lines.len();
-    let shown = if props.show_all {
+    let listed = if props.show_all {
         total
     } else {
         total.min(FIRST_LINES)
     };
+    // The first lines are added in parts, the line a link asked for (its number is its
+    // position) at once. "Show all" shows the rest at once: added in parts, a list of
+    // 20 000 lines had the browser lay the growing list out again for each part, seconds
+    // in all, against about one second in one task.
+    let run = state.as_ref().map_or(0, |state| state.run);
+    let first = use_in_parts(run, total.min(FIRST_LINES), props.highlight.unwrap_or(0));
+    let shown = if props.show_all { listed } else { first };
     // Consecutive lines of one reply go into one group.
     let mut blocks: Vec<Html> = Vec::new();
     let mut index = 0;
@@ -106,9 +116,9 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
                 <span class="count">{ texts::LINES_COUNT.get(lang).fill(&[("n", &total)]) }</span>
             </h2>
             <div class="alines">{ for blocks }</div>
-            if shown < total {
+            if listed < total {
                 <p class="hint" data-testid="analyze-lines-cut">
-                    { texts::SHOWN_FIRST.get(lang).fill(&[("shown", &shown), ("n", &total)]) }
+                    { texts::SHOWN_FIRST.get(lang).fill(&[("shown", &listed), ("n", &total)]) }
                     { " " }
                     <button type="button" class="button small" data-testid="analyze-show-all" onclick={on_show_all}>
                         { texts::SHOW_ALL.get(lang).fill(&[("n", &total)]) }

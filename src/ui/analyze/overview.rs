@@ -6,8 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::line_link::LineLink;
+use super::state::use_analyze;
 use super::texts;
 use crate::analyze::Analysis;
+use crate::ui::in_parts::use_in_parts;
 use crate::ui::state::use_lang;
 
 /// The analysis to summarise.
@@ -44,7 +46,10 @@ pub fn overview(props: &OverviewProps) -> Html {
             </li>
         }
     });
-    let steps = analysis.sequence.iter().map(|step| {
+    // A long log's sequence (up to a thousand steps) is added in parts.
+    let run = use_analyze().map_or(0, |state| state.run);
+    let shown = use_in_parts(run, analysis.sequence.len(), 0);
+    let steps = analysis.sequence.iter().take(shown).map(|step| {
         html! {
             <li class="sequence-step">
                 <code>{ step.label_in(lang).to_string() }</code>
