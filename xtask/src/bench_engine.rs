@@ -5,7 +5,8 @@
 //!
 //! Each run opens the page in a fresh profile and starts the computation as a learner does
 //! (the RFC 7677 example with `i=1000000` typed into the server-first message; the log put
-//! in the text area and Analyze clicked), then records the time until the result is shown,
+//! in the text area, in a task of its own that is not measured, and Analyze clicked), then
+//! records the time until the result is shown,
 //! until the "computing" indicator appeared (when there is one), and the main thread's
 //! longest task and total time in long tasks (over 50 ms, Long Tasks API) meanwhile. The
 //! median of the runs is printed. `--dist PATH` measures another build (for example one
@@ -81,9 +82,9 @@ const AUTH_SETUP: &str = r#"
   return false;
 "#;
 
-/// The Analyze page: a log of sessions (about 1 MB, under 20 000 lines) put in the text
-/// area, Analyze clicked. Done when annotated lines are shown.
-const ANALYZE: &str = r#"
+/// The Analyze page's setup: a log of sessions (about 1 MB, under 20 000 lines) put in the
+/// text area, in a task of its own, so that building it is not measured.
+const ANALYZE_SETUP: &str = r#"
   const lines = [];
   let size = 0;
   for (let s = 1; size < 990000 && lines.length < 19950; s++) {
@@ -100,14 +101,20 @@ const ANALYZE: &str = r#"
     for (const line of session) { lines.push(line); size += line.length + 1; }
   }
   lines.push('S: 535 5.7.8 Error: authentication failed');
-  window.__benchDone = () => !!document.querySelector('[data-testid=analyze-line]');
   const area = document.querySelector('[data-testid=analyze-input]');
   area.value = lines.join('\n') + '\n';
   area.dispatchEvent(new Event('change', { bubbles: true }));
+  return true;
+"#;
+
+/// The Analyze page, its log in place: Analyze clicked. Done when annotated lines are
+/// shown.
+const ANALYZE: &str = r#"
+  window.__benchDone = () => !!document.querySelector('[data-testid=analyze-line]');
   OBSERVE
   document.querySelector('[data-testid=analyze-submit]').click();
   check();
-  return size;
+  return true;
 "#;
 
 /// The figures, once the result has been shown for half a second (long-task entries are
@@ -154,7 +161,12 @@ pub fn bench_engine(runs: usize, dist: Option<PathBuf>) -> Result<(), String> {
             Some(AUTH_SETUP),
             AUTH,
         ),
-        ("analyze: a 1 MB log", "#/analyze", None, ANALYZE),
+        (
+            "analyze: a 1 MB log",
+            "#/analyze",
+            Some(ANALYZE_SETUP),
+            ANALYZE,
+        ),
     ];
     let mut table = String::new();
     let _ = writeln!(
