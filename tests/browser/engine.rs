@@ -312,6 +312,25 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    // "Show all" adds the other lines in parts too, in order, until every one is there.
+    h.click("analyze-show-all").await;
+    let all = engine.lines.len() as u64;
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while count("[data-testid=analyze-line]").await != all {
+        assert!(
+            Instant::now() < deadline,
+            "all {all} lines never showed: {}",
+            count("[data-testid=analyze-line]").await
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let last = h
+        .js(
+            "const rows = document.querySelectorAll('[data-testid=analyze-line]'); \
+             return rows[rows.length - 1].getAttribute('data-line')",
+        )
+        .await;
+    assert_eq!(last, Value::from(all.to_string()), "the last line, last");
     h.close().await;
 }
 

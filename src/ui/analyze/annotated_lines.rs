@@ -1,7 +1,7 @@
 //! Every line of the log, annotated; the lines of one multi-line reply grouped. Long logs
 //! show their first lines until "show all" (or a link to a later line) asks for the rest.
-//! The first rows are added in parts ([`use_in_parts`]), so a long result does not hold
-//! the page in one task.
+//! The rows are added in parts ([`use_in_parts`]), so a long result does not hold the
+//! page in one task.
 
 use std::rc::Rc;
 
@@ -14,6 +14,9 @@ use crate::analyze::Analysis;
 use crate::i18n::Fill;
 use crate::ui::in_parts::use_in_parts;
 use crate::ui::state::use_lang;
+
+/// About how many lines go in one chunk of the list (a chunk ends with a reply's group).
+const CHUNK: usize = 200;
 
 /// The analysis and which line to show.
 #[derive(Properties, PartialEq)]
@@ -65,15 +68,16 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
     } else {
         total.min(FIRST_LINES)
     };
-    // The first lines are added in parts, the line a link asked for (its number is its
-    // position) at once. "Show all" shows the rest at once: added in parts, a list of
-    // 20 000 lines had the browser lay the growing list out again for each part, seconds
-    // in all, against about one second in one task.
+    // The lines are added in parts, the line a link asked for (its number is its position)
+    // at once.
     let run = state.as_ref().map_or(0, |state| state.run);
-    let first = use_in_parts(run, total.min(FIRST_LINES), props.highlight.unwrap_or(0));
-    let shown = if props.show_all { listed } else { first };
-    // Consecutive lines of one reply go into one group.
+    let shown = use_in_parts(run, listed, props.highlight.unwrap_or(0));
+    // Consecutive lines of one reply go into one group; the blocks into chunks of about
+    // CHUNK lines, which the browser lays out only near the viewport (`.aline-chunk` in
+    // learn.css): laid out whole, 20 000 lines took seconds each time a part was added.
+    let mut chunks: Vec<Html> = Vec::new();
     let mut blocks: Vec<Html> = Vec::new();
+    let mut chunk_start = 0;
     let mut index = 0;
     while index < shown {
         let group = analysis.lines[index].group;
@@ -103,6 +107,12 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
             blocks.extend(rows);
         }
         index = end;
+        if index - chunk_start >= CHUNK || index >= shown {
+            chunks.push(html! {
+                <div class="aline-chunk" key={format!("c{chunk_start}")}>{ for blocks.drain(..) }</div>
+            });
+            chunk_start = index;
+        }
     }
     let on_show_all = Callback::from(move |_: MouseEvent| {
         if let Some(state) = &state {
@@ -115,7 +125,7 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
                 { texts::LINES.get(lang) }{ " " }
                 <span class="count">{ texts::LINES_COUNT.get(lang).fill(&[("n", &total)]) }</span>
             </h2>
-            <div class="alines">{ for blocks }</div>
+            <div class="alines">{ for chunks }</div>
             if listed < total {
                 <p class="hint" data-testid="analyze-lines-cut">
                     { texts::SHOWN_FIRST.get(lang).fill(&[("shown", &listed), ("n", &total)]) }
