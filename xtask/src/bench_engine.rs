@@ -5,8 +5,8 @@
 //!
 //! Each run opens the page in a fresh profile and starts the computation as a learner does
 //! (the RFC 7677 example with `i=1000000` typed into the server-first message; the log put
-//! in the text area, in a task of its own that is not measured, and Analyze clicked), then
-//! records the time until the result is shown,
+//! in the text area, in a task of its own that is not measured, and Analyze clicked; then,
+//! the log analyzed, "Show all" clicked), then records the time until the result is shown,
 //! until the "computing" indicator appeared (when there is one), and the main thread's
 //! longest task and total time in long tasks (over 50 ms, Long Tasks API) meanwhile. The
 //! median of the runs is printed. `--dist PATH` measures another build (for example one
@@ -82,9 +82,8 @@ const AUTH_SETUP: &str = r#"
   return false;
 "#;
 
-/// The Analyze page's setup: a log of sessions (about 1 MB, under 20 000 lines) put in the
-/// text area, in a task of its own, so that building it is not measured.
-const ANALYZE_SETUP: &str = r#"
+/// A log of sessions (about 1 MB, under 20 000 lines) in the Analyze page's text area.
+const FILL_LOG: &str = r#"
   const lines = [];
   let size = 0;
   for (let s = 1; size < 990000 && lines.length < 19950; s++) {
@@ -104,6 +103,31 @@ const ANALYZE_SETUP: &str = r#"
   const area = document.querySelector('[data-testid=analyze-input]');
   area.value = lines.join('\n') + '\n';
   area.dispatchEvent(new Event('change', { bubbles: true }));
+  window.__benchLines = lines.length;
+"#;
+
+/// The Analyze page's setup: the log put in the text area, in a task of its own, so that
+/// building it is not measured.
+const ANALYZE_SETUP: &str = "FILL_LOG return true;";
+
+/// The setup for "Show all": the log analyzed, its first lines shown.
+const SHOW_ALL_SETUP: &str = "
+  if (!window.__benchFilled) {
+    window.__benchFilled = true;
+    FILL_LOG
+    document.querySelector('[data-testid=analyze-submit]').click();
+    return false;
+  }
+  return !!document.querySelector('[data-testid=analyze-show-all]');
+";
+
+/// "Show all" clicked. Done when every line of the log is shown.
+const SHOW_ALL: &str = r#"
+  window.__benchDone = () =>
+    document.querySelectorAll('[data-testid=analyze-line]').length >= window.__benchLines;
+  OBSERVE
+  document.querySelector('[data-testid=analyze-show-all]').click();
+  check();
   return true;
 "#;
 
@@ -154,7 +178,11 @@ pub fn bench_engine(runs: usize, dist: Option<PathBuf>) -> Result<(), String> {
     };
     let server = StaticServer::start(&dist)?;
     let driver = Driver::start(&tools.chromedriver)?;
-    let cases: [(&str, &str, Option<&str>, &str); 2] = [
+    let (analyze_setup, show_all_setup) = (
+        ANALYZE_SETUP.replace("FILL_LOG", FILL_LOG),
+        SHOW_ALL_SETUP.replace("FILL_LOG", FILL_LOG),
+    );
+    let cases: [(&str, &str, Option<&str>, &str); 3] = [
         (
             "auth: SCRAM-SHA-256, i=1000000",
             "#/auth/scram-sha-256",
@@ -164,8 +192,14 @@ pub fn bench_engine(runs: usize, dist: Option<PathBuf>) -> Result<(), String> {
         (
             "analyze: a 1 MB log",
             "#/analyze",
-            Some(ANALYZE_SETUP),
+            Some(&analyze_setup),
             ANALYZE,
+        ),
+        (
+            "analyze: show all its lines",
+            "#/analyze",
+            Some(&show_all_setup),
+            SHOW_ALL,
         ),
     ];
     let mut table = String::new();
