@@ -12,7 +12,8 @@
 //! - `cargo xtask bench-compose [--runs N]` — the compose page sending 10 MiB of attachments
 //!   through its worker, in Chromium
 //! - `cargo xtask bench-engine [--runs N] [--dist PATH]` — SCRAM with a million iterations
-//!   and a 1 MB log analyzed: the main thread's longest task, in Chromium
+//!   and a 1 MB log analyzed, then all its lines shown: the main thread's longest task, in
+//!   Chromium
 //!
 //! Setup is idempotent: each tool is checked first (name and exact version) and installed
 //! only when missing, saying what it installs and how long that usually takes here.
@@ -50,8 +51,9 @@ commands:
                    unshaped and at 9 Mbit/s + 60 ms (Chromium)
   bench-compose [--runs N]  the compose page sending 10 MiB of attachments through its
                    worker: time to result, and the main thread's long tasks (Chromium)
-  bench-engine [--runs N] [--dist PATH]  SCRAM-SHA-256 with i=1000000 (auth) and a 1 MB
-                   log (analyze): time to result, the main thread's long tasks (Chromium)
+  bench-engine [--runs N] [--dist PATH]  SCRAM-SHA-256 with i=1000000 (auth), a 1 MB log
+                   (analyze) and its Show all: time to result, the main thread's long
+                   tasks (Chromium)
 ";
 
 fn main() -> ExitCode {
