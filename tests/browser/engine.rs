@@ -313,16 +313,27 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     // "Show all" adds the other lines in parts too, in order, until every one is there.
+    // Meanwhile a status says how far it is, and goes once all are there.
     h.click("analyze-show-all").await;
     let all = engine.lines.len() as u64;
     let deadline = Instant::now() + Duration::from_secs(60);
+    let mut status_seen = false;
     while count("[data-testid=analyze-line]").await != all {
         assert!(
             Instant::now() < deadline,
             "all {all} lines never showed: {}",
             count("[data-testid=analyze-line]").await
         );
+        status_seen |= count("[data-testid=analyze-lines-adding]").await == 1;
         tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(status_seen, "no status while the lines were added");
+    while count("[data-testid=analyze-lines-adding]").await != 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the status stayed after every line was shown"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let last = h
         .js(

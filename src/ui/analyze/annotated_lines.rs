@@ -126,6 +126,13 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
                 <span class="count">{ texts::LINES_COUNT.get(lang).fill(&[("n", &total)]) }</span>
             </h2>
             <div class="alines">{ for chunks }</div>
+            if props.show_all && shown < listed {
+                <p class="hint" role="status" data-testid="analyze-lines-adding">
+                    <progress max={listed.to_string()} value={shown.to_string()}></progress>
+                    { " " }
+                    { texts::ADDING_LINES.get(lang).fill(&[("shown", &shown), ("n", &listed)]) }
+                </p>
+            }
             if listed < total {
                 <p class="hint" data-testid="analyze-lines-cut">
                     { texts::SHOWN_FIRST.get(lang).fill(&[("shown", &listed), ("n", &total)]) }
