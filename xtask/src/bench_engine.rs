@@ -26,7 +26,8 @@ use crate::root;
 const OBSERVE: &str = r#"
   window.__bench = { long: [] };
   const b = window.__bench;
-  const indicator = () => document.querySelector('[data-testid=engine-computing]');
+  const indicator = () =>
+    document.querySelector('[data-testid=engine-computing], [data-testid=analyze-lines-adding]');
   const start = performance.now();
   b.start = start;
   const check = () => {
