@@ -9,6 +9,40 @@ use yew::prelude::*;
 
 use crate::ui::engine_worker::later;
 
+/// False in a page's first render, true from the first task after the browser has drawn it:
+/// what is not needed for the first input (a side column, a diagram) waits for this, so
+/// the first frame lays out less (issue 13). A page in a hidden tab draws no frame, and
+/// shows the rest when it is first seen.
+#[hook]
+pub fn use_drawn() -> bool {
+    let drawn = use_state_eq(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| after_next_frame(move || drawn.set(true)));
+    }
+    *drawn
+}
+
+/// Runs `f` in a task after the browser's next frame (`requestAnimationFrame`, then a zero
+/// timeout: the frame's callbacks run before it is drawn).
+fn after_next_frame(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        f();
+        return;
+    };
+    let callback = Closure::once_into_js(move || later(f));
+    if window
+        .request_animation_frame(callback.unchecked_ref())
+        .is_err()
+    {
+        // No frames to wait for: the timeout alone.
+        let _ = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 0);
+    }
+}
+
 /// How many items of a list the first task shows, and the least a later one adds.
 pub const PART: usize = 100;
 

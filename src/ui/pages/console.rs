@@ -22,6 +22,7 @@ use crate::ui::console::status_line::StatusLine;
 use crate::ui::console::toolbar::ConsoleToolbar;
 use crate::ui::console::transcript::Transcript;
 use crate::ui::diagram::console_ladder::ConsoleLadder;
+use crate::ui::in_parts::use_drawn;
 use crate::ui::share::panel::{Restored, SharePanel};
 use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
@@ -31,6 +32,7 @@ use crate::ui::state::use_lang;
 pub fn console_page() -> Html {
     let lang = use_lang();
     let console = use_console();
+    let drawn = use_drawn();
     // The session a link carries: the server, its policies and fault, the lines typed since
     // it greeted; opening the link replays them on a new connection.
     let make = {
@@ -68,14 +70,18 @@ pub fn console_page() -> Html {
                     <Transcript />
                     <ConsoleInput />
                     <p class="hint">{ t(lang, Msg::ConsoleClickHint) }</p>
-                    <ConsoleLadder />
-                    <Mailbox />
+                    if drawn {
+                        <ConsoleLadder />
+                        <Mailbox />
+                    }
                 </div>
                 <aside class="console-side" aria-label={t(lang, Msg::ConsoleSideLabel)}>
-                    <Accounts />
-                    <Base64Helper />
-                    <PolicySwitches />
-                    <FaultPicker />
+                    if drawn {
+                        <Accounts />
+                        <Base64Helper />
+                        <PolicySwitches />
+                        <FaultPicker />
+                    }
                 </aside>
             </div>
         </section>
