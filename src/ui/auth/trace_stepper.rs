@@ -14,7 +14,13 @@ use crate::sasl::trace::Trace;
 use crate::ui::diagram::flow_view;
 
 /// The stepper over `trace` showing step `current` (clamped); moves emit to `on_step`.
-pub fn trace_stepper(trace: &Trace, current: usize, on_step: &Callback<usize>, lang: Lang) -> Html {
+pub fn trace_stepper(
+    trace: &Trace,
+    current: usize,
+    on_step: &Callback<usize>,
+    with_flow: bool,
+    lang: Lang,
+) -> Html {
     let total = trace.steps.len();
     let last = total.saturating_sub(1);
     let current = current.min(last);
@@ -75,7 +81,9 @@ pub fn trace_stepper(trace: &Trace, current: usize, on_step: &Callback<usize>, l
                 { step_card(step, lang) }
                 { step_list(trace, current, on_step, lang) }
             </div>
-            { flow_view(trace, Marks { current: Some(current), wrong: None }, Some(on_step), "auth", lang) }
+            if with_flow {
+                { flow_view(trace, Marks { current: Some(current), wrong: None }, Some(on_step), "auth", lang) }
+            }
         </section>
     }
 }

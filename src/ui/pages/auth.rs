@@ -27,6 +27,7 @@ use crate::ui::auth::outcome_messages::outcome_messages;
 use crate::ui::auth::state::{use_auth, AuthAction};
 use crate::ui::auth::trace_stepper::trace_stepper;
 use crate::ui::engine_worker::{computing, use_engine_job, Request, Response, HEAVY_ITERATIONS};
+use crate::ui::in_parts::use_drawn;
 use crate::ui::share::panel::{Restored, SharePanel};
 use crate::ui::share::texts as share_tx;
 use crate::ui::state::use_lang;
@@ -43,6 +44,8 @@ pub struct AuthPageProps {
 #[function_component(AuthPage)]
 pub fn auth_page(props: &AuthPageProps) -> Html {
     let lang = use_lang();
+    // The flow diagram, below the fold, comes after the first frame (issue 13).
+    let drawn = use_drawn();
     let auth = use_auth();
     let from_address = props.mechanism.as_deref().map(AuthMech::from_slug);
     let unknown = matches!(from_address, Some(None));
@@ -159,7 +162,7 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
                     { computing(&job, !ready, lang) }
                     { outcome_messages(&outcome, lang) }
                     if let Some(trace) = outcome.trace.as_ref().filter(|t| !t.steps.is_empty()) {
-                        { trace_stepper(trace, form.step, &on_step, lang) }
+                        { trace_stepper(trace, form.step, &on_step, drawn, lang) }
                     }
                 </div>
             </div>

@@ -9,6 +9,7 @@ use crate::i18n::{t, Msg};
 use crate::smtp::explain::explain;
 use crate::smtp::reference::{search, Entry};
 use crate::ui::code_detail::CodeDetail;
+use crate::ui::in_parts::use_drawn;
 use crate::ui::route::Route;
 use crate::ui::state::use_lang;
 
@@ -20,6 +21,9 @@ pub struct ReferenceProps {
 }
 
 /// The route that shows an entry.
+/// How many entries the first frame lists: more than the list's box shows on a tall screen.
+const FIRST_FRAME: usize = 30;
+
 fn entry_route(entry: Entry) -> Route {
     Route::ReferenceCode { code: entry.slug() }
 }
@@ -59,6 +63,13 @@ pub fn reference_page(props: &ReferenceProps) -> Html {
     let text = use_state(String::new);
     let navigator = use_navigator();
     let hits = search(&text);
+    // The first frame lists what the list's box shows; the rest follows (issue 13).
+    let drawn = use_drawn();
+    let listed = if drawn {
+        hits.len()
+    } else {
+        FIRST_FRAME.min(hits.len())
+    };
 
     let on_input = {
         let text = text.clone();
@@ -103,12 +114,12 @@ pub fn reference_page(props: &ReferenceProps) -> Html {
             </li>
         }
     };
-    let replies: Vec<Entry> = hits
+    let replies: Vec<Entry> = hits[..listed]
         .iter()
         .copied()
         .filter(|e| matches!(e, Entry::Reply(_)))
         .collect();
-    let enhanced: Vec<Entry> = hits
+    let enhanced: Vec<Entry> = hits[..listed]
         .iter()
         .copied()
         .filter(|e| matches!(e, Entry::Enhanced(_)))
