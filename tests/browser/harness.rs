@@ -212,6 +212,15 @@ impl Harness {
             .expect("chromedriver sets the network conditions");
     }
 
+    /// Runs `script` at the start of every document this session loads from now on, before
+    /// the page's own scripts (Chromium's `Page.addScriptToEvaluateOnNewDocument`).
+    pub async fn on_every_document(&self, script: &str) {
+        self.client
+            .issue_cmd(OnEveryDocument(script.to_string()))
+            .await
+            .expect("chromedriver adds the script");
+    }
+
     /// Every path the server was asked for, each with whether it is a file of dist/.
     pub fn requested(&self) -> Vec<(String, bool)> {
         let requests = self.requests.lock().map(|r| r.clone()).unwrap_or_default();
@@ -480,5 +489,30 @@ impl WebDriverCompatibleCommand for NetworkConditions {
                 r#"{{"network_conditions":{{"offline":false,"latency":60,"download_throughput":{bytes_per_second},"upload_throughput":{bytes_per_second}}}}}"#
             )),
         )
+    }
+}
+
+/// A script for every new document, through chromedriver's DevTools command endpoint.
+#[derive(Debug)]
+struct OnEveryDocument(String);
+
+impl WebDriverCompatibleCommand for OnEveryDocument {
+    fn endpoint(
+        &self,
+        base: &url::Url,
+        session: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+        let body = json!({
+            "cmd": "Page.addScriptToEvaluateOnNewDocument",
+            "params": { "source": self.0 },
+        });
+        (http::Method::POST, Some(body.to_string()))
     }
 }

@@ -472,3 +472,79 @@ async fn offline_after_a_first_visit_the_hand_over_comes_from_the_cache() {
     .await;
     h.close().await;
 }
+
+/// Records, when the first page's first input or text area enters the document (where
+/// `cargo xtask bench-page` stops its clock), which parts of the page are there already.
+const AT_FIRST_INPUT: &str = r#"(() => {
+  const seen = () => document.querySelector("main input, main textarea");
+  const observer = new MutationObserver(() => {
+    if (window.atFirstInput === undefined && seen()) {
+      observer.disconnect();
+      const ids = [...document.querySelectorAll("[data-testid]")].map((e) => e.dataset.testid);
+      window.atFirstInput = { ids, entries: document.querySelectorAll(".entry").length };
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true });
+})();"#;
+
+/// The first pages draw their input in a first frame without what lies beside or below
+/// it, then add the rest on their own (issue 13): the console's side column, ladder and
+/// mailbox, Auth's flow diagram, the reference's list beyond its first screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_pages_draw_the_input_first_then_the_rest_unasked() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.on_every_document(AT_FIRST_INPUT).await;
+    let pages: [(&str, &str, &[&str]); 3] = [
+        (
+            "#/console",
+            "console-input",
+            &[
+                "console-accounts",
+                "console-base64",
+                "console-policies",
+                "console-fault",
+                "console-ladder",
+                "console-mailbox",
+            ],
+        ),
+        ("#/auth/cram-md5", "auth-input-challenge", &["auth-flow"]),
+        (
+            "#/reference/553",
+            "reference-search",
+            &["reference-item-X.7.1"],
+        ),
+    ];
+    for (hash, input, later) in pages {
+        fresh(&h, hash).await;
+        for id in later {
+            h.wait_for(&format!("[data-testid='{id}']")).await;
+        }
+        let first = h.js("return window.atFirstInput").await;
+        let ids: Vec<String> = serde_json::from_value(first["ids"].clone())
+            .unwrap_or_else(|e| panic!("{hash}: {first}: {e}"));
+        assert!(ids.iter().any(|id| id == input), "{hash}: {ids:?}");
+        for id in later {
+            assert!(
+                !ids.iter().any(|i| i == id),
+                "{hash}: {id} waits for the first frame: {ids:?}"
+            );
+        }
+    }
+    // The reference's list: a screenful at first, every entry once the page is drawn.
+    let all = smtp_trainer::smtp::reference::search("").len();
+    let first = h.js("return window.atFirstInput.entries").await;
+    let first = first.as_u64().unwrap_or_else(|| panic!("{first}"));
+    assert!(first > 0 && (first as usize) < all, "{first} of {all}");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let now = h
+            .js("return document.querySelectorAll('.entry').length")
+            .await;
+        if now.as_u64() == Some(all as u64) {
+            break;
+        }
+        assert!(Instant::now() < deadline, "{now} entries, not {all}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    h.close().await;
+}
