@@ -193,7 +193,7 @@ impl Harness {
     pub async fn console(&self) -> Vec<Value> {
         match self
             .client
-            .issue_cmd(BrowserLog)
+            .issue_cmd(SessionPost::browser_log())
             .await
             .expect("browser log")
         {
@@ -207,7 +207,7 @@ impl Harness {
     /// conditions.
     pub async fn shape_network(&self) {
         self.client
-            .issue_cmd(NetworkConditions)
+            .issue_cmd(SessionPost::network_conditions())
             .await
             .expect("chromedriver sets the network conditions");
     }
@@ -216,7 +216,7 @@ impl Harness {
     /// the page's own scripts (Chromium's `Page.addScriptToEvaluateOnNewDocument`).
     pub async fn on_every_document(&self, script: &str) {
         self.client
-            .issue_cmd(OnEveryDocument(script.to_string()))
+            .issue_cmd(SessionPost::on_every_document(script))
             .await
             .expect("chromedriver adds the script");
     }
@@ -363,27 +363,6 @@ async fn wait_for_port(addr: SocketAddr) {
     panic!("chromedriver did not listen on {addr} within {WAIT:?}");
 }
 
-/// `POST /session/{id}/se/log {"type":"browser"}`: chromedriver's console log.
-#[derive(Debug)]
-struct BrowserLog;
-
-impl WebDriverCompatibleCommand for BrowserLog {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!("session/{}/se/log", session.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        (
-            http::Method::POST,
-            Some(r#"{"type":"browser"}"#.to_string()),
-        )
-    }
-}
-
 /// The file of dist/ a request path names (`/` is index.html), refusing `..`.
 fn resolve(dist: &Path, path: &str) -> Option<PathBuf> {
     let path = path.split(['?', '#']).next().unwrap_or("/");
@@ -465,54 +444,64 @@ async fn serve(
     }
 }
 
-/// `POST /session/{id}/chromium/network_conditions`: 9 Mbit/s down and up, 60 ms latency.
+/// A chromedriver extension command: `POST /session/{id}/{path}` with a JSON body.
 #[derive(Debug)]
-struct NetworkConditions;
+struct SessionPost {
+    path: &'static str,
+    body: Value,
+}
 
-impl WebDriverCompatibleCommand for NetworkConditions {
-    fn endpoint(
-        &self,
-        base: &url::Url,
-        session: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base.join(&format!(
-            "session/{}/chromium/network_conditions",
-            session.unwrap_or_default()
-        ))
+impl SessionPost {
+    /// `se/log {"type":"browser"}`: chromedriver's console log.
+    fn browser_log() -> Self {
+        SessionPost {
+            path: "se/log",
+            body: json!({ "type": "browser" }),
+        }
     }
 
-    fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
+    /// `chromium/network_conditions`: 9 Mbit/s down and up, 60 ms latency.
+    fn network_conditions() -> Self {
         let bytes_per_second = 9_000_000 / 8;
-        (
-            http::Method::POST,
-            Some(format!(
-                r#"{{"network_conditions":{{"offline":false,"latency":60,"download_throughput":{bytes_per_second},"upload_throughput":{bytes_per_second}}}}}"#
-            )),
-        )
+        SessionPost {
+            path: "chromium/network_conditions",
+            body: json!({
+                "network_conditions": {
+                    "offline": false,
+                    "latency": 60,
+                    "download_throughput": bytes_per_second,
+                    "upload_throughput": bytes_per_second,
+                },
+            }),
+        }
+    }
+
+    /// `goog/cdp/execute`: `script` at the start of every new document.
+    fn on_every_document(script: &str) -> Self {
+        SessionPost {
+            path: "goog/cdp/execute",
+            body: json!({
+                "cmd": "Page.addScriptToEvaluateOnNewDocument",
+                "params": { "source": script },
+            }),
+        }
     }
 }
 
-/// A script for every new document, through chromedriver's DevTools command endpoint.
-#[derive(Debug)]
-struct OnEveryDocument(String);
-
-impl WebDriverCompatibleCommand for OnEveryDocument {
+impl WebDriverCompatibleCommand for SessionPost {
     fn endpoint(
         &self,
         base: &url::Url,
         session: Option<&str>,
     ) -> Result<url::Url, url::ParseError> {
         base.join(&format!(
-            "session/{}/goog/cdp/execute",
-            session.unwrap_or_default()
+            "session/{}/{}",
+            session.unwrap_or_default(),
+            self.path
         ))
     }
 
     fn method_and_body(&self, _url: &url::Url) -> (http::Method, Option<String>) {
-        let body = json!({
-            "cmd": "Page.addScriptToEvaluateOnNewDocument",
-            "params": { "source": self.0 },
-        });
-        (http::Method::POST, Some(body.to_string()))
+        (http::Method::POST, Some(self.body.to_string()))
     }
 }
