@@ -1,6 +1,8 @@
-//! Long lists rendered in parts (issue 13): the first part at once, one more in each
-//! following task, so a result of thousands of elements never holds the page in one long
-//! task, and the learner sees its top while the rest is added.
+//! What a page renders after its first part (issue 13): long lists in parts, the first at
+//! once and one more in each following task, so a result of thousands of elements never
+//! holds the page in one long task and the learner sees its top while the rest is added
+//! ([`use_in_parts`]); and what a first page's first input does not need, after the first
+//! frame is drawn ([`use_drawn`]).
 
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -20,10 +20,11 @@ pub struct ReferenceProps {
     pub query: Option<AttrValue>,
 }
 
-/// The route that shows an entry.
-/// How many entries the first frame lists: more than the list's box shows on a tall screen.
+/// How many entries the first frame lists: the list's box (70% of the window's height)
+/// shows about twenty in a window 900 pixels high; the rest come after the first frame.
 const FIRST_FRAME: usize = 30;
 
+/// The route that shows an entry.
 fn entry_route(entry: Entry) -> Route {
     Route::ReferenceCode { code: entry.slug() }
 }
@@ -114,13 +115,15 @@ pub fn reference_page(props: &ReferenceProps) -> Html {
             </li>
         }
     };
-    let replies: Vec<Entry> = hits[..listed]
+    let replies: Vec<Entry> = hits
         .iter()
+        .take(listed)
         .copied()
         .filter(|e| matches!(e, Entry::Reply(_)))
         .collect();
-    let enhanced: Vec<Entry> = hits[..listed]
+    let enhanced: Vec<Entry> = hits
         .iter()
+        .take(listed)
         .copied()
         .filter(|e| matches!(e, Entry::Enhanced(_)))
         .collect();
