@@ -78,6 +78,62 @@ fn leb128_u32(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
     None
 }
 
+/// Drops the comments of `dist/index.html`, which every first visit downloads: the HTML
+/// comments, and the whole-line `//` comments of its inline scripts (the loader). They
+/// explain the source to its readers; the page needs none of them.
+pub fn strip_index_comments(dist: &Path) -> Result<(), String> {
+    let path = dist.join("index.html");
+    let html =
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let stripped = without_comments(&html)
+        .ok_or_else(|| format!("{} has an unclosed comment or script", path.display()))?;
+    println!(
+        "  stripped the comments of index.html: {} -> {} bytes",
+        html.len(),
+        stripped.len()
+    );
+    std::fs::write(&path, stripped).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// `html` without its `<!-- … -->` comments and without the lines of its inline scripts
+/// that are `//` comments alone; `None` when a comment or a script is not closed.
+fn without_comments(html: &str) -> Option<String> {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let comment = rest.find("<!--");
+        let script = rest.find("<script>");
+        match (comment, script) {
+            (Some(c), s) if s.is_none_or(|s| c < s) => {
+                out.push_str(rest[..c].trim_end_matches([' ', '\t']));
+                let end = rest[c..].find("-->")? + c + 3;
+                rest = &rest[end..];
+                // The comment's own line goes with it.
+                if out.ends_with('\n') {
+                    rest = rest.strip_prefix('\n').unwrap_or(rest);
+                }
+            }
+            (_, Some(s)) => {
+                let body = s + "<script>".len();
+                out.push_str(&rest[..body]);
+                let end = rest[body..].find("</script>")? + body;
+                let code: Vec<&str> = rest[body..end]
+                    .split('\n')
+                    .filter(|line| !line.trim_start().starts_with("//"))
+                    .collect();
+                out.push_str(&code.join("\n"));
+                rest = &rest[end..];
+                out.push_str("</script>");
+                rest = &rest["</script>".len()..];
+            }
+            _ => {
+                out.push_str(rest);
+                return Some(out);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -115,5 +171,19 @@ mod tests {
             without_custom_section(b"\0asm\x01\0\0\0\x00\xff\xff\xff\xff\xff", "name"),
             None
         );
+    }
+
+    #[test]
+    fn comments_go_and_code_stays() {
+        let html = "<head>\n  <!-- a note\n  on two lines -->\n  <title>T</title>\n  \
+                    <script>// the loader\n  const a = \"http://x\"; // kept\n  \
+                    // gone\n  run(a);</script>\n</head>";
+        assert_eq!(
+            without_comments(html).unwrap(),
+            "<head>\n  <title>T</title>\n  <script>  const a = \"http://x\"; // kept\n  \
+             run(a);</script>\n</head>"
+        );
+        assert_eq!(without_comments("<!-- open"), None);
+        assert_eq!(without_comments("<script>x"), None);
     }
 }
