@@ -112,10 +112,170 @@
     }
   }
 
+  // The first frame (issue 13): the page a section's module draws first, recorded from the
+  // real page (static/first-frames/, written by the browser test `first_frames_are_current`,
+  // see docs/size.md) and shown while the module is on its way. Its fields take typing at
+  // once; once the app has drawn its own, what was typed, the focus and caret, and any
+  // Enter or button press made meanwhile go over to the app, and the frame goes.
+  // The addresses with a recorded frame, each `#/` and its parts joined by `-` (`auth-plain`
+  // is `#/auth/plain`); the browser test records one file per name and language.
+  const FRAMES = "console verify reference auth auth-plain auth-login auth-cram-md5 auth-digest-md5 auth-http-digest auth-ntlm auth-scram-sha-1 auth-scram-sha-256 auth-xoauth2 auth-oauthbearer";
+
+  // A reference entry's address (`#/reference/553`) shows the reference's frame with its
+  // detail pane empty until the module has drawn the entry.
+  function frameFor(hash) {
+    const path = hash.replace(/^#/, "").split("?")[0].replace(/\/+$/, "").toLowerCase();
+    let name = path.split("/").filter(Boolean).join("-") || "console";
+    let empty = null;
+    if (name.startsWith("reference-")) {
+      name = "reference";
+      empty = "[data-testid=reference-detail]";
+    }
+    return FRAMES.split(" ").includes(name)
+      ? { file: `first-frames/${name}-${language()}.html?v=${VERSION}`, empty }
+      : null;
+  }
+
+  function showFrame(html, empty) {
+    const appInput = (frame) =>
+      [...document.querySelectorAll("main :is(input, textarea)")].find((e) => !frame.contains(e));
+    const frame = document.createElement("div");
+    frame.dataset.firstFrame = "";
+    frame.dataset.testid = "first-frame";
+    frame.setAttribute("aria-busy", "true");
+    frame.innerHTML = html;
+    if (empty !== null) frame.querySelector(empty)?.replaceChildren();
+    if (failed || document.querySelector("main") !== null || location.hash !== shownFor) return;
+    // What the learner does before the app is in, done again once it is: the fields they
+    // changed, and each Enter and button press with the fields as they were then.
+    const touched = new Set();
+    const pending = [];
+    const idOf = (element) => element?.closest("[data-testid]")?.dataset.testid;
+    const fields = () =>
+      [...touched].map((id) => {
+        const field = frame.querySelector(`[data-testid="${CSS.escape(id)}"]`);
+        return [id, field.type === "checkbox" || field.type === "radio" ? field.checked : field.value];
+      });
+    const noteChange = (event) => {
+      const id = idOf(event.target);
+      if (id !== undefined && event.target.matches("input, textarea, select")) touched.add(id);
+    };
+    frame.addEventListener("input", noteChange);
+    frame.addEventListener("change", noteChange);
+    // Enter in the console's command line, or its Send button, sends the line and empties
+    // the field (`data-enter-sends`, `data-sends`): here too, and the app sends it later.
+    const sent = (id) => {
+      const field = id && frame.querySelector(`[data-testid="${CSS.escape(id)}"]`);
+      if (field) field.value = "";
+    };
+    frame.addEventListener("keydown", (event) => {
+      const field = event.target;
+      if (event.key === "Enter" && !event.isComposing && field.matches("input")) {
+        event.preventDefault();
+        pending.push({ enter: idOf(field), fields: fields() });
+        if (field.hasAttribute("data-enter-sends")) sent(idOf(field));
+      }
+    });
+    frame.addEventListener("click", (event) => {
+      const button = event.target.closest("button");
+      if (button !== null && frame.contains(button)) {
+        event.preventDefault();
+        pending.push({ click: idOf(button), fields: fields() });
+        sent(button.dataset.sends);
+      }
+    });
+    frame.addEventListener("submit", (event) => event.preventDefault());
+    const lang = frame.firstElementChild?.dataset.lang;
+    if (lang) document.documentElement.lang = lang;
+    document.body.prepend(frame);
+    frame.querySelector("[data-first-focus]")?.focus({ preventScroll: true });
+    // The address changed before the app came: the frame no longer shows it.
+    const gone = () => {
+      observer.disconnect();
+      frame.remove();
+    };
+    window.addEventListener("hashchange", gone, { once: true });
+    const observer = new MutationObserver(() => {
+      if (appInput(frame) === undefined) return;
+      window.removeEventListener("hashchange", gone);
+      observer.disconnect();
+      handOver(frame, pending, fields());
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+  }
+
+  async function handOver(frame, pending, final) {
+    const app = (id) =>
+      id === undefined
+        ? undefined
+        : [...document.querySelectorAll(`[data-testid="${CSS.escape(id)}"]`)].find((e) => !frame.contains(e));
+    const apply = (values) => {
+      for (const [id, value] of values) {
+        const target = app(id);
+        if (target === undefined) continue;
+        if (typeof value === "boolean") {
+          if (target.checked !== value) target.click();
+        } else {
+          target.value = value;
+          const select = target.tagName === "SELECT";
+          target.dispatchEvent(select ? new Event("change", { bubbles: true }) : new InputEvent("input", { bubbles: true }));
+        }
+      }
+    };
+    const active = frame.contains(document.activeElement) ? document.activeElement : null;
+    const focus = app(active?.dataset.testid);
+    const caret = () => {
+      try {
+        focus?.setSelectionRange(active.selectionStart, active.selectionEnd);
+      } catch {
+        // Not a text field: the focus is enough.
+      }
+    };
+    // The app's fields show what was typed at once; the app is told in tasks of its own,
+    // once its first render is done, each step after the app has drawn the one before.
+    for (const [id, value] of final) {
+      const target = app(id);
+      if (target !== undefined && typeof value === "string") target.value = value;
+    }
+    frame.remove();
+    focus?.focus({ preventScroll: true });
+    caret();
+    const drawn = () => new Promise((resolve) => setTimeout(resolve, 0));
+    for (const action of pending) {
+      await drawn();
+      apply(action.fields);
+      await drawn();
+      if (action.click !== undefined) {
+        app(action.click)?.click();
+      } else {
+        app(action.enter)?.dispatchEvent(
+          new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }),
+        );
+      }
+    }
+    await drawn();
+    apply(final);
+    caret();
+  }
+
   const first = moduleFor(location.hash);
+  let failed = false;
+  const shownFor = location.hash;
+  const frameOf = first === WHOLE ? null : frameFor(location.hash);
+  if (frameOf !== null) {
+    fetched(frameOf.file)
+      .then((response) => response.text())
+      .then((html) => parsed.then(() => showFrame(html, frameOf.empty)))
+      .catch(() => {
+        // No frame for this address: the page shows when its module has drawn it.
+      });
+  }
   start(first)
     .then(registerWorker)
     .catch((error) => {
+      // The first frame would pretend the page works: it goes.
+      document.querySelector("[data-first-frame]")?.remove();
+      failed = true;
       const note = document.createElement("p");
       note.setAttribute("role", "alert");
       note.dataset.testid = "load-failed";

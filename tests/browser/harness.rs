@@ -53,6 +53,27 @@ pub fn dist_dir() -> PathBuf {
     dist
 }
 
+/// A copy of the release build (its folders too: the first frames) in a fresh temporary
+/// directory, for a test that changes it.
+pub fn copy_dist(tag: &str) -> PathBuf {
+    let to = std::env::temp_dir().join(format!("smtp-trainer-dist-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&to);
+    copy_tree(&dist_dir(), &to);
+    to
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("a temporary dist");
+    for entry in std::fs::read_dir(from).expect("dist").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(entry.file_name()));
+        } else if path.is_file() {
+            std::fs::copy(&path, to.join(entry.file_name())).expect("copy");
+        }
+    }
+}
+
 /// A tool named by an environment variable (set by `cargo xtask test`) or found on PATH.
 /// Missing is a failure, never a skip.
 fn tool(env: &str, name: &str) -> PathBuf {
@@ -133,8 +154,32 @@ impl Harness {
         self.wait_for("[data-testid=app-name]").await;
     }
 
-    /// Waits for an element to exist.
+    /// Waits for the app to have taken over from the loader's first frame (recorded HTML
+    /// shown while a first page's module loads), so that what a test finds is the app's.
+    pub async fn wait_app(&self) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            let frame = self
+                .client
+                .execute(
+                    "return document.querySelector('[data-first-frame]') !== null",
+                    vec![],
+                )
+                .await;
+            if matches!(frame, Ok(Value::Bool(false))) {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the first frame was still shown after {WAIT:?}: {frame:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// Waits for an element of the app to exist.
     pub async fn wait_for(&self, css: &str) -> fantoccini::elements::Element {
+        self.wait_app().await;
         self.client
             .wait()
             .at_most(WAIT)
@@ -154,6 +199,7 @@ impl Harness {
 
     /// Waits until the element's text satisfies `check`; returns the text.
     pub async fn wait_text(&self, css: &str, check: impl Fn(&str) -> bool) -> String {
+        self.wait_app().await;
         let deadline = Instant::now() + WAIT;
         let mut last = String::new();
         while Instant::now() < deadline {
@@ -172,6 +218,7 @@ impl Harness {
 
     /// The visible text of the whole page.
     pub async fn body_text(&self) -> String {
+        self.wait_app().await;
         self.client
             .find(Locator::Css("body"))
             .await
@@ -206,8 +253,14 @@ impl Harness {
     /// request: `cargo xtask bench-page`'s shaped link), through chromedriver's network
     /// conditions.
     pub async fn shape_network(&self) {
+        self.shape_network_to(9_000_000).await;
+    }
+
+    /// The same link at `bits_per_second` (a slow one keeps a first page's module on its
+    /// way long enough for a test to act before it arrives).
+    pub async fn shape_network_to(&self, bits_per_second: u64) {
         self.client
-            .issue_cmd(SessionPost::network_conditions())
+            .issue_cmd(SessionPost::network_conditions(bits_per_second))
             .await
             .expect("chromedriver sets the network conditions");
     }
@@ -460,9 +513,9 @@ impl SessionPost {
         }
     }
 
-    /// `chromium/network_conditions`: 9 Mbit/s down and up, 60 ms latency.
-    fn network_conditions() -> Self {
-        let bytes_per_second = 9_000_000 / 8;
+    /// `chromium/network_conditions`: `bits_per_second` down and up, 60 ms latency.
+    fn network_conditions(bits_per_second: u64) -> Self {
+        let bytes_per_second = bits_per_second / 8;
         SessionPost {
             path: "chromium/network_conditions",
             body: json!({

@@ -9,6 +9,7 @@ mod capture;
 mod compose;
 mod diagrams;
 mod engine;
+mod first_frames;
 mod harness;
 mod learn;
 mod msgauth;

@@ -3,12 +3,12 @@
 //! files, and a new release replaces the cached one whole. A worker whose module never
 //! loads is reported on the page, not waited for.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use super::harness::{BrowserLang, Harness, WAIT};
+use super::harness::{copy_dist, BrowserLang, Harness, WAIT};
 
 /// Waits until the page is controlled by the service worker (installed, files cached).
 async fn wait_controlled(h: &Harness) {
@@ -125,22 +125,9 @@ async fn a_second_visit_works_offline_from_the_service_workers_cache() {
     h.close().await;
 }
 
-/// A copy of dist/ in a fresh temporary directory.
-fn copy_dist(from: &Path, tag: &str) -> PathBuf {
-    let to = std::env::temp_dir().join(format!("smtp-trainer-dist-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&to);
-    std::fs::create_dir_all(&to).expect("temp dir");
-    for entry in std::fs::read_dir(from).expect("dist").flatten() {
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), to.join(entry.file_name())).expect("copy");
-        }
-    }
-    to
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_release_replaces_the_cached_one() {
-    let dist = copy_dist(&super::harness::dist_dir(), "release");
+    let dist = copy_dist("release");
     let old = version(&dist);
     let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
     h.open("#/reference").await;
@@ -196,7 +183,7 @@ async fn a_new_release_replaces_the_cached_one() {
 /// that no answer came, instead of showing "computing" for ever.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_worker_whose_module_never_loads_is_reported_not_waited_for() {
-    let dist = copy_dist(&super::harness::dist_dir(), "no-workers");
+    let dist = copy_dist("no-workers");
     for module in ["msgauth_worker_bg.wasm", "capture_worker_bg.wasm"] {
         std::fs::remove_file(dist.join(module)).expect("the worker module is in dist");
     }

@@ -388,21 +388,17 @@ async fn every_section_starts_cold_on_a_shaped_link_and_hands_over() {
 /// A copy of dist/ without the whole app's wasm (a host that lost it, or a first visit
 /// that went offline).
 fn dist_without_whole_app(tag: &str) -> (PathBuf, PathBuf) {
-    let from = super::harness::dist_dir();
-    let to = std::env::temp_dir().join(format!("smtp-trainer-dist-{tag}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&to);
-    std::fs::create_dir_all(&to).expect("temporary dist");
-    let mut whole = None;
-    for entry in std::fs::read_dir(&from).expect("dist").flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if entry.path().is_file() {
-            std::fs::copy(entry.path(), to.join(&name)).expect("copy");
-            if name.starts_with("smtp-trainer-") && name.ends_with("_bg.wasm") {
-                whole = Some(to.join(&name));
-            }
-        }
-    }
-    let whole = whole.expect("the whole app's wasm is in dist");
+    let to = super::harness::copy_dist(tag);
+    let whole = std::fs::read_dir(&to)
+        .expect("the copy")
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| {
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with("smtp-trainer-") && n.ends_with("_bg.wasm"))
+        })
+        .expect("the whole app's wasm is in dist");
     let kept = to.join("kept.wasm");
     std::fs::rename(&whole, &kept).expect("moving it aside");
     (to, whole)
@@ -476,12 +472,16 @@ async fn offline_after_a_first_visit_the_hand_over_comes_from_the_cache() {
 /// Records, when the first page's first input or text area enters the document (where
 /// `cargo xtask bench-page` stops its clock), which parts of the page are there already.
 const AT_FIRST_INPUT: &str = r#"(() => {
-  const seen = () => document.querySelector("main input, main textarea");
+  // The app's own input, not the loader's first frame.
+  const seen = () => [...document.querySelectorAll("main input, main textarea")]
+    .some((e) => e.closest("[data-first-frame]") === null);
   const observer = new MutationObserver(() => {
     if (window.atFirstInput === undefined && seen()) {
       observer.disconnect();
-      const ids = [...document.querySelectorAll("[data-testid]")].map((e) => e.dataset.testid);
-      window.atFirstInput = { ids, entries: document.querySelectorAll(".entry").length };
+      const app = (css) => [...document.querySelectorAll(css)]
+        .filter((e) => e.closest("[data-first-frame]") === null);
+      const ids = app("[data-testid]").map((e) => e.dataset.testid);
+      window.atFirstInput = { ids, entries: app(".entry").length };
     }
   });
   observer.observe(document, { childList: true, subtree: true });

@@ -152,10 +152,10 @@ pub fn command_line(props: &CommandLineProps) -> Html {
                 <input id="console-command" type="text" class="command" ref={props.input_ref.clone()}
                     autocomplete="off" autocapitalize="off" spellcheck="false"
                     aria-describedby="console-command-hint" disabled={props.disabled}
-                    placeholder="EHLO learner.example" data-testid="console-input"
+                    placeholder="EHLO learner.example" data-testid="console-input" data-enter-sends=""
                     value={props.value.clone()} oninput={on_input} onkeydown={on_keydown} />
                 <button type="button" class="button" disabled={props.disabled}
-                    data-testid="console-send" onclick={on_click_send}>
+                    data-testid="console-send" data-sends="console-input" onclick={on_click_send}>
                     { t(lang, Msg::ConsoleSend) }
                 </button>
             </div>

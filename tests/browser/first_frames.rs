@@ -1,0 +1,229 @@
+//! The first frames (issue 13): what each first page's module draws before anything else,
+//! recorded from the real page into `static/first-frames/`, which the loader shows while the
+//! module is on its way. These tests keep the recordings equal to what the page draws, and
+//! check that what a learner does in a frame reaches the app.
+//!
+//! To record them again after changing a first page:
+//! `SMTP_TRAINER_WRITE_FIRST_FRAMES=1 cargo test -p smtp-trainer --features browser-tests
+//! --test browser first_frames_are_current` (after `cargo xtask dist`), then rebuild.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use fantoccini::key::Key;
+use fantoccini::Locator;
+
+use crate::harness::{BrowserLang, Harness, WAIT};
+
+/// Holds the page's animation frames (so a page that draws in parts stops after its first
+/// frame: `ui::in_parts::use_drawn` waits for one) and, once the page has drawn its first
+/// input and then changed nothing for half a second, records what the app drew: every
+/// child of `<body>` but the loader's, with the fields' values, the focus and the language.
+const RECORD_FIRST_FRAME: &str = r#"(() => {
+  const held = [];
+  window.requestAnimationFrame = (callback) => held.push(callback);
+  const frame = () => document.querySelector("[data-first-frame]");
+  const ours = (e) => frame() === null || !frame().contains(e);
+  const record = () => {
+    const roots = [...document.body.children].filter(
+      (e) => !e.matches("script, noscript, [data-first-frame], [data-testid=load-failed]"));
+    const html = roots.map((root) => {
+      const copy = root.cloneNode(true);
+      const live = [root, ...root.querySelectorAll("*")];
+      const copied = [copy, ...copy.querySelectorAll("*")];
+      live.forEach((element, i) => {
+        const to = copied[i];
+        if (element === document.activeElement) to.setAttribute("data-first-focus", "");
+        if (element.tagName === "INPUT") {
+          if (element.type === "checkbox" || element.type === "radio") {
+            to.toggleAttribute("checked", element.checked);
+          } else {
+            to.setAttribute("value", element.value);
+          }
+        } else if (element.tagName === "TEXTAREA") {
+          to.textContent = element.value;
+        } else if (element.tagName === "OPTION") {
+          to.toggleAttribute("selected", element.selected);
+        }
+      });
+      if (root === roots[0]) copy.setAttribute("data-lang", document.documentElement.lang);
+      return copy.outerHTML;
+    }).join("\n");
+    window.firstFrame = html + "\n";
+  };
+  let quiet = null;
+  const observer = new MutationObserver(() => {
+    const input = [...document.querySelectorAll("main :is(input, textarea)")].some(ours);
+    if (!input) return;
+    clearTimeout(quiet);
+    quiet = setTimeout(() => {
+      observer.disconnect();
+      record();
+    }, 500);
+  });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+})();"#;
+
+/// Every address with a first frame of its own, from the loader's list (`FRAMES` in
+/// `static/loader.js`): the address and the name of its files (`<name>-<lang>.html`).
+fn addresses() -> Vec<(String, String)> {
+    let loader =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("static/loader.js"))
+            .expect("static/loader.js");
+    let list = loader
+        .split_once("const FRAMES = \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(list, _)| list)
+        .expect("the loader's list of first frames");
+    list.split(' ')
+        .map(|name| {
+            (
+                format!("#/{}", name.replacen('-', "/", 1)),
+                name.to_string(),
+            )
+        })
+        .collect()
+}
+
+fn frames_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("static/first-frames")
+}
+
+/// Opens `hash` in a new document and returns the first frame the app drew.
+async fn recorded(h: &Harness, hash: &str) -> String {
+    h.client
+        .goto(&format!("{}/{hash}", h.origin))
+        .await
+        .expect("navigation");
+    h.client.refresh().await.expect("a new document");
+    let deadline = Instant::now() + WAIT;
+    loop {
+        let frame = h.js("return window.firstFrame ?? null").await;
+        if let Some(frame) = frame.as_str() {
+            return frame.to_string();
+        }
+        assert!(Instant::now() < deadline, "{hash}: no first frame recorded");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The recorded first frames are what the page draws first today, in both languages; with
+/// `SMTP_TRAINER_WRITE_FIRST_FRAMES` set, they are recorded again instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn first_frames_are_current() {
+    let write = std::env::var_os("SMTP_TRAINER_WRITE_FIRST_FRAMES").is_some();
+    let mut stale = Vec::new();
+    for (browser, lang) in [(BrowserLang::English, "en"), (BrowserLang::Chinese, "zh")] {
+        let h = Harness::start(browser).await;
+        h.on_every_document(RECORD_FIRST_FRAME).await;
+        for (hash, name) in addresses() {
+            let now = recorded(&h, &hash).await;
+            assert!(
+                now.contains("<main") && now.contains("data-testid"),
+                "{hash} ({lang}): {now}"
+            );
+            let path = frames_dir().join(format!("{name}-{lang}.html"));
+            if write {
+                std::fs::create_dir_all(frames_dir()).expect("static/first-frames");
+                std::fs::write(&path, &now).expect("writing a first frame");
+            } else if std::fs::read_to_string(&path).ok().as_deref() != Some(now.as_str()) {
+                stale.push(path.display().to_string());
+            }
+        }
+        h.close().await;
+    }
+    // Every file there is one the loader may fetch.
+    let known: Vec<String> = addresses()
+        .iter()
+        .flat_map(|(_, name)| ["en", "zh"].map(|lang| format!("{name}-{lang}.html")))
+        .collect();
+    let files = std::fs::read_dir(frames_dir()).expect("static/first-frames");
+    for file in files.flatten() {
+        let name = file.file_name().to_string_lossy().into_owned();
+        assert!(
+            known.contains(&name),
+            "static/first-frames/{name} is no frame the loader fetches"
+        );
+    }
+    assert!(
+        stale.is_empty(),
+        "these first frames differ from what the page draws first; record them again \
+         (see tests/browser/first_frames.rs) and rebuild: {stale:#?}"
+    );
+}
+
+/// On a slow link the console's first frame comes long before its module: the learner
+/// types a command and Enter there, then starts another; once the app is in, the command
+/// has been sent once and answered, the second is still in the input, which has the focus.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn what_is_typed_in_the_first_frame_reaches_the_app() {
+    let h = Harness::start(BrowserLang::English).await;
+    // 1 Mbit/s: the console's module (about 340 KB) takes some three seconds.
+    h.shape_network_to(1_000_000).await;
+    h.client
+        .goto(&format!("{}/#/console", h.origin))
+        .await
+        .expect("navigation");
+    // Not `h.wait_for`, which waits for the frame to go.
+    let input = h
+        .client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(
+            "[data-first-frame] [data-testid=console-input]",
+        ))
+        .await
+        .expect("the console's first frame");
+    let before = h
+        .js(
+            "return [document.querySelectorAll('[data-testid=console-input]').length, \
+             document.activeElement?.dataset.testid ?? null, \
+             [...document.scripts].some((s) => s.src.includes('console_page'))]",
+        )
+        .await;
+    assert_eq!(before[0], 1, "only the frame's input: {before}");
+    assert_eq!(
+        before[1], "console-input",
+        "the frame's input has the focus: {before}"
+    );
+    input
+        .send_keys(&format!("EHLO frame.example{}NOOP", Key::Enter))
+        .await
+        .expect("typing into the first frame");
+    let during = h
+        .js("return document.querySelector('[data-first-frame]') !== null")
+        .await;
+    assert_eq!(
+        during, true,
+        "the module came before the test had typed; the link is too fast for this test"
+    );
+
+    // The app takes over.
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h
+        .js("return document.querySelector('[data-first-frame]') !== null")
+        .await
+        == true
+    {
+        assert!(Instant::now() < deadline, "the app never took over");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let transcript = h
+        .wait_text("[data-testid=console-transcript]", |t| {
+            t.contains("frame.example") && t.contains("250")
+        })
+        .await;
+    assert_eq!(
+        transcript.matches("EHLO frame.example").count(),
+        1,
+        "sent once: {transcript}"
+    );
+    let after = h
+        .js(
+            "const i = document.querySelector('[data-testid=console-input]'); \
+             return [i.value, document.activeElement === i, i.selectionStart]",
+        )
+        .await;
+    assert_eq!(after, serde_json::json!(["NOOP", true, 4]), "{transcript}");
+    h.close().await;
+}
