@@ -164,16 +164,7 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         .goto(&format!("{}/#/console", h.origin))
         .await
         .expect("navigation");
-    // Not `h.wait_for`, which waits for the frame to go.
-    let input = h
-        .client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(
-            "[data-first-frame] [data-testid=console-input]",
-        ))
-        .await
-        .expect("the console's first frame");
+    let input = in_frame(&h, "console-input").await;
     let before = h
         .js(
             "return [document.querySelectorAll('[data-testid=console-input]').length, \
@@ -198,16 +189,7 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         "the module came before the test had typed; the link is too fast for this test"
     );
 
-    // The app takes over.
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while h
-        .js("return document.querySelector('[data-first-frame]') !== null")
-        .await
-        == true
-    {
-        assert!(Instant::now() < deadline, "the app never took over");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    taken_over(&h).await;
     let transcript = h
         .wait_text("[data-testid=console-transcript]", |t| {
             t.contains("frame.example") && t.contains("250")
@@ -226,4 +208,107 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         .await;
     assert_eq!(after, serde_json::json!(["NOOP", true, 4]), "{transcript}");
     h.close().await;
+}
+
+/// An element of the first frame (not `h.wait_for`, which waits for the frame to go).
+async fn in_frame(h: &Harness, testid: &str) -> fantoccini::elements::Element {
+    h.client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&format!(
+            "[data-first-frame] [data-testid={testid}]"
+        )))
+        .await
+        .unwrap_or_else(|e| panic!("{testid} in the first frame: {e}"))
+}
+
+/// Waits for the app to replace the frame; its module may take a while on a slow link.
+async fn taken_over(h: &Harness) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while h
+        .js("return document.querySelector('[data-first-frame]') !== null")
+        .await
+        == true
+    {
+        assert!(Instant::now() < deadline, "the app never took over");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Verify's frame at 1 Mbit/s: RFC 2195's exchange and password typed there and Verify
+/// pressed; once the app is in, the fields hold them and the verdict is valid.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_check_asked_for_in_verifys_first_frame_is_made_by_the_app() {
+    let h = Harness::start(BrowserLang::English).await;
+    h.shape_network_to(1_000_000).await;
+    h.client
+        .goto(&format!("{}/#/verify", h.origin))
+        .await
+        .expect("navigation");
+    let fields = [
+        (
+            "verify-challenge",
+            "PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+",
+        ),
+        (
+            "verify-response",
+            "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw",
+        ),
+        ("verify-password", "tanstaaftanstaaf"),
+    ];
+    for (testid, text) in fields {
+        in_frame(&h, testid)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|e| panic!("typing into {testid}: {e}"));
+    }
+    in_frame(&h, "verify-submit")
+        .await
+        .click()
+        .await
+        .expect("pressing Verify in the frame");
+    assert_eq!(
+        h.js("return document.querySelector('[data-first-frame]') !== null")
+            .await,
+        true,
+        "the module came before the test had typed; the link is too fast for this test"
+    );
+    taken_over(&h).await;
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    for (testid, text) in fields {
+        let value = h
+            .js(&format!(
+                "return document.querySelector('[data-testid={testid}]').value"
+            ))
+            .await;
+        assert_eq!(value, text, "{testid}");
+    }
+    h.close().await;
+}
+
+/// A first page whose module cannot be fetched: the frame goes (it would pretend the page
+/// works) and the loader says why.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_frame_goes_when_the_module_cannot_start() {
+    let dist = crate::harness::copy_dist("no-console-module");
+    std::fs::remove_file(dist.join("console_page_en_bg.wasm")).expect("the console's module");
+    let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
+    h.client
+        .goto(&format!("{}/#/console", h.origin))
+        .await
+        .expect("navigation");
+    let note = h
+        .wait_text("[data-testid=load-failed]", |t| t.contains("404"))
+        .await;
+    assert!(note.contains("could not start"), "{note}");
+    assert_eq!(
+        h.js("return document.querySelector('[data-first-frame], main') === null")
+            .await,
+        true,
+        "no page is shown as if it worked"
+    );
+    h.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
 }
