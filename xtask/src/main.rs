@@ -152,6 +152,7 @@ fn build_dist() -> Result<(), String> {
     run(cmd("trunk").args(["build", "--release"]))?;
     strip::strip_name_sections(&root().join("dist"))?;
     strip::strip_index_comments(&root().join("dist"))?;
+    strip::strip_css_comments(&root().join("dist"))?;
     offline::fill_service_worker(&root().join("dist"))
 }
 

@@ -83,8 +83,8 @@ fn leb128_u32(bytes: &[u8], mut at: usize) -> Option<(u32, usize)> {
 /// explain the source to its readers; the page needs none of them.
 pub fn strip_index_comments(dist: &Path) -> Result<(), String> {
     let path = dist.join("index.html");
-    let html =
-        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let html = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let stripped = without_comments(&html)
         .ok_or_else(|| format!("{} has an unclosed comment or script", path.display()))?;
     println!(
@@ -93,6 +93,72 @@ pub fn strip_index_comments(dist: &Path) -> Result<(), String> {
         stripped.len()
     );
     std::fs::write(&path, stripped).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// Drops the comments and the indentation of the stylesheets in `dist/`, which every first
+/// visit downloads and which block its first paint, and writes each one's new SHA-384 into
+/// the `integrity` attribute index.html gives it. (Trunk's own minifier cannot be used: it
+/// minifies the workers' wasm-bindgen glue too, which no attribute turns off.)
+pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+
+    let index_path = dist.join("index.html");
+    let mut index = std::fs::read_to_string(&index_path)
+        .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    let entries =
+        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.ends_with(".css") {
+            continue;
+        }
+        let css = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let stripped = css_without_comments(&css)
+            .ok_or_else(|| format!("{} has an unclosed comment", path.display()))?;
+        let digest = |text: &str| {
+            base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(text))
+        };
+        let (old, new) = (
+            format!("sha384-{}", digest(&css)),
+            format!("sha384-{}", digest(&stripped)),
+        );
+        if index.contains(&format!("./{name}\" integrity=\"{old}\"")) {
+            index = index.replace(&old, &new);
+        } else if index.contains(&format!("./{name}\"")) {
+            return Err(format!("index.html names {name} without its SHA-384"));
+        }
+        std::fs::write(&path, &stripped)
+            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!(
+            "  stripped the comments of {name}: {} -> {} bytes",
+            css.len(),
+            stripped.len()
+        );
+    }
+    std::fs::write(&index_path, index)
+        .map_err(|e| format!("cannot write {}: {e}", index_path.display()))
+}
+
+/// `css` without its `/* … */` comments, its indentation and its empty lines; `None` when
+/// a comment is not closed. (The stylesheets hold no string with `/*` in it.)
+fn css_without_comments(css: &str) -> Option<String> {
+    let mut code = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find("/*") {
+        code.push_str(&rest[..start]);
+        let end = rest[start..].find("*/")? + start + 2;
+        rest = &rest[end..];
+    }
+    code.push_str(rest);
+    let lines: Vec<&str> = code
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    Some(lines.join("\n") + "\n")
 }
 
 /// `html` without its `<!-- … -->` comments and without the lines of its inline scripts
@@ -185,5 +251,15 @@ mod tests {
         );
         assert_eq!(without_comments("<!-- open"), None);
         assert_eq!(without_comments("<script>x"), None);
+    }
+
+    #[test]
+    fn stylesheets_lose_comments_and_indentation_only() {
+        let css = "/* The page. */\nmain {\n  color: red; /* why */\n}\n\n/* a\n   b */\na { b: c }\n";
+        assert_eq!(
+            css_without_comments(css).unwrap(),
+            "main {\ncolor: red;\n}\na { b: c }\n"
+        );
+        assert_eq!(css_without_comments("a { } /* open"), None);
     }
 }
