@@ -177,6 +177,14 @@
       }
     });
     frame.addEventListener("click", (event) => {
+      // An anchor within the page (the skip link's `#main`) is no address: focus it here.
+      const anchor = event.target.closest("a[href^='#']:not([href^='#/'])");
+      if (anchor !== null) {
+        event.preventDefault();
+        const id = anchor.getAttribute("href").slice(1);
+        frame.querySelector(`[id="${CSS.escape(id)}"]`)?.focus();
+        return;
+      }
       const button = event.target.closest("button");
       if (button !== null && frame.contains(button)) {
         event.preventDefault();

@@ -177,6 +177,18 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         before[1], "console-input",
         "the frame's input has the focus: {before}"
     );
+    // The skip link (off screen until it has the focus) moves the focus within the frame;
+    // the address stays.
+    in_frame(&h, "skip-link").await;
+    h.js("document.querySelector('[data-first-frame] [data-testid=skip-link]').click()")
+        .await;
+    let skipped = h
+        .js(
+            "return [location.hash, document.activeElement?.dataset.testid ?? null, \
+             document.querySelector('[data-first-frame]') !== null]",
+        )
+        .await;
+    assert_eq!(skipped, serde_json::json!(["#/console", "main", true]));
     input
         .send_keys(&format!("EHLO frame.example{}NOOP", Key::Enter))
         .await
