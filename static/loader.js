@@ -196,7 +196,13 @@
     const lang = frame.firstElementChild?.dataset.lang;
     if (lang) document.documentElement.lang = lang;
     document.body.prepend(frame);
-    frame.querySelector("[data-first-focus]")?.focus({ preventScroll: true });
+    // The focus the app gives on arrival, in the frame's first animation frame: focusing
+    // lays the page out at once, and the browser does that for the frame anyway.
+    requestAnimationFrame(() => {
+      if (frame.isConnected && !frame.contains(document.activeElement)) {
+        frame.querySelector("[data-first-focus]")?.focus({ preventScroll: true });
+      }
+    });
     // The address changed before the app came: the frame no longer shows it.
     const gone = () => {
       observer.disconnect();
