@@ -137,6 +137,9 @@
   }
 
   function showFrame(html, empty) {
+    // A host that answers a missing file with its index page (or anything else) gives no
+    // frame: one is a <main> and no script, and small.
+    if (html.length > 65536 || !html.includes("<main") || /<(script|html|head)\b/i.test(html)) return;
     const appInput = (frame) =>
       [...document.querySelectorAll("main :is(input, textarea)")].find((e) => !frame.contains(e));
     const frame = document.createElement("div");

@@ -118,8 +118,12 @@ async fn first_frames_are_current() {
         h.on_every_document(RECORD_FIRST_FRAME).await;
         for (hash, name) in addresses() {
             let now = recorded(&h, &hash).await;
+            // What the loader takes for a frame (see `showFrame`).
             assert!(
-                now.contains("<main") && now.contains("data-testid"),
+                now.contains("<main")
+                    && now.contains("data-testid")
+                    && !now.contains("<script")
+                    && now.len() <= 65536,
                 "{hash} ({lang}): {now}"
             );
             let path = frames_dir().join(format!("{name}-{lang}.html"));
@@ -328,6 +332,38 @@ async fn the_frame_goes_when_the_module_cannot_start() {
         true,
         "no page is shown as if it worked"
     );
+    h.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+/// A host that answers every missing file with its index page: a frame file that is the
+/// index page is not shown, and the page starts as without frames.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_frame_that_is_no_frame_is_not_shown() {
+    let dist = crate::harness::copy_dist("frame-is-index");
+    std::fs::copy(
+        dist.join("index.html"),
+        dist.join("first-frames/console-en.html"),
+    )
+    .expect("the console's frame replaced by the index page");
+    let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
+    h.on_every_document(
+        "new MutationObserver(() => { \
+           if (document.querySelector('[data-first-frame]')) window.frameSeen = true; \
+         }).observe(document, { childList: true, subtree: true });",
+    )
+    .await;
+    h.client
+        .goto(&format!("{}/#/console", h.origin))
+        .await
+        .expect("navigation");
+    h.wait_for("[data-testid=console-input]").await;
+    let requested = h
+        .requested()
+        .iter()
+        .any(|(path, _)| path.starts_with("/first-frames/console-en.html"));
+    assert!(requested, "{:?}", h.requested());
+    assert_eq!(h.js("return window.frameSeen ?? false").await, false);
     h.close().await;
     let _ = std::fs::remove_dir_all(&dist);
 }
