@@ -18,7 +18,8 @@
 //! arrives after its style, layout and paint): what a learner sees. Where the loader shows a
 //! page's first frame (recorded HTML, see `static/first-frames/`) the first input is the
 //! frame's, which takes typing and hands it to the app; "app's input" is when the module's
-//! own input appeared and the frame went, and "wasm in" is counted up to then. "Bytes before" sums what Resource
+//! own input appeared and the frame went, "app shown" when the frame that drew it had been
+//! painted, and "wasm in" is counted up to the module's input. "Bytes before" sums what Resource
 //! Timing reports as the encoded (gzip) body of the document and of every file whose
 //! response ended before that moment; "all" is everything fetched in the first seconds
 //! after it, prefetches included. The median of the runs is printed with the ratio to the
@@ -55,18 +56,22 @@ const SHAPED_LATENCY_MS: u64 = 60;
 /// Records when the first input appears, before any script of the page runs.
 const OBSERVER: &str = r#"(() => {
   const inputs = () => [...document.querySelectorAll('main input, main textarea')];
+  // The next frame's style, layout and paint run after the requestAnimationFrame
+  // callbacks; a message posted there arrives once they are done.
+  const painted = (key) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { window[key] = performance.now(); };
+    channel.port2.postMessage(0);
+  });
   const mark = () => {
-    const app = inputs().find((e) => e.closest('[data-first-frame]') === null);
-    if (window.__appInput === undefined && app !== undefined) window.__appInput = performance.now();
     if (window.__firstInput === undefined && inputs().length > 0) {
       window.__firstInput = performance.now();
-      // The next frame's style, layout and paint run after the requestAnimationFrame
-      // callbacks; a message posted there arrives once they are done.
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => { window.__onScreen = performance.now(); };
-        channel.port2.postMessage(0);
-      });
+      painted('__onScreen');
+    }
+    const app = inputs().find((e) => e.closest('[data-first-frame]') === null);
+    if (window.__appInput === undefined && app !== undefined) {
+      window.__appInput = performance.now();
+      painted('__appOnScreen');
     }
     return window.__appInput !== undefined;
   };
@@ -90,7 +95,8 @@ const MEASURE: &str = r#"
   const wasm = res.filter(e => e.responseEnd <= window.__appInput && /\.wasm(\?|$)/.test(e.name))
     .reduce((a, e) => Math.max(a, e.responseEnd), 0);
   if (window.__appInput === undefined) return null;
-  return { t, before, all, wasm, shown: window.__onScreen, app: window.__appInput };
+  return { t, before, all, wasm, shown: window.__onScreen, app: window.__appInput,
+           appShown: window.__appOnScreen };
 "#;
 
 struct Run {
@@ -104,6 +110,8 @@ struct Run {
     /// When the module's own first input appeared, the first frame gone (the same as `ms`
     /// for a page without one).
     app: f64,
+    /// When the frame that first drew the module's input had been painted.
+    app_on_screen: f64,
     before: u64,
     all: u64,
 }
@@ -142,7 +150,7 @@ pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), S
         let _ = writeln!(table, "\n{link}");
         let _ = writeln!(
             table,
-            "  {:<22} {:>9} {:>7} {:>9} {:>10} {:>7} {:>11} {:>7} {:>13} {:>7} {:>12}",
+            "  {:<22} {:>9} {:>7} {:>9} {:>10} {:>7} {:>11} {:>7} {:>10} {:>7} {:>13} {:>7} {:>12}",
             "page",
             "to input",
             "ratio",
@@ -150,6 +158,8 @@ pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), S
             "on screen",
             "ratio",
             "app's input",
+            "ratio",
+            "app shown",
             "ratio",
             "bytes before",
             "ratio",
@@ -162,7 +172,7 @@ pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), S
         );
         let _ = writeln!(
             table,
-            "  {:<22} {:>6.0} ms {:>7} {:>6.0} ms {:>7.0} ms {:>7} {:>8.0} ms {:>7} {:>11} B {:>7} {:>10} B",
+            "  {:<22} {:>6.0} ms {:>7} {:>6.0} ms {:>7.0} ms {:>7} {:>8.0} ms {:>7} {:>7.0} ms {:>7} {:>11} B {:>7} {:>10} B",
             "bare Yew page",
             bare_run.ms,
             "1.00×",
@@ -170,6 +180,8 @@ pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), S
             bare_run.on_screen,
             "1.00×",
             bare_run.app,
+            "1.00×",
+            bare_run.app_on_screen,
             "1.00×",
             bare_run.before,
             "1.00×",
@@ -183,7 +195,7 @@ pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), S
             );
             let _ = writeln!(
                 table,
-                "  {:<22} {:>6.0} ms {:>6.2}× {:>6.0} ms {:>7.0} ms {:>6.2}× {:>8.0} ms {:>6.2}× {:>11} B {:>6.2}× {:>10} B",
+                "  {:<22} {:>6.0} ms {:>6.2}× {:>6.0} ms {:>7.0} ms {:>6.2}× {:>8.0} ms {:>6.2}× {:>7.0} ms {:>6.2}× {:>11} B {:>6.2}× {:>10} B",
                 hash,
                 r.ms,
                 r.ms / bare_run.ms.max(1.0),
@@ -192,6 +204,8 @@ pub fn bench_page(runs: usize, dist: Option<std::path::PathBuf>) -> Result<(), S
                 r.on_screen / bare_run.on_screen.max(1.0),
                 r.app,
                 r.app / bare_run.app.max(1.0),
+                r.app_on_screen,
+                r.app_on_screen / bare_run.app_on_screen.max(1.0),
                 r.before,
                 r.before as f64 / bare_run.before.max(1) as f64,
                 r.all
@@ -517,6 +531,7 @@ impl Driver {
                     wasm_in: v["wasm"].as_f64().unwrap_or(f64::NAN),
                     on_screen: all["shown"].as_f64().unwrap_or(f64::NAN),
                     app: v["app"].as_f64().unwrap_or(f64::NAN),
+                    app_on_screen: all["appShown"].as_f64().unwrap_or(f64::NAN),
                     before: v["before"].as_u64().unwrap_or(0),
                     all: all["all"].as_u64().unwrap_or(0),
                 });

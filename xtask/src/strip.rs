@@ -255,7 +255,8 @@ mod tests {
 
     #[test]
     fn stylesheets_lose_comments_and_indentation_only() {
-        let css = "/* The page. */\nmain {\n  color: red; /* why */\n}\n\n/* a\n   b */\na { b: c }\n";
+        let css =
+            "/* The page. */\nmain {\n  color: red; /* why */\n}\n\n/* a\n   b */\na { b: c }\n";
         assert_eq!(
             css_without_comments(css).unwrap(),
             "main {\ncolor: red;\n}\na { b: c }\n"
