@@ -117,6 +117,7 @@
   // see docs/size.md) and shown while the module is on its way. Its fields take typing at
   // once; once the app has drawn its own, what was typed, the focus and caret, and any
   // Enter or button press made meanwhile go over to the app, and the frame goes.
+  //
   // The addresses with a recorded frame, each `#/` and its parts joined by `-` (`auth-plain`
   // is `#/auth/plain`); the browser test records one file per name and language.
   const FRAMES = "console verify reference auth auth-plain auth-login auth-cram-md5 auth-digest-md5 auth-http-digest auth-ntlm auth-scram-sha-1 auth-scram-sha-256 auth-xoauth2 auth-oauthbearer";
@@ -153,7 +154,8 @@
     // changed, and each Enter and button press with the fields as they were then.
     const touched = new Set();
     const pending = [];
-    const idOf = (element) => element?.closest("[data-testid]")?.dataset.testid;
+    // Only an element with a hook of its own can be found again in the app's page.
+    const idOf = (element) => element?.dataset?.testid;
     const fields = () =>
       [...touched].map((id) => {
         const field = frame.querySelector(`[data-testid="${CSS.escape(id)}"]`);
@@ -175,6 +177,7 @@
       const field = event.target;
       if (event.key === "Enter" && !event.isComposing && field.matches("input")) {
         event.preventDefault();
+        if (idOf(field) === undefined) return;
         pending.push({ enter: idOf(field), fields: fields() });
         if (field.hasAttribute("data-enter-sends")) sent(idOf(field));
       }
@@ -191,6 +194,7 @@
       const button = event.target.closest("button");
       if (button !== null && frame.contains(button)) {
         event.preventDefault();
+        if (idOf(button) === undefined) return;
         pending.push({ click: idOf(button), fields: fields() });
         sent(button.dataset.sends);
       }
