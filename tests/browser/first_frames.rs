@@ -223,13 +223,22 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         1,
         "sent once: {transcript}"
     );
-    let after = h
-        .js(
-            "const i = document.querySelector('[data-testid=console-input]'); \
-             return [i.value, document.activeElement === i, i.selectionStart]",
-        )
-        .await;
-    assert_eq!(after, serde_json::json!(["NOOP", true, 4]), "{transcript}");
+    // The loader gives the unsent text back a task after the Enter it replayed.
+    let want = serde_json::json!(["NOOP", true, 4]);
+    let deadline = Instant::now() + WAIT;
+    let after = loop {
+        let after = h
+            .js(
+                "const i = document.querySelector('[data-testid=console-input]'); \
+                 return [i.value, document.activeElement === i, i.selectionStart]",
+            )
+            .await;
+        if after == want || Instant::now() > deadline {
+            break after;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    };
+    assert_eq!(after, want, "{transcript}");
     h.close().await;
 }
 
