@@ -64,12 +64,27 @@
       ? new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }))
       : Promise.resolve();
 
+  // Where a first frame is shown, the module's compilation starts once the frame has been
+  // painted. Compiling takes the main thread in turns as the bytes arrive, and on a fast link
+  // those turns came before the frame's first paint and put off the moment the learner sees
+  // a field to type in (docs/size.md, "The frame's paint"); the app's own page comes no later
+  // for it, since the same work is done in the same thread either way. On a slow link the
+  // frame is painted long before the module is in. Settled at once where no frame is shown,
+  // and after a second at most, should the frame's own file be slow to come.
+  let framePaintedNow = () => {};
+  const framePainted = new Promise((resolve) => {
+    framePaintedNow = resolve;
+    setTimeout(resolve, 1000);
+  });
+
   // A module compiled as its bytes arrive. It needs none of the glue's imports, so it starts
   // at once: the browser reads the download as fast as it comes instead of holding it until
   // the glue has loaded and the document is parsed. A host that does not label the file
   // `application/wasm` (streaming needs that) gets it compiled once it is all in.
-  async function compiled(file) {
+  async function compiled(file, after = Promise.resolve()) {
     const response = await fetched(file);
+    // The download goes on meanwhile; only the reading of it waits.
+    await after;
     const type = response.headers.get("Content-Type") ?? "";
     return type.split(";")[0].trim() === "application/wasm"
       ? WebAssembly.compileStreaming(response)
@@ -79,7 +94,7 @@
   async function start(files) {
     // The wasm is fetched and compiled while the glue loads and the rest of the page is
     // parsed.
-    const module = compiled(files.wasm);
+    const module = compiled(files.wasm, framePainted);
     // A failure is reported once, by the await below.
     module.catch(() => {});
     const glue = await import(`./${files.js}`);
@@ -140,7 +155,10 @@
   function showFrame(html, empty) {
     // A host that answers a missing file with its index page (or anything else) gives no
     // frame: one is a <main> and no script, and small.
-    if (html.length > 65536 || !html.includes("<main") || /<(script|html|head)\b/i.test(html)) return;
+    if (html.length > 65536 || !html.includes("<main") || /<(script|html|head)\b/i.test(html)) {
+      framePaintedNow();
+      return;
+    }
     const appInput = (frame) =>
       [...document.querySelectorAll("main :is(input, textarea)")].find((e) => !frame.contains(e));
     const frame = document.createElement("div");
@@ -149,7 +167,10 @@
     frame.setAttribute("aria-busy", "true");
     frame.innerHTML = html;
     if (empty !== null) frame.querySelector(empty)?.replaceChildren();
-    if (failed || document.querySelector("main") !== null || location.hash !== shownFor) return;
+    if (failed || document.querySelector("main") !== null || location.hash !== shownFor) {
+      framePaintedNow();
+      return;
+    }
     // What the learner does before the app is in, done again once it is: the fields they
     // changed, and each Enter and button press with the fields as they were then.
     const touched = new Set();
@@ -203,9 +224,15 @@
     const lang = frame.firstElementChild?.dataset.lang;
     if (lang) document.documentElement.lang = lang;
     document.body.prepend(frame);
+    // A tab opened in the background paints nothing until it is shown: the module need not
+    // wait for that.
+    if (document.visibilityState === "hidden") framePaintedNow();
     // The focus the app gives on arrival, in the frame's first animation frame: focusing
     // lays the page out at once, and the browser does that for the frame anyway.
     requestAnimationFrame(() => {
+      // The frame's style, layout and paint follow this callback; a timeout queued here runs
+      // after them.
+      setTimeout(framePaintedNow, 0);
       if (frame.isConnected && !frame.contains(document.activeElement)) {
         frame.querySelector("[data-first-focus]")?.focus({ preventScroll: true });
       }
@@ -283,12 +310,14 @@
   let failed = false;
   const shownFor = location.hash;
   const frameOf = first === WHOLE ? null : frameFor(location.hash);
-  if (frameOf !== null) {
+  if (frameOf === null) framePaintedNow();
+  else {
     fetched(frameOf.file)
       .then((response) => response.text())
       .then((html) => parsed.then(() => showFrame(html, frameOf.empty)))
       .catch(() => {
         // No frame for this address: the page shows when its module has drawn it.
+        framePaintedNow();
       });
   }
   start(first)
