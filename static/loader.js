@@ -138,8 +138,12 @@
   const FRAMES = "console verify reference auth auth-plain auth-login auth-cram-md5 auth-digest-md5 auth-http-digest auth-ntlm auth-scram-sha-1 auth-scram-sha-256 auth-xoauth2 auth-oauthbearer";
 
   // A reference entry's address (`#/reference/553`) shows the reference's frame with its
-  // detail pane empty until the module has drawn the entry.
+  // detail pane empty until the module has drawn the entry. A shared link's page
+  // (`#/verify?s=…`) is drawn from the link's state, which no recorded frame holds: a plain
+  // frame would show an empty form the link then fills, and what a learner typed into it
+  // would be mixed into the shared state. Such an address shows no frame.
   function frameFor(hash) {
+    if (hash.includes("?")) return null;
     const path = hash.replace(/^#/, "").split("?")[0].replace(/\/+$/, "").toLowerCase();
     let name = path.split("/").filter(Boolean).join("-") || "console";
     let empty = null;

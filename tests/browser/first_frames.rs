@@ -376,3 +376,66 @@ async fn a_frame_that_is_no_frame_is_not_shown() {
     h.close().await;
     let _ = std::fs::remove_dir_all(&dist);
 }
+
+/// A shared link (`?s=…`) is drawn from its state, which no recorded frame holds: no frame
+/// is fetched or shown for it, and the page shows the link's check, not an empty form.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_shared_link_shows_no_frame_but_its_own_state() {
+    use smtp_trainer::sasl::verify::Mechanism;
+    use smtp_trainer::share::pages::{payload, VerifyShare};
+    let share = VerifyShare {
+        mechanism: Mechanism::CramMd5,
+        challenge: "PDE4OTYuNjk3MTcwOTUyQHBvc3RvZmZpY2UucmVzdG9uLm1jaS5uZXQ+".to_string(),
+        response: "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw".to_string(),
+        password: "tanstaaftanstaaf".to_string(),
+        as_sent: false,
+        transcript_mode: false,
+        transcript: String::new(),
+    };
+    let dist = crate::harness::copy_dist("shared-link-frame");
+    let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
+    h.on_every_document(
+        "new MutationObserver(() => { \
+           if (document.querySelector('[data-first-frame]')) window.frameSeen = true; \
+         }).observe(document, { childList: true, subtree: true });",
+    )
+    .await;
+    // Slow enough that a frame, were one fetched, would be shown long before the module.
+    h.shape_network_to(1_000_000).await;
+    h.client
+        .goto(&format!(
+            "{}/#/verify?s={}",
+            h.origin,
+            payload(&share, true)
+        ))
+        .await
+        .expect("navigation");
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    for (testid, text) in [
+        ("verify-challenge", share.challenge.as_str()),
+        ("verify-response", share.response.as_str()),
+        ("verify-password", share.password.as_str()),
+    ] {
+        let value = h
+            .js(&format!(
+                "return document.querySelector('[data-testid={testid}]').value"
+            ))
+            .await;
+        assert_eq!(value, text, "{testid}");
+    }
+    assert_eq!(h.js("return window.frameSeen ?? false").await, false);
+    // The service worker caches every frame once the page is up; the loader fetched none
+    // before the module.
+    let requested = h.requested();
+    let module = requested
+        .iter()
+        .position(|(path, _)| path.starts_with("/verify_page_en_bg.wasm"));
+    let frame = requested
+        .iter()
+        .position(|(path, _)| path.starts_with("/first-frames/"));
+    assert!(module.is_some(), "{requested:?}");
+    assert!(frame.is_none() || frame > module, "{requested:?}");
+    h.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
