@@ -7,8 +7,9 @@
 //! the file input through a `DataTransfer`), raises the server's size limit, and sends
 //! twice: the first send fetches and starts the compose worker, the second finds it
 //! running. For each: the time from the click until the result is shown, until the
-//! progress indicator appeared, and the main thread's longest task and total time in long
-//! tasks (over 50 ms, Long Tasks API) meanwhile — what a learner would feel as a freeze.
+//! progress indicator appeared, and the longest frame and the time in long frames (over
+//! 50 ms, script and rendering: see `freezes`) meanwhile and in the second after the result
+//! is shown — what a learner would feel as a freeze.
 //! The median of the runs is printed. A benchmark, never a test: nothing asserts a time.
 
 use std::fmt::Write as _;
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use crate::bench_page::{Driver, StaticServer};
+use crate::freezes::{long_frames, OBSERVE_LONG_FRAMES, RESULT};
 use crate::root;
 
 /// Two files of 5 MiB: the compose page's limits (5 MiB a file, 10 MiB in all).
@@ -51,7 +53,7 @@ const LISTED: &str =
     "return document.querySelectorAll('[data-testid=compose-attachment-name]').length;";
 
 /// Clicks Send and records when the progress indicator appears and when the result is
-/// shown (the indicator gone, a verdict there), and the long tasks meanwhile.
+/// shown (the indicator gone, a verdict there), and the long frames meanwhile and just after.
 const SEND: &str = r#"
   window.__bench = { long: [] };
   const b = window.__bench;
@@ -71,21 +73,10 @@ const SEND: &str = r#"
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true });
   b.start = start;
-  // Entries arrive after the fact: every one is kept with its start, and only those that
-  // began before the result was shown are counted.
-  const longTasks = new PerformanceObserver(list => {
-    for (const e of list.getEntries()) b.long.push([e.startTime - start, e.duration]);
-  });
-  longTasks.observe({ type: 'longtask' });
+  OBSERVE_LONG_FRAMES
   document.querySelector('[data-testid=compose-send]').click();
   return true;
 "#;
-
-/// The figures, once the result has been shown for half a second (long-task entries are
-/// delivered late).
-const RESULT: &str = "const b = window.__bench; \
-                      return b && b.done !== undefined \
-                        && performance.now() > b.start + b.done + 500 ? b : null;";
 
 /// One send's figures, in milliseconds.
 #[derive(Clone, Copy)]
@@ -121,7 +112,7 @@ pub fn bench_compose(runs: usize) -> Result<(), String> {
     let _ = writeln!(
         table,
         "  {:<28} {:>10} {:>10} {:>13} {:>15}",
-        "send", "to result", "progress", "longest task", "in long tasks"
+        "send", "to result", "progress", "longest frame", "in long frames"
     );
     for (name, sends) in [
         ("first (worker fetched)", cold),
@@ -167,7 +158,10 @@ fn one_run(driver: &Driver, id: &str, url: &str) -> Result<(Send, Send), String>
     wait(|| Ok(sync(LISTED, json!([]))?.as_u64() == Some(FILES)))?;
     let mut sends = Vec::new();
     for _ in 0..2 {
-        sync(SEND, json!([]))?;
+        sync(
+            &SEND.replace("OBSERVE_LONG_FRAMES", OBSERVE_LONG_FRAMES),
+            json!([]),
+        )?;
         let mut result = Value::Null;
         wait(|| {
             result = sync(RESULT, json!([]))?;
@@ -177,20 +171,12 @@ fn one_run(driver: &Driver, id: &str, url: &str) -> Result<(Send, Send), String>
             return Err(format!("the bench message was not delivered: {result}"));
         }
         let done = result["done"].as_f64().unwrap_or(f64::NAN);
-        let long: Vec<f64> = result["long"]
-            .as_array()
-            .map(|a| {
-                a.iter()
-                    .filter(|e| e[0].as_f64().is_some_and(|start| start < done))
-                    .filter_map(|e| e[1].as_f64())
-                    .collect()
-            })
-            .unwrap_or_default();
+        let (longest, blocked) = long_frames(&result, done);
         sends.push(Send {
             done,
             progress: result["progress"].as_f64().unwrap_or(f64::NAN),
-            longest: long.iter().copied().fold(0.0, f64::max),
-            blocked: long.iter().fold(0.0, |a, b| a + b),
+            longest,
+            blocked,
         });
     }
     Ok((sends[0], sends[1]))

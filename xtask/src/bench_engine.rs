@@ -1,4 +1,4 @@
-//! `cargo xtask bench-engine`: the main thread's longest task while the page computes
+//! `cargo xtask bench-engine`: the page's longest frame while the page computes
 //! SCRAM-SHA-256 with a million iterations (the Auth page) and analyzes a log of about
 //! 1 MB and 20 000 lines (the Analyze page) — issue 13: heavy work off the main thread, the
 //! page never frozen. In headless Chromium against the release `dist/`.
@@ -7,9 +7,9 @@
 //! (the RFC 7677 example with `i=1000000` typed into the server-first message; the log put
 //! in the text area, in a task of its own that is not measured, and Analyze clicked; then,
 //! the log analyzed, "Show all" clicked), then records the time until the result is shown,
-//! until the "computing" indicator appeared (when there is one), and the main thread's
-//! longest task and total time in long tasks (over 50 ms, Long Tasks API) meanwhile. The
-//! median of the runs is printed. `--dist PATH` measures another build (for example one
+//! until the "computing" indicator appeared (when there is one), and the longest frame and
+//! the time in long frames (over 50 ms, script and rendering: see `freezes`) meanwhile and
+//! in the second after. The median of the runs is printed. `--dist PATH` measures another build (for example one
 //! from before the engine worker, which computes in place) without building. A benchmark,
 //! never a test: nothing asserts a time.
 
@@ -19,9 +19,10 @@ use std::path::PathBuf;
 use serde_json::{json, Value};
 
 use crate::bench_page::{Driver, StaticServer};
+use crate::freezes::{long_frames, OBSERVE_LONG_FRAMES, RESULT};
 use crate::root;
 
-/// Starts the observers (long tasks, the indicator, the result) shared by both cases;
+/// Starts the observers (long frames, the indicator, the result) shared by every case;
 /// `done()` says whether the result is shown.
 const OBSERVE: &str = r#"
   window.__bench = { long: [] };
@@ -40,9 +41,7 @@ const OBSERVE: &str = r#"
   };
   const observer = new MutationObserver(check);
   observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-  new PerformanceObserver(list => {
-    for (const e of list.getEntries()) b.long.push([e.startTime - start, e.duration]);
-  }).observe({ type: 'longtask' });
+  OBSERVE_LONG_FRAMES
 "#;
 
 /// The Auth page: the RFC 7677 example loaded, its server-final cleared, SaltedPassword
@@ -142,12 +141,6 @@ const ANALYZE: &str = r#"
   return true;
 "#;
 
-/// The figures, once the result has been shown for half a second (long-task entries are
-/// delivered late).
-const RESULT: &str = "const b = window.__bench; \
-                      return b && b.done !== undefined \
-                        && performance.now() > b.start + b.done + 500 ? b : null;";
-
 /// One computation's figures, in milliseconds.
 #[derive(Clone, Copy)]
 struct Run {
@@ -213,7 +206,7 @@ pub fn bench_engine(runs: usize, dist: Option<PathBuf>) -> Result<(), String> {
     let _ = writeln!(
         table,
         "  {:<34} {:>10} {:>10} {:>13} {:>15}",
-        "computation", "to result", "indicator", "longest task", "in long tasks"
+        "computation", "to result", "indicator", "longest frame", "in long frames"
     );
     for (name, page, setup, start) in cases {
         let mut results = Vec::new();
@@ -273,7 +266,10 @@ fn one_run(
     if let Some(setup) = setup {
         wait(|| Ok(sync(setup)?.as_bool() == Some(true)))?;
     }
-    let script = start.replace("OBSERVE", OBSERVE);
+    let script = start.replace(
+        "OBSERVE",
+        &OBSERVE.replace("OBSERVE_LONG_FRAMES", OBSERVE_LONG_FRAMES),
+    );
     sync(&script)?;
     let mut result = Value::Null;
     wait(|| {
@@ -281,20 +277,12 @@ fn one_run(
         Ok(!result.is_null())
     })?;
     let done = result["done"].as_f64().unwrap_or(f64::NAN);
-    let long: Vec<f64> = result["long"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter(|e| e[0].as_f64().is_some_and(|start| start < done))
-                .filter_map(|e| e[1].as_f64())
-                .collect()
-        })
-        .unwrap_or_default();
+    let (longest, blocked) = long_frames(&result, done);
     Ok(Run {
         done,
         indicator: result["indicator"].as_f64().unwrap_or(f64::NAN),
-        longest: long.iter().copied().fold(0.0, f64::max),
-        blocked: long.iter().fold(0.0, |a, b| a + b),
+        longest,
+        blocked,
     })
 }
 

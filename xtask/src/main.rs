@@ -25,6 +25,7 @@ mod bench_compose;
 mod bench_engine;
 mod bench_page;
 mod breakdown;
+mod freezes;
 mod offline;
 mod setup;
 mod sizes;
