@@ -59,6 +59,15 @@ const MOST: usize = 2000;
 /// 500 items, six for 1 000, 18 for 20 000). A new `key` (a new result) starts over.
 #[hook]
 pub fn use_in_parts(key: u64, total: usize, at_least: usize) -> usize {
+    use_in_parts_of(key, total, at_least, MOST)
+}
+
+/// [`use_in_parts`] with parts of at most `most` items: for a list whose render skips
+/// what it drew before (its items in components whose properties have not changed), so
+/// that a part costs what it adds, and even parts keep each task short.
+#[hook]
+pub fn use_in_parts_of(key: u64, total: usize, at_least: usize, most: usize) -> usize {
+    let most = most.max(PART);
     let progress: Rc<RefCell<(u64, usize)>> = use_mut_ref(|| (key, PART));
     let update = use_force_update();
     let current = {
@@ -75,7 +84,7 @@ pub fn use_in_parts(key: u64, total: usize, at_least: usize) -> usize {
                 let mut now = progress.borrow_mut();
                 // A later render (a new result, a link) has moved on: its own effect goes on.
                 if *now == (key, current) {
-                    now.1 = current + (current / 2).clamp(PART, MOST);
+                    now.1 = current + (current / 2).clamp(PART, most);
                     drop(now);
                     update.force_update();
                 }

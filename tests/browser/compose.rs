@@ -503,6 +503,11 @@ async fn a_multi_megabyte_send_runs_in_the_worker_and_the_page_answers_meanwhile
         .execute_async(
             "const done = arguments[arguments.length - 1]; \
              const progress = () => document.querySelector('[data-testid=compose-progress]'); \
+             window.wireRedrawn = 0; \
+             new MutationObserver((changes) => { \
+               for (const change of changes) for (const node of change.removedNodes) \
+                 if (node.matches && node.matches('.wire-chunk, .wire-head')) window.wireRedrawn++; \
+             }).observe(document.body, { childList: true, subtree: true }); \
              document.querySelector('[data-testid=compose-send]').click(); \
              setTimeout(() => { \
                const shown = progress(); \
@@ -594,6 +599,29 @@ async fn a_multi_megabyte_send_runs_in_the_worker_and_the_page_answers_meanwhile
     assert_eq!(attr(&dave, "data-kind").await, "cc");
     h.wait_for("[data-testid=compose-wire-more]").await;
     h.wait_for("[data-testid=compose-wire-boundary]").await;
+    // The first lines come in parts, a chunk at a time: all of them in the end, in chunks
+    // of 100, and no chunk drawn anew when a later one was added.
+    let rows = smtp_trainer::compose_job::MAX_WIRE_LINES;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let shown = loop {
+        let shown = h
+            .js("return document.querySelectorAll('.wire-chunk [role=row]').length")
+            .await;
+        if shown.as_u64() == Some(rows as u64) || std::time::Instant::now() > deadline {
+            break shown;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    };
+    assert_eq!(shown.as_u64(), Some(rows as u64), "rows shown in the end");
+    let chunks = h
+        .js("return [...document.querySelectorAll('.wire-chunk')].map(c => c.querySelectorAll('[role=row]').length)")
+        .await;
+    assert_eq!(chunks, serde_json::json!(vec![100; rows / 100]));
+    let head = h
+        .js("return document.querySelectorAll('[data-testid=compose-wire] [role=columnheader]').length")
+        .await;
+    assert_eq!(head, 2, "one header row");
+    assert_eq!(h.js("return window.wireRedrawn").await, 0);
     let notes = h
         .client
         .find_all(Locator::Css("[data-testid=compose-note-item]"))
