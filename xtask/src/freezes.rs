@@ -41,5 +41,8 @@ pub fn long_frames(result: &Value, done: f64) -> (f64, f64) {
                 .collect()
         })
         .unwrap_or_default();
-    (long.iter().copied().fold(0.0, f64::max), long.iter().sum())
+    (
+        long.iter().copied().fold(0.0, f64::max),
+        long.iter().fold(0.0, |total, frame| total + frame),
+    )
 }
