@@ -45,6 +45,7 @@ pub mod lessons;
 pub mod live;
 pub mod mime;
 pub mod msgauth;
+pub mod pace;
 pub mod sasl;
 pub mod share;
 pub mod smtp;

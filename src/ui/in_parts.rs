@@ -9,6 +9,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::pace::{next_part, MOST, PART};
 use crate::ui::engine_worker::later;
 
 /// False in a page's first render, true from the first task after the browser has drawn it:
@@ -45,50 +46,72 @@ fn after_next_frame(f: impl FnOnce() + 'static) {
     }
 }
 
-/// How many items of a list the first task shows, and the least a later one adds.
-pub const PART: usize = 100;
-
-/// The most a later task adds: a part of 20 000 annotated lines' last third was a task of
-/// half a second.
-const MOST: usize = 2000;
-
-/// How many of `total` items to render now: `at_least` (an item a link asked for must be
-/// there at once) or the first [`PART`], then a part more after each render until all
-/// are. A part is half of what is there, at least [`PART`] and at most [`MOST`]: every
-/// render goes over the whole list, so growing parts keep their number small (five for
-/// 500 items, six for 1 000, 18 for 20 000). A new `key` (a new result) starts over.
-#[hook]
-pub fn use_in_parts(key: u64, total: usize, at_least: usize) -> usize {
-    use_in_parts_of(key, total, at_least, MOST)
+/// Where a list drawn in parts is.
+struct Progress {
+    /// The result the parts are of.
+    key: u64,
+    /// How many items are shown.
+    shown: usize,
+    /// How many the next part adds.
+    part: usize,
+    /// When the task that added the last part began (`Date.now()`): its turn ends when
+    /// the next part's task begins.
+    started: Option<f64>,
 }
 
-/// [`use_in_parts`] with parts of at most `most` items: for a list whose render skips
-/// what it drew before (its items in components whose properties have not changed), so
-/// that a part costs what it adds, and even parts keep each task short.
+/// How many of `total` items to render now: `at_least` (an item a link asked for must be
+/// there at once) or the first [`PART`], then a part more in each following task until all
+/// are. A new `key` (a new result) starts over.
+///
+/// A part is as large as fits in [`BUDGET_MS`](crate::pace::BUDGET_MS) on this machine,
+/// as the last one was timed (from the task that added it to the task of the next, its
+/// render, the browser's layout and paint and the wait between included), from [`PART`] to
+/// [`MOST`] items. A list whose render skips what it drew before (its items in components whose
+/// properties have not changed) pays for what a part adds; one drawn whole each time pays
+/// for everything, and its parts shrink to match. Fixed sizes were either frames of
+/// 200 ms and more (2 000 annotated lines a part) or, small, a frame's rendering for every
+/// few lines: 20 000 annotated lines in parts of 100 took four times as long.
 #[hook]
-pub fn use_in_parts_of(key: u64, total: usize, at_least: usize, most: usize) -> usize {
-    let most = most.max(PART);
-    let progress: Rc<RefCell<(u64, usize)>> = use_mut_ref(|| (key, PART));
+pub fn use_in_parts(key: u64, total: usize, at_least: usize) -> usize {
+    let progress: Rc<RefCell<Progress>> = use_mut_ref(|| Progress {
+        key,
+        shown: PART,
+        part: PART,
+        started: None,
+    });
     let update = use_force_update();
     let current = {
         let mut progress = progress.borrow_mut();
-        if progress.0 != key {
-            *progress = (key, PART);
+        if progress.key != key {
+            *progress = Progress {
+                key,
+                shown: PART,
+                part: PART,
+                started: None,
+            };
         }
-        progress.1 = progress.1.max(at_least);
-        progress.1.min(total)
+        progress.shown = progress.shown.max(at_least);
+        progress.shown.min(total)
     };
     use_effect_with((key, current, total), move |&(key, current, total)| {
         if current < total {
             later(move || {
                 let mut now = progress.borrow_mut();
                 // A later render (a new result, a link) has moved on: its own effect goes on.
-                if *now == (key, current) {
-                    now.1 = current + (current / 2).clamp(PART, most);
+                if now.key == key && now.shown == current {
+                    let time = js_sys::Date::now();
+                    if let Some(started) = now.started {
+                        now.part = next_part(now.part, time - started, MOST);
+                    }
+                    now.started = Some(time);
+                    now.shown = current + now.part;
                     drop(now);
                     update.force_update();
                 }
             });
+        } else {
+            // All shown: a later "show all" starts a new turn, not the end of this one.
+            progress.borrow_mut().started = None;
         }
     });
     current

@@ -313,7 +313,16 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     // "Show all" adds the other lines in parts too, in order, until every one is there.
-    // Meanwhile a status says how far it is, and goes once all are there.
+    // Meanwhile a status says how far it is, and goes once all are there. A part adds its
+    // lines without drawing the earlier chunks again.
+    h.js("window.chunksRedrawn = 0; \
+         new MutationObserver((changes) => { \
+           for (const change of changes) for (const node of change.removedNodes) \
+             if (node.matches && node.matches('.aline-chunk')) window.chunksRedrawn++; \
+         }).observe(document.querySelector('[data-testid=analyze-lines]'), \
+           { childList: true, subtree: true }); \
+         return true;")
+        .await;
     h.click("analyze-show-all").await;
     let all = engine.lines.len() as u64;
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -342,6 +351,16 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
         )
         .await;
     assert_eq!(last, Value::from(all.to_string()), "the last line, last");
+    assert_eq!(
+        h.js("return window.chunksRedrawn").await,
+        0,
+        "a chunk drawn again"
+    );
+    let chunks = count(".aline-chunk").await;
+    assert!(
+        chunks >= all / 150,
+        "{all} lines in {chunks} chunks: about 100 lines a chunk"
+    );
     h.close().await;
 }
 

@@ -16,7 +16,7 @@ use crate::ui::in_parts::use_in_parts;
 use crate::ui::state::use_lang;
 
 /// About how many lines go in one chunk of the list (a chunk ends with a reply's group).
-const CHUNK: usize = 200;
+const CHUNK: usize = 100;
 
 /// The analysis and which line to show.
 #[derive(Properties, PartialEq)]
@@ -71,49 +71,24 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
     // The lines are added in parts, the line a link asked for (its number is its position)
     // at once.
     let run = state.as_ref().map_or(0, |state| state.run);
+    // Each chunk is a component drawn again only when its own lines change, so a part
+    // costs the rows it adds. Drawn as one list, 20 000 lines were 3.5 s of frames of
+    // 300–400 ms.
     let shown = use_in_parts(run, listed, props.highlight.unwrap_or(0));
-    // Consecutive lines of one reply go into one group; the blocks into chunks of about
-    // CHUNK lines, which the browser lays out only near the viewport (`.aline-chunk` in
-    // learn.css): laid out whole, 20 000 lines took seconds each time a part was added.
-    let mut chunks: Vec<Html> = Vec::new();
-    let mut blocks: Vec<Html> = Vec::new();
-    let mut chunk_start = 0;
-    let mut index = 0;
-    while index < shown {
-        let group = analysis.lines[index].group;
-        let mut end = index + 1;
-        if group.is_some() {
-            while end < shown && analysis.lines[end].group == group {
-                end += 1;
+    let chunks = chunk_starts(analysis, listed)
+        .into_iter()
+        .take_while(|&(start, _)| start < shown)
+        .map(|(start, end)| {
+            let end = end.min(shown);
+            let first = analysis.lines[start].number;
+            let last = analysis.lines[end - 1].number;
+            let highlight = props
+                .highlight
+                .filter(|number| (first..=last).contains(number));
+            html! {
+                <LineChunk key={start} analysis={analysis.clone()} {start} {end} {highlight} />
             }
-        }
-        let rows = (index..end).map(|i| {
-            let highlighted = props.highlight == Some(analysis.lines[i].number);
-            html! { <LineRow key={i} analysis={analysis.clone()} index={i} {highlighted} /> }
         });
-        if group.is_some() && end - index > 1 {
-            let caption = texts::REPLY_GROUP.get(lang).fill(&[
-                ("k", &(end - index)),
-                ("from", &analysis.lines[index].number),
-                ("to", &analysis.lines[end - 1].number),
-            ]);
-            blocks.push(html! {
-                <div class="reply-group" role="group" aria-label={caption.clone()} data-testid="analyze-group" key={format!("g{index}")}>
-                    <p class="group-caption" aria-hidden="true">{ caption }</p>
-                    { for rows }
-                </div>
-            });
-        } else {
-            blocks.extend(rows);
-        }
-        index = end;
-        if index - chunk_start >= CHUNK || index >= shown {
-            chunks.push(html! {
-                <div class="aline-chunk" key={format!("c{chunk_start}")}>{ for blocks.drain(..) }</div>
-            });
-            chunk_start = index;
-        }
-    }
     let on_show_all = Callback::from(move |_: MouseEvent| {
         if let Some(state) = &state {
             state.dispatch(AnalyzeAction::ShowAll);
@@ -144,4 +119,78 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
             }
         </section>
     }
+}
+
+/// The chunks of the first `listed` lines, as `(start, end)` indices: about [`CHUNK`] lines
+/// each, the lines of one reply's group never split. They do not depend on how many lines
+/// are shown yet, so a chunk drawn once keeps its place and its properties.
+fn chunk_starts(analysis: &Analysis, listed: usize) -> Vec<(usize, usize)> {
+    let mut chunks = Vec::new();
+    let mut chunk_start = 0;
+    let mut index = 0;
+    while index < listed {
+        index = group_end(analysis, index, listed);
+        if index - chunk_start >= CHUNK || index >= listed {
+            chunks.push((chunk_start, index));
+            chunk_start = index;
+        }
+    }
+    chunks
+}
+
+/// Where the block that starts at `index` ends: after its reply's group, or after the line.
+fn group_end(analysis: &Analysis, index: usize, limit: usize) -> usize {
+    let group = analysis.lines[index].group;
+    let mut end = index + 1;
+    if group.is_some() {
+        while end < limit && analysis.lines[end].group == group {
+            end += 1;
+        }
+    }
+    end
+}
+
+/// Lines `start..end` of an analysis.
+#[derive(Properties, PartialEq)]
+struct LineChunkProps {
+    analysis: Rc<Analysis>,
+    start: usize,
+    end: usize,
+    /// The line a link asked for, when it is in this chunk.
+    highlight: Option<usize>,
+}
+
+/// A chunk of lines, which the browser lays out only near the viewport (`.aline-chunk` in
+/// learn.css): laid out whole, 20 000 lines took seconds each time a part was added.
+/// Consecutive lines of one reply go into one group.
+#[function_component(LineChunk)]
+fn line_chunk(props: &LineChunkProps) -> Html {
+    let lang = use_lang();
+    let analysis = &props.analysis;
+    let mut blocks: Vec<Html> = Vec::new();
+    let mut index = props.start;
+    while index < props.end {
+        let end = group_end(analysis, index, props.end);
+        let rows = (index..end).map(|i| {
+            let highlighted = props.highlight == Some(analysis.lines[i].number);
+            html! { <LineRow key={i} analysis={analysis.clone()} index={i} {highlighted} /> }
+        });
+        if analysis.lines[index].group.is_some() && end - index > 1 {
+            let caption = texts::REPLY_GROUP.get(lang).fill(&[
+                ("k", &(end - index)),
+                ("from", &analysis.lines[index].number),
+                ("to", &analysis.lines[end - 1].number),
+            ]);
+            blocks.push(html! {
+                <div class="reply-group" role="group" aria-label={caption.clone()} data-testid="analyze-group" key={format!("g{index}")}>
+                    <p class="group-caption" aria-hidden="true">{ caption }</p>
+                    { for rows }
+                </div>
+            });
+        } else {
+            blocks.extend(rows);
+        }
+        index = end;
+    }
+    html! { <div class="aline-chunk">{ for blocks }</div> }
 }

@@ -4,7 +4,7 @@
 //! that got an extra dot, and the final dot are marked.
 //!
 //! A large message shows its first [`MAX_WIRE_LINES`] lines: they are added in parts
-//! ([`use_in_parts_of`], a chunk at a time) and grouped in chunks the browser lays out only near the viewport
+//! ([`use_in_parts`]) and grouped in chunks the browser lays out only near the viewport
 //! (`.wire-chunk` in compose.css). As one table of 1 500 rows, the result of a 10 MB send
 //! was one render task and then a layout of 274 ms that froze the page (issue 13).
 
@@ -15,7 +15,7 @@ use yew::prelude::*;
 use super::texts as tx;
 use crate::compose_job::{SentView, WireKind, MAX_WIRE_LINES};
 use crate::i18n::Fill;
-use crate::ui::in_parts::use_in_parts_of;
+use crate::ui::in_parts::use_in_parts;
 use crate::ui::state::use_lang;
 
 /// Rows per chunk: about 1 700 px of rows, a few screens of the view's box.
@@ -44,8 +44,9 @@ pub fn wire_view(props: &WireViewProps) -> Html {
     let wire = &props.sent.wire;
     let sent = wire.sent;
     let total = wire.total;
-    // A part is a chunk: each chunk is drawn once, so a task costs the rows it adds.
-    let shown = use_in_parts_of(key, wire.rows.len(), 0, CHUNK);
+    // Each chunk is drawn again only when its own rows change, so a part costs the rows it
+    // adds.
+    let shown = use_in_parts(key, wire.rows.len(), 0);
     let chunks = (0..shown).step_by(CHUNK).map(|start| {
         let end = (start + CHUNK).min(shown);
         html! { <WireChunk key={start} sent={props.sent.clone()} {start} {end} /> }
