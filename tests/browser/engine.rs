@@ -364,6 +364,93 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
     h.close().await;
 }
 
+/// A link to the last of 20 000 lines shows that line at once, focused, while the lines
+/// before it are still being added in parts; they all come, in order, and the line stays.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_link_to_a_late_line_shows_it_at_once_and_the_lines_before_it_follow() {
+    let text = long_log();
+    let engine = analyze(&text);
+    let all = engine.lines.len();
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/analyze").await;
+    h.wait_for("[data-testid=analyze-input]").await;
+    h.client
+        .execute(
+            "const area = document.querySelector('[data-testid=analyze-input]'); \
+             area.value = arguments[0]; \
+             area.dispatchEvent(new Event('change', { bubbles: true })); \
+             document.querySelector('[data-testid=analyze-submit]').click();",
+            vec![Value::from(text.as_str())],
+        )
+        .await
+        .expect("the log is put in and analyzed");
+    let link = format!("[data-testid=analyze-line-link][data-line='{all}']");
+    h.wait_for(&link).await;
+    let at_once = h
+        .js(&format!(
+            "document.querySelector(\"{link}\").click(); \
+             const line = document.getElementById('analyze-line-{all}'); \
+             return {{ line: !!line, highlighted: !!line && line.classList.contains('highlighted'), \
+               focused: document.activeElement === line, \
+               shown: document.querySelectorAll('[data-testid=analyze-line]').length, \
+               adding: !!document.querySelector('[data-testid=analyze-lines-adding]') }};"
+        ))
+        .await;
+    // Yew draws in a microtask after the click: the answer comes from the task after it.
+    let after = h
+        .js(&format!(
+            "const line = document.getElementById('analyze-line-{all}'); \
+             return {{ line: !!line, highlighted: !!line && line.classList.contains('highlighted'), \
+               focused: document.activeElement === line, \
+               shown: document.querySelectorAll('[data-testid=analyze-line]').length, \
+               adding: !!document.querySelector('[data-testid=analyze-lines-adding]') }};"
+        ))
+        .await;
+    let state = if at_once["line"] == true {
+        &at_once
+    } else {
+        &after
+    };
+    assert_eq!(state["line"], true, "{at_once} {after}");
+    assert_eq!(state["highlighted"], true, "{state}");
+    assert_eq!(state["focused"], true, "{state}");
+    assert_eq!(state["adding"], true, "the other lines come later: {state}");
+    assert!(
+        state["shown"]
+            .as_u64()
+            .is_some_and(|n| (n as usize) < all / 2),
+        "not every line before it at once: {state}"
+    );
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while h
+        .js("return !!document.querySelector('[data-testid=analyze-lines-adding]')")
+        .await
+        == true
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the lines before it never all came"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    let numbers = h
+        .js("return [...document.querySelectorAll('[data-testid=analyze-line]')].map(e => Number(e.getAttribute('data-line')))")
+        .await;
+    let want: Vec<usize> = (1..=all).collect();
+    assert_eq!(numbers, serde_json::json!(want), "every line, in order");
+    let still = h
+        .js(&format!(
+            "const line = document.getElementById('analyze-line-{all}'); \
+             return line.classList.contains('highlighted') && document.activeElement === line"
+        ))
+        .await;
+    assert_eq!(
+        still, true,
+        "the line a link asked for kept its place and the focus"
+    );
+    h.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn verify_checks_scram_with_a_million_iterations_in_the_worker() {
     use smtp_trainer::sasl::verify::{verify_with, Mechanism, Options, Verdict};
