@@ -6,7 +6,8 @@
 //! Each run opens the page in a fresh profile and starts the computation as a learner does
 //! (the RFC 7677 example with `i=1000000` typed into the server-first message; the log put
 //! in the text area, in a task of its own that is not measured, and Analyze clicked; then,
-//! the log analyzed, "Show all" clicked), then records the time until the result is shown,
+//! the log analyzed, "Show all" clicked, or the link to its last line in a finding), then
+//! records the time until the result is shown,
 //! until the "computing" indicator appeared (when there is one), and the longest frame and
 //! the time in long frames (over 50 ms, script and rendering: see `freezes`) meanwhile and
 //! in the second after. The median of the runs is printed. `--dist PATH` measures another build (for example one
@@ -157,6 +158,20 @@ const SHOW_ALL: &str = r#"
   return true;
 "#;
 
+/// The link to the log's last line clicked (in its finding), the first lines shown. Done
+/// when that line is shown; the lines before it are still being added then, and their
+/// frames count for the second after.
+const LAST_LINE: &str = r#"
+  window.__benchIndicator = () => false;
+  window.__benchDone = () => !!document.getElementById(`analyze-line-${window.__benchLines}`);
+  OBSERVE
+  document
+    .querySelector(`[data-testid=analyze-line-link][data-line='${window.__benchLines}']`)
+    .click();
+  check();
+  return true;
+"#;
+
 /// The Analyze page, its log in place: Analyze clicked. Done when annotated lines are
 /// shown.
 const ANALYZE: &str = r#"
@@ -206,7 +221,7 @@ pub fn bench_engine(runs: usize, dist: Option<PathBuf>) -> Result<(), String> {
             .replace("FILL_LOG", FILL_LOG)
             .replace("SETTLE", SETTLE),
     );
-    let cases: [(&str, &str, Option<&str>, &str); 3] = [
+    let cases: [(&str, &str, Option<&str>, &str); 4] = [
         (
             "auth: SCRAM-SHA-256, i=1000000",
             "#/auth/scram-sha-256",
@@ -224,6 +239,12 @@ pub fn bench_engine(runs: usize, dist: Option<PathBuf>) -> Result<(), String> {
             "#/analyze",
             Some(&show_all_setup),
             SHOW_ALL,
+        ),
+        (
+            "analyze: a link to its last line",
+            "#/analyze",
+            Some(&show_all_setup),
+            LAST_LINE,
         ),
     ];
     let mut table = String::new();

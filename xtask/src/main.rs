@@ -12,8 +12,8 @@
 //! - `cargo xtask bench-compose [--runs N]` — the compose page sending 10 MiB of attachments
 //!   through its worker, in Chromium
 //! - `cargo xtask bench-engine [--runs N] [--dist PATH]` — SCRAM with a million iterations
-//!   and a 1 MB log analyzed, then all its lines shown: the main thread's longest task, in
-//!   Chromium
+//!   and a 1 MB log analyzed, then all its lines shown, then a link to its last line: the
+//!   longest frame, in Chromium
 //!
 //! Setup is idempotent: each tool is checked first (name and exact version) and installed
 //! only when missing, saying what it installs and how long that usually takes here.
@@ -53,8 +53,8 @@ commands:
   bench-compose [--runs N]  the compose page sending 10 MiB of attachments through its
                    worker: time to result, and the main thread's long tasks (Chromium)
   bench-engine [--runs N] [--dist PATH]  SCRAM-SHA-256 with i=1000000 (auth), a 1 MB log
-                   (analyze) and its Show all: time to result, the main thread's long
-                   tasks (Chromium)
+                   (analyze), its Show all and a link to its last line: time to result,
+                   the long frames meanwhile (Chromium)
 ";
 
 fn main() -> ExitCode {
