@@ -96,6 +96,9 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
                 }
             })
         });
+    let count = texts::ADDING_COUNT
+        .get(lang)
+        .fill(&[("shown", &shown), ("n", &listed)]);
     let on_show_all = Callback::from(move |_: MouseEvent| {
         if let Some(state) = &state {
             state.dispatch(AnalyzeAction::ShowAll);
@@ -109,10 +112,15 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
             </h2>
             <div class="alines">{ for chunks }</div>
             if props.show_all && shown < listed {
-                <p class="hint" role="status" data-testid="analyze-lines-adding">
-                    <progress max={listed.to_string()} value={shown.to_string()}></progress>
+                // The status says once what goes on; the count changes with every part, so
+                // it is beside the status rather than in it, where a screen reader would
+                // read each of some sixty parts out.
+                <p class="hint" data-testid="analyze-lines-adding">
+                    <span role="status">{ texts::ADDING_LINES.get(lang) }</span>
                     { " " }
-                    { texts::ADDING_LINES.get(lang).fill(&[("shown", &shown), ("n", &listed)]) }
+                    <progress max={listed.to_string()} value={shown.to_string()} aria-label={count.clone()}></progress>
+                    { " " }
+                    <span data-testid="analyze-lines-count">{ count }</span>
                 </p>
             }
             if listed < total {

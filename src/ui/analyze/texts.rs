@@ -99,9 +99,12 @@ pub const SHOWN_FIRST: Tr = Tr::new(
 pub const SHOW_ALL: Tr = Tr::new("Show all {n} lines", "显示全部 {n} 行");
 /// While a long list of lines is still being added, part by part.
 pub const ADDING_LINES: Tr = Tr::new(
-    "Adding lines… {shown} of {n} so far; the page stays usable.",
-    "正在添加行…… 已显示 {shown} 行（共 {n} 行）；页面仍可使用。",
+    "Adding lines… the page stays usable.",
+    "正在添加行…… 页面仍可使用。",
 );
+/// How far "Show all" is, beside its progress bar (outside the status, which would
+/// announce every part).
+pub const ADDING_COUNT: Tr = Tr::new("{shown} of {n} shown", "已显示 {shown} 行（共 {n} 行）");
 /// A multi-line reply's group.
 pub const REPLY_GROUP: Tr = Tr::new(
     "one reply in {k} lines ({from}–{to})",
