@@ -59,9 +59,9 @@ struct Progress {
     started: Option<f64>,
 }
 
-/// How many of `total` items to render now: `at_least` (an item a link asked for must be
-/// there at once) or the first [`PART`], then a part more in each following task until all
-/// are. A new `key` (a new result) starts over.
+/// How many of `total` items to render now: the first [`PART`], then a part more in each
+/// following task until all are. A new `key` (a new result) starts over. (An item a link
+/// asks for is the list's to draw at once: the Analyze lines draw its chunk.)
 ///
 /// A part is as large as fits in [`BUDGET_MS`](crate::pace::BUDGET_MS) on this machine,
 /// as the last one was timed (from the task that added it to the task of the next, its
@@ -72,7 +72,7 @@ struct Progress {
 /// 200 ms and more (2 000 annotated lines a part) or, small, a frame's rendering for every
 /// few lines: 20 000 annotated lines in parts of 100 took four times as long.
 #[hook]
-pub fn use_in_parts(key: u64, total: usize, at_least: usize) -> usize {
+pub fn use_in_parts(key: u64, total: usize) -> usize {
     let progress: Rc<RefCell<Progress>> = use_mut_ref(|| Progress {
         key,
         shown: PART,
@@ -90,7 +90,6 @@ pub fn use_in_parts(key: u64, total: usize, at_least: usize) -> usize {
                 started: None,
             };
         }
-        progress.shown = progress.shown.max(at_least);
         progress.shown.min(total)
     };
     use_effect_with((key, current, total), move |&(key, current, total)| {

@@ -72,7 +72,7 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
     // lines change, so a part costs the rows it adds; drawn as one list, 20 000 lines were
     // 3.5 s of frames of 300–400 ms.
     let run = state.as_ref().map_or(0, |state| state.run);
-    let shown = use_in_parts(run, listed, 0);
+    let shown = use_in_parts(run, listed);
     // The chunk of the line a link asked for is drawn at once, whole, in its place; the
     // parts fill in the lines before it (the browser keeps it in view as they come). All
     // the lines up to it at once were one task of a second for a link to the last of

@@ -48,7 +48,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     });
     // A long log's sequence (up to a thousand steps) is added in parts.
     let run = use_analyze().map_or(0, |state| state.run);
-    let shown = use_in_parts(run, analysis.sequence.len(), 0);
+    let shown = use_in_parts(run, analysis.sequence.len());
     let steps = analysis.sequence.iter().take(shown).map(|step| {
         html! {
             <li class="sequence-step">

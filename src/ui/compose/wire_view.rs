@@ -46,7 +46,7 @@ pub fn wire_view(props: &WireViewProps) -> Html {
     let total = wire.total;
     // Each chunk is drawn again only when its own rows change, so a part costs the rows it
     // adds.
-    let shown = use_in_parts(key, wire.rows.len(), 0);
+    let shown = use_in_parts(key, wire.rows.len());
     let chunks = (0..shown).step_by(CHUNK).map(|start| {
         let end = (start + CHUNK).min(shown);
         html! { <WireChunk key={start} sent={props.sent.clone()} {start} {end} /> }
