@@ -374,6 +374,15 @@ async fn a_long_log_is_analyzed_in_the_worker_and_shows_the_engines_findings() {
         0,
         "a chunk drawn again"
     );
+    // The button went once clicked; the focus went on to the first line it added.
+    let focused = h
+        .js("return document.activeElement && document.activeElement.getAttribute('data-line')")
+        .await;
+    assert_eq!(
+        focused,
+        Value::from((rows + 1).to_string()),
+        "the focus after Show all"
+    );
     let chunks = count(".aline-chunk").await;
     assert!(
         chunks >= all / 150,

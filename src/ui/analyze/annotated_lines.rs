@@ -31,21 +31,24 @@ pub struct AnnotatedLinesProps {
     pub show_all: bool,
 }
 
-/// Scrolls to the line and gives it the focus.
-fn reveal(number: usize) {
+/// A shown line's element.
+fn line_element(number: usize) -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
-    let Some(element) = web_sys::window()
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(&line_anchor(number)))
-    else {
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Scrolls to the line and gives it the focus.
+fn reveal(number: usize) {
+    let Some(element) = line_element(number) else {
         return;
     };
     element.scroll_into_view();
-    if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = element.focus_with_options(&options);
-    }
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = element.focus_with_options(&options);
 }
 
 /// The annotated lines.
@@ -99,11 +102,35 @@ pub fn annotated_lines(props: &AnnotatedLinesProps) -> Html {
     let count = texts::ADDING_COUNT
         .get(lang)
         .fill(&[("shown", &shown), ("n", &listed)]);
-    let on_show_all = Callback::from(move |_: MouseEvent| {
-        if let Some(state) = &state {
-            state.dispatch(AnalyzeAction::ShowAll);
-        }
-    });
+    // "Show all" goes once clicked, and the focus with it: it goes on to the first line it
+    // adds, once that is drawn, so a keyboard reads on from where it was.
+    // (The line of this analysis: a new one forgets it.)
+    let focus_next = use_mut_ref(|| None::<(u64, usize)>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect_with((run, shown), move |&(run, _)| {
+            let next = *focus_next.borrow();
+            match next {
+                Some((of, number)) if of == run => {
+                    if let Some(element) = line_element(number) {
+                        let _ = element.focus();
+                        *focus_next.borrow_mut() = None;
+                    }
+                }
+                Some(_) => *focus_next.borrow_mut() = None,
+                None => {}
+            }
+        });
+    }
+    let on_show_all = {
+        let next = analysis.lines.get(listed).map(|line| (run, line.number));
+        Callback::from(move |_: MouseEvent| {
+            *focus_next.borrow_mut() = next;
+            if let Some(state) = &state {
+                state.dispatch(AnalyzeAction::ShowAll);
+            }
+        })
+    };
     html! {
         <section class="panel lines" aria-labelledby="analyze-lines-heading" data-testid="analyze-lines">
             <h2 id="analyze-lines-heading">
