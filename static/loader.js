@@ -81,10 +81,18 @@
   // at once: the browser reads the download as fast as it comes instead of holding it until
   // the glue has loaded and the document is parsed. A host that does not label the file
   // `application/wasm` (streaming needs that) gets it compiled once it is all in.
-  async function compiled(file, after = Promise.resolve()) {
+  async function compiled(file, after = null) {
     const response = await fetched(file);
-    // The download goes on meanwhile; only the reading of it waits.
-    await after;
+    // With `after` (the first frame painted), the reading waits for it while the download
+    // goes on. Should the whole file be in first (a fast link), it is compiled at once:
+    // compiling a whole module runs off the main thread, and waiting for the paint only put
+    // the app off (docs/size.md, "Compiling what is already in").
+    if (after !== null) {
+      const whole = response.clone().arrayBuffer();
+      whole.catch(() => {});
+      const inFirst = await Promise.race([after.then(() => false), whole.then(() => true, () => false)]);
+      if (inFirst) return WebAssembly.compile(await whole);
+    }
     const type = response.headers.get("Content-Type") ?? "";
     return type.split(";")[0].trim() === "application/wasm"
       ? WebAssembly.compileStreaming(response)
