@@ -99,14 +99,51 @@
       : WebAssembly.compile(await response.arrayBuffer());
   }
 
+  // The other sections' stylesheets. style.css, which index.html names, holds every rule the
+  // first pages use, so a first visit loads nothing else before it shows; the rules of the
+  // other sections (compose.css, learn.css, msgauth.css) come with the whole app, which
+  // starts only once they are in (docs/size.md, "The sections' stylesheets"). Appended after
+  // style.css, in this order, as the cascade expects. A sheet that cannot be loaded fails
+  // the whole app's start like its module would, and can be tried again. `cargo xtask dist`
+  // names each by its content in the list below, as trunk names style.css.
+  const SHEETS = "compose learn msgauth";
+  let sheets = null;
+  function sectionSheets() {
+    // After the document is parsed: the loader runs before index.html's own <link> to
+    // style.css, which must come first. Should one fail, all of them go, so that trying
+    // again appends them anew in their order.
+    sheets ??= parsed.then(() => {
+      const links = SHEETS.split(" ").map((name) => {
+        const link = document.createElement("link");
+        link.rel = "stylesheet";
+        link.href = `./${name}.css`;
+        const loaded = new Promise((resolve, reject) => {
+          link.onload = resolve;
+          link.onerror = () => reject(new Error(`${name}.css: not loaded`));
+        });
+        document.head.append(link);
+        return { link, loaded };
+      });
+      return Promise.all(links.map((l) => l.loaded)).catch((error) => {
+        for (const { link } of links) link.remove();
+        sheets = null;
+        throw error;
+      });
+    });
+    return sheets;
+  }
+
   async function start(files) {
     // The wasm is fetched and compiled while the glue loads and the rest of the page is
-    // parsed.
+    // parsed; the whole app's stylesheets meanwhile too.
     const module = compiled(files.wasm, framePainted);
     // A failure is reported once, by the await below.
     module.catch(() => {});
+    const styled = files === WHOLE ? sectionSheets() : Promise.resolve();
+    styled.catch(() => {});
     const glue = await import(`./${files.js}`);
     await parsed;
+    await styled;
     await glue.default({ module_or_path: await module });
   }
 
@@ -116,8 +153,11 @@
     whole ??= (async () => {
       const compiling = compiled(WHOLE.wasm);
       compiling.catch(() => {});
+      const styled = sectionSheets();
+      styled.catch(() => {});
       const glue = await import(`./${WHOLE.js}`);
       const module = await compiling;
+      await styled;
       const leave = window.smtpTrainerLeave;
       window.smtpTrainerHandoff = typeof leave === "function" ? leave() : null;
       await glue.default({ module_or_path: module });

@@ -74,7 +74,23 @@ fn module_in(module: &str, in_language: bool, lang: &str) -> String {
     }
 }
 
-/// Asserts that the page loaded `module` and not the whole app.
+/// The stylesheets this document has, in the cascade's order, by file name without its
+/// content hash (`style-1a2b….css` and `compose-3c4d….css` are `style` and `compose`).
+async fn sheets(h: &Harness) -> Vec<String> {
+    let value = h
+        .js(
+            "return [...document.styleSheets].map(s => new URL(s.href).pathname.slice(1)\
+             .replace(/\\.css$/, '').replace(/-[0-9a-f]+$/, ''))",
+        )
+        .await;
+    serde_json::from_value(value.clone()).unwrap_or_else(|e| panic!("{value}: {e}"))
+}
+
+/// The other sections' stylesheets, which come with the whole app.
+const SECTION_SHEETS: [&str; 3] = ["compose", "learn", "msgauth"];
+
+/// Asserts that the page loaded `module` and not the whole app, and style.css alone of
+/// the stylesheets.
 async fn loaded_alone(h: &Harness, hash: &str, module: &str) {
     let paths = loaded(h).await;
     assert!(
@@ -84,6 +100,33 @@ async fn loaded_alone(h: &Harness, hash: &str, module: &str) {
     assert!(
         !whole_app_loaded(&paths),
         "{hash} does not load the whole app: {paths:?}"
+    );
+    assert_eq!(sheets(h).await, ["style"], "{hash} has style.css alone");
+    assert!(
+        !paths
+            .iter()
+            .any(|p| p.ends_with(".css") && !p.starts_with("/style-")),
+        "{hash} fetches no other stylesheet: {paths:?}"
+    );
+}
+
+/// Asserts that the whole app has every section's stylesheet after style.css, and that
+/// they apply where the page shows a part they style: the columns of the compose page and
+/// of the mailbox (compose.css).
+async fn whole_app_styled(h: &Harness) {
+    let mut expected = vec!["style"];
+    expected.extend(SECTION_SHEETS);
+    assert_eq!(sheets(h).await, expected, "the whole app's stylesheets");
+    let columns = h
+        .js(
+            "return [...document.querySelectorAll('.compose-layout, .mailbox-layout')]\
+             .map(e => getComputedStyle(e).display)",
+        )
+        .await;
+    let columns: Vec<String> = serde_json::from_value(columns).unwrap_or_default();
+    assert!(
+        columns.iter().all(|d| d == "grid"),
+        "compose.css applies: {columns:?}"
     );
 }
 
@@ -102,10 +145,12 @@ async fn each_first_page_loads_its_own_module_and_works() {
         t.contains("250 CHUNKING")
     })
     .await;
-    // Any other section is the whole app from the start.
+    // Any other section is the whole app from the start, with its stylesheets.
     fresh(&h, "#/compose").await;
     h.wait_for("[data-testid=compose-page]").await;
     assert!(whole_app_loaded(&loaded(&h).await));
+    h.wait_for(".compose-layout").await;
+    whole_app_styled(&h).await;
     h.close().await;
 }
 
@@ -143,6 +188,7 @@ async fn each_first_page_comes_in_the_learners_language_and_the_other_hands_over
     h.wait_text("[data-testid=nav-console]", |t| t == "Console")
         .await;
     assert!(whole_app_loaded(&loaded(&h).await));
+    whole_app_styled(&h).await;
     assert_eq!(value(&h, "verify-password").await, "tanstaaftanstaaf");
     assert_eq!(
         h.js("return localStorage.getItem('smtp-trainer.lang')")
@@ -443,6 +489,41 @@ async fn a_whole_app_that_cannot_load_leaves_the_first_page_as_it_was() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_sections_stylesheet_that_cannot_load_stops_the_whole_app_like_its_module() {
+    let dist = super::harness::copy_dist("no-sheet");
+    let sheet = std::fs::read_dir(&dist)
+        .expect("the copy")
+        .flatten()
+        .map(|entry| entry.path())
+        .find(|path| {
+            path.file_name()
+                .map(|n| n.to_string_lossy())
+                .is_some_and(|n| n.starts_with("learn-") && n.ends_with(".css"))
+        })
+        .expect("learn.css is in dist, named by its content");
+    let kept = dist.join("kept.css");
+    std::fs::rename(&sheet, &kept).expect("moving it aside");
+    let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
+    fresh(&h, "#/verify").await;
+    type_into(&h, "verify-password", "tanstaaftanstaaf").await;
+    h.click("nav-analyze").await;
+    let failed = h
+        .wait_text("[data-testid=section-load-failed]", |t| !t.is_empty())
+        .await;
+    assert!(failed.contains("learn-"), "the sheet is named: {failed}");
+    // Back on Verify, the form is as it was; with the sheet back, "Try again" brings the
+    // whole app, styled, with the form.
+    std::fs::rename(&kept, &sheet).expect("putting it back");
+    h.click("section-retry").await;
+    h.wait_for("[data-testid=analyze-page]").await;
+    whole_app_styled(&h).await;
+    h.click("nav-verify").await;
+    assert_eq!(value(&h, "verify-password").await, "tanstaaftanstaaf");
+    h.close().await;
+    let _ = std::fs::remove_dir_all(&dist);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn offline_after_a_first_visit_the_hand_over_comes_from_the_cache() {
     let h = Harness::start(BrowserLang::English).await;
     fresh(&h, "#/console").await;
@@ -461,6 +542,9 @@ async fn offline_after_a_first_visit_the_hand_over_comes_from_the_cache() {
         .await;
     h.click("nav-mailbox").await;
     h.wait_for("[data-testid=mailbox-page]").await;
+    // The whole app's stylesheets came from the cache too (a sheet that cannot be loaded
+    // stops the whole app).
+    whole_app_styled(&h).await;
     h.click("nav-console").await;
     h.wait_text("[data-testid=console-transcript]", |t| {
         t.contains("C: EHLO offline.example")

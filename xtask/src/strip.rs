@@ -95,9 +95,11 @@ pub fn strip_index_comments(dist: &Path) -> Result<(), String> {
     std::fs::write(&path, stripped).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// Drops the comments and the indentation of the stylesheets in `dist/`, which every first
-/// visit downloads and which block its first paint, and writes each one's new SHA-384 into
-/// the `integrity` attribute index.html gives it. (Trunk's own minifier cannot be used: it
+/// Drops the comments and the indentation of the stylesheets in `dist/` (style.css blocks
+/// every first visit's first paint), and writes each one's new SHA-384 into the `integrity`
+/// attribute index.html gives it; a sheet index.html does not name (the sections' sheets,
+/// which the loader fetches with the whole app) is renamed by its content and the loader's
+/// list says so. (Trunk's own minifier cannot be used: it
 /// minifies the workers' wasm-bindgen glue too, which no attribute turns off.)
 pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
     use base64::Engine as _;
@@ -106,14 +108,19 @@ pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
     let index_path = dist.join("index.html");
     let mut index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
-    let entries =
-        std::fs::read_dir(dist).map_err(|e| format!("cannot read {}: {e}", dist.display()))?;
-    for entry in entries.flatten() {
-        let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        if !name.ends_with(".css") {
-            continue;
-        }
+    // Listed first: the renamed sheets are written into the same folder.
+    let sheets: Vec<(std::path::PathBuf, String)> = std::fs::read_dir(dist)
+        .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
+        .flatten()
+        .map(|entry| {
+            (
+                entry.path(),
+                entry.file_name().to_string_lossy().into_owned(),
+            )
+        })
+        .filter(|(_, name)| name.ends_with(".css"))
+        .collect();
+    for (path, name) in sheets {
         let css = std::fs::read_to_string(&path)
             .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let stripped = css_without_comments(&css)
@@ -125,13 +132,25 @@ pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
             format!("sha384-{}", digest(&css)),
             format!("sha384-{}", digest(&stripped)),
         );
+        let mut written = path.clone();
         if index.contains(&format!("./{name}\" integrity=\"{old}\"")) {
             index = index.replace(&old, &new);
         } else if index.contains(&format!("./{name}\"")) {
             return Err(format!("index.html names {name} without its SHA-384"));
+        } else {
+            // A section's sheet, which the loader fetches with the whole app: named by its
+            // content, as trunk names style.css, so no cache pairs one release's page with
+            // another's rules.
+            let stem = name.trim_end_matches(".css");
+            let hashed = format!("{stem}-{}", &hex(&sha2::Sha384::digest(&stripped))[..16]);
+            index = with_sheet_named(&index, stem, &hashed)
+                .ok_or_else(|| format!("the loader in index.html does not list {name}"))?;
+            written = dist.join(format!("{hashed}.css"));
+            std::fs::remove_file(&path)
+                .map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
         }
-        std::fs::write(&path, &stripped)
-            .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        std::fs::write(&written, &stripped)
+            .map_err(|e| format!("cannot write {}: {e}", written.display()))?;
         println!(
             "  stripped the comments of {name}: {} -> {} bytes",
             css.len(),
@@ -140,6 +159,32 @@ pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
     }
     std::fs::write(&index_path, index)
         .map_err(|e| format!("cannot write {}: {e}", index_path.display()))
+}
+
+/// The loader's list of the sections' sheets (`const SHEETS = "compose learn msgauth";`)
+/// with `stem` written as `hashed`; `None` if the list or the name is not there.
+fn with_sheet_named(index: &str, stem: &str, hashed: &str) -> Option<String> {
+    const LIST: &str = "const SHEETS = \"";
+    let start = index.find(LIST)? + LIST.len();
+    let end = index[start..].find('"')? + start;
+    let names: Vec<&str> = index[start..end].split(' ').collect();
+    if !names.contains(&stem) {
+        return None;
+    }
+    let renamed: Vec<&str> = names
+        .iter()
+        .map(|n| if *n == stem { hashed } else { n })
+        .collect();
+    Some(format!(
+        "{}{}{}",
+        &index[..start],
+        renamed.join(" "),
+        &index[end..]
+    ))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `css` without its `/* … */` comments, its indentation and its empty lines; `None` when
@@ -251,6 +296,21 @@ mod tests {
         );
         assert_eq!(without_comments("<!-- open"), None);
         assert_eq!(without_comments("<script>x"), None);
+    }
+
+    #[test]
+    fn a_sections_sheet_is_renamed_in_the_loaders_list_only() {
+        let index =
+            "<script>\nconst SHEETS = \"compose learn msgauth\";\nconst learn = 1;\n</script>";
+        assert_eq!(
+            with_sheet_named(index, "learn", "learn-0123abcd").as_deref(),
+            Some("<script>\nconst SHEETS = \"compose learn-0123abcd msgauth\";\nconst learn = 1;\n</script>")
+        );
+        assert_eq!(with_sheet_named(index, "lear", "lear-1"), None);
+        assert_eq!(
+            with_sheet_named("<p>no loader</p>", "learn", "learn-1"),
+            None
+        );
     }
 
     #[test]
