@@ -28,6 +28,7 @@ mod breakdown;
 mod freezes;
 mod offline;
 mod setup;
+mod sheets;
 mod sizes;
 mod strip;
 

@@ -108,6 +108,25 @@ pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
     let index_path = dist.join("index.html");
     let mut index = std::fs::read_to_string(&index_path)
         .map_err(|e| format!("cannot read {}: {e}", index_path.display()))?;
+    // The first pages' modules, whose strings hold every class name they can set.
+    let mut first_pages = Vec::new();
+    for entry in std::fs::read_dir(dist)
+        .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
+        .flatten()
+    {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let first = crate::sizes::FIRST_PAGES
+            .iter()
+            .any(|(_, stem, _)| name.starts_with(stem));
+        if first && name.ends_with("_bg.wasm") {
+            let bytes = std::fs::read(entry.path())
+                .map_err(|e| format!("cannot read {}: {e}", entry.path().display()))?;
+            first_pages.push((name, bytes));
+        }
+    }
+    if first_pages.is_empty() {
+        return Err(format!("no first page's module in {}", dist.display()));
+    }
     // Listed first: the renamed sheets are written into the same folder.
     let sheets: Vec<(std::path::PathBuf, String)> = std::fs::read_dir(dist)
         .map_err(|e| format!("cannot read {}: {e}", dist.display()))?
@@ -138,9 +157,20 @@ pub fn strip_css_comments(dist: &Path) -> Result<(), String> {
         } else if index.contains(&format!("./{name}\"")) {
             return Err(format!("index.html names {name} without its SHA-384"));
         } else {
-            // A section's sheet, which the loader fetches with the whole app: named by its
-            // content, as trunk names style.css, so no cache pairs one release's page with
-            // another's rules.
+            // A section's sheet, which the loader fetches with the whole app: none of its
+            // rules may be one a first page needs (see sheets.rs).
+            for (module, strings) in &first_pages {
+                let reachable = crate::sheets::reachable_selectors(&stripped, strings);
+                if !reachable.is_empty() {
+                    return Err(format!(
+                        "{name} comes with the whole app only, but {module} (a first page) may use \
+                         these of its rules; move them to static/style.css: {}",
+                        reachable.join(" | ")
+                    ));
+                }
+            }
+            // Named by its content, as trunk names style.css, so no cache pairs one
+            // release's page with another's rules.
             let stem = name.trim_end_matches(".css");
             let hashed = format!("{stem}-{}", &hex(&sha2::Sha384::digest(&stripped))[..16]);
             index = with_sheet_named(&index, stem, &hashed)
