@@ -431,23 +431,30 @@ async fn every_section_starts_cold_on_a_shaped_link_and_hands_over() {
     h.close().await;
 }
 
-/// A copy of dist/ without the whole app's wasm (a host that lost it, or a first visit
-/// that went offline).
-fn dist_without_whole_app(tag: &str) -> (PathBuf, PathBuf) {
+/// A copy of dist/ (named after `tag`) without its file `prefix…suffix` (a host that
+/// lost it, or a first visit that went offline), moved aside to `kept.<its extension>`:
+/// the copy and the file's own path, to put it back.
+fn dist_without(tag: &str, prefix: &str, suffix: &str) -> (PathBuf, PathBuf) {
     let to = super::harness::copy_dist(tag);
-    let whole = std::fs::read_dir(&to)
+    let file = std::fs::read_dir(&to)
         .expect("the copy")
         .flatten()
         .map(|entry| entry.path())
         .find(|path| {
             path.file_name()
                 .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.starts_with("smtp-trainer-") && n.ends_with("_bg.wasm"))
+                .is_some_and(|n| n.starts_with(prefix) && n.ends_with(suffix))
         })
-        .expect("the whole app's wasm is in dist");
-    let kept = to.join("kept.wasm");
-    std::fs::rename(&whole, &kept).expect("moving it aside");
-    (to, whole)
+        .unwrap_or_else(|| panic!("{prefix}…{suffix} is in dist"));
+    let extension = file.extension().map(|e| e.to_string_lossy().into_owned());
+    let kept = to.join(format!("kept.{}", extension.unwrap_or_default()));
+    std::fs::rename(&file, kept).expect("moving it aside");
+    (to, file)
+}
+
+/// A copy of dist/ without the whole app's wasm.
+fn dist_without_whole_app(tag: &str) -> (PathBuf, PathBuf) {
+    dist_without(tag, "smtp-trainer-", "_bg.wasm")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -490,19 +497,8 @@ async fn a_whole_app_that_cannot_load_leaves_the_first_page_as_it_was() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sections_stylesheet_that_cannot_load_stops_the_whole_app_like_its_module() {
-    let dist = super::harness::copy_dist("no-sheet");
-    let sheet = std::fs::read_dir(&dist)
-        .expect("the copy")
-        .flatten()
-        .map(|entry| entry.path())
-        .find(|path| {
-            path.file_name()
-                .map(|n| n.to_string_lossy())
-                .is_some_and(|n| n.starts_with("learn-") && n.ends_with(".css"))
-        })
-        .expect("learn.css is in dist, named by its content");
-    let kept = dist.join("kept.css");
-    std::fs::rename(&sheet, &kept).expect("moving it aside");
+    // learn.css, named by its content.
+    let (dist, sheet) = dist_without("no-sheet", "learn-", ".css");
     let h = Harness::start_serving(BrowserLang::English, dist.clone()).await;
     fresh(&h, "#/verify").await;
     type_into(&h, "verify-password", "tanstaaftanstaaf").await;
@@ -513,7 +509,7 @@ async fn a_sections_stylesheet_that_cannot_load_stops_the_whole_app_like_its_mod
     assert!(failed.contains("learn-"), "the sheet is named: {failed}");
     // Back on Verify, the form is as it was; with the sheet back, "Try again" brings the
     // whole app, styled, with the form.
-    std::fs::rename(&kept, &sheet).expect("putting it back");
+    std::fs::rename(dist.join("kept.css"), &sheet).expect("putting it back");
     h.click("section-retry").await;
     h.wait_for("[data-testid=analyze-page]").await;
     whole_app_styled(&h).await;
