@@ -279,12 +279,41 @@ fn unread(lines: &[Line], succeeded: bool) -> Option<Finding> {
     Some(f)
 }
 
-/// A 4xx/5xx reply code as a word of its own in a line (`… 550 …`, `(535,`).
+/// A 4xx/5xx reply code as a word of its own in a line (`… 550 …`, `(535,`, `550-5.7.1`,
+/// `code=550.`): three digits with no letter or digit next to them and not part of a dotted
+/// number, so the milliseconds of a timestamp (`10:00:01.456`) or a part of a version or an
+/// address (`3.450.1`) are no reply.
 fn failure_code_in(raw: &str) -> Option<u16> {
-    raw.split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 3)
-        .filter_map(|w| w.parse::<u16>().ok())
-        .find(|c| (400..600).contains(c) && (c / 10) % 10 <= 5)
+    let bytes = raw.as_bytes();
+    let dotted = |at: usize| {
+        bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+    };
+    let word_edge = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < bytes.len() && bytes[i].is_ascii_digit() {
+            i += 1;
+        }
+        let before = start.checked_sub(1).and_then(|b| bytes.get(b));
+        let after_dot = before == Some(&b'.');
+        if i - start == 3
+            && word_edge(before)
+            && !after_dot
+            && word_edge(bytes.get(i))
+            && !dotted(i)
+        {
+            let code = raw[start..i].parse::<u16>().ok()?;
+            if (400..600).contains(&code) && (code / 10) % 10 <= 5 {
+                return Some(code);
+            }
+        }
+    }
+    None
 }
 
 /// A finding of one of the rules in `rules/`: the quoted reply, what it means, the fix.
@@ -1263,6 +1292,33 @@ pub(super) fn short(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_code_is_a_word_of_its_own() {
+        assert_eq!(
+            failure_code_in("said: 550 5.1.1 <bob@x> unknown"),
+            Some(550)
+        );
+        assert_eq!(failure_code_in("got (535, b'5.7.8 bad')"), Some(535));
+        assert_eq!(
+            failure_code_in("550-5.7.26 This mail has been blocked"),
+            Some(550)
+        );
+        assert_eq!(failure_code_in("421"), Some(421));
+        assert_eq!(failure_code_in("exit code=550."), Some(550));
+        // A timestamp's milliseconds, a version, a port, a number in a word: no reply.
+        assert_eq!(
+            failure_code_in("2024-05-01 10:00:01.456 client: got 220 smtp.example.com ESMTP"),
+            None
+        );
+        assert_eq!(failure_code_in("Postfix 3.450.1 at 10.0.0.501"), None);
+        assert_eq!(failure_code_in("id A456B queued, 4500 bytes"), None);
+        // The first one that is a word counts.
+        assert_eq!(
+            failure_code_in("10:00:01.900 Response: 535 5.7.8 no"),
+            Some(535)
+        );
+    }
 
     #[test]
     fn addresses_compare_like_servers() {
