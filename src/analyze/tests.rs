@@ -521,6 +521,10 @@ fn dns_and_policy_refusals_name_their_cause() {
         ("421 Refused. Your reverse DNS entry does not resolve to an IP.", "missing-reverse-dns", "dig -x"),
         ("C: RCPT TO:<b@example.org>\nS: 550 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using FBLW15; To request removal from this list please forward this message to delist@example.com", "sender-ip-blocklisted", "removal"),
         ("Failed to forward message: Error: MAIL FROM failed: '550 Authentication is required for relay'", "auth-required", "AUTH"),
+        // Gmail's published bounces: SPF and DKIM both missing, or DMARC; not the recipient.
+        ("C: DATA\nS: 354 Go ahead\nC: .\nS: 550-5.7.26 This mail has been blocked because the sender is unauthenticated.\nS: 550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.\nS: 550 5.7.26 Learn more at https://support.google.com/mail/answer/81126", "sender-unauthenticated", "DKIM"),
+        ("Dec  6 10:00:01 mx postfix/smtp[812]: 4B2C31E0A: to=<bob@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.26]:25, delay=1.2, dsn=5.7.26, status=bounced (host gmail-smtp-in.l.google.com[142.250.1.26] said: 550-5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy. (in reply to end of DATA command))", "sender-unauthenticated", "SPF"),
+        ("Message rejected: 550 5.7.509 Access denied, sending domain example.com does not pass DMARC verification and has a DMARC policy of reject.", "sender-unauthenticated", "DMARC"),
     ];
     for (log, cause, fix) in cases {
         let a = analyze(log);

@@ -32,6 +32,7 @@ mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
 mod starttls_not_offered;
+mod unauthenticated;
 
 // The general rules.
 mod auth_first;
@@ -103,12 +104,13 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 19] = [
+const RULES: [(Applies, &Rule); 20] = [
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
     (reverse_dns::applies, &reverse_dns::RULE),
     (spf::applies, &spf::RULE),
+    (unauthenticated::applies, &unauthenticated::RULE),
     (sender_dns::applies, &sender_dns::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
