@@ -90,6 +90,9 @@ pub enum Mistake {
     HexInsteadOfRawA1,
     /// The password had a trailing newline (`echo` without `-n`).
     TrailingNewline,
+    /// The response itself ends with a newline: its base64 was made with `echo` without
+    /// `-n`, so the server reads the newline as part of the answer.
+    ResponseTrailingNewline,
     /// The hex digest is upper-case; RFC 2195 and RFC 2831 want lower-case.
     UppercaseHex,
     /// CRAM-MD5: the HMAC was computed over the challenge's base64 text, not its decoded bytes.
@@ -122,6 +125,10 @@ const HEX_INSTEAD_OF_RAW_A1: Tr = Tr::new(
 const TRAILING_NEWLINE: Tr = Tr::new(
     "The password was used with a trailing newline — typically `echo` instead of `echo -n` or `printf`.",
     "计算时密码末尾多了换行符——通常是用了 `echo` 而不是 `echo -n` 或 `printf`。",
+);
+const RESPONSE_TRAILING_NEWLINE: Tr = Tr::new(
+    "The computation is right, but the response ends with a newline: its base64 was made with `echo` instead of `echo -n` or `printf`, so the server reads the newline as part of the digest and refuses it.",
+    "计算本身正确，但响应末尾多了换行符：它的 base64 是用 `echo` 而不是 `echo -n` 或 `printf` 生成的，服务器把换行符当作摘要的一部分读入，于是拒绝。",
 );
 const UPPERCASE_HEX: Tr = Tr::new(
     "The digest is right but written in upper-case hex; the RFCs require lower-case, and servers compare the text.",
@@ -175,6 +182,7 @@ impl Mistake {
         match (self, mechanism) {
             (Mistake::HexInsteadOfRawA1, _) => "a1",
             (Mistake::TrailingNewline | Mistake::WrongPassword, _) => password_step,
+            (Mistake::ResponseTrailingNewline, _) => "response",
             (Mistake::UppercaseHex, M::DigestMd5) => "response",
             (Mistake::UppercaseHex, _) => "digest-hex",
             (Mistake::ChallengeNotDecoded, _) => "challenge",
@@ -192,6 +200,7 @@ impl Mistake {
         match self {
             Mistake::HexInsteadOfRawA1 => HEX_INSTEAD_OF_RAW_A1.get(lang).to_owned(),
             Mistake::TrailingNewline => TRAILING_NEWLINE.get(lang).to_owned(),
+            Mistake::ResponseTrailingNewline => RESPONSE_TRAILING_NEWLINE.get(lang).to_owned(),
             Mistake::UppercaseHex => UPPERCASE_HEX.get(lang).to_owned(),
             Mistake::ChallengeNotDecoded => CHALLENGE_NOT_DECODED.get(lang).to_owned(),
             Mistake::MissingBase64 => MISSING_BASE64.get(lang).to_owned(),
@@ -562,7 +571,7 @@ fn cram_report(
     });
     report.fields.push(Field {
         name: "digest".into(),
-        value: digest.clone(),
+        value: visible(digest.as_bytes()),
         explain: Tr::new(
             "HMAC-MD5(password, challenge) as 32 lower-case hex digits.",
             "HMAC-MD5(密码, 质询)，32 位小写十六进制。",
@@ -585,6 +594,12 @@ fn cram_report(
     };
     let verdict = if digest == want {
         Verdict::Valid
+    } else if digest
+        .strip_suffix('\n')
+        .map(|d| d.strip_suffix('\r').unwrap_or(d))
+        == Some(&want)
+    {
+        Verdict::Invalid(Mistake::ResponseTrailingNewline)
     } else if digest.to_ascii_lowercase() == want {
         Verdict::Invalid(Mistake::UppercaseHex)
     } else if challenge_b64
@@ -1055,7 +1070,37 @@ mod tests {
             report.verdict,
             Some(Verdict::Invalid(Mistake::UppercaseHex))
         );
-        // Pasted decoded: the computation is right, so the verdict is too.
+        // `echo 'tim …' | base64`: the newline is inside what the client sent, and the
+        // server reads it as part of the digest; the digest itself is right.
+        for ending in ["\n", "\r\n"] {
+            let echoed = BASE64.encode(format!("tim b913a602c7eda7a495b4e6e7334d3890{ending}"));
+            let report = verify(
+                Mechanism::CramMd5,
+                challenge,
+                &echoed,
+                Some("tanstaaftanstaaf"),
+            )
+            .unwrap();
+            assert_eq!(
+                report.verdict,
+                Some(Verdict::Invalid(Mistake::ResponseTrailingNewline)),
+                "{ending:?}"
+            );
+            assert!(report
+                .fields
+                .iter()
+                .any(|f| f.name == "digest" && !f.value.contains('\n')));
+        }
+        // Pasted decoded: the computation is right, so the verdict is too, a line break
+        // after the paste included.
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            "tim b913a602c7eda7a495b4e6e7334d3890\n",
+            Some("tanstaaftanstaaf"),
+        )
+        .unwrap();
+        assert_eq!(report.verdict, Some(Verdict::Valid));
         let decoded = "tim b913a602c7eda7a495b4e6e7334d3890";
         let report = verify(
             Mechanism::CramMd5,
