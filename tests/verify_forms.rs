@@ -206,6 +206,37 @@ fn login_valid_base64_or_decoded_even_when_the_password_looks_like_base64() {
         &["c2VjcmV0MTI=", "secret12"],
         "secret12",
     );
+    // Both answers as captured, one base64 line each (the user name, then the password),
+    // bare or with the transcript's `C:`.
+    same_verdict_every_form(
+        Mechanism::Login,
+        "",
+        &[
+            "dGlt\ndGFuc3RhYWZ0YW5zdGFhZg==",
+            "C: dGlt\r\nC: dGFuc3RhYWZ0YW5zdGFhZg==\r\n",
+        ],
+        "tanstaaftanstaaf",
+    );
+    let report = verify(
+        Mechanism::Login,
+        "",
+        "dGlt\ndGFuc3RhYWZ0YW5zdGFhZg==",
+        Some("tanstaaftanstaaf"),
+    )
+    .expect("two answers read");
+    assert!(
+        report
+            .fields
+            .iter()
+            .any(|f| f.name == "user" && f.value == "tim"),
+        "{:?}",
+        report.fields
+    );
+    assert!(
+        report.notes.is_empty(),
+        "no 'pasted decoded' note: {:?}",
+        report.notes
+    );
 }
 
 // RFC 5802 §5 and RFC 7677 §3, verbatim.

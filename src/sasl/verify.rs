@@ -413,7 +413,11 @@ pub fn verify_with(
     let pasted = read_pasted(response);
     let mut report = Report::default();
     let scram = matches!(mechanism, Mechanism::ScramSha1 | Mechanism::ScramSha256);
-    let was_base64 = pasted.base64;
+    // LOGIN's two answers pasted together, each base64 on its own line.
+    let login_pair = (mechanism == Mechanism::Login)
+        .then(|| login_answers(response))
+        .flatten();
+    let was_base64 = pasted.base64 || login_pair.is_some();
     // SCRAM's response is two lines, judged one by one in `scram_report`.
     if !was_base64 && !scram {
         report.notes.push(if options.as_sent {
@@ -430,7 +434,20 @@ pub fn verify_with(
     }
     match mechanism {
         Mechanism::Plain => plain_report(&pasted, password, &mut report)?,
-        Mechanism::Login => login_report(&pasted, password, &mut report),
+        Mechanism::Login => match login_pair {
+            Some((user, answer)) => {
+                report.fields.push(Field {
+                    name: "user".into(),
+                    value: visible(&user),
+                    explain: Tr::new(
+                        "LOGIN's first answer, to \"Username:\": the user name.",
+                        "LOGIN 的第一个回答，对应 \"Username:\"：用户名。",
+                    ),
+                });
+                login_report(&answer, password, &mut report);
+            }
+            None => login_report(&pasted, password, &mut report),
+        },
         Mechanism::CramMd5 => cram_report(challenge, &pasted.bytes, password, &mut report)?,
         Mechanism::DigestMd5 => {
             digest_report(challenge, &pasted.bytes, password, options, &mut report)?
@@ -457,6 +474,21 @@ pub fn verify_with(
         report.verdict = Some(Verdict::Invalid(Mistake::MissingBase64));
     }
     Ok(report)
+}
+
+/// LOGIN's two answers when both were pasted, one base64 line each (user name, then
+/// password): what the client sent after `334 VXNlcm5hbWU6` and after `334 UGFzc3dvcmQ6`.
+fn login_answers(response: &str) -> Option<(Vec<u8>, Pasted)> {
+    let lines: Vec<&str> = response
+        .lines()
+        .map(strip_pasted_prefix)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let [user, answer] = lines.as_slice() else {
+        return None;
+    };
+    let (user, answer) = (read_pasted(user), read_pasted(answer));
+    (user.base64 && answer.base64).then_some((user.bytes, answer))
 }
 
 /// LOGIN: one answer, the user name or the password.
