@@ -265,6 +265,51 @@ fn rfc5802_and_rfc7677_scram_valid_base64_or_decoded() {
     }
 }
 
+// The RFC 7677 exchange checked as SCRAM-SHA-1 and the RFC 5802 one as SCRAM-SHA-256: the
+// proof's length names the mechanism the client computed, never "the password".
+#[test]
+fn a_scram_exchange_checked_as_the_other_hash_names_the_mechanism() {
+    let cases = [
+        (
+            Mechanism::ScramSha1,
+            Mechanism::ScramSha256,
+            "n,,n=user,r=rOprNGfwEbeRWgbNEkqO\nc=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=",
+            "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
+        ),
+        (
+            Mechanism::ScramSha256,
+            Mechanism::ScramSha1,
+            "n,,n=user,r=fyko+d2lbbFgONRv9qkxdawL\nc=biws,r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,p=v0X8v3Bz2T0CJGbJQyF0X+HI4Ts=",
+            "r=fyko+d2lbbFgONRv9qkxdawL3rfcNHYJY1ZVvWVs7j,s=QSXCR+Q6sek8bf92,i=4096",
+        ),
+    ];
+    for (checked, computed, response, server_first) in cases {
+        for (password, valid) in [("pencil", true), ("pencil2", false)] {
+            let report = verify(checked, server_first, response, Some(password)).expect("verifies");
+            assert_eq!(
+                report.verdict,
+                Some(Verdict::Invalid(Mistake::OtherMechanism {
+                    computed_as: computed,
+                    valid
+                })),
+                "{} checked as {}",
+                computed.name(),
+                checked.name()
+            );
+            let Some(Verdict::Invalid(mistake)) = report.verdict else {
+                unreachable!()
+            };
+            let text = mistake.describe(smtp_trainer::i18n::Lang::En);
+            assert!(
+                text.contains(computed.name()) && text.contains(checked.name()),
+                "{text}"
+            );
+            assert_eq!(text.contains("is valid"), valid, "{text}");
+            assert_eq!(mistake.first_step(checked), "client-proof");
+        }
+    }
+}
+
 fn ms_nlmp_exchange() -> (String, String, String) {
     let input = ntlm::ms_nlmp_example();
     let authenticate = ntlm::client_authenticate(&ntlm::MS_NLMP_4_2_4_CHALLENGE, &input)

@@ -93,6 +93,14 @@ pub enum Mistake {
     /// The response itself ends with a newline: its base64 was made with `echo` without
     /// `-n`, so the server reads the newline as part of the answer.
     ResponseTrailingNewline,
+    /// SCRAM: the proof has the other hash's length: the client computed another SCRAM
+    /// mechanism than the one checked (`valid`: and with it, this password gives it).
+    OtherMechanism {
+        /// The mechanism the proof's length belongs to.
+        computed_as: Mechanism,
+        /// Whether the exchange is valid when checked as that mechanism.
+        valid: bool,
+    },
     /// The hex digest is upper-case; RFC 2195 and RFC 2831 want lower-case.
     UppercaseHex,
     /// CRAM-MD5: the HMAC was computed over the challenge's base64 text, not its decoded bytes.
@@ -129,6 +137,14 @@ const TRAILING_NEWLINE: Tr = Tr::new(
 const RESPONSE_TRAILING_NEWLINE: Tr = Tr::new(
     "The computation is right, but the response ends with a newline: its base64 was made with `echo` instead of `echo -n` or `printf`, so the server reads the newline as part of the digest and refuses it.",
     "计算本身正确，但响应末尾多了换行符：它的 base64 是用 `echo` 而不是 `echo -n` 或 `printf` 生成的，服务器把换行符当作摘要的一部分读入，于是拒绝。",
+);
+const OTHER_MECHANISM: Tr = Tr::new(
+    "The client proof has {len} bytes, the length of {other}'s, not {checked}'s ({want}): the client computed {other}. Check which mechanism the AUTH command named; a server running {checked} refuses this proof.",
+    "客户端证明有 {len} 个字节，这是 {other} 的长度，而不是 {checked} 的（{want}）：客户端按 {other} 计算了。请确认 AUTH 命令指定的是哪个机制；按 {checked} 验证的服务器会拒绝这个证明。",
+);
+const OTHER_MECHANISM_VALID: Tr = Tr::new(
+    "Checked as {other}, with this password, the exchange is valid.",
+    "按 {other} 并使用这个密码验证，这次交换是有效的。",
 );
 const UPPERCASE_HEX: Tr = Tr::new(
     "The digest is right but written in upper-case hex; the RFCs require lower-case, and servers compare the text.",
@@ -183,6 +199,7 @@ impl Mistake {
             (Mistake::HexInsteadOfRawA1, _) => "a1",
             (Mistake::TrailingNewline | Mistake::WrongPassword, _) => password_step,
             (Mistake::ResponseTrailingNewline, _) => "response",
+            (Mistake::OtherMechanism { .. }, _) => "client-proof",
             (Mistake::UppercaseHex, M::DigestMd5) => "response",
             (Mistake::UppercaseHex, _) => "digest-hex",
             (Mistake::ChallengeNotDecoded, _) => "challenge",
@@ -201,6 +218,38 @@ impl Mistake {
             Mistake::HexInsteadOfRawA1 => HEX_INSTEAD_OF_RAW_A1.get(lang).to_owned(),
             Mistake::TrailingNewline => TRAILING_NEWLINE.get(lang).to_owned(),
             Mistake::ResponseTrailingNewline => RESPONSE_TRAILING_NEWLINE.get(lang).to_owned(),
+            Mistake::OtherMechanism { computed_as, valid } => {
+                // (its hash, the mechanism checked, that one's hash)
+                let (other, checked, checked_hash) = match computed_as {
+                    Mechanism::ScramSha256 => {
+                        (scram::Hash::Sha256, Mechanism::ScramSha1, scram::Hash::Sha1)
+                    }
+                    _ => (
+                        scram::Hash::Sha1,
+                        Mechanism::ScramSha256,
+                        scram::Hash::Sha256,
+                    ),
+                };
+                let mut text = OTHER_MECHANISM.fill(
+                    lang,
+                    &[
+                        ("len", &other.output_len().to_string()),
+                        ("other", &computed_as.name()),
+                        ("checked", &checked.name()),
+                        ("want", &checked_hash.output_len().to_string()),
+                    ],
+                );
+                if *valid {
+                    // Chinese sentences follow one another without a space.
+                    if lang != Lang::Zh {
+                        text.push(' ');
+                    }
+                    text.push_str(
+                        &OTHER_MECHANISM_VALID.fill(lang, &[("other", &computed_as.name())]),
+                    );
+                }
+                text
+            }
             Mistake::UppercaseHex => UPPERCASE_HEX.get(lang).to_owned(),
             Mistake::ChallengeNotDecoded => CHALLENGE_NOT_DECODED.get(lang).to_owned(),
             Mistake::MissingBase64 => MISSING_BASE64.get(lang).to_owned(),
@@ -878,8 +927,22 @@ fn scram_report(
             .map_err(VerifyError::Scram)
     };
     let verdict = check(password)?;
+    let other = match hash {
+        scram::Hash::Sha1 => (scram::Hash::Sha256, Mechanism::ScramSha256),
+        scram::Hash::Sha256 => (scram::Hash::Sha1, Mechanism::ScramSha1),
+    };
+    let other_length = fin.proof.len() == other.0.output_len();
     report.verdict = Some(if verdict.authenticated {
         Verdict::Valid
+    } else if other_length {
+        let valid =
+            scram::ServerCredentials::from_password(other.0, password, &sf.salt, sf.iterations)
+                .and_then(|c| scram::server_verify(&c, &client_first, &server_first, &client_final))
+                .is_ok_and(|v| v.authenticated);
+        Verdict::Invalid(Mistake::OtherMechanism {
+            computed_as: other.1,
+            valid,
+        })
     } else if check(&format!("{password}\n")).is_ok_and(|v| v.authenticated) {
         Verdict::Invalid(Mistake::TrailingNewline)
     } else {
