@@ -45,6 +45,20 @@ fn both_worked_examples_of_the_docs_read_and_their_solutions_meet_their_goals() 
 }
 
 #[test]
+fn place_may_be_left_out_and_a_byte_order_mark_is_no_error() {
+    let example = &doc_examples()[0];
+    assert!(example.contains("place = \"console\"\n"), "{example}");
+    // The console is the default, as the format's table says.
+    let without = example.replace("place = \"console\"\n", "");
+    let s = parse_scenario(&without, false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(s.place.id(), "console");
+    // Saved by Windows Notepad: a UTF-8 byte order mark first, CRLF line ends.
+    let notepad = format!("\u{feff}{}", example.replace('\n', "\r\n"));
+    let s = parse_scenario(&notepad, false).unwrap_or_else(|e| panic!("{e:?}"));
+    assert!(s.is_done(&s.play_solution().1), "{}", s.id);
+}
+
+#[test]
 fn a_plain_login_does_not_meet_a_cram_md5_check() {
     let text = doc_examples()[1].replace(
         "\"AUTH CRAM-MD5\",\n    \"@cram-md5 alice@example.com secret\",",

@@ -532,7 +532,8 @@ pub fn parse_scenario(text: &str, builtin: bool) -> Result<Scenario, Vec<FileErr
     if !id.is_empty() && !id_ok {
         r.bad("id", &id);
     }
-    let place = match r.text("place").as_deref() {
+    // Optional: the console is the default (docs/scenarios.md).
+    let place = match r.string("place").as_deref() {
         Some("console") | None => Place::Console,
         Some("compose") => Place::Compose,
         Some("verify") => Place::Verify,

@@ -194,6 +194,9 @@ pub fn parse(input: &str) -> Result<Vec<Table>, Vec<SyntaxError>> {
             kind: Syntax::TooLong,
         }]);
     }
+    // A file saved by Windows Notepad as UTF-8 starts with a byte order mark, which is no
+    // part of its first line.
+    let input = input.strip_prefix('\u{feff}').unwrap_or(input);
     let mut tables = vec![Table::default()];
     let mut errors = Vec::new();
     let mut open: Option<OpenArray> = None;
