@@ -622,12 +622,12 @@ fn cli_usage_errors_exit_2() {
     assert!(err.contains("/no/such/file.log"), "{err}");
     let out = run(&["--no-such-flag"], None);
     assert_eq!(out.status.code(), Some(2));
-    // An empty log is not an error.
+    // An empty log is not an error; it is said to be empty.
     let out = run(&[], Some(""));
     assert!(out.status.success());
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("No problems found"));
+        .contains("The text is empty"));
 }
 
 #[test]
@@ -682,4 +682,33 @@ fn rcpt_554_and_starttls_not_offered_have_their_own_causes() {
         cause("S: 554 mx.example.net ESMTP not accepting messages\nC: QUIT\nS: 221 Bye\n"),
         "rcpt-policy-reject"
     );
+}
+
+/// A log saved in GBK (Chinese Windows writes its logs and a program's messages so): read
+/// as GB18030, its refusal quoted in Chinese, not as replacement characters.
+#[test]
+fn cli_reads_a_gbk_log_as_gb18030() {
+    // "550 用户不存在" in GBK, after a telnet MAIL FROM and RCPT TO.
+    let mut bytes = b"220 smtp.example.com ESMTP\r\nMAIL FROM:<a@example.com>\r\n250 Ok\r\nRCPT TO:<nobody@example.com>\r\n550 ".to_vec();
+    bytes.extend_from_slice(b"\xd3\xc3\xbb\xa7\xb2\xbb\xb4\xe6\xd4\xda\r\n");
+    let path = std::env::temp_dir().join(format!("gbk-{}.log", std::process::id()));
+    std::fs::write(&path, &bytes).expect("writing the log");
+    let out = run(&[&path.display().to_string(), "--json"], None);
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("用户不存在"), "{text}");
+    assert!(!text.contains('\u{fffd}'), "{text}");
+}
+
+/// An empty text (or only blank lines) is said to be empty, never "no problems found".
+#[test]
+fn cli_says_an_empty_log_is_empty() {
+    for input in ["", " \n\n\t\n"] {
+        let out = run(&["-"], Some(input));
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("The text is empty"), "{input:?}: {text}");
+        assert!(!text.contains("No problems found"), "{input:?}: {text}");
+    }
 }

@@ -209,14 +209,15 @@ fn serve_note(text: &str) -> Role<'_> {
     }
 }
 
-/// `C: text` or `C:` alone (an empty data line); also `S:250 …` and `C:EHLO …` as some
-/// loggers write them, without the space (not `C:\path`).
+/// `C: text` or `C:` alone (an empty data line); also `C:<tab>text` (a copy out of a table),
+/// and `S:250 …` and `C:EHLO …` as some loggers write them, without the space (not
+/// `C:\path`).
 fn strip_side<'a>(line: &'a str, side: &str) -> Option<&'a str> {
     let rest = line.strip_prefix(side)?;
     if rest.is_empty() {
         return Some("");
     }
-    if let Some(text) = rest.strip_prefix(' ') {
+    if let Some(text) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\t')) {
         return Some(text);
     }
     let tight = if side == "S:" {
@@ -1163,6 +1164,8 @@ mod tests {
             ("Connection to host lost.", Some(Format::Telnet), "note false"),
             ("S:250 OK", Some(Format::Rfc), "S 250 OK"),
             ("C:EHLO x", Some(Format::Rfc), "C EHLO x"),
+            ("C:\tEHLO x", Some(Format::Rfc), "C EHLO x"),
+            ("S:\t250 ok", Some(Format::Rfc), "S 250 ok"),
             ("C:\\Users\\x", None, "raw C:\\Users\\x"),
             (" DEBUG [pUzDNyFoiLg] S: 220 mx ESMTP", Some(Format::Nodemailer), "S 220 mx ESMTP"),
             ("[2022-11-16 11:57:21] DEBUG [lHr1v5x3A] C: EHLO [127.0.0.1]", Some(Format::Nodemailer), "C EHLO [127.0.0.1]"),

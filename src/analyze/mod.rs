@@ -36,6 +36,8 @@ use crate::i18n::{Lang, Tr};
 pub mod auth;
 mod diagnose;
 mod formats;
+/// GB18030 (GBK) text to UTF-8, strictly: `None` when the bytes are not GB18030 throughout.
+pub use formats::decode_gb18030;
 pub(crate) mod rules;
 mod sasl;
 mod serverlog;
@@ -46,6 +48,13 @@ mod texts;
 pub const MAX_INPUT_BYTES: usize = 1 << 20;
 /// At most this many lines are read; the rest is cut.
 pub const MAX_LINES: usize = 20_000;
+
+/// What the analysis of an empty text says (the page and the CLI), in place of "no
+/// problems": there was nothing to find them in.
+pub const EMPTY_LOG: crate::i18n::Tr = crate::i18n::Tr::new(
+    "The text is empty: there is nothing to analyze.",
+    "文本为空：没有可分析的内容。",
+);
 
 pub use crate::i18n::Text;
 

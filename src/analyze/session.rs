@@ -406,6 +406,14 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
                 self.command(number, raw, telnet, 0, payload, parsed, note);
             }
             _ if after_raw_reply && !word.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+                // Not the rest of the reply above when it holds a refusal of its own
+                // (`10:00:02 Response: 535 5.7.8 …`): a program's message, read as such.
+                if let Some(log) = serverlog::error_text(Format::ClientError, "application", text)
+                    .filter(|l| l.code.is_some_and(|c| c >= 400))
+                {
+                    self.error_line(number, raw, log);
+                    return;
+                }
                 let mut line = self.line(number, raw, telnet, Direction::Server, Kind::Wrapped);
                 line.explanation = Self::explain(texts::wrapped);
                 self.add(line);

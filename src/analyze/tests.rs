@@ -583,3 +583,16 @@ fn annotate_reads_every_line_as_analyze_does_without_texts() {
     }
     assert!(logs >= 20, "only {logs} logs in the corpus");
 }
+
+#[test]
+fn a_refusal_after_a_bare_reply_is_no_wrapped_line() {
+    // Bare replies, then lines a program wrote with its own time stamps: the 535 is the
+    // failure, never "the rest of the line above".
+    let a = analyze("10:00:01 Response: 250-smtp.example.com\n250-AUTH LOGIN PLAIN\n250 8BITMIME\n10:00:02 Sending: AUTH PLAIN\n10:00:02 Response: 535 5.7.8 Authentication credentials invalid");
+    let d = a.deciding().expect("a finding");
+    assert_eq!(d.kind, FindingKind::AuthFailed, "{:#?}", a.findings);
+    assert_ne!(a.lines[4].kind, Kind::Wrapped);
+    // A long greeting that wraps is still one reply.
+    let a = analyze("220 mx.example.com ESMTP Postfix (Debian/GNU) ready, at your service and\n2024 more words of it\nEHLO x\n250 mx");
+    assert_eq!(a.lines[1].kind, Kind::Wrapped, "{:#?}", a.lines[1]);
+}

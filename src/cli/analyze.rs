@@ -67,6 +67,9 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 /// Reads at most one byte more than the analyzer takes, so it can say it cut the input.
+/// A file that is not UTF-8 but is GB18030 throughout (GBK, as Chinese Windows writes its
+/// logs and a program's error messages) is read as GB18030; anything else as UTF-8 with
+/// its unreadable bytes replaced.
 pub(super) fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
     let limit = MAX_INPUT_BYTES as u64 + 1;
     let mut bytes = Vec::new();
@@ -78,7 +81,14 @@ pub(super) fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
             io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
         }
     }
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let bytes = e.into_bytes();
+            crate::analyze::decode_gb18030(&bytes)
+                .unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned())
+        }
+    })
 }
 
 const CANNOT_READ: Tr = Tr::new("cannot read {name}: {err}", "无法读取 {name}：{err}");
@@ -102,7 +112,9 @@ const UNKNOWN_COUNT: Tr = Tr::new("lines not recognised", "行未能识别");
 pub(super) fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) -> io::Result<()> {
     let colon = lang.colon();
     writeln!(out, "{}{}", DIAGNOSIS.get(lang), colon.trim_end())?;
-    if analysis.findings.is_empty() {
+    if analysis.lines.iter().all(|l| l.raw.trim().is_empty()) {
+        writeln!(out, "  {}", crate::analyze::EMPTY_LOG.get(lang))?;
+    } else if analysis.findings.is_empty() {
         writeln!(out, "  {}", NO_FINDINGS.get(lang))?;
     }
     for finding in &analysis.findings {

@@ -44,10 +44,7 @@ pub const EMPTY: Tr = Tr::new(
     "粘贴日志或载入示例，然后点击“分析”。",
 );
 /// The analysis of an empty text.
-pub const NOTHING: Tr = Tr::new(
-    "The text is empty: there is nothing to analyze.",
-    "文本为空：没有可分析的内容。",
-);
+pub const NOTHING: Tr = crate::analyze::EMPTY_LOG;
 /// The diagnosis heading.
 pub const DIAGNOSIS: Tr = Tr::new("Diagnosis", "诊断");
 /// No finding.
