@@ -301,3 +301,65 @@ fn dmarc_report_explains_every_source() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("unpack the attachment first"));
 }
+
+/// Input the commands cannot use is named as such: an empty key record, a message without
+/// a signature, a sample outside 0–99.
+#[test]
+fn empty_missing_and_out_of_range_inputs_are_named() {
+    let d = dir("inputs");
+    let msg = d.join("unsigned.eml");
+    std::fs::write(
+        &msg,
+        "From: joe@football.example.com\r\nSubject: hi\r\n\r\nHello.\r\n",
+    )
+    .unwrap();
+    let signed = d.join("rfc8463.eml");
+    std::fs::write(&signed, rfc8463::RFC8463_MESSAGE).unwrap();
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        signed.to_str().unwrap(),
+        "--key-record",
+        " ",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("is empty"),
+        "{:?}",
+        o
+    );
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        msg.to_str().unwrap(),
+        "--key-record",
+        rfc8463::ED25519_RECORD,
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stdout(&o).contains("No DKIM-Signature in this message"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!stdout(&o).contains(" of 0"), "{}", stdout(&o));
+    let rec = records(&d);
+    let o = run(&[
+        "dmarc",
+        "check",
+        "--records",
+        rec.to_str().unwrap(),
+        "--from-domain",
+        "football.example.com",
+        "--spf-result",
+        "pass",
+        "--spf-domain",
+        "football.example.com",
+        "--sample",
+        "100",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+}

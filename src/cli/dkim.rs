@@ -165,6 +165,14 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     if zone.is_none() && args.key_record.is_none() {
         return usage(NO_KEY.get(lang).into());
     }
+    if zone.is_none()
+        && args
+            .key_record
+            .as_deref()
+            .is_some_and(|k| k.trim().is_empty())
+    {
+        return usage(EMPTY_KEY.get(lang).into());
+    }
     let indices: Vec<usize> = match args.signature {
         Some(0) => return usage(SIGNATURE_FROM_ONE.get(lang).into()),
         Some(n) => vec![n - 1],
@@ -213,7 +221,11 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         writeln!(out)?;
     } else {
         for (i, r) in &reports {
-            let title = SIGNATURE_TITLE.fill(lang, &[("k", &(i + 1)), ("n", &r.signature_count)]);
+            let title = if r.signature_count == 0 {
+                NO_SIGNATURE_TITLE.get(lang).to_owned()
+            } else {
+                SIGNATURE_TITLE.fill(lang, &[("k", &(i + 1)), ("n", &r.signature_count)])
+            };
             writeln!(out, "{title}")?;
             for note in &r.notes {
                 writeln!(out, "! {}", note.describe(lang))?;
@@ -248,6 +260,14 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
 const NO_KEY: Tr = Tr::new(
     "give the key record (--key-record 'v=DKIM1; k=…; p=…') or a records file (--records FILE)",
     "请给出密钥记录（--key-record 'v=DKIM1; k=…; p=…'）或记录文件（--records FILE）",
+);
+const EMPTY_KEY: Tr = Tr::new(
+    "the key record given with --key-record is empty: paste the TXT record of selector._domainkey.domain ('v=DKIM1; k=…; p=…')",
+    "--key-record 给出的密钥记录是空的：请粘贴 选择器._domainkey.域名 的 TXT 记录（'v=DKIM1; k=…; p=…'）",
+);
+const NO_SIGNATURE_TITLE: Tr = Tr::new(
+    "== No DKIM-Signature in this message",
+    "== 这封邮件没有 DKIM-Signature",
 );
 const SIGNATURE_TITLE: Tr = Tr::new(
     "== DKIM-Signature {k} of {n}",

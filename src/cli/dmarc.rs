@@ -226,7 +226,7 @@ struct CheckArgs {
     #[arg(long)]
     dkim: Vec<String>,
     /// The receiver's draw against pct= (0–99): the policy applies when it is below pct.
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u8).range(0..100))]
     sample: u8,
     /// The time for DKIM's x=, seconds since 1970 (default: now).
     #[arg(long)]
