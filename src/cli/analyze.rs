@@ -30,9 +30,6 @@ pub struct Args {
     password: Option<String>,
 }
 
-/// Exit status for a file that cannot be read.
-const EXIT_USAGE: u8 = 2;
-
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let capture = super::capture::Options {
@@ -51,8 +48,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 .as_ref()
                 .map_or_else(|| "-".to_string(), |p| p.display().to_string());
             let message = CANNOT_READ.fill(lang, &[("name", &name), ("err", &err)]);
-            eprintln!("smtp-trainer: {message}");
-            return Ok(ExitCode::from(EXIT_USAGE));
+            return super::usage_error(out, args.json, &message);
         }
     };
     let analysis = analyze(&text);

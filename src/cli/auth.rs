@@ -63,8 +63,6 @@ pub struct Args {
     json: bool,
 }
 
-const EXIT_USAGE: u8 = 2;
-
 /// RFC 2831 §4's challenge, used when none is given.
 const RFC2831_CHALLENGE: &str =
     "realm=\"elwood.innosoft.com\",nonce=\"OA6MG9tEQGm2hh\",qop=\"auth\",algorithm=md5-sess,charset=utf-8";
@@ -87,19 +85,19 @@ const QOP_NOT_OFFERED: Tr = Tr::new(
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
-    let usage = |message: String| -> io::Result<ExitCode> {
-        eprintln!("smtp-trainer: {message}");
-        Ok(ExitCode::from(EXIT_USAGE))
-    };
     let name = args.mechanism.trim().to_ascii_uppercase();
     if let Some(result) = other_mechanism(&name, args, lang) {
         return match result {
             Ok(trace) => print(out, &name, &trace, args.json, lang),
-            Err(message) => usage(message),
+            Err(message) => super::usage_error(out, args.json, &message),
         };
     }
     let Some(mechanism) = Mechanism::from_name(&args.mechanism) else {
-        return usage(UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{:?}", args.mechanism))]));
+        return super::usage_error(
+            out,
+            args.json,
+            &UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{:?}", args.mechanism))]),
+        );
     };
     let trace = match mechanism {
         Mechanism::Plain => plain::client(
@@ -142,7 +140,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             });
             match scram::client(hash, &args.user, &args.password, &nonce, &server_first) {
                 Ok(trace) => trace,
-                Err(err) => return usage(err.describe(lang)),
+                Err(err) => return super::usage_error(out, args.json, &err.describe(lang)),
             }
         }
         Mechanism::Ntlm => {
@@ -158,7 +156,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             match ntlm::client_authenticate(&challenge, &input) {
                 Ok(trace) => trace,
-                Err(err) => return usage(err.describe(lang)),
+                Err(err) => return super::usage_error(out, args.json, &err.describe(lang)),
             }
         }
         Mechanism::DigestMd5 => {
@@ -168,7 +166,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             };
             let challenge = match digest_md5::parse_challenge(&text) {
                 Ok(c) => c,
-                Err(err) => return usage(err.describe(lang)),
+                Err(err) => return super::usage_error(out, args.json, &err.describe(lang)),
             };
             let realm = args
                 .realm
@@ -177,13 +175,17 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 .unwrap_or_default();
             let qop = args.qop.clone().unwrap_or_else(|| "auth".into());
             if !challenge.qop.contains(&qop) {
-                return usage(QOP_NOT_OFFERED.fill(
-                    lang,
-                    &[
-                        ("qop", &format!("{qop:?}")),
-                        ("offered", &format!("{:?}", challenge.qop)),
-                    ],
-                ));
+                return super::usage_error(
+                    out,
+                    args.json,
+                    &QOP_NOT_OFFERED.fill(
+                        lang,
+                        &[
+                            ("qop", &format!("{qop:?}")),
+                            ("offered", &format!("{:?}", challenge.qop)),
+                        ],
+                    ),
+                );
             }
             let cnonce = args.cnonce.clone().unwrap_or_else(random_cnonce);
             digest_md5::client(&digest_md5::ClientInput {

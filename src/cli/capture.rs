@@ -32,7 +32,6 @@ pub(super) struct Options<'a> {
 }
 
 const EXIT_INVALID: u8 = 1;
-const EXIT_USAGE: u8 = 2;
 
 /// Runs when `file` is a capture; `None` when it is not (or cannot be opened: the text
 /// path says why).
@@ -59,14 +58,13 @@ pub(super) fn run(
         .read_to_end(&mut bytes)
     {
         let message = CANNOT_READ.fill(lang, &[("path", &path.display()), ("err", &err)]);
-        eprintln!("smtp-trainer: {message}");
-        return Ok(Some(ExitCode::from(EXIT_USAGE)));
+        return super::usage_error(out, options.json, &message).map(Some);
     }
     let capture = match crate::capture::read(&bytes) {
         Ok(capture) => capture,
         Err(err) => {
-            eprintln!("smtp-trainer: {}: {}", path.display(), err.describe(lang));
-            return Ok(Some(ExitCode::from(EXIT_USAGE)));
+            let message = format!("{}: {}", path.display(), err.describe(lang));
+            return super::usage_error(out, options.json, &message).map(Some);
         }
     };
     let read: Vec<Read1> = capture

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::msgauth_out::{
-    changes_json, read_input, read_zone, render, render_changes, ChangeJson, EXIT_FAIL, EXIT_USAGE,
+    changes_json, read_input, read_zone, render, render_changes, ChangeJson, EXIT_FAIL,
 };
 use super::trace_json::{steps, StepJson};
 use super::LangArg;
@@ -134,20 +134,17 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     }
 }
 
-fn usage(message: String) -> io::Result<ExitCode> {
-    eprintln!("smtp-trainer: {message}");
-    Ok(ExitCode::from(EXIT_USAGE))
-}
-
 fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let bytes = match read_input(&args.message) {
         Ok(b) => b,
-        Err(e) => return usage(format!("{}: {e}", args.message.display())),
+        Err(e) => {
+            return super::usage_error(out, args.json, &format!("{}: {e}", args.message.display()))
+        }
     };
     let msg = match message::parse(&bytes) {
         Ok(m) => m,
-        Err(e) => return usage(e.describe(lang)),
+        Err(e) => return super::usage_error(out, args.json, &e.describe(lang)),
     };
     let sigs: Vec<&message::Field> = msg
         .fields
@@ -158,12 +155,12 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let zone = match &args.records {
         Some(p) => match read_zone(p, lang) {
             Ok(z) => Some(z),
-            Err(e) => return usage(e),
+            Err(e) => return super::usage_error(out, args.json, &e),
         },
         None => None,
     };
     if zone.is_none() && args.key_record.is_none() {
-        return usage(NO_KEY.get(lang).into());
+        return super::usage_error(out, args.json, NO_KEY.get(lang));
     }
     if zone.is_none()
         && args
@@ -171,10 +168,10 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             .as_deref()
             .is_some_and(|k| k.trim().is_empty())
     {
-        return usage(EMPTY_KEY.get(lang).into());
+        return super::usage_error(out, args.json, EMPTY_KEY.get(lang));
     }
     let indices: Vec<usize> = match args.signature {
-        Some(0) => return usage(SIGNATURE_FROM_ONE.get(lang).into()),
+        Some(0) => return super::usage_error(out, args.json, SIGNATURE_FROM_ONE.get(lang)),
         Some(n) => vec![n - 1],
         None if zone.is_some() => (0..sigs.len().max(1)).collect(),
         None => vec![0],
@@ -289,11 +286,15 @@ fn run_sign(args: &SignArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let bytes = match read_input(&args.message) {
         Ok(b) => b,
-        Err(e) => return usage(format!("{}: {e}", args.message.display())),
+        Err(e) => {
+            return super::usage_error(out, args.json, &format!("{}: {e}", args.message.display()))
+        }
     };
     let key_text = match std::fs::read_to_string(&args.key) {
         Ok(k) => k,
-        Err(e) => return usage(format!("{}: {e}", args.key.display())),
+        Err(e) => {
+            return super::usage_error(out, args.json, &format!("{}: {e}", args.key.display()))
+        }
     };
     let key = if key_text.contains("-----BEGIN") {
         PrivateKey::Rsa(key_text)
@@ -310,10 +311,14 @@ fn run_sign(args: &SignArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         .split_once('/')
         .unwrap_or((&args.canon, "simple"));
     let (Some(header_canon), Some(body_canon)) = (canon(h), canon(b)) else {
-        return usage(format!(
-            "--canon {}: use simple or relaxed, e.g. relaxed/relaxed",
-            args.canon
-        ));
+        return super::usage_error(
+            out,
+            args.json,
+            &format!(
+                "--canon {}: use simple or relaxed, e.g. relaxed/relaxed",
+                args.canon
+            ),
+        );
     };
     let timestamp = match args.timestamp {
         Some(0) => None,
@@ -342,7 +347,7 @@ fn run_sign(args: &SignArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     };
     let report = match sign(&input) {
         Ok(r) => r,
-        Err(e) => return usage(e.describe(lang)),
+        Err(e) => return super::usage_error(out, args.json, &e.describe(lang)),
     };
     if let Some(path) = &args.output {
         std::fs::write(path, &report.signed)?;

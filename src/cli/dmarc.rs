@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::msgauth_out::{read_input, read_zone, render, EXIT_FAIL, EXIT_USAGE};
+use super::msgauth_out::{read_input, read_zone, render, EXIT_FAIL};
 use super::trace_json::{steps, StepJson};
 use super::LangArg;
 use crate::i18n::Tr;
@@ -82,11 +82,13 @@ fn run_report(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let bytes = match read_input(&args.report) {
         Ok(b) => b,
-        Err(e) => return usage(format!("{}: {e}", args.report.display())),
+        Err(e) => {
+            return super::usage_error(out, args.json, &format!("{}: {e}", args.report.display()))
+        }
     };
     let report = match report::parse(&String::from_utf8_lossy(&bytes)) {
         Ok(r) => r,
-        Err(e) => return usage(e.describe(lang)),
+        Err(e) => return super::usage_error(out, args.json, &e.describe(lang)),
     };
     let p = &report.published;
     let policy = format!(
@@ -268,11 +270,6 @@ const NO_FROM_DOMAIN: Tr = Tr::new(
     "邮件没有带域名的 From: 地址",
 );
 
-fn usage(message: String) -> io::Result<ExitCode> {
-    eprintln!("smtp-trainer: {message}");
-    Ok(ExitCode::from(EXIT_USAGE))
-}
-
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let args = match &args.command {
         DmarcCommand::Check(a) => a,
@@ -281,21 +278,29 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let zone = match read_zone(&args.records, lang) {
         Ok(z) => z,
-        Err(e) => return usage(e),
+        Err(e) => return super::usage_error(out, args.json, &e),
     };
     let mut dkim: Vec<(String, bool)> = Vec::new();
     for d in &args.dkim {
         match d.rsplit_once('=') {
             Some((domain, "pass")) => dkim.push((domain.to_ascii_lowercase(), true)),
             Some((domain, "fail")) => dkim.push((domain.to_ascii_lowercase(), false)),
-            _ => return usage(format!("--dkim {d:?}: use DOMAIN=pass or DOMAIN=fail")),
+            _ => {
+                return super::usage_error(
+                    out,
+                    args.json,
+                    &format!("--dkim {d:?}: use DOMAIN=pass or DOMAIN=fail"),
+                )
+            }
         }
     }
     let mut from = args.from_domain.clone().map(|d| d.to_ascii_lowercase());
     if let Some(path) = &args.message {
         let bytes = match read_input(path) {
             Ok(b) => b,
-            Err(e) => return usage(format!("{}: {e}", path.display())),
+            Err(e) => {
+                return super::usage_error(out, args.json, &format!("{}: {e}", path.display()))
+            }
         };
         if from.is_none() {
             from = from_domain(&bytes);
@@ -327,7 +332,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         }
     }
     let Some(from) = from else {
-        return usage(NO_FROM_DOMAIN.get(lang).into());
+        return super::usage_error(out, args.json, NO_FROM_DOMAIN.get(lang));
     };
     let spf = match (&args.ip, &args.spf_result) {
         (Some(ip), _) => {
@@ -336,7 +341,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         }
         (None, Some(name)) => match spf_result(name) {
             Some(res) => Some((res, args.spf_domain.clone().unwrap_or_default())),
-            None => return usage(format!("--spf-result {name:?}: use pass, fail, softfail, neutral, none, permerror or temperror")),
+            None => return super::usage_error(out, args.json, &format!("--spf-result {name:?}: use pass, fail, softfail, neutral, none, permerror or temperror")),
         },
         (None, None) => None,
     };

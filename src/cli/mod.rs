@@ -115,6 +115,25 @@ impl LangArg {
     }
 }
 
+/// The exit status of a usage error: bad arguments, or a file that cannot be read.
+const EXIT_USAGE: u8 = 2;
+
+/// A usage error: said on standard error and, with `--json`, also as `{"error": "…"}` on
+/// standard output, so a script reading the JSON gets an answer. Exit status 2.
+fn usage_error(
+    out: &mut impl std::io::Write,
+    json: bool,
+    message: &str,
+) -> std::io::Result<ExitCode> {
+    eprintln!("smtp-trainer: {message}");
+    if json {
+        serde_json::to_writer_pretty(&mut *out, &serde_json::json!({ "error": message }))
+            .map_err(std::io::Error::other)?;
+        writeln!(out)?;
+    }
+    Ok(ExitCode::from(EXIT_USAGE))
+}
+
 /// Parses the process's arguments and runs the subcommand.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();

@@ -13,7 +13,6 @@ use crate::msgauth::show_crlf;
 use crate::sasl::trace::{Trace, View};
 
 pub(super) const EXIT_FAIL: u8 = 1;
-pub(super) const EXIT_USAGE: u8 = 2;
 
 /// A file's bytes, or standard input for `-`.
 pub(super) fn read_input(path: &Path) -> io::Result<Vec<u8>> {

@@ -160,7 +160,6 @@ pub struct Args {
 }
 
 const EXIT_NOT_SENT: u8 = 1;
-const EXIT_USAGE: u8 = 2;
 /// The most octets read from the server in one session (replies are small).
 const MAX_READ_TOTAL: usize = 1024 * 1024;
 /// The size of one read.
@@ -182,12 +181,6 @@ fn parse_charset(text: &str) -> Result<Charset, String> {
 fn parse_encoding(text: &str) -> Result<TransferEncoding, String> {
     TransferEncoding::from_token(text)
         .ok_or_else(|| format!("{text:?}: use 7bit, 8bit, quoted-printable or base64"))
-}
-
-/// Prints a usage error (already in the user's language) and returns exit status 2.
-fn usage(message: &str) -> io::Result<ExitCode> {
-    eprintln!("smtp-trainer: {message}");
-    Ok(ExitCode::from(EXIT_USAGE))
 }
 
 const NO_RECIPIENT: Tr = Tr::new(
@@ -238,7 +231,7 @@ const WOULD_HAVE_SENT: Tr = Tr::new("The message that would have been sent:", "æ
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     if args.to.is_empty() && args.cc.is_empty() && args.bcc.is_empty() {
-        return usage(NO_RECIPIENT.get(lang));
+        return super::usage_error(out, args.json, NO_RECIPIENT.get(lang));
     }
     // The token takes the password's place; the mechanism is an OAuth one.
     let secret = args.password.clone().or_else(|| args.oauth2_token.clone());
@@ -246,31 +239,35 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         (Some(m), Some(_))
             if !["XOAUTH2", "OAUTHBEARER"].contains(&m.trim().to_ascii_uppercase().as_str()) =>
         {
-            return usage(TOKEN_MECHANISM.get(lang));
+            return super::usage_error(out, args.json, TOKEN_MECHANISM.get(lang));
         }
         (Some(m), _) => Some(m.trim().to_ascii_uppercase()),
         (None, Some(_)) => Some("XOAUTH2".to_string()),
         (None, None) => None,
     };
     if args.auth.is_some() && (args.user.is_none() || secret.is_none()) {
-        return usage(AUTH_NEEDS_CREDENTIALS.get(lang));
+        return super::usage_error(out, args.json, AUTH_NEEDS_CREDENTIALS.get(lang));
     }
     if args.user.is_some() != secret.is_some() {
-        return usage(USER_WITH_PASSWORD.get(lang));
+        return super::usage_error(out, args.json, USER_WITH_PASSWORD.get(lang));
     }
     let Some((host, address)) = resolve(&args.server) else {
-        return usage(&NOT_HOST_PORT.fill(lang, &[("server", &format!("{:?}", args.server))]));
+        return super::usage_error(
+            out,
+            args.json,
+            &NOT_HOST_PORT.fill(lang, &[("server", &format!("{:?}", args.server))]),
+        );
     };
 
     // The message.
     let (message, stamp) = match build_message(args, lang) {
         Ok(built) => built,
-        Err(code) => return Ok(code),
+        Err(message) => return super::usage_error(out, args.json, &message),
     };
     let composed = match message.compose() {
         Ok(composed) => composed,
         Err(err) => {
-            return usage(&err.describe(lang));
+            return super::usage_error(out, args.json, &err.describe(lang));
         }
     };
 
@@ -306,7 +303,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         Security::None => None,
         _ => match TlsSettings::new(&host, args.ca_file.as_deref(), args.insecure) {
             Ok(tls) => Some(tls),
-            Err(why) => return usage(why.get(lang)),
+            Err(why) => return super::usage_error(out, args.json, why.get(lang)),
         },
     };
     let mut settings = ClientSettings::new(&host, address.port());
@@ -406,13 +403,8 @@ fn resolve(server: &str) -> Option<(String, SocketAddr)> {
 
 /// The message from the arguments, with the clock's date and a message id and boundary
 /// from the clock and the process id; also the stamp used for the nonces.
-fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), ExitCode> {
-    let parse = |text: &str| {
-        Mailbox::parse(text).map_err(|err| {
-            eprintln!("smtp-trainer: {}", err.describe(lang));
-            ExitCode::from(EXIT_USAGE)
-        })
-    };
+fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), String> {
+    let parse = |text: &str| Mailbox::parse(text).map_err(|err| err.describe(lang));
     let from = parse(&args.from)?;
     let now = SystemTime::now()
         .duration_since(UNIX_EPOCH)
@@ -449,20 +441,14 @@ fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), ExitCode> {
     }
     let mut total = 0u64;
     for path in &args.attach {
-        let fail = |what: String| {
-            eprintln!("smtp-trainer: {what}");
-            ExitCode::from(EXIT_USAGE)
-        };
         let size = std::fs::metadata(path)
-            .map_err(|e| fail(format!("{}: {e}", path.display())))?
+            .map_err(|e| format!("{}: {e}", path.display()))?
             .len();
         total += size;
         if total > MAX_CONTENT as u64 {
-            return Err(fail(
-                ATTACHMENTS_TOO_BIG.fill(lang, &[("max", &MAX_CONTENT)]),
-            ));
+            return Err(ATTACHMENTS_TOO_BIG.fill(lang, &[("max", &MAX_CONTENT)]));
         }
-        let data = std::fs::read(path).map_err(|e| fail(format!("{}: {e}", path.display())))?;
+        let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

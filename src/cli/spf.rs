@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::msgauth_out::{read_zone, EXIT_FAIL, EXIT_USAGE};
+use super::msgauth_out::{read_zone, EXIT_FAIL};
 use super::LangArg;
 use crate::i18n::{Lang, Tr};
 use crate::msgauth::spf::{check_host, Outcome, SpfReport, SpfResult};
@@ -148,10 +148,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let lang = LangArg::resolve(args.lang);
     let zone = match read_zone(&args.records, lang) {
         Ok(z) => z,
-        Err(e) => {
-            eprintln!("smtp-trainer: {e}");
-            return Ok(ExitCode::from(EXIT_USAGE));
-        }
+        Err(e) => return super::usage_error(out, args.json, &e),
     };
     let report = check_host(&zone, args.ip, &args.mail_from, &args.helo);
     if args.json {

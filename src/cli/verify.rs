@@ -52,7 +52,6 @@ pub struct Args {
 }
 
 const EXIT_INVALID: u8 = 1;
-const EXIT_USAGE: u8 = 2;
 
 #[derive(Serialize)]
 struct FieldJson<'a> {
@@ -83,11 +82,8 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     }
     let name = args.mechanism.as_deref().unwrap_or("");
     let Some(mechanism) = Mechanism::from_name(name) else {
-        eprintln!(
-            "smtp-trainer: {}",
-            UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{name:?}"))])
-        );
-        return Ok(ExitCode::from(EXIT_USAGE));
+        let message = UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{name:?}"))]);
+        return super::usage_error(out, args.json, &message);
     };
     let options = Options {
         as_sent: args.as_sent,
@@ -101,10 +97,7 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
         &options,
     ) {
         Ok(report) => report,
-        Err(err) => {
-            eprintln!("smtp-trainer: {}", err.describe(lang));
-            return Ok(ExitCode::from(EXIT_USAGE));
-        }
+        Err(err) => return super::usage_error(out, args.json, &err.describe(lang)),
     };
     if args.json {
         write_json(out, mechanism, &report, lang)?;
@@ -253,8 +246,8 @@ fn run_transcript(
     let text = match super::analyze::read_input(Some(path)) {
         Ok(text) => text,
         Err(err) => {
-            eprintln!("smtp-trainer: {}: {err}", path.display());
-            return Ok(ExitCode::from(EXIT_USAGE));
+            let message = format!("{}: {err}", path.display());
+            return super::usage_error(out, args.json, &message);
         }
     };
     let checked = verify_transcript(&text, args.password.as_deref());
@@ -275,7 +268,7 @@ fn run_transcript(
             .is_ok_and(|r| matches!(r.verdict, Some(Verdict::Invalid(_))))
     });
     Ok(if checked.is_empty() {
-        ExitCode::from(EXIT_USAGE)
+        ExitCode::from(super::EXIT_USAGE)
     } else if invalid {
         ExitCode::from(EXIT_INVALID)
     } else {
