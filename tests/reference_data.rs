@@ -457,7 +457,11 @@ fn provider_notes_are_consistent_and_sourced() {
             note.code,
             note.reply
         );
-        assert!(!note.from.trim().is_empty(), "{}: no source", note.code);
+        assert!(
+            !note.from.en.trim().is_empty() && !note.from.zh.trim().is_empty(),
+            "{}: no source in both languages",
+            note.code
+        );
         assert!(!note.provider.trim().is_empty() && !note.wording.trim().is_empty());
         assert!(
             !note.wording.contains(['\r', '\n']),
@@ -515,7 +519,7 @@ fn provider_tags_are_ordered_sourced_and_found_in_pasted_replies() {
         );
         assert!(!tag.published.contains(['\r', '\n', '；']), "{label}");
         assert!(
-            tag.from.contains("help_spam_16"),
+            tag.from.en.contains("help_spam_16") && tag.from.zh.contains("help_spam_16"),
             "{label}: the published list"
         );
         check_text(&label, "meaning", tag.meaning);

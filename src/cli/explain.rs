@@ -170,7 +170,7 @@ fn write_provider_tag(out: &mut impl Write, tag: &ProviderTag, lang: Lang) -> io
         "  {}{}{}",
         Tr::new("Source", "出处").get(lang),
         lang.colon(),
-        tag.from
+        tag.from.get(lang)
     )
 }
 
@@ -260,7 +260,13 @@ fn write_enhanced(
         )?;
         writeln!(out, "    {} {} {}", note.reply, note.code, note.wording)?;
         writeln!(out, "    {}", note.meaning.get(lang))?;
-        writeln!(out, "    {}{}{}", from.get(lang), lang.colon(), note.from)?;
+        writeln!(
+            out,
+            "    {}{}{}",
+            from.get(lang),
+            lang.colon(),
+            note.from.get(lang)
+        )?;
     }
     Ok(())
 }
@@ -400,7 +406,7 @@ impl<'a> ExplanationJson<'a> {
                     provider: tag.provider,
                     published: tag.published,
                     meaning: tag.meaning.get(lang),
-                    from: tag.from,
+                    from: tag.from.get(lang),
                 })
                 .collect(),
             message_checks: explanation
@@ -467,7 +473,7 @@ impl EnhancedJson {
                     reply: note.reply,
                     wording: note.wording,
                     meaning: note.meaning.get(lang),
-                    from: note.from,
+                    from: note.from.get(lang),
                 })
                 .collect(),
         }

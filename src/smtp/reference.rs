@@ -75,7 +75,7 @@ pub struct ProviderNote {
     /// What it means and what to do.
     pub meaning: Tr,
     /// Where the wording was published or recorded.
-    pub from: &'static str,
+    pub from: Tr,
 }
 
 /// A reason tag a provider writes after its reply code where others put an enhanced code
@@ -94,7 +94,7 @@ pub struct ProviderTag {
     /// What it means in SMTP terms and what to do.
     pub meaning: Tr,
     /// Where the explanation was published.
-    pub from: &'static str,
+    pub from: Tr,
 }
 
 /// The heading over the tags documented under a reply code (page and CLI).

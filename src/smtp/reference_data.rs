@@ -2003,7 +2003,10 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
             "Gmail is rate-limiting mail from your IP because too much of it looks unsolicited (the registry's X.7.28, mail flood). It is a deferral: slow down, let the queue retry, and fix what makes recipients treat the mail as spam (consent, complaints, authentication).",
             "Gmail 认为来自你的 IP 的邮件中不请自来的太多，因而对其限速（即注册表中的 X.7.28，邮件洪泛）。这是暂缓接收：请放慢发送速度、让队列自动重试，并解决让收件人把邮件视为垃圾邮件的原因（是否经过同意、投诉、身份验证）。",
         ),
-        from: "Gmail's list of SMTP errors in Google's published help",
+        from: Tr::new(
+            "Gmail's list of SMTP errors in Google's published help",
+            "Google 公开帮助中的 Gmail SMTP 错误列表",
+        ),
     },
     ProviderNote {
         code: "4.7.650",
@@ -2014,7 +2017,10 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
             "Outlook.com defers mail from your server's IP because of its reputation; 650 is Microsoft's own detail number, not the registry's. Keep the mail queued and retry more slowly; check the IP's reputation with Microsoft's postmaster services.",
             "Outlook.com 因发信服务器 IP 的信誉问题而暂缓接收；650 是微软自定的细节码，不在注册表中。请保留队列、放慢速度重试，并通过微软的 postmaster 服务检查该 IP 的信誉。",
         ),
-        from: "recorded from a real Outlook.com reply (2026); the link in it is Microsoft's",
+        from: Tr::new(
+            "recorded from a real Outlook.com reply (2026); the link in it is Microsoft's",
+            "记录自一封真实的 Outlook.com 回复（2026 年）；其中的链接是微软的",
+        ),
     },
     ProviderNote {
         code: "5.7.1",
@@ -2025,7 +2031,10 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
             "Gmail refuses, after the end of DATA, a message whose header breaks RFC 5322: no From: or one without a valid address, or a field that RFC 5322 §3.6 allows once (From:, To:, Cc:, Subject:, Message-ID: …) given twice — then the reason reads \"duplicate headers\" or names the field. The envelope is fine; fix the header the client or the script builds.",
             "Gmail 在 DATA 结束后拒收邮件头违反 RFC 5322 的邮件：没有 From:，或 From: 中没有有效地址；或者 RFC 5322 §3.6 只允许出现一次的字段（From:、To:、Cc:、Subject:、Message-ID: 等）出现了两次——这时原因写作 \"duplicate headers\" 或直接点出字段名。信封没有问题；请修正客户端或脚本生成的邮件头。",
         ),
-        from: "Gmail bounces published by those who got them (pastebin.com/Cs1CdqB5 for the missing From:, topdeliverability.com's \"duplicate headers\" bounce log); the link in the reply is Google's help article",
+        from: Tr::new(
+            "Gmail bounces published by those who got them (pastebin.com/Cs1CdqB5 for the missing From:, topdeliverability.com's \"duplicate headers\" bounce log); the link in the reply is Google's help article",
+            "收到退信的人公开的 Gmail 退信（缺少 From: 的见 pastebin.com/Cs1CdqB5，\"duplicate headers\" 的见 topdeliverability.com 的退信日志）；回复中的链接是 Google 的帮助文章",
+        ),
     },
     ProviderNote {
         code: "5.7.26",
@@ -2036,7 +2045,10 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
             "The From: domain publishes a DMARC policy that rejects unauthenticated mail, and the message passed neither SPF nor DKIM for that domain. Fix SPF and DKIM and their alignment with the From: domain (RFC 7208, RFC 6376, RFC 7489).",
             "From: 所在域名发布了拒收未经验证邮件的 DMARC 策略，而这封邮件对该域名既没有通过 SPF，也没有通过 DKIM。请修正 SPF、DKIM 以及它们与 From: 域名的对齐（RFC 7208、RFC 6376、RFC 7489）。",
         ),
-        from: "Gmail bounces; the same words came with 5.7.1 before Gmail used 5.7.26",
+        from: Tr::new(
+            "Gmail bounces; the same words came with 5.7.1 before Gmail used 5.7.26",
+            "Gmail 退信；在 Gmail 使用 5.7.26 之前，同样的文字配的是 5.7.1",
+        ),
     },
     ProviderNote {
         code: "5.7.515",
@@ -2047,7 +2059,10 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
             "Outlook.com, Hotmail, Live.com and MSN refuse mail whose From: domain fails their authentication requirements for high-volume senders: SPF and DKIM must pass, a DMARC record must exist and DMARC must pass with alignment. 515 is Microsoft's own detail number, not the registry's.",
             "Outlook.com、Hotmail、Live.com 和 MSN 拒收 From: 域名不满足其大批量发件人认证要求的邮件：SPF 和 DKIM 必须通过，必须发布 DMARC 记录，且 DMARC 必须在对齐的前提下通过。515 是微软自定的细节码，不在注册表中。",
         ),
-        from: "Microsoft support: \"Fix NDR error 550 5.7.515 in Outlook.com\"",
+        from: Tr::new(
+            "Microsoft support: \"Fix NDR error 550 5.7.515 in Outlook.com\"",
+            "微软支持文章：\"Fix NDR error 550 5.7.515 in Outlook.com\"",
+        ),
     },
     ProviderNote {
         code: "5.7.708",
@@ -2058,7 +2073,10 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
             "Exchange Online does not accept mail from the sending IP. 708 is Microsoft's own detail number, not the registry's; an administrator has to deal with the IP's reputation (or the tenant's) before mail flows again.",
             "Exchange Online 不接受来自该发信 IP 的邮件。708 是微软自定的细节码，不在注册表中；需要管理员先处理该 IP（或租户）的信誉问题，邮件才能恢复发送。",
         ),
-        from: "Microsoft Learn: Exchange Online NDRs 5.7.700 through 5.7.750",
+        from: Tr::new(
+            "Microsoft Learn: Exchange Online NDRs 5.7.700 through 5.7.750",
+            "Microsoft Learn：Exchange Online 退信 5.7.700 至 5.7.750",
+        ),
     },
 ];
 
@@ -2298,4 +2316,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     },
 ];
 
-const NETEASE_LIST: &str = "NetEase's list of bounce codes (退信代码说明), http://mail.163.com/help/help_spam_16.htm — the page NetEase's own replies link to";
+const NETEASE_LIST: Tr = Tr::new(
+    "NetEase's list of bounce codes (退信代码说明), http://mail.163.com/help/help_spam_16.htm — the page NetEase's own replies link to",
+    "网易的退信代码说明，http://mail.163.com/help/help_spam_16.htm——网易自己的回复所链接的页面",
+);

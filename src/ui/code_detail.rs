@@ -152,7 +152,7 @@ fn provider_tag_view(tag: &ProviderTag, lang: Lang) -> Html {
             </h3>
             <p lang="zh-CN">{ tag.published }</p>
             <p>{ tag.meaning.get(lang) }</p>
-            <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ tag.from }</p>
+            <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ tag.from.get(lang) }</p>
         </section>
     }
 }
@@ -188,7 +188,7 @@ fn enhanced_view(enhanced: &EnhancedExplanation, lang: Lang) -> Html {
                     <h3>{ Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ note.provider }</h3>
                     <pre class="wire">{ format!("{} {} {}", note.reply, note.code, note.wording) }</pre>
                     <p>{ note.meaning.get(lang) }</p>
-                    <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ note.from }</p>
+                    <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ note.from.get(lang) }</p>
                 </section>
             }) }
         </section>
