@@ -293,8 +293,27 @@ fn dmarc_report_explains_every_source() {
     let text = stdout(&o);
     assert!(text.contains("4 个来源，1105 封邮件"), "{text}");
     assert!(text.contains("典型的转发"));
-    // A compressed attachment pasted as it is: explained, exit 2.
+    // A row without DKIM results and an SPF result without its scope, in English.
     let d = dir("report");
+    let lean = d.join("lean.xml");
+    std::fs::write(
+        &lean,
+        "<feedback><policy_published><domain>example.com</domain><p>none</p></policy_published>\
+         <record><row><source_ip>192.0.2.10</source_ip><count>1</count><policy_evaluated>\
+         <disposition>none</disposition><dkim>fail</dkim><spf>pass</spf></policy_evaluated></row>\
+         <identifiers><header_from>example.com</header_from></identifiers><auth_results>\
+         <spf><domain>bounce.example.com</domain><result>pass</result></spf></auth_results>\
+         </record></feedback>",
+    )
+    .unwrap();
+    let o = run(&["dmarc", "report", lean.to_str().unwrap(), "--lang", "en"]);
+    let text = stdout(&o);
+    assert!(o.status.success(), "{text}");
+    assert!(text.contains("Sources: 1; messages: 1"), "{text}");
+    assert!(text.contains("DKIM: none in the report"), "{text}");
+    assert!(text.contains("SPF:  bounce.example.com pass"), "{text}");
+    assert!(!text.contains("()"), "{text}");
+    // A compressed attachment pasted as it is: explained, exit 2.
     let gz = d.join("report.xml.gz");
     std::fs::write(&gz, b"\x1f\x8b\x08\x00garbage").unwrap();
     let o = run(&["dmarc", "report", gz.to_str().unwrap(), "--lang", "en"]);

@@ -167,8 +167,18 @@ fn run_report(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     )?;
     for r in &report.rows {
         let results = |list: &[report::AuthResult]| {
+            if list.is_empty() {
+                return NO_RESULT.get(lang).to_owned();
+            }
             list.iter()
-                .map(|a| format!("{} ({}) {}", a.domain, a.detail, a.result))
+                .map(|a| {
+                    // The selector (DKIM) or scope (SPF), when the report gives one.
+                    if a.detail.is_empty() {
+                        format!("{} {}", a.domain, a.result)
+                    } else {
+                        format!("{} ({}) {}", a.domain, a.detail, a.result)
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -261,8 +271,10 @@ const POLICY_PUBLISHED: Tr = Tr::new(
     "Policy published for {domain}: {policy}",
     "{domain} 发布的策略：{policy}",
 );
+/// A row without DKIM or SPF results in the report.
+const NO_RESULT: Tr = Tr::new("none in the report", "报告中没有");
 const SOURCES: Tr = Tr::new(
-    "{sources} sources, {total} messages (RFC 7489 §7.2: one row per source address and result).",
+    "Sources: {sources}; messages: {total} (RFC 7489 §7.2: one row per source address and result).",
     "{sources} 个来源，{total} 封邮件（RFC 7489 §7.2：每个来源地址和结果一行）。",
 );
 const NO_FROM_DOMAIN: Tr = Tr::new(
