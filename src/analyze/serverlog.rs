@@ -365,6 +365,8 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         "password not accepted",
         "no route to host",
         "connection timed out",
+        DOTNET_530[0],
+        DOTNET_530[1],
     ];
     let enhanced = first_enhanced(line);
     if enhanced.is_none() && !known.iter().any(|k| lower.contains(k)) {
@@ -372,7 +374,12 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     }
     let mut log = parse(format, program, line, false);
     let sender = SENDER_REFUSED.iter().any(|k| lower.contains(k));
-    if log.event == LogEvent::Info && !sender && known.iter().any(|k| lower.contains(k)) {
+    let dotnet_530 = DOTNET_530.iter().any(|w| lower.contains(w));
+    if log.event == LogEvent::Info
+        && !sender
+        && !dotnet_530
+        && known.iter().any(|k| lower.contains(k))
+    {
         // `Login Fail. Please enter your authorization code`, `… password not accepted`.
         log.event = LogEvent::AuthFailed;
         log.verb = Some("AUTH");
@@ -384,6 +391,13 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     }
     // `… exceeded (451)`: the basic code in parentheses at the end.
     log.code = trailing_code(line);
+    // .NET's SmtpException quotes the server's text after its own sentence for reply 530
+    // (SmtpStatusCode.MustIssueStartTlsFirst), without the code.
+    if log.code.is_none() && dotnet_530 {
+        log.code = Some(530);
+        // Its "not authenticated" names no command: the message does not say which it was.
+        log.verb = None;
+    }
     if let Some((e, text)) = enhanced {
         log.enhanced = Some(e.to_string());
         log.text = text.to_string();
@@ -396,6 +410,13 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
 
 /// At most this many bytes of a line are searched for an application's error.
 const MAX_ERROR_LINE: usize = 16 * 1024;
+
+/// .NET's message for reply 530 (`SmtpStatusCode.MustIssueStartTlsFirst`), in English and
+/// on Chinese Windows: STARTTLS or AUTH was needed first.
+const DOTNET_530: [&str; 2] = [
+    "the smtp server requires a secure connection or the client was not authenticated",
+    "smtp 服务器要求安全连接或客户端未通过身份验证",
+];
 
 /// Refusals of the sender that applications print without the reply code.
 const SENDER_REFUSED: [&str; 2] = [
@@ -481,6 +502,12 @@ fn first_enhanced(line: &str) -> Option<(&str, &str)> {
     let mut offset = 0;
     for word in line.split(' ') {
         let token = word.trim_end_matches([',', ';', ':']);
+        // `服务器响应为:5.7.0 …`: .NET on Chinese Windows writes no space after the colon.
+        let token = token
+            .rfind([':', '：'])
+            .and_then(|at| token.get(at..))
+            .and_then(|rest| rest.char_indices().nth(1).map(|(i, _)| &rest[i..]))
+            .unwrap_or(token);
         if enhanced_shaped(token) && !token.starts_with('2') {
             let after = line.get(offset + word.len()..).unwrap_or("").trim_start();
             return Some((token, after));
@@ -506,6 +533,8 @@ fn event_of(lower: &str) -> LogEvent {
     } else if any(&[
         "smtp auth extension not supported",
         "auth command used when not advertised",
+        // swaks, when EHLO listed no AUTH: it stops there, and sends no AUTH at all.
+        "host did not advertise authentication",
         "authentication not enabled",
     ]) {
         LogEvent::AuthNotOffered

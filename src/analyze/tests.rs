@@ -596,3 +596,36 @@ fn a_refusal_after_a_bare_reply_is_no_wrapped_line() {
     let a = analyze("220 mx.example.com ESMTP Postfix (Debian/GNU) ready, at your service and\n2024 more words of it\nEHLO x\n250 mx");
     assert_eq!(a.lines[1].kind, Kind::Wrapped, "{:#?}", a.lines[1]);
 }
+
+/// Logs people post, each with the cause an admin would name (found by trying the analyzer
+/// on them; the replies are the providers' published or commonly posted texts).
+#[test]
+fn posted_logs_get_the_cause_an_admin_would_name() {
+    let cases = [
+        // swaks stops when EHLO lists no AUTH: never "no problems".
+        ("=== Trying 192.0.2.10:587...\n<-  220 mail.example.com ESMTP Postfix\n -> EHLO laptop.local\n<-  250-mail.example.com\n<-  250-STARTTLS\n<-  250 8BITMIME\n*** Host did not advertise authentication\n -> QUIT\n<-  221 2.0.0 Bye", "auth-not-advertised"),
+        // Microsoft's 5.7.139 with "credentials were incorrect" is the password, not SMTP AUTH off.
+        ("SERVER -> CLIENT: 535 5.7.139 Authentication unsuccessful, the user credentials were incorrect. [SN7PR04CA0123.namprd04.prod.outlook.com]", "microsoft-auth-unsuccessful"),
+        ("SERVER -> CLIENT: 535 5.7.139 Authentication unsuccessful, basic authentication is disabled. [X]", "smtp-auth-disabled"),
+        // .NET's SmtpException for 530, in English and on Chinese Windows (no space after 为:).
+        ("System.Net.Mail.SmtpException: The SMTP server requires a secure connection or the client was not authenticated. The server response was: 5.5.1 Authentication Required. Learn more at", "auth-required"),
+        ("System.Net.Mail.SmtpException: SMTP 服务器要求安全连接或客户端未通过身份验证。 服务器响应为:5.7.0 Must issue a STARTTLS command first. n12sm1234567pgf.12 - gsmtp", "starttls-required"),
+        // A 421 that asks for TLS: no retry helps.
+        ("Mar 14 12:15:01 web1 postfix/smtp[3100]: 9D3E22B1C4: to=<ops@corp.example>, relay=mail.corp.example[192.0.2.55]:25, delay=0.9, delays=0.01/0/0.5/0.39, dsn=4.7.0, status=deferred (host mail.corp.example[192.0.2.55] said: 421 4.7.0 TLS required for this connection (in reply to MAIL FROM command))", "starttls-required"),
+        // Microsoft refusing the sending address's network.
+        ("Mar 25 10:00:00 relay postfix/smtp[1200]: DD44EE55FF: to=<x@contoso.com>, relay=contoso-com.mail.protection.outlook.com[52.101.1.1]:25, delay=1, delays=0/0/0.5/0.5, dsn=5.7.708, status=bounced (host contoso-com.mail.protection.outlook.com[52.101.1.1] said: 550 5.7.708 Service unavailable. Access denied, traffic not accepted from this IP. (in reply to MAIL FROM command))", "sender-ip-blocklisted"),
+        // The user's own Postfix without a usable SASL mechanism: no password was sent.
+        ("Mar 21 09:05:00 host postfix/smtp[2002]: warning: SASL authentication failure: No worthy mechs found\nMar 21 09:05:00 host postfix/smtp[2002]: 99EE00FF11: SASL authentication failed; cannot authenticate to server smtp.gmail.com[142.250.102.108]: no mechanism available", "client-sasl-no-mechanism"),
+        // 163.com with SMTP switched off, at AUTH: not a refused mechanism.
+        ("<-- 220 163.com Anti-spam GT for Coremail System (163com[20141201])\n--> EHLO raspberrypi\n<-- 250-mail\n<-- 250-AUTH LOGIN PLAIN XOAUTH2\n<-- 250 8BITMIME\n--> AUTH PLAIN AHBpX2FsZXJ0c0AxNjMuY29tAG15d2VicGFzcw==\n<-- 550 User has no permission", "smtp-not-enabled"),
+        // A full mailbox, and Yahoo's 552 for a mailbox that does not exist.
+        ("Mar 22 10:06:00 mx postfix/smtp[3003]: CC33DD44EE: to=<full@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.27.27]:25, delay=2, delays=0.1/0/1/0.9, dsn=4.2.2, status=deferred (host gmail-smtp-in.l.google.com[142.250.27.27] said: 452-4.2.2 The recipient's inbox is out of storage space. Please direct the 452-4.2.2 recipient to 452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp (in reply to RCPT TO command))", "mailbox-full"),
+        ("Mar 22 10:05:00 mx postfix/smtp[3002]: BB22CC33DD: to=<old@yahoo.com>, relay=mta5.am0.yahoodns.net[98.136.96.75]:25, delay=2, delays=0.1/0/1/0.9, dsn=5.2.2, status=bounced (host mta5.am0.yahoodns.net[98.136.96.75] said: 552 1 Requested mail action aborted, mailbox not found (in reply to end of DATA command))", "unknown-user"),
+    ];
+    for (log, cause) in cases {
+        let a = analyze(log);
+        let d = a.deciding().unwrap_or_else(|| panic!("{log}: no finding"));
+        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
+        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+    }
+}

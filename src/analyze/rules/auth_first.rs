@@ -27,7 +27,16 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let mentions_auth = c.mentions_auth();
     // "Authentication is required for relay" asks for AUTH, not for another server.
     let auth_for_relay = c.has(&["authentication is required", "authentication required"]);
+    // `421 4.7.0 TLS required for this connection`: no retry helps, TLS does.
+    let tls_required = matches!(c.class, Some(4) | Some(5))
+        && c.has(&[
+            "tls required",
+            "starttls required",
+            "must issue a starttls",
+            "encryption required",
+        ]);
     let needs_first = matches!(c.code, Some(530) | Some(538))
+        || tls_required
         || (c.class == Some(5)
             && c.authenticated.is_none()
             && mentions_auth

@@ -35,6 +35,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "auth command used when not advertised",
         "authentication not enabled",
         "auth not advertised",
+        // swaks stops before AUTH when EHLO lists none.
+        "host did not advertise authentication",
     ]) || (e.code == Some(503) && e.auth && e.auth_not_in_ehlo)
         // `500 Error: command "AUTH" not recognized`: a server without the AUTH extension.
         || (matches!(e.code, Some(500 | 502))

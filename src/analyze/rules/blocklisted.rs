@@ -37,5 +37,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "blacklist",
             "request removal from this list",
             "delist",
+            // Microsoft: `550 5.7.1 … part of their network is on our block list (S3150)`,
+            // `550 5.7.708 … traffic not accepted from this IP`.
+            "block list",
+            "traffic not accepted from this ip",
         ])
 }

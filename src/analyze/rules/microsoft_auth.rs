@@ -28,5 +28,8 @@ pub(super) const RULE: Rule = Rule {
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
     e.has(&["authentication unsuccessful"])
-        && (e.enhanced == Some("5.7.3") || e.has(&["5.7.3 authentication unsuccessful"]))
+        && (e.enhanced == Some("5.7.3")
+            || e.has(&["5.7.3 authentication unsuccessful"])
+            // Microsoft 365's newer wording of the same answer.
+            || (e.enhanced == Some("5.7.139") && e.has(&["credentials were incorrect"])))
 }

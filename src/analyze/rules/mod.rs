@@ -17,6 +17,8 @@ mod app_password;
 mod auth_not_offered;
 mod authorization_code;
 mod blocklisted;
+mod client_sasl;
+mod mailbox_full;
 mod mechanism;
 mod message_header;
 mod microsoft_auth;
@@ -104,7 +106,8 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 20] = [
+const RULES: [(Applies, &Rule); 22] = [
+    (client_sasl::applies, &client_sasl::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
@@ -116,12 +119,15 @@ const RULES: [(Applies, &Rule); 20] = [
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
     (microsoft_auth::applies, &microsoft_auth::RULE),
     (app_password::applies, &app_password::RULE),
+    // 163's "550 User has no permission" (SMTP switched off) at AUTH too, before the
+    // mechanism rule takes a 550 at AUTH for a refused mechanism.
+    (smtp_not_enabled::applies, &smtp_not_enabled::RULE),
     (mechanism::applies, &mechanism::RULE),
     (authorization_code::applies, &authorization_code::RULE),
-    (smtp_not_enabled::applies, &smtp_not_enabled::RULE),
     (auth_not_offered::applies, &auth_not_offered::RULE),
     (message_header::applies, &message_header::RULE),
     (rate_limit::applies, &rate_limit::RULE),
+    (mailbox_full::applies, &mailbox_full::RULE),
     (network::applies, &network::RULE),
     (starttls_not_offered::applies, &starttls_not_offered::RULE),
     (rcpt_policy::applies, &rcpt_policy::RULE),
@@ -266,8 +272,9 @@ pub(crate) const GENERAL: [General; 15] = [
     unknown_command::RULE,
     bad_sequence::RULE,
     bad_syntax::RULE,
-    too_big::RULE,
+    // A 552 "mailbox not found" (Yahoo) is an unknown recipient, not a size.
     unknown_user::RULE,
+    too_big::RULE,
     refused::RULE,
 ];
 

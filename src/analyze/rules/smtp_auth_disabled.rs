@@ -28,9 +28,12 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
+    // Microsoft sends 5.7.139 with other texts too: "the user credentials were incorrect"
+    // is a wrong user name or password, not SMTP AUTH switched off.
+    let wrong_credentials = e.has(&["credentials were incorrect", "credentials are incorrect"]);
     e.has(&[
         "smtpclientauthentication is disabled",
         "basic authentication is disabled",
         "smtp_auth_disabled",
-    ]) || e.enhanced == Some("5.7.139")
+    ]) || (e.enhanced == Some("5.7.139") && !wrong_credentials)
 }
