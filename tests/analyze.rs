@@ -712,3 +712,18 @@ fn cli_says_an_empty_log_is_empty() {
         assert!(!text.contains("No problems found"), "{input:?}: {text}");
     }
 }
+
+/// PowerShell 5's `>` writes UTF-16 with a byte order mark: read as such.
+#[test]
+fn cli_reads_a_utf16_log() {
+    let log = "220 mx ESMTP\r\nAUTH LOGIN\r\n334 VXNlcm5hbWU6\r\nYWxpY2U=\r\n334 UGFzc3dvcmQ6\r\nc2VjcmV0\r\n535 5.7.8 Authentication credentials invalid\r\n";
+    let mut bytes = vec![0xff, 0xfe];
+    bytes.extend(log.encode_utf16().flat_map(u16::to_le_bytes));
+    let path = std::env::temp_dir().join(format!("utf16-{}.log", std::process::id()));
+    std::fs::write(&path, &bytes).expect("writing the log");
+    let out = run(&[&path.display().to_string(), "--json"], None);
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(json["findings"][0]["code"], 535, "{json}");
+}

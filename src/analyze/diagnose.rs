@@ -285,8 +285,10 @@ fn unread(lines: &[Line], succeeded: bool) -> Option<Finding> {
 /// address (`3.450.1`) are no reply.
 fn failure_code_in(raw: &str) -> Option<u16> {
     let bytes = raw.as_bytes();
+    // `3.450.1`, `node:events:519:28`: a dot or colon with a digit beyond it.
     let dotted = |at: usize| {
-        bytes.get(at) == Some(&b'.') && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
+        matches!(bytes.get(at), Some(b'.' | b':'))
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_digit)
     };
     let word_edge = |b: Option<&u8>| b.is_none_or(|b| !b.is_ascii_alphanumeric());
     let mut i = 0;
@@ -300,7 +302,12 @@ fn failure_code_in(raw: &str) -> Option<u16> {
             i += 1;
         }
         let before = start.checked_sub(1).and_then(|b| bytes.get(b));
-        let after_dot = before == Some(&b'.');
+        // `10:00:01.456`, `events:519`: after a dot, or after a colon that follows a digit
+        // or a word (a time or a file position), not after `said:` and a space.
+        let after_dot = before == Some(&b'.')
+            || (before == Some(&b':')
+                && start >= 2
+                && bytes.get(start - 2).is_some_and(u8::is_ascii_alphanumeric));
         if i - start == 3
             && word_edge(before)
             && !after_dot
@@ -1306,6 +1313,12 @@ mod tests {
         );
         assert_eq!(failure_code_in("421"), Some(421));
         assert_eq!(failure_code_in("exit code=550."), Some(550));
+        assert_eq!(
+            failure_code_in("    at node:events:519:28 (index.js:546:26)"),
+            None
+        );
+        assert_eq!(failure_code_in("Response:535 5.7.8 no"), None);
+        assert_eq!(failure_code_in("Response: 535 5.7.8 no"), Some(535));
         // A timestamp's milliseconds, a version, a port, a number in a word: no reply.
         assert_eq!(
             failure_code_in("2024-05-01 10:00:01.456 client: got 220 smtp.example.com ESMTP"),

@@ -802,7 +802,16 @@ pub fn annotate(text: &str) -> Vec<Line> {
 /// The annotator fed `text`'s first [`MAX_LINES`] lines; whether it stopped before the end.
 fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, bool) {
     let mut annotator = session::Annotator::<EXPLAIN>::new();
-    for (index, raw) in text.lines().enumerate() {
+    // A file saved with a byte order mark (Windows Notepad) starts with one: no part of the
+    // first line.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Lines ended by CR alone (an old Mac program's log) are lines too.
+    let lines: Box<dyn Iterator<Item = &str>> = if text.contains('\r') && !text.contains('\n') {
+        Box::new(text.trim_end_matches('\r').split('\r'))
+    } else {
+        Box::new(text.lines())
+    };
+    for (index, raw) in lines.enumerate() {
         if index >= MAX_LINES {
             return (annotator, true);
         }

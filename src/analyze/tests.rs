@@ -629,3 +629,23 @@ fn posted_logs_get_the_cause_an_admin_would_name() {
         assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
     }
 }
+
+#[test]
+fn a_byte_order_mark_and_cr_line_ends_are_no_part_of_the_log() {
+    let log = "send: 'mail FROM:<a@example.com>\\r\\n'\nreply: b'250 2.1.0 Ok\\r\\n'\nsend: 'rcpt TO:<b@example.org>\\r\\n'\nreply: b'454 4.7.1 <b@example.org>: Relay access denied\\r\\n'";
+    for text in [format!("\u{feff}{log}"), log.replace('\n', "\r")] {
+        let a = analyze(&text);
+        assert_eq!(a.lines.len(), 4, "{text:?}");
+        assert!(
+            a.lines.iter().all(|l| l.kind != Kind::Unknown),
+            "{:#?}",
+            a.lines
+        );
+        assert_eq!(
+            a.deciding().map(|d| d.code),
+            Some(Some(454)),
+            "{:#?}",
+            a.findings
+        );
+    }
+}

@@ -77,6 +77,10 @@ pub(super) fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
             io::stdin().lock().take(limit).read_to_end(&mut bytes)?;
         }
     }
+    // PowerShell 5's `>` writes UTF-16 with a byte order mark.
+    if let Some(text) = utf16_with_bom(&bytes) {
+        return Ok(text);
+    }
     Ok(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -85,6 +89,29 @@ pub(super) fn read_input(file: Option<&PathBuf>) -> io::Result<String> {
                 .unwrap_or_else(|| String::from_utf8_lossy(&bytes).into_owned())
         }
     })
+}
+
+/// UTF-16 text (little- or big-endian, known by its byte order mark), read with its
+/// unreadable units replaced; `None` without the mark.
+fn utf16_with_bom(bytes: &[u8]) -> Option<String> {
+    let (little, rest) = match bytes {
+        [0xff, 0xfe, rest @ ..] => (true, rest),
+        [0xfe, 0xff, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    let units = rest.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect(),
+    )
 }
 
 const CANNOT_READ: Tr = Tr::new("cannot read {name}: {err}", "无法读取 {name}：{err}");
