@@ -185,6 +185,15 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         .find_map(|key| value_after(message, key))
         .filter(|u| !u.is_empty())
         .map(str::to_string);
+    let verb = verb_of(message, &lower);
+    // A refused MAIL FROM names the sender: a delivery line's first address is its `to=`,
+    // the recipient, so the sender is its `from=` or none.
+    let address = match verb {
+        Some("MAIL") if message.contains("to=<") => value_after(message, "from=<")
+            .filter(|a| a.contains('@'))
+            .map(|a| a.trim_end_matches('>').to_string()),
+        _ => first_address(message),
+    };
     LogLine {
         format,
         program: crate::i18n::cut::chars(program, 40).to_string(),
@@ -192,10 +201,10 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         code,
         enhanced,
         text,
-        verb: verb_of(message, &lower),
+        verb,
         event,
         user,
-        address: first_address(message),
+        address,
         message: cut(message, MAX_MESSAGE).to_string(),
         open: false,
     }

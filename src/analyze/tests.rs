@@ -649,3 +649,10 @@ fn a_byte_order_mark_and_cr_line_ends_are_no_part_of_the_log() {
         );
     }
 }
+
+#[test]
+fn a_bounce_at_mail_from_does_not_name_the_recipient_as_the_sender() {
+    let a = analyze("Mar 25 10:00:00 relay postfix/smtp[1200]: DD44EE55FF: to=<x@contoso.com>, relay=mx.contoso.com[192.0.2.1]:25, delay=1, dsn=5.7.1, status=bounced (host mx.contoso.com[192.0.2.1] said: 550 5.7.1 Sender rejected by policy (in reply to MAIL FROM command))");
+    let d = a.deciding().expect("a finding");
+    assert!(!d.what.en.contains("x@contoso.com"), "{}", d.what.en);
+}
