@@ -82,8 +82,9 @@ struct Failure<'a> {
     log_user: Option<&'a str>,
     /// Whether `code` was inferred (a log line without one): not quoted.
     inferred: bool,
-    /// Whether the user's own server wrote it (a Postfix smtpd reject in its log).
-    own_server: bool,
+    /// The program of the user's own server that wrote it (a Postfix smtpd reject in its
+    /// log), or none.
+    own_server: Option<&'a str>,
 }
 
 struct Findings {
@@ -675,7 +676,7 @@ impl Diagnoser<'_> {
                         greeting,
                         log_user: None,
                         inferred: false,
-                        own_server: false,
+                        own_server: None,
                     },
                 );
             }
@@ -793,7 +794,7 @@ impl Diagnoser<'_> {
                 greeting: false,
                 log_user: None,
                 inferred: false,
-                own_server: false,
+                own_server: None,
             },
         );
         if let Some(index) = index {
@@ -1092,10 +1093,11 @@ impl Diagnoser<'_> {
             || matches!(log.event, LogEvent::AuthFailed | LogEvent::AuthNotOffered);
         // The user's own server refusing a client (Postfix smtpd, Sendmail, Exim), not its
         // SMTP client quoting what a remote server said.
-        let own_server = log.server_side
+        let own_server = (log.server_side
             && !log.program.ends_with("/smtp")
             && !log.program.ends_with("/lmtp")
-            && !log.message.contains(" said:");
+            && !log.message.contains(" said:"))
+        .then_some(log.program.as_str());
         let before = self.findings.list.len();
         let index = self.failure(
             u32::MAX,

@@ -44,7 +44,7 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             e.code,
             Some(535 | 534 | 530 | 538 | 503 | 501 | 500 | 502 | 554)
         )
-        && !e.own_server
+        && e.own_server.is_none()
         && !e.has(&["relay", "recipient", "sender", "mailbox"]);
     named
         || (e.code == Some(504)

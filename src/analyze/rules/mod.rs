@@ -26,6 +26,8 @@ mod network;
 mod open_resolver;
 mod rate_limit;
 mod rcpt_policy;
+mod relay_own_exim;
+mod relay_own_sendmail;
 mod relay_own_server;
 mod reverse_dns;
 mod sasl_backend;
@@ -85,8 +87,9 @@ pub(crate) struct Evidence<'a> {
     pub verb: Option<&'a str>,
     /// Whether it answers an AUTH exchange.
     pub auth: bool,
-    /// Whether the user's own server wrote it (a Postfix `smtpd` reject in its log).
-    pub own_server: bool,
+    /// The program of the user's own server that wrote it (a Postfix `smtpd` reject in its
+    /// log: `postfix/smtpd`; `exim`, `sendmail`), or none.
+    pub own_server: Option<&'a str>,
     /// Whether the EHLO reply of this session was seen and listed no AUTH.
     pub auth_not_in_ehlo: bool,
 }
@@ -106,7 +109,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 22] = [
+const RULES: [(Applies, &Rule); 24] = [
     (client_sasl::applies, &client_sasl::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
@@ -115,6 +118,8 @@ const RULES: [(Applies, &Rule); 22] = [
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
     (sender_dns::applies, &sender_dns::RULE),
+    (relay_own_exim::applies, &relay_own_exim::RULE),
+    (relay_own_sendmail::applies, &relay_own_sendmail::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
     (microsoft_auth::applies, &microsoft_auth::RULE),
@@ -322,7 +327,7 @@ mod tests {
             lower,
             verb: None,
             auth: false,
-            own_server: false,
+            own_server: None,
             auth_not_in_ehlo: false,
         }
     }

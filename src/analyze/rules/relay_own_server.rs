@@ -27,12 +27,22 @@ pub(super) const RULE: Rule = Rule {
     ),
 };
 
+/// The refusals of relaying the user's own server logs (Postfix, Exim, Sendmail).
+pub(super) const RELAY_REFUSED: [&str; 4] = [
+    "relay access denied",
+    "relaying denied",
+    "relay not permitted",
+    "relaying not allowed",
+];
+
+/// Whether the user's own server refused to relay, and it is `program` (by the start of its
+/// log name: `postfix`, `exim`, `sendmail`).
+pub(super) fn own_refusal(e: &Evidence<'_>, program: &str) -> bool {
+    e.own_server.is_some_and(|p| p.starts_with(program)) && e.has(&RELAY_REFUSED)
+}
+
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
-    e.own_server
-        && e.has(&[
-            "relay access denied",
-            "relaying denied",
-            "relay not permitted",
-            "relaying not allowed",
-        ])
+    // Exim and Sendmail have rules of their own, tried first (relay_own_exim,
+    // relay_own_sendmail); any other server of the user's is read as Postfix is.
+    e.own_server.is_some() && e.has(&RELAY_REFUSED)
 }
