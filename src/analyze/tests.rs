@@ -659,3 +659,16 @@ fn a_bounce_at_mail_from_does_not_name_the_recipient_as_the_sender() {
     let d = a.deciding().expect("a finding");
     assert!(!d.what.en.contains("x@contoso.com"), "{}", d.what.en);
 }
+
+#[test]
+fn a_refusal_after_the_data_never_blames_the_recipients_address() {
+    let a = analyze("C: DATA\nS: 354 Go ahead\nC: .\nS: 550-5.7.1 [203.0.113.77 12] Our system has detected that this message is\nS: 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\nS: 550 5.7.1 this message has been blocked.");
+    let d = a.deciding().expect("a finding");
+    assert!(!d.fix.en.contains("typo"), "{}", d.fix.en);
+    assert!(
+        d.fix.en.contains("refused the message itself"),
+        "{}",
+        d.fix.en
+    );
+    assert!(has_cjk(&d.fix.zh));
+}

@@ -54,6 +54,18 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             )),
         ),
     };
+    // After the end of DATA the envelope was accepted: the refusal is about the message
+    // (its content, its sender's authentication or reputation), never the recipient's
+    // address that the reply code's general advice names.
+    let after_data = c.verb == Some(".") || c.has(&["end of data"]);
+    let action = if after_data && class == Some(5) {
+        Text::from(Tr::new(
+            "The server took the envelope and refused the message itself: its text names the reason (a spam or policy filter, the sending IP's reputation, SPF or DKIM) and often links to the provider's explanation. Fix what it names, then send again; the recipient's address is not in question.",
+            "服务器接受了信封，拒绝的是邮件本身：回复文字写明了原因（垃圾邮件或策略过滤、发信 IP 的信誉、SPF 或 DKIM），通常还附有服务商说明的链接。按它写明的原因修正后再发送；收件人地址没有问题。",
+        ))
+    } else {
+        action
+    };
     Some(finding(
         FindingKind::OtherFailure,
         if class == Some(5) {
