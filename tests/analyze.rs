@@ -684,6 +684,16 @@ fn rcpt_554_and_starttls_not_offered_have_their_own_causes() {
     );
 }
 
+/// `analyze --json` on a file holding `bytes` (named after `tag`), which succeeds.
+fn run_json_on_file(tag: &str, bytes: &[u8]) -> Output {
+    let path = std::env::temp_dir().join(format!("{tag}-{}.log", std::process::id()));
+    std::fs::write(&path, bytes).expect("writing the log");
+    let out = run(&[&path.display().to_string(), "--json"], None);
+    let _ = std::fs::remove_file(&path);
+    assert!(out.status.success(), "{tag}");
+    out
+}
+
 /// A log saved in GBK (Chinese Windows writes its logs and a program's messages so): read
 /// as GB18030, its refusal quoted in Chinese, not as replacement characters.
 #[test]
@@ -691,11 +701,7 @@ fn cli_reads_a_gbk_log_as_gb18030() {
     // "550 用户不存在" in GBK, after a telnet MAIL FROM and RCPT TO.
     let mut bytes = b"220 smtp.example.com ESMTP\r\nMAIL FROM:<a@example.com>\r\n250 Ok\r\nRCPT TO:<nobody@example.com>\r\n550 ".to_vec();
     bytes.extend_from_slice(b"\xd3\xc3\xbb\xa7\xb2\xbb\xb4\xe6\xd4\xda\r\n");
-    let path = std::env::temp_dir().join(format!("gbk-{}.log", std::process::id()));
-    std::fs::write(&path, &bytes).expect("writing the log");
-    let out = run(&[&path.display().to_string(), "--json"], None);
-    let _ = std::fs::remove_file(&path);
-    assert!(out.status.success());
+    let out = run_json_on_file("gbk", &bytes);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("用户不存在"), "{text}");
     assert!(!text.contains('\u{fffd}'), "{text}");
@@ -719,11 +725,7 @@ fn cli_reads_a_utf16_log() {
     let log = "220 mx ESMTP\r\nAUTH LOGIN\r\n334 VXNlcm5hbWU6\r\nYWxpY2U=\r\n334 UGFzc3dvcmQ6\r\nc2VjcmV0\r\n535 5.7.8 Authentication credentials invalid\r\n";
     let mut bytes = vec![0xff, 0xfe];
     bytes.extend(log.encode_utf16().flat_map(u16::to_le_bytes));
-    let path = std::env::temp_dir().join(format!("utf16-{}.log", std::process::id()));
-    std::fs::write(&path, &bytes).expect("writing the log");
-    let out = run(&[&path.display().to_string(), "--json"], None);
-    let _ = std::fs::remove_file(&path);
-    assert!(out.status.success());
+    let out = run_json_on_file("utf16", &bytes);
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["findings"][0]["code"], 535, "{json}");
 }

@@ -29,6 +29,13 @@ fn dir(name: &str) -> PathBuf {
     d
 }
 
+/// RFC 8463's signed message, written into `d`.
+fn rfc8463_message(d: &Path) -> PathBuf {
+    let p = d.join("rfc8463.eml");
+    std::fs::write(&p, rfc8463::RFC8463_MESSAGE).unwrap();
+    p
+}
+
 fn records(d: &Path) -> PathBuf {
     let p = d.join("records.txt");
     std::fs::write(
@@ -52,8 +59,7 @@ fn records(d: &Path) -> PathBuf {
 #[test]
 fn dkim_verify_reads_rfc8463_with_a_records_file() {
     let d = dir("verify");
-    let msg = d.join("rfc8463.eml");
-    std::fs::write(&msg, rfc8463::RFC8463_MESSAGE).unwrap();
+    let msg = rfc8463_message(&d);
     let rec = records(&d);
     let o = run(&[
         "dkim",
@@ -145,16 +151,7 @@ fn dkim_sign_then_a_footer_is_named() {
         b"_______________________________________________\r\nfootball mailing list\r\n",
     );
     std::fs::write(&signed, bytes).unwrap();
-    let o = run(&[
-        "dkim",
-        "verify",
-        "--message",
-        signed.to_str().unwrap(),
-        "--key-record",
-        rfc8463::ED25519_RECORD,
-        "--lang",
-        "en",
-    ]);
+    let o = dkim_verify_ed25519(&signed);
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
     assert!(text.contains("FAIL at step [body-hash-compare]"), "{text}");
@@ -209,12 +206,44 @@ fn spf_check_walks_include_and_mx() {
     assert!(stdout(&o).contains("很可能未获授权"));
 }
 
+/// `dkim verify` of `message` with RFC 8463's Ed25519 key record, in English.
+fn dkim_verify_ed25519(message: &Path) -> Output {
+    run(&[
+        "dkim",
+        "verify",
+        "--message",
+        message.to_str().unwrap(),
+        "--key-record",
+        rfc8463::ED25519_RECORD,
+        "--lang",
+        "en",
+    ])
+}
+
+/// `dmarc check` for football.example.com's From:, with SPF given as passed for `spf_domain`.
+fn dmarc_spf_passed(records: &Path, spf_domain: &str, more: &[&str]) -> Output {
+    let records = records.to_str().unwrap();
+    let mut args = vec![
+        "dmarc",
+        "check",
+        "--records",
+        records,
+        "--from-domain",
+        "football.example.com",
+        "--spf-result",
+        "pass",
+        "--spf-domain",
+        spf_domain,
+    ];
+    args.extend_from_slice(more);
+    run(&args)
+}
+
 #[test]
 fn dmarc_check_computes_spf_and_dkim_itself() {
     let d = dir("dmarc");
     let rec = records(&d);
-    let msg = d.join("rfc8463.eml");
-    std::fs::write(&msg, rfc8463::RFC8463_MESSAGE).unwrap();
+    let msg = rfc8463_message(&d);
     // Forwarded: SPF softfails from the forwarder's address, DKIM (d= = From:) passes.
     let o = run(&[
         "dmarc",
@@ -234,22 +263,11 @@ fn dmarc_check_computes_spf_and_dkim_itself() {
     assert_eq!(json["result"], "pass");
     assert_eq!(json["spf"][0], "softfail");
     // The 163.com case: From: another domain than the one SPF and DKIM vouch for.
-    let o = run(&[
-        "dmarc",
-        "check",
-        "--records",
-        rec.to_str().unwrap(),
-        "--from-domain",
-        "football.example.com",
-        "--spf-result",
-        "pass",
-        "--spf-domain",
+    let o = dmarc_spf_passed(
+        &rec,
         "example.net",
-        "--dkim",
-        "example.net=pass",
-        "--lang",
-        "en",
-    ]);
+        &["--dkim", "example.net=pass", "--lang", "en"],
+    );
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("DMARC fail"), "{}", stdout(&o));
     assert!(stdout(&o).contains("reject"));
@@ -332,8 +350,7 @@ fn empty_missing_and_out_of_range_inputs_are_named() {
         "From: joe@football.example.com\r\nSubject: hi\r\n\r\nHello.\r\n",
     )
     .unwrap();
-    let signed = d.join("rfc8463.eml");
-    std::fs::write(&signed, rfc8463::RFC8463_MESSAGE).unwrap();
+    let signed = rfc8463_message(&d);
     let o = run(&[
         "dkim",
         "verify",
@@ -348,16 +365,7 @@ fn empty_missing_and_out_of_range_inputs_are_named() {
         "{:?}",
         o
     );
-    let o = run(&[
-        "dkim",
-        "verify",
-        "--message",
-        msg.to_str().unwrap(),
-        "--key-record",
-        rfc8463::ED25519_RECORD,
-        "--lang",
-        "en",
-    ]);
+    let o = dkim_verify_ed25519(&msg);
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stdout(&o).contains("No DKIM-Signature in this message"),
@@ -366,19 +374,6 @@ fn empty_missing_and_out_of_range_inputs_are_named() {
     );
     assert!(!stdout(&o).contains(" of 0"), "{}", stdout(&o));
     let rec = records(&d);
-    let o = run(&[
-        "dmarc",
-        "check",
-        "--records",
-        rec.to_str().unwrap(),
-        "--from-domain",
-        "football.example.com",
-        "--spf-result",
-        "pass",
-        "--spf-domain",
-        "football.example.com",
-        "--sample",
-        "100",
-    ]);
+    let o = dmarc_spf_passed(&rec, "football.example.com", &["--sample", "100"]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
 }
