@@ -26,6 +26,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         "must equal authorized user",
         "must be same as authorization user",
         "not authorized to send as",
+        // Exchange: `554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException…`.
+        "sendasdenied",
     ]);
     let sender_words = c.has(&["sender", "from", "owned"]);
     if (c.class == Some(5) || (c.code.is_none() && not_owner))

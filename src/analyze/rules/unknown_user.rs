@@ -30,6 +30,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "mailbox unavailable",
             "mailbox not found",
             "recipient not found",
+            // Microsoft 365 for an address its organisation does not have (5.4.1).
+            "recipient address rejected: access denied",
         ]);
     if unknown_user && class == Some(5) {
         let who = c.address.clone().unwrap_or_default();
