@@ -676,3 +676,15 @@ fn a_refusal_after_the_data_never_blames_the_recipients_address() {
     );
     assert!(has_cjk(&d.fix.zh));
 }
+
+#[test]
+fn a_providers_reason_tag_gives_its_published_meaning() {
+    let a = analyze("C: DATA\nS: 354 End data with <CR><LF>.<CR><LF>\nC: .\nS: 554 DT:SPM 163 smtp7,C8CowADXn4tJ1kFmZ0kjBA--.21004S2 1715590730,please see http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.9&hostid=smtp7&time=1715590730");
+    let d = a.deciding().expect("a finding");
+    assert!(d.fix.en.contains("DT:SPM"), "{}", d.fix.en);
+    assert!(
+        d.fix.zh.contains("DT:SPM") && has_cjk(&d.fix.zh),
+        "{}",
+        d.fix.zh
+    );
+}

@@ -66,6 +66,15 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     } else {
         action
     };
+    // A provider's documented reason tag in the text (NetEase's `554 DT:SPM`): its own
+    // published meaning says what to do, better than the reply code's general advice.
+    let action = match reference::provider_tags_in(Some(code), quote).first() {
+        Some(tag) => Text::new(
+            format!("{} ({}): {}", tag.provider, tag.tag, tag.meaning.en),
+            format!("{}（{}）：{}", tag.provider, tag.tag, tag.meaning.zh),
+        ),
+        None => action,
+    };
     Some(finding(
         FindingKind::OtherFailure,
         if class == Some(5) {
