@@ -61,6 +61,31 @@ struct State {
     rcpts: Vec<(String, usize)>,
     /// The sequence step of the current AUTH exchange.
     auth_step: Option<usize>,
+    /// The mechanism of the current AUTH exchange, upper-case.
+    auth_mechanism: Option<String>,
+}
+
+impl State {
+    /// The current AUTH exchange, ended by the reply on `line`.
+    fn login(&self, session: u32, line: usize, code: u16) -> Login {
+        Login {
+            session,
+            line,
+            code,
+            mechanism: self.auth_mechanism.clone(),
+            user: self.pending_user.as_ref().map(|(user, _)| user.clone()),
+        }
+    }
+}
+
+/// An AUTH exchange and how it ended.
+struct Login {
+    session: u32,
+    /// The line of the reply that ended it.
+    line: usize,
+    code: u16,
+    mechanism: Option<String>,
+    user: Option<String>,
 }
 
 /// A failure to classify: a reply (or a log line reporting one) and what it answered.
@@ -347,6 +372,65 @@ fn rule_finding(rule: &Rule, quote: &str, extra: Option<Text>, lines: Vec<usize>
     }
 }
 
+/// A refused challenge–response login (CRAM-MD5, DIGEST-MD5, SCRAM) that PLAIN or LOGIN
+/// made good for the same user: the server cannot check that mechanism
+/// (`rules/mechanism_unverifiable.rs`). Every refusal a 535 of such a mechanism, and no user
+/// name that differs.
+fn mechanism_unverifiable(refusals: &[&Login], success: &Login) -> Option<Finding> {
+    use rules::mechanism_unverifiable::{needs_secret_on_server, sends_password, RULE};
+    let ok = success.mechanism.as_deref().filter(|m| sends_password(m))?;
+    let same_user = |user: &Option<String>| match (user, &success.user) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        _ => true,
+    };
+    let mut refused: Vec<&str> = Vec::new();
+    for r in refusals {
+        let mechanism = r
+            .mechanism
+            .as_deref()
+            .filter(|m| needs_secret_on_server(m))?;
+        if r.code != 535 || !same_user(&r.user) {
+            return None;
+        }
+        if !refused.contains(&mechanism) {
+            refused.push(mechanism);
+        }
+    }
+    let first = refusals.iter().map(|r| r.line).min()?;
+    let user = success
+        .user
+        .as_deref()
+        .or_else(|| refusals.iter().find_map(|r| r.user.as_deref()));
+    let mechanisms = refused.join(", ");
+    let at = success.line;
+    let (who_en, who_zh) = match user {
+        Some(u) => (format!("User {u}"), format!("用户 {u} ")),
+        None => ("The user".to_string(), "该用户".to_string()),
+    };
+    let what = Text::new(
+        format!(
+            "{who_en} was refused with {mechanisms} (535, line {first}) and logged in with {ok} in the same session (line {at}: 235): {}",
+            RULE.meaning.en
+        ),
+        format!(
+            "{who_zh}用 {mechanisms} 登录被拒绝（535，第 {first} 行），在同一会话中改用 {ok} 登录成功（第 {at} 行：235）：{}",
+            RULE.meaning.zh
+        ),
+    );
+    Some(Finding {
+        kind: RULE.kind,
+        severity: RULE.severity,
+        lines: Vec::new(),
+        title: RULE.title.into(),
+        what,
+        fix: RULE.fix.into(),
+        code: None,
+        cause: RULE.cause,
+        fix_id: RULE.fix_id,
+        source: Some(RULE.source),
+    })
+}
+
 pub(super) fn diagnose(
     events: &[Event],
     formats: &[Format],
@@ -363,6 +447,8 @@ pub(super) fn diagnose(
         code_findings: Vec::new(),
         exposed: Vec::new(),
         exposed_users: Vec::new(),
+        auth_refusals: Vec::new(),
+        auth_successes: Vec::new(),
         formats,
     };
     for event in events {
@@ -375,6 +461,7 @@ pub(super) fn diagnose(
     }
     d.credentials();
     d.saslauthd_cause();
+    d.recovered_logins();
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -434,6 +521,10 @@ struct Diagnoser<'a> {
     exposed: Vec<usize>,
     /// User names exposed with them, and their lines.
     exposed_users: Vec<(String, usize)>,
+    /// Refused AUTH exchanges, with the finding each made.
+    auth_refusals: Vec<(usize, Login)>,
+    /// The AUTH exchanges a 235 ended.
+    auth_successes: Vec<Login>,
     formats: &'a [Format],
 }
 
@@ -545,9 +636,10 @@ impl Diagnoser<'_> {
         };
         let step = self.step(session, label, Some(line));
         match parsed {
-            Ok(Command::Auth { .. }) => {
+            Ok(Command::Auth { mechanism, .. }) => {
                 let s = self.state(session);
                 s.auth_step = step;
+                s.auth_mechanism = Some(short(mechanism, 20).to_ascii_uppercase());
                 s.auth_lines = vec![line];
                 s.pending_user = None;
                 s.invalid_base64 = false;
@@ -745,6 +837,10 @@ impl Diagnoser<'_> {
                 s.authenticated = s.pending_user.clone();
                 s.auth_ok = Some(last);
                 s.auth_step = None;
+                let login = s.login(session, last, code);
+                if self.auth_successes.len() < MAX_STEPS {
+                    self.auth_successes.push(login);
+                }
                 return;
             }
             334 => return,
@@ -807,6 +903,12 @@ impl Diagnoser<'_> {
         if auth {
             let s = self.state(session);
             s.auth_step = None;
+            let login = s.login(session, last, code);
+            if let Some(index) = index {
+                if self.auth_refusals.len() < MAX_STEPS {
+                    self.auth_refusals.push((index, login));
+                }
+            }
         }
     }
 
@@ -1168,6 +1270,73 @@ impl Diagnoser<'_> {
                 }
             }
             f.lines.sort_unstable();
+        }
+    }
+
+    /// A refused AUTH that a later AUTH of the same session made good (a client trying its
+    /// mechanisms in turn, or a retry with the right password) did not stop the mail: it is
+    /// a note after the outcome, never the diagnosis. Only when every refusal the finding
+    /// rests on was followed by a 235, and nothing it rests on comes after that.
+    fn recovered_logins(&mut self) {
+        let mut indices: Vec<usize> = self.auth_refusals.iter().map(|r| r.0).collect();
+        indices.sort_unstable();
+        indices.dedup();
+        for index in indices {
+            let refusals: Vec<&Login> = self
+                .auth_refusals
+                .iter()
+                .filter(|r| r.0 == index)
+                .map(|r| &r.1)
+                .collect();
+            let later = |refused: &Login| {
+                self.auth_successes
+                    .iter()
+                    .filter(|ok| ok.session == refused.session && ok.line > refused.line)
+                    .min_by_key(|ok| ok.line)
+            };
+            let Some(successes) = refusals
+                .iter()
+                .map(|r| later(r))
+                .collect::<Option<Vec<_>>>()
+            else {
+                continue;
+            };
+            let Some(success) = successes.iter().max_by_key(|ok| ok.line) else {
+                continue;
+            };
+            let Some(f) = self.findings.list.get_mut(index) else {
+                continue;
+            };
+            if f.severity == Severity::Success || f.lines.iter().any(|&l| l > success.line) {
+                continue;
+            }
+            f.severity = Severity::Info;
+            match mechanism_unverifiable(&refusals, success) {
+                Some(found) => {
+                    let lines = std::mem::take(&mut f.lines);
+                    let code = f.code;
+                    *f = found;
+                    f.lines = lines;
+                    f.code = code;
+                    f.lines.push(success.line);
+                    f.lines.sort_unstable();
+                    f.lines.dedup();
+                }
+                None => {
+                    let at = success.line;
+                    f.what = f.what.clone().join(&Text::new(
+                        format!("A later AUTH in the same session succeeded (line {at}: 235): the client logged in after all, so this refusal did not stop the session. It tells what was wrong with the attempt before."),
+                        format!("同一会话中之后的一次 AUTH 成功了（第 {at} 行：235）：客户端最终登录成功，这次拒绝没有让会话失败。它说明的是之前那次尝试错在哪里。"),
+                    ));
+                    if f.cause == "wrong-credentials" {
+                        // The server checked a password: no SASL daemon was down.
+                        f.fix = Text::from(Tr::new(
+                            "Nothing stopped this session. If the client tries a wrong password first every time (an old saved password, or another account's), correct it in the client's settings.",
+                            "这次会话没有被阻止。如果客户端每次都先用错误的密码尝试（保存的旧密码，或另一个账户的密码），请在客户端设置中改正。",
+                        ));
+                    }
+                }
+            }
         }
     }
 

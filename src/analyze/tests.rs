@@ -688,3 +688,165 @@ fn a_providers_reason_tag_gives_its_published_meaning() {
         d.fix.zh
     );
 }
+
+/// An AUTH exchange of the session, refused or accepted, and the transaction after it.
+fn session_with_logins(logins: &[(&str, &str, &str)], after: &str) -> String {
+    let mut log = String::from(
+        "S: 220 mail.example.com ESMTP Postfix\nC: EHLO client.example\nS: 250-mail.example.com\nS: 250 AUTH PLAIN LOGIN CRAM-MD5\n",
+    );
+    for (command, answer, reply) in logins {
+        log.push_str(&format!("C: {command}\n"));
+        if !answer.is_empty() {
+            log.push_str("S: 334 PDEyMzQ1LjY3ODlAbWFpbC5leGFtcGxlLmNvbT4=\n");
+            log.push_str(&format!("C: {answer}\n"));
+        }
+        log.push_str(&format!("S: {reply}\n"));
+    }
+    log.push_str(after);
+    log
+}
+
+const DELIVERED: &str = "C: MAIL FROM:<tim@example.com>\nS: 250 2.1.0 Ok\nC: RCPT TO:<ann@example.org>\nS: 250 2.1.5 Ok\nC: DATA\nS: 354 End data with <CR><LF>.<CR><LF>\nC: .\nS: 250 2.0.0 Ok: queued as 4F1A2B3C\nC: QUIT\nS: 221 2.0.0 Bye\n";
+const REFUSED_535: &str = "535 5.7.8 Error: authentication failed: authentication failure";
+// `tim b913a602c7eda7a495b4e6e7334d3890`, RFC 2195's user with a wrong digest.
+const CRAM_TIM: &str = "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw";
+// `\0tim\0tanstaaftanstaaf` and `\0ann\0secret`.
+const PLAIN_TIM: &str = "AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm";
+const PLAIN_ANN: &str = "AUTH PLAIN AGFubgBzZWNyZXQ=";
+
+#[test]
+fn a_refused_login_made_good_later_in_the_session_does_not_decide() {
+    // CRAM-MD5 refused, PLAIN accepted for the same user: the password is right, the
+    // server cannot check CRAM-MD5. The mail went out, and that is the outcome.
+    let log = session_with_logins(
+        &[
+            ("AUTH CRAM-MD5", CRAM_TIM, REFUSED_535),
+            (PLAIN_TIM, "", "235 2.7.0 Authentication successful"),
+        ],
+        DELIVERED,
+    );
+    let a = analyze(&log);
+    let deciding = a.deciding().expect("a deciding finding");
+    assert_eq!(deciding.kind, FindingKind::Delivered, "{:#?}", a.findings);
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.cause == "mechanism-cannot-verify")
+        .unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(f.severity, Severity::Info);
+    assert_eq!(f.fix_id, "offer-checkable-mechanisms");
+    assert!(
+        f.what
+            .en
+            .contains("User tim was refused with CRAM-MD5 (535, line 8)"),
+        "{}",
+        f.what.en
+    );
+    assert!(
+        f.what
+            .en
+            .contains("PLAIN in the same session (line 10: 235)"),
+        "{}",
+        f.what.en
+    );
+    assert!(f.fix.en.contains("mech_list: plain login"));
+    assert!(has_cjk(&f.what.zh) && f.fix.zh.contains("auth_mechanisms"));
+    assert_eq!(f.lines, vec![5, 7, 8, 10]);
+    // It comes back from the page's worker as it went.
+    let json = serde_json::to_string(f).expect("serialize");
+    let back: Finding = serde_json::from_str(&json).expect("a known cause");
+    assert_eq!(&back, f);
+
+    // A wrong password, then the right one: a note that the first try failed.
+    let log = session_with_logins(
+        &[
+            (PLAIN_TIM, "", REFUSED_535),
+            (PLAIN_TIM, "", "235 2.7.0 Authentication successful"),
+        ],
+        DELIVERED,
+    );
+    let a = analyze(&log);
+    assert_eq!(a.deciding().map(|f| f.kind), Some(FindingKind::Delivered));
+    let f = finding(&a, FindingKind::AuthFailed);
+    assert_eq!((f.severity, f.cause), (Severity::Info, "wrong-credentials"));
+    assert!(
+        f.fix.en.starts_with("Nothing stopped this session") && !f.fix.en.contains("saslauthd"),
+        "{}",
+        f.fix.en
+    );
+    assert!(
+        f.what
+            .en
+            .contains("A later AUTH in the same session succeeded (line 8: 235)"),
+        "{}",
+        f.what.en
+    );
+    assert!(f.what.zh.contains("第 8 行：235"));
+
+    // Refused for one user, accepted for another: the password of the first is not shown
+    // right, so it is no mechanism the server cannot check; still not the outcome.
+    let log = session_with_logins(
+        &[
+            ("AUTH CRAM-MD5", CRAM_TIM, REFUSED_535),
+            (PLAIN_ANN, "", "235 2.7.0 Authentication successful"),
+        ],
+        DELIVERED,
+    );
+    let a = analyze(&log);
+    assert_eq!(a.deciding().map(|f| f.kind), Some(FindingKind::Delivered));
+    assert!(a
+        .findings
+        .iter()
+        .all(|f| f.cause != "mechanism-cannot-verify"));
+    assert_eq!(
+        finding(&a, FindingKind::AuthFailed).severity,
+        Severity::Info
+    );
+
+    // A login made good, then a refusal that ends the transaction: that refusal decides.
+    let log = session_with_logins(
+        &[
+            ("AUTH CRAM-MD5", CRAM_TIM, REFUSED_535),
+            (PLAIN_TIM, "", "235 2.7.0 Authentication successful"),
+        ],
+        "C: MAIL FROM:<boss@example.com>\nS: 553 5.7.1 <boss@example.com>: Sender address rejected: not owned by user tim\n",
+    );
+    let a = analyze(&log);
+    assert_eq!(
+        a.deciding().map(|f| f.kind),
+        Some(FindingKind::SenderMismatch),
+        "{:#?}",
+        a.findings
+    );
+
+    // Refused and never made good: the refusal decides, as before.
+    let log = session_with_logins(
+        &[("AUTH CRAM-MD5", CRAM_TIM, REFUSED_535)],
+        "C: QUIT\nS: 221 2.0.0 Bye\n",
+    );
+    let a = analyze(&log);
+    let deciding = a.deciding().expect("a deciding finding");
+    assert_eq!(
+        (deciding.kind, deciding.severity),
+        (FindingKind::AuthFailed, Severity::Error)
+    );
+    assert!(!deciding.what.en.contains("later AUTH"));
+
+    // A client's own summary after the 235 ("authentication failed") keeps the refusal
+    // where it was: nothing the finding rests on may come after the success.
+    let mut log = session_with_logins(
+        &[
+            (PLAIN_TIM, "", REFUSED_535),
+            (PLAIN_TIM, "", "235 2.7.0 Authentication successful"),
+        ],
+        "",
+    );
+    log.push_str("smtplib.SMTPAuthenticationError: (535, b'5.7.8 Error: authentication failed: authentication failure')\n");
+    let a = analyze(&log);
+    assert_eq!(
+        a.deciding().map(|f| f.severity),
+        Some(Severity::Error),
+        "{:#?}",
+        a.findings
+    );
+}

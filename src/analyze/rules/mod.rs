@@ -20,6 +20,7 @@ mod blocklisted;
 mod client_sasl;
 mod mailbox_full;
 mod mechanism;
+pub(crate) mod mechanism_unverifiable;
 mod message_header;
 mod microsoft_auth;
 mod network;
@@ -144,8 +145,8 @@ const RULES: [(Applies, &Rule); 24] = [
 /// from a constant (rather than walking `RULES` at run time) keeps the rules' functions
 /// and texts out of the modules that only receive findings, such as the verify page's
 /// (issue 13).
-const KNOWN_TEXTS: [&str; RULES.len() * 3 + 2] = {
-    let mut known = [""; RULES.len() * 3 + 2];
+const KNOWN_TEXTS: [&str; RULES.len() * 3 + 5] = {
+    let mut known = [""; RULES.len() * 3 + 5];
     let mut i = 0;
     while i < RULES.len() {
         let rule = RULES[i].1;
@@ -156,6 +157,9 @@ const KNOWN_TEXTS: [&str; RULES.len() * 3 + 2] = {
     }
     known[RULES.len() * 3] = auth_first::STARTTLS_CAUSE;
     known[RULES.len() * 3 + 1] = auth_first::STARTTLS_FIX;
+    known[RULES.len() * 3 + 2] = mechanism_unverifiable::RULE.cause;
+    known[RULES.len() * 3 + 3] = mechanism_unverifiable::RULE.fix_id;
+    known[RULES.len() * 3 + 4] = mechanism_unverifiable::RULE.source;
     known
 };
 
