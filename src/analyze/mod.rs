@@ -815,9 +815,50 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
         if index >= MAX_LINES {
             return (annotator, true);
         }
-        annotator.push(index + 1, raw);
+        annotator.push(index + 1, &without_terminal_escapes(raw));
     }
     (annotator, false)
+}
+
+/// A line without the escape sequences a terminal reads as colours and cursor moves
+/// (`ESC [ 36 m`: a program's log copied from a coloured console, as Node.js loggers write
+/// it). A CSI sequence ends at its final byte, an OSC one at BEL or `ESC \`; any other
+/// escape takes one character. A lone ESC at the end goes too.
+fn without_terminal_escapes(raw: &str) -> std::borrow::Cow<'_, str> {
+    if !raw.contains('\u{1b}') {
+        return std::borrow::Cow::Borrowed(raw);
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\u{1b}' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('[') => {
+                // Parameters and intermediates, then one final byte (@ to ~).
+                for c in chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                while let Some(c) = chars.next() {
+                    if c == '\u{7}' {
+                        break;
+                    }
+                    if c == '\u{1b}' && chars.peek() == Some(&'\\') {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The longest prefix of `text` of at most `max` bytes that ends on a character boundary.

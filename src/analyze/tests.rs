@@ -850,3 +850,32 @@ fn a_refused_login_made_good_later_in_the_session_does_not_decide() {
         a.findings
     );
 }
+
+#[test]
+fn a_log_copied_from_a_coloured_console_reads_as_without_colours() {
+    let plain =
+        "[2024-05-01 10:00:00] DEBUG [Xy7] S: 220 smtp.163.com Anti-spam GT for Coremail System\n\
+[2024-05-01 10:00:00] DEBUG [Xy7] C: EHLO client\n\
+[2024-05-01 10:00:00] DEBUG [Xy7] S: 250 AUTH LOGIN PLAIN\n\
+[2024-05-01 10:00:00] DEBUG [Xy7] C: AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm\n\
+[2024-05-01 10:00:00] DEBUG [Xy7] S: 535 Error: authentication failed\n";
+    // Grey time stamps, cyan and bold directions, a window title (OSC) and a cursor move.
+    let coloured = plain
+        .replace("[2024", "\u{1b}[90m[2024")
+        .replace("DEBUG", "DEBUG\u{1b}[39m")
+        .replace(" S: ", " \u{1b}[1;36mS:\u{1b}[0m ")
+        .replace(" C: ", " \u{1b}[32mC:\u{1b}[39m ")
+        .replacen("[Xy7]", "\u{1b}]0;node\u{7}[Xy7]\u{1b}[2K", 1)
+        .replacen("EHLO client", "EHLO client\u{1b}]2;t\u{1b}\\", 1);
+    let (a, b) = (analyze(plain), analyze(&coloured));
+    assert_eq!(kinds(&a), kinds(&b));
+    assert_eq!(a.findings, b.findings);
+    assert_eq!(
+        a.lines.iter().map(|l| &l.raw).collect::<Vec<_>>(),
+        b.lines.iter().map(|l| &l.raw).collect::<Vec<_>>()
+    );
+    assert_eq!(b.deciding().map(|f| f.lines.clone()), Some(vec![4, 5]));
+    // A lone escape at a line's end, or one cut short, loses nothing else.
+    assert_eq!(without_terminal_escapes("S: 250 ok\u{1b}"), "S: 250 ok");
+    assert_eq!(without_terminal_escapes("S: 250 \u{1b}[3"), "S: 250 ");
+}
