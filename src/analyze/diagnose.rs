@@ -449,6 +449,7 @@ pub(super) fn diagnose(
         exposed_users: Vec::new(),
         auth_refusals: Vec::new(),
         auth_successes: Vec::new(),
+        backend_verdicts: Vec::new(),
         formats,
     };
     for event in events {
@@ -461,6 +462,7 @@ pub(super) fn diagnose(
     }
     d.credentials();
     d.saslauthd_cause();
+    d.backend_verdict();
     d.recovered_logins();
     if let Some(t) = truncation {
         d.findings.add(finding(
@@ -525,6 +527,9 @@ struct Diagnoser<'a> {
     auth_refusals: Vec<(usize, Login)>,
     /// The AUTH exchanges a 235 ended.
     auth_successes: Vec<Login>,
+    /// What the server's authentication service said of a login (Dovecot's "Password
+    /// mismatch"): the rule, the line, the user and the message.
+    backend_verdicts: Vec<(&'static Rule, usize, Option<String>, String)>,
     formats: &'a [Format],
 }
 
@@ -1074,6 +1079,13 @@ impl Diagnoser<'_> {
 
     /// Log lines: joined to the finding their reply produced, or findings of their own.
     fn log(&mut self, line: usize, log: &LogLine) {
+        if let Some((rule, user)) = rules::backend_verdict::read(&log.message) {
+            if self.backend_verdicts.len() < MAX_STEPS {
+                let user = user.map(|u| short(u, 100));
+                self.backend_verdicts
+                    .push((rule, line, user, short(&log.message, MAX_QUOTE)));
+            }
+        }
         if let Some(software) = match log.format {
             Format::PostfixLog => Some(Software::Postfix),
             Format::SendmailLog => Some(Software::Sendmail),
@@ -1270,6 +1282,56 @@ impl Diagnoser<'_> {
                 }
             }
             f.lines.sort_unstable();
+        }
+    }
+
+    /// The authentication service's own verdict in the paste (Dovecot's "Password
+    /// mismatch", "unknown user") says which of the two usual causes of a 535 it is: the
+    /// service answered, so it is not down. The last verdict names the cause of the
+    /// refusals the general rule could only guess at.
+    fn backend_verdict(&mut self) {
+        let Some((rule, at, user, message)) = self.backend_verdicts.last() else {
+            return;
+        };
+        if self.findings.index_of(FindingKind::SaslauthdDown).is_some() {
+            return;
+        }
+        let (rule, at) = (*rule, *at);
+        let (for_en, for_zh) = match user {
+            Some(u) => (format!(" for user {u}"), format!("，用户 {u}")),
+            None => (String::new(), String::new()),
+        };
+        let said = Text::new(
+            format!(
+                "The server's authentication service says \"{message}\"{for_en} (line {at}): {}",
+                rule.meaning.en
+            ),
+            format!(
+                "服务器的认证服务记录了 \"{message}\"（第 {at} 行{for_zh}）：{}",
+                rule.meaning.zh
+            ),
+        );
+        for f in self
+            .findings
+            .list
+            .iter_mut()
+            .filter(|f| f.kind == FindingKind::AuthFailed && f.cause == "wrong-credentials")
+        {
+            f.title = rule.title.into();
+            // A finding made from the verdict's own line quotes it already.
+            f.what = if f.what.en.contains(message.as_str()) {
+                said.clone()
+            } else {
+                f.what.clone().join(&said)
+            };
+            f.fix = rule.fix.into();
+            f.cause = rule.cause;
+            f.fix_id = rule.fix_id;
+            f.source = Some(rule.source);
+            if !f.lines.contains(&at) {
+                f.lines.push(at);
+                f.lines.sort_unstable();
+            }
         }
     }
 

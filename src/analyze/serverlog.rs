@@ -104,8 +104,18 @@ pub(super) fn client_message(format: Format, program: &str, text: &str) -> LogLi
     parse(format, program, text, false)
 }
 
-/// `… program[pid]: message` → (program, message).
+/// `… program[pid]: message` → (program, message). Dovecot logs through syslog without a
+/// pid (`Dec  7 10:00:02 mail dovecot: auth: …`): its name within a syslog line's head.
 fn syslog(line: &str) -> Option<(&str, &str)> {
+    if let Some(at) = line.find(" dovecot: ") {
+        let head = line.get(..at).unwrap_or("");
+        if head.len() <= 60
+            && head.bytes().take(3).all(|b| b.is_ascii_alphanumeric())
+            && head.contains(':')
+        {
+            return Some(("dovecot", line.get(at + " dovecot: ".len()..).unwrap_or("")));
+        }
+    }
     let (head, message) = line.split_once("]: ")?;
     let (before, pid) = head.rsplit_once('[')?;
     if pid.is_empty() || pid.len() > 10 || !pid.bytes().all(|b| b.is_ascii_digit()) {
@@ -179,6 +189,10 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
     let mut event = event_of(&lower);
     if matches!(event, LogEvent::Info) && code.is_some_and(|c| c >= 400) {
         event = LogEvent::Reject;
+    }
+    // The authentication service's own refusal (Dovecot's "Password mismatch").
+    if matches!(event, LogEvent::Info) && super::rules::backend_verdict::read(message).is_some() {
+        event = LogEvent::AuthFailed;
     }
     let user = ["sasl_username=", "set_id=", "[user=", "user=", "authid="]
         .iter()

@@ -879,3 +879,82 @@ fn a_log_copied_from_a_coloured_console_reads_as_without_colours() {
     assert_eq!(without_terminal_escapes("S: 250 ok\u{1b}"), "S: 250 ok");
     assert_eq!(without_terminal_escapes("S: 250 \u{1b}[3"), "S: 250 ");
 }
+
+#[test]
+fn the_authentication_services_own_line_says_which_credential_is_wrong() {
+    let postfix = |verdict: &str| {
+        format!(
+            "Dec  7 10:00:01 mail postfix/submission/smtpd[2211]: connect from unknown[192.0.2.10]\n\
+Dec  7 10:00:02 mail {verdict}\n\
+Dec  7 10:00:04 mail postfix/submission/smtpd[2211]: warning: unknown[192.0.2.10]: SASL PLAIN authentication failed: \n\
+Dec  7 10:00:04 mail postfix/submission/smtpd[2211]: disconnect from unknown[192.0.2.10] ehlo=2 starttls=1 auth=0/1 quit=1 commands=4/5\n"
+        )
+    };
+    // Dovecot through syslog, without a pid: its line is read, and decides the cause.
+    let a = analyze(&postfix(
+        "dovecot: auth: passwd-file(tim@example.com,192.0.2.10): Password mismatch",
+    ));
+    assert_ne!(a.lines[1].kind, Kind::Unknown);
+    let f = a.deciding().expect("a deciding finding");
+    assert_eq!(
+        (f.kind, f.cause, f.fix_id),
+        (
+            FindingKind::AuthFailed,
+            "password-mismatch",
+            "send-right-password"
+        )
+    );
+    assert_eq!(f.lines, vec![2, 3]);
+    assert!(
+        f.what.en.contains("for user tim@example.com (line 2)"),
+        "{}",
+        f.what.en
+    );
+    assert!(!f.fix.en.contains("saslauthd") && f.fix.en.contains("doveadm pw"));
+    assert!(
+        f.what.zh.contains("第 2 行，用户 tim@example.com"),
+        "{}",
+        f.what.zh
+    );
+    let back: Finding =
+        serde_json::from_str(&serde_json::to_string(f).expect("json")).expect("a known cause");
+    assert_eq!(&back, f);
+
+    // PAM, as Dovecot's auth worker logs it: the user name is the wrong one.
+    let a = analyze(&postfix(
+        "dovecot: auth-worker(812): pam(ann,192.0.2.10,<Xb2>): pam_authenticate() failed: User not known to the underlying authentication module",
+    ));
+    let f = a.deciding().expect("a deciding finding");
+    assert_eq!(
+        (f.cause, f.fix_id),
+        ("auth-user-unknown", "use-database-user-name")
+    );
+    assert!(f.fix.en.contains("auth_username_format"));
+
+    // A client's transcript with the server's line pasted after it.
+    let log = "S: 220 mail.example.com ESMTP Postfix\nC: EHLO client.example\nS: 250 AUTH PLAIN LOGIN\nC: AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm\nS: 535 5.7.8 Error: authentication failed: authentication failure\n\
+Dec  7 10:00:02 mail dovecot[911]: auth: passwd-file(tim,192.0.2.10): Password mismatch\n";
+    let a = analyze(log);
+    let f = a.deciding().expect("a deciding finding");
+    assert_eq!(f.cause, "password-mismatch", "{:#?}", a.findings);
+    assert_eq!(f.code, Some(535));
+    assert!(
+        f.what
+            .en
+            .contains("The server refused the login of user tim"),
+        "{}",
+        f.what.en
+    );
+    assert!(f.what.en.contains("for user tim (line 6)"), "{}", f.what.en);
+
+    // A SASL daemon that is down explains every refusal; a verdict does not overrule it.
+    let a = analyze(&format!(
+        "{}Dec  7 10:00:03 mail postfix/submission/smtpd[2211]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory\n",
+        postfix("dovecot: auth: passwd-file(tim,192.0.2.10): Password mismatch")
+    ));
+    assert!(
+        a.findings.iter().all(|f| f.cause != "password-mismatch"),
+        "{:#?}",
+        a.findings
+    );
+}

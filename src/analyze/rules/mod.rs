@@ -16,6 +16,7 @@ use crate::smtp::command::Command;
 mod app_password;
 mod auth_not_offered;
 mod authorization_code;
+pub(crate) mod backend_verdict;
 mod blocklisted;
 mod client_sasl;
 mod mailbox_full;
@@ -139,27 +140,37 @@ const RULES: [(Applies, &Rule); 24] = [
     (rcpt_policy::applies, &rcpt_policy::RULE),
 ];
 
+/// The rules the diagnosis applies from what several lines show together, not from one
+/// reply's text.
+const READ_ELSEWHERE: [&Rule; 3] = [
+    &mechanism_unverifiable::RULE,
+    &backend_verdict::MISMATCH,
+    &backend_verdict::UNKNOWN_USER,
+];
+
 /// Every cause id, fix id and source the rules hold, read out of [`RULES`] at compile time.
 ///
 /// Reading a finding back from the page's worker needs these strings alone. Taking them
 /// from a constant (rather than walking `RULES` at run time) keeps the rules' functions
 /// and texts out of the modules that only receive findings, such as the verify page's
 /// (issue 13).
-const KNOWN_TEXTS: [&str; RULES.len() * 3 + 5] = {
-    let mut known = [""; RULES.len() * 3 + 5];
+const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2] = {
+    let mut known = [""; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2];
     let mut i = 0;
-    while i < RULES.len() {
-        let rule = RULES[i].1;
+    while i < RULES.len() + READ_ELSEWHERE.len() {
+        let rule = if i < RULES.len() {
+            RULES[i].1
+        } else {
+            READ_ELSEWHERE[i - RULES.len()]
+        };
         known[3 * i] = rule.cause;
         known[3 * i + 1] = rule.fix_id;
         known[3 * i + 2] = rule.source;
         i += 1;
     }
-    known[RULES.len() * 3] = auth_first::STARTTLS_CAUSE;
-    known[RULES.len() * 3 + 1] = auth_first::STARTTLS_FIX;
-    known[RULES.len() * 3 + 2] = mechanism_unverifiable::RULE.cause;
-    known[RULES.len() * 3 + 3] = mechanism_unverifiable::RULE.fix_id;
-    known[RULES.len() * 3 + 4] = mechanism_unverifiable::RULE.source;
+    let end = known.len();
+    known[end - 2] = auth_first::STARTTLS_CAUSE;
+    known[end - 1] = auth_first::STARTTLS_FIX;
     known
 };
 
@@ -313,7 +324,10 @@ pub(crate) fn by_cause(cause: &str) -> Option<&'static Rule> {
 /// Every rule (for tests of the texts).
 #[cfg(test)]
 pub(crate) fn all() -> impl Iterator<Item = &'static Rule> {
-    RULES.iter().map(|(_, rule)| *rule)
+    RULES
+        .iter()
+        .map(|(_, rule)| *rule)
+        .chain(READ_ELSEWHERE.iter().copied())
 }
 
 #[cfg(test)]
@@ -341,7 +355,7 @@ mod tests {
         let mut causes: Vec<&str> = all().map(|r| r.cause).collect();
         causes.sort_unstable();
         causes.dedup();
-        assert_eq!(causes.len(), RULES.len());
+        assert_eq!(causes.len(), RULES.len() + READ_ELSEWHERE.len());
         for rule in all() {
             assert!(!rule.source.is_empty(), "{}", rule.cause);
             for tr in [rule.title, rule.meaning, rule.fix] {
