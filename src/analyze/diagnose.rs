@@ -1174,9 +1174,23 @@ impl Diagnoser<'_> {
                     | LogEvent::AuthNotOffered
                     | LogEvent::Unreachable
                     | LogEvent::AuthFailed
+                    | LogEvent::TlsFailed
             );
         if !failing {
             return;
+        }
+        // swaks' "STARTTLS attempted but failed" after the line that says why.
+        if log.event == LogEvent::TlsFailed {
+            let certificate = rules::tls_certificate::RULE.cause;
+            if let Some(index) = self
+                .findings
+                .list
+                .iter()
+                .position(|f| f.cause == certificate)
+            {
+                self.findings.attach(index, &[line]);
+                return;
+            }
         }
         // A client's message with the same kind of failure as a reply: join it. A client's
         // summary without a code ("No authentication type succeeded") joins whatever the

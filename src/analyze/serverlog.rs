@@ -70,6 +70,8 @@ pub(super) enum LogEvent {
     Bounced,
     /// A client connected.
     Connect,
+    /// The client's TLS handshake failed (an unverified certificate).
+    TlsFailed,
     /// Anything else.
     Info,
 }
@@ -388,6 +390,10 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         "password not accepted",
         "no route to host",
         "connection timed out",
+        // An unverified certificate (Python's ssl, curl, msmtp).
+        "certificate verify failed",
+        "ssl certificate problem",
+        "certificate verification failed",
         DOTNET_530[0],
         DOTNET_530[1],
     ];
@@ -553,6 +559,10 @@ fn event_of(lower: &str) -> LogEvent {
     let any = |words: &[&str]| words.iter().any(|w| lower.contains(w));
     if sasl_backend_down(lower) {
         LogEvent::SaslauthdDown
+    } else if any(&super::rules::tls_certificate::WORDS)
+        || any(&["tls startup failed", "starttls attempted but failed"])
+    {
+        LogEvent::TlsFailed
     } else if any(&[
         "smtp auth extension not supported",
         "auth command used when not advertised",

@@ -958,3 +958,44 @@ Dec  7 10:00:02 mail dovecot[911]: auth: passwd-file(tim,192.0.2.10): Password m
         a.findings
     );
 }
+
+#[test]
+fn an_unverified_certificate_is_its_own_cause() {
+    // As the programs printed it against `smtp-trainer serve`'s self-signed certificate.
+    let recorded = [
+        "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate (_ssl.c:1006)",
+        "ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'smtp.other.example'. (_ssl.c:1006)",
+        "curl: (60) SSL certificate problem: self-signed certificate\nMore details here: https://curl.se/docs/sslcerts.html",
+        "msmtp: TLS certificate verification failed: The certificate is NOT trusted. The certificate issuer is unknown. \nmsmtp: could not send mail (account default from /home/tim/.msmtprc)",
+    ];
+    for log in recorded {
+        let a = analyze(log);
+        let f = a
+            .deciding()
+            .unwrap_or_else(|| panic!("{log}: {:#?}", a.findings));
+        assert_eq!(
+            (f.cause, f.fix_id),
+            ("tls-certificate-not-trusted", "trust-or-fix-certificate"),
+            "{log}"
+        );
+        assert_eq!(f.lines, vec![1], "{log}");
+        assert!(f.fix.en.contains("--cacert") && has_cjk(&f.what.zh));
+    }
+    // swaks stops after STARTTLS's 220: before, "No problems found".
+    let swaks = "=== Trying 127.0.0.1:2626...\n=== Connected to 127.0.0.1.\n<-  220 mail.example.com ESMTP Postfix\n -> EHLO client.example\n<-  250-mail.example.com\n<-  250-STARTTLS\n<-  250 AUTH PLAIN LOGIN\n -> STARTTLS\n<-  220 2.0.0 Ready to start TLS\n*** TLS startup failed (connect(): error:0A000086:SSL routines::certificate verify failed)\n*** STARTTLS attempted but failed\n -> QUIT\n<-  221 2.0.0 Bye\n=== Connection closed with remote host.\n";
+    let a = analyze(swaks);
+    let f = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(
+        (f.cause, f.severity),
+        ("tls-certificate-not-trusted", Severity::Error)
+    );
+    assert_eq!(f.lines, vec![10, 11]);
+    // Another handshake failure is a failure too, if not this cause.
+    let a = analyze(&swaks.replace(
+        "error:0A000086:SSL routines::certificate verify failed",
+        "error:0A00010B:SSL routines::wrong version number",
+    ));
+    let f = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(f.severity, Severity::Error);
+    assert_ne!(f.cause, "tls-certificate-not-trusted");
+}

@@ -724,6 +724,10 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
             "投递彻底失败；退信会发回给发件人。",
         )),
         LogEvent::Connect => Text::from(Tr::new("a client connected.", "有客户端连接。")),
+        LogEvent::TlsFailed => Text::from(Tr::new(
+            "the TLS handshake failed: the client did not accept the server's certificate.",
+            "TLS 握手失败：客户端没有接受服务器的证书。",
+        )),
         LogEvent::Info => Text::from(Tr::new(
             "a line of the program's log.",
             "该程序日志中的一行。",

@@ -51,7 +51,8 @@ pub enum Command {
     /// answers in the chosen
     /// profile's wording (only the timeout and too-many-connections replies are the
     /// command's own). The transcript of every session goes to stdout. Binds
-    /// to loopback unless --allow-remote; STARTTLS is not offered (no real TLS).
+    /// to loopback unless --allow-remote; STARTTLS is offered with real TLS (rustls) and a
+    /// self-signed certificate unless --cert/--key give one, or --no-tls turns it off.
     Serve(serve::Args),
     /// Compute a client's SASL response, showing every intermediate value.
     ///

@@ -38,6 +38,7 @@ mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
 mod starttls_not_offered;
+pub(crate) mod tls_certificate;
 mod unauthenticated;
 
 // The general rules.
@@ -111,7 +112,8 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 24] = [
+const RULES: [(Applies, &Rule); 25] = [
+    (tls_certificate::applies, &tls_certificate::RULE),
     (client_sasl::applies, &client_sasl::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),

@@ -78,7 +78,8 @@ pub struct Args {
     /// The address to listen on, IP:PORT; port 0 picks a free port.
     #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:2525", value_parser = parse_listen)]
     listen: SocketAddr,
-    /// Allow a --listen address that is not loopback (no TLS: passwords travel in clear).
+    /// Allow a --listen address that is not loopback (a client that skips STARTTLS sends
+    /// its password in clear).
     #[arg(long)]
     allow_remote: bool,
     /// Whose behaviour to reproduce: postfix, sendmail, exim, 163, rfc5321 (the standard,
