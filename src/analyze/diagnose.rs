@@ -814,7 +814,7 @@ impl Diagnoser<'_> {
             250 if verb == Some("EHLO") || verb == Some("HELO") => {
                 let s = self.state(session);
                 s.helo = true;
-                for line in reply_lines {
+                for line in reply_lines.iter().flat_map(|l| unjoined(l)) {
                     let upper = line.to_ascii_uppercase();
                     if let Some(mechs) = upper
                         .strip_prefix("AUTH ")
@@ -1452,6 +1452,32 @@ impl Diagnoser<'_> {
             )),
         ));
     }
+}
+
+/// The lines of an EHLO reply that a client's debug output ran together
+/// (`smtp.example.com250-PIPELINING250-SIZE 10240000250-AUTH PLAIN LOGIN250 8BITMIME`:
+/// PHPMailer's HTML output drops the line breaks inside a reply), each without its code.
+/// A `250-` or `250 ` right after another character starts a line; a line that holds none
+/// is itself.
+pub(super) fn unjoined(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    let mut i = 1;
+    while i + 4 <= bytes.len() {
+        let joined = bytes.get(i..i + 3) == Some(b"250")
+            && matches!(bytes.get(i + 3), Some(b'-' | b' '))
+            && bytes.get(i - 1).is_some_and(|b| !b.is_ascii_whitespace());
+        if joined && parts.len() < 64 {
+            parts.push(line.get(start..i).unwrap_or(""));
+            start = i + 4;
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    parts.push(line.get(start..).unwrap_or(""));
+    parts
 }
 
 /// The command line with its verb corrected: `RCPR TO:sam@163.com` → `RCPT TO:sam@163.com`.

@@ -815,9 +815,56 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
         if index >= MAX_LINES {
             return (annotator, true);
         }
-        annotator.push(index + 1, &without_terminal_escapes(raw));
+        let raw = without_terminal_escapes(raw);
+        annotator.push(index + 1, &without_html_line_markup(&raw));
     }
     (annotator, false)
+}
+
+/// A line of an HTML page's debug output copied from its source (PHPMailer's
+/// `Debugoutput = 'html'`: `SERVER -&gt; CLIENT: 220 …<br>`) as the page shows it: the
+/// `<br>` at its end goes and the entities HTML escapes are read. Only a line ending in
+/// `<br>` is such a line; any other keeps its `&gt;`.
+fn without_html_line_markup(raw: &str) -> std::borrow::Cow<'_, str> {
+    let trimmed = raw.trim_end();
+    let Some(line) = ["<br>", "<br />", "<br/>"]
+        .iter()
+        .find_map(|br| trimmed.strip_suffix(br))
+    else {
+        return std::borrow::Cow::Borrowed(raw);
+    };
+    if !line.contains('&') {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut rest = line;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let entity = [
+            ("&gt;", '>'),
+            ("&lt;", '<'),
+            ("&amp;", '&'),
+            ("&quot;", '"'),
+            ("&#039;", '\''),
+            ("&#39;", '\''),
+            ("&apos;", '\''),
+        ]
+        .iter()
+        .find(|(name, _)| rest.starts_with(name));
+        match entity {
+            Some((name, c)) => {
+                out.push(*c);
+                rest = &rest[name.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out)
 }
 
 /// A line without the escape sequences a terminal reads as colours and cursor moves

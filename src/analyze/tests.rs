@@ -999,3 +999,47 @@ fn an_unverified_certificate_is_its_own_cause() {
     assert_eq!(f.severity, Severity::Error);
     assert_ne!(f.cause, "tls-certificate-not-trusted");
 }
+
+#[test]
+fn phpmailer_html_output_reads_as_the_page_shows_it() {
+    // `Debugoutput = 'html'`: entities, a <br> per line, and the EHLO reply's lines run
+    // together. Copied from the page's source, and from the page.
+    let source = "2024-05-01 10:00:00\tSERVER -&gt; CLIENT: 220 smtp.example.com ESMTP Postfix<br>\n\
+2024-05-01 10:00:00\tCLIENT -&gt; SERVER: EHLO www.example.org<br>\n\
+2024-05-01 10:00:00\tSERVER -&gt; CLIENT: 250-smtp.example.com250-PIPELINING250-SIZE 10240000250-STARTTLS250 8BITMIME<br>\n\
+2024-05-01 10:00:00\tCLIENT -&gt; SERVER: AUTH LOGIN<br>\n\
+2024-05-01 10:00:00\tSERVER -&gt; CLIENT: 503 5.5.1 Error: authentication not enabled<br>\n\
+2024-05-01 10:00:00\tSMTP ERROR: AUTH command failed: 503 5.5.1 Error: authentication not enabled<br />\n";
+    let shown = source
+        .replace("-&gt;", "->")
+        .replace("<br />", "")
+        .replace("<br>", "");
+    let (a, b) = (analyze(source), analyze(&shown));
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(a.findings, b.findings);
+    let f = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(f.cause, "auth-not-advertised", "{:#?}", a.findings);
+    // The run-together reply's STARTTLS is read: AUTH comes after it.
+    assert!(f.what.en.contains("lists STARTTLS"), "{}", f.what.en);
+    // A line that does not end in <br> keeps its entities.
+    assert_eq!(
+        without_html_line_markup("C: MAIL FROM:&lt;a@b&gt;"),
+        "C: MAIL FROM:&lt;a@b&gt;"
+    );
+    assert_eq!(
+        without_html_line_markup("S: 250 a&amp;b &x<br>"),
+        "S: 250 a&b &x"
+    );
+    assert_eq!(
+        super::diagnose::unjoined("mail.example.com250-AUTH PLAIN250 8BITMIME"),
+        vec!["mail.example.com", "AUTH PLAIN", "8BITMIME"]
+    );
+    assert_eq!(
+        super::diagnose::unjoined("SIZE 10240000"),
+        vec!["SIZE 10240000"]
+    );
+}
