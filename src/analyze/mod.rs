@@ -811,7 +811,7 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
     } else {
         Box::new(text.lines())
     };
-    for (index, raw) in lines.enumerate() {
+    for (index, raw) in lines.flat_map(run_together).enumerate() {
         if index >= MAX_LINES {
             return (annotator, true);
         }
@@ -819,6 +819,76 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
         annotator.push(index + 1, &without_html_line_markup(&raw));
     }
     (annotator, false)
+}
+
+/// The lines a paste ran together into one: an HTML page's source with `<br>` between
+/// them, or a client's debug output copied without its line breaks (PHPMailer's
+/// `… CLIENT -> SERVER: EHLO x 2024-01-15 08:12:02 SERVER -> CLIENT: 535 …`). Each part
+/// starts at a marker the program writes at the start of a line, with the time stamp
+/// before it; a line with one marker or none is one line.
+fn run_together(line: &str) -> Vec<&str> {
+    const MARKERS: [&str; 6] = [
+        "CLIENT -> SERVER: ",
+        "SERVER -> CLIENT: ",
+        "CLIENT -&gt; SERVER: ",
+        "SERVER -&gt; CLIENT: ",
+        "SMTP ERROR: ",
+        "SMTP Error: ",
+    ];
+    // At most this many parts of one line; the rest stays in the last.
+    const MAX_PARTS: usize = 1000;
+    let mut parts: Vec<&str> = Vec::new();
+    let trimmed = line.trim_end();
+    let by_br: Vec<&str> = match trimmed
+        .strip_suffix("<br>")
+        .unwrap_or(trimmed)
+        .contains("<br>")
+    {
+        true => trimmed.split_inclusive("<br>").take(MAX_PARTS).collect(),
+        false => vec![line],
+    };
+    for piece in by_br {
+        let mut starts: Vec<usize> = MARKERS
+            .iter()
+            .flat_map(|m| piece.match_indices(m).map(|(at, _)| at))
+            .collect();
+        starts.sort_unstable();
+        if starts.len() < 2 {
+            parts.push(piece);
+            continue;
+        }
+        let mut from = 0;
+        for &at in starts.iter().skip(1).take(MAX_PARTS) {
+            let at = timestamp_before(piece, at);
+            if at > from {
+                parts.push(piece.get(from..at).unwrap_or("").trim_end());
+                from = at;
+            }
+        }
+        parts.push(piece.get(from..).unwrap_or(""));
+    }
+    parts
+}
+
+/// Where a `YYYY-MM-DD HH:MM:SS ` time stamp just before `at` starts, or `at`.
+fn timestamp_before(text: &str, at: usize) -> usize {
+    let head = text.get(..at).unwrap_or("").trim_end();
+    let Some(start) = head.len().checked_sub(19) else {
+        return at;
+    };
+    let shaped = head.get(start..).is_some_and(|stamp| {
+        stamp.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            10 => b == b' ' || b == b'T',
+            13 | 16 => b == b':',
+            _ => b.is_ascii_digit(),
+        })
+    });
+    if shaped {
+        start
+    } else {
+        at
+    }
 }
 
 /// A line of an HTML page's debug output copied from its source (PHPMailer's

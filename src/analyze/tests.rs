@@ -1043,3 +1043,33 @@ fn phpmailer_html_output_reads_as_the_page_shows_it() {
         vec!["SIZE 10240000"]
     );
 }
+
+#[test]
+fn lines_a_paste_ran_together_are_read_apart() {
+    // PHPMailer's debug copied without its line breaks: "No problems found" before.
+    let joined = "2024-01-15 08:12:01 CLIENT -> SERVER: EHLO example.com 2024-01-15 08:12:02 SERVER -> CLIENT: 535 5.7.8 Username and Password not accepted. 2024-01-15 08:12:02 SMTP Error: Could not authenticate.";
+    let a = analyze(joined);
+    assert_eq!(a.lines.len(), 3, "{:#?}", a.lines);
+    assert_eq!(
+        a.lines[1].raw,
+        "2024-01-15 08:12:02 SERVER -> CLIENT: 535 5.7.8 Username and Password not accepted."
+    );
+    let f = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!((f.code, f.severity), (Some(535), Severity::Error));
+    // An HTML page's source with <br> between the lines.
+    let source = "2024-01-15 08:12:01 SERVER -&gt; CLIENT: 220 smtp.example.com ESMTP<br>2024-01-15 08:12:01 CLIENT -&gt; SERVER: EHLO x<br>2024-01-15 08:12:01 SERVER -&gt; CLIENT: 250 AUTH LOGIN<br>2024-01-15 08:12:01 CLIENT -&gt; SERVER: AUTH LOGIN<br>2024-01-15 08:12:01 SERVER -&gt; CLIENT: 535 5.7.3 Authentication unsuccessful<br>";
+    let a = analyze(source);
+    assert_eq!(a.lines.len(), 5, "{:#?}", a.lines);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(a.deciding().map(|f| f.code), Some(Some(535)));
+    // One marker, or a <br> at the end only: the line as it is.
+    assert_eq!(
+        run_together("SERVER -> CLIENT: 250 ok<br>"),
+        vec!["SERVER -> CLIENT: 250 ok<br>"]
+    );
+    assert_eq!(run_together("C: DATA"), vec!["C: DATA"]);
+}
