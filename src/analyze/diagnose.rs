@@ -1469,7 +1469,9 @@ pub(super) fn unjoined(line: &str) -> Vec<&str> {
             && matches!(bytes.get(i + 3), Some(b'-' | b' '))
             && bytes.get(i - 1).is_some_and(|b| !b.is_ascii_whitespace());
         if joined && parts.len() < 64 {
-            parts.push(line.get(start..i).unwrap_or(""));
+            // hMailServer writes `[nl]` where the line ended.
+            let part = line.get(start..i).unwrap_or("");
+            parts.push(part.strip_suffix("[nl]").unwrap_or(part));
             start = i + 4;
             i += 4;
         } else {
@@ -1542,7 +1544,15 @@ fn queue_id(text: &str) -> Option<String> {
 }
 
 fn quote(code: Option<u16>, enhanced: Option<&str>, text: &str) -> String {
-    let text = short(text.trim(), MAX_QUOTE);
+    // A quote mark the paste put after the reply (`…address."`, `…lookup'`), with no mark
+    // it closes: not the reply's.
+    let mut text = text.trim();
+    for q in ['\'', '"'] {
+        if text.ends_with(q) && text.matches(q).count() % 2 == 1 {
+            text = text.get(..text.len() - 1).unwrap_or(text).trim_end();
+        }
+    }
+    let text = short(text, MAX_QUOTE);
     match (code, enhanced) {
         (Some(c), Some(e)) => format!("{c} {e} {text}"),
         (Some(c), None) => format!("{c} {text}"),

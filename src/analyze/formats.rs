@@ -81,6 +81,9 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(reading) = simplesmtp(line) {
         return reading;
     }
+    if let Some(reading) = hmailserver(line) {
+        return reading;
+    }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 7] =
         [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl];
@@ -780,6 +783,48 @@ fn msmtp(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// hMailServer's debug log: tab-separated quoted fields, the session's number third and
+/// the text last. Its server (`"SMTPD"`) writes what it RECEIVED from the client and
+/// what it SENT back; its own deliveries (`"SMTPC"`) the other way round. A multi-line
+/// reply is one field with `[nl]` between its lines.
+fn hmailserver(line: &str) -> Option<Reading<'_>> {
+    let server = if line.starts_with("\"SMTPD\"\t") {
+        true
+    } else if line.starts_with("\"SMTPC\"\t") {
+        false
+    } else {
+        return None;
+    };
+    let fields: Vec<&str> = line.split('\t').collect();
+    let text = fields.last()?.trim().trim_matches('"');
+    let session = fields
+        .get(2)
+        .and_then(|f| f.trim().parse::<u32>().ok())
+        .unwrap_or(0);
+    let (received, text) = match (text.strip_prefix("RECEIVED: "), text.strip_prefix("SENT: ")) {
+        (Some(t), _) => (true, t),
+        (None, Some(t)) => (false, t),
+        _ => {
+            return Some(Reading::note(
+                Format::HMailServer,
+                Tr::new(
+                    "hMailServer: its own note on the session, not part of the SMTP dialogue.",
+                    "hMailServer：它对本次会话的记录，不属于 SMTP 对话。",
+                ),
+                false,
+            ))
+        }
+    };
+    let role = if received == server {
+        Role::Client(Cow::Borrowed(text))
+    } else {
+        Role::Server(Cow::Borrowed(text))
+    };
+    let mut reading = Reading::new(Format::HMailServer, role);
+    reading.session = session;
+    Some(reading)
 }
 
 /// curl's `-v`: `> ` sent, `< ` received, `* ` its own information.

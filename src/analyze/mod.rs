@@ -30,6 +30,7 @@
 //! Every text a learner sees is in English and Chinese ([`Text`], or `describe(lang)`).
 
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 use crate::i18n::{Lang, Tr};
 
@@ -336,6 +337,9 @@ pub enum Format {
     Msmtp,
     /// curl's verbose output: `> ` sent, `< ` received, `* ` info.
     Curl,
+    /// hMailServer's debug log: `"SMTPD"<tab>…<tab>"RECEIVED: EHLO x"`, `"SENT: 250 …"`
+    /// (SMTPC, its own deliveries, the other way round).
+    HMailServer,
     /// Postfix's log (syslog).
     PostfixLog,
     /// Sendmail's log (syslog).
@@ -371,6 +375,7 @@ impl Format {
             Format::Serve => "serve",
             Format::Msmtp => "msmtp",
             Format::Curl => "curl",
+            Format::HMailServer => "hmailserver",
             Format::PostfixLog => "postfix-log",
             Format::SendmailLog => "sendmail-log",
             Format::EximLog => "exim-log",
@@ -420,6 +425,10 @@ impl Format {
             Format::Curl => Tr::new(
                 "curl verbose output (> sent, < received)",
                 "curl 详细输出（> 发送，< 接收）",
+            ),
+            Format::HMailServer => Tr::new(
+                "hMailServer log (SMTPD: RECEIVED from the client, SENT to it)",
+                "hMailServer 日志（SMTPD：RECEIVED 为客户端发来，SENT 为发给客户端）",
             ),
             Format::PostfixLog => Tr::new("Postfix log (syslog)", "Postfix 日志（syslog）"),
             Format::SendmailLog => Tr::new("Sendmail log (syslog)", "Sendmail 日志（syslog）"),
@@ -811,11 +820,14 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
     } else {
         Box::new(text.lines())
     };
-    for (index, raw) in lines.flat_map(run_together).enumerate() {
+    let logical = lines.flat_map(run_together).flat_map(|line| {
+        hmailserver_reply_lines(line).unwrap_or_else(|| vec![Cow::Borrowed(line)])
+    });
+    for (index, raw) in logical.enumerate() {
         if index >= MAX_LINES {
             return (annotator, true);
         }
-        let raw = without_terminal_escapes(raw);
+        let raw = without_terminal_escapes(&raw);
         annotator.push(index + 1, &without_html_line_markup(&raw));
     }
     (annotator, false)
@@ -869,6 +881,32 @@ fn run_together(line: &str) -> Vec<&str> {
     }
     parts
 }
+
+/// hMailServer's multi-line reply, one field with `[nl]` between its lines, as the lines
+/// it was: each with the fields before it (`"SMTPD"<tab>…<tab>"SENT: 250-mail[nl]250 HELP"`
+/// → `…"SENT: 250-mail"` and `…"SENT: 250 HELP"`); `None` for any other line.
+fn hmailserver_reply_lines(line: &str) -> Option<Vec<Cow<'_, str>>> {
+    if !(line.starts_with("\"SMTPD\"\t") || line.starts_with("\"SMTPC\"\t"))
+        || !line.contains("[nl]")
+    {
+        return None;
+    }
+    let (before, last) = line.rsplit_once('\t')?;
+    let prefix = ["\"SENT: ", "\"RECEIVED: "]
+        .into_iter()
+        .find(|p| last.starts_with(p))?;
+    let body = last.get(prefix.len()..)?.trim_end().trim_end_matches('"');
+    Some(
+        body.split("[nl]")
+            .filter(|part| !part.is_empty())
+            .take(MAX_REPLY_PARTS)
+            .map(|part| Cow::Owned(format!("{before}\t{prefix}{part}\"")))
+            .collect(),
+    )
+}
+
+/// At most this many lines of one hMailServer reply.
+const MAX_REPLY_PARTS: usize = 200;
 
 /// Where a `YYYY-MM-DD HH:MM:SS ` time stamp just before `at` starts, or `at`.
 fn timestamp_before(text: &str, at: usize) -> usize {

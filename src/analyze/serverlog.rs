@@ -501,7 +501,7 @@ fn python_tuple(line: &str) -> Option<(u16, String)> {
                 let start = tail.trim_start();
                 let quote = start.trim_start_matches('b').chars().next();
                 if let Some(q @ ('\'' | '"')) = quote {
-                    if let Some(end) = start.rfind(q) {
+                    if let Some(end) = literal_end(start, q) {
                         if let Some(text) = start.get(..=end).and_then(super::formats::py_literal) {
                             return Some((code, text));
                         }
@@ -510,6 +510,22 @@ fn python_tuple(line: &str) -> Option<(u16, String)> {
             }
         }
         rest = after;
+    }
+    None
+}
+
+/// Where the Python string literal at the start of `text` (after an optional `b`) ends: its
+/// closing `q`, past any backslash escape. `(552, b'… limit', 'me@example.com')` holds two.
+fn literal_end(text: &str, q: char) -> Option<usize> {
+    let open = text.find(q)?;
+    let mut escaped = false;
+    for (i, c) in text.get(open + 1..)?.char_indices() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            _ if c == q => return Some(open + 1 + i),
+            _ => {}
+        }
     }
     None
 }

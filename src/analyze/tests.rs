@@ -1073,3 +1073,93 @@ fn lines_a_paste_ran_together_are_read_apart() {
     );
     assert_eq!(run_together("C: DATA"), vec!["C: DATA"]);
 }
+
+/// More logs in the forms people post, each with the cause an admin would name (found by
+/// trying the analyzer on about eighty of them; the replies are the programs' and providers'
+/// published or commonly posted texts).
+#[test]
+fn more_posted_logs_get_their_cause() {
+    let cases = [
+        // Gmail's 552 for content is no size refusal.
+        ("Mar 12 10:00:00 mail postfix/smtp[1]: 4D5E6F: to=<bob@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.27.26]:25, delay=2, delays=0.1/0/0.5/1.4, dsn=5.7.0, status=bounced (host gmail-smtp-in.l.google.com[142.250.27.26] said: 552-5.7.0 This message was blocked because its content presents a potential 552-5.7.0 security issue. Please visit 552-5.7.0  https://support.google.com/mail/?p=BlockedMessage to review our 552 5.7.0 message content and attachment content guidelines. a1si1234.12 - gsmtp (in reply to end of DATA command))", "content-blocked"),
+        // Aliyun's 526 at AUTH is the login, not the mechanism.
+        ("DEBUG SMTP: AUTH LOGIN failed\njavax.mail.AuthenticationFailedException: 526 Authentication failure[0]", "wrong-credentials"),
+        // 450s that no waiting clears: Postfix's reverse DNS, HELO name and recipient domain
+        // checks.
+        ("Mar 12 09:00:00 mail postfix/smtp[1234]: 7D8E9F0A1B: to=<bob@example.net>, relay=mx.example.net[192.0.2.30]:25, delay=2, delays=0.1/0/1/0.9, dsn=4.7.1, status=deferred (host mx.example.net[192.0.2.30] said: 450 4.7.1 Client host rejected: cannot find your hostname, [203.0.113.5] (in reply to RCPT TO command))", "missing-reverse-dns"),
+        ("Mar 12 10:00:00 zimbra postfix/smtpd[1]: NOQUEUE: reject: RCPT from unknown[198.51.100.50]: 450 4.7.1 <WIN-ABC123>: Helo command rejected: Host not found; from=<scanner@example.com> to=<office@example.com> proto=ESMTP helo=<WIN-ABC123>", "helo-name-refused"),
+        ("<-  250 2.1.0 Ok\n -> RCPT TO:<typo@exmaple.org>\n<** 450 4.1.2 <typo@exmaple.org>: Recipient address rejected: Domain not found\n -> QUIT\n<-  221 2.0.0 Bye", "recipient-domain-unknown"),
+        // Microsoft 365: an account restricted for spam; an NDR's unknown recipient.
+        ("com.sun.mail.smtp.SMTPSendFailedException: 554 5.2.0 STOREDRV.Submission.Exception:OutboundSpamException; Failed to process message due to a permanent exception with message [BeginDiagnosticData]WASCL UserAction verdict is not None. Actual verdict is Suspend, ShowTierUpgrade.[EndDiagnosticData]", "account-restricted-for-spam"),
+        ("Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient nobody@contoso.com not found by SMTP address lookup'", "unknown-user"),
+        // SPF named without its enhanced code.
+        ("Mar 12 09:00:03 mail postfix/smtp[2222]: 9F8E7D6C5B: to=<someone@customer.example>, relay=mx.customer.example[198.51.100.20]:25, delay=3, delays=0.1/0/1.4/1.5, dsn=5.7.1, status=bounced (host mx.customer.example[198.51.100.20] said: 550 5.7.1 Message rejected due to SPF policy (in reply to RCPT TO command))", "spf-fail"),
+        // hMailServer's log: its relay refusal, and a 530 paired with the RCPT it answers.
+        ("\"SMTPD\"\t4800\t16\t\"2024-03-12 10:00:00.301\"\t\"203.0.113.9\"\t\"SENT: 550 Delivery is not allowed to this address.\"", "relay-denied"),
+        ("\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.123\"\t\"203.0.113.9\"\t\"RECEIVED: EHLO client.example.net\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.125\"\t\"203.0.113.9\"\t\"SENT: 250-mail.example.com[nl]250-SIZE 20480000[nl]250-AUTH LOGIN[nl]250 HELP\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.200\"\t\"203.0.113.9\"\t\"RECEIVED: MAIL FROM:<x@example.net>\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.201\"\t\"203.0.113.9\"\t\"SENT: 250 OK\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.300\"\t\"203.0.113.9\"\t\"RECEIVED: RCPT TO:<y@gmail.com>\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.301\"\t\"203.0.113.9\"\t\"SENT: 530 SMTP authentication is required.\"", "auth-required"),
+    ];
+    for (log, cause) in cases {
+        let a = analyze(log);
+        let d = a.deciding().unwrap_or_else(|| panic!("{log}: no finding"));
+        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
+        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+        // No stray quote mark of the paste's in the quoted reply.
+        assert!(
+            !d.what.en.contains("'\"") && !d.what.en.contains(".\"\""),
+            "{}",
+            d.what.en
+        );
+    }
+    // The 530 names the command it answered, in both languages, and the hMailServer reply's
+    // lines are read apart.
+    let a = analyze(cases[9].0);
+    let d = a.deciding().expect("a finding");
+    assert!(
+        d.what.en.contains("before RCPT") && d.what.en.contains("offers AUTH LOGIN"),
+        "{}",
+        d.what.en
+    );
+    assert!(
+        d.what.zh.contains("服务器要求在 RCPT 之前"),
+        "{}",
+        d.what.zh
+    );
+    assert_eq!(a.lines.len(), 9);
+    // The recipient named once.
+    let a = analyze("C: RCPT TO:<nobody@example.com>\nS: 550 5.1.1 User unknown");
+    let d = a.deciding().expect("a finding");
+    assert!(
+        d.what
+            .en
+            .starts_with("The server does not know the recipient <nobody@example.com>:"),
+        "{}",
+        d.what.en
+    );
+    let a = analyze("Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient nobody@contoso.com not found by SMTP address lookup'");
+    let d = a.deciding().expect("a finding");
+    assert!(
+        !d.what.en.contains("the recipient the recipient")
+            && !d.what.zh.contains("收件人 该收件人"),
+        "{}",
+        d.what.en
+    );
+    // A Python tuple's second string is not the reply's.
+    let a = analyze("smtplib.SMTPSenderRefused: (552, b'5.3.4 Message size exceeds fixed limit', 'me@example.com')");
+    let d = a.deciding().expect("a finding");
+    assert!(
+        d.what
+            .en
+            .contains("\"552 5.3.4 Message size exceeds fixed limit\""),
+        "{}",
+        d.what.en
+    );
+    // Tencent Exmail: the fix keeps the server.
+    let a = analyze("DEBUG SMTP: trying to connect to host \"smtp.exmail.qq.com\", port 465, isSSL true\n535 Error: authentication failed\njavax.mail.AuthenticationFailedException: 535 Error: authentication failed");
+    let d = a.deciding().expect("a finding");
+    assert_eq!(d.cause, "authorization-code");
+    assert!(
+        d.fix.en.starts_with("Keep the server you use") && d.fix.en.contains("smtp.exmail.qq.com"),
+        "{}",
+        d.fix.en
+    );
+}

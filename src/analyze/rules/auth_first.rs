@@ -70,14 +70,23 @@ pub(super) fn auth_required(
     starttls_offered: bool,
     lines: Vec<usize>,
 ) -> Finding {
-    let verb = verb.unwrap_or("this command");
+    let (verb_en, verb_zh) = match verb {
+        Some(v) => (v.to_string(), format!(" {v} ")),
+        None => ("this command".to_string(), "这条命令".to_string()),
+    };
     let (need_en, need_zh) = match (tls, auth) {
-        (true, true) => ("STARTTLS and then authentication", "先 STARTTLS 再认证"),
-        (true, false) => ("STARTTLS (an encrypted connection)", "STARTTLS（加密连接）"),
+        (true, true) => (
+            "STARTTLS and then authentication",
+            " STARTTLS，再完成身份认证",
+        ),
+        (true, false) => (
+            "STARTTLS (an encrypted connection)",
+            " STARTTLS（加密连接）",
+        ),
         _ => ("authentication (AUTH)", "身份认证（AUTH）"),
     };
-    let mut en = format!("The server wants {need_en} before {verb}: \"{quote}\".");
-    let mut zh = format!("服务器要求在 {verb} 之前先完成{need_zh}：\"{quote}\"。");
+    let mut en = format!("The server wants {need_en} before {verb_en}: \"{quote}\".");
+    let mut zh = format!("服务器要求在{verb_zh}之前先完成{need_zh}：\"{quote}\"。");
     match offered {
         Some(m) => {
             en.push_str(&format!(" Its EHLO reply offers AUTH {m}."));

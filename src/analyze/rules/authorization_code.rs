@@ -18,12 +18,12 @@ pub(super) const RULE: Rule = Rule {
         "服务商要求使用授权码",
     ),
     meaning: Tr::new(
-        "This is how 163.com, 126.com and QQ Mail refuse a login over SMTP: they do not take the password of the web mailbox, only the client authorization code (授权码) generated after the SMTP service is switched on.",
-        "这是 163.com、126.com 和 QQ 邮箱在 SMTP 上拒绝登录的方式：它们不接受网页邮箱的登录密码，只接受开启 SMTP 服务后生成的客户端授权码。",
+        "This is how 163.com, 126.com and QQ Mail refuse a login over SMTP: they do not take the password of the web mailbox, only the client authorization code (授权码) generated after the SMTP service is switched on. Tencent Exmail answers the same for a wrong password, or when the account needs its client-specific password.",
+        "这是 163.com、126.com 和 QQ 邮箱在 SMTP 上拒绝登录的方式：它们不接受网页邮箱的登录密码，只接受开启 SMTP 服务后生成的客户端授权码。腾讯企业邮在密码错误、或账户需要客户端专用密码时，也这样回复。",
     ),
     fix: Tr::new(
-        "In the web mailbox open Settings → POP3/SMTP/IMAP, switch on the SMTP service, generate an authorization code (QQ: by SMS) and use it as the password; the user name is the full address, and the sender (MAIL FROM and From:) must be that same address. Server smtp.163.com / smtp.qq.com, port 465 with SSL (or 25).",
-        "登录网页邮箱，打开 设置 → POP3/SMTP/IMAP，开启 SMTP 服务，生成授权码（QQ 邮箱需发短信验证），把授权码当作密码填写；用户名是完整的邮箱地址，发件人（MAIL FROM 和 From:）也必须是这个地址。服务器 smtp.163.com / smtp.qq.com，465 端口加 SSL（或 25 端口）。",
+        "Keep the server you use. 163.com, 126.com, QQ Mail: in the web mailbox open Settings → POP3/SMTP/IMAP, switch on the SMTP service, generate an authorization code (QQ: by SMS) and use it as the password (server smtp.163.com, smtp.126.com or smtp.qq.com, port 465 with SSL). Tencent Exmail (smtp.exmail.qq.com) and other company mail: the account's own password, or its client-specific password (客户端专用密码) when WeChat binding or secure login is on; the administrator may also have to allow IMAP/SMTP for the account. Everywhere the user name is the full address, and the sender (MAIL FROM and From:) must be that same address.",
+        "服务器保持不变。163.com、126.com、QQ 邮箱：登录网页邮箱，打开 设置 → POP3/SMTP/IMAP，开启 SMTP 服务，生成授权码（QQ 邮箱需发短信验证），把授权码当作密码填写（服务器 smtp.163.com、smtp.126.com 或 smtp.qq.com，465 端口加 SSL）。腾讯企业邮（smtp.exmail.qq.com）及其他企业邮箱：使用账户自己的密码；开启了微信绑定或安全登录时，使用客户端专用密码；管理员可能还需要为该账户开启 IMAP/SMTP。无论哪种，用户名都是完整的邮箱地址，发件人（MAIL FROM 和 From:）也必须是这个地址。",
     ),
 };
 

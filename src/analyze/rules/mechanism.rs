@@ -45,7 +45,15 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             Some(535 | 534 | 530 | 538 | 503 | 501 | 500 | 502 | 554)
         )
         && e.own_server.is_none()
-        && !e.has(&["relay", "recipient", "sender", "mailbox"]);
+        && !e.has(&["relay", "recipient", "sender", "mailbox"])
+        // Aliyun's `526 Authentication failure[0]`: the login, not the mechanism.
+        && !e.has(&[
+            "authentication fail",
+            "auth fail",
+            "authentication unsuccessful",
+            "password",
+            "credentials",
+        ]);
     named
         || (e.code == Some(504)
             && (e.auth || e.verb == Some("AUTH") || e.has(&["authentication", "mechanism"])))

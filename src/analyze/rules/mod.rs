@@ -13,12 +13,15 @@ use super::{Finding, FindingKind, Format, Severity};
 use crate::i18n::Tr;
 use crate::smtp::command::Command;
 
+mod account_restricted;
 mod app_password;
 mod auth_not_offered;
 mod authorization_code;
 pub(crate) mod backend_verdict;
 mod blocklisted;
 mod client_sasl;
+mod content_blocked;
+mod helo_name;
 mod mailbox_full;
 mod mechanism;
 pub(crate) mod mechanism_unverifiable;
@@ -28,6 +31,7 @@ mod network;
 mod open_resolver;
 mod rate_limit;
 mod rcpt_policy;
+mod recipient_domain;
 mod relay_own_exim;
 mod relay_own_sendmail;
 mod relay_own_server;
@@ -112,7 +116,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 25] = [
+const RULES: [(Applies, &Rule); 29] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (client_sasl::applies, &client_sasl::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
@@ -121,7 +125,10 @@ const RULES: [(Applies, &Rule); 25] = [
     (reverse_dns::applies, &reverse_dns::RULE),
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
+    (account_restricted::applies, &account_restricted::RULE),
     (sender_dns::applies, &sender_dns::RULE),
+    (recipient_domain::applies, &recipient_domain::RULE),
+    (helo_name::applies, &helo_name::RULE),
     (relay_own_exim::applies, &relay_own_exim::RULE),
     (relay_own_sendmail::applies, &relay_own_sendmail::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
@@ -137,6 +144,7 @@ const RULES: [(Applies, &Rule); 25] = [
     (message_header::applies, &message_header::RULE),
     (rate_limit::applies, &rate_limit::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
+    (content_blocked::applies, &content_blocked::RULE),
     (network::applies, &network::RULE),
     (starttls_not_offered::applies, &starttls_not_offered::RULE),
     (rcpt_policy::applies, &rcpt_policy::RULE),

@@ -28,6 +28,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         "relay denied",
         "relaying not allowed",
         "we do not relay",
+        // hMailServer's refusal to relay for an unauthenticated client.
+        "delivery is not allowed to this address",
     ]);
     if relay {
         let who = c.address.clone().unwrap_or_default();

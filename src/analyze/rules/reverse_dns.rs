@@ -35,5 +35,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "rdns",
         "reverse lookup",
         "reverse dns entry",
+        // Postfix's reject_unknown_client_hostname and reject_unknown_reverse_client_hostname
+        // (450 by default).
+        "cannot find your hostname",
+        "cannot find your reverse hostname",
     ])
 }

@@ -34,5 +34,7 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "spf record",
             "spf)",
             "spf=fail",
+            "due to spf policy",
+            "spf policy",
         ])
 }

@@ -21,7 +21,13 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let quote = c.quote.as_str();
     let size_limit = c.size_limit;
     let has = |words: &[&str]| c.has(words);
-    let too_big = code == Some(552)
+    // 552 is the size's code, unless its enhanced code names another subject (Gmail's
+    // "552-5.7.0 This message was blocked because its content presents a potential
+    // security issue" is a policy refusal).
+    let other_subject = c
+        .enhanced
+        .is_some_and(|e| !(e.get(1..3) == Some(".2") || e.get(1..3) == Some(".3")));
+    let too_big = (code == Some(552) && !other_subject)
         || c.enhanced
             .is_some_and(|e| e.ends_with(".3.4") || e.ends_with(".2.3"))
         || has(&[

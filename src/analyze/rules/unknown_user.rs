@@ -32,6 +32,10 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "recipient not found",
             // Microsoft 365 for an address its organisation does not have (5.4.1).
             "recipient address rejected: access denied",
+            // Microsoft 365's NDR: `550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient … not
+            // found by SMTP address lookup`.
+            "recipientnotfound",
+            "not found by smtp address lookup",
         ]);
     if unknown_user && class == Some(5) {
         let who = c.address.clone().unwrap_or_default();
@@ -41,8 +45,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             std::mem::take(lines),
             Tr::new("Unknown recipient", "收件人不存在"),
             Text::new(
-                format!("The server does not know the recipient {}: \"{quote}\".", show_addr(&who, false)),
-                format!("服务器上没有收件人 {}：\"{quote}\"。", show_addr(&who, true)),
+                format!("The server does not know {}: \"{quote}\".", show_addr(&who, false).replacen('<', "the recipient <", 1)),
+                format!("服务器上没有{}：\"{quote}\"。", show_addr(&who, true).replacen('<', "收件人 <", 1)),
             ),
             Text::from(Tr::new(
                 "Check the address for typos and ask the recipient for the right one; on your own server, create the mailbox or alias first.",

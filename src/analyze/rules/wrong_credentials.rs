@@ -1,5 +1,5 @@
-//! The login refused: 535 or 534 (and an AUTH answered 454), or a Sendmail/Postfix log line
-//! saying the same. RFC 4954 §6 (535, 534, 454).
+//! The login refused: 535 or 534 (and an AUTH answered 454), another 5xx that says so
+//! (Aliyun's 526), or a Sendmail/Postfix log line saying the same. RFC 4954 §6 (535, 534, 454).
 
 use super::{Context, General};
 use crate::analyze::diagnose::finding;
@@ -20,7 +20,11 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let pending_user = c.pending_user.clone();
     let invalid_base64 = c.invalid_base64;
     // 535 (and Sendmail/Postfix log lines saying the same).
-    if code == Some(535) || code == Some(534) || (c.auth && code == Some(454)) {
+    // A 5xx of a provider's own that says so (Aliyun's `526 Authentication failure[0]`).
+    let says_so = c.class == Some(5)
+        && !matches!(code, Some(530 | 538))
+        && c.has(&["authentication fail", "authentication unsuccessful"]);
+    if code == Some(535) || code == Some(534) || (c.auth && code == Some(454)) || says_so {
         let user = c
             .log_user
             .map(|u| (u.to_string(), None))
