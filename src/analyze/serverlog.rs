@@ -390,15 +390,21 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         "password not accepted",
         "no route to host",
         "connection timed out",
-        // An unverified certificate (Python's ssl, curl, msmtp).
-        "certificate verify failed",
-        "ssl certificate problem",
-        "certificate verification failed",
         DOTNET_530[0],
         DOTNET_530[1],
     ];
+    // A client's own words for a connection or TLS that failed before any reply.
+    let connection = [
+        &super::rules::tls_certificate::WORDS[..],
+        &super::rules::tls_mode::WORDS[..],
+        &super::rules::no_listener::WORDS[..],
+        &super::rules::host_unresolvable::WORDS[..],
+        &["could not authenticate"][..],
+    ]
+    .iter()
+    .any(|words| words.iter().any(|w| lower.contains(w)));
     let enhanced = first_enhanced(line);
-    if enhanced.is_none() && !known.iter().any(|k| lower.contains(k)) {
+    if enhanced.is_none() && !connection && !known.iter().any(|k| lower.contains(k)) {
         return None;
     }
     let mut log = parse(format, program, line, false);
@@ -576,7 +582,12 @@ fn event_of(lower: &str) -> LogEvent {
     if sasl_backend_down(lower) {
         LogEvent::SaslauthdDown
     } else if any(&super::rules::tls_certificate::WORDS)
-        || any(&["tls startup failed", "starttls attempted but failed"])
+        || any(&super::rules::tls_mode::WORDS)
+        || any(&[
+            "tls startup failed",
+            "starttls attempted but failed",
+            "tls handshake failed",
+        ])
     {
         LogEvent::TlsFailed
     } else if any(&[
@@ -640,9 +651,10 @@ pub(super) fn unreachable(lower: &str) -> bool {
         "connection timed out",
         "network is unreachable",
         "cannot assign requested address",
-        "connection refused",
     ]
     .iter()
+    .chain(super::rules::no_listener::WORDS.iter())
+    .chain(super::rules::host_unresolvable::WORDS.iter())
     .any(|w| lower.contains(w))
 }
 

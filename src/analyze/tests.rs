@@ -1163,3 +1163,45 @@ fn more_posted_logs_get_their_cause() {
         d.fix.en
     );
 }
+
+#[test]
+fn a_connection_that_failed_before_any_reply_names_why() {
+    // Recorded from the programs against `smtp-trainer serve` (its plain port, its TLS
+    // port, a closed port, a misspelt name), and other programs' well-known wording.
+    let cases = [
+        ("ssl.SSLError: [SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)", "tls-mode-mismatch"),
+        ("curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number", "tls-mode-mismatch"),
+        ("msmtp: TLS handshake failed: An unexpected TLS packet was received.\nmsmtp: could not send mail (account default from /home/tim/.msmtprc)", "tls-mode-mismatch"),
+        ("smtplib.SMTPServerDisconnected: Connection unexpectedly closed: timed out", "tls-mode-mismatch"),
+        ("javax.mail.MessagingException: Could not connect to SMTP host: smtp.163.com, port: 465, response: -1", "tls-mode-mismatch"),
+        ("ConnectionRefusedError: [Errno 111] Connection refused", "nothing-listening"),
+        ("curl: (7) Failed to connect to 127.0.0.1 port 2699 after 0 ms: Couldn't connect to server", "nothing-listening"),
+        ("java.net.ConnectException: Connection refused (Connection refused)", "nothing-listening"),
+        ("Mar 12 09:00:00 host sendmail[1234]: x2C90001234: to=root, ctladdr=root (0/0), delay=00:00:00, xdelay=00:00:00, mailer=relay, pri=30356, relay=[127.0.0.1] [127.0.0.1], dsn=4.0.0, stat=Deferred: Connection refused by [127.0.0.1]", "nothing-listening"),
+        ("socket.gaierror: [Errno -2] Name or service not known", "server-name-unresolvable"),
+        ("curl: (6) Could not resolve host: smtp.exmail.qq.con", "server-name-unresolvable"),
+        ("java.net.UnknownHostException: smtp.exmail.qq.con", "server-name-unresolvable"),
+        ("x509: certificate is valid for *.mxhichina.com, mxhichina.com, not smtp.example.com", "tls-certificate-not-trusted"),
+        ("Error: self signed certificate in certificate chain", "tls-certificate-not-trusted"),
+        ("2024-01-15 08:12:02 SMTP Error: Could not authenticate.", "wrong-credentials"),
+        // A timeout stays the network's.
+        ("Mar 12 09:00:00 mail postfix/smtp[1]: connect to gmail-smtp-in.l.google.com[142.250.27.26]:25: Connection timed out", "network-unreachable"),
+    ];
+    for (log, cause) in cases {
+        let a = analyze(log);
+        let d = a.deciding().unwrap_or_else(|| panic!("{log}: no finding"));
+        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
+        assert_eq!(d.severity, Severity::Error, "{log}");
+        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+    }
+    // An application gives up: no queue to promise.
+    let a = analyze("javax.mail.MessagingException: Could not connect to SMTP host: smtp.example.com, port: 587;\n  nested exception is:\n\tjava.net.ConnectException: Connection timed out: connect");
+    let d = a.deciding().expect("a finding");
+    assert!(
+        d.what
+            .en
+            .contains("an application reports the error and gives up"),
+        "{}",
+        d.what.en
+    );
+}

@@ -22,12 +22,14 @@ mod blocklisted;
 mod client_sasl;
 mod content_blocked;
 mod helo_name;
+pub(crate) mod host_unresolvable;
 mod mailbox_full;
 mod mechanism;
 pub(crate) mod mechanism_unverifiable;
 mod message_header;
 mod microsoft_auth;
 mod network;
+pub(crate) mod no_listener;
 mod open_resolver;
 mod rate_limit;
 mod rcpt_policy;
@@ -43,6 +45,7 @@ mod smtp_not_enabled;
 mod spf;
 mod starttls_not_offered;
 pub(crate) mod tls_certificate;
+pub(crate) mod tls_mode;
 mod unauthenticated;
 
 // The general rules.
@@ -116,8 +119,10 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 29] = [
+const RULES: [(Applies, &Rule); 32] = [
     (tls_certificate::applies, &tls_certificate::RULE),
+    (tls_mode::applies, &tls_mode::RULE),
+    (host_unresolvable::applies, &host_unresolvable::RULE),
     (client_sasl::applies, &client_sasl::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
@@ -145,6 +150,7 @@ const RULES: [(Applies, &Rule); 29] = [
     (rate_limit::applies, &rate_limit::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
     (content_blocked::applies, &content_blocked::RULE),
+    (no_listener::applies, &no_listener::RULE),
     (network::applies, &network::RULE),
     (starttls_not_offered::applies, &starttls_not_offered::RULE),
     (rcpt_policy::applies, &rcpt_policy::RULE),

@@ -17,8 +17,8 @@ pub(super) const RULE: Rule = Rule {
         "连不上下一台服务器",
     ),
     meaning: Tr::new(
-        "No SMTP was spoken: the TCP connection to the next mail server failed (no route to the host, a timeout, or a refusal). The queue keeps retrying until the message expires.",
-        "根本没有进行 SMTP 对话：到下一台邮件服务器的 TCP 连接失败了（没有到该主机的路由、超时或被拒绝）。队列会一直重试，直到邮件过期。",
+        "No SMTP was spoken: the TCP connection to the mail server failed (no route to the host, or a timeout). A mail server's queue keeps retrying until the message expires; an application reports the error and gives up.",
+        "根本没有进行 SMTP 对话：到邮件服务器的 TCP 连接失败了（没有到该主机的路由，或者超时）。邮件服务器的队列会一直重试，直到邮件过期；应用程序则报告错误后放弃。",
     ),
     fix: Tr::new(
         "Check the path to the host the log names: its DNS (`dig MX domain`, `dig A host` — the right address?), a firewall on either side, and whether your provider blocks outgoing port 25 (many clouds and home lines do: `nc -vz host 25`). If port 25 is blocked, relay through a smarthost on port 587 with AUTH.",

@@ -34,7 +34,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// The words a client program's message uses for an unverified certificate, lower-case.
-pub(crate) const WORDS: [&str; 17] = [
+pub(crate) const WORDS: [&str; 20] = [
     "certificate verify failed",
     "certificate_verify_failed",
     "ssl certificate problem",
@@ -52,6 +52,11 @@ pub(crate) const WORDS: [&str; 17] = [
     "not in the cert's altnames",
     "depth_zero_self_signed_cert",
     "self_signed_cert_in_chain",
+    // Go's crypto/x509 and PHP's stream layer (PHPMailer) for a name the certificate
+    // does not hold.
+    "x509: certificate",
+    "certificate is valid for",
+    "did not match expected cn",
 ];
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
