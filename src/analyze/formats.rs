@@ -85,8 +85,8 @@ pub(super) fn read(line: &str) -> Reading<'_> {
         return reading;
     }
     let body = strip_timestamp(line);
-    let readers: [fn(&str) -> Option<Reading<'_>>; 7] =
-        [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl];
+    let readers: [fn(&str) -> Option<Reading<'_>>; 8] =
+        [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl, mailx];
     for reader in readers {
         if let Some(reading) = reader(body) {
             return reading;
@@ -785,6 +785,15 @@ fn msmtp(line: &str) -> Option<Reading<'_>> {
     None
 }
 
+/// mailx's (and s-nail's) `-v`: `>>> ` before what it sends; the replies come bare.
+fn mailx(line: &str) -> Option<Reading<'_>> {
+    let text = line.strip_prefix(">>> ")?;
+    Some(Reading::new(
+        Format::Mailx,
+        Role::Client(Cow::Borrowed(text)),
+    ))
+}
+
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and
 /// the text last. Its server (`"SMTPD"`) writes what it RECEIVED from the client and
 /// what it SENT back; its own deliveries (`"SMTPC"`) the other way round. A multi-line
@@ -947,6 +956,18 @@ fn telnet_note(line: &str) -> Option<Reading<'_>> {
     let reply_tuple = trimmed.get(1..6).is_some_and(|head| {
         head.bytes().take(3).all(|b| b.is_ascii_digit()) && head.ends_with(", ")
     });
+    // Postfix's mailq gives a deferred message's reason in parentheses under it:
+    // `(connect to gmail-smtp-in.l.google.com[…]:25: Connection timed out)`.
+    let queue_reason = trimmed.starts_with("(connect to ")
+        || trimmed.starts_with("(host ")
+        || trimmed.starts_with("(delivery temporarily suspended");
+    if queue_reason {
+        let inner = trimmed.trim_start_matches('(').trim_end_matches(')');
+        let mut log = serverlog::client_message(Format::PostfixLog, "postfix/qmgr", inner);
+        // Whole in its parentheses: the indented line under it is the recipient.
+        log.open = false;
+        return Some(Reading::new(Format::PostfixLog, Role::Log(log)));
+    }
     if trimmed.len() > 2 && trimmed.starts_with('(') && trimmed.ends_with(')') && !reply_tuple {
         return Some(Reading {
             format: None,

@@ -340,6 +340,8 @@ pub enum Format {
     /// hMailServer's debug log: `"SMTPD"<tab>…<tab>"RECEIVED: EHLO x"`, `"SENT: 250 …"`
     /// (SMTPC, its own deliveries, the other way round).
     HMailServer,
+    /// mailx's (s-nail's) `-v` output: `>>> ` sent, replies bare.
+    Mailx,
     /// Postfix's log (syslog).
     PostfixLog,
     /// Sendmail's log (syslog).
@@ -376,6 +378,7 @@ impl Format {
             Format::Msmtp => "msmtp",
             Format::Curl => "curl",
             Format::HMailServer => "hmailserver",
+            Format::Mailx => "mailx",
             Format::PostfixLog => "postfix-log",
             Format::SendmailLog => "sendmail-log",
             Format::EximLog => "exim-log",
@@ -429,6 +432,10 @@ impl Format {
             Format::HMailServer => Tr::new(
                 "hMailServer log (SMTPD: RECEIVED from the client, SENT to it)",
                 "hMailServer 日志（SMTPD：RECEIVED 为客户端发来，SENT 为发给客户端）",
+            ),
+            Format::Mailx => Tr::new(
+                "mailx -v output (>>> sent, replies bare)",
+                "mailx -v 输出（>>> 为发送，回复不带前缀）",
             ),
             Format::PostfixLog => Tr::new("Postfix log (syslog)", "Postfix 日志（syslog）"),
             Format::SendmailLog => Tr::new("Sendmail log (syslog)", "Sendmail 日志（syslog）"),

@@ -214,7 +214,11 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         } = reading;
         if let (Role::Raw(text), Some(open)) = (&role, open_log) {
             let indented = text.starts_with([' ', '\t']);
-            if (indented || !open.indented_only) && open.joined < MAX_JOINED {
+            // Under mailq's reason in parentheses, the indented line is the recipient.
+            let recipient = self.lines.get(open.line).is_some_and(
+                |l| matches!(&l.kind, Kind::Log { program, .. } if program == "postfix/qmgr"),
+            ) && !text.trim().contains(' ');
+            if (indented || !open.indented_only) && open.joined < MAX_JOINED && !recipient {
                 self.continue_log(number, raw, text, open);
                 return;
             }

@@ -1205,3 +1205,47 @@ fn a_connection_that_failed_before_any_reply_names_why() {
         d.what.en
     );
 }
+
+#[test]
+fn mailx_output_mailq_reasons_and_a_loop_are_read() {
+    // mailx -v: `>>> ` before what it sends, the replies bare; NetEase's DT:SPM after the dot.
+    let mailx = "$ echo \"body\" | mailx -v -s \"test\" -S smtp=smtp://smtp.126.com:25 -S smtp-auth=login -S smtp-auth-user=foo@126.com -S smtp-auth-password=xxxx -S from=foo@126.com bar@qq.com\nResolving host smtp.126.com . . . done.\nConnecting to 220.181.15.113:25 . . . connected.\n220 126.com Anti-spam GT for Coremail System (126com[20140526])\n>>> EHLO localhost\n250-mail\n250-PIPELINING\n250-AUTH LOGIN PLAIN\n250-AUTH=LOGIN PLAIN\n250-coremail 1Uxr2xKj7kG0xkI17xGrU7I0s8FY2U3Uj8Cz28x1UUUUU7Ic2I0Y2UFZqxXlUCa0xDrUUUUj\n250-STARTTLS\n250 8BITMIME\n>>> AUTH LOGIN\n334 dXNlcm5hbWU6\n>>> Zm9vQDEyNi5jb20=\n334 UGFzc3dvcmQ6\n>>> eHh4eA==\n235 Authentication successful\n>>> MAIL FROM:<foo@126.com>\n250 Mail OK\n>>> RCPT TO:<bar@qq.com>\n250 Mail OK\n>>> DATA\n354 End data with <CR><LF>.<CR><LF>\n>>> .\n554 DT:SPM 126 smtp3,DcmowAA3b9Yn2JhaSLFuAA--.4321S2 1520000000,please see http://mail.163.com/help/help_spam_16.htm?ip=1.2.3.4&hostid=smtp3&time=1520000000\nsmtp-server: 554 DT:SPM 126 smtp3,DcmowAA3b9Yn2JhaSLFuAA--.4321S2 1520000000,please see http://mail.163.com/help/help_spam_16.htm?ip=1.2.3.4&hostid=smtp3&time=1520000000\n\"/root/dead.letter\" 11/308 . . . message not sent.\n";
+    let a = analyze(mailx);
+    assert!(
+        a.lines
+            .iter()
+            .filter(|l| l.raw.starts_with(">>> "))
+            .all(|l| l.direction == Direction::Client),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(d.code, Some(554));
+    assert!(d.fix.en.contains("DT:SPM"), "{}", d.fix.en);
+    assert!(
+        d.what.en.starts_with("554 (Transaction failed): "),
+        "{}",
+        d.what.en
+    );
+    // mailq: the reason under a deferred message, without the recipient under it.
+    let mailq = "-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\nA1B2C3D4E5     1234 Mon Mar 11 10:00:01  root@server.example.com\n(connect to gmail-smtp-in.l.google.com[142.250.102.27]:25: Connection timed out)\n                                         someone@gmail.com\n\nF6A7B8C9D0      987 Mon Mar 11 10:05:12  root@server.example.com\n(connect to gmail-smtp-in.l.google.com[142.250.102.27]:25: Connection timed out)\n                                         other@gmail.com\n\n-- 2 Kbytes in 2 Requests.\n";
+    let a = analyze(mailq);
+    let d = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(d.cause, "network-unreachable");
+    assert!(
+        d.what.en.starts_with(
+            "\"connect to gmail-smtp-in.l.google.com[142.250.102.27]:25: Connection timed out\" —"
+        ),
+        "{}",
+        d.what.en
+    );
+    assert_eq!(d.lines, vec![3, 7]);
+    // Postfix's routing loop.
+    let a = analyze("Mar 12 10:00:00 mail postfix/smtp[1]: 2B3C4D: to=<info@example.com>, relay=none, delay=0.1, delays=0.05/0/0.05/0, dsn=5.4.6, status=bounced (mail for example.com loops back to myself)");
+    let d = a.deciding().unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert_eq!(
+        (d.cause, d.fix_id),
+        ("mail-loops-back", "list-domain-or-fix-route")
+    );
+    assert!(d.fix.en.contains("mydestination") && has_cjk(&d.fix.zh));
+}

@@ -23,6 +23,7 @@ mod client_sasl;
 mod content_blocked;
 mod helo_name;
 pub(crate) mod host_unresolvable;
+mod mail_loop;
 mod mailbox_full;
 mod mechanism;
 pub(crate) mod mechanism_unverifiable;
@@ -119,7 +120,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 32] = [
+const RULES: [(Applies, &Rule); 33] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (host_unresolvable::applies, &host_unresolvable::RULE),
@@ -148,6 +149,7 @@ const RULES: [(Applies, &Rule); 32] = [
     (auth_not_offered::applies, &auth_not_offered::RULE),
     (message_header::applies, &message_header::RULE),
     (rate_limit::applies, &rate_limit::RULE),
+    (mail_loop::applies, &mail_loop::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
     (content_blocked::applies, &content_blocked::RULE),
     (no_listener::applies, &no_listener::RULE),

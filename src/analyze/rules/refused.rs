@@ -54,6 +54,10 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             )),
         ),
     };
+    // Not a greeting (those are the connection's refusals): the title's note on what the
+    // code means as one goes.
+    let title_en = title_en.split(" (as a greeting").next().unwrap_or(title_en);
+    let title_zh = title_zh.split("（作为问候语").next().unwrap_or(title_zh);
     // After the end of DATA the envelope was accepted: the refusal is about the message
     // (its content, its sender's authentication or reputation), never the recipient's
     // address that the reply code's general advice names.
