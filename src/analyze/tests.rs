@@ -17,6 +17,37 @@ fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// The finding that decides the log's outcome.
+fn decided(log: &str) -> Finding {
+    let a = analyze(log);
+    a.deciding()
+        .cloned()
+        .unwrap_or_else(|| panic!("{log}: no finding: {:#?}", a.findings))
+}
+
+/// Each log's deciding finding has the cause given, texts in both languages, and no quote
+/// mark of the paste's after the quoted reply; the findings, for more checks.
+fn assert_causes(cases: &[(&str, &str)]) -> Vec<Finding> {
+    cases
+        .iter()
+        .map(|(log, cause)| {
+            let a = analyze(log);
+            let d = a
+                .deciding()
+                .unwrap_or_else(|| panic!("{log}: no finding"))
+                .clone();
+            assert_eq!(d.cause, *cause, "{log}: {:#?}", a.findings);
+            assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+            assert!(
+                !d.what.en.contains("'\"") && !d.what.en.contains(".\"\""),
+                "{}",
+                d.what.en
+            );
+            d
+        })
+        .collect()
+}
+
 #[test]
 fn blank_and_unreadable_lines_are_kept_in_place() {
     let a = analyze("hello world, this is prose\n\nC: EHLO x\r\n   \n");
@@ -629,12 +660,7 @@ fn posted_logs_get_the_cause_an_admin_would_name() {
         ("Mar 22 10:06:00 mx postfix/smtp[3003]: CC33DD44EE: to=<full@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.27.27]:25, delay=2, delays=0.1/0/1/0.9, dsn=4.2.2, status=deferred (host gmail-smtp-in.l.google.com[142.250.27.27] said: 452-4.2.2 The recipient's inbox is out of storage space. Please direct the 452-4.2.2 recipient to 452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp (in reply to RCPT TO command))", "mailbox-full"),
         ("Mar 22 10:05:00 mx postfix/smtp[3002]: BB22CC33DD: to=<old@yahoo.com>, relay=mta5.am0.yahoodns.net[98.136.96.75]:25, delay=2, delays=0.1/0/1/0.9, dsn=5.2.2, status=bounced (host mta5.am0.yahoodns.net[98.136.96.75] said: 552 1 Requested mail action aborted, mailbox not found (in reply to end of DATA command))", "unknown-user"),
     ];
-    for (log, cause) in cases {
-        let a = analyze(log);
-        let d = a.deciding().unwrap_or_else(|| panic!("{log}: no finding"));
-        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
-        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
-    }
+    assert_causes(&cases);
 }
 
 #[test]
@@ -659,15 +685,13 @@ fn a_byte_order_mark_and_cr_line_ends_are_no_part_of_the_log() {
 
 #[test]
 fn a_bounce_at_mail_from_does_not_name_the_recipient_as_the_sender() {
-    let a = analyze("Mar 25 10:00:00 relay postfix/smtp[1200]: DD44EE55FF: to=<x@contoso.com>, relay=mx.contoso.com[192.0.2.1]:25, delay=1, dsn=5.7.1, status=bounced (host mx.contoso.com[192.0.2.1] said: 550 5.7.1 Sender rejected by policy (in reply to MAIL FROM command))");
-    let d = a.deciding().expect("a finding");
+    let d = decided("Mar 25 10:00:00 relay postfix/smtp[1200]: DD44EE55FF: to=<x@contoso.com>, relay=mx.contoso.com[192.0.2.1]:25, delay=1, dsn=5.7.1, status=bounced (host mx.contoso.com[192.0.2.1] said: 550 5.7.1 Sender rejected by policy (in reply to MAIL FROM command))");
     assert!(!d.what.en.contains("x@contoso.com"), "{}", d.what.en);
 }
 
 #[test]
 fn a_refusal_after_the_data_never_blames_the_recipients_address() {
-    let a = analyze("C: DATA\nS: 354 Go ahead\nC: .\nS: 550-5.7.1 [203.0.113.77 12] Our system has detected that this message is\nS: 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\nS: 550 5.7.1 this message has been blocked.");
-    let d = a.deciding().expect("a finding");
+    let d = decided("C: DATA\nS: 354 Go ahead\nC: .\nS: 550-5.7.1 [203.0.113.77 12] Our system has detected that this message is\nS: 550-5.7.1 likely unsolicited mail. To reduce the amount of spam sent to Gmail,\nS: 550 5.7.1 this message has been blocked.");
     assert!(!d.fix.en.contains("typo"), "{}", d.fix.en);
     assert!(
         d.fix.en.contains("refused the message itself"),
@@ -679,8 +703,7 @@ fn a_refusal_after_the_data_never_blames_the_recipients_address() {
 
 #[test]
 fn a_providers_reason_tag_gives_its_published_meaning() {
-    let a = analyze("C: DATA\nS: 354 End data with <CR><LF>.<CR><LF>\nC: .\nS: 554 DT:SPM 163 smtp7,C8CowADXn4tJ1kFmZ0kjBA--.21004S2 1715590730,please see http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.9&hostid=smtp7&time=1715590730");
-    let d = a.deciding().expect("a finding");
+    let d = decided("C: DATA\nS: 354 End data with <CR><LF>.<CR><LF>\nC: .\nS: 554 DT:SPM 163 smtp7,C8CowADXn4tJ1kFmZ0kjBA--.21004S2 1715590730,please see http://mail.163.com/help/help_spam_16.htm?ip=203.0.113.9&hostid=smtp7&time=1715590730");
     assert!(d.fix.en.contains("DT:SPM"), "{}", d.fix.en);
     assert!(
         d.fix.zh.contains("DT:SPM") && has_cjk(&d.fix.zh),
@@ -1098,22 +1121,10 @@ fn more_posted_logs_get_their_cause() {
         ("\"SMTPD\"\t4800\t16\t\"2024-03-12 10:00:00.301\"\t\"203.0.113.9\"\t\"SENT: 550 Delivery is not allowed to this address.\"", "relay-denied"),
         ("\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.123\"\t\"203.0.113.9\"\t\"RECEIVED: EHLO client.example.net\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.125\"\t\"203.0.113.9\"\t\"SENT: 250-mail.example.com[nl]250-SIZE 20480000[nl]250-AUTH LOGIN[nl]250 HELP\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.200\"\t\"203.0.113.9\"\t\"RECEIVED: MAIL FROM:<x@example.net>\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.201\"\t\"203.0.113.9\"\t\"SENT: 250 OK\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.300\"\t\"203.0.113.9\"\t\"RECEIVED: RCPT TO:<y@gmail.com>\"\n\"SMTPD\"\t4800\t15\t\"2024-03-11 10:00:00.301\"\t\"203.0.113.9\"\t\"SENT: 530 SMTP authentication is required.\"", "auth-required"),
     ];
-    for (log, cause) in cases {
-        let a = analyze(log);
-        let d = a.deciding().unwrap_or_else(|| panic!("{log}: no finding"));
-        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
-        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
-        // No stray quote mark of the paste's in the quoted reply.
-        assert!(
-            !d.what.en.contains("'\"") && !d.what.en.contains(".\"\""),
-            "{}",
-            d.what.en
-        );
-    }
+    assert_causes(&cases);
     // The 530 names the command it answered, in both languages, and the hMailServer reply's
     // lines are read apart.
-    let a = analyze(cases[9].0);
-    let d = a.deciding().expect("a finding");
+    let d = decided(cases[9].0);
     assert!(
         d.what.en.contains("before RCPT") && d.what.en.contains("offers AUTH LOGIN"),
         "{}",
@@ -1124,10 +1135,9 @@ fn more_posted_logs_get_their_cause() {
         "{}",
         d.what.zh
     );
-    assert_eq!(a.lines.len(), 9);
+    assert_eq!(analyze(cases[9].0).lines.len(), 9);
     // The recipient named once.
-    let a = analyze("C: RCPT TO:<nobody@example.com>\nS: 550 5.1.1 User unknown");
-    let d = a.deciding().expect("a finding");
+    let d = decided("C: RCPT TO:<nobody@example.com>\nS: 550 5.1.1 User unknown");
     assert!(
         d.what
             .en
@@ -1135,8 +1145,7 @@ fn more_posted_logs_get_their_cause() {
         "{}",
         d.what.en
     );
-    let a = analyze("Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient nobody@contoso.com not found by SMTP address lookup'");
-    let d = a.deciding().expect("a finding");
+    let d = decided("Remote Server returned '550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient nobody@contoso.com not found by SMTP address lookup'");
     assert!(
         !d.what.en.contains("the recipient the recipient")
             && !d.what.zh.contains("收件人 该收件人"),
@@ -1144,8 +1153,7 @@ fn more_posted_logs_get_their_cause() {
         d.what.en
     );
     // A Python tuple's second string is not the reply's.
-    let a = analyze("smtplib.SMTPSenderRefused: (552, b'5.3.4 Message size exceeds fixed limit', 'me@example.com')");
-    let d = a.deciding().expect("a finding");
+    let d = decided("smtplib.SMTPSenderRefused: (552, b'5.3.4 Message size exceeds fixed limit', 'me@example.com')");
     assert!(
         d.what
             .en
@@ -1154,8 +1162,7 @@ fn more_posted_logs_get_their_cause() {
         d.what.en
     );
     // Tencent Exmail: the fix keeps the server.
-    let a = analyze("DEBUG SMTP: trying to connect to host \"smtp.exmail.qq.com\", port 465, isSSL true\n535 Error: authentication failed\njavax.mail.AuthenticationFailedException: 535 Error: authentication failed");
-    let d = a.deciding().expect("a finding");
+    let d = decided("DEBUG SMTP: trying to connect to host \"smtp.exmail.qq.com\", port 465, isSSL true\n535 Error: authentication failed\njavax.mail.AuthenticationFailedException: 535 Error: authentication failed");
     assert_eq!(d.cause, "authorization-code");
     assert!(
         d.fix.en.starts_with("Keep the server you use") && d.fix.en.contains("smtp.exmail.qq.com"),
@@ -1187,16 +1194,11 @@ fn a_connection_that_failed_before_any_reply_names_why() {
         // A timeout stays the network's.
         ("Mar 12 09:00:00 mail postfix/smtp[1]: connect to gmail-smtp-in.l.google.com[142.250.27.26]:25: Connection timed out", "network-unreachable"),
     ];
-    for (log, cause) in cases {
-        let a = analyze(log);
-        let d = a.deciding().unwrap_or_else(|| panic!("{log}: no finding"));
-        assert_eq!(d.cause, cause, "{log}: {:#?}", a.findings);
-        assert_eq!(d.severity, Severity::Error, "{log}");
-        assert!(has_cjk(&d.fix.zh) && has_cjk(&d.what.zh), "{log}");
+    for d in assert_causes(&cases) {
+        assert_eq!(d.severity, Severity::Error, "{}", d.what.en);
     }
     // An application gives up: no queue to promise.
-    let a = analyze("javax.mail.MessagingException: Could not connect to SMTP host: smtp.example.com, port: 587;\n  nested exception is:\n\tjava.net.ConnectException: Connection timed out: connect");
-    let d = a.deciding().expect("a finding");
+    let d = decided("javax.mail.MessagingException: Could not connect to SMTP host: smtp.example.com, port: 587;\n  nested exception is:\n\tjava.net.ConnectException: Connection timed out: connect");
     assert!(
         d.what
             .en
