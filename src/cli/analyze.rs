@@ -128,7 +128,8 @@ const NONE_RECOGNISED: Tr = Tr::new("none recognised", "未识别出");
 const SERVER: Tr = Tr::new("Server", "服务器");
 const SEQUENCE: Tr = Tr::new("Sequence", "事务顺序");
 const DECODED: Tr = Tr::new("decoded", "解码");
-const CAUSE: Tr = Tr::new("Cause", "原因");
+const CAUSE: Tr = Tr::new("Cause", "原因编号");
+const SOURCE: Tr = Tr::new(" ({source})", "（依据：{source}）");
 const LINES_HEADING: Tr = Tr::new("Lines", "逐行注释");
 const UNKNOWN_COUNT: Tr = Tr::new("lines not recognised", "行未能识别");
 
@@ -161,11 +162,13 @@ pub(super) fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) 
             finding.fix.get(lang)
         )?;
         if let Some(source) = finding.source {
+            // The id and the citation stay as written (the RFC's and the vendors' words).
             writeln!(
                 out,
-                "      {}{colon}{} ({source})",
+                "      {}{colon}{}{}",
                 CAUSE.get(lang),
-                finding.cause
+                finding.cause,
+                SOURCE.fill(lang, &[("source", &source)])
             )?;
         }
     }
