@@ -623,3 +623,107 @@ fn cram_and_digest_exchanges_recorded_from_cyrus_sasl_verify_as_the_servers_judg
         }
     }
 }
+
+/// A value copied with the prefix of the program that printed it — swaks, serve, curl's
+/// `-v`, smtplib's debug output, a Python bytes literal, `AUTH PLAIN` before PLAIN's
+/// message, LOGIN's answers with the 334 prompts between them or typed decoded — is judged
+/// as the same computation.
+#[test]
+fn values_pasted_with_a_programs_prefix_get_the_same_verdict() {
+    let cram = [
+        (
+            format!("<-  334 {RFC2195_CHALLENGE_B64}"),
+            format!(" -> {RFC2195_RESPONSE_B64}"),
+        ),
+        (
+            format!("[3] S: 334 {RFC2195_CHALLENGE_B64}"),
+            format!("[3] C: {RFC2195_RESPONSE_B64}"),
+        ),
+        (
+            format!("< 334 {RFC2195_CHALLENGE_B64}"),
+            format!("> {RFC2195_RESPONSE_B64}"),
+        ),
+        (
+            format!("reply: b'334 {RFC2195_CHALLENGE_B64}\\r\\n'"),
+            format!("send: '{RFC2195_RESPONSE_B64}\\r\\n'"),
+        ),
+        (
+            format!("b'{RFC2195_CHALLENGE_B64}'"),
+            RFC2195_RESPONSE_B64.to_string(),
+        ),
+    ];
+    for (challenge, response) in &cram {
+        same_verdict_every_form(
+            Mechanism::CramMd5,
+            challenge,
+            &[response],
+            "tanstaaftanstaaf",
+        );
+    }
+    same_verdict_every_form(
+        Mechanism::Plain,
+        "",
+        &[
+            "AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm",
+            "C: AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm",
+            " -> AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm",
+        ],
+        "tanstaaftanstaaf",
+    );
+    same_verdict_every_form(
+        Mechanism::Login,
+        "",
+        &[
+            "334 VXNlcm5hbWU6\ndGlt\n334 UGFzc3dvcmQ6\ndGFuc3RhYWZ0YW5zdGFhZg==",
+            "S: 334 VXNlcm5hbWU6\nC: dGlt\nS: 334 UGFzc3dvcmQ6\nC: dGFuc3RhYWZ0YW5zdGFhZg==",
+            "tim\ntanstaaftanstaaf",
+        ],
+        "tanstaaftanstaaf",
+    );
+}
+
+/// SCRAM's server-final-message, like DIGEST-MD5's rspauth, is checked when given (RFC 7677
+/// §3's exchange).
+#[test]
+fn a_scram_server_final_is_checked_when_given() {
+    let challenge = BASE64.encode(
+        "r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096",
+    );
+    let response = format!(
+        "{}\n{}",
+        BASE64.encode("n,,n=user,r=rOprNGfwEbeRWgbNEkqO"),
+        BASE64.encode("c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ=")
+    );
+    let check = |server_final: &str| {
+        let options = Options {
+            server_final: Some(BASE64.encode(server_final)),
+            ..Options::default()
+        };
+        verify_with(
+            Mechanism::ScramSha256,
+            &challenge,
+            &response,
+            Some("pencil"),
+            &options,
+        )
+        .expect("a report")
+    };
+    let right = check("v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=");
+    assert_eq!(right.verdict, Some(Verdict::Valid));
+    assert!(right.fields.iter().any(|f| f.name == "server-final"));
+    assert!(
+        right.notes.iter().any(|n| n.en.contains("v= is right too")),
+        "{:?}",
+        right.notes
+    );
+    let wrong = check("v=AAAiTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4=");
+    assert_eq!(wrong.verdict, Some(Verdict::Valid));
+    assert!(
+        wrong
+            .notes
+            .iter()
+            .any(|n| n.en.contains("must not trust this server")),
+        "{:?}",
+        wrong.notes
+    );
+}

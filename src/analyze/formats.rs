@@ -889,6 +889,25 @@ fn curl(line: &str) -> Option<Reading<'_>> {
 /// The messages telnet and nc print around a session, and whole-line annotations.
 fn telnet_note(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim();
+    // A program's setting, `name = value` (msmtp's --debug prints its configuration so:
+    // `auth = CRAM-MD5` is no AUTH command).
+    let setting = trimmed.split_once(" = ").is_some_and(|(name, _)| {
+        !name.is_empty()
+            && name.len() <= 40
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+    });
+    if setting {
+        return Some(Reading::note(
+            Format::Msmtp,
+            Tr::new(
+                "A setting of the program (name = value), not part of the SMTP dialogue.",
+                "程序的一项设置（名称 = 值），不属于 SMTP 对话。",
+            ),
+            false,
+        ));
+    }
     let notes: [(&str, Tr, bool); 7] = [
         (
             "Trying ",

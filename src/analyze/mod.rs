@@ -806,6 +806,44 @@ pub fn analyze(text: &str) -> Analysis {
     }
 }
 
+/// One line of a transcript without the prefix its form puts before what was sent: `<-  `
+/// and ` -> ` (swaks), `[3] S: ` (serve), `< ` and `> ` (curl), `reply: b'…\r\n'` and
+/// `send: '…'` (smtplib, its literal read), `C: `/`S: `, PHPMailer's, msmtp's, Nodemailer's,
+/// a time stamp; a Python bytes literal alone (`b'PDMz…'`) read. A line in no form the
+/// analyzer knows is returned as it is: a decoded value stays whole. For the verifier,
+/// whose fields take a value pasted from any of these.
+pub fn transcript_payload(line: &str) -> Cow<'_, str> {
+    let reading = formats::read(line);
+    match reading.role {
+        formats::Role::Client(payload) | formats::Role::Server(payload) => {
+            Cow::Owned(session::clean(&payload).0.to_string())
+        }
+        _ => {
+            let trimmed = line.trim();
+            let literal = (trimmed.starts_with("b'") || trimmed.starts_with("b\""))
+                .then(|| formats::py_literal(trimmed))
+                .flatten();
+            match literal {
+                Some(text) => Cow::Owned(session::clean(&text).0.to_string()),
+                None => Cow::Borrowed(line),
+            }
+        }
+    }
+}
+
+/// Whether a transcript line is the server's: a reply's form (`S: `, `<-  `, `[3] S: `,
+/// `reply:`) or, bare, a `334` continuation.
+pub fn transcript_line_is_server(line: &str) -> bool {
+    match formats::read(line).role {
+        formats::Role::Server(_) => true,
+        formats::Role::Client(_) => false,
+        _ => {
+            let t = line.trim_start();
+            t == "334" || t.starts_with("334 ") || t.starts_with("334-")
+        }
+    }
+}
+
 /// Every line of a pasted log read as [`analyze`] reads them (the same direction, kind and
 /// decoded SASL payloads), without the diagnosis and without the lines' explanations and
 /// warnings: the verifier's transcripts need what each line is alone, and its module then

@@ -33,7 +33,8 @@ pub struct Args {
     /// not base64 is itself the mistake (RFC 4954 §4).
     #[arg(long)]
     as_sent: bool,
-    /// DIGEST-MD5: the server's second challenge (rspauth=…), checked too when given.
+    /// The server's last word, checked too when given: DIGEST-MD5's second challenge
+    /// (rspauth=…), SCRAM's server-final-message (v=…).
     #[arg(long)]
     server_final: Option<String>,
     /// A transcript or log (a file, or - for standard input) in any form `analyze` reads:

@@ -163,8 +163,8 @@ const WRONG_REALM: Tr = Tr::new(
     "响应使用的 realm 是 {got}，但质询提供的是 {offered}。",
 );
 const WRONG_DIGEST_URI: Tr = Tr::new(
-    "digest-uri {uri} is not an SMTP one: for SMTP it is smtp/<server host> (RFC 2831 §2.1.2).",
-    "digest-uri {uri} 不是 SMTP 的：SMTP 应为 smtp/<服务器主机名>（RFC 2831 §2.1.2）。",
+    "The response was computed for smtp/<host>, but the digest-uri sent is {uri}: the server hashes the digest-uri sent, so the two differ. For SMTP, send smtp/<server host> and hash that (RFC 2831 §2.1.2).",
+    "响应是按 smtp/<主机名> 计算的，但发送的 digest-uri 是 {uri}：服务器按发送的 digest-uri 计算散列，所以两者不一致。SMTP 应发送 smtp/<服务器主机名>，并用它计算散列（RFC 2831 §2.1.2）。",
 );
 const NONCE_MISMATCH: Tr = Tr::new(
     "The response's nonce is not the challenge's nonce: the client answered another challenge.",
@@ -358,13 +358,17 @@ pub struct Pasted {
     pub as_text: Option<Vec<u8>>,
 }
 
-/// Strips what people paste around a value: `C: `/`S: ` of RFC-style transcripts and the
-/// `334 ` of a server line.
-fn strip_pasted_prefix(line: &str) -> &str {
-    let mut line = line.trim();
-    for prefix in ["C:", "S:"] {
-        if let Some(rest) = line.strip_prefix(prefix) {
-            line = rest.trim_start();
+/// Strips what people paste around a value: the prefix of any transcript form the analyzer
+/// reads (`C: `/`S: `, swaks' `<-  `/` -> `, serve's `[3] S: `, curl's `< `/`> `, smtplib's
+/// `reply: b'…'`, …) and the `334 ` of a server line.
+fn strip_pasted_prefix(line: &str) -> String {
+    let payload = crate::analyze::transcript_payload(line);
+    let mut line = payload.trim();
+    // `AUTH PLAIN AHRpbQB0…`: the initial response, as swaks, smtplib and msmtp show it.
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if let [verb, _mechanism, initial] = words.as_slice() {
+        if verb.eq_ignore_ascii_case("AUTH") {
+            line = initial;
         }
     }
     if let Some(rest) = line
@@ -375,7 +379,23 @@ fn strip_pasted_prefix(line: &str) -> &str {
     } else if line == "334" {
         line = "";
     }
-    line
+    line.to_string()
+}
+
+/// The lines of a pasted value without the server's among them: a response pasted with
+/// the 334 prompts it answered keeps the client's lines alone (when there are any).
+fn client_lines(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let client: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !crate::analyze::transcript_line_is_server(l))
+        .collect();
+    if client.is_empty() || client.len() == lines.len() {
+        lines
+    } else {
+        client
+    }
 }
 
 /// Reads a pasted value: each line without a `C: `/`S: `/`334 ` prefix; base64 (which may
@@ -383,7 +403,7 @@ fn strip_pasted_prefix(line: &str) -> &str {
 /// the decoded text (its lines joined by a line feed).
 pub fn read_pasted(text: &str) -> Pasted {
     let bounded: String = crate::i18n::cut::chars(text, MAX_INPUT).to_string();
-    let lines: Vec<&str> = bounded
+    let lines: Vec<String> = bounded
         .lines()
         .map(strip_pasted_prefix)
         .filter(|l| !l.is_empty())
@@ -423,7 +443,8 @@ pub struct Options {
     /// user says so): then a response that is not base64 is a mistake of its own. Without
     /// it a decoded response is only a note — the verdict is about the computation.
     pub as_sent: bool,
-    /// DIGEST-MD5: the server's second challenge (`rspauth=…`), checked when given.
+    /// The server's last word, checked when given: DIGEST-MD5's second challenge (`rspauth=…`),
+    /// SCRAM's server-final-message (`v=…`).
     pub server_final: Option<String>,
 }
 
@@ -459,6 +480,9 @@ pub fn verify_with(
     if response.trim().is_empty() {
         return Err(VerifyError::MissingResponse);
     }
+    // Pasted with the server's prompts (LOGIN's `334 VXNlcm5hbWU6`): the client's lines.
+    let client = client_lines(response).join("\n");
+    let response = client.as_str();
     let pasted = read_pasted(response);
     let mut report = Report::default();
     let scram = matches!(mechanism, Mechanism::ScramSha1 | Mechanism::ScramSha256);
@@ -506,6 +530,7 @@ pub fn verify_with(
             challenge,
             response,
             password,
+            options.server_final.as_deref(),
             &mut report,
         )?,
         Mechanism::ScramSha256 => scram_report(
@@ -513,6 +538,7 @@ pub fn verify_with(
             challenge,
             response,
             password,
+            options.server_final.as_deref(),
             &mut report,
         )?,
         Mechanism::Ntlm => ntlm_report(challenge, &pasted.bytes, password, &mut report)?,
@@ -527,8 +553,9 @@ pub fn verify_with(
 
 /// LOGIN's two answers when both were pasted, one base64 line each (user name, then
 /// password): what the client sent after `334 VXNlcm5hbWU6` and after `334 UGFzc3dvcmQ6`.
+/// Typed decoded, the two lines are the user name and the password as they are.
 fn login_answers(response: &str) -> Option<(Vec<u8>, Pasted)> {
-    let lines: Vec<&str> = response
+    let lines: Vec<String> = response
         .lines()
         .map(strip_pasted_prefix)
         .filter(|l| !l.is_empty())
@@ -536,8 +563,22 @@ fn login_answers(response: &str) -> Option<(Vec<u8>, Pasted)> {
     let [user, answer] = lines.as_slice() else {
         return None;
     };
-    let (user, answer) = (read_pasted(user), read_pasted(answer));
-    (user.base64 && answer.base64).then_some((user.bytes, answer))
+    let (user_read, answer_read) = (read_pasted(user), read_pasted(answer));
+    if user_read.base64
+        && answer_read.base64
+        && std::str::from_utf8(&user_read.bytes).is_ok_and(|u| !u.chars().any(char::is_control))
+    {
+        return Some((user_read.bytes, answer_read));
+    }
+    // Decoded (a user name such as `tim` may look like base64 but reads as no text).
+    Some((
+        user.clone().into_bytes(),
+        Pasted {
+            bytes: answer.clone().into_bytes(),
+            base64: false,
+            as_text: None,
+        },
+    ))
 }
 
 /// LOGIN: one answer, the user name or the password.
@@ -758,8 +799,6 @@ fn digest_report(
             got: sent.realm.clone(),
             offered: parsed.realms.clone(),
         })
-    } else if !sent.digest_uri.to_ascii_lowercase().starts_with("smtp/") && !computed_matches {
-        Verdict::Invalid(Mistake::WrongDigestUri(sent.digest_uri.clone()))
     } else if computed_matches {
         Verdict::Valid
     } else if got == want {
@@ -769,18 +808,44 @@ fn digest_report(
     } else if digest_md5::client(&sent.client_input(&format!("{password}\n")))
         .step("response")
         .map(|s| s.text())
-        == Some(got)
+        .as_deref()
+        == Some(got.as_str())
     {
         Verdict::Invalid(Mistake::TrailingNewline)
+    } else if smtp_uri_response(&input, &sent.digest_uri).as_deref() == Some(got.as_str()) {
+        // Hashed for smtp/<host>, sent with another digest-uri.
+        Verdict::Invalid(Mistake::WrongDigestUri(sent.digest_uri.clone()))
     } else {
         Verdict::Invalid(Mistake::WrongPassword)
     };
+    if !sent.digest_uri.to_ascii_lowercase().starts_with("smtp/")
+        && !matches!(verdict, Verdict::Invalid(Mistake::WrongDigestUri(_)))
+    {
+        // Not what the verdict rests on (the hash takes the digest-uri sent), but an SMTP
+        // server refuses it all the same.
+        report.notes.push(Tr::new(
+            "Its digest-uri is not an SMTP one (smtp/<server host>, RFC 2831 §2.1.2): the computation is judged with it as sent, but an SMTP server refuses another service's digest-uri whatever the hash.",
+            "它的 digest-uri 不是 SMTP 的（应为 smtp/<服务器主机名>，RFC 2831 §2.1.2）：计算按发送的 digest-uri 判断，但 SMTP 服务器无论散列对错都会拒绝其他服务的 digest-uri。",
+        ));
+    }
     if let Some(server_final) = &options.server_final {
         rspauth_check(server_final, &expected, &verdict, report);
     }
     report.verdict = Some(verdict);
     report.expected = Some(expected);
     Ok(())
+}
+
+/// The response the client would have computed with `smtp/<host>` for a digest-uri that is
+/// not an SMTP one (`imap/elwood.innosoft.com` → `smtp/elwood.innosoft.com`).
+fn smtp_uri_response(input: &digest_md5::ClientInput, sent_uri: &str) -> Option<String> {
+    let (service, host) = sent_uri.split_once('/')?;
+    if service.eq_ignore_ascii_case("smtp") {
+        return None;
+    }
+    let mut smtp = input.clone();
+    smtp.digest_uri = format!("smtp/{host}");
+    digest_md5::client(&smtp).step("response").map(|s| s.text())
 }
 
 /// DIGEST-MD5's second challenge: the server proves it knows the password with `rspauth`
@@ -823,6 +888,7 @@ fn scram_report(
     challenge: &str,
     response: &str,
     password: Option<&str>,
+    server_final: Option<&str>,
     report: &mut Report,
 ) -> Result<(), VerifyError> {
     if challenge.trim().is_empty() {
@@ -948,6 +1014,34 @@ fn scram_report(
     } else {
         Verdict::Invalid(Mistake::WrongPassword)
     });
+    // The server's answer, `v=` with its ServerSignature (RFC 5802 §3): checked when given,
+    // as DIGEST-MD5's rspauth is.
+    if let Some(given) = server_final.filter(|f| !f.trim().is_empty()) {
+        let sent = String::from_utf8_lossy(&read_pasted(given).bytes)
+            .trim()
+            .to_string();
+        report.fields.push(Field {
+            name: "server-final".into(),
+            value: sent.clone(),
+            explain: Tr::new(
+                "The server's last message: v= its ServerSignature, proof that it holds the same password; or e= an error (RFC 5802 §7).",
+                "服务器的最后一条消息：v= 加它的 ServerSignature，证明它持有同一个密码；或 e= 加错误（RFC 5802 §7）。",
+            ),
+        });
+        if verdict.authenticated {
+            report.notes.push(if sent == verdict.server_final {
+                Tr::new(
+                    "The server's v= is right too: it holds the same password (RFC 5802 §3).",
+                    "服务器的 v= 也正确：它持有同一个密码（RFC 5802 §3）。",
+                )
+            } else {
+                Tr::new(
+                    "The server's v= is not the ServerSignature this password gives: the client must not trust this server and must fail the exchange (RFC 5802 §3).",
+                    "服务器的 v= 不是这个密码算出的 ServerSignature：客户端不应信任这个服务器，必须判定认证失败（RFC 5802 §3）。",
+                )
+            });
+        }
+    }
     report.expected = Some(verdict.trace);
     Ok(())
 }
@@ -1072,6 +1166,44 @@ mod tests {
             .fields
             .iter()
             .any(|f| f.name == "response: nc" && f.value == "00000001"));
+    }
+
+    #[test]
+    fn a_non_smtp_digest_uri_is_a_note_unless_it_explains_the_hash() {
+        // RFC 2831's own example with another password: the password, not the digest-uri
+        // (the hash takes the digest-uri as sent).
+        let response = rfc2831_response(
+            "d388dad90d4bbd760a152321f2143af7",
+            "elwood.innosoft.com",
+            "imap/elwood.innosoft.com",
+        );
+        let report = verify(Mechanism::DigestMd5, CHALLENGE, &response, Some("secrets")).unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::WrongPassword))
+        );
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.en.contains("digest-uri is not an SMTP one")));
+        let valid = verify(Mechanism::DigestMd5, CHALLENGE, &response, Some("secret")).unwrap();
+        assert!(valid
+            .notes
+            .iter()
+            .any(|n| n.en.contains("digest-uri is not an SMTP one")));
+        // Hashed for smtp/elwood.innosoft.com and sent as imap/…: the digest-uri is the
+        // mistake.
+        let mut input = digest_md5::rfc2831_example();
+        input.digest_uri = "smtp/elwood.innosoft.com".into();
+        let smtp = digest_md5::client(&input).step("response").unwrap().text();
+        let response = rfc2831_response(&smtp, "elwood.innosoft.com", "imap/elwood.innosoft.com");
+        let report = verify(Mechanism::DigestMd5, CHALLENGE, &response, Some("secret")).unwrap();
+        assert_eq!(
+            report.verdict,
+            Some(Verdict::Invalid(Mistake::WrongDigestUri(
+                "imap/elwood.innosoft.com".into()
+            )))
+        );
     }
 
     #[test]
