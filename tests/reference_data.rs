@@ -855,3 +855,30 @@ fn search_survives_a_huge_random_query() {
     let _ = search(&"5.".repeat(500_000));
     let _ = search(&"9".repeat(1 << 20));
 }
+
+/// A provider's reason tag named in a reply code's text (NetEase's `DT:SPM` under 451) is one
+/// the provider tags list has for that reply code, so the prose and the list below it agree.
+#[test]
+fn reason_tags_named_in_a_replys_text_are_its_own() {
+    for info in REPLY_CODES {
+        let code = info.code;
+        for text in [info.when.en, info.when.zh] {
+            let words: Vec<&str> = text
+                .split(|c: char| !(c.is_ascii_uppercase() || c == ':'))
+                .filter(|w| {
+                    w.len() == 6
+                        && w.as_bytes()[2] == b':'
+                        && w.bytes().filter(|b| b.is_ascii_uppercase()).count() == 5
+                })
+                .collect();
+            for tag in words {
+                assert!(
+                    PROVIDER_TAGS
+                        .iter()
+                        .any(|t| t.reply == code && t.tag == tag),
+                    "{code} names {tag}, which the provider tags list does not have for {code}"
+                );
+            }
+        }
+    }
+}

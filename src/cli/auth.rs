@@ -78,6 +78,10 @@ const UNKNOWN_MECHANISM: Tr = Tr::new(
     "unknown mechanism {name}; use PLAIN, LOGIN, CRAM-MD5, DIGEST-MD5, SCRAM-SHA-1, SCRAM-SHA-256, NTLM, XOAUTH2 or OAUTHBEARER",
     "未知的机制 {name}；请使用 PLAIN、LOGIN、CRAM-MD5、DIGEST-MD5、SCRAM-SHA-1、SCRAM-SHA-256、NTLM、XOAUTH2 或 OAUTHBEARER",
 );
+const PLAIN_EMPTY: Tr = Tr::new(
+    "PLAIN needs a user name and a password of at least one character each (RFC 4616 §2); a server refuses an empty one",
+    "PLAIN 的用户名和密码都至少要有一个字符（RFC 4616 §2）；服务器会拒绝空值",
+);
 const QOP_NOT_OFFERED: Tr = Tr::new(
     "qop {qop} is not offered by the challenge ({offered})",
     "质询没有提供 qop {qop}（提供的是 {offered}）",
@@ -99,6 +103,9 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             &UNKNOWN_MECHANISM.fill(lang, &[("name", &format!("{:?}", args.mechanism))]),
         );
     };
+    if mechanism == Mechanism::Plain && (args.user.is_empty() || args.password.is_empty()) {
+        return super::usage_error(out, args.json, PLAIN_EMPTY.get(lang));
+    }
     let trace = match mechanism {
         Mechanism::Plain => plain::client(
             args.authzid.as_deref().unwrap_or(""),

@@ -222,6 +222,7 @@ fn write_enhanced(
     let label = enhanced.label();
     match enhanced.info {
         Some(info) => writeln!(out, "{label}  {}  [{}]", info.title.get(lang), info.source)?,
+        None if lang == Lang::Zh => writeln!(out, "{label}  （{}）", t(lang, Msg::NotInReference))?,
         None => writeln!(out, "{label}  ({})", t(lang, Msg::NotInReference))?,
     }
     if let Some(class) = enhanced.class_meaning() {
@@ -243,8 +244,9 @@ fn write_enhanced(
         }
         None => writeln!(
             out,
-            "  {} {}",
+            "  {}{}{}",
             t(lang, Msg::Detail),
+            lang.colon(),
             enhanced.unknown_detail().get(lang)
         )?,
     }

@@ -138,8 +138,9 @@ fn write_text(
             writeln!(out, "{}", mistake.describe(lang))?;
             writeln!(
                 out,
-                "{}: {}",
+                "{}{}{}",
                 FIRST_DIFFERENCE.get(lang),
+                lang.colon(),
                 mistake.first_step(mechanism)
             )?;
             if let Some(expected) = &report.expected {
@@ -305,25 +306,34 @@ pub(super) fn write_exchange(
     if gap {
         writeln!(out)?;
     }
+    // In Chinese, full-width brackets and punctuation, the line numbers as 第 … 行.
+    let zh = lang == Lang::Zh;
+    let (open, close, comma, semi) = if zh {
+        ("（", "）", "，", "；")
+    } else {
+        (" (", ")", ", ", "; ")
+    };
+    let lines = if zh {
+        format!("第 {}–{} 行", e.line, e.last_line)
+    } else {
+        format!("{} {}–{}", LINES.get(lang), e.line, e.last_line)
+    };
     write!(
         out,
-        "== {} {} ({} {}–{}",
+        "== {} {}{open}{lines}",
         EXCHANGE.get(lang),
-        e.mechanism,
-        LINES.get(lang),
-        e.line,
-        e.last_line
+        e.mechanism
     )?;
     if e.session != 0 {
-        write!(out, ", {} {}", SESSION.get(lang), e.session)?;
+        write!(out, "{comma}{} {}", SESSION.get(lang), e.session)?;
     }
     if let Some(user) = &c.user {
-        write!(out, ", {user}")?;
+        write!(out, "{comma}{user}")?;
     }
     if let Some(code) = e.outcome {
-        write!(out, "; {} {code}", SERVER_SAID.get(lang))?;
+        write!(out, "{semi}{} {code}", SERVER_SAID.get(lang))?;
     }
-    writeln!(out, ")")?;
+    writeln!(out, "{close}")?;
     match (&c.result, c.mechanism) {
         (Ok(report), Some(mechanism)) => {
             write_text(out, mechanism, report, lang)?;

@@ -84,7 +84,7 @@ messages! {
     /// Footer promise about privacy.
     PrivacyNote => "Runs entirely in your browser: nothing you type leaves this page.", "完全在浏览器中运行：你输入的任何内容都不会离开本页面。";
     /// CLI: heading for an unknown-but-valid code.
-    NotInReference => "Not in the reference", "不在参考中";
+    NotInReference => "Not in the reference", "本参考未收录";
     /// Navigation: the console.
     NavConsole => "Console", "控制台";
     /// Console page heading.

@@ -123,7 +123,7 @@ pub fn client(authzid: &str, authcid: &str, passwd: &str) -> super::trace::Trace
         ),
     );
     let message = trace.push("message", Tr::new("authzid NUL authcid NUL passwd", "authzid NUL authcid NUL passwd"), encode(authzid, authcid, passwd), View::Text,
-        Tr::new("RFC 4616 §2: the three joined by NUL bytes (shown as ␀) — the C++ mailer article's \"$user$pwd\" with $ turned into \\0.", "RFC 4616 §2：三者用 NUL 字节（显示为 ␀）连接——即那篇 C++ 发信文章中把 \"$user$pwd\" 的 $ 换成 \\0。"));
+        Tr::new("RFC 4616 §2: the three joined by NUL bytes (shown as ␀), often written \"\\0user\\0password\" in examples.", "RFC 4616 §2：三者用 NUL 字节（显示为 ␀）连接，示例中常写作 \"\\0user\\0password\"。"));
     trace.push(
         "response",
         Tr::new("Response (base64)", "响应（base64）"),

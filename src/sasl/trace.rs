@@ -124,15 +124,16 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 /// Text with NUL as ␀, other control bytes or invalid UTF-8 as `\xNN`, and a backslash
-/// doubled.
+/// doubled where an `x` follows it (which would read as such an escape); any other
+/// backslash is the character itself, so a value can be copied as shown.
 pub fn visible(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
     for chunk in bytes.utf8_chunks() {
-        for c in chunk.valid().chars() {
+        let mut chars = chunk.valid().chars().peekable();
+        while let Some(c) = chars.next() {
             match c {
                 '\0' => out.push('␀'),
-                // A literal backslash is doubled, so it cannot be read as an escape.
-                '\\' => out.push_str("\\\\"),
+                '\\' if chars.peek() == Some(&'x') => out.push_str("\\\\"),
                 c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
                 c => out.push(c),
             }
@@ -154,5 +155,7 @@ mod tests {
         assert_eq!(visible(b"\x01"), "\\x01");
         assert_eq!(visible(b"\\x01"), "\\\\x01");
         assert_eq!(visible(b"\xff"), "\\xff");
+        // Any other backslash as it is: `a\b`, DIGEST-MD5's `ti"m\x` shown to be copied.
+        assert_eq!(visible(b"a\\b"), "a\\b");
     }
 }

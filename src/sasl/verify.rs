@@ -193,7 +193,9 @@ impl Mistake {
             M::DigestMd5 => "user-realm-pass",
             M::ScramSha1 | M::ScramSha256 => "stored-key-recomputed",
             M::Ntlm => "password-utf16le",
-            M::Plain | M::Login | M::CramMd5 => "key",
+            M::CramMd5 => "key",
+            M::Plain => "passwd",
+            M::Login => "response",
         };
         match (self, mechanism) {
             (Mistake::HexInsteadOfRawA1, _) => "a1",
@@ -309,7 +311,31 @@ pub enum VerifyError {
     Scram(scram::ScramError),
     /// An NTLM message does not decode.
     Ntlm(ntlm::ParseError),
+    /// NTLM: another of its three messages where this one belongs (the NEGOTIATE pasted
+    /// as the response).
+    NtlmMessageOrder {
+        /// The input that holds it.
+        field: PastedField,
+        /// The message type pasted there.
+        got: u32,
+        /// The message type that belongs there.
+        want: u32,
+    },
 }
+
+/// Which of the verifier's inputs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PastedField {
+    /// The server's challenge.
+    Challenge,
+    /// The client's response.
+    Response,
+}
+
+const NTLM_MESSAGE_ORDER: Tr = Tr::new(
+    "The {field} is NTLM's {got} message, where the {want} belongs. The client's first message (NEGOTIATE) holds no computation, the server's second (CHALLENGE) is the challenge, and the client's third (AUTHENTICATE) is the answer the password shows in (MS-NLMP §3.1.1).",
+    "{field}是 NTLM 的 {got} 消息，而这里应是 {want}。客户端的第一条消息（NEGOTIATE）不含计算，服务器的第二条（CHALLENGE）是质询，客户端的第三条（AUTHENTICATE）才是体现密码的回答（MS-NLMP §3.1.1）。",
+);
 
 const MISSING_CHALLENGE: Tr = Tr::new(
     "This mechanism needs the server's challenge (the text after 334).",
@@ -327,6 +353,28 @@ impl VerifyError {
             VerifyError::MissingChallenge => MISSING_CHALLENGE.get(lang).to_owned(),
             VerifyError::MissingResponse => MISSING_RESPONSE.get(lang).to_owned(),
             VerifyError::Malformed(tr) => tr.get(lang).to_string(),
+            VerifyError::NtlmMessageOrder { field, got, want } => {
+                let name = |t: u32| match t {
+                    1 => "NEGOTIATE (type 1)".to_string(),
+                    2 => "CHALLENGE (type 2)".to_string(),
+                    3 => "AUTHENTICATE (type 3)".to_string(),
+                    t => format!("type {t}"),
+                };
+                let field = match (field, lang) {
+                    (PastedField::Challenge, Lang::Zh) => "质询",
+                    (PastedField::Response, Lang::Zh) => "响应",
+                    (PastedField::Challenge, _) => "challenge",
+                    (PastedField::Response, _) => "response",
+                };
+                NTLM_MESSAGE_ORDER.fill(
+                    lang,
+                    &[
+                        ("field", &field),
+                        ("got", &name(*got)),
+                        ("want", &name(*want)),
+                    ],
+                )
+            }
             VerifyError::Digest(err) => err.describe(lang),
             VerifyError::Scram(err) => err.describe(lang),
             VerifyError::Ntlm(err) => err.describe(lang),
@@ -1058,6 +1106,25 @@ fn ntlm_report(
         return Err(VerifyError::MissingChallenge);
     }
     let (challenge_bytes, _) = decode_pasted(challenge);
+    // Which NTLM message each is (its type at offset 8, after "NTLMSSP\0"): the first
+    // (NEGOTIATE) or the server's second pasted where the third belongs is no computation
+    // to judge.
+    let message_type = |bytes: &[u8]| -> Option<u32> {
+        let head = bytes.get(..12)?;
+        (head.get(..8)? == b"NTLMSSP\0")
+            .then(|| u32::from_le_bytes([head[8], head[9], head[10], head[11]]))
+    };
+    let misplaced = |field: PastedField, got: u32, want: u32| VerifyError::NtlmMessageOrder {
+        field,
+        got,
+        want,
+    };
+    if let Some(t) = message_type(response).filter(|&t| t != 3) {
+        return Err(misplaced(PastedField::Response, t, 3));
+    }
+    if let Some(t) = message_type(&challenge_bytes).filter(|&t| t != 2) {
+        return Err(misplaced(PastedField::Challenge, t, 2));
+    }
     for (which, bytes) in [
         ("CHALLENGE", challenge_bytes.as_slice()),
         ("AUTHENTICATE", response),

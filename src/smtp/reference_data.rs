@@ -307,8 +307,8 @@ pub static REPLY_CODES: &[ReplyInfo] = &[
             "请求的操作已中止：本地处理出错",
         ),
         when: Tr::new(
-            "The server hit a problem of its own: a full or unwritable queue, a configuration error, or a failed lookup (DNS, a database, a content filter). Some greylisting servers also use 451 to ask the sender to come back later. NetEase (163.com, 126.com) tags its 451 with a reason, per its published list of bounce codes: DT:SPM (the content looks like spam or the sending setup is irregular: keep the message queued and retry), MI:DMC (too many messages in this connection), MI:SFQ (the sender sent too much in 15 minutes), RP:CEL (too many wrong commands).",
-            "服务器自身出了问题：队列已满或无法写入、配置错误，或查询失败（DNS、数据库、内容过滤器）。有些实施灰名单的服务器也用 451 请发件方稍后再来。网易（163.com、126.com）会在 451 后附上原因标记，其公布的退信代码说明列有：DT:SPM（邮件内容带有垃圾邮件特征或发送环境不规范：保留队列稍后重投）、MI:DMC（本次连接的邮件数超限）、MI:SFQ（发信人 15 分钟内发信过多）、RP:CEL（错误指令过多）。",
+            "The server hit a problem of its own: a full or unwritable queue, a configuration error, or a failed lookup (DNS, a database, a content filter). Some greylisting servers also use 451 to ask the sender to come back later. NetEase (163.com, 126.com) tags its 451 with a reason, per its published list of bounce codes: DT:SPM (the content looks like spam or the sending setup is irregular: keep the message queued and retry), MI:SFQ (the sender sent too much in 15 minutes), RP:QRC (the sender addressed too many recipients in a short time).",
+            "服务器自身出了问题：队列已满或无法写入、配置错误，或查询失败（DNS、数据库、内容过滤器）。有些实施灰名单的服务器也用 451 请发件方稍后再来。网易（163.com、126.com）会在 451 后附上原因标记，其公布的退信代码说明列有：DT:SPM（邮件内容带有垃圾邮件特征或发送环境不规范：保留队列稍后重投）、MI:SFQ（发信人 15 分钟内发信过多）、RP:QRC（发件人短期内累计的收件人过多）。",
         ),
         action: Tr::new(
             "Retry later; a mail server does so by itself. If you run the server, its log names the real cause.",
@@ -973,8 +973,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
             "收件人超出了邮箱配额。收件人删除邮件就能腾出空间，因此通常作为暂时失败（4.2.2）发送，不过也有很多服务器发送 5.2.2。",
         ),
         action: Tr::new(
-            "Retry later, or tell the recipient by other means to clean up their mailbox.",
-            "稍后重试，或通过其他途径提醒收件人清理邮箱。",
+            "Tell the recipient by other means to clean up their mailbox. After 4.2.2 the sending server's queue retries by itself; after 5.2.2 the message comes back, so send it again once they have made room.",
+            "通过其他途径提醒收件人清理邮箱。收到 4.2.2 时，发信服务器的队列会自动重试；收到 5.2.2 时邮件会被退回，请在对方腾出空间后重新发送。",
         ),
         classes: TRANSIENT,
         source: "RFC 3463 §3.3",
@@ -1520,8 +1520,8 @@ pub static ENHANCED_CODES: &[EnhancedInfo] = &[
         detail: 0,
         title: Tr::new("Other or undefined security status", "其他或未定义的安全状态"),
         meaning: Tr::new(
-            "Something about security or policy caused this status, or the server will not say more for security reasons. Common with 530 (authentication or STARTTLS required), with 454 and 421, and Sendmail's 535 5.7.0 authentication failed.",
-            "安全或策略方面的原因导致了这一状态，或者服务器出于安全考虑不愿多说。常与 530（要求认证或 STARTTLS）、454 和 421 一起出现，Sendmail 的 535 5.7.0 authentication failed 也用它。",
+            "Something about security or policy caused this status, or the server will not say more for security reasons. Common as 5.7.0 with 530 (authentication or STARTTLS required) and in Sendmail's 535 5.7.0 authentication failed, and as 4.7.0 with 454 and 421 (Gmail's 421-4.7.0 deferrals among them).",
+            "安全或策略方面的原因导致了这一状态，或者服务器出于安全考虑不愿多说。作为 5.7.0 常与 530（要求认证或 STARTTLS）一起出现，Sendmail 的 535 5.7.0 authentication failed 也用它；作为 4.7.0 则与 454 和 421 一起出现（Gmail 的 421-4.7.0 暂缓也在其中）。",
         ),
         action: Tr::new(
             "Read the reply text: it usually says what is required, such as STARTTLS or AUTH first.",
@@ -2023,6 +2023,20 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
         ),
     },
     ProviderNote {
+        code: "5.4.1",
+        reply: 550,
+        provider: "Exchange Online (Microsoft 365)",
+        wording: "Recipient address rejected: Access denied. AS(201806281)",
+        meaning: Tr::new(
+            "Not the registry's \"no answer from host\": Exchange Online refuses, at RCPT TO, an address its organisation does not have (Directory-Based Edge Blocking). Check the recipient's address; if it should exist, the organisation's administrator must add it or accept mail for it.",
+            "这不是注册表中的“主机无应答”：Exchange Online 在 RCPT TO 阶段拒绝本组织中不存在的地址（基于目录的边缘阻止）。请检查收件人地址；如果它本应存在，需要该组织的管理员添加这个地址或为它接收邮件。",
+        ),
+        from: Tr::new(
+            "Microsoft Learn: fix email delivery issues for error code 5.4.1 in Exchange Online, and the replies posted with it",
+            "Microsoft Learn：修复 Exchange Online 中错误代码 5.4.1 的邮件投递问题，以及随之公开的回复",
+        ),
+    },
+    ProviderNote {
         code: "5.7.1",
         reply: 550,
         provider: "Gmail",
@@ -2048,6 +2062,20 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
         from: Tr::new(
             "Gmail bounces; the same words came with 5.7.1 before Gmail used 5.7.26",
             "Gmail 退信；在 Gmail 使用 5.7.26 之前，同样的文字配的是 5.7.1",
+        ),
+    },
+    ProviderNote {
+        code: "5.7.139",
+        reply: 535,
+        provider: "Exchange Online (Microsoft 365)",
+        wording: "Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
+        meaning: Tr::new(
+            "Microsoft 365 refuses the login because authenticated SMTP (SMTP AUTH) is switched off for the organisation or the mailbox, or basic authentication is disabled: the password is not the problem. An administrator turns SMTP AUTH on for the mailbox (Microsoft 365 admin center → the user → Mail → Manage email apps → Authenticated SMTP), or the client moves to OAuth 2.0. The same 5.7.139 with \"the user credentials were incorrect\" is the password after all. 139 is Microsoft's own detail number, not the registry's.",
+            "Microsoft 365 拒绝登录，是因为组织或邮箱关闭了经过身份验证的 SMTP（SMTP AUTH），或禁用了基本身份验证：问题不在密码。需要管理员为该邮箱开启 SMTP AUTH（Microsoft 365 管理中心 → 用户 → 邮件 → 管理电子邮件应用 → 经过身份验证的 SMTP），或者让客户端改用 OAuth 2.0。同样的 5.7.139 若写着 \"the user credentials were incorrect\"，那就确实是密码错误。139 是微软自定的细节码，不在注册表中。",
+        ),
+        from: Tr::new(
+            "Microsoft's 5.7.139 replies, with their link aka.ms/smtp_auth_disabled (Microsoft Learn: enable or disable SMTP AUTH in Exchange Online)",
+            "微软的 5.7.139 回复及其中的链接 aka.ms/smtp_auth_disabled（Microsoft Learn：在 Exchange Online 中启用或禁用 SMTP AUTH）",
         ),
     },
     ProviderNote {

@@ -87,6 +87,16 @@ const CLIENT_ECHO: Flags = Flags(
 /// `input.timestamp`. No MIC is sent.
 pub fn client_authenticate(challenge: &[u8], input: &ClientInput) -> Result<Trace, ParseError> {
     let parsed = Challenge::decode(challenge)?;
+    // Each name is a security buffer with a 16-bit length, and the whole message must fit
+    // what a reader takes: a name that long makes no message.
+    let names: usize = [&input.user, &input.domain, &input.workstation]
+        .iter()
+        .map(|n| n.encode_utf16().count() * 2)
+        .sum();
+    let estimate = names + challenge.len() + 256;
+    if estimate > super::wire::MAX_MESSAGE_LEN {
+        return Err(ParseError::TooLong { len: estimate });
+    }
     let mut trace = Trace::default();
     trace.push(
         "challenge-message",
