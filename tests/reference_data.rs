@@ -272,12 +272,12 @@ fn every_cited_section_exists_and_is_about_the_code_that_cites_it() {
         }
     }
     for note in PROVIDER_NOTES {
-        let label = format!("{} {}", note.provider, note.code);
+        let label = format!("{} {}", note.provider.en, note.code);
         let subjects = vec![note.reply.to_string(), enhanced_subject(note.code)];
         texts.push((label, subjects, all_texts(note.meaning)));
     }
     for tag in PROVIDER_TAGS {
-        let label = format!("{} {} {}", tag.provider, tag.reply, tag.tag);
+        let label = format!("{} {} {}", tag.provider.en, tag.reply, tag.tag);
         texts.push((label, vec![tag.reply.to_string()], all_texts(tag.meaning)));
     }
     // The digit and error texts of the code reader and the explanations.
@@ -462,7 +462,11 @@ fn provider_notes_are_consistent_and_sourced() {
             "{}: no source in both languages",
             note.code
         );
-        assert!(!note.provider.trim().is_empty() && !note.wording.trim().is_empty());
+        assert!(
+            !note.provider.en.trim().is_empty()
+                && !note.provider.zh.trim().is_empty()
+                && !note.wording.trim().is_empty()
+        );
         assert!(
             !note.wording.contains(['\r', '\n']),
             "{}: line break",

@@ -1079,7 +1079,8 @@ impl Diagnoser<'_> {
 
     /// Log lines: joined to the finding their reply produced, or findings of their own.
     fn log(&mut self, line: usize, log: &LogLine) {
-        if let Some((rule, user)) = rules::backend_verdict::read(&log.message) {
+        if let Some((verdict, user)) = rules::backend_verdict::read(&log.message) {
+            let rule = verdict.rule();
             if self.backend_verdicts.len() < MAX_STEPS {
                 let user = user.map(|u| short(u, 100));
                 self.backend_verdicts

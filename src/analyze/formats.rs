@@ -215,6 +215,73 @@ fn serve_note(text: &str) -> Role<'_> {
 /// `C: text` or `C:` alone (an empty data line); also `C:<tab>text` (a copy out of a table),
 /// and `S:250 …` and `C:EHLO …` as some loggers write them, without the space (not
 /// `C:\path`).
+/// swaks' hints before what it sent (` ~>` under TLS, `**>` an error), each with its space.
+const SWAKS_SENT: [&str; 5] = [" -> ", " ~> ", "**> ", "*~> ", "-> "];
+/// swaks' hints before what it received.
+const SWAKS_RECEIVED: [&str; 4] = ["<-  ", "<~  ", "<** ", "<~* "];
+/// PHPMailer's before what the client sent.
+const PHPMAILER_CLIENT: [&str; 2] = ["CLIENT -> SERVER: ", "CLIENT -> SMTP: "];
+/// PHPMailer's before what the server sent (older versions' forms too).
+const PHPMAILER_SERVER: [&str; 3] = [
+    "SERVER -> CLIENT: ",
+    "SMTP -> FROM SERVER:",
+    "SMTP INBOUND: ",
+];
+/// msmtp's `--debug` before what it sent and what it received.
+const MSMTP_SENT: &str = "--> ";
+const MSMTP_RECEIVED: &str = "<-- ";
+
+/// What one line of a transcript holds without the prefix of its form, and whether the
+/// server sent it: the prefixes of swaks, PHPMailer, msmtp, curl's `-v`, `C:`/`S:` (also
+/// after serve's `[3] `), smtplib's `send:`/`reply:` with its literal read, after a time
+/// stamp. `None` for a line in none of these forms. The same prefixes as the readers
+/// above, without their notes and state, so that a page which only cleans a pasted value
+/// (the verifier's, Auth's) links this alone.
+pub(super) fn sent_payload(line: &str) -> Option<(bool, Cow<'_, str>)> {
+    let line = strip_timestamp(line.trim_end_matches(['\r', '\n']));
+    fn borrowed(server: bool, text: &str) -> Option<(bool, Cow<'_, str>)> {
+        Some((server, Cow::Borrowed(text)))
+    }
+    for (prefixes, server) in [
+        (&SWAKS_SENT[..], false),
+        (&SWAKS_RECEIVED[..], true),
+        (&PHPMAILER_CLIENT[..], false),
+        (&PHPMAILER_SERVER[..], true),
+        (&[MSMTP_SENT][..], false),
+        (&[MSMTP_RECEIVED][..], true),
+    ] {
+        if let Some(text) = prefixes.iter().find_map(|p| line.strip_prefix(p)) {
+            return borrowed(server, text.trim_start());
+        }
+    }
+    // serve's `[3] C: …`.
+    let unnumbered = line
+        .strip_prefix('[')
+        .and_then(|rest| rest.split_once("] "))
+        .filter(|(n, _)| !n.is_empty() && n.len() <= 9 && n.bytes().all(|b| b.is_ascii_digit()))
+        .map_or(line, |(_, rest)| rest);
+    if let Some(text) = strip_side(unnumbered, "C:") {
+        return borrowed(false, text);
+    }
+    if let Some(text) = strip_side(unnumbered, "S:") {
+        return borrowed(true, text);
+    }
+    if let Some(text) = line.strip_prefix("< ").filter(|t| reply_shaped(t)) {
+        return borrowed(true, text);
+    }
+    if let Some(text) = line.strip_prefix("> ") {
+        return borrowed(false, text);
+    }
+    for (prefix, server) in [("send: ", false), ("reply: ", true)] {
+        if let Some(literal) = line.strip_prefix(prefix) {
+            let text = py_literal(literal.trim_end())?;
+            let text = text.trim_end_matches(['\r', '\n']).to_string();
+            return Some((server, Cow::Owned(text)));
+        }
+    }
+    None
+}
+
 fn strip_side<'a>(line: &'a str, side: &str) -> Option<&'a str> {
     let rest = line.strip_prefix(side)?;
     if rest.is_empty() {
@@ -433,8 +500,8 @@ fn bounce(line: &str) -> Option<Reading<'_>> {
 /// swaks' transaction hints: `===` info, `***` error, ` ->`/` ~>`/`**>`/`*~>` sent,
 /// `<- `/`<~ `/`<**`/`<~*` received, each followed by a space.
 fn swaks(line: &str) -> Option<Reading<'_>> {
-    const SENT: [&str; 5] = [" -> ", " ~> ", "**> ", "*~> ", "-> "];
-    const RECEIVED: [&str; 4] = ["<-  ", "<~  ", "<** ", "<~* "];
+    const SENT: [&str; 5] = SWAKS_SENT;
+    const RECEIVED: [&str; 4] = SWAKS_RECEIVED;
     if line == " ->" || line == " ~>" {
         return Some(Reading::new(Format::Swaks, Role::Client(Cow::Borrowed(""))));
     }
@@ -671,7 +738,7 @@ fn connecting(rest: &str) -> Text {
 
 /// PHPMailer's SMTPDebug output (and the older `SMTP -> FROM SERVER:` form).
 fn phpmailer(line: &str) -> Option<Reading<'_>> {
-    for prefix in ["CLIENT -> SERVER: ", "CLIENT -> SMTP: "] {
+    for prefix in PHPMAILER_CLIENT {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some(Reading::new(
                 Format::PhpMailer,
@@ -679,11 +746,7 @@ fn phpmailer(line: &str) -> Option<Reading<'_>> {
             ));
         }
     }
-    for prefix in [
-        "SERVER -> CLIENT: ",
-        "SMTP -> FROM SERVER:",
-        "SMTP INBOUND: ",
-    ] {
+    for prefix in PHPMAILER_SERVER {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some(Reading::new(
                 Format::PhpMailer,
@@ -770,13 +833,13 @@ fn rfc(line: &str) -> Option<Reading<'_>> {
 
 /// msmtp's `--debug`: `--> ` sent, `<-- ` received.
 fn msmtp(line: &str) -> Option<Reading<'_>> {
-    if let Some(text) = line.strip_prefix("--> ") {
+    if let Some(text) = line.strip_prefix(MSMTP_SENT) {
         return Some(Reading::new(
             Format::Msmtp,
             Role::Client(Cow::Borrowed(text)),
         ));
     }
-    if let Some(text) = line.strip_prefix("<-- ") {
+    if let Some(text) = line.strip_prefix(MSMTP_RECEIVED) {
         return Some(Reading::new(
             Format::Msmtp,
             Role::Server(Cow::Borrowed(text)),

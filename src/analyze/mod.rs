@@ -808,36 +808,30 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// One line of a transcript without the prefix its form puts before what was sent: `<-  `
 /// and ` -> ` (swaks), `[3] S: ` (serve), `< ` and `> ` (curl), `reply: b'…\r\n'` and
-/// `send: '…'` (smtplib, its literal read), `C: `/`S: `, PHPMailer's, msmtp's, Nodemailer's,
-/// a time stamp; a Python bytes literal alone (`b'PDMz…'`) read. A line in no form the
-/// analyzer knows is returned as it is: a decoded value stays whole. For the verifier,
-/// whose fields take a value pasted from any of these.
+/// `send: '…'` (smtplib, its literal read), `C: `/`S: `, PHPMailer's, msmtp's, after a time
+/// stamp; a Python bytes literal alone (`b'PDMz…'`) read. A line in no such form is
+/// returned as it is: a decoded value stays whole. For the verifier, whose fields take a
+/// value pasted from any of these.
 pub fn transcript_payload(line: &str) -> Cow<'_, str> {
-    let reading = formats::read(line);
-    match reading.role {
-        formats::Role::Client(payload) | formats::Role::Server(payload) => {
-            Cow::Owned(session::clean(&payload).0.to_string())
-        }
-        _ => {
-            let trimmed = line.trim();
-            let literal = (trimmed.starts_with("b'") || trimmed.starts_with("b\""))
-                .then(|| formats::py_literal(trimmed))
-                .flatten();
-            match literal {
-                Some(text) => Cow::Owned(session::clean(&text).0.to_string()),
-                None => Cow::Borrowed(line),
-            }
-        }
+    if let Some((_, payload)) = formats::sent_payload(line) {
+        return payload;
+    }
+    let trimmed = line.trim();
+    let literal = (trimmed.starts_with("b'") || trimmed.starts_with("b\""))
+        .then(|| formats::py_literal(trimmed))
+        .flatten();
+    match literal {
+        Some(text) => Cow::Owned(text.trim_end_matches(['\r', '\n']).to_string()),
+        None => Cow::Borrowed(line),
     }
 }
 
 /// Whether a transcript line is the server's: a reply's form (`S: `, `<-  `, `[3] S: `,
 /// `reply:`) or, bare, a `334` continuation.
 pub fn transcript_line_is_server(line: &str) -> bool {
-    match formats::read(line).role {
-        formats::Role::Server(_) => true,
-        formats::Role::Client(_) => false,
-        _ => {
+    match formats::sent_payload(line) {
+        Some((server, _)) => server,
+        None => {
             let t = line.trim_start();
             t == "334" || t.starts_with("334 ") || t.starts_with("334-")
         }

@@ -155,7 +155,7 @@ fn write_provider_tag(out: &mut impl Write, tag: &ProviderTag, lang: Lang) -> io
         tag.tag,
         Tr::new("As sent by", "发送方").get(lang),
         lang.colon(),
-        tag.provider
+        tag.provider.get(lang)
     )?;
     writeln!(
         out,
@@ -258,7 +258,7 @@ fn write_enhanced(
             "  {}{}{}",
             label.get(lang),
             lang.colon(),
-            note.provider
+            note.provider.get(lang)
         )?;
         writeln!(out, "    {} {} {}", note.reply, note.code, note.wording)?;
         writeln!(out, "    {}", note.meaning.get(lang))?;
@@ -405,7 +405,7 @@ impl<'a> ExplanationJson<'a> {
                 .map(|tag| ProviderTagJson {
                     reply: tag.reply,
                     tag: tag.tag,
-                    provider: tag.provider,
+                    provider: tag.provider.get(lang),
                     published: tag.published,
                     meaning: tag.meaning.get(lang),
                     from: tag.from.get(lang),
@@ -471,7 +471,7 @@ impl EnhancedJson {
                 .provider_notes()
                 .into_iter()
                 .map(|note| ProviderJson {
-                    provider: note.provider,
+                    provider: note.provider.get(lang),
                     reply: note.reply,
                     wording: note.wording,
                     meaning: note.meaning.get(lang),

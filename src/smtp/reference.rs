@@ -68,7 +68,7 @@ pub struct ProviderNote {
     /// The reply code it comes with, e.g. `550`.
     pub reply: u16,
     /// Who sends it, e.g. "Outlook.com (Microsoft)".
-    pub provider: &'static str,
+    pub provider: Tr,
     /// The provider's wording after the codes, verbatim (host names and addresses as
     /// placeholders).
     pub wording: &'static str,
@@ -88,7 +88,7 @@ pub struct ProviderTag {
     /// The tag as sent, e.g. `"DT:SPM"`.
     pub tag: &'static str,
     /// Who sends it, e.g. "NetEase (163.com, 126.com)".
-    pub provider: &'static str,
+    pub provider: Tr,
     /// The provider's published explanation, verbatim.
     pub published: &'static str,
     /// What it means in SMTP terms and what to do.

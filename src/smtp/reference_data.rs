@@ -1997,7 +1997,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "4.7.28",
         reply: 421,
-        provider: "Gmail",
+        provider: Tr::new("Gmail", "Gmail"),
         wording: "Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited.",
         meaning: Tr::new(
             "Gmail is rate-limiting mail from your IP because too much of it looks unsolicited (the registry's X.7.28, mail flood). It is a deferral: slow down, let the queue retry, and fix what makes recipients treat the mail as spam (consent, complaints, authentication).",
@@ -2011,7 +2011,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "4.7.650",
         reply: 451,
-        provider: "Outlook.com (Microsoft)",
+        provider: Tr::new("Outlook.com (Microsoft)", "Outlook.com（微软）"),
         wording: "The mail server [192.0.2.1] has been temporarily rate limited due to IP reputation. For e-mail delivery information, see https://aka.ms/postmaster (S775)",
         meaning: Tr::new(
             "Outlook.com defers mail from your server's IP because of its reputation; 650 is Microsoft's own detail number, not the registry's. Keep the mail queued and retry more slowly; check the IP's reputation with Microsoft's postmaster services.",
@@ -2025,7 +2025,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "5.4.1",
         reply: 550,
-        provider: "Exchange Online (Microsoft 365)",
+        provider: Tr::new("Exchange Online (Microsoft 365)", "Exchange Online（Microsoft 365）"),
         wording: "Recipient address rejected: Access denied. AS(201806281)",
         meaning: Tr::new(
             "Not the registry's \"no answer from host\": Exchange Online refuses, at RCPT TO, an address its organisation does not have (Directory-Based Edge Blocking). Check the recipient's address; if it should exist, the organisation's administrator must add it or accept mail for it.",
@@ -2039,7 +2039,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "5.7.1",
         reply: 550,
-        provider: "Gmail",
+        provider: Tr::new("Gmail", "Gmail"),
         wording: "Our system has detected that this message is not RFC 5322 compliant: 'From' header is missing. To reduce the amount of spam sent to Gmail, this message has been blocked. Please visit https://support.google.com/mail/?p=RfcMessageNonCompliant and review RFC 5322 specifications for more information.",
         meaning: Tr::new(
             "Gmail refuses, after the end of DATA, a message whose header breaks RFC 5322: no From: or one without a valid address, or a field that RFC 5322 §3.6 allows once (From:, To:, Cc:, Subject:, Message-ID: …) given twice — then the reason reads \"duplicate headers\" or names the field. The envelope is fine; fix the header the client or the script builds.",
@@ -2053,7 +2053,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "5.7.26",
         reply: 550,
-        provider: "Gmail",
+        provider: Tr::new("Gmail", "Gmail"),
         wording: "Unauthenticated email from example.com is not accepted due to domain's DMARC policy. Please contact the administrator of example.com domain if this was a legitimate mail.",
         meaning: Tr::new(
             "The From: domain publishes a DMARC policy that rejects unauthenticated mail, and the message passed neither SPF nor DKIM for that domain. Fix SPF and DKIM and their alignment with the From: domain (RFC 7208, RFC 6376, RFC 7489).",
@@ -2067,7 +2067,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "5.7.139",
         reply: 535,
-        provider: "Exchange Online (Microsoft 365)",
+        provider: Tr::new("Exchange Online (Microsoft 365)", "Exchange Online（Microsoft 365）"),
         wording: "Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant. Visit https://aka.ms/smtp_auth_disabled for more information.",
         meaning: Tr::new(
             "Microsoft 365 refuses the login because authenticated SMTP (SMTP AUTH) is switched off for the organisation or the mailbox, or basic authentication is disabled: the password is not the problem. An administrator turns SMTP AUTH on for the mailbox (Microsoft 365 admin center → the user → Mail → Manage email apps → Authenticated SMTP), or the client moves to OAuth 2.0. The same 5.7.139 with \"the user credentials were incorrect\" is the password after all. 139 is Microsoft's own detail number, not the registry's.",
@@ -2081,7 +2081,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "5.7.515",
         reply: 550,
-        provider: "Outlook.com (Microsoft)",
+        provider: Tr::new("Outlook.com (Microsoft)", "Outlook.com（微软）"),
         wording: "Access denied, sending domain <domain> does not meet the required authentication level.",
         meaning: Tr::new(
             "Outlook.com, Hotmail, Live.com and MSN refuse mail whose From: domain fails their authentication requirements for high-volume senders: SPF and DKIM must pass, a DMARC record must exist and DMARC must pass with alignment. 515 is Microsoft's own detail number, not the registry's.",
@@ -2095,7 +2095,7 @@ pub static PROVIDER_NOTES: &[ProviderNote] = &[
     ProviderNote {
         code: "5.7.708",
         reply: 550,
-        provider: "Exchange Online (Microsoft 365)",
+        provider: Tr::new("Exchange Online (Microsoft 365)", "Exchange Online（Microsoft 365）"),
         wording: "Access denied, traffic not accepted from this IP.",
         meaning: Tr::new(
             "Exchange Online does not accept mail from the sending IP. 708 is Microsoft's own detail number, not the registry's; an administrator has to deal with the IP's reputation (or the tenant's) before mail flows again.",
@@ -2114,7 +2114,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 421,
         tag: "HL:ICC",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "该IP同时并发连接数过大，超过了网易的限制，被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件，并降低IP并发连接数量",
         meaning: Tr::new(
             "Too many simultaneous connections from your IP: NetEase closes the connection for a while. Open fewer connections at once (one or two per destination is plenty) and check that nothing on the host is sending spam or viruses.",
@@ -2125,7 +2125,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 421,
         tag: "HL:IFC",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "该IP短期内发送了大量信件，超过了网易的限制，被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件，并降低发送频率",
         meaning: Tr::new(
             "Your IP sent too much mail in a short time: connections are refused for a while. Keep the mail queued, send more slowly, and look for a compromised account or script.",
@@ -2136,7 +2136,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 421,
         tag: "HL:REP",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "该IP发送行为异常，存在接收者大量不存在情况，被临时禁止连接。请检查是否有用户发送病毒或者垃圾邮件，并核对发送列表有效性",
         meaning: Tr::new(
             "Too many of your recipients do not exist, which looks like a harvested list: connections are refused for a while. Clean the recipient list (remove addresses that bounced with 550) before sending again.",
@@ -2147,7 +2147,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 450,
         tag: "DT:RBL",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发信IP位于一个或多个RBL里。请参考http://www.rbls.org/关于RBL的相关信息",
         meaning: Tr::new(
             "The sending IP is on one or more DNS blocklists (RBLs). A deferral: find which lists name the IP, fix the cause and ask for delisting; until then the queue keeps retrying.",
@@ -2158,7 +2158,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 450,
         tag: "MI:CEL",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发送方出现过多的错误指令。请检查发信程序",
         meaning: Tr::new(
             "The client sent too many wrong commands in this session (a deferral under 450). Read the transcript for the replies in 5yz before this one and fix the sending program.",
@@ -2169,7 +2169,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 450,
         tag: "MI:DMC",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "当前连接发送的邮件数量超出限制。请减少每次连接中投递的邮件数量",
         meaning: Tr::new(
             "Too many messages in one connection. Send fewer messages per connection (close with QUIT and reconnect), and let the queue retry the rest.",
@@ -2180,7 +2180,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 450,
         tag: "RP:DRC",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "当前连接发送的收件人数量超出限制。请控制每次连接投递的邮件数量",
         meaning: Tr::new(
             "Too many recipients in this connection: RCPT TO is deferred. Split the recipients over more transactions and connections.",
@@ -2191,7 +2191,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 451,
         tag: "DT:SPM",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "邮件正文带有垃圾邮件特征或发送环境缺乏规范性，被临时拒收。请保持邮件队列，两分钟后重投邮件。需调整邮件内容或优化发送环境",
         meaning: Tr::new(
             "After DATA the content looked like spam, or the sending setup is irregular (no valid PTR, HELO not a real host name, no SPF/DKIM), and the message is deferred. Keep it queued and retry after a couple of minutes; if it keeps coming back, change the content or fix the setup.",
@@ -2202,7 +2202,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 451,
         tag: "MI:SFQ",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发信人在15分钟内的发信数量超过限制，请控制发信频率",
         meaning: Tr::new(
             "This sender sent more than allowed within 15 minutes. A deferral: slow down; the queue retries later.",
@@ -2213,7 +2213,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 451,
         tag: "RP:QRC",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发信方短期内累计的收件人数量超过限制，该发件人被临时禁止发信。请降低该用户发信频率",
         meaning: Tr::new(
             "The sender addressed too many recipients in a short time and is blocked for a while. Send to fewer people per hour.",
@@ -2224,7 +2224,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "DT:SPM",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "邮件正文带有很多垃圾邮件特征或发送环境缺乏规范性。需调整邮件内容或优化发送环境",
         meaning: Tr::new(
             "Refused after DATA: the content has many marks of spam or the sending setup is irregular. Unlike 451 DT:SPM this is final: change the content or fix the setup (PTR, HELO name, SPF, DKIM) before sending again.",
@@ -2235,7 +2235,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "MI:DMA",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "该邮件未被发信域的DMARC许可。请参考http://dmarc.org/关于DMARC规范的定义",
         meaning: Tr::new(
             "The From: domain's DMARC policy rejects this message: it passed neither SPF nor DKIM in alignment with the From: domain (RFC 7489). Fix SPF, DKIM and their alignment; the same refusal as Gmail's 5.7.26.",
@@ -2246,7 +2246,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "MI:IMF",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发信人电子邮件地址不合规范。请参考http://www.rfc-editor.org/关于电子邮件规范的定义",
         meaning: Tr::new(
             "NetEase finds the sender's address malformed: the MAIL FROM path (RFC 5321 §4.1.2) or the From: header (RFC 5322 §3.4). Check both as the client writes them; senders who hit it from a VPS have fixed it by giving the host (and so HELO/EHLO and the address built from it) a real domain name.",
@@ -2257,7 +2257,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "MI:NHD",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "HELO命令不允许为空",
         meaning: Tr::new(
             "HELO or EHLO was sent without a name. RFC 5321 §4.1.1.1 requires the client's domain (or an address literal); configure the client's host name.",
@@ -2268,7 +2268,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "MI:SPF",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发信IP未被发送域的SPF许可。请参考http://www.openspf.org/关于SPF规范的定义",
         meaning: Tr::new(
             "The sending IP is not permitted by the SPF record of the MAIL FROM domain (RFC 7208 fail). Add the IP (or your provider's include:) to the domain's SPF record, or send through a server it already lists.",
@@ -2279,7 +2279,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "RP:FRL",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "网易邮箱不开放匿名转发（Open relay）",
         meaning: Tr::new(
             "Relaying refused: the recipient is not a NetEase mailbox and you have not authenticated. Authenticate (AUTH) on the submission port, or deliver to the recipient's own server.",
@@ -2290,7 +2290,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 550,
         tag: "RP:RCL",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "群发收件人数量超过了限额，请减少每封邮件的收件人数量",
         meaning: Tr::new(
             "Too many recipients on one message. Send it in several transactions with fewer RCPT TO each.",
@@ -2301,7 +2301,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 554,
         tag: "DT:SPM",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "发送的邮件内容包含了未被许可的信息，或被系统识别为垃圾邮件。请检查是否有用户发送病毒或者垃圾邮件",
         meaning: Tr::new(
             "Refused at the end of DATA: the content was judged spam or not permitted. Final: resending the same message fails again. Change the subject and body (links, wording, attachments), and check the account is not sending spam or viruses.",
@@ -2312,7 +2312,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 554,
         tag: "DT:SUM",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "信封发件人和信头发件人不匹配",
         meaning: Tr::new(
             "The envelope sender (MAIL FROM) and the From: header differ. Make them the same address, the one you authenticated as; that also keeps clear of 163.com's \"553 Mail from must equal authorized user\", which compares MAIL FROM with the login.",
@@ -2323,7 +2323,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 554,
         tag: "HL:IPB",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "该IP不在网易允许的发送地址列表里",
         meaning: Tr::new(
             "The sending IP is not on the list of addresses NetEase accepts mail from. Send through your provider's server, or have the IP's reputation and PTR record fixed.",
@@ -2334,7 +2334,7 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     ProviderTag {
         reply: 554,
         tag: "MI:SPB",
-        provider: "NetEase (163.com, 126.com)",
+        provider: NETEASE,
         published: "此用户不在网易允许的发信用户列表里",
         meaning: Tr::new(
             "This sender is not on the list of users allowed to send. Check the account's status with NetEase.",
@@ -2344,6 +2344,8 @@ pub static PROVIDER_TAGS: &[ProviderTag] = &[
     },
 ];
 
+/// NetEase, as its tags name it.
+const NETEASE: Tr = Tr::new("NetEase (163.com, 126.com)", "网易（163.com、126.com）");
 const NETEASE_LIST: Tr = Tr::new(
     "NetEase's list of bounce codes (退信代码说明), http://mail.163.com/help/help_spam_16.htm — the page NetEase's own replies link to",
     "网易的退信代码说明，http://mail.163.com/help/help_spam_16.htm——网易自己的回复所链接的页面",

@@ -148,7 +148,7 @@ fn provider_tag_view(tag: &ProviderTag, lang: Lang) -> Html {
         <section class="field" data-testid="detail-provider-tag">
             <h3>
                 <code>{ format!("{} {}", tag.reply, tag.tag) }</code>{ " " }
-                { Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ tag.provider }
+                { Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ tag.provider.get(lang) }
             </h3>
             <p lang="zh-CN">{ tag.published }</p>
             <p>{ tag.meaning.get(lang) }</p>
@@ -185,7 +185,7 @@ fn enhanced_view(enhanced: &EnhancedExplanation, lang: Lang) -> Html {
             }
             { for enhanced.provider_notes().into_iter().map(|note| html! {
                 <section class="field" data-testid="detail-provider">
-                    <h3>{ Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ note.provider }</h3>
+                    <h3>{ Tr::new("As sent by", "发送方").get(lang) }{ lang.colon() }{ note.provider.get(lang) }</h3>
                     <pre class="wire">{ format!("{} {} {}", note.reply, note.code, note.wording) }</pre>
                     <p>{ note.meaning.get(lang) }</p>
                     <p class="source">{ Tr::new("Source", "出处").get(lang) }{ lang.colon() }{ note.from.get(lang) }</p>

@@ -55,19 +55,39 @@ pub(crate) const UNKNOWN_USER: Rule = Rule {
     ),
 };
 
+/// What an authentication service's line says of a login.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// The password did not match.
+    Mismatch,
+    /// No such user.
+    UnknownUser,
+}
+
+impl Verdict {
+    /// The rule that explains it.
+    pub(crate) fn rule(self) -> &'static Rule {
+        match self {
+            Verdict::Mismatch => &MISMATCH,
+            Verdict::UnknownUser => &UNKNOWN_USER,
+        }
+    }
+}
+
 /// What the authentication service said, and the user it names: `driver(user,ip…): …`.
-pub(crate) fn read(message: &str) -> Option<(&'static Rule, Option<&str>)> {
+/// (A verdict, not the rule: reading a log line links no rule's texts.)
+pub(crate) fn read(message: &str) -> Option<(Verdict, Option<&str>)> {
     let lower = message.to_ascii_lowercase();
-    let (rule, at) = [
-        ("password mismatch", &MISMATCH),
-        ("unknown user", &UNKNOWN_USER),
+    let (verdict, at) = [
+        ("password mismatch", Verdict::Mismatch),
+        ("unknown user", Verdict::UnknownUser),
         (
             "user not known to the underlying authentication module",
-            &UNKNOWN_USER,
+            Verdict::UnknownUser,
         ),
     ]
     .into_iter()
-    .find_map(|(words, rule)| lower.find(words).map(|at| (rule, at)))?;
+    .find_map(|(words, verdict)| lower.find(words).map(|at| (verdict, at)))?;
     // The driver and its arguments just before: `passwd-file(tim@example.com,192.0.2.1): `,
     // `pam(tim,192.0.2.1,<Xb2>): pam_authenticate() failed: ` (after `auth-worker(812): `).
     let head = message.get(..at)?;
@@ -85,7 +105,7 @@ pub(crate) fn read(message: &str) -> Option<(&'static Rule, Option<&str>)> {
         .split(',')
         .next()
         .filter(|u| !u.is_empty() && *u != "?");
-    Some((rule, user))
+    Some((verdict, user))
 }
 
 #[cfg(test)]
@@ -97,15 +117,24 @@ mod tests {
         let (rule, user) =
             read("auth: passwd-file(tim@example.com,192.0.2.10): Password mismatch").unwrap();
         assert_eq!(
-            (rule.cause, user),
+            (rule.rule().cause, user),
             ("password-mismatch", Some("tim@example.com"))
         );
         let (rule, user) = read("auth-worker(812): pam(tim,192.0.2.10,<Xb2>): pam_authenticate() failed: Authentication failure (password mismatch?)").unwrap();
-        assert_eq!((rule.cause, user), ("password-mismatch", Some("tim")));
+        assert_eq!(
+            (rule.rule().cause, user),
+            ("password-mismatch", Some("tim"))
+        );
         let (rule, user) = read("auth: sql(ann,192.0.2.10,<Xb2>): unknown user").unwrap();
-        assert_eq!((rule.cause, user), ("auth-user-unknown", Some("ann")));
+        assert_eq!(
+            (rule.rule().cause, user),
+            ("auth-user-unknown", Some("ann"))
+        );
         let (rule, user) = read("auth-worker(9): pam(ann,192.0.2.10): pam_authenticate() failed: User not known to the underlying authentication module").unwrap();
-        assert_eq!((rule.cause, user), ("auth-user-unknown", Some("ann")));
+        assert_eq!(
+            (rule.rule().cause, user),
+            ("auth-user-unknown", Some("ann"))
+        );
         // Not an authentication service's verdict.
         assert!(read("NOQUEUE: reject: RCPT from x[192.0.2.1]: 550 5.1.1 <a@b>: Recipient address rejected: unknown user").is_none());
         assert!(read("Password mismatch").is_none());

@@ -74,8 +74,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     // published meaning says what to do, better than the reply code's general advice.
     let action = match reference::provider_tags_in(Some(code), quote).first() {
         Some(tag) => Text::new(
-            format!("{} ({}): {}", tag.provider, tag.tag, tag.meaning.en),
-            format!("{}（{}）：{}", tag.provider, tag.tag, tag.meaning.zh),
+            format!("{} ({}): {}", tag.provider.en, tag.tag, tag.meaning.en),
+            format!("{}（{}）：{}", tag.provider.zh, tag.tag, tag.meaning.zh),
         ),
         None => action,
     };
