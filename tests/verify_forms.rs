@@ -727,3 +727,19 @@ fn a_scram_server_final_is_checked_when_given() {
         wrong.notes
     );
 }
+
+/// swaks' NTLM against `serve` (recorded on this machine, tim/tanstaaftanstaaf): the
+/// exchange verifies, and its header names the user as text, not as UTF-16 in hex.
+#[test]
+fn a_recorded_ntlm_exchange_names_its_user() {
+    let checked = verify_transcript(
+        include_str!("fixtures/swaks-ntlm.log"),
+        Some("tanstaaftanstaaf"),
+    );
+    let ntlm = checked
+        .iter()
+        .find(|c| c.exchange.mechanism == "NTLM")
+        .unwrap_or_else(|| panic!("{checked:#?}"));
+    assert_eq!(ntlm.agrees_with_server(), Some(true), "{ntlm:#?}");
+    assert_eq!(ntlm.user.as_deref(), Some("tim"));
+}

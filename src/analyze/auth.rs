@@ -356,5 +356,33 @@ fn user_of(report: &Report) -> Option<String> {
                 "authcid" | "user" | "response: username" | "client-first: n"
             ) || f.name == "AUTHENTICATE: user"
         })
-        .map(|f| f.value.clone())
+        .map(|f| {
+            if f.name == "AUTHENTICATE: user" {
+                ntlm_name(&f.value).unwrap_or_else(|| f.value.clone())
+            } else {
+                f.value.clone()
+            }
+        })
+}
+
+/// NTLM's UserName field, shown in hex (`740069006d00`), as text: UTF-16LE when the
+/// client negotiated Unicode, else the OEM bytes (`74696d`).
+fn ntlm_name(hex: &str) -> Option<String> {
+    if hex.len() % 2 != 0 || hex.is_empty() {
+        return None;
+    }
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
+        .collect::<Option<_>>()?;
+    let wide = bytes.len() % 2 == 0 && bytes.iter().skip(1).step_by(2).any(|&b| b == 0);
+    if wide {
+        let units: Vec<u16> = bytes
+            .chunks_exact(2)
+            .map(|c| u16::from_le_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).ok()
+    } else {
+        String::from_utf8(bytes).ok()
+    }
 }
