@@ -368,14 +368,14 @@ fn user_of(report: &Report) -> Option<String> {
 /// NTLM's UserName field, shown in hex (`740069006d00`), as text: UTF-16LE when the
 /// client negotiated Unicode, else the OEM bytes (`74696d`).
 fn ntlm_name(hex: &str) -> Option<String> {
-    if hex.len() % 2 != 0 || hex.is_empty() {
+    if !hex.len().is_multiple_of(2) || hex.is_empty() {
         return None;
     }
     let bytes: Vec<u8> = (0..hex.len())
         .step_by(2)
         .map(|i| u8::from_str_radix(hex.get(i..i + 2)?, 16).ok())
         .collect::<Option<_>>()?;
-    let wide = bytes.len() % 2 == 0 && bytes.iter().skip(1).step_by(2).any(|&b| b == 0);
+    let wide = bytes.len().is_multiple_of(2) && bytes.iter().skip(1).step_by(2).any(|&b| b == 0);
     if wide {
         let units: Vec<u16> = bytes
             .chunks_exact(2)
