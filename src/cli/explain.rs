@@ -127,19 +127,16 @@ fn write_text(out: &mut impl Write, explanation: &Explanation, lang: Lang) -> io
     let checks = explanation.message_checks();
     if !checks.is_empty() {
         writeln!(out)?;
-        writeln!(
-            out,
-            "{}{}",
-            MessageCheck::heading().get(lang),
-            lang.colon().trim_end()
-        )?;
+        writeln!(out, "{}", MessageCheck::heading().get(lang))?;
+        let or_page = Tr::new(", or the page's ", "，或页面的 ");
         for check in checks {
             writeln!(
                 out,
-                "  {}: `{}`, {} {}",
+                "  {}{}`{}`{}{}",
                 check.title().get(lang),
+                lang.colon(),
                 check.command(),
-                Tr::new("or the page's", "或页面的").get(lang),
+                or_page.get(lang),
                 check.page()
             )?;
         }
