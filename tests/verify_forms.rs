@@ -743,3 +743,44 @@ fn a_recorded_ntlm_exchange_names_its_user() {
     assert_eq!(ntlm.agrees_with_server(), Some(true), "{ntlm:#?}");
     assert_eq!(ntlm.user.as_deref(), Some("tim"));
 }
+
+/// What the person pasting changed is not the client's mistake: RFC 2195's challenge
+/// without its angle brackets, or the password typed with a line break after it, still
+/// verifies, with a note; a password with its case swapped is named as such.
+#[test]
+fn a_challenge_without_brackets_or_a_password_with_a_line_break_still_verifies() {
+    let note = |challenge: &str, password: &str| {
+        let report = verify(
+            Mechanism::CramMd5,
+            challenge,
+            RFC2195_RESPONSE_B64,
+            Some(password),
+        )
+        .expect("a report");
+        (
+            report.verdict.expect("a verdict"),
+            report
+                .notes
+                .iter()
+                .map(|n| n.en)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    let (verdict, notes) = note(
+        "1896.697170952@postoffice.reston.mci.net",
+        "tanstaaftanstaaf",
+    );
+    assert_eq!(verdict, Verdict::Valid);
+    assert!(notes.contains("without its angle brackets"), "{notes}");
+    let (verdict, notes) = note(RFC2195_CHALLENGE, "tanstaaftanstaaf\n");
+    assert_eq!(verdict, Verdict::Valid);
+    assert!(notes.contains("ends with a line break"), "{notes}");
+    let (verdict, notes) = note(RFC2195_CHALLENGE, "TANSTAAFTANSTAAF");
+    assert_eq!(verdict, Verdict::Invalid(Mistake::WrongPassword));
+    assert!(notes.contains("Caps Lock"), "{notes}");
+    // Another wrong password is just that.
+    let (verdict, notes) = note(RFC2195_CHALLENGE, "tanstaaftanstaax");
+    assert_eq!(verdict, Verdict::Invalid(Mistake::WrongPassword));
+    assert!(!notes.contains("Caps Lock"), "{notes}");
+}

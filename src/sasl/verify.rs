@@ -762,7 +762,32 @@ fn cram_report(
             &mut Trace::default(),
         ))
     };
+    // What the person pasting may have changed, not the client: the challenge without its
+    // angle brackets, a line break after the password typed here.
+    let bracketed = (!challenge_bytes.starts_with(b"<")).then(|| {
+        let mut with = b"<".to_vec();
+        with.extend_from_slice(&challenge_bytes);
+        with.push(b'>');
+        with
+    });
+    let typed = password.trim_end_matches(['\r', '\n']);
+    let lower = digest.to_ascii_lowercase();
     let verdict = if digest == want {
+        Verdict::Valid
+    } else if bracketed
+        .as_ref()
+        .is_some_and(|b| digest_with(password, b) == lower)
+    {
+        report.notes.push(Tr::new(
+            "The challenge was pasted without its angle brackets: the server sent them (RFC 2195 §2: the challenge is a msg-id, <…>) and the client's HMAC covers them. With them, the response is right.",
+            "粘贴的质询缺少尖括号：服务器发送的质询带有尖括号（RFC 2195 §2：质询是一个 msg-id，即 <…>），客户端的 HMAC 也包含它们。加上尖括号后，响应是正确的。",
+        ));
+        Verdict::Valid
+    } else if typed != password && digest_with(typed, &challenge_bytes) == lower {
+        report.notes.push(Tr::new(
+            "The password given here ends with a line break; without it, the response is right (the client used the password alone).",
+            "这里输入的密码末尾带有换行；去掉换行后，响应是正确的（客户端只用了密码本身）。",
+        ));
         Verdict::Valid
     } else if digest
         .strip_suffix('\n')
@@ -787,6 +812,22 @@ fn cram_report(
     {
         Verdict::Invalid(Mistake::TrailingNewline)
     } else {
+        let flipped: String = password
+            .chars()
+            .map(|c| {
+                if c.is_ascii_uppercase() {
+                    c.to_ascii_lowercase()
+                } else {
+                    c.to_ascii_uppercase()
+                }
+            })
+            .collect();
+        if flipped != password && digest_with(&flipped, &challenge_bytes) == lower {
+            report.notes.push(Tr::new(
+                "The response is what this password gives with its upper and lower case swapped: was Caps Lock on where it was typed?",
+                "这个响应正是把该密码的大小写互换后算出的结果：输入密码时是否开着大写锁定（Caps Lock）？",
+            ));
+        }
         Verdict::Invalid(Mistake::WrongPassword)
     };
     report.verdict = Some(verdict);
@@ -1437,6 +1478,8 @@ mod tests {
             report.verdict,
             Some(Verdict::Invalid(Mistake::ChallengeNotDecoded))
         );
+        // The password typed here with a line break after it: the client's computation is
+        // still the right one, and the note says what was typed.
         let report = verify(
             Mechanism::CramMd5,
             challenge,
@@ -1444,10 +1487,11 @@ mod tests {
             Some("tanstaaftanstaaf\n"),
         )
         .unwrap();
-        assert_eq!(
-            report.verdict,
-            Some(Verdict::Invalid(Mistake::WrongPassword))
-        );
+        assert_eq!(report.verdict, Some(Verdict::Valid));
+        assert!(report
+            .notes
+            .iter()
+            .any(|n| n.en.contains("ends with a line break")));
         assert!(matches!(
             verify(Mechanism::CramMd5, "", good, None),
             Err(VerifyError::MissingChallenge)
