@@ -420,3 +420,57 @@ fn verify_transcript_of_real_postfix_json() {
         stdout(&out)
     );
 }
+
+/// Inputs that make no valid message are refused with the reason, exit 2: PLAIN without a
+/// user name or password (RFC 4616 §2), DIGEST-MD5 whose realm cannot make the default
+/// digest-uri, NTLM with a name too long for its 16-bit buffers.
+#[test]
+fn auth_refuses_inputs_that_make_no_message() {
+    let long = "a".repeat(40_000);
+    for (args, says) in [
+        (
+            vec!["auth", "plain", "--user", "", "--password", "x"],
+            "at least one character",
+        ),
+        (
+            vec!["auth", "plain", "--user", "tim", "--password", ""],
+            "at least one character",
+        ),
+        (
+            vec![
+                "auth",
+                "digest-md5",
+                "--user",
+                "tim",
+                "--password",
+                "x",
+                "--realm",
+                "my realm",
+            ],
+            "--digest-uri",
+        ),
+        (
+            vec!["auth", "ntlm", "--user", &long, "--password", "x"],
+            "bytes",
+        ),
+    ] {
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(2), "{:?}", &args[..2]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+    }
+    // With a digest-uri given, the same realm is fine.
+    let out = run(&[
+        "auth",
+        "digest-md5",
+        "--user",
+        "tim",
+        "--password",
+        "x",
+        "--realm",
+        "my realm",
+        "--digest-uri",
+        "smtp/mail.example.com",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+}

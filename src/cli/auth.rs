@@ -82,6 +82,10 @@ const PLAIN_EMPTY: Tr = Tr::new(
     "PLAIN needs a user name and a password of at least one character each (RFC 4616 §2); a server refuses an empty one",
     "PLAIN 的用户名和密码都至少要有一个字符（RFC 4616 §2）；服务器会拒绝空值",
 );
+const DIGEST_URI_NEEDED: Tr = Tr::new(
+    "the realm {realm} is no host name, so smtp/<realm> is no digest-uri: give --digest-uri smtp/<the server's host name> (RFC 2831 §2.1.2)",
+    "realm {realm} 不是主机名，所以 smtp/<realm> 不能作为 digest-uri：请用 --digest-uri smtp/<服务器主机名> 指定（RFC 2831 §2.1.2）",
+);
 const QOP_NOT_OFFERED: Tr = Tr::new(
     "qop {qop} is not offered by the challenge ({offered})",
     "质询没有提供 qop {qop}（提供的是 {offered}）",
@@ -195,6 +199,18 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
                 );
             }
             let cnonce = args.cnonce.clone().unwrap_or_else(random_cnonce);
+            // The default smtp/<realm> is a digest-uri only when the realm is a host name.
+            let host_like = !realm.is_empty()
+                && realm
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'));
+            if args.digest_uri.is_none() && !host_like {
+                return super::usage_error(
+                    out,
+                    args.json,
+                    &DIGEST_URI_NEEDED.fill(lang, &[("realm", &format!("{realm:?}"))]),
+                );
+            }
             digest_md5::client(&digest_md5::ClientInput {
                 user: args.user.clone(),
                 digest_uri: args
