@@ -397,6 +397,7 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     let connection = [
         &super::rules::tls_certificate::WORDS[..],
         &super::rules::tls_mode::WORDS[..],
+        &super::rules::tls_version::WORDS[..],
         &super::rules::no_listener::WORDS[..],
         &super::rules::host_unresolvable::WORDS[..],
         &["could not authenticate"][..],
@@ -583,6 +584,7 @@ fn event_of(lower: &str) -> LogEvent {
         LogEvent::SaslauthdDown
     } else if any(&super::rules::tls_certificate::WORDS)
         || any(&super::rules::tls_mode::WORDS)
+        || any(&super::rules::tls_version::WORDS)
         || any(&[
             "tls startup failed",
             "starttls attempted but failed",

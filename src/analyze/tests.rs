@@ -1191,6 +1191,8 @@ fn a_connection_that_failed_before_any_reply_names_why() {
         ("x509: certificate is valid for *.mxhichina.com, mxhichina.com, not smtp.example.com", "tls-certificate-not-trusted"),
         ("Error: self signed certificate in certificate chain", "tls-certificate-not-trusted"),
         ("2024-01-15 08:12:02 SMTP Error: Could not authenticate.", "wrong-credentials"),
+        // An old client's TLS 1.0 against a runtime or server that retired it.
+        ("javax.mail.MessagingException: Could not convert socket to TLS;\n  nested exception is:\n\tjavax.net.ssl.SSLHandshakeException: No appropriate protocol (protocol is disabled or cipher suites are inappropriate)", "tls-version-mismatch"),
         // A timeout stays the network's.
         ("Mar 12 09:00:00 mail postfix/smtp[1]: connect to gmail-smtp-in.l.google.com[142.250.27.26]:25: Connection timed out", "network-unreachable"),
     ];

@@ -47,6 +47,7 @@ mod spf;
 mod starttls_not_offered;
 pub(crate) mod tls_certificate;
 pub(crate) mod tls_mode;
+pub(crate) mod tls_version;
 mod unauthenticated;
 
 // The general rules.
@@ -120,9 +121,10 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 33] = [
+const RULES: [(Applies, &Rule); 34] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
+    (tls_version::applies, &tls_version::RULE),
     (host_unresolvable::applies, &host_unresolvable::RULE),
     (client_sasl::applies, &client_sasl::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
