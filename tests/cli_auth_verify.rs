@@ -427,6 +427,20 @@ fn verify_transcript_of_real_postfix_json() {
 #[test]
 fn auth_refuses_inputs_that_make_no_message() {
     let long = "a".repeat(40_000);
+    let digest = |extra: &[&'static str]| {
+        let mut args = vec![
+            "auth",
+            "digest-md5",
+            "--user",
+            "tim",
+            "--password",
+            "x",
+            "--realm",
+            "my realm",
+        ];
+        args.extend_from_slice(extra);
+        args
+    };
     for (args, says) in [
         (
             vec!["auth", "plain", "--user", "", "--password", "x"],
@@ -436,19 +450,7 @@ fn auth_refuses_inputs_that_make_no_message() {
             vec!["auth", "plain", "--user", "tim", "--password", ""],
             "at least one character",
         ),
-        (
-            vec![
-                "auth",
-                "digest-md5",
-                "--user",
-                "tim",
-                "--password",
-                "x",
-                "--realm",
-                "my realm",
-            ],
-            "--digest-uri",
-        ),
+        (digest(&[]), "--digest-uri"),
         (
             vec!["auth", "ntlm", "--user", &long, "--password", "x"],
             "bytes",
@@ -460,17 +462,6 @@ fn auth_refuses_inputs_that_make_no_message() {
         assert!(err.contains(says), "{err}");
     }
     // With a digest-uri given, the same realm is fine.
-    let out = run(&[
-        "auth",
-        "digest-md5",
-        "--user",
-        "tim",
-        "--password",
-        "x",
-        "--realm",
-        "my realm",
-        "--digest-uri",
-        "smtp/mail.example.com",
-    ]);
+    let out = run(&digest(&["--digest-uri", "smtp/mail.example.com"]));
     assert_eq!(out.status.code(), Some(0));
 }

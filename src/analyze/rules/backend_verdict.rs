@@ -114,27 +114,15 @@ mod tests {
 
     #[test]
     fn reads_dovecot_and_pam_verdicts() {
-        let (rule, user) =
-            read("auth: passwd-file(tim@example.com,192.0.2.10): Password mismatch").unwrap();
-        assert_eq!(
-            (rule.rule().cause, user),
-            ("password-mismatch", Some("tim@example.com"))
-        );
-        let (rule, user) = read("auth-worker(812): pam(tim,192.0.2.10,<Xb2>): pam_authenticate() failed: Authentication failure (password mismatch?)").unwrap();
-        assert_eq!(
-            (rule.rule().cause, user),
-            ("password-mismatch", Some("tim"))
-        );
-        let (rule, user) = read("auth: sql(ann,192.0.2.10,<Xb2>): unknown user").unwrap();
-        assert_eq!(
-            (rule.rule().cause, user),
-            ("auth-user-unknown", Some("ann"))
-        );
-        let (rule, user) = read("auth-worker(9): pam(ann,192.0.2.10): pam_authenticate() failed: User not known to the underlying authentication module").unwrap();
-        assert_eq!(
-            (rule.rule().cause, user),
-            ("auth-user-unknown", Some("ann"))
-        );
+        for (line, cause, user) in [
+            ("auth: passwd-file(tim@example.com,192.0.2.10): Password mismatch", "password-mismatch", "tim@example.com"),
+            ("auth-worker(812): pam(tim,192.0.2.10,<Xb2>): pam_authenticate() failed: Authentication failure (password mismatch?)", "password-mismatch", "tim"),
+            ("auth: sql(ann,192.0.2.10,<Xb2>): unknown user", "auth-user-unknown", "ann"),
+            ("auth-worker(9): pam(ann,192.0.2.10): pam_authenticate() failed: User not known to the underlying authentication module", "auth-user-unknown", "ann"),
+        ] {
+            let (verdict, named) = read(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((verdict.rule().cause, named), (cause, Some(user)), "{line}");
+        }
         // Not an authentication service's verdict.
         assert!(read("NOQUEUE: reject: RCPT from x[192.0.2.1]: 550 5.1.1 <a@b>: Recipient address rejected: unknown user").is_none());
         assert!(read("Password mismatch").is_none());
