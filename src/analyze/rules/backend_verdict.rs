@@ -6,6 +6,13 @@
 //! the 535's other usual cause, a SASL daemon that is down, is ruled out, and the line
 //! says which of user name and password is wrong. RFC 4954 §6 (535: the credentials).
 //!
+//! Cyrus' saslauthd logs its refusals as `do_auth         : auth failure: [user=tim]
+//! [service=smtp] [realm=] [mech=pam] [reason=PAM auth error]` (saslauthd-main.c; older
+//! releases have no `[remote=…]`). Its PAM and shadow backends do not say which of the two
+//! was wrong (`PAM auth error`, or no reason at all: `Unknown`), so that verdict names
+//! both; an account the backend holds expired or locked (`PAM acct error`, `Account
+//! expired`, `Password expired`) has a fix of its own.
+//!
 //! Not a rule of [`super::RULES`]: it is read from the backend's line and applied to the
 //! refusal's finding (`Diagnoser::backend_verdict`).
 
@@ -55,6 +62,48 @@ pub(crate) const UNKNOWN_USER: Rule = Rule {
     ),
 };
 
+/// saslauthd refused the pair, without saying which of the two is wrong.
+pub(crate) const REFUSED: Rule = Rule {
+    cause: "password-check-refused",
+    fix_id: "test-with-testsaslauthd",
+    kind: FindingKind::AuthFailed,
+    severity: Severity::Error,
+    source: "RFC 4954 §6; Cyrus saslauthd's log line (\"auth failure: [user=…] … [reason=…]\")",
+    title: Tr::new(
+        "saslauthd checked this user name and password and refused them",
+        "saslauthd 核对了这个用户名和密码，并拒绝了它们",
+    ),
+    meaning: Tr::new(
+        "saslauthd answered, so it is up: no SASL daemon is down. Its backend (PAM, the shadow file, LDAP …) refused the pair it was given: the password is wrong, or the backend has no such user. saslauthd does not log which of the two.",
+        "saslauthd 作出了回答，说明它在运行：不是 SASL 守护进程停止了。它的后端（PAM、shadow 文件、LDAP……）拒绝了收到的这对用户名和密码：要么密码错了，要么后端没有这个用户。saslauthd 不会记录是哪一种。",
+    ),
+    fix: Tr::new(
+        "Test the pair on the server: `testsaslauthd -u USER -p PASSWORD -s smtp` prints `0: OK \"Success.\"` when saslauthd takes it. If it does, the client sends something else: type the password again in its settings. If not, check the user name the backend knows (with PAM or the shadow file, the system account's name, usually without @domain; saslauthd started with -r looks up user@realm) and set the password anew (`passwd USER`).",
+        "在服务器上测试这对用户名和密码：`testsaslauthd -u 用户名 -p 密码 -s smtp`，saslauthd 接受时会输出 `0: OK \"Success.\"`。如果接受，说明客户端发送的是别的内容：在客户端设置里重新输入密码。如果不接受，就检查后端认得的用户名（使用 PAM 或 shadow 文件时是系统账户名，通常不带 @域名；以 -r 参数启动的 saslauthd 查找的是 用户名@realm），并重新设置密码（`passwd 用户名`）。",
+    ),
+};
+
+/// The password was checked, but the account is expired or locked.
+pub(crate) const ACCOUNT_BLOCKED: Rule = Rule {
+    cause: "auth-account-expired",
+    fix_id: "renew-system-account",
+    kind: FindingKind::AuthFailed,
+    severity: Severity::Error,
+    source: "RFC 4954 §6; Cyrus saslauthd's log line (\"[reason=PAM acct error]\", \"Account expired\", \"Password expired\")",
+    title: Tr::new(
+        "The account is expired or locked on the server",
+        "服务器上的这个账户已过期或被锁定",
+    ),
+    meaning: Tr::new(
+        "the backend knows the user, but its account check refused the login: the account or its password has expired, or the account is locked. saslauthd is up, so no SASL daemon is down, and typing the password again does not help.",
+        "后端认得这个用户，但它的账户检查拒绝了登录：账户或其密码已过期，或者账户被锁定了。saslauthd 在运行，所以不是 SASL 守护进程停止了；重新输入密码也无济于事。",
+    ),
+    fix: Tr::new(
+        "On the server, see the account's state: `chage -l USER` (its expiry dates) and `passwd -S USER` (L means locked). Renew it (`chage -E -1 USER` removes the expiry date; `passwd USER` sets a new password) or unlock it (`passwd -u USER`), then log in again.",
+        "在服务器上查看账户状态：`chage -l 用户名`（各项过期日期）和 `passwd -S 用户名`（L 表示已锁定）。为它续期（`chage -E -1 用户名` 取消过期日期；`passwd 用户名` 设置新密码）或解锁（`passwd -u 用户名`），然后再登录。",
+    ),
+};
+
 /// What an authentication service's line says of a login.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Verdict {
@@ -62,6 +111,10 @@ pub(crate) enum Verdict {
     Mismatch,
     /// No such user.
     UnknownUser,
+    /// Refused, without saying which of the two is wrong (saslauthd).
+    Refused,
+    /// The account is expired or locked (saslauthd's PAM or shadow backend).
+    AccountBlocked,
 }
 
 impl Verdict {
@@ -70,6 +123,8 @@ impl Verdict {
         match self {
             Verdict::Mismatch => &MISMATCH,
             Verdict::UnknownUser => &UNKNOWN_USER,
+            Verdict::Refused => &REFUSED,
+            Verdict::AccountBlocked => &ACCOUNT_BLOCKED,
         }
     }
 }
@@ -77,6 +132,9 @@ impl Verdict {
 /// What the authentication service said, and the user it names: `driver(user,ip…): …`.
 /// (A verdict, not the rule: reading a log line links no rule's texts.)
 pub(crate) fn read(message: &str) -> Option<(Verdict, Option<&str>)> {
+    if let Some(verdict) = saslauthd(message) {
+        return Some(verdict);
+    }
     let lower = message.to_ascii_lowercase();
     let (verdict, at) = [
         ("password mismatch", Verdict::Mismatch),
@@ -108,6 +166,30 @@ pub(crate) fn read(message: &str) -> Option<(Verdict, Option<&str>)> {
     Some((verdict, user))
 }
 
+/// saslauthd's `auth failure: [user=tim] [service=smtp] [realm=] [mech=pam] [reason=…]`.
+fn saslauthd(message: &str) -> Option<(Verdict, Option<&str>)> {
+    let (_, fields) = message.split_once("auth failure: [user=")?;
+    let field = |key: &str| -> Option<&str> {
+        let (_, rest) = fields.split_once(&format!("[{key}="))?;
+        rest.split_once(']').map(|(value, _)| value)
+    };
+    // The user is the first field, its `[` taken by the split.
+    let user = fields
+        .split_once(']')
+        .map(|(u, _)| u)
+        .filter(|u| !u.is_empty());
+    let reason = field("reason")?;
+    let blocked = ["PAM acct error", "Account expired", "Password expired"]
+        .iter()
+        .any(|r| reason.starts_with(r));
+    let verdict = if blocked {
+        Verdict::AccountBlocked
+    } else {
+        Verdict::Refused
+    };
+    Some((verdict, user))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -122,6 +204,17 @@ mod tests {
         ] {
             let (verdict, named) = read(line).unwrap_or_else(|| panic!("{line}"));
             assert_eq!((verdict.rule().cause, named), (cause, Some(user)), "{line}");
+        }
+        // saslauthd (saslauthd-main.c's `do_auth`), with and without `[remote=…]`.
+        for (line, cause, user) in [
+            ("saslauthd[811]: do_auth         : auth failure: [user=tim] [service=smtp] [realm=] [mech=pam] [reason=PAM auth error]", "password-check-refused", Some("tim")),
+            ("saslauthd[811]: do_auth         : auth failure: [user=tim@example.com] [service=smtp] [realm=example.com] [remote=192.0.2.10] [mech=shadow] [reason=Unknown]", "password-check-refused", Some("tim@example.com")),
+            ("saslauthd[811]: do_auth         : auth failure: [user=ann] [service=smtp] [realm=] [mech=pam] [reason=PAM acct error]", "auth-account-expired", Some("ann")),
+            ("saslauthd[811]: do_auth         : auth failure: [user=ann] [service=smtp] [realm=] [mech=shadow] [reason=Password expired]", "auth-account-expired", Some("ann")),
+            ("saslauthd[811]: do_auth         : auth failure: [user=] [service=smtp] [realm=] [mech=pam] [reason=PAM auth error]", "password-check-refused", None),
+        ] {
+            let (verdict, named) = read(line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!((verdict.rule().cause, named), (cause, user), "{line}");
         }
         // Not an authentication service's verdict.
         assert!(read("NOQUEUE: reject: RCPT from x[192.0.2.1]: 550 5.1.1 <a@b>: Recipient address rejected: unknown user").is_none());

@@ -162,10 +162,12 @@ const RULES: [(Applies, &Rule); 34] = [
 
 /// The rules the diagnosis applies from what several lines show together, not from one
 /// reply's text.
-const READ_ELSEWHERE: [&Rule; 3] = [
+const READ_ELSEWHERE: [&Rule; 5] = [
     &mechanism_unverifiable::RULE,
     &backend_verdict::MISMATCH,
     &backend_verdict::UNKNOWN_USER,
+    &backend_verdict::REFUSED,
+    &backend_verdict::ACCOUNT_BLOCKED,
 ];
 
 /// Every cause id, fix id and source the rules hold, read out of [`RULES`] at compile time.
