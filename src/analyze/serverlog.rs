@@ -379,6 +379,9 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
             return Some(log);
         }
     }
+    if let Some(log) = outlook_error(format, program, line, &lower) {
+        return Some(log);
+    }
     let known = [
         SENDER_REFUSED[0],
         SENDER_REFUSED[1],
@@ -441,6 +444,86 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     if log.event == LogEvent::Info && (log.code.is_some() || log.enhanced.is_some()) {
         log.event = LogEvent::Reject;
     }
+    Some(log)
+}
+
+/// Outlook's and Windows Mail's error numbers (`Error Number: 0x800CCC0E`): HRESULTs of the
+/// Internet Mail transport, whose names the Windows SDK's imnxport.h gives
+/// (`IXP_E_FAILED_TO_CONNECT` is `HR_E(0xCC0E)`). Only the low byte after `0x800CCC`, with
+/// the name, the reply code the name holds, and the command it answers. The name goes into
+/// the line's text, where the rules read it.
+const OUTLOOK_ERRORS: [(u8, &str, Option<u16>, Option<&str>); 24] = [
+    (0x01, "IXP_E_INVALID_CERT_CN", None, None),
+    (0x02, "IXP_E_INVALID_CERT_DATE", None, None),
+    (0x0D, "IXP_E_CANT_FIND_HOST", None, None),
+    (0x0E, "IXP_E_FAILED_TO_CONNECT", None, None),
+    (0x18, "IXP_E_SICILY_LOGON_FAILED", None, Some("AUTH")),
+    (0x62, "IXP_E_SMTP_500_SYNTAX_ERROR", Some(500), None),
+    (0x63, "IXP_E_SMTP_501_PARAM_SYNTAX", Some(501), None),
+    (0x64, "IXP_E_SMTP_502_COMMAND_NOTIMPL", Some(502), None),
+    (0x65, "IXP_E_SMTP_503_COMMAND_SEQ", Some(503), None),
+    (
+        0x66,
+        "IXP_E_SMTP_504_COMMAND_PARAM_NOTIMPL",
+        Some(504),
+        None,
+    ),
+    (0x67, "IXP_E_SMTP_421_NOT_AVAILABLE", Some(421), None),
+    (0x68, "IXP_E_SMTP_450_MAILBOX_BUSY", Some(450), None),
+    (0x69, "IXP_E_SMTP_550_MAILBOX_NOT_FOUND", Some(550), None),
+    (0x6A, "IXP_E_SMTP_451_ERROR_PROCESSING", Some(451), None),
+    (0x6B, "IXP_E_SMTP_551_USER_NOT_LOCAL", Some(551), None),
+    (0x6C, "IXP_E_SMTP_452_NO_SYSTEM_STORAGE", Some(452), None),
+    (0x6D, "IXP_E_SMTP_552_STORAGE_OVERFLOW", Some(552), None),
+    (0x6E, "IXP_E_SMTP_553_MAILBOX_NAME_SYNTAX", Some(553), None),
+    (0x6F, "IXP_E_SMTP_554_TRANSACT_FAILED", Some(554), None),
+    (0x78, "IXP_E_SMTP_REJECTED_SENDER", None, Some("MAIL")),
+    (0x79, "IXP_E_SMTP_REJECTED_RECIPIENTS", None, Some("RCPT")),
+    (0x7C, "IXP_E_SMTP_530_STARTTLS_REQUIRED", Some(530), None),
+    (
+        0x7D,
+        "IXP_E_SMTP_NO_STARTTLS_SUPPORT",
+        None,
+        Some("STARTTLS"),
+    ),
+    (
+        0x7F,
+        "IXP_E_SMTP_454_STARTTLS_FAILED",
+        Some(454),
+        Some("STARTTLS"),
+    ),
+];
+
+/// A line naming one of [`OUTLOOK_ERRORS`] and holding no reply of its own (Outlook prints
+/// "The server responded: 553 …" beside the number when it has one; that reply is read
+/// before this): a refusal with the error's name in its text, its code and its command.
+fn outlook_error(format: Format, program: &str, line: &str, lower: &str) -> Option<LogLine> {
+    let at = lower.find("0x800ccc")?;
+    let hex = lower.get(at + 8..at + 10)?;
+    let low = u8::from_str_radix(hex, 16).ok()?;
+    if lower
+        .get(at + 10..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(|c| c.is_ascii_hexdigit())
+    {
+        return None;
+    }
+    let &(_, name, code, verb) = OUTLOOK_ERRORS.iter().find(|e| e.0 == low)?;
+    let mut log = parse(
+        format,
+        program,
+        &format!("{} [{name}]", line.trim_end()),
+        false,
+    );
+    log.code = code;
+    if verb.is_some() {
+        log.verb = verb;
+    }
+    log.event = if verb == Some("AUTH") {
+        LogEvent::AuthFailed
+    } else {
+        LogEvent::Reject
+    };
     Some(log)
 }
 
@@ -653,6 +736,7 @@ pub(super) fn unreachable(lower: &str) -> bool {
         "connection timed out",
         "network is unreachable",
         "cannot assign requested address",
+        "ixp_e_failed_to_connect",
     ]
     .iter()
     .chain(super::rules::no_listener::WORDS.iter())

@@ -954,6 +954,30 @@ Dec  7 10:00:04 mail postfix/submission/smtpd[2211]: disconnect from unknown[192
     );
     assert!(f.fix.en.contains("auth_username_format"));
 
+    // Cyrus saslauthd (its `do_auth` line) behind Postfix: it is up, and cannot say which
+    // of the two is wrong; an expired account has a fix of its own.
+    let a = analyze(&postfix(
+        "saslauthd[811]: do_auth         : auth failure: [user=tim] [service=smtp] [realm=] [mech=pam] [reason=PAM auth error]",
+    ));
+    assert_ne!(a.lines[1].kind, Kind::Unknown);
+    let f = a.deciding().expect("a deciding finding");
+    assert_eq!(
+        (f.cause, f.fix_id, f.lines.clone()),
+        (
+            "password-check-refused",
+            "test-with-testsaslauthd",
+            vec![2, 3]
+        )
+    );
+    assert!(f.fix.en.contains("testsaslauthd -u USER"), "{}", f.fix.en);
+    assert!(f.what.en.contains("for user tim (line 2)"), "{}", f.what.en);
+    let a = analyze(&postfix(
+        "saslauthd[811]: do_auth         : auth failure: [user=tim] [service=smtp] [realm=] [remote=192.0.2.10] [mech=pam] [reason=PAM acct error]",
+    ));
+    let f = a.deciding().expect("a deciding finding");
+    assert_eq!(f.cause, "auth-account-expired");
+    assert!(f.fix.zh.contains("chage -l"), "{}", f.fix.zh);
+
     // A client's transcript with the server's line pasted after it.
     let log = "S: 220 mail.example.com ESMTP Postfix\nC: EHLO client.example\nS: 250 AUTH PLAIN LOGIN\nC: AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm\nS: 535 5.7.8 Error: authentication failed: authentication failure\n\
 Dec  7 10:00:02 mail dovecot[911]: auth: passwd-file(tim,192.0.2.10): Password mismatch\n";
@@ -1252,4 +1276,44 @@ fn mailx_output_mailq_reasons_and_a_loop_are_read() {
         ("mail-loops-back", "list-domain-or-fix-route")
     );
     assert!(d.fix.en.contains("mydestination") && has_cjk(&d.fix.zh));
+}
+
+#[test]
+fn outlooks_error_numbers_name_their_cause() {
+    // The numbers are the Internet Mail transport's HRESULTs (the Windows SDK's
+    // imnxport.h): `IXP_E_FAILED_TO_CONNECT` is 0x800CCC0E, and so on.
+    let found = assert_causes(&[
+        ("Send test e-mail message: Error Number: 0x800CCC0D", "server-name-unresolvable"),
+        ("Task 'smtp.example.com - Sending' reported error (0x800CCC0E) : 'Cannot connect to the server.'", "network-unreachable"),
+        ("Error Number: 0x800CCC01", "tls-certificate-not-trusted"),
+        ("Error Number: 0x800CCC7D", "starttls-not-offered"),
+        ("Error Number: 0x800CCC7C", "starttls-required"),
+        ("Error Number: 0x800CCC18", "wrong-credentials"),
+    ]);
+    assert!(
+        found[1].what.en.contains("[IXP_E_FAILED_TO_CONNECT]"),
+        "{}",
+        found[1].what.en
+    );
+    // A reply beside the number is read as the reply it is.
+    let a = analyze("The server responded: 553 5.7.1 Sender address rejected: not owned by user tim@example.com. Error Number: 0x800CCC78");
+    let f = a.deciding().expect("a finding");
+    assert_eq!(f.code, Some(553), "{:#?}", a.findings);
+    // The code alone says which command it refused.
+    let a = analyze("Error Number: 0x800CCC78");
+    let f = a.deciding().expect("a finding");
+    assert!(
+        f.what.en.contains("IXP_E_SMTP_REJECTED_SENDER"),
+        "{}",
+        f.what.en
+    );
+    // Another number, or a longer one, is not read as Outlook's.
+    for line in ["Error Number: 0x800CCC0E1", "Error Number: 0x800CCCAA"] {
+        let a = analyze(line);
+        assert!(
+            a.findings.iter().all(|f| !f.what.en.contains("IXP_")),
+            "{line}: {:#?}",
+            a.findings
+        );
+    }
 }

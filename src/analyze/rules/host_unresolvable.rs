@@ -29,7 +29,7 @@ pub(super) const RULE: Rule = Rule {
 };
 
 /// What the programs print, lower-case.
-pub(crate) const WORDS: [&str; 7] = [
+pub(crate) const WORDS: [&str; 8] = [
     "name or service not known",
     "could not resolve host",
     "unknownhostexception",
@@ -37,6 +37,8 @@ pub(crate) const WORDS: [&str; 7] = [
     "no such host",
     "nodename nor servname provided",
     "no address associated with hostname",
+    // Outlook's 0x800CCC0D.
+    "ixp_e_cant_find_host",
 ];
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {

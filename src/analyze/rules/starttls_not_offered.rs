@@ -33,5 +33,6 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "starttls not supported",
             "server does not support starttls",
             "tls not available",
+            "ixp_e_smtp_no_starttls_support",
         ])
 }

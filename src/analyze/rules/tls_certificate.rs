@@ -34,7 +34,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// The words a client program's message uses for an unverified certificate, lower-case.
-pub(crate) const WORDS: [&str; 20] = [
+pub(crate) const WORDS: [&str; 21] = [
     "certificate verify failed",
     "certificate_verify_failed",
     "ssl certificate problem",
@@ -57,6 +57,8 @@ pub(crate) const WORDS: [&str; 20] = [
     "x509: certificate",
     "certificate is valid for",
     "did not match expected cn",
+    // Outlook's 0x800CCC01 (the name) and 0x800CCC02 (the dates).
+    "ixp_e_invalid_cert_",
 ];
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
