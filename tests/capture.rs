@@ -757,3 +757,173 @@ fn a_reader_in_steps_reports_progress_and_reads_the_same() {
     assert_eq!(seen.last().map(|s| s.0), Some(52));
     assert_eq!(reader.finish().expect("read"), read(&bytes).expect("read"));
 }
+
+#[test]
+fn a_capture_from_the_middle_of_a_transaction_is_smtp_but_ftps_auth_is_not() {
+    // The capture starts at a RCPT its relay refuses: the failure the user captured.
+    let segs = conversation(&[
+        (true, "RCPT TO:<bob@example.net>\r\n"),
+        (
+            false,
+            "554 5.7.1 <bob@example.net>: Relay access denied\r\n",
+        ),
+        (true, "QUIT\r\n"),
+        (false, "221 2.0.0 Bye\r\n"),
+    ]);
+    let capture = capture_of(&V4, &segs[2..], 65535);
+    let stream = &capture.streams[0];
+    assert_eq!(stream.kind, StreamKind::Smtp);
+    assert_eq!(stream.client.port(), 40000);
+    let a = smtp_trainer::analyze::analyze(&stream.transcript(Lang::En));
+    assert_eq!(
+        a.deciding().map(|f| f.cause),
+        Some("relay-denied"),
+        "{:#?}",
+        a.findings
+    );
+    // FTP's `AUTH TLS` answered 234 is no SASL exchange.
+    let segs = conversation(&[
+        (true, "AUTH TLS\r\n"),
+        (false, "234 AUTH TLS successful\r\n"),
+    ]);
+    let capture = capture_of(&V4, &segs[2..], 65535);
+    assert_eq!(capture.streams[0].kind, StreamKind::Other);
+}
+
+#[test]
+fn a_message_of_megabytes_keeps_the_sessions_end_and_folds_its_lines() {
+    let line = format!("{}\r\n", "QUJD".repeat(19)); // 76 octets of base64, and CRLF
+    let lines = (3 << 20) / line.len(); // about 3 MiB of message
+    let body = line.repeat(lines);
+    let mut items: Vec<(bool, String)> = vec![
+        (false, "220 mx.example.com ESMTP\r\n".into()),
+        (true, "EHLO c\r\n".into()),
+        (false, "250 mx.example.com\r\n".into()),
+        (true, "MAIL FROM:<a@example.com>\r\n".into()),
+        (false, "250 2.1.0 Ok\r\n".into()),
+        (true, "RCPT TO:<b@example.com>\r\n".into()),
+        (false, "250 2.1.5 Ok\r\n".into()),
+        (true, "DATA\r\n".into()),
+        (false, "354 End data with <CR><LF>.<CR><LF>\r\n".into()),
+        (true, "Subject: big\r\n\r\n".into()),
+    ];
+    for chunk in body.as_bytes().chunks(32 << 10) {
+        items.push((true, String::from_utf8_lossy(chunk).into_owned()));
+    }
+    items.extend([
+        (true, ".\r\n".to_string()),
+        (false, "250 2.0.0 Ok: queued as 1\r\n".to_string()),
+        (true, "QUIT\r\n".to_string()),
+        (false, "221 2.0.0 Bye\r\n".to_string()),
+    ]);
+    let items: Vec<(bool, &str)> = items.iter().map(|(c, t)| (*c, t.as_str())).collect();
+    let capture = capture_of(&V4, &conversation(&items), 65535);
+    let stream = &capture.streams[0];
+    let client_octets: usize = items.iter().filter(|i| i.0).map(|i| i.1.len()).sum();
+    assert_eq!(stream.client_octets, client_octets as u64);
+    // The first MiB and at most the last 64 KiB (whole segments) are kept; the octets
+    // between are a gap, and said.
+    let over = stream
+        .notes
+        .iter()
+        .find_map(|n| match n {
+            StreamNote::OverLimit {
+                client: true,
+                octets,
+            } => Some(*octets),
+            _ => None,
+        })
+        .expect("the client's octets over the limit");
+    let least = client_octets as u64 - (1 << 20) - (64 << 10);
+    assert!(
+        (least..least + (32 << 10)).contains(&over),
+        "{over} {least}"
+    );
+    let times: Vec<(&str, u16)> = stream
+        .replies
+        .iter()
+        .map(|r| (r.command.as_str(), r.code))
+        .collect();
+    assert_eq!(
+        times,
+        vec![
+            ("(connect)", 220),
+            ("EHLO c", 250),
+            ("MAIL FROM:<a@example.com>", 250),
+            ("RCPT TO:<b@example.com>", 250),
+            ("DATA", 354),
+            (".", 250),
+            ("QUIT", 221),
+        ]
+    );
+    // The message's first lines are shown, the rest counted: the transcript stays small.
+    let transcript = stream.transcript(Lang::En);
+    assert!(transcript.len() < 20_000, "{}", transcript.len());
+    assert!(transcript.contains("C: Subject: big\n"));
+    assert!(transcript.contains(&format!("-- [{over} octets not shown] from the client")));
+    assert!(
+        transcript.contains("more lines of the message (")
+            && transcript
+                .ends_with("C: .\nS: 250 2.0.0 Ok: queued as 1\nC: QUIT\nS: 221 2.0.0 Bye\n"),
+        "{transcript}"
+    );
+    let a = smtp_trainer::analyze::analyze(&transcript);
+    let causes: Vec<&str> = a.findings.iter().map(|f| f.cause).collect();
+    assert_eq!(causes, vec!["delivered"], "{:#?}", a.findings);
+}
+
+#[test]
+fn bdat_chunks_are_data_and_encrypted_octets_are_counted_whole() {
+    let chunk = "From: a@example.com\r\nSubject: chunked\r\n\r\nHELO is data here\r\n";
+    let bdat = format!("BDAT {} LAST\r\n", chunk.len());
+    let segs = conversation(&[
+        (false, "220 mx.example.com ESMTP\r\n"),
+        (true, "EHLO c\r\n"),
+        (false, "250-mx.example.com\r\n250 CHUNKING\r\n"),
+        (true, "MAIL FROM:<a@example.com>\r\n"),
+        (false, "250 2.1.0 Ok\r\n"),
+        (true, "RCPT TO:<b@example.com>\r\n"),
+        (false, "250 2.1.5 Ok\r\n"),
+        (true, &bdat),
+        (true, chunk),
+        (false, "250 2.0.0 Ok: queued as 1\r\n"),
+        (true, "QUIT\r\n"),
+        (false, "221 2.0.0 Bye\r\n"),
+    ]);
+    let capture = capture_of(&V4, &segs, 65535);
+    let commands: Vec<&str> = capture.streams[0]
+        .replies
+        .iter()
+        .map(|r| r.command.as_str())
+        .collect();
+    assert_eq!(
+        commands,
+        vec![
+            "(connect)",
+            "EHLO c",
+            "MAIL FROM:<a@example.com>",
+            "RCPT TO:<b@example.com>",
+            bdat.trim_end(),
+            "QUIT"
+        ]
+    );
+    // After STARTTLS: every octet of the TLS records counts, line ends or not.
+    let records = "\u{16}\u{3}\u{1}\u{0}\u{5}hello\nwith\r\na few\nline feeds";
+    let segs = conversation(&[
+        (false, "220 mx.example.com ESMTP\r\n"),
+        (true, "EHLO c\r\n"),
+        (false, "250 STARTTLS\r\n"),
+        (true, "STARTTLS\r\n"),
+        (false, "220 2.0.0 Ready to start TLS\r\n"),
+        (true, records),
+        (false, records),
+    ]);
+    let capture = capture_of(&V4, &segs, 65535);
+    assert!(
+        capture.streams[0].notes.contains(&StreamNote::Encrypted {
+            octets: 2 * records.len() as u64
+        }),
+        "{:?}",
+        capture.streams[0].notes
+    );
+}

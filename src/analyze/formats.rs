@@ -809,6 +809,18 @@ fn rfc(line: &str) -> Option<Reading<'_>> {
                 "From here on the connection is encrypted (after STARTTLS's 220): a capture cannot show the rest.",
                 "从这里起连接已加密（STARTTLS 的 220 之后）：抓包看不到后面的内容。",
             )
+        } else if text.starts_with('[')
+            && (text.contains("lines of the message") || text.contains("行邮件内容"))
+        {
+            Tr::new(
+                "More lines of the message, which the capture holds: a capture's transcript shows a message's first lines only.",
+                "邮件的其余各行，抓包中都有：抓包的记录只显示邮件的前若干行。",
+            )
+        } else if text.starts_with('[') && text.contains("not shown") {
+            Tr::new(
+                "Octets the capture holds but the reader did not keep (over its memory limit): a line here may be incomplete.",
+                "抓包中有、但读取时没有保留的字节（超出内存上限）：这里的某一行可能不完整。",
+            )
         } else if text.starts_with('[') && text.contains("octets missing") {
             Tr::new(
                 "A gap in the capture: these octets were never captured (a lost or cut segment), so a line here may be incomplete.",

@@ -204,6 +204,13 @@ pub enum Entry {
     },
     /// The server accepted STARTTLS: from here on the stream is TLS.
     TlsStarts,
+    /// Lines of a message the transcript does not show (after its first ones).
+    Folded {
+        /// How many.
+        lines: usize,
+        /// Their octets, line ends included.
+        octets: u64,
+    },
 }
 
 /// A command and its reply's time.
@@ -317,9 +324,14 @@ impl StreamNote {
                 format!("{octets} octets from the {} were sent again (retransmission or overlap) and are shown once", side(*client).en),
                 format!("{}重复发送了 {octets} 个字节（重传或重叠），只显示一次", side(*client).zh),
             ),
-            StreamNote::OverLimit { client, octets } => Text::new(
-                format!("{octets} octets from the {} are not shown: the memory limit was reached ({} per side, {} in all)", side(*client).en, tcp::MAX_STREAM_OCTETS, MAX_KEPT_OCTETS),
-                format!("{}发送的 {octets} 个字节未显示：已达到内存上限（每方 {} 字节，总计 {} 字节）", side(*client).zh, tcp::MAX_STREAM_OCTETS, MAX_KEPT_OCTETS),
+            StreamNote::OverLimit { client, octets }
+            | StreamNote::Gap {
+                client,
+                octets,
+                cause: GapCause::OverLimit,
+            } => Text::new(
+                format!("{octets} octets from the {} are not shown: the memory limit was reached (the first {} and the last {} of each side, {} in all)", side(*client).en, tcp::MAX_STREAM_OCTETS, tcp::MAX_TAIL_OCTETS, MAX_KEPT_OCTETS),
+                format!("{}发送的 {octets} 个字节未显示：已达到内存上限（每方保留最前面的 {} 字节和最后的 {} 字节，总计 {} 字节）", side(*client).zh, tcp::MAX_STREAM_OCTETS, tcp::MAX_TAIL_OCTETS, MAX_KEPT_OCTETS),
             ),
             StreamNote::Encrypted { octets } => Text::new(
                 format!("after STARTTLS the stream is encrypted: {octets} octets not decoded"),
@@ -392,9 +404,22 @@ impl Stream {
                             format!("-- [{octets} octets missing] from the {}: cut by the capture's snaplen", side(*client).en),
                             format!("-- [缺少 {octets} 个字节]，来自{}：被抓包的 snaplen 截掉", side(*client).zh),
                         ),
+                        GapCause::OverLimit => Text::new(
+                            format!("-- [{octets} octets not shown] from the {}: over the memory limit (the first {} and the last {} of each side are kept)", side(*client).en, tcp::MAX_STREAM_OCTETS, tcp::MAX_TAIL_OCTETS),
+                            format!("-- [{octets} 个字节未显示]，来自{}：超出内存上限（每方只保留最前面的 {} 字节和最后的 {} 字节）", side(*client).zh, tcp::MAX_STREAM_OCTETS, tcp::MAX_TAIL_OCTETS),
+                        ),
                     };
                     out.push_str(text.get(lang));
                 }
+                Entry::Folded { lines, octets } => out.push_str(
+                    Text::new(
+                        format!(
+                            "-- [{lines} more lines of the message ({octets} octets) not shown]"
+                        ),
+                        format!("-- [另有 {lines} 行邮件内容（{octets} 字节）未显示]"),
+                    )
+                    .get(lang),
+                ),
                 Entry::TlsStarts => out.push_str(
                     Text::new(
                         "-- encrypted from here (STARTTLS)",

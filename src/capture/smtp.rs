@@ -20,6 +20,9 @@ enum Item {
         packet: usize,
         time_us: u64,
         text: Vec<u8>,
+        /// The octets it took in the stream, its line end and any octets over
+        /// [`MAX_LINE`] included.
+        octets: u64,
     },
     Gap {
         packet: usize,
@@ -40,6 +43,7 @@ fn items(dir: &Direction) -> Vec<Item> {
     let mut out = Vec::new();
     let mut line: Vec<u8> = Vec::new();
     let mut start: Option<(usize, u64)> = None;
+    let mut line_octets = 0u64;
     // A line is complete only when every octet before it has arrived: its place in the
     // capture is the latest packet so far in stream order (segments may come out of order).
     let mut latest = 0;
@@ -49,6 +53,7 @@ fn items(dir: &Direction) -> Vec<Item> {
             PieceKind::Data(data) => {
                 for &byte in data {
                     let (packet, time_us) = *start.get_or_insert((latest, piece.time_us));
+                    line_octets += 1;
                     if byte == b'\n' {
                         if line.last() == Some(&b'\r') {
                             line.pop();
@@ -57,6 +62,7 @@ fn items(dir: &Direction) -> Vec<Item> {
                             packet,
                             time_us,
                             text: std::mem::take(&mut line),
+                            octets: std::mem::take(&mut line_octets),
                         });
                         start = None;
                     } else if line.len() < MAX_LINE {
@@ -70,6 +76,7 @@ fn items(dir: &Direction) -> Vec<Item> {
                         packet,
                         time_us,
                         text: std::mem::take(&mut line),
+                        octets: std::mem::take(&mut line_octets),
                     });
                 }
                 out.push(Item::Gap {
@@ -85,6 +92,7 @@ fn items(dir: &Direction) -> Vec<Item> {
             packet,
             time_us,
             text: line,
+            octets: line_octets,
         });
     }
     out
@@ -121,6 +129,24 @@ fn verb(line: &[u8]) -> String {
 const OPENING_VERBS: [&str; 9] = [
     "EHLO", "HELO", "LHLO", "QUIT", "NOOP", "RSET", "HELP", "MAIL", "STARTTLS",
 ];
+
+/// Commands a capture that starts mid-session may see first, besides [`OPENING_VERBS`]:
+/// those of a transaction and of a SASL exchange. Not for telling a greeting's client: an
+/// FTP client may answer its server's 220 with `AUTH TLS`.
+const MIDWAY_VERBS: [&str; 7] = ["RCPT", "DATA", "BDAT", "VRFY", "EXPN", "ETRN", "AUTH"];
+
+/// FTP's `AUTH TLS` (RFC 4217 §4), which is no SASL mechanism.
+fn ftp_auth(line: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(line).to_ascii_uppercase();
+    let mechanism = text.split_whitespace().nth(1).unwrap_or_default();
+    ["TLS", "SSL", "TLS-C", "TLS-P"].contains(&mechanism)
+}
+
+/// At most this many lines of one message (after DATA's 354, or in BDAT chunks) are in the
+/// transcript: its header and the start of its body. The rest are counted
+/// ([`Entry::Folded`]): an attachment's base64 tells nothing about the session, and a
+/// message of megabytes would otherwise be most of what the analyzer reads.
+const MAX_MESSAGE_LINES: usize = 100;
 
 fn first_line(items: &[Item]) -> Option<&[u8]> {
     items.iter().find_map(|i| match i {
@@ -162,9 +188,17 @@ pub(super) fn stream(conn: &Connection) -> Stream {
                 }))
     });
     let tls = (0..2).any(|s| is_tls(first_bytes(&conn.dirs[s])));
+    let is_midway_command = |l: Option<&[u8]>| {
+        is_command(l)
+            || l.is_some_and(|l| {
+                let verb = verb(l);
+                MIDWAY_VERBS.contains(&verb.as_str()) && !(verb == "AUTH" && ftp_auth(l))
+            })
+    };
     let (kind, client) = if let Some(server) = greeting_side {
         (StreamKind::Smtp, 1 - server)
-    } else if let Some(client) = (0..2).find(|&s| is_command(firsts[s]) && is_reply(firsts[1 - s]))
+    } else if let Some(client) =
+        (0..2).find(|&s| is_midway_command(firsts[s]) && is_reply(firsts[1 - s]))
     {
         (StreamKind::Smtp, client)
     } else if tls {
@@ -183,8 +217,8 @@ pub(super) fn stream(conn: &Connection) -> Stream {
         start_us: conn.first_time_us,
         end_us: conn.last_time_us,
         packets: conn.packets,
-        client_octets: conn.dirs[client].kept as u64 + conn.dirs[client].over_limit,
-        server_octets: conn.dirs[server].kept as u64 + conn.dirs[server].over_limit,
+        client_octets: conn.dirs[client].octets(),
+        server_octets: conn.dirs[server].octets(),
         entries: Vec::new(),
         replies: Vec::new(),
         notes: Vec::new(),
@@ -237,10 +271,15 @@ fn build(stream: &mut Stream, merged: Vec<(bool, Item)>, syn_time_us: Option<u64
     let mut greeted = false;
     let mut starttls = false;
     let mut encrypted: Option<u64> = None;
+    // The message's lines so far, and those not shown (count, octets).
+    let mut message_lines = 0usize;
+    let mut folded = (0usize, 0u64);
+    // Octets of the current BDAT chunk still to come (RFC 3030 §2).
+    let mut chunk_left = 0u64;
     for (is_client, item) in merged {
-        if let Some(octets) = encrypted.as_mut() {
-            if let Item::Line { text, .. } = &item {
-                *octets += text.len() as u64 + 2;
+        if let Some(encrypted) = encrypted.as_mut() {
+            if let Item::Line { octets, .. } = &item {
+                *encrypted += octets;
             }
             continue;
         }
@@ -251,21 +290,52 @@ fn build(stream: &mut Stream, merged: Vec<(bool, Item)>, syn_time_us: Option<u64
                     octets,
                     cause,
                 });
-                stream.notes.push(StreamNote::Gap {
-                    client: is_client,
-                    octets,
-                    cause,
-                });
+                // Octets over the limit have their own note (StreamNote::OverLimit).
+                if cause != super::GapCause::OverLimit {
+                    stream.notes.push(StreamNote::Gap {
+                        client: is_client,
+                        octets,
+                        cause,
+                    });
+                }
+                // The message's octets are not all in view: a BDAT chunk's count is lost.
+                chunk_left = chunk_left.saturating_sub(octets);
             }
-            Item::Line { text, time_us, .. } if is_client => {
+            Item::Line {
+                text,
+                time_us,
+                octets,
+                ..
+            } if is_client => {
+                let end_of_data = in_data && text == b".";
+                let in_message = (in_data && !end_of_data) || chunk_left > 0;
+                if in_message {
+                    chunk_left = chunk_left.saturating_sub(octets);
+                    message_lines += 1;
+                    if message_lines > MAX_MESSAGE_LINES {
+                        folded = (folded.0 + 1, folded.1 + octets);
+                        continue;
+                    }
+                }
+                if !in_message && folded.0 > 0 {
+                    stream.entries.push(Entry::Folded {
+                        lines: folded.0,
+                        octets: folded.1,
+                    });
+                    folded = (0, 0);
+                }
+                if !in_message {
+                    message_lines = 0;
+                }
                 let line = String::from_utf8_lossy(&text).into_owned();
                 stream.entries.push(Entry::Client(line.clone()));
                 let number = stream.entries.len();
-                if in_data {
-                    if text == b"." {
-                        in_data = false;
-                        pending.push_back((".".into(), time_us, number));
-                    }
+                if in_message {
+                    continue;
+                }
+                if end_of_data {
+                    in_data = false;
+                    pending.push_back((".".into(), time_us, number));
                     continue;
                 }
                 let label = if sasl_next {
@@ -274,8 +344,16 @@ fn build(stream: &mut Stream, merged: Vec<(bool, Item)>, syn_time_us: Option<u64
                     label(&line)
                 };
                 sasl_next = false;
-                if verb(&text) == "STARTTLS" {
+                let verb = verb(&text);
+                if verb == "STARTTLS" {
                     starttls = true;
+                }
+                if verb == "BDAT" {
+                    chunk_left = String::from_utf8_lossy(&text)
+                        .split_whitespace()
+                        .nth(1)
+                        .and_then(|size| size.parse().ok())
+                        .unwrap_or(0);
                 }
                 pending.push_back((label, time_us, number));
             }
@@ -324,6 +402,12 @@ fn build(stream: &mut Stream, merged: Vec<(bool, Item)>, syn_time_us: Option<u64
                 in_reply = more;
             }
         }
+    }
+    if folded.0 > 0 {
+        stream.entries.push(Entry::Folded {
+            lines: folded.0,
+            octets: folded.1,
+        });
     }
     if let Some(octets) = encrypted {
         stream.notes.push(StreamNote::Encrypted { octets });

@@ -4,9 +4,11 @@
 //! hole that no later segment fills becomes a gap of so many octets; octets a packet
 //! carried but the capture did not keep (snaplen) are a gap too. Memory is bounded: per
 //! direction at most [`MAX_STREAM_OCTETS`] are kept and [`MAX_PENDING_SEGMENTS`] wait out
-//! of order; in all, the caller's budget.
+//! of order; in all, the caller's budget. Past [`MAX_STREAM_OCTETS`], the last
+//! [`MAX_TAIL_OCTETS`] of a direction are kept as well, after a gap for what was not: a
+//! message of megabytes still shows how its session ended.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, VecDeque};
 use std::net::SocketAddr;
 
 use super::packet::Segment;
@@ -19,6 +21,8 @@ pub const MAX_PENDING_SEGMENTS: usize = 512;
 /// At most this many octets wait out of order in one direction; then the first hole is
 /// declared lost.
 pub const MAX_PENDING_OCTETS: usize = 1 << 20;
+/// Past [`MAX_STREAM_OCTETS`], at most this many of a direction's last octets are kept.
+pub const MAX_TAIL_OCTETS: usize = 64 << 10;
 /// At most this many pieces (data and gaps) are kept per direction.
 const MAX_PIECES: usize = 1 << 16;
 /// At most this many TCP connections are followed in one capture.
@@ -31,6 +35,9 @@ pub enum GapCause {
     Lost,
     /// The packet carried them but the capture kept only its first octets (snaplen).
     Snaplen,
+    /// The capture has them, but they are over the memory limit (between a direction's
+    /// first [`MAX_STREAM_OCTETS`] and its last [`MAX_TAIL_OCTETS`]).
+    OverLimit,
 }
 
 /// A piece of one direction's byte stream, in stream order.
@@ -79,6 +86,11 @@ pub(super) struct Direction {
     pub kept: usize,
     /// Octets not kept because a limit was reached.
     pub over_limit: u64,
+    /// The last pieces past [`MAX_STREAM_OCTETS`] (at most [`MAX_TAIL_OCTETS`] of data),
+    /// put after the others with a gap by [`Direction::finish`].
+    tail: VecDeque<Piece>,
+    /// The data octets in `tail`.
+    tail_octets: usize,
     /// Octets seen again (retransmitted or overlapping).
     pub repeated: u64,
     /// Time of the first packet of this direction.
@@ -91,27 +103,41 @@ pub(super) struct Direction {
 const MAX_ACKS: usize = 1 << 16;
 
 impl Direction {
+    /// Every octet of the direction the capture had: kept, in the tail, or over the limit.
+    pub fn octets(&self) -> u64 {
+        self.kept as u64 + self.tail_octets as u64 + self.over_limit
+    }
+
     fn push(&mut self, packet: usize, time_us: u64, kind: PieceKind, budget: &mut usize) {
+        let past_limit = self.kept >= MAX_STREAM_OCTETS || !self.tail.is_empty();
         if let PieceKind::Data(data) = &kind {
             let room = MAX_STREAM_OCTETS.saturating_sub(self.kept).min(*budget);
-            if data.len() > room {
-                self.over_limit += (data.len() - room) as u64;
-                if room == 0 {
-                    return;
+            if past_limit || data.len() > room {
+                let room = if past_limit { 0 } else { room };
+                if room > 0 {
+                    let kept = data.get(..room).unwrap_or_default().to_vec();
+                    self.kept += room;
+                    *budget -= room;
+                    self.pieces.push(Piece {
+                        packet,
+                        time_us,
+                        kind: PieceKind::Data(kept),
+                    });
                 }
-                let kept = data.get(..room).unwrap_or_default().to_vec();
-                self.kept += room;
-                *budget -= room;
-                self.pieces.push(Piece {
-                    packet,
-                    time_us,
-                    kind: PieceKind::Data(kept),
-                });
+                let rest = data.get(room..).unwrap_or_default();
+                self.to_tail(packet, time_us, rest, budget);
                 return;
             }
             self.kept += data.len();
             *budget -= data.len();
-        } else if self.over_limit > 0 {
+        } else if past_limit {
+            if self.tail.len() < MAX_PIECES {
+                self.tail.push_back(Piece {
+                    packet,
+                    time_us,
+                    kind,
+                });
+            }
             return;
         }
         if self.pieces.len() >= MAX_PIECES {
@@ -121,6 +147,40 @@ impl Direction {
             packet,
             time_us,
             kind,
+        });
+    }
+
+    /// Keeps `data` as the newest of the tail, dropping the oldest octets past
+    /// [`MAX_TAIL_OCTETS`] (counted in `over_limit`, their budget given back).
+    fn to_tail(&mut self, packet: usize, time_us: u64, data: &[u8], budget: &mut usize) {
+        // Only the last MAX_TAIL_OCTETS of a large piece can stay.
+        let skip = data.len().saturating_sub(MAX_TAIL_OCTETS);
+        self.over_limit += skip as u64;
+        let data = data.get(skip..).unwrap_or_default();
+        if data.is_empty() {
+            return;
+        }
+        // Room for it: the budget, and the oldest octets of the tail given back.
+        while self.tail_octets + data.len() > MAX_TAIL_OCTETS || data.len() > *budget {
+            let Some(front) = self.tail.pop_front() else {
+                break;
+            };
+            if let PieceKind::Data(old) = &front.kind {
+                self.tail_octets -= old.len();
+                self.over_limit += old.len() as u64;
+                *budget += old.len();
+            }
+        }
+        if data.len() > *budget || self.tail.len() >= MAX_PIECES {
+            self.over_limit += data.len() as u64;
+            return;
+        }
+        *budget -= data.len();
+        self.tail_octets += data.len();
+        self.tail.push_back(Piece {
+            packet,
+            time_us,
+            kind: PieceKind::Data(data.to_vec()),
         });
     }
 
@@ -246,6 +306,22 @@ impl Direction {
     fn finish(&mut self, budget: &mut usize) {
         while !self.pending.is_empty() {
             self.skip_hole(budget);
+        }
+        // The tail after the octets not kept: a gap, in the place of the tail's first piece.
+        if let Some(first) = self.tail.front() {
+            if self.over_limit > 0 {
+                let (packet, time_us) = (first.packet, first.time_us);
+                self.pieces.push(Piece {
+                    packet,
+                    time_us,
+                    kind: PieceKind::Gap {
+                        octets: self.over_limit,
+                        cause: GapCause::OverLimit,
+                        end: 0,
+                    },
+                });
+            }
+            self.pieces.extend(self.tail.drain(..));
         }
     }
 

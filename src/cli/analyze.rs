@@ -221,13 +221,17 @@ pub(super) fn write_text(out: &mut impl Write, analysis: &Analysis, lang: Lang) 
 }
 
 fn write_line(out: &mut impl Write, line: &Line, lang: Lang, width: usize) -> io::Result<()> {
-    writeln!(
-        out,
-        "{:>width$} {} {}",
-        line.number,
-        line.direction.marker(),
-        line.raw
-    )?;
+    let marker = line.direction.marker();
+    // A `C: …`/`S: …` transcript (a capture's, or pasted) carries the marker already.
+    let marked = line
+        .raw
+        .strip_prefix(marker)
+        .is_some_and(|rest| rest.starts_with([' ', '\t']));
+    if marked {
+        writeln!(out, "{:>width$} {}", line.number, line.raw)?;
+    } else {
+        writeln!(out, "{:>width$} {marker} {}", line.number, line.raw)?;
+    }
     let indent = " ".repeat(width + 4);
     if let Some(text) = line.explanation_text(lang) {
         writeln!(out, "{indent}{text}")?;
