@@ -122,6 +122,9 @@ fn send_delivers_over_starttls_and_implicit_tls_to_serve_with_the_certificate_ve
     assert_eq!(out.status.code(), Some(0), "{said}");
     assert!(said.contains("220 2.0.0 Ready to start TLS"), "{said}");
     assert!(said.contains("TLS: TLSv1_3"), "{said}");
+    // The handshake is rustls', not the page's simulated one.
+    assert!(said.contains("-- TLS handshake (rustls)"), "{said}");
+    assert!(!said.contains("simulated"), "{said}");
     assert!(
         said.contains("verified against Mozilla's roots and --ca-file"),
         "{said}"
@@ -132,7 +135,10 @@ fn send_delivers_over_starttls_and_implicit_tls_to_serve_with_the_certificate_ve
         &format!("localhost:{tls_port}"),
         &["--security", "ssl", "--ca-file", ca],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", text(&out));
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    assert!(said.contains("TLS from the first byte"), "{said}");
+    assert!(!said.contains("simulated"), "{said}");
 
     // Without the certificate: the self-signed issuer is unknown; nothing goes in clear.
     let out = send(&format!("localhost:{port}"), &["--security", "starttls"]);
@@ -177,7 +183,73 @@ fn send_names_a_certificate_for_another_name_and_a_server_without_starttls() {
     assert_eq!(out.status.code(), Some(1), "{said}");
     assert!(said.contains("STARTTLS was required"), "{said}");
     assert!(!said.contains("C: AUTH"), "{said}");
+    // TLS from the first byte to a port that speaks plain text: its 220 is no TLS record.
+    let out = send(&format!("127.0.0.1:{port}"), &["--security", "tls"]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("answered in plain text, not with TLS"),
+        "{said}"
+    );
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn send_to_some_recipients_only_says_so() {
+    let port = free_port("127.0.0.1");
+    let mut command = Command::new(BIN);
+    command.args([
+        "serve",
+        "--no-tls",
+        "--listen",
+        &format!("127.0.0.1:{port}"),
+    ]);
+    command.args(["--known-mailboxes-only", "--mailbox", "bob@example.com"]);
+    let (_serve, _) = start(command, "listening on");
+    let out = Command::new(BIN)
+        .args(["send", "--server", &format!("127.0.0.1:{port}")])
+        .args(["--from", "alice@example.com", "--to", "bob@example.com"])
+        .args(["--to", "nobody@example.com", "--body", "hi", "--lang", "en"])
+        .output()
+        .expect("send runs");
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("Message was sent to 1 of 2 recipients"),
+        "{said}"
+    );
+    assert!(!said.contains("Message was sent."), "{said}");
+}
+
+#[test]
+fn send_refuses_a_device_as_attachment_and_names_a_host_that_does_not_resolve() {
+    // /dev/zero says it holds 0 octets and never ends.
+    let out = Command::new(BIN)
+        .args(["send", "--server", "127.0.0.1:9", "--from", "a@example.com"])
+        .args([
+            "--to",
+            "b@example.com",
+            "--attach",
+            "/dev/zero",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .expect("send runs");
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert!(said.contains("/dev/zero is not a regular file"), "{said}");
+    // A name that does not resolve is no usage error: the mail was not sent.
+    let out = send("no-such-host.invalid:25", &[]);
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("cannot find the address of no-such-host.invalid"),
+        "{said}"
+    );
+    let out = send("no-port-here", &[]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("is not HOST:PORT"));
 }
 
 /// aiosmtpd requiring STARTTLS, with a certificate `openssl` makes for localhost.
@@ -237,6 +309,55 @@ fn send_delivers_to_aiosmtpd_over_its_own_starttls() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
+    // First a certificate as `openssl req -x509` makes it by default, a CA's: rustls
+    // refuses it as a server's own, and says so and how to make one it takes.
+    let (ca_cert, ca_key) = (dir.join("ca-cert.pem"), dir.join("ca-key.pem"));
+    let made = Command::new("openssl")
+        .args([
+            "req",
+            "-x509",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:P-256",
+        ])
+        .args(["-nodes", "-days", "1", "-subj", "/CN=localhost"])
+        .args(["-addext", "subjectAltName=DNS:localhost"])
+        .arg("-keyout")
+        .arg(&ca_key)
+        .arg("-out")
+        .arg(&ca_cert)
+        .output()
+        .expect("openssl runs");
+    assert!(made.status.success());
+    let mut command = Command::new("python3");
+    command
+        .args(["-c", AIOSMTPD_TLS])
+        .arg(&ca_cert)
+        .arg(&ca_key);
+    let (ca_server, line) = start(command, "PORT ");
+    let port = line.trim_start_matches("PORT ").trim().to_string();
+    let out = send(
+        &format!("localhost:{port}"),
+        &[
+            "--security",
+            "starttls",
+            "--ca-file",
+            ca_cert.to_str().unwrap(),
+        ],
+    );
+    let said = text(&out);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains("is a CA certificate (basicConstraints CA:TRUE)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("basicConstraints=critical,CA:FALSE"),
+        "{said}"
+    );
+    drop(ca_server);
+
     let mut command = Command::new("python3");
     command.args(["-c", AIOSMTPD_TLS]).arg(&cert).arg(&key);
     let (mut server, line) = start(command, "PORT ");

@@ -30,7 +30,7 @@ use crate::i18n::{Lang, Tr};
 use crate::mime::{Attachment, Charset, Mailbox, Message, TransferEncoding, MAX_CONTENT};
 use crate::sasl::trace::visible;
 use crate::smtp::client::{
-    Action, Client, ClientSettings, Entry, Nonces, Outcome, RecipientStatus, Security,
+    Action, Client, ClientNote, ClientSettings, Entry, Nonces, Outcome, RecipientStatus, Security,
 };
 use crate::smtp::explain::explain;
 
@@ -203,6 +203,10 @@ const NOT_HOST_PORT: Tr = Tr::new(
     "{server} is not HOST:PORT (e.g. 127.0.0.1:2525)",
     "{server} 不是 HOST:PORT 形式（例如 127.0.0.1:2525）",
 );
+const CANNOT_RESOLVE: Tr = Tr::new(
+    "cannot find the address of {host} ({err}): check the server name's spelling and the network",
+    "找不到 {host} 的地址（{err}）：请检查服务器名的拼写和网络",
+);
 const CANNOT_CONNECT: Tr = Tr::new(
     "cannot connect to {address}: {err}",
     "无法连接 {address}：{err}",
@@ -212,15 +216,33 @@ const TLS_LINE: Tr = Tr::new(
     "TLS：{said}；证书{check}",
 );
 const ATTACHMENTS_TOO_BIG: Tr = Tr::new(
-    "the attachments are over {max} octets",
-    "附件总计超过 {max} 字节",
+    "the attachments are over {max} octets with {path}",
+    "加上 {path} 后，附件总计超过 {max} 字节",
+);
+const NOT_A_FILE: Tr = Tr::new(
+    "{path} is not a regular file: attach a file (a device or a pipe has no size to check)",
+    "{path} 不是普通文件：请附加文件（设备或管道没有可检查的大小）",
 );
 const DATA_ENTRY: Tr = Tr::new(
     "C: [the message: {octets} octets, {lines} lines]",
     "C: [邮件内容：{octets} 字节，{lines} 行]",
 );
-const TLS_HANDSHAKE: Tr = Tr::new("-- TLS handshake (simulated)", "-- TLS 握手（模拟）");
+const TLS_HANDSHAKE: Tr = Tr::new("-- TLS handshake (rustls)", "-- TLS 握手（rustls）");
+// The client's notes as the page's simulated session words them say its TLS is simulated;
+// here it is real.
+const TLS_UP: Tr = Tr::new(
+    "TLS is up. Both sides forget what they learned before it (RFC 3207 §4.2), so the client says EHLO again and reads the extensions anew.",
+    "TLS 已建立。双方都忘掉之前得知的一切（RFC 3207 §4.2），因此客户端重新发送 EHLO，重新读取扩展列表。",
+);
+const TLS_FROM_THE_START: Tr = Tr::new(
+    "TLS from the first byte: the greeting and everything after it are encrypted (RFC 8314 §3).",
+    "从第一个字节起就是 TLS：问候语及之后的一切都已加密（RFC 8314 §3）。",
+);
 const SENT: Tr = Tr::new("Message was sent.", "邮件已发送。");
+const SENT_TO_SOME: Tr = Tr::new(
+    "Message was sent to {delivered} of {all} recipients; the others are listed above with the server's reply.",
+    "邮件只发给了 {all} 个收件人中的 {delivered} 个；其余收件人及服务器的回复见上方列表。",
+);
 const NOT_SENT: Tr = Tr::new("Message wasn't sent.", "邮件没有发送。");
 const AUTH_IN_DIALOG: Tr = Tr::new(
     "The dialog above holds the AUTH exchange: base64 is no encryption, so do not post it online.",
@@ -251,12 +273,22 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     if args.user.is_some() != secret.is_some() {
         return super::usage_error(out, args.json, USER_WITH_PASSWORD.get(lang));
     }
-    let Some((host, address)) = resolve(&args.server) else {
-        return super::usage_error(
-            out,
-            args.json,
-            &NOT_HOST_PORT.fill(lang, &[("server", &format!("{:?}", args.server))]),
-        );
+    let (host, address) = match resolve(&args.server) {
+        Ok(resolved) => resolved,
+        Err(None) => {
+            return super::usage_error(
+                out,
+                args.json,
+                &NOT_HOST_PORT.fill(lang, &[("server", &format!("{:?}", args.server))]),
+            );
+        }
+        Err(Some((host, err))) => {
+            eprintln!(
+                "smtp-trainer: {}",
+                CANNOT_RESOLVE.fill(lang, &[("host", &host), ("err", &err)])
+            );
+            return Ok(ExitCode::from(EXIT_NOT_SENT));
+        }
     };
 
     // The message.
@@ -391,14 +423,24 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
 }
 
 /// The host name (for DIGEST-MD5's digest-uri) and the first address it resolves to.
-fn resolve(server: &str) -> Option<(String, SocketAddr)> {
-    let (host, _) = server.rsplit_once(':')?;
+/// `Err(None)` when it is not HOST:PORT at all; `Err(Some((host, why)))` when the name does
+/// not resolve (a misspelt server, no network): no usage error, the mail was not sent.
+fn resolve(server: &str) -> Result<(String, SocketAddr), Option<(String, String)>> {
+    let (host, port) = server.rsplit_once(':').ok_or(None)?;
     let host = host
         .trim_start_matches('[')
         .trim_end_matches(']')
         .to_string();
-    let address = server.to_socket_addrs().ok()?.next()?;
-    Some((host, address))
+    if host.is_empty() || port.parse::<u16>().is_err() {
+        return Err(None);
+    }
+    match server.to_socket_addrs() {
+        Ok(mut addresses) => addresses
+            .next()
+            .map(|address| (host.clone(), address))
+            .ok_or(Some((host, "no address".to_string()))),
+        Err(err) => Err(Some((host, err.to_string()))),
+    }
 }
 
 /// The message from the arguments, with the clock's date and a message id and boundary
@@ -441,14 +483,12 @@ fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), String> {
     }
     let mut total = 0u64;
     for path in &args.attach {
-        let size = std::fs::metadata(path)
-            .map_err(|e| format!("{}: {e}", path.display()))?
-            .len();
-        total += size;
-        if total > MAX_CONTENT as u64 {
-            return Err(ATTACHMENTS_TOO_BIG.fill(lang, &[("max", &MAX_CONTENT)]));
-        }
-        let data = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let data = read_attachment(
+            path,
+            MAX_CONTENT as u64 - total.min(MAX_CONTENT as u64),
+            lang,
+        )?;
+        total += data.len() as u64;
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -456,6 +496,39 @@ fn build_message(args: &Args, lang: Lang) -> Result<(Message, u64), String> {
         message.attachments.push(Attachment::new(&name, data));
     }
     Ok((message, stamp))
+}
+
+/// An attachment's octets, at most `room` of them. Only a regular file: a device or a pipe
+/// (`/dev/zero`, `<(cmd)`) says it holds 0 octets and may never end. The read stops one
+/// octet past the room, whatever the file said its size was.
+fn read_attachment(path: &std::path::Path, room: u64, lang: Lang) -> Result<Vec<u8>, String> {
+    let shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
+    let meta = file.metadata().map_err(|e| format!("{shown}: {e}"))?;
+    if !meta.is_file() {
+        return Err(NOT_A_FILE.fill(lang, &[("path", &shown)]));
+    }
+    let too_big = || ATTACHMENTS_TOO_BIG.fill(lang, &[("max", &MAX_CONTENT), ("path", &shown)]);
+    if meta.len() > room {
+        return Err(too_big());
+    }
+    let mut data = Vec::new();
+    file.take(room + 1)
+        .read_to_end(&mut data)
+        .map_err(|e| format!("{shown}: {e}"))?;
+    if data.len() as u64 > room {
+        return Err(too_big());
+    }
+    Ok(data)
+}
+
+/// A note of the client, for a session over a real connection: its TLS is rustls'.
+fn note_text(note: &ClientNote, lang: Lang) -> String {
+    match note {
+        ClientNote::TlsEstablished => TLS_UP.get(lang).to_owned(),
+        ClientNote::ImplicitTls => TLS_FROM_THE_START.get(lang).to_owned(),
+        _ => note.explain(lang),
+    }
 }
 
 /// Nonces for SCRAM, DIGEST-MD5 and NTLM from the process's random hasher keys and the clock.
@@ -689,7 +762,7 @@ fn write_dialog(
                 }
             }
             Entry::Tls => writeln!(out, "{}", TLS_HANDSHAKE.get(lang))?,
-            Entry::Note(note) => writeln!(out, "   -- {}", note.explain(lang))?,
+            Entry::Note(note) => writeln!(out, "   -- {}", note_text(note, lang))?,
         }
     }
     writeln!(out)?;
@@ -708,7 +781,21 @@ fn write_dialog(
         )?;
     }
     match (&outcome.failure, outcome.delivered) {
-        (_, true) => writeln!(out, "{}", SENT.get(lang))?,
+        (_, true) => {
+            let all = outcome.recipients.len();
+            let delivered = outcome
+                .recipients
+                .iter()
+                .filter(|r| r.status == RecipientStatus::Delivered)
+                .count();
+            if delivered < all {
+                let counts: [(&str, &dyn std::fmt::Display); 2] =
+                    [("delivered", &delivered), ("all", &all)];
+                writeln!(out, "{}", SENT_TO_SOME.fill(lang, &counts))?;
+            } else {
+                writeln!(out, "{}", SENT.get(lang))?;
+            }
+        }
         (Some(failure), false) => writeln!(out, "{}", failure.explain(lang))?,
         (None, false) => writeln!(out, "{}", NOT_SENT.get(lang))?,
     }
@@ -806,12 +893,12 @@ impl SendJson {
                 },
                 Entry::Tls => EntryJson {
                     side: "tls",
-                    text: "simulated".into(),
+                    text: "rustls".into(),
                     explain: None,
                 },
                 Entry::Note(note) => EntryJson {
                     side: "note",
-                    text: note.explain(lang),
+                    text: note_text(note, lang),
                     explain: None,
                 },
             })

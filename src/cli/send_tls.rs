@@ -57,6 +57,14 @@ const UNKNOWN_ISSUER: Tr = Tr::new(
     "The certificate of {host} is issued by no authority this client trusts (self-signed, or a private CA). Pass --ca-file with the server's certificate (smtp-trainer serve --write-cert saves it), or --insecure for a trainer's self-signed one.",
     "{host} 的证书不是由本客户端信任的机构签发的（自签名或私有 CA）。用 --ca-file 指定服务器的证书（smtp-trainer serve --write-cert 可以保存它），或对训练用的自签名证书使用 --insecure。",
 );
+const CA_AS_SERVER: Tr = Tr::new(
+    "The certificate of {host} is a CA certificate (basicConstraints CA:TRUE) used as the server's own: rustls refuses that, where OpenSSL-based clients accept it. Make the server's certificate with `-addext basicConstraints=critical,CA:FALSE` (openssl req -x509 gives CA:TRUE by default), or sign it with a separate CA; --insecure skips the check.",
+    "{host} 的证书是 CA 证书（basicConstraints CA:TRUE），却被用作服务器自己的证书：rustls 拒绝这样做，而基于 OpenSSL 的客户端会接受。生成服务器证书时加上 `-addext basicConstraints=critical,CA:FALSE`（openssl req -x509 默认生成 CA:TRUE），或者用单独的 CA 签发；--insecure 会跳过这项检查。",
+);
+const PLAIN_TEXT_ANSWER: Tr = Tr::new(
+    "{host} answered in plain text, not with TLS: this port does not speak TLS from the first byte. Use --security starttls (port 587 or 25), or the server's TLS port (465).",
+    "{host} 用明文而不是 TLS 回答：这个端口并非从第一个字节起就使用 TLS。请使用 --security starttls（587 或 25 端口），或服务器的 TLS 端口（465）。",
+);
 const CERTIFICATE_REFUSED: Tr = Tr::new(
     "The certificate of {host} was refused: {error}.",
     "{host} 的证书被拒绝：{error}。",
@@ -207,8 +215,20 @@ fn describe(err: &rustls::Error, host: &str) -> Why {
         rustls::Error::InvalidCertificate(CertificateError::UnknownIssuer) => {
             UNKNOWN_ISSUER.filled(&[("host", &host)])
         }
+        // webpki's error inside rustls' `Other`: only its name can be read without taking
+        // webpki as a dependency of our own.
+        rustls::Error::InvalidCertificate(other)
+            if format!("{other:?}").contains("CaUsedAsEndEntity") =>
+        {
+            CA_AS_SERVER.filled(&[("host", &host)])
+        }
         rustls::Error::InvalidCertificate(other) => {
             CERTIFICATE_REFUSED.filled(&[("host", &host), ("error", &format!("{other:?}"))])
+        }
+        // A TLS record's first octet is its content type; a plain-text reply's "2" of 220
+        // is none of them.
+        rustls::Error::InvalidMessage(rustls::InvalidMessage::InvalidContentType) => {
+            PLAIN_TEXT_ANSWER.filled(&[("host", &host)])
         }
         other => HANDSHAKE_FAILED.filled(&[("host", &host), ("error", other)]),
     }
