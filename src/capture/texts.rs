@@ -12,8 +12,8 @@ pub const SUMMARY: Tr = Tr::new(
 );
 /// A label of the capture report.
 pub const NO_SMTP: Tr = Tr::new(
-    "No SMTP conversation in this capture (a stream is SMTP when a server greets with 220 and its client answers with EHLO or HELO, on any port).",
-    "这个抓包中没有 SMTP 会话（服务器以 220 问候、客户端以 EHLO 或 HELO 应答的数据流才算 SMTP，与端口无关）。",
+    "No SMTP conversation in this capture (a stream is SMTP when a server greets with 220 and its client answers with EHLO or HELO, or, in a capture started later, when a client's command gets a reply; on any port).",
+    "这个抓包中没有 SMTP 会话（服务器以 220 问候、客户端以 EHLO 或 HELO 应答的数据流才算 SMTP；抓包开始得晚时，客户端的命令得到回复也算；与端口无关）。",
 );
 /// A label of the capture report.
 pub const STREAM: Tr = Tr::new("Stream", "数据流");
