@@ -377,3 +377,67 @@ fn empty_missing_and_out_of_range_inputs_are_named() {
     let o = dmarc_spf_passed(&rec, "football.example.com", &["--sample", "100"]);
     assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
 }
+
+#[test]
+fn dmarc_check_takes_the_authors_address_and_a_records_defaults() {
+    let d = dir("dmarc-authors");
+    let rec = d.join("records.txt");
+    std::fs::write(
+        &rec,
+        "_dmarc.bank.example TXT \"v=DMARC1; p=reject\"\n\
+         _dmarc.attacker.example TXT \"v=DMARC1; p=none\"\n\
+         _dmarc.typo.example TXT \"v=DMARC1; p=reject; pct=abc; adkim=S\"\n\
+         _dmarc.example.gov.au TXT \"v=DMARC1; p=reject\"\n",
+    )
+    .unwrap();
+    let check = |message: &str, extra: &[&str]| {
+        let msg = d.join("message.eml");
+        std::fs::write(&msg, message).unwrap();
+        let mut args = vec!["dmarc", "check", "--records", rec.to_str().unwrap()];
+        args.extend(["--message", msg.to_str().unwrap(), "--lang", "en"]);
+        args.extend(extra);
+        run(&args)
+    };
+    // The attacker's pass vouches for the comment, not for the author: bank.example's
+    // p=reject applies.
+    let o = check(
+        "From: ceo@bank.example (CEO <ceo@attacker.example>)\r\nSubject: x\r\n\r\nhi\r\n",
+        &["--dkim", "attacker.example=pass"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("_dmarc.bank.example"), "{}", stdout(&o));
+    // Authors in two domains: said, not evaluated for a domain made of both.
+    let o = check(
+        "From: a@bank.example, b@attacker.example\r\n\r\nhi\r\n",
+        &["--dkim", "bank.example=pass"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("several domains (bank.example, attacker.example)"),
+        "{said}"
+    );
+    // A bad pct= gives way to 100, `adkim=S` is strict: the policy still applies, and the
+    // verdict names the value.
+    let o = check(
+        "From: ceo@mail.typo.example\r\n\r\nhi\r\n",
+        &["--dkim", "typo.example=pass"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("pct=\"abc\" is not a valid value"),
+        "{}",
+        stdout(&o)
+    );
+    // A stranger under gov.au is no organizational match (the Public Suffix List).
+    let o = check(
+        "From: ceo@mail.example.gov.au\r\n\r\nhi\r\n",
+        &["--dkim", "attacker.gov.au=pass"],
+    );
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(stdout(&o).contains("example.gov.au"), "{}", stdout(&o));
+    // Input is read to its limit, never whole.
+    let o = run(&["dmarc", "report", "/dev/zero"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("reads at most"));
+}

@@ -14,7 +14,7 @@ use super::LangArg;
 use crate::i18n::Tr;
 use crate::msgauth::dkim::verify::{verify, VerifyInput};
 use crate::msgauth::dkim::{message, signature};
-use crate::msgauth::dmarc::policy::{describe, from_domain};
+use crate::msgauth::dmarc::policy::{authors, describe, Authors};
 use crate::msgauth::dmarc::{evaluate, report, AuthResults};
 use crate::msgauth::page::spf_result;
 use crate::msgauth::spf::check_host;
@@ -281,6 +281,14 @@ const NO_FROM_DOMAIN: Tr = Tr::new(
     "the message has no From: address with a domain",
     "邮件没有带域名的 From: 地址",
 );
+const SEVERAL_AUTHORS: Tr = Tr::new(
+    "From: names authors in several domains ({domains}). RFC 7489 §6.6.1: a receiver evaluates DMARC for each of them, and many reject such a message outright; give --from-domain to evaluate one",
+    "From: 中的作者属于多个域（{domains}）。RFC 7489 §6.6.1：接收方要对其中每个域分别评估 DMARC，很多接收方会直接拒收这样的邮件；请用 --from-domain 指定要评估的一个",
+);
+const SEVERAL_FROM_FIELDS: Tr = Tr::new(
+    "the message has {count} From: fields, where RFC 5322 §3.6 allows one; RFC 7489 §6.6.1: receivers typically reject such a message. Give --from-domain to evaluate one",
+    "邮件有 {count} 个 From: 字段，而 RFC 5322 §3.6 只允许一个；RFC 7489 §6.6.1：接收方通常会拒收这样的邮件。请用 --from-domain 指定要评估的一个",
+);
 
 pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
     let args = match &args.command {
@@ -315,7 +323,19 @@ pub(super) fn run(args: &Args, out: &mut impl Write) -> io::Result<ExitCode> {
             }
         };
         if from.is_none() {
-            from = from_domain(&bytes);
+            match authors(&bytes) {
+                Authors::One(domain) => from = Some(domain),
+                Authors::None => {}
+                Authors::Several(domains) => {
+                    let domains = domains.join(", ");
+                    let said = SEVERAL_AUTHORS.fill(lang, &[("domains", &domains)]);
+                    return super::usage_error(out, args.json, &said);
+                }
+                Authors::Fields(count) => {
+                    let said = SEVERAL_FROM_FIELDS.fill(lang, &[("count", &count)]);
+                    return super::usage_error(out, args.json, &said);
+                }
+            }
         }
         let count = message::parse(&bytes)
             .map(|m| m.fields.iter().filter(|f| f.is("DKIM-Signature")).count())

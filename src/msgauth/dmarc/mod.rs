@@ -4,8 +4,8 @@
 //! policy.
 //!
 //! - [`record`]: the `_dmarc` TXT record's tags (§6.3), each explained.
-//! - [`orgdomain`]: the organizational domain, for relaxed alignment (§3.2) — by a small
-//!   documented rule, not the whole Public Suffix List.
+//! - [`orgdomain`]: the organizational domain, for relaxed alignment (§3.2), by the Public
+//!   Suffix List.
 //! - [`policy`]: alignment (§3.1) and the verdict a receiver reaches (§6.6).
 
 pub mod orgdomain;

@@ -120,8 +120,8 @@ pub fn evaluate(zone: &Zone, from_domain: &str, results: &AuthResults, sample: u
         org.clone(),
         View::Text,
         Tr::new(
-            "RFC 7489 §3.2: the registered domain (one label below the public suffix). The trainer's rule: the last two labels, three under a known second-level suffix such as com.cn or co.uk.",
-            "RFC 7489 §3.2：注册域（公共后缀下一级）。训练器的规则：取最后两级，若在 com.cn、co.uk 等已知二级后缀下则取三级。",
+            "RFC 7489 §3.2: the registered domain, one label below the longest public suffix of the Public Suffix List (com, com.cn, sh.cn, co.uk, gov.au, github.io …).",
+            "RFC 7489 §3.2：注册域，即公共后缀列表（Public Suffix List）中最长公共后缀的下一级（com、com.cn、sh.cn、co.uk、gov.au、github.io……）。",
         ),
     );
     let mut found = find_record(zone, &from);
@@ -160,6 +160,10 @@ pub fn evaluate(zone: &Zone, from_domain: &str, results: &AuthResults, sample: u
     let rec = match record::parse(text) {
         Ok(rec) => rec,
         Err(e) => {
+            r.trace.push("record-error", Tr::new("What is wrong", "错误之处"), e.shown(), View::Text, Tr::new(
+                "RFC 7489 §6.3: v=DMARC1 first, and p= none, quarantine or reject (or missing, with a rua= to report to).",
+                "RFC 7489 §6.3：v=DMARC1 在最前，p= 为 none、quarantine 或 reject（或者没有 p=，但有可以发报告的 rua=）。",
+            ));
             r.record_error = Some(e);
             r.trace.push("verdict", Tr::new("Verdict", "结论"), "none", View::Text, Tr::new(
                 "RFC 7489 §6.6.3: a record that does not parse is ignored, as if there were none.",
@@ -168,6 +172,12 @@ pub fn evaluate(zone: &Zone, from_domain: &str, results: &AuthResults, sample: u
             return r;
         }
     };
+    for e in &rec.discarded {
+        r.trace.push("discarded", Tr::new("Invalid value, default used", "无效的值，改用默认值"), e.shown(), View::Text, Tr::new(
+            "RFC 7489 §6.3: an invalid value of this tag is discarded in favour of its default (pct=100, adkim=r, aspf=r, sp= as p=; an invalid p= with a rua= is p=none, §6.6.3); the rest of the record applies.",
+            "RFC 7489 §6.3：该标签的无效值被舍弃，改用默认值（pct=100、adkim=r、aspf=r、sp= 同 p=；有 rua= 时无效的 p= 按 p=none 处理，见 §6.6.3）；记录的其余部分照常适用。",
+        ));
+    }
     for t in &rec.tags {
         r.trace.push(
             tag_id(&t.name),
@@ -303,28 +313,156 @@ pub fn evaluate(zone: &Zone, from_domain: &str, results: &AuthResults, sample: u
 
 /// The From: domain of a message (the last `@` of the first From: field's address).
 pub fn from_domain(message: &[u8]) -> Option<String> {
-    let msg = crate::msgauth::dkim::message::parse(message).ok()?;
-    let field = msg.fields.iter().find(|f| f.is("from"))?;
-    let value = String::from_utf8_lossy(field.value()).into_owned();
-    let addr = match (value.rfind('<'), value.rfind('>')) {
-        (Some(a), Some(b)) if a < b => value[a + 1..b].to_string(),
-        _ => value
-            .split_whitespace()
-            .find(|w| w.contains('@'))
-            .unwrap_or("")
-            .to_string(),
+    match authors(message) {
+        Authors::One(domain) => Some(domain),
+        _ => None,
+    }
+}
+
+/// Whose the message says it is: the domains of its From: field (RFC 7489 §6.6.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Authors {
+    /// One From: field whose authors are all in this domain.
+    One(String),
+    /// No From: field, or none with an address in a domain.
+    None,
+    /// One From: field with authors in several domains.
+    Several(Vec<String>),
+    /// This many From: fields (RFC 5322 §3.6 allows one).
+    Fields(usize),
+}
+
+/// The message's [`Authors`].
+pub fn authors(message: &[u8]) -> Authors {
+    let Ok(msg) = crate::msgauth::dkim::message::parse(message) else {
+        return Authors::None;
     };
-    let domain = addr
-        .rsplit_once('@')?
-        .1
-        .trim()
-        .trim_end_matches('>')
-        .to_ascii_lowercase();
-    (!domain.is_empty()).then_some(domain)
+    let fields: Vec<_> = msg.fields.iter().filter(|f| f.is("from")).collect();
+    let [field] = fields.as_slice() else {
+        return if fields.is_empty() {
+            Authors::None
+        } else {
+            Authors::Fields(fields.len())
+        };
+    };
+    let mut domains = author_domains(&String::from_utf8_lossy(field.value()));
+    domains.dedup();
+    match domains.len() {
+        0 => Authors::None,
+        1 => Authors::One(domains.remove(0)),
+        _ => {
+            let mut distinct = domains.clone();
+            distinct.sort();
+            distinct.dedup();
+            if distinct.len() == 1 {
+                Authors::One(domains.remove(0))
+            } else {
+                Authors::Several(domains)
+            }
+        }
+    }
+}
+
+/// The domains of the mailboxes in a From: field's value (RFC 5322 §3.4): comments dropped
+/// (nested, with quoted pairs), quoted strings kept whole, a group's members taken, and each
+/// mailbox's address its `<…>` when it has one (outside quotes), else the addr-spec. A
+/// comment is no address: `ceo@bank.example (CEO <ceo@attacker.example>)` is bank.example's.
+fn author_domains(value: &str) -> Vec<String> {
+    // Comments out.
+    let mut clean = String::new();
+    let (mut depth, mut quoted, mut escaped) = (0usize, false, false);
+    for c in value.chars() {
+        if escaped {
+            escaped = false;
+            if depth == 0 {
+                clean.push(c);
+            }
+            continue;
+        }
+        match c {
+            '\\' if quoted || depth > 0 => {
+                escaped = true;
+                if depth == 0 {
+                    clean.push(c);
+                }
+            }
+            '"' if depth == 0 => {
+                quoted = !quoted;
+                clean.push(c);
+            }
+            '(' if !quoted => depth += 1,
+            ')' if !quoted && depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            _ => clean.push(c),
+        }
+    }
+    // Mailboxes: split at the commas and semicolons outside quotes and angle brackets; a
+    // group's name ends at its colon.
+    let mut mailboxes: Vec<(String, Option<String>)> = Vec::new();
+    let (mut outside, mut angle) = (String::new(), None::<String>);
+    let (mut quoted, mut escaped, mut in_angle) = (false, false, false);
+    for c in clean.chars() {
+        if escaped {
+            escaped = false;
+            outside.push(c);
+            continue;
+        }
+        match c {
+            '\\' if quoted => {
+                escaped = true;
+                outside.push(c);
+            }
+            '"' => {
+                quoted = !quoted;
+                if in_angle {
+                    angle.get_or_insert_with(String::new).push(c);
+                } else {
+                    outside.push(c);
+                }
+            }
+            '<' if !quoted && !in_angle => {
+                in_angle = true;
+                angle = Some(String::new());
+            }
+            '>' if !quoted && in_angle => in_angle = false,
+            ',' | ';' if !quoted && !in_angle => {
+                mailboxes.push((std::mem::take(&mut outside), angle.take()));
+            }
+            ':' if !quoted && !in_angle => outside.clear(),
+            _ if in_angle => angle.get_or_insert_with(String::new).push(c),
+            _ => outside.push(c),
+        }
+    }
+    mailboxes.push((outside, angle));
+    mailboxes
+        .into_iter()
+        .filter_map(|(outside, angle)| {
+            let address = angle.unwrap_or(outside);
+            // An obsolete route (`<@relay:user@example.com>`) goes before the last colon.
+            let address = address.rsplit(':').next().unwrap_or_default();
+            let (_, domain) = address.trim().rsplit_once('@')?;
+            let domain = domain.trim().trim_end_matches('.').to_ascii_lowercase();
+            (!domain.is_empty() && !domain.contains(char::is_whitespace)).then_some(domain)
+        })
+        .collect()
 }
 
 /// The verdict in words.
 pub fn describe(r: &DmarcReport, lang: Lang) -> String {
+    let mut said = verdict_words(r, lang);
+    // What was wrong with the record: why it was ignored, or which values gave way.
+    let problems = r
+        .record_error
+        .iter()
+        .chain(r.record.iter().flat_map(|rec| rec.discarded.iter()));
+    for problem in problems {
+        said.push(' ');
+        said.push_str(&problem.describe(lang));
+    }
+    said
+}
+
+fn verdict_words(r: &DmarcReport, lang: Lang) -> String {
     match (r.pass, r.disposition, lang) {
         (None, _, Lang::En) => "No DMARC policy: nothing to apply.".into(),
         (None, _, Lang::Zh) => "没有 DMARC 策略：无可执行。".into(),
@@ -397,6 +535,48 @@ mod tests {
         assert_eq!(
             from_domain(b"From: \"Joe\" <Joe@Football.Example.com>\r\n\r\n").as_deref(),
             Some("football.example.com")
+        );
+    }
+
+    #[test]
+    fn the_authors_domain_is_the_address_not_a_comment_or_a_display_name() {
+        let of = |from: &str| authors(format!("From: {from}\r\n\r\nbody\r\n").as_bytes());
+        let one = |d: &str| Authors::One(d.to_string());
+        for (from, domain) in [
+            // A comment (RFC 5322 §3.2.2) is no address, whatever it holds.
+            (
+                "ceo@bank.example (CEO <ceo@attacker.example>)",
+                "bank.example",
+            ),
+            (
+                "ceo@bank.example (nested (x@attacker.example) comment)",
+                "bank.example",
+            ),
+            // A quoted display name neither.
+            (
+                "\"ceo@attacker.example <x@attacker.example>\" <ceo@bank.example>",
+                "bank.example",
+            ),
+            (
+                "\"a \\\" <x@attacker.example>\" <ceo@bank.example>",
+                "bank.example",
+            ),
+            ("Ceo <ceo@Bank.Example.>", "bank.example"),
+            ("<@relay.example:ceo@bank.example>", "bank.example"),
+            ("\"odd@local\"@bank.example", "bank.example"),
+            ("Board: a@bank.example, b@bank.example;", "bank.example"),
+            ("a@bank.example, b@bank.example", "bank.example"),
+        ] {
+            assert_eq!(of(from), one(domain), "{from}");
+        }
+        assert_eq!(
+            of("a@example.com, b@evil.example"),
+            Authors::Several(vec!["example.com".into(), "evil.example".into()])
+        );
+        assert_eq!(of("undisclosed-recipients:;"), Authors::None);
+        assert_eq!(
+            authors(b"From: a@example.com\r\nFrom: b@evil.example\r\n\r\n"),
+            Authors::Fields(2)
         );
     }
 }

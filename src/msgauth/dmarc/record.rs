@@ -59,6 +59,9 @@ pub struct DmarcRecord {
     pub adkim: Alignment,
     /// `aspf=`.
     pub aspf: Alignment,
+    /// Values that were invalid and gave way to the default (RFC 7489 §6.3: "syntax errors
+    /// in the remainder of the record SHOULD be discarded in favor of default values").
+    pub discarded: Vec<RecordError>,
 }
 
 /// Why a record is unusable (§6.6.3: then there is no DMARC policy).
@@ -89,6 +92,16 @@ const VALUE: Tr = Tr::new(
 );
 
 impl RecordError {
+    /// What is wrong, in the record's own terms (`pct=abc`, `p=`), for a step's value.
+    pub fn shown(&self) -> String {
+        match self {
+            RecordError::Tags(_) => "tag=value syntax".to_string(),
+            RecordError::Version => "v=DMARC1 is not the first tag".to_string(),
+            RecordError::Policy(p) => format!("p={p}"),
+            RecordError::Value(t, v) => format!("{t}={v}"),
+        }
+    }
+
     /// The error in words.
     pub fn describe(&self, lang: Lang) -> String {
         match self {
@@ -136,40 +149,61 @@ pub fn parse(text: &str) -> Result<DmarcRecord, RecordError> {
         return Err(RecordError::Version);
     }
     let get = |n: &str| tags.iter().find(|t| t.name == n).map(|t| t.value.as_str());
-    let policy = match get("p") {
-        Some(p) => Policy::parse(p).ok_or_else(|| RecordError::Policy(p.to_string()))?,
-        // §6.6.3: no p= but a valid rua=: as if p=none.
-        None if get("rua").is_some() => Policy::None,
-        None => return Err(RecordError::Policy(String::new())),
+    let mut discarded = Vec::new();
+    let policy = match (get("p"), get("rua").is_some()) {
+        (Some(p), _) if Policy::parse(p).is_some() => Policy::parse(p).unwrap_or(Policy::None),
+        // §6.6.3 step 6: p= missing or invalid, but a rua= to report to: as if p=none.
+        (Some(p), true) => {
+            discarded.push(RecordError::Policy(p.to_string()));
+            Policy::None
+        }
+        (None, true) => Policy::None,
+        (Some(p), false) => return Err(RecordError::Policy(p.to_string())),
+        (None, false) => return Err(RecordError::Policy(String::new())),
+    };
+    // The other tags: an invalid value gives way to the default (§6.3), and is said.
+    let mut value = |name: &str, read: &dyn Fn(&str) -> Option<()>| -> bool {
+        match get(name) {
+            Some(v) if read(v).is_none() => {
+                discarded.push(RecordError::Value(name.to_string(), v.to_string()));
+                false
+            }
+            Some(_) => true,
+            None => false,
+        }
     };
     let subdomain_policy = match get("sp") {
-        Some(sp) => {
-            Policy::parse(sp).ok_or_else(|| RecordError::Value("sp".into(), sp.to_string()))?
+        Some(sp) if value("sp", &|v| Policy::parse(v).map(|_| ())) => {
+            Policy::parse(sp).unwrap_or(policy)
         }
-        None => policy,
+        _ => policy,
     };
+    let percent = |v: &str| v.parse::<u8>().ok().filter(|p| *p <= 100);
     let pct = match get("pct") {
-        Some(v) => v
-            .parse::<u8>()
-            .ok()
-            .filter(|p| *p <= 100)
-            .ok_or_else(|| RecordError::Value("pct".into(), v.to_string()))?,
-        None => 100,
+        Some(v) if value("pct", &|v| percent(v).map(|_| ())) => percent(v).unwrap_or(100),
+        _ => 100,
     };
-    let align = |name: &str| -> Result<Alignment, RecordError> {
-        match get(name) {
-            None | Some("r") => Ok(Alignment::Relaxed),
-            Some("s") => Ok(Alignment::Strict),
-            Some(v) => Err(RecordError::Value(name.to_string(), v.to_string())),
+    // ABNF's literals are case-insensitive (RFC 5234 §2.3): `adkim=S` is strict.
+    let alignment = |v: &str| match v.to_ascii_lowercase().as_str() {
+        "r" => Some(Alignment::Relaxed),
+        "s" => Some(Alignment::Strict),
+        _ => None,
+    };
+    let mut align = |name: &str| match get(name) {
+        Some(v) if value(name, &|v| alignment(v).map(|_| ())) => {
+            alignment(v).unwrap_or(Alignment::Relaxed)
         }
+        _ => Alignment::Relaxed,
     };
+    let (adkim, aspf) = (align("adkim"), align("aspf"));
     Ok(DmarcRecord {
-        adkim: align("adkim")?,
-        aspf: align("aspf")?,
+        adkim,
+        aspf,
         tags,
         policy,
         subdomain_policy,
         pct,
+        discarded,
     })
 }
 
@@ -198,9 +232,28 @@ mod tests {
             parse("v=DMARC1; rua=mailto:x@example.com").unwrap().policy,
             Policy::None
         );
+        // An invalid value of another tag gives way to its default, and is kept to be said.
+        let r = parse("v=DMARC1; p=reject; pct=200; adkim=x; sp=block").unwrap();
         assert_eq!(
-            parse("v=DMARC1; p=none; pct=200"),
-            Err(RecordError::Value("pct".into(), "200".into()))
+            (r.policy, r.subdomain_policy, r.pct, r.adkim),
+            (Policy::Reject, Policy::Reject, 100, Alignment::Relaxed)
         );
+        assert_eq!(
+            r.discarded,
+            vec![
+                RecordError::Value("sp".into(), "block".into()),
+                RecordError::Value("pct".into(), "200".into()),
+                RecordError::Value("adkim".into(), "x".into()),
+            ]
+        );
+        // Upper case is the same value.
+        let r = parse("v=DMARC1; p=REJECT; adkim=S; aspf=R").unwrap();
+        assert_eq!(
+            (r.policy, r.adkim, r.aspf, r.discarded.len()),
+            (Policy::Reject, Alignment::Strict, Alignment::Relaxed, 0)
+        );
+        // §6.6.3 step 6: an invalid p= with a rua= is p=none.
+        let r = parse("v=DMARC1; p=block; rua=mailto:d@example.com").unwrap();
+        assert_eq!((r.policy, r.discarded.len()), (Policy::None, 1));
     }
 }
