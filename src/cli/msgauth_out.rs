@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::i18n::{Lang, Tr};
 use crate::msgauth::dkim::canon::Changes;
+use crate::msgauth::dkim::message::MAX_MESSAGE;
 use crate::msgauth::dns::Zone;
 use crate::msgauth::show_crlf;
 use crate::sasl::trace::{Trace, View};
@@ -16,13 +17,23 @@ pub(super) const EXIT_FAIL: u8 = 1;
 
 /// A file's bytes, or standard input for `-`.
 pub(super) fn read_input(path: &Path) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    // Bounded whatever the input: a device, a pipe or a huge file is read up to one octet
+    // past the largest input any of these commands takes, never whole.
+    let limit = MAX_MESSAGE as u64 + 1;
     if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::stdin().lock().read_to_end(&mut buf)?;
-        Ok(buf)
+        io::stdin().lock().take(limit).read_to_end(&mut buf)?;
     } else {
-        std::fs::read(path)
+        std::fs::File::open(path)?
+            .take(limit)
+            .read_to_end(&mut buf)?;
     }
+    if buf.len() > MAX_MESSAGE {
+        return Err(io::Error::other(format!(
+            "over {MAX_MESSAGE} octets: the trainer reads at most that much"
+        )));
+    }
+    Ok(buf)
 }
 
 /// A records file read as a zone; the error already in words.
