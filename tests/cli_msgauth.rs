@@ -441,3 +441,83 @@ fn dmarc_check_takes_the_authors_address_and_a_records_defaults() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("reads at most"));
 }
+
+#[test]
+fn dkim_sign_counts_x_from_now_without_t_and_refuses_a_short_rsa_key() {
+    let d = dir("sign-x");
+    let unsigned = &rfc8463::RFC8463_MESSAGE[rfc8463::RFC8463_MESSAGE.find("From:").unwrap()..];
+    let msg = d.join("unsigned.eml");
+    std::fs::write(&msg, unsigned).unwrap();
+    let key = d.join("ed25519.key");
+    std::fs::write(&key, rfc8463::ED25519_SEED).unwrap();
+    let sign = |key: &Path, extra: &[&str]| {
+        let mut args = vec!["dkim", "sign", "--message", msg.to_str().unwrap()];
+        args.extend(["--domain", "football.example.com", "--selector", "brisbane"]);
+        args.extend(["--key", key.to_str().unwrap(), "--json"]);
+        args.extend(extra);
+        run(&args)
+    };
+    // No t=, x= an hour from now: not 3600 (1970, long expired).
+    let o = sign(&key, &["--timestamp", "0", "--expire-after", "3600"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let header = json.to_string();
+    let x: u64 = header
+        .split("x=")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("an x= tag: {header}"));
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    assert!((now + 3000..now + 4000).contains(&x), "{x} {now}");
+    assert!(!header.contains("t="), "{header}");
+    // RFC 8301 §3.2: a 512-bit RSA key is refused before anything is signed.
+    let short = d.join("rsa512.pem");
+    let made = Command::new("openssl")
+        .args(["genrsa", "-out", short.to_str().unwrap(), "512"])
+        .output()
+        .expect("openssl runs");
+    assert!(
+        made.status.success(),
+        "{}",
+        String::from_utf8_lossy(&made.stderr)
+    );
+    let o = sign(&short, &["--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let said = format!("{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+    assert!(
+        said.contains("512 bits") && said.contains("RFC 8301"),
+        "{said}"
+    );
+}
+
+#[test]
+fn an_spf_mechanism_written_with_equals_is_named_a_typo() {
+    let d = dir("spf-typo");
+    let rec = d.join("records.txt");
+    std::fs::write(
+        &rec,
+        "typo.example TXT \"v=spf1 ip4:192.0.2.0/24 include=_spf.google.example -all\"\n",
+    )
+    .unwrap();
+    let o = run(&[
+        "spf",
+        "check",
+        "--ip",
+        "198.51.100.1",
+        "--mail-from",
+        "a@typo.example",
+        "--records",
+        rec.to_str().unwrap(),
+        "--lang",
+        "en",
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("a typo, and the mechanism that was meant is not evaluated"),
+        "{text}"
+    );
+}

@@ -87,7 +87,7 @@ struct SignArgs {
     /// t= (default: now); 0 leaves t= out.
     #[arg(long)]
     timestamp: Option<u64>,
-    /// x= as seconds after t=.
+    /// x= as seconds after t= (after now when t= is left out).
     #[arg(long)]
     expire_after: Option<u64>,
     /// Write the signed message to this file.
@@ -343,7 +343,11 @@ fn run_sign(args: &SignArgs, out: &mut impl Write) -> io::Result<ExitCode> {
             })
             .unwrap_or_default(),
         timestamp,
-        expiration: args.expire_after.map(|x| timestamp.unwrap_or(0) + x),
+        // Without t= (--timestamp 0), x= still counts from now: counted from 1970 it would
+        // have expired long ago.
+        expiration: args
+            .expire_after
+            .map(|x| timestamp.unwrap_or_else(super::clock::now_secs) + x),
     };
     let report = match sign(&input) {
         Ok(r) => r,

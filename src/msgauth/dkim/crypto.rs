@@ -136,9 +136,16 @@ pub fn rsa_verify(key: &RsaPublicKey, hash: &[u8], signature: &[u8]) -> bool {
 /// An RSA private key from PEM (PKCS #1 or PKCS #8).
 pub fn rsa_private(pem: &str) -> Result<RsaPrivateKey, CryptoError> {
     let pem = pem.trim();
-    RsaPrivateKey::from_pkcs1_pem(pem)
+    let key = RsaPrivateKey::from_pkcs1_pem(pem)
         .or_else(|_| RsaPrivateKey::from_pkcs8_pem(pem))
-        .map_err(|_| CryptoError::PrivateKey)
+        .map_err(|_| CryptoError::PrivateKey)?;
+    // RFC 8301 §3.2: signers MUST use at least 1024 bits, and verifiers refuse less: a
+    // signature made with such a key would fail everywhere, ours included.
+    let bits = key.n().bits();
+    if bits < 1024 {
+        return Err(CryptoError::RsaTooShort(bits));
+    }
+    Ok(key)
 }
 
 /// The DER SubjectPublicKeyInfo of a private key's public half (what `p=` publishes).

@@ -402,7 +402,23 @@ impl Eval<'_> {
                     ));
                     continue;
                 }
-                Term::Unknown(..) => {
+                Term::Unknown(name, _) => {
+                    // `include=…` reads as a modifier named include: ignored, where
+                    // `include:` was meant, and the verdict is as if it were not there.
+                    let mechanism_name =
+                        ["all", "include", "a", "mx", "ptr", "ip4", "ip6", "exists"]
+                            .contains(&name.to_ascii_lowercase().as_str());
+                    let explain = if mechanism_name {
+                        Tr::new(
+                            "RFC 7208 §6: an unknown modifier is ignored. This one has a mechanism's name with '=' instead of ':' (include=…, a=…): a typo, and the mechanism that was meant is not evaluated.",
+                            "RFC 7208 §6：未知的修饰符被忽略。这一项用了机制的名字，但写成了 '=' 而不是 ':'（include=…、a=…）：是笔误，原本想要的机制并没有被评估。",
+                        )
+                    } else {
+                        Tr::new(
+                            "RFC 7208 §6: an unknown modifier is ignored.",
+                            "RFC 7208 §6：未知的修饰符被忽略。",
+                        )
+                    };
                     self.step(
                         depth,
                         domain,
@@ -410,10 +426,7 @@ impl Eval<'_> {
                         text,
                         Outcome::Info,
                         String::new(),
-                        Tr::new(
-                            "RFC 7208 §6: an unknown modifier is ignored.",
-                            "RFC 7208 §6：未知的修饰符被忽略。",
-                        ),
+                        explain,
                     );
                     continue;
                 }
