@@ -212,8 +212,13 @@ pub enum Diagnosis {
     BothAligned,
     /// DMARC passed through aligned DKIM only, SPF failed: typically a forwarder.
     Forwarded,
+    /// DMARC passed through aligned DKIM; SPF passed too, but for another domain (an email
+    /// service's own bounce domain, as most services send by default).
+    ServiceBounceDomain(Vec<String>),
     /// DMARC passed through aligned SPF only: DKIM missing or not aligned.
     SpfOnly,
+    /// Nothing passed, and SPF's result is permerror: the SPF record itself is broken.
+    SpfBroken,
     /// SPF and/or DKIM passed, but for another domain than From:'s: an ESP or a mailing
     /// service sending as the domain with its own bounce domain and signature (the
     /// domains that passed).
@@ -239,6 +244,14 @@ const PASSED_UNALIGNED: Tr = Tr::new(
     "SPF or DKIM passed, but for {domains} — not aligned with From:. An email service sending as you with its own bounce domain and signature: configure it to sign with d=your domain (a CNAME or TXT key it gives you) and a return-path under your domain.",
     "SPF 或 DKIM 通过了，但针对的是 {domains}——与 From: 不对齐。这是某个邮件服务以你的名义发信，却用它自己的退信域和签名：请让它用 d=你的域 签名（按它提供的 CNAME 或 TXT 密钥配置），并把退信地址设在你的域下。",
 );
+const SERVICE_BOUNCE_DOMAIN: Tr = Tr::new(
+    "DMARC pass through DKIM. SPF passed as well, but for {domains}, not your domain: an email service's own bounce domain (its return-path). Nothing fails; to align SPF too, set a custom return-path (bounce domain) under your domain in the service's settings.",
+    "靠 DKIM 通过 DMARC。SPF 也通过了，但针对的是 {domains}，而不是你的域：这是邮件服务自己的退信域（return-path）。没有失败；如果也想让 SPF 对齐，就在该服务的设置里把退信域（自定义 return-path）设在你的域下。",
+);
+const SPF_BROKEN: Tr = Tr::new(
+    "Nothing passed, and SPF's result is permerror: the SPF record itself is broken (a syntax error, or more than 10 DNS lookups, RFC 7208 §4.6.4), so no address of yours passes SPF. Check the record with `smtp-trainer spf check` and fix it before adding anything to it.",
+    "没有任何一项通过，并且 SPF 的结果是 permerror：SPF 记录本身有错（语法错误，或 DNS 查询超过 10 次，RFC 7208 §4.6.4），所以你的任何地址都无法通过 SPF。请先用 `smtp-trainer spf check` 检查并修好这条记录，再往里添加内容。",
+);
 /// Between the domains of a list: a comma in English, the enumeration comma in Chinese.
 const DOMAIN_SEPARATOR: Tr = Tr::new(", ", "、");
 const NOTHING_PASSED: Tr = Tr::new(
@@ -252,7 +265,10 @@ impl Diagnosis {
         match self {
             Diagnosis::BothAligned => BOTH_ALIGNED.get(lang).to_owned(),
             Diagnosis::Forwarded => FORWARDED.get(lang).to_owned(),
+            Diagnosis::ServiceBounceDomain(d) => SERVICE_BOUNCE_DOMAIN
+                .fill(lang, &[("domains", &d.join(DOMAIN_SEPARATOR.get(lang)))]),
             Diagnosis::SpfOnly => SPF_ONLY.get(lang).to_owned(),
+            Diagnosis::SpfBroken => SPF_BROKEN.get(lang).to_owned(),
             Diagnosis::PassedUnaligned(d) => {
                 PASSED_UNALIGNED.fill(lang, &[("domains", &d.join(DOMAIN_SEPARATOR.get(lang)))])
             }
@@ -281,8 +297,18 @@ pub fn diagnose(row: &Row, published: &Published) -> Diagnosis {
         .spf_results
         .iter()
         .any(|r| r.result == "pass" && aligned(&published.aspf, &r.domain, from));
+    let mut spf_passed_elsewhere: Vec<String> = row
+        .spf_results
+        .iter()
+        .filter(|r| r.result == "pass")
+        .map(|r| r.domain.clone())
+        .collect();
+    spf_passed_elsewhere.dedup();
     match (dkim_ok, spf_ok) {
         (true, true) => Diagnosis::BothAligned,
+        (true, false) if !spf_passed_elsewhere.is_empty() => {
+            Diagnosis::ServiceBounceDomain(spf_passed_elsewhere)
+        }
         (true, false) => Diagnosis::Forwarded,
         (false, true) => Diagnosis::SpfOnly,
         (false, false) => {
@@ -294,7 +320,10 @@ pub fn diagnose(row: &Row, published: &Published) -> Diagnosis {
                 .map(|r| r.domain.clone())
                 .collect();
             passed.dedup();
-            if passed.is_empty() {
+            let spf_broken = row.spf_results.iter().any(|r| r.result == "permerror");
+            if passed.is_empty() && spf_broken {
+                Diagnosis::SpfBroken
+            } else if passed.is_empty() {
                 Diagnosis::NothingPassed
             } else {
                 Diagnosis::PassedUnaligned(passed)
@@ -315,5 +344,47 @@ mod tests {
             Err(ReportError::NotFeedback("html".into()))
         );
         assert_eq!(parse("<feedback/>").map(|r| r.rows.len()), Ok(0));
+    }
+
+    fn row(dkim: &str, spf: &str) -> String {
+        format!(
+            "<record><row><source_ip>192.0.2.1</source_ip><count>1</count></row>\
+             <identifiers><header_from>example.com</header_from></identifiers>\
+             <auth_results>{dkim}{spf}</auth_results></record>"
+        )
+    }
+
+    #[test]
+    fn an_email_services_bounce_domain_and_a_broken_spf_record_are_named() {
+        let xml = format!(
+            "<feedback><policy_published><domain>example.com</domain><p>reject</p></policy_published>{}{}{}</feedback>",
+            // DKIM for the domain, SPF for the service's bounce domain: no failure at all.
+            row(
+                "<dkim><domain>example.com</domain><result>pass</result></dkim>",
+                "<spf><domain>em1234.sendgrid.net</domain><result>pass</result></spf>"
+            ),
+            // SPF really failed: the forwarder's shape.
+            row(
+                "<dkim><domain>example.com</domain><result>pass</result></dkim>",
+                "<spf><domain>example.com</domain><result>fail</result></spf>"
+            ),
+            // permerror: the record is broken, no address of the domain's passes.
+            row("", "<spf><domain>example.com</domain><result>permerror</result></spf>"),
+        );
+        let report = parse(&xml).expect("a report");
+        let found: Vec<Diagnosis> = report
+            .rows
+            .iter()
+            .map(|r| diagnose(r, &report.published))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                Diagnosis::ServiceBounceDomain(vec!["em1234.sendgrid.net".into()]),
+                Diagnosis::Forwarded,
+                Diagnosis::SpfBroken,
+            ]
+        );
+        assert!(found[0].describe(Lang::Zh).contains("em1234.sendgrid.net"));
     }
 }
