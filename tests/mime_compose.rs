@@ -354,3 +354,23 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn addresses_that_are_no_dot_strings_or_domains_are_refused() {
+    use smtp_trainer::mime::compose::check_address;
+    for bad in [
+        "bob@@example.com",
+        "a.@example.com",
+        ".a@example.com",
+        "a..b@example.com",
+        "a@example..com",
+        "a@-example.com",
+        "a@example.com.",
+        "a@exa_mple.com",
+    ] {
+        assert!(check_address(bad).is_err(), "{bad}");
+    }
+    for good in ["a.b@example.com", "a+tag@mail-1.example.com", "x@localhost"] {
+        assert!(check_address(good).is_ok(), "{good}");
+    }
+}

@@ -98,6 +98,22 @@ pub fn check_address(address: &str) -> Result<(), MimeError> {
     if local.is_empty() || domain.is_empty() {
         return Err(fail(AddressProblem::NoAt));
     }
+    if local.contains('@') {
+        return Err(fail(AddressProblem::BadCharacter('@')));
+    }
+    if local.starts_with('.') || local.ends_with('.') || local.contains("..") {
+        return Err(fail(AddressProblem::Dots));
+    }
+    let label = |l: &str| {
+        !l.is_empty()
+            && l.len() <= 63
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    if !domain.split('.').all(label) {
+        return Err(fail(AddressProblem::BadDomain));
+    }
     if local.len() > 64 {
         return Err(fail(AddressProblem::LocalTooLong));
     }

@@ -144,6 +144,12 @@ pub enum AddressProblem {
     TooLong,
     /// `Name <address` without the closing bracket, or text after it.
     Unbalanced,
+    /// The local part starts or ends with a dot, or has two in a row (RFC 5321 §4.1.2,
+    /// Dot-string).
+    Dots,
+    /// The domain is not labels of letters, digits and hyphens between single dots
+    /// (RFC 5321 §4.1.2, Domain).
+    BadDomain,
 }
 
 const BAD_ADDRESS: Tr = Tr::new(
@@ -332,6 +338,14 @@ const ADDRESS_TOO_LONG: Tr = Tr::new(
     "it is over 254 octets (a path is at most 256 with its angle brackets, RFC 5321 §4.5.3.1.3).",
     "地址超过 254 字节（连同尖括号的路径最多 256 字节，RFC 5321 §4.5.3.1.3）。",
 );
+const DOTS: Tr = Tr::new(
+    "the part before the @ cannot start or end with a dot, or have two dots in a row, unless it is quoted (RFC 5321 §4.1.2, Dot-string).",
+    "@ 前面的部分不能以点开头或结尾，也不能连续出现两个点，除非加了引号（RFC 5321 §4.1.2，Dot-string）。",
+);
+const BAD_DOMAIN: Tr = Tr::new(
+    "the domain must be labels of letters, digits and hyphens, each starting and ending with a letter or digit, between single dots (RFC 5321 §4.1.2).",
+    "域名必须由字母、数字和连字符组成的各级标签以单个点相连，每级标签以字母或数字开头和结尾（RFC 5321 §4.1.2）。",
+);
 const UNBALANCED: Tr = Tr::new(
     "write Name <local@domain>, or the bare address.",
     "请写成 显示名 <local@domain>，或只写地址。",
@@ -343,6 +357,8 @@ impl AddressProblem {
         match self {
             AddressProblem::Empty => EMPTY.get(lang).to_owned(),
             AddressProblem::NoAt => NO_AT.get(lang).to_owned(),
+            AddressProblem::Dots => DOTS.get(lang).to_owned(),
+            AddressProblem::BadDomain => BAD_DOMAIN.get(lang).to_owned(),
             AddressProblem::BadCharacter(c) => {
                 BAD_CHARACTER.fill(lang, &[("c", &format!("{c:?}"))])
             }
