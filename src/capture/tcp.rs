@@ -125,7 +125,7 @@ impl Direction {
                     });
                 }
                 let rest = data.get(room..).unwrap_or_default();
-                self.to_tail(packet, time_us, rest, budget);
+                self.keep_in_tail(packet, time_us, rest, budget);
                 return;
             }
             self.kept += data.len();
@@ -152,7 +152,7 @@ impl Direction {
 
     /// Keeps `data` as the newest of the tail, dropping the oldest octets past
     /// [`MAX_TAIL_OCTETS`] (counted in `over_limit`, their budget given back).
-    fn to_tail(&mut self, packet: usize, time_us: u64, data: &[u8], budget: &mut usize) {
+    fn keep_in_tail(&mut self, packet: usize, time_us: u64, data: &[u8], budget: &mut usize) {
         // Only the last MAX_TAIL_OCTETS of a large piece can stay.
         let skip = data.len().saturating_sub(MAX_TAIL_OCTETS);
         self.over_limit += skip as u64;
