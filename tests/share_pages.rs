@@ -181,6 +181,62 @@ fn the_verifier_round_trips_in_both_modes() {
 }
 
 #[test]
+fn plain_and_login_values_are_passwords_and_stay_out_unless_ticked() {
+    // PLAIN's response is the password in base64 (\0alice@example.com\0s3cretPass).
+    let plain = VerifyShare {
+        mechanism: Mechanism::Plain,
+        challenge: String::new(),
+        response: "AGFsaWNlQGV4YW1wbGUuY29tAHMzY3JldFBhc3M=".into(),
+        password: String::new(),
+        as_sent: true,
+        transcript_mode: false,
+        transcript: String::new(),
+    };
+    assert_eq!(round_trip(&plain, true), (plain.clone(), 0));
+    let without = VerifyShare {
+        response: String::new(),
+        ..plain.clone()
+    };
+    assert_eq!(round_trip(&plain, false), (without, 1));
+    assert!(!payload(&plain, false).is_empty());
+    // A CRAM-MD5 response holds no password: it stays.
+    let cram = VerifyShare {
+        mechanism: Mechanism::CramMd5,
+        response: "dGltIGI5MTNhNjAyYzdlZGE3YTQ5NWI0ZTZlNzMzNGQzODkw".into(),
+        ..plain.clone()
+    };
+    assert_eq!(round_trip(&cram, false), (cram.clone(), 0));
+    // A log or a transcript loses its PLAIN message and LOGIN's password, not the user name.
+    let log = "send: 'AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAHMzY3JldFBhc3M=\\r\\n'\n\
+reply: b'235 2.7.0 Authentication successful\\r\\n'\n\
+C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: YWxpY2U=\nS: 334 UGFzc3dvcmQ6\nC: czNjcmV0UGFzcw==\nS: 535 5.7.8 no\n";
+    let state = AnalyzeShare {
+        log: log.into(),
+        password: String::new(),
+    };
+    let (opened, left_out) = round_trip(&state, false);
+    assert_eq!(left_out, 2, "{}", opened.log);
+    assert!(
+        !opened
+            .log
+            .contains("AGFsaWNlQGV4YW1wbGUuY29tAHMzY3JldFBhc3M="),
+        "{}",
+        opened.log
+    );
+    assert!(!opened.log.contains("czNjcmV0UGFzcw=="), "{}", opened.log);
+    assert!(opened.log.contains("C: YWxpY2U=") && opened.log.contains("[password-left-out]"));
+    assert_eq!(round_trip(&state, true), (state.clone(), 0));
+    let transcript = VerifyShare {
+        transcript_mode: true,
+        transcript: log.into(),
+        ..plain
+    };
+    let (opened, left_out) = round_trip(&transcript, false);
+    assert_eq!(left_out, 3);
+    assert!(!opened.transcript.contains("czNjcmV0UGFzcw=="));
+}
+
+#[test]
 fn the_analyzer_round_trips_a_long_log() {
     let state = AnalyzeShare {
         log: "Sent: EHLO x\nGot: 250 ok\nSent: AUTH LOGIN\nGot: 334 VXNlcm5hbWU6\n".repeat(300),

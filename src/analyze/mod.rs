@@ -838,6 +838,39 @@ pub fn transcript_line_is_server(line: &str) -> bool {
     }
 }
 
+/// What a shared link holds in place of a password or a token it leaves out.
+pub const LEFT_OUT: &str = "[password-left-out]";
+
+/// `text` with every base64 value that carries a password or a token (PLAIN's message,
+/// LOGIN's password, an XOAUTH2 or OAUTHBEARER token), as [`annotate`] reads its AUTH
+/// exchanges, replaced by [`LEFT_OUT`]; and how many values were. A shared link's log and
+/// transcript go through this unless the learner asks for the passwords: base64 is no
+/// encryption. Every occurrence of such a value goes, wherever the log repeats it.
+pub fn without_secrets(text: &str) -> (String, usize) {
+    let mut secrets: Vec<String> = Vec::new();
+    for line in annotate(text) {
+        if !line.decoded.as_ref().is_some_and(Decoded::exposes_secret) {
+            continue;
+        }
+        let payload = transcript_payload(&line.raw);
+        let token = payload
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .trim_matches(|c: char| !(c.is_ascii_alphanumeric() || "+/=".contains(c)));
+        if token.len() >= 4 && !secrets.iter().any(|s| s == token) {
+            secrets.push(token.to_string());
+        }
+    }
+    // The longest first: a value inside another is replaced within it after.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+    let mut out = text.to_string();
+    for secret in &secrets {
+        out = out.replace(secret.as_str(), LEFT_OUT);
+    }
+    (out, secrets.len())
+}
+
 /// Every line of a pasted log read as [`analyze`] reads them (the same direction, kind and
 /// decoded SASL payloads), without the diagnosis and without the lines' explanations and
 /// warnings: the verifier's transcripts need what each line is alone, and its module then

@@ -363,11 +363,22 @@ pub struct VerifyShare {
 impl Shared for VerifyShare {
     const PAGE: Page = Page::Verify;
 
-    fn write(&self, _secrets: bool) -> Share {
-        Share::default()
+    fn write(&self, secrets: bool) -> Share {
+        // PLAIN's and LOGIN's response is the password in base64: a secret field, left
+        // out unless asked for. A transcript loses its PLAIN/LOGIN values the same way.
+        let response_key = match self.mechanism {
+            Mechanism::Plain | Mechanism::Login => "secret_response",
+            _ => "response",
+        };
+        let (transcript, left_out) = if secrets {
+            (self.transcript.clone(), 0)
+        } else {
+            crate::analyze::without_secrets(&self.transcript)
+        };
+        let mut share = Share::default()
             .with("mechanism", self.mechanism.name())
             .with("challenge", self.challenge.as_str())
-            .with("response", self.response.as_str())
+            .with(response_key, self.response.as_str())
             .with("password", self.password.as_str())
             .with("as_sent", self.as_sent.to_string())
             .with(
@@ -378,7 +389,9 @@ impl Shared for VerifyShare {
                     "exchange"
                 },
             )
-            .with("transcript", self.transcript.as_str())
+            .with("transcript", transcript);
+        share.left_out += left_out;
+        share
     }
 
     fn read(share: &Share) -> Result<VerifyShare, ShareError> {
@@ -394,7 +407,11 @@ impl Shared for VerifyShare {
         Ok(VerifyShare {
             mechanism,
             challenge: text(share, "challenge"),
-            response: text(share, "response"),
+            response: share
+                .get("secret_response")
+                .or_else(|| share.get("response"))
+                .unwrap_or_default()
+                .to_string(),
             password: text(share, "password"),
             as_sent: flag(share, "as_sent")?,
             transcript_mode,
@@ -415,10 +432,18 @@ pub struct AnalyzeShare {
 impl Shared for AnalyzeShare {
     const PAGE: Page = Page::Analyze;
 
-    fn write(&self, _secrets: bool) -> Share {
-        Share::default()
-            .with("log", self.log.as_str())
-            .with("password", self.password.as_str())
+    fn write(&self, secrets: bool) -> Share {
+        // The log's PLAIN and LOGIN values are passwords in base64: left out unless asked.
+        let (log, left_out) = if secrets {
+            (self.log.clone(), 0)
+        } else {
+            crate::analyze::without_secrets(&self.log)
+        };
+        let mut share = Share::default()
+            .with("log", log)
+            .with("password", self.password.as_str());
+        share.left_out += left_out;
+        share
     }
 
     fn read(share: &Share) -> Result<AnalyzeShare, ShareError> {
