@@ -1281,11 +1281,19 @@ impl Diagnoser<'_> {
         let Some(first) = lines.first().copied() else {
             return;
         };
+        // Cyrus SASL's reason after the refusal tells which it was: "authentication
+        // failure" (SASL_BADAUTH) means the password was checked and did not match, so
+        // saslauthd answered that one; "generic failure" (SASL_FAIL) is what a daemon that
+        // cannot be reached gives. A refusal of the first kind keeps its own cause.
+        let checked = |f: &Finding| {
+            let said = f.what.en.to_ascii_lowercase();
+            said.contains("authentication failure") && !said.contains("generic failure")
+        };
         for f in self
             .findings
             .list
             .iter_mut()
-            .filter(|f| f.kind == FindingKind::AuthFailed)
+            .filter(|f| f.kind == FindingKind::AuthFailed && !checked(f))
         {
             f.what = f.what.clone().join(&Text::new(
                 format!("The server's log in this paste (line {first}) says saslauthd cannot be reached: that is the cause, not the password."),

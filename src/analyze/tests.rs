@@ -1317,3 +1317,32 @@ fn outlooks_error_numbers_name_their_cause() {
         );
     }
 }
+
+#[test]
+fn a_password_that_was_checked_is_not_blamed_on_a_sasl_daemon_down_later() {
+    // Two sessions: one refused with Cyrus' "authentication failure" (the password was
+    // checked), another, later, with "generic failure" after "cannot connect to saslauthd".
+    let log = include_str!("../../tests/fixtures/postfix-two-sasl-sessions.log");
+    let a = analyze(log);
+    let refused: Vec<&Finding> = a
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::AuthFailed)
+        .collect();
+    let first = refused
+        .iter()
+        .find(|f| f.lines.contains(&2))
+        .unwrap_or_else(|| panic!("{:#?}", a.findings));
+    assert!(
+        !first.what.en.contains("saslauthd cannot be reached") && !first.lines.contains(&9),
+        "{:#?}",
+        first
+    );
+    assert!(
+        a.findings
+            .iter()
+            .any(|f| f.kind == FindingKind::SaslauthdDown),
+        "{:#?}",
+        a.findings
+    );
+}
