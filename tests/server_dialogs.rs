@@ -985,6 +985,23 @@ fn cram_md5_through_the_server_rfc2195() {
     assert!(d
         .send(&trace.last().expect("response").text())
         .starts_with("535 5.7.8"));
+    // The right password with its digest in upper-case hex: refused as the text differs,
+    // and told as that, not as a wrong password.
+    use base64::Engine as _;
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let challenge = challenge_of(&d.send("AUTH CRAM-MD5"));
+    let trace = cram_md5::client("alice@example.com", "secret", &challenge);
+    let decoded = b64
+        .decode(trace.last().expect("response").text())
+        .expect("base64");
+    let text = String::from_utf8(decoded).expect("text");
+    let (user, digest) = text.rsplit_once(' ').expect("user SP digest");
+    let upper = b64.encode(format!("{user} {}", digest.to_ascii_uppercase()));
+    assert!(d.send(&upper).starts_with("535"));
+    assert_eq!(
+        d.last_reply().why.detail,
+        Some(Detail::Sasl(SaslProblem::UppercaseHex))
+    );
     // Not `user SP digest` at all.
     d.send("AUTH CRAM-MD5");
     assert!(d.send("bm9zcGFjZQ==").starts_with("535"));

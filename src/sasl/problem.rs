@@ -14,6 +14,8 @@ pub enum SaslProblem {
     WrongPassword(String),
     /// The password ends with a newline — typically `echo` without `-n` before base64.
     TrailingNewline,
+    /// CRAM-MD5: the digest is the right one for the password, in upper-case hex.
+    UppercaseHex,
     /// PLAIN's authzid names someone else, and nobody may act for another user here.
     AuthzidMismatch {
         /// The authorization identity sent.
@@ -77,6 +79,10 @@ const WRONG_PASSWORD: Tr = Tr::new(
 const TRAILING_NEWLINE: Tr = Tr::new(
     "The password ends with a newline: it was probably encoded with `echo` instead of `echo -n` (or `printf`).",
     "密码末尾带了换行符：很可能是用 `echo` 而不是 `echo -n`（或 `printf`）编码的。",
+);
+const UPPERCASE_HEX: Tr = Tr::new(
+    "The password is right, but the digest is written in upper-case hex: RFC 2195 §2 writes it in lower-case, and the server compares the text it receives.",
+    "密码是对的，但摘要写成了大写十六进制：RFC 2195 §2 规定用小写，服务器按收到的文本比较。",
 );
 const AUTHZID_MISMATCH: Tr = Tr::new(
     "PLAIN's authzid {authzid} differs from the user {authcid}: this server lets no one act for another user (RFC 4616 §2).",
@@ -143,6 +149,7 @@ impl SaslProblem {
             SaslProblem::NoSuchUser(u) => NO_SUCH_USER.fill(lang, &[("u", &format!("{u:?}"))]),
             SaslProblem::WrongPassword(u) => WRONG_PASSWORD.fill(lang, &[("u", &format!("{u:?}"))]),
             SaslProblem::TrailingNewline => TRAILING_NEWLINE.get(lang).to_owned(),
+            SaslProblem::UppercaseHex => UPPERCASE_HEX.get(lang).to_owned(),
             SaslProblem::AuthzidMismatch { authzid, authcid } => AUTHZID_MISMATCH.fill(
                 lang,
                 &[

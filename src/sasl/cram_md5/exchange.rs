@@ -41,6 +41,22 @@ impl ServerExchange for Server {
             |account| super::verify(challenge.as_bytes(), input, &account.password),
             false,
         );
+        // The right digest in upper-case hex is refused, as a server compares the text,
+        // but the learner is told that the password was right.
+        let verdict = match verdict {
+            Err(ServerFailure::Rejected(SaslProblem::WrongPassword(_)))
+                if env.account(&user).is_some_and(|account| {
+                    super::verify(
+                        challenge.as_bytes(),
+                        &input.to_ascii_lowercase(),
+                        &account.password,
+                    )
+                }) =>
+            {
+                Err(ServerFailure::Rejected(SaslProblem::UppercaseHex))
+            }
+            other => other,
+        };
         env.conclude(&user, verdict)
     }
 
