@@ -633,3 +633,18 @@ fn the_temporary_answer_is_accepted_in_chinese_and_as_the_digit() {
         assert!(!is_temporary(no), "{no}");
     }
 }
+
+#[test]
+fn a_wrong_password_in_auth_login_is_told_as_the_end_of_the_exchange() {
+    let lesson = lesson("auth-login");
+    // Step 3 is the password's: base64 of "wrong".
+    let (mut pos, mut wire) = play_to(lesson, 3);
+    let verdict = attempt(lesson, &mut pos, &mut wire, &["d3Jvbmc="]);
+    let Verdict::Restarted { what, .. } = verdict else {
+        panic!("not restarted: {verdict:?}");
+    };
+    assert_eq!(what, notes::AUTH_ENDED);
+    assert!(what.en.contains("AUTH exchange") && !what.en.contains("transaction"));
+    // And the learner is back at the password: the exchange is open again.
+    assert_eq!(wire.server.view().mode, Mode::AuthResponse);
+}

@@ -216,8 +216,8 @@ pub mod notes {
     );
     /// The transaction is started again in the same connection.
     pub const RESTARTED: Tr = Tr::new(
-        "Back to the start of this step: RSET ends what is left of the transaction, and the earlier steps' lines are sent again. Try this step once more.",
-        "回到这一步的开头：用 RSET 结束剩下的事务，并重新发送前面步骤的命令。请再做一次这一步。",
+        "Back to the start of this step: RSET clears what the session holds (a transaction, if one was open), and the earlier steps' lines are sent again. Try this step once more.",
+        "回到这一步的开头：用 RSET 清除会话中的状态（如果有未完成的事务，也一并结束），并重新发送前面步骤的命令。请再做一次这一步。",
     );
     /// The transaction could not be restarted in this connection.
     pub const RESTARTED_NEW: Tr = Tr::new(
@@ -243,6 +243,11 @@ pub mod notes {
     pub const IN_AUTH: Tr = Tr::new(
         "An AUTH exchange this step did not ask for was going on; it is cancelled with *.",
         "出现了这一步没有要求的 AUTH 交互；已用 * 取消。",
+    );
+    /// The server ended an AUTH exchange without a login.
+    pub const AUTH_ENDED: Tr = Tr::new(
+        "The server ended the AUTH exchange without logging in (535 for a wrong answer, 501 for one it could not read): this step's answer goes inside that exchange, so it is started again.",
+        "服务器结束了 AUTH 交互，没有登录成功（答错时回复 535，无法读取时回复 501）：这一步的回答要在这个交互之内给出，所以交互会重新开始。",
     );
     /// Anything else that changed the session.
     pub const MOVED: Tr = Tr::new(
@@ -525,6 +530,17 @@ impl Lesson {
             notes::IN_DATA
         } else if view.mode == Mode::AuthResponse {
             notes::IN_AUTH
+        } else if replied(
+            events,
+            &[
+                Situation::AuthFailed,
+                Situation::AuthBadBase64,
+                Situation::AuthMalformed,
+                Situation::AuthCancelled,
+                Situation::AuthBackendDown,
+            ],
+        ) {
+            notes::AUTH_ENDED
         } else {
             notes::MOVED
         }
