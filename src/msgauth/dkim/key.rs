@@ -30,6 +30,8 @@ pub struct KeyRecord {
     pub testing: bool,
     /// `h=`, when present: the acceptable hash algorithms.
     pub hashes: Option<Vec<String>>,
+    /// `t=s`: an `i=` must be in `d=` itself, not in a subdomain of it (§3.6.1).
+    pub same_domain: bool,
 }
 
 /// Why a key record is unusable.
@@ -46,11 +48,17 @@ pub enum KeyError {
     KeyType(String),
     /// `p=` is not base64.
     Base64,
+    /// `s=` lists service types, none of them `email` or `*`: not a key for email.
+    Service(String),
 }
 
 const VERSION: Tr = Tr::new(
     "v={v}: a key record's v= must be DKIM1 and come first (RFC 6376 §3.6.1).",
     "v={v}：密钥记录的 v= 必须是 DKIM1 并且排在最前（RFC 6376 §3.6.1）。",
+);
+const SERVICE: Tr = Tr::new(
+    "s={s}: this key is for other services, not email (RFC 6376 §3.6.1: a key whose s= names neither email nor * is ignored).",
+    "s={s}：这个密钥用于其他服务，不用于邮件（RFC 6376 §3.6.1：s= 中既没有 email 也没有 * 的密钥会被忽略）。",
 );
 const NO_KEY: Tr = Tr::new(
     "The record has no p= tag: it is not a DKIM key record (RFC 6376 §3.6.1).",
@@ -74,6 +82,7 @@ impl KeyError {
             KeyError::NoKey => NO_KEY.get(lang).to_owned(),
             KeyError::KeyType(k) => KEY_TYPE.fill(lang, &[("k", &k)]),
             KeyError::Base64 => NOT_BASE64.get(lang).to_owned(),
+            KeyError::Service(v) => SERVICE.fill(lang, &[("s", &v)]),
         }
     }
 }
@@ -128,7 +137,17 @@ pub fn parse(record: &str) -> Result<KeyRecord, KeyError> {
     let public_key = BASE64
         .decode(without_fws(p))
         .map_err(|_| KeyError::Base64)?;
-    let testing = get("t").is_some_and(|t| t.split(':').any(|f| f.trim() == "y"));
+    if let Some(service) = get("s") {
+        let for_email = service
+            .split(':')
+            .map(without_fws)
+            .any(|t| t == "*" || t.eq_ignore_ascii_case("email"));
+        if !for_email {
+            return Err(KeyError::Service(service.to_string()));
+        }
+    }
+    let flag = |f: &str| get("t").is_some_and(|t| t.split(':').any(|x| x.trim() == f));
+    let (testing, same_domain) = (flag("y"), flag("s"));
     let hashes = get("h").map(|h| h.split(':').map(without_fws).collect());
     Ok(KeyRecord {
         tags,
@@ -136,6 +155,7 @@ pub fn parse(record: &str) -> Result<KeyRecord, KeyError> {
         public_key,
         testing,
         hashes,
+        same_domain,
     })
 }
 
@@ -168,5 +188,23 @@ mod tests {
             Err(KeyError::KeyType("dsa".into()))
         );
         assert!(parse("v=DKIM1; p=").unwrap().public_key.is_empty());
+    }
+
+    #[test]
+    fn service_types_and_flags() {
+        let ed = "k=ed25519; p=11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=";
+        assert_eq!(
+            parse(&format!("v=DKIM1; s=tlsrpt; {ed}")),
+            Err(KeyError::Service("tlsrpt".into()))
+        );
+        for usable in ["s=email", "s=*", "s=tlsrpt:email", "s=EMAIL"] {
+            assert!(
+                parse(&format!("v=DKIM1; {usable}; {ed}")).is_ok(),
+                "{usable}"
+            );
+        }
+        let k = parse(&format!("v=DKIM1; t=y:s; {ed}")).unwrap();
+        assert!(k.testing && k.same_domain);
+        assert!(!parse(&format!("v=DKIM1; t=y; {ed}")).unwrap().same_domain);
     }
 }

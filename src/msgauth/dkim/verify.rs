@@ -59,6 +59,13 @@ pub enum Failure {
     },
     /// The key record's `h=` does not allow sha256.
     HashNotAllowed,
+    /// The key says `t=s`, and `i=` is in a subdomain of `d=` (§3.6.1).
+    IdentityNotSameDomain {
+        /// `i=`'s domain.
+        identity: String,
+        /// `d=`.
+        domain: String,
+    },
     /// The key or the signature's length.
     Crypto(CryptoError),
     /// `x=` is in the past.
@@ -154,6 +161,11 @@ const BAD_SIGNATURE: Tr = Tr::new(
     "Ed25519 签名验证失败：密钥不是签名方的，或者某个被签名的邮件头字段被改动了（Ed25519 无法区分是哪种）。",
 );
 
+const NOT_SAME_DOMAIN: Tr = Tr::new(
+    "The key record says t=s: i= must be in d={d} itself, and its domain is {i}, a subdomain (RFC 6376 §3.6.1); the signature does not count.",
+    "密钥记录写明 t=s：i= 必须就在 d={d} 本身，而它的域是 {i}，是子域（RFC 6376 §3.6.1）；该签名不算数。",
+);
+
 impl Failure {
     /// The id of the step that failed.
     pub fn step(&self) -> &'static str {
@@ -163,7 +175,8 @@ impl Failure {
             Failure::NoKeyRecord(_)
             | Failure::KeyRecord(_)
             | Failure::KeyRevoked
-            | Failure::HashNotAllowed => "key-record",
+            | Failure::HashNotAllowed
+            | Failure::IdentityNotSameDomain { .. } => "key-record",
             Failure::KeyTypeMismatch { .. } => "key-record",
             Failure::Crypto(CryptoError::SignatureLength { .. }) => "signature-check",
             Failure::Crypto(_) => "key-record",
@@ -199,6 +212,9 @@ impl Failure {
                 ],
             ),
             Failure::HashNotAllowed => HASH_NOT_ALLOWED.get(lang).to_owned(),
+            Failure::IdentityNotSameDomain { identity, domain } => {
+                NOT_SAME_DOMAIN.fill(lang, &[("i", &identity), ("d", &domain)])
+            }
             Failure::Crypto(e) => e.describe(lang),
             Failure::Expired { expiration, now } => EXPIRED.fill(
                 lang,
@@ -430,6 +446,18 @@ pub fn verify(input: &VerifyInput<'_>) -> VerifyReport {
             .is_some_and(|h| !h.iter().any(|x| x == "sha256"))
         {
             r.fail(Failure::HashNotAllowed);
+        } else if k.same_domain {
+            let identity = sig
+                .identity
+                .rsplit_once('@')
+                .map_or("", |(_, d)| d)
+                .to_ascii_lowercase();
+            if !identity.is_empty() && identity != sig.domain.to_ascii_lowercase() {
+                r.fail(Failure::IdentityNotSameDomain {
+                    identity,
+                    domain: sig.domain.clone(),
+                });
+            }
         }
     }
 
