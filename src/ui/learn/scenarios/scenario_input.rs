@@ -33,9 +33,15 @@ pub fn scenario_input(props: &ScenarioInputProps) -> Html {
         .as_ref()
         .map_or(Mode::Command, |s| s.read().live.mode());
     let multiline = matches!(mode, Mode::Data | Mode::Chunk);
+    let mounted = use_mut_ref(|| false);
     {
         let (line_ref, data_ref) = (line_ref.clone(), data_ref.clone());
         use_effect_with(multiline, move |&multiline| {
+            // Not on arrival: the page then opens at its title, story and goal (the
+            // scenario's view focuses the title), not scrolled down to this input.
+            if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
+                return;
+            }
             // Only when the input that had the focus just went away.
             let idle = web_sys::window()
                 .and_then(|w| w.document())
