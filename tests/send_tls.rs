@@ -280,11 +280,15 @@ controller.stop()
 print("RECEIVED over TLS" if handler.tls else "RECEIVED in clear", flush=True)
 "#;
 
-#[test]
-fn send_delivers_to_aiosmtpd_over_its_own_starttls() {
-    let dir = scratch("send-aiosmtpd-tls");
-    let (cert, key) = (dir.join("cert.pem"), dir.join("key.pem"));
-    let made = Command::new("openssl")
+/// A self-signed P-256 certificate for localhost and its key, written into `dir`; with
+/// `end_entity`, marked CA:FALSE (else as `openssl req -x509` makes it, a CA's).
+fn self_signed(dir: &Path, name: &str, end_entity: bool) -> (PathBuf, PathBuf) {
+    let (cert, key) = (
+        dir.join(format!("{name}-cert.pem")),
+        dir.join(format!("{name}-key.pem")),
+    );
+    let mut command = Command::new("openssl");
+    command
         .args([
             "req",
             "-x509",
@@ -294,10 +298,11 @@ fn send_delivers_to_aiosmtpd_over_its_own_starttls() {
             "ec_paramgen_curve:P-256",
         ])
         .args(["-nodes", "-days", "1", "-subj", "/CN=localhost"])
-        .args(["-addext", "subjectAltName=DNS:localhost"])
-        // An end-entity certificate: openssl marks a bare -x509 one as a CA, which webpki
-        // (rightly) refuses to see serving a connection.
-        .args(["-addext", "basicConstraints=critical,CA:FALSE"])
+        .args(["-addext", "subjectAltName=DNS:localhost"]);
+    if end_entity {
+        command.args(["-addext", "basicConstraints=critical,CA:FALSE"]);
+    }
+    let made = command
         .arg("-keyout")
         .arg(&key)
         .arg("-out")
@@ -309,27 +314,18 @@ fn send_delivers_to_aiosmtpd_over_its_own_starttls() {
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
+    (cert, key)
+}
+
+#[test]
+fn send_delivers_to_aiosmtpd_over_its_own_starttls() {
+    let dir = scratch("send-aiosmtpd-tls");
+    // An end-entity certificate: openssl marks a bare -x509 one as a CA, which webpki
+    // (rightly) refuses to see serving a connection.
+    let (cert, key) = self_signed(&dir, "end", true);
     // First a certificate as `openssl req -x509` makes it by default, a CA's: rustls
     // refuses it as a server's own, and says so and how to make one it takes.
-    let (ca_cert, ca_key) = (dir.join("ca-cert.pem"), dir.join("ca-key.pem"));
-    let made = Command::new("openssl")
-        .args([
-            "req",
-            "-x509",
-            "-newkey",
-            "ec",
-            "-pkeyopt",
-            "ec_paramgen_curve:P-256",
-        ])
-        .args(["-nodes", "-days", "1", "-subj", "/CN=localhost"])
-        .args(["-addext", "subjectAltName=DNS:localhost"])
-        .arg("-keyout")
-        .arg(&ca_key)
-        .arg("-out")
-        .arg(&ca_cert)
-        .output()
-        .expect("openssl runs");
-    assert!(made.status.success());
+    let (ca_cert, ca_key) = self_signed(&dir, "ca", false);
     let mut command = Command::new("python3");
     command
         .args(["-c", AIOSMTPD_TLS])
