@@ -336,7 +336,15 @@ fn dmarc_report_explains_every_source() {
     std::fs::write(&gz, b"\x1f\x8b\x08\x00garbage").unwrap();
     let o = run(&["dmarc", "report", gz.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stderr).contains("unpack the attachment first"));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("This is a gzip file") && said.contains("gunzip"), "{said}");
+    // A broken XML is not told to unpack anything.
+    let broken = d.join("broken.xml");
+    std::fs::write(&broken, "<feedback><record>").unwrap();
+    let o = run(&["dmarc", "report", broken.to_str().unwrap(), "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("Not well-formed XML") && !said.contains("unpack"), "{said}");
 }
 
 /// Input the commands cannot use is named as such: an empty key record, a message without
@@ -519,5 +527,29 @@ fn an_spf_mechanism_written_with_equals_is_named_a_typo() {
     assert!(
         text.contains("a typo, and the mechanism that was meant is not evaluated"),
         "{text}"
+    );
+}
+
+#[test]
+fn a_signature_the_message_does_not_have_is_a_usage_error() {
+    let d = dir("signature-past-end");
+    let msg = rfc8463_message(&d);
+    let o = run(&[
+        "dkim",
+        "verify",
+        "--message",
+        msg.to_str().unwrap(),
+        "--key-record",
+        rfc8463::ED25519_RECORD,
+        "--signature",
+        "5",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("--signature 5: the message has 2 DKIM-Signature fields"),
+        "{said}"
     );
 }

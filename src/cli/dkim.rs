@@ -172,6 +172,11 @@ fn run_verify(args: &VerifyArgs, out: &mut impl Write) -> io::Result<ExitCode> {
     }
     let indices: Vec<usize> = match args.signature {
         Some(0) => return super::usage_error(out, args.json, SIGNATURE_FROM_ONE.get(lang)),
+        // A signature the message does not have is a wrong argument, not a failed check.
+        Some(n) if n > sigs.len() && !sigs.is_empty() => {
+            let said = SIGNATURE_PAST_END.fill(lang, &[("n", &n), ("count", &sigs.len())]);
+            return super::usage_error(out, args.json, &said);
+        }
         Some(n) => vec![n - 1],
         None if zone.is_some() => (0..sigs.len().max(1)).collect(),
         None => vec![0],
@@ -279,6 +284,10 @@ const BODY_CHANGES: Tr = Tr::new(
     "正文规范化改动了什么：",
 );
 const SIGNATURE_FROM_ONE: Tr = Tr::new("--signature counts from 1", "--signature 从 1 开始计数");
+const SIGNATURE_PAST_END: Tr = Tr::new(
+    "--signature {n}: the message has {count} DKIM-Signature fields",
+    "--signature {n}：这封邮件只有 {count} 个 DKIM-Signature 字段",
+);
 const PASS: Tr = Tr::new("PASS: the signature verifies.", "通过：签名验证成功。");
 const FAIL: Tr = Tr::new("FAIL at step", "失败，出错的步骤");
 

@@ -94,11 +94,14 @@ pub enum ReportError {
     TooLarge(usize),
     /// More rows than [`MAX_ROWS`].
     TooManyRows,
+    /// A compressed file, as receivers send reports (`gzip` or `zip`): not unpacked here.
+    Packed(&'static str),
 }
 
-const XML: Tr = Tr::new(
-    "Not well-formed XML: {e}. Reports arrive gzip- or zip-compressed: unpack the attachment first.",
-    "不是格式正确的 XML：{e}。报告通常以 gzip 或 zip 压缩发送：请先解压附件。",
+const XML: Tr = Tr::new("Not well-formed XML: {e}.", "不是格式正确的 XML：{e}。");
+const PACKED: Tr = Tr::new(
+    "This is a {kind} file, the way receivers send their reports: unpack it first (`gunzip report.xml.gz`, `unzip report.zip`) and give the XML inside.",
+    "这是一个 {kind} 文件，接收方通常这样发送报告：请先解压（`gunzip report.xml.gz`、`unzip report.zip`），再提供其中的 XML。",
 );
 const NOT_FEEDBACK: Tr = Tr::new(
     "The root element is <{r}>; a DMARC aggregate report's is <feedback> (RFC 7489 Appendix C).",
@@ -120,6 +123,7 @@ impl ReportError {
                 TOO_LARGE.fill(lang, &[("n", &n), ("max_report", &MAX_REPORT)])
             }
             ReportError::TooManyRows => TOO_MANY_ROWS.fill(lang, &[("max_rows", &MAX_ROWS)]),
+            ReportError::Packed(kind) => PACKED.fill(lang, &[("kind", kind)]),
         }
     }
 }
@@ -141,6 +145,14 @@ fn text(node: Option<roxmltree::Node<'_, '_>>, path: &[&str]) -> String {
 pub fn parse(xml: &str) -> Result<AggregateReport, ReportError> {
     if xml.len() > MAX_REPORT {
         return Err(ReportError::TooLarge(xml.len()));
+    }
+    // RFC 7489 §7.2.1.1 has receivers send reports gzip-compressed (and many send zip):
+    // such a file, read as text, starts with its magic number.
+    if xml.starts_with('\u{1f}') {
+        return Err(ReportError::Packed("gzip"));
+    }
+    if xml.starts_with("PK\u{3}\u{4}") {
+        return Err(ReportError::Packed("zip"));
     }
     let doc = roxmltree::Document::parse(xml).map_err(|e| ReportError::Xml(e.to_string()))?;
     let root = doc.root_element();
@@ -344,6 +356,12 @@ mod tests {
             Err(ReportError::NotFeedback("html".into()))
         );
         assert_eq!(parse("<feedback/>").map(|r| r.rows.len()), Ok(0));
+        let gzip = String::from_utf8_lossy(&[0x1f, 0x8b, 8, 0]).into_owned();
+        assert_eq!(parse(&gzip), Err(ReportError::Packed("gzip")));
+        assert_eq!(parse("PK\u{3}\u{4}rest"), Err(ReportError::Packed("zip")));
+        assert!(ReportError::Packed("zip")
+            .describe(Lang::En)
+            .contains("unzip report.zip"));
     }
 
     fn row(dkim: &str, spf: &str) -> String {
