@@ -37,11 +37,9 @@ pub fn scenario_input(props: &ScenarioInputProps) -> Html {
     {
         let (line_ref, data_ref) = (line_ref.clone(), data_ref.clone());
         use_effect_with(multiline, move |&multiline| {
-            // Not on arrival: the page then opens at its title, story and goal (the
-            // scenario's view focuses the title), not scrolled down to this input.
-            if !std::mem::replace(&mut *mounted.borrow_mut(), true) {
-                return;
-            }
+            // On arrival the input takes the typing but the page stays at its top, with the
+            // title, story and goal in view; later the input scrolls into view.
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
             // Only when the input that had the focus just went away.
             let idle = web_sys::window()
                 .and_then(|w| w.document())
@@ -50,7 +48,9 @@ pub fn scenario_input(props: &ScenarioInputProps) -> Html {
             if idle {
                 let target = if multiline { &data_ref } else { &line_ref };
                 if let Some(element) = target.cast::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(first);
+                    let _ = element.focus_with_options(&options);
                 }
             }
         });
