@@ -337,14 +337,20 @@ fn dmarc_report_explains_every_source() {
     let o = run(&["dmarc", "report", gz.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     let said = String::from_utf8_lossy(&o.stderr);
-    assert!(said.contains("This is a gzip file") && said.contains("gunzip"), "{said}");
+    assert!(
+        said.contains("This is a gzip file") && said.contains("gunzip"),
+        "{said}"
+    );
     // A broken XML is not told to unpack anything.
     let broken = d.join("broken.xml");
     std::fs::write(&broken, "<feedback><record>").unwrap();
     let o = run(&["dmarc", "report", broken.to_str().unwrap(), "--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     let said = String::from_utf8_lossy(&o.stderr);
-    assert!(said.contains("Not well-formed XML") && !said.contains("unpack"), "{said}");
+    assert!(
+        said.contains("Not well-formed XML") && !said.contains("unpack"),
+        "{said}"
+    );
 }
 
 /// Input the commands cannot use is named as such: an empty key record, a message without
