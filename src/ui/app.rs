@@ -130,16 +130,10 @@ pub fn shell(props: &ShellProps) -> Html {
 /// heading out of view. Moves within a section (a reference entry, a lesson) keep theirs.
 #[function_component(TopOnNewSection)]
 fn top_on_new_section() -> Html {
-    let section = use_route::<Route>().map(|route| {
-        let path = route.to_path();
-        match path.trim_start_matches('/').split('/').next() {
-            None | Some("") => "console".to_string(),
-            Some(first) => first.to_string(),
-        }
-    });
-    let seen = use_mut_ref(|| None::<Option<String>>);
+    let section = use_route::<Route>().map(|route| route.section());
+    let seen = use_mut_ref(|| None::<Option<&'static str>>);
     use_effect_with(section, move |section| {
-        let previous = seen.borrow_mut().replace(section.clone());
+        let previous = seen.borrow_mut().replace(*section);
         if previous.is_some_and(|previous| previous != *section) {
             if let Some(window) = web_sys::window() {
                 window.scroll_to_with_x_and_y(0.0, 0.0);

@@ -82,3 +82,25 @@ pub enum Route {
     #[at("/404")]
     NotFound,
 }
+
+impl Route {
+    /// The section an address belongs to (a match, not the router's path formatting,
+    /// which would weigh on every first page).
+    pub fn section(&self) -> &'static str {
+        match self {
+            Route::Home | Route::Console => "console",
+            Route::Auth | Route::AuthMechanism { .. } => "auth",
+            Route::Verify => "verify",
+            Route::Compose => "compose",
+            Route::Mailbox => "mailbox",
+            Route::Analyze => "analyze",
+            Route::MsgAuth | Route::MsgAuthCheck { .. } => "msgauth",
+            Route::Scenarios | Route::Scenario { .. } => "scenarios",
+            Route::Lessons | Route::Lesson { .. } => "lessons",
+            Route::Reference | Route::ReferenceCode { .. } | Route::ReferencePair { .. } => {
+                "reference"
+            }
+            Route::NotFound => "not-found",
+        }
+    }
+}
