@@ -862,8 +862,6 @@ pub fn without_secrets(text: &str) -> (String, usize) {
             secrets.push(token.to_string());
         }
     }
-    // The longest first: a value inside another is replaced within it after.
-    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
     let mut out = text.to_string();
     for secret in &secrets {
         out = out.replace(secret.as_str(), LEFT_OUT);

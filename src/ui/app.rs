@@ -109,7 +109,6 @@ pub fn shell(props: &ShellProps) -> Html {
                     { t(lang, Msg::SkipToContent) }
                 </a>
                 <Nav />
-                <TopOnNewSection />
                 <main id="main" tabindex="-1" data-testid="main">
                     // A first page's module holds one language's texts: the other one
                     // is the whole app's, which takes over with everything kept.
@@ -123,24 +122,6 @@ pub fn shell(props: &ShellProps) -> Html {
             </HashRouter>
         </ContextProvider<AppContext>>
     }
-}
-
-/// Another section opens at its top: the browser keeps the window's scroll position
-/// across hash routes, so a page left scrolled down opened the next one mid-page with its
-/// heading out of view. Moves within a section (a reference entry, a lesson) keep theirs.
-#[function_component(TopOnNewSection)]
-fn top_on_new_section() -> Html {
-    let section = use_route::<Route>().map(|route| route.section());
-    let seen = use_mut_ref(|| None::<Option<&'static str>>);
-    use_effect_with(section, move |section| {
-        let previous = seen.borrow_mut().replace(*section);
-        if previous.is_some_and(|previous| previous != *section) {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
-            }
-        }
-    });
-    Html::default()
 }
 
 /// Hash routing owns `#`: the skip link moves focus instead of navigating.

@@ -13,6 +13,20 @@ use crate::i18n::{t, Msg};
 pub fn nav() -> Html {
     let lang = use_lang();
     let route = use_route::<Route>();
+    // Another section opens at its top: the browser keeps the window's scroll position
+    // across hash routes, so a page left scrolled down opened the next one mid-page with
+    // its heading out of view. Moves within a section (a reference entry, a lesson) keep
+    // theirs. (Here, where the route is read anyway: no component of its own on every
+    // first page.)
+    let seen = use_mut_ref(|| None::<&'static str>);
+    use_effect_with(route.as_ref().map(Route::section), move |section| {
+        let previous = std::mem::replace(&mut *seen.borrow_mut(), *section);
+        if previous.is_some() && previous != *section {
+            if let Some(window) = web_sys::window() {
+                window.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
     let on_console = matches!(route, Some(Route::Home | Route::Console));
     let on_auth = matches!(route, Some(Route::Auth | Route::AuthMechanism { .. }));
     let on_verify = matches!(route, Some(Route::Verify));
