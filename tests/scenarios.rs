@@ -346,7 +346,7 @@ fn scenario_12_cram_md5_which_step() {
     let s = scenario("cram-md5-which-step");
     let mut journal = Journal::default();
     assert!(!s.is_done(&journal));
-    journal.answer = Some("outer-hash".into());
+    journal.answer("outer-hash");
     assert!(
         !s.is_done(&journal),
         "a later step is not the first that differs"
@@ -354,11 +354,78 @@ fn scenario_12_cram_md5_which_step() {
     // The verifier, given the right password, names the step; that answer completes it.
     let answer = scenario12_answer().expect("the verifier names a step");
     assert_eq!(answer, "key");
-    journal.answer = Some(answer.to_uppercase());
+    journal.answer(&answer.to_uppercase());
     assert!(
         s.is_done(&journal),
         "the answer is read without regard to case"
     );
+}
+
+/// The step is named by its id or by its label in either language (the page shows the
+/// labels in the learner's language), and a goal met stays met after a later wrong answer,
+/// while that answer alone is still wrong.
+#[test]
+fn scenario_12_takes_the_steps_label_in_either_language_and_keeps_the_goal() {
+    let s = scenario("cram-md5-which-step");
+    for answer in [
+        "key",
+        " Key ",
+        "Key: the password",
+        "密钥",
+        "密钥：密码",
+        "密钥。",
+    ] {
+        assert_eq!(s.answer_as_step(answer), "key", "{answer}");
+        assert!(s.answer_is_right(answer), "{answer}");
+        let mut journal = Journal::default();
+        journal.answer(&s.answer_as_step(answer));
+        assert!(s.is_done(&journal), "{answer}");
+    }
+    for answer in [
+        "摘要",
+        "Digest as 32 lowercase hex digits",
+        "password",
+        "",
+        "钥",
+    ] {
+        assert!(!s.answer_is_right(answer), "{answer}");
+    }
+    assert_eq!(s.answer_as_step("摘要"), "digest-hex", "up to the colon");
+    assert_eq!(
+        s.answer_as_step("钥"),
+        "钥",
+        "no step is labelled just that"
+    );
+    assert_eq!(
+        s.answer_as_step("摘要：32 位小写十六进制"),
+        "digest-hex",
+        "a whole label names its step"
+    );
+
+    let mut journal = Journal::default();
+    journal.answer(&s.answer_as_step("密钥"));
+    journal.answer(&s.answer_as_step("response"));
+    assert!(
+        s.is_done(&journal),
+        "a later wrong answer took the goal back"
+    );
+    assert!(!s.answer_is_right("response"));
+
+    // Answers are bounded: many distinct ones keep the first right one, and each is cut.
+    let mut journal = Journal::default();
+    journal.answer("key");
+    for i in 0..1000 {
+        journal.answer(&format!("{i}{}", "x".repeat(10_000)));
+    }
+    assert!(s.is_done(&journal));
+    assert_eq!(
+        journal.answers.len(),
+        smtp_trainer::lessons::scenarios::MAX_ANSWERS
+    );
+    assert!(journal
+        .answers
+        .iter()
+        .all(|a| a.chars().count() <= smtp_trainer::lessons::scenarios::MAX_ANSWER_CHARS));
 }
 
 /// Plays `wrong`, then `right`, in one session with the scenario's server (the learner
@@ -580,12 +647,10 @@ fn every_scenario_completes_after_a_wrong_try_without_starting_over() {
     }
     // The verifier scenario: a wrong answer, then the right one, in the same journal.
     let s = scenario("cram-md5-which-step");
-    let mut journal = Journal {
-        answer: Some("digest-hex".into()),
-        ..Journal::default()
-    };
+    let mut journal = Journal::default();
+    journal.answer("digest-hex");
     assert!(!s.is_done(&journal));
-    journal.answer = scenario12_answer().map(str::to_string);
+    journal.answer(scenario12_answer().unwrap_or_default());
     assert!(s.is_done(&journal));
     played.push(s.id);
     played.sort_unstable();

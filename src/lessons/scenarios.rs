@@ -63,14 +63,34 @@ pub struct Journal {
     pub mechanism: Option<String>,
     /// The mechanism of the last AUTH command sent.
     pub pending_mechanism: Option<String>,
-    /// The learner's answer, for scenarios that ask a question.
-    pub answer: Option<String>,
+    /// Every distinct answer the learner gave, for scenarios that ask a question (at most
+    /// [`MAX_ANSWERS`], each cut to [`MAX_ANSWER_CHARS`]). An answer that met the goal stays:
+    /// a later wrong one does not take it back.
+    pub answers: Vec<String>,
 }
 
 /// At most this many situations are kept (a journal of a long session stays small).
 const MAX_SITUATIONS: usize = 5000;
 
+/// At most this many distinct answers are kept; past it, the newest takes the last place.
+pub const MAX_ANSWERS: usize = 64;
+
+/// An answer is kept to this many characters (a step's id or label is far shorter).
+pub const MAX_ANSWER_CHARS: usize = 200;
+
 impl Journal {
+    /// Notes an answer the learner gave (blanks around it dropped).
+    pub fn answer(&mut self, answer: &str) {
+        let answer: String = answer.trim().chars().take(MAX_ANSWER_CHARS).collect();
+        if answer.is_empty() || self.answers.contains(&answer) {
+            return;
+        }
+        if self.answers.len() >= MAX_ANSWERS {
+            self.answers.pop();
+        }
+        self.answers.push(answer);
+    }
+
     /// Notes a line the client sent (an `AUTH` command names the mechanism that a later
     /// 235 is for).
     pub fn client(&mut self, line: &[u8]) {
@@ -215,9 +235,9 @@ impl Condition {
             }
             Condition::Tls => journal.tls,
             Condition::Answer(want) => journal
-                .answer
-                .as_deref()
-                .is_some_and(|a| a.trim().eq_ignore_ascii_case(want.trim())),
+                .answers
+                .iter()
+                .any(|a| a.trim().eq_ignore_ascii_case(want.trim())),
         }
     }
 }
@@ -516,6 +536,57 @@ impl Scenario {
         self.server.clone()
     }
 
+    /// The learner's answer as the check reads it. A verify scenario asks for a step of the
+    /// exchange's computation: a step named by its label, in either language (whole, or the
+    /// part before its colon: `Key`, `密钥`), is that step's id (`key`), so an answer does
+    /// not depend on the language the page is in. Anything else is kept as typed.
+    pub fn answer_as_step(&self, answer: &str) -> String {
+        let answer = answer.trim();
+        let Some(case) = &self.verify else {
+            return answer.to_string();
+        };
+        let plain = |text: &str| {
+            text.trim()
+                .trim_end_matches(['.', '。'])
+                .trim()
+                .to_lowercase()
+        };
+        let wanted = plain(answer);
+        // The steps and their labels do not depend on the password.
+        let Ok(report) = crate::sasl::verify::verify_with(
+            case.mechanism,
+            &case.challenge,
+            &case.response,
+            Some(""),
+            &crate::sasl::verify::Options::default(),
+        ) else {
+            return answer.to_string();
+        };
+        let steps = report.expected.map(|t| t.steps).unwrap_or_default();
+        steps
+            .iter()
+            .find(|step| {
+                plain(step.id) == wanted
+                    || [step.label.en, step.label.zh].iter().any(|label| {
+                        plain(label) == wanted
+                            || label
+                                .split_once([':', '：'])
+                                .is_some_and(|(head, _)| plain(head) == wanted)
+                    })
+            })
+            .map_or_else(|| answer.to_string(), |step| step.id.to_string())
+    }
+
+    /// Whether `answer` alone meets the scenario's question (for the page to say whether
+    /// the latest answer is right, whatever came before it).
+    pub fn answer_is_right(&self, answer: &str) -> bool {
+        let mut journal = Journal::default();
+        journal.answer(&self.answer_as_step(answer));
+        self.checks
+            .iter()
+            .any(|c| matches!(c, Condition::Answer(_)) && c.holds(&journal, &self.server))
+    }
+
     /// Whether the journal shows the goal met.
     pub fn is_done(&self, journal: &Journal) -> bool {
         !self.checks.is_empty() && self.checks.iter().all(|c| c.holds(journal, &self.server))
@@ -593,7 +664,9 @@ impl Scenario {
             }
             Place::Verify => {
                 let before = journal.clone();
-                journal.answer = self.solution.answer.clone();
+                if let Some(answer) = &self.solution.answer {
+                    journal.answer(&self.answer_as_step(answer));
+                }
                 (before, journal)
             }
         }

@@ -41,6 +41,8 @@ pub struct VerifyDraft {
     pub report: Option<Rc<Result<Report, VerifyError>>>,
     /// Whether an answer was given and judged.
     pub answered: bool,
+    /// Whether the answer given (the latest) meets the question.
+    pub right: bool,
 }
 
 /// One scenario being played. Held in a [`Shared`]: an action changes it in place (the
@@ -396,11 +398,13 @@ impl ScenarioSession {
                 let draft = Rc::make_mut(&mut self.verify);
                 draft.answer = text;
                 draft.answered = false;
+                draft.right = false;
             }
             ScenarioAction::Answer { .. } => {
                 let draft = Rc::make_mut(&mut self.verify);
                 draft.answered = true;
-                self.journal.answer = Some(draft.answer.clone());
+                draft.right = scenario.answer_is_right(&draft.answer);
+                self.journal.answer(&scenario.answer_as_step(&draft.answer));
                 let answer = draft.answer.clone();
                 self.remember(Replay::Answer(answer));
             }

@@ -65,7 +65,8 @@ pub fn verify_play(props: &VerifyPlayProps) -> Html {
         })
     };
     let done = scenario.is_done(&session.journal);
-    let wrong_answer = draft.answered && !done;
+    // About the latest answer alone: a goal met before stays met (the status says so).
+    let wrong_answer = draft.answered && !draft.right;
     // The ids of the correct computation's steps, offered as suggestions once verified.
     let suggestions = draft
         .report
@@ -76,7 +77,7 @@ pub fn verify_play(props: &VerifyPlayProps) -> Html {
             trace
                 .steps
                 .iter()
-                .map(|s| html! { <option value={s.id} /> })
+                .map(|s| html! { <option value={s.id} label={s.label.get(lang)} /> })
                 .collect::<Html>()
         })
         .unwrap_or_default();
