@@ -270,6 +270,24 @@ impl History {
     }
 }
 
+/// What pasting `pasted` into the one-line command input does, with `before` and `after`
+/// the input's text around the selection it replaces: as in a terminal, every line the
+/// paste completes is sent, in order, and what follows the last line break stays in the
+/// input. `None` when the paste holds no line break (the input takes it as it is).
+pub fn pasted_lines(before: &str, pasted: &str, after: &str) -> Option<(Vec<String>, String)> {
+    if !pasted.contains(['\r', '\n']) {
+        return None;
+    }
+    let whole = format!("{before}{pasted}{after}");
+    let mut lines: Vec<String> = whole
+        .split("\r\n")
+        .flat_map(|l| l.split(['\r', '\n']))
+        .map(str::to_string)
+        .collect();
+    let rest = lines.pop().unwrap_or_default();
+    Some((lines, rest))
+}
+
 /// A server for the simulated client (`learner.example [192.0.2.10]`) at time `now`.
 pub fn new_server(config: ServerConfig, now: &str) -> Server {
     Server::new(config, CLIENT_IP, now).with_client_name(CLIENT_NAME)
@@ -406,9 +424,13 @@ impl LiveSession {
         }
     }
 
-    /// Adds a line to the history (not blank lines, not a repeat of the last one).
+    /// Adds a command line about to be sent to the history (not blank lines, not a repeat
+    /// of the last one, not a line of a message: a pasted message's lines are no commands
+    /// to recall).
     pub fn remember(&mut self, line: &str) {
-        self.history.remember(line);
+        if !matches!(self.mode(), Mode::Data | Mode::Chunk) {
+            self.history.remember(line);
+        }
     }
 
     /// Applies new policies to the running session; when they change anything, `said` goes
@@ -503,6 +525,30 @@ impl<T: fmt::Debug> fmt::Debug for Shared<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paste_sends_the_lines_it_completes_and_keeps_the_rest() {
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(pasted_lines("", "EHLO a", ""), None);
+        assert_eq!(
+            pasted_lines("", "EHLO a\r\nMAIL FROM:<x@y>\nRCPT TO:<z@y>\n", ""),
+            Some((
+                owned(&["EHLO a", "MAIL FROM:<x@y>", "RCPT TO:<z@y>"]),
+                String::new()
+            ))
+        );
+        // Typed text around the cursor joins the first and the last line.
+        assert_eq!(
+            pasted_lines("EH", "LO a\nNO", "OP"),
+            Some((owned(&["EHLO a"]), "NOOP".to_string()))
+        );
+        // A bare CR ends a line too; an empty line is sent as one (it means something in
+        // DATA).
+        assert_eq!(
+            pasted_lines("", "DATA\rSubject: x\n\nhi\n.\n", ""),
+            Some((owned(&["DATA", "Subject: x", "", "hi", "."]), String::new()))
+        );
+    }
     use crate::smtp::profile::Profile;
 
     const NOW: &str = "Tue, 12 May 2026 10:00:00 +0000";

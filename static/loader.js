@@ -255,6 +255,23 @@
         if (field.hasAttribute("data-enter-sends")) sent(idOf(field));
       }
     });
+    // Several lines pasted into the command line are several Enters (a one-line field
+    // would join them): the app is handed the paste itself, and sends each line it
+    // completes, as it does with a paste of its own; the rest stays in the field.
+    frame.addEventListener("paste", (event) => {
+      const field = event.target;
+      const text = event.clipboardData?.getData("text/plain") ?? "";
+      if (!field.matches("input[data-enter-sends]") || !/[\r\n]/.test(text)) return;
+      event.preventDefault();
+      const whole =
+        field.value.slice(0, field.selectionStart ?? field.value.length) +
+        text +
+        field.value.slice(field.selectionEnd ?? field.value.length);
+      touched.add(idOf(field));
+      field.value = "";
+      pending.push({ paste: idOf(field), text: whole, fields: fields() });
+      field.value = whole.split(/\r\n|\r|\n/).pop();
+    });
     frame.addEventListener("click", (event) => {
       // An anchor within the page (the skip link's `#main`) is no address: focus it here.
       const anchor = event.target.closest("a[href^='#']:not([href^='#/'])");
@@ -347,6 +364,12 @@
       await drawn();
       if (action.click !== undefined) {
         app(action.click)?.click();
+      } else if (action.paste !== undefined) {
+        const data = new DataTransfer();
+        data.setData("text/plain", action.text);
+        app(action.paste)?.dispatchEvent(
+          new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+        );
       } else {
         app(action.enter)?.dispatchEvent(
           new KeyboardEvent("keydown", { key: "Enter", bubbles: true, cancelable: true }),

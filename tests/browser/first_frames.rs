@@ -204,6 +204,22 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         .send_keys(&format!("EHLO frame.example{}NOOP", Key::Enter))
         .await
         .expect("typing into the first frame");
+    // Lines pasted after it are sent as lines, in order, with what was typed before them;
+    // what follows the last line break stays.
+    h.client
+        .execute(
+            "const i = document.querySelector('[data-first-frame] [data-testid=console-input]'); \
+             const data = new DataTransfer(); \
+             data.setData('text/plain', arguments[0]); \
+             i.dispatchEvent(new ClipboardEvent('paste', \
+               { clipboardData: data, bubbles: true, cancelable: true })); \
+             return true",
+            vec![serde_json::Value::from(
+                "\r\nMAIL FROM:<frame@example.com>\nRS",
+            )],
+        )
+        .await
+        .expect("pasting into the first frame");
     let during = h
         .js("return document.querySelector('[data-first-frame]') !== null")
         .await;
@@ -223,8 +239,19 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         1,
         "sent once: {transcript}"
     );
+    let transcript = h
+        .wait_text("[data-testid=console-transcript]", |t| {
+            t.contains("C: MAIL FROM:<frame@example.com>")
+        })
+        .await;
+    let noop = transcript.find("C: NOOP");
+    let mail = transcript.find("C: MAIL FROM:<frame@example.com>");
+    assert!(
+        noop.is_some() && noop < mail && transcript.matches("C: NOOP").count() == 1,
+        "the pasted lines, in order, once: {transcript}"
+    );
     // The loader gives the unsent text back a task after the Enter it replayed.
-    let want = serde_json::json!(["NOOP", true, 4]);
+    let want = serde_json::json!(["RS", true, 2]);
     let deadline = Instant::now() + WAIT;
     let after = loop {
         let after = h

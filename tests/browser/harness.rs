@@ -216,6 +216,24 @@ impl Harness {
         panic!("{css} never showed the expected text; last seen: {last:?}");
     }
 
+    /// Waits until the control `testid`'s value is `want`.
+    pub async fn wait_value(&self, testid: &str, want: &str) {
+        let deadline = Instant::now() + WAIT;
+        let script =
+            format!("return document.querySelector('[data-testid={testid}]')?.value ?? null");
+        loop {
+            let value = self.js(&script).await;
+            if value == want {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "{testid} holds {value}, not {want:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
     /// The visible text of the whole page.
     pub async fn body_text(&self) -> String {
         self.wait_app().await;
@@ -263,6 +281,16 @@ impl Harness {
             .issue_cmd(SessionPost::network_conditions(bits_per_second))
             .await
             .expect("chromedriver sets the network conditions");
+    }
+
+    /// Lays pages out in a window of `width` × `height` CSS pixels, a phone's screen (not
+    /// emulated as mobile: a mobile viewport would widen itself to fit what sticks out,
+    /// hiding it).
+    pub async fn phone(&self, width: u32, height: u32) {
+        self.client
+            .issue_cmd(SessionPost::phone(width, height))
+            .await
+            .expect("chromedriver emulates the phone");
     }
 
     /// Runs `script` at the start of every document this session loads from now on, before
@@ -525,6 +553,17 @@ impl SessionPost {
                     "download_throughput": bytes_per_second,
                     "upload_throughput": bytes_per_second,
                 },
+            }),
+        }
+    }
+
+    /// `goog/cdp/execute`: a phone's screen (`Emulation.setDeviceMetricsOverride`).
+    fn phone(width: u32, height: u32) -> Self {
+        SessionPost {
+            path: "goog/cdp/execute",
+            body: json!({
+                "cmd": "Emulation.setDeviceMetricsOverride",
+                "params": { "width": width, "height": height, "deviceScaleFactor": 2, "mobile": false },
             }),
         }
     }

@@ -14,6 +14,7 @@ mod harness;
 mod learn;
 mod msgauth;
 mod offline;
+mod phone;
 mod sections;
 mod share;
 
@@ -466,6 +467,56 @@ async fn console_sends_a_message_and_explains_a_typo_in_both_languages() {
         .js("return document.activeElement && document.activeElement.dataset.testid")
         .await;
     assert_eq!(focused.as_str(), Some("console-input"));
+
+    // A whole transaction pasted into the one-line input: each line is sent, as a terminal
+    // sends it (the browser's input alone would join them into one command), and the
+    // message's lines go in as the message, not into the command history.
+    h.client
+        .execute(
+            "const i = document.querySelector('[data-testid=console-input]'); \
+             const data = new DataTransfer(); \
+             data.setData('text/plain', arguments[0]); \
+             i.dispatchEvent(new ClipboardEvent('paste', \
+               { clipboardData: data, bubbles: true, cancelable: true })); \
+             return true",
+            vec![serde_json::Value::from(
+                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<carol@example.com>\r\nDATA\r\n\
+                 Subject: pasted\r\n\r\nall at once\r\n.\r\nNO",
+            )],
+        )
+        .await
+        .expect("pasting");
+    h.wait_text("[data-testid=console-mailbox-count]", |t| t == "2")
+        .await;
+    let transcript = transcript_shows(&h, "C: all at once").await;
+    for line in [
+        "C: RCPT TO:<carol@example.com>",
+        "C: Subject: pasted",
+        "C: .",
+    ] {
+        assert!(transcript.contains(line), "{line} in {transcript}");
+    }
+    assert_eq!(transcript.matches("queued as").count(), 2, "{transcript}");
+    // The rest stays in the input.
+    h.wait_value("console-input", "NO").await;
+    let input = h.wait_for("[data-testid=console-input]").await;
+    input
+        .send_keys(&format!("OP{}{}", Key::Enter, Key::Up))
+        .await
+        .expect("sending the rest, then recalling");
+    transcript_shows(&h, "C: NOOP").await;
+    h.wait_value("console-input", "NOOP").await;
+    input
+        .send_keys(&Key::Up.to_string())
+        .await
+        .expect("recalling the one before");
+    // The message's lines are not commands to recall.
+    h.wait_value("console-input", "DATA").await;
+    h.js(
+        "const i = document.querySelector('[data-testid=console-input]'); \
+          i.value = ''; i.dispatchEvent(new InputEvent('input', { bubbles: true })); return true",
+    )
+    .await;
 
     // The typo of seed 004, explained.
     send_line(&h, "RCPR TO:<x@example.com>").await;

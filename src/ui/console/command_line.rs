@@ -1,5 +1,7 @@
 //! The single-line input: Enter sends the line (with CRLF), ↑/↓ walk the history, Tab
 //! completes the command verb (and only then stays in the field, so Tab still moves on).
+//! Pasting several lines sends each line the paste completes, in order, as a terminal does
+//! ([`pasted_lines`]); a browser's one-line input would join them into one command.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,7 +9,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{t, Msg};
-use crate::live::History;
+use crate::live::{pasted_lines, History};
 use crate::smtp::command::VERBS;
 use crate::ui::state::use_lang;
 
@@ -134,6 +136,40 @@ pub fn command_line(props: &CommandLineProps) -> Html {
             }
         })
     };
+    let on_paste = {
+        let on_input = props.on_input.clone();
+        let on_send = props.on_send.clone();
+        let recall = recall.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            let Some(pasted) = e
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .and_then(|data| data.get_data("text/plain").ok())
+            else {
+                return;
+            };
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            // The selection's offsets count UTF-16 units, as JavaScript strings do.
+            let value = js_sys::JsString::from(input.value());
+            let end_of = |at: Result<Option<u32>, _>| at.ok().flatten().unwrap_or(value.length());
+            let (start, end) = (
+                end_of(input.selection_start()),
+                end_of(input.selection_end()),
+            );
+            let before = String::from(value.substring(0, start));
+            let after = String::from(value.substring(end, value.length()));
+            let Some((lines, rest)) = pasted_lines(&before, &pasted, &after) else {
+                return;
+            };
+            e.prevent_default();
+            *recall.borrow_mut() = Recall::default();
+            for line in lines {
+                on_send.emit(line);
+            }
+            on_input.emit(rest);
+        })
+    };
     let on_click_send = {
         let on_send = props.on_send.clone();
         let value = props.value.clone();
@@ -153,7 +189,7 @@ pub fn command_line(props: &CommandLineProps) -> Html {
                     autocomplete="off" autocapitalize="off" spellcheck="false"
                     aria-describedby="console-command-hint" disabled={props.disabled}
                     placeholder="EHLO learner.example" data-testid="console-input" data-enter-sends=""
-                    value={props.value.clone()} oninput={on_input} onkeydown={on_keydown} />
+                    value={props.value.clone()} oninput={on_input} onkeydown={on_keydown} onpaste={on_paste} />
                 <button type="button" class="button" disabled={props.disabled}
                     data-testid="console-send" data-sends="console-input" onclick={on_click_send}>
                     { t(lang, Msg::ConsoleSend) }
