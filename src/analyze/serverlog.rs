@@ -498,6 +498,9 @@ const OUTLOOK_ERRORS: [(u8, &str, Option<u16>, Option<&str>); 24] = [
 /// "The server responded: 553 …" beside the number when it has one; that reply is read
 /// before this): a refusal with the error's name in its text, its code and its command.
 fn outlook_error(format: Format, program: &str, line: &str, lower: &str) -> Option<LogLine> {
+    if let Some(log) = outlook_send_error(format, program, line, lower) {
+        return Some(log);
+    }
     let at = lower.find("0x800ccc")?;
     let hex = lower.get(at + 8..at + 10)?;
     let low = u8::from_str_radix(hex, 16).ok()?;
@@ -521,6 +524,50 @@ fn outlook_error(format: Format, program: &str, line: &str, lower: &str) -> Opti
     }
     log.event = if verb == Some("AUTH") {
         LogEvent::AuthFailed
+    } else {
+        LogEvent::Reject
+    };
+    Some(log)
+}
+
+/// Outlook's own send and receive numbers, outside imnxport.h: what Outlook prints beside
+/// each, from its published error messages ("Task '… - Sending' reported error
+/// (0x80042109): 'Outlook cannot connect to your outgoing (SMTP) e-mail server.'").
+const OUTLOOK_SEND_ERRORS: [(&str, &str); 2] = [
+    (
+        "0x80042109",
+        "Outlook cannot connect to your outgoing (SMTP) e-mail server",
+    ),
+    (
+        "0x8004210b",
+        "The operation timed out waiting for a response from the sending (SMTP) server",
+    ),
+];
+
+/// A line with one of [`OUTLOOK_SEND_ERRORS`] and no reply of its own: a refusal whose text
+/// carries Outlook's message for the number, so a number pasted alone reads as the message
+/// does. 0x80042109 is a connection that failed ([`unreachable`]); 0x8004210B a server
+/// that did not answer in time, which this line alone does not explain.
+fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) -> Option<LogLine> {
+    let (_, message) = OUTLOOK_SEND_ERRORS.iter().find(|(number, _)| {
+        lower.find(number).is_some_and(|at| {
+            !lower
+                .get(at + number.len()..)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| c.is_ascii_hexdigit())
+        })
+    })?;
+    // Outlook's dialog quotes the message beside the number (its closing quote is not the
+    // message's); a number alone gets it.
+    let line = line.trim_end().trim_end_matches(['\'', '"']);
+    let text = if lower.contains("(smtp)") {
+        line.to_string()
+    } else {
+        format!("{line} [{message}]")
+    };
+    let mut log = parse(format, program, &text, false);
+    log.event = if message.contains("cannot connect") {
+        LogEvent::Unreachable
     } else {
         LogEvent::Reject
     };
@@ -737,6 +784,8 @@ pub(super) fn unreachable(lower: &str) -> bool {
         "network is unreachable",
         "cannot assign requested address",
         "ixp_e_failed_to_connect",
+        "cannot connect to your outgoing (smtp)",
+        "unable to connect to your outgoing (smtp)",
     ]
     .iter()
     .chain(super::rules::no_listener::WORDS.iter())

@@ -1307,6 +1307,35 @@ fn outlooks_error_numbers_name_their_cause() {
         "{}",
         f.what.en
     );
+    // Outlook's own send numbers, from its published messages: 0x80042109 is a connection
+    // that failed, with or without the message beside it.
+    assert_causes(&[
+        ("Error 0x80042109", "network-unreachable"),
+        ("Task 'smtp.example.com - Sending' reported error (0x80042109) : 'Outlook cannot connect to your outgoing (SMTP) e-mail server. If you continue to receive this message, contact your server administrator or Internet service provider (ISP).'", "network-unreachable"),
+        ("Task 'smtp.example.com - Sending' reported error (0x80042109) : 'Outlook is unable to connect to your outgoing (SMTP) e-mail server.'", "network-unreachable"),
+    ]);
+    // 0x8004210B, a server that did not answer in time, is read but not blamed on a cause
+    // it does not show; a longer number is not it.
+    let a = analyze("Task 'x - Sending' reported error (0x8004210B)");
+    assert!(
+        a.findings.iter().any(|f| f
+            .what
+            .en
+            .contains("timed out waiting for a response from the sending (SMTP) server")),
+        "{:#?}",
+        a.findings
+    );
+    assert!(
+        a.findings.iter().all(|f| f.cause != "network-unreachable"),
+        "{:#?}",
+        a.findings
+    );
+    let a = analyze("Error 0x800421091");
+    assert!(
+        a.findings.iter().all(|f| f.cause != "network-unreachable"),
+        "{:#?}",
+        a.findings
+    );
     // Another number, or a longer one, is not read as Outlook's.
     for line in ["Error Number: 0x800CCC0E1", "Error Number: 0x800CCCAA"] {
         let a = analyze(line);
