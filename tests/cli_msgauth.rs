@@ -559,3 +559,68 @@ fn a_signature_the_message_does_not_have_is_a_usage_error() {
         "{said}"
     );
 }
+
+/// A long body is shown by its start and end, the lines between counted (the text output
+/// of a 10 MB message was the 10 MB); `--json` keeps the value whole.
+#[test]
+fn dkim_verify_shows_a_long_body_by_its_start_and_end() {
+    let d = dir("long-body");
+    let head = &rfc8463::RFC8463_MESSAGE[rfc8463::RFC8463_MESSAGE.find("From:").unwrap()..];
+    let head = &head[..head.find("\r\n\r\n").unwrap() + 4];
+    let body: String = (1..=5000)
+        .map(|i| format!("line {i} of the body\r\n"))
+        .collect();
+    let msg = d.join("long.eml");
+    std::fs::write(&msg, format!("{head}{body}")).unwrap();
+    let key = d.join("ed25519.key");
+    std::fs::write(&key, rfc8463::ED25519_SEED).unwrap();
+    let signed = d.join("signed.eml");
+    let o = run(&[
+        "dkim",
+        "sign",
+        "--message",
+        msg.to_str().unwrap(),
+        "--domain",
+        "football.example.com",
+        "--selector",
+        "brisbane",
+        "--key",
+        key.to_str().unwrap(),
+        "--output",
+        signed.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let verify = |more: &[&str]| {
+        let mut args = vec![
+            "dkim",
+            "verify",
+            "--message",
+            signed.to_str().unwrap(),
+            "--key-record",
+            rfc8463::ED25519_RECORD,
+        ];
+        args.extend_from_slice(more);
+        run(&args)
+    };
+    let o = verify(&[]);
+    assert!(o.status.success(), "{}", stdout(&o));
+    let text = stdout(&o);
+    assert!(text.contains("line 1 of the body"), "{text}");
+    assert!(text.contains("line 5000 of the body"), "{text}");
+    assert!(!text.contains("line 2500 of the body"), "{text}");
+    assert!(text.contains("lines left out"), "{text}");
+    assert!(text.len() < 20_000, "{} octets of output", text.len());
+    let o = verify(&["--lang", "zh"]);
+    assert!(stdout(&o).contains("省略"), "{}", stdout(&o));
+    let o = verify(&["--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let steps = json[0]["steps"].as_array().unwrap();
+    let canon = steps
+        .iter()
+        .find(|s| s["id"] == "body-canonicalized")
+        .unwrap();
+    assert!(canon["text"]
+        .as_str()
+        .unwrap()
+        .contains("line 2500 of the body"));
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::i18n::{Lang, Tr};
+use crate::i18n::{Fill, Lang, Tr};
 use crate::msgauth::dkim::canon::Changes;
 use crate::msgauth::dkim::message::MAX_MESSAGE;
 use crate::msgauth::dns::Zone;
@@ -43,7 +43,19 @@ pub(super) fn read_zone(path: &Path, lang: Lang) -> Result<Zone, String> {
         .map_err(|e| format!("{}: {}", path.display(), e.describe(lang)))
 }
 
-/// Steps as text: text steps with ␍␊ shown, indented.
+/// A step's value is shown whole up to this many lines; a longer one (a message's body) by
+/// its first [`HEAD_LINES`] and last [`TAIL_LINES`] lines, with the count of those between.
+const MAX_SHOWN_LINES: usize = 60;
+const HEAD_LINES: usize = 40;
+const TAIL_LINES: usize = 10;
+
+/// The line between a long value's head and tail.
+const LINES_LEFT_OUT: Tr = Tr::new(
+    "… {n} lines left out ({octets} octets in all); --json has the value whole …",
+    "……省略 {n} 行（共 {octets} 个八位组）；--json 输出完整的值……",
+);
+
+/// Steps as text: text steps with ␍␊ shown, indented; a long value by its start and end.
 pub(super) fn render(trace: &Trace, lang: Lang) -> String {
     let mut out = String::new();
     for (n, step) in trace.steps.iter().enumerate() {
@@ -57,8 +69,19 @@ pub(super) fn render(trace: &Trace, lang: Lang) -> String {
             View::Text => show_crlf(&step.bytes),
             View::Hex | View::Base64 => step.preferred(),
         };
-        for line in shown.lines() {
-            out.push_str(&format!("    {line}\n"));
+        let lines: Vec<&str> = shown.lines().collect();
+        let cut = lines.len() > MAX_SHOWN_LINES;
+        for (i, line) in lines.iter().enumerate() {
+            if cut && i == HEAD_LINES {
+                let said = LINES_LEFT_OUT.get(lang).fill(&[
+                    ("n", &(lines.len() - HEAD_LINES - TAIL_LINES)),
+                    ("octets", &step.bytes.len()),
+                ]);
+                out.push_str(&format!("    {said}\n"));
+            }
+            if !cut || i < HEAD_LINES || i >= lines.len() - TAIL_LINES {
+                out.push_str(&format!("    {line}\n"));
+            }
         }
         out.push_str(&format!("    {}\n", step.explain.get(lang)));
     }
