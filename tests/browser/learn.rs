@@ -688,6 +688,26 @@ async fn issue16_reset_asks_first_and_the_last_hint_keeps_the_focus() {
         t.starts_with("1 of ")
     })
     .await;
+    // Escape answers no too, and the focus goes back to the button.
+    h.click("scenarios-reset").await;
+    wait_js(
+        &h,
+        "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+        "scenarios-reset-cancel",
+    )
+    .await;
+    type_into_focus(&h, &Key::Escape.to_string()).await;
+    h.wait_for("[data-testid=scenarios-reset]").await;
+    wait_js(
+        &h,
+        "return document.activeElement ? (document.activeElement.getAttribute('data-testid') || '') : ''",
+        "scenarios-reset",
+    )
+    .await;
+    h.wait_text("[data-testid=scenarios-done-count]", |t| {
+        t.starts_with("1 of ")
+    })
+    .await;
     h.click("scenarios-reset").await;
     h.click("scenarios-reset-yes").await;
     h.wait_text("[data-testid=scenarios-done-count]", |t| {
@@ -795,6 +815,45 @@ async fn issue16_a_lesson_and_a_scenario_are_completed_with_the_keyboard_only() 
         t.contains("Goal met")
     })
     .await;
+    assert_clean(&h).await;
+    h.close().await;
+}
+
+/// The verify scenario in Chinese: the step is named by its label as the page shows it
+/// (密钥, not only the id `key`), and a later wrong answer is said to be wrong without
+/// taking the goal back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_which_step_scenario_takes_the_chinese_label_and_keeps_its_goal() {
+    let h = Harness::start(BrowserLang::Chinese).await;
+    h.open("#/scenarios/cram-md5-which-step").await;
+    h.wait_for("[data-testid=scenario-goal-pending]").await;
+    h.wait_for("[data-testid=scenario-verify-password]")
+        .await
+        .send_keys("tanstaaftanstaaf")
+        .await
+        .expect("typing the password");
+    h.click("scenario-verify-submit").await;
+    // The suggestions name each step in the page's language.
+    wait_js(
+        &h,
+        "return [...document.querySelectorAll('#scenario-answer-steps option')] \
+           .some((o) => o.value === 'key' && o.label === '密钥：密码') ? 'yes' : 'no'",
+        "yes",
+    )
+    .await;
+    let answer = h.wait_for("[data-testid=scenario-answer]").await;
+    answer
+        .send_keys(&format!("密钥{}", Key::Enter))
+        .await
+        .expect("answering");
+    h.wait_for("[data-testid=scenario-goal-met]").await;
+    answer.clear().await.expect("clearing the answer");
+    answer
+        .send_keys(&format!("响应{}", Key::Enter))
+        .await
+        .expect("answering again");
+    h.wait_for("[data-testid=scenario-answer-wrong]").await;
+    h.wait_for("[data-testid=scenario-goal-met]").await;
     assert_clean(&h).await;
     h.close().await;
 }

@@ -87,6 +87,16 @@ pub fn scenario_list() -> Html {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| confirming.set(false))
     };
+    // Escape answers "no", as a dialog's Escape does.
+    let on_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                e.prevent_default();
+                confirming.set(false);
+            }
+        })
+    };
     let on_reset = {
         let (state, confirming) = (state.clone(), confirming.clone());
         Callback::from(move |_: MouseEvent| {
@@ -104,7 +114,7 @@ pub fn scenario_list() -> Html {
                 <span class="count" data-testid="scenarios-done-count">{ count }</span>
                 if *confirming {
                     <span class="confirm" role="alertdialog" aria-labelledby="scenarios-reset-question"
-                        data-testid="scenarios-reset-confirm">
+                        data-testid="scenarios-reset-confirm" onkeydown={on_key}>
                         <span id="scenarios-reset-question">{ texts::RESET_CONFIRM.get(lang) }</span>{ " " }
                         <button type="button" class="button danger" data-testid="scenarios-reset-yes" onclick={on_reset}>
                             { texts::RESET_YES.get(lang) }
