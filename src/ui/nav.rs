@@ -19,11 +19,28 @@ pub fn nav() -> Html {
     // theirs. (Here, where the route is read anyway: no component of its own on every
     // first page.)
     let seen = use_mut_ref(|| None::<&'static str>);
+    // On a phone the links are one row that scrolls sideways: the section's own link is
+    // brought into that row's view.
     use_effect_with(route.as_ref().map(Route::section), move |section| {
         let previous = std::mem::replace(&mut *seen.borrow_mut(), *section);
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         if previous.is_some() && previous != *section {
-            if let Some(window) = web_sys::window() {
-                window.scroll_to_with_x_and_y(0.0, 0.0);
+            window.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        let nav = window
+            .document()
+            .and_then(|d| d.query_selector("[data-testid=nav]").ok().flatten());
+        let active = nav.as_ref().and_then(|n| {
+            n.query_selector(".nav-link.active")
+                .ok()
+                .flatten()
+                .and_then(|a| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(a).ok())
+        });
+        if let (Some(nav), Some(active)) = (nav, active) {
+            if nav.scroll_width() > nav.client_width() {
+                nav.set_scroll_left(active.offset_left() - 16);
             }
         }
     });
