@@ -624,3 +624,59 @@ fn dkim_verify_shows_a_long_body_by_its_start_and_end() {
         .unwrap()
         .contains("line 2500 of the body"));
 }
+
+/// A term that stops the evaluation says why in the language asked for, in its own row as
+/// in the summary (the row was English under `--lang zh`); the JSON too.
+#[test]
+fn an_spf_error_row_speaks_the_language_asked_for() {
+    let d = dir("spf-error-zh");
+    let rec = d.join("records.txt");
+    std::fs::write(
+        &rec,
+        "example.com TXT \"v=spf1 include:bad.example -all\"\n\
+         bad.example TXT \"v=spf1 ip4:300.1.1.1 -all\"\n",
+    )
+    .unwrap();
+    let check = |lang: &str, json: bool| {
+        let mut args = vec![
+            "spf",
+            "check",
+            "--ip",
+            "192.0.2.1",
+            "--mail-from",
+            "a@example.com",
+            "--records",
+            rec.to_str().unwrap(),
+            "--lang",
+            lang,
+        ];
+        if json {
+            args.push("--json");
+        }
+        stdout(&run(&args))
+    };
+    let zh = check("zh", false);
+    let row = zh
+        .lines()
+        .skip_while(|l| !l.starts_with("[include]") || !zh.contains("error"))
+        .find(|l| l.contains("ip4:300.1.1.1") && !l.contains("[record]"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(row.contains("机制的参数缺失或格式错误"), "{zh}");
+    assert!(!zh.contains("the mechanism's argument"), "{zh}");
+    let en = check("en", false);
+    assert!(
+        en.contains("the mechanism's argument is missing or malformed"),
+        "{en}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&check("zh", true)).unwrap();
+    let steps = json["steps"].as_array().unwrap();
+    assert!(
+        steps.iter().any(|s| s["outcome"] == "error"
+            && s["detail"]
+                .as_str()
+                .unwrap_or("")
+                .contains("机制的参数缺失")),
+        "{json}"
+    );
+}

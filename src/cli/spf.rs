@@ -104,7 +104,7 @@ pub(super) fn to_json(r: &SpfReport, lang: Lang) -> SpfJson {
                 term: s.term.clone(),
                 outcome: outcome_name(s.outcome),
                 lookups: s.lookups,
-                detail: s.detail.clone(),
+                detail: s.said(lang),
                 explain: s.explain.get(lang),
             })
             .collect(),
@@ -127,8 +127,9 @@ pub(super) fn write_text(out: &mut impl Write, r: &SpfReport, lang: Lang) -> io:
             LOOKUPS.get(lang),
             s.lookups
         )?;
-        if !s.detail.is_empty() {
-            writeln!(out, "{indent}    {}", s.detail)?;
+        let said = s.said(lang);
+        if !said.is_empty() {
+            writeln!(out, "{indent}    {said}")?;
         }
         writeln!(out, "{indent}    {}", s.explain.get(lang))?;
     }

@@ -223,8 +223,8 @@ pub struct SpfStepOut {
     pub outcome: String,
     /// Lookups counted so far.
     pub lookups: u32,
-    /// What was looked up or compared.
-    pub detail: String,
+    /// What was looked up or compared, or why the evaluation stopped there.
+    pub detail: Text,
     /// What the term does.
     pub explain: Text,
 }
@@ -581,7 +581,7 @@ fn spf_check(records: &str, ip: &str, mail_from: &str, helo: &str) -> Result<Spf
                 term: s.term.clone(),
                 outcome: outcome_name(s.outcome).to_string(),
                 lookups: s.lookups,
-                detail: s.detail.clone(),
+                detail: Text::of(|lang| s.said(lang)),
                 explain: s.explain.into(),
             })
             .collect(),

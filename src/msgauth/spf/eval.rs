@@ -49,8 +49,22 @@ pub struct SpfStep {
     pub lookups: u32,
     /// What was looked up or compared (names and addresses; the same in every language).
     pub detail: String,
+    /// Why the evaluation stopped at this term, when it did (said in each language by
+    /// [`SpfStep::said`]).
+    pub error: Option<SpfError>,
     /// What the term does, citing the RFC.
     pub explain: Tr,
+}
+
+impl SpfStep {
+    /// What the step shows beside the term in `lang`: its error when it has one, else
+    /// what was looked up or compared.
+    pub fn said(&self, lang: Lang) -> String {
+        match &self.error {
+            Some(error) => error.describe(lang),
+            None => self.detail.clone(),
+        }
+    }
 }
 
 /// Why the evaluation ended in permerror or temperror.
@@ -220,6 +234,7 @@ pub fn check_host(zone: &Zone, ip: IpAddr, mail_from: &str, helo: &str) -> SpfRe
         },
         lookups: e.lookups,
         detail: format!("{} {} {}", ip, sender, result.name()),
+        error: None,
         explain: result.explain(),
     });
     SpfReport {
@@ -273,6 +288,7 @@ impl Eval<'_> {
             outcome,
             lookups: self.lookups,
             detail,
+            error: None,
             explain,
         });
     }
@@ -442,9 +458,12 @@ impl Eval<'_> {
                             id,
                             text,
                             Outcome::Error,
-                            err.describe(Lang::En),
+                            String::new(),
                             mechanism_explain(mechanism),
                         );
+                        if let Some(step) = self.steps.last_mut() {
+                            step.error = Some(err.clone());
+                        }
                         return Err((r, err));
                     }
                 };

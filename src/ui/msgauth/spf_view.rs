@@ -41,7 +41,7 @@ pub fn spf_view() -> Html {
                     <td>{ s.outcome.clone() }</td>
                     <td data-testid="msgauth-spf-step-lookups">{ s.lookups }</td>
                     <td>
-                        if !s.detail.is_empty() { <code class="field-value">{ s.detail.clone() }</code><br /> }
+                        if !s.detail.get(lang).is_empty() { <code class="field-value">{ s.detail.get(lang).to_string() }</code><br /> }
                         <span class="step-explain">{ s.explain.get(lang).to_string() }</span>
                     </td>
                 </tr>
