@@ -680,3 +680,46 @@ fn an_spf_error_row_speaks_the_language_asked_for() {
         "{json}"
     );
 }
+
+/// A row the receiver let through against p=reject, saying why (RFC 7489 Appendix C's
+/// PolicyOverrideReason): the reason is said in the text and kept in the JSON.
+#[test]
+fn dmarc_report_says_why_the_receiver_overrode_the_policy() {
+    let d = dir("dmarc-override");
+    let xml = d.join("report.xml");
+    std::fs::write(
+        &xml,
+        "<feedback><policy_published><domain>example.com</domain><p>reject</p></policy_published>\
+         <record><row><source_ip>192.0.2.9</source_ip><count>3</count><policy_evaluated>\
+         <disposition>none</disposition><dkim>fail</dkim><spf>fail</spf>\
+         <reason><type>mailing_list</type><comment>list.example.org</comment></reason>\
+         </policy_evaluated></row>\
+         <identifiers><header_from>example.com</header_from></identifiers>\
+         <auth_results><spf><domain>example.com</domain><result>fail</result></spf></auth_results>\
+         </record></feedback>",
+    )
+    .unwrap();
+    let report = |more: &[&str]| {
+        let mut args = vec!["dmarc", "report", xml.to_str().unwrap()];
+        args.extend_from_slice(more);
+        run(&args)
+    };
+    let text = stdout(&report(&["--lang", "en"]));
+    assert!(
+        text.contains("did not apply the policy as published (mailing_list:")
+            && text.contains("(comment: list.example.org)"),
+        "{text}"
+    );
+    let zh = stdout(&report(&["--lang", "zh"]));
+    assert!(zh.contains("接收方没有按公布的策略处置"), "{zh}");
+    let o = report(&["--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        json["rows"][0]["overrides"],
+        serde_json::json!([["mailing_list", "list.example.org"]])
+    );
+    assert!(json["rows"][0]["override_note"]
+        .as_str()
+        .unwrap_or_default()
+        .contains("mailing_list"));
+}

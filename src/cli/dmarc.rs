@@ -64,6 +64,10 @@ struct RowJson {
     dkim_results: Vec<(String, String, String)>,
     spf_results: Vec<(String, String, String)>,
     diagnosis: String,
+    /// The receiver's override reasons: type and comment.
+    overrides: Vec<(String, String)>,
+    /// What they mean, when there are any.
+    override_note: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -127,6 +131,12 @@ fn run_report(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
                         .map(|a| (a.domain.clone(), a.detail.clone(), a.result.clone()))
                         .collect(),
                     diagnosis: report::diagnose(r, p).describe(lang),
+                    overrides: r
+                        .overrides
+                        .iter()
+                        .map(|o| (o.kind.clone(), o.comment.clone()))
+                        .collect(),
+                    override_note: report::override_note(r, lang),
                 })
                 .collect(),
         };
@@ -201,7 +211,11 @@ fn run_report(args: &ReportArgs, out: &mut impl Write) -> io::Result<ExitCode> {
         )?;
         writeln!(out, "    DKIM: {}", results(&r.dkim_results))?;
         writeln!(out, "    SPF:  {}", results(&r.spf_results))?;
-        writeln!(out, "    {}\n", report::diagnose(r, p).describe(lang))?;
+        writeln!(out, "    {}", report::diagnose(r, p).describe(lang))?;
+        if let Some(note) = report::override_note(r, lang) {
+            writeln!(out, "    {note}")?;
+        }
+        writeln!(out)?;
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -24,7 +24,7 @@ use super::dmarc::{self, policy, report, AuthResults};
 use super::dns::Zone;
 use super::show_crlf;
 use super::spf::{self, Outcome, SpfResult};
-use crate::i18n::Tr;
+use crate::i18n::{Lang, Tr};
 use crate::sasl::trace::{Trace, View};
 
 /// The longest input the worker reads (a message, a records list, a report), in octets:
@@ -288,6 +288,8 @@ pub struct ReportRowOut {
     pub spf_results: Vec<(String, String, String)>,
     /// The likely cause and the fix.
     pub diagnosis: Text,
+    /// The receiver's reasons for another action than the policy, when it gave any.
+    pub overrides: Option<Text>,
 }
 
 /// An aggregate report explained.
@@ -683,6 +685,8 @@ fn report_explain(xml: &str) -> Result<ReportOut, Text> {
                     dkim_results: triples(&r.dkim_results),
                     spf_results: triples(&r.spf_results),
                     diagnosis: Text::of(|l| diagnosis.describe(l)),
+                    overrides: report::override_note(r, Lang::En)
+                        .map(|_| Text::of(|l| report::override_note(r, l).unwrap_or_default())),
                 }
             })
             .collect(),

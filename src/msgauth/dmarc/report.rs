@@ -61,6 +61,91 @@ pub struct Row {
     pub dkim_results: Vec<AuthResult>,
     /// `auth_results/spf`.
     pub spf_results: Vec<AuthResult>,
+    /// `policy_evaluated/reason`: why the receiver applied another action than the policy
+    /// (at most [`MAX_OVERRIDES`]).
+    pub overrides: Vec<Override>,
+}
+
+/// The most override reasons read per row.
+pub const MAX_OVERRIDES: usize = 8;
+/// A reason's comment is kept to this many characters.
+const MAX_COMMENT: usize = 200;
+
+/// A receiver's reason for another action than the published policy (RFC 7489 Appendix C,
+/// `PolicyOverrideReason`: a `type` and an optional `comment`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Override {
+    /// `forwarded`, `sampled_out`, `trusted_forwarder`, `mailing_list`, `local_policy`,
+    /// `other` (as written, lower case).
+    pub kind: String,
+    /// The receiver's comment, if any.
+    pub comment: String,
+}
+
+const OVERRIDE_FORWARDED: Tr = Tr::new(
+    "forwarded: the receiver took the message for forwarded (a known forwarder, or its own judgement), where SPF and DKIM are not expected to pass",
+    "forwarded：接收方认为这封邮件是转发来的（已知的转发方，或它自己的判断），转发的邮件本来就不指望 SPF 和 DKIM 通过",
+);
+const OVERRIDE_SAMPLED_OUT: Tr = Tr::new(
+    "sampled_out: the policy's pct= left this message out of the policy",
+    "sampled_out：策略的 pct= 让这封邮件不在策略适用范围内",
+);
+const OVERRIDE_TRUSTED_FORWARDER: Tr = Tr::new(
+    "trusted_forwarder: the message came through a forwarder on the receiver's own list of trusted ones",
+    "trusted_forwarder：邮件经由接收方自己信任名单上的转发方而来",
+);
+const OVERRIDE_MAILING_LIST: Tr = Tr::new(
+    "mailing_list: the receiver took the message for one through a mailing list, which changes messages so that DKIM breaks",
+    "mailing_list：接收方认为邮件经过了邮件列表，而邮件列表会改动邮件，使 DKIM 失效",
+);
+const OVERRIDE_LOCAL_POLICY: Tr = Tr::new(
+    "local_policy: the receiver's own policy exempted the message",
+    "local_policy：接收方自己的策略让这封邮件免于处置",
+);
+const OVERRIDE_OTHER: Tr = Tr::new(
+    "{kind}: another exception (the comment says which)",
+    "{kind}：其他例外（见备注）",
+);
+const OVERRIDE_NOTE: Tr = Tr::new(
+    "The receiver did not apply the policy as published ({reasons}). Your DNS is not at fault for that; the diagnosis above is about what SPF and DKIM said.",
+    "接收方没有按公布的策略处置（{reasons}）。这不是你的 DNS 的问题；上面的诊断说的是 SPF 和 DKIM 的结果。",
+);
+const OVERRIDE_COMMENT: Tr = Tr::new(" (comment: {c})", "（备注：{c}）");
+/// Between reasons: a semicolon in English, the Chinese one in Chinese.
+const REASON_SEPARATOR: Tr = Tr::new("; ", "；");
+
+impl Override {
+    /// The reason in words, with its comment.
+    pub fn describe(&self, lang: Lang) -> String {
+        let said = match self.kind.as_str() {
+            "forwarded" => OVERRIDE_FORWARDED.get(lang).to_owned(),
+            "sampled_out" => OVERRIDE_SAMPLED_OUT.get(lang).to_owned(),
+            "trusted_forwarder" => OVERRIDE_TRUSTED_FORWARDER.get(lang).to_owned(),
+            "mailing_list" => OVERRIDE_MAILING_LIST.get(lang).to_owned(),
+            "local_policy" => OVERRIDE_LOCAL_POLICY.get(lang).to_owned(),
+            kind => OVERRIDE_OTHER.fill(lang, &[("kind", &kind)]),
+        };
+        if self.comment.is_empty() {
+            said
+        } else {
+            format!(
+                "{said}{}",
+                OVERRIDE_COMMENT.fill(lang, &[("c", &self.comment)])
+            )
+        }
+    }
+}
+
+/// What a row's override reasons say, when it has any.
+pub fn override_note(row: &Row, lang: Lang) -> Option<String> {
+    if row.overrides.is_empty() {
+        return None;
+    }
+    let reasons: Vec<String> = row.overrides.iter().map(|o| o.describe(lang)).collect();
+    Some(OVERRIDE_NOTE.fill(
+        lang,
+        &[("reasons", &reasons.join(REASON_SEPARATOR.get(lang)))],
+    ))
 }
 
 /// A parsed report.
@@ -196,6 +281,22 @@ pub fn parse(xml: &str) -> Result<AggregateReport, ReportError> {
                 .to_ascii_lowercase(),
             dkim_results: results("dkim", "selector"),
             spf_results: results("spf", "scope"),
+            overrides: child(row.unwrap_or(record), "policy_evaluated")
+                .map(|p| {
+                    p.children()
+                        .filter(|c| c.is_element() && c.tag_name().name() == "reason")
+                        .take(MAX_OVERRIDES)
+                        .map(|c| Override {
+                            kind: text(Some(c), &["type"]).to_ascii_lowercase(),
+                            comment: text(Some(c), &["comment"])
+                                .chars()
+                                .take(MAX_COMMENT)
+                                .collect(),
+                        })
+                        .filter(|o| !o.kind.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default(),
         });
     }
     Ok(AggregateReport {
@@ -404,5 +505,74 @@ mod tests {
             ]
         );
         assert!(found[0].describe(Lang::Zh).contains("em1234.sendgrid.net"));
+    }
+
+    /// The receiver's reasons for another action than p= are read and said (RFC 7489
+    /// Appendix C, PolicyOverrideReason): a forwarded row under p=reject that was let
+    /// through is the receiver's choice, not the record's.
+    #[test]
+    fn override_reasons_are_read_and_said_in_both_languages() {
+        let xml = "<feedback><policy_published><domain>example.com</domain><p>reject</p></policy_published>\
+            <record><row><source_ip>192.0.2.9</source_ip><count>3</count><policy_evaluated>\
+            <disposition>none</disposition><dkim>fail</dkim><spf>fail</spf>\
+            <reason><type>forwarded</type></reason>\
+            <reason><type>Local_Policy</type><comment>arc=pass as.example</comment></reason>\
+            <reason><type></type></reason>\
+            </policy_evaluated></row>\
+            <identifiers><header_from>example.com</header_from></identifiers>\
+            <auth_results><spf><domain>example.com</domain><result>fail</result></spf></auth_results></record>\
+            </feedback>";
+        let report = parse(xml).expect("a report");
+        let first = &report.rows[0];
+        assert_eq!(
+            first.overrides,
+            vec![
+                Override {
+                    kind: "forwarded".into(),
+                    comment: String::new()
+                },
+                Override {
+                    kind: "local_policy".into(),
+                    comment: "arc=pass as.example".into()
+                },
+            ]
+        );
+        let en = override_note(first, Lang::En).expect("a note");
+        assert!(en.contains("did not apply the policy as published"), "{en}");
+        assert!(
+            en.contains("forwarded: the receiver took the message for forwarded"),
+            "{en}"
+        );
+        assert!(en.contains("(comment: arc=pass as.example)"), "{en}");
+        let zh = override_note(first, Lang::Zh).expect("a note");
+        assert!(
+            zh.contains("接收方没有按公布的策略处置") && zh.contains("备注：arc=pass"),
+            "{zh}"
+        );
+        let other = Override {
+            kind: "sampled_in".into(),
+            comment: String::new(),
+        };
+        assert!(other
+            .describe(Lang::En)
+            .starts_with("sampled_in: another exception"));
+        // A row without reasons has no note; a flood of reasons is bounded.
+        let plain = parse(&format!(
+            "<feedback>{}</feedback>",
+            row(
+                "",
+                "<spf><domain>example.com</domain><result>fail</result></spf>"
+            )
+        ))
+        .expect("a report");
+        assert_eq!(override_note(&plain.rows[0], Lang::En), None);
+        let many = format!(
+            "<feedback><record><row><policy_evaluated>{}</policy_evaluated></row></record></feedback>",
+            "<reason><type>other</type></reason>".repeat(100)
+        );
+        assert_eq!(
+            parse(&many).expect("a report").rows[0].overrides.len(),
+            MAX_OVERRIDES
+        );
     }
 }

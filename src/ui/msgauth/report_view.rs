@@ -58,7 +58,12 @@ pub fn report_view() -> Html {
                         <td>{ r.disposition.clone() }</td>
                         <td>{ format!("DKIM {} ({})", r.dkim, triples(&r.dkim_results)) }<br />
                             { format!("SPF {} ({})", r.spf, triples(&r.spf_results)) }</td>
-                        <td data-testid="msgauth-report-diagnosis">{ r.diagnosis.get(lang).to_string() }</td>
+                        <td data-testid="msgauth-report-diagnosis">
+                            { r.diagnosis.get(lang).to_string() }
+                            if let Some(note) = &r.overrides {
+                                <br /><span class="hint" data-testid="msgauth-report-override">{ note.get(lang).to_string() }</span>
+                            }
+                        </td>
                     </tr>
                 }
             });
