@@ -367,10 +367,26 @@ fn addresses_that_are_no_dot_strings_or_domains_are_refused() {
         "a@-example.com",
         "a@example.com.",
         "a@exa_mple.com",
+        "a@[300.1.1.1]",
+        "a@[192.0.2.1",
+        "a@192.0.2.1]",
+        "a@[IPv6:192.0.2.1]",
+        "a@[IPv6:::1:]",
+        "a@[x:1]",
+        "a[b]@[192.0.2.1]",
+        "a:b@[IPv6:::1]",
     ] {
         assert!(check_address(bad).is_err(), "{bad}");
     }
-    for good in ["a.b@example.com", "a+tag@mail-1.example.com", "x@localhost"] {
+    // Address literals (RFC 5321 §4.1.3), as used to test a server by its address.
+    for good in [
+        "a.b@example.com",
+        "a+tag@mail-1.example.com",
+        "x@localhost",
+        "postmaster@[192.0.2.1]",
+        "bob@[IPv6:2001:db8::1]",
+        "bob@[ipv6:::1]",
+    ] {
         assert!(check_address(good).is_ok(), "{good}");
     }
 }

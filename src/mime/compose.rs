@@ -86,7 +86,13 @@ pub fn check_address(address: &str) -> Result<(), MimeError> {
     if !address.is_ascii() {
         return Err(fail(AddressProblem::NonAscii));
     }
-    if let Some(bad) = address
+    // An address literal (`postmaster@[192.0.2.1]`, RFC 5321 §4.1.3) holds brackets and,
+    // for IPv6, colons; they are read with the domain below.
+    let (before_literal, literal) = match address.rfind("@[") {
+        Some(at) if address.ends_with(']') => (&address[..at], Some(&address[at + 1..])),
+        _ => (address, None),
+    };
+    if let Some(bad) = before_literal
         .chars()
         .find(|c| !c.is_ascii_graphic() || "<>()[],;:\"\\".contains(*c))
     {
@@ -111,8 +117,11 @@ pub fn check_address(address: &str) -> Result<(), MimeError> {
             && !l.starts_with('-')
             && !l.ends_with('-')
     };
-    if !domain.split('.').all(label) {
-        return Err(fail(AddressProblem::BadDomain));
+    match literal {
+        Some(literal) if !address_literal(literal) => return Err(fail(AddressProblem::BadDomain)),
+        Some(_) => {}
+        None if !domain.split('.').all(label) => return Err(fail(AddressProblem::BadDomain)),
+        None => {}
     }
     if local.len() > 64 {
         return Err(fail(AddressProblem::LocalTooLong));
@@ -124,6 +133,20 @@ pub fn check_address(address: &str) -> Result<(), MimeError> {
         return Err(fail(AddressProblem::TooLong));
     }
     Ok(())
+}
+
+/// Whether `domain` is an address literal RFC 5321 §4.1.3 defines: `[IPv4]` or
+/// `[IPv6:address]` (the General-address-literal's other tags name no registered use).
+fn address_literal(domain: &str) -> bool {
+    let Some(inner) = domain.strip_prefix('[').and_then(|d| d.strip_suffix(']')) else {
+        return false;
+    };
+    match inner.get(..5) {
+        Some(tag) if tag.eq_ignore_ascii_case("IPv6:") => {
+            inner[5..].parse::<std::net::Ipv6Addr>().is_ok()
+        }
+        _ => inner.parse::<std::net::Ipv4Addr>().is_ok(),
+    }
 }
 
 /// A file to attach.

@@ -148,7 +148,7 @@ pub enum AddressProblem {
     /// Dot-string).
     Dots,
     /// The domain is not labels of letters, digits and hyphens between single dots
-    /// (RFC 5321 §4.1.2, Domain).
+    /// (RFC 5321 §4.1.2, Domain), nor an IPv4 or IPv6 address literal (§4.1.3).
     BadDomain,
 }
 
@@ -343,8 +343,8 @@ const DOTS: Tr = Tr::new(
     "@ 前面的部分不能以点开头或结尾，也不能连续出现两个点，除非加了引号（RFC 5321 §4.1.2，Dot-string）。",
 );
 const BAD_DOMAIN: Tr = Tr::new(
-    "the domain must be labels of letters, digits and hyphens, each starting and ending with a letter or digit, between single dots (RFC 5321 §4.1.2).",
-    "域名必须由字母、数字和连字符组成的各级标签以单个点相连，每级标签以字母或数字开头和结尾（RFC 5321 §4.1.2）。",
+    "the domain must be labels of letters, digits and hyphens, each starting and ending with a letter or digit, between single dots (RFC 5321 §4.1.2), or an address literal such as [192.0.2.1] or [IPv6:2001:db8::1] (§4.1.3).",
+    "域名必须由字母、数字和连字符组成的各级标签以单个点相连，每级标签以字母或数字开头和结尾（RFC 5321 §4.1.2），或者是地址字面量，例如 [192.0.2.1] 或 [IPv6:2001:db8::1]（§4.1.3）。",
 );
 const UNBALANCED: Tr = Tr::new(
     "write Name <local@domain>, or the bare address.",
