@@ -203,6 +203,8 @@ struct Seg {
     ack: Option<u32>,
     syn: bool,
     fin: bool,
+    /// An RST instead of the FIN (the helper's segments have none unless a test sets it).
+    rst: bool,
     payload: Vec<u8>,
 }
 
@@ -219,6 +221,7 @@ fn conversation(items: &[(bool, &str)]) -> Vec<Seg> {
             ack: None,
             syn: true,
             fin: false,
+            rst: false,
             payload: vec![],
         },
         Seg {
@@ -227,6 +230,7 @@ fn conversation(items: &[(bool, &str)]) -> Vec<Seg> {
             ack: Some(CLIENT_ISN + 1),
             syn: true,
             fin: false,
+            rst: false,
             payload: vec![],
         },
     ];
@@ -238,6 +242,7 @@ fn conversation(items: &[(bool, &str)]) -> Vec<Seg> {
             ack: Some(next[1 - side]),
             syn: false,
             fin: false,
+            rst: false,
             payload: text.as_bytes().to_vec(),
         });
         next[side] = next[side].wrapping_add(text.len() as u32);
@@ -249,6 +254,7 @@ fn conversation(items: &[(bool, &str)]) -> Vec<Seg> {
             ack: Some(next[usize::from(client)]),
             syn: false,
             fin: true,
+            rst: false,
             payload: vec![],
         });
     }
@@ -306,6 +312,9 @@ fn packet(net: &Net, seg: &Seg) -> Vec<u8> {
     }
     if seg.fin {
         tcp = tcp.fin();
+    }
+    if seg.rst {
+        tcp = tcp.rst();
     }
     if let Some(ack) = seg.ack {
         tcp = tcp.ack(ack);
@@ -469,6 +478,47 @@ fn a_stream_cut_in_the_middle_says_so() {
     assert!(stream
         .transcript(Lang::En)
         .starts_with("C: EHLO client.example\n"));
+}
+
+/// A reset names the side that sent it: a client that gives up, a server that drops the
+/// session, or both.
+#[test]
+fn a_reset_names_the_side_that_sent_it() {
+    for (client, server, said) in [
+        (true, false, "the client reset the connection (RST)"),
+        (false, true, "the server reset the connection (RST)"),
+        (true, true, "reset (RST) by both sides"),
+    ] {
+        let mut segs = conversation(&DIALOGUE);
+        for seg in segs.iter_mut().filter(|s| s.fin) {
+            let resets = if seg.client { client } else { server };
+            if resets {
+                seg.fin = false;
+                seg.rst = true;
+            }
+        }
+        let capture = capture_of(&V4, &segs, 65535);
+        let stream = &capture.streams[0];
+        assert!(
+            stream.notes.contains(&StreamNote::Reset {
+                by_client: client,
+                by_server: server
+            }),
+            "{:?}",
+            stream.notes
+        );
+        let note = stream
+            .notes
+            .iter()
+            .find(|n| matches!(n, StreamNote::Reset { .. }))
+            .expect("the reset");
+        assert!(
+            note.describe(Lang::En).contains(said),
+            "{}",
+            note.describe(Lang::En)
+        );
+        assert!(note.describe(Lang::Zh).contains("RST"));
+    }
 }
 
 #[test]

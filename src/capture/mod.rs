@@ -248,8 +248,13 @@ pub enum StreamNote {
     StartedMidway,
     /// No FIN or RST: the capture stops while the connection is still open.
     NotClosed,
-    /// The connection was reset (RST).
-    Reset,
+    /// The connection was reset (RST), by the side or sides named.
+    Reset {
+        /// The client sent an RST.
+        by_client: bool,
+        /// The server sent an RST.
+        by_server: bool,
+    },
     /// Octets missing from one side.
     Gap {
         /// Whether the client's.
@@ -300,9 +305,22 @@ impl StreamNote {
                 "the capture ends while the connection is still open (no FIN or RST): the stream is cut",
                 "抓包结束时连接仍未关闭（没有 FIN 或 RST）：数据流被截断",
             ),
-            StreamNote::Reset => Text::new(
-                "the connection was reset (RST)",
-                "连接被重置（RST）",
+            StreamNote::Reset {
+                by_client: true,
+                by_server: true,
+            } => Text::new(
+                "the connection was reset (RST) by both sides",
+                "双方都重置了连接（RST）",
+            ),
+            StreamNote::Reset {
+                by_client: true, ..
+            } => Text::new(
+                "the client reset the connection (RST): it gave up on the session rather than ending it with QUIT and FIN",
+                "客户端重置了连接（RST）：它放弃了会话，而不是以 QUIT 和 FIN 结束",
+            ),
+            StreamNote::Reset { .. } => Text::new(
+                "the server reset the connection (RST): it dropped the session (a refusal, a limit or a crash) rather than closing it with FIN",
+                "服务器重置了连接（RST）：它丢弃了会话（拒绝、限制或崩溃），而不是以 FIN 关闭",
             ),
             StreamNote::Gap {
                 client,

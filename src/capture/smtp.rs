@@ -229,7 +229,10 @@ pub(super) fn stream(conn: &Connection) -> Stream {
     if conn.dirs.iter().all(|d| !d.fin && !d.rst) {
         stream.notes.push(StreamNote::NotClosed);
     } else if conn.dirs.iter().any(|d| d.rst) {
-        stream.notes.push(StreamNote::Reset);
+        stream.notes.push(StreamNote::Reset {
+            by_client: conn.dirs[client].rst,
+            by_server: conn.dirs[server].rst,
+        });
     }
     for (side, is_client) in [(client, true), (server, false)] {
         let dir = &conn.dirs[side];
