@@ -206,20 +206,11 @@ async fn what_is_typed_in_the_first_frame_reaches_the_app() {
         .expect("typing into the first frame");
     // Lines pasted after it are sent as lines, in order, with what was typed before them;
     // what follows the last line break stays.
-    h.client
-        .execute(
-            "const i = document.querySelector('[data-first-frame] [data-testid=console-input]'); \
-             const data = new DataTransfer(); \
-             data.setData('text/plain', arguments[0]); \
-             i.dispatchEvent(new ClipboardEvent('paste', \
-               { clipboardData: data, bubbles: true, cancelable: true })); \
-             return true",
-            vec![serde_json::Value::from(
-                "\r\nMAIL FROM:<frame@example.com>\nRS",
-            )],
-        )
-        .await
-        .expect("pasting into the first frame");
+    h.paste(
+        "[data-first-frame] [data-testid=console-input]",
+        "\r\nMAIL FROM:<frame@example.com>\nRS",
+    )
+    .await;
     let during = h
         .js("return document.querySelector('[data-first-frame]') !== null")
         .await;

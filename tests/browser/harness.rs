@@ -216,6 +216,23 @@ impl Harness {
         panic!("{css} never showed the expected text; last seen: {last:?}");
     }
 
+    /// Pastes `text` into the element `css` finds, as the clipboard would (a `paste` event
+    /// carrying it; the page decides what becomes of it).
+    pub async fn paste(&self, css: &str, text: &str) {
+        self.client
+            .execute(
+                "const [css, text] = arguments; \
+                 const data = new DataTransfer(); \
+                 data.setData('text/plain', text); \
+                 document.querySelector(css).dispatchEvent(new ClipboardEvent('paste', \
+                   { clipboardData: data, bubbles: true, cancelable: true })); \
+                 return true",
+                vec![Value::from(css), Value::from(text)],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("pasting into {css}: {e}"));
+    }
+
     /// Waits until the control `testid`'s value is `want`.
     pub async fn wait_value(&self, testid: &str, want: &str) {
         let deadline = Instant::now() + WAIT;

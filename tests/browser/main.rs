@@ -471,21 +471,12 @@ async fn console_sends_a_message_and_explains_a_typo_in_both_languages() {
     // A whole transaction pasted into the one-line input: each line is sent, as a terminal
     // sends it (the browser's input alone would join them into one command), and the
     // message's lines go in as the message, not into the command history.
-    h.client
-        .execute(
-            "const i = document.querySelector('[data-testid=console-input]'); \
-             const data = new DataTransfer(); \
-             data.setData('text/plain', arguments[0]); \
-             i.dispatchEvent(new ClipboardEvent('paste', \
-               { clipboardData: data, bubbles: true, cancelable: true })); \
-             return true",
-            vec![serde_json::Value::from(
-                "MAIL FROM:<alice@example.com>\r\nRCPT TO:<carol@example.com>\r\nDATA\r\n\
-                 Subject: pasted\r\n\r\nall at once\r\n.\r\nNO",
-            )],
-        )
-        .await
-        .expect("pasting");
+    h.paste(
+        "[data-testid=console-input]",
+        "MAIL FROM:<alice@example.com>\r\nRCPT TO:<carol@example.com>\r\nDATA\r\n\
+         Subject: pasted\r\n\r\nall at once\r\n.\r\nNO",
+    )
+    .await;
     h.wait_text("[data-testid=console-mailbox-count]", |t| t == "2")
         .await;
     let transcript = transcript_shows(&h, "C: all at once").await;
