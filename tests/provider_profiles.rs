@@ -97,12 +97,68 @@ fn gmail_greets_and_lists_auth_as_published() {
     assert!(ehlo.contains("ENHANCEDSTATUSCODES"), "{ehlo}");
 }
 
+/// A Python smtplib debug log on port 587, published on GitHub: EHLO's first line and its
+/// list in the server's order, SIZE 35882577, the two-line 530 for MAIL before AUTH, and
+/// RSET's 250 2.1.5 Flushed, each ending in the session's id.
+#[test]
+fn gmail_answers_ehlo_mail_before_auth_and_rset_as_published() {
+    let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    let ehlo = d.send("EHLO client.example");
+    let lines: Vec<&str> = ehlo.lines().collect();
+    assert!(
+        lines[0].starts_with("250-smtp.gmail.com at your service, [") && lines[0].ends_with(']'),
+        "{ehlo}"
+    );
+    let keywords: Vec<&str> = lines[1..].iter().map(|l| &l[4..]).collect();
+    assert_eq!(
+        keywords,
+        [
+            "SIZE 35882577",
+            "8BITMIME",
+            "STARTTLS",
+            "AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH",
+            "ENHANCEDSTATUSCODES",
+            "PIPELINING",
+            "CHUNKING",
+            "SMTPUTF8"
+        ],
+        "{ehlo}"
+    );
+    let refused = d.send("MAIL FROM:<alice@gmail.com>");
+    assert!(
+        refused.starts_with(
+            "530-5.7.0 Authentication Required. For more information, go to\r\n\
+             530 5.7.0  https://support.google.com/mail/?p=WantAuthError "
+        ) && refused.ends_with(" - gsmtp\r\n"),
+        "{refused}"
+    );
+    let note = d.last().why.explain(Lang::En);
+    assert!(note.contains("Akshaykumar05/community-forum"), "{note}");
+    // With TLS required before AUTH, the list before STARTTLS is the published one: no AUTH.
+    let mut strict = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    let mut config = strict.server.config().clone();
+    config.policies.tls_before_auth = true;
+    strict.server = Server::new(config, "192.0.2.10", NOW);
+    let said = strict.send("EHLO client.example");
+    assert!(
+        said.contains("250-STARTTLS") && !said.contains("AUTH"),
+        "{said}"
+    );
+    let rset = d.send("RSET");
+    assert!(
+        rset.starts_with("250 2.1.5 Flushed ") && rset.ends_with(" - gsmtp\r\n"),
+        "{rset}"
+    );
+}
+
 #[test]
 fn gmail_xoauth2_right_token_is_accepted_and_mail_goes_through() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
     d.send("EHLO client.example");
     // Submission needs AUTH first.
-    assert!(d.send("MAIL FROM:<alice@gmail.com>").starts_with("530 "));
+    assert!(d
+        .send("MAIL FROM:<alice@gmail.com>")
+        .starts_with("530-5.7.0 Authentication Required."));
     let reply = d.send(&format!(
         "AUTH XOAUTH2 {}",
         xoauth2("alice@gmail.com", TOKEN)
@@ -142,7 +198,9 @@ fn gmail_xoauth2_wrong_token_gets_the_json_challenge_then_535() {
     assert!(reply.starts_with(GMAIL_535), "{reply}");
     assert!(reply.ends_with(" - gsmtp\r\n"), "{reply}");
     assert_eq!(d.last().why.situation, Situation::AuthFailed);
-    assert!(d.send("MAIL FROM:<alice@gmail.com>").starts_with("530 "));
+    assert!(d
+        .send("MAIL FROM:<alice@gmail.com>")
+        .starts_with("530-5.7.0 Authentication Required."));
 }
 
 #[test]

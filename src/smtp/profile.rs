@@ -13,7 +13,11 @@
 //! cited where it is used (GitHub issues in which users pasted the servers' replies):
 //!
 //! - Gmail: greeting, EHLO's AUTH line, `235 2.7.0 Accepted` and the two-line `535-5.7.8
-//!   Username and Password not accepted` from dawidd6/action-send-mail#205; XOAUTH2's error
+//!   Username and Password not accepted` from dawidd6/action-send-mail#205; EHLO's first line
+//!   and whole list before and after STARTTLS (`SIZE 35882577`, `CHUNKING`, `SMTPUTF8` …),
+//!   the two-line `530-5.7.0 Authentication Required` for MAIL before AUTH and `250 2.1.5
+//!   Flushed` for RSET from a Python smtplib debug log on port 587 published on GitHub (with
+//!   its images in Akshaykumar05/community-forum); XOAUTH2's error
 //!   challenge `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`
 //!   followed by 535 after the client's empty line from jstedfast/MailKit#27.
 //! - Outlook / Microsoft 365: the greeting and EHLO's `SIZE 157286400` and `AUTH LOGIN
@@ -290,6 +294,10 @@ impl Profile {
     pub fn note(self, situation: Situation) -> Option<Tr> {
         use Situation as S;
         Some(match (self, situation) {
+            (Profile::Gmail, S::Ehlo | S::AuthRequired | S::RsetOk) => Tr::new(
+                "Gmail's own wording, from a Python smtplib debug log published on GitHub (its images in Akshaykumar05/community-forum); the id before \"- gsmtp\" names the session.",
+                "Gmail 自己的措辞，取自 GitHub 上公开的一份 Python smtplib 调试日志（其图片位于 Akshaykumar05/community-forum）；\"- gsmtp\" 前面的编号标识本次会话。",
+            ),
             (Profile::Gmail, S::Greeting | S::AuthOk) => Tr::new(
                 "Gmail's own wording, as its users recorded it (dawidd6/action-send-mail#205); the id before \"- gsmtp\" names the session.",
                 "Gmail 自己的措辞，取自用户公开的记录（dawidd6/action-send-mail#205）；\"- gsmtp\" 前面的编号标识本次会话。",
@@ -345,10 +353,11 @@ impl Profile {
 
     /// Whether a TLS-before-AUTH policy hides AUTH until TLS is active, as Postfix's
     /// `smtpd_tls_auth_only` does ("do not announce or accept SASL authentication over
-    /// unencrypted connections", postconf(5)); the other profiles list AUTH and answer it
-    /// with "Must issue a STARTTLS command first".
+    /// unencrypted connections", postconf(5)), and as Gmail lists it only after STARTTLS
+    /// (the published smtplib log); the other profiles list AUTH and answer it with "Must
+    /// issue a STARTTLS command first".
     pub fn hides_auth_before_tls(self) -> bool {
-        self == Profile::Postfix
+        matches!(self, Profile::Postfix | Profile::Gmail)
     }
 
     /// The longest command line the server reads, and what it does with a longer one.
@@ -427,8 +436,10 @@ impl Profile {
             Profile::Coremail163 => 73_400_320,
             // containrrr/shoutrrr#34: `250-SIZE 157286400`.
             Profile::Outlook => 157_286_400,
+            // The published smtplib log: `250-SIZE 35882577`.
+            Profile::Gmail => 35_882_577,
             // Not in the sources: the engine's default.
-            Profile::Rfc5321 | Profile::Gmail | Profile::QqMail => 10_240_000,
+            Profile::Rfc5321 | Profile::QqMail => 10_240_000,
         }
     }
 
@@ -456,9 +467,21 @@ impl Profile {
                 extension,
                 E::Pipelining | E::Auth | E::StartTls | E::EightBitMime
             ),
+            // The published smtplib log's list.
+            Profile::Gmail => matches!(
+                extension,
+                E::Pipelining
+                    | E::Size
+                    | E::Auth
+                    | E::StartTls
+                    | E::EightBitMime
+                    | E::EnhancedStatusCodes
+                    | E::Chunking
+                    | E::Smtputf8
+            ),
             // The sources show the AUTH line (and Outlook's SIZE); the rest is the engine's
             // generic list: the extensions RFC 6409 submission servers commonly offer.
-            Profile::Gmail | Profile::Outlook => matches!(
+            Profile::Outlook => matches!(
                 extension,
                 E::Pipelining
                     | E::Size
@@ -1200,7 +1223,18 @@ fn gmail(s: Situation) -> Option<Template> {
     use Situation as S;
     Some(match s {
         S::Greeting => t(220, "", &["{host} ESMTP {session} - gsmtp"]),
+        S::Ehlo => t(250, "", &["{host} at your service, [{ip}]"]),
         S::AuthOk => t(235, "2.7.0", &["Accepted"]),
+        S::AuthRequired => t(
+            530,
+            "5.7.0",
+            &[
+                "Authentication Required. For more information, go to",
+                // Two spaces after the enhanced code, as published.
+                " https://support.google.com/mail/?p=WantAuthError {session} - gsmtp",
+            ],
+        ),
+        S::RsetOk => t(250, "2.1.5", &["Flushed {session} - gsmtp"]),
         S::AuthFailed => t(
             535,
             "5.7.8",

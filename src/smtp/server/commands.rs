@@ -356,9 +356,24 @@ impl Server {
                 add(true, "SMTPUTF8".into());
                 add(true, "CHUNKING".into());
             }
+            // The published smtplib log's list, in its order: STARTTLS before TLS, AUTH
+            // after it.
+            Profile::Gmail => {
+                add(self.offers(Extension::Size), format!("SIZE {max}"));
+                add(self.offers(Extension::EightBitMime), "8BITMIME".into());
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(self.offers(Extension::Auth), format!("AUTH {mechanisms}"));
+                add(
+                    self.offers(Extension::EnhancedStatusCodes),
+                    "ENHANCEDSTATUSCODES".into(),
+                );
+                add(self.offers(Extension::Pipelining), "PIPELINING".into());
+                add(self.offers(Extension::Chunking), "CHUNKING".into());
+                add(self.offers(Extension::Smtputf8), "SMTPUTF8".into());
+            }
             // The AUTH line (and Outlook's SIZE) as published; the other keywords are the
             // engine's generic ones, in the strict profile's order.
-            Profile::Gmail | Profile::Outlook | Profile::QqMail => {
+            Profile::Outlook | Profile::QqMail => {
                 add(self.offers(Extension::Pipelining), "PIPELINING".into());
                 add(self.offers(Extension::Size), format!("SIZE {max}"));
                 add(self.offers(Extension::StartTls), "STARTTLS".into());
