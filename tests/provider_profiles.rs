@@ -11,7 +11,7 @@ use base64::Engine as _;
 
 use smtp_trainer::i18n::Lang;
 use smtp_trainer::mime::{Mailbox, Message};
-use smtp_trainer::smtp::client::{run_in_memory, ClientSettings, Failure, Stage};
+use smtp_trainer::smtp::client::{run_in_memory, ClientSettings, Failure, Security, Stage};
 use smtp_trainer::smtp::profile::Profile;
 use smtp_trainer::smtp::reply::Reply;
 use smtp_trainer::smtp::server::{Event, Server, ServerConfig};
@@ -34,6 +34,17 @@ impl Dialog {
             server: Server::new(config, "192.0.2.10", NOW),
             events: Vec::new(),
         }
+    }
+
+    /// EHLO, and for a profile that takes AUTH only inside TLS (Gmail), STARTTLS and EHLO
+    /// again, as a client on port 587 does; the last EHLO reply.
+    fn hello(&mut self) -> String {
+        let ehlo = self.send("EHLO client.example");
+        if !self.server.config().profile.tls_first() {
+            return ehlo;
+        }
+        assert!(self.send("STARTTLS").starts_with("220 "));
+        self.send("EHLO client.example")
     }
 
     fn send(&mut self, line: &str) -> String {
@@ -89,7 +100,7 @@ fn gmail_greets_and_lists_auth_as_published() {
         greeting.starts_with("220 smtp.gmail.com ESMTP ") && greeting.ends_with(" - gsmtp\r\n"),
         "{greeting}"
     );
-    let ehlo = d.send("EHLO client.example");
+    let ehlo = d.hello();
     assert!(
         ehlo.contains("250-AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH\r\n"),
         "{ehlo}"
@@ -97,32 +108,110 @@ fn gmail_greets_and_lists_auth_as_published() {
     assert!(ehlo.contains("ENHANCEDSTATUSCODES"), "{ehlo}");
 }
 
-/// A Python smtplib debug log on port 587, published on GitHub: EHLO's first line and its
-/// list in the server's order, SIZE 35882577, the two-line 530 for MAIL before AUTH, and
-/// RSET's 250 2.1.5 Flushed, each ending in the session's id.
+/// Gmail on port 587 takes nothing but EHLO and STARTTLS in clear: its EHLO lists no AUTH
+/// (the published smtplib log), and AUTH (dcparker/ruby-gmail#22) and MAIL
+/// (virtualzone/tubewarder#29) before STARTTLS get `530 5.7.0 Must issue a STARTTLS command
+/// first. <id> - gsmtp`, explained with the RFC's own reply beside it.
 #[test]
-fn gmail_answers_ehlo_mail_before_auth_and_rset_as_published() {
+fn gmail_takes_auth_and_mail_only_after_starttls_as_published() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    assert!(ServerConfig::new(Profile::Gmail).policies.tls_before_auth);
     let ehlo = d.send("EHLO client.example");
-    let lines: Vec<&str> = ehlo.lines().collect();
     assert!(
-        lines[0].starts_with("250-smtp.gmail.com at your service, [") && lines[0].ends_with(']'),
+        ehlo.contains("250-STARTTLS\r\n") && !ehlo.contains("AUTH"),
         "{ehlo}"
     );
-    let keywords: Vec<&str> = lines[1..].iter().map(|l| &l[4..]).collect();
+    for command in [
+        format!("AUTH PLAIN {}", plain("alice@gmail.com", "app-password")),
+        "AUTH LOGIN".to_string(),
+        "MAIL FROM:<alice@gmail.com>".to_string(),
+    ] {
+        let refused = d.send(&command);
+        assert!(
+            refused.starts_with("530 5.7.0 Must issue a STARTTLS command first. ")
+                && refused.ends_with(" - gsmtp\r\n"),
+            "{command}: {refused}"
+        );
+        let en = d.last().why.explain(Lang::En);
+        let zh = d.last().why.explain(Lang::Zh);
+        assert!(
+            en.contains("dcparker/ruby-gmail#22") && en.contains("538 5.7.11"),
+            "{en}"
+        );
+        assert!(zh.contains("virtualzone/tubewarder#29"), "{zh}");
+    }
+    assert_eq!(d.send("STARTTLS"), "220 2.0.0 Ready to start TLS\r\n");
+    let ehlo = d.send("EHLO client.example");
+    assert!(
+        ehlo.contains("250-AUTH ") && !ehlo.contains("STARTTLS"),
+        "{ehlo}"
+    );
+    let reply = d.send(&format!(
+        "AUTH PLAIN {}",
+        plain("alice@gmail.com", "app-password")
+    ));
+    assert_eq!(reply, "235 2.7.0 Accepted\r\n");
+    // Implicit TLS (port 465) is TLS from the first byte: AUTH at once.
+    let mut config = ServerConfig::new(Profile::Gmail).with_account("alice@gmail.com", "pw");
+    config.implicit_tls = true;
+    let mut server = Server::new(config, "192.0.2.10", NOW);
+    let said: String = server
+        .receive(b"EHLO client.example\r\n")
+        .iter()
+        .filter_map(|e| match e {
+            Event::Reply(r) => Some(r.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(
+        said.contains("250-AUTH ") && !said.contains("STARTTLS"),
+        "{said}"
+    );
+}
+
+/// A Python smtplib debug log on port 587, published on GitHub: EHLO's first line and its
+/// list in the server's order before and after STARTTLS, SIZE 35882577, the two-line 530
+/// for MAIL before AUTH, and RSET's 250 2.1.5 Flushed, each ending in the session's id.
+#[test]
+fn gmail_answers_ehlo_mail_before_auth_and_rset_as_published() {
+    let keywords = |ehlo: &str| -> Vec<String> {
+        let lines: Vec<&str> = ehlo.lines().collect();
+        assert!(
+            lines[0].starts_with("250-smtp.gmail.com at your service, [")
+                && lines[0].ends_with(']'),
+            "{ehlo}"
+        );
+        lines[1..].iter().map(|l| l[4..].to_string()).collect()
+    };
+    let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    let before = d.send("EHLO client.example");
     assert_eq!(
-        keywords,
+        keywords(&before),
         [
             "SIZE 35882577",
             "8BITMIME",
             "STARTTLS",
+            "ENHANCEDSTATUSCODES",
+            "PIPELINING",
+            "CHUNKING",
+            "SMTPUTF8"
+        ],
+        "{before}"
+    );
+    d.send("STARTTLS");
+    let after = d.send("EHLO client.example");
+    assert_eq!(
+        keywords(&after),
+        [
+            "SIZE 35882577",
+            "8BITMIME",
             "AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH",
             "ENHANCEDSTATUSCODES",
             "PIPELINING",
             "CHUNKING",
             "SMTPUTF8"
         ],
-        "{ehlo}"
+        "{after}"
     );
     let refused = d.send("MAIL FROM:<alice@gmail.com>");
     assert!(
@@ -134,27 +223,35 @@ fn gmail_answers_ehlo_mail_before_auth_and_rset_as_published() {
     );
     let note = d.last().why.explain(Lang::En);
     assert!(note.contains("Akshaykumar05/community-forum"), "{note}");
-    // With TLS required before AUTH, the list before STARTTLS is the published one: no AUTH.
-    let mut strict = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    let mut config = strict.server.config().clone();
-    config.policies.tls_before_auth = true;
-    strict.server = Server::new(config, "192.0.2.10", NOW);
-    let said = strict.send("EHLO client.example");
-    assert!(
-        said.contains("250-STARTTLS") && !said.contains("AUTH"),
-        "{said}"
-    );
     let rset = d.send("RSET");
     assert!(
         rset.starts_with("250 2.1.5 Flushed ") && rset.ends_with(" - gsmtp\r\n"),
         "{rset}"
     );
+    // With TLS-before-AUTH switched off, this Gmail lists AUTH in clear (the real one does
+    // not), in the published order.
+    let mut lax = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    let mut config = lax.server.config().clone();
+    config.policies.tls_before_auth = false;
+    lax.server = Server::new(config, "192.0.2.10", NOW);
+    let said = lax.send("EHLO client.example");
+    assert_eq!(
+        keywords(&said)[2..4],
+        [
+            "STARTTLS",
+            "AUTH LOGIN PLAIN XOAUTH2 PLAIN-CLIENTTOKEN OAUTHBEARER XOAUTH"
+        ],
+        "{said}"
+    );
+    assert!(lax
+        .send("MAIL FROM:<alice@gmail.com>")
+        .starts_with("530-5.7.0 Authentication Required."));
 }
 
 #[test]
 fn gmail_xoauth2_right_token_is_accepted_and_mail_goes_through() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     // Submission needs AUTH first.
     assert!(d
         .send("MAIL FROM:<alice@gmail.com>")
@@ -172,7 +269,7 @@ fn gmail_xoauth2_right_token_is_accepted_and_mail_goes_through() {
 #[test]
 fn gmail_xoauth2_wrong_token_gets_the_json_challenge_then_535() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     let reply = d.send(&format!(
         "AUTH XOAUTH2 {}",
         xoauth2("alice@gmail.com", "ya29.expired")
@@ -206,7 +303,7 @@ fn gmail_xoauth2_wrong_token_gets_the_json_challenge_then_535() {
 #[test]
 fn gmail_oauthbearer_right_and_wrong_token() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     let reply = d.send(&format!(
         "AUTH OAUTHBEARER {}",
         oauthbearer("alice@gmail.com", "smtp.gmail.com", TOKEN)
@@ -214,7 +311,7 @@ fn gmail_oauthbearer_right_and_wrong_token() {
     assert_eq!(reply, "235 2.7.0 Accepted\r\n");
 
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     // Without an initial response: the empty challenge asks for it (RFC 4954 §4).
     assert_eq!(d.send("AUTH OAUTHBEARER"), "334 \r\n");
     let reply = d.send(&oauthbearer("alice@gmail.com", "smtp.gmail.com", "wrong"));
@@ -230,7 +327,7 @@ fn gmail_oauthbearer_right_and_wrong_token() {
 #[test]
 fn gmail_password_logins_and_unsimulated_xoauth() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     let reply = d.send(&format!("AUTH PLAIN {}", plain("alice@gmail.com", "wrong")));
     assert!(reply.starts_with(GMAIL_535), "{reply}");
     // XOAUTH is on the AUTH line as Gmail lists it but not simulated: explained.
@@ -263,7 +360,7 @@ fn outlook_greets_lists_size_and_auth_as_published() {
 #[test]
 fn outlook_xoauth2_right_wrong_and_oauthbearer_not_offered() {
     let mut d = Dialog::new(Profile::Outlook, "alice@outlook.com");
-    d.send("EHLO client.example");
+    d.hello();
     // Outlook offers no OAUTHBEARER (simonrob/email-oauth2-proxy#68): RFC 4954 §4's 504.
     let reply = d.send(&format!(
         "AUTH OAUTHBEARER {}",
@@ -348,7 +445,9 @@ fn a_token_for_another_account_is_refused() {
         .with_account("bob@gmail.com", "b")
         .with_token("bob@gmail.com", "ya29.bobs-token");
     let mut server = Server::new(config, "192.0.2.10", NOW);
-    server.receive(b"EHLO c\r\n");
+    for line in ["EHLO c\r\n", "STARTTLS\r\n", "EHLO c\r\n"] {
+        server.receive(line.as_bytes());
+    }
     let events = server.receive(
         format!(
             "AUTH XOAUTH2 {}\r\n",
@@ -392,7 +491,9 @@ fn the_client_authenticates_with_a_token_against_each_provider() {
                 .with_account(user, "app-password")
                 .with_token(user, TOKEN);
             let mut server = Server::new(config, "192.0.2.10", NOW);
+            // A client on port 587 asks for STARTTLS, which Gmail needs before AUTH.
             let settings = ClientSettings::new(profile.default_hostname(), 587)
+                .security(Security::StartTls)
                 .auth(user, token)
                 .mechanism(mechanism);
             let outcome = run_in_memory(settings, &composed, &mut server);
@@ -451,12 +552,16 @@ fn the_analyzer_names_each_providers_cause_from_the_profiles_replies() {
             transcript.push_str(&format!("S: {line}\n"));
         }
         let login = BASE64.encode("wrong-password");
-        for command in [
-            "EHLO client.example".to_string(),
+        let hello: &[&str] = if profile.tls_first() {
+            &["EHLO client.example", "STARTTLS", "EHLO client.example"]
+        } else {
+            &["EHLO client.example"]
+        };
+        for command in hello.iter().map(|c| c.to_string()).chain([
             "AUTH LOGIN".to_string(),
             BASE64.encode(user),
             login,
-        ] {
+        ]) {
             transcript.push_str(&format!("C: {command}\n"));
             d.send(&command);
             for reply in d.replies() {
@@ -477,7 +582,7 @@ fn the_analyzer_names_each_providers_cause_from_the_profiles_replies() {
 fn an_oauthbearer_error_challenge_acknowledged_without_ctrl_a_is_said_so() {
     use smtp_trainer::smtp::why::SaslProblem;
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     d.send(&format!(
         "AUTH OAUTHBEARER {}",
         oauthbearer("alice@gmail.com", "smtp.gmail.com", "wrong")
@@ -504,7 +609,7 @@ fn an_oauthbearer_error_challenge_acknowledged_without_ctrl_a_is_said_so() {
     assert!(why.explain(Lang::Zh).contains("空响应"));
     // With ^A, the plain invalid-token explanation.
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
-    d.send("EHLO client.example");
+    d.hello();
     d.send(&format!(
         "AUTH OAUTHBEARER {}",
         oauthbearer("alice@gmail.com", "smtp.gmail.com", "wrong")

@@ -385,12 +385,18 @@ fn a_gmail_scenario_with_a_token_is_solved_with_xoauth2() {
         .replace("mechanism = \"CRAM-MD5\"", "mechanism = \"XOAUTH2\"")
         .replace(
             "\"AUTH CRAM-MD5\",\n    \"@cram-md5 alice@example.com secret\",",
-            &format!("\"AUTH XOAUTH2 {right}\","),
+            // Gmail takes AUTH only inside TLS.
+            &format!("\"STARTTLS\",\n    \"EHLO school.example\",\n    \"AUTH XOAUTH2 {right}\","),
         );
     let s = parse_scenario(&text, false).unwrap_or_else(|e| panic!("{e:?}"));
     let (_, after) = s.play_solution();
     assert_eq!(after.mechanism.as_deref(), Some("XOAUTH2"));
     assert!(s.is_done(&after), "the XOAUTH2 solution fails");
+    // Without STARTTLS, Gmail refuses the AUTH (530 5.7.0), and the goal is not met.
+    let in_clear = text.replace("\"STARTTLS\",\n    \"EHLO school.example\",\n", "");
+    let s = parse_scenario(&in_clear, false).unwrap_or_else(|e| panic!("{e:?}"));
+    let (_, after) = s.play_solution();
+    assert!(!s.is_done(&after), "AUTH in clear met a Gmail goal");
     // A token for an account the file does not have is an error with its line.
     let bad = text.replace(
         "tokens = [\"alice@example.com:ya29.a0-token\"]",

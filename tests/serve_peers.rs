@@ -925,18 +925,24 @@ struct TlsServe {
 
 impl TlsServe {
     fn start(name: &str) -> TlsServe {
+        TlsServe::with(name, &["--user", "alice:secret"])
+    }
+
+    /// `serve ARGS` with an implicit-TLS port and its certificate written.
+    fn with(name: &str, args: &[&str]) -> TlsServe {
         let dir = std::env::temp_dir().join(format!("smtp-trainer-{name}-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let cert = dir.join("cert.pem");
         let tls_port = free_port();
-        let serve = Serve::start(&[
-            "--user",
-            "alice:secret",
+        let listen = format!("127.0.0.1:{tls_port}");
+        let mut all = args.to_vec();
+        all.extend([
             "--tls-listen",
-            &format!("127.0.0.1:{tls_port}"),
+            &listen,
             "--write-cert",
             cert.to_str().unwrap(),
         ]);
+        let serve = Serve::start(&all);
         TlsServe {
             serve,
             tls_port,
@@ -1317,28 +1323,39 @@ fn msmtp(serve: &Serve, method: &str, password: &str) -> Run {
 /// msmtp as `user` sending from `from`; the password (or, for oauthbearer and xoauth2, the
 /// access token) from --passwordeval.
 fn msmtp_as(serve: &Serve, user: &str, from: &str, method: &str, password: &str) -> Run {
+    msmtp_over(serve, None, user, from, method, password)
+}
+
+/// msmtp in clear text, or with STARTTLS trusting the certificate in `cert`.
+fn msmtp_over(
+    serve: &Serve,
+    cert: Option<&str>,
+    user: &str,
+    from: &str,
+    method: &str,
+    password: &str,
+) -> Run {
     let port = format!("--port={}", serve.port);
     let auth = format!("--auth={method}");
     let user = format!("--user={user}");
     let from = format!("--from={from}");
     let eval = format!("--passwordeval=echo {password}");
-    run_tool_with_input(
-        "msmtp",
-        &[
-            "-C",
-            "/dev/null",
-            "--host=127.0.0.1",
-            &port,
-            &auth,
-            &user,
-            &eval,
-            "--tls=off",
-            &from,
-            "bob@example.com",
-            "carol@example.com",
-        ],
-        Some(MESSAGE),
-    )
+    let trust = cert.map(|c| format!("--tls-trust-file={c}"));
+    let mut args = vec![
+        "-C",
+        "/dev/null",
+        "--host=127.0.0.1",
+        &port,
+        &auth,
+        &user,
+        &eval,
+    ];
+    match &trust {
+        Some(trust) => args.extend(["--tls=on", "--tls-starttls=on", trust.as_str()]),
+        None => args.push("--tls=off"),
+    }
+    args.extend([&from, "bob@example.com", "carol@example.com"]);
+    run_tool_with_input("msmtp", &args, Some(MESSAGE))
 }
 
 #[test]
@@ -1400,22 +1417,36 @@ fn msmtp_authenticates_with_each_method_it_has() {
 /// one gets the JSON error challenge and Gmail's 535, and msmtp exits 77. (msmtp 1.8.23
 /// answers the challenge with an empty line for both; RFC 7628 §3.2.3 asks OAUTHBEARER
 /// clients for ^A, as curl sends. The server fails the exchange either way.)
+///
+/// Gmail takes AUTH only after STARTTLS, so msmtp starts TLS, trusting the certificate
+/// `--write-cert` saved.
 #[test]
 fn msmtp_oauthbearer_and_xoauth2_against_gmail_right_and_wrong_token() {
-    let serve = Serve::start(&[
-        "--profile",
-        "gmail",
-        "--user",
-        "alice@gmail.com:abcdefghijklmnop",
-        "--token",
-        "alice@gmail.com:ya29.right-token",
-    ]);
+    let tls = TlsServe::with(
+        "msmtp-gmail",
+        &[
+            "--profile",
+            "gmail",
+            "--user",
+            "alice@gmail.com:abcdefghijklmnop",
+            "--token",
+            "alice@gmail.com:ya29.right-token",
+        ],
+    );
+    let serve = &tls.serve;
     let methods = [("oauthbearer", "OAUTHBEARER"), ("xoauth2", "XOAUTH2")];
     let mut session = 0;
     for (method, mechanism) in methods {
         for (token, code) in [("ya29.right-token", 0), ("ya29.wrong", 77)] {
             session += 1;
-            let run = msmtp_as(&serve, "alice@gmail.com", "alice@gmail.com", method, token);
+            let run = msmtp_over(
+                serve,
+                Some(tls.cert()),
+                "alice@gmail.com",
+                "alice@gmail.com",
+                method,
+                token,
+            );
             assert_eq!(
                 run.code,
                 Some(code),
@@ -1445,29 +1476,48 @@ fn msmtp_oauthbearer_and_xoauth2_against_gmail_right_and_wrong_token() {
 
 /// `curl --oauth2-bearer TOKEN` with `--login-options AUTH=MECH` (RFC 7628) as `user`.
 fn curl_oauth(serve: &Serve, user: &str, mechanism: &str, token: &str) -> Run {
+    curl_oauth_over(serve, None, user, mechanism, token)
+}
+
+/// The same in clear text, or with STARTTLS required (`--ssl-reqd`) trusting `cert`.
+fn curl_oauth_over(
+    serve: &Serve,
+    cert: Option<&str>,
+    user: &str,
+    mechanism: &str,
+    token: &str,
+) -> Run {
     let url = format!("smtp://{}", serve.server());
     let login = format!("AUTH={mechanism}");
+    let tls: &[&str] = match cert {
+        Some(cert) => &["--ssl-reqd", "--cacert", cert],
+        None => &[],
+    };
     run_tool_with_input(
         "curl",
         &[
-            "--silent",
-            "--show-error",
-            "--max-time",
-            "15",
-            &url,
-            "--mail-from",
-            user,
-            "--mail-rcpt",
-            "bob@example.com",
-            "--upload-file",
-            "-",
-            "--user",
-            user,
-            "--oauth2-bearer",
-            token,
-            "--login-options",
-            &login,
-        ],
+            tls,
+            &[
+                "--silent",
+                "--show-error",
+                "--max-time",
+                "15",
+                &url,
+                "--mail-from",
+                user,
+                "--mail-rcpt",
+                "bob@example.com",
+                "--upload-file",
+                "-",
+                "--user",
+                user,
+                "--oauth2-bearer",
+                token,
+                "--login-options",
+                &login,
+            ],
+        ]
+        .concat(),
         Some(MESSAGE),
     )
 }
@@ -1529,24 +1579,27 @@ fn curl_oauth2_bearer_xoauth2_against_outlook_and_qq_right_and_wrong_token() {
 /// curl's OAUTHBEARER (RFC 7628 §3.1, with host and port) against Gmail: the right token
 /// sends the message; a wrong one gets the JSON error challenge, curl answers `AQ==` (^A,
 /// §3.2.3, as in curl's own test 949) and Gmail's two-line 535 follows.
+/// Over STARTTLS (`--ssl-reqd`), which Gmail needs before AUTH.
 #[test]
 fn curl_oauth2_bearer_oauthbearer_against_gmail_right_and_wrong_token() {
-    let serve = Serve::start(&[
-        "--profile",
-        "gmail",
-        "--user",
-        "alice@gmail.com:app-password",
-        "--token",
-        "alice@gmail.com:ya29.right-token",
-    ]);
-    let run = curl_oauth(&serve, "alice@gmail.com", "OAUTHBEARER", "ya29.right-token");
+    let tls = TlsServe::with("curl-gmail", &GMAIL_SERVE);
+    let serve = &tls.serve;
+    let cert = Some(tls.cert());
+    let run = curl_oauth_over(
+        serve,
+        cert,
+        "alice@gmail.com",
+        "OAUTHBEARER",
+        "ya29.right-token",
+    );
     assert_eq!(run.code, Some(0), "{}", run.describe());
     let log = serve.wait_for_log("[1] -- closed\n");
     assert!(log.contains("[1] S: 220 smtp.gmail.com ESMTP "), "{log}");
+    assert!(log.contains("[1] C: STARTTLS"), "{log}");
     assert!(log.contains("[1] C: AUTH OAUTHBEARER"), "{log}");
     assert!(log.contains("[1] S: 235 2.7.0 Accepted\n"), "{log}");
 
-    let run = curl_oauth(&serve, "alice@gmail.com", "OAUTHBEARER", "ya29.wrong");
+    let run = curl_oauth_over(serve, cert, "alice@gmail.com", "OAUTHBEARER", "ya29.wrong");
     assert_eq!(run.code, Some(67), "{}", run.describe());
     let log = serve.wait_for_log("[2] -- closed\n");
     // {"status":"invalid_token","scope":"https://mail.google.com/"}
@@ -1561,18 +1614,23 @@ fn curl_oauth2_bearer_oauthbearer_against_gmail_right_and_wrong_token() {
     assert_eq!(log.matches("-- message stored:").count(), 1, "{log}");
 }
 
-/// The trainer's own `send --oauth2-token` against `serve --profile gmail`: XOAUTH2 by
-/// default, OAUTHBEARER with --auth; a wrong token exits 1 after the 535.
+/// `serve --profile gmail` with an app password and a token for alice@gmail.com.
+const GMAIL_SERVE: [&str; 6] = [
+    "--profile",
+    "gmail",
+    "--user",
+    "alice@gmail.com:app-password",
+    "--token",
+    "alice@gmail.com:ya29.right-token",
+];
+
+/// The trainer's own `send --oauth2-token` against `serve --profile gmail`, over STARTTLS
+/// as Gmail needs: XOAUTH2 by default, OAUTHBEARER with --auth; a wrong token exits 1 after
+/// the 535. In clear text, `send` is told AUTH is not offered before STARTTLS.
 #[test]
 fn send_with_oauth2_token_against_serve_gmail() {
-    let serve = Serve::start(&[
-        "--profile",
-        "gmail",
-        "--user",
-        "alice@gmail.com:app-password",
-        "--token",
-        "alice@gmail.com:ya29.right-token",
-    ]);
+    let tls = TlsServe::with("send-gmail", &GMAIL_SERVE);
+    let serve = &tls.serve;
     let server = serve.server();
     let send = |extra: &[&str], token: &str| {
         let mut args = vec![
@@ -1597,18 +1655,32 @@ fn send_with_oauth2_token_against_serve_gmail() {
         args.extend_from_slice(extra);
         run_tool(BIN, &args)
     };
-    let run = send(&[], "ya29.right-token");
+    let starttls = ["--security", "starttls", "--ca-file", tls.cert()];
+    let with_tls = |extra: &[&str], token: &str| {
+        let mut args = starttls.to_vec();
+        args.extend_from_slice(extra);
+        send(&args, token)
+    };
+    let run = with_tls(&[], "ya29.right-token");
     assert_eq!(run.code, Some(0), "{}", run.describe());
     assert!(run.stdout.contains("AUTH XOAUTH2 "), "{}", run.describe());
-    let run = send(&["--auth", "OAUTHBEARER"], "ya29.right-token");
+    let run = with_tls(&["--auth", "OAUTHBEARER"], "ya29.right-token");
     assert_eq!(run.code, Some(0), "{}", run.describe());
-    let run = send(&[], "ya29.wrong");
+    let run = with_tls(&[], "ya29.wrong");
     assert_eq!(run.code, Some(1), "{}", run.describe());
     assert!(run.stdout.contains("535"), "{}", run.describe());
     let log = serve.wait_for_log("[3] -- closed\n");
+    assert!(log.contains("[1] C: STARTTLS"), "{log}");
     assert!(log.contains("[1] C: AUTH XOAUTH2 "), "{log}");
     assert!(log.contains("[2] C: AUTH OAUTHBEARER "), "{log}");
     assert!(log.contains("[3] S: 334 eyJzdGF0dXMiOiI0MDAi"), "{log}");
+    assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
+    // In clear text, Gmail's EHLO lists no AUTH: send stops before MAIL and says so.
+    let run = send(&[], "ya29.right-token");
+    assert_eq!(run.code, Some(1), "{}", run.describe());
+    let log = serve.wait_for_log("[4] -- closed\n");
+    assert!(!log.contains("[4] C: AUTH"), "{log}");
+    assert!(!log.contains("[4] C: MAIL"), "{log}");
     assert_eq!(log.matches("-- message stored:").count(), 2, "{log}");
     // A token that names no account is refused at start.
     let bad = run_tool(
@@ -1621,6 +1693,31 @@ fn send_with_oauth2_token_against_serve_gmail() {
         "{}",
         bad.describe()
     );
+}
+
+/// `serve --profile gmail --no-tls`: without TLS, Gmail's STARTTLS-first rule would leave
+/// nothing to do, so AUTH is listed in clear and the server says so at start;
+/// `--tls-before-auth` keeps the rule.
+#[test]
+fn serve_gmail_without_tls_lists_auth_and_says_so() {
+    for (extra, auth_listed) in [(&[][..], true), (&["--tls-before-auth"][..], false)] {
+        let mut args = vec!["--profile", "gmail", "--no-tls", "--user", "a@gmail.com:pw"];
+        args.extend_from_slice(extra);
+        let serve = Serve::start(&args);
+        let mut stream = TcpStream::connect(serve.server()).unwrap();
+        stream.set_read_timeout(Some(WAIT)).unwrap();
+        read_until(&mut stream, "\r\n");
+        stream.write_all(b"EHLO client.example\r\n").unwrap();
+        let ehlo = read_until(&mut stream, "250 SMTPUTF8\r\n");
+        assert_eq!(ehlo.contains("250-AUTH "), auth_listed, "{extra:?}: {ehlo}");
+        assert!(!ehlo.contains("STARTTLS"), "{ehlo}");
+        let stderr = serve.stderr.lock().unwrap().clone();
+        assert_eq!(
+            stderr.contains("the gmail profile lists AUTH"),
+            auth_listed,
+            "{extra:?}: {stderr}"
+        );
+    }
 }
 
 fn base64_encode(bytes: &[u8]) -> String {

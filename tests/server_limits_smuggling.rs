@@ -16,6 +16,8 @@ fn server(profile: Profile) -> Server {
     // 163.com's submission server wants AUTH first; these dialogs are about other things.
     config.policies.require_auth = false;
     config.policies.sender_must_match_auth = false;
+    // Gmail takes mail only inside TLS: these sessions start inside it (port 465).
+    config.implicit_tls = profile.tls_first();
     config.policies.deny_relay = true;
     Server::new(config, "192.0.2.10", "Fri, 4 Dec 2026 19:00:00 +0000")
 }

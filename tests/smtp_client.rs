@@ -492,8 +492,22 @@ fn tls_before_auth_530_then_success_with_starttls() {
     config.policies.require_auth = true;
     let m = message("alice@example.com", &["bob@example.com"], &[], &[]);
     let plain = settings().auth("alice", "secret");
-    // Postfix (smtpd_tls_auth_only) lists no AUTH before TLS: the client has nothing to use.
+    // Postfix (smtpd_tls_auth_only) lists no AUTH before TLS: the client has nothing to use,
+    // and says that STARTTLS would bring it.
     let (outcome, _) = run(plain.clone(), &compose(&m), config.clone());
+    assert_eq!(outcome.failure, Some(Failure::AuthOnlyAfterStartTls));
+    for lang in smtp_trainer::i18n::Lang::ALL {
+        let said = outcome
+            .failure
+            .as_ref()
+            .map(|f| f.explain(lang))
+            .unwrap_or_default();
+        assert!(said.contains("STARTTLS") && said.contains("587"), "{said}");
+    }
+    // Without STARTTLS on the list either, AUTH is simply not offered.
+    let mut bare = config.clone();
+    bare.starttls = false;
+    let (outcome, _) = run(plain.clone(), &compose(&m), bare);
     assert_eq!(outcome.failure, Some(Failure::AuthNotOffered));
     assert!(!outcome.tls);
     // A server that lists AUTH but wants TLS first answers it with 530 (RFC 3207 §4).

@@ -306,6 +306,10 @@ impl Profile {
                 "Gmail's own wording (dawidd6/action-send-mail#205), the code RFC 4954 §6 names for invalid credentials. Gmail refuses the account's ordinary password here: it wants an app password (with 2-step verification) or an OAuth 2.0 token (XOAUTH2 / OAUTHBEARER), after whose JSON error challenge the same 535 comes (jstedfast/MailKit#27).",
                 "Gmail 自己的措辞（dawidd6/action-send-mail#205），即 RFC 4954 §6 为凭据无效规定的代码。Gmail 在这里不接受账号的普通密码：它要应用专用密码（需开启两步验证）或 OAuth 2.0 令牌（XOAUTH2 / OAUTHBEARER）；令牌错误时先发 JSON 错误质询，之后是同样的 535（jstedfast/MailKit#27）。",
             ),
+            (Profile::Gmail, S::TlsRequired | S::AuthNeedsEncryption) => Tr::new(
+                "Gmail's own wording, published for AUTH (dcparker/ruby-gmail#22) and for MAIL (virtualzone/tubewarder#29) sent before STARTTLS: on port 587 Gmail takes neither a password nor a message in clear, and its EHLO lists AUTH only after STARTTLS. RFC 4954 §6 names 538 5.7.11 \"Encryption required for requested authentication mechanism\" for an AUTH refused this way; Gmail answers 530 5.7.0, RFC 3207 §4's reply for any command before TLS. Switching TLS-before-AUTH off makes this Gmail list AUTH in clear, which the real one does not.",
+                "Gmail 自己的措辞，公开记录中在 STARTTLS 之前发送 AUTH（dcparker/ruby-gmail#22）和 MAIL（virtualzone/tubewarder#29）都得到这条回复：在 587 端口上，Gmail 既不接受明文密码，也不接受明文邮件，它的 EHLO 回复只在 STARTTLS 之后才列出 AUTH。对这样被拒绝的 AUTH，RFC 4954 §6 规定的是 538 5.7.11 \"Encryption required for requested authentication mechanism\"；Gmail 回答 530 5.7.0，即 RFC 3207 §4 对 TLS 之前任何命令的回复。关闭“认证前须 TLS”后，这个 Gmail 会在明文中列出 AUTH，而真实的 Gmail 不会。",
+            ),
             (Profile::Outlook, S::Greeting) => Tr::new(
                 "Microsoft 365's greeting as published (containrrr/shoutrrr#34); the real one names the front-end machine before outlook.office365.com.",
                 "Microsoft 365 的问候语，取自公开记录（containrrr/shoutrrr#34）；真实的问候语在 outlook.office365.com 前面还有前端服务器的名字。",
@@ -358,6 +362,15 @@ impl Profile {
     /// issue a STARTTLS command first".
     pub fn hides_auth_before_tls(self) -> bool {
         matches!(self, Profile::Postfix | Profile::Gmail)
+    }
+
+    /// Whether the real server takes AUTH and MAIL only after STARTTLS, so its profile
+    /// starts with TLS-before-AUTH on. smtp.gmail.com lists AUTH only after STARTTLS (the
+    /// published smtplib log) and answers AUTH before it (dcparker/ruby-gmail#22) and MAIL
+    /// before it (virtualzone/tubewarder#29, passbolt/passbolt_docker#25) with `530 5.7.0
+    /// Must issue a STARTTLS command first. <id> - gsmtp`.
+    pub fn tls_first(self) -> bool {
+        self == Profile::Gmail
     }
 
     /// The longest command line the server reads, and what it does with a longer one.
@@ -1235,6 +1248,13 @@ fn gmail(s: Situation) -> Option<Template> {
             ],
         ),
         S::RsetOk => t(250, "2.1.5", &["Flushed {session} - gsmtp"]),
+        // AUTH (dcparker/ruby-gmail#22) and MAIL (virtualzone/tubewarder#29) before
+        // STARTTLS, as published.
+        S::TlsRequired | S::AuthNeedsEncryption => t(
+            530,
+            "5.7.0",
+            &["Must issue a STARTTLS command first. {session} - gsmtp"],
+        ),
         S::AuthFailed => t(
             535,
             "5.7.8",

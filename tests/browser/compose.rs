@@ -347,9 +347,11 @@ async fn seed_000_gets_its_553_and_a_console_message_reaches_the_mailbox() {
 }
 
 /// The provider profiles in the page: the console's picker offers Gmail, its accounts show
-/// the access token, the XOAUTH2 helper builds the engine's own base64 and AUTH XOAUTH2 with
-/// it gets Gmail's `235 2.7.0 Accepted`; the composer's client logs in to Gmail with XOAUTH2
-/// and the token, and a wrong token gets the JSON error challenge and Gmail's 535.
+/// the access token, the XOAUTH2 helper builds the engine's own base64; AUTH XOAUTH2 with it
+/// gets Gmail's `530 5.7.0 Must issue a STARTTLS command first` in clear text and `235
+/// 2.7.0 Accepted` after STARTTLS. The composer's client in clear text is told Gmail keeps
+/// AUTH for inside TLS; with STARTTLS it logs in with XOAUTH2 and the token, and a wrong
+/// token gets the JSON error challenge and Gmail's 535.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn gmail_profile_takes_xoauth2_in_the_console_and_the_composer() {
     use base64::Engine as _;
@@ -372,15 +374,37 @@ async fn gmail_profile_takes_xoauth2_in_the_console_and_the_composer() {
         .js("return document.querySelector('[data-testid=console-xoauth2-out]').value")
         .await;
     assert_eq!(out.as_str(), Some(expected.as_str()));
+    let send_line = |line: String| {
+        let h = &h;
+        async move {
+            field(h, "console-input")
+                .await
+                .send_keys(&format!("{line}{}", Key::Enter))
+                .await
+                .expect("typing");
+        }
+    };
     for line in [
         "EHLO learner.example".to_string(),
         format!("AUTH XOAUTH2 {expected}"),
     ] {
-        field(&h, "console-input")
-            .await
-            .send_keys(&format!("{line}{}", Key::Enter))
-            .await
-            .expect("typing");
+        send_line(line).await;
+    }
+    let transcript = h
+        .wait_text("[data-testid=console-transcript]", |t| {
+            t.contains("530 5.7.0 Must issue a STARTTLS command first.")
+        })
+        .await;
+    assert!(
+        !transcript.contains("XOAUTH2 PLAIN-CLIENTTOKEN"),
+        "{transcript}"
+    );
+    for line in [
+        "STARTTLS".to_string(),
+        "EHLO learner.example".to_string(),
+        format!("AUTH XOAUTH2 {expected}"),
+    ] {
+        send_line(line).await;
     }
     let transcript = h
         .wait_text("[data-testid=console-transcript]", |t| {
@@ -410,13 +434,23 @@ async fn gmail_profile_takes_xoauth2_in_the_console_and_the_composer() {
         .select_by_value("XOAUTH2")
         .await
         .expect("XOAUTH2 is picked");
+    // In clear text, Gmail lists no AUTH: the client stops and says STARTTLS would bring it.
+    h.click("compose-security-none").await;
     h.click("compose-send").await;
-    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
-    assert_eq!(attr(&verdict, "data-delivered").await, "true");
+    let verdict = h
+        .wait_text("[data-testid=compose-verdict]", |t| {
+            t.contains("only inside TLS")
+        })
+        .await;
+    assert!(verdict.contains("STARTTLS"), "{verdict}");
+    h.click("compose-security-tls").await;
+    h.click("compose-send").await;
     h.wait_text("[data-testid=compose-dialog]", |t| {
         t.contains("235 2.7.0 Accepted")
     })
     .await;
+    let verdict = h.wait_for("[data-testid=compose-verdict]").await;
+    assert_eq!(attr(&verdict, "data-delivered").await, "true");
 
     type_into(&h, "compose-password", "ya29.expired").await;
     h.click("compose-send").await;

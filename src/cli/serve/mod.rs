@@ -336,6 +336,11 @@ fn parse_fault_share(text: &str) -> Result<(u16, u8), String> {
 impl Args {
     /// The engine's configuration for every connection (the fault seed is set per
     /// connection), and the seed of `--fault-share`.
+    /// `--no-tls` with a profile whose real server takes AUTH only after STARTTLS.
+    fn gives_up_tls_first(&self) -> bool {
+        self.no_tls && self.profile.tls_first() && !self.tls_before_auth
+    }
+
     fn config(&self) -> (ServerConfig, u64) {
         let mut config = ServerConfig::new(self.profile);
         if let Some(hostname) = &self.hostname {
@@ -370,6 +375,11 @@ impl Args {
         policies.vrfy_allowed &= !self.no_vrfy;
         policies.expn_allowed |= self.allow_expn;
         policies.tls_before_auth |= self.tls_before_auth;
+        // Without TLS, a profile that takes AUTH only inside it (Gmail) could take nothing:
+        // its TLS-before-AUTH goes, unless asked for (`run` says so at start).
+        if self.gives_up_tls_first() {
+            policies.tls_before_auth = false;
+        }
         policies.known_mailboxes_only |= self.known_mailboxes_only;
         policies.deny_relay &= !self.allow_relay;
         policies.greylist |= self.greylist;
@@ -414,6 +424,14 @@ pub(super) fn run(args: &Args) -> io::Result<ExitCode> {
             "smtp-trainer: --token {user}:… names no account; add --user {user}:PASSWORD first"
         );
         return Ok(ExitCode::from(EXIT_BAD_ARGS));
+    }
+    if args.gives_up_tls_first() {
+        eprintln!(
+            "smtp-trainer: with --no-tls, the {} profile lists AUTH and takes mail in clear \
+             text, which the real server never does (it wants STARTTLS first); \
+             --tls-before-auth keeps its refusal",
+            args.profile.id()
+        );
     }
     let target = match Target::open(args.transcript.as_deref()) {
         Ok(target) => target,

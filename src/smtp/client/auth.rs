@@ -25,8 +25,14 @@ impl Client {
             return self.fail_and_quit(Failure::MissingCredentials, actions);
         };
         if self.ext.keywords.is_empty() || self.ext.auth.is_empty() {
-            // HELO only (no extensions at all), or an EHLO reply without AUTH.
-            return self.fail_and_quit(Failure::AuthNotOffered, actions);
+            // HELO only (no extensions at all), or an EHLO reply without AUTH; one that lists
+            // STARTTLS in clear text keeps AUTH for inside TLS.
+            let failure = if self.ext.starttls && !self.tls {
+                Failure::AuthOnlyAfterStartTls
+            } else {
+                Failure::AuthNotOffered
+            };
+            return self.fail_and_quit(failure, actions);
         }
         let offered = self.ext.auth.clone();
         let mechanism = match &self.settings.mechanism {

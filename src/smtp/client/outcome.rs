@@ -29,6 +29,9 @@ pub enum Failure {
     StartTlsNotOffered,
     /// Authentication was asked for but the server offers no AUTH (or only HELO worked).
     AuthNotOffered,
+    /// Authentication was asked for in clear text, and the server lists STARTTLS but no
+    /// AUTH: it takes AUTH only inside TLS (Gmail, Postfix's `smtpd_tls_auth_only`).
+    AuthOnlyAfterStartTls,
     /// None of the server's mechanisms is one the client uses on its own.
     NoCommonMechanism {
         /// What the server offers.
@@ -89,6 +92,10 @@ const START_TLS_NOT_OFFERED: Tr = Tr::new(
 const AUTH_NOT_OFFERED: Tr = Tr::new(
     "A user name is set, but the server offers no AUTH (RFC 4954 §3: it must be listed in the EHLO reply; after HELO there are no extensions at all).",
     "设置了用户名，但服务器不提供 AUTH（RFC 4954 §3：AUTH 必须出现在 EHLO 回复中；HELO 之后根本没有扩展）。",
+);
+const AUTH_ONLY_AFTER_STARTTLS: Tr = Tr::new(
+    "A user name is set, but the server lists STARTTLS and no AUTH: it takes AUTH only inside TLS, as Gmail and a Postfix with smtpd_tls_auth_only do (RFC 4954 §4 lets a server keep mechanisms back until TLS). Send with STARTTLS (port 587) or implicit TLS (port 465); after STARTTLS, the EHLO reply lists AUTH.",
+    "设置了用户名，但服务器列出了 STARTTLS 而没有列出 AUTH：它只在 TLS 内接受 AUTH，Gmail 和启用了 smtpd_tls_auth_only 的 Postfix 都是这样（RFC 4954 §4 允许服务器在 TLS 之前不提供某些机制）。请用 STARTTLS（587 端口）或隐式 TLS（465 端口）发送；STARTTLS 之后，EHLO 回复会列出 AUTH。",
 );
 const NO_COMMON_MECHANISM: Tr = Tr::new(
     "The server offers {offered} — none of which the client uses unasked (NTLM must be chosen explicitly).",
@@ -153,6 +160,7 @@ impl Failure {
             }
             Failure::StartTlsNotOffered => START_TLS_NOT_OFFERED.get(lang).to_owned(),
             Failure::AuthNotOffered => AUTH_NOT_OFFERED.get(lang).to_owned(),
+            Failure::AuthOnlyAfterStartTls => AUTH_ONLY_AFTER_STARTTLS.get(lang).to_owned(),
             Failure::NoCommonMechanism { offered } => {
                 NO_COMMON_MECHANISM.fill(lang, &[("offered", &offered.join(" "))])
             }

@@ -118,6 +118,10 @@ impl Server {
             let detail = self.transaction_detail();
             return self.say(events, Situation::NestedMail, &vars, Some(detail));
         }
+        // Gmail takes no mail before STARTTLS, with or without AUTH.
+        if self.config.policies.tls_before_auth && !self.tls && self.config.profile.tls_first() {
+            return self.say(events, Situation::TlsRequired, &vars, None);
+        }
         if self.config.policies.require_auth && self.user.is_none() {
             return self.say(events, Situation::AuthRequired, &vars, None);
         }

@@ -156,7 +156,9 @@ impl ServerConfig {
                 vrfy_allowed: !provider,
                 // Debian's Sendmail answers EXPN (its privacy flags say only needexpnhelo).
                 expn_allowed: profile == Profile::Sendmail,
-                tls_before_auth: false,
+                // Gmail takes AUTH and MAIL only inside TLS (published replies, see
+                // `Profile::tls_first`).
+                tls_before_auth: profile.tls_first(),
                 known_mailboxes_only: false,
                 deny_relay: true,
                 max_message_size: profile.default_max_size(),
