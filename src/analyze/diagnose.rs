@@ -1174,10 +1174,19 @@ impl Diagnoser<'_> {
                     | LogEvent::Bounced
                     | LogEvent::AuthNotOffered
                     | LogEvent::Unreachable
+                    | LogEvent::TimedOut
                     | LogEvent::AuthFailed
                     | LogEvent::TlsFailed
             );
-        if !failing {
+        // A client that left (Postfix smtpd's `lost connection after AUTH`) after a failure
+        // the log already shows is part of that failure; alone, it is one of its own.
+        if log.event == LogEvent::ClientLeft {
+            if let Some(index) = self.findings.list.len().checked_sub(1) {
+                self.findings.attach(index, &[line]);
+                return;
+            }
+        }
+        if !failing && log.event != LogEvent::ClientLeft {
             return;
         }
         // swaks' "STARTTLS attempted but failed" after the line that says why.

@@ -60,6 +60,12 @@ pub(super) enum LogEvent {
     AuthNotOffered,
     /// Delivery could not reach the next server (no route, timeout, refused).
     Unreachable,
+    /// A client gave up waiting for the server's greeting or reply (Outlook's 0x8004210B,
+    /// .NET's "The operation has timed out", Nodemailer's "Greeting never received").
+    TimedOut,
+    /// The user's own server saw a client leave mid-session (Postfix smtpd's `lost
+    /// connection after …`, `timeout after …`, `too many errors after …`).
+    ClientLeft,
     /// Greylisting deferred the mail.
     Greylisted,
     /// A message was accepted or delivered.
@@ -393,6 +399,8 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         "password not accepted",
         "no route to host",
         "connection timed out",
+        // Nodemailer's `Error: Connection timeout` (ETIMEDOUT at CONN): no TCP connection.
+        "connection timeout",
         DOTNET_530[0],
         DOTNET_530[1],
     ];
@@ -400,6 +408,7 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     let connection = [
         &super::rules::tls_certificate::WORDS[..],
         &super::rules::tls_mode::WORDS[..],
+        &super::rules::reply_timeout::WORDS[..],
         &super::rules::tls_version::WORDS[..],
         &super::rules::no_listener::WORDS[..],
         &super::rules::host_unresolvable::WORDS[..],
@@ -547,7 +556,7 @@ const OUTLOOK_SEND_ERRORS: [(&str, &str); 2] = [
 /// A line with one of [`OUTLOOK_SEND_ERRORS`] and no reply of its own: a refusal whose text
 /// carries Outlook's message for the number, so a number pasted alone reads as the message
 /// does. 0x80042109 is a connection that failed ([`unreachable`]); 0x8004210B a server
-/// that did not answer in time, which this line alone does not explain.
+/// that did not answer in time (the reply-timeout rule).
 fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) -> Option<LogLine> {
     let (_, message) = OUTLOOK_SEND_ERRORS.iter().find(|(number, _)| {
         lower.find(number).is_some_and(|at| {
@@ -569,7 +578,7 @@ fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) ->
     log.event = if message.contains("cannot connect") {
         LogEvent::Unreachable
     } else {
-        LogEvent::Reject
+        LogEvent::TimedOut
     };
     Some(log)
 }
@@ -741,6 +750,10 @@ fn event_of(lower: &str) -> LogEvent {
         "incorrect authentication data",
     ]) {
         LogEvent::AuthFailed
+    } else if any(&super::rules::reply_timeout::WORDS) {
+        LogEvent::TimedOut
+    } else if any(&super::rules::client_left::WORDS) && lower.contains(" from ") {
+        LogEvent::ClientLeft
     } else if lower.contains("greylist") {
         LogEvent::Greylisted
     } else if unreachable(lower) {
@@ -781,6 +794,7 @@ pub(super) fn unreachable(lower: &str) -> bool {
     [
         "no route to host",
         "connection timed out",
+        "connection timeout",
         "network is unreachable",
         "cannot assign requested address",
         "ixp_e_failed_to_connect",

@@ -1314,16 +1314,17 @@ fn outlooks_error_numbers_name_their_cause() {
         ("Task 'smtp.example.com - Sending' reported error (0x80042109) : 'Outlook cannot connect to your outgoing (SMTP) e-mail server. If you continue to receive this message, contact your server administrator or Internet service provider (ISP).'", "network-unreachable"),
         ("Task 'smtp.example.com - Sending' reported error (0x80042109) : 'Outlook is unable to connect to your outgoing (SMTP) e-mail server.'", "network-unreachable"),
     ]);
-    // 0x8004210B, a server that did not answer in time, is read but not blamed on a cause
-    // it does not show; a longer number is not it.
+    // 0x8004210B, a server that did not answer in time, is a reply timeout, not a refusal
+    // and not a connection that failed; a longer number is not it.
     let a = analyze("Task 'x - Sending' reported error (0x8004210B)");
+    let f = a.deciding().expect("a finding");
+    assert_eq!(f.cause, "reply-timeout", "{:#?}", a.findings);
     assert!(
-        a.findings.iter().any(|f| f
-            .what
+        f.what
             .en
-            .contains("timed out waiting for a response from the sending (SMTP) server")),
-        "{:#?}",
-        a.findings
+            .contains("timed out waiting for a response from the sending (SMTP) server"),
+        "{}",
+        f.what.en
     );
     assert!(
         a.findings.iter().all(|f| f.cause != "network-unreachable"),
@@ -1374,4 +1375,71 @@ fn a_password_that_was_checked_is_not_blamed_on_a_sasl_daemon_down_later() {
         "{:#?}",
         a.findings
     );
+}
+
+/// A client that gave up waiting, in the words of Outlook, .NET and Nodemailer, is a reply
+/// timeout, explained in both languages with the port and TLS pairing first; Nodemailer's
+/// "Connection timeout" (no TCP connection at all) is a network failure; none of them is
+/// "no problems found" or a refusal.
+#[test]
+fn clients_that_gave_up_waiting_are_reply_timeouts() {
+    assert_causes(&[
+        ("Task 'smtp.example.com - Sending' reported error (0x8004210B) : 'The operation timed out waiting for a response from the sending (SMTP) server. If you continue to receive this message, contact your server administrator or Internet service provider (ISP).'", "reply-timeout"),
+        ("Error 0x8004210B", "reply-timeout"),
+        ("System.Net.Mail.SmtpException: The operation has timed out.", "reply-timeout"),
+        ("Error: Greeting never received", "reply-timeout"),
+        ("{ Error: Greeting never received at SMTPConnection._formatError code: 'ETIMEDOUT', command: 'CONN' }", "reply-timeout"),
+        ("Error: Connection timeout", "network-unreachable"),
+        // Python's read timeout stays the TLS mode it is recorded for.
+        ("smtplib.SMTPServerDisconnected: Connection unexpectedly closed: timed out", "tls-mode-mismatch"),
+    ]);
+    let a = analyze("System.Net.Mail.SmtpException: The operation has timed out.");
+    let f = a.deciding().expect("a finding");
+    for (lang, words) in [
+        (Lang::En, ["465", "587", "EnableSsl", "Server Timeouts"]),
+        (Lang::Zh, ["465", "587", "EnableSsl", "服务器超时"]),
+    ] {
+        let text = format!("{} {}", f.what.get(lang), f.fix.get(lang));
+        for word in words {
+            assert!(text.contains(word), "{lang:?} lacks {word}: {text}");
+        }
+    }
+}
+
+/// Postfix's own lines about a client that left, or a remote server that did not answer,
+/// were "no problems found". Alone, each is a finding; after a refusal, the client's
+/// leaving joins that refusal's finding.
+#[test]
+fn postfix_lines_of_clients_that_left_and_servers_that_stayed_silent_are_findings() {
+    assert_causes(&[
+        ("Dec  7 10:00:00 mx postfix/smtpd[123]: timeout after DATA (1234 bytes) from unknown[192.0.2.7]", "client-left"),
+        ("Dec  7 10:00:00 mx postfix/smtpd[123]: lost connection after AUTH from unknown[192.0.2.7]", "client-left"),
+        ("Dec  7 10:00:00 mx postfix/submission/smtpd[123]: too many errors after RCPT from unknown[192.0.2.7]", "client-left"),
+        ("Dec  7 10:00:00 mx postfix/smtp[123]: 4F3A21234: conversation with mx.example.net[203.0.113.5] timed out while receiving the initial server greeting", "reply-timeout"),
+        ("Dec  7 10:00:00 mx postfix/smtp[123]: 4F3A21234: to=<bob@example.net>, relay=mx.example.net[203.0.113.5]:25, delay=300, status=deferred (conversation with mx.example.net[203.0.113.5] timed out while sending end of data -- message may be sent more than once)", "reply-timeout"),
+    ]);
+    let a = analyze("Dec  7 10:00:00 mx postfix/smtpd[123]: lost connection after STARTTLS from unknown[192.0.2.7]");
+    let f = a.deciding().expect("a finding");
+    assert_eq!(f.severity, Severity::Warning);
+    assert!(
+        f.what.get(Lang::Zh).contains("smtpd_timeout"),
+        "{}",
+        f.what.get(Lang::Zh)
+    );
+    let log = "Dec  7 10:00:01 mx postfix/smtpd[123]: warning: unknown[192.0.2.7]: SASL LOGIN authentication failed: authentication failure\n\
+               Dec  7 10:00:02 mx postfix/smtpd[123]: lost connection after AUTH from unknown[192.0.2.7]";
+    let a = analyze(log);
+    assert!(
+        a.findings.iter().all(|f| f.cause != "client-left"),
+        "{:#?}",
+        a.findings
+    );
+    let failed = a
+        .findings_of(FindingKind::AuthFailed)
+        .next()
+        .expect("the failed login");
+    assert_eq!(failed.lines, [1, 2]);
+    // A client that connected and said goodbye is no problem.
+    let a = analyze("Dec  7 10:00:00 mx postfix/smtpd[123]: disconnect from unknown[192.0.2.7] ehlo=1 quit=1 commands=2");
+    assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }

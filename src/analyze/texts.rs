@@ -707,6 +707,14 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
             "the next mail server could not be reached (no route, timeout, refused); the queue retries.",
             "连不上下一台邮件服务器（无路由、超时或被拒绝）；队列会重试。",
         )),
+        LogEvent::TimedOut => Text::from(Tr::new(
+            "the client gave up waiting for the server: no greeting or reply came before its timeout.",
+            "客户端等服务器等到超时：在它的超时之前，没有收到问候或回复。",
+        )),
+        LogEvent::ClientLeft => Text::from(Tr::new(
+            "a client left before the session ended (it closed the connection, fell silent, or made too many errors); the word after \"after\" is the last command the server got.",
+            "有客户端在会话结束前离开了（关闭了连接、不再说话，或出错太多）；\"after\" 后面的词是服务器收到的最后一条命令。",
+        )),
         LogEvent::Greylisted => Text::from(Tr::new(
             "greylisting deferred the mail; a real sending server retries later and gets through.",
             "灰名单暂缓了这封邮件；正规的发送服务器稍后会重试并成功投递。",

@@ -19,6 +19,7 @@ mod auth_not_offered;
 mod authorization_code;
 pub(crate) mod backend_verdict;
 mod blocklisted;
+pub(crate) mod client_left;
 mod client_sasl;
 mod content_blocked;
 mod helo_name;
@@ -38,6 +39,7 @@ mod recipient_domain;
 mod relay_own_exim;
 mod relay_own_sendmail;
 mod relay_own_server;
+pub(crate) mod reply_timeout;
 mod reverse_dns;
 mod sasl_backend;
 mod sender_dns;
@@ -121,9 +123,11 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 34] = [
+const RULES: [(Applies, &Rule); 36] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
+    (reply_timeout::applies, &reply_timeout::RULE),
+    (client_left::applies, &client_left::RULE),
     (tls_version::applies, &tls_version::RULE),
     (host_unresolvable::applies, &host_unresolvable::RULE),
     (client_sasl::applies, &client_sasl::RULE),
