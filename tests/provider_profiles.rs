@@ -352,28 +352,101 @@ fn outlook_greets_lists_size_and_auth_as_published() {
         d.server.greeting().to_string(),
         format!("220 outlook.office365.com Microsoft ESMTP MAIL Service ready at {NOW}\r\n")
     );
-    let ehlo = d.send("EHLO client.example");
-    assert!(ehlo.contains("250-SIZE 157286400\r\n"), "{ehlo}");
-    assert!(ehlo.contains("AUTH LOGIN XOAUTH2\r\n"), "{ehlo}");
+    // kisli/vmime#265: the lists before and after STARTTLS, in the server's order (its
+    // BINARYMIME, which the engine does not simulate, left out).
+    let keywords = |ehlo: &str| -> Vec<String> {
+        let lines: Vec<&str> = ehlo.lines().collect();
+        assert!(
+            lines[0].starts_with("250-outlook.office365.com Hello [192.0.2.10]"),
+            "{ehlo}"
+        );
+        lines[1..].iter().map(|l| l[4..].to_string()).collect()
+    };
+    let before = d.send("EHLO client.example");
+    assert_eq!(
+        keywords(&before),
+        [
+            "SIZE 157286400",
+            "PIPELINING",
+            "DSN",
+            "ENHANCEDSTATUSCODES",
+            "STARTTLS",
+            "8BITMIME",
+            "CHUNKING",
+            "SMTPUTF8"
+        ],
+        "{before}"
+    );
+    // AUTH in clear text: the published 504 5.7.4 (deanproxy/eMail#44).
+    let refused = d.send("AUTH LOGIN");
+    assert_eq!(
+        refused,
+        "504 5.7.4 Unrecognized authentication type [outlook.office365.com]\r\n"
+    );
+    assert!(d
+        .last()
+        .why
+        .explain(Lang::En)
+        .contains("deanproxy/eMail#44"));
+    // MAIL before AUTH: 530 5.7.57 (tarickb/sasl-xoauth2#96).
+    let refused = d.send("MAIL FROM:<alice@outlook.com>");
+    assert_eq!(
+        refused,
+        "530 5.7.57 Client not authenticated to send mail. [outlook.office365.com]\r\n"
+    );
+    for lang in Lang::ALL {
+        let text = d.last().why.explain(lang);
+        assert!(
+            text.contains("5.7.57") && text.contains("530 5.7.0"),
+            "{text}"
+        );
+    }
+    assert_eq!(d.send("STARTTLS"), "220 2.0.0 SMTP server ready\r\n");
+    let after = d.send("EHLO client.example");
+    assert_eq!(
+        keywords(&after),
+        [
+            "SIZE 157286400",
+            "PIPELINING",
+            "DSN",
+            "ENHANCEDSTATUSCODES",
+            "AUTH LOGIN XOAUTH2",
+            "8BITMIME",
+            "CHUNKING",
+            "SMTPUTF8"
+        ],
+        "{after}"
+    );
 }
 
 #[test]
 fn outlook_xoauth2_right_wrong_and_oauthbearer_not_offered() {
     let mut d = Dialog::new(Profile::Outlook, "alice@outlook.com");
     d.hello();
-    // Outlook offers no OAUTHBEARER (simonrob/email-oauth2-proxy#68): RFC 4954 §4's 504.
+    // Outlook offers no OAUTHBEARER (simonrob/email-oauth2-proxy#68): its own 504 5.7.4.
     let reply = d.send(&format!(
         "AUTH OAUTHBEARER {}",
         oauthbearer("alice@outlook.com", "smtp.office365.com", TOKEN)
     ));
-    assert_eq!(reply, "504 5.5.4 Unrecognized authentication type\r\n");
-    // PLAIN is not on its list either.
+    assert_eq!(
+        reply,
+        "504 5.7.4 Unrecognized authentication type [outlook.office365.com]\r\n"
+    );
+    // PLAIN is not on its list either (jordan-wright/email#151, mikel/mail#1357), and the
+    // explanation says the RFC's 504 5.5.4 beside Microsoft's 5.7.4.
     assert!(d
         .send(&format!(
             "AUTH PLAIN {}",
             plain("alice@outlook.com", "app-password")
         ))
-        .starts_with("504 "));
+        .starts_with("504 5.7.4 Unrecognized authentication type ["));
+    for lang in Lang::ALL {
+        let text = d.last().why.explain(lang);
+        assert!(
+            text.contains("504 5.5.4") && text.contains("jordan-wright/email#151"),
+            "{text}"
+        );
+    }
     // A wrong token: RFC 7628's own JSON (Microsoft publishes none), then 5.7.3.
     let reply = d.send(&format!(
         "AUTH XOAUTH2 {}",

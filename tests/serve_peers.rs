@@ -1528,28 +1528,37 @@ fn curl_oauth_over(
 /// but gives up (exit 67, "Login denied"), and nothing is stored.
 #[test]
 fn curl_oauth2_bearer_xoauth2_against_outlook_and_qq_right_and_wrong_token() {
-    for (profile, user, failure) in [
+    // Microsoft 365 lists AUTH only after STARTTLS: curl asks for it (--ssl-reqd) and
+    // trusts the written certificate; QQ Mail takes AUTH in clear text.
+    for (profile, user, failure, starttls) in [
         (
             "outlook",
             "alice@outlook.com",
             "535 5.7.3 Authentication unsuccessful",
+            true,
         ),
-        ("qq", "12345@qq.com", "535 Login Fail."),
+        ("qq", "12345@qq.com", "535 Login Fail.", false),
     ] {
         let account = format!("{user}:app-password");
         let token = format!("{user}:EwB.right-token");
-        let serve = Serve::start(&["--profile", profile, "--user", &account, "--token", &token]);
-        let run = curl_oauth(&serve, user, "XOAUTH2", "EwB.right-token");
+        let tls = TlsServe::with(
+            &format!("curl-{profile}"),
+            &["--profile", profile, "--user", &account, "--token", &token],
+        );
+        let serve = &tls.serve;
+        let cert = starttls.then(|| tls.cert());
+        let run = curl_oauth_over(serve, cert, user, "XOAUTH2", "EwB.right-token");
         assert_eq!(run.code, Some(0), "{profile}: {}", run.describe());
         let log = serve.wait_for_log("[1] -- closed\n");
         assert!(log.contains("[1] C: AUTH XOAUTH2"), "{log}");
         assert!(log.contains("[1] S: 235 "), "{log}");
+        assert_eq!(log.contains("[1] C: STARTTLS"), starttls, "{log}");
         assert!(
             log.contains(&format!("from={user}, to=bob@example.com")),
             "{log}"
         );
 
-        let run = curl_oauth(&serve, user, "XOAUTH2", "EwB.wrong-token");
+        let run = curl_oauth_over(serve, cert, user, "XOAUTH2", "EwB.wrong-token");
         assert_eq!(run.code, Some(67), "{profile}: {}", run.describe());
         let log = serve.wait_for_log("[2] -- closed\n");
         // RFC 7628 §3.2.2's form: {"status":"invalid_token","schemes":"Bearer"}.
@@ -1560,6 +1569,18 @@ fn curl_oauth2_bearer_xoauth2_against_outlook_and_qq_right_and_wrong_token() {
             "{log}"
         );
         assert_eq!(log.matches("-- message stored:").count(), 1, "{log}");
+        if starttls {
+            // In clear text, Microsoft 365's AUTH gets its 504 5.7.4.
+            let mut stream = TcpStream::connect(serve.server()).unwrap();
+            stream.set_read_timeout(Some(WAIT)).unwrap();
+            read_until(&mut stream, "\r\n");
+            stream.write_all(b"EHLO client.example\r\n").unwrap();
+            let ehlo = read_until(&mut stream, "250 SMTPUTF8\r\n");
+            assert!(!ehlo.contains("AUTH"), "{ehlo}");
+            stream.write_all(b"AUTH LOGIN\r\n").unwrap();
+            read_until(&mut stream, "504 5.7.4 Unrecognized authentication type [");
+            continue;
+        }
         // The same wrong token answered by hand (an empty line) gets the provider's 535.
         let mut stream = TcpStream::connect(serve.server()).unwrap();
         stream.set_read_timeout(Some(WAIT)).unwrap();

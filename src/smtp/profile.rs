@@ -23,7 +23,13 @@
 //! - Outlook / Microsoft 365: the greeting and EHLO's `SIZE 157286400` and `AUTH LOGIN
 //!   XOAUTH2` from containrrr/shoutrrr#34 and simonrob/email-oauth2-proxy#68 and #95;
 //!   `535 5.7.3 Authentication unsuccessful [host]` for a wrong token from
-//!   tarickb/sasl-xoauth2#43 (5.7.139 instead means SMTP AUTH is disabled for the tenant).
+//!   tarickb/sasl-xoauth2#43 (5.7.139 instead means SMTP AUTH is disabled for the tenant);
+//!   EHLO's first line and whole list before and after STARTTLS, and STARTTLS's `220 2.0.0
+//!   SMTP server ready`, from kisli/vmime#265 and cutelyst/simple-mail#48; `504 5.7.4
+//!   Unrecognized authentication type [host]` for another mechanism from
+//!   jordan-wright/email#151 and mikel/mail#1357 and for AUTH in clear text from
+//!   deanproxy/eMail#44; `530 5.7.57 Client not authenticated to send mail. [host]` for MAIL
+//!   before AUTH from tarickb/sasl-xoauth2#96 and simonrob/email-oauth2-proxy#315.
 //! - QQ Mail: greeting, `AUTH LOGIN PLAIN XOAUTH XOAUTH2`, `235 Authentication successful`
 //!   and `535 Login Fail. Please enter your authorization code to login. …` from
 //!   louislam/uptime-kuma#3434.
@@ -314,6 +320,18 @@ impl Profile {
                 "Microsoft 365's greeting as published (containrrr/shoutrrr#34); the real one names the front-end machine before outlook.office365.com.",
                 "Microsoft 365 的问候语，取自公开记录（containrrr/shoutrrr#34）；真实的问候语在 outlook.office365.com 前面还有前端服务器的名字。",
             ),
+            (Profile::Outlook, S::Ehlo | S::TlsReady) => Tr::new(
+                "Microsoft 365's wording and list, as published before and after STARTTLS (kisli/vmime#265, cutelyst/simple-mail#48): AUTH LOGIN XOAUTH2 appears only inside TLS. The real list also has BINARYMIME (RFC 3030), which this trainer does not simulate.",
+                "Microsoft 365 的措辞和扩展列表，取自 STARTTLS 前后的公开记录（kisli/vmime#265、cutelyst/simple-mail#48）：AUTH LOGIN XOAUTH2 只在 TLS 内出现。真实列表里还有 BINARYMIME（RFC 3030），本训练器没有模拟它。",
+            ),
+            (Profile::Outlook, S::AuthUnknownMechanism | S::AuthNeedsEncryption) => Tr::new(
+                "Microsoft 365's wording for AUTH with a mechanism it does not list, PLAIN among them (jordan-wright/email#151, mikel/mail#1357), and for AUTH before STARTTLS, where it lists none (deanproxy/eMail#44); the brackets name its front-end server. RFC 4954 §4 names 504 5.5.4 for an unknown mechanism, and §6 538 5.7.11 for one that needs encryption; Microsoft answers 5.7.4, which RFC 3463 defines as \"security features not supported\". It takes LOGIN and XOAUTH2 only, after STARTTLS.",
+                "Microsoft 365 对它不提供的机制（包括 PLAIN）所发 AUTH 的措辞（jordan-wright/email#151、mikel/mail#1357），以及对 STARTTLS 之前的 AUTH 的措辞——那时它一个机制也不列（deanproxy/eMail#44）；方括号里是它的前端服务器名。RFC 4954 §4 为未知机制规定的是 504 5.5.4，§6 为需要加密的机制规定的是 538 5.7.11；微软回答 5.7.4，RFC 3463 对它的定义是“不支持该安全功能”。它只接受 LOGIN 和 XOAUTH2，而且要在 STARTTLS 之后。",
+            ),
+            (Profile::Outlook, S::AuthRequired) => Tr::new(
+                "Microsoft 365's wording for MAIL before AUTH (tarickb/sasl-xoauth2#96, simonrob/email-oauth2-proxy#315; older servers said \"5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM\"). RFC 4954 §6 names 530 5.7.0 for it; 5.7.57 is Microsoft's own enhanced code.",
+                "Microsoft 365 对 AUTH 之前的 MAIL 的措辞（tarickb/sasl-xoauth2#96、simonrob/email-oauth2-proxy#315；较早的服务器说 \"5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM\"）。RFC 4954 §6 为此规定的是 530 5.7.0；5.7.57 是微软自己的增强状态码。",
+            ),
             (Profile::Outlook, S::AuthFailed) => Tr::new(
                 "Microsoft 365's wording for a wrong password or token (tarickb/sasl-xoauth2#43). RFC 4954 §6 names 535 5.7.8 for invalid credentials; Microsoft answers 5.7.3, which RFC 3463 defines as \"security conversion required but not possible\". 535 5.7.139 instead would mean SMTP AUTH is switched off for the tenant: then no password or token helps until an administrator enables it.",
                 "Microsoft 365 对错误密码或令牌的措辞（tarickb/sasl-xoauth2#43）。RFC 4954 §6 为凭据无效规定的是 535 5.7.8；微软回答 5.7.3，而 RFC 3463 对它的定义是“需要安全转换但无法进行”。如果是 535 5.7.139，则表示该租户关闭了 SMTP AUTH：在管理员开启之前，任何密码或令牌都没用。",
@@ -359,9 +377,9 @@ impl Profile {
     /// `smtpd_tls_auth_only` does ("do not announce or accept SASL authentication over
     /// unencrypted connections", postconf(5)), and as Gmail lists it only after STARTTLS
     /// (the published smtplib log); the other profiles list AUTH and answer it with "Must
-    /// issue a STARTTLS command first".
+    /// issue a STARTTLS command first". Microsoft 365 too (kisli/vmime#265).
     pub fn hides_auth_before_tls(self) -> bool {
-        matches!(self, Profile::Postfix | Profile::Gmail)
+        matches!(self, Profile::Postfix | Profile::Gmail | Profile::Outlook)
     }
 
     /// Whether the real server takes AUTH and MAIL only after STARTTLS, so its profile
@@ -369,7 +387,17 @@ impl Profile {
     /// published smtplib log) and answers AUTH before it (dcparker/ruby-gmail#22) and MAIL
     /// before it (virtualzone/tubewarder#29, passbolt/passbolt_docker#25) with `530 5.7.0
     /// Must issue a STARTTLS command first. <id> - gsmtp`.
+    ///
+    /// Microsoft 365 (smtp.office365.com) lists AUTH only after STARTTLS too (kisli/vmime#265,
+    /// cutelyst/simple-mail#48: both lists published), and answers AUTH with a mechanism it
+    /// does not list with `504 5.7.4 Unrecognized authentication type [host]`.
     pub fn tls_first(self) -> bool {
+        matches!(self, Profile::Gmail | Profile::Outlook)
+    }
+
+    /// Whether MAIL before STARTTLS gets "Must issue a STARTTLS command first" rather than the
+    /// refusal for MAIL before AUTH: Gmail's, published (virtualzone/tubewarder#29).
+    pub fn refuses_mail_before_tls(self) -> bool {
         self == Profile::Gmail
     }
 
@@ -492,16 +520,19 @@ impl Profile {
                     | E::Chunking
                     | E::Smtputf8
             ),
-            // The sources show the AUTH line (and Outlook's SIZE); the rest is the engine's
-            // generic list: the extensions RFC 6409 submission servers commonly offer.
+            // The published lists (kisli/vmime#265), BINARYMIME aside: the engine does not
+            // simulate it, so it is not listed.
             Profile::Outlook => matches!(
                 extension,
                 E::Pipelining
                     | E::Size
+                    | E::Dsn
                     | E::Auth
                     | E::StartTls
                     | E::EightBitMime
                     | E::EnhancedStatusCodes
+                    | E::Chunking
+                    | E::Smtputf8
             ),
             Profile::QqMail => matches!(
                 extension,
@@ -1278,6 +1309,20 @@ fn outlook(s: Situation) -> Option<Template> {
             &["{host} Microsoft ESMTP MAIL Service ready at {date}"],
         ),
         S::AuthFailed => t(535, "5.7.3", &["Authentication unsuccessful [{host}]"]),
+        // kisli/vmime#265 and cutelyst/simple-mail#48.
+        S::Ehlo => t(250, "", &["{host} Hello [{ip}]"]),
+        S::TlsReady => t(220, "2.0.0", &["SMTP server ready"]),
+        // A mechanism it does not list (jordan-wright/email#151, mikel/mail#1357), and AUTH
+        // in clear text, where it lists none (deanproxy/eMail#44).
+        S::AuthUnknownMechanism | S::AuthNeedsEncryption => {
+            t(504, "5.7.4", &["Unrecognized authentication type [{host}]"])
+        }
+        // MAIL before AUTH (tarickb/sasl-xoauth2#96, simonrob/email-oauth2-proxy#315).
+        S::AuthRequired => t(
+            530,
+            "5.7.57",
+            &["Client not authenticated to send mail. [{host}]"],
+        ),
         _ => return None,
     })
 }

@@ -371,9 +371,25 @@ impl Server {
                 add(self.offers(Extension::Chunking), "CHUNKING".into());
                 add(self.offers(Extension::Smtputf8), "SMTPUTF8".into());
             }
-            // The AUTH line (and Outlook's SIZE) as published; the other keywords are the
-            // engine's generic ones, in the strict profile's order.
-            Profile::Outlook | Profile::QqMail => {
+            // Microsoft 365's published lists, before and after STARTTLS (kisli/vmime#265),
+            // without the BINARYMIME the engine does not simulate.
+            Profile::Outlook => {
+                add(self.offers(Extension::Size), format!("SIZE {max}"));
+                add(self.offers(Extension::Pipelining), "PIPELINING".into());
+                add(self.offers(Extension::Dsn), "DSN".into());
+                add(
+                    self.offers(Extension::EnhancedStatusCodes),
+                    "ENHANCEDSTATUSCODES".into(),
+                );
+                add(self.offers(Extension::StartTls), "STARTTLS".into());
+                add(self.offers(Extension::Auth), format!("AUTH {mechanisms}"));
+                add(self.offers(Extension::EightBitMime), "8BITMIME".into());
+                add(self.offers(Extension::Chunking), "CHUNKING".into());
+                add(self.offers(Extension::Smtputf8), "SMTPUTF8".into());
+            }
+            // The AUTH line as published; the other keywords are the engine's generic ones,
+            // in the strict profile's order.
+            Profile::QqMail => {
                 add(self.offers(Extension::Pipelining), "PIPELINING".into());
                 add(self.offers(Extension::Size), format!("SIZE {max}"));
                 add(self.offers(Extension::StartTls), "STARTTLS".into());

@@ -119,7 +119,10 @@ impl Server {
             return self.say(events, Situation::NestedMail, &vars, Some(detail));
         }
         // Gmail takes no mail before STARTTLS, with or without AUTH.
-        if self.config.policies.tls_before_auth && !self.tls && self.config.profile.tls_first() {
+        if self.config.policies.tls_before_auth
+            && !self.tls
+            && self.config.profile.refuses_mail_before_tls()
+        {
             return self.say(events, Situation::TlsRequired, &vars, None);
         }
         if self.config.policies.require_auth && self.user.is_none() {
