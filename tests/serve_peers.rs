@@ -1474,12 +1474,8 @@ fn msmtp_oauthbearer_and_xoauth2_against_gmail_right_and_wrong_token() {
     assert_eq!(serve.log().matches("-- message stored:").count(), 2);
 }
 
-/// `curl --oauth2-bearer TOKEN` with `--login-options AUTH=MECH` (RFC 7628) as `user`.
-fn curl_oauth(serve: &Serve, user: &str, mechanism: &str, token: &str) -> Run {
-    curl_oauth_over(serve, None, user, mechanism, token)
-}
-
-/// The same in clear text, or with STARTTLS required (`--ssl-reqd`) trusting `cert`.
+/// `curl --oauth2-bearer TOKEN` with `--login-options AUTH=MECH` (RFC 7628) as `user`, in
+/// clear text or with STARTTLS required (`--ssl-reqd`) trusting `cert`.
 fn curl_oauth_over(
     serve: &Serve,
     cert: Option<&str>,
