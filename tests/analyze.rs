@@ -730,3 +730,42 @@ fn cli_reads_a_utf16_log() {
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert_eq!(json["findings"][0]["code"], 535, "{json}");
 }
+
+/// Error lines people posted when sending failed (`tests/fixtures/posted-errors/`, each with
+/// the cause its thread reached and its source in `expected.tsv`). Before the rules for them,
+/// each was "no problems found", "lines not read", or a generic or wrong cause; each must now
+/// get its thread's cause as the deciding finding, in both languages.
+#[test]
+fn posted_errors_get_the_cause_their_threads_reached() {
+    let index = fixture("posted-errors/expected.tsv");
+    let mut wrong = Vec::new();
+    let mut count = 0;
+    for row in index
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let mut fields = row.split('\t');
+        let (Some(file), Some(cause), Some(source)) = (fields.next(), fields.next(), fields.next())
+        else {
+            panic!("a row without file, cause and source: {row:?}");
+        };
+        assert!(source.starts_with("https://"), "{row}");
+        count += 1;
+        let text = fixture(&format!("posted-errors/{file}"));
+        let a = analyze(&text);
+        let found = a.deciding().map(|f| f.cause);
+        if found != Some(cause) {
+            wrong.push(format!("{file}: {found:?}, the thread: {cause} ({source})"));
+            continue;
+        }
+        let f = a.deciding().expect("a deciding finding");
+        for lang in Lang::ALL {
+            assert!(
+                !f.what.get(lang).is_empty() && !f.fix.get(lang).is_empty(),
+                "{file}"
+            );
+        }
+    }
+    assert!(count >= 26, "{count} posted errors");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

@@ -146,6 +146,10 @@ impl Score {
     }
 }
 
+/// The logs the analyzer gets wrong on purpose (docs/analyzer-corpus.md): 082's `535 …
+/// Server failed` says nothing of the PLAIN initial response its thread found.
+const KNOWN_MISSES: [&str; 1] = ["082-snappymail-plain-server-failed"];
+
 #[test]
 fn analyzer_meets_the_goal_on_the_corpus() {
     let corpus = load();
@@ -207,6 +211,17 @@ fn analyzer_meets_the_goal_on_the_corpus() {
         println!("miss: {m}");
     }
     assert_eq!(all.false_clear, 0, "false all-clears");
+    // The logs docs/analyzer-corpus.md says stay wrong, and no other: a log that was right
+    // and went wrong is a regression even while the score stays above 90 % (log 040 went
+    // unnoticed that way for a day).
+    let unexpected: Vec<&String> = misses
+        .iter()
+        .filter(|m| !KNOWN_MISSES.iter().any(|id| m.starts_with(id)))
+        .collect();
+    assert!(
+        unexpected.is_empty(),
+        "logs that were right went wrong:\n{unexpected:#?}"
+    );
     assert!(
         all.full * 10 >= all.n * 9,
         "{} of {} fully right, below 90%:\n{}",

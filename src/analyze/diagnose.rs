@@ -1172,6 +1172,7 @@ impl Diagnoser<'_> {
                 log.event,
                 LogEvent::Reject
                     | LogEvent::Bounced
+                    | LogEvent::Deferred
                     | LogEvent::AuthNotOffered
                     | LogEvent::Unreachable
                     | LogEvent::TimedOut
@@ -1234,7 +1235,9 @@ impl Diagnoser<'_> {
         let own_server = (log.server_side
             && !log.program.ends_with("/smtp")
             && !log.program.ends_with("/lmtp")
-            && !log.message.contains(" said:"))
+            && !log.message.contains(" said:")
+            // Exim's `SMTP error from remote mail server after RCPT TO:…: 550 …`.
+            && !log.message.contains("error from remote mail server"))
         .then_some(log.program.as_str());
         let before = self.findings.list.len();
         let index = self.failure(

@@ -403,12 +403,18 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         "connection timeout",
         DOTNET_530[0],
         DOTNET_530[1],
+        DOTNET_REPLIES[0].0,
+        DOTNET_REPLIES[1].0,
     ];
     // A client's own words for a connection or TLS that failed before any reply.
     let connection = [
         &super::rules::tls_certificate::WORDS[..],
         &super::rules::tls_mode::WORDS[..],
         &super::rules::reply_timeout::WORDS[..],
+        &super::rules::client_wants_tls::WORDS[..],
+        &super::rules::retry_wait::WORDS[..],
+        &super::rules::destination_dns::WORDS[..],
+        &CLIENT_REFUSALS[..],
         &super::rules::tls_version::WORDS[..],
         &super::rules::no_listener::WORDS[..],
         &super::rules::host_unresolvable::WORDS[..],
@@ -441,6 +447,11 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     log.code = trailing_code(line);
     // .NET's SmtpException quotes the server's text after its own sentence for reply 530
     // (SmtpStatusCode.MustIssueStartTlsFirst), without the code.
+    if log.code.is_none() {
+        if let Some((_, code)) = DOTNET_REPLIES.iter().find(|(w, _)| lower.contains(w)) {
+            log.code = Some(*code);
+        }
+    }
     if log.code.is_none() && dotnet_530 {
         log.code = Some(530);
         // Its "not authenticated" names no command: the message does not say which it was.
@@ -582,6 +593,25 @@ fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) ->
     };
     Some(log)
 }
+
+/// What clients print when they stop on their own before a reply says why: JavaMail's
+/// required STARTTLS the host does not offer (jakartaee/mail-api#392), msmtp's AUTH the
+/// server does not offer (marlam/msmtp#22), a Go client's PLAIN the server does not take
+/// (KeepSec-Technologies/Mail2Go#3), curl's refused login (exit 67, rstudio/blastula#127).
+const CLIENT_REFUSALS: [&str; 4] = [
+    "host does not support starttls",
+    "the server does not support authentication",
+    "does not support smtp auth type",
+    "login denied",
+];
+
+/// .NET's SmtpException messages that quote the server's text without its code: the code is
+/// the SmtpStatusCode the message names (MailboxUnavailable 550, TransactionFailed 554;
+/// andrewdavey/postal#127, smsohan/MvcMailer#114).
+const DOTNET_REPLIES: [(&str, u16); 2] = [
+    ("mailbox unavailable. the server response was:", 550),
+    ("transaction failed. the server response was:", 554),
+];
 
 /// At most this many bytes of a line are searched for an application's error.
 const MAX_ERROR_LINE: usize = 16 * 1024;
@@ -737,6 +767,7 @@ fn event_of(lower: &str) -> LogEvent {
         // swaks, when EHLO listed no AUTH: it stops there, and sends no AUTH at all.
         "host did not advertise authentication",
         "authentication not enabled",
+        "the server does not support authentication",
     ]) {
         LogEvent::AuthNotOffered
     } else if any(&[
@@ -748,12 +779,19 @@ fn event_of(lower: &str) -> LogEvent {
         "no authentication type succeeded",
         "auth failed",
         "incorrect authentication data",
+        "login denied",
     ]) {
         LogEvent::AuthFailed
     } else if any(&super::rules::reply_timeout::WORDS) {
         LogEvent::TimedOut
     } else if any(&super::rules::client_left::WORDS) && lower.contains(" from ") {
         LogEvent::ClientLeft
+    } else if any(&super::rules::retry_wait::WORDS) {
+        LogEvent::Deferred
+    } else if any(&super::rules::destination_dns::WORDS) {
+        LogEvent::Unreachable
+    } else if any(&super::rules::client_wants_tls::WORDS) || any(&CLIENT_REFUSALS) {
+        LogEvent::Reject
     } else if lower.contains("greylist") {
         LogEvent::Greylisted
     } else if unreachable(lower) {

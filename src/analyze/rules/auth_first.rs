@@ -35,8 +35,15 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "must issue a starttls",
             "encryption required",
         ]);
+    // Refusals that name the missing login whatever command they answer: `550
+    // Unauthenticated senders not allowed` (snowfire/Beautymail#91), `If MAIL FROM is local
+    // then you must authenticate` (andrewdavey/postal#127).
+    let says_login_first = c.class == Some(5)
+        && c.authenticated.is_none()
+        && c.has(&["unauthenticated sender", "must authenticate"]);
     let needs_first = matches!(c.code, Some(530) | Some(538))
         || tls_required
+        || says_login_first
         || (c.class == Some(5)
             && c.authenticated.is_none()
             && mentions_auth

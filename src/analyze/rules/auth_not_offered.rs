@@ -37,6 +37,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "auth not advertised",
         // swaks stops before AUTH when EHLO lists none.
         "host did not advertise authentication",
+        // msmtp (marlam/msmtp#22): AUTH offered only after a STARTTLS it did not do.
+        "the server does not support authentication",
     ]) || (e.code == Some(503) && e.auth && e.auth_not_in_ehlo)
         // `500 Error: command "AUTH" not recognized`: a server without the AUTH extension.
         || (matches!(e.code, Some(500 | 502))

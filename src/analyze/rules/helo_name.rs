@@ -30,11 +30,13 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
-    e.has(&["helo command rejected", "ehlo command rejected"])
-        && e.has(&[
-            "host not found",
-            "need fully-qualified hostname",
-            "invalid name",
-            "need fully qualified hostname",
-        ])
+    // `550 invalid helo given` (roundcube/roundcubemail#6110).
+    e.has(&["invalid helo"])
+        || e.has(&["helo command rejected", "ehlo command rejected"])
+            && e.has(&[
+                "host not found",
+                "need fully-qualified hostname",
+                "invalid name",
+                "need fully qualified hostname",
+            ])
 }

@@ -35,6 +35,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "unrecognised authentication type",
         "mechanism not supported",
         "unsupported authentication mechanism",
+        // Go clients that insist on PLAIN where Microsoft 365 offers LOGIN
+        // (KeepSec-Technologies/Mail2Go#3).
+        "does not support smtp auth type",
     ]) || (e.has(&["auth mechanism", "auth "])
         && e.has(&["not available"])
         && !e.has(&["extension"]));
@@ -46,10 +49,11 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         )
         && e.own_server.is_none()
         && !e.has(&["relay", "recipient", "sender", "mailbox"])
-        // Aliyun's `526 Authentication failure[0]`: the login, not the mechanism.
+        // Aliyun's `526 Authentication failure[0]`: the login, not the mechanism. (Not a
+        // bare "auth failure": Naver's `553 5.3.0 Auth failure` to AUTH PLAIN, which LOGIN
+        // passes, is the mechanism; corpus log 040.)
         && !e.has(&[
             "authentication fail",
-            "auth fail",
             "authentication unsuccessful",
             "password",
             "credentials",

@@ -21,7 +21,9 @@ pub(crate) mod backend_verdict;
 mod blocklisted;
 pub(crate) mod client_left;
 mod client_sasl;
+pub(crate) mod client_wants_tls;
 mod content_blocked;
+pub(crate) mod destination_dns;
 mod helo_name;
 pub(crate) mod host_unresolvable;
 mod mail_loop;
@@ -40,9 +42,11 @@ mod relay_own_exim;
 mod relay_own_sendmail;
 mod relay_own_server;
 pub(crate) mod reply_timeout;
+pub(crate) mod retry_wait;
 mod reverse_dns;
 mod sasl_backend;
 mod sender_dns;
+mod server_config;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
@@ -123,11 +127,14 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 36] = [
+const RULES: [(Applies, &Rule); 40] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
     (client_left::applies, &client_left::RULE),
+    (client_wants_tls::applies, &client_wants_tls::RULE),
+    (retry_wait::applies, &retry_wait::RULE),
+    (destination_dns::applies, &destination_dns::RULE),
     (tls_version::applies, &tls_version::RULE),
     (host_unresolvable::applies, &host_unresolvable::RULE),
     (client_sasl::applies, &client_sasl::RULE),
@@ -158,6 +165,7 @@ const RULES: [(Applies, &Rule); 36] = [
     (mail_loop::applies, &mail_loop::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
     (content_blocked::applies, &content_blocked::RULE),
+    (server_config::applies, &server_config::RULE),
     (no_listener::applies, &no_listener::RULE),
     (network::applies, &network::RULE),
     (starttls_not_offered::applies, &starttls_not_offered::RULE),

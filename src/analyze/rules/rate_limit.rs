@@ -30,6 +30,10 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         && !e.has(&["recipients"])
         && e.has(&[
             "rate limit",
+            // Yahoo's `421 4.7.0 [TSS04] … deferred due to unexpected volume or user
+            // complaints` (Mailu/Mailu#1458).
+            "unexpected volume",
+            "[tss04]",
             "ratelimit",
             "at a rate",
             "unusual rate",

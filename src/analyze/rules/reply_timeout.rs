@@ -23,8 +23,8 @@ pub(crate) const RULE: Rule = Rule {
         "客户端等服务器等到超时",
     ),
     meaning: Tr::new(
-        "No SMTP reply is in the log: the client waited (for the connection, the greeting or a reply) until its own timeout, and gave up. The server refused nothing; something kept the session from going on. Most often the encryption setting does not fit the port: a client that starts in plain text on port 465 waits for a greeting the server never sends, because the server waits for a TLS handshake first (.NET's System.Net.Mail cannot start TLS at once at all, so it always times out on 465). Otherwise a firewall or a host that blocks outgoing SMTP ports (many cloud hosts do), an antivirus that scans outgoing mail, or a large message over a slow link that outlasts the client's timeout.",
-        "日志里没有任何 SMTP 回复：客户端一直在等（等连接、等问候或等回复），直到自己的超时，然后放弃了。服务器没有拒绝任何东西，而是有别的东西让会话无法继续。最常见的是加密设置与端口不符：客户端在 465 端口上以明文开始，会一直等一个服务器永远不会发的问候，因为服务器在等 TLS 握手（.NET 的 System.Net.Mail 根本不能一连上就开始 TLS，所以在 465 上总是超时）。其他原因有：防火墙或封锁出站 SMTP 端口的主机（很多云主机都封锁）、扫描外发邮件的杀毒软件，或者大邮件在慢速线路上发送时间超过了客户端的超时。",
+        "No SMTP reply is in the log: the client waited (for the connection, the greeting or a reply) until its own timeout, and gave up. The server refused nothing; something kept the session from going on. Most often the encryption setting does not fit the port: a client that starts in plain text on port 465 waits for a greeting the server never sends, because the server waits for a TLS handshake first (.NET's System.Net.Mail cannot start TLS at once at all, so it always times out on 465). Otherwise a firewall or a host that blocks outgoing SMTP ports (many cloud hosts do), an antivirus that scans outgoing mail, or a large message over a slow link that outlasts the client's timeout. When the log says the connection was lost \"while receiving the initial server greeting\", the server hung up before its 220: the service on that port is down, overloaded or not the one expected (a content filter or LMTP service that is not running).",
+        "日志里没有任何 SMTP 回复：客户端一直在等（等连接、等问候或等回复），直到自己的超时，然后放弃了。服务器没有拒绝任何东西，而是有别的东西让会话无法继续。最常见的是加密设置与端口不符：客户端在 465 端口上以明文开始，会一直等一个服务器永远不会发的问候，因为服务器在等 TLS 握手（.NET 的 System.Net.Mail 根本不能一连上就开始 TLS，所以在 465 上总是超时）。其他原因有：防火墙或封锁出站 SMTP 端口的主机（很多云主机都封锁）、扫描外发邮件的杀毒软件，或者大邮件在慢速线路上发送时间超过了客户端的超时。如果日志说连接是在“接收初始服务器问候时”断开的（while receiving the initial server greeting），那是服务器在发出 220 之前就挂断了：该端口上的服务没有运行、负载过重，或者不是预期的那个服务（例如没有运行的内容过滤器或 LMTP 服务）。",
     ),
     fix: Tr::new(
         "Pair port and encryption: 465 with SSL/TLS from the start, 587 with STARTTLS (Outlook: port 465 with SSL/TLS, or 587 with STARTTLS; System.Net.Mail: port 587 with EnableSsl = true; Nodemailer: secure: true only on 465). Check that the port answers: `openssl s_client -connect host:465` shows a 220 after the handshake, `openssl s_client -starttls smtp -connect host:587` on 587, and `nc -vz host 587` fails where a firewall blocks it. If the greeting comes but a large message times out, raise the client's timeout (Outlook: More Settings → Advanced → Server Timeouts; SmtpClient.Timeout; Nodemailer's greetingTimeout and socketTimeout) or send smaller attachments. Postfix relaying to a smarthost on port 465 needs smtp_tls_wrappermode = yes (with smtp_tls_security_level = encrypt), or the relayhost on port 587; a content filter (amavis) that no longer answers delays every message the same way.",
@@ -33,11 +33,14 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// What the programs print, lower-case.
-pub(crate) const WORDS: [&str; 4] = [
+pub(crate) const WORDS: [&str; 5] = [
     "timed out waiting for a response from the sending (smtp) server",
     // Postfix's SMTP client: `conversation with host[ip] timed out while receiving the
     // initial server greeting` (or `while sending end of data`).
     "timed out while ",
+    // The server hung up before its 220 (maxking/docker-mailman#471: an LMTP service that
+    // was not answering).
+    "while receiving the initial server greeting",
     "smtpexception: the operation has timed out",
     "greeting never received",
 ];

@@ -28,6 +28,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         "not authorized to send as",
         // Exchange: `554 5.2.0 STOREDRV.Submission.Exception:SendAsDeniedException…`.
         "sendasdenied",
+        // 163.com: `553 Local user only` when MAIL FROM is not the logged-in account
+        // (ruanyf/weather-action#5).
+        "local user only",
     ]);
     let sender_words = c.has(&["sender", "from", "owned"]);
     if (c.class == Some(5) || (c.code.is_none() && not_owner))

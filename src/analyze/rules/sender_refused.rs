@@ -29,6 +29,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "must equal",
             "not owned",
             "sender address rejected",
+            // `550 "envelope sender not allowed …"` (symfony/symfony#49173).
+            "sender not allowed",
         ]);
     if about_sender && matches!(c.code, Some(550 | 551 | 553 | 554)) {
         let sender = c.sender();

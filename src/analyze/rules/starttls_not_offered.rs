@@ -32,6 +32,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "starttls extension not supported",
             "starttls not supported",
             "server does not support starttls",
+            // JavaMail with mail.smtp.starttls.required (jakartaee/mail-api#392).
+            "host does not support starttls",
             "tls not available",
             "ixp_e_smtp_no_starttls_support",
         ])

@@ -35,8 +35,14 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// What the programs print, lower-case.
-pub(crate) const WORDS: [&str; 5] = [
+pub(crate) const WORDS: [&str; 7] = [
     "wrong version number",
+    // JavaMail without SSL on port 465 (eclipse-ee4j/angus-mail#134): `Got bad greeting from
+    // SMTP host: …, port: 465, response: [EOF]`.
+    "got bad greeting from smtp host",
+    // OpenSSL (PHPMailer's ssl://) on a port that speaks no TLS: `SSL23_GET_SERVER_HELLO:
+    // unknown protocol`.
+    "get_server_hello:unknown protocol",
     "unexpected tls packet",
     "first record does not look like a tls handshake",
     "connection unexpectedly closed: timed out",
