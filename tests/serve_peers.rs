@@ -1242,9 +1242,21 @@ const MESSAGE: &[u8] =
 
 /// `curl smtp://` with `--login-options AUTH=MECH`, to `rcpts`; the message on stdin.
 fn curl(serve: &Serve, mechanism: &str, password: &str, rcpts: &[&str]) -> Run {
-    let url = format!("smtp://{}", serve.server());
     let user = format!("alice:{password}");
-    let login = format!("AUTH={mechanism}");
+    curl_send(
+        serve,
+        "alice@example.com",
+        rcpts,
+        &["--user", &user],
+        mechanism,
+    )
+}
+
+/// curl sending MESSAGE to `rcpts` from `from`, logging in with `login` (its `--user` and
+/// the like) and `AUTH=mechanism`; `login` may start with the TLS options.
+fn curl_send(serve: &Serve, from: &str, rcpts: &[&str], login: &[&str], mechanism: &str) -> Run {
+    let url = format!("smtp://{}", serve.server());
+    let options = format!("AUTH={mechanism}");
     let mut args = vec![
         "--silent",
         "--show-error",
@@ -1252,14 +1264,13 @@ fn curl(serve: &Serve, mechanism: &str, password: &str, rcpts: &[&str]) -> Run {
         "15",
         &url,
         "--mail-from",
-        "alice@example.com",
+        from,
         "--upload-file",
         "-",
-        "--user",
-        &user,
         "--login-options",
-        &login,
+        &options,
     ];
+    args.extend_from_slice(login);
     for rcpt in rcpts {
         args.extend(["--mail-rcpt", rcpt]);
     }
@@ -1483,39 +1494,12 @@ fn curl_oauth_over(
     mechanism: &str,
     token: &str,
 ) -> Run {
-    let url = format!("smtp://{}", serve.server());
-    let login = format!("AUTH={mechanism}");
-    let tls: &[&str] = match cert {
-        Some(cert) => &["--ssl-reqd", "--cacert", cert],
-        None => &[],
+    let mut login = match cert {
+        Some(cert) => vec!["--ssl-reqd", "--cacert", cert],
+        None => Vec::new(),
     };
-    run_tool_with_input(
-        "curl",
-        &[
-            tls,
-            &[
-                "--silent",
-                "--show-error",
-                "--max-time",
-                "15",
-                &url,
-                "--mail-from",
-                user,
-                "--mail-rcpt",
-                "bob@example.com",
-                "--upload-file",
-                "-",
-                "--user",
-                user,
-                "--oauth2-bearer",
-                token,
-                "--login-options",
-                &login,
-            ],
-        ]
-        .concat(),
-        Some(MESSAGE),
-    )
+    login.extend(["--user", user, "--oauth2-bearer", token]);
+    curl_send(serve, user, &["bob@example.com"], &login, mechanism)
 }
 
 /// curl's XOAUTH2 against the providers that offer it without OAUTHBEARER (Outlook, QQ
