@@ -690,3 +690,46 @@ fn an_oauthbearer_error_challenge_acknowledged_without_ctrl_a_is_said_so() {
     d.send("AQ==");
     assert!(!d.last().why.explain(Lang::En).contains("acknowledged"));
 }
+
+/// A telnet session to smtp.qq.com published in midoks/imail's wiki ("SMTP", 2021), replayed
+/// line by line: HELO's three lines with the size limit, AUTH LOGIN after HELO (RFC 4954
+/// wants EHLO; QQ Mail does not), and QQ Mail's own words for MAIL, RCPT, DATA and the end of
+/// the message. The explanation says where the RFC differs.
+#[test]
+fn qq_mail_answers_a_published_telnet_session_line_by_line() {
+    let mut d = Dialog::new(Profile::QqMail, "12345@qq.com");
+    let login = BASE64.encode("12345@qq.com");
+    let code = BASE64.encode("app-password");
+    let steps: [(&str, &str); 8] = [
+        (
+            "helo m",
+            "250-newxmesmtplogicsvrsza9.qq.com\r\n250-SIZE 73400320\r\n250 OK\r\n",
+        ),
+        ("auth login", "334 VXNlcm5hbWU6\r\n"),
+        (&login, "334 UGFzc3dvcmQ6\r\n"),
+        (&code, "235 Authentication successful\r\n"),
+        ("mail from:<12345@qq.com>", "250 OK.\r\n"),
+        ("rcpt to: <bob@example.com>", "250 OK\r\n"),
+        ("data", "354 End data with <CR><LF>.<CR><LF>.\r\n"),
+        (
+            "from:627293072\r\nto: midoks\r\nsubject: test\r\n\r\ndata\r\n.",
+            "250 OK: queued as.\r\n",
+        ),
+    ];
+    for (line, reply) in steps {
+        assert_eq!(d.send(line), reply, "{line:?}");
+    }
+    assert_eq!(
+        ServerConfig::new(Profile::QqMail).policies.max_message_size,
+        73_400_320
+    );
+    let mut d = Dialog::new(Profile::QqMail, "12345@qq.com");
+    d.send("helo m");
+    for lang in Lang::ALL {
+        let said = d.last().why.explain(lang);
+        assert!(
+            said.contains("midoks/imail") && said.contains("RFC 4954"),
+            "{said}"
+        );
+    }
+}

@@ -340,6 +340,10 @@ impl Profile {
                 "QQ Mail's own wording, as published (louislam/uptime-kuma#3434).",
                 "QQ 邮箱自己的措辞，取自公开记录（louislam/uptime-kuma#3434）。",
             ),
+            (Profile::QqMail, S::Helo | S::MailOk | S::RcptOk | S::DataGo | S::Queued) => Tr::new(
+                "QQ Mail's own wording, from a telnet session published in midoks/imail's wiki (2021). It answers HELO with its size limit, which RFC 5321 leaves to EHLO's list, and takes AUTH LOGIN after HELO, where RFC 4954 expects EHLO first. The real HELO reply's first line also carries an address and a number after the host name, whose meaning is not published.",
+                "QQ 邮箱自己的措辞，取自 midoks/imail 的 wiki 中公开的一次 telnet 会话（2021）。它对 HELO 的回复就带有大小上限（RFC 5321 把这留给 EHLO 的列表），并且在 HELO 之后就接受 AUTH LOGIN，而 RFC 4954 要求先 EHLO。真实 HELO 回复的第一行在主机名后面还有一个地址和一个数字，其含义没有公开。",
+            ),
             (Profile::QqMail, S::AuthFailed) => Tr::new(
                 "QQ Mail's own wording (louislam/uptime-kuma#3434): it takes the authorization code generated in its web settings, not the QQ password. RFC 4954 §6 names 535 for invalid credentials, as here; QQ Mail adds no enhanced code.",
                 "QQ 邮箱自己的措辞（louislam/uptime-kuma#3434）：它要的是在网页设置里生成的授权码，而不是 QQ 密码。RFC 4954 §6 为凭据无效规定的正是 535；QQ 邮箱不加增强状态码。",
@@ -371,6 +375,13 @@ impl Profile {
     /// Sendmail take AUTH before any EHLO, and after HELO (recorded).
     pub fn auth_needs_ehlo(self) -> bool {
         !matches!(self, Profile::Postfix | Profile::Sendmail)
+    }
+
+    /// Whether AUTH is taken after HELO, though HELO lists no extensions: QQ Mail answers
+    /// `helo m` and then `auth login` with its 334 challenges (a telnet session published in
+    /// midoks/imail's wiki, "SMTP", 2021).
+    pub fn auth_after_helo(self) -> bool {
+        matches!(self, Profile::Postfix | Profile::Sendmail | Profile::QqMail)
     }
 
     /// Whether a TLS-before-AUTH policy hides AUTH until TLS is active, as Postfix's
@@ -479,8 +490,10 @@ impl Profile {
             Profile::Outlook => 157_286_400,
             // The published smtplib log: `250-SIZE 35882577`.
             Profile::Gmail => 35_882_577,
-            // Not in the sources: the engine's default.
-            Profile::Rfc5321 | Profile::QqMail => 10_240_000,
+            // midoks/imail's wiki: HELO's `250-SIZE 73400320`.
+            Profile::QqMail => 73_400_320,
+            // The engine's default.
+            Profile::Rfc5321 => 10_240_000,
         }
     }
 
@@ -1327,11 +1340,17 @@ fn outlook(s: Situation) -> Option<Template> {
     })
 }
 
-/// QQ Mail (louislam/uptime-kuma#3434).
+/// QQ Mail (louislam/uptime-kuma#3434; midoks/imail's wiki, "SMTP").
 fn qq_mail(s: Situation) -> Option<Template> {
     use Situation as S;
     Some(match s {
         S::Greeting => t(220, "", &["{host} XMail Esmtp QQ Mail Server."]),
+        // midoks/imail's wiki, "SMTP": a telnet session to smtp.qq.com.
+        S::Helo => t(250, "", &["{host}", "SIZE 73400320", "OK"]),
+        S::MailOk => t(250, "", &["OK."]),
+        S::RcptOk => t(250, "", &["OK"]),
+        S::DataGo => t(354, "", &["End data with <CR><LF>.<CR><LF>."]),
+        S::Queued => t(250, "", &["OK: queued as."]),
         S::AuthOk => t(235, "", &["Authentication successful"]),
         S::AuthFailed => t(
             535,

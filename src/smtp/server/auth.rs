@@ -25,8 +25,11 @@ impl Server {
             if self.hello.is_none() {
                 return self.say(events, Situation::NeedHelo, &vars, None);
             }
-            if !esmtp {
+            if !esmtp && !self.config.profile.auth_after_helo() {
                 return self.say(events, Situation::AuthNotOffered, &vars, None);
+            }
+            if !esmtp {
+                self.leniency.get_or_insert(Leniency::AuthWithoutEhlo);
             }
         } else if !esmtp {
             self.leniency.get_or_insert(Leniency::AuthWithoutEhlo);
