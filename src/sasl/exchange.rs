@@ -224,7 +224,11 @@ pub type ServerStep = AuthStep<ServerFailure>;
 pub type ClientStep = AuthStep<ClientFailure>;
 
 /// The server side of one mechanism's exchange.
-pub trait ServerExchange: std::fmt::Debug + CloneServer + Send + Sync {
+///
+/// Not `Debug`: its state holds the account's stored secret, and a `Debug` in the trait
+/// object would link every mechanism's state printer into each page that serves (see
+/// the `Debug` impls below, which print the trace alone).
+pub trait ServerExchange: CloneServer + Send + Sync {
     /// The first challenge when the client sent no initial response (RFC 4954 §4: an
     /// empty `334` where the mechanism is client-first).
     fn start(&mut self, env: &mut ServerEnv<'_>) -> ServerStep;
@@ -234,8 +238,8 @@ pub trait ServerExchange: std::fmt::Debug + CloneServer + Send + Sync {
     fn trace(&self) -> &Trace;
 }
 
-/// The client side of one mechanism's exchange.
-pub trait ClientExchange: std::fmt::Debug + CloneClient + Send + Sync {
+/// The client side of one mechanism's exchange (not `Debug`, as [`ServerExchange`]).
+pub trait ClientExchange: CloneClient + Send + Sync {
     /// The initial response sent with `AUTH` (RFC 4954 §4), if the mechanism sends one.
     fn initial(&mut self) -> Result<Option<Vec<u8>>, ClientFailure>;
     /// The server's (decoded) challenge: the next response, or why the client stops.
@@ -271,6 +275,14 @@ impl Clone for Box<dyn ServerExchange> {
     }
 }
 
+impl std::fmt::Debug for dyn ServerExchange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerExchange")
+            .field("steps", &self.trace().steps.len())
+            .finish_non_exhaustive()
+    }
+}
+
 /// Cloning a boxed client exchange.
 pub trait CloneClient {
     /// A boxed copy.
@@ -286,6 +298,14 @@ impl<T: ClientExchange + Clone + 'static> CloneClient for T {
 impl Clone for Box<dyn ClientExchange> {
     fn clone(&self) -> Self {
         self.clone_box()
+    }
+}
+
+impl std::fmt::Debug for dyn ClientExchange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientExchange")
+            .field("steps", &self.trace().steps.len())
+            .finish_non_exhaustive()
     }
 }
 
