@@ -11,6 +11,7 @@
 
 pub mod cram_md5;
 pub mod digest_md5;
+pub mod examples;
 pub mod exchange;
 pub mod hmac_md5;
 pub mod login;

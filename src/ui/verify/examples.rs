@@ -1,11 +1,12 @@
 //! The verify page's examples: the RFCs' valid exchanges and the classic mistakes. The
-//! valid responses come from the engine's own traces of the RFC examples; the mistakes
-//! are the broken lines a real client sent (or would), judged by the engine when loaded.
+//! valid responses are the RFCs' lines as the engine's own clients send them
+//! ([`crate::sasl::examples`], checked against the clients natively, so this page's module
+//! needs no client); the mistakes are the broken lines a real client sent (or would),
+//! judged by the engine when loaded.
 
 use crate::i18n::Msg;
+use crate::sasl::examples as rfc;
 use crate::sasl::verify::Mechanism;
-use crate::sasl::{cram_md5, digest_md5, ntlm, scram};
-use crate::ui::auth::compute::wire_base64;
 
 /// What an example puts into the form.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -152,20 +153,11 @@ const TANSTAAF: &str = "tanstaaftanstaaf";
 /// RFC 2831 §4's challenge as the server sends it (base64).
 const RFC2831_CHALLENGE_B64: &str = "cmVhbG09ImVsd29vZC5pbm5vc29mdC5jb20iLG5vbmNlPSJPQTZNRzl0RVFHbTJoaCIscW9wPSJhdXRoIixhbGdvcml0aG09bWQ1LXNlc3MsY2hhcnNldD11dGYtOA==";
 
-/// The text of a step of the engine's RFC 2195 trace.
-fn rfc2195_step(id: &str, base64: bool) -> String {
-    let trace = cram_md5::client("tim", TANSTAAF, cram_md5::RFC2195_CHALLENGE.as_bytes());
-    trace
-        .step(id)
-        .map(|s| if base64 { s.base64() } else { s.text() })
-        .unwrap_or_default()
-}
-
 fn cram(response: &str) -> Filled {
     Filled {
         mechanism: Mechanism::CramMd5,
-        // The 334 line's base64 of the challenge, as the engine renders its bytes.
-        challenge: rfc2195_step("challenge", true),
+        // The 334 line's base64 of the challenge.
+        challenge: rfc::RFC2195_CHALLENGE_B64.into(),
         response: response.to_string(),
         password: TANSTAAF.into(),
         as_sent: false,
@@ -173,9 +165,9 @@ fn cram(response: &str) -> Filled {
     }
 }
 
-/// RFC 2195 §2: tim's response, as the engine computes it.
+/// RFC 2195 §2: tim's response.
 fn rfc2195_valid() -> Filled {
-    cram(&rfc2195_step("response", false))
+    cram(rfc::RFC2195_RESPONSE_B64)
 }
 
 /// The same digest in upper-case hex (base64 of "tim B913A602…").
@@ -188,20 +180,16 @@ fn cram_uppercase() -> Filled {
 fn cram_no_base64() -> Filled {
     Filled {
         as_sent: true,
-        ..cram(&rfc2195_step("response-text", false))
+        ..cram(rfc::RFC2195_RESPONSE)
     }
 }
 
-/// RFC 2831 §4: chris's response, as the engine computes it.
+/// RFC 2831 §4: chris's response.
 fn rfc2831_valid() -> Filled {
-    let trace = digest_md5::client(&digest_md5::rfc2831_example());
     Filled {
         mechanism: Mechanism::DigestMd5,
         challenge: RFC2831_CHALLENGE_B64.into(),
-        response: trace
-            .step("response-base64")
-            .map(|s| s.text())
-            .unwrap_or_default(),
+        response: rfc::RFC2831_RESPONSE_B64.into(),
         password: "secret".into(),
         as_sent: false,
         transcript: None,
@@ -239,28 +227,13 @@ const RFC5802_SERVER_FIRST: &str =
 
 /// RFC 5802 §5: the client's two lines, as the engine computes them for user / pencil.
 fn rfc5802_valid() -> Filled {
-    let trace = scram::client(
-        scram::Hash::Sha1,
-        "user",
-        "pencil",
-        "fyko+d2lbbFgONRv9qkxdawL",
-        RFC5802_SERVER_FIRST,
-    );
-    let line = |id: &str| {
-        trace
-            .as_ref()
-            .ok()
-            .and_then(|t| t.step(id))
-            .map(|s| s.text())
-            .unwrap_or_default()
-    };
     Filled {
         mechanism: Mechanism::ScramSha1,
         challenge: RFC5802_SERVER_FIRST.into(),
         response: format!(
             "{}\n{}",
-            line("client-first-base64"),
-            line("client-final-base64")
+            rfc::RFC5802_CLIENT_FIRST_B64,
+            rfc::RFC5802_CLIENT_FINAL_B64
         ),
         password: "pencil".into(),
         as_sent: false,
@@ -270,16 +243,11 @@ fn rfc5802_valid() -> Filled {
 
 /// MS-NLMP §4.2.4: the CHALLENGE, and the AUTHENTICATE the engine's client sends.
 fn ms_nlmp_valid() -> Filled {
-    let input = ntlm::ms_nlmp_example();
-    let response = ntlm::client_authenticate(&ntlm::MS_NLMP_4_2_4_CHALLENGE, &input)
-        .ok()
-        .and_then(|t| t.step("response").map(|s| s.text()))
-        .unwrap_or_default();
     Filled {
         mechanism: Mechanism::Ntlm,
-        challenge: wire_base64(&ntlm::MS_NLMP_4_2_4_CHALLENGE),
-        response,
-        password: input.password,
+        challenge: rfc::MS_NLMP_CHALLENGE_B64.into(),
+        response: rfc::MS_NLMP_AUTHENTICATE_B64.into(),
+        password: "Password".into(),
         as_sent: false,
         transcript: None,
     }
