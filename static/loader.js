@@ -168,6 +168,20 @@
     return whole;
   };
 
+  // What the shareable pages held before a reload (src/ui/share/keep.rs): copied out of the
+  // tab's session storage when this document came from a reload or the history, for the
+  // pages to take once each; and kept again, by the running module, whenever the page is
+  // left or hidden. A new visit starts afresh.
+  try {
+    const type = performance.getEntriesByType("navigation")[0]?.type;
+    window.smtpTrainerKept = type === "reload" || type === "back_forward" ? { ...sessionStorage } : {};
+  } catch {
+    // Storage refused (a sandbox): nothing was kept.
+  }
+  const keep = () => window.smtpTrainerKeep?.();
+  addEventListener("pagehide", keep);
+  document.addEventListener("visibilitychange", () => document.hidden && keep());
+
   function registerWorker() {
     // Registered once the first page is up, so its downloads never compete with it.
     if ("serviceWorker" in navigator && location.protocol !== "file:") {

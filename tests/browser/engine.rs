@@ -176,7 +176,10 @@ async fn scram_with_a_million_iterations_runs_in_the_worker_and_shows_the_engine
     }
 
     // The Auth page's own module (a first visit) hands the same work to the worker too; in
-    // Chinese, the language chosen above, which the loader remembers.
+    // Chinese, the language chosen above, which the loader remembers. The tab forgets the
+    // form first: a reload would bring it back (tests/browser/share.rs), and its million
+    // iterations would go to the worker before the example below is picked.
+    h.js("sessionStorage.clear(); return true").await;
     h.client.refresh().await.expect("reload");
     h.wait_for("[data-testid=auth-page]").await;
     let resources = h

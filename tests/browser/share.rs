@@ -556,3 +556,154 @@ async fn share_in_chinese_restores_and_names_a_damaged_link() {
     assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
     h.close().await;
 }
+
+/// What the tab keeps of `page` for a reload, as text (`None`: nothing kept).
+async fn kept(h: &Harness, page: &str) -> Option<String> {
+    let payload = h
+        .js(&format!(
+            "return sessionStorage.getItem('smtp-trainer.kept.{page}')"
+        ))
+        .await;
+    payload
+        .as_str()
+        .map(|p| decode_text(p).expect("the kept state decodes"))
+}
+
+/// Reloads the page (a new document of the same address) and waits for the app.
+async fn reload(h: &Harness) {
+    h.js("window.__sameDocument = true; return true").await;
+    h.client.refresh().await.expect("reload");
+    h.wait_for("[data-testid=app-name]").await;
+    assert_eq!(
+        h.js("return window.__sameDocument === undefined").await,
+        serde_json::Value::Bool(true),
+        "the page was loaded anew"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_brings_back_the_console_and_the_message_but_no_password() {
+    let h = Harness::start(BrowserLang::English).await;
+    // The console, a first page (its own module): the session with its AUTH exchange.
+    h.open("#/console").await;
+    reload(&h).await;
+    h.wait_for("[data-testid=console-profile]")
+        .await
+        .select_by_value("sendmail")
+        .await
+        .expect("Sendmail is picked");
+    h.wait_text("[data-testid=console-transcript]", |t| {
+        t.contains("Sendmail")
+    })
+    .await;
+    for (line, then) in CONSOLE_LINES {
+        send_line(&h, line, then).await;
+    }
+    reload(&h).await;
+    let said = status(&h, |t| t.contains("Brought back from before the reload")).await;
+    assert!(
+        said.contains("Sendmail 8.13")
+            && said.contains("3 typed line(s)")
+            && said.contains("3 password(s), token(s) or AUTH line(s) are never stored"),
+        "{said}"
+    );
+    let from = h
+        .js("return document.querySelector('[data-testid=share-status]').dataset.restored")
+        .await;
+    assert_eq!(from.as_str(), Some("kept"));
+    assert_eq!(
+        texts(&h, "[data-testid=console-client-line] .text").await,
+        vec![
+            "EHLO learner.example".to_string(),
+            "MAIL FROM:<alice@example.com>".into(),
+            "VRFY bob".into()
+        ]
+    );
+    assert_eq!(value(&h, "console-profile").await, "sendmail");
+    let stored = kept(&h, "console").await.expect("the session is kept");
+    assert!(
+        !stored.contains("c2VjcmV0") && !stored.contains("YWxpY2VA") && !stored.contains("AUTH"),
+        "no AUTH line is stored: {stored}"
+    );
+    // The session goes on, and the next reload keeps what was added.
+    send_line(&h, "NOOP", "NOOP").await;
+    reload(&h).await;
+    status(&h, |t| t.contains("4 typed line(s)")).await;
+
+    // The composer (the whole app): the message back, the password not.
+    h.open("#/compose").await;
+    h.click("compose-preset-seed000").await;
+    type_into(&h, "compose-subject", "kept over a reload").await;
+    type_into(&h, "compose-cc", "carol@example.com").await;
+    assert_eq!(value(&h, "compose-password").await, "ARsanbbsql60595");
+    reload(&h).await;
+    let said = status(&h, |t| t.contains("Brought back from before the reload")).await;
+    assert!(
+        said.contains("kept over a reload") && said.contains("1 password(s)"),
+        "{said}"
+    );
+    assert_eq!(value(&h, "compose-subject").await, "kept over a reload");
+    assert_eq!(value(&h, "compose-cc").await, "carol@example.com");
+    assert_eq!(value(&h, "compose-user").await, "sunnogo@163.com");
+    assert_eq!(value(&h, "compose-password").await, "");
+    let stored = kept(&h, "compose").await.expect("the message is kept");
+    assert!(!stored.contains("ARsanbbsql60595"), "{stored}");
+    // The console, opened after the reload in the same document, comes back too.
+    h.open("#/console").await;
+    status(&h, |t| t.contains("4 typed line(s)")).await;
+
+    // A new visit (not a reload, not Back) starts as it always did.
+    open_fresh(&h, &format!("{}/#/console", h.origin)).await;
+    h.wait_for("[data-testid=console-input]").await;
+    assert_eq!(
+        h.wait_for("[data-testid=share-status]")
+            .await
+            .text()
+            .await
+            .expect("status"),
+        ""
+    );
+    assert!(texts(&h, "[data-testid=console-client-line]")
+        .await
+        .is_empty());
+    assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
+    h.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_in_chinese_brings_back_each_auth_mechanism_on_its_own() {
+    let h = Harness::start(BrowserLang::Chinese).await;
+    h.open("#/auth/digest-md5").await;
+    h.wait_for("[data-testid=auth-step]").await;
+    type_into(&h, "auth-input-authzid", "chris-admin").await;
+    // Another mechanism, changed too, then a reload there.
+    h.open("#/auth/cram-md5").await;
+    h.wait_for("[data-testid=auth-step]").await;
+    type_into(&h, "auth-input-user", "kept-user").await;
+    reload(&h).await;
+    let said = status(&h, |t| t.contains("已恢复重新加载前的内容")).await;
+    assert!(
+        said.contains("CRAM-MD5") && said.contains("从不保存"),
+        "{said}"
+    );
+    assert_eq!(value(&h, "auth-input-user").await, "kept-user");
+    assert_eq!(value(&h, "auth-input-password").await, "");
+    // DIGEST-MD5's form, kept under its own name, comes back when it is opened.
+    h.open("#/auth/digest-md5").await;
+    status(&h, |t| t.contains("DIGEST-MD5")).await;
+    assert_eq!(value(&h, "auth-input-authzid").await, "chris-admin");
+    // A mechanism the learner never changed shows its example, with nothing said.
+    h.open("#/auth/plain").await;
+    h.wait_for("[data-testid=auth-step]").await;
+    assert_ne!(value(&h, "auth-input-password").await, "");
+    assert_eq!(
+        h.wait_for("[data-testid=share-status]")
+            .await
+            .text()
+            .await
+            .expect("status"),
+        ""
+    );
+    assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
+    h.close().await;
+}

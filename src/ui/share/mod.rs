@@ -2,5 +2,6 @@
 //! ([`panel::SharePanel`]) and its texts. The pages map their state to
 //! [`crate::share::pages`] and back.
 
+pub mod keep;
 pub mod panel;
 pub mod texts;

@@ -6,7 +6,8 @@
 //!
 //! Opening a page at `#/<page>?s=<payload>` restores the state once per page load and says
 //! what was restored in a status line; a damaged, foreign or future link says so and
-//! changes nothing.
+//! changes nothing. Without a link, a reload brings back what the page held before it,
+//! passwords and tokens aside ([`super::keep`]), and says so in the same line.
 
 use std::cell::RefCell;
 
@@ -14,6 +15,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+use super::keep;
 use super::texts as tx;
 use crate::i18n::{Fill, Lang};
 use crate::share::{self, Page, ShareError};
@@ -44,11 +46,35 @@ pub struct SharePanelProps {
     pub make: Callback<bool, String>,
     /// Restores a payload in a language; says what was restored, or why nothing was.
     pub open: Callback<(String, Lang), Result<Restored, ShareError>>,
+    /// The part of the page whose state `make` gives, kept apart across a reload (Auth:
+    /// the mechanism); a page with parts keys the panel by it, so that each part's panel
+    /// keeps its own.
+    #[prop_or_default]
+    pub part: AttrValue,
+}
+
+/// Where a restored state came from.
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    Link,
+    File,
+    /// This tab, before a reload ([`keep`]).
+    Kept,
+}
+
+impl Source {
+    fn id(self) -> &'static str {
+        match self {
+            Source::Link => "link",
+            Source::File => "file",
+            Source::Kept => "kept",
+        }
+    }
 }
 
 #[derive(Clone, PartialEq)]
 enum Status {
-    Restored { file: bool, restored: Restored },
+    Restored { from: Source, restored: Restored },
     Failed(ShareError),
     Unreadable,
 }
@@ -68,46 +94,49 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     let status = use_state(|| None::<Status>);
     let saved = use_state(|| None::<String>);
     let link_ref = use_node_ref();
-    let location = use_location();
+    let query = use_location()
+        .map(|l| l.query_str().to_string())
+        .unwrap_or_default();
     let page = props.page;
     let id = |part: &str| format!("share-{}-{part}", page.id());
     {
-        // A link with a state: restore it once.
+        // A link with a state: restored once. Without one, what the page held before a
+        // reload: restored once, unless it is what the page shows anyway. Either way the
+        // page's state is kept again whenever the page is left, hidden or closed.
+        let latest = use_mut_ref(|| props.make.clone());
+        *latest.borrow_mut() = props.make.clone();
         let (open, status) = (props.open.clone(), status.clone());
-        let query = location
-            .map(|l| l.query_str().to_string())
-            .unwrap_or_default();
-        use_effect_with(query, move |query| {
-            if !query.contains("s=") {
-                return;
-            }
-            let payload = share::payload_of(query).to_string();
-            let fresh = LAST_OPENED.with(|last| {
-                let mut last = last.borrow_mut();
-                let fresh = *last != payload;
-                *last = payload.clone();
-                fresh
-            });
-            if fresh {
-                status.set(Some(match open.emit((payload, lang)) {
-                    Ok(restored) => Status::Restored {
-                        file: false,
-                        restored,
-                    },
-                    Err(error) => Status::Failed(error),
-                }));
-            }
-        });
-    }
-    {
-        // A new link is selected in its field, ready to copy by hand too.
-        let link_ref = link_ref.clone();
-        use_effect_with((*link).clone(), move |link| {
-            if link.is_some() {
-                if let Some(input) = link_ref.cast::<web_sys::HtmlInputElement>() {
-                    let _ = input.focus();
-                    input.select();
+        use_effect_with((query, props.part.clone()), move |(query, part)| {
+            let key = keep::key(page, part);
+            let kept = keep::take(&key);
+            let restore = if query.contains("s=") {
+                let payload = share::payload_of(query).to_string();
+                let fresh = LAST_OPENED.with(|last| {
+                    let mut last = last.borrow_mut();
+                    let fresh = *last != payload;
+                    *last = payload.clone();
+                    fresh
+                });
+                fresh.then_some((payload, Source::Link))
+            } else {
+                kept.filter(|k| *k != latest.borrow().emit(false))
+                    .map(|k| (k, Source::Kept))
+            };
+            if let Some((payload, from)) = restore {
+                match open.emit((payload, lang)) {
+                    Ok(restored) => status.set(Some(Status::Restored { from, restored })),
+                    Err(error) if from == Source::Link => status.set(Some(Status::Failed(error))),
+                    // A kept state this release cannot read is dropped without a word: it
+                    // was the page's own, not something the learner brought.
+                    Err(_) => {}
                 }
+            }
+            let save: std::rc::Rc<dyn Fn()> =
+                std::rc::Rc::new(move || keep::save(&key, &latest.borrow().emit(false)));
+            let id = keep::on_leave(save.clone());
+            move || {
+                keep::forget(id);
+                save();
             }
         });
     }
@@ -162,7 +191,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     None => Status::Unreadable,
                     Some(text) => match open.emit((share::payload_of(&text).to_string(), lang)) {
                         Ok(restored) => Status::Restored {
-                            file: true,
+                            from: Source::File,
                             restored,
                         },
                         Err(error) => Status::Failed(error),
@@ -173,20 +202,24 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
     };
 
     let restored = match &*status {
-        Some(Status::Restored { file, restored }) => {
-            let said = if *file {
-                tx::RESTORED_FILE
-            } else {
-                tx::RESTORED_LINK
+        Some(Status::Restored { from, restored }) => {
+            let (said, left_out) = match from {
+                Source::Link => (tx::RESTORED_LINK, tx::LEFT_OUT),
+                Source::File => (tx::RESTORED_FILE, tx::LEFT_OUT),
+                Source::Kept => (tx::RESTORED_KEPT, tx::KEPT_LEFT_OUT),
             };
             let mut text = said.get(lang).fill(&[("what", &restored.what)]);
             if restored.left_out > 0 {
                 text.push(' ');
-                text.push_str(&tx::LEFT_OUT.get(lang).fill(&[("n", &restored.left_out)]));
+                text.push_str(&left_out.get(lang).fill(&[("n", &restored.left_out)]));
             }
             text
         }
         _ => String::new(),
+    };
+    let restored_from = match &*status {
+        Some(Status::Restored { from, .. }) => Some(from.id()),
+        _ => None,
     };
     let error = match &*status {
         Some(Status::Failed(error)) => Some(tx::describe(*error, lang)),
@@ -209,7 +242,8 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         <section class="share-panel" aria-label={tx::HEADING.get(lang)} data-testid="share-panel"
             data-page={page.id()}>
             <p class={classes!("share-status", (!restored.is_empty()).then_some("ok-box"))}
-                role="status" aria-live="polite" data-testid="share-status">{ restored }</p>
+                role="status" aria-live="polite" data-testid="share-status"
+                data-restored={restored_from}>{ restored }</p>
             if let Some(error) = error {
                 <p class="error-box" role="alert" data-testid="share-error" data-error={data_error}>
                     { error }

@@ -26,6 +26,14 @@ pub const DOWNLOADED: Tr = Tr::new("Saved as {name}.", "已保存为 {name}。")
 pub const IMPORT: Tr = Tr::new("Open a shared file", "打开分享的文件");
 pub const RESTORED_LINK: Tr = Tr::new("Restored from the link: {what}.", "已从链接恢复：{what}。");
 pub const RESTORED_FILE: Tr = Tr::new("Restored from the file: {what}.", "已从文件恢复：{what}。");
+pub const RESTORED_KEPT: Tr = Tr::new(
+    "Brought back from before the reload: {what}.",
+    "已恢复重新加载前的内容：{what}。",
+);
+pub const KEPT_LEFT_OUT: Tr = Tr::new(
+    "{n} password(s), token(s) or AUTH line(s) are never stored in the browser: type them again.",
+    "{n} 个密码、令牌或 AUTH 行从不保存在浏览器中：请重新输入。",
+);
 pub const LEFT_OUT: Tr = Tr::new(
     "{n} password(s), token(s) or AUTH line(s) were left out when it was shared: type them again.",
     "分享时略去了 {n} 个密码、令牌或 AUTH 行：请重新输入。",
@@ -77,8 +85,8 @@ pub const COMPOSE_WHAT: Tr = Tr::new(
     "邮件“{subject}”、服务器与客户端设置",
 );
 pub const COMPOSE_FILES: Tr = Tr::new(
-    "; attachments are not in links, pick them again: {names}",
-    "；附件不在链接中，请重新选择：{names}",
+    "; attachments stay on your computer (never in a link or kept by the browser), pick them again: {names}",
+    "；附件只留在你的电脑上（不会放进链接，也不会由浏览器保存），请重新选择：{names}",
 );
 
 /// A page's name in messages.
