@@ -31,6 +31,7 @@ mod mailbox_full;
 mod mechanism;
 pub(crate) mod mechanism_unverifiable;
 mod message_header;
+mod message_spam;
 mod microsoft_auth;
 mod network;
 pub(crate) mod no_listener;
@@ -67,6 +68,7 @@ mod refused;
 mod relay_denied;
 mod sender_not_login;
 mod sender_refused;
+mod sender_reputation;
 mod temporary;
 mod too_big;
 mod unknown_command;
@@ -127,7 +129,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 40] = [
+const RULES: [(Applies, &Rule); 42] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -141,6 +143,10 @@ const RULES: [(Applies, &Rule); 40] = [
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
+    // A reputation refusal that names no list: after the blocklists, before the rate limit
+    // (whose 4xx "unusual rate" stays its own).
+    (sender_reputation::applies, &sender_reputation::RULE),
+    (message_spam::applies, &message_spam::RULE),
     (reverse_dns::applies, &reverse_dns::RULE),
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
