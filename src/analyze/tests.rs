@@ -696,7 +696,9 @@ fn a_refusal_after_the_data_never_blames_the_recipients_address() {
     // Gmail's UnsolicitedMessageError: the message, not the address or the login.
     assert_eq!(d.cause, "message-judged-spam");
     assert!(
-        d.fix.en.starts_with("Change the message before sending again"),
+        d.fix
+            .en
+            .starts_with("Change the message before sending again"),
         "{}",
         d.fix.en
     );
@@ -1253,7 +1255,11 @@ fn mailx_output_mailq_reasons_and_a_loop_are_read() {
     assert_eq!(d.code, Some(554));
     assert!(d.fix.en.contains("DT:SPM"), "{}", d.fix.en);
     assert_eq!(d.cause, "message-judged-spam");
-    assert!(d.what.en.starts_with("\"554 DT:SPM 126 smtp3,"), "{}", d.what.en);
+    assert!(
+        d.what.en.starts_with("\"554 DT:SPM 126 smtp3,"),
+        "{}",
+        d.what.en
+    );
     // mailq: the reason under a deferred message, without the recipient under it.
     let mailq = "-Queue ID-  --Size-- ----Arrival Time---- -Sender/Recipient-------\nA1B2C3D4E5     1234 Mon Mar 11 10:00:01  root@server.example.com\n(connect to gmail-smtp-in.l.google.com[142.250.102.27]:25: Connection timed out)\n                                         someone@gmail.com\n\nF6A7B8C9D0      987 Mon Mar 11 10:05:12  root@server.example.com\n(connect to gmail-smtp-in.l.google.com[142.250.102.27]:25: Connection timed out)\n                                         other@gmail.com\n\n-- 2 Kbytes in 2 Requests.\n";
     let a = analyze(mailq);

@@ -176,11 +176,12 @@ async fn scram_with_a_million_iterations_runs_in_the_worker_and_shows_the_engine
     }
 
     // The Auth page's own module (a first visit) hands the same work to the worker too; in
-    // Chinese, the language chosen above, which the loader remembers. The tab forgets the
-    // form first: a reload would bring it back (tests/browser/share.rs), and its million
+    // Chinese, the language chosen above, which the loader remembers. A new visit, not a
+    // reload: a reload would bring the form back (tests/browser/share.rs), and its million
     // iterations would go to the worker before the example below is picked.
-    h.js("sessionStorage.clear(); return true").await;
-    h.client.refresh().await.expect("reload");
+    let here = h.client.current_url().await.expect("the address");
+    h.client.goto("about:blank").await.expect("about:blank");
+    h.client.goto(here.as_str()).await.expect("a new visit");
     h.wait_for("[data-testid=auth-page]").await;
     let resources = h
         .js("return performance.getEntriesByType('resource').map(e => e.name)")

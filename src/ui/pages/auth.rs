@@ -147,7 +147,7 @@ pub fn auth_page(props: &AuthPageProps) -> Html {
         <section class="page auth" data-testid="auth-page">
             <h1 data-testid="auth-heading">{ t(lang, Msg::AuthHeading) }</h1>
             <p class="intro">{ t(lang, Msg::AuthIntro) }</p>
-            <SharePanel key={mech.slug()} page={Page::Auth} part={mech.slug()} {make} {open} />
+            <SharePanel page={Page::Auth} part={mech.slug()} {make} {open} />
             if unknown {
                 <p class="error-box" role="alert" data-testid="auth-unknown">
                     { t(lang, Msg::AuthUnknownMechanism)

@@ -47,8 +47,7 @@ pub struct SharePanelProps {
     /// Restores a payload in a language; says what was restored, or why nothing was.
     pub open: Callback<(String, Lang), Result<Restored, ShareError>>,
     /// The part of the page whose state `make` gives, kept apart across a reload (Auth:
-    /// the mechanism); a page with parts keys the panel by it, so that each part's panel
-    /// keeps its own.
+    /// the mechanism).
     #[prop_or_default]
     pub part: AttrValue,
 }
@@ -103,11 +102,27 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
         // A link with a state: restored once. Without one, what the page held before a
         // reload: restored once, unless it is what the page shows anyway. Either way the
         // page's state is kept again whenever the page is left, hidden or closed.
-        let latest = use_mut_ref(|| props.make.clone());
-        *latest.borrow_mut() = props.make.clone();
+        // The part shown and how to write its state, as of this render. When the part
+        // changes (Auth's mechanism), the one left is kept with its own last `make`.
+        let latest = use_mut_ref(|| (props.part.clone(), props.make.clone()));
+        {
+            let mut latest = latest.borrow_mut();
+            if latest.0 != props.part {
+                keep::save(&keep::key(page, &latest.0), &latest.1.emit(false));
+            }
+            *latest = (props.part.clone(), props.make.clone());
+        }
         let (open, status) = (props.open.clone(), status.clone());
         use_effect_with((query, props.part.clone()), move |(query, part)| {
             let key = keep::key(page, part);
+            // What a reload brought back belongs to the part shown then (a link's state is
+            // the page's, and stays said).
+            if let Some(Status::Restored {
+                from: Source::Kept, ..
+            }) = &*status
+            {
+                status.set(None);
+            }
             let kept = keep::take(&key);
             let restore = if query.contains("s=") {
                 let payload = share::payload_of(query).to_string();
@@ -119,7 +134,7 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                 });
                 fresh.then_some((payload, Source::Link))
             } else {
-                kept.filter(|k| *k != latest.borrow().emit(false))
+                kept.filter(|k| *k != latest.borrow().1.emit(false))
                     .map(|k| (k, Source::Kept))
             };
             if let Some((payload, from)) = restore {
@@ -131,8 +146,13 @@ pub fn share_panel(props: &SharePanelProps) -> Html {
                     Err(_) => {}
                 }
             }
-            let save: std::rc::Rc<dyn Fn()> =
-                std::rc::Rc::new(move || keep::save(&key, &latest.borrow().emit(false)));
+            let part = part.clone();
+            let save: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(move || {
+                let latest = latest.borrow();
+                if latest.0 == part {
+                    keep::save(&key, &latest.1.emit(false));
+                }
+            });
             let id = keep::on_leave(save.clone());
             move || {
                 keep::forget(id);
