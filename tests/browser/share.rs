@@ -137,11 +137,8 @@ const CONSOLE_LINES: [(&str, &str); 6] = [
     ("VRFY bob", "VRFY bob"),
 ];
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn share_console_link_replays_the_session_with_its_server_and_the_password_only_when_ticked()
-{
-    let h = Harness::start(BrowserLang::English).await;
-    h.open("#/console").await;
+/// Picks Sendmail in the console and types [`CONSOLE_LINES`], each answered.
+async fn sendmail_session(h: &Harness) {
     h.wait_for("[data-testid=console-profile]")
         .await
         .select_by_value("sendmail")
@@ -152,8 +149,16 @@ async fn share_console_link_replays_the_session_with_its_server_and_the_password
     })
     .await;
     for (line, then) in CONSOLE_LINES {
-        send_line(&h, line, then).await;
+        send_line(h, line, then).await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn share_console_link_replays_the_session_with_its_server_and_the_password_only_when_ticked()
+{
+    let h = Harness::start(BrowserLang::English).await;
+    h.open("#/console").await;
+    sendmail_session(&h).await;
     let typed: Vec<String> = CONSOLE_LINES.iter().map(|(l, _)| l.to_string()).collect();
     assert_eq!(
         texts(&h, "[data-testid=console-client-line] .text").await,
@@ -557,6 +562,15 @@ async fn share_in_chinese_restores_and_names_a_damaged_link() {
     h.close().await;
 }
 
+/// The share status as it is now.
+async fn status_now(h: &Harness) -> String {
+    h.wait_for("[data-testid=share-status]")
+        .await
+        .text()
+        .await
+        .expect("status")
+}
+
 /// What the tab keeps of `page` for a reload, as text (`None`: nothing kept).
 async fn kept(h: &Harness, page: &str) -> Option<String> {
     let payload = h
@@ -587,18 +601,7 @@ async fn a_reload_brings_back_the_console_and_the_message_but_no_password() {
     // The console, a first page (its own module): the session with its AUTH exchange.
     h.open("#/console").await;
     reload(&h).await;
-    h.wait_for("[data-testid=console-profile]")
-        .await
-        .select_by_value("sendmail")
-        .await
-        .expect("Sendmail is picked");
-    h.wait_text("[data-testid=console-transcript]", |t| {
-        t.contains("Sendmail")
-    })
-    .await;
-    for (line, then) in CONSOLE_LINES {
-        send_line(&h, line, then).await;
-    }
+    sendmail_session(&h).await;
     reload(&h).await;
     let said = status(&h, |t| t.contains("Brought back from before the reload")).await;
     assert!(
@@ -655,14 +658,7 @@ async fn a_reload_brings_back_the_console_and_the_message_but_no_password() {
     // A new visit (not a reload, not Back) starts as it always did.
     open_fresh(&h, &format!("{}/#/console", h.origin)).await;
     h.wait_for("[data-testid=console-input]").await;
-    assert_eq!(
-        h.wait_for("[data-testid=share-status]")
-            .await
-            .text()
-            .await
-            .expect("status"),
-        ""
-    );
+    assert_eq!(status_now(&h).await, "", "nothing was restored");
     assert!(texts(&h, "[data-testid=console-client-line]")
         .await
         .is_empty());
@@ -696,14 +692,7 @@ async fn a_reload_in_chinese_brings_back_each_auth_mechanism_on_its_own() {
     h.open("#/auth/plain").await;
     h.wait_for("[data-testid=auth-step]").await;
     assert_ne!(value(&h, "auth-input-password").await, "");
-    assert_eq!(
-        h.wait_for("[data-testid=share-status]")
-            .await
-            .text()
-            .await
-            .expect("status"),
-        ""
-    );
+    assert_eq!(status_now(&h).await, "", "nothing was restored");
     assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
     h.close().await;
 }
