@@ -696,3 +696,39 @@ async fn a_reload_in_chinese_brings_back_each_auth_mechanism_on_its_own() {
     assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
     h.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reload_brings_back_verify_and_the_analyzer_without_their_passwords() {
+    let h = Harness::start(BrowserLang::English).await;
+    // Verify, a first page (its own module): the exchange back, checked again, no password.
+    h.open("#/verify").await;
+    h.click("verify-example-rfc2195-valid").await;
+    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
+        .await;
+    let challenge = value(&h, "verify-challenge").await;
+    let response = value(&h, "verify-response").await;
+    assert_ne!(value(&h, "verify-password").await, "");
+    reload(&h).await;
+    let said = status(&h, |t| t.contains("Brought back from before the reload")).await;
+    assert!(
+        said.contains("CRAM-MD5 exchange") && said.contains("1 password(s)"),
+        "{said}"
+    );
+    assert_eq!(value(&h, "verify-challenge").await, challenge);
+    assert_eq!(value(&h, "verify-response").await, response);
+    assert_eq!(value(&h, "verify-password").await, "");
+    h.wait_for("[data-testid=verify-no-password]").await;
+
+    // The analyzer (the whole app): the log back, analyzed again.
+    h.open("#/analyze").await;
+    h.click("analyze-example-seed004").await;
+    h.wait_for("[data-testid=analyze-result]").await;
+    let log = value(&h, "analyze-input").await;
+    reload(&h).await;
+    let said = status(&h, |t| t.contains("Brought back from before the reload")).await;
+    assert!(said.contains("analyzed again"), "{said}");
+    assert_eq!(value(&h, "analyze-input").await, log);
+    h.wait_for("[data-testid=analyze-result]").await;
+    assert_eq!(console_problems(&h).await, Vec::<serde_json::Value>::new());
+    h.close().await;
+}
