@@ -632,6 +632,24 @@ async fn a_reload_brings_back_the_console_and_the_message_but_no_password() {
     send_line(&h, "NOOP", "NOOP").await;
     reload(&h).await;
     status(&h, |t| t.contains("4 typed line(s)")).await;
+    // A line typed and not sent comes back too; an AUTH line does not (it holds the
+    // credential).
+    type_into(&h, "console-input", "HELP").await;
+    reload(&h).await;
+    h.wait_value("console-input", "HELP").await;
+    type_into(
+        &h,
+        "console-input",
+        "AUTH PLAIN AHRpbQB0YW5zdGFhZnRhbnN0YWFm",
+    )
+    .await;
+    reload(&h).await;
+    status(&h, |t| t.contains("4 typed line(s)")).await;
+    assert_eq!(value(&h, "console-input").await, "");
+    let stored = h
+        .js("return sessionStorage.getItem('smtp-trainer.kept.console.line')")
+        .await;
+    assert_eq!(stored.as_str(), Some(""), "the AUTH line is not stored");
 
     // The composer (the whole app): the message back, the password not.
     h.open("#/compose").await;

@@ -6,9 +6,12 @@ use yew::prelude::*;
 
 use super::command_line::CommandLine;
 use super::data_box::{lines_of, DataBox};
-use super::state::{browser_now, use_console, use_drafts, ConsoleAction, DraftAction};
+use super::state::{browser_now, use_console, use_drafts, ConsoleAction, DraftAction, Drafts};
 use crate::i18n::{t, Msg};
+use crate::share::pages::is_auth_line;
+use crate::share::Page;
 use crate::smtp::server::Mode;
+use crate::ui::share::keep;
 use crate::ui::state::use_lang;
 
 /// The console's input.
@@ -42,6 +45,39 @@ pub fn console_input() -> Html {
                     options.set_prevent_scroll(first);
                     let _ = element.focus_with_options(&options);
                 }
+            }
+        });
+    }
+    {
+        // What was typed and not sent comes back after a reload, as the session does
+        // (`ui::share::keep`); never a line of an AUTH exchange, which holds a credential.
+        let latest = use_mut_ref(|| (Drafts::default(), mode));
+        if let Some(drafts) = &drafts {
+            *latest.borrow_mut() = ((**drafts).clone(), mode);
+        }
+        let drafts = drafts.clone();
+        use_effect_with((), move |_| {
+            let line_key = keep::key(Page::Console, "line");
+            let data_key = keep::key(Page::Console, "data");
+            if let Some(drafts) = &drafts {
+                let kept = |key: &str| keep::take(key).filter(|text| !text.is_empty());
+                if let Some(line) = kept(&line_key).filter(|_| drafts.line.is_empty()) {
+                    drafts.dispatch(DraftAction::Line(line));
+                }
+                if let Some(data) = kept(&data_key).filter(|_| drafts.data.is_empty()) {
+                    drafts.dispatch(DraftAction::Data(data));
+                }
+            }
+            let save: std::rc::Rc<dyn Fn()> = std::rc::Rc::new(move || {
+                let (drafts, mode) = &*latest.borrow();
+                let secret = is_auth_line(&drafts.line, *mode == Mode::AuthResponse);
+                keep::save(&line_key, if secret { "" } else { &drafts.line });
+                keep::save(&data_key, &drafts.data);
+            });
+            let id = keep::on_leave(save.clone());
+            move || {
+                keep::forget(id);
+                save();
             }
         });
     }
