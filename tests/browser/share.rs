@@ -303,16 +303,23 @@ async fn share_auth_link_restores_mechanism_inputs_and_step() {
     h.close().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn share_verify_link_restores_the_exchange_and_a_downloaded_file_opens_it_too() {
-    let h = Harness::start(BrowserLang::English).await;
+/// Opens Verify on RFC 2195's valid example, checked: its challenge, response and password.
+async fn rfc2195_on_verify(h: &Harness) -> (String, String, String) {
     h.open("#/verify").await;
     h.click("verify-example-rfc2195-valid").await;
     h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
         .await;
-    let challenge = value(&h, "verify-challenge").await;
-    let response = value(&h, "verify-response").await;
-    let password = value(&h, "verify-password").await;
+    (
+        value(h, "verify-challenge").await,
+        value(h, "verify-response").await,
+        value(h, "verify-password").await,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn share_verify_link_restores_the_exchange_and_a_downloaded_file_opens_it_too() {
+    let h = Harness::start(BrowserLang::English).await;
+    let (challenge, response, password) = rfc2195_on_verify(&h).await;
 
     let without = share(&h, false).await;
     assert!(!carried(&without).contains(&password));
@@ -719,13 +726,8 @@ async fn a_reload_in_chinese_brings_back_each_auth_mechanism_on_its_own() {
 async fn a_reload_brings_back_verify_and_the_analyzer_without_their_passwords() {
     let h = Harness::start(BrowserLang::English).await;
     // Verify, a first page (its own module): the exchange back, checked again, no password.
-    h.open("#/verify").await;
-    h.click("verify-example-rfc2195-valid").await;
-    h.wait_for("[data-testid=verify-verdict][data-verdict=valid]")
-        .await;
-    let challenge = value(&h, "verify-challenge").await;
-    let response = value(&h, "verify-response").await;
-    assert_ne!(value(&h, "verify-password").await, "");
+    let (challenge, response, password) = rfc2195_on_verify(&h).await;
+    assert_ne!(password, "");
     reload(&h).await;
     let said = status(&h, |t| t.contains("Brought back from before the reload")).await;
     assert!(
