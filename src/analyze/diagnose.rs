@@ -209,13 +209,14 @@ fn default_cause(kind: FindingKind) -> (&'static str, &'static str) {
 }
 
 /// The order of the findings: the cause behind the failures first (a SASL backend that is
-/// down explains every 535), then the failures from the one that ended the transaction or the
+/// down explains every 535; a sender that is no address, the failure the program reports
+/// after it), then the failures from the one that ended the transaction or the
 /// session backwards (the last refusal decided the outcome: a stray 502 before the 503 that
 /// stopped the send comes after it), then the success, then the side notes.
 fn rank(f: &Finding) -> (u8, usize) {
     let first = f.lines.first().copied().unwrap_or(usize::MAX);
     let last = f.lines.last().copied().unwrap_or(0);
-    if f.cause == "sasl-backend-down" {
+    if f.cause == "sasl-backend-down" || f.cause == rules::sender_syntax::RULE.cause {
         (0, first)
     } else if f.decides() && f.severity != Severity::Success {
         (1, usize::MAX - last)
@@ -450,6 +451,7 @@ pub(super) fn diagnose(
         auth_refusals: Vec::new(),
         auth_successes: Vec::new(),
         backend_verdicts: Vec::new(),
+        unanswered_senders: Vec::new(),
         formats,
     };
     for event in events {
@@ -464,6 +466,7 @@ pub(super) fn diagnose(
     d.saslauthd_cause();
     d.backend_verdict();
     d.recovered_logins();
+    d.unanswered_senders();
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -530,6 +533,9 @@ struct Diagnoser<'a> {
     /// What the server's authentication service said of a login (Dovecot's "Password
     /// mismatch"): the rule, the line, the user and the message.
     backend_verdicts: Vec<(&'static Rule, usize, Option<String>, String)>,
+    /// MAIL FROM lines whose path is neither an address nor `<>`, with no reply to them in
+    /// the log: the path and the line.
+    unanswered_senders: Vec<(String, usize)>,
     formats: &'a [Format],
 }
 
@@ -650,6 +656,12 @@ impl Diagnoser<'_> {
                 s.invalid_base64 = false;
             }
             Ok(Command::Mail(p)) => {
+                if !p.address.is_empty()
+                    && !p.address.contains('@')
+                    && self.unanswered_senders.len() < 16
+                {
+                    self.unanswered_senders.push((p.address.clone(), line));
+                }
                 let s = self.state(session);
                 s.mail = Some((p.address.clone(), line));
                 s.mail_accepted = false;
@@ -707,6 +719,31 @@ impl Diagnoser<'_> {
         }
     }
 
+    /// A MAIL FROM whose path is no address (a display name, a bare user name) and that
+    /// no reply in the log answers, before a failure the log shows only as the program's
+    /// own message: its likely cause. RFC 5321 §4.1.2 (Reverse-path = Path: a Mailbox,
+    /// local-part "@" domain).
+    fn unanswered_senders(&mut self) {
+        let Some((path, line)) = self.unanswered_senders.first().cloned() else {
+            return;
+        };
+        // Only as the cause of a failure the log shows: some servers (Postfix, for local
+        // submission) qualify a bare user name with their own domain and take it.
+        let failed = self.findings.list.iter().any(|f| {
+            f.decides() && f.severity == Severity::Error && f.lines.iter().any(|l| *l > line)
+        });
+        if !failed {
+            return;
+        }
+        let quote = format!("MAIL FROM:<{}>", short(&path, 80));
+        self.findings.add(rule_finding(
+            &rules::sender_syntax::RULE,
+            &quote,
+            None,
+            vec![line],
+        ));
+    }
+
     fn decoded(&mut self, session: u32, line: usize, decoded: &Decoded) {
         if decoded.exposes_secret() {
             self.exposed.push(line);
@@ -738,6 +775,9 @@ impl Diagnoser<'_> {
         reply_lines: &[String],
         to: Option<&Request>,
     ) {
+        if let Some(Request::Command { line, .. }) = to {
+            self.unanswered_senders.retain(|(_, l)| l != line);
+        }
         let Some(request) = to else {
             if code == 220 {
                 *self.state(session) = State::default();

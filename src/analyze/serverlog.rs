@@ -109,7 +109,10 @@ pub(super) fn client_message(format: Format, program: &str, text: &str) -> LogLi
         Some((_, reply)) if super::formats::reply_shaped(reply) => reply,
         _ => text,
     };
-    parse(format, program, text, false)
+    let mut log = parse(format, program, text, false);
+    let lower = text.to_ascii_lowercase();
+    log.open = format == Format::PhpMailer && PHPMAILER_OPEN.iter().any(|w| lower.contains(w));
+    log
 }
 
 /// `… program[pid]: message` → (program, message). Dovecot logs through syslog without a
@@ -214,6 +217,12 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         Some("MAIL") if message.contains("to=<") => value_after(message, "from=<")
             .filter(|a| a.contains('@'))
             .map(|a| a.trim_end_matches('>').to_string()),
+        // Exim's `H=… F=<sender> rejected RCPT <recipient>: …`: the refused one.
+        Some("RCPT") if message.contains("rejected RCPT <") => {
+            value_after(message, "rejected RCPT <")
+                .filter(|a| a.contains('@'))
+                .map(str::to_string)
+        }
         _ => first_address(message),
     };
     LogLine {
@@ -598,11 +607,25 @@ fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) ->
 /// required STARTTLS the host does not offer (jakartaee/mail-api#392), msmtp's AUTH the
 /// server does not offer (marlam/msmtp#22), a Go client's PLAIN the server does not take
 /// (KeepSec-Technologies/Mail2Go#3), curl's refused login (exit 67, rstudio/blastula#127).
-const CLIENT_REFUSALS: [&str; 4] = [
+const CLIENT_REFUSALS: [&str; 8] = [
     "host does not support starttls",
     "the server does not support authentication",
     "does not support smtp auth type",
     "login denied",
+    // PHPMailer's own messages (its language file): the reply's text follows, without its
+    // code, sometimes over the next lines.
+    "the following recipients failed",
+    "the following from address failed",
+    "data not accepted",
+    // An application's report that the mail did not go (calibre-web's worker).
+    "error sending email",
+];
+
+/// PHPMailer's messages whose reply text may go on over the lines below them (a multi-line
+/// reply's lines, joined with line breaks).
+const PHPMAILER_OPEN: [&str; 2] = [
+    "the following recipients failed",
+    "the following from address failed",
 ];
 
 /// .NET's SmtpException messages that quote the server's text without its code: the code is
@@ -867,6 +890,7 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
         "RCPT TO",
         "check_rcpt",
         "Recipient address rejected",
+        "following recipients failed",
     ]);
     let mail = has(&[
         "MAIL from",
@@ -874,6 +898,7 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
         "MAIL FROM",
         "check_mail",
         "Sender address rejected",
+        "following From address failed",
     ]);
     if rcpt && !lower.contains("sasl") {
         Some("RCPT")
@@ -906,6 +931,7 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
         "DATA from",
         "after DATA",
         "end of DATA",
+        "data not accepted",
     ]) {
         Some("DATA")
     } else if has(&["CONNECT from", "check_relay"]) {

@@ -1448,3 +1448,88 @@ fn postfix_lines_of_clients_that_left_and_servers_that_stayed_silent_are_finding
     let a = analyze("Dec  7 10:00:00 mx postfix/smtpd[123]: disconnect from unknown[192.0.2.7] ehlo=1 quit=1 commands=2");
     assert!(a.findings.is_empty(), "{:#?}", a.findings);
 }
+
+/// Refusals that were read as another cause, as a generic failure or as no failure at all:
+/// postscreen's deferral of a new client (modoboa/modoboa-installer#56), Exim's sender
+/// verification as PHPMailer reports it (PHPMailer/PHPMailer#1187), a MAIL FROM that holds
+/// a display name (gshang2017/docker#18), Exim's own `rejected RCPT` line.
+#[test]
+fn postscreen_sender_verification_and_a_name_as_sender_get_their_causes() {
+    let postscreen = "Jul 13 13:25:15 myhost postfix/postscreen[21780]: CONNECT from [192.0.2.7]:32801 to [198.51.100.1]:25\n\
+        Jul 13 13:25:21 myhost postfix/postscreen[21780]: NOQUEUE: reject: RCPT from [192.0.2.7]:32801: 450 4.3.2 Service currently unavailable; from=<someone@gmail.com>, to=<someone@myhost.example>, proto=ESMTP, helo=<mail-io0-f178.google.com>\n\
+        Jul 13 13:25:21 myhost postfix/postscreen[21780]: HANGUP after 0.24 from [192.0.2.7]:32801 in tests after SMTP handshake\n\
+        Jul 13 13:25:21 myhost postfix/postscreen[21780]: PASS NEW [192.0.2.7]:32801";
+    let a = analyze(postscreen);
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "postscreen-new-client", "{:#?}", a.findings);
+    assert_eq!(d.severity, Severity::Warning);
+    assert!(d.what.en.contains("PASS NEW") && d.fix.en.contains("postscreen_access_list"));
+    assert!(has_cjk(&d.what.zh) && has_cjk(&d.fix.zh));
+    // The same reply seen by the sending Postfix.
+    let a = analyze("Aug 26 12:19:31 mail postfix/smtp[1664]: 5B972321AC7: host mx.example.hr[192.0.2.70] said: 450 4.3.2 Service currently unavailable (in reply to RCPT TO command)");
+    assert_eq!(a.deciding().unwrap().cause, "postscreen-new-client");
+    // Another server's 450 4.3.2 with other words stays a temporary failure.
+    let a = analyze("C: RCPT TO:<b@example.org>\nS: 450 4.3.2 System shutting down");
+    assert_ne!(a.deciding().unwrap().cause, "postscreen-new-client");
+
+    // PHPMailer's message, the reply's lines under it: the sender, not the recipient.
+    let phpmailer = "SMTP Error: The following recipients failed: personalemail@gmail.com: Verification failed for <backoffice@example.lu>\nUnrouteable address\nSender verify failed";
+    let a = analyze(phpmailer);
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "sender-verify-failed", "{:#?}", a.findings);
+    assert_eq!(d.lines, vec![1]);
+    assert!(
+        a.lines.iter().all(|l| !matches!(l.kind, Kind::Unknown)),
+        "{:#?}",
+        a.lines
+    );
+    assert!(d.fix.en.contains("forwarder") && has_cjk(&d.fix.zh));
+    let a = analyze("C: RCPT TO:<b@example.org>\nS: 550-Verification failed for <a@example.lu>\nS: 550-Unrouteable address\nS: 550 Sender verify failed");
+    assert_eq!(a.deciding().unwrap().cause, "sender-verify-failed");
+    // The message alone is a failure, never "no problems found".
+    let a = analyze("SMTP Error: The following recipients failed: personalemail@gmail.com: Verification failed for <backoffice@example.lu>");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.severity, Severity::Error, "{:#?}", a.findings);
+    for log in [
+        "SMTP Error: data not accepted.",
+        "SMTP Error: The following From address failed: a@example.com",
+    ] {
+        let a = analyze(log);
+        assert_eq!(a.deciding().unwrap().severity, Severity::Error, "{log}");
+    }
+
+    // A display name as the envelope sender, the reply not logged: the program's own error.
+    let name = "[2020-03-02 07:40:08,430] DEBUG {cps.worker:125} send: 'ehlo [172.17.0.3]\\r\\n'\n\
+        [2020-03-02 07:40:10,099] DEBUG {cps.worker:125} send: 'mail FROM:<图书管理系统> size=590\\r\\n'\n\
+        [2020-03-02 07:40:10,113] DEBUG {cps.worker:125} send: 'rset\\r\\n'\n\
+        [2020-03-02 07:40:10,127] ERROR {cps.worker:531} Error sending email: Invalid input from 192.0.2.252 to newxmesmtplogicsvrszb1.qq.com.";
+    let a = analyze(name);
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "sender-not-an-address", "{:#?}", a.findings);
+    assert_eq!(d.lines, vec![2]);
+    assert!(d.what.en.contains("MAIL FROM:<图书管理系统>"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.lines == vec![4] && f.severity == Severity::Error));
+    // Without a failure after it, a bare name is not called the cause (Postfix qualifies a
+    // local sender); and an answered one is the reply's to explain.
+    let a = analyze("C: MAIL FROM:<root>\nC: RCPT TO:<b@example.org>");
+    assert!(a
+        .findings
+        .iter()
+        .all(|f| f.cause != "sender-not-an-address"));
+    let a = analyze("C: MAIL FROM:<图书管理系统>\nS: 501 Invalid input from 192.0.2.1 to newxmesmtplogicsvrszb1.qq.com.");
+    assert_eq!(a.deciding().unwrap().cause, "bad-syntax");
+
+    // Exim's own log: the refused recipient, not the sender before it.
+    let a = analyze("2019-08-08 20:00:06 H=mail-ot1-f53.google.com [209.85.210.53] F=<someone@gmail.com> rejected RCPT <postorius@lists.example>: Unrouteable address");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "unknown-user", "{:#?}", a.findings);
+    assert!(
+        d.what.en.contains("<postorius@lists.example>")
+            && !d.what.en.contains("the recipient <someone@")
+    );
+    let a = analyze("2019-08-08 20:00:06 H=mx.example [192.0.2.1] F=<a@example.com> temporarily rejected RCPT <b@example.org>: Unrouteable address");
+    assert_ne!(a.deciding().map(|f| f.cause), Some("unknown-user"));
+}

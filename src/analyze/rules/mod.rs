@@ -36,6 +36,7 @@ mod microsoft_auth;
 mod network;
 pub(crate) mod no_listener;
 mod open_resolver;
+mod postscreen;
 mod rate_limit;
 mod rcpt_policy;
 mod recipient_domain;
@@ -47,6 +48,8 @@ pub(crate) mod retry_wait;
 mod reverse_dns;
 mod sasl_backend;
 mod sender_dns;
+pub(crate) mod sender_syntax;
+mod sender_verify;
 mod server_config;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
@@ -129,7 +132,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 42] = [
+const RULES: [(Applies, &Rule); 44] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -151,6 +154,7 @@ const RULES: [(Applies, &Rule); 42] = [
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
     (account_restricted::applies, &account_restricted::RULE),
+    (sender_verify::applies, &sender_verify::RULE),
     (sender_dns::applies, &sender_dns::RULE),
     (recipient_domain::applies, &recipient_domain::RULE),
     (helo_name::applies, &helo_name::RULE),
@@ -167,6 +171,7 @@ const RULES: [(Applies, &Rule); 42] = [
     (authorization_code::applies, &authorization_code::RULE),
     (auth_not_offered::applies, &auth_not_offered::RULE),
     (message_header::applies, &message_header::RULE),
+    (postscreen::applies, &postscreen::RULE),
     (rate_limit::applies, &rate_limit::RULE),
     (mail_loop::applies, &mail_loop::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
@@ -180,8 +185,9 @@ const RULES: [(Applies, &Rule); 42] = [
 
 /// The rules the diagnosis applies from what several lines show together, not from one
 /// reply's text.
-const READ_ELSEWHERE: [&Rule; 5] = [
+const READ_ELSEWHERE: [&Rule; 6] = [
     &mechanism_unverifiable::RULE,
+    &sender_syntax::RULE,
     &backend_verdict::MISMATCH,
     &backend_verdict::UNKNOWN_USER,
     &backend_verdict::REFUSED,

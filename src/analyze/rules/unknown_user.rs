@@ -37,7 +37,11 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "recipientnotfound",
             "not found by smtp address lookup",
         ]);
-    if unknown_user && class == Some(5) {
+    // Exim's own log gives no code: `rejected RCPT <…>: Unrouteable address` is its refusal
+    // (a deferral says `temporarily rejected`).
+    let exim_refused =
+        class.is_none() && has(&["rejected rcpt"]) && !has(&["temporarily rejected"]);
+    if unknown_user && (class == Some(5) || exim_refused) {
         let who = c.address.clone().unwrap_or_default();
         return Some(finding(
             FindingKind::UnknownUser,
