@@ -356,6 +356,10 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
             log.event = LogEvent::Reject;
         }
         log.message = cut(line, MAX_MESSAGE).to_string();
+        // The exception's name says which command the reply answers.
+        if let Some(verb) = smtplib_verb(line) {
+            log.verb = Some(verb);
+        }
         return Some(log);
     }
     if let Some(i) = embedded_reply(line) {
@@ -882,8 +886,24 @@ fn exim_event(lower: &str) -> LogEvent {
     }
 }
 
+/// The command an smtplib exception answers, by its name (`SMTPSenderRefused: (530, b'…')`
+/// is the reply to MAIL, whatever the reply's words).
+fn smtplib_verb(line: &str) -> Option<&'static str> {
+    [
+        ("SMTPSenderRefused", "MAIL"),
+        ("SMTPRecipientsRefused", "RCPT"),
+        ("SMTPDataError", "DATA"),
+    ]
+    .iter()
+    .find(|(name, _)| line.contains(name))
+    .map(|(_, verb)| *verb)
+}
+
 fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
     let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
+    if let Some(verb) = smtplib_verb(message) {
+        return Some(verb);
+    }
     let rcpt = has(&[
         "RCPT from",
         "rejected RCPT",

@@ -1533,3 +1533,46 @@ fn postscreen_sender_verification_and_a_name_as_sender_get_their_causes() {
     let a = analyze("2019-08-08 20:00:06 H=mx.example [192.0.2.1] F=<a@example.com> temporarily rejected RCPT <b@example.org>: Unrouteable address");
     assert_ne!(a.deciding().map(|f| f.cause), Some("unknown-user"));
 }
+
+/// Replies whose words were read as another cause: Gmail's daily sending limit ("quota
+/// exceeded", but the sender's), a refusal naming the message pasted alone (no greeting),
+/// a filter that says "rejected as spam", and smtplib's `SMTPSenderRefused` (the reply to
+/// MAIL, whatever its words).
+#[test]
+fn a_sending_limit_a_refused_message_and_smtplib_s_command_are_read_right() {
+    for line in [
+        "550 5.4.5 Daily user sending quota exceeded.",
+        "550-5.4.5 Daily user sending limit exceeded. For more information on Gmail",
+    ] {
+        let a = analyze(line);
+        let d = a.deciding().unwrap();
+        assert_eq!(
+            d.cause, "sending-limit-reached",
+            "{line}: {:#?}",
+            a.findings
+        );
+        assert!(has_cjk(&d.what.zh) && has_cjk(&d.fix.zh));
+    }
+    // The recipient's quota stays the recipient's.
+    let a = analyze("C: RCPT TO:<b@example.org>\nS: 552 5.2.2 <b@example.org>: quota exceeded");
+    assert_eq!(a.deciding().unwrap().cause, "mailbox-full");
+
+    let a = analyze("554 5.7.9 Message not accepted for policy reasons. See https://help.yahoo.com/kb/postmaster/SLN7253.html");
+    assert_ne!(
+        a.deciding().unwrap().kind,
+        FindingKind::ConnectionRefused,
+        "{:#?}",
+        a.findings
+    );
+    // A refusal alone that names no message is still the greeting's.
+    let a = analyze("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked");
+    assert_eq!(a.deciding().unwrap().kind, FindingKind::ConnectionRefused);
+
+    let a = analyze("C: DATA\nS: 354 go ahead\nC: .\nS: 550 5.7.1 Message rejected as spam by Content Filtering.");
+    assert_eq!(a.deciding().unwrap().cause, "message-judged-spam");
+
+    let a = analyze("smtplib.SMTPSenderRefused: (530, b'5.7.0 Authentication Required. Learn more at\\n5.7.0  https://support.google.com/mail/?p=WantAuthError d9sm1234567pgc.32 - gsmtp', 'me@gmail.com')");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "auth-required", "{:#?}", a.findings);
+    assert!(d.what.en.contains("before MAIL"), "{}", d.what.en);
+}

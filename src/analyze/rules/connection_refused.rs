@@ -17,7 +17,12 @@ pub(super) const RULE: General = General {
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
     let class = c.class;
     let quote = c.quote.as_str();
-    if c.greeting && class == Some(5) {
+    // A refusal that names the message is not the greeting's, though nothing before it
+    // shows the command (`554 5.7.9 Message not accepted for policy reasons`).
+    let about_message = c.lower.contains("message not accepted")
+        || c.lower.contains("message rejected")
+        || c.lower.contains("message refused");
+    if c.greeting && class == Some(5) && !about_message {
         {
             return Some(finding(
                 FindingKind::ConnectionRefused,

@@ -30,6 +30,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "does not exist",
         "no such",
         "disabled",
+        // The sender's own daily quota (`rules/sending_limit.rs`).
+        "sending",
     ]);
     let full = e.enhanced.is_some_and(|x| x.ends_with(".2.2"))
         || e.has(&[

@@ -31,5 +31,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "dt:spm",
             "likely unsolicited mail",
             "unsolicitedmessageerror",
+            // A filter that says so in its reply (`550 5.7.1 Message rejected as spam by
+            // Content Filtering`).
+            "rejected as spam",
         ])
 }

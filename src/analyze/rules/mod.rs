@@ -50,6 +50,7 @@ mod sasl_backend;
 mod sender_dns;
 pub(crate) mod sender_syntax;
 mod sender_verify;
+mod sending_limit;
 mod server_config;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
@@ -132,7 +133,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 44] = [
+const RULES: [(Applies, &Rule); 45] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -174,6 +175,7 @@ const RULES: [(Applies, &Rule); 44] = [
     (postscreen::applies, &postscreen::RULE),
     (rate_limit::applies, &rate_limit::RULE),
     (mail_loop::applies, &mail_loop::RULE),
+    (sending_limit::applies, &sending_limit::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
     (content_blocked::applies, &content_blocked::RULE),
     (server_config::applies, &server_config::RULE),
