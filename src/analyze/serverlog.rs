@@ -431,6 +431,8 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         &super::rules::tls_version::WORDS[..],
         &super::rules::no_listener::WORDS[..],
         &super::rules::host_unresolvable::WORDS[..],
+        &super::rules::starttls_not_offered::WORDS[..],
+        &super::rules::client_config::WORDS[..],
         &["could not authenticate"][..],
     ]
     .iter()
@@ -666,11 +668,12 @@ fn embedded_reply(line: &str) -> Option<usize> {
         let bytes = rest.as_bytes();
         let shaped = matches!(bytes.first(), Some(b'4' | b'5'))
             && (super::formats::reply_shaped(rest)
-                || (bytes
-                    .get(1..3)
-                    .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                || (bytes.get(1).is_some_and(|d| (b'0'..=b'5').contains(d))
+                    && bytes.get(2).is_some_and(u8::is_ascii_digit)
                     && rest.get(3..5) == Some(": ")));
-        if !shaped || rest.len() < 5 {
+        // msmtp's `cannot connect to host, port 465: …`: a port, not a reply.
+        let port = line.get(..i).is_some_and(|b| b.ends_with("port "));
+        if !shaped || port || rest.len() < 5 {
             continue;
         }
         let before = line.get(..i).and_then(|b| b.chars().next_back());
@@ -817,7 +820,11 @@ fn event_of(lower: &str) -> LogEvent {
         LogEvent::Deferred
     } else if any(&super::rules::destination_dns::WORDS) {
         LogEvent::Unreachable
-    } else if any(&super::rules::client_wants_tls::WORDS) || any(&CLIENT_REFUSALS) {
+    } else if any(&super::rules::client_wants_tls::WORDS)
+        || any(&super::rules::starttls_not_offered::WORDS)
+        || any(&super::rules::client_config::WORDS)
+        || any(&CLIENT_REFUSALS)
+    {
         LogEvent::Reject
     } else if lower.contains("greylist") {
         LogEvent::Greylisted

@@ -1568,6 +1568,11 @@ fn a_sending_limit_a_refused_message_and_smtplib_s_command_are_read_right() {
     let a = analyze("554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked");
     assert_eq!(a.deciding().unwrap().kind, FindingKind::ConnectionRefused);
 
+    let a = analyze("C: MAIL FROM:<a@example.com>\nS: 550 5.7.606 Access denied, banned sending IP [203.0.113.5]. To request removal from this list please visit https://sender.office.com/");
+    assert_eq!(a.deciding().unwrap().cause, "sender-ip-blocklisted");
+    let a = analyze("550 5.7.606 Access denied, banned sending IP [203.0.113.5].");
+    assert_eq!(a.deciding().unwrap().cause, "sender-ip-blocklisted");
+
     let a = analyze("C: DATA\nS: 354 go ahead\nC: .\nS: 550 5.7.1 Message rejected as spam by Content Filtering.");
     assert_eq!(a.deciding().unwrap().cause, "message-judged-spam");
 
@@ -1575,4 +1580,40 @@ fn a_sending_limit_a_refused_message_and_smtplib_s_command_are_read_right() {
     let d = a.deciding().unwrap();
     assert_eq!(d.cause, "auth-required", "{:#?}", a.findings);
     assert!(d.what.en.contains("before MAIL"), "{}", d.what.en);
+}
+
+/// Client programs' own words: msmtp with no configuration (recorded from Debian's msmtp
+/// 1.8.23, run with no ~/.msmtprc and no /etc/msmtprc), msmtp when the EHLO reply has no
+/// STARTTLS, and msmtp's `port 587:` (a port, not a reply code).
+#[test]
+fn msmtp_s_own_messages_are_read_for_what_they_say() {
+    for line in [
+        "msmtp: account default not found: no configuration file available",
+        "sendmail: account default not found: no configuration file available",
+    ] {
+        let a = analyze(line);
+        let d = a.deciding().unwrap();
+        assert_eq!(
+            d.cause, "client-not-configured",
+            "{line}: {:#?}",
+            a.findings
+        );
+        assert!(d.fix.en.contains("/etc/msmtprc") && has_cjk(&d.fix.zh));
+    }
+    let a = analyze("msmtp: the server does not support TLS via the STARTTLS command");
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "starttls-not-offered",
+        "{:#?}",
+        a.findings
+    );
+    for line in [
+        "msmtp: cannot connect to smtp.gmail.com, port 587: Connection timed out",
+        "msmtp: cannot connect to smtp.qq.com, port 465: Connection timed out",
+    ] {
+        let a = analyze(line);
+        let d = a.deciding().unwrap();
+        assert_eq!(d.cause, "network-unreachable", "{line}: {:#?}", a.findings);
+        assert_eq!(d.code, None, "{line}");
+    }
 }

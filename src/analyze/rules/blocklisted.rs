@@ -41,6 +41,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             // `550 5.7.708 … traffic not accepted from this IP`.
             "block list",
             "traffic not accepted from this ip",
+            // Microsoft's `550 5.7.606 Access denied, banned sending IP [x]` (5.7.606–649 in its
+            // published list of NDRs: delisted through its delist portal).
+            "banned sending ip",
             // Orange's `550 … Client host blocked for spamming issues. OFR006_102 Ref
             // http://csi.cloudmark.com/reset-request/?ip=…`: Cloudmark's list, whose removal
             // form the link is (ActiveCampaign/smtp-field-manual#60).

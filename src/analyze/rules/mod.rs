@@ -19,6 +19,7 @@ mod auth_not_offered;
 mod authorization_code;
 pub(crate) mod backend_verdict;
 mod blocklisted;
+pub(crate) mod client_config;
 pub(crate) mod client_left;
 mod client_sasl;
 pub(crate) mod client_wants_tls;
@@ -55,7 +56,7 @@ mod server_config;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
-mod starttls_not_offered;
+pub(crate) mod starttls_not_offered;
 pub(crate) mod tls_certificate;
 pub(crate) mod tls_mode;
 pub(crate) mod tls_version;
@@ -133,11 +134,12 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 45] = [
+const RULES: [(Applies, &Rule); 46] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
     (client_left::applies, &client_left::RULE),
+    (client_config::applies, &client_config::RULE),
     (client_wants_tls::applies, &client_wants_tls::RULE),
     (retry_wait::applies, &retry_wait::RULE),
     (destination_dns::applies, &destination_dns::RULE),

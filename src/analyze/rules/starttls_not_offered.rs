@@ -27,14 +27,18 @@ pub(super) const RULE: Rule = Rule {
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
     let refused_starttls = e.verb == Some("STARTTLS") && matches!(e.class(), Some(4 | 5));
-    refused_starttls
-        || e.has(&[
-            "starttls extension not supported",
-            "starttls not supported",
-            "server does not support starttls",
-            // JavaMail with mail.smtp.starttls.required (jakartaee/mail-api#392).
-            "host does not support starttls",
-            "tls not available",
-            "ixp_e_smtp_no_starttls_support",
-        ])
+    refused_starttls || e.has(&WORDS)
 }
+
+/// The words of a client or a server saying the server offers no STARTTLS.
+pub(crate) const WORDS: [&str; 7] = [
+    "starttls extension not supported",
+    "starttls not supported",
+    "server does not support starttls",
+    // JavaMail with mail.smtp.starttls.required (jakartaee/mail-api#392).
+    "host does not support starttls",
+    "tls not available",
+    "ixp_e_smtp_no_starttls_support",
+    // msmtp's own words when the EHLO reply lists no STARTTLS.
+    "does not support tls via the starttls command",
+];
