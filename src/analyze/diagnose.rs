@@ -1078,12 +1078,31 @@ impl Diagnoser<'_> {
             auth_not_in_ehlo: helo && auth_offered.is_none(),
         };
         if let Some(rule) = rules::classify(&evidence) {
-            let extra = (rule.cause == "auth-not-advertised" && starttls_offered).then(|| {
-                Text::from(Tr::new(
+            let chosen = self.state(session).auth_mechanism.clone();
+            let extra = if rule.cause == "auth-not-advertised" && starttls_offered {
+                Some(Text::from(Tr::new(
                     "This server's EHLO reply lists STARTTLS: AUTH comes after it.",
                     "这台服务器的 EHLO 回复列出了 STARTTLS：AUTH 在它之后才提供。",
-                ))
-            });
+                )))
+            } else if rule.cause == "mechanism-rejected" {
+                // What the EHLO reply offered beside what the client chose, when the log
+                // shows both and the choice is not among the offer.
+                match (&auth_offered, &chosen) {
+                    (Some(offered), Some(chosen))
+                        if !offered
+                            .split_ascii_whitespace()
+                            .any(|m| m.eq_ignore_ascii_case(chosen)) =>
+                    {
+                        Some(Text::new(
+                            format!("Here the client chose AUTH {chosen}, and this server's EHLO reply offers AUTH {offered}."),
+                            format!("这里客户端选择了 AUTH {chosen}，而这台服务器的 EHLO 回复提供的是 AUTH {offered}。"),
+                        ))
+                    }
+                    _ => None,
+                }
+            } else {
+                None
+            };
             if f.auth {
                 lines.extend(self.state(session).auth_lines.iter().copied());
             }

@@ -1617,3 +1617,22 @@ fn msmtp_s_own_messages_are_read_for_what_they_say() {
         assert_eq!(d.code, None, "{line}");
     }
 }
+
+/// A refused mechanism names what the client chose beside what the EHLO reply offered
+/// (splitbrain/dokuwiki-plugin-smtp#65: LOGIN sent, PLAIN alone offered).
+#[test]
+fn a_refused_mechanism_names_the_choice_and_the_offer() {
+    let log = "Got: 220 mailsub002.protonmail.ch ESMTP Postfix\nSent: EHLO [172.17.0.20]\nGot: 250-mailsub002.protonmail.ch\nGot: 250-AUTH PLAIN\nGot: 250 CHUNKING\nSent: AUTH LOGIN\nGot: 535 5.7.8 Error: authentication failed: Invalid authentication mechanism";
+    let a = analyze(log);
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "mechanism-rejected", "{:#?}", a.findings);
+    assert!(
+        d.what.en.contains("chose AUTH LOGIN") && d.what.en.contains("offers AUTH PLAIN"),
+        "{}",
+        d.what.en
+    );
+    assert!(d.what.zh.contains("AUTH LOGIN") && has_cjk(&d.what.zh));
+    // Chosen among the offer: nothing to add.
+    let a = analyze(&log.replace("250-AUTH PLAIN", "250-AUTH PLAIN LOGIN"));
+    assert!(!a.deciding().unwrap().what.en.contains("chose AUTH"));
+}
