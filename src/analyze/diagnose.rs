@@ -110,6 +110,9 @@ struct Failure<'a> {
     /// The program of the user's own server that wrote it (a Postfix smtpd reject in its
     /// log), or none.
     own_server: Option<&'a str>,
+    /// The program of the user's own server whose SMTP client quotes a remote server's
+    /// refusal (`postfix/smtp`: `… said: 530 …`), or none.
+    own_client: Option<&'a str>,
 }
 
 struct Findings {
@@ -814,6 +817,7 @@ impl Diagnoser<'_> {
                         log_user: None,
                         inferred: false,
                         own_server: None,
+                        own_client: None,
                     },
                 );
             }
@@ -936,6 +940,7 @@ impl Diagnoser<'_> {
                 log_user: None,
                 inferred: false,
                 own_server: None,
+                own_client: None,
             },
         );
         if let Some(index) = index {
@@ -1075,6 +1080,7 @@ impl Diagnoser<'_> {
             verb: f.verb,
             auth: f.auth,
             own_server: f.own_server,
+            own_client: f.own_client,
             auth_not_in_ehlo: helo && auth_offered.is_none(),
         };
         if let Some(rule) = rules::classify(&evidence) {
@@ -1298,6 +1304,11 @@ impl Diagnoser<'_> {
             // Exim's `SMTP error from remote mail server after RCPT TO:…: 550 …`.
             && !log.message.contains("error from remote mail server"))
         .then_some(log.program.as_str());
+        // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`.
+        let own_client = (log.server_side
+            && log.program.ends_with("/smtp")
+            && (log.message.contains(" said:") || log.message.starts_with("< ")))
+        .then_some(log.program.as_str());
         let before = self.findings.list.len();
         let index = self.failure(
             u32::MAX,
@@ -1314,6 +1325,7 @@ impl Diagnoser<'_> {
                 log_user: log.user.as_deref(),
                 inferred: log.code.is_none(),
                 own_server,
+                own_client,
             },
         );
         // Several log lines about the same kind of failure make one finding.

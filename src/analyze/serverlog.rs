@@ -911,6 +911,23 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
     if let Some(verb) = smtplib_verb(message) {
         return Some(verb);
     }
+    // Postfix says which command a remote reply answers: `(in reply to MAIL FROM command)`,
+    // `(in reply to end of DATA command)`; the reply's own words may name another.
+    if let Some((_, after)) = message.split_once("in reply to ") {
+        let word = after.split_whitespace().next().unwrap_or("");
+        let verb = match word {
+            "MAIL" => Some("MAIL"),
+            "RCPT" => Some("RCPT"),
+            "DATA" | "end" => Some("DATA"),
+            "AUTH" => Some("AUTH"),
+            "EHLO" | "HELO" => Some("EHLO"),
+            "STARTTLS" => Some("STARTTLS"),
+            _ => None,
+        };
+        if verb.is_some() {
+            return verb;
+        }
+    }
     let rcpt = has(&[
         "RCPT from",
         "rejected RCPT",

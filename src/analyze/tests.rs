@@ -1636,3 +1636,33 @@ fn a_refused_mechanism_names_the_choice_and_the_offer() {
     let a = analyze(&log.replace("250-AUTH PLAIN", "250-AUTH PLAIN LOGIN"));
     assert!(!a.deciding().unwrap().what.en.contains("chose AUTH"));
 }
+
+/// The user's own Postfix relaying without a login (ossec/ossec-hids#558, wader/postfix-relay#79,
+/// tarickb/sasl-xoauth2#96's verbose log): its SASL client settings, not a mail program's;
+/// and a 530 whose words say "authentication" is never wanted "before AUTH".
+#[test]
+fn a_postfix_relaying_without_login_is_told_its_own_settings() {
+    let logs = [
+        "duycuong postfix/smtp[19648]: 50E8A2AFEA7: to=<someone@gmail.com>, relay=smtp.gmail.com[64.233.187.109]:587, delay=1.3, delays=0.11/0.04/0.98/0.     18, dsn=5.5.1, status=bounced (host smtp.gmail.com[64.233.187.109] said: 530-5.5.1 Authentication Required. Learn more at 530 5.5.1  https://support.google.com/mail/answer/14257 t17sm30699194pfi.17 - gsmtp (in reply to MAIL FR",
+        "2023-05-19T14:41:06.790759+08:00 93e9e1d5dffa postfix/smtp[159]: 2861D156803A9: to=<someone@gmail.com>, relay=smtp-mail.outlook.com[40.99.10.22]:587, delay=5.6, delays=0.08/0.03/0.48/5, dsn=5.7.57, status=bounced (host smtp-mail.outlook.com[40.99.10.22] said: 530 5.7.57 Client not authenticated to send mail. [SI2PR01CA0016.apcprd01.prod.exchangelabs.com 2023-05-19T06:41:06.744Z 08DB57BE14497622] (in reply to MAIL FROM command))",
+        "Oct 24 09:08:11 dev postfix/smtp[69929]: smtp_sasl_passwd_lookup: no auth info found (sender=`', host=`smtp.office365.com')\nOct 24 09:08:11 dev postfix/smtp[69929]: > smtp.office365.com[192.0.2.194]:587: MAIL FROM:<> SIZE=2850 BODY=8BITMIME\nOct 24 09:08:15 dev postfix/smtp[69929]: < smtp.office365.com[192.0.2.194]:587: 530 5.7.57 Client not authenticated to send mail. [US22278CA0034.US7P278.PROD.OUTLOOK.COM 2024-10-24",
+    ];
+    for log in logs {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        assert_eq!(d.cause, "relay-without-login", "{log}: {:#?}", a.findings);
+        assert!(d.fix.en.contains("smtp_sasl_password_maps") && d.fix.en.contains("postmap"));
+        assert!(has_cjk(&d.what.zh) && has_cjk(&d.fix.zh));
+    }
+    // The same reply quoted in a bounce the user received stays a login wanted first.
+    let a = analyze("<a@example.org>: host email-smtp.ap-southeast-1.amazonaws.com[18.138.111.200] said: 530\n    Authentication required (in reply to MAIL FROM command)");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "auth-required", "{:#?}", a.findings);
+    assert!(d.what.en.contains("before MAIL"), "{}", d.what.en);
+    // A relay's 530 for TLS is not a missing password.
+    let a = analyze("Jan 1 00:00:00 h postfix/smtp[1]: 1A: to=<a@example.org>, relay=r.example[192.0.2.1]:25, dsn=5.7.0, status=bounced (host r.example[192.0.2.1] said: 530 5.7.0 Must issue a STARTTLS command first (in reply to MAIL FROM command))");
+    assert_ne!(a.deciding().unwrap().cause, "relay-without-login");
+    // Never "authentication before AUTH".
+    let a = analyze("530 5.7.0 Authentication Required");
+    assert!(!a.deciding().unwrap().what.en.contains("before AUTH"));
+}

@@ -77,6 +77,8 @@ pub(super) fn auth_required(
     starttls_offered: bool,
     lines: Vec<usize>,
 ) -> Finding {
+    // Authentication wanted "before AUTH" says nothing: the reply's own words named AUTH.
+    let verb = verb.filter(|v| tls || *v != "AUTH");
     let (verb_en, verb_zh) = match verb {
         Some(v) => (v.to_string(), format!(" {v} ")),
         None => ("this command".to_string(), "这条命令".to_string()),

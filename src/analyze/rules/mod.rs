@@ -44,6 +44,7 @@ mod recipient_domain;
 mod relay_own_exim;
 mod relay_own_sendmail;
 mod relay_own_server;
+mod relay_without_login;
 pub(crate) mod reply_timeout;
 pub(crate) mod retry_wait;
 mod reverse_dns;
@@ -115,6 +116,9 @@ pub(crate) struct Evidence<'a> {
     /// The program of the user's own server that wrote it (a Postfix `smtpd` reject in its
     /// log: `postfix/smtpd`; `exim`, `sendmail`), or none.
     pub own_server: Option<&'a str>,
+    /// The program of the user's own server whose SMTP client quotes a remote server's
+    /// refusal (`postfix/smtp`: `… said: 530 …`), or none.
+    pub own_client: Option<&'a str>,
     /// Whether the EHLO reply of this session was seen and listed no AUTH.
     pub auth_not_in_ehlo: bool,
 }
@@ -134,7 +138,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 46] = [
+const RULES: [(Applies, &Rule); 47] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -164,6 +168,7 @@ const RULES: [(Applies, &Rule); 46] = [
     (relay_own_exim::applies, &relay_own_exim::RULE),
     (relay_own_sendmail::applies, &relay_own_sendmail::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
+    (relay_without_login::applies, &relay_without_login::RULE),
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
     (microsoft_auth::applies, &microsoft_auth::RULE),
     (app_password::applies, &app_password::RULE),
@@ -396,6 +401,7 @@ mod tests {
             verb: None,
             auth: false,
             own_server: None,
+            own_client: None,
             auth_not_in_ehlo: false,
         }
     }
