@@ -893,13 +893,16 @@ fn exim_event(lower: &str) -> LogEvent {
     }
 }
 
-/// The command an smtplib exception answers, by its name (`SMTPSenderRefused: (530, b'…')`
-/// is the reply to MAIL, whatever the reply's words).
+/// The command an exception answers, by its name, whatever the reply's words: smtplib's
+/// (`SMTPSenderRefused: (530, b'…')` is the reply to MAIL) and JavaMail's
+/// (`SMTPAddressFailedException` for a recipient, `SMTPSenderFailedException` for the sender).
 fn smtplib_verb(line: &str) -> Option<&'static str> {
     [
         ("SMTPSenderRefused", "MAIL"),
         ("SMTPRecipientsRefused", "RCPT"),
         ("SMTPDataError", "DATA"),
+        ("SMTPAddressFailedException", "RCPT"),
+        ("SMTPSenderFailedException", "MAIL"),
     ]
     .iter()
     .find(|(name, _)| line.contains(name))

@@ -1666,3 +1666,49 @@ fn a_postfix_relaying_without_login_is_told_its_own_settings() {
     let a = analyze("530 5.7.0 Authentication Required");
     assert!(!a.deciding().unwrap().what.en.contains("before AUTH"));
 }
+
+/// A refusal whose command the log does not show names "the command", never "?"; JavaMail's
+/// exception names say which command it was.
+#[test]
+fn a_refusal_without_its_command_never_says_question_mark() {
+    for log in [
+        "501 Bad address syntax",
+        "503 5.5.1 Error: need RCPT command",
+        "502 5.5.2 Error: command not recognized",
+    ] {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        for lang in Lang::ALL {
+            assert!(
+                !d.what.get(lang).contains('?'),
+                "{log}: {}",
+                d.what.get(lang)
+            );
+        }
+        assert!(d.what.zh.contains("该命令"), "{log}: {}", d.what.zh);
+    }
+    let a = analyze("503 5.5.1 Error: need RCPT command");
+    assert!(a
+        .deciding()
+        .unwrap()
+        .what
+        .en
+        .starts_with("The command came out of order"));
+    let a =
+        analyze("Caused by: com.sun.mail.smtp.SMTPAddressFailedException: 501 Bad address syntax");
+    assert!(a
+        .deciding()
+        .unwrap()
+        .what
+        .en
+        .contains("could not read RCPT"));
+    let a = analyze("com.sun.mail.smtp.SMTPSenderFailedException: 501 Syntax error in parameters");
+    assert!(a
+        .deciding()
+        .unwrap()
+        .what
+        .en
+        .contains("could not read MAIL"));
+    let a = analyze("C: MAIL FROM:<a b>\nS: 501 5.1.7 Bad sender address syntax");
+    assert!(a.deciding().unwrap().what.zh.contains("无法解析 MAIL："));
+}

@@ -15,7 +15,7 @@ pub(super) const RULE: General = General {
 
 const OUT_OF_ORDER: Tr = Tr::new(
     "{verb} came out of order: \"{quote}\". {missing}",
-    "{verb} 的顺序不对：\"{quote}\"。{missing}",
+    "{verb}的顺序不对：\"{quote}\"。{missing}",
 );
 
 /// Whether the rule applies, and its finding if so.
@@ -34,7 +34,7 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             c.auth_offered.is_some(),
             c.starttls_offered,
         );
-        let verb = c.verb.unwrap_or("?");
+        let verb = super::command_name(c.verb);
         let quote = &c.quote;
         return Some(finding(
             FindingKind::BadSequence,
@@ -45,7 +45,7 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
                 OUT_OF_ORDER.fill(
                     lang,
                     &[
-                        ("verb", &verb),
+                        ("verb", &sentence_start(verb.get(lang).trim_start())),
                         ("quote", quote),
                         ("missing", &missing.get(lang)),
                     ],
@@ -144,4 +144,13 @@ fn missing_step(
         "The server expected another command first.",
         "服务器期望先收到另一条命令。",
     )
+}
+
+/// The text with its first letter upper-case: it starts the sentence.
+fn sentence_start(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
 }

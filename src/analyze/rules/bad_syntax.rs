@@ -21,7 +21,7 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let quote = c.quote.as_str();
     let invalid_base64 = c.invalid_base64;
     if matches!(code, Some(501) | Some(500) | Some(555)) {
-        let verb = c.verb.unwrap_or("?");
+        let verb = super::command_name(c.verb);
         let detail = syntax_detail(c.command, c.auth, invalid_base64, lower);
         return Some(finding(
             FindingKind::BadSyntax,
@@ -29,8 +29,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             std::mem::take(lines),
             Tr::new("Malformed command", "命令格式错误"),
             Text::new(
-                format!("The server could not read {verb}: \"{quote}\". {}", detail.en),
-                format!("服务器无法解析 {verb}：\"{quote}\"。{}", detail.zh),
+                format!("The server could not read {}: \"{quote}\". {}", verb.en, detail.en),
+                format!("服务器无法解析{}：\"{quote}\"。{}", verb.zh.trim_end(), detail.zh),
             ),
             Text::from(Tr::new(
                 "Write commands as RFC 5321 shows them: EHLO client.example, MAIL FROM:<you@example.com>, RCPT TO:<them@example.org>, each line under 512 octets; AUTH answers in base64.",

@@ -123,6 +123,15 @@ pub(crate) struct Evidence<'a> {
     pub auth_not_in_ehlo: bool,
 }
 
+/// The command a refusal answers, as the texts name it: the verb, or "the command" when the
+/// log does not show which (never a "?"). The Chinese sets a Latin verb off with spaces.
+pub(super) fn command_name(verb: Option<&str>) -> super::Text {
+    match verb {
+        Some(v) => super::Text::new(v.to_string(), format!(" {v} ")),
+        None => super::Text::from(Tr::new("the command", "该命令")),
+    }
+}
+
 impl Evidence<'_> {
     /// Whether the text contains any of `words`.
     pub fn has(&self, words: &[&str]) -> bool {

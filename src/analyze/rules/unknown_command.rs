@@ -19,15 +19,15 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let quote = c.quote.as_str();
     let has = |words: &[&str]| c.has(words);
     if matches!(code, Some(500) | Some(502)) && !has(&["too long"]) {
-        let verb = c.verb.unwrap_or("?");
+        let verb = super::command_name(c.verb);
         return Some(finding(
             FindingKind::UnknownCommand,
             Severity::Error,
             std::mem::take(lines),
             Tr::new("Command not supported", "命令不受支持"),
             Text::new(
-                format!("The server does not accept {verb} here: \"{quote}\"."),
-                format!("服务器在此不接受 {verb}：\"{quote}\"。"),
+                format!("The server does not accept {} here: \"{quote}\".", verb.en),
+                format!("服务器在此不接受{}：\"{quote}\"。", verb.zh.trim_end()),
             ),
             Text::from(Tr::new(
                 "Check the spelling; if it is right, the server has the command disabled or does not implement it (Postfix refuses HELP and EXPN, many servers VRFY). The EHLO reply lists what it supports.",
