@@ -730,11 +730,23 @@ impl Diagnoser<'_> {
         let Some((path, line)) = self.unanswered_senders.first().cloned() else {
             return;
         };
-        // Only as the cause of a failure the log shows: some servers (Postfix, for local
-        // submission) qualify a bare user name with their own domain and take it.
+        // Only as the cause of a failure the log shows and names no cause for (the program's
+        // "Error sending email: …"): some servers (Postfix, for local submission) qualify a
+        // bare user name with their own domain and take it, and a reply that says why
+        // (Exmail's "mail from address must be same as authorization user") is the cause.
+        let unexplained = default_cause(FindingKind::OtherFailure).0;
         let failed = self.findings.list.iter().any(|f| {
             f.decides() && f.severity == Severity::Error && f.lines.iter().any(|l| *l > line)
         });
+        let explained = self.findings.list.iter().any(|f| {
+            f.decides()
+                && f.severity == Severity::Error
+                && f.cause != unexplained
+                && f.lines.iter().any(|l| *l > line)
+        });
+        if explained {
+            return;
+        }
         if !failed {
             return;
         }

@@ -1512,6 +1512,22 @@ fn postscreen_sender_verification_and_a_name_as_sender_get_their_causes() {
         .findings
         .iter()
         .any(|f| f.lines == vec![4] && f.severity == Severity::Error));
+    // A reply that says why is the cause (the same program's log with Exmail's refusal,
+    // corpus log 086).
+    let a = analyze(&name.replace(
+        "Invalid input from 192.0.2.252 to newxmesmtplogicsvrszb1.qq.com.",
+        "mail from address must be same as authorization user",
+    ));
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "sender-mismatch",
+        "{:#?}",
+        a.findings
+    );
+    assert!(a
+        .findings
+        .iter()
+        .all(|f| f.cause != "sender-not-an-address"));
     // Without a failure after it, a bare name is not called the cause (Postfix qualifies a
     // local sender); and an answered one is the reply's to explain.
     let a = analyze("C: MAIL FROM:<root>\nC: RCPT TO:<b@example.org>");

@@ -18,7 +18,7 @@ pub(super) const RULE: Rule = Rule {
     source: "RFC 4954 §6 (530); Postfix's SASL_README (smtp_sasl_auth_enable, smtp_sasl_password_maps)",
     title: Tr::new(
         "Your Postfix relayed without logging in",
-        "你的 Postfix 转发时没有登录",
+        "你的 Postfix 经中继发信时没有登录",
     ),
     meaning: Tr::new(
         "This is your own Postfix's log: its SMTP client passed the message to the next server (your relayhost, such as smtp.gmail.com) without authenticating, and that server wants a login first. Postfix logs in as a client only when smtp_sasl_auth_enable = yes and smtp_sasl_password_maps holds a password for that destination, looked up exactly as relayhost writes it: with [brackets] and :port if relayhost has them. \"smtp_sasl_passwd_lookup: no auth info found\" in the log says the lookup found nothing.",
