@@ -1080,7 +1080,13 @@ impl Diagnoser<'_> {
         let code = f.code;
         let lower = f.text.to_ascii_lowercase();
         let quote = quote(if f.inferred { None } else { code }, f.enhanced, f.text);
-        let class = code.map(|c| c / 100);
+        // A line without a basic code may still carry the enhanced one (.NET's "The server
+        // response was: 5.7.57 …"): its first digit is the class.
+        let class = code.map(|c| c / 100).or_else(|| {
+            f.enhanced
+                .and_then(|e| e.get(..1))
+                .and_then(|d| d.parse::<u16>().ok())
+        });
         let mut lines = f.lines.clone();
 
         // The specific causes first (rules/): each 535 variant, the SASL backend, AUTH not

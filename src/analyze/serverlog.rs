@@ -109,6 +109,9 @@ pub(super) fn client_message(format: Format, program: &str, text: &str) -> LogLi
         Some((_, reply)) if super::formats::reply_shaped(reply) => reply,
         _ => text,
     };
+    if let Some(log) = phpmailer_detail(format, program, text) {
+        return log;
+    }
     let mut log = parse(format, program, text, false);
     let lower = text.to_ascii_lowercase();
     log.open = format == Format::PhpMailer && PHPMAILER_OPEN.iter().any(|w| lower.contains(w));
@@ -362,6 +365,9 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         }
         return Some(log);
     }
+    if let Some(log) = phpmailer_detail(format, program, line) {
+        return Some(log);
+    }
     if let Some(i) = embedded_reply(line) {
         let rest = line.get(i..).unwrap_or("");
         let code: u16 = rest.get(..3)?.parse().ok()?;
@@ -370,6 +376,13 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         let mut log = parse(format, program, line, false);
         log.code = Some(code);
         log.enhanced = enhanced;
+        // Symfony's `… with message "553 5.7.1 …".`: the reply ends where its quote does.
+        let quoted = line.get(..i).is_some_and(|b| b.ends_with('"'));
+        let text = if quoted {
+            text.split_once('"').map_or(text, |(inside, _)| inside)
+        } else {
+            text
+        };
         log.text = unwrap_paren(text).to_string();
         if log.event == LogEvent::Info || log.event == LogEvent::Delivered {
             log.event = if code >= 400 {
@@ -433,6 +446,7 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         &super::rules::host_unresolvable::WORDS[..],
         &super::rules::starttls_not_offered::WORDS[..],
         &super::rules::client_config::WORDS[..],
+        &super::rules::ses_identity::WORDS[..],
         &["could not authenticate"][..],
     ]
     .iter()
@@ -823,6 +837,7 @@ fn event_of(lower: &str) -> LogEvent {
     } else if any(&super::rules::client_wants_tls::WORDS)
         || any(&super::rules::starttls_not_offered::WORDS)
         || any(&super::rules::client_config::WORDS)
+        || any(&super::rules::ses_identity::WORDS)
         || any(&CLIENT_REFUSALS)
     {
         LogEvent::Reject
@@ -891,6 +906,39 @@ fn exim_event(lower: &str) -> LogEvent {
     } else {
         LogEvent::Info
     }
+}
+
+/// PHPMailer 6's message for a refused command: `SMTP server error: DATA END command failed
+/// Detail: Message rejected: … SMTP code: 554 Additional SMTP info: 5.7.1`, the reply's code
+/// after its text (PHPMailer's `SMTP::getError`).
+fn phpmailer_detail(format: Format, program: &str, line: &str) -> Option<LogLine> {
+    let (head, after) = line.split_once(" command failed Detail: ")?;
+    let (detail, rest) = after.rsplit_once(" SMTP code: ")?;
+    let digits = rest.get(..3)?;
+    let code: u16 = digits.parse().ok()?;
+    if !(400..600).contains(&code) {
+        return None;
+    }
+    let enhanced = rest
+        .split_once("Additional SMTP info: ")
+        .map(|(_, e)| e.trim().trim_end_matches('.'))
+        .filter(|e| enhanced_shaped(e))
+        .map(str::to_string);
+    let mut log = parse(format, program, line, false);
+    log.code = Some(code);
+    log.enhanced = enhanced.or(log.enhanced);
+    log.text = detail.trim().to_string();
+    log.verb = match head.rsplit(' ').next().unwrap_or("") {
+        "MAIL" | "FROM" => Some("MAIL"),
+        "RCPT" | "TO" => Some("RCPT"),
+        "DATA" | "END" => Some("DATA"),
+        "AUTH" => Some("AUTH"),
+        _ => log.verb,
+    };
+    if matches!(log.event, LogEvent::Info | LogEvent::Delivered) {
+        log.event = LogEvent::Reject;
+    }
+    Some(log)
 }
 
 /// The command an exception answers, by its name, whatever the reply's words: smtplib's

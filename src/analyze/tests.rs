@@ -1728,3 +1728,49 @@ fn a_refusal_without_its_command_never_says_question_mark() {
     let a = analyze("C: MAIL FROM:<a b>\nS: 501 5.1.7 Bad sender address syntax");
     assert!(a.deciding().unwrap().what.zh.contains("无法解析 MAIL："));
 }
+
+/// Application messages that quote a reply their own way: Symfony's `with message "…".`,
+/// PHPMailer 6's `… command failed Detail: … SMTP code: 554`, .NET's reply text with only the
+/// enhanced code (Microsoft's 5.7.57); and Amazon SES's unverified identity.
+#[test]
+fn replies_quoted_by_symfony_phpmailer_6_and_dotnet_are_read_whole() {
+    let a = analyze(
+        r#"Expected response code "250" but got code "553", with message "553 5.7.1 Sender address rejected: not owned by user noreply@example.com"."#,
+    );
+    let d = a.deciding().unwrap();
+    assert!(
+        d.what.en.contains(
+            "\"553 5.7.1 Sender address rejected: not owned by user noreply@example.com\". "
+        ),
+        "{}",
+        d.what.en
+    );
+
+    let ses = "SMTP Error: data not accepted. SMTP server error: DATA END command failed Detail: Message rejected: Email address is not verified. The following identities failed the check in region US-EAST-1: a@example.com SMTP code: 554";
+    let a = analyze(ses);
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "ses-identity-not-verified", "{:#?}", a.findings);
+    assert!(
+        d.what
+            .en
+            .contains("\"554 Message rejected: Email address is not verified."),
+        "{}",
+        d.what.en
+    );
+    assert!(d.fix.en.contains("region") && has_cjk(&d.fix.zh));
+    let a = analyze("SMTP server error: MAIL FROM command failed Detail: Mail from must equal authorized user SMTP code: 553");
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "sender-mismatch",
+        "{:#?}",
+        a.findings
+    );
+
+    let a = analyze("System.Net.Mail.SmtpException: Syntax error, command unrecognized. The server response was: 5.7.57 Client not authenticated to send mail.");
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "auth-required",
+        "{:#?}",
+        a.findings
+    );
+}

@@ -40,7 +40,12 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     // then you must authenticate` (andrewdavey/postal#127).
     let says_login_first = c.class == Some(5)
         && c.authenticated.is_none()
-        && c.has(&["unauthenticated sender", "must authenticate"]);
+        && c.has(&[
+            "unauthenticated sender",
+            "must authenticate",
+            // Microsoft's 5.7.57: `Client not authenticated to send mail`.
+            "not authenticated to send",
+        ]);
     let needs_first = matches!(c.code, Some(530) | Some(538))
         || tls_required
         || says_login_first

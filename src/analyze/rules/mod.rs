@@ -54,6 +54,7 @@ pub(crate) mod sender_syntax;
 mod sender_verify;
 mod sending_limit;
 mod server_config;
+pub(crate) mod ses_identity;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
@@ -147,7 +148,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 47] = [
+const RULES: [(Applies, &Rule); 48] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -170,6 +171,7 @@ const RULES: [(Applies, &Rule); 47] = [
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
     (account_restricted::applies, &account_restricted::RULE),
+    (ses_identity::applies, &ses_identity::RULE),
     (sender_verify::applies, &sender_verify::RULE),
     (sender_dns::applies, &sender_dns::RULE),
     (recipient_domain::applies, &recipient_domain::RULE),
