@@ -691,10 +691,12 @@ fn embedded_reply(line: &str) -> Option<usize> {
             continue;
         }
         let before = line.get(..i).and_then(|b| b.chars().next_back());
+        // A Chinese message runs straight into the code: `邮件投递失败550 Mail content denied`.
         let boundary = matches!(
             before,
             None | Some(' ' | '"' | '\'' | '[' | '(' | ':' | '=' | '|' | '\t')
-        );
+        ) || before
+            .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '：');
         let text = rest.get(4..).unwrap_or("");
         if boundary && text.chars().any(char::is_alphabetic) {
             return Some(i);

@@ -1774,3 +1774,28 @@ fn replies_quoted_by_symfony_phpmailer_6_and_dotnet_are_read_whole() {
         a.findings
     );
 }
+
+/// GMX's "Failure sending mail. Try again later" under 550's standard "mailbox unavailable"
+/// is not an unknown recipient (jstedfast/MailKit#968's dialog); QQ Mail's content filter in
+/// its two wordings, one of them glued to a Chinese message.
+#[test]
+fn a_provider_holding_mail_and_qq_s_content_filter_are_read_right() {
+    let a = analyze("S: 550-Requested action not taken: mailbox unavailable\nS: 550 Failure sending mail. Try again later");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "provider-holds-outgoing-mail", "{:#?}", a.findings);
+    assert_ne!(d.kind, FindingKind::UnknownUser);
+    assert!(has_cjk(&d.what.zh) && has_cjk(&d.fix.zh));
+    // 550's standard words alone still read as the recipient's.
+    let a = analyze(
+        "C: RCPT TO:<b@example.org>\nS: 550 Requested action not taken: mailbox unavailable",
+    );
+    assert_eq!(a.deciding().unwrap().kind, FindingKind::UnknownUser);
+    for log in [
+        "SMTP error, DOT: Host example.com(192.0.2.34) DOT said 550 Mail content denied. http://service.exmail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000726",
+        "邮件投递失败550 Mail content denied [MJ8vvB3Z9HI== IP: 192.0.2.4]. https://service.mail.qq.com/detail/122/171.",
+        "smtp failed: (550, b'The mail may contain inappropriate words or content.')",
+    ] {
+        let a = analyze(log);
+        assert_eq!(a.deciding().map(|f| f.cause), Some("message-judged-spam"), "{log}: {:#?}", a.findings);
+    }
+}

@@ -34,5 +34,10 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             // A filter that says so in its reply (`550 5.7.1 Message rejected as spam by
             // Content Filtering`).
             "rejected as spam",
+            // QQ Mail's and Tencent Exmail's content filter: `550 Mail content denied`
+            // (Jinnrry/PMail#220, YMFE/yapi#1964), `550 The mail may contain inappropriate
+            // words or content.` (sansan0/TrendRadar#373).
+            "mail content denied",
+            "inappropriate words or content",
         ])
 }

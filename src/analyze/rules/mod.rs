@@ -38,6 +38,7 @@ mod network;
 pub(crate) mod no_listener;
 mod open_resolver;
 mod postscreen;
+mod provider_holds_mail;
 mod rate_limit;
 mod rcpt_policy;
 mod recipient_domain;
@@ -148,7 +149,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 48] = [
+const RULES: [(Applies, &Rule); 49] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -194,6 +195,7 @@ const RULES: [(Applies, &Rule); 48] = [
     (rate_limit::applies, &rate_limit::RULE),
     (mail_loop::applies, &mail_loop::RULE),
     (sending_limit::applies, &sending_limit::RULE),
+    (provider_holds_mail::applies, &provider_holds_mail::RULE),
     (mailbox_full::applies, &mailbox_full::RULE),
     (content_blocked::applies, &content_blocked::RULE),
     (server_config::applies, &server_config::RULE),
