@@ -1798,4 +1798,20 @@ fn a_provider_holding_mail_and_qq_s_content_filter_are_read_right() {
         let a = analyze(log);
         assert_eq!(a.deciding().map(|f| f.cause), Some("message-judged-spam"), "{log}: {:#?}", a.findings);
     }
+    // A 552 whose words are about spam is not "too big".
+    let a = analyze("552: Message rejected for spam or virus content");
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "message-judged-spam",
+        "{:#?}",
+        a.findings
+    );
+    // Microsoft's 5.7.515: the sending domain's SPF, DKIM and DMARC.
+    let a = analyze("Diagnostic-Code: smtp; 550 5.7.515 Access denied, sending domain EXAMPLE.JP doesn't meet the required authentication level. The sender's domain in the 5322.From address doesn't meet the authentication requirements defined for the sender.");
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "sender-unauthenticated",
+        "{:#?}",
+        a.findings
+    );
 }

@@ -34,6 +34,10 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             // A filter that says so in its reply (`550 5.7.1 Message rejected as spam by
             // Content Filtering`).
             "rejected as spam",
+            // `552 Message rejected for spam or virus content` (kgretzky/evilginx2#480): a
+            // content verdict, whatever 552 says of sizes.
+            "rejected for spam",
+            "spam or virus content",
             // QQ Mail's and Tencent Exmail's content filter: `550 Mail content denied`
             // (Jinnrry/PMail#220, YMFE/yapi#1964), `550 The mail may contain inappropriate
             // words or content.` (sansan0/TrendRadar#373).

@@ -43,5 +43,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
                 "dmarc policy",
                 "does not pass dmarc",
                 "dmarc verification",
+                // Microsoft's 5.7.515 for senders to Outlook.com without SPF, DKIM and DMARC
+                // (sisimai/go-sisimai#150).
+                "required authentication level",
+                "doesn't meet the authentication requirements",
             ]))
 }
