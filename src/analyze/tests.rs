@@ -1815,3 +1815,17 @@ fn a_provider_holding_mail_and_qq_s_content_filter_are_read_right() {
         a.findings
     );
 }
+
+/// "No worthy mechs found" in a server's own log is not the user's Postfix client failing.
+#[test]
+fn a_server_without_mechanisms_is_not_told_about_its_client() {
+    let a = analyze("Jan 10 12:00:00 mail postfix/smtp[1]: warning: SASL authentication failure: No worthy mechs found\nJan 10 12:00:00 mail postfix/smtp[1]: 1A: to=<a@example.org>, relay=r.example[192.0.2.1]:587, delay=1, dsn=4.7.0, status=deferred (SASL authentication failed; cannot authenticate to server r.example[192.0.2.1]: no mechanism available)");
+    assert_eq!(a.deciding().unwrap().cause, "client-sasl-no-mechanism");
+    for log in [
+        "Jan 10 12:00:00 mail postfix/smtpd[1]: warning: unknown[192.0.2.1]: SASL PLAIN authentication failed: no mechanism available",
+        "Jan 10 12:00:00 mail sm-mta[1234]: x0AC00aa001234: AUTH failure (PLAIN): no mechanism available (-4) SASL(-4): no mechanism available: No worthy mechs found",
+    ] {
+        let a = analyze(log);
+        assert_ne!(a.deciding().map(|f| f.cause), Some("client-sasl-no-mechanism"), "{log}");
+    }
+}

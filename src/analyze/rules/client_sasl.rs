@@ -30,6 +30,12 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
+    // A server's own log (Postfix smtpd, Sendmail's sm-mta) saying so is about the mechanisms
+    // it offers its clients, not about a client of the user's.
+    e.own_server.is_none() && client_words(e)
+}
+
+fn client_words(e: &Evidence<'_>) -> bool {
     (e.has(&["no worthy mechs found", "cannot authenticate to server"])
         && e.has(&["no worthy mechs", "no mechanism available"]))
         // Postfix's own words when its smtp_sasl_mechanism_filter or security options leave
