@@ -113,6 +113,9 @@ struct Failure<'a> {
     /// The program of the user's own server whose SMTP client quotes a remote server's
     /// refusal (`postfix/smtp`: `… said: 530 …`), or none.
     own_client: Option<&'a str>,
+    /// The delivery agent of the user's own Postfix that wrote it (`postfix/lmtp`,
+    /// `postfix/virtual` …) about a failure of its own, not a remote reply; or none.
+    delivery_agent: Option<&'a str>,
 }
 
 struct Findings {
@@ -830,6 +833,7 @@ impl Diagnoser<'_> {
                         inferred: false,
                         own_server: None,
                         own_client: None,
+                        delivery_agent: None,
                     },
                 );
             }
@@ -953,6 +957,7 @@ impl Diagnoser<'_> {
                 inferred: false,
                 own_server: None,
                 own_client: None,
+                delivery_agent: None,
             },
         );
         if let Some(index) = index {
@@ -1099,6 +1104,7 @@ impl Diagnoser<'_> {
             auth: f.auth,
             own_server: f.own_server,
             own_client: f.own_client,
+            delivery_agent: f.delivery_agent,
             auth_not_in_ehlo: helo && auth_offered.is_none(),
         };
         if let Some(rule) = rules::classify(&evidence) {
@@ -1327,6 +1333,12 @@ impl Diagnoser<'_> {
             && log.program.ends_with("/smtp")
             && (log.message.contains(" said:") || log.message.starts_with("< ")))
         .then_some(log.program.as_str());
+        let delivery_agent = (log.server_side
+            && ["/lmtp", "/local", "/virtual", "/pipe", "/error", "/qmgr"]
+                .iter()
+                .any(|a| log.program.ends_with(a))
+            && !log.message.contains(" said:"))
+        .then_some(log.program.as_str());
         let before = self.findings.list.len();
         let index = self.failure(
             u32::MAX,
@@ -1344,6 +1356,7 @@ impl Diagnoser<'_> {
                 inferred: log.code.is_none(),
                 own_server,
                 own_client,
+                delivery_agent,
             },
         );
         // Several log lines about the same kind of failure make one finding.

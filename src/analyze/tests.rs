@@ -1829,3 +1829,30 @@ fn a_server_without_mechanisms_is_not_told_about_its_client() {
         assert_ne!(a.deciding().map(|f| f.cause), Some("client-sasl-no-mechanism"), "{log}");
     }
 }
+
+/// The user's own Postfix failing to hand mail to the mailbox store (zzet/rbenv#45's missing
+/// transport; a user database; a maildir's permissions) is told what to fix, never "send
+/// again later"; a remote LMTP server's reply stays that reply's cause.
+#[test]
+fn local_delivery_failures_name_the_part_to_fix() {
+    for log in [
+        "Jul  5 19:08:54 king postfix/qmgr[4245]: warning: connect to transport private/amavisfeed: No such file or directory\nJul  5 19:08:54 king postfix/error[10350]: 69BD26018F: to=<root@example.org>, orig_to=<root>, relay=none, delay=25673, delays=25673/0.01/0/0.02, dsn=4.3.0, status=deferred (mail transport unavailable)",
+        "Jan 10 12:00:00 mail postfix/local[123]: 4AB: to=<bob@example.com>, relay=local, delay=0.1, delays=0/0/0/0.1, dsn=4.3.0, status=deferred (user lookup error)",
+        "Jan 10 12:00:00 mail postfix/virtual[123]: 4AB: to=<bob@example.com>, relay=virtual, delay=0.1, dsn=4.3.0, status=deferred (maildir delivery failed: create maildir file /var/mail/vhosts/example.com/bob/tmp/1.P1.mail: Permission denied)",
+    ] {
+        let a = analyze(log);
+        let d = a.deciding().unwrap();
+        assert_eq!(d.cause, "local-delivery-failed", "{log}: {:#?}", a.findings);
+        assert!(d.fix.en.contains("postqueue -f") && has_cjk(&d.fix.zh));
+    }
+    let a = analyze("Jan 10 12:00:00 mail postfix/lmtp[1]: 4AB: to=<bob@example.com>, relay=mail[private/dovecot-lmtp], dsn=5.1.1, status=bounced (host mail[private/dovecot-lmtp] said: 550 5.1.1 <bob@example.com> User doesn't exist: bob@example.com (in reply to RCPT TO command))");
+    assert_eq!(
+        a.deciding().unwrap().cause,
+        "unknown-user",
+        "{:#?}",
+        a.findings
+    );
+    // The same words from a client program are not the user's own delivery agent.
+    let a = analyze("msmtp: cannot connect to 127.0.0.1, port 25: Connection refused");
+    assert_ne!(a.deciding().unwrap().cause, "local-delivery-failed");
+}

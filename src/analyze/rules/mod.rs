@@ -27,6 +27,7 @@ mod content_blocked;
 pub(crate) mod destination_dns;
 mod helo_name;
 pub(crate) mod host_unresolvable;
+mod local_delivery;
 mod mail_loop;
 mod mailbox_full;
 mod mechanism;
@@ -121,6 +122,9 @@ pub(crate) struct Evidence<'a> {
     /// The program of the user's own server whose SMTP client quotes a remote server's
     /// refusal (`postfix/smtp`: `… said: 530 …`), or none.
     pub own_client: Option<&'a str>,
+    /// The delivery agent of the user's own Postfix that wrote it about a failure of its own
+    /// (`postfix/lmtp`, `postfix/virtual`, `postfix/qmgr` …), not a remote reply; or none.
+    pub delivery_agent: Option<&'a str>,
     /// Whether the EHLO reply of this session was seen and listed no AUTH.
     pub auth_not_in_ehlo: bool,
 }
@@ -149,13 +153,14 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 49] = [
+const RULES: [(Applies, &Rule); 50] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
     (client_left::applies, &client_left::RULE),
     (client_config::applies, &client_config::RULE),
     (client_wants_tls::applies, &client_wants_tls::RULE),
+    (local_delivery::applies, &local_delivery::RULE),
     (retry_wait::applies, &retry_wait::RULE),
     (destination_dns::applies, &destination_dns::RULE),
     (tls_version::applies, &tls_version::RULE),
@@ -415,6 +420,7 @@ mod tests {
             auth: false,
             own_server: None,
             own_client: None,
+            delivery_agent: None,
             auth_not_in_ehlo: false,
         }
     }
