@@ -1329,9 +1329,13 @@ impl Diagnoser<'_> {
             && !log.message.contains("error from remote mail server"))
         .then_some(log.program.as_str());
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`.
+        // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`; Exim's
+        // `SMTP error from remote mail server after MAIL FROM:…: 530 …`.
         let own_client = (log.server_side
-            && log.program.ends_with("/smtp")
-            && (log.message.contains(" said:") || log.message.starts_with("< ")))
+            && ((log.program.ends_with("/smtp")
+                && (log.message.contains(" said:") || log.message.starts_with("< ")))
+                || (log.program == "exim"
+                    && log.message.contains("error from remote mail server"))))
         .then_some(log.program.as_str());
         let delivery_agent = (log.server_side
             && ["/lmtp", "/local", "/virtual", "/pipe", "/error", "/qmgr"]

@@ -1856,3 +1856,20 @@ fn local_delivery_failures_name_the_part_to_fix() {
     let a = analyze("msmtp: cannot connect to 127.0.0.1, port 25: Connection refused");
     assert_ne!(a.deciding().unwrap().cause, "local-delivery-failed");
 }
+
+/// The user's own Exim relaying through a smarthost without a login
+/// (imthenachoman/How-To-Secure-A-Linux-Server#42): Debian's passwd.client, not a mail
+/// program's setting; a remote refusal quoted by Exim about a recipient stays the recipient's.
+#[test]
+fn an_exim_relaying_without_login_is_told_its_passwd_client() {
+    let log = "2019-10-19 15:30:30 1iLooQ-0002aM-3F ** <someone@gmail.com> R=smarthost T=remote_smtp_smarthost H=smtp.gmail.com [64.233.184.108] X=TLS1.2:ECDHE_RSA_CHACHA20_POLY1305:256 CV=yes DN=\"C=US,ST=California,L=Mountain View,O=Google LLC,CN=smtp.gmail.com\": SMTP error from remote mail server after pipelined MAIL FROM:<gcoter@localhost> SIZE=1410: 530-5.5.1 Authentication Required. Learn more at\\n530 5.5.1  https://support.google.com/mail/?p=WantAuthError z13sm8095930wrq.51 - gsmtp";
+    let a = analyze(log);
+    let d = a.deciding().unwrap();
+    assert_eq!(d.cause, "exim-relay-without-login", "{:#?}", a.findings);
+    assert!(
+        d.fix.en.contains("/etc/exim4/passwd.client") && d.fix.en.contains("update-exim4.conf")
+    );
+    assert!(has_cjk(&d.what.zh) && has_cjk(&d.fix.zh));
+    let a = analyze("2024-01-10 12:00:00 1pfdJV-004eVE-9X ** b@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.5]: SMTP error from remote mail server after RCPT TO:<b@example.org>: 550 5.1.1 <b@example.org>: Recipient address rejected: User unknown");
+    assert_eq!(a.deciding().unwrap().cause, "unknown-user");
+}

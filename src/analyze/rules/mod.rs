@@ -47,6 +47,7 @@ mod relay_own_exim;
 mod relay_own_sendmail;
 mod relay_own_server;
 mod relay_without_login;
+mod relay_without_login_exim;
 pub(crate) mod reply_timeout;
 pub(crate) mod retry_wait;
 mod reverse_dns;
@@ -153,7 +154,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 50] = [
+const RULES: [(Applies, &Rule); 51] = [
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -186,6 +187,10 @@ const RULES: [(Applies, &Rule); 50] = [
     (relay_own_sendmail::applies, &relay_own_sendmail::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
     (relay_without_login::applies, &relay_without_login::RULE),
+    (
+        relay_without_login_exim::applies,
+        &relay_without_login_exim::RULE,
+    ),
     (smtp_auth_disabled::applies, &smtp_auth_disabled::RULE),
     (microsoft_auth::applies, &microsoft_auth::RULE),
     (app_password::applies, &app_password::RULE),
