@@ -473,6 +473,7 @@ pub(super) fn diagnose(
     d.backend_verdict();
     d.recovered_logins();
     d.unanswered_senders();
+    d.reached_on_another_address(events);
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -760,6 +761,52 @@ impl Diagnoser<'_> {
             None,
             vec![line],
         ));
+    }
+
+    /// A server that could not be reached on one address and was reached later on another
+    /// (Postfix's `connect to host[IPv6]:25: Network is unreachable`, then `relay=host[IPv4]
+    /// … status=sent`; Exim's `H=host [IPv6] Network is unreachable`, then the same message
+    /// talking to `H=host [IPv4]`): the first is a side note, not the outcome.
+    fn reached_on_another_address(&mut self, events: &[Event]) {
+        let unreachable = default_cause(FindingKind::ConnectionFailed).0;
+        let logs: Vec<(usize, &LogLine)> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Log { line, log } => Some((*line, log)),
+                _ => None,
+            })
+            .collect();
+        for f in &mut self.findings.list {
+            if f.cause != unreachable || f.severity != Severity::Error {
+                continue;
+            }
+            let hosts: Vec<&str> = f
+                .lines
+                .iter()
+                .filter_map(|l| logs.iter().find(|(n, _)| n == l))
+                .filter_map(|(_, log)| host_named(&log.message))
+                .collect();
+            let last = f.lines.last().copied().unwrap_or(0);
+            let reached = !hosts.is_empty()
+                && hosts.iter().all(|host| {
+                    logs.iter().any(|(n, log)| {
+                        *n > last
+                            && log.event != LogEvent::Unreachable
+                            && host_named(&log.message) == Some(host)
+                    })
+                });
+            if reached {
+                f.severity = Severity::Info;
+                f.title = Text::from(Tr::new(
+                    "One address of the server could not be reached",
+                    "服务器的一个地址连不上",
+                ));
+                f.what = f.what.clone().join(&Text::from(Tr::new(
+                    "A later line shows the same server reached on another address (often: no IPv6 route, then IPv4): this attempt is not what decided the outcome.",
+                    "后面的日志行显示同一台服务器通过另一个地址连上了（常见情况：没有 IPv6 路由，随后改用 IPv4）：这次尝试并不决定结果。",
+                )));
+            }
+        }
     }
 
     fn decoded(&mut self, session: u32, line: usize, decoded: &Decoded) {
@@ -1831,4 +1878,21 @@ impl TryFrom<FindingWire> for Finding {
             },
         })
     }
+}
+
+/// The server a delivery log line names: Postfix's `connect to HOST[addr]:25`, `relay=HOST[addr]`
+/// or `host HOST[addr] said`, Exim's `H=HOST [addr]`.
+fn host_named(message: &str) -> Option<&str> {
+    for key in ["connect to ", "relay=", "host ", "H="] {
+        if let Some((_, after)) = message.split_once(key) {
+            let end = after
+                .find(|c: char| c == '[' || c.is_whitespace())
+                .unwrap_or(after.len());
+            let host = after.get(..end).unwrap_or("");
+            if host.contains('.') {
+                return Some(host);
+            }
+        }
+    }
+    None
 }

@@ -1873,3 +1873,27 @@ fn an_exim_relaying_without_login_is_told_its_passwd_client() {
     let a = analyze("2024-01-10 12:00:00 1pfdJV-004eVE-9X ** b@example.org R=dnslookup T=remote_smtp H=mx.example.org [192.0.2.5]: SMTP error from remote mail server after RCPT TO:<b@example.org>: 550 5.1.1 <b@example.org>: Recipient address rejected: User unknown");
     assert_eq!(a.deciding().unwrap().cause, "unknown-user");
 }
+
+/// A server unreachable on one address (no IPv6 route) and reached on another right after is
+/// a side note, never the error of a delivered message; unreachable for good stays an error.
+#[test]
+fn an_address_unreachable_before_another_reached_is_a_side_note() {
+    let log = "Jan 10 12:00:00 mail postfix/smtp[123]: connect to gmail-smtp-in.l.google.com[2607:f8b0:4023:c06::1a]:25: Network is unreachable\nJan 10 12:00:01 mail postfix/smtp[123]: 4AB: to=<bob@gmail.com>, relay=gmail-smtp-in.l.google.com[142.250.1.26]:25, delay=1.2, delays=0.1/0/0.5/0.6, dsn=2.0.0, status=sent (250 2.0.0 OK  1704888001 a1si123 - gsmtp)";
+    let a = analyze(log);
+    assert!(
+        a.findings.iter().all(|f| f.severity != Severity::Error),
+        "{:#?}",
+        a.findings
+    );
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.cause == "network-unreachable")
+        .unwrap();
+    assert_eq!(f.severity, Severity::Info);
+    assert!(f.what.en.contains("IPv4") && has_cjk(&f.what.zh));
+    // Every address unreachable: the error it is.
+    let a = analyze("Jan 10 12:00:00 mail postfix/smtp[123]: connect to gmail-smtp-in.l.google.com[2607:f8b0:4023:c06::1a]:25: Network is unreachable\nJan 10 12:00:30 mail postfix/smtp[123]: connect to gmail-smtp-in.l.google.com[142.250.1.26]:25: Connection timed out");
+    assert_eq!(a.deciding().unwrap().cause, "network-unreachable");
+    assert_eq!(a.deciding().unwrap().severity, Severity::Error);
+}
