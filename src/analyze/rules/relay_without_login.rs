@@ -31,7 +31,14 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
-    let postfix_client = e.own_client.is_some_and(|p| p.starts_with("postfix"));
+    e.own_client.is_some_and(|p| p.starts_with("postfix")) && relay_wants_login(e)
+}
+
+/// Whether a relay's refusal quoted by the user's own server asks for a login: 530, or a
+/// 5xx saying so. A 530 that asks for TLS is another cause (`530 5.7.0 Must issue a STARTTLS
+/// command first`); a verbose log's `< host: 530 …` names no command, and its words may
+/// read as AUTH.
+pub(super) fn relay_wants_login(e: &Evidence<'_>) -> bool {
     let wants_login = e.code == Some(530)
         || (e.class() == Some(5)
             && e.has(&[
@@ -40,8 +47,5 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
                 "must authenticate",
                 "not authenticated",
             ]));
-    // A 530 that asks for TLS is another cause (`530 5.7.0 Must issue a STARTTLS command
-    // first`); the verbose log's `< host: 530 …` names no command, and its words may read
-    // as AUTH.
-    postfix_client && wants_login && !e.has(&["tls"]) && e.verb != Some("EHLO")
+    wants_login && !e.has(&["tls"]) && e.verb != Some("EHLO")
 }

@@ -31,14 +31,5 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
-    let exim_client = e.own_client == Some("exim");
-    let wants_login = e.code == Some(530)
-        || (e.class() == Some(5)
-            && e.has(&[
-                "authentication required",
-                "authentication is required",
-                "must authenticate",
-                "not authenticated",
-            ]));
-    exim_client && wants_login && !e.has(&["tls"]) && e.verb != Some("EHLO")
+    e.own_client == Some("exim") && super::relay_without_login::relay_wants_login(e)
 }
