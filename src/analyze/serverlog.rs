@@ -447,7 +447,8 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
         &super::rules::starttls_not_offered::WORDS[..],
         &super::rules::client_config::WORDS[..],
         &super::rules::ses_identity::WORDS[..],
-        &["could not authenticate"][..],
+        // Thunderbird's `Login to server smtp.example.com with username … failed.`
+        &["could not authenticate", "login to server"][..],
     ]
     .iter()
     .any(|words| words.iter().any(|w| lower.contains(w)));
@@ -627,7 +628,7 @@ fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) ->
 /// required STARTTLS the host does not offer (jakartaee/mail-api#392), msmtp's AUTH the
 /// server does not offer (marlam/msmtp#22), a Go client's PLAIN the server does not take
 /// (KeepSec-Technologies/Mail2Go#3), curl's refused login (exit 67, rstudio/blastula#127).
-const CLIENT_REFUSALS: [&str; 8] = [
+const CLIENT_REFUSALS: [&str; 10] = [
     "host does not support starttls",
     "the server does not support authentication",
     "does not support smtp auth type",
@@ -639,6 +640,10 @@ const CLIENT_REFUSALS: [&str; 8] = [
     "data not accepted",
     // An application's report that the mail did not go (calibre-web's worker).
     "error sending email",
+    // Thunderbird's: `Sending of the message failed.`, `An error occurred while sending mail.
+    // The mail server responded: …`.
+    "sending of the message failed",
+    "the mail server responded:",
 ];
 
 /// PHPMailer's messages whose reply text may go on over the lines below them (a multi-line
@@ -826,7 +831,8 @@ fn event_of(lower: &str) -> LogEvent {
         "auth failed",
         "incorrect authentication data",
         "login denied",
-    ]) {
+    ]) || (lower.contains("login to server") && lower.contains("failed"))
+    {
         LogEvent::AuthFailed
     } else if any(&super::rules::reply_timeout::WORDS) {
         LogEvent::TimedOut

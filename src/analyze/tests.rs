@@ -1871,3 +1871,23 @@ fn an_address_unreachable_before_another_reached_is_a_side_note() {
     assert_eq!(a.deciding().unwrap().cause, "network-unreachable");
     assert_eq!(a.deciding().unwrap().severity, Severity::Error);
 }
+
+/// Thunderbird's own messages are failures, never lines left unread.
+#[test]
+fn thunderbird_s_messages_are_failures() {
+    let a = analyze("Sending of the message failed.\nAn error occurred while sending mail. The mail server responded: Authentication required. Please verify that your email address is correct in your account settings and try again.");
+    let d = a.deciding().unwrap();
+    assert_eq!(d.severity, Severity::Error, "{:#?}", a.findings);
+    assert!(
+        a.findings.iter().all(|f| f.cause != "unread"),
+        "{:#?}",
+        a.findings
+    );
+    let a = analyze("Login to server smtp.qq.com with username a@qq.com failed.");
+    assert_eq!(
+        a.deciding().unwrap().kind,
+        FindingKind::AuthFailed,
+        "{:#?}",
+        a.findings
+    );
+}
