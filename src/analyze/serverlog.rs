@@ -341,6 +341,15 @@ pub(super) fn bounce(line: &str) -> Option<LogLine> {
 /// `SMTP AUTH extension not supported by server`, `Please enter your authorization code`,
 /// `5.7.8 Username and Password not accepted`. `None` when the line carries none of these.
 pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<LogLine> {
+    let mut log = error_text_of(format, program, line)?;
+    // Thunderbird's "The mail server responded:" at the end of a line: the reply follows.
+    if log.code.is_none() && line.trim_end().to_ascii_lowercase().ends_with("responded:") {
+        log.open = true;
+    }
+    Some(log)
+}
+
+fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
     // Bounded work on any input: an error message is read in its first 16 KiB.
     let line = cut(line, MAX_ERROR_LINE);
     let lower = line.to_ascii_lowercase();

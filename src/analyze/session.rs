@@ -460,6 +460,16 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         );
         line.explanation = Self::explain(|| texts::log(&log, None));
         self.add(line);
+        // A message whose reply follows on the lines below it (Thunderbird's "The mail server
+        // responded:", PHPMailer's recipients): those lines join it.
+        if log.open {
+            self.open_log = Some(OpenLog {
+                line: self.lines.len() - 1,
+                event: self.events.len(),
+                joined: 0,
+                indented_only: false,
+            });
+        }
         self.events.push(Event::Log { line: number, log });
     }
 
