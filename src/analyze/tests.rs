@@ -1891,3 +1891,20 @@ fn thunderbird_s_messages_are_failures() {
         a.findings
     );
 }
+
+/// A lone reply that names the message or the recipient is not a refused greeting; NetEase's
+/// "553 authentication is required" asks for the login first.
+#[test]
+fn lone_replies_about_the_message_and_netease_s_login_refusal() {
+    for line in [
+        "554 5.7.1 This message has been blocked because it contains a banned word.",
+        "554 Reject by behaviour spam at Rcpt State(Connection IP address:192.0.2.4)ANTISPAM_BAT[01201311R2100]",
+    ] {
+        let a = analyze(line);
+        assert_ne!(a.deciding().unwrap().kind, FindingKind::ConnectionRefused, "{line}");
+    }
+    assert_causes(&[(
+        "553 authentication is required,163 smtp9,DcCowAD3",
+        "auth-required",
+    )]);
+}

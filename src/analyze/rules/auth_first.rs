@@ -45,6 +45,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "must authenticate",
             // Microsoft's 5.7.57: `Client not authenticated to send mail`.
             "not authenticated to send",
+            // NetEase's `553 authentication is required,163 smtp9,…` to MAIL without a login.
+            "authentication is required,",
         ]);
     let needs_first = matches!(c.code, Some(530) | Some(538))
         || tls_required

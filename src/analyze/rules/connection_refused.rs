@@ -17,11 +17,17 @@ pub(super) const RULE: General = General {
 pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding> {
     let class = c.class;
     let quote = c.quote.as_str();
-    // A refusal that names the message is not the greeting's, though nothing before it
-    // shows the command (`554 5.7.9 Message not accepted for policy reasons`).
-    let about_message = c.lower.contains("message not accepted")
-        || c.lower.contains("message rejected")
-        || c.lower.contains("message refused");
+    // A refusal that names the message or the recipient is not the greeting's, though
+    // nothing before it shows the command (`554 5.7.9 Message not accepted for policy
+    // reasons`, `554 Reject by behaviour spam at Rcpt State`).
+    let about_message = [
+        "message not accepted",
+        "message rejected",
+        "message refused",
+    ]
+    .iter()
+    .chain(&["message has been blocked", "rcpt state", "recipient"])
+    .any(|w| c.lower.contains(w));
     if c.greeting && class == Some(5) && !about_message {
         {
             return Some(finding(
