@@ -58,6 +58,11 @@ struct State {
     /// The MAIL FROM of the open transaction.
     mail: Option<(String, usize)>,
     mail_accepted: bool,
+    /// The finding of the open transaction's refused MAIL FROM (or of a refused RCPT TO
+    /// while none is accepted): a 503 to what the client sent after it follows from it.
+    refused: Option<usize>,
+    /// The finding of this session's refused AUTH: a 530 after it follows from it.
+    auth_refused: Option<usize>,
     rcpts: Vec<(String, usize)>,
     /// The sequence step of the current AUTH exchange.
     auth_step: Option<usize>,
@@ -125,11 +130,17 @@ struct Findings {
 impl Findings {
     /// Adds a finding, or merges its lines into an equal one; returns its index.
     fn add(&mut self, finding: Finding) -> Option<usize> {
-        if let Some(index) = self
-            .list
-            .iter()
-            .position(|f| f.kind == finding.kind && f.what == finding.what)
-        {
+        if let Some(index) = self.list.iter().position(|f| {
+            f.kind == finding.kind
+                && (f.what == finding.what
+                    // The same refusal but for what the server puts in each reply
+                    // (Gmail's session id): one finding, quoting the first. Each delivery
+                    // stays its own, with its queue id.
+                    || (finding.severity != Severity::Success
+                        && f.code == finding.code
+                        && f.cause == finding.cause
+                        && without_ids(&f.what.en) == without_ids(&finding.what.en)))
+        }) {
             self.attach(index, &finding.lines);
             return Some(index);
         }
@@ -547,6 +558,14 @@ struct Diagnoser<'a> {
 }
 
 impl Diagnoser<'_> {
+    /// The program of the user's own server that is the client in the log's sessions:
+    /// Exim, in its `-v` output.
+    fn session_client(&self) -> Option<&'static str> {
+        self.formats
+            .contains(&Format::EximVerbose)
+            .then_some("exim")
+    }
+
     fn state(&mut self, session: u32) -> &mut State {
         if !self.states.contains_key(&session) && self.states.len() >= 64 {
             let oldest = self.states.keys().next().copied();
@@ -672,12 +691,14 @@ impl Diagnoser<'_> {
                 let s = self.state(session);
                 s.mail = Some((p.address.clone(), line));
                 s.mail_accepted = false;
+                s.refused = None;
                 s.rcpts.clear();
             }
             Ok(Command::Rset) => {
                 let s = self.state(session);
                 s.mail = None;
                 s.mail_accepted = false;
+                s.refused = None;
                 s.rcpts.clear();
             }
             Err(ParseError::Unknown { verb, suggestion }) => {
@@ -987,7 +1008,31 @@ impl Diagnoser<'_> {
         if auth {
             lines.extend(self.state(session).auth_lines.iter().copied());
         }
+        // A 503 to RCPT, DATA or BDAT after the transaction's MAIL FROM (or every RCPT TO)
+        // was refused: the client went on (a pipelining client sends them all before the
+        // first reply), and the server has no transaction. The cause is that refusal, not
+        // the order of the commands.
+        if code == 503 && matches!(verb, Some("RCPT" | "DATA" | "BDAT")) {
+            if let Some(index) = self.state(session).refused {
+                self.findings.attach(index, &lines);
+                self.code_findings.push((code, index));
+                return;
+            }
+        }
+        // A 530 "authentication required" after the session's AUTH was refused: the client
+        // went on without a login (Exim does), and the cause is the refused login.
+        let wants_login = code == 530 && !text.to_ascii_lowercase().contains("tls");
+        let s = self.state(session);
+        if let (true, Some(index), None) = (wants_login, s.auth_refused, &s.authenticated) {
+            if verb == Some("MAIL") {
+                s.refused = Some(index);
+            }
+            self.findings.attach(index, &lines);
+            self.code_findings.push((code, index));
+            return;
+        }
         let before = self.findings.list.len();
+        let own_client = self.session_client();
         let index = self.failure(
             session,
             Failure {
@@ -1003,10 +1048,14 @@ impl Diagnoser<'_> {
                 log_user: None,
                 inferred: false,
                 own_server: None,
-                own_client: None,
+                own_client,
                 delivery_agent: None,
             },
         );
+        let s = self.state(session);
+        if verb == Some("MAIL") || (verb == Some("RCPT") && s.rcpts.is_empty()) {
+            s.refused = s.refused.or(index);
+        }
         if let Some(index) = index {
             if self.findings.list.len() > before
                 || !self.code_findings.iter().any(|(c, _)| *c == code)
@@ -1016,6 +1065,7 @@ impl Diagnoser<'_> {
         }
         if auth {
             let s = self.state(session);
+            s.auth_refused = s.auth_refused.or(index);
             s.auth_step = None;
             let login = s.login(session, last, code);
             if let Some(index) = index {
@@ -1069,6 +1119,7 @@ impl Diagnoser<'_> {
             .collect();
         s.mail = None;
         s.mail_accepted = false;
+        s.refused = None;
         s.rcpts.clear();
         let id = queue_id(text);
         let mut en = format!(
@@ -1626,6 +1677,30 @@ impl Diagnoser<'_> {
             )),
         ));
     }
+}
+
+/// A text with every word that holds a digit (an id, a number) made `#`.
+fn without_ids(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut String| {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
+            out.push('#');
+        } else {
+            out.push_str(word);
+        }
+        word.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c);
+        } else {
+            flush(&mut word, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
 }
 
 /// The lines of an EHLO reply that a client's debug output ran together

@@ -84,6 +84,9 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(reading) = hmailserver(line) {
         return reading;
     }
+    if let Some(reading) = exim_verbose(line) {
+        return reading;
+    }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 8] =
         [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl, mailx];
@@ -867,6 +870,163 @@ fn mailx(line: &str) -> Option<Reading<'_>> {
         Format::Mailx,
         Role::Client(Cow::Borrowed(text)),
     ))
+}
+
+/// Exim's `-v` output as it delivers (`exim -v`, `sendmail -v` where Exim is the MTA;
+/// recorded from Debian's Exim 4.96, tests/fixtures/exim-verbose/): `  SMTP<< ` what it
+/// read, `  SMTP>> ` what it sent, `  SMTP|> ` a command held back for pipelining,
+/// `  SMTP+> ` one with more to come (BDAT); a multi-line reply's further lines indented
+/// nine spaces; `SMTP(close)>>` and the like when the connection ends; its mainlog's
+/// lines, indented, after `LOG: MAIN`; and notes on what it does (`delivering …`,
+/// `Connecting to …`, `cmdlog: …`). With `-d` as a server it writes the same arrows the
+/// other way round (`SMTP>> 220 …`): which side a line is comes from its content.
+fn exim_verbose(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim_start();
+    if let Some(rest) = trimmed.strip_prefix("SMTP") {
+        let arrow = rest.get(..2).unwrap_or("");
+        if matches!(arrow, "<<" | ">>" | "|>" | "+>") {
+            let text = rest.get(2..).unwrap_or("");
+            let text = text.strip_prefix(' ').unwrap_or(text);
+            let role = if reply_shaped(text) {
+                Role::Server(Cow::Borrowed(text))
+            } else {
+                Role::Client(Cow::Borrowed(text))
+            };
+            return Some(Reading::new(Format::EximVerbose, role));
+        }
+        if let Some(inside) = rest
+            .strip_prefix('(')
+            .and_then(|r| r.strip_suffix(">>").or_else(|| r.strip_suffix("<<")))
+            .and_then(|r| r.strip_suffix(')'))
+        {
+            let what = match inside {
+                "close" | "shutdown" => Text::from(Tr::new(
+                    "Exim: it closes its side of the connection (shutdown: it has sent everything and still reads the replies).",
+                    "Exim：它关闭自己这一端的连接（shutdown：已发完全部内容，仍在读取回复）。",
+                )),
+                reason => Text::new(
+                    format!("Exim: the connection failed: {reason}."),
+                    format!("Exim：连接失败：{reason}。"),
+                ),
+            };
+            return Some(Reading::note(Format::EximVerbose, what, false));
+        }
+    }
+    // A multi-line reply's further lines, and Exim's own remarks between the commands.
+    if let Some(text) = line
+        .strip_prefix("         ")
+        .filter(|t| !t.starts_with(' '))
+    {
+        if reply_shaped(text) {
+            return Some(Reading::new(
+                Format::EximVerbose,
+                Role::Server(Cow::Borrowed(text)),
+            ));
+        }
+        if text.starts_with("will write message using CHUNKING") {
+            return Some(Reading::note(
+                Format::EximVerbose,
+                Tr::new(
+                    "Exim: the server offered CHUNKING, so the message goes in BDAT commands (RFC 3030) instead of DATA.",
+                    "Exim：服务器提供了 CHUNKING，所以邮件用 BDAT 命令（RFC 3030）发送，而不是 DATA。",
+                ),
+                false,
+            ));
+        }
+    }
+    if let Some(body) = line.strip_prefix("  ") {
+        if let Some(log) = serverlog::exim_verbose_log(body) {
+            return Some(Reading::new(Format::EximLog, Role::Log(log)));
+        }
+    }
+    if trimmed.starts_with("Connecting to ") && trimmed.contains(" ...") && trimmed.contains(" [") {
+        let rest = trimmed.trim_start_matches("Connecting to ");
+        let port = rest
+            .split_once("]:")
+            .map(|(_, after)| after.split(' ').next().unwrap_or(""))
+            .unwrap_or("");
+        return Some(Reading::note(
+            Format::EximVerbose,
+            connecting(&format!("{rest} at {port}")),
+            true,
+        ));
+    }
+    let notes: [(&str, Tr); 8] = [
+        (
+            "LOG: ",
+            Tr::new(
+                "Exim: the line below is what it writes to its log (MAIN: the mainlog; REJECT, PANIC: those logs too).",
+                "Exim：下面一行是它写进日志的内容（MAIN：主日志；REJECT、PANIC：也写入这些日志）。",
+            ),
+        ),
+        (
+            "delivering ",
+            Tr::new(
+                "Exim: it starts delivering the message with this id.",
+                "Exim：开始投递这个编号的邮件。",
+            ),
+        ),
+        (
+            "R: ",
+            Tr::new(
+                "Exim: the router that took the address (R:, Debian's debug_print); smarthost means it goes to the relay host of the configuration.",
+                "Exim：接手这个地址的路由器（R:，Debian 的 debug_print）；smarthost 表示交给配置中的中继主机。",
+            ),
+        ),
+        (
+            "T: ",
+            Tr::new(
+                "Exim: the transport that delivers it (T:, Debian's debug_print).",
+                "Exim：负责投递的传输（T:，Debian 的 debug_print）。",
+            ),
+        ),
+        (
+            "Transport port=",
+            Tr::new(
+                "Exim: the port to connect to, as the route gives it (host::port in the smarthost setting).",
+                "Exim：要连接的端口，取自路由（中继主机设置中的 主机::端口）。",
+            ),
+        ),
+        (
+            "connected",
+            Tr::new(
+                "Exim: the TCP connection is open; the server's greeting follows.",
+                "Exim：TCP 连接已建立，接下来是服务器的问候。",
+            ),
+        ),
+        (
+            "cmdlog: ",
+            Tr::new(
+                "Exim: the connection's commands and reply codes in one line (| pipelined, - a multi-line reply).",
+                "Exim：本次连接的命令和回复代码汇成一行（| 表示流水线发送，- 表示多行回复）。",
+            ),
+        ),
+        (
+            "will write message using CHUNKING",
+            Tr::new(
+                "Exim: the server offered CHUNKING, so the message goes in BDAT commands (RFC 3030) instead of DATA.",
+                "Exim：服务器提供了 CHUNKING，所以邮件用 BDAT 命令（RFC 3030）发送，而不是 DATA。",
+            ),
+        ),
+    ];
+    let exim_line = |start: &str| match start {
+        "LOG: " => trimmed.get(5..).is_some_and(|r| {
+            !r.is_empty()
+                && r.bytes()
+                    .all(|b| b.is_ascii_uppercase() || b == b' ' || b == b'_')
+        }),
+        "delivering " => trimmed
+            .split(' ')
+            .nth(1)
+            .is_some_and(|id| id.len() >= 16 && id.matches('-').count() == 2),
+        "R: " | "T: " => trimmed.contains(" for "),
+        "connected" => trimmed == "connected",
+        _ => true,
+    };
+    notes
+        .into_iter()
+        .find(|(start, _)| trimmed.starts_with(start) && exim_line(start))
+        .map(|(_, what)| Reading::note(Format::EximVerbose, what, false))
 }
 
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and

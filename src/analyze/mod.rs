@@ -348,6 +348,9 @@ pub enum Format {
     SendmailLog,
     /// Exim's log (mainlog or syslog).
     EximLog,
+    /// Exim's `-v` output as it delivers: `SMTP<< ` read, `SMTP>> ` sent (`SMTP|> `
+    /// pipelined, `SMTP+> ` more to come), its mainlog lines after `LOG: MAIN`.
+    EximVerbose,
     /// Another program's syslog line (saslauthd, Dovecot …).
     Syslog,
     /// Nodemailer's logger: `DEBUG [id] S: …`, `DEBUG [id] C: …`, `ERROR Send Error: …`.
@@ -382,6 +385,7 @@ impl Format {
             Format::PostfixLog => "postfix-log",
             Format::SendmailLog => "sendmail-log",
             Format::EximLog => "exim-log",
+            Format::EximVerbose => "exim-verbose",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -440,6 +444,10 @@ impl Format {
             Format::PostfixLog => Tr::new("Postfix log (syslog)", "Postfix 日志（syslog）"),
             Format::SendmailLog => Tr::new("Sendmail log (syslog)", "Sendmail 日志（syslog）"),
             Format::EximLog => Tr::new("Exim log", "Exim 日志"),
+            Format::EximVerbose => Tr::new(
+                "Exim -v output as it delivers (SMTP<< received, SMTP>> sent)",
+                "Exim 投递时的 -v 输出（SMTP<< 为收到，SMTP>> 为发送）",
+            ),
             Format::Syslog => Tr::new(
                 "syslog line of another program (saslauthd, Dovecot …)",
                 "其他程序的 syslog 日志行（saslauthd、Dovecot 等）",

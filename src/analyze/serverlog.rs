@@ -101,6 +101,38 @@ pub(super) fn read(line: &str) -> Option<LogLine> {
     Some(parse(Format::EximLog, "exim", message, true))
 }
 
+/// A mainlog line as Exim's `-v` prints it after `LOG: MAIN`, without the time and the
+/// message id: `** user@… R=smarthost …: SMTP error from remote mail server after …`,
+/// `== … defer (111): Connection refused`, `H=… Connection refused`, `plain authenticator
+/// failed H=… 535 …`, `TLS session: … delivering unencrypted …`.
+pub(super) fn exim_verbose_log(body: &str) -> Option<LogLine> {
+    const STARTS: [&str; 9] = [
+        "<= ",
+        "=> ",
+        "-> ",
+        "*> ",
+        "** ",
+        "== ",
+        "H=",
+        "TLS session:",
+        "Completed",
+    ];
+    let exim = STARTS.iter().any(|s| body.starts_with(s))
+        || body.contains(" authenticator failed H=")
+        || body.starts_with("Frozen");
+    let mut log = exim.then(|| parse(Format::EximLog, "exim", body, true))?;
+    // `plain authenticator failed H=… 535-5.7.8 …`: Exim prints the reply's further lines
+    // as they came, at the start of the lines below, up to the one with `535 `.
+    log.open = body.contains(" authenticator failed ")
+        && body.split(' ').any(|word| {
+            let b = word.as_bytes();
+            b.len() > 4
+                && b.get(..3).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                && b.get(3) == Some(&b'-')
+        });
+    Some(log)
+}
+
 /// A client program's own message (`There was an unexpected problem …`, `SMTP ERROR: …`,
 /// swaks' `*** …`).
 pub(super) fn client_message(format: Format, program: &str, text: &str) -> LogLine {
@@ -247,7 +279,8 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
 /// A multi-line reply as Postfix logs it, its lines joined with their codes inside
 /// (`… is not RFC 550-5.7.1 5322 compliant …`): the text without those codes.
 fn join_continuations(text: &str, code: u16, enhanced: &str) -> String {
-    let mut out = text.to_string();
+    // Exim writes a multi-line reply's line breaks as `\n` in its log.
+    let mut out = text.replace("\\n", " ");
     for marker in [
         format!(" {code}-{enhanced} "),
         format!(" {code} {enhanced} "),
@@ -276,7 +309,11 @@ pub(super) fn reread(log: &LogLine, more: &str) -> LogLine {
         parse(log.format, &log.program, &message, log.server_side)
     };
     again.server_side = log.server_side;
-    again.open = log.open && !closes(&message);
+    again.open = log.open
+        && !closes(&message)
+        // Exim's multi-line reply ends with the line whose code has a space after it.
+        && !(log.format == Format::EximLog && super::formats::reply_shaped(more.trim())
+            && more.trim().as_bytes().get(3) == Some(&b' '));
     again
 }
 
@@ -913,7 +950,15 @@ pub(super) fn unreachable(lower: &str) -> bool {
 
 /// Exim's message log markers after the message id.
 fn exim_event(lower: &str) -> LogEvent {
-    let marker = lower.split_once(' ').map(|(_, after)| after).unwrap_or("");
+    // After the message id in the mainlog; first as `exim -v` prints it.
+    let marker = if ["=> ", "-> ", "<= ", "== ", "** "]
+        .iter()
+        .any(|m| lower.starts_with(m))
+    {
+        lower
+    } else {
+        lower.split_once(' ').map(|(_, after)| after).unwrap_or("")
+    };
     if marker.starts_with("=> ") || marker.starts_with("-> ") || marker.starts_with("<= ") {
         LogEvent::Delivered
     } else if marker.starts_with("== ") {

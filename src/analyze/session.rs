@@ -654,7 +654,15 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
                     ("PLAIN", _) => Field::Plain,
                     _ => field,
                 };
-                if let Some(initial) = initial {
+                if initial
+                    .as_deref()
+                    .is_some_and(|i| hidden_by_exim(format, i))
+                {
+                    line.explanation = line
+                        .explanation
+                        .take()
+                        .map(|e| e.join(&Text::from(EXIM_HIDES)));
+                } else if let Some(initial) = initial {
                     let d = sasl::decode(field, initial);
                     line.warning = Self::explain(|| warning_for(&d)).flatten();
                     decoded = Some(d);
@@ -705,14 +713,20 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             }
             None => (Field::Response, String::from("?")),
         };
-        if payload.starts_with('[') && payload.contains("hidden") {
-            // PHPMailer hides LOGIN's answers below its lowest debug level.
+        let phpmailer = payload.starts_with('[') && payload.contains("hidden");
+        if phpmailer || hidden_by_exim(format, payload) {
+            // PHPMailer hides LOGIN's answers below its lowest debug level; Exim's -v
+            // prints every AUTH answer as asterisks.
             let mut line = self.line(number, raw, format, Direction::Client, Kind::Sasl);
             line.explanation = Self::explain(|| {
-                Text::from(crate::i18n::Tr::new(
+                Text::from(if phpmailer {
+                    crate::i18n::Tr::new(
                 "The client's answer in the AUTH exchange, hidden by the logging program (PHPMailer does so unless its debug level is 3 or more) — good: the log does not expose it.",
                 "客户端在 AUTH 交换中的应答，被记录程序隐藏了（PHPMailer 在调试级别低于 3 时会这样做）——很好：日志没有暴露它。",
-            ))
+            )
+                } else {
+                    EXIM_HIDES
+                })
             });
             self.add(line);
             self.events.push(Event::Sasl {
@@ -1115,6 +1129,17 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         self.events.push(Event::Log { line: number, log });
     }
 }
+
+/// Whether an AUTH answer is Exim's `-v` mask: it prints what it sent in an AUTH exchange
+/// as asterisks, never the base64 itself.
+fn hidden_by_exim(format: Option<Format>, payload: &str) -> bool {
+    format == Some(Format::EximVerbose) && !payload.is_empty() && payload.bytes().all(|b| b == b'*')
+}
+
+const EXIM_HIDES: crate::i18n::Tr = crate::i18n::Tr::new(
+    "Exim's -v output shows what it sent here as asterisks: the answer itself (base64 of the user name or password) is hidden, so the log does not expose it.",
+    "Exim 的 -v 输出把它在这里发送的内容显示为星号：应答本身（用户名或密码的 base64）被隐藏了，所以日志没有暴露它。",
+);
 
 /// The warning a decoded field deserves.
 fn warning_for(decoded: &Decoded) -> Option<Text> {

@@ -1908,3 +1908,96 @@ fn lone_replies_about_the_message_and_netease_s_login_refusal() {
         "auth-required",
     )]);
 }
+
+/// Exim's `-v` output as it delivers through a smarthost, recorded from Debian's Exim 4.96
+/// (`scripts/record-exim-verbose.sh`): every line read, and the cause each case shows.
+#[test]
+fn exim_verbose_output() {
+    let cases = [
+        (
+            include_str!("../../tests/fixtures/exim-verbose/no-login.txt"),
+            "exim-relay-without-login",
+        ),
+        (
+            include_str!("../../tests/fixtures/exim-verbose/login-needs-tls.txt"),
+            "exim-relay-without-login",
+        ),
+        (
+            include_str!("../../tests/fixtures/exim-verbose/wrong-password.txt"),
+            "gmail-app-password",
+        ),
+        (
+            include_str!("../../tests/fixtures/exim-verbose/refused.txt"),
+            "nothing-listening",
+        ),
+    ];
+    for (log, _) in &cases {
+        let a = analyze(log);
+        assert!(a.formats.contains(&Format::EximVerbose), "{log}");
+        let unread: Vec<&str> = a
+            .lines
+            .iter()
+            .filter(|l| l.kind == Kind::Unknown)
+            .map(|l| l.raw.as_str())
+            .collect();
+        assert!(unread.is_empty(), "{unread:#?}");
+        // A pipelined RCPT and BDAT after the refused MAIL FROM join its finding: the
+        // order of the commands was right.
+        assert!(
+            a.findings_of(FindingKind::BadSequence).next().is_none(),
+            "{:#?}",
+            a.findings
+        );
+    }
+    let findings = assert_causes(&cases);
+    // The second delivery (the bounce) got the same refusal, with another session id in
+    // the reply: one finding, with the lines of both.
+    assert_eq!(findings[0].lines.iter().filter(|l| **l > 40).count(), 8);
+
+    // The wrong password: Exim went on after the 535s, and the 530 is theirs.
+    let a = analyze(cases[2].0);
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
+    let sasl: Vec<&Line> = a.lines.iter().filter(|l| l.kind == Kind::Sasl).collect();
+    assert_eq!(sasl.len(), 4);
+    assert!(sasl.iter().all(|l| l.decoded.is_none()
+        && l.explanation
+            .as_ref()
+            .is_some_and(|e| e.en.contains("asterisks"))));
+    let plain = a
+        .lines
+        .iter()
+        .find(|l| l.raw.contains("AUTH PLAIN *"))
+        .unwrap();
+    assert!(plain.decoded.is_none() && plain.warning.is_none());
+    // The log line's reply goes on at the start of the next line.
+    assert!(a
+        .lines
+        .iter()
+        .any(|l| l.kind == Kind::Wrapped && l.raw.starts_with("535 5.7.8")));
+
+    // An untrusted certificate: Exim went on in clear, and the smarthost wanted STARTTLS.
+    let a = analyze(include_str!(
+        "../../tests/fixtures/exim-verbose/starttls-untrusted.txt"
+    ));
+    let fell_back = a
+        .findings
+        .iter()
+        .find(|f| f.cause == "exim-tls-fell-back")
+        .unwrap();
+    assert!(fell_back
+        .fix
+        .en
+        .contains("REMOTE_SMTP_SMARTHOST_HOSTS_REQUIRE_TLS"));
+    assert!(!fell_back.what.en.contains("no password left"));
+    assert!(a
+        .findings
+        .iter()
+        .any(|f| f.title.en == "STARTTLS required first"));
+
+    // Delivered: one success, the log's `=> … C="250 …"` joined to it.
+    let a = analyze(include_str!(
+        "../../tests/fixtures/exim-verbose/delivered.txt"
+    ));
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
+    assert_eq!(a.findings[0].severity, Severity::Success);
+}

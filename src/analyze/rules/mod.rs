@@ -25,6 +25,7 @@ mod client_sasl;
 pub(crate) mod client_wants_tls;
 mod content_blocked;
 pub(crate) mod destination_dns;
+mod exim_tls_fallback;
 mod helo_name;
 pub(crate) mod host_unresolvable;
 mod local_delivery;
@@ -154,7 +155,8 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 51] = [
+const RULES: [(Applies, &Rule); 52] = [
+    (exim_tls_fallback::applies, &exim_tls_fallback::RULE),
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
