@@ -558,12 +558,16 @@ struct Diagnoser<'a> {
 }
 
 impl Diagnoser<'_> {
-    /// The program of the user's own server that is the client in the log's sessions:
-    /// Exim, in its `-v` output.
+    /// The program on the user's side that is the client in the log's sessions, when the
+    /// log's form says which: Exim in its `-v` output, sSMTP in its own.
     fn session_client(&self) -> Option<&'static str> {
-        self.formats
-            .contains(&Format::EximVerbose)
-            .then_some("exim")
+        if self.formats.contains(&Format::EximVerbose) {
+            Some("exim")
+        } else if self.formats.contains(&Format::Ssmtp) {
+            Some("ssmtp")
+        } else {
+            None
+        }
     }
 
     fn state(&mut self, session: u32) -> &mut State {
@@ -1203,7 +1207,11 @@ impl Diagnoser<'_> {
             own_server: f.own_server,
             own_client: f.own_client,
             delivery_agent: f.delivery_agent,
-            auth_not_in_ehlo: helo && auth_offered.is_none(),
+            // sSMTP shows a multi-line reply's last line alone: its EHLO reply's list is
+            // not all there.
+            auth_not_in_ehlo: helo
+                && auth_offered.is_none()
+                && !self.formats.contains(&Format::Ssmtp),
         };
         if let Some(rule) = rules::classify(&evidence) {
             let chosen = self.state(session).auth_mechanism.clone();
@@ -1228,6 +1236,12 @@ impl Diagnoser<'_> {
                     }
                     _ => None,
                 }
+            } else if rule.cause == "ssmtp-cannot-open" && lower.starts_with("cannot open mail:25")
+            {
+                Some(Text::from(Tr::new(
+                    "Here it is mail:25, the mailhub of the ssmtp.conf Debian ships (mailhub=mail): this ssmtp was never set to a mail server.",
+                    "这里是 mail:25，即 Debian 自带的 ssmtp.conf 中的 mailhub（mailhub=mail）：这个 ssmtp 从来没有被设置到某个邮件服务器。",
+                )))
             } else {
                 None
             };
@@ -1429,12 +1443,16 @@ impl Diagnoser<'_> {
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`.
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`; Exim's
         // `SMTP error from remote mail server after MAIL FROM:…: 530 …`.
-        let own_client = (log.server_side
-            && ((log.program.ends_with("/smtp")
-                && (log.message.contains(" said:") || log.message.starts_with("< ")))
-                || (log.program == "exim"
-                    && log.message.contains("error from remote mail server"))))
-        .then_some(log.program.as_str());
+        let own_client = if log.program == "ssmtp" {
+            Some("ssmtp")
+        } else {
+            (log.server_side
+                && ((log.program.ends_with("/smtp")
+                    && (log.message.contains(" said:") || log.message.starts_with("< ")))
+                    || (log.program == "exim"
+                        && log.message.contains("error from remote mail server"))))
+            .then_some(log.program.as_str())
+        };
         let delivery_agent = (log.server_side
             && ["/lmtp", "/local", "/virtual", "/pipe", "/error", "/qmgr"]
                 .iter()

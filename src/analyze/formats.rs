@@ -87,6 +87,9 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(reading) = exim_verbose(line) {
         return reading;
     }
+    if let Some(reading) = ssmtp(line) {
+        return reading;
+    }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 8] =
         [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl, mailx];
@@ -1027,6 +1030,57 @@ fn exim_verbose(line: &str) -> Option<Reading<'_>> {
         .into_iter()
         .find(|(start, _)| trimmed.starts_with(start) && exim_line(start))
         .map(|(_, what)| Reading::note(Format::EximVerbose, what, false))
+}
+
+/// sSMTP's `-v` (recorded from Debian's ssmtp 2.64, tests/fixtures/ssmtp/): `[->] ` what
+/// it sent, `[<-] ` what it read (of a multi-line reply only the last line; the password it
+/// sends in AUTH LOGIN is not printed). It ends with its error, `ssmtp: …`, or `sendmail:
+/// …` under the name it often runs as: `Authorization failed (535 …)`, `Server didn't like
+/// our AUTH LOGIN (530 …)`, a reply alone, `Cannot open host:port`.
+fn ssmtp(line: &str) -> Option<Reading<'_>> {
+    if let Some(text) = line.strip_prefix("[->]") {
+        let text = text.strip_prefix(' ').unwrap_or(text);
+        return Some(Reading::new(
+            Format::Ssmtp,
+            Role::Client(Cow::Borrowed(text)),
+        ));
+    }
+    if let Some(text) = line.strip_prefix("[<-] ") {
+        return Some(Reading::new(
+            Format::Ssmtp,
+            Role::Server(Cow::Borrowed(text)),
+        ));
+    }
+    // At the start of the line, or quoted by the program that ran it (fail2ban's `stderr:
+    // 'sendmail: Cannot open mail:25'`).
+    let trimmed = line.trim();
+    let (program, at, message) = ["ssmtp: ", "sendmail: "].iter().find_map(|name| {
+        let at = trimmed.find(name)?;
+        let before = trimmed.get(..at)?.chars().next_back();
+        let quoted = matches!(before, Some('\'' | '"'));
+        (at == 0 || quoted || before == Some(' ')).then(|| {
+            let message = trimmed.get(at + name.len()..).unwrap_or("");
+            let message = match before {
+                Some(q @ ('\'' | '"')) => message.strip_suffix(q).unwrap_or(message),
+                _ => message,
+            };
+            (name.trim_end_matches(": "), at, message)
+        })
+    })?;
+    let cannot_open = message.starts_with("Cannot open ");
+    let own = cannot_open
+        || message.starts_with("Authorization failed (")
+        || message.starts_with("Server didn't like our ")
+        || reply_shaped(message);
+    // Postfix's and Sendmail's `sendmail` write other messages under that name.
+    if (program == "sendmail" || at > 0) && !own {
+        return None;
+    }
+    let mut log = serverlog::client_message(Format::Ssmtp, "ssmtp", message);
+    if cannot_open {
+        log.event = serverlog::LogEvent::Unreachable;
+    }
+    Some(Reading::new(Format::Ssmtp, Role::Log(log)))
 }
 
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and

@@ -348,6 +348,8 @@ pub enum Format {
     SendmailLog,
     /// Exim's log (mainlog or syslog).
     EximLog,
+    /// sSMTP's `-v`: `[->] ` sent, `[<-] ` received; its errors `ssmtp: …` (`sendmail: …`).
+    Ssmtp,
     /// Exim's `-v` output as it delivers: `SMTP<< ` read, `SMTP>> ` sent (`SMTP|> `
     /// pipelined, `SMTP+> ` more to come), its mainlog lines after `LOG: MAIN`.
     EximVerbose,
@@ -386,6 +388,7 @@ impl Format {
             Format::SendmailLog => "sendmail-log",
             Format::EximLog => "exim-log",
             Format::EximVerbose => "exim-verbose",
+            Format::Ssmtp => "ssmtp",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -444,6 +447,10 @@ impl Format {
             Format::PostfixLog => Tr::new("Postfix log (syslog)", "Postfix 日志（syslog）"),
             Format::SendmailLog => Tr::new("Sendmail log (syslog)", "Sendmail 日志（syslog）"),
             Format::EximLog => Tr::new("Exim log", "Exim 日志"),
+            Format::Ssmtp => Tr::new(
+                "sSMTP -v output ([->] sent, [<-] received) and its errors",
+                "sSMTP 的 -v 输出（[->] 为发送，[<-] 为收到）及其错误信息",
+            ),
             Format::EximVerbose => Tr::new(
                 "Exim -v output as it delivers (SMTP<< received, SMTP>> sent)",
                 "Exim 投递时的 -v 输出（SMTP<< 为收到，SMTP>> 为发送）",

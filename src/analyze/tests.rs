@@ -2001,3 +2001,62 @@ fn exim_verbose_output() {
     assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
     assert_eq!(a.findings[0].severity, Severity::Success);
 }
+
+/// sSMTP's `-v` output and errors, recorded from Debian's ssmtp 2.64
+/// (`scripts/record-ssmtp.sh`): every line read, and its own settings in the fixes.
+#[test]
+fn ssmtp_output() {
+    let cases = [
+        (
+            include_str!("../../tests/fixtures/ssmtp/no-login.txt"),
+            "ssmtp-without-login",
+        ),
+        (
+            include_str!("../../tests/fixtures/ssmtp/no-starttls.txt"),
+            "ssmtp-without-starttls",
+        ),
+        (
+            include_str!("../../tests/fixtures/ssmtp/wrong-password.txt"),
+            "gmail-app-password",
+        ),
+        (
+            include_str!("../../tests/fixtures/ssmtp/refused.txt"),
+            "ssmtp-cannot-open",
+        ),
+        (
+            include_str!("../../tests/fixtures/ssmtp/unknown-host.txt"),
+            "ssmtp-cannot-open",
+        ),
+        (
+            include_str!("../../tests/fixtures/ssmtp/tls-on-starttls-port.txt"),
+            "ssmtp-cannot-open",
+        ),
+        // Under the name it runs as, alone or quoted by the program that ran it.
+        ("sendmail: Server didn't like our AUTH LOGIN (530 5.7.0 Must issue a STARTTLS command first. x1 - gsmtp)", "ssmtp-without-starttls"),
+        ("2020-06-17 18:09:40,668 fail2ban.utils [1]: ERROR 7fb3 -- stderr: 'sendmail: Cannot open smtp.example.com:587'", "ssmtp-cannot-open"),
+    ];
+    let findings = assert_causes(&cases);
+    for (log, _) in cases.iter().take(6) {
+        let a = analyze(log);
+        assert_eq!(a.formats, [Format::Ssmtp], "{log}");
+        assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown), "{log}");
+    }
+    assert!(findings[0].fix.en.contains("AuthUser"));
+    assert!(findings[1].fix.en.contains("UseSTARTTLS=YES"));
+    assert!(findings[3].fix.en.contains("mailhub"));
+    // Debian's own ssmtp.conf, never changed: `mailhub=mail`.
+    let d = decided("sendmail: Cannot open mail:25");
+    assert!(d.what.en.contains("never set"), "{}", d.what.en);
+    assert!(!decided("sendmail: Cannot open smtp.example.com:25")
+        .what
+        .en
+        .contains("never set"));
+    // Postfix's sendmail is not ssmtp.
+    let a = analyze("sendmail: fatal: parameter inet_interfaces: no local interface found for ::1");
+    assert!(!a.formats.contains(&Format::Ssmtp));
+
+    // Delivered: the hidden password line is no gap, and the message ends in one success.
+    let a = analyze(include_str!("../../tests/fixtures/ssmtp/delivered.txt"));
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
+    assert_eq!(a.findings[0].severity, Severity::Success);
+}

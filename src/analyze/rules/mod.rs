@@ -62,6 +62,7 @@ pub(crate) mod ses_identity;
 mod smtp_auth_disabled;
 mod smtp_not_enabled;
 mod spf;
+mod ssmtp;
 pub(crate) mod starttls_not_offered;
 pub(crate) mod tls_certificate;
 pub(crate) mod tls_mode;
@@ -155,7 +156,10 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 52] = [
+const RULES: [(Applies, &Rule); 55] = [
+    (ssmtp::cannot_open, &ssmtp::CANNOT_OPEN),
+    (ssmtp::without_starttls, &ssmtp::WITHOUT_STARTTLS),
+    (ssmtp::without_login, &ssmtp::WITHOUT_LOGIN),
     (exim_tls_fallback::applies, &exim_tls_fallback::RULE),
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
