@@ -479,6 +479,17 @@ pub(super) fn diagnose(
             d.log(*line, log);
         }
     }
+    // Net::SMTP's debug prints each AUTH answer decoded on the line above its base64: that
+    // line shows the password too.
+    let shown_decoded = |number: usize| {
+        number
+            .checked_sub(2)
+            .and_then(|i| lines.get(i))
+            .filter(|l| l.number + 1 == number && l.raw.contains(">>> (decoded) "))
+            .map(|l| l.number)
+    };
+    let decoded_lines: Vec<usize> = d.exposed.iter().filter_map(|n| shown_decoded(*n)).collect();
+    d.exposed.extend(decoded_lines);
     d.credentials();
     d.saslauthd_cause();
     d.backend_verdict();
@@ -565,6 +576,8 @@ impl Diagnoser<'_> {
             Some("exim")
         } else if self.formats.contains(&Format::Ssmtp) {
             Some("ssmtp")
+        } else if self.formats.contains(&Format::GitSendEmail) {
+            Some("git-send-email")
         } else {
             None
         }
@@ -1391,6 +1404,19 @@ impl Diagnoser<'_> {
         if !failing && log.event != LogEvent::ClientLeft {
             return;
         }
+        // git send-email's "Unable to initialize SMTP properly" after the TLS error that
+        // says why (`--smtp-debug`'s IO::Socket::SSL lines): part of that finding.
+        if log.program == "git-send-email" && log.event == LogEvent::Unreachable {
+            if let Some(index) = self
+                .findings
+                .list
+                .iter()
+                .position(|f| f.cause.starts_with("tls-"))
+            {
+                self.findings.attach(index, &[line]);
+                return;
+            }
+        }
         // swaks' "STARTTLS attempted but failed" after the line that says why.
         if log.event == LogEvent::TlsFailed {
             let certificate = rules::tls_certificate::RULE.cause;
@@ -1443,8 +1469,8 @@ impl Diagnoser<'_> {
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`.
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`; Exim's
         // `SMTP error from remote mail server after MAIL FROM:…: 530 …`.
-        let own_client = if log.program == "ssmtp" {
-            Some("ssmtp")
+        let own_client = if log.program == "ssmtp" || log.program == "git-send-email" {
+            Some(log.program.as_str())
         } else {
             (log.server_side
                 && ((log.program.ends_with("/smtp")

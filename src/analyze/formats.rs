@@ -90,6 +90,12 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(reading) = ssmtp(line) {
         return reading;
     }
+    if let Some(reading) = net_smtp(line) {
+        return reading;
+    }
+    if let Some(reading) = git_send_email(line) {
+        return reading;
+    }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 8] =
         [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl, mailx];
@@ -1081,6 +1087,107 @@ fn ssmtp(line: &str) -> Option<Reading<'_>> {
         log.event = serverlog::LogEvent::Unreachable;
     }
     Some(Reading::new(Format::Ssmtp, Role::Log(log)))
+}
+
+/// Perl's Net::SMTP with `Debug => 1` (git send-email's `--smtp-debug=1`; recorded from
+/// Debian's git-email 2.39 and Net::SMTP 3.14, tests/fixtures/git-send-email/):
+/// `Net::SMTP=GLOB(0x…)>>> ` what it sent, `<<< ` what it read, `Net::SMTP::_SSL=GLOB(…)`
+/// once TLS is on; first the modules' versions (`Net::SMTP>>> Net::SMTP(3.14)`), and in AUTH
+/// each challenge and answer once more `(decoded)`, the password among them.
+fn net_smtp(line: &str) -> Option<Reading<'_>> {
+    let rest = line.strip_prefix("Net::SMTP")?;
+    let at = match (rest.find(">>> "), rest.find("<<< ")) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let head = rest.get(..at)?;
+    let object = head
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b':' | b'_' | b'=' | b'(' | b')'));
+    if !object {
+        return None;
+    }
+    let sent = rest.get(at..)?.starts_with(">>>");
+    let text = rest.get(at + 4..)?;
+    if head.is_empty() {
+        return Some(Reading::note(
+            Format::NetSmtp,
+            Tr::new(
+                "Net::SMTP's debug output begins with the Perl modules it uses and their versions.",
+                "Net::SMTP 的调试输出先列出它用到的 Perl 模块及其版本。",
+            ),
+            false,
+        ));
+    }
+    if text.starts_with("(decoded) ") {
+        let what = if sent {
+            Tr::new(
+                "Net::SMTP prints the AUTH answer of the next line decoded: this is the user name or the password in clear. Remove this line and the base64 below it before posting the log.",
+                "Net::SMTP 把下一行的 AUTH 应答解码后打印出来：这就是明文的用户名或密码。发布日志之前，请删掉这一行和下面的 base64。",
+            )
+        } else {
+            Tr::new(
+                "Net::SMTP prints the server's challenge above decoded.",
+                "Net::SMTP 把上面服务器的质询解码后打印出来。",
+            )
+        };
+        return Some(Reading::note(Format::NetSmtp, what, false));
+    }
+    let role = if sent {
+        Role::Client(Cow::Borrowed(text))
+    } else {
+        Role::Server(Cow::Borrowed(text))
+    };
+    Some(Reading::new(Format::NetSmtp, role))
+}
+
+/// git send-email's own lines (recorded as `net_smtp`'s): the patch files it sends, the
+/// addresses it adds (`(mbox) Adding cc: …`), its errors (`Unable to initialize SMTP
+/// properly. … VALUES: server=… encryption=… port=…`, `Command unknown: 'AUTH' at …`,
+/// `Server does not support STARTTLS! …`, `STARTTLS failed! …`, as its source words them),
+/// and the summary it prints after `OK. Log says:` up to `Result: 250`.
+fn git_send_email(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim();
+    let note = |what: Tr| Some(Reading::note(Format::GitSendEmail, what, false));
+    if trimmed == "OK. Log says:" {
+        return note(Tr::new(
+            "git send-email: the message went out; its summary of what it sent follows (the server, the envelope, the headers), up to the server's last reply.",
+            "git send-email：邮件已发出；下面是它对所发内容的汇总（服务器、信封、邮件头），直到服务器的最后一条回复。",
+        ));
+    }
+    if trimmed.starts_with("Result: ") {
+        return note(Tr::new(
+            "git send-email: the server's reply to the message, which ends its summary.",
+            "git send-email：服务器对这封邮件的回复，汇总到此结束。",
+        ));
+    }
+    if trimmed.starts_with("(mbox) Adding ") || trimmed.starts_with("(body) Adding ") {
+        return note(Tr::new(
+            "git send-email: an address it adds from the patch (its From:, or a Signed-off-by: or Cc: line in the body).",
+            "git send-email：它从补丁中添加的地址（补丁的 From:，或正文中的 Signed-off-by:、Cc: 行）。",
+        ));
+    }
+    let patch = trimmed.ends_with(".patch") && !trimmed.contains(' ') && trimmed.len() < 300;
+    if patch {
+        return note(Tr::new(
+            "git send-email: the patch file it sends.",
+            "git send-email：它要发送的补丁文件。",
+        ));
+    }
+    let event = if trimmed.starts_with("Unable to initialize SMTP properly.") {
+        serverlog::LogEvent::Unreachable
+    } else if trimmed.starts_with("Command unknown: 'AUTH'") {
+        serverlog::LogEvent::AuthNotOffered
+    } else if trimmed.starts_with("Server does not support STARTTLS!")
+        || trimmed.starts_with("STARTTLS failed!")
+    {
+        serverlog::LogEvent::TlsFailed
+    } else {
+        return None;
+    };
+    let mut log = serverlog::client_message(Format::GitSendEmail, "git-send-email", trimmed);
+    log.event = event;
+    Some(Reading::new(Format::GitSendEmail, Role::Log(log)))
 }
 
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and

@@ -350,6 +350,11 @@ pub enum Format {
     EximLog,
     /// sSMTP's `-v`: `[->] ` sent, `[<-] ` received; its errors `ssmtp: …` (`sendmail: …`).
     Ssmtp,
+    /// Perl's Net::SMTP debug output (git send-email `--smtp-debug`, other Perl programs):
+    /// `Net::SMTP=GLOB(0x…)>>> ` sent, `<<< ` read.
+    NetSmtp,
+    /// git send-email's own messages and its summary after `OK. Log says:`.
+    GitSendEmail,
     /// Exim's `-v` output as it delivers: `SMTP<< ` read, `SMTP>> ` sent (`SMTP|> `
     /// pipelined, `SMTP+> ` more to come), its mainlog lines after `LOG: MAIN`.
     EximVerbose,
@@ -389,6 +394,8 @@ impl Format {
             Format::EximLog => "exim-log",
             Format::EximVerbose => "exim-verbose",
             Format::Ssmtp => "ssmtp",
+            Format::NetSmtp => "net-smtp",
+            Format::GitSendEmail => "git-send-email",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -450,6 +457,14 @@ impl Format {
             Format::Ssmtp => Tr::new(
                 "sSMTP -v output ([->] sent, [<-] received) and its errors",
                 "sSMTP 的 -v 输出（[->] 为发送，[<-] 为收到）及其错误信息",
+            ),
+            Format::NetSmtp => Tr::new(
+                "Perl Net::SMTP debug output (>>> sent, <<< received; git send-email --smtp-debug)",
+                "Perl Net::SMTP 调试输出（>>> 为发送，<<< 为收到；git send-email --smtp-debug）",
+            ),
+            Format::GitSendEmail => Tr::new(
+                "git send-email's messages and its summary",
+                "git send-email 的提示信息及其发送汇总",
             ),
             Format::EximVerbose => Tr::new(
                 "Exim -v output as it delivers (SMTP<< received, SMTP>> sent)",

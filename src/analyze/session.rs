@@ -152,6 +152,9 @@ pub(super) struct Annotator<const EXPLAIN: bool = true> {
     /// The previous line was smtplib's `reply: retcode (250); Msg: …`, whose message goes on
     /// over the following unprefixed lines (the EHLO keywords).
     after_summary: bool,
+    /// Inside git send-email's summary (`OK. Log says:` up to `Result: …`): what it sent,
+    /// printed again, not the dialogue.
+    sent_summary: bool,
 }
 
 struct OpenLog {
@@ -178,6 +181,7 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             block_server: None,
             open_log: None,
             after_summary: false,
+            sent_summary: false,
         }
     }
 
@@ -221,6 +225,25 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             if (indented || !open.indented_only) && open.joined < MAX_JOINED && !recipient {
                 self.continue_log(number, raw, text, open);
                 return;
+            }
+        }
+        if self.sent_summary && matches!(role, Role::Raw(_) | Role::Blank) {
+            let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
+            line.explanation = Self::explain(|| {
+                Text::from(crate::i18n::Tr::new(
+                    "git send-email's summary: what it sent (the server, the envelope, the headers), printed again after the dialogue.",
+                    "git send-email 的汇总：它所发送的内容（服务器、信封、邮件头），在对话结束后再打印一遍。",
+                ))
+            });
+            self.add(line);
+            return;
+        }
+        if format == Some(Format::GitSendEmail) && matches!(role, Role::Note { .. }) {
+            let trimmed = raw.trim();
+            if trimmed == "OK. Log says:" {
+                self.sent_summary = true;
+            } else if trimmed.starts_with("Result: ") {
+                self.sent_summary = false;
             }
         }
         if let Role::Raw(text) = &role {

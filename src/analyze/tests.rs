@@ -2060,3 +2060,71 @@ fn ssmtp_output() {
     assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
     assert_eq!(a.findings[0].severity, Severity::Success);
 }
+
+/// git send-email with `--smtp-debug=1`: Perl's Net::SMTP lines, git send-email's own, and
+/// its summary, recorded from Debian's git-email 2.39 (`scripts/record-git-send-email.sh`).
+#[test]
+fn git_send_email_output() {
+    let cases = [
+        (
+            include_str!("../../tests/fixtures/git-send-email/no-login.txt"),
+            "git-send-email-without-login",
+        ),
+        (
+            include_str!("../../tests/fixtures/git-send-email/no-encryption.txt"),
+            "git-send-email-no-encryption",
+        ),
+        (
+            include_str!("../../tests/fixtures/git-send-email/wrong-password.txt"),
+            "gmail-app-password",
+        ),
+        (
+            include_str!("../../tests/fixtures/git-send-email/refused.txt"),
+            "git-send-email-cannot-connect",
+        ),
+        // --smtp-encryption=ssl on a STARTTLS port: IO::Socket::SSL's debug lines say why,
+        // and "Unable to initialize SMTP properly" joins that finding.
+        (
+            include_str!("../../tests/fixtures/git-send-email/ssl-on-starttls-port.txt"),
+            "tls-mode-mismatch",
+        ),
+    ];
+    let findings = assert_causes(&cases);
+    assert!(findings[0].fix.en.contains("sendemail.smtpUser"));
+    assert!(findings[1].fix.en.contains("sendemail.smtpEncryption tls"));
+    for (log, _) in &cases {
+        let a = analyze(log);
+        assert!(a.formats.contains(&Format::GitSendEmail), "{log}");
+        assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown), "{log}");
+    }
+    let a = analyze(cases[4].0);
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
+
+    // Delivered: the summary after "OK. Log says:" is no second session, and the password
+    // Net::SMTP printed decoded is among the lines to remove.
+    let log = include_str!("../../tests/fixtures/git-send-email/delivered.txt");
+    let a = analyze(log);
+    assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown));
+    let ok: Vec<&Finding> = a.findings_of(FindingKind::Delivered).collect();
+    assert_eq!(ok.len(), 1, "{:#?}", a.findings);
+    let summary = a
+        .lines
+        .iter()
+        .find(|l| l.raw == "MAIL FROM:<alice@example.com>")
+        .unwrap();
+    assert_eq!(summary.kind, Kind::Note);
+    let exposed = finding(&a, FindingKind::CredentialsExposed);
+    let decoded = a
+        .lines
+        .iter()
+        .find(|l| l.raw.ends_with(">>> (decoded) secret"))
+        .unwrap();
+    assert!(exposed.lines.contains(&decoded.number), "{exposed:#?}");
+    assert_eq!(
+        a.sequence
+            .iter()
+            .filter(|s| s.label.starts_with("MAIL"))
+            .count(),
+        1
+    );
+}

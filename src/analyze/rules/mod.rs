@@ -26,6 +26,7 @@ pub(crate) mod client_wants_tls;
 mod content_blocked;
 pub(crate) mod destination_dns;
 mod exim_tls_fallback;
+mod git_send_email;
 mod helo_name;
 pub(crate) mod host_unresolvable;
 mod local_delivery;
@@ -156,7 +157,19 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 55] = [
+const RULES: [(Applies, &Rule); 58] = [
+    (
+        git_send_email::cannot_connect,
+        &git_send_email::CANNOT_CONNECT,
+    ),
+    (
+        git_send_email::no_encryption,
+        &git_send_email::NO_ENCRYPTION,
+    ),
+    (
+        git_send_email::without_login,
+        &git_send_email::WITHOUT_LOGIN,
+    ),
     (ssmtp::cannot_open, &ssmtp::CANNOT_OPEN),
     (ssmtp::without_starttls, &ssmtp::WITHOUT_STARTTLS),
     (ssmtp::without_login, &ssmtp::WITHOUT_LOGIN),
