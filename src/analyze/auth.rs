@@ -170,7 +170,7 @@ fn exchanges_in(lines: &[super::Line]) -> Vec<Exchange> {
         if !relevant {
             continue;
         }
-        let reading = formats::read(&line.raw);
+        let reading = formats::read::<false>(&line.raw);
         let session = reading.session;
         let payload = match &reading.role {
             Role::Client(p) | Role::Server(p) => clean(p).0.to_string(),

@@ -52,11 +52,13 @@ impl<'a> Reading<'a> {
         }
     }
 
-    fn note(format: Format, what: impl Into<Text>, connect: bool) -> Reading<'a> {
+    /// A note; its text only where lines are explained (`E`): the verifier's reading of a
+    /// transcript (`analyze::annotate`) links none of the notes' texts.
+    fn note<const E: bool>(format: Format, what: impl Into<Text>, connect: bool) -> Reading<'a> {
         Reading::new(
             format,
             Role::Note {
-                what: what.into(),
+                what: if E { what.into() } else { Text::default() },
                 connect,
             },
         )
@@ -64,7 +66,7 @@ impl<'a> Reading<'a> {
 }
 
 /// Reads one line.
-pub(super) fn read(line: &str) -> Reading<'_> {
+pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     if line.trim().is_empty() {
         return Reading {
             format: None,
@@ -72,33 +74,41 @@ pub(super) fn read(line: &str) -> Reading<'_> {
             role: Role::Blank,
         };
     }
-    if let Some(reading) = serve(line) {
+    if let Some(reading) = serve::<E>(line) {
         return reading;
     }
-    if let Some(reading) = nodemailer(line) {
+    if let Some(reading) = nodemailer::<E>(line) {
         return reading;
     }
-    if let Some(reading) = simplesmtp(line) {
+    if let Some(reading) = simplesmtp::<E>(line) {
         return reading;
     }
-    if let Some(reading) = hmailserver(line) {
+    if let Some(reading) = hmailserver::<E>(line) {
         return reading;
     }
-    if let Some(reading) = exim_verbose(line) {
+    if let Some(reading) = exim_verbose::<E>(line) {
         return reading;
     }
-    if let Some(reading) = ssmtp(line) {
+    if let Some(reading) = ssmtp::<E>(line) {
         return reading;
     }
-    if let Some(reading) = net_smtp(line) {
+    if let Some(reading) = net_smtp::<E>(line) {
         return reading;
     }
-    if let Some(reading) = git_send_email(line) {
+    if let Some(reading) = git_send_email::<E>(line) {
         return reading;
     }
     let body = strip_timestamp(line);
-    let readers: [fn(&str) -> Option<Reading<'_>>; 8] =
-        [swaks, smtplib, sent_got, phpmailer, rfc, msmtp, curl, mailx];
+    let readers: [fn(&str) -> Option<Reading<'_>>; 8] = [
+        swaks::<E>,
+        smtplib::<E>,
+        sent_got::<E>,
+        phpmailer::<E>,
+        rfc::<E>,
+        msmtp::<E>,
+        curl::<E>,
+        mailx::<E>,
+    ];
     for reader in readers {
         if let Some(reading) = reader(body) {
             return reading;
@@ -107,14 +117,14 @@ pub(super) fn read(line: &str) -> Reading<'_> {
     if let Some(log) = serverlog::read(line) {
         return Reading::new(log.format, Role::Log(log));
     }
-    if let Some(reading) = bounce(line) {
+    if let Some(reading) = bounce::<E>(line) {
         return reading;
     }
-    if let Some(reading) = telnet_note(line) {
+    if let Some(reading) = telnet_note::<E>(line) {
         return reading;
     }
     if mailq(line) {
-        return Reading::note(
+        return Reading::note::<E>(
             Format::PostfixLog,
             Tr::new(
                 "Postfix mailq: a message still in the queue (queue id, size, arrival, sender); the line below says why it is waiting.",
@@ -131,10 +141,10 @@ pub(super) fn read(line: &str) -> Reading<'_> {
 }
 
 /// `[3] C: …`, `[3] S: …`, `[3] -- …`, and the header lines of `smtp-trainer serve`.
-fn serve(line: &str) -> Option<Reading<'_>> {
+fn serve<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if let Some(address) = line.strip_prefix("listening on ") {
         if !address.contains(' ') {
-            return Some(Reading::note(
+            return Some(Reading::note::<E>(
                 Format::Serve,
                 Tr::new(
                     "smtp-trainer serve: the address it listens on.",
@@ -145,7 +155,7 @@ fn serve(line: &str) -> Option<Reading<'_>> {
         }
     }
     if line.starts_with("-- ") && line.contains("; local domains:") {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Serve,
             Tr::new(
                 "smtp-trainer serve: the server profile, domains and accounts of this run.",
@@ -313,7 +323,7 @@ fn strip_side<'a>(line: &'a str, side: &str) -> Option<&'a str> {
 /// Nodemailer's logger: `[2022-11-16 11:57:21] DEBUG [cDYfWw5rFKQ] S: 334 …`,
 /// ` DEBUG [id] C: EHLO …`, ` INFO  [id] Connection established …`, `ERROR Send Error: …`.
 /// Each `[id]` is one connection: interleaved connections stay apart.
-fn nodemailer(line: &str) -> Option<Reading<'_>> {
+fn nodemailer<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let mut rest = line.trim_start();
     if let Some(inner) = rest.strip_prefix('[') {
         let (stamp, after) = inner.split_once("] ")?;
@@ -329,7 +339,7 @@ fn nodemailer(line: &str) -> Option<Reading<'_>> {
     let after = after.trim_start();
     if level == "DEBUG" && after.starts_with("SMTP: ") {
         // JavaMail's `DEBUG SMTP: …` (mail.debug=true).
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::ClientError,
             Tr::new(
                 "JavaMail's debug note (mail.debug), not part of the SMTP dialogue.",
@@ -345,7 +355,7 @@ fn nodemailer(line: &str) -> Option<Reading<'_>> {
     };
     if !after.starts_with('[') {
         // Another library's debug line inside a logger: smtplib's `send: '…'`.
-        if let Some(reading) = smtplib(after) {
+        if let Some(reading) = smtplib::<E>(after) {
             return Some(reading);
         }
     }
@@ -399,7 +409,7 @@ fn session_of(id: &str) -> u32 {
 
 /// simplesmtp (old Nodemailer): `SERVER 1:` / `CLIENT 1:` headers, `└──220 …` lines, and
 /// its notes (`Connection secured`, `Closing connection to the server`).
-fn simplesmtp(line: &str) -> Option<Reading<'_>> {
+fn simplesmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim_end();
     for (head, server) in [("SERVER ", true), ("CLIENT ", false)] {
         if let Some(number) = trimmed.strip_prefix(head).and_then(|r| r.strip_suffix(':')) {
@@ -413,7 +423,7 @@ fn simplesmtp(line: &str) -> Option<Reading<'_>> {
         return Some(Reading::new(Format::Simplesmtp, Role::BlockLine(text)));
     }
     if trimmed == "Connection secured" || trimmed.starts_with("Closing connection to the server") {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Simplesmtp,
             Tr::new(
                 "simplesmtp: its own note (TLS started, connection closing), not part of the SMTP dialogue.",
@@ -444,7 +454,7 @@ fn mailq(line: &str) -> bool {
 
 /// The parts of a bounce: the boilerplate of Postfix's and Exim's notifications, the fields
 /// of the delivery status (RFC 3464), and the entries quoting the remote reply.
-fn bounce(line: &str) -> Option<Reading<'_>> {
+fn bounce<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim().trim_start_matches("> ").trim();
     const BOILERPLATE: [&str; 18] = [
         "Hi. This is the Haraka Mailer program at",
@@ -467,7 +477,7 @@ fn bounce(line: &str) -> Option<Reading<'_>> {
         "Undelivered Mail Returned to Sender",
     ];
     if BOILERPLATE.iter().any(|b| trimmed.starts_with(b)) {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Bounce,
             Tr::new(
                 "Bounce: the mail system's standard text around the failure; the reply that refused the mail is quoted below it.",
@@ -497,7 +507,7 @@ fn bounce(line: &str) -> Option<Reading<'_>> {
         || (trimmed.starts_with("X-") && trimmed.contains("-Queue-ID:"))
         || (trimmed.starts_with("X-") && trimmed.contains("-Sender: rfc822;"));
     if field {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Bounce,
             Tr::new(
                 "Bounce: a field of the delivery status (RFC 3464) — who reported, for which recipient, with which status.",
@@ -511,7 +521,7 @@ fn bounce(line: &str) -> Option<Reading<'_>> {
 
 /// swaks' transaction hints: `===` info, `***` error, ` ->`/` ~>`/`**>`/`*~>` sent,
 /// `<- `/`<~ `/`<**`/`<~*` received, each followed by a space.
-fn swaks(line: &str) -> Option<Reading<'_>> {
+fn swaks<const E: bool>(line: &str) -> Option<Reading<'_>> {
     const SENT: [&str; 5] = SWAKS_SENT;
     const RECEIVED: [&str; 4] = SWAKS_RECEIVED;
     if line == " ->" || line == " ~>" {
@@ -566,7 +576,7 @@ fn swaks(line: &str) -> Option<Reading<'_>> {
         };
         // Only the first line of a connection starts a session, so "Connected" after
         // "Trying" does not start a second one.
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Swaks,
             what,
             connect && text.starts_with("Trying "),
@@ -582,7 +592,7 @@ fn swaks(line: &str) -> Option<Reading<'_>> {
 }
 
 /// Python smtplib with `set_debuglevel(1)` or `(2)` (the timestamp is already stripped).
-fn smtplib(line: &str) -> Option<Reading<'_>> {
+fn smtplib<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if let Some(literal) = line.strip_prefix("send: ") {
         let text = py_literal(literal)?;
         return Some(Reading::new(
@@ -613,7 +623,7 @@ fn smtplib(line: &str) -> Option<Reading<'_>> {
     }
     if let Some(rest) = line.strip_prefix("connect: ") {
         if rest.starts_with("b'") || rest.starts_with("b\"") {
-            return Some(Reading::note(
+            return Some(Reading::note::<E>(
                 Format::Smtplib,
                 Tr::new(
                     "smtplib: the greeting's text as the library read it (not sent again).",
@@ -622,7 +632,7 @@ fn smtplib(line: &str) -> Option<Reading<'_>> {
                 false,
             ));
         }
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Smtplib,
             Tr::new(
                 "smtplib: connecting to the server (host and port).",
@@ -636,7 +646,7 @@ fn smtplib(line: &str) -> Option<Reading<'_>> {
 
 /// DokuWiki's smtp plugin (seed 000): `Sent:`, `Got:`, `Set:`, `Connecting to …` and the
 /// plugin's own messages around the log.
-fn sent_got(line: &str) -> Option<Reading<'_>> {
+fn sent_got<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim_start();
     if let Some(text) = trimmed.strip_prefix("Sent:") {
         return Some(Reading::new(
@@ -651,7 +661,7 @@ fn sent_got(line: &str) -> Option<Reading<'_>> {
         ));
     }
     if trimmed.starts_with("Set: ") {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::SentGot,
             Tr::new(
                 "DokuWiki smtp plugin: a setting is prepared before connecting; nothing is sent yet.",
@@ -661,7 +671,11 @@ fn sent_got(line: &str) -> Option<Reading<'_>> {
         ));
     }
     if let Some(rest) = trimmed.strip_prefix("Connecting to ") {
-        return Some(Reading::note(Format::SentGot, connecting(rest), true));
+        return Some(Reading::note::<E>(
+            Format::SentGot,
+            explained::<E>(|| connecting(rest)),
+            true,
+        ));
     }
     if trimmed.starts_with("There was an unexpected problem communicating with SMTP") {
         return Some(Reading::new(
@@ -706,7 +720,16 @@ fn sent_got(line: &str) -> Option<Reading<'_>> {
     notes
         .into_iter()
         .find(|(start, _)| trimmed.starts_with(start))
-        .map(|(_, what)| Reading::note(Format::SentGot, what, false))
+        .map(|(_, what)| Reading::note::<E>(Format::SentGot, what, false))
+}
+
+/// A note's text built at run time, only where lines are explained (see [`Reading::note`]).
+fn explained<const E: bool>(text: impl FnOnce() -> Text) -> Text {
+    if E {
+        text()
+    } else {
+        Text::default()
+    }
 }
 
 /// `smtp.163.com at 25` (DokuWiki) or `smtp.163.com:25`: the port says which kind of
@@ -749,7 +772,7 @@ fn connecting(rest: &str) -> Text {
 }
 
 /// PHPMailer's SMTPDebug output (and the older `SMTP -> FROM SERVER:` form).
-fn phpmailer(line: &str) -> Option<Reading<'_>> {
+fn phpmailer<const E: bool>(line: &str) -> Option<Reading<'_>> {
     for prefix in PHPMAILER_CLIENT {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some(Reading::new(
@@ -769,14 +792,14 @@ fn phpmailer(line: &str) -> Option<Reading<'_>> {
     if let Some(rest) = line.strip_prefix("Connection: ") {
         let opening = rest.starts_with("opening to ");
         let what = if opening {
-            connecting(rest)
+            explained::<E>(|| connecting(rest))
         } else {
             Text::from(Tr::new(
                 "PHPMailer: the state of the TCP connection.",
                 "PHPMailer：TCP 连接的状态。",
             ))
         };
-        return Some(Reading::note(Format::PhpMailer, what, opening));
+        return Some(Reading::note::<E>(Format::PhpMailer, what, opening));
     }
     for prefix in ["SMTP ERROR: ", "SMTP Error: ", "SMTP -> ERROR: "] {
         if let Some(text) = line.strip_prefix(prefix) {
@@ -799,7 +822,7 @@ fn phpmailer(line: &str) -> Option<Reading<'_>> {
         "Auth method selected: ",
     ];
     if notes.iter().any(|p| line.starts_with(p)) {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::PhpMailer,
             Tr::new(
                 "PHPMailer: its own debug note, not part of the SMTP dialogue.",
@@ -812,7 +835,7 @@ fn phpmailer(line: &str) -> Option<Reading<'_>> {
 }
 
 /// RFC style `C: …` / `S: …` (as in RFC 5321 and docs/transcripts/real-servers.md).
-fn rfc(line: &str) -> Option<Reading<'_>> {
+fn rfc<const E: bool>(line: &str) -> Option<Reading<'_>> {
     // A note between the lines of a C:/S: transcript: a capture's gap or its STARTTLS
     // boundary (`smtp-trainer analyze` on a pcap), a tool's remark.
     if let Some(text) = line.strip_prefix("-- ") {
@@ -844,7 +867,7 @@ fn rfc(line: &str) -> Option<Reading<'_>> {
                 "写出这份记录的程序所加的注记，不属于 SMTP 对话。",
             )
         };
-        return Some(Reading::note(Format::Rfc, what, false));
+        return Some(Reading::note::<E>(Format::Rfc, what, false));
     }
     if let Some(text) = strip_side(line, "C:") {
         return Some(Reading::new(Format::Rfc, Role::Client(Cow::Borrowed(text))));
@@ -856,7 +879,7 @@ fn rfc(line: &str) -> Option<Reading<'_>> {
 }
 
 /// msmtp's `--debug`: `--> ` sent, `<-- ` received.
-fn msmtp(line: &str) -> Option<Reading<'_>> {
+fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if let Some(text) = line.strip_prefix(MSMTP_SENT) {
         return Some(Reading::new(
             Format::Msmtp,
@@ -873,7 +896,7 @@ fn msmtp(line: &str) -> Option<Reading<'_>> {
 }
 
 /// mailx's (and s-nail's) `-v`: `>>> ` before what it sends; the replies come bare.
-fn mailx(line: &str) -> Option<Reading<'_>> {
+fn mailx<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let text = line.strip_prefix(">>> ")?;
     Some(Reading::new(
         Format::Mailx,
@@ -889,7 +912,7 @@ fn mailx(line: &str) -> Option<Reading<'_>> {
 /// lines, indented, after `LOG: MAIN`; and notes on what it does (`delivering …`,
 /// `Connecting to …`, `cmdlog: …`). With `-d` as a server it writes the same arrows the
 /// other way round (`SMTP>> 220 …`): which side a line is comes from its content.
-fn exim_verbose(line: &str) -> Option<Reading<'_>> {
+fn exim_verbose<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim_start();
     if let Some(rest) = trimmed.strip_prefix("SMTP") {
         let arrow = rest.get(..2).unwrap_or("");
@@ -918,7 +941,7 @@ fn exim_verbose(line: &str) -> Option<Reading<'_>> {
                     format!("Exim：连接失败：{reason}。"),
                 ),
             };
-            return Some(Reading::note(Format::EximVerbose, what, false));
+            return Some(Reading::note::<E>(Format::EximVerbose, what, false));
         }
     }
     // A multi-line reply's further lines, and Exim's own remarks between the commands.
@@ -933,7 +956,7 @@ fn exim_verbose(line: &str) -> Option<Reading<'_>> {
             ));
         }
         if text.starts_with("will write message using CHUNKING") {
-            return Some(Reading::note(
+            return Some(Reading::note::<E>(
                 Format::EximVerbose,
                 Tr::new(
                     "Exim: the server offered CHUNKING, so the message goes in BDAT commands (RFC 3030) instead of DATA.",
@@ -954,9 +977,9 @@ fn exim_verbose(line: &str) -> Option<Reading<'_>> {
             .split_once("]:")
             .map(|(_, after)| after.split(' ').next().unwrap_or(""))
             .unwrap_or("");
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::EximVerbose,
-            connecting(&format!("{rest} at {port}")),
+            explained::<E>(|| connecting(&format!("{rest} at {port}"))),
             true,
         ));
     }
@@ -1035,7 +1058,7 @@ fn exim_verbose(line: &str) -> Option<Reading<'_>> {
     notes
         .into_iter()
         .find(|(start, _)| trimmed.starts_with(start) && exim_line(start))
-        .map(|(_, what)| Reading::note(Format::EximVerbose, what, false))
+        .map(|(_, what)| Reading::note::<E>(Format::EximVerbose, what, false))
 }
 
 /// sSMTP's `-v` (recorded from Debian's ssmtp 2.64, tests/fixtures/ssmtp/): `[->] ` what
@@ -1043,7 +1066,7 @@ fn exim_verbose(line: &str) -> Option<Reading<'_>> {
 /// sends in AUTH LOGIN is not printed). It ends with its error, `ssmtp: …`, or `sendmail:
 /// …` under the name it often runs as: `Authorization failed (535 …)`, `Server didn't like
 /// our AUTH LOGIN (530 …)`, a reply alone, `Cannot open host:port`.
-fn ssmtp(line: &str) -> Option<Reading<'_>> {
+fn ssmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if let Some(text) = line.strip_prefix("[->]") {
         let text = text.strip_prefix(' ').unwrap_or(text);
         return Some(Reading::new(
@@ -1094,7 +1117,7 @@ fn ssmtp(line: &str) -> Option<Reading<'_>> {
 /// `Net::SMTP=GLOB(0x…)>>> ` what it sent, `<<< ` what it read, `Net::SMTP::_SSL=GLOB(…)`
 /// once TLS is on; first the modules' versions (`Net::SMTP>>> Net::SMTP(3.14)`), and in AUTH
 /// each challenge and answer once more `(decoded)`, the password among them.
-fn net_smtp(line: &str) -> Option<Reading<'_>> {
+fn net_smtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let rest = line.strip_prefix("Net::SMTP")?;
     let at = match (rest.find(">>> "), rest.find("<<< ")) {
         (Some(a), Some(b)) => a.min(b),
@@ -1110,7 +1133,7 @@ fn net_smtp(line: &str) -> Option<Reading<'_>> {
     let sent = rest.get(at..)?.starts_with(">>>");
     let text = rest.get(at + 4..)?;
     if head.is_empty() {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::NetSmtp,
             Tr::new(
                 "Net::SMTP's debug output begins with the Perl modules it uses and their versions.",
@@ -1131,7 +1154,7 @@ fn net_smtp(line: &str) -> Option<Reading<'_>> {
                 "Net::SMTP 把上面服务器的质询解码后打印出来。",
             )
         };
-        return Some(Reading::note(Format::NetSmtp, what, false));
+        return Some(Reading::note::<E>(Format::NetSmtp, what, false));
     }
     let role = if sent {
         Role::Client(Cow::Borrowed(text))
@@ -1146,9 +1169,9 @@ fn net_smtp(line: &str) -> Option<Reading<'_>> {
 /// properly. … VALUES: server=… encryption=… port=…`, `Command unknown: 'AUTH' at …`,
 /// `Server does not support STARTTLS! …`, `STARTTLS failed! …`, as its source words them),
 /// and the summary it prints after `OK. Log says:` up to `Result: 250`.
-fn git_send_email(line: &str) -> Option<Reading<'_>> {
+fn git_send_email<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim();
-    let note = |what: Tr| Some(Reading::note(Format::GitSendEmail, what, false));
+    let note = |what: Tr| Some(Reading::note::<E>(Format::GitSendEmail, what, false));
     if trimmed == "OK. Log says:" {
         return note(Tr::new(
             "git send-email: the message went out; its summary of what it sent follows (the server, the envelope, the headers), up to the server's last reply.",
@@ -1194,7 +1217,7 @@ fn git_send_email(line: &str) -> Option<Reading<'_>> {
 /// the text last. Its server (`"SMTPD"`) writes what it RECEIVED from the client and
 /// what it SENT back; its own deliveries (`"SMTPC"`) the other way round. A multi-line
 /// reply is one field with `[nl]` between its lines.
-fn hmailserver(line: &str) -> Option<Reading<'_>> {
+fn hmailserver<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let server = if line.starts_with("\"SMTPD\"\t") {
         true
     } else if line.starts_with("\"SMTPC\"\t") {
@@ -1212,7 +1235,7 @@ fn hmailserver(line: &str) -> Option<Reading<'_>> {
         (Some(t), _) => (true, t),
         (None, Some(t)) => (false, t),
         _ => {
-            return Some(Reading::note(
+            return Some(Reading::note::<E>(
                 Format::HMailServer,
                 Tr::new(
                     "hMailServer: its own note on the session, not part of the SMTP dialogue.",
@@ -1233,7 +1256,7 @@ fn hmailserver(line: &str) -> Option<Reading<'_>> {
 }
 
 /// curl's `-v`: `> ` sent, `< ` received, `* ` its own information.
-fn curl(line: &str) -> Option<Reading<'_>> {
+fn curl<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if let Some(text) = line.strip_prefix("< ") {
         if reply_shaped(text) {
             return Some(Reading::new(
@@ -1270,7 +1293,7 @@ fn curl(line: &str) -> Option<Reading<'_>> {
         "* SSL connection",
     ];
     if info.iter().any(|p| line.starts_with(p)) {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Curl,
             Tr::new(
                 "curl: its own information (connection, TLS), not part of the SMTP dialogue.",
@@ -1283,7 +1306,7 @@ fn curl(line: &str) -> Option<Reading<'_>> {
 }
 
 /// The messages telnet and nc print around a session, and whole-line annotations.
-fn telnet_note(line: &str) -> Option<Reading<'_>> {
+fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim();
     // A program's setting, `name = value` (msmtp's --debug prints its configuration so:
     // `auth = CRAM-MD5` is no AUTH command).
@@ -1295,7 +1318,7 @@ fn telnet_note(line: &str) -> Option<Reading<'_>> {
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
     });
     if setting {
-        return Some(Reading::note(
+        return Some(Reading::note::<E>(
             Format::Msmtp,
             Tr::new(
                 "A setting of the program (name = value), not part of the SMTP dialogue.",
@@ -1364,7 +1387,7 @@ fn telnet_note(line: &str) -> Option<Reading<'_>> {
     ];
     for (start, what, connect) in notes {
         if trimmed.starts_with(start) {
-            return Some(Reading::note(Format::Telnet, what, connect));
+            return Some(Reading::note::<E>(Format::Telnet, what, connect));
         }
     }
     // `(550, b'…')` is a Python exception's arguments (a reply), not an annotation.
@@ -1592,7 +1615,7 @@ mod tests {
     use super::*;
 
     fn role(line: &str) -> (Option<Format>, String) {
-        let r = read(line);
+        let r = read::<true>(line);
         let what = match r.role {
             Role::Blank => "blank".to_string(),
             Role::Client(t) => format!("C {t}"),

@@ -206,7 +206,7 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
 
     /// Reads line `number` (1-based).
     pub(super) fn push(&mut self, number: usize, raw: &str) {
-        let reading = formats::read(raw);
+        let reading = formats::read::<EXPLAIN>(raw);
         let candidate = self.candidate.take();
         let after_raw_reply = std::mem::replace(&mut self.after_raw_reply, false);
         let after_summary = std::mem::replace(&mut self.after_summary, false);
