@@ -266,6 +266,58 @@ fn gmail_xoauth2_right_token_is_accepted_and_mail_goes_through() {
     assert!(d.send("MAIL FROM:<alice@gmail.com>").starts_with("250 "));
 }
 
+/// The transaction and QUIT in Gmail's words: `250 2.1.0 OK <id> - gsmtp`, `250 2.1.5 OK
+/// <id> - gsmtp`, `354 Go ahead <id> - gsmtp` (The-Login/SMTP-Smuggling-Tools#11) and `221
+/// 2.0.0 closing connection <id> - gsmtp` (PHPMailer/PHPMailer#1076), with one session id
+/// throughout, each explanation naming its source.
+#[test]
+fn gmail_words_the_transaction_and_quit_as_published() {
+    let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");
+    d.hello();
+    d.send(&format!(
+        "AUTH XOAUTH2 {}",
+        xoauth2("alice@gmail.com", TOKEN)
+    ));
+    let mut ids = Vec::new();
+    for (line, start, source) in [
+        (
+            "MAIL FROM:<alice@gmail.com>",
+            "250 2.1.0 OK ",
+            "The-Login/SMTP-Smuggling-Tools#11",
+        ),
+        (
+            "RCPT TO:<bob@example.org>",
+            "250 2.1.5 OK ",
+            "The-Login/SMTP-Smuggling-Tools#11",
+        ),
+        ("DATA", "354 Go ahead ", "The-Login/SMTP-Smuggling-Tools#11"),
+    ] {
+        let reply = d.send(line);
+        let id = reply
+            .strip_prefix(start)
+            .and_then(|r| r.strip_suffix(" - gsmtp\r\n"))
+            .unwrap_or_else(|| panic!("{line}: {reply}"));
+        ids.push(id.to_string());
+        let note = d.last().why.explain(Lang::En);
+        assert!(note.contains(source), "{line}: {note}");
+    }
+    assert!(d.send("Subject: hi\r\n\r\nhello\r\n.").starts_with("250 "));
+    let bye = d.send("QUIT");
+    assert_eq!(
+        bye,
+        format!("221 2.0.0 closing connection {} - gsmtp\r\n", ids[0])
+    );
+    assert!(
+        ids.iter().all(|id| *id == ids[0] && !id.is_empty()),
+        "{ids:?}"
+    );
+    assert!(d
+        .last()
+        .why
+        .explain(Lang::En)
+        .contains("PHPMailer/PHPMailer#1076"));
+}
+
 #[test]
 fn gmail_xoauth2_wrong_token_gets_the_json_challenge_then_535() {
     let mut d = Dialog::new(Profile::Gmail, "alice@gmail.com");

@@ -17,7 +17,11 @@
 //!   and whole list before and after STARTTLS (`SIZE 35882577`, `CHUNKING`, `SMTPUTF8` …),
 //!   the two-line `530-5.7.0 Authentication Required` for MAIL before AUTH and `250 2.1.5
 //!   Flushed` for RSET from a Python smtplib debug log on port 587 published on GitHub (with
-//!   its images in Akshaykumar05/community-forum); XOAUTH2's error
+//!   its images in Akshaykumar05/community-forum); `250 2.1.0 OK <id> - gsmtp`, `250 2.1.5
+//!   OK <id> - gsmtp` and `354 Go ahead <id> - gsmtp` for MAIL, RCPT and DATA from a Python
+//!   smtplib log of Google's receiving servers, whose front end words them alike
+//!   (The-Login/SMTP-Smuggling-Tools#11); `221 2.0.0 closing connection <id> - gsmtp` for
+//!   QUIT from smtp.gmail.com in PHPMailer's output (PHPMailer/PHPMailer#1076); XOAUTH2's error
 //!   challenge `{"status":"400","schemes":"Bearer","scope":"https://mail.google.com/"}`
 //!   followed by 535 after the client's empty line from jstedfast/MailKit#27.
 //! - Outlook / Microsoft 365: the greeting and EHLO's `SIZE 157286400` and `AUTH LOGIN
@@ -311,6 +315,14 @@ impl Profile {
             (Profile::Gmail, S::AuthFailed) => Tr::new(
                 "Gmail's own wording (dawidd6/action-send-mail#205), the code RFC 4954 §6 names for invalid credentials. Gmail refuses the account's ordinary password here: it wants an app password (with 2-step verification) or an OAuth 2.0 token (XOAUTH2 / OAUTHBEARER), after whose JSON error challenge the same 535 comes (jstedfast/MailKit#27).",
                 "Gmail 自己的措辞（dawidd6/action-send-mail#205），即 RFC 4954 §6 为凭据无效规定的代码。Gmail 在这里不接受账号的普通密码：它要应用专用密码（需开启两步验证）或 OAuth 2.0 令牌（XOAUTH2 / OAUTHBEARER）；令牌错误时先发 JSON 错误质询，之后是同样的 535（jstedfast/MailKit#27）。",
+            ),
+            (Profile::Gmail, S::MailOk | S::RcptOk | S::DataGo) => Tr::new(
+                "Gmail's own wording, as a Python smtplib debug log published it (The-Login/SMTP-Smuggling-Tools#11, from Google's receiving servers, whose replies these are too); the id before \"- gsmtp\" names the session.",
+                "Gmail 自己的措辞，取自公开的一份 Python smtplib 调试日志（The-Login/SMTP-Smuggling-Tools#11，来自 Google 的收信服务器，这几条回复与之相同）；\"- gsmtp\" 前面的编号标识本次会话。",
+            ),
+            (Profile::Gmail, S::Bye) => Tr::new(
+                "Gmail's own wording, as PHPMailer's debug output published it for smtp.gmail.com (PHPMailer/PHPMailer#1076); the id before \"- gsmtp\" names the session.",
+                "Gmail 自己的措辞，取自 PHPMailer 调试输出中公开的 smtp.gmail.com 的回复（PHPMailer/PHPMailer#1076）；\"- gsmtp\" 前面的编号标识本次会话。",
             ),
             (Profile::Gmail, S::TlsRequired | S::AuthNeedsEncryption) => Tr::new(
                 "Gmail's own wording, published for AUTH (dcparker/ruby-gmail#22) and for MAIL (virtualzone/tubewarder#29) sent before STARTTLS: on port 587 Gmail takes neither a password nor a message in clear, and its EHLO lists AUTH only after STARTTLS. RFC 4954 §6 names 538 5.7.11 \"Encryption required for requested authentication mechanism\" for an AUTH refused this way; Gmail answers 530 5.7.0, RFC 3207 §4's reply for any command before TLS. Switching TLS-before-AUTH off makes this Gmail list AUTH in clear, which the real one does not.",
@@ -1275,7 +1287,8 @@ fn coremail(s: Situation) -> Option<Template> {
 }
 
 /// Gmail (dawidd6/action-send-mail#205; the XOAUTH2 failure after its JSON challenge is the
-/// same 535, jstedfast/MailKit#27).
+/// same 535, jstedfast/MailKit#27; MAIL, RCPT and DATA from The-Login/SMTP-Smuggling-Tools#11,
+/// QUIT from PHPMailer/PHPMailer#1076).
 fn gmail(s: Situation) -> Option<Template> {
     use Situation as S;
     Some(match s {
@@ -1292,6 +1305,12 @@ fn gmail(s: Situation) -> Option<Template> {
             ],
         ),
         S::RsetOk => t(250, "2.1.5", &["Flushed {session} - gsmtp"]),
+        // The-Login/SMTP-Smuggling-Tools#11 (Google's receiving servers, the same words).
+        S::MailOk => t(250, "2.1.0", &["OK {session} - gsmtp"]),
+        S::RcptOk => t(250, "2.1.5", &["OK {session} - gsmtp"]),
+        S::DataGo => t(354, "", &["Go ahead {session} - gsmtp"]),
+        // PHPMailer/PHPMailer#1076 (smtp.gmail.com).
+        S::Bye => t(221, "2.0.0", &["closing connection {session} - gsmtp"]),
         // AUTH (dcparker/ruby-gmail#22) and MAIL (virtualzone/tubewarder#29) before
         // STARTTLS, as published.
         S::TlsRequired | S::AuthNeedsEncryption => t(
