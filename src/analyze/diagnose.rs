@@ -1494,7 +1494,12 @@ impl Diagnoser<'_> {
                 text: &log.text,
                 verb: log.verb,
                 command: None,
-                lines: vec![line],
+                // s_client's `RENEGOTIATING` is about the line typed just before it.
+                lines: if log.program == "openssl s_client" {
+                    vec![line.saturating_sub(1).max(1), line]
+                } else {
+                    vec![line]
+                },
                 address: log.address.clone(),
                 auth,
                 greeting: log.verb == Some("CONNECT"),

@@ -98,6 +98,9 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     if let Some(reading) = git_send_email::<E>(line) {
         return reading;
     }
+    if let Some(reading) = s_client::<E>(line) {
+        return reading;
+    }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 8] = [
         swaks::<E>,
@@ -1211,6 +1214,170 @@ fn git_send_email<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let mut log = serverlog::client_message(Format::GitSendEmail, "git-send-email", trimmed);
     log.event = event;
     Some(Reading::new(Format::GitSendEmail, Role::Log(log)))
+}
+
+/// OpenSSL's `s_client -starttls smtp` (recorded from OpenSSL 3.0 typing into it by hand,
+/// tests/fixtures/openssl-s-client/): its report of the handshake (the certificate chain and
+/// its verification, the certificate in PEM, the cipher, each `SSL-Session:`), then the
+/// session as the terminal shows it, typed lines and replies without prefixes, which the
+/// session reads as a telnet session. In its interactive mode a line that starts with R, Q,
+/// k or K is its own command and is not sent: `RENEGOTIATING`, `DONE`, `KEYUPDATE`.
+fn s_client<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim_end();
+    let note = |what: Tr| Some(Reading::note::<E>(Format::OpensslSClient, what, false));
+    if trimmed.starts_with("CONNECTED(") && trimmed.ends_with(')') {
+        return Some(Reading::note::<E>(
+            Format::OpensslSClient,
+            Tr::new(
+                "openssl s_client: the TCP connection is open; with -starttls smtp it reads the greeting, sends EHLO and STARTTLS itself, and reports the TLS handshake below.",
+                "openssl s_client：TCP 连接已建立；使用 -starttls smtp 时，它自己读取问候、发送 EHLO 和 STARTTLS，并在下面报告 TLS 握手。",
+            ),
+            true,
+        ));
+    }
+    if trimmed == "RENEGOTIATING" || trimmed == "KEYUPDATE" {
+        let mut log =
+            serverlog::client_message(Format::OpensslSClient, "openssl s_client", trimmed);
+        log.event = serverlog::LogEvent::Reject;
+        return Some(Reading::new(Format::OpensslSClient, Role::Log(log)));
+    }
+    // OpenSSL's error queue: `80EB48932A7F0000:error:0A00010A:SSL routines:…:reason:file:line:`.
+    if let Some((_, rest)) = trimmed.split_once(":error:") {
+        let head = trimmed.split(':').next().unwrap_or("");
+        if !head.is_empty() && head.len() <= 16 && head.bytes().all(|b| b.is_ascii_hexdigit()) {
+            if rest.contains(":can_renegotiate:") {
+                return note(Tr::new(
+                    "OpenSSL's error: this TLS 1.3 connection cannot be renegotiated, so s_client gives up and ends the connection.",
+                    "OpenSSL 的错误：这个 TLS 1.3 连接无法重新协商，于是 s_client 放弃并结束连接。",
+                ));
+            }
+            let log = serverlog::client_message(Format::OpensslSClient, "openssl", trimmed);
+            return Some(Reading::new(Format::OpensslSClient, Role::Log(log)));
+        }
+    }
+    let exact: [(&str, Tr); 9] = [
+        (
+            "---",
+            Tr::new("openssl s_client: a separator in its report.", "openssl s_client：报告中的分隔线。"),
+        ),
+        (
+            "DONE",
+            Tr::new(
+                "openssl s_client ended the connection itself: in its interactive mode a line that starts with Q (QUIT too) is its own quit command and is not sent, so the server saw no QUIT. -nocommands (or -ign_eof) sends every line.",
+                "openssl s_client 自己结束了连接：在交互模式下，以 Q 开头的一行（QUIT 也是）是它自己的退出命令，不会发送，所以服务器没有收到 QUIT。使用 -nocommands（或 -ign_eof）时每一行都会发送。",
+            ),
+        ),
+        (
+            "closed",
+            Tr::new("openssl s_client: the server closed the connection.", "openssl s_client：服务器关闭了连接。"),
+        ),
+        (
+            "read R BLOCK",
+            Tr::new(
+                "openssl s_client: it read a TLS record that carried no data (here a session ticket), and waits for more.",
+                "openssl s_client：它读到一个不含数据的 TLS 记录（这里是会话票据），继续等待。",
+            ),
+        ),
+        (
+            "Certificate chain",
+            Tr::new("openssl s_client: the certificates the server sent, the server's own first (s: subject, i: issuer).", "openssl s_client：服务器发来的证书，服务器自己的在最前面（s: 主体，i: 签发者）。"),
+        ),
+        (
+            "Server certificate",
+            Tr::new("openssl s_client: the server's certificate follows in PEM.", "openssl s_client：下面是 PEM 格式的服务器证书。"),
+        ),
+        (
+            "SSL-Session:",
+            Tr::new("openssl s_client: the TLS session's parameters (protocol, cipher, ids, ticket).", "openssl s_client：TLS 会话的参数（协议、加密套件、编号、票据）。"),
+        ),
+        (
+            "Post-Handshake New Session Ticket arrived:",
+            Tr::new("openssl s_client: the server sent a TLS 1.3 session ticket (for resuming later); its parameters follow.", "openssl s_client：服务器发来 TLS 1.3 会话票据（供以后恢复会话）；下面是它的参数。"),
+        ),
+        (
+            "No client certificate CA names sent",
+            Tr::new("openssl s_client: the server asked for no client certificate.", "openssl s_client：服务器没有要求客户端证书。"),
+        ),
+    ];
+    if let Some((_, what)) = exact.into_iter().find(|(l, _)| *l == trimmed) {
+        return note(what);
+    }
+    let verify = trimmed.starts_with("verify error:")
+        || trimmed.starts_with("Verification error:")
+        || trimmed.starts_with("Verify return code: ")
+        || trimmed.starts_with("    Verify return code: ");
+    if verify {
+        return note(if trimmed.ends_with("(ok)") {
+            Tr::new(
+                "openssl s_client: the certificate was verified.",
+                "openssl s_client：证书通过了验证。",
+            )
+        } else {
+            Tr::new(
+                "openssl s_client could not verify the server's certificate (self-signed, an unknown authority, expired or another name) and goes on anyway, as it always does: a mail program that verifies would stop here. -verify_return_error makes s_client stop too; -CAfile gives it an authority to trust.",
+                "openssl s_client 无法验证服务器的证书（自签名、未知的证书机构、已过期或名字不符），但它照常继续——它总是这样：会验证证书的邮件客户端到这里就会停止。加上 -verify_return_error 时 s_client 也会停止；-CAfile 可以指定要信任的证书机构。",
+            )
+        });
+    }
+    let report = [
+        "depth=",
+        "verify return:",
+        "Can't use SSL_get_servername",
+        " 0 s:",
+        " 1 s:",
+        " 2 s:",
+        "   i:",
+        "   a:PKEY",
+        "   v:NotBefore",
+        "subject=",
+        "issuer=",
+        "Peer signing digest:",
+        "Peer signature type:",
+        "Server Temp Key:",
+        "SSL handshake has read ",
+        "New, TLSv",
+        "New, (NONE)",
+        "Server public key is ",
+        "Secure Renegotiation IS",
+        "Compression: ",
+        "Expansion: ",
+        "No ALPN negotiated",
+        "ALPN protocol:",
+        "Early data was ",
+        "Verification: OK",
+        "-----BEGIN ",
+        "-----END ",
+    ];
+    let session_line = trimmed.strip_prefix("    ").is_some_and(|field| {
+        [
+            "Protocol  :",
+            "Cipher    :",
+            "Session-ID:",
+            "Session-ID-ctx:",
+            "Resumption PSK:",
+            "PSK identity",
+            "SRP username:",
+            "TLS session ticket",
+            "Start Time:",
+            "Timeout   :",
+            "Extended master secret:",
+            "Max Early Data:",
+            "Master-Key:",
+        ]
+        .iter()
+        .any(|k| field.starts_with(k))
+            || (field.get(4..7) == Some(" - ")
+                && field
+                    .get(..4)
+                    .is_some_and(|o| o.bytes().all(|b| b.is_ascii_hexdigit())))
+    });
+    if session_line || report.iter().any(|p| trimmed.starts_with(p)) {
+        return note(Tr::new(
+            "openssl s_client's report of the TLS handshake, not part of the SMTP dialogue.",
+            "openssl s_client 对 TLS 握手的报告，不属于 SMTP 对话。",
+        ));
+    }
+    None
 }
 
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and

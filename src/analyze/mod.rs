@@ -355,6 +355,9 @@ pub enum Format {
     NetSmtp,
     /// git send-email's own messages and its summary after `OK. Log says:`.
     GitSendEmail,
+    /// OpenSSL's `s_client -starttls smtp` typed into by hand: its report of the handshake
+    /// and the session as the terminal shows it.
+    OpensslSClient,
     /// Exim's `-v` output as it delivers: `SMTP<< ` read, `SMTP>> ` sent (`SMTP|> `
     /// pipelined, `SMTP+> ` more to come), its mainlog lines after `LOG: MAIN`.
     EximVerbose,
@@ -396,6 +399,7 @@ impl Format {
             Format::Ssmtp => "ssmtp",
             Format::NetSmtp => "net-smtp",
             Format::GitSendEmail => "git-send-email",
+            Format::OpensslSClient => "openssl-s-client",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -465,6 +469,10 @@ impl Format {
             Format::GitSendEmail => Tr::new(
                 "git send-email's messages and its summary",
                 "git send-email 的提示信息及其发送汇总",
+            ),
+            Format::OpensslSClient => Tr::new(
+                "openssl s_client -starttls smtp session (its handshake report, then the typed session)",
+                "openssl s_client -starttls smtp 会话（先是它的握手报告，然后是手工输入的会话）",
             ),
             Format::EximVerbose => Tr::new(
                 "Exim -v output as it delivers (SMTP<< received, SMTP>> sent)",

@@ -155,6 +155,9 @@ pub(super) struct Annotator<const EXPLAIN: bool = true> {
     /// Inside git send-email's summary (`OK. Log says:` up to `Result: …`): what it sent,
     /// printed again, not the dialogue.
     sent_summary: bool,
+    /// Inside a PEM block (`-----BEGIN CERTIFICATE-----` … `-----END …`) of s_client's
+    /// report: base64 lines that are no SMTP.
+    pem: bool,
 }
 
 struct OpenLog {
@@ -182,6 +185,7 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             open_log: None,
             after_summary: false,
             sent_summary: false,
+            pem: false,
         }
     }
 
@@ -237,6 +241,24 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             });
             self.add(line);
             return;
+        }
+        if self.pem && matches!(role, Role::Raw(_)) {
+            let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
+            line.explanation = Self::explain(|| {
+                Text::from(crate::i18n::Tr::new(
+                    "The certificate in PEM: base64 of its DER encoding, no part of the SMTP dialogue.",
+                    "PEM 格式的证书：它的 DER 编码的 base64，不属于 SMTP 对话。",
+                ))
+            });
+            self.add(line);
+            return;
+        }
+        if format == Some(Format::OpensslSClient) && matches!(role, Role::Note { .. }) {
+            if raw.starts_with("-----BEGIN ") {
+                self.pem = true;
+            } else if raw.starts_with("-----END ") {
+                self.pem = false;
+            }
         }
         if format == Some(Format::GitSendEmail) && matches!(role, Role::Note { .. }) {
             let trimmed = raw.trim();

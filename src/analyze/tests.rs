@@ -2128,3 +2128,67 @@ fn git_send_email_output() {
         1
     );
 }
+
+/// OpenSSL's `s_client -starttls smtp` typed into by hand, recorded from OpenSSL 3.0
+/// (`scripts/record-openssl-s-client.py`): its handshake report is read as such (no
+/// "verify" typo, no reply in "written 410 bytes", no refused certificate: s_client goes
+/// on), and a line it takes as its own command is the cause.
+#[test]
+fn openssl_s_client_sessions() {
+    let renegotiating = include_str!("../../tests/fixtures/openssl-s-client/renegotiating.txt");
+    let lowercase = include_str!("../../tests/fixtures/openssl-s-client/lowercase.txt");
+    let nocommands = include_str!("../../tests/fixtures/openssl-s-client/nocommands.txt");
+    for log in [renegotiating, lowercase, nocommands] {
+        let a = analyze(log);
+        assert!(a.formats.contains(&Format::OpensslSClient));
+        let unread: Vec<&str> = a
+            .lines
+            .iter()
+            .filter(|l| l.kind == Kind::Unknown)
+            .map(|l| l.raw.as_str())
+            .collect();
+        assert!(unread.is_empty(), "{unread:#?}");
+        assert!(a.findings_of(FindingKind::UnknownCommand).next().is_none());
+        assert!(a
+            .findings
+            .iter()
+            .all(|f| f.cause != "tls-certificate-not-trusted"));
+        assert!(a
+            .findings
+            .iter()
+            .all(|f| f.code != Some(410) && f.code != Some(435)));
+        let steps: Vec<&str> = a.sequence.iter().map(|s| s.label.as_str()).collect();
+        assert!(
+            steps.first().is_some_and(|s| s.starts_with("EHLO")),
+            "{steps:?}"
+        );
+    }
+    let d = assert_causes(&[(renegotiating, "s-client-command-letter")]);
+    let a = analyze(renegotiating);
+    let rcpt = a
+        .lines
+        .iter()
+        .find(|l| l.raw == "RCPT TO:<bob@example.org>")
+        .unwrap();
+    assert!(d[0].lines.contains(&rcpt.number), "{:#?}", d[0]);
+    assert!(d[0].fix.en.contains("-nocommands"));
+    // In lower case the message goes; QUIT, though, is s_client's Q: `DONE` says so.
+    for log in [lowercase, nocommands] {
+        let a = analyze(log);
+        assert_eq!(
+            a.findings_of(FindingKind::Delivered).count(),
+            1,
+            "{:#?}",
+            a.findings
+        );
+        assert!(a
+            .deciding()
+            .is_some_and(|f| f.severity == Severity::Success));
+    }
+    let a = analyze(lowercase);
+    let done = a.lines.iter().find(|l| l.raw == "DONE").unwrap();
+    assert!(done
+        .explanation
+        .as_ref()
+        .is_some_and(|e| e.en.contains("QUIT")));
+}

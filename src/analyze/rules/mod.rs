@@ -53,6 +53,7 @@ mod relay_without_login_exim;
 pub(crate) mod reply_timeout;
 pub(crate) mod retry_wait;
 mod reverse_dns;
+mod s_client;
 mod sasl_backend;
 mod sender_dns;
 pub(crate) mod sender_syntax;
@@ -157,7 +158,8 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 58] = [
+const RULES: [(Applies, &Rule); 59] = [
+    (s_client::applies, &s_client::RULE),
     (
         git_send_email::cannot_connect,
         &git_send_email::CANNOT_CONNECT,
