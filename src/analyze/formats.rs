@@ -690,31 +690,34 @@ fn sent_got<const E: bool>(line: &str) -> Option<Reading<'_>> {
             )),
         ));
     }
+    // Texts only where lines are explained (see `Reading::note`).
+    let text =
+        |en: &'static str, zh: &'static str| if E { Tr::new(en, zh) } else { Tr::new("", "") };
     let notes: [(&str, Tr); 4] = [
         (
             "SMTP log:",
-            Tr::new(
+            text(
                 "DokuWiki smtp plugin: the dialogue with the server follows.",
                 "DokuWiki smtp 插件：下面是与服务器的对话记录。",
             ),
         ),
         (
             "Above may contain passwords",
-            Tr::new(
+            text(
                 "DokuWiki smtp plugin: its own reminder that the log above contains the password (base64 is readable by anyone).",
                 "DokuWiki smtp 插件：它自己的提醒——上面的日志含有密码（base64 任何人都能解码）。",
             ),
         ),
         (
             "Message wasn't sent",
-            Tr::new(
+            text(
                 "DokuWiki smtp plugin: the test mail was not sent.",
                 "DokuWiki smtp 插件：测试邮件没有发出。",
             ),
         ),
         (
             "Message was sent",
-            Tr::new(
+            text(
                 "DokuWiki smtp plugin: the test mail was sent.",
                 "DokuWiki smtp 插件：测试邮件已发出。",
             ),
@@ -986,59 +989,62 @@ fn exim_verbose<const E: bool>(line: &str) -> Option<Reading<'_>> {
             true,
         ));
     }
+    // Texts only where lines are explained (see `Reading::note`).
+    let text =
+        |en: &'static str, zh: &'static str| if E { Tr::new(en, zh) } else { Tr::new("", "") };
     let notes: [(&str, Tr); 8] = [
         (
             "LOG: ",
-            Tr::new(
+            text(
                 "Exim: the line below is what it writes to its log (MAIN: the mainlog; REJECT, PANIC: those logs too).",
                 "Exim：下面一行是它写进日志的内容（MAIN：主日志；REJECT、PANIC：也写入这些日志）。",
             ),
         ),
         (
             "delivering ",
-            Tr::new(
+            text(
                 "Exim: it starts delivering the message with this id.",
                 "Exim：开始投递这个编号的邮件。",
             ),
         ),
         (
             "R: ",
-            Tr::new(
+            text(
                 "Exim: the router that took the address (R:, Debian's debug_print); smarthost means it goes to the relay host of the configuration.",
                 "Exim：接手这个地址的路由器（R:，Debian 的 debug_print）；smarthost 表示交给配置中的中继主机。",
             ),
         ),
         (
             "T: ",
-            Tr::new(
+            text(
                 "Exim: the transport that delivers it (T:, Debian's debug_print).",
                 "Exim：负责投递的传输（T:，Debian 的 debug_print）。",
             ),
         ),
         (
             "Transport port=",
-            Tr::new(
+            text(
                 "Exim: the port to connect to, as the route gives it (host::port in the smarthost setting).",
                 "Exim：要连接的端口，取自路由（中继主机设置中的 主机::端口）。",
             ),
         ),
         (
             "connected",
-            Tr::new(
+            text(
                 "Exim: the TCP connection is open; the server's greeting follows.",
                 "Exim：TCP 连接已建立，接下来是服务器的问候。",
             ),
         ),
         (
             "cmdlog: ",
-            Tr::new(
+            text(
                 "Exim: the connection's commands and reply codes in one line (| pipelined, - a multi-line reply).",
                 "Exim：本次连接的命令和回复代码汇成一行（| 表示流水线发送，- 表示多行回复）。",
             ),
         ),
         (
             "will write message using CHUNKING",
-            Tr::new(
+            text(
                 "Exim: the server offered CHUNKING, so the message goes in BDAT commands (RFC 3030) instead of DATA.",
                 "Exim：服务器提供了 CHUNKING，所以邮件用 BDAT 命令（RFC 3030）发送，而不是 DATA。",
             ),
@@ -1255,48 +1261,51 @@ fn s_client<const E: bool>(line: &str) -> Option<Reading<'_>> {
             return Some(Reading::new(Format::OpensslSClient, Role::Log(log)));
         }
     }
+    // Texts only where lines are explained (see `Reading::note`).
+    let text =
+        |en: &'static str, zh: &'static str| if E { Tr::new(en, zh) } else { Tr::new("", "") };
     let exact: [(&str, Tr); 9] = [
         (
             "---",
-            Tr::new("openssl s_client: a separator in its report.", "openssl s_client：报告中的分隔线。"),
+            text("openssl s_client: a separator in its report.", "openssl s_client：报告中的分隔线。"),
         ),
         (
             "DONE",
-            Tr::new(
+            text(
                 "openssl s_client ended the connection itself: in its interactive mode a line that starts with Q (QUIT too) is its own quit command and is not sent, so the server saw no QUIT. -nocommands (or -ign_eof) sends every line.",
                 "openssl s_client 自己结束了连接：在交互模式下，以 Q 开头的一行（QUIT 也是）是它自己的退出命令，不会发送，所以服务器没有收到 QUIT。使用 -nocommands（或 -ign_eof）时每一行都会发送。",
             ),
         ),
         (
             "closed",
-            Tr::new("openssl s_client: the server closed the connection.", "openssl s_client：服务器关闭了连接。"),
+            text("openssl s_client: the server closed the connection.", "openssl s_client：服务器关闭了连接。"),
         ),
         (
             "read R BLOCK",
-            Tr::new(
+            text(
                 "openssl s_client: it read a TLS record that carried no data (here a session ticket), and waits for more.",
                 "openssl s_client：它读到一个不含数据的 TLS 记录（这里是会话票据），继续等待。",
             ),
         ),
         (
             "Certificate chain",
-            Tr::new("openssl s_client: the certificates the server sent, the server's own first (s: subject, i: issuer).", "openssl s_client：服务器发来的证书，服务器自己的在最前面（s: 主体，i: 签发者）。"),
+            text("openssl s_client: the certificates the server sent, the server's own first (s: subject, i: issuer).", "openssl s_client：服务器发来的证书，服务器自己的在最前面（s: 主体，i: 签发者）。"),
         ),
         (
             "Server certificate",
-            Tr::new("openssl s_client: the server's certificate follows in PEM.", "openssl s_client：下面是 PEM 格式的服务器证书。"),
+            text("openssl s_client: the server's certificate follows in PEM.", "openssl s_client：下面是 PEM 格式的服务器证书。"),
         ),
         (
             "SSL-Session:",
-            Tr::new("openssl s_client: the TLS session's parameters (protocol, cipher, ids, ticket).", "openssl s_client：TLS 会话的参数（协议、加密套件、编号、票据）。"),
+            text("openssl s_client: the TLS session's parameters (protocol, cipher, ids, ticket).", "openssl s_client：TLS 会话的参数（协议、加密套件、编号、票据）。"),
         ),
         (
             "Post-Handshake New Session Ticket arrived:",
-            Tr::new("openssl s_client: the server sent a TLS 1.3 session ticket (for resuming later); its parameters follow.", "openssl s_client：服务器发来 TLS 1.3 会话票据（供以后恢复会话）；下面是它的参数。"),
+            text("openssl s_client: the server sent a TLS 1.3 session ticket (for resuming later); its parameters follow.", "openssl s_client：服务器发来 TLS 1.3 会话票据（供以后恢复会话）；下面是它的参数。"),
         ),
         (
             "No client certificate CA names sent",
-            Tr::new("openssl s_client: the server asked for no client certificate.", "openssl s_client：服务器没有要求客户端证书。"),
+            text("openssl s_client: the server asked for no client certificate.", "openssl s_client：服务器没有要求客户端证书。"),
         ),
     ];
     if let Some((_, what)) = exact.into_iter().find(|(l, _)| *l == trimmed) {
@@ -1494,10 +1503,13 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
             false,
         ));
     }
+    // Texts only where lines are explained (see `Reading::note`).
+    let text =
+        |en: &'static str, zh: &'static str| if E { Tr::new(en, zh) } else { Tr::new("", "") };
     let notes: [(&str, Tr, bool); 7] = [
         (
             "Trying ",
-            Tr::new(
+            text(
                 "telnet: opening the TCP connection.",
                 "telnet：正在打开 TCP 连接。",
             ),
@@ -1505,7 +1517,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ),
         (
             "Connected to ",
-            Tr::new(
+            text(
                 "telnet: the TCP connection is open; the server's greeting follows.",
                 "telnet：TCP 连接已建立，接下来是服务器的问候。",
             ),
@@ -1513,7 +1525,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ),
         (
             "Escape character is",
-            Tr::new(
+            text(
                 "telnet: how to reach its own prompt (Ctrl+]); not sent to the server.",
                 "telnet：如何回到 telnet 自己的提示符（Ctrl+]），不会发给服务器。",
             ),
@@ -1521,7 +1533,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ),
         (
             "Connection closed by foreign host",
-            Tr::new(
+            text(
                 "telnet: the server closed the connection.",
                 "telnet：服务器关闭了连接。",
             ),
@@ -1529,7 +1541,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ),
         (
             "Connection to host lost",
-            Tr::new(
+            text(
                 "telnet (Windows): the connection is closed.",
                 "telnet（Windows）：连接已断开。",
             ),
@@ -1537,7 +1549,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ),
         (
             "telnet ",
-            Tr::new(
+            text(
                 "The shell command that opens the session.",
                 "打开会话的 shell 命令。",
             ),
@@ -1545,7 +1557,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ),
         (
             "$ ",
-            Tr::new(
+            text(
                 "A shell command, not part of the SMTP dialogue.",
                 "一条 shell 命令，不属于 SMTP 对话。",
             ),
