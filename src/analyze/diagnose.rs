@@ -578,6 +578,8 @@ impl Diagnoser<'_> {
             Some("ssmtp")
         } else if self.formats.contains(&Format::GitSendEmail) {
             Some("git-send-email")
+        } else if self.formats.contains(&Format::SendEmail) {
+            Some("sendEmail")
         } else {
             None
         }
@@ -902,6 +904,7 @@ impl Diagnoser<'_> {
             // starts in the middle.
             if code >= 400 {
                 let greeting = matches!(code, 554 | 521);
+                let own_client = self.session_client();
                 self.failure(
                     session,
                     Failure {
@@ -917,7 +920,7 @@ impl Diagnoser<'_> {
                         log_user: None,
                         inferred: false,
                         own_server: None,
-                        own_client: None,
+                        own_client,
                         delivery_agent: None,
                     },
                 );
@@ -1469,7 +1472,8 @@ impl Diagnoser<'_> {
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`.
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`; Exim's
         // `SMTP error from remote mail server after MAIL FROM:…: 530 …`.
-        let own_client = if log.program == "ssmtp" || log.program == "git-send-email" {
+        let own_client = if ["ssmtp", "git-send-email", "sendEmail"].contains(&log.program.as_str())
+        {
             Some(log.program.as_str())
         } else {
             (log.server_side
@@ -1763,13 +1767,16 @@ pub(super) fn unjoined(line: &str) -> Vec<&str> {
     let bytes = line.as_bytes();
     let mut i = 1;
     while i + 4 <= bytes.len() {
+        // sendEmail joins them with ", ": `250-a, 250-SIZE 35882577, 250 SMTPUTF8`.
+        let comma = i >= 2 && bytes.get(i - 2..i) == Some(b", ");
         let joined = bytes.get(i..i + 3) == Some(b"250")
             && matches!(bytes.get(i + 3), Some(b'-' | b' '))
-            && bytes.get(i - 1).is_some_and(|b| !b.is_ascii_whitespace());
+            && (comma || bytes.get(i - 1).is_some_and(|b| !b.is_ascii_whitespace()));
         if joined && parts.len() < 64 {
             // hMailServer writes `[nl]` where the line ended.
             let part = line.get(start..i).unwrap_or("");
-            parts.push(part.strip_suffix("[nl]").unwrap_or(part));
+            let part = part.strip_suffix("[nl]").unwrap_or(part);
+            parts.push(part.strip_suffix(", ").unwrap_or(part));
             start = i + 4;
             i += 4;
         } else {

@@ -77,6 +77,10 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     if let Some(reading) = serve::<E>(line) {
         return reading;
     }
+    // Before Nodemailer's `ERROR …`: sendEmail's `ERROR => TLS setup failed: …`.
+    if let Some(reading) = sendemail::<E>(line) {
+        return reading;
+    }
     if let Some(reading) = nodemailer::<E>(line) {
         return reading;
     }
@@ -1387,6 +1391,115 @@ fn s_client<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// sendEmail's lines (Brandon Zehm's Perl script; recorded from Debian's sendemail 1.56,
+/// tests/fixtures/sendemail/): `Dec 07 19:27:57 host sendEmail[pid]: LEVEL => …`, with -v
+/// the dialogue (`INFO => Sending: \tEHLO vm`, `SUCCESS => Received: \t250-…, 250-…, 250 …`,
+/// a multi-line reply's lines joined by ", "), its own messages, and IO::Socket::SSL's Perl
+/// warning above a TLS failure.
+fn sendemail<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim();
+    if trimmed.starts_with("Use of uninitialized value ") && trimmed.contains("IO/Socket/SSL.pm") {
+        return Some(Reading::note::<E>(
+            Format::SendEmail,
+            Tr::new(
+                "A warning of Perl's IO::Socket::SSL (a message it formats without a value): harmless; the line below says what failed.",
+                "Perl 的 IO::Socket::SSL 发出的警告（它格式化消息时缺了一个值）：无害；下一行说明失败的原因。",
+            ),
+            false,
+        ));
+    }
+    let prefixed = ["sendEmail[", "sendemail[", "sendEmail.exe["]
+        .iter()
+        .find_map(|name| trimmed.find(name).map(|i| i + name.len()))
+        .and_then(|at| trimmed.get(at..))
+        .and_then(|rest| rest.split_once("]: "))
+        .filter(|(pid, _)| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        .map(|(_, message)| message);
+    // Its error alone, as people quote it: `ERROR => TLS setup failed: …`.
+    let quoted = || {
+        ["ERROR => ", "WARNING => ", "NOTICE => "]
+            .iter()
+            .find_map(|level| trimmed.strip_prefix(level))
+            .filter(|text| {
+                ["TLS setup failed", "Received:", "Connection attempt to "]
+                    .iter()
+                    .any(|m| text.starts_with(m))
+            })
+            .map(|_| trimmed)
+    };
+    let message = prefixed.or_else(quoted)?;
+    let (level, text) = match message.split_once(" => ") {
+        Some((level, text)) if level.bytes().all(|b| b.is_ascii_uppercase()) => (level, text),
+        _ => ("", message),
+    };
+    let payload = |prefix: &str| {
+        text.strip_prefix(prefix)
+            .map(|t| t.trim_start_matches([' ', '\t']))
+    };
+    if let Some(sent) = payload("Sending: ") {
+        return Some(Reading::new(
+            Format::SendEmail,
+            Role::Client(Cow::Borrowed(sent)),
+        ));
+    }
+    if let Some(received) = payload("Received: ") {
+        // A multi-line reply comes whole on one line: `250-a, 250-b, 250 c` is its last line
+        // too (the diagnosis splits its keywords at ", 250").
+        let code = received.get(..3).unwrap_or("");
+        let whole = received.get(3..4) == Some("-") && received.contains(&format!(", {code} "));
+        let text = match received.get(4..) {
+            Some(after) if whole => Cow::Owned(format!("{code} {after}")),
+            _ => Cow::Borrowed(received),
+        };
+        return Some(Reading::new(Format::SendEmail, Role::Server(text)));
+    }
+    if let Some(target) = text.strip_prefix("Connecting to ") {
+        return Some(Reading::note::<E>(
+            Format::SendEmail,
+            explained::<E>(|| connecting(target)),
+            true,
+        ));
+    }
+    if text.starts_with("TLS setup failed") || text.starts_with("Connection attempt to ") {
+        let mut log = serverlog::client_message(Format::SendEmail, "sendEmail", text);
+        if text.starts_with("TLS setup failed") {
+            log.event = serverlog::LogEvent::TlsFailed;
+        }
+        return Some(Reading::new(Format::SendEmail, Role::Log(log)));
+    }
+    let text_of =
+        |en: &'static str, zh: &'static str| if E { Tr::new(en, zh) } else { Tr::new("", "") };
+    let what = if text.starts_with("Authentication not supported by the remote SMTP server") {
+        text_of(
+            "sendEmail: the server's EHLO reply lists no AUTH (a server on port 587 offers it only after STARTTLS), so it goes on without logging in; the server's next reply says what that costs.",
+            "sendEmail：服务器的 EHLO 回复没有列出 AUTH（587 端口上的服务器只在 STARTTLS 之后才提供），于是它不登录就继续；服务器的下一条回复说明了后果。",
+        )
+    } else if text.starts_with("Email was sent successfully") {
+        text_of(
+            "sendEmail: the server accepted the message.",
+            "sendEmail：服务器接受了这封邮件。",
+        )
+    } else if text.starts_with("The recipient ") && text.contains("was rejected") {
+        text_of(
+            "sendEmail: the server refused this recipient; its reply follows.",
+            "sendEmail：服务器拒绝了这个收件人；下面是它的回复。",
+        )
+    } else if text.starts_with("Exiting.") {
+        text_of(
+            "sendEmail gives up: what the lines above show decided it.",
+            "sendEmail 放弃发送：原因见上面的几行。",
+        )
+    } else if level.is_empty() || level == "DEBUG" || level == "INFO" {
+        text_of(
+            "sendEmail's own note on what it does.",
+            "sendEmail 对自己正在做的事的说明。",
+        )
+    } else {
+        return None;
+    };
+    Some(Reading::note::<E>(Format::SendEmail, what, false))
 }
 
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and

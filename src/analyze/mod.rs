@@ -355,6 +355,8 @@ pub enum Format {
     NetSmtp,
     /// git send-email's own messages and its summary after `OK. Log says:`.
     GitSendEmail,
+    /// sendEmail's lines (`… sendEmail[pid]: INFO => Sending: …`, `SUCCESS => Received: …`).
+    SendEmail,
     /// OpenSSL's `s_client -starttls smtp` typed into by hand: its report of the handshake
     /// and the session as the terminal shows it.
     OpensslSClient,
@@ -400,6 +402,7 @@ impl Format {
             Format::NetSmtp => "net-smtp",
             Format::GitSendEmail => "git-send-email",
             Format::OpensslSClient => "openssl-s-client",
+            Format::SendEmail => "sendemail",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -469,6 +472,10 @@ impl Format {
             Format::GitSendEmail => Tr::new(
                 "git send-email's messages and its summary",
                 "git send-email 的提示信息及其发送汇总",
+            ),
+            Format::SendEmail => Tr::new(
+                "sendEmail output (INFO => Sending: sent, SUCCESS => Received: received)",
+                "sendEmail 输出（INFO => Sending: 为发送，SUCCESS => Received: 为收到）",
             ),
             Format::OpensslSClient => Tr::new(
                 "openssl s_client -starttls smtp session (its handshake report, then the typed session)",

@@ -2192,3 +2192,60 @@ fn openssl_s_client_sessions() {
         .as_ref()
         .is_some_and(|e| e.en.contains("QUIT")));
 }
+
+/// sendEmail's lines, recorded from Debian's sendemail 1.56 (`scripts/record-sendemail.sh`):
+/// its dialogue with -v (a multi-line reply joined by ", " on one line), and its failures,
+/// which gave "No problems found" (a posted 530) or a generic cause.
+#[test]
+fn sendemail_output() {
+    let cases = [
+        (
+            include_str!("../../tests/fixtures/sendemail/starttls-required.txt"),
+            "sendemail-without-tls",
+        ),
+        (
+            include_str!("../../tests/fixtures/sendemail/untrusted-certificate.txt"),
+            "sendemail-tls-failed",
+        ),
+        (
+            include_str!("../../tests/fixtures/sendemail/name-not-verified.txt"),
+            "sendemail-tls-failed",
+        ),
+        (
+            include_str!("../../tests/fixtures/sendemail/refused.txt"),
+            "nothing-listening",
+        ),
+        (
+            include_str!("../../tests/fixtures/sendemail/relay-denied.txt"),
+            "",
+        ),
+    ];
+    for (log, _) in &cases {
+        let a = analyze(log);
+        assert_eq!(a.formats, [Format::SendEmail], "{log}");
+        assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown), "{log}");
+    }
+    let findings = assert_causes(&cases[..4]);
+    assert!(findings[0].fix.en.contains("-o tls=yes"));
+    assert!(findings[2].what.en.contains("hostname verification failed"));
+    let a = analyze(cases[4].0);
+    assert_eq!(decided(cases[4].0).kind, FindingKind::RelayDenied, "{:#?}", a.findings);
+    // The joined EHLO reply is one reply, whose keywords are read: each command gets its
+    // own reply, and the message goes.
+    let log = include_str!("../../tests/fixtures/sendemail/delivered.txt");
+    let a = analyze(log);
+    let steps: Vec<String> = a.sequence.iter().map(|s| s.label.clone()).collect();
+    assert!(
+        steps.iter().any(|s| s == "RCPT TO:<bob@example.com>")
+            && a.findings_of(FindingKind::Delivered).count() == 1,
+        "{steps:?} {:#?}",
+        a.findings
+    );
+    let name = include_str!("../../tests/fixtures/sendemail/name-not-verified.txt");
+    let a = analyze(name);
+    assert!(
+        a.sequence.iter().any(|s| s.label == "STARTTLS" && s.code == Some(220)),
+        "{:#?}",
+        a.sequence
+    );
+}

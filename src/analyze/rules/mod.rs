@@ -55,6 +55,7 @@ pub(crate) mod retry_wait;
 mod reverse_dns;
 mod s_client;
 mod sasl_backend;
+mod sendemail;
 mod sender_dns;
 pub(crate) mod sender_syntax;
 mod sender_verify;
@@ -158,7 +159,9 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 59] = [
+const RULES: [(Applies, &Rule); 61] = [
+    (sendemail::tls_failed, &sendemail::TLS_FAILED),
+    (sendemail::without_tls, &sendemail::WITHOUT_TLS),
     (s_client::applies, &s_client::RULE),
     (
         git_send_email::cannot_connect,
