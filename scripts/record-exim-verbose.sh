@@ -22,28 +22,10 @@
 # queue and retry data between the cases. Never run by CI.
 #
 #   sudo scripts/record-exim-verbose.sh
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/tests/fixtures/exim-verbose"
-WORK="$(mktemp -d)"
-export DEBIAN_FRONTEND=noninteractive
-
-[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 2; }
-
-cp /etc/hosts "$WORK/hosts"
-cleanup() {
-  cp "$WORK/hosts" /etc/hosts
-  pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-}
-trap cleanup EXIT
-echo "127.0.0.1 smtp.example.com" >>/etc/hosts
-
-apt-get update
-apt-get install -y exim4-daemon-light openssl
-(cd "$ROOT" && cargo build --quiet --bin smtp-trainer)
-TRAINER="$ROOT/target/debug/smtp-trainer"
-[ -n "${CARGO_TARGET_DIR:-}" ] && TRAINER="$CARGO_TARGET_DIR/debug/smtp-trainer"
+OUT="$(cd "$(dirname "$0")/.." && pwd)/tests/fixtures/exim-verbose"
+# shellcheck source=scripts/record-common.sh
+source "$(dirname "$0")/record-common.sh"
+install_and_build exim4-daemon-light openssl
 
 # A certificate for smtp.example.com that Exim is told to trust (the `delivered` cases);
 # `serve` without --cert shows its own self-signed one, which Exim does not trust.
@@ -87,11 +69,7 @@ configure() {
 }
 
 serve() { # the smarthost, with serve's own arguments
-  pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-  sleep 0.5
-  "$TRAINER" serve --listen 127.0.0.1:2525 --profile gmail --require-auth \
-    --user alice@example.com:secret --hostname smtp.example.com "$@" >"$WORK/serve.log" 2>&1 &
-  sleep 1
+  start_serve --profile gmail --require-auth --user alice@example.com:secret "$@"
 }
 
 deliver() { # one message with -v, Exim's output to the case's file
@@ -102,7 +80,6 @@ deliver() { # one message with -v, Exim's output to the case's file
   echo "recorded $1"
 }
 
-mkdir -p "$OUT"
 configure
 
 passwd_client ''
@@ -117,8 +94,7 @@ serve --cert "$WORK/smarthost.pem" --key "$WORK/smarthost.key"
 deliver wrong-password
 passwd_client 'smtp.example.com:alice@example.com:secret'
 deliver delivered
-pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-sleep 0.5
+stop_serve
 deliver refused
 
 exim4 -bV | head -1 >"$OUT/VERSION"

@@ -21,34 +21,12 @@
 # (restored at the end). Never run by CI.
 #
 #   sudo scripts/record-git-send-email.sh
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/tests/fixtures/git-send-email"
-WORK="$(mktemp -d)"
-export DEBIAN_FRONTEND=noninteractive
-
-[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 2; }
-
-cp /etc/hosts "$WORK/hosts"
-cleanup() {
-  cp "$WORK/hosts" /etc/hosts
-  pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-}
-trap cleanup EXIT
-echo "127.0.0.1 smtp.example.com" >>/etc/hosts
-
-apt-get update
-apt-get install -y git-email
-(cd "$ROOT" && cargo build --quiet --bin smtp-trainer)
-TRAINER="${CARGO_TARGET_DIR:-$ROOT/target}/debug/smtp-trainer"
+OUT="$(cd "$(dirname "$0")/.." && pwd)/tests/fixtures/git-send-email"
+# shellcheck source=scripts/record-common.sh
+source "$(dirname "$0")/record-common.sh"
+install_and_build git-email
 GIT=/usr/bin/git
-
-pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-sleep 0.5
-"$TRAINER" serve --listen 127.0.0.1:2525 --profile gmail --require-auth \
-  --user alice@example.com:secret --hostname smtp.example.com >"$WORK/serve.log" 2>&1 &
-sleep 1
+start_serve --profile gmail --require-auth --user alice@example.com:secret
 
 # One patch to send.
 REPO="$WORK/repo"
@@ -70,7 +48,6 @@ record() { # case, then git send-email's options
   echo "recorded $name"
 }
 
-mkdir -p "$OUT"
 login=(--smtp-user=alice@example.com --smtp-pass=secret)
 record delivered --smtp-server-port=2525 --smtp-encryption=tls "${login[@]}"
 record wrong-password --smtp-server-port=2525 --smtp-encryption=tls \

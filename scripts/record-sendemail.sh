@@ -27,39 +27,20 @@
 # by CI.
 #
 #   sudo scripts/record-sendemail.sh
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/tests/fixtures/sendemail"
-WORK="$(mktemp -d)"
+OUT="$(cd "$(dirname "$0")/.." && pwd)/tests/fixtures/sendemail"
 CA=/usr/local/share/ca-certificates/smtp-trainer-record.crt
-export DEBIAN_FRONTEND=noninteractive
-
-[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 2; }
-
-cp /etc/hosts "$WORK/hosts"
-cleanup() {
-  cp "$WORK/hosts" /etc/hosts
-  pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
+extra_cleanup() {
   if [ -e "$CA" ]; then
     rm -f "$CA"
     update-ca-certificates --fresh >/dev/null 2>&1 || true
   fi
 }
-trap cleanup EXIT
-echo "127.0.0.1 smtp.example.com" >>/etc/hosts
-
-apt-get update
-apt-get install -y sendemail openssl ca-certificates
-(cd "$ROOT" && cargo build --quiet --bin smtp-trainer)
-TRAINER="${CARGO_TARGET_DIR:-$ROOT/target}/debug/smtp-trainer"
+# shellcheck source=scripts/record-common.sh
+source "$(dirname "$0")/record-common.sh"
+install_and_build sendemail openssl ca-certificates
 
 serve() { # the gmail profile, with serve's own arguments after the common ones
-  pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-  sleep 0.5
-  "$TRAINER" serve --listen 127.0.0.1:2525 --profile gmail --require-auth \
-    --user alice@example.com:secret --hostname smtp.example.com "$@" >"$WORK/serve.log" 2>&1 &
-  sleep 1
+  start_serve --profile gmail --require-auth --user alice@example.com:secret "$@"
 }
 
 record() { # case, then sendEmail's options
@@ -70,7 +51,6 @@ record() { # case, then sendEmail's options
   echo "recorded $name"
 }
 
-mkdir -p "$OUT"
 serve
 record starttls-required -xu alice@example.com -xp secret -o tls=no
 record untrusted-certificate -xu alice@example.com -xp secret -o tls=yes
@@ -83,15 +63,10 @@ update-ca-certificates >/dev/null
 serve --cert "$WORK/cert.pem" --key "$WORK/key.pem"
 record name-not-verified -xu alice@example.com -xp secret -o tls=yes -v
 
-pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-sleep 0.5
-"$TRAINER" serve --listen 127.0.0.1:2525 --profile postfix --no-tls \
-  --hostname smtp.example.com >"$WORK/serve.log" 2>&1 &
-sleep 1
+start_serve --profile postfix --no-tls
 record relay-denied -o tls=no -v
 TO=bob@example.com record delivered -o tls=no -v
-pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-sleep 0.5
+stop_serve
 record refused -xu alice@example.com -xp secret -o tls=yes
 
 dpkg-query -W sendemail libio-socket-ssl-perl >"$OUT/VERSION"

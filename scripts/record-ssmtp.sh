@@ -20,33 +20,11 @@
 # at the end). Never run by CI.
 #
 #   sudo scripts/record-ssmtp.sh
-set -euo pipefail
-
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-OUT="$ROOT/tests/fixtures/ssmtp"
-WORK="$(mktemp -d)"
-export DEBIAN_FRONTEND=noninteractive
-
-[ "$(id -u)" = 0 ] || { echo "run as root" >&2; exit 2; }
-
-cp /etc/hosts "$WORK/hosts"
-cleanup() {
-  cp "$WORK/hosts" /etc/hosts
-  pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-}
-trap cleanup EXIT
-echo "127.0.0.1 smtp.example.com" >>/etc/hosts
-
-apt-get update
-apt-get install -y ssmtp
-(cd "$ROOT" && cargo build --quiet --bin smtp-trainer)
-TRAINER="${CARGO_TARGET_DIR:-$ROOT/target}/debug/smtp-trainer"
-
-pkill -f "smtp-trainer serve --listen 127.0.0.1:2525" 2>/dev/null || true
-sleep 0.5
-"$TRAINER" serve --listen 127.0.0.1:2525 --profile gmail --require-auth \
-  --user alice@example.com:secret --hostname smtp.example.com >"$WORK/serve.log" 2>&1 &
-sleep 1
+OUT="$(cd "$(dirname "$0")/.." && pwd)/tests/fixtures/ssmtp"
+# shellcheck source=scripts/record-common.sh
+source "$(dirname "$0")/record-common.sh"
+install_and_build ssmtp
+start_serve --profile gmail --require-auth --user alice@example.com:secret
 
 record() { # case, mailhub, then ssmtp.conf's other lines
   local name="$1" hub="$2"
@@ -64,7 +42,6 @@ record() { # case, mailhub, then ssmtp.conf's other lines
   echo "recorded $name"
 }
 
-mkdir -p "$OUT"
 login=(AuthUser=alice@example.com AuthPass=secret)
 record delivered smtp.example.com:2525 UseSTARTTLS=YES "${login[@]}"
 record wrong-password smtp.example.com:2525 UseSTARTTLS=YES AuthUser=alice@example.com AuthPass=wrong

@@ -231,24 +231,23 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
                 return;
             }
         }
-        if self.sent_summary && matches!(role, Role::Raw(_) | Role::Blank) {
+        // Lines of a block that is no dialogue: git send-email's summary, s_client's PEM.
+        let summary = self.sent_summary && matches!(role, Role::Raw(_) | Role::Blank);
+        if summary || (self.pem && matches!(role, Role::Raw(_))) {
             let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
+            // The texts inside `explain`: the verifier's reading links neither.
             line.explanation = Self::explain(|| {
-                Text::from(crate::i18n::Tr::new(
-                    "git send-email's summary: what it sent (the server, the envelope, the headers), printed again after the dialogue.",
-                    "git send-email 的汇总：它所发送的内容（服务器、信封、邮件头），在对话结束后再打印一遍。",
-                ))
-            });
-            self.add(line);
-            return;
-        }
-        if self.pem && matches!(role, Role::Raw(_)) {
-            let mut line = self.line(number, raw, format, Direction::Note, Kind::Note);
-            line.explanation = Self::explain(|| {
-                Text::from(crate::i18n::Tr::new(
-                    "The certificate in PEM: base64 of its DER encoding, no part of the SMTP dialogue.",
-                    "PEM 格式的证书：它的 DER 编码的 base64，不属于 SMTP 对话。",
-                ))
+                Text::from(if summary {
+                    crate::i18n::Tr::new(
+                        "git send-email's summary: what it sent (the server, the envelope, the headers), printed again after the dialogue.",
+                        "git send-email 的汇总：它所发送的内容（服务器、信封、邮件头），在对话结束后再打印一遍。",
+                    )
+                } else {
+                    crate::i18n::Tr::new(
+                        "The certificate in PEM: base64 of its DER encoding, no part of the SMTP dialogue.",
+                        "PEM 格式的证书：它的 DER 编码的 base64，不属于 SMTP 对话。",
+                    )
+                })
             });
             self.add(line);
             return;

@@ -17,6 +17,20 @@ fn has_cjk(text: &str) -> bool {
     text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
 
+/// The log analyzed, every line of it read as a form `format` among them.
+fn read_whole(log: &str, format: Format) -> Analysis {
+    let a = analyze(log);
+    assert!(a.formats.contains(&format), "{:?}: {log}", a.formats);
+    let unread: Vec<&str> = a
+        .lines
+        .iter()
+        .filter(|l| l.kind == Kind::Unknown)
+        .map(|l| l.raw.as_str())
+        .collect();
+    assert!(unread.is_empty(), "{unread:#?}");
+    a
+}
+
 /// The finding that decides the log's outcome.
 fn decided(log: &str) -> Finding {
     let a = analyze(log);
@@ -1932,15 +1946,7 @@ fn exim_verbose_output() {
         ),
     ];
     for (log, _) in &cases {
-        let a = analyze(log);
-        assert!(a.formats.contains(&Format::EximVerbose), "{log}");
-        let unread: Vec<&str> = a
-            .lines
-            .iter()
-            .filter(|l| l.kind == Kind::Unknown)
-            .map(|l| l.raw.as_str())
-            .collect();
-        assert!(unread.is_empty(), "{unread:#?}");
+        let a = read_whole(log, Format::EximVerbose);
         // A pipelined RCPT and BDAT after the refused MAIL FROM join its finding: the
         // order of the commands was right.
         assert!(
@@ -2037,9 +2043,7 @@ fn ssmtp_output() {
     ];
     let findings = assert_causes(&cases);
     for (log, _) in cases.iter().take(6) {
-        let a = analyze(log);
-        assert_eq!(a.formats, [Format::Ssmtp], "{log}");
-        assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown), "{log}");
+        assert_eq!(read_whole(log, Format::Ssmtp).formats, [Format::Ssmtp]);
     }
     assert!(findings[0].fix.en.contains("AuthUser"));
     assert!(findings[1].fix.en.contains("UseSTARTTLS=YES"));
@@ -2093,9 +2097,7 @@ fn git_send_email_output() {
     assert!(findings[0].fix.en.contains("sendemail.smtpUser"));
     assert!(findings[1].fix.en.contains("sendemail.smtpEncryption tls"));
     for (log, _) in &cases {
-        let a = analyze(log);
-        assert!(a.formats.contains(&Format::GitSendEmail), "{log}");
-        assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown), "{log}");
+        read_whole(log, Format::GitSendEmail);
     }
     let a = analyze(cases[4].0);
     assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
@@ -2103,8 +2105,7 @@ fn git_send_email_output() {
     // Delivered: the summary after "OK. Log says:" is no second session, and the password
     // Net::SMTP printed decoded is among the lines to remove.
     let log = include_str!("../../tests/fixtures/git-send-email/delivered.txt");
-    let a = analyze(log);
-    assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown));
+    let a = read_whole(log, Format::GitSendEmail);
     let ok: Vec<&Finding> = a.findings_of(FindingKind::Delivered).collect();
     assert_eq!(ok.len(), 1, "{:#?}", a.findings);
     let summary = a
@@ -2139,15 +2140,7 @@ fn openssl_s_client_sessions() {
     let lowercase = include_str!("../../tests/fixtures/openssl-s-client/lowercase.txt");
     let nocommands = include_str!("../../tests/fixtures/openssl-s-client/nocommands.txt");
     for log in [renegotiating, lowercase, nocommands] {
-        let a = analyze(log);
-        assert!(a.formats.contains(&Format::OpensslSClient));
-        let unread: Vec<&str> = a
-            .lines
-            .iter()
-            .filter(|l| l.kind == Kind::Unknown)
-            .map(|l| l.raw.as_str())
-            .collect();
-        assert!(unread.is_empty(), "{unread:#?}");
+        let a = read_whole(log, Format::OpensslSClient);
         assert!(a.findings_of(FindingKind::UnknownCommand).next().is_none());
         assert!(a
             .findings
@@ -2221,15 +2214,21 @@ fn sendemail_output() {
         ),
     ];
     for (log, _) in &cases {
-        let a = analyze(log);
-        assert_eq!(a.formats, [Format::SendEmail], "{log}");
-        assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown), "{log}");
+        assert_eq!(
+            read_whole(log, Format::SendEmail).formats,
+            [Format::SendEmail]
+        );
     }
     let findings = assert_causes(&cases[..4]);
     assert!(findings[0].fix.en.contains("-o tls=yes"));
     assert!(findings[2].what.en.contains("hostname verification failed"));
     let a = analyze(cases[4].0);
-    assert_eq!(decided(cases[4].0).kind, FindingKind::RelayDenied, "{:#?}", a.findings);
+    assert_eq!(
+        decided(cases[4].0).kind,
+        FindingKind::RelayDenied,
+        "{:#?}",
+        a.findings
+    );
     // The joined EHLO reply is one reply, whose keywords are read: each command gets its
     // own reply, and the message goes.
     let log = include_str!("../../tests/fixtures/sendemail/delivered.txt");
@@ -2244,7 +2243,9 @@ fn sendemail_output() {
     let name = include_str!("../../tests/fixtures/sendemail/name-not-verified.txt");
     let a = analyze(name);
     assert!(
-        a.sequence.iter().any(|s| s.label == "STARTTLS" && s.code == Some(220)),
+        a.sequence
+            .iter()
+            .any(|s| s.label == "STARTTLS" && s.code == Some(220)),
         "{:#?}",
         a.sequence
     );
