@@ -81,6 +81,9 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     if let Some(reading) = sendemail::<E>(line) {
         return reading;
     }
+    if let Some(reading) = k9_mail::<E>(line) {
+        return reading;
+    }
     if let Some(reading) = nodemailer::<E>(line) {
         return reading;
     }
@@ -1500,6 +1503,39 @@ fn sendemail<const E: bool>(line: &str) -> Option<Reading<'_>> {
         return None;
     };
     Some(Reading::note::<E>(Format::SendEmail, what, false))
+}
+
+/// K-9 Mail's log, which Thunderbird for Android keeps (its debug log through `adb logcat`,
+/// as posted in thunderbird/thunderbird-android#4602): `01-15 15:44:06.135  9975 13041 V
+/// SmtpTransport: SMTP <<< 220 …` read, `… D SmtpTransport: SMTP >>> EHLO …` sent; and its
+/// failure, `Negative SMTP reply: 553 …`, in the log's exception and in the notification
+/// (`Failed to send some messages - Negative SMTP reply: 553`, thunderbird-android#2735).
+fn k9_mail<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    if let Some((_, text)) = line.split_once(" SmtpTransport: ") {
+        if let Some(reply) = text.strip_prefix("SMTP <<< ") {
+            return Some(Reading::new(
+                Format::K9Mail,
+                Role::Server(Cow::Borrowed(reply)),
+            ));
+        }
+        if let Some(sent) = text.strip_prefix("SMTP >>> ") {
+            return Some(Reading::new(
+                Format::K9Mail,
+                Role::Client(Cow::Borrowed(sent)),
+            ));
+        }
+        if let Some(target) = text.strip_prefix("Connecting to ") {
+            return Some(Reading::note::<E>(
+                Format::K9Mail,
+                explained::<E>(|| connecting(target)),
+                true,
+            ));
+        }
+        return None;
+    }
+    let (_, reply) = line.split_once("Negative SMTP reply: ")?;
+    let log = serverlog::client_message(Format::K9Mail, "K-9 Mail", reply.trim());
+    Some(Reading::new(Format::K9Mail, Role::Log(log)))
 }
 
 /// hMailServer's debug log: tab-separated quoted fields, the session's number third and

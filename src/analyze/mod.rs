@@ -355,6 +355,9 @@ pub enum Format {
     NetSmtp,
     /// git send-email's own messages and its summary after `OK. Log says:`.
     GitSendEmail,
+    /// K-9 Mail's (Thunderbird for Android's) log: `… SmtpTransport: SMTP <<< …` read,
+    /// `SMTP >>> …` sent; its `Negative SMTP reply: …`.
+    K9Mail,
     /// sendEmail's lines (`… sendEmail[pid]: INFO => Sending: …`, `SUCCESS => Received: …`).
     SendEmail,
     /// OpenSSL's `s_client -starttls smtp` typed into by hand: its report of the handshake
@@ -403,6 +406,7 @@ impl Format {
             Format::GitSendEmail => "git-send-email",
             Format::OpensslSClient => "openssl-s-client",
             Format::SendEmail => "sendemail",
+            Format::K9Mail => "k9-mail",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -472,6 +476,10 @@ impl Format {
             Format::GitSendEmail => Tr::new(
                 "git send-email's messages and its summary",
                 "git send-email 的提示信息及其发送汇总",
+            ),
+            Format::K9Mail => Tr::new(
+                "K-9 Mail / Thunderbird for Android log (SMTP <<< received, SMTP >>> sent)",
+                "K-9 Mail / Android 版 Thunderbird 日志（SMTP <<< 为收到，SMTP >>> 为发送）",
             ),
             Format::SendEmail => Tr::new(
                 "sendEmail output (INFO => Sending: sent, SUCCESS => Received: received)",

@@ -2250,3 +2250,21 @@ fn sendemail_output() {
         a.sequence
     );
 }
+
+/// K-9 Mail's log (Thunderbird for Android), as posted: its logcat lines with `SmtpTransport:
+/// SMTP <<< …` / `SMTP >>> …` (thunderbird/thunderbird-android#4602), and its notification
+/// with the reply's code (thunderbird/thunderbird-android#2735), once unread.
+#[test]
+fn k9_mail_log() {
+    let log = "01-15 15:44:06.034  9975 13041 D SmtpTransport: Connecting to smtps.univ-myuniv.fr as smtps.univ-myuniv.fr/X.X.X.X\n\
+01-15 15:44:06.135  9975 13041 V SmtpTransport: SMTP <<< 220 smtps.univ-myuniv.fr ESMTP Postfix\n\
+01-15 15:44:06.136  9975 13041 D SmtpTransport: SMTP >>> EHLO [127.0.0.1]\n\
+01-15 15:44:06.166  9975 13041 V SmtpTransport: SMTP <<< 250-smtps.univ-myuniv.fr\n\
+01-15 15:44:06.166  9975 13041 V SmtpTransport: SMTP <<< 250-PIPELINING\n\
+01-15 15:44:06.166  9975 13041 V SmtpTransport: SMTP <<< 250 SIZE 25000000\n";
+    let a = read_whole(log, Format::K9Mail);
+    let steps: Vec<&str> = a.sequence.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(steps, ["(connect)", "EHLO"], "{:#?}", a.sequence);
+    let d = decided("Failed to send some messages - Negative SMTP reply: 553");
+    assert_eq!((d.severity, d.code), (Severity::Error, Some(553)), "{d:#?}");
+}
