@@ -124,7 +124,7 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
             return reading;
         }
     }
-    if let Some(log) = serverlog::read(line) {
+    if let Some(log) = serverlog::read::<E>(line) {
         return Reading::new(log.format, Role::Log(log));
     }
     if let Some(reading) = bounce::<E>(line) {
@@ -385,9 +385,9 @@ fn nodemailer<const E: bool>(line: &str) -> Option<Reading<'_>> {
         Role::Client(Cow::Borrowed(text))
     } else if level == "ERROR" || level == "WARN" {
         Role::Log(
-            serverlog::error_text(Format::Nodemailer, "Nodemailer", body).unwrap_or_else(|| {
-                serverlog::client_message(Format::Nodemailer, "Nodemailer", body)
-            }),
+            serverlog::error_text::<E>(Format::Nodemailer, "Nodemailer", body).unwrap_or_else(
+                || serverlog::client_message::<E>(Format::Nodemailer, "Nodemailer", body),
+            ),
         )
     } else {
         let connect = body.starts_with("Connection established");
@@ -496,7 +496,7 @@ fn bounce<const E: bool>(line: &str) -> Option<Reading<'_>> {
             false,
         ));
     }
-    if let Some(log) = serverlog::bounce(trimmed) {
+    if let Some(log) = serverlog::bounce::<E>(trimmed) {
         return Some(Reading::new(Format::Bounce, Role::Log(log)));
     }
     const FIELDS: [&str; 12] = [
@@ -595,7 +595,7 @@ fn swaks<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if let Some(text) = line.strip_prefix("*** ") {
         return Some(Reading::new(
             Format::Swaks,
-            Role::Log(serverlog::client_message(Format::Swaks, "swaks", text)),
+            Role::Log(serverlog::client_message::<E>(Format::Swaks, "swaks", text)),
         ));
     }
     None
@@ -690,7 +690,7 @@ fn sent_got<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if trimmed.starts_with("There was an unexpected problem communicating with SMTP") {
         return Some(Reading::new(
             Format::SentGot,
-            Role::Log(serverlog::client_message(
+            Role::Log(serverlog::client_message::<E>(
                 Format::SentGot,
                 "DokuWiki",
                 trimmed,
@@ -818,7 +818,7 @@ fn phpmailer<const E: bool>(line: &str) -> Option<Reading<'_>> {
         if let Some(text) = line.strip_prefix(prefix) {
             return Some(Reading::new(
                 Format::PhpMailer,
-                Role::Log(serverlog::client_message(
+                Role::Log(serverlog::client_message::<E>(
                     Format::PhpMailer,
                     "PHPMailer",
                     text,
@@ -980,7 +980,7 @@ fn exim_verbose<const E: bool>(line: &str) -> Option<Reading<'_>> {
         }
     }
     if let Some(body) = line.strip_prefix("  ") {
-        if let Some(log) = serverlog::exim_verbose_log(body) {
+        if let Some(log) = serverlog::exim_verbose_log::<E>(body) {
             return Some(Reading::new(Format::EximLog, Role::Log(log)));
         }
     }
@@ -1121,7 +1121,7 @@ fn ssmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
     if (program == "sendmail" || at > 0) && !own {
         return None;
     }
-    let mut log = serverlog::client_message(Format::Ssmtp, "ssmtp", message);
+    let mut log = serverlog::client_message::<E>(Format::Ssmtp, "ssmtp", message);
     if cannot_open {
         log.event = serverlog::LogEvent::Unreachable;
     }
@@ -1224,7 +1224,7 @@ fn git_send_email<const E: bool>(line: &str) -> Option<Reading<'_>> {
     } else {
         return None;
     };
-    let mut log = serverlog::client_message(Format::GitSendEmail, "git-send-email", trimmed);
+    let mut log = serverlog::client_message::<E>(Format::GitSendEmail, "git-send-email", trimmed);
     log.event = event;
     Some(Reading::new(Format::GitSendEmail, Role::Log(log)))
 }
@@ -1250,7 +1250,7 @@ fn s_client<const E: bool>(line: &str) -> Option<Reading<'_>> {
     }
     if trimmed == "RENEGOTIATING" || trimmed == "KEYUPDATE" {
         let mut log =
-            serverlog::client_message(Format::OpensslSClient, "openssl s_client", trimmed);
+            serverlog::client_message::<E>(Format::OpensslSClient, "openssl s_client", trimmed);
         log.event = serverlog::LogEvent::Reject;
         return Some(Reading::new(Format::OpensslSClient, Role::Log(log)));
     }
@@ -1264,7 +1264,7 @@ fn s_client<const E: bool>(line: &str) -> Option<Reading<'_>> {
                     "OpenSSL 的错误：这个 TLS 1.3 连接无法重新协商，于是 s_client 放弃并结束连接。",
                 ));
             }
-            let log = serverlog::client_message(Format::OpensslSClient, "openssl", trimmed);
+            let log = serverlog::client_message::<E>(Format::OpensslSClient, "openssl", trimmed);
             return Some(Reading::new(Format::OpensslSClient, Role::Log(log)));
         }
     }
@@ -1466,7 +1466,7 @@ fn sendemail<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     if text.starts_with("TLS setup failed") || text.starts_with("Connection attempt to ") {
-        let mut log = serverlog::client_message(Format::SendEmail, "sendEmail", text);
+        let mut log = serverlog::client_message::<E>(Format::SendEmail, "sendEmail", text);
         if text.starts_with("TLS setup failed") {
             log.event = serverlog::LogEvent::TlsFailed;
         }
@@ -1534,7 +1534,7 @@ fn k9_mail<const E: bool>(line: &str) -> Option<Reading<'_>> {
         return None;
     }
     let (_, reply) = line.split_once("Negative SMTP reply: ")?;
-    let log = serverlog::client_message(Format::K9Mail, "K-9 Mail", reply.trim());
+    let log = serverlog::client_message::<E>(Format::K9Mail, "K-9 Mail", reply.trim());
     Some(Reading::new(Format::K9Mail, Role::Log(log)))
 }
 
@@ -1729,7 +1729,7 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         || trimmed.starts_with("(delivery temporarily suspended");
     if queue_reason {
         let inner = trimmed.trim_start_matches('(').trim_end_matches(')');
-        let mut log = serverlog::client_message(Format::PostfixLog, "postfix/qmgr", inner);
+        let mut log = serverlog::client_message::<E>(Format::PostfixLog, "postfix/qmgr", inner);
         // Whole in its parentheses: the indented line under it is the recipient.
         log.open = false;
         return Some(Reading::new(Format::PostfixLog, Role::Log(log)));

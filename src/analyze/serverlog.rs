@@ -83,7 +83,7 @@ pub(super) enum LogEvent {
 }
 
 /// Reads a server's (or another program's) log line; `None` when the line is not one.
-pub(super) fn read(line: &str) -> Option<LogLine> {
+pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
     if let Some((program, message)) = syslog(line) {
         let lower = program.to_ascii_lowercase();
         let format = if lower.contains("postfix") {
@@ -95,17 +95,17 @@ pub(super) fn read(line: &str) -> Option<LogLine> {
         } else {
             Format::Syslog
         };
-        return Some(parse(format, program, message, true));
+        return Some(parse::<E>(format, program, message, true));
     }
     let message = exim_mainlog(line)?;
-    Some(parse(Format::EximLog, "exim", message, true))
+    Some(parse::<E>(Format::EximLog, "exim", message, true))
 }
 
 /// A mainlog line as Exim's `-v` prints it after `LOG: MAIN`, without the time and the
 /// message id: `** user@… R=smarthost …: SMTP error from remote mail server after …`,
 /// `== … defer (111): Connection refused`, `H=… Connection refused`, `plain authenticator
 /// failed H=… 535 …`, `TLS session: … delivering unencrypted …`.
-pub(super) fn exim_verbose_log(body: &str) -> Option<LogLine> {
+pub(super) fn exim_verbose_log<const E: bool>(body: &str) -> Option<LogLine> {
     const STARTS: [&str; 9] = [
         "<= ",
         "=> ",
@@ -120,7 +120,7 @@ pub(super) fn exim_verbose_log(body: &str) -> Option<LogLine> {
     let exim = STARTS.iter().any(|s| body.starts_with(s))
         || body.contains(" authenticator failed H=")
         || body.starts_with("Frozen");
-    let mut log = exim.then(|| parse(Format::EximLog, "exim", body, true))?;
+    let mut log = exim.then(|| parse::<E>(Format::EximLog, "exim", body, true))?;
     // `plain authenticator failed H=… 535-5.7.8 …`: Exim prints the reply's further lines
     // as they came, at the start of the lines below, up to the one with `535 `.
     log.open = body.contains(" authenticator failed ")
@@ -135,16 +135,16 @@ pub(super) fn exim_verbose_log(body: &str) -> Option<LogLine> {
 
 /// A client program's own message (`There was an unexpected problem …`, `SMTP ERROR: …`,
 /// swaks' `*** …`).
-pub(super) fn client_message(format: Format, program: &str, text: &str) -> LogLine {
+pub(super) fn client_message<const E: bool>(format: Format, program: &str, text: &str) -> LogLine {
     // DokuWiki: "… Expected: 250, Got: 553 | 553 Mail from must equal authorized user".
     let text = match text.rsplit_once(" | ") {
         Some((_, reply)) if super::formats::reply_shaped(reply) => reply,
         _ => text,
     };
-    if let Some(log) = phpmailer_detail(format, program, text) {
+    if let Some(log) = phpmailer_detail::<E>(format, program, text) {
         return log;
     }
-    let mut log = parse(format, program, text, false);
+    let mut log = parse::<E>(format, program, text, false);
     let lower = text.to_ascii_lowercase();
     log.open = format == Format::PhpMailer && PHPMAILER_OPEN.iter().any(|w| lower.contains(w));
     log
@@ -216,7 +216,12 @@ fn exim_mainlog(line: &str) -> Option<&str> {
     (id_ok && marker).then_some(rest)
 }
 
-fn parse(format: Format, program: &str, message: &str, server_side: bool) -> LogLine {
+fn parse<const E: bool>(
+    format: Format,
+    program: &str,
+    message: &str,
+    server_side: bool,
+) -> LogLine {
     let found = find_reply(message);
     let (code, mut enhanced, text) = match found {
         Some((code, enhanced, text)) => (Some(code), enhanced, text.to_string()),
@@ -232,12 +237,16 @@ fn parse(format: Format, program: &str, message: &str, server_side: bool) -> Log
         _ => text,
     };
     let lower = message.to_ascii_lowercase();
-    let mut event = event_of(&lower);
+    // What kind of event the line is matters to the diagnosis alone: the verifier's reading
+    // (`E` false) links neither `event_of` nor the rules' word lists it reads.
+    let mut event = if E { event_of(&lower) } else { LogEvent::Info };
     if matches!(event, LogEvent::Info) && code.is_some_and(|c| c >= 400) {
         event = LogEvent::Reject;
     }
     // The authentication service's own refusal (Dovecot's "Password mismatch").
-    if matches!(event, LogEvent::Info) && super::rules::backend_verdict::read(message).is_some() {
+    if E && matches!(event, LogEvent::Info)
+        && super::rules::backend_verdict::read(message).is_some()
+    {
         event = LogEvent::AuthFailed;
     }
     let user = ["sasl_username=", "set_id=", "[user=", "user=", "authid="]
@@ -296,17 +305,17 @@ fn cut(text: &str, max: usize) -> &str {
 }
 
 /// A log line read again with more text (a wrapped line's continuation).
-pub(super) fn reread(log: &LogLine, more: &str) -> LogLine {
+pub(super) fn reread<const E: bool>(log: &LogLine, more: &str) -> LogLine {
     let mut message = log.message.clone();
     if message.len() < MAX_MESSAGE {
         message.push(' ');
         message.push_str(cut(more.trim(), MAX_MESSAGE - message.len()));
     }
     let mut again = if log.format == Format::Bounce || !log.server_side {
-        error_text(log.format, &log.program, &message)
-            .unwrap_or_else(|| parse(log.format, &log.program, &message, log.server_side))
+        error_text::<E>(log.format, &log.program, &message)
+            .unwrap_or_else(|| parse::<E>(log.format, &log.program, &message, log.server_side))
     } else {
-        parse(log.format, &log.program, &message, log.server_side)
+        parse::<E>(log.format, &log.program, &message, log.server_side)
     };
     again.server_side = log.server_side;
     again.open = log.open
@@ -327,14 +336,14 @@ fn closes(message: &str) -> bool {
 /// `<bob@example.org>: host mx.example.org[192.0.2.1] said: 550 5.1.1 … (in reply to RCPT TO
 /// command)`, possibly wrapped over several lines; Exim's `SMTP error from remote mail
 /// server after RCPT TO:<…>: 550 …`; the `Diagnostic-Code: smtp; 550 …` field.
-pub(super) fn bounce(line: &str) -> Option<LogLine> {
+pub(super) fn bounce<const E: bool>(line: &str) -> Option<LogLine> {
     let trimmed = line.trim();
     let lower = trimmed.to_ascii_lowercase();
     if let Some(rest) = lower.strip_prefix("diagnostic-code:") {
         let at = trimmed.len() - rest.len();
         let text = trimmed.get(at..).unwrap_or("");
         let text = text.split_once(';').map_or(text, |(_, t)| t);
-        let mut log = error_text(Format::Bounce, "bounce", text)?;
+        let mut log = error_text::<E>(Format::Bounce, "bounce", text)?;
         log.message = cut(trimmed, MAX_MESSAGE).to_string();
         return Some(log);
     }
@@ -353,8 +362,8 @@ pub(super) fn bounce(line: &str) -> Option<LogLine> {
     if lower.starts_with("failure reason:") {
         // Haraka's bounce: the reason, sometimes without the remote reply.
         let text = trimmed.get("failure reason:".len()..).unwrap_or("").trim();
-        let mut log = error_text(Format::Bounce, "bounce", text)
-            .unwrap_or_else(|| parse(Format::Bounce, "bounce", text, false));
+        let mut log = error_text::<E>(Format::Bounce, "bounce", text)
+            .unwrap_or_else(|| parse::<E>(Format::Bounce, "bounce", text, false));
         if log.event == LogEvent::Info {
             log.event = LogEvent::Bounced;
         }
@@ -364,8 +373,8 @@ pub(super) fn bounce(line: &str) -> Option<LogLine> {
     if !(entry || exim || lower.contains(" said: ") || lower.ends_with(" said:")) {
         return None;
     }
-    let mut log = error_text(Format::Bounce, "bounce", trimmed)
-        .unwrap_or_else(|| parse(Format::Bounce, "bounce", trimmed, false));
+    let mut log = error_text::<E>(Format::Bounce, "bounce", trimmed)
+        .unwrap_or_else(|| parse::<E>(Format::Bounce, "bounce", trimmed, false));
     log.message = cut(trimmed, MAX_MESSAGE).to_string();
     log.open = !closes(trimmed);
     Some(log)
@@ -377,8 +386,12 @@ pub(super) fn bounce(line: &str) -> Option<LogLine> {
 /// `message sending failed: 4.7.1 Ratelimit exceeded (451)`; or, without a code,
 /// `SMTP AUTH extension not supported by server`, `Please enter your authorization code`,
 /// `5.7.8 Username and Password not accepted`. `None` when the line carries none of these.
-pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<LogLine> {
-    let mut log = error_text_of(format, program, line)?;
+pub(super) fn error_text<const E: bool>(
+    format: Format,
+    program: &str,
+    line: &str,
+) -> Option<LogLine> {
+    let mut log = error_text_of::<E>(format, program, line)?;
     // Thunderbird's "The mail server responded:" at the end of a line: the reply follows.
     if log.code.is_none() && line.trim_end().to_ascii_lowercase().ends_with("responded:") {
         log.open = true;
@@ -386,17 +399,22 @@ pub(super) fn error_text(format: Format, program: &str, line: &str) -> Option<Lo
     Some(log)
 }
 
-fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
+fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Option<LogLine> {
     // Bounded work on any input: an error message is read in its first 16 KiB.
     let line = cut(line, MAX_ERROR_LINE);
     let lower = line.to_ascii_lowercase();
     // Postfix's own reject, pasted without its syslog prefix.
     if let Some(at) = lower.find("noqueue: reject:") {
         let message = line.get(at..).unwrap_or(line);
-        return Some(parse(Format::PostfixLog, "postfix/smtpd", message, true));
+        return Some(parse::<E>(
+            Format::PostfixLog,
+            "postfix/smtpd",
+            message,
+            true,
+        ));
     }
     if let Some((code, literal)) = python_tuple(line) {
-        let mut log = parse(format, program, &literal, false);
+        let mut log = parse::<E>(format, program, &literal, false);
         log.code = Some(code);
         let (enhanced, text) = split_enhanced(&literal);
         log.enhanced = enhanced.or(log.enhanced);
@@ -411,7 +429,7 @@ fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
         }
         return Some(log);
     }
-    if let Some(log) = phpmailer_detail(format, program, line) {
+    if let Some(log) = phpmailer_detail::<E>(format, program, line) {
         return Some(log);
     }
     if let Some(i) = embedded_reply(line) {
@@ -419,7 +437,7 @@ fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
         let code: u16 = rest.get(..3)?.parse().ok()?;
         let after = rest.get(4..).unwrap_or("").trim_start();
         let (enhanced, text) = split_enhanced(after);
-        let mut log = parse(format, program, line, false);
+        let mut log = parse::<E>(format, program, line, false);
         log.code = Some(code);
         log.enhanced = enhanced;
         // Symfony's `… with message "553 5.7.1 …".`: the reply ends where its quote does.
@@ -449,7 +467,7 @@ fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
             .any(|w| after.contains(w));
         if accepted && matches!(before, Some(' ' | '"' | '\'' | ':' | '=' | '(' | '[')) {
             let (enhanced, text) = split_enhanced(rest.get(4..).unwrap_or(""));
-            let mut log = parse(format, program, line, false);
+            let mut log = parse::<E>(format, program, line, false);
             log.code = Some(250);
             log.enhanced = enhanced;
             log.text = text.to_string();
@@ -457,7 +475,7 @@ fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
             return Some(log);
         }
     }
-    if let Some(log) = outlook_error(format, program, line, &lower) {
+    if let Some(log) = outlook_error::<E>(format, program, line, &lower) {
         return Some(log);
     }
     let known = [
@@ -502,7 +520,7 @@ fn error_text_of(format: Format, program: &str, line: &str) -> Option<LogLine> {
     if enhanced.is_none() && !connection && !known.iter().any(|k| lower.contains(k)) {
         return None;
     }
-    let mut log = parse(format, program, line, false);
+    let mut log = parse::<E>(format, program, line, false);
     let sender = SENDER_REFUSED.iter().any(|k| lower.contains(k));
     let dotnet_530 = DOTNET_530.iter().any(|w| lower.contains(w));
     if log.event == LogEvent::Info
@@ -593,8 +611,13 @@ const OUTLOOK_ERRORS: [(u8, &str, Option<u16>, Option<&str>); 24] = [
 /// A line naming one of [`OUTLOOK_ERRORS`] and holding no reply of its own (Outlook prints
 /// "The server responded: 553 …" beside the number when it has one; that reply is read
 /// before this): a refusal with the error's name in its text, its code and its command.
-fn outlook_error(format: Format, program: &str, line: &str, lower: &str) -> Option<LogLine> {
-    if let Some(log) = outlook_send_error(format, program, line, lower) {
+fn outlook_error<const E: bool>(
+    format: Format,
+    program: &str,
+    line: &str,
+    lower: &str,
+) -> Option<LogLine> {
+    if let Some(log) = outlook_send_error::<E>(format, program, line, lower) {
         return Some(log);
     }
     let at = lower.find("0x800ccc")?;
@@ -608,7 +631,7 @@ fn outlook_error(format: Format, program: &str, line: &str, lower: &str) -> Opti
         return None;
     }
     let &(_, name, code, verb) = OUTLOOK_ERRORS.iter().find(|e| e.0 == low)?;
-    let mut log = parse(
+    let mut log = parse::<E>(
         format,
         program,
         &format!("{} [{name}]", line.trim_end()),
@@ -644,7 +667,12 @@ const OUTLOOK_SEND_ERRORS: [(&str, &str); 2] = [
 /// carries Outlook's message for the number, so a number pasted alone reads as the message
 /// does. 0x80042109 is a connection that failed ([`unreachable`]); 0x8004210B a server
 /// that did not answer in time (the reply-timeout rule).
-fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) -> Option<LogLine> {
+fn outlook_send_error<const E: bool>(
+    format: Format,
+    program: &str,
+    line: &str,
+    lower: &str,
+) -> Option<LogLine> {
     let (_, message) = OUTLOOK_SEND_ERRORS.iter().find(|(number, _)| {
         lower.find(number).is_some_and(|at| {
             !lower
@@ -661,7 +689,7 @@ fn outlook_send_error(format: Format, program: &str, line: &str, lower: &str) ->
     } else {
         format!("{line} [{message}]")
     };
-    let mut log = parse(format, program, &text, false);
+    let mut log = parse::<E>(format, program, &text, false);
     log.event = if message.contains("cannot connect") {
         LogEvent::Unreachable
     } else {
@@ -973,7 +1001,7 @@ fn exim_event(lower: &str) -> LogEvent {
 /// PHPMailer 6's message for a refused command: `SMTP server error: DATA END command failed
 /// Detail: Message rejected: … SMTP code: 554 Additional SMTP info: 5.7.1`, the reply's code
 /// after its text (PHPMailer's `SMTP::getError`).
-fn phpmailer_detail(format: Format, program: &str, line: &str) -> Option<LogLine> {
+fn phpmailer_detail<const E: bool>(format: Format, program: &str, line: &str) -> Option<LogLine> {
     let (head, after) = line.split_once(" command failed Detail: ")?;
     let (detail, rest) = after.rsplit_once(" SMTP code: ")?;
     let digits = rest.get(..3)?;
@@ -986,7 +1014,7 @@ fn phpmailer_detail(format: Format, program: &str, line: &str) -> Option<LogLine
         .map(|(_, e)| e.trim().trim_end_matches('.'))
         .filter(|e| enhanced_shaped(e))
         .map(str::to_string);
-    let mut log = parse(format, program, line, false);
+    let mut log = parse::<E>(format, program, line, false);
     log.code = Some(code);
     log.enhanced = enhanced.or(log.enhanced);
     log.text = detail.trim().to_string();
@@ -1184,7 +1212,7 @@ mod tests {
 
     #[test]
     fn postfix_relay_reject() {
-        let log = read("Jan 10 12:00:00 mail postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 554 5.7.1 <bob@elsewhere.test>: Relay access denied; from=<alice@example.com> to=<bob@elsewhere.test> proto=ESMTP helo=<client.example>").unwrap();
+        let log = read::<true>("Jan 10 12:00:00 mail postfix/smtpd[1234]: NOQUEUE: reject: RCPT from unknown[203.0.113.5]: 554 5.7.1 <bob@elsewhere.test>: Relay access denied; from=<alice@example.com> to=<bob@elsewhere.test> proto=ESMTP helo=<client.example>").unwrap();
         assert_eq!(log.format, Format::PostfixLog);
         assert_eq!(log.program, "postfix/smtpd");
         assert_eq!(log.code, Some(554));
@@ -1199,47 +1227,48 @@ mod tests {
 
     #[test]
     fn postfix_sasl_warnings() {
-        let log = read("Jan 10 12:00:01 mail postfix/smtpd[1234]: warning: unknown[203.0.113.5]: SASL LOGIN authentication failed: authentication failure, sasl_username=carven").unwrap();
+        let log = read::<true>("Jan 10 12:00:01 mail postfix/smtpd[1234]: warning: unknown[203.0.113.5]: SASL LOGIN authentication failed: authentication failure, sasl_username=carven").unwrap();
         assert_eq!(log.event, LogEvent::AuthFailed);
         assert_eq!(log.user.as_deref(), Some("carven"));
         assert_eq!(log.verb, Some("AUTH"));
-        let log = read("Jan 10 12:00:01 mail postfix/smtpd[1234]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory").unwrap();
+        let log = read::<true>("Jan 10 12:00:01 mail postfix/smtpd[1234]: warning: SASL authentication failure: cannot connect to saslauthd server: No such file or directory").unwrap();
         assert_eq!(log.event, LogEvent::SaslauthdDown);
     }
 
     #[test]
     fn sendmail_and_exim() {
-        let log = read("Jan 10 12:00:02 mail sendmail[4321]: 0AAC2B3x004321: ruleset=check_rcpt, arg1=<bob@elsewhere.test>, relay=[203.0.113.5], reject=550 5.7.1 <bob@elsewhere.test>... Relaying denied").unwrap();
+        let log = read::<true>("Jan 10 12:00:02 mail sendmail[4321]: 0AAC2B3x004321: ruleset=check_rcpt, arg1=<bob@elsewhere.test>, relay=[203.0.113.5], reject=550 5.7.1 <bob@elsewhere.test>... Relaying denied").unwrap();
         assert_eq!(log.format, Format::SendmailLog);
         assert_eq!(log.code, Some(550));
         assert_eq!(log.verb, Some("RCPT"));
-        let log = read("2024-01-10 12:00:03 H=(client.example) [203.0.113.5] F=<alice@example.com> rejected RCPT <bob@elsewhere.test>: relay not permitted").unwrap();
+        let log = read::<true>("2024-01-10 12:00:03 H=(client.example) [203.0.113.5] F=<alice@example.com> rejected RCPT <bob@elsewhere.test>: relay not permitted").unwrap();
         assert_eq!(log.format, Format::EximLog);
         assert_eq!(log.code, None);
         assert_eq!(log.event, LogEvent::Reject);
         assert_eq!(log.verb, Some("RCPT"));
-        let log = read("2024-01-10 12:00:04 login authenticator failed for (client.example) [203.0.113.5]: 535 Incorrect authentication data (set_id=alice)").unwrap();
+        let log = read::<true>("2024-01-10 12:00:04 login authenticator failed for (client.example) [203.0.113.5]: 535 Incorrect authentication data (set_id=alice)").unwrap();
         assert_eq!(log.code, Some(535));
         assert_eq!(log.event, LogEvent::AuthFailed);
         assert_eq!(log.user.as_deref(), Some("alice"));
-        let log = read("2024-01-10 12:00:05 1rNabc-000123-AB <= alice@example.com H=(client.example) [203.0.113.5] P=esmtpa").unwrap();
+        let log = read::<true>("2024-01-10 12:00:05 1rNabc-000123-AB <= alice@example.com H=(client.example) [203.0.113.5] P=esmtpa").unwrap();
         assert_eq!(log.event, LogEvent::Delivered);
     }
 
     #[test]
     fn not_logs() {
-        assert_eq!(read("250 2.0.0 Ok"), None);
-        assert_eq!(read("[3] C: EHLO x"), None);
-        assert_eq!(read("2024-01-10 12:00:00 hello"), None);
-        let exim =
-            read("2024-01-10 12:00:05 1rNabc-000123-AB <= a@b.c H=(x) [1.2.3.4] P=esmtpa S=512")
-                .unwrap();
+        assert_eq!(read::<true>("250 2.0.0 Ok"), None);
+        assert_eq!(read::<true>("[3] C: EHLO x"), None);
+        assert_eq!(read::<true>("2024-01-10 12:00:00 hello"), None);
+        let exim = read::<true>(
+            "2024-01-10 12:00:05 1rNabc-000123-AB <= a@b.c H=(x) [1.2.3.4] P=esmtpa S=512",
+        )
+        .unwrap();
         assert_eq!(exim.code, None);
     }
 
     #[test]
     fn reply_inside_a_client_message() {
-        let log = client_message(Format::SentGot, "DokuWiki", "There was an unexpected problem communicating with SMTP: Unexpected return code - Expected: 250, Got: 553 | 553 Mail from must equal authorized user");
+        let log = client_message::<true>(Format::SentGot, "DokuWiki", "There was an unexpected problem communicating with SMTP: Unexpected return code - Expected: 250, Got: 553 | 553 Mail from must equal authorized user");
         assert_eq!(log.code, Some(553));
         assert_eq!(log.text, "Mail from must equal authorized user");
         assert!(!log.server_side);

@@ -442,8 +442,9 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         // `Mail command failed: 501 …` (Nodemailer's error) starts like a command but quotes
         // a reply: an application's error message, not something typed.
         if matches!(parsed, Err(ParseError::Syntax { .. })) {
-            if let Some(log) = serverlog::error_text(Format::ClientError, "application", text)
-                .filter(|l| l.code.is_some_and(|c| c >= 400))
+            if let Some(log) =
+                serverlog::error_text::<EXPLAIN>(Format::ClientError, "application", text)
+                    .filter(|l| l.code.is_some_and(|c| c >= 400))
             {
                 self.error_line(number, raw, log);
                 return;
@@ -456,8 +457,9 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             _ if after_raw_reply && !word.starts_with(|c: char| c.is_ascii_alphabetic()) => {
                 // Not the rest of the reply above when it holds a refusal of its own
                 // (`10:00:02 Response: 535 5.7.8 …`): a program's message, read as such.
-                if let Some(log) = serverlog::error_text(Format::ClientError, "application", text)
-                    .filter(|l| l.code.is_some_and(|c| c >= 400))
+                if let Some(log) =
+                    serverlog::error_text::<EXPLAIN>(Format::ClientError, "application", text)
+                        .filter(|l| l.code.is_some_and(|c| c >= 400))
                 {
                     self.error_line(number, raw, log);
                     return;
@@ -476,7 +478,9 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             }
             _ => {
                 // An application's error message or exception quoting the reply.
-                if let Some(log) = serverlog::error_text(Format::ClientError, "application", text) {
+                if let Some(log) =
+                    serverlog::error_text::<EXPLAIN>(Format::ClientError, "application", text)
+                {
                     self.error_line(number, raw, log);
                     return;
                 }
@@ -525,7 +529,7 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         let Some(Event::Log { line: first, log }) = self.events.get(open.event).cloned() else {
             return;
         };
-        let again = serverlog::reread(&log, text);
+        let again = serverlog::reread::<EXPLAIN>(&log, text);
         let still_open = again.open || open.indented_only;
         if let Some(l) = self.lines.get_mut(open.line) {
             let reply_line = again.code.map(|code| match &again.enhanced {
