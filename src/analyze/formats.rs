@@ -74,39 +74,25 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
             role: Role::Blank,
         };
     }
-    if let Some(reading) = serve::<E>(line) {
-        return reading;
-    }
-    // Before Nodemailer's `ERROR …`: sendEmail's `ERROR => TLS setup failed: …`.
-    if let Some(reading) = sendemail::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = k9_mail::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = nodemailer::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = simplesmtp::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = hmailserver::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = exim_verbose::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = ssmtp::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = net_smtp::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = git_send_email::<E>(line) {
-        return reading;
-    }
-    if let Some(reading) = s_client::<E>(line) {
-        return reading;
+    // The forms a whole line names, tried in this order (sendEmail's `ERROR => …` before
+    // Nodemailer's `ERROR …`).
+    let whole_line: [fn(&str) -> Option<Reading<'_>>; 11] = [
+        serve::<E>,
+        sendemail::<E>,
+        k9_mail::<E>,
+        nodemailer::<E>,
+        simplesmtp::<E>,
+        hmailserver::<E>,
+        exim_verbose::<E>,
+        ssmtp::<E>,
+        net_smtp::<E>,
+        git_send_email::<E>,
+        s_client::<E>,
+    ];
+    for reader in whole_line {
+        if let Some(reading) = reader(line) {
+            return reading;
+        }
     }
     let body = strip_timestamp(line);
     let readers: [fn(&str) -> Option<Reading<'_>>; 8] = [
