@@ -43,6 +43,12 @@ pub(super) struct Diagnosis {
 #[derive(Default)]
 struct State {
     helo: bool,
+    /// Whether the session's greeting was HELO, accepted, and no EHLO since: the server
+    /// offered no extensions, AUTH among them.
+    plain_helo: bool,
+    /// The line of an `AUTH LOGIN` sent with the user name as its initial response, until
+    /// the server's first answer to it.
+    login_initial: Option<usize>,
     /// The mechanisms after `AUTH` in the EHLO reply.
     auth_offered: Option<String>,
     starttls_offered: bool,
@@ -570,7 +576,7 @@ struct Diagnoser<'a> {
 
 impl Diagnoser<'_> {
     /// The program on the user's side that is the client in the log's sessions, when the
-    /// log's form says which: Exim in its `-v` output, sSMTP in its own.
+    /// log's form says which: Exim in its `-v` output, sSMTP, msmtp … in their own.
     fn session_client(&self) -> Option<&'static str> {
         if self.formats.contains(&Format::EximVerbose) {
             Some("exim")
@@ -580,6 +586,8 @@ impl Diagnoser<'_> {
             Some("git-send-email")
         } else if self.formats.contains(&Format::SendEmail) {
             Some("sendEmail")
+        } else if self.formats.contains(&Format::Msmtp) {
+            Some("msmtp")
         } else {
             None
         }
@@ -692,8 +700,11 @@ impl Diagnoser<'_> {
         };
         let step = self.step(session, label, Some(line));
         match parsed {
-            Ok(Command::Auth { mechanism, .. }) => {
+            Ok(Command::Auth { mechanism, initial }) => {
                 let s = self.state(session);
+                s.login_initial = (mechanism.eq_ignore_ascii_case("LOGIN")
+                    && initial.as_deref().is_some_and(|i| i != "="))
+                .then_some(line);
                 s.auth_step = step;
                 s.auth_mechanism = Some(short(mechanism, 20).to_ascii_uppercase());
                 s.auth_lines = vec![line];
@@ -962,6 +973,7 @@ impl Diagnoser<'_> {
             250 if verb == Some("EHLO") || verb == Some("HELO") => {
                 let s = self.state(session);
                 s.helo = true;
+                s.plain_helo = verb == Some("HELO");
                 for line in reply_lines.iter().flat_map(|l| unjoined(l)) {
                     let upper = line.to_ascii_uppercase();
                     if let Some(mechs) = upper
@@ -996,7 +1008,17 @@ impl Diagnoser<'_> {
                 }
                 return;
             }
-            334 => return,
+            334 => {
+                let login = self.state(session).login_initial.take();
+                let first_answer = matches!(request, Request::Command { .. });
+                let asks_user =
+                    super::sasl::prompt(&super::sasl::decode(super::Field::Challenge, text))
+                        == super::sasl::Prompt::User;
+                if let (Some(auth_line), true, true) = (login, first_answer, asks_user) {
+                    self.login_initial_ignored(auth_line, first, text);
+                }
+                return;
+            }
             250 | 251 if verb == Some("MAIL") => {
                 self.state(session).mail_accepted = true;
                 return;
@@ -1196,6 +1218,7 @@ impl Diagnoser<'_> {
         let size_limit = state.size_limit;
         let invalid_base64 = state.invalid_base64;
         let helo = state.helo;
+        let plain_helo = state.plain_helo && state.authenticated.is_none();
         let mail_accepted = state.mail_accepted;
         let mail = state.mail.clone();
         let auth_ok = state.auth_ok;
@@ -1228,6 +1251,7 @@ impl Diagnoser<'_> {
             auth_not_in_ehlo: helo
                 && auth_offered.is_none()
                 && !self.formats.contains(&Format::Ssmtp),
+            plain_helo,
         };
         if let Some(rule) = rules::classify(&evidence) {
             let chosen = self.state(session).auth_mechanism.clone();
@@ -1252,6 +1276,22 @@ impl Diagnoser<'_> {
                     }
                     _ => None,
                 }
+            } else if rule.cause == "sender-ip-blocklisted"
+                && f.own_server.is_some()
+                && lower.contains("spamhaus")
+            {
+                // docker-mailserver/docker-mailserver#4403: every sender refused, Gmail too.
+                Some(Text::from(Tr::new(
+                    "Here it is your own server that refused a client. If it refuses every sender, even the large providers, the lookup fails rather than lists: queried through a public or cloud resolver, Spamhaus answers with an error code (127.255.255.x), which a DNSBL setting without a reply filter counts as a listing. Use your own resolver or Spamhaus' DQS key, and count only real listings (postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]).",
+                    "这里是你自己的服务器拒绝了一个客户端。如果它拒绝所有发件方，连大型服务商也不例外，那就是查询失败而不是真的被列入：通过公共或云主机的解析器查询时，Spamhaus 返回错误代码（127.255.255.x），而没有设置返回值过滤的 DNSBL 配置会把它当作已列入。请使用自己的解析器或 Spamhaus 的 DQS 密钥，并只计算真正的列入结果（postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]）。",
+                )))
+            } else if rule.cause == rules::helo_not_ehlo::RULE.cause
+                && self.formats.contains(&Format::SmtpCli)
+            {
+                Some(Text::from(Tr::new(
+                    "smtp-cli sends EHLO only when the server's greeting says \"ESMTP\", and this one's does not: run it again with --force-ehlo.",
+                    "smtp-cli 只在服务器的问候语中含有“ESMTP”时才发送 EHLO，而这台服务器的问候语中没有：加上 --force-ehlo 再运行一次。",
+                )))
             } else if rule.cause == "ssmtp-cannot-open" && lower.starts_with("cannot open mail:25")
             {
                 Some(Text::from(Tr::new(
@@ -1472,17 +1512,17 @@ impl Diagnoser<'_> {
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`.
         // `… said: 530 …`, or its verbose log's `< host[addr]:587: 530 …`; Exim's
         // `SMTP error from remote mail server after MAIL FROM:…: 530 …`.
-        let own_client = if ["ssmtp", "git-send-email", "sendEmail"].contains(&log.program.as_str())
-        {
-            Some(log.program.as_str())
-        } else {
-            (log.server_side
-                && ((log.program.ends_with("/smtp")
-                    && (log.message.contains(" said:") || log.message.starts_with("< ")))
-                    || (log.program == "exim"
-                        && log.message.contains("error from remote mail server"))))
-            .then_some(log.program.as_str())
-        };
+        let own_client =
+            if ["ssmtp", "git-send-email", "sendEmail", "msmtp"].contains(&log.program.as_str()) {
+                Some(log.program.as_str())
+            } else {
+                (log.server_side
+                    && ((log.program.ends_with("/smtp")
+                        && (log.message.contains(" said:") || log.message.starts_with("< ")))
+                        || (log.program == "exim"
+                            && log.message.contains("error from remote mail server"))))
+                .then_some(log.program.as_str())
+            };
         let delivery_agent = (log.server_side
             && ["/lmtp", "/local", "/virtual", "/pipe", "/error", "/qmgr"]
                 .iter()
@@ -1518,21 +1558,72 @@ impl Diagnoser<'_> {
         if let Some(index) = index.filter(|i| *i >= before) {
             let kind = self.findings.list.get(index).map(|f| f.kind);
             let code = self.findings.list.get(index).and_then(|f| f.code);
+            // Or the program's own words for the failure on the line before, without a
+            // code (PHPMailer's "SMTP Error: data not accepted."), whatever the reply's kind.
+            let words_before = before.checked_sub(1).filter(|i| {
+                self.findings.list.get(*i).is_some_and(|f| {
+                    f.code.is_none()
+                        && f.kind == FindingKind::OtherFailure
+                        && f.cause == default_cause(FindingKind::OtherFailure).0
+                        && f.lines.last().is_some_and(|l| l + 1 == line)
+                })
+            });
             let earlier = self
                 .findings
                 .list
                 .iter()
                 .take(before)
-                .position(|f| Some(f.kind) == kind);
+                .position(|f| Some(f.kind) == kind)
+                .or(words_before.filter(|_| code.is_some()));
             if let Some(earlier) = earlier {
+                let later = (index < self.findings.list.len())
+                    .then(|| self.findings.list.swap_remove(index));
                 self.findings.list.truncate(before);
-                self.findings.attach(earlier, &[line]);
-                // The later reply is the one that counts (534, then 535).
-                if let (Some(code), Some(f)) = (code, self.findings.list.get_mut(earlier)) {
-                    f.code = Some(code);
+                let uncoded = self
+                    .findings
+                    .list
+                    .get(earlier)
+                    .is_some_and(|f| f.code.is_none());
+                match (later, self.findings.list.get_mut(earlier)) {
+                    // A program's own words first ("SMTP Error: data not accepted."), then
+                    // the reply they stand for (PHPMailer's `… SMTP code: 554`): the
+                    // reply's finding, with both lines.
+                    (Some(mut later), Some(f)) if uncoded && code.is_some() => {
+                        later.lines.extend(f.lines.iter().copied());
+                        later.lines.sort_unstable();
+                        later.lines.dedup();
+                        later.lines.truncate(MAX_FINDING_LINES);
+                        *f = later;
+                    }
+                    // The later reply is the one that counts (534, then 535).
+                    (_, Some(f)) => {
+                        if !f.lines.contains(&line) && f.lines.len() < MAX_FINDING_LINES {
+                            f.lines.push(line);
+                            f.lines.sort_unstable();
+                        }
+                        if code.is_some() {
+                            f.code = code;
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
+    }
+
+    /// The server asked for the user name that `AUTH LOGIN <user>` already gave: it ignored
+    /// the initial response, and the client's answers from there go to the wrong prompts
+    /// (jstedfast/MailKit#216: an empty answer to "Username:", then the next command taken
+    /// for the password; the 235 after it came from a test server that checks nothing).
+    fn login_initial_ignored(&mut self, auth_line: usize, reply_line: usize, text: &str) {
+        let rule = &rules::login_initial::RULE;
+        let quote = format!("334 {}", short(text.trim(), 40));
+        self.findings.add(rule_finding(
+            rule,
+            &quote,
+            None,
+            vec![auth_line, reply_line],
+        ));
     }
 
     /// When the paste holds both a 535 and the server's "cannot connect to saslauthd", the

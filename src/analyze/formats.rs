@@ -95,8 +95,9 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
         }
     }
     let body = strip_timestamp(line);
-    let readers: [fn(&str) -> Option<Reading<'_>>; 8] = [
+    let readers: [fn(&str) -> Option<Reading<'_>>; 9] = [
         swaks::<E>,
+        smtp_cli::<E>,
         smtplib::<E>,
         sent_got::<E>,
         phpmailer::<E>,
@@ -118,6 +119,16 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     }
     if let Some(reading) = telnet_note::<E>(line) {
         return reading;
+    }
+    if stack_frame(line) {
+        return Reading::note::<E>(
+            Format::ClientError,
+            Tr::new(
+                "A line of the program's stack trace: where in its own code the error was raised, not part of the SMTP dialogue.",
+                "程序调用栈中的一行：错误在它自己代码中的抛出位置，不属于 SMTP 对话。",
+            ),
+            false,
+        );
     }
     if mailq(line) {
         return Reading::note::<E>(
@@ -879,6 +890,38 @@ fn rfc<const E: bool>(line: &str) -> Option<Reading<'_>> {
 
 /// msmtp's `--debug`: `--> ` sent, `<-- ` received.
 fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    // Its own messages, as it prints them on standard error (LukeSmithxyz/mutt-wizard#591):
+    // `msmtp: envelope from address … not accepted by the server`, then `msmtp: server
+    // message: 530 …` with the reply, then `msmtp: could not send mail (account … from
+    // FILE)`.
+    if let Some(message) = line.trim().strip_prefix("msmtp: ") {
+        if let Some(reply) = message.strip_prefix("server message: ") {
+            let log = serverlog::client_message::<E>(Format::Msmtp, "msmtp", reply);
+            return Some(Reading::new(Format::Msmtp, Role::Log(log)));
+        }
+        if message.starts_with("envelope from address ") {
+            return Some(Reading::note::<E>(
+                Format::Msmtp,
+                Tr::new(
+                    "msmtp: the server refused its MAIL FROM; the server's reply is on the line after.",
+                    "msmtp：服务器拒绝了它的 MAIL FROM；服务器的回复在下一行。",
+                ),
+                false,
+            ));
+        }
+        if message.starts_with("could not send mail (account ") {
+            return Some(Reading::note::<E>(
+                Format::Msmtp,
+                Tr::new(
+                    "msmtp gave up on this message. It names the account it used and the configuration file it read that account from: if that is not the file you edited, your settings were never used.",
+                    "msmtp 放弃了这封邮件。它写明了所用的账户，以及从哪个配置文件读取了这个账户：如果那不是你修改的文件，你的设置根本没有生效。",
+                ),
+                false,
+            ));
+        }
+        let log = serverlog::client_message::<E>(Format::Msmtp, "msmtp", message);
+        return Some(Reading::new(Format::Msmtp, Role::Log(log)));
+    }
     if let Some(text) = line.strip_prefix(MSMTP_SENT) {
         return Some(Reading::new(
             Format::Msmtp,
@@ -892,6 +935,49 @@ fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// smtp-cli's `--verbose` (mludvig/smtp-cli#24, #26): `> EHLO localhost` what it sends (as
+/// curl -v writes it: that reader takes the line, and the annotator gives it to smtp-cli
+/// when the replies are smtp-cli's), `[250] 'AUTH PLAIN LOGIN'` each line of a reply, its code in brackets and its text
+/// quoted; `MAIL FROM <…> failed: '503 …'` when it gives up; `Connection from … to …`
+/// first.
+fn smtp_cli<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    if let Some(rest) = line.strip_prefix('[') {
+        let code = rest.get(..3)?;
+        let text = rest.get(3..)?.strip_prefix("] '")?.strip_suffix('\'')?;
+        if !code.bytes().all(|b| b.is_ascii_digit()) || !code.starts_with(['2', '3', '4', '5']) {
+            return None;
+        }
+        return Some(Reading::new(
+            Format::SmtpCli,
+            Role::Server(Cow::Owned(format!("{code} {text}"))),
+        ));
+    }
+    if let Some((what, reply)) = line.split_once(" failed: '") {
+        let reply = reply.strip_suffix('\'')?;
+        let verb = what.split(' ').next().unwrap_or("");
+        if !["MAIL", "RCPT", "DATA", "AUTH", "STARTTLS", "EHLO", "HELO"].contains(&verb)
+            || !reply_shaped(reply)
+        {
+            return None;
+        }
+        let log = serverlog::client_message::<E>(Format::SmtpCli, "smtp-cli", reply);
+        return Some(Reading::new(Format::SmtpCli, Role::Log(log)));
+    }
+    let rest = line.strip_prefix("Connection from ")?;
+    let (from, to) = rest.split_once(" to ")?;
+    if from.contains(' ') || to.contains(' ') || !to.contains(':') {
+        return None;
+    }
+    Some(Reading::note::<E>(
+        Format::SmtpCli,
+        Tr::new(
+            "smtp-cli: the TCP connection is open (its own address, then the server's and port); the server's greeting follows.",
+            "smtp-cli：TCP 连接已建立（先是本机地址，然后是服务器地址和端口）；接下来是服务器的问候。",
+        ),
+        true,
+    ))
 }
 
 /// mailx's (and s-nail's) `-v`: `>>> ` before what it sends; the replies come bare.
@@ -1614,6 +1700,28 @@ fn curl<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// A line of an exception's stack trace, as Node.js (`    at SMTPConnection._formatError
+/// (…/index.js:784:19)`), Java (`\tat com.sun.mail.smtp.SMTPTransport.issueCommand(…)`,
+/// `\t... 12 more`), .NET (`   at MailKit.Net.Smtp.SmtpClient.Send(…)`, `--- End of stack
+/// trace from previous location ---`) and Python (`Traceback (most recent call last):`,
+/// `  File "…/smtplib.py", line 750, in login`) print them.
+fn stack_frame(line: &str) -> bool {
+    let trimmed = line.trim();
+    let indented = line.starts_with([' ', '\t']);
+    if let Some(rest) = trimmed.strip_prefix("at ") {
+        let first = rest.split([' ', '(']).next().unwrap_or("");
+        return indented
+            && (["async", "new"].contains(&first) || first.contains('.') || first.contains('<'))
+            && !rest.contains(": ");
+    }
+    if let Some(rest) = trimmed.strip_prefix("... ") {
+        return indented && rest.ends_with(" more") && rest.split(' ').count() == 2;
+    }
+    trimmed == "Traceback (most recent call last):"
+        || (trimmed.starts_with("File \"") && trimmed.contains("\", line "))
+        || (trimmed.starts_with("--- End of ") && trimmed.ends_with(" ---"))
 }
 
 /// The messages telnet and nc print around a session, and whole-line annotations.

@@ -360,6 +360,8 @@ pub enum Format {
     K9Mail,
     /// sendEmail's lines (`… sendEmail[pid]: INFO => Sending: …`, `SUCCESS => Received: …`).
     SendEmail,
+    /// smtp-cli's `--verbose` output: `> ` before what it sends, `[250] '…'` each reply line.
+    SmtpCli,
     /// OpenSSL's `s_client -starttls smtp` typed into by hand: its report of the handshake
     /// and the session as the terminal shows it.
     OpensslSClient,
@@ -407,6 +409,7 @@ impl Format {
             Format::OpensslSClient => "openssl-s-client",
             Format::SendEmail => "sendemail",
             Format::K9Mail => "k9-mail",
+            Format::SmtpCli => "smtp-cli",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -480,6 +483,10 @@ impl Format {
             Format::K9Mail => Tr::new(
                 "K-9 Mail / Thunderbird for Android log (SMTP <<< received, SMTP >>> sent)",
                 "K-9 Mail / Android 版 Thunderbird 日志（SMTP <<< 为收到，SMTP >>> 为发送）",
+            ),
+            Format::SmtpCli => Tr::new(
+                "smtp-cli --verbose output (> sent, [code] 'text' received)",
+                "smtp-cli --verbose 输出（> 为发送，[代码] '文字' 为收到）",
             ),
             Format::SendEmail => Tr::new(
                 "sendEmail output (INFO => Sending: sent, SUCCESS => Received: received)",

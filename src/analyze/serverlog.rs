@@ -210,9 +210,20 @@ fn exim_mainlog(line: &str) -> Option<&str> {
     let id_ok = matches!(parts.as_slice(), [a, b, c]
         if a.len() == 6 && matches!(b.len(), 6 | 11) && matches!(c.len(), 2 | 4)
             && id.bytes().all(|x| x.is_ascii_alphanumeric() || x == b'-'));
-    let marker = ["<= ", "=> ", "-> ", "*> ", "** ", "== ", "Completed", "H="]
-        .iter()
-        .any(|m| after.starts_with(m));
+    let marker = [
+        "<= ",
+        "=> ",
+        "-> ",
+        "*> ",
+        "** ",
+        "== ",
+        "Completed",
+        "H=",
+        // A deferral's reason on its own line (PHPMailer/PHPMailer#787).
+        "SMTP error from remote mail server",
+    ]
+    .iter()
+    .any(|m| after.starts_with(m));
     (id_ok && marker).then_some(rest)
 }
 
@@ -391,12 +402,50 @@ pub(super) fn error_text<const E: bool>(
     program: &str,
     line: &str,
 ) -> Option<LogLine> {
+    let joined = rejoined(line);
+    let line = joined.as_ref();
     let mut log = error_text_of::<E>(format, program, line)?;
     // Thunderbird's "The mail server responded:" at the end of a line: the reply follows.
     if log.code.is_none() && line.trim_end().to_ascii_lowercase().ends_with("responded:") {
         log.open = true;
     }
     Some(log)
+}
+
+/// A multi-line reply that a program shows on one line, its line breaks drawn as `↵`
+/// (Node-RED's debug pane: `534-5.7.14 <…>↵534-5.7.14 then try again.↵534 5.7.14 …`) or
+/// written `\n` (a JSON string): one text, each further line without its code, as the
+/// reply's first line starts it.
+fn rejoined(line: &str) -> std::borrow::Cow<'_, str> {
+    let separator = if line.contains('↵') {
+        "↵"
+    } else if line.contains("\\n") {
+        "\\n"
+    } else {
+        return std::borrow::Cow::Borrowed(line);
+    };
+    let mut parts = line.split(separator);
+    let mut out = parts.next().unwrap_or("").to_string();
+    for part in parts {
+        let coded = part.len() > 4
+            && part
+                .as_bytes()
+                .get(..3)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && matches!(part.as_bytes().get(3), Some(b'-' | b' '));
+        let rest = if coded {
+            let after = part.get(4..).unwrap_or("");
+            let (_, text) = split_enhanced(after);
+            text
+        } else {
+            part
+        };
+        if !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(rest.trim_start());
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Option<LogLine> {
@@ -478,6 +527,22 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     if let Some(log) = outlook_error::<E>(format, program, line, &lower) {
         return Some(log);
     }
+    // MailKit's `SmtpCommandException: 6.6.0 Error sending message for delivery.`: the
+    // server's reply text without its code (the exception holds it in StatusCode, which its
+    // message does not print).
+    if let Some(at) = lower.find("smtpcommandexception: ") {
+        let reply = line
+            .get(at + "smtpcommandexception: ".len()..)
+            .unwrap_or("");
+        let (enhanced, text) = split_enhanced(reply);
+        let mut log = parse::<E>(format, program, line, false);
+        log.enhanced = enhanced.or(log.enhanced);
+        log.text = text.trim().to_string();
+        if matches!(log.event, LogEvent::Info | LogEvent::Delivered) {
+            log.event = LogEvent::Reject;
+        }
+        return Some(log);
+    }
     let known = [
         SENDER_REFUSED[0],
         SENDER_REFUSED[1],
@@ -515,7 +580,8 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &["could not authenticate", "login to server"][..],
     ]
     .iter()
-    .any(|words| words.iter().any(|w| lower.contains(w)));
+    .any(|words| words.iter().any(|w| lower.contains(w)))
+        || unreachable(&lower);
     let enhanced = first_enhanced(line);
     if enhanced.is_none() && !connection && !known.iter().any(|k| lower.contains(k)) {
         return None;
@@ -974,6 +1040,9 @@ pub(super) fn unreachable(lower: &str) -> bool {
     .chain(super::rules::no_listener::WORDS.iter())
     .chain(super::rules::host_unresolvable::WORDS.iter())
     .any(|w| lower.contains(w))
+        // Go's net package: `dial tcp 203.0.113.57:25: i/o timeout`, the connection's own
+        // timeout (Jinnrry/PMail#85), unlike a read's `read tcp …: i/o timeout`.
+        || (lower.contains("dial tcp ") && lower.contains("i/o timeout"))
 }
 
 /// Exim's message log markers after the message id.
@@ -1009,19 +1078,29 @@ fn phpmailer_detail<const E: bool>(format: Format, program: &str, line: &str) ->
     if !(400..600).contains(&code) {
         return None;
     }
-    let enhanced = rest
+    let info = rest
         .split_once("Additional SMTP info: ")
-        .map(|(_, e)| e.trim().trim_end_matches('.'))
-        .filter(|e| enhanced_shaped(e))
-        .map(str::to_string);
+        .map(|(_, e)| e.trim().trim_end_matches('.'));
+    let enhanced = info.filter(|e| enhanced_shaped(e)).map(str::to_string);
     let mut log = parse::<E>(format, program, line, false);
     log.code = Some(code);
     log.enhanced = enhanced.or(log.enhanced);
-    log.text = detail.trim().to_string();
+    // What PHPMailer took for an enhanced code but RFC 3463 does not know (Yahoo's
+    // `6.6.0`) stays where the reply had it, in its text.
+    log.text = match info.filter(|e| {
+        !enhanced_shaped(e)
+            && e.split('.').count() == 3
+            && e.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    }) {
+        Some(info) => format!("{info} {}", detail.trim()),
+        None => detail.trim().to_string(),
+    };
     log.verb = match head.rsplit(' ').next().unwrap_or("") {
         "MAIL" | "FROM" => Some("MAIL"),
         "RCPT" | "TO" => Some("RCPT"),
-        "DATA" | "END" => Some("DATA"),
+        "DATA" => Some("DATA"),
+        // `DATA END command failed`: the reply to the message's final dot.
+        "END" => Some("."),
         "AUTH" => Some("AUTH"),
         _ => log.verb,
     };

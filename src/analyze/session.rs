@@ -205,6 +205,22 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         for id in open {
             self.close_group(id);
         }
+        // smtp-cli writes what it sends as curl -v does (`> EHLO …`) and its replies its own
+        // way (`[250] '…'`): with those replies and none of curl's, the `> ` lines are
+        // smtp-cli's.
+        if self.formats.contains(&Format::SmtpCli)
+            && !self
+                .lines
+                .iter()
+                .any(|l| l.format == Some(Format::Curl) && l.direction == Direction::Server)
+        {
+            for line in &mut self.lines {
+                if line.format == Some(Format::Curl) {
+                    line.format = Some(Format::SmtpCli);
+                }
+            }
+            self.formats.retain(|f| *f != Format::Curl);
+        }
         (self.lines, self.events, self.formats)
     }
 

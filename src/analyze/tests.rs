@@ -2268,3 +2268,233 @@ fn k9_mail_log() {
     let d = decided("Failed to send some messages - Negative SMTP reply: 553");
     assert_eq!((d.severity, d.code), (Severity::Error, Some(553)), "{d:#?}");
 }
+
+/// Yahoo's `554 6.6.0 Error sending message for delivery` as three programs post it
+/// (PHPMailer's two lines, Nodemailer's, MailKit's without the code): one cause, the
+/// `6.6.0` kept where the reply had it (PHPMailer prints it as "Additional SMTP info").
+#[test]
+fn yahoo_refuses_the_message_after_data() {
+    let phpmailer = "SMTP Error: data not accepted.\n\
+SMTP server error: DATA END command failed Detail: Error sending message for delivery. SMTP code: 554 Additional SMTP info: 6.6.0\n";
+    let a = analyze(phpmailer);
+    assert_eq!(a.findings.len(), 1, "{:#?}", a.findings);
+    let d = decided(phpmailer);
+    assert_eq!(
+        (d.code, d.cause, d.lines.clone()),
+        (Some(554), "yahoo-refused-message", vec![1, 2]),
+        "{d:#?}"
+    );
+    assert!(
+        d.what
+            .en
+            .contains("\"554 6.6.0 Error sending message for delivery.\""),
+        "{}",
+        d.what.en
+    );
+    let nodemailer = "Error: Message failed: 554 6.6.0 Error sending message for delivery.\n    at SMTPConnection._formatError (/app/node_modules/nodemailer/lib/smtp-connection/index.js:784:19)\n";
+    let a = analyze(nodemailer);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(decided(nodemailer).cause, "yahoo-refused-message");
+    let mailkit =
+        "MailKit.Net.Smtp.SmtpCommandException: 6.6.0 Error sending message for delivery.\n";
+    let d = decided(mailkit);
+    assert_eq!((d.code, d.cause), (None, "yahoo-refused-message"), "{d:#?}");
+    // Another provider's 554 after DATA stays the general refusal.
+    let other = "SMTP Error: data not accepted.\nSMTP server error: DATA END command failed Detail: Message rejected under suspicion of SPAM SMTP code: 554\n";
+    let d = decided(other);
+    assert_eq!(d.code, Some(554));
+    assert_ne!(d.cause, "yahoo-refused-message");
+}
+
+/// A program's own words for a failure, then the reply they stand for: the reply leads.
+#[test]
+fn a_coded_reply_leads_the_program_s_uncoded_words() {
+    let d = decided("SMTP Error: data not accepted.\nSMTP server error: DATA END command failed Detail: Requested action aborted SMTP code: 451\n");
+    assert_eq!((d.code, d.lines.clone()), (Some(451), vec![1, 2]), "{d:#?}");
+    assert!(!d.what.en.contains("without a reply code"), "{}", d.what.en);
+}
+
+/// Stack traces of Node.js, Java, .NET and Python, under the exception they belong to: the
+/// program's own lines, none left unread, and the exception's reply still decides.
+#[test]
+fn stack_trace_lines_are_the_program_s_own() {
+    let logs = [
+        "Error: Invalid login: 535 Authentication failed\n    at SMTPConnection._formatError (/app/node_modules/nodemailer/lib/smtp-connection/index.js:790:19)\n    at async Promise.all (index 0)\n",
+        "javax.mail.AuthenticationFailedException: 535 5.7.8 Error: authentication failed\n\tat com.sun.mail.smtp.SMTPTransport$Authenticator.authenticate(SMTPTransport.java:947)\n\t... 12 more\n",
+        "MailKit.Security.AuthenticationException: 535: 5.7.8 Authentication failed\n   at MailKit.Net.Smtp.SmtpClient.Authenticate(Encoding encoding, ICredentials credentials)\n--- End of stack trace from previous location ---\n",
+        "Traceback (most recent call last):\n  File \"/usr/lib/python3.11/smtplib.py\", line 750, in login\nsmtplib.SMTPAuthenticationError: (535, b'5.7.8 Error: authentication failed')\n",
+    ];
+    for log in logs {
+        let a = analyze(log);
+        let unread: Vec<&str> = a
+            .lines
+            .iter()
+            .filter(|l| l.kind == Kind::Unknown)
+            .map(|l| l.raw.as_str())
+            .collect();
+        assert!(unread.is_empty(), "{unread:#?}");
+        assert_eq!(decided(log).code, Some(535), "{log}");
+    }
+    // An indented line that is no frame stays unread.
+    let a = analyze("at the office the mail did not go\n");
+    assert!(a.lines.iter().all(|l| l.kind == Kind::Unknown));
+}
+
+/// msmtp's own messages (LukeSmithxyz/mutt-wizard#591): the reply it quotes, its note on
+/// the file it read; STARTTLS wanted first (Gmail's 530, Outlook's 451 5.7.3) is msmtp's
+/// TLS setting.
+#[test]
+fn msmtp_messages() {
+    let log = "msmtp: envelope from address user@gmail.com not accepted by the server\n\
+msmtp: server message: 530 5.7.0 Must issue a STARTTLS command first. z7sn5787689pfg.1 - gsmtp\n\
+msmtp: could not send mail (account user@gmail.com from /home/user/.msmtprc)\n";
+    let a = read_whole(log, Format::Msmtp);
+    let d = decided(log);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(530), "msmtp-without-tls"),
+        "{d:#?}"
+    );
+    assert!(a.lines[2]
+        .explanation_text(crate::i18n::Lang::En)
+        .is_some_and(|t| t.contains("configuration file")));
+    let outlook = "msmtp: server message: 451 5.7.3 STARTTLS is required to send mail [XCVBR02CA0143.ausprd01.prod.outlook.com]\n";
+    assert_eq!(decided(outlook).cause, "msmtp-without-tls");
+    // Without msmtp, Outlook's 451 is STARTTLS first, not a failure to wait out.
+    let d = decided(
+        "451 5.7.3 STARTTLS is required to send mail [XCVBR02CA0143.ausprd01.prod.outlook.com]\n",
+    );
+    assert_eq!(
+        (d.kind, &*d.title.en),
+        (FindingKind::AuthRequired, "STARTTLS required first"),
+        "{d:#?}"
+    );
+}
+
+/// smtp-cli's `--verbose` (mludvig/smtp-cli#26): `> ` what it sends, `[550] '…'` each reply
+/// line; greeted with HELO (the greeting says no ESMTP), it could not log in.
+#[test]
+fn smtp_cli_output() {
+    let log = "[220] 'Mailgun Influx ready'\n\
+> HELO localhost\n\
+[250] '596f9cb77e29'\n\
+> MAIL FROM:<test@example.net>\n\
+[250] 'Sender address accepted'\n\
+> RCPT TO:<test@example.com>\n\
+[550] '5.7.1 Relaying denied'\n\
+RCPT TO <test@example.com> failed: '550 5.7.1 Relaying denied'\n\
+> QUIT\n\
+[221] 'See you later. Yours truly, Mailgun'\n";
+    let a = read_whole(log, Format::SmtpCli);
+    assert_eq!(
+        a.formats,
+        [Format::SmtpCli],
+        "the `> ` lines are smtp-cli's, not curl's"
+    );
+    let steps: Vec<&str> = a.sequence.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        steps,
+        [
+            "(connect)",
+            "HELO",
+            "MAIL FROM:<test@example.net>",
+            "RCPT TO:<test@example.com>",
+            "QUIT"
+        ]
+    );
+    let d = decided(log);
+    assert_eq!((d.code, d.cause), (Some(550), "helo-not-ehlo"), "{d:#?}");
+    assert!(d.what.en.contains("--force-ehlo"), "{}", d.what.en);
+    // After EHLO the same refusal is a relay refusal, not this cause.
+    let ehlo = log.replace("> HELO localhost", "> EHLO localhost");
+    assert_ne!(decided(&ehlo).cause, "helo-not-ehlo");
+    // curl's own output stays curl's.
+    let curl = analyze("> EHLO x\n< 250 mail.example.com\n");
+    assert_eq!(curl.formats, [Format::Curl]);
+}
+
+/// `AUTH LOGIN <user name>` and the server asks for the user name again (jstedfast/MailKit#216):
+/// out of step, whatever the 235 after it says. A server that takes the initial response
+/// asks for the password, and nothing is said.
+#[test]
+fn login_initial_response_ignored() {
+    let log = "S: 220 XXXXXX ESMTP SubEthaSMTP null\n\
+C: EHLO [127.0.0.1]\n\
+S: 250-XXXXXX\n\
+S: 250 AUTH LOGIN\n\
+C: AUTH LOGIN amFuZXQuZG9lMUBleGFtcGxlLmNvbQ==\n\
+S: 334 VXNlcm5hbWU6\n\
+C: \n\
+S: 334 UGFzc3dvcmQ6\n\
+C: AUTH LOGIN amFuZXQuZG9lMUBleGFtcGxlLmNvbQ==\n\
+S: 235 Authentication successful.\n";
+    let d = decided(log);
+    assert_eq!(
+        (d.severity, d.cause, d.lines.clone()),
+        (
+            Severity::Error,
+            "login-initial-response-ignored",
+            vec![5, 6]
+        ),
+        "{d:#?}"
+    );
+    let right = "S: 220 mx ESMTP\nC: EHLO x\nS: 250 AUTH LOGIN\nC: AUTH LOGIN dXNlcg==\nS: 334 UGFzc3dvcmQ6\nC: cGFzcw==\nS: 235 ok\n";
+    let a = analyze(right);
+    assert!(
+        a.findings
+            .iter()
+            .all(|f| f.cause != "login-initial-response-ignored"),
+        "{:#?}",
+        a.findings
+    );
+}
+
+/// Gmail's multi-line 534 as Node-RED shows it, its lines joined by `↵`
+/// (node-red/node-red-nodes#284): one reply, Gmail's app-password cause.
+#[test]
+fn a_reply_joined_with_return_symbols_is_one_reply() {
+    let log = "\"Error: Invalid login: 534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1&scc=1>↵534-5.7.14 Please log in via your web browser and↵534-5.7.14 then try again.↵534 5.7.14 https://support.google.com/mail/answer/78754 k76sm6774626pfg.42 - gsmtp\"\n";
+    let d = decided(log);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(534), "gmail-app-password"),
+        "{d:#?}"
+    );
+    assert!(
+        d.what
+            .en
+            .contains("Please log in via your web browser and then try again."),
+        "{}",
+        d.what.en
+    );
+    assert!(!d.what.en.contains("534-5.7.14 Please"), "{}", d.what.en);
+}
+
+/// Go's `dial tcp …:25: i/o timeout` (Jinnrry/PMail#85) is a connection that failed; a read's
+/// `read tcp …: i/o timeout` is not.
+#[test]
+fn go_dial_timeout_is_unreachable() {
+    let d = decided("[ac11][/work/utils/send/send.go:181][0xc0000562e0] 邮件投递失败dial tcp 203.0.113.57:25: i/o timeout\n");
+    assert_eq!(d.cause, "network-unreachable", "{d:#?}");
+    let a = analyze("read tcp 192.0.2.1:5123->203.0.113.57:25: i/o timeout\n");
+    assert!(
+        a.findings.iter().all(|f| f.cause != "network-unreachable"),
+        "{:#?}",
+        a.findings
+    );
+}
+
+/// Exim's mainlog with only the remote server's error after the message id
+/// (PHPMailer/PHPMailer#787), and Yahoo's TS01 deferral: Exim's line, a rate limit.
+#[test]
+fn exim_deferral_line_and_yahoo_ts01() {
+    let log = "2016-07-20 14:18:21 1bPxwi-0001xA-Te SMTP error from remote mail server after MAIL FROM:<test@example.com> SIZE=15763: 421 4.7.0 [TS01] Messages from 198.51.100.50 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html\n";
+    let a = read_whole(log, Format::EximLog);
+    assert_eq!(a.formats, [Format::EximLog]);
+    let d = decided(log);
+    assert_eq!((d.code, d.cause), (Some(421), "rate-limited"), "{d:#?}");
+}

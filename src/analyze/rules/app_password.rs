@@ -1,6 +1,7 @@
 //! Gmail (and Google Workspace) refuses the account's own password over SMTP: `535-5.7.8
 //! Username and Password not accepted … BadCredentials`, `534-5.7.9 Application-specific
-//! password required`. Google's published replies; RFC 4954 §6 defines 535 and 534.
+//! password required`, `534-5.7.14 … Please log in via your web browser` (the sign-in stopped,
+//! node-red/node-red-nodes#284). Google's published replies; RFC 4954 §6 defines 535 and 534.
 
 use super::{Evidence, Rule};
 use crate::analyze::{FindingKind, Severity};
@@ -29,5 +30,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "badcredentials",
         "application-specific password",
         "invalidsecondfactor",
-    ]) || (e.code == Some(534) && e.enhanced == Some("5.7.9"))
+        // `534-5.7.14 <https://accounts.google.com/signin/continue?…> Please log in via your
+        // web browser and then try again` (support.google.com/mail/answer/78754): Google
+        // stopped the sign-in of a program that gave the account's own password.
+        "log in via your web browser",
+    ]) || (e.code == Some(534) && matches!(e.enhanced, Some("5.7.9") | Some("5.7.14")))
 }

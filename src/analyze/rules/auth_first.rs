@@ -32,6 +32,8 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         && c.has(&[
             "tls required",
             "starttls required",
+            // Outlook's `451 5.7.3 STARTTLS is required to send mail`.
+            "tls is required",
             "must issue a starttls",
             "encryption required",
         ]);

@@ -28,8 +28,10 @@ pub(crate) mod destination_dns;
 mod exim_tls_fallback;
 mod git_send_email;
 mod helo_name;
+pub(crate) mod helo_not_ehlo;
 pub(crate) mod host_unresolvable;
 mod local_delivery;
+pub(crate) mod login_initial;
 mod mail_loop;
 mod mailbox_full;
 mod mechanism;
@@ -37,6 +39,7 @@ pub(crate) mod mechanism_unverifiable;
 mod message_header;
 mod message_spam;
 mod microsoft_auth;
+mod msmtp;
 mod network;
 pub(crate) mod no_listener;
 mod open_resolver;
@@ -71,6 +74,7 @@ pub(crate) mod tls_certificate;
 pub(crate) mod tls_mode;
 pub(crate) mod tls_version;
 mod unauthenticated;
+mod yahoo_message;
 
 // The general rules.
 mod auth_first;
@@ -133,6 +137,8 @@ pub(crate) struct Evidence<'a> {
     pub delivery_agent: Option<&'a str>,
     /// Whether the EHLO reply of this session was seen and listed no AUTH.
     pub auth_not_in_ehlo: bool,
+    /// Whether the session greeted with HELO (accepted, no EHLO since) and did not log in.
+    pub plain_helo: bool,
 }
 
 /// The command a refusal answers, as the texts name it: the verb, or "the command" when the
@@ -159,7 +165,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 61] = [
+const RULES: [(Applies, &Rule); 64] = [
     (sendemail::tls_failed, &sendemail::TLS_FAILED),
     (sendemail::without_tls, &sendemail::WITHOUT_TLS),
     (s_client::applies, &s_client::RULE),
@@ -178,6 +184,7 @@ const RULES: [(Applies, &Rule); 61] = [
     (ssmtp::cannot_open, &ssmtp::CANNOT_OPEN),
     (ssmtp::without_starttls, &ssmtp::WITHOUT_STARTTLS),
     (ssmtp::without_login, &ssmtp::WITHOUT_LOGIN),
+    (msmtp::without_tls, &msmtp::WITHOUT_TLS),
     (exim_tls_fallback::applies, &exim_tls_fallback::RULE),
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
@@ -207,6 +214,7 @@ const RULES: [(Applies, &Rule); 61] = [
     (sender_dns::applies, &sender_dns::RULE),
     (recipient_domain::applies, &recipient_domain::RULE),
     (helo_name::applies, &helo_name::RULE),
+    (helo_not_ehlo::applies, &helo_not_ehlo::RULE),
     (relay_own_exim::applies, &relay_own_exim::RULE),
     (relay_own_sendmail::applies, &relay_own_sendmail::RULE),
     (relay_own_server::applies, &relay_own_server::RULE),
@@ -225,6 +233,7 @@ const RULES: [(Applies, &Rule); 61] = [
     (authorization_code::applies, &authorization_code::RULE),
     (auth_not_offered::applies, &auth_not_offered::RULE),
     (message_header::applies, &message_header::RULE),
+    (yahoo_message::applies, &yahoo_message::RULE),
     (postscreen::applies, &postscreen::RULE),
     (rate_limit::applies, &rate_limit::RULE),
     (mail_loop::applies, &mail_loop::RULE),
@@ -241,8 +250,9 @@ const RULES: [(Applies, &Rule); 61] = [
 
 /// The rules the diagnosis applies from what several lines show together, not from one
 /// reply's text.
-const READ_ELSEWHERE: [&Rule; 6] = [
+const READ_ELSEWHERE: [&Rule; 7] = [
     &mechanism_unverifiable::RULE,
+    &login_initial::RULE,
     &sender_syntax::RULE,
     &backend_verdict::MISMATCH,
     &backend_verdict::UNKNOWN_USER,
@@ -451,6 +461,7 @@ mod tests {
             own_client: None,
             delivery_agent: None,
             auth_not_in_ehlo: false,
+            plain_helo: false,
         }
     }
 

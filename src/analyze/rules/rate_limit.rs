@@ -34,6 +34,10 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             // complaints` (Mailu/Mailu#1458).
             "unexpected volume",
             "[tss04]",
+            // Yahoo's `421 4.7.0 [TS01] Messages from … temporarily deferred due to user
+            // complaints` (PHPMailer/PHPMailer#787: a deferral the queue retries).
+            "[ts01]",
+            "due to user complaints",
             "ratelimit",
             "at a rate",
             "unusual rate",
