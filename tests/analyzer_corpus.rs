@@ -97,7 +97,7 @@ fn corpus_is_complete_and_honest() {
         assert!(
             matches!(
                 e.set.as_str(),
-                "round-1" | "round-2" | "round-3" | "round-4"
+                "round-1" | "round-2" | "round-3" | "round-4" | "round-5"
             ),
             "{}",
             e.id
@@ -147,8 +147,13 @@ impl Score {
 }
 
 /// The logs the analyzer gets wrong on purpose (docs/analyzer-corpus.md): 082's `535 …
-/// Server failed` says nothing of the PLAIN initial response its thread found.
-const KNOWN_MISSES: [&str; 1] = ["082-snappymail-plain-server-failed"];
+/// Server failed` says nothing of the PLAIN initial response its thread found; 119's one
+/// postscreen reject cannot show that the server refused every sender (its thread's open
+/// resolver), and the finding says how to tell.
+const KNOWN_MISSES: [&str; 2] = [
+    "082-snappymail-plain-server-failed",
+    "119-postscreen-postfix-550-spamhaus-dnsbl-reject",
+];
 
 #[test]
 fn analyzer_meets_the_goal_on_the_corpus() {
