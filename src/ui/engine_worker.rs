@@ -9,7 +9,8 @@
 //! SCRAM it hands back the PBKDF2 results it computed ([`HiResult`]); the page remembers
 //! them ([`precomputed`]) and runs the engine again in place, every step as always, only
 //! without spending the iterations a second time — so the page shows exactly what the
-//! engine computes. A long log comes back as the engine's [`Analysis`] itself.
+//! engine computes. A long log comes back as the engine's [`Analysis`] itself, packed
+//! ([`PackedAnalysis`]).
 //!
 //! Below the thresholds ([`HEAVY_ITERATIONS`], [`HEAVY_TEXT_BYTES`]) and on a page opened
 //! as a file (no worker may start) the page computes in place, as before.
@@ -88,11 +89,56 @@ pub enum Response {
     Hi(Vec<HiResult>),
     /// The analysis of a log, and the PBKDF2 results of checking its AUTH exchanges.
     Analyzed {
-        /// The engine's analysis.
-        analysis: Analysis,
+        /// The engine's analysis, packed.
+        analysis: PackedAnalysis,
         /// The PBKDF2 results.
         hi: Vec<HiResult>,
     },
+}
+
+/// An [`Analysis`] as the worker sends it: its bincode bytes, unpacked by the page that
+/// asked for it. Every page that talks to this worker reads [`Response`]; packed, the
+/// analysis's reader (its lines, findings, forms and every id the analyzer makes) is linked
+/// only into the module that unpacks it, not into Verify's or Auth's, which ask for PBKDF2
+/// results alone (issue 13).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PackedAnalysis(Vec<u8>);
+
+impl PackedAnalysis {
+    /// Packs an analysis (empty if it cannot be encoded, which [`Self::unpack`] refuses).
+    pub fn pack(analysis: &Analysis) -> PackedAnalysis {
+        PackedAnalysis(bincode::serialize(analysis).unwrap_or_default())
+    }
+
+    /// The analysis, or `None` for bytes that are not one.
+    pub fn unpack(&self) -> Option<Analysis> {
+        bincode::deserialize(&self.0).ok()
+    }
+}
+
+impl Serialize for PackedAnalysis {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for PackedAnalysis {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = PackedAnalysis;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("an analysis's bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<PackedAnalysis, E> {
+                Ok(PackedAnalysis(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<PackedAnalysis, E> {
+                Ok(PackedAnalysis(v))
+            }
+        }
+        deserializer.deserialize_byte_buf(Bytes)
+    }
 }
 
 /// Runs a request: the page's own computation, recorded.
@@ -133,7 +179,10 @@ pub fn handle(request: Request) -> Response {
                     check(exchange, password);
                 }
             });
-            Response::Analyzed { analysis, hi }
+            Response::Analyzed {
+                analysis: PackedAnalysis::pack(&analysis),
+                hi,
+            }
         }
     }
 }

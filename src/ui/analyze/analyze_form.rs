@@ -36,6 +36,11 @@ pub fn run(state: &AnalyzeContext, job: &EngineJob, text: String, password: Stri
     let then = Callback::from(move |response: Response| {
         if let Response::Analyzed { analysis, hi } = response {
             precomputed::remember(hi);
+            // Bytes that are no analysis (never from this app's worker): analyzed here.
+            let Some(analysis) = analysis.unpack() else {
+                answers.dispatch(AnalyzeAction::Run(text.clone()));
+                return;
+            };
             let (answers, text) = (answers.clone(), text.clone());
             // Shown in a task of its own, after the one that read the answer.
             later(move || {
