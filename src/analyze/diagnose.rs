@@ -473,6 +473,8 @@ pub(super) fn diagnose(
         exposed_users: Vec::new(),
         auth_refusals: Vec::new(),
         auth_successes: Vec::new(),
+        replied: false,
+        clear_offered: false,
         backend_verdicts: Vec::new(),
         unanswered_senders: Vec::new(),
         formats,
@@ -502,6 +504,8 @@ pub(super) fn diagnose(
     d.recovered_logins();
     d.unanswered_senders();
     d.reached_on_another_address(events);
+    d.greylisted_from_a_pool(lines);
+    d.challenge_response_refused_alone();
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -565,6 +569,11 @@ struct Diagnoser<'a> {
     auth_refusals: Vec<(usize, Login)>,
     /// The AUTH exchanges a 235 ended.
     auth_successes: Vec<Login>,
+    /// Whether any server reply was read: a client that says the connection closed before
+    /// one came cannot have been answered in clear.
+    replied: bool,
+    /// Whether an EHLO reply offered PLAIN or LOGIN.
+    clear_offered: bool,
     /// What the server's authentication service said of a login (Dovecot's "Password
     /// mismatch"): the rule, the line, the user and the message.
     backend_verdicts: Vec<(&'static Rule, usize, Option<String>, String)>,
@@ -891,6 +900,7 @@ impl Diagnoser<'_> {
         reply_lines: &[String],
         to: Option<&Request>,
     ) {
+        self.replied = true;
         if let Some(Request::Command { line, .. }) = to {
             self.unanswered_senders.retain(|(_, l)| l != line);
         }
@@ -971,15 +981,27 @@ impl Diagnoser<'_> {
 
         match code {
             250 if verb == Some("EHLO") || verb == Some("HELO") => {
+                let mut clear_offered = false;
                 let s = self.state(session);
                 s.helo = true;
                 s.plain_helo = verb == Some("HELO");
+                let bare_end = verb == Some("EHLO")
+                    && reply_lines.len() > 1
+                    && reply_lines
+                        .last()
+                        .is_some_and(|l| l.trim().is_empty() || l.trim() == "250");
                 for line in reply_lines.iter().flat_map(|l| unjoined(l)) {
                     let upper = line.to_ascii_uppercase();
                     if let Some(mechs) = upper
                         .strip_prefix("AUTH ")
                         .or_else(|| upper.strip_prefix("AUTH="))
                     {
+                        if mechs
+                            .split_ascii_whitespace()
+                            .any(|m| m == "PLAIN" || m == "LOGIN")
+                        {
+                            clear_offered = true;
+                        }
                         if s.auth_offered.is_none() {
                             s.auth_offered = Some(short(mechs.trim(), 100));
                         }
@@ -994,6 +1016,12 @@ impl Diagnoser<'_> {
                     .any(|l| l.to_ascii_lowercase().starts_with("coremail"))
                 {
                     self.server(Software::Coremail, None, first);
+                }
+                self.clear_offered |= clear_offered;
+                if bare_end {
+                    let rule = &rules::ehlo_bare::RULE;
+                    self.findings
+                        .add(rule_finding(rule, "250", None, vec![first, last]));
                 }
                 return;
             }
@@ -1187,7 +1215,7 @@ impl Diagnoser<'_> {
                 zh.push_str(&format!("，收件人 {}。", rcpts.join("、")));
             }
         }
-        self.findings.add(finding(
+        let mut accepted = finding(
             FindingKind::Delivered,
             Severity::Success,
             lines,
@@ -1197,7 +1225,9 @@ impl Diagnoser<'_> {
                 "Nothing to fix. If the mail never arrives, look in the recipient's spam folder, and in the server's mail log for the queue id.",
                 "无需修改。如果收件人没收到，请查看对方的垃圾邮件文件夹，并在服务器的邮件日志中按队列号查找。",
             )),
-        ));
+        );
+        accepted.code = Some(250);
+        self.findings.add(accepted);
     }
 
     /// Classifies a failed reply (or a log line reporting one) and adds the finding.
@@ -1252,6 +1282,11 @@ impl Diagnoser<'_> {
                 && auth_offered.is_none()
                 && !self.formats.contains(&Format::Ssmtp),
             plain_helo,
+            replied: self.replied,
+            plain_without_initial: matches!(
+                f.command,
+                Some(Command::Auth { mechanism, initial: None }) if mechanism.eq_ignore_ascii_case("PLAIN")
+            ),
         };
         if let Some(rule) = rules::classify(&evidence) {
             let chosen = self.state(session).auth_mechanism.clone();
@@ -1284,6 +1319,11 @@ impl Diagnoser<'_> {
                 Some(Text::from(Tr::new(
                     "Here it is your own server that refused a client. If it refuses every sender, even the large providers, the lookup fails rather than lists: queried through a public or cloud resolver, Spamhaus answers with an error code (127.255.255.x), which a DNSBL setting without a reply filter counts as a listing. Use your own resolver or Spamhaus' DQS key, and count only real listings (postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]).",
                     "这里是你自己的服务器拒绝了一个客户端。如果它拒绝所有发件方，连大型服务商也不例外，那就是查询失败而不是真的被列入：通过公共或云主机的解析器查询时，Spamhaus 返回错误代码（127.255.255.x），而没有设置返回值过滤的 DNSBL 配置会把它当作已列入。请使用自己的解析器或 Spamhaus 的 DQS 密钥，并只计算真正的列入结果（postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]）。",
+                )))
+            } else if rule.cause == rules::tls_version::RULE.cause && f.own_server.is_some() {
+                Some(Text::from(Tr::new(
+                    "Here it is your own server that found nothing in common with a client: the sending side offers only old protocols or ciphers (SSLv3's). Its administrator must update it; do not weaken your server for it.",
+                    "这里是你自己的服务器与某个客户端找不到共同点：发送方只提供旧的协议或加密套件（SSLv3 的）。应由它的管理员升级；不要为它降低你的服务器的安全设置。",
                 )))
             } else if rule.cause == rules::helo_not_ehlo::RULE.cause
                 && self.formats.contains(&Format::SmtpCli)
@@ -1413,7 +1453,9 @@ impl Diagnoser<'_> {
             }
         }
         // A client program saying the message was accepted ("Message sent: 250 … queued").
-        if log.event == LogEvent::Delivered && !log.server_side && log.code == Some(250) {
+        // Or a mail server's log saying the next server took it (Postfix's `status=sent (250
+        // …)`): a delivery, as the poster of haraka/Haraka#1593 read it.
+        if log.event == LogEvent::Delivered && log.code == Some(250) {
             self.delivered(u32::MAX, line, line, &log.text);
             return;
         }
@@ -1608,6 +1650,82 @@ impl Diagnoser<'_> {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// Every refused login used a challenge-response mechanism while the server offered PLAIN
+    /// or LOGIN, never tried: the server may be unable to check that mechanism at all
+    /// (datawookie/emayili#77: Sendmail's SASL over saslauthd has no clear-text passwords
+    /// for DIGEST-MD5). Said beside the wrong-password advice.
+    fn challenge_response_refused_alone(&mut self) {
+        let challenge =
+            |m: &str| m.starts_with("CRAM-") || m.starts_with("DIGEST-") || m.starts_with("SCRAM-");
+        let Some((index, first)) = self.auth_refusals.first() else {
+            return;
+        };
+        let all = self
+            .auth_refusals
+            .iter()
+            .all(|(i, l)| i == index && l.mechanism.as_deref().is_some_and(challenge));
+        let Some(m) = first
+            .mechanism
+            .clone()
+            .filter(|_| all && self.clear_offered)
+        else {
+            return;
+        };
+        let index = *index;
+        if let Some(f) = self.findings.list.get_mut(index) {
+            if f.cause != "wrong-credentials" {
+                return;
+            }
+            f.what = f.what.clone().join(&Text::new(
+                format!("If the password is right, the server may be unable to check {m} at all: it needs the password (or a hash made for {m}) in its own store, and a server that checks passwords through saslauthd, PAM or LDAP cannot; PLAIN and LOGIN, which it also offers, it can. Try one of them, inside TLS."),
+                format!("如果密码没错，服务器可能根本无法校验 {m}：它需要在自己的库中保存密码（或为 {m} 生成的散列），而通过 saslauthd、PAM 或 LDAP 校验密码的服务器做不到；它同时提供的 PLAIN 和 LOGIN 则可以校验。在 TLS 中改用其中之一试试。"),
+            ));
+        }
+    }
+
+    /// Greylisting that refuses each retry as new because each comes from another host of
+    /// the sender's pool (schweikert/postgrey#47: OVH's `8.mo64.mail-out.ovh.net`, then
+    /// `10.mo64…`): the triplet is never seen twice, and waiting does not help.
+    fn greylisted_from_a_pool(&mut self, lines: &[Line]) {
+        let Some(index) = self.findings.index_of(FindingKind::Greylisted) else {
+            return;
+        };
+        let mut clients: Vec<&str> = Vec::new();
+        if let Some(f) = self.findings.list.get(index) {
+            for number in &f.lines {
+                let Some(raw) = number.checked_sub(1).and_then(|i| lines.get(i)) else {
+                    continue;
+                };
+                let client = raw
+                    .raw
+                    .split_once(" from ")
+                    .and_then(|(_, after)| after.split(['[', ' ', ':']).next())
+                    .filter(|c| c.contains('.'));
+                if let Some(c) = client {
+                    if !clients.contains(&c) && clients.len() < 8 {
+                        clients.push(c);
+                    }
+                }
+            }
+        }
+        if clients.len() < 2 {
+            return;
+        }
+        let names = clients.join(", ");
+        let note = Text::new(
+            format!("Here the retries came from different hosts ({names}): a sender that sends from a pool of servers is a new triplet each time, so greylisting keyed on the client's address may never let it through."),
+            format!("这里的重试来自不同的主机（{names}）：从一组服务器轮流发信的发件方每次都是一个新的三元组，所以按客户端地址做的灰名单可能永远不放它通过。"),
+        );
+        if let Some(f) = self.findings.list.get_mut(index) {
+            f.what = f.what.clone().join(&note);
+            f.fix = Text::from(Tr::new(
+                "Waiting does not help here. Whitelist the sender's servers on the greylisting side (postgrey's whitelist_clients, e.g. a pattern for its host names), or greylist by network rather than by address.",
+                "这里等待无济于事。在做灰名单的一方把发件方的服务器加入白名单（postgrey 的 whitelist_clients，例如按其主机名写一个模式），或者按网段而不是按地址做灰名单。",
+            ));
+            f.fix_id = rules::GREYLIST_POOL_FIX;
         }
     }
 
@@ -1912,6 +2030,8 @@ fn queued(text: &str) -> bool {
         "queued on",
         "message accepted",
         "accepted for delivery",
+        // Exim's reply to the end of the data: `250 OK id=1fPYEO-001cHQ-3f`.
+        "ok id=",
     ]
     .iter()
     .any(|w| lower.contains(w))

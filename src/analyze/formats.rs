@@ -120,6 +120,24 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     if let Some(reading) = telnet_note::<E>(line) {
         return reading;
     }
+    if label(line) {
+        return Reading {
+            format: None,
+            session: 0,
+            role: Role::Note {
+                what: if E {
+                    Tr::new(
+                        "A label written by whoever posted the log: what follows is the output it names.",
+                        "发帖人写的标签：下面是它所指的输出。",
+                    )
+                    .into()
+                } else {
+                    Text::default()
+                },
+                connect: false,
+            },
+        };
+    }
     if stack_frame(line) {
         return Reading::note::<E>(
             Format::ClientError,
@@ -1700,6 +1718,38 @@ fn curl<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// A poster's label on a line of its own before the output (`Response:`, `result:`, `Error
+/// log:`), as in nodemailer/nodemailer#885 and curl/curl#5321.
+fn label(line: &str) -> bool {
+    let Some(word) = line.trim().strip_suffix(':') else {
+        return false;
+    };
+    [
+        "response",
+        "result",
+        "results",
+        "output",
+        "log",
+        "logs",
+        "error",
+        "errors",
+        "error log",
+        "error message",
+        "debug",
+        "debug output",
+        "debug log",
+        "console",
+        "console output",
+        "exception",
+        "stack trace",
+        "server log",
+        "client log",
+        "mail log",
+        "maillog",
+    ]
+    .contains(&word.trim().to_ascii_lowercase().as_str())
 }
 
 /// A line of an exception's stack trace, as Node.js (`    at SMTPConnection._formatError

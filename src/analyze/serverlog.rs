@@ -95,10 +95,51 @@ pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
         } else {
             Format::Syslog
         };
+        if program == "smtpd" {
+            if let Some(log) = opensmtpd::<E>(program, message) {
+                return Some(log);
+            }
+        }
         return Some(parse::<E>(format, program, message, true));
     }
     let message = exim_mainlog(line)?;
     Some(parse::<E>(Format::EximLog, "exim", message, true))
+}
+
+/// OpenSMTPD's log (OpenSMTPD/OpenSMTPD#1191): a delivery's `mta delivery … result="TempFail"
+/// stat="Temporary failure in MX lookup"` (`Ok`, `TempFail`, `PermFail`, `Loop`), the reply
+/// or reason in `stat`; its SMTP client's `smtp-out: Failed to resolve MX for …`.
+fn opensmtpd<const E: bool>(program: &str, message: &str) -> Option<LogLine> {
+    let quoted = |key: &str| {
+        let (_, after) = message.split_once(key)?;
+        after.split_once('"').map(|(value, _)| value)
+    };
+    if let Some(result) = quoted(" result=\"") {
+        let stat = quoted(" stat=\"").unwrap_or("");
+        let mut log = parse::<E>(Format::Syslog, program, stat, true);
+        log.message = cut(message, MAX_MESSAGE).to_string();
+        log.address = value_after(message, " to=")
+            .map(str::to_string)
+            .or(log.address);
+        log.event = match result {
+            "Ok" => LogEvent::Delivered,
+            "TempFail" => LogEvent::Deferred,
+            "PermFail" | "Loop" => LogEvent::Bounced,
+            _ => log.event,
+        };
+        return Some(log);
+    }
+    let reason = message.strip_prefix("smtp-out: ")?;
+    let lower = reason.to_ascii_lowercase();
+    if !lower.starts_with("failed to ") && !lower.contains("error") {
+        return None;
+    }
+    let mut log = parse::<E>(Format::Syslog, program, reason, true);
+    log.message = cut(message, MAX_MESSAGE).to_string();
+    if log.event == LogEvent::Info {
+        log.event = LogEvent::Deferred;
+    }
+    Some(log)
 }
 
 /// A mainlog line as Exim's `-v` prints it after `LOG: MAIN`, without the time and the
@@ -578,6 +619,8 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &super::rules::ses_identity::WORDS[..],
         // Thunderbird's `Login to server smtp.example.com with username … failed.`
         &["could not authenticate", "login to server"][..],
+        // smtplib's `SMTPServerDisconnected: Connection unexpectedly closed`.
+        &[UNEXPECTEDLY_CLOSED][..],
     ]
     .iter()
     .any(|words| words.iter().any(|w| lower.contains(w)))
@@ -623,6 +666,11 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     }
     if log.event == LogEvent::Info && (log.code.is_some() || log.enhanced.is_some()) {
         log.event = LogEvent::Reject;
+    }
+    // The server hung up: after a refusal the log shows, part of it; before any reply, a
+    // cause of its own (rules/tls_mode.rs).
+    if log.code.is_none() && lower.contains(UNEXPECTEDLY_CLOSED) {
+        log.event = LogEvent::ClientLeft;
     }
     Some(log)
 }
@@ -764,11 +812,14 @@ fn outlook_send_error<const E: bool>(
     Some(log)
 }
 
+/// Python smtplib's words when the server closed the connection.
+const UNEXPECTEDLY_CLOSED: &str = "connection unexpectedly closed";
+
 /// What clients print when they stop on their own before a reply says why: JavaMail's
 /// required STARTTLS the host does not offer (jakartaee/mail-api#392), msmtp's AUTH the
 /// server does not offer (marlam/msmtp#22), a Go client's PLAIN the server does not take
 /// (KeepSec-Technologies/Mail2Go#3), curl's refused login (exit 67, rstudio/blastula#127).
-const CLIENT_REFUSALS: [&str; 10] = [
+const CLIENT_REFUSALS: [&str; 11] = [
     "host does not support starttls",
     "the server does not support authentication",
     "does not support smtp auth type",
@@ -784,6 +835,8 @@ const CLIENT_REFUSALS: [&str; 10] = [
     // The mail server responded: …`.
     "sending of the message failed",
     "the mail server responded:",
+    // `The message could not be sent using Outgoing server (SMTP) … for an unknown reason.`
+    "for an unknown reason",
 ];
 
 /// PHPMailer's messages whose reply text may go on over the lines below them (a multi-line
@@ -1035,6 +1088,9 @@ pub(super) fn unreachable(lower: &str) -> bool {
         "ixp_e_failed_to_connect",
         "cannot connect to your outgoing (smtp)",
         "unable to connect to your outgoing (smtp)",
+        // Thunderbird: `… because connecting to Outgoing server (SMTP) smtp.example.com
+        // failed. The server may be unavailable or is refusing SMTP connections.`
+        "is refusing smtp connections",
     ]
     .iter()
     .chain(super::rules::no_listener::WORDS.iter())

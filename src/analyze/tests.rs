@@ -2498,3 +2498,193 @@ fn exim_deferral_line_and_yahoo_ts01() {
     let d = decided(log);
     assert_eq!((d.code, d.cause), (Some(421), "rate-limited"), "{d:#?}");
 }
+
+/// `AUTH PLAIN` alone answered 535 at once (curl/curl#4080: Exim; #5321: QQ Mail): the
+/// credentials were never sent. Refused with 530 (STARTTLS first) it stays that cause.
+#[test]
+fn plain_without_its_initial_response_refused_at_once() {
+    let log = "< 220 mx01lb.world4you.com ESMTP Exim 4.92\n\
+> EHLO DESKTOP-E0U2VS3\n\
+< 250-mx01lb.world4you.com Hello DESKTOP-E0U2VS3 [212.72.166.112]\n\
+< 250-AUTH PLAIN LOGIN\n\
+< 250 HELP\n\
+> AUTH PLAIN\n\
+< 535 Incorrect authentication data\n\
+* Closing connection 0\n\
+curl: (67) Login denied\n";
+    let d = decided(log);
+    assert_eq!(
+        (d.code, d.cause, d.fix_id),
+        (
+            Some(535),
+            "plain-initial-response",
+            "send-plain-initial-response"
+        ),
+        "{d:#?}"
+    );
+    assert!(d.fix.en.contains("--sasl-ir"), "{}", d.fix.en);
+    let with_response = log.replace("> AUTH PLAIN\n", "> AUTH PLAIN AHVzZXIAcGFzcw==\n");
+    assert_ne!(decided(&with_response).cause, "plain-initial-response");
+    let starttls = "C: EHLO x\nS: 250 AUTH PLAIN\nC: AUTH PLAIN\nS: 530 5.7.0 Must issue a STARTTLS command first\n";
+    assert_ne!(decided(starttls).cause, "plain-initial-response");
+}
+
+/// An EHLO reply whose last line is a bare `250` (jstedfast/MailKit#848): the log stops
+/// there, and that is no all-clear.
+#[test]
+fn an_ehlo_reply_ending_in_a_bare_250() {
+    let log = "S: 220 atria.uberspace.de ESMTP\n\
+C: EHLO [192.168.1.112]\n\
+S: 250-atria.uberspace.de\n\
+S: 250-PIPELINING\n\
+S: 250-8BITMIME\n\
+S: 250\n";
+    let d = decided(log);
+    assert_eq!(
+        (d.severity, d.cause),
+        (Severity::Warning, "ehlo-last-line-bare"),
+        "{d:#?}"
+    );
+    let fine = log.replace("S: 250\n", "S: 250 AUTH LOGIN PLAIN\n");
+    assert!(analyze(&fine)
+        .findings
+        .iter()
+        .all(|f| f.cause != "ehlo-last-line-bare"));
+}
+
+/// Sendmail deferring because its STARTTLS with the next server failed (the notes at
+/// brandonhutchinson.com/TLS_handshake_failed.html).
+#[test]
+fn sendmail_defers_when_its_starttls_fails() {
+    let log = "Jan  2 19:58:51 mta sm-mta[29534]: [ID 702911 mail.notice] ruleset=tls_server, arg1=SOFTWARE, relay=mx.example.net, reject=403 4.7.0 TLS handshake failed.\n\
+Jan  2 19:58:51 mta sm-mta[29534]: [ID 801593 mail.info] hBT7rwVP015583: to=<user@example.net>, delay=4+12:04:53, xdelay=00:00:02, mailer=esmtp, pri=5884931, relay=mx.example.net. [192.0.2.7], dsn=4.0.0, stat=Deferred: 403 4.7.0 TLS handshake failed.\n";
+    let d = decided(log);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(403), "remote-starttls-failed"),
+        "{d:#?}"
+    );
+    assert!(d.fix.en.contains("Try_TLS:"), "{}", d.fix.en);
+}
+
+/// OpenSMTPD's delivery lines (OpenSMTPD/OpenSMTPD#1191): `result="TempFail"` with its
+/// `stat`, and its SMTP client's MX lookup that failed.
+#[test]
+fn opensmtpd_deliveries() {
+    let log = "Mar 10 11:56:20 mail smtpd[81842]: smtp-out: Failed to resolve MX for [relay:gmail.com,smtp]: Temporary failure in MX lookup\n\
+Mar 10 11:56:20 mail smtpd[81842]: 0000000000000000 mta delivery evpid=32d4773f133f952b from=<user@example.com> to=<someone@gmail.com> rcpt=<-> source=\"-\" relay=\"gmail.com\" delay=6m40s result=\"TempFail\" stat=\"Temporary failure in MX lookup\"\n";
+    assert_eq!(decided(log).cause, "destination-dns-failed");
+    let sent = "Mar 10 11:58:00 mail smtpd[81842]: 0000000000000000 mta delivery evpid=32d4773f133f952b from=<user@example.com> to=<someone@gmail.com> rcpt=<-> source=\"192.0.2.1\" relay=\"203.0.113.5 (gmail-smtp-in.l.google.com)\" delay=2s result=\"Ok\" stat=\"250 2.0.0 OK 1678449480 x1si1 - gsmtp\"\n";
+    let d = decided(sent);
+    assert_eq!(
+        (d.severity, d.code),
+        (Severity::Success, Some(250)),
+        "{d:#?}"
+    );
+}
+
+/// A greylist that sees each retry come from another host of the sender's pool
+/// (schweikert/postgrey#47): waiting does not help, whitelisting does.
+#[test]
+fn greylisting_a_pool_of_senders() {
+    let line = |host: &str| {
+        format!("Feb 25 10:07:20 web01 postfix/smtpd[30157]: NOQUEUE: reject: RCPT from {host}[192.0.2.8]: 450 4.2.0 <t@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.org.html; from=<s@example.net> to=<t@example.org> proto=ESMTP helo=<{host}>\n")
+    };
+    let log = line("8.mo64.mail-out.ovh.net") + &line("10.mo64.mail-out.ovh.net");
+    let d = decided(&log);
+    assert_eq!(
+        (d.kind, d.fix_id),
+        (FindingKind::Greylisted, "whitelist-sender-pool"),
+        "{d:#?}"
+    );
+    let same = line("8.mo64.mail-out.ovh.net") + &line("8.mo64.mail-out.ovh.net");
+    assert_eq!(decided(&same).fix_id, "retry-later");
+}
+
+/// Deliveries a server's log reports (haraka/Haraka#1593) and Exim's `250 OK id=…` after a
+/// poster's label (nodemailer/nodemailer#885): successes, with their code.
+#[test]
+fn deliveries_in_server_logs_and_exim_s_ok_id() {
+    let d = decided("Sep 13 15:48:18 mail1 postfix/smtp[3391]: CF5FD63AC9: to=<list-sub@example.org>, relay=mail.example.org[203.0.113.90]:25, delay=109557, delays=109554/0.03/2.1/1.3, dsn=2.0.0, status=sent (250 Mailing list mail sent (166EF5E1.1))\n");
+    assert_eq!(
+        (d.severity, d.code),
+        (Severity::Success, Some(250)),
+        "{d:#?}"
+    );
+    let a = analyze("Response:\n250 OK id=1fPYEO-001cHQ-3f\n");
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(a.deciding().map(|f| f.severity), Some(Severity::Success));
+}
+
+/// smtplib's `Connection unexpectedly closed` before any reply is the TLS mode of the port
+/// (jumpserver/jumpserver#856); after a refusal it is part of that refusal.
+#[test]
+fn connection_unexpectedly_closed() {
+    let d = decided("smtplib.SMTPServerDisconnected: Connection unexpectedly closed\n");
+    assert_eq!(d.cause, "tls-mode-mismatch", "{d:#?}");
+    let after = "send: 'ehlo x\\r\\n'\nreply: b'250 smtp.qq.com\\r\\n'\nsend: 'AUTH PLAIN AHUAcA==\\r\\n'\nreply: b'535 Login Fail. Please enter your authorization code to login.\\r\\n'\nsmtplib.SMTPServerDisconnected: Connection unexpectedly closed\n";
+    let d = decided(after);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(535), "authorization-code"),
+        "{d:#?}"
+    );
+    assert!(d.lines.contains(&5), "{d:#?}");
+}
+
+/// OpenSSL's `no shared cipher` when one's own Postfix refuses an old client
+/// (docker-mailserver/docker-mailserver#620): the TLS versions, the sender's to update.
+#[test]
+fn no_shared_cipher_on_one_s_own_server() {
+    let log = "May 23 09:35:16 mail postfix/smtpd[5982]: connect from old.example.net[203.0.113.208]\n\
+May 23 09:35:16 mail postfix/smtpd[5982]: SSL_accept error from old.example.net[203.0.113.208]: -1\n\
+May 23 09:35:16 mail postfix/smtpd[5982]: warning: TLS library problem: error:1408A0C1:SSL routines:ssl3_get_client_hello:no shared cipher:s3_srvr.c:1417:\n\
+May 23 09:35:16 mail postfix/smtpd[5982]: lost connection after STARTTLS from old.example.net[203.0.113.208]\n";
+    let d = decided(log);
+    assert_eq!(d.cause, "tls-version-mismatch", "{d:#?}");
+    assert!(d.what.en.contains("your own server"), "{}", d.what.en);
+}
+
+/// Thunderbird's messages without a code say what happened: no connection, a login wanted.
+#[test]
+fn thunderbird_s_messages_name_their_cause() {
+    let d = decided("Sending of the message failed. The message could not be sent because connecting to Outgoing server (SMTP) smtp.example.com failed. The server may be unavailable or is refusing SMTP connections. Please verify that your Outgoing server (SMTP) settings are correct and try again.\n");
+    assert_eq!(d.kind, FindingKind::ConnectionFailed, "{d:#?}");
+    for log in [
+        "Sending of the message failed. An error occurred while sending mail. The mail server responded: 5.7.1 Client was not authenticated. Please verify that your email address is correct in your Mail preferences and try again.\n",
+        "Sending of the message failed. An error occurred while sending mail: Outgoing server (SMTP) error. The server responded: Authentication required.\n",
+    ] {
+        assert_eq!(decided(log).kind, FindingKind::AuthRequired, "{log}");
+    }
+    let a = analyze("The message could not be sent using Outgoing server (SMTP) smtp.example.com for an unknown reason. Please verify that your Outgoing server (SMTP) settings are correct and try again.\n");
+    assert!(a.lines.iter().all(|l| l.kind != Kind::Unknown));
+    assert_eq!(a.deciding().map(|f| f.severity), Some(Severity::Error));
+}
+
+/// A refused DIGEST-MD5 or CRAM-MD5 login where PLAIN and LOGIN were on offer: the server may
+/// be unable to check it (datawookie/emayili#77), said beside the wrong-password advice.
+#[test]
+fn a_refused_challenge_response_login_beside_plain() {
+    let log = "S: 220 mx ESMTP Sendmail\nC: EHLO x\nS: 250-mx\nS: 250 AUTH DIGEST-MD5 PLAIN LOGIN\nC: AUTH DIGEST-MD5\nS: 334 bm9uY2U9InVYMitSTUtxRG4ySmswa29SY1dua0xWIg==\nC: dXNlcm5hbWU9InUiLHJlYWxtPSJteCIsbm9uY2U9InVYMiIsbmM9MDAwMDAwMDEsY25vbmNlPSJhYmMiLGRpZ2VzdC11cmk9InNtdHAvbXgiLHJlc3BvbnNlPTAxMjM0NTY3ODlhYmNkZWYwMTIzNDU2Nzg5YWJjZGVmLHFvcD1hdXRo\nS: 535 5.7.0 authentication failed\n";
+    let d = decided(log);
+    assert_eq!(d.kind, FindingKind::AuthFailed, "{d:#?}");
+    assert!(
+        d.what.en.contains("unable to check DIGEST-MD5"),
+        "{}",
+        d.what.en
+    );
+    let only = log.replace("250 AUTH DIGEST-MD5 PLAIN LOGIN", "250 AUTH DIGEST-MD5");
+    assert!(!decided(&only).what.en.contains("unable to check"));
+}
+
+/// Microsoft's `550 5.7.501 Access denied, spam abuse detected`: the account is banned for
+/// spam, as 5.1.8.
+#[test]
+fn microsoft_5_7_501_is_an_account_banned_for_spam() {
+    let d = decided("Remote Server returned '550 5.7.501 Access denied, spam abuse detected. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653'\n");
+    assert_eq!(d.cause, "account-restricted-for-spam", "{d:#?}");
+}

@@ -1,7 +1,8 @@
 //! Microsoft 365 has restricted the sending account for sending spam: `550 5.1.8 Access
 //! denied, bad outbound sender` (Microsoft's published 5.1.8) and `554 5.2.0
 //! STOREDRV.Submission.Exception:OutboundSpamException; … Actual verdict is Suspend`. The
-//! account (often compromised) may not send until an administrator releases it. RFC 3463
+//! account (often compromised) may not send until an administrator releases it; `550 5.7.501
+//! Access denied, spam abuse detected` is the same ban. RFC 3463
 //! §3.8 (X.7.*, policy) for what it is; Microsoft writes 5.1.8 and 5.2.0.
 
 use super::{Evidence, Rule};
@@ -13,7 +14,7 @@ pub(super) const RULE: Rule = Rule {
     fix_id: "secure-and-release-account",
     kind: FindingKind::SenderRejected,
     severity: Severity::Error,
-    source: "RFC 3463 §3.8; Microsoft 365's published 5.1.8 (bad outbound sender) and OutboundSpamException",
+    source: "RFC 3463 §3.8; Microsoft 365's published 5.1.8 (bad outbound sender), 5.7.501 (spam abuse detected) and OutboundSpamException",
     title: Tr::new(
         "Microsoft 365 has blocked this account from sending",
         "Microsoft 365 已禁止这个账户发信",
@@ -29,5 +30,11 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
-    e.has(&["outboundspamexception", "bad outbound sender"])
+    e.has(&[
+        "outboundspamexception",
+        "bad outbound sender",
+        // `550 5.7.501 Access denied, spam abuse detected` (Microsoft's published 5.7.501:
+        // the sending account was banned for spam; dougperkes/Visual-Graph-Explorer#1).
+        "spam abuse detected",
+    ])
 }

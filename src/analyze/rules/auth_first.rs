@@ -40,6 +40,10 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     // Refusals that name the missing login whatever command they answer: `550
     // Unauthenticated senders not allowed` (snowfire/Beautymail#91), `If MAIL FROM is local
     // then you must authenticate` (andrewdavey/postal#127).
+    // Thunderbird's `The server responded: Authentication required.`, without a code.
+    let quoted_without_code = c.code.is_none()
+        && c.authenticated.is_none()
+        && c.has(&["responded: authentication required"]);
     let says_login_first = c.class == Some(5)
         && c.authenticated.is_none()
         && c.has(&[
@@ -47,12 +51,16 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "must authenticate",
             // Microsoft's 5.7.57: `Client not authenticated to send mail`.
             "not authenticated to send",
+            // Exchange's `530 5.7.1 Client was not authenticated`, as Thunderbird and Go
+            // programs quote it without its code.
+            "client was not authenticated",
             // NetEase's `553 authentication is required,163 smtp9,…` to MAIL without a login.
             "authentication is required,",
         ]);
     let needs_first = matches!(c.code, Some(530) | Some(538))
         || tls_required
         || says_login_first
+        || quoted_without_code
         || (c.class == Some(5)
             && c.authenticated.is_none()
             && mentions_auth

@@ -1,6 +1,7 @@
 //! The user's own Postfix could not look up where to deliver: `Host or domain name not
 //! found. Name service error for name=<name> type=<MX|A|AAAA>: Host not found[, try again]`
-//! (mail-in-a-box/mailinabox#1607, kalungia/ox-app-suite#9, marlam/msmtp#42). "Host not
+//! (mail-in-a-box/mailinabox#1607, kalungia/ox-app-suite#9, marlam/msmtp#42); OpenSMTPD's
+//! `Temporary failure in MX lookup`. "Host not
 //! found" is a name that does not exist; ", try again" a lookup that failed. RFC 5321 §5.1
 //! (locating the target host).
 
@@ -29,10 +30,15 @@ pub(super) const RULE: Rule = Rule {
 };
 
 /// What Postfix writes, lower-case.
-pub(crate) const WORDS: [&str; 2] = [
+pub(crate) const WORDS: [&str; 4] = [
     "name service error for name=",
     // The same in a bounce's Diagnostic-Code, where the line may break before `for name=`.
     "host or domain name not found",
+    // OpenSMTPD: `smtp-out: Failed to resolve MX for [relay:gmail.com,smtp]: Temporary
+    // failure in MX lookup`, and its delivery's `stat="Temporary failure in MX lookup"`
+    // (OpenSMTPD/OpenSMTPD#1191).
+    "failed to resolve mx",
+    "failure in mx lookup",
 ];
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {

@@ -25,6 +25,7 @@ mod client_sasl;
 pub(crate) mod client_wants_tls;
 mod content_blocked;
 pub(crate) mod destination_dns;
+pub(crate) mod ehlo_bare;
 mod exim_tls_fallback;
 mod git_send_email;
 mod helo_name;
@@ -43,6 +44,7 @@ mod msmtp;
 mod network;
 pub(crate) mod no_listener;
 mod open_resolver;
+mod plain_initial;
 mod postscreen;
 mod provider_holds_mail;
 mod rate_limit;
@@ -63,6 +65,7 @@ mod sender_dns;
 pub(crate) mod sender_syntax;
 mod sender_verify;
 mod sending_limit;
+mod sendmail_starttls;
 mod server_config;
 pub(crate) mod ses_identity;
 mod smtp_auth_disabled;
@@ -139,6 +142,10 @@ pub(crate) struct Evidence<'a> {
     pub auth_not_in_ehlo: bool,
     /// Whether the session greeted with HELO (accepted, no EHLO since) and did not log in.
     pub plain_helo: bool,
+    /// Whether the log shows any server reply before this.
+    pub replied: bool,
+    /// Whether it answers `AUTH PLAIN` sent without its initial response.
+    pub plain_without_initial: bool,
 }
 
 /// The command a refusal answers, as the texts name it: the verb, or "the command" when the
@@ -165,7 +172,10 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 64] = [
+const RULES: [(Applies, &Rule); 66] = [
+    // Before the providers' own words for a refused login (QQ's "authorization code"):
+    // the exchange shows what went wrong first.
+    (plain_initial::applies, &plain_initial::RULE),
     (sendemail::tls_failed, &sendemail::TLS_FAILED),
     (sendemail::without_tls, &sendemail::WITHOUT_TLS),
     (s_client::applies, &s_client::RULE),
@@ -186,6 +196,7 @@ const RULES: [(Applies, &Rule); 64] = [
     (ssmtp::without_login, &ssmtp::WITHOUT_LOGIN),
     (msmtp::without_tls, &msmtp::WITHOUT_TLS),
     (exim_tls_fallback::applies, &exim_tls_fallback::RULE),
+    (sendmail_starttls::applies, &sendmail_starttls::RULE),
     (tls_certificate::applies, &tls_certificate::RULE),
     (tls_mode::applies, &tls_mode::RULE),
     (reply_timeout::applies, &reply_timeout::RULE),
@@ -250,8 +261,9 @@ const RULES: [(Applies, &Rule); 64] = [
 
 /// The rules the diagnosis applies from what several lines show together, not from one
 /// reply's text.
-const READ_ELSEWHERE: [&Rule; 7] = [
+const READ_ELSEWHERE: [&Rule; 8] = [
     &mechanism_unverifiable::RULE,
+    &ehlo_bare::RULE,
     &login_initial::RULE,
     &sender_syntax::RULE,
     &backend_verdict::MISMATCH,
@@ -266,8 +278,8 @@ const READ_ELSEWHERE: [&Rule; 7] = [
 /// from a constant (rather than walking `RULES` at run time) keeps the rules' functions
 /// and texts out of the modules that only receive findings, such as the verify page's
 /// (issue 13).
-const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2] = {
-    let mut known = [""; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2];
+const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 3] = {
+    let mut known = [""; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 3];
     let mut i = 0;
     while i < RULES.len() + READ_ELSEWHERE.len() {
         let rule = if i < RULES.len() {
@@ -281,10 +293,15 @@ const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2] = {
         i += 1;
     }
     let end = known.len();
-    known[end - 2] = auth_first::STARTTLS_CAUSE;
-    known[end - 1] = auth_first::STARTTLS_FIX;
+    known[end - 3] = auth_first::STARTTLS_CAUSE;
+    known[end - 2] = auth_first::STARTTLS_FIX;
+    known[end - 1] = GREYLIST_POOL_FIX;
     known
 };
+
+/// The fix of a greylisting that never lets a sender's pool of servers through (the
+/// diagnosis sets it on the greylisted finding).
+pub(crate) const GREYLIST_POOL_FIX: &str = "whitelist-sender-pool";
 
 /// The cause id, fix id or source of one of the rules that is `text`, as the rules hold it.
 pub(crate) fn known_text(text: &str) -> Option<&'static str> {
@@ -462,6 +479,8 @@ mod tests {
             delivery_agent: None,
             auth_not_in_ehlo: false,
             plain_helo: false,
+            replied: false,
+            plain_without_initial: false,
         }
     }
 

@@ -51,4 +51,9 @@ pub(crate) const WORDS: [&str; 7] = [
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
     e.has(&WORDS)
+        // Python's smtplib waiting for a greeting that a TLS port never sends, until the
+        // server gives up: `SMTPServerDisconnected: Connection unexpectedly closed`
+        // (jumpserver/jumpserver#856, fixed with port 465 and SSL). After a reply the
+        // server spoke in clear: then it closed for a reason of its own.
+        || (!e.replied && e.has(&["connection unexpectedly closed"]))
 }

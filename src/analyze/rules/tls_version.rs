@@ -30,11 +30,15 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// What the programs print, lower-case.
-pub(crate) const WORDS: [&str; 4] = [
+pub(crate) const WORDS: [&str; 5] = [
     "no appropriate protocol",
     "unsupported protocol",
     "alert protocol version",
     "no protocols available",
+    // OpenSSL's `ssl3_get_client_hello:no shared cipher` in Postfix's `warning: TLS library
+    // problem`: a client that offers only ciphers (SSLv3's) the server no longer has
+    // (docker-mailserver/docker-mailserver#620).
+    "no shared cipher",
 ];
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
