@@ -97,7 +97,7 @@ fn corpus_is_complete_and_honest() {
         assert!(
             matches!(
                 e.set.as_str(),
-                "round-1" | "round-2" | "round-3" | "round-4" | "round-5"
+                "round-1" | "round-2" | "round-3" | "round-4" | "round-5" | "round-6"
             ),
             "{}",
             e.id
@@ -149,10 +149,15 @@ impl Score {
 /// The logs the analyzer gets wrong on purpose (docs/analyzer-corpus.md): 082's `535 …
 /// Server failed` says nothing of the PLAIN initial response its thread found; 119's one
 /// postscreen reject cannot show that the server refused every sender (its thread's open
-/// resolver), and the finding says how to tell.
-const KNOWN_MISSES: [&str; 2] = [
+/// resolver), and the finding says how to tell; 126 is an excerpt without the EHLO that
+/// offered PLAIN beside DIGEST-MD5; 128's Go program had no AUTH LOGIN, which nothing in its
+/// line shows; 133's fix was an operating-system upgrade (its resolver), which no log shows.
+const KNOWN_MISSES: [&str; 5] = [
     "082-snappymail-plain-server-failed",
     "119-postscreen-postfix-550-spamhaus-dnsbl-reject",
+    "126-transcript-sendmail-535-digest-md5",
+    "128-gogs-exchange-530-no-auth-login",
+    "133-smtpd-opensmtpd-null-mx-lookup-tempfail",
 ];
 
 #[test]
