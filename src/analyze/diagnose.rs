@@ -506,6 +506,7 @@ pub(super) fn diagnose(
     d.reached_on_another_address(events);
     d.greylisted_from_a_pool(lines);
     d.challenge_response_refused_alone();
+    d.greeted_by_another_server(lines);
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -1320,6 +1321,23 @@ impl Diagnoser<'_> {
                     "Here it is your own server that refused a client. If it refuses every sender, even the large providers, the lookup fails rather than lists: queried through a public or cloud resolver, Spamhaus answers with an error code (127.255.255.x), which a DNSBL setting without a reply filter counts as a listing. Use your own resolver or Spamhaus' DQS key, and count only real listings (postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]).",
                     "这里是你自己的服务器拒绝了一个客户端。如果它拒绝所有发件方，连大型服务商也不例外，那就是查询失败而不是真的被列入：通过公共或云主机的解析器查询时，Spamhaus 返回错误代码（127.255.255.x），而没有设置返回值过滤的 DNSBL 配置会把它当作已列入。请使用自己的解析器或 Spamhaus 的 DQS 密钥，并只计算真正的列入结果（postscreen_dnsbl_sites = zen.spamhaus.org=127.0.0.[2..11]）。",
                 )))
+            } else if rule.cause == "server-configuration-problem"
+                && (lower.contains("fatal: ") || lower.contains("bad command startup"))
+            {
+                Some(Text::from(Tr::new(
+                    "Here it is a Postfix daemon that stops as it starts, on a setting the line names (an empty virtual_mailbox_base, a map that cannot be opened); master(8) then restarts it more and more slowly (\"bad command startup -- throttling\") and the mail waits in the queue. Fix that setting in main.cf (`postconf -n` shows it), or stop routing mail to that transport, then `postfix reload`.",
+                    "这里是 Postfix 的某个守护进程一启动就因该行所写的设置而退出（virtual_mailbox_base 为空、打不开的映射文件）；master(8) 随后会越来越慢地重启它（\"bad command startup -- throttling\"），邮件则留在队列中。修正 main.cf 中的这项设置（`postconf -n` 可查看），或不再把邮件交给这个传输，然后 `postfix reload`。",
+                )))
+            } else if rule.cause == "sender-ip-blocklisted"
+                && f.own_server.is_none()
+                && lower.contains("spamhaus")
+            {
+                // docker-mailserver/docker-mailserver#2704: Microsoft 365's own servers
+                // "blocked using zen.spamhaus.org".
+                Some(Text::from(Tr::new(
+                    "If the blocked address is a large provider's sending server (Microsoft 365's, Google's), it is almost certainly not listed: the receiving server's lookups through a public resolver fail, and it counts Spamhaus' error answer as a listing. Look the address up at check.spamhaus.org; if it is not listed, only the recipient's postmaster can fix it.",
+                    "如果被拦截的地址是大型服务商的发信服务器（Microsoft 365、Google 的），它几乎不可能真的被列入：是收件服务器通过公共解析器的查询失败了，并把 Spamhaus 的错误应答当成了已列入。在 check.spamhaus.org 查一下这个地址；如果没有被列入，只有收件方的邮件管理员能修复。",
+                )))
             } else if rule.cause == rules::tls_version::RULE.cause && f.own_server.is_some() {
                 Some(Text::from(Tr::new(
                     "Here it is your own server that found nothing in common with a client: the sending side offers only old protocols or ciphers (SSLv3's). Its administrator must update it; do not weaken your server for it.",
@@ -1376,6 +1394,20 @@ impl Diagnoser<'_> {
 
     /// Log lines: joined to the finding their reply produced, or findings of their own.
     fn log(&mut self, line: usize, log: &LogLine) {
+        // A program that refuses its own sender before it sends anything: gomail's `invalid
+        // address "\"Jane Test\" <>": mail: invalid string` (gogs/gogs#3487, an empty
+        // [mailer] USER): a display name with no address in it.
+        if !log.server_side
+            && log.code.is_none()
+            && log.message.contains("invalid address")
+            && log.message.contains(" <>\"")
+        {
+            let rule = &rules::sender_syntax::RULE;
+            let quote = short(&log.text, MAX_QUOTE);
+            self.findings
+                .add(rule_finding(rule, &quote, None, vec![line]));
+            return;
+        }
         if let Some((verdict, user)) = rules::backend_verdict::read(&log.message) {
             let rule = verdict.rule();
             if self.backend_verdicts.len() < MAX_STEPS {
@@ -1651,6 +1683,55 @@ impl Diagnoser<'_> {
                 }
             }
         }
+    }
+
+    /// A connection to one host greeted by a server of another organization
+    /// (PHPMailer/PHPMailer#484): PHPMailer's `Connection: opening to HOST:PORT`, swaks' `===
+    /// Trying HOST:PORT...`, curl's `* Connected to HOST (`, then the first `220` that names
+    /// a server.
+    fn greeted_by_another_server(&mut self, lines: &[Line]) {
+        fn asked_host(raw: &str) -> Option<&str> {
+            let raw = raw.trim();
+            let rest = raw
+                .find("Connection: opening to ")
+                .map(|at| &raw[at + "Connection: opening to ".len()..])
+                .or_else(|| raw.strip_prefix("=== Trying "))
+                .or_else(|| raw.strip_prefix("* Connected to "))?;
+            let host = rest.split([':', ' ', ',']).next()?;
+            (host.contains('.') && !host.bytes().all(|b| b.is_ascii_digit() || b == b'.'))
+                .then_some(host)
+        }
+        let Some((at, asked)) = lines
+            .iter()
+            .enumerate()
+            .find_map(|(i, l)| asked_host(&l.raw).map(|h| (i, h)))
+        else {
+            return;
+        };
+        let greeted = lines.iter().skip(at + 1).take(40).find_map(|l| {
+            let raw = l.raw.as_str();
+            let i = raw.find("220-").or_else(|| raw.find("220 "))?;
+            let before = raw.get(..i)?.chars().next_back();
+            if !matches!(before, None | Some(' ' | '"' | '\'' | ':')) {
+                return None;
+            }
+            let name = raw.get(i + 4..)?.split_whitespace().next()?;
+            let name =
+                name.trim_matches(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'));
+            (name.contains('.') && name.chars().any(|c| c.is_ascii_alphabetic()))
+                .then_some((l.number, name))
+        });
+        let Some((number, greeted)) = greeted else {
+            return;
+        };
+        if !rules::smtp_intercepted::another_organization(asked, greeted) {
+            return;
+        }
+        let rule = &rules::smtp_intercepted::RULE;
+        let quote = format!("{asked} → 220 {greeted}");
+        let first = lines.get(at).map_or(1, |l| l.number);
+        self.findings
+            .add(rule_finding(rule, &quote, None, vec![first, number]));
     }
 
     /// Every refused login used a challenge-response mechanism while the server offered PLAIN

@@ -95,7 +95,8 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
         }
     }
     let body = strip_timestamp(line);
-    let readers: [fn(&str) -> Option<Reading<'_>>; 9] = [
+    let readers: [fn(&str) -> Option<Reading<'_>>; 10] = [
+        node_fields::<E>,
         swaks::<E>,
         smtp_cli::<E>,
         smtplib::<E>,
@@ -137,6 +138,16 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
                 connect: false,
             },
         };
+    }
+    if ruby_smtp_error(line) {
+        return Reading::note::<E>(
+            Format::ClientError,
+            Tr::new(
+                "Ruby's Net::SMTP exception class (FatalError for a 5xx reply, ServerBusy for a 4xx, AuthenticationError for a refused login): the reply it stands for is on the next line.",
+                "Ruby 的 Net::SMTP 异常类（FatalError 对应 5xx 回复，ServerBusy 对应 4xx，AuthenticationError 对应被拒的登录）：它代表的回复在下一行。",
+            ),
+            false,
+        );
     }
     if stack_frame(line) {
         return Reading::note::<E>(
@@ -481,7 +492,7 @@ fn mailq(line: &str) -> bool {
 /// of the delivery status (RFC 3464), and the entries quoting the remote reply.
 fn bounce<const E: bool>(line: &str) -> Option<Reading<'_>> {
     let trimmed = line.trim().trim_start_matches("> ").trim();
-    const BOILERPLATE: [&str; 18] = [
+    const BOILERPLATE: [&str; 25] = [
         "Hi. This is the Haraka Mailer program at",
         "I'm afraid I wasn't able to deliver your message",
         "This is a permanent error; I've given up.",
@@ -500,6 +511,14 @@ fn bounce<const E: bool>(line: &str) -> Option<Reading<'_>> {
         "Delivery has failed to these recipients or groups",
         "We could not deliver the attached mail",
         "Undelivered Mail Returned to Sender",
+        // Gmail's (Gilwyad/mailnesia.com#13) and Exchange's (docker-mailserver#2704) texts.
+        "Technical details of permanent failure",
+        "Technical details of temporary failure",
+        "Delivery to the following recipient has been delayed",
+        "Google tried to deliver your message",
+        "The error that the other server returned was",
+        "Diagnostic information for administrators",
+        "Generating server:",
     ];
     if BOILERPLATE.iter().any(|b| trimmed.starts_with(b)) {
         return Some(Reading::note::<E>(
@@ -953,6 +972,78 @@ fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// Nodemailer's result and error objects as Node prints them, a field a line
+/// (Youans/nodejs-nodemailer-outlook#8: `i { accepted: [ … ],`, `envelopeTime: 372,`,
+/// `messageTime: 519,`, `response:` and the reply quoted on the next line;
+/// hongrunhui/node_12306#1: `code: 'EAUTH',`, `responseCode: 535,`, `command: 'AUTH PLAIN' }`):
+/// the reply read as one (250: the message was accepted), the other fields notes — never a
+/// time or a size taken for a reply code.
+fn node_fields<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    let trimmed = line.trim();
+    let quoted = trimmed
+        .trim_end_matches(',')
+        .trim_end_matches('}')
+        .trim_end()
+        .strip_prefix('\'')
+        .and_then(|t| t.strip_suffix('\''));
+    let field = trimmed
+        .trim_start_matches("i {")
+        .trim_start_matches('{')
+        .trim_start();
+    let (key, value) = match (
+        quoted,
+        field
+            .split_once(": ")
+            .or_else(|| field.strip_suffix(':').map(|k| (k, ""))),
+    ) {
+        (Some(reply), _) => ("response", reply),
+        (None, Some((key, value))) => (key, value),
+        (None, None) => return None,
+    };
+    const KEYS: [&str; 12] = [
+        "accepted",
+        "rejected",
+        "rejectedErrors",
+        "pending",
+        "envelopeTime",
+        "messageTime",
+        "messageSize",
+        "envelope",
+        "messageId",
+        "responseCode",
+        "code",
+        "command",
+    ];
+    let envelope =
+        (key == "from" && trimmed.starts_with('{')) || (key == "to" && value.starts_with('['));
+    let reply = value
+        .trim()
+        .trim_end_matches(',')
+        .trim_end_matches('}')
+        .trim_end()
+        .trim_matches('\'');
+    if key == "response" && reply_shaped(reply) {
+        let mut log = serverlog::client_message::<E>(Format::Nodemailer, "Nodemailer", reply);
+        if log.code == Some(250) {
+            log.event = serverlog::LogEvent::Delivered;
+        }
+        return Some(Reading::new(Format::Nodemailer, Role::Log(log)));
+    }
+    if quoted.is_some()
+        || !(KEYS.contains(&key) || envelope || (key == "response" && reply.is_empty()))
+    {
+        return None;
+    }
+    Some(Reading::note::<E>(
+        Format::Nodemailer,
+        Tr::new(
+            "A field of Nodemailer's result or error object (the server's reply is its response field).",
+            "Nodemailer 结果或错误对象中的一个字段（服务器的回复在它的 response 字段中）。",
+        ),
+        false,
+    ))
 }
 
 /// smtp-cli's `--verbose` (mludvig/smtp-cli#24, #26): `> EHLO localhost` what it sends (as
@@ -1720,6 +1811,20 @@ fn curl<const E: bool>(line: &str) -> Option<Reading<'_>> {
     None
 }
 
+/// `Net::SMTPFatalError` (chatwoot/chatwoot#2541) and its siblings, alone on a line.
+fn ruby_smtp_error(line: &str) -> bool {
+    line.trim().strip_prefix("Net::SMTP").is_some_and(|rest| {
+        [
+            "FatalError",
+            "ServerBusy",
+            "AuthenticationError",
+            "SyntaxError",
+            "UnknownError",
+        ]
+        .contains(&rest.trim_end_matches(':'))
+    })
+}
+
 /// A poster's label on a line of its own before the output (`Response:`, `result:`, `Error
 /// log:`), as in nodemailer/nodemailer#885 and curl/curl#5321.
 fn label(line: &str) -> bool {
@@ -1878,7 +1983,14 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
         log.open = false;
         return Some(Reading::new(Format::PostfixLog, Role::Log(log)));
     }
-    if trimmed.len() > 2 && trimmed.starts_with('(') && trimmed.ends_with(')') && !reply_tuple {
+    // Indented, it is the end of a wrapped line above (a bounce's `    (BL)`), not a note.
+    let indented = line.starts_with([' ', '\t']);
+    if trimmed.len() > 2
+        && trimmed.starts_with('(')
+        && trimmed.ends_with(')')
+        && !reply_tuple
+        && !indented
+    {
         return Some(Reading {
             format: None,
             session: 0,

@@ -397,6 +397,9 @@ pub(super) fn bounce<const E: bool>(line: &str) -> Option<LogLine> {
         let text = text.split_once(';').map_or(text, |(_, t)| t);
         let mut log = error_text::<E>(Format::Bounce, "bounce", text)?;
         log.message = cut(trimmed, MAX_MESSAGE).to_string();
+        // Its text goes on over the indented lines below (mailcow-dockerized#2639: T-Online's
+        // `(BL)`).
+        log.open = true;
         return Some(log);
     }
     let entry = {
@@ -444,13 +447,31 @@ pub(super) fn error_text<const E: bool>(
     line: &str,
 ) -> Option<LogLine> {
     let joined = rejoined(line);
-    let line = joined.as_ref();
+    let line = after_exchange_arrow(joined.as_ref());
     let mut log = error_text_of::<E>(format, program, line)?;
     // Thunderbird's "The mail server responded:" at the end of a line: the reply follows.
     if log.code.is_none() && line.trim_end().to_ascii_lowercase().ends_with("responded:") {
         log.open = true;
     }
     Some(log)
+}
+
+/// Exchange's NDR quotes its own classification, then after ` -> ` the reply the receiving
+/// server gave (docker-mailserver/docker-mailserver#2704: `Remote Server returned '550
+/// 5.7.514 Decision Engine classified … -> 554 5.7.1 Service unavailable; Client host […]
+/// blocked using zen.spamhaus.org'`): the receiving server's reply is the one.
+fn after_exchange_arrow(line: &str) -> &str {
+    match line.split_once(" -> ") {
+        Some((before, after))
+            if before
+                .to_ascii_lowercase()
+                .contains("remote server returned")
+                && super::formats::reply_shaped(after.trim()) =>
+        {
+            after
+        }
+        _ => line,
+    }
 }
 
 /// A multi-line reply that a program shows on one line, its line breaks drawn as `↵`
@@ -621,6 +642,8 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &["could not authenticate", "login to server"][..],
         // smtplib's `SMTPServerDisconnected: Connection unexpectedly closed`.
         &[UNEXPECTEDLY_CLOSED][..],
+        // gomail refusing an address before it connects (gogs/gogs#3487).
+        &["gomail: invalid address"][..],
     ]
     .iter()
     .any(|words| words.iter().any(|w| lower.contains(w)))
@@ -1005,6 +1028,15 @@ fn event_of(lower: &str) -> LogEvent {
         ])
     {
         LogEvent::TlsFailed
+    } else if any(&[
+        // A daemon that stops on its own configuration (docker-mailserver#4133:
+        // `postfix/virtual: fatal: bad string length 0 < 1: virtual_mailbox_base =`, then
+        // master's `bad command startup -- throttling`): the mail waits.
+        "bad command startup",
+    ]) || lower.starts_with("fatal: ")
+        || lower.contains(": fatal: ")
+    {
+        LogEvent::Deferred
     } else if any(&[
         "smtp auth extension not supported",
         "auth command used when not advertised",

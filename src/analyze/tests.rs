@@ -2688,3 +2688,107 @@ fn microsoft_5_7_501_is_an_account_banned_for_spam() {
     let d = decided("Remote Server returned '550 5.7.501 Access denied, spam abuse detected. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653'\n");
     assert_eq!(d.cause, "account-restricted-for-spam", "{d:#?}");
 }
+
+/// Nodemailer's result object (Youans/nodejs-nodemailer-outlook#8): a success, its times and
+/// sizes never taken for reply codes; its error object's fields are read too.
+#[test]
+fn nodemailer_result_and_error_objects() {
+    let log = "i { accepted: [ 'jane.example@gmail.com' ],\n  rejected: [],\n  envelopeTime: 372,\n  messageTime: 519,\n  messageSize: 571,\n  response:\n   '250 2.0.0 OK <0a9f3eef@example.in> [Hostname=PS2PR06MB3510.apcprd06.prod.outlook.com]',\n  envelope:\n   { from: 'abc@example.in',\n     to: [ 'receiver@gmail.com' ] },\n  messageId: '<0a9f3eef@example.in>' }\n";
+    let a = read_whole(log, Format::Nodemailer);
+    let d = a.deciding().expect("a verdict");
+    assert_eq!(
+        (d.severity, d.code),
+        (Severity::Success, Some(250)),
+        "{:#?}",
+        a.findings
+    );
+    assert!(a.findings.iter().all(|f| f.code != Some(519)));
+    let error = "{ Error: Invalid login: 535 Error: authentication failed\n    at SMTPConnection._formatError (smtp-connection.js:528:15)\n  code: 'EAUTH',\n  response: '535 Error: authentication failed',\n  responseCode: 535,\n  command: 'AUTH PLAIN' }\n";
+    let a = read_whole(error, Format::Nodemailer);
+    assert_eq!(a.deciding().and_then(|f| f.code), Some(535));
+}
+
+/// A Postfix daemon that stops on its own setting (docker-mailserver#4133): no all-clear.
+#[test]
+fn a_postfix_daemon_that_stops_on_its_setting() {
+    let log = "2024-07-25T14:24:43.834693+02:00 mail postfix/master[675]: warning: process /usr/lib/postfix/sbin/virtual pid 124967 exit status 1\n\
+2024-07-25T14:24:43.834725+02:00 mail postfix/master[675]: warning: /usr/lib/postfix/sbin/virtual: bad command startup -- throttling\n\
+2024-07-25T14:25:43.901108+02:00 mail postfix/virtual[125064]: fatal: bad string length 0 < 1: virtual_mailbox_base =\n";
+    let d = decided(log);
+    assert_eq!(d.cause, "server-configuration-problem", "{d:#?}");
+    assert!(d.what.en.contains("throttling"), "{}", d.what.en);
+}
+
+/// A greeting from another organization than the host asked for (PHPMailer/PHPMailer#484);
+/// a provider greeting under a sister name (Outlook's office365.com) is not one.
+#[test]
+fn a_greeting_from_another_server_than_asked() {
+    let log = "Connection: opening to smtp.mandrillapp.com:587, timeout=300, options=array ()\nConnection: opened\nSMTP -> get_lines(): $data is \"\"\nSMTP -> get_lines(): $str is  \"220-vprc1.examplehost.com ESMTP Exim 4.85\n";
+    let d = decided(log);
+    assert_eq!(
+        (d.severity, d.cause),
+        (Severity::Warning, "isp-redirects-smtp"),
+        "{d:#?}"
+    );
+    let outlook = "2024-01-15 08:12:01 Connection: opening to smtp-mail.outlook.com:587, timeout=300, options=array()\n2024-01-15 08:12:01 SERVER -> CLIENT: 220 AM0PR02CA0100.outlook.office365.com Microsoft ESMTP MAIL Service ready\n";
+    assert!(analyze(outlook)
+        .findings
+        .iter()
+        .all(|f| f.cause != "isp-redirects-smtp"));
+    let same = "2024-01-15 08:12:01 Connection: opening to smtp.gmail.com:587, timeout=300, options=array()\n2024-01-15 08:12:01 SERVER -> CLIENT: 220 smtp.gmail.com ESMTP a1sm1 - gsmtp\n";
+    assert!(analyze(same)
+        .findings
+        .iter()
+        .all(|f| f.cause != "isp-redirects-smtp"));
+}
+
+/// Bounces: Exchange's arrow to the receiving server's reply (docker-mailserver#2704),
+/// Microsoft's 5.7.520 (MicrosoftDocs/microsoft-365-docs#6235), Gmail's quoted `500 Internal
+/// Server Error` (Gilwyad/mailnesia.com#13), T-Online's `(BL)` on a wrapped line
+/// (mailcow/mailcow-dockerized#2639).
+#[test]
+fn bounces_of_microsoft_gmail_and_t_online() {
+    let exchange = "Diagnostic information for administrators:\n\nGenerating server: SYBP282MB2962.AUSP282.PROD.OUTLOOK.COM\n\nRemote Server returned '550 5.7.514 Decision Engine classified the mail item was rejected because of IP Block (from outbound normal IP pools) -> 554 5.7.1 Service unavailable; Client host [40.107.107.102] blocked using zen.spamhaus.org'\n";
+    let d = decided(exchange);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(554), "sender-ip-blocklisted"),
+        "{d:#?}"
+    );
+    assert!(d.what.en.contains("check.spamhaus.org"), "{}", d.what.en);
+    let forwarding = "Remote Server returned '550 5.7.520 Access denied, Your organization does not allow external forwarding. Please contact your administrator for further assistance. AS(7555)'\n";
+    assert_eq!(decided(forwarding).cause, "external-forwarding-blocked");
+    let gmail = "Delivery to the following recipient failed permanently:\n\n     user@mailnesia.com\n\nTechnical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the server for the recipient domain mailnesia.com by mailnesia.com. [162.250.144.109].\n\nThe error that the other server returned was:\n500 Internal Server Error\n";
+    let d = decided(gmail);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(500), "recipient-server-fault"),
+        "{d:#?}"
+    );
+    let t_online = "Final-Recipient: rfc822; info@example.de\nAction: failed\nStatus: 4.0.0\nDiagnostic-Code: smtp; 554 IP=192.0.2.10 - A problem occurred. (Ask your\n    postmaster for help or to contact tosa@rx.t-online.de to clarify.)\n    (BL)\n";
+    let d = decided(t_online);
+    assert_eq!(d.cause, "sender-ip-blocklisted", "{d:#?}");
+    assert!(d.what.en.contains("(BL)"), "{}", d.what.en);
+}
+
+/// The other readings round 7 prompted: SendGrid's sender identity and Ruby's exception line
+/// (chatwoot/chatwoot#2541); cPanel's sender verification that mentions blacklists
+/// (odoo/odoo#6005); Dovecot's Sieve at delivery (Mailu/Mailu#154); gomail refusing an
+/// address with no address in it (gogs/gogs#3487).
+#[test]
+fn senders_sieve_and_gomail() {
+    let sendgrid = "Net::SMTPFatalError\n550 The from address does not match a verified Sender Identity. Mail cannot be sent until this error is resolved.\n";
+    let a = analyze(sendgrid);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(decided(sendgrid).kind, FindingKind::SenderRejected);
+    let verify = "SMTPRecipientsRefused: {'jdoe@example.biz': (550, 'Verification failed for bounce-34@192.168.1.14\\nThe account or domain may not exist, they may be blacklisted, or missing the proper dns entries.\\nSender verify failed')}\n";
+    assert_eq!(decided(verify).cause, "sender-verify-failed");
+    let sieve = "smtp_1       | postfix/lmtp[44]: 1E2949A: to=<user@example.de>, relay=imap[192.168.144.6]:2525, delay=0.34, dsn=4.2.0, status=deferred (host imap[192.168.144.6] said: 451 4.2.0 <user@example.de> Execution of Sieve filters was aborted due to temporary failure (in reply to end of DATA command))\n";
+    assert_eq!(decided(sieve).cause, "local-delivery-failed");
+    let gomail = "2016/11/03 22:56:29 [...les/mailer/mailer.go:201 processMailQueue()] [E] Fail to send emails [me@host.com]: Subject: x - gomail: could not send email 1: gomail: invalid address \"\\\"Jane Test\\\" <>\": mail: invalid string\n";
+    assert_eq!(decided(gomail).cause, "sender-not-an-address");
+}

@@ -28,6 +28,16 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
+    // cPanel's sender verification lists "blacklisted" among what may be wrong with the
+    // sender (odoo/odoo#6005): its verdict is the verification.
+    if e.has(&["sender verify failed"]) {
+        return false;
+    }
+    // T-Online's `554 IP=… - A problem occurred. (Ask your postmaster … tosa@rx.t-online.de
+    // …) (BL)`: BL is its blocklist (mailcow/mailcow-dockerized#2639).
+    if e.has(&["(bl)"]) && e.has(&["tosa@", "t-online"]) {
+        return true;
+    }
     e.class() == Some(5)
         && e.has(&[
             "blocked using",

@@ -32,6 +32,11 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
+    // Dovecot's `451 4.2.0 … Execution of Sieve filters was aborted due to temporary failure`
+    // to Postfix's LMTP client (Mailu/Mailu#154): the mailbox's own filters failed.
+    if e.has(&["sieve filters was aborted", "sieve script", "sieve: "]) && e.class().is_some() {
+        return true;
+    }
     e.delivery_agent.is_some()
         && e.has(&[
             "no such file or directory",

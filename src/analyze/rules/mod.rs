@@ -27,6 +27,7 @@ mod content_blocked;
 pub(crate) mod destination_dns;
 pub(crate) mod ehlo_bare;
 mod exim_tls_fallback;
+mod external_forwarding;
 mod git_send_email;
 mod helo_name;
 pub(crate) mod helo_not_ehlo;
@@ -50,6 +51,7 @@ mod provider_holds_mail;
 mod rate_limit;
 mod rcpt_policy;
 mod recipient_domain;
+mod recipient_server_error;
 mod relay_own_exim;
 mod relay_own_sendmail;
 mod relay_own_server;
@@ -69,6 +71,7 @@ mod sendmail_starttls;
 mod server_config;
 pub(crate) mod ses_identity;
 mod smtp_auth_disabled;
+pub(crate) mod smtp_intercepted;
 mod smtp_not_enabled;
 mod spf;
 mod ssmtp;
@@ -172,7 +175,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 66] = [
+const RULES: [(Applies, &Rule); 68] = [
     // Before the providers' own words for a refused login (QQ's "authorization code"):
     // the exchange shows what went wrong first.
     (plain_initial::applies, &plain_initial::RULE),
@@ -220,6 +223,11 @@ const RULES: [(Applies, &Rule); 66] = [
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
     (account_restricted::applies, &account_restricted::RULE),
+    (external_forwarding::applies, &external_forwarding::RULE),
+    (
+        recipient_server_error::applies,
+        &recipient_server_error::RULE,
+    ),
     (ses_identity::applies, &ses_identity::RULE),
     (sender_verify::applies, &sender_verify::RULE),
     (sender_dns::applies, &sender_dns::RULE),
@@ -261,8 +269,9 @@ const RULES: [(Applies, &Rule); 66] = [
 
 /// The rules the diagnosis applies from what several lines show together, not from one
 /// reply's text.
-const READ_ELSEWHERE: [&Rule; 8] = [
+const READ_ELSEWHERE: [&Rule; 9] = [
     &mechanism_unverifiable::RULE,
+    &smtp_intercepted::RULE,
     &ehlo_bare::RULE,
     &login_initial::RULE,
     &sender_syntax::RULE,

@@ -31,6 +31,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "sender address rejected",
             // `550 "envelope sender not allowed …"` (symfony/symfony#49173).
             "sender not allowed",
+            // SendGrid: `550 The from address does not match a verified Sender Identity`
+            // (chatwoot/chatwoot#2541).
+            "verified sender identity",
         ]);
     if about_sender && matches!(c.code, Some(550 | 551 | 553 | 554)) {
         let sender = c.sender();

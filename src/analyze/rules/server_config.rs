@@ -30,4 +30,10 @@ pub(super) const RULE: Rule = Rule {
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
     e.has(&["server configuration problem"])
+        // A Postfix daemon that stops on a setting of main.cf, and master(8) throttling it
+        // (docker-mailserver/docker-mailserver#4133).
+        || (e.own_server.is_some()
+            && (e.has(&["bad command startup"])
+                || e.lower.starts_with("fatal: ")
+                || e.has(&[": fatal: "])))
 }
