@@ -147,18 +147,8 @@ fn opensmtpd<const E: bool>(program: &str, message: &str) -> Option<LogLine> {
 /// `== … defer (111): Connection refused`, `H=… Connection refused`, `plain authenticator
 /// failed H=… 535 …`, `TLS session: … delivering unencrypted …`.
 pub(super) fn exim_verbose_log<const E: bool>(body: &str) -> Option<LogLine> {
-    const STARTS: [&str; 9] = [
-        "<= ",
-        "=> ",
-        "-> ",
-        "*> ",
-        "** ",
-        "== ",
-        "H=",
-        "TLS session:",
-        "Completed",
-    ];
-    let exim = STARTS.iter().any(|s| body.starts_with(s))
+    let exim = EXIM_MARKERS.iter().any(|s| body.starts_with(s))
+        || body.starts_with("TLS session:")
         || body.contains(" authenticator failed H=")
         || body.starts_with("Frozen");
     let mut log = exim.then(|| parse::<E>(Format::EximLog, "exim", body, true))?;
@@ -216,6 +206,10 @@ fn syslog(line: &str) -> Option<(&str, &str)> {
     valid.then_some((program, message))
 }
 
+/// What follows the message id in Exim's mainlog, and starts a mainlog line that `exim -v`
+/// prints after `LOG: MAIN`: arrival, deliveries, failures, deferrals, a host, completion.
+const EXIM_MARKERS: [&str; 8] = ["<= ", "=> ", "-> ", "*> ", "** ", "== ", "H=", "Completed"];
+
 /// Exim's mainlog: `YYYY-MM-DD HH:MM:SS [pid] ` and a body only Exim writes.
 fn exim_mainlog(line: &str) -> Option<&str> {
     let bytes = line.as_bytes();
@@ -251,20 +245,9 @@ fn exim_mainlog(line: &str) -> Option<&str> {
     let id_ok = matches!(parts.as_slice(), [a, b, c]
         if a.len() == 6 && matches!(b.len(), 6 | 11) && matches!(c.len(), 2 | 4)
             && id.bytes().all(|x| x.is_ascii_alphanumeric() || x == b'-'));
-    let marker = [
-        "<= ",
-        "=> ",
-        "-> ",
-        "*> ",
-        "** ",
-        "== ",
-        "Completed",
-        "H=",
+    let marker = EXIM_MARKERS.iter().any(|m| after.starts_with(m))
         // A deferral's reason on its own line (PHPMailer/PHPMailer#787).
-        "SMTP error from remote mail server",
-    ]
-    .iter()
-    .any(|m| after.starts_with(m));
+        || after.starts_with("SMTP error from remote mail server");
     (id_ok && marker).then_some(rest)
 }
 
