@@ -507,6 +507,7 @@ pub(super) fn diagnose(
     d.greylisted_from_a_pool(lines);
     d.challenge_response_refused_alone();
     d.greeted_by_another_server(lines);
+    d.unauthenticated_over_ipv6(lines);
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -1682,6 +1683,39 @@ impl Diagnoser<'_> {
                     _ => {}
                 }
             }
+        }
+    }
+
+    /// Gmail's refusal of an unauthenticated message that went over IPv6 (the receiving
+    /// server's address in the line is one; nazo.osakana.net's log, a server without IPv6
+    /// reverse DNS): Gmail wants a PTR record for the sending IPv6 address too.
+    fn unauthenticated_over_ipv6(&mut self, lines: &[Line]) {
+        let ipv6 = |raw: &str| {
+            raw.split('[').skip(1).take(8).any(|part| {
+                part.split_once(']').is_some_and(|(inside, _)| {
+                    inside.matches(':').count() >= 2
+                        && inside.bytes().all(|b| b.is_ascii_hexdigit() || b == b':')
+                })
+            })
+        };
+        let Some(f) = self
+            .findings
+            .list
+            .iter_mut()
+            .find(|f| f.cause == "sender-unauthenticated")
+        else {
+            return;
+        };
+        let over_ipv6 = f.lines.iter().any(|n| {
+            n.checked_sub(1)
+                .and_then(|i| lines.get(i))
+                .is_some_and(|l| ipv6(&l.raw))
+        });
+        if over_ipv6 {
+            f.what = f.what.clone().join(&Text::from(Tr::new(
+                "It went over IPv6: Gmail also wants the sending IPv6 address to have reverse DNS (a PTR record) that matches, and many servers have none for IPv6. Add the PTR record, or let the server send over IPv4 (Postfix: inet_protocols = ipv4, or smtp_address_preference = ipv4).",
+                "这次走的是 IPv6：Gmail 还要求发信的 IPv6 地址有相符的反向解析（PTR 记录），而很多服务器的 IPv6 没有。添加 PTR 记录，或者让服务器通过 IPv4 发信（Postfix：inet_protocols = ipv4，或 smtp_address_preference = ipv4）。",
+            )));
         }
     }
 

@@ -76,8 +76,10 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     }
     // The forms a whole line names, tried in this order (sendEmail's `ERROR => …` before
     // Nodemailer's `ERROR …`).
-    let whole_line: [fn(&str) -> Option<Reading<'_>>; 11] = [
+    let whole_line: [fn(&str) -> Option<Reading<'_>>; 13] = [
         serve::<E>,
+        haraka_protocol::<E>,
+        lettre::<E>,
         sendemail::<E>,
         k9_mail::<E>,
         nodemailer::<E>,
@@ -972,6 +974,75 @@ fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
         ));
     }
     None
+}
+
+/// Haraka's protocol lines (haraka/Haraka#1741): `[PROTOCOL] [uuid] [core] C: EHLO x state=1`
+/// what its client sent, `… S: 550 …` what it answered.
+fn haraka_protocol<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    let rest = line.trim_start().strip_prefix("[PROTOCOL] [")?;
+    let (_, rest) = rest.split_once("] ")?;
+    let rest = rest
+        .strip_prefix('[')
+        .and_then(|r| r.split_once("] "))
+        .map_or(rest, |(_, r)| r);
+    if let Some(text) = rest.strip_prefix("C: ") {
+        // Haraka adds the connection's state to what the client sent.
+        let text = match text.rsplit_once(" state=") {
+            Some((command, state)) if state.bytes().all(|b| b.is_ascii_digit()) => command,
+            _ => text,
+        };
+        return Some(Reading::new(
+            Format::Haraka,
+            Role::Client(Cow::Borrowed(text)),
+        ));
+    }
+    let text = rest.strip_prefix("S: ")?;
+    Some(Reading::new(
+        Format::Haraka,
+        Role::Server(Cow::Borrowed(text)),
+    ))
+}
+
+/// lettre's debug log (Rust; dani-garcia/vaultwarden#429): `[…][lettre::smtp::client][DEBUG]
+/// Wrote: EHLO x<CRLF>` what it sent, `… Read: 250-a<CRLF>250 b<CRLF>` what it read, a
+/// multi-line reply on one line.
+fn lettre<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    let at = line.find("[lettre::")?;
+    let rest = line.get(at..)?;
+    let (_, body) = rest.split_once("] ")?;
+    if let Some(sent) = body.strip_prefix("Wrote: ") {
+        let sent = sent.trim_end().strip_suffix("<CRLF>").unwrap_or(sent);
+        return Some(Reading::new(
+            Format::Lettre,
+            Role::Client(Cow::Borrowed(sent)),
+        ));
+    }
+    if let Some(read) = body.strip_prefix("Read: ") {
+        let read = read.trim_end();
+        let read = read.strip_suffix("<CRLF>").unwrap_or(read);
+        // A multi-line reply read at once: one complete reply (its first line's code with a
+        // space), its further lines run on as a debug output that lost its line breaks.
+        let role = match read.split_once("<CRLF>") {
+            Some((first, more)) if first.len() > 4 => {
+                let (code, text) = first.split_at(3);
+                let text = text.get(1..).unwrap_or("");
+                Role::Server(Cow::Owned(format!(
+                    "{code} {text}{}",
+                    more.replace("<CRLF>", "")
+                )))
+            }
+            _ => Role::Server(Cow::Borrowed(read)),
+        };
+        return Some(Reading::new(Format::Lettre, role));
+    }
+    Some(Reading::note::<E>(
+        Format::Lettre,
+        Tr::new(
+            "lettre's own debug note (the connection, what the server offers), not part of the SMTP dialogue.",
+            "lettre 自己的调试信息（连接、服务器提供的功能），不属于 SMTP 对话。",
+        ),
+        body.starts_with("connecting to ") || body.starts_with("connection established"),
+    ))
 }
 
 /// Nodemailer's result and error objects as Node prints them, a field a line

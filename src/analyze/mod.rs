@@ -362,6 +362,10 @@ pub enum Format {
     SendEmail,
     /// smtp-cli's `--verbose` output: `> ` before what it sends, `[250] '…'` each reply line.
     SmtpCli,
+    /// lettre's (Rust) debug log: `… Wrote: …<CRLF>` sent, `… Read: …<CRLF>` read.
+    Lettre,
+    /// Haraka's protocol log lines: `[PROTOCOL] [uuid] [core] C: …` and `S: …`.
+    Haraka,
     /// OpenSSL's `s_client -starttls smtp` typed into by hand: its report of the handshake
     /// and the session as the terminal shows it.
     OpensslSClient,
@@ -410,6 +414,8 @@ impl Format {
             Format::SendEmail => "sendemail",
             Format::K9Mail => "k9-mail",
             Format::SmtpCli => "smtp-cli",
+            Format::Lettre => "lettre",
+            Format::Haraka => "haraka",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
             Format::Simplesmtp => "simplesmtp",
@@ -483,6 +489,14 @@ impl Format {
             Format::K9Mail => Tr::new(
                 "K-9 Mail / Thunderbird for Android log (SMTP <<< received, SMTP >>> sent)",
                 "K-9 Mail / Android 版 Thunderbird 日志（SMTP <<< 为收到，SMTP >>> 为发送）",
+            ),
+            Format::Haraka => Tr::new(
+                "Haraka protocol log ([PROTOCOL] … C: received from the client, S: its answer)",
+                "Haraka 协议日志（[PROTOCOL] … C: 为客户端发来的，S: 为它的回答）",
+            ),
+            Format::Lettre => Tr::new(
+                "lettre debug log (Wrote: sent, Read: received)",
+                "lettre 调试日志（Wrote: 为发送，Read: 为收到）",
             ),
             Format::SmtpCli => Tr::new(
                 "smtp-cli --verbose output (> sent, [code] 'text' received)",

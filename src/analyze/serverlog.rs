@@ -378,7 +378,10 @@ pub(super) fn bounce<const E: bool>(line: &str) -> Option<LogLine> {
         let at = trimmed.len() - rest.len();
         let text = trimmed.get(at..).unwrap_or("");
         let text = text.split_once(';').map_or(text, |(_, t)| t);
-        let mut log = error_text::<E>(Format::Bounce, "bounce", text)?;
+        // A field whose reason starts on the next line (`Diagnostic-Code: X-Postfix; connect
+        // to` and the host below it, jeboehm/docker-mailserver#112): read with what follows.
+        let mut log = error_text::<E>(Format::Bounce, "bounce", text)
+            .unwrap_or_else(|| parse::<E>(Format::Bounce, "bounce", text, false));
         log.message = cut(trimmed, MAX_MESSAGE).to_string();
         // Its text goes on over the indented lines below (mailcow-dockerized#2639: T-Online's
         // `(BL)`).
@@ -623,8 +626,9 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &super::rules::ses_identity::WORDS[..],
         // Thunderbird's `Login to server smtp.example.com with username … failed.`
         &["could not authenticate", "login to server"][..],
-        // smtplib's `SMTPServerDisconnected: Connection unexpectedly closed`.
-        &[UNEXPECTEDLY_CLOSED][..],
+        // smtplib's `SMTPServerDisconnected: Connection unexpectedly closed`; Go's `unexpected
+        // EOF` (mox's `data: unexpected EOF, transient`, mjl-/mox#198).
+        &[UNEXPECTEDLY_CLOSED, "unexpected eof"][..],
         // gomail refusing an address before it connects (gogs/gogs#3487).
         &["gomail: invalid address"][..],
     ]
@@ -675,7 +679,9 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     }
     // The server hung up: after a refusal the log shows, part of it; before any reply, a
     // cause of its own (rules/tls_mode.rs).
-    if log.code.is_none() && lower.contains(UNEXPECTEDLY_CLOSED) {
+    if log.code.is_none()
+        && (lower.contains(UNEXPECTEDLY_CLOSED) || lower.contains("unexpected eof"))
+    {
         log.event = LogEvent::ClientLeft;
     }
     Some(log)
@@ -1098,6 +1104,8 @@ pub(super) fn unreachable(lower: &str) -> bool {
         "no route to host",
         "connection timed out",
         "connection timeout",
+        // BSD's ETIMEDOUT, as Postfix on FreeBSD or macOS writes it.
+        "operation timed out",
         "network is unreachable",
         "cannot assign requested address",
         "ixp_e_failed_to_connect",

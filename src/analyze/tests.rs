@@ -2792,3 +2792,56 @@ fn senders_sieve_and_gomail() {
     let gomail = "2016/11/03 22:56:29 [...les/mailer/mailer.go:201 processMailQueue()] [E] Fail to send emails [me@host.com]: Subject: x - gomail: could not send email 1: gomail: invalid address \"\\\"Jane Test\\\" <>\": mail: invalid string\n";
     assert_eq!(decided(gomail).cause, "sender-not-an-address");
 }
+
+/// Gmail's "does not have authentication information" (550 5.7.1, and its 421 4.7.0
+/// deferral) is the message's authentication; over IPv6 the finding names the PTR record.
+#[test]
+fn gmail_s_authentication_checks_and_ipv6() {
+    let log = "<user@gmail.com>: host\ngmail-smtp-in.l.google.com[2404:6800:4008:c04::1b] said: 550-5.7.1 This\nmessage does not have authentication information or fails to pass 550-5.7.1\nauthentication checks. To best protect our users from spam, the 550-5.7.1\nmessage has been blocked. 10si1914162pgp.78 - gsmtp (in reply to end of DATA\ncommand)\n";
+    let d = decided(log);
+    assert_eq!(d.cause, "sender-unauthenticated", "{d:#?}");
+    assert!(d.what.en.contains("IPv6"), "{}", d.what.en);
+    let v4 = log.replace("[2404:6800:4008:c04::1b]", "[64.233.189.27]");
+    assert!(!decided(&v4).what.en.contains("IPv6"));
+    let deferral = "Aug  6 04:15:50 ubuntu postfix/smtp[27570]: B1B5080D4C: host gmail-smtp-in.l.google.com[64.233.189.27] said: 421-4.7.0 This message does not have authentication information or fails to pass 421-4.7.0 authentication checks.\n";
+    assert_eq!(decided(deferral).cause, "sender-unauthenticated");
+}
+
+/// Java's SSL on a port without TLS yet, Rambler's spam refusal, Go's PlainAuth over clear
+/// text, Haraka's single-label HELO, a Diagnostic-Code whose reason starts on the next line.
+#[test]
+fn round_eight_readings() {
+    let java = "c.n.m.service.impl.EmailServiceImpl      : 邮件发送异常, Mail server connection failed; nested exception is javax.mail.MessagingException: Exception reading response;\n  nested exception is:\n    javax.net.ssl.SSLException: Unsupported or unrecognized SSL message\n";
+    assert_eq!(decided(java).cause, "tls-mode-mismatch");
+    let rambler = "Net::SMTPFatalError (554 5.7.1 Spam message rejected; If this is not spam contact abuse at rambler-co.ru\n";
+    assert_eq!(decided(rambler).cause, "message-judged-spam");
+    let go = "level=error ts=2018-05-03T03:18:35Z caller=notify.go:311 component=dispatcher msg=\"Error on notify\" err=\"*smtp.plainAuth failed: unencrypted connection\"\n";
+    assert_eq!(decided(go).cause, "client-wants-tls");
+    let haraka = "[PROTOCOL] [0E46A2D4-4184-4A61-B56A-D2020816A381] [core] C: EHLO ExGroup7 state=1\n[PROTOCOL] [0E46A2D4-4184-4A61-B56A-D2020816A381] [core] S: 550 Host names have more than one DNS label\n";
+    let a = read_whole(haraka, Format::Haraka);
+    assert_eq!(a.deciding().map(|f| f.cause), Some("helo-name-refused"));
+    let dsn = "Diagnostic-Code: X-Postfix; connect to\n    alt4.gmail-smtp-in.l.google.com[173.194.209.26]:25: Operation timed out\n";
+    let a = read_whole(dsn, Format::Bounce);
+    assert_eq!(a.deciding().map(|f| f.cause), Some("network-unreachable"));
+}
+
+/// lettre's debug log (dani-garcia/vaultwarden#429): its multi-line EHLO reply on one line is
+/// one reply, and the 220 to STARTTLS answers STARTTLS, no new greeting.
+#[test]
+fn lettre_debug_log() {
+    let log = "[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] connecting to 192.0.2.4:587\n\
+[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] Read: 220 mail.example.com ESMTP Postcow<CRLF>\n\
+[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] Wrote: EHLO bc1a4c534636<CRLF>\n\
+[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] Read: 250-mail.example.com<CRLF>250-PIPELINING<CRLF>250-STARTTLS<CRLF>250 DSN<CRLF>\n\
+[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] Wrote: STARTTLS<CRLF>\n\
+[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] Read: 220 2.0.0 Ready to start TLS<CRLF>\n\
+[2019-03-10 13:08:56][lettre::smtp::client][DEBUG] Wrote: QUIT<CRLF>\n";
+    let a = read_whole(log, Format::Lettre);
+    let steps: Vec<&str> = a.sequence.iter().map(|s| s.label.as_str()).collect();
+    assert_eq!(
+        steps,
+        ["(connect)", "EHLO", "STARTTLS", "QUIT"],
+        "{:#?}",
+        a.sequence
+    );
+}

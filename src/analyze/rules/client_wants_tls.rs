@@ -30,9 +30,12 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// What the programs print, lower-case.
-pub(crate) const WORDS: [&str; 2] = [
+pub(crate) const WORDS: [&str; 3] = [
     "cannot use a secure authentication method",
     "auth: unencrypted connection",
+    // Go's net/smtp as Alertmanager logs it: `*smtp.plainAuth failed: unencrypted
+    // connection` (prometheus/alertmanager#1358).
+    "plainauth failed: unencrypted connection",
 ];
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {

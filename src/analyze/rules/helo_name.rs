@@ -32,6 +32,9 @@ pub(super) const RULE: Rule = Rule {
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
     // `550 invalid helo given` (roundcube/roundcubemail#6110).
     e.has(&["invalid helo"])
+        // Haraka's helo.checks: `550 Host names have more than one DNS label`
+        // (haraka/Haraka#1741: a client greeting with a single-label name).
+        || e.has(&["host names have more than one dns label"])
         || e.has(&["helo command rejected", "ehlo command rejected"])
             && e.has(&[
                 "host not found",

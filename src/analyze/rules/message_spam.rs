@@ -34,6 +34,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             // A filter that says so in its reply (`550 5.7.1 Message rejected as spam by
             // Content Filtering`).
             "rejected as spam",
+            // Rambler's `554 5.7.1 Spam message rejected` (chatwoot/chatwoot#4629).
+            "spam message rejected",
             // `552 Message rejected for spam or virus content` (kgretzky/evilginx2#480): a
             // content verdict, whatever 552 says of sizes.
             "rejected for spam",

@@ -35,7 +35,7 @@ pub(crate) const RULE: Rule = Rule {
 };
 
 /// What the programs print, lower-case.
-pub(crate) const WORDS: [&str; 7] = [
+pub(crate) const WORDS: [&str; 8] = [
     "wrong version number",
     // JavaMail without SSL on port 465 (eclipse-ee4j/angus-mail#134): `Got bad greeting from
     // SMTP host: …, port: 465, response: [EOF]`.
@@ -46,6 +46,9 @@ pub(crate) const WORDS: [&str; 7] = [
     "unexpected tls packet",
     "first record does not look like a tls handshake",
     "connection unexpectedly closed: timed out",
+    // Java's SSLSocket on a port that speaks no TLS yet (QQ Mail's 587 with
+    // mail.smtp.ssl.enable): `SSLException: Unsupported or unrecognized SSL message`.
+    "unsupported or unrecognized ssl message",
     "response: -1",
 ];
 

@@ -32,6 +32,17 @@ pub(super) const RULE: Rule = Rule {
 };
 
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
+    // Gmail's `550-5.7.1 This message does not have authentication information or fails to
+    // pass authentication checks` (and its 421-4.7.0 deferral of the same words,
+    // blog.turai.work's and nazo.osakana.net's logs).
+    if matches!(e.class(), Some(4) | Some(5))
+        && e.has(&[
+            "does not have authentication information",
+            "fails to pass authentication checks",
+        ])
+    {
+        return true;
+    }
     e.class() == Some(5)
         && (e.enhanced == Some("5.7.26")
             || e.has(&[
