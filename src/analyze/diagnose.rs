@@ -508,6 +508,8 @@ pub(super) fn diagnose(
     d.challenge_response_refused_alone();
     d.greeted_by_another_server(lines);
     d.unauthenticated_over_ipv6(lines);
+    d.particular_fixes(lines);
+    d.dkim_key_behind_the_refusal();
     if let Some(t) = truncation {
         d.findings.add(finding(
             FindingKind::Truncated,
@@ -1339,6 +1341,17 @@ impl Diagnoser<'_> {
                     "If the blocked address is a large provider's sending server (Microsoft 365's, Google's), it is almost certainly not listed: the receiving server's lookups through a public resolver fail, and it counts Spamhaus' error answer as a listing. Look the address up at check.spamhaus.org; if it is not listed, only the recipient's postmaster can fix it.",
                     "如果被拦截的地址是大型服务商的发信服务器（Microsoft 365、Google 的），它几乎不可能真的被列入：是收件服务器通过公共解析器的查询失败了，并把 Spamhaus 的错误应答当成了已列入。在 check.spamhaus.org 查一下这个地址；如果没有被列入，只有收件方的邮件管理员能修复。",
                 )))
+            } else if rule.cause == "spf-fail"
+                && ["ip=172.", "ip=10.", "ip=192.168."]
+                    .iter()
+                    .any(|p| lower.contains(p))
+            {
+                // docker-mailserver/docker-mailserver#611: Postfix in a container saw
+                // Docker's gateway, not Microsoft's server.
+                Some(Text::from(Tr::new(
+                    "The address SPF was checked for is a private one (ip= in the line): the receiving server saw its own network's gateway (a container's, a proxy's) instead of the sending server, and no sender's SPF can list that. Fix the receiving side: let the mail server see the client's real address (Docker: publish the ports so the source address is kept), rather than changing the sender's SPF.",
+                    "做 SPF 检查时用的是一个私有地址（行中的 ip=）：收件服务器看到的是它自己网络的网关（容器或代理的），而不是发信服务器，任何发件人的 SPF 都不可能列入它。应修正收件一方：让邮件服务器看到客户端的真实地址（Docker：发布端口时保留源地址），而不是去改发件人的 SPF。",
+                )))
             } else if rule.cause == rules::tls_version::RULE.cause && f.own_server.is_some() {
                 Some(Text::from(Tr::new(
                     "Here it is your own server that found nothing in common with a client: the sending side offers only old protocols or ciphers (SSLv3's). Its administrator must update it; do not weaken your server for it.",
@@ -1682,6 +1695,89 @@ impl Diagnoser<'_> {
                     }
                     _ => {}
                 }
+            }
+        }
+    }
+
+    /// OpenDKIM's refused key explains the temporary refusal the sending program got (`SMTP
+    /// error: [451] 4.7.1 Service unavailable - try again later`, mailcow/mailcow#249): one
+    /// finding, the cause with the refusal's code and lines.
+    fn dkim_key_behind_the_refusal(&mut self) {
+        let Some(key) = self
+            .findings
+            .list
+            .iter()
+            .position(|f| f.cause == "dkim-signing-key-unsafe")
+        else {
+            return;
+        };
+        let Some(refusal) =
+            self.findings.list.iter().position(|f| {
+                f.kind == FindingKind::Temporary && f.code.is_some_and(|c| c / 100 == 4)
+            })
+        else {
+            return;
+        };
+        let removed = self.findings.list.remove(refusal);
+        let key = if refusal < key { key - 1 } else { key };
+        if let Some(f) = self.findings.list.get_mut(key) {
+            f.code = removed.code;
+            f.lines.extend(removed.lines);
+            f.lines.sort_unstable();
+            f.lines.dedup();
+            f.lines.truncate(MAX_FINDING_LINES);
+        }
+    }
+
+    /// A general cause whose lines show the particular case, with its own fix: your own
+    /// Postfix wanting TLS from a content filter on loopback (oblien/openship#392), the
+    /// spam filters' GTUBE test string (docker-mailserver#3323), a loop between two MTAs
+    /// that share a host name (mailcow-dockerized#2518: "greeted me with my own hostname").
+    fn particular_fixes(&mut self, lines: &[Line]) {
+        let raw_of = |f: &Finding| -> String {
+            f.lines
+                .iter()
+                .filter_map(|n| n.checked_sub(1).and_then(|i| lines.get(i)))
+                .map(|l| l.raw.to_ascii_lowercase())
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let own_hostname = lines.iter().any(|l| {
+            l.raw.contains("greeted me with my own hostname")
+                || l.raw.contains("replied to HELO/EHLO with my own hostname")
+        });
+        for index in 0..self.findings.list.len() {
+            let Some(f) = self.findings.list.get(index) else {
+                continue;
+            };
+            let raw = raw_of(f);
+            let fix = if f.cause == "starttls-not-offered"
+                && ["127.0.0.1", "[::1]", "localhost"]
+                    .iter()
+                    .any(|h| raw.contains(h))
+            {
+                Some((rules::FILTER_TLS_FIX, Tr::new(
+                    "The server that offers no STARTTLS is on this machine (a content filter such as amavis or a milter's port): it is your own Postfix that demands TLS there, by smtp_tls_security_level = encrypt. Keep TLS for the internet and turn it off for that transport in master.cf (`-o smtp_tls_security_level=none` on the filter's smtp service), then `postfix reload`.",
+                    "不提供 STARTTLS 的服务器就在本机上（amavis 之类的内容过滤器，或某个 milter 的端口）：是你自己的 Postfix 通过 smtp_tls_security_level = encrypt 在那里要求 TLS。对互联网保留 TLS，在 master.cf 中为那个传输关闭它（在过滤器的 smtp 服务上加 `-o smtp_tls_security_level=none`），然后 `postfix reload`。",
+                )))
+            } else if f.cause == "message-judged-spam"
+                && (raw.contains("gtube") || f.what.en.to_ascii_lowercase().contains("gtube"))
+            {
+                Some((rules::GTUBE_FIX, Tr::new(
+                    "The message contained GTUBE, the test string every spam filter refuses on sight: the refusal shows the filter works. Test delivery with an ordinary message instead.",
+                    "邮件中含有 GTUBE——所有垃圾邮件过滤器一见就拒收的测试字符串：这次拒收说明过滤器在正常工作。请改用一封普通邮件测试投递。",
+                )))
+            } else if f.cause == "mail-loops-back" && own_hostname {
+                Some((rules::OWN_HOSTNAME_FIX, Tr::new(
+                    "The server it delivers to greeted it with this server's own host name: two mail servers (say the host's own Postfix and a mail server in a container) share one name. Give each its own (Postfix: myhostname; the container's hostname), so neither takes the other for itself.",
+                    "它投递的目标服务器用本服务器自己的主机名问候它：两台邮件服务器（比如宿主机自己的 Postfix 和容器里的邮件服务器）用了同一个名字。给它们各自一个名字（Postfix：myhostname；容器的 hostname），这样谁也不会把对方当成自己。",
+                )))
+            } else {
+                None
+            };
+            if let (Some((id, text)), Some(f)) = (fix, self.findings.list.get_mut(index)) {
+                f.fix = Text::from(text);
+                f.fix_id = id;
             }
         }
     }

@@ -100,7 +100,10 @@ pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
                 return Some(log);
             }
         }
-        return Some(parse::<E>(format, program, message, true));
+        let mut log = parse::<E>(format, program, message, true);
+        // No Postfix line ends with a comma: a copy broke it there, and it goes on below.
+        log.open = format == Format::PostfixLog && message.trim_end().ends_with(',');
+        return Some(log);
     }
     let message = exim_mainlog(line)?;
     Some(parse::<E>(Format::EximLog, "exim", message, true))
@@ -191,6 +194,15 @@ fn syslog(line: &str) -> Option<(&str, &str)> {
             && head.contains(':')
         {
             return Some(("dovecot", line.get(at + " dovecot: ".len()..).unwrap_or("")));
+        }
+    }
+    // A Postfix line pasted without its syslog prefix: `postfix/amavis/smtp: to=<…>, …`
+    // (oblien/openship#392).
+    if line.starts_with("postfix/") {
+        if let Some((program, message)) = line.split_once(": ") {
+            if !program.contains(' ') && !program.contains('[') {
+                return Some((program, message));
+            }
         }
     }
     let (head, message) = line.split_once("]: ")?;
@@ -442,6 +454,45 @@ pub(super) fn error_text<const E: bool>(
     Some(log)
 }
 
+/// The reply a Rust SMTP client's `Response` Debug output holds: its code from the words of
+/// RFC 5321 §4.2.1's digits (severity, category, detail), its text from `message: ["…"]`.
+fn rust_response(line: &str) -> Option<String> {
+    let (_, rest) = line.split_once("code: Code { severity: ")?;
+    let (severity, rest) = rest.split_once(", category: ")?;
+    let (category, rest) = rest.split_once(", detail: ")?;
+    let (detail, rest) = rest.split_once(' ')?;
+    let first = match severity {
+        "PositiveCompletion" => '2',
+        "PositiveIntermediate" => '3',
+        "TransientNegativeCompletion" => '4',
+        "PermanentNegativeCompletion" => '5',
+        _ => return None,
+    };
+    let second = match category {
+        "Syntax" => '0',
+        "Information" => '1',
+        "Connections" => '2',
+        "Unspecified3" => '3',
+        "Unspecified4" => '4',
+        "MailSystem" => '5',
+        _ => return None,
+    };
+    let digits = [
+        "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
+    ];
+    let third = digits
+        .iter()
+        .position(|d| *d == detail.trim_end_matches(','))?;
+    let (_, message) = rest.split_once("message: [")?;
+    let text = message
+        .trim_start()
+        .trim_start_matches(['\\', '"'])
+        .split(['"', '\\'])
+        .next()
+        .unwrap_or("");
+    Some(format!("{first}{second}{third} {text}"))
+}
+
 /// Exchange's NDR quotes its own classification, then after ` -> ` the reply the receiving
 /// server gave (docker-mailserver/docker-mailserver#2704: `Remote Server returned '550
 /// 5.7.514 Decision Engine classified … -> 554 5.7.1 Service unavailable; Client host […]
@@ -574,6 +625,49 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     }
     if let Some(log) = outlook_error::<E>(format, program, line, &lower) {
         return Some(log);
+    }
+    // A Rust client's reply as its Debug prints it (Delta Chat, chatmail/provider-db#205):
+    // `Response { code: Code { severity: PermanentNegativeCompletion, category: MailSystem,
+    // detail: Four }, message: ["5.7.1 …"] }`, the code in words.
+    if let Some(reply) = rust_response(line) {
+        if let Some(mut log) = error_text_of::<E>(format, program, &reply) {
+            log.message = cut(line, MAX_MESSAGE).to_string();
+            return Some(log);
+        }
+    }
+    // An exception's reply code in parentheses before its text: Zend's
+    // `Zend_Mail_Protocol_Exception(code: 553): Relaying disallowed as …`.
+    if let Some(at) = line.find("(code: ") {
+        let rest = line.get(at + 7..).unwrap_or("");
+        if let Some((code, text)) = rest.split_once("): ") {
+            if code.len() == 3
+                && code.bytes().all(|b| b.is_ascii_digit())
+                && matches!(code.as_bytes().first(), Some(b'4' | b'5'))
+            {
+                let reply = format!("{code} {text}");
+                if let Some(mut log) = error_text_of::<E>(format, program, &reply) {
+                    log.message = cut(line, MAX_MESSAGE).to_string();
+                    return Some(log);
+                }
+            }
+        }
+    }
+    // A reply code in brackets: `SMTP error: [451] 4.7.1 Service unavailable - try again
+    // later.` (mailcow/mailcow#249, Roundcube's message).
+    if let Some(at) = line.find(": [") {
+        let rest = line.get(at + 3..).unwrap_or("");
+        if let Some((code, text)) = rest.split_once("] ") {
+            if code.len() == 3
+                && code.bytes().all(|b| b.is_ascii_digit())
+                && matches!(code.as_bytes().first(), Some(b'4' | b'5'))
+            {
+                let reply = format!("{code} {text}");
+                if let Some(mut log) = error_text_of::<E>(format, program, &reply) {
+                    log.message = cut(line, MAX_MESSAGE).to_string();
+                    return Some(log);
+                }
+            }
+        }
     }
     // MailKit's `SmtpCommandException: 6.6.0 Error sending message for delivery.`: the
     // server's reply text without its code (the exception holds it in StatusCode, which its
@@ -1017,6 +1111,9 @@ fn event_of(lower: &str) -> LogEvent {
         ])
     {
         LogEvent::TlsFailed
+    } else if any(&["key data is not secure", "error loading key"]) {
+        // OpenDKIM refusing its own key (mailcow/mailcow#249): what it should sign waits.
+        LogEvent::Deferred
     } else if any(&[
         // A daemon that stops on its own configuration (docker-mailserver#4133:
         // `postfix/virtual: fatal: bad string length 0 < 1: virtual_mailbox_base =`, then

@@ -2845,3 +2845,59 @@ fn lettre_debug_log() {
         a.sequence
     );
 }
+
+/// Round 9's readings: a Rust client's Response Debug (chatmail/provider-db#205), Zend's
+/// `(code: 553)` with Zoho's "Relaying disallowed as" (magepal#122), policyd-spf's softfail
+/// words (DrupalRU/drupal.ru#593), Roundcube's `[451]` behind OpenDKIM's refused key
+/// (mailcow/mailcow#249).
+#[test]
+fn round_nine_readings() {
+    let rust = "WARNING\t\t\"DC_EVENT_WARNING\"\t0\t\"src\\\\job.rs:255: SMTP failed to send: Permanent(Response { code: Code { severity: PermanentNegativeCompletion, category: MailSystem, detail: Four }, message: [\\\"5.7.1 [2] Message rejected under suspicion of SPAM; https://ya.cc/1IrBc\\\"] })\"\n";
+    let d = decided(rust);
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(554), "message-judged-spam"),
+        "{d:#?}"
+    );
+    let zend = "[2018-08-20 15:21:21] main.CRITICAL: Relaying disallowed as Contato <contato@example.com.br>\n at /var/www/TransportPlugin.php:121, Zend_Mail_Protocol_Exception(code: 553): Relaying disallowed as Contato <contato@example.com.br>\n";
+    let d = decided(zend);
+    assert_eq!(
+        (d.code, d.kind),
+        (Some(553), FindingKind::SenderMismatch),
+        "{d:#?}"
+    );
+    let spf = "Sep 20 03:58:29 mx postfix/smtpd[3438]: NOQUEUE: reject: RCPT from host.example.ru[192.0.2.161]: 550 5.7.1 <webmaster@example.ru>: Sender address rejected: Message rejected due to: domain owner discourages use of this host. Please see http://www.openspf.net/Why?s=helo;id=example.ru;ip=192.0.2.161;r=info@example.net; from=<webmaster@example.ru> to=<info@example.net> proto=ESMTP helo=<example.ru>\n";
+    assert_eq!(decided(spf).cause, "spf-fail");
+    let dkim = "SMTP error: [451] 4.7.1 Service unavailable - try again later.\n\nDec 23 09:17:20 mail opendkim[10045]: 2139210713: key data is not secure: /etc/opendkim/keyfiles/example.dkim can be read or written by other users\nDec 23 09:17:20 mail opendkim[10045]: 117C717865: error loading key '2139210713'\n";
+    let a = analyze(dkim);
+    let d = a.deciding().expect("a verdict");
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(451), "dkim-signing-key-unsafe"),
+        "{:#?}",
+        a.findings
+    );
+    assert!(a.findings.iter().all(|f| f.kind != FindingKind::Temporary));
+}
+
+/// A general cause with the particular fix its lines show: TLS demanded from a filter on
+/// loopback (oblien/openship#392), GTUBE (docker-mailserver#3323), two MTAs with one name
+/// (mailcow-dockerized#2518); an SPF failure for a private address (docker-mailserver#611).
+#[test]
+fn particular_fixes_of_general_causes() {
+    let filter = "postfix/amavis/smtp: to=<user@example.com>, relay=127.0.0.1[127.0.0.1]:10024,\nstatus=deferred (TLS is required, but was not offered by host 127.0.0.1[127.0.0.1])\n";
+    let d = decided(filter);
+    assert_eq!(
+        (d.cause, d.fix_id),
+        ("starttls-not-offered", "lower-smtp-tls-level-for-filter"),
+        "{d:#?}"
+    );
+    let gtube = "<user@example.com>: host mail.example.com[203.0.113.123] said: 554\n   5.7.1 Gtube pattern (in reply to end of DATA command)\n";
+    assert_eq!(decided(gtube).fix_id, "test-with-non-gtube-message");
+    let lo = "Apr 11 08:02:08 mail01 postfix/smtp[12965]: warning: host ex1.example.com[198.51.100.1]:25 greeted me with my own hostname mail01.example.net\nApr 11 08:02:08 mail01 postfix/smtp[12965]: 12C6517A66D: to=<logcheck@ex1.example.com>, relay=ex1.example.com[198.51.100.1]:25, delay=0.03, dsn=5.4.6, status=bounced (mail for ex1.example.com loops back to myself)\n";
+    assert_eq!(decided(lo).fix_id, "give-host-mta-own-hostname");
+    let docker = "mailserver    | May 20 20:06:49 emails postfix/smtpd[1044]: NOQUEUE: reject: RCPT from unknown[172.21.0.1]: 550 5.7.1 <t@example.org>: Recipient address rejected: Message rejected due to: SPF fail - not authorized. Please see http://www.openspf.net/Why?s=helo;id=eur01.outbound.protection.outlook.com;ip=172.21.0.1;r=t@example.org; from=<s@example.com> to=<t@example.org> proto=ESMTP helo=<EUR01.outbound.protection.outlook.com>\n";
+    let d = decided(docker);
+    assert_eq!(d.cause, "spf-fail");
+    assert!(d.what.en.contains("private"), "{}", d.what.en);
+}

@@ -45,6 +45,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "listed by",
             "blocklist",
             "blacklist",
+            // `… is in a black list at bl.spamcop.net` (hestiacp/hestiacp#4373).
+            "black list",
             "request removal from this list",
             "delist",
             // Microsoft: `550 5.7.1 … part of their network is on our block list (S3150)`,

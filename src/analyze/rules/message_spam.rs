@@ -36,6 +36,12 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "rejected as spam",
             // Rambler's `554 5.7.1 Spam message rejected` (chatwoot/chatwoot#4629).
             "spam message rejected",
+            // Rspamd's `554 5.7.1 Gtube pattern`: the spam filters' test string
+            // (docker-mailserver/docker-mailserver#3323).
+            "gtube",
+            // Yandex: `5.7.1 [2] Message rejected under suspicion of SPAM`
+            // (chatmail/provider-db#205).
+            "suspicion of spam",
             // `552 Message rejected for spam or virus content` (kgretzky/evilginx2#480): a
             // content verdict, whatever 552 says of sizes.
             "rejected for spam",

@@ -25,6 +25,7 @@ mod client_sasl;
 pub(crate) mod client_wants_tls;
 mod content_blocked;
 pub(crate) mod destination_dns;
+mod dkim_key;
 pub(crate) mod ehlo_bare;
 mod exim_tls_fallback;
 mod external_forwarding;
@@ -175,7 +176,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 68] = [
+const RULES: [(Applies, &Rule); 69] = [
     // Before the providers' own words for a refused login (QQ's "authorization code"):
     // the exchange shows what went wrong first.
     (plain_initial::applies, &plain_initial::RULE),
@@ -220,6 +221,7 @@ const RULES: [(Applies, &Rule); 68] = [
     (sender_reputation::applies, &sender_reputation::RULE),
     (message_spam::applies, &message_spam::RULE),
     (reverse_dns::applies, &reverse_dns::RULE),
+    (dkim_key::applies, &dkim_key::RULE),
     (spf::applies, &spf::RULE),
     (unauthenticated::applies, &unauthenticated::RULE),
     (account_restricted::applies, &account_restricted::RULE),
@@ -287,8 +289,8 @@ const READ_ELSEWHERE: [&Rule; 9] = [
 /// from a constant (rather than walking `RULES` at run time) keeps the rules' functions
 /// and texts out of the modules that only receive findings, such as the verify page's
 /// (issue 13).
-const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 3] = {
-    let mut known = [""; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 3];
+const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2 + SPECIAL_FIXES.len()] = {
+    let mut known = [""; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2 + SPECIAL_FIXES.len()];
     let mut i = 0;
     while i < RULES.len() + READ_ELSEWHERE.len() {
         let rule = if i < RULES.len() {
@@ -301,16 +303,35 @@ const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 3] = {
         known[3 * i + 2] = rule.source;
         i += 1;
     }
-    let end = known.len();
-    known[end - 3] = auth_first::STARTTLS_CAUSE;
-    known[end - 2] = auth_first::STARTTLS_FIX;
-    known[end - 1] = GREYLIST_POOL_FIX;
+    let start = (RULES.len() + READ_ELSEWHERE.len()) * 3;
+    known[start] = auth_first::STARTTLS_CAUSE;
+    known[start + 1] = auth_first::STARTTLS_FIX;
+    let mut j = 0;
+    while j < SPECIAL_FIXES.len() {
+        known[start + 2 + j] = SPECIAL_FIXES[j];
+        j += 1;
+    }
     known
 };
 
 /// The fix of a greylisting that never lets a sender's pool of servers through (the
 /// diagnosis sets it on the greylisted finding).
 pub(crate) const GREYLIST_POOL_FIX: &str = "whitelist-sender-pool";
+/// Your own Postfix wants TLS from a content filter on loopback.
+pub(crate) const FILTER_TLS_FIX: &str = "lower-smtp-tls-level-for-filter";
+/// The spam filters' test string was sent.
+pub(crate) const GTUBE_FIX: &str = "test-with-non-gtube-message";
+/// Two MTAs with one host name.
+pub(crate) const OWN_HOSTNAME_FIX: &str = "give-host-mta-own-hostname";
+
+/// The fixes the diagnosis gives a finding of a general cause when its lines show the
+/// particular case (`Diagnoser::particular_fixes`).
+const SPECIAL_FIXES: [&str; 4] = [
+    GREYLIST_POOL_FIX,
+    FILTER_TLS_FIX,
+    GTUBE_FIX,
+    OWN_HOSTNAME_FIX,
+];
 
 /// The cause id, fix id or source of one of the rules that is `text`, as the rules hold it.
 pub(crate) fn known_text(text: &str) -> Option<&'static str> {

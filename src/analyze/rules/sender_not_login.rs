@@ -31,6 +31,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         // 163.com: `553 Local user only` when MAIL FROM is not the logged-in account
         // (ruanyf/weather-action#5).
         "local user only",
+        // Zoho: `553 Relaying disallowed as Name <address>`, a From the account may not use
+        // (magepal/magento2-gmail-smtp-app#122).
+        "relaying disallowed as",
     ]);
     let sender_words = c.has(&["sender", "from", "owned"]);
     if (c.class == Some(5) || (c.code.is_none() && not_owner))

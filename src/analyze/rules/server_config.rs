@@ -33,7 +33,7 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         // A Postfix daemon that stops on a setting of main.cf, and master(8) throttling it
         // (docker-mailserver/docker-mailserver#4133).
         || (e.own_server.is_some()
-            && (e.has(&["bad command startup"])
+            && (e.has(&["bad command startup", "failed to expand", "tainted filename"])
                 || e.lower.starts_with("fatal: ")
                 || e.has(&[": fatal: "])))
 }

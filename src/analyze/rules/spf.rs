@@ -36,5 +36,7 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             "spf=fail",
             "due to spf policy",
             "spf policy",
+            // policyd-spf's words for a softfail it rejects (DrupalRU/drupal.ru#593).
+            "domain owner discourages use of this host",
         ])
 }

@@ -31,7 +31,7 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
 }
 
 /// The words of a client or a server saying the server offers no STARTTLS.
-pub(crate) const WORDS: [&str; 7] = [
+pub(crate) const WORDS: [&str; 8] = [
     "starttls extension not supported",
     "starttls not supported",
     "server does not support starttls",
@@ -39,6 +39,10 @@ pub(crate) const WORDS: [&str; 7] = [
     "host does not support starttls",
     "tls not available",
     "ixp_e_smtp_no_starttls_support",
+    // Postfix's SMTP client with smtp_tls_security_level = encrypt: `TLS is required, but was
+    // not offered by host 127.0.0.1[127.0.0.1]` (a content filter on loopback,
+    // oblien/openship#392).
+    "tls is required, but was not offered",
     // msmtp's own words when the EHLO reply lists no STARTTLS.
     "does not support tls via the starttls command",
 ];
