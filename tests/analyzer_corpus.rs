@@ -105,6 +105,7 @@ fn corpus_is_complete_and_honest() {
                     | "round-6"
                     | "round-7"
                     | "round-8"
+                    | "round-9"
             ),
             "{}",
             e.id
@@ -164,8 +165,11 @@ impl Score {
 /// the refusal does not show; 156's fix was a newer Mailu image; Gmail's "does not have
 /// authentication information" names neither SPF (159) nor, over IPv6, the missing PTR (158,
 /// said in the finding); 163's thread paired Rambler's spam refusal with SPF and DKIM; 168's
-/// `unexpected EOF` and 170's `handshake error` show no cause at all.
-const KNOWN_MISSES: [&str; 13] = [
+/// `unexpected EOF` and 170's `handshake error` show no cause at all; 180's `500 Error: bad
+/// syntax` does not show the missing From; 186's and 187's fixes were on the receiving
+/// side's configuration (an Exim template, a DNSBL); 188's SPF failure was the container's
+/// gateway address, said in the finding but not its cause.
+const KNOWN_MISSES: [&str; 17] = [
     "082-snappymail-plain-server-failed",
     "119-postscreen-postfix-550-spamhaus-dnsbl-reject",
     "126-transcript-sendmail-535-digest-md5",
@@ -179,6 +183,10 @@ const KNOWN_MISSES: [&str; 13] = [
     "163-rails-actionmailer-rambler-554-spam-rejected",
     "168-mox-icloud-none-unexpected-eof-blocklisted",
     "170-vaultwarden-mailcow-none-starttls-self-signed",
+    "180-springjavamail-unknown-500-nofrom",
+    "186-exim-hestia-defer-interface-ip-permission",
+    "187-exchange-ndr-hestia-exim-550-spamcop-listed",
+    "188-postfix-dockermailserver-550-spf-fail-docker-gateway",
 ];
 
 #[test]
