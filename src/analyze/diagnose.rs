@@ -1483,6 +1483,18 @@ impl Diagnoser<'_> {
                 return;
             }
         }
+        // PHPMailer's words for what followed a refusal (yandex, PHPMailer/PHPMailer#283:
+        // `The following From address failed: … : Called Mail() without being connected`):
+        // part of the refusal before them, not a failure of their own.
+        if !log.server_side
+            && log.code.is_none()
+            && log.text.contains("Called Mail() without being connected")
+        {
+            if let Some(index) = self.findings.list.len().checked_sub(1) {
+                self.findings.attach(index, &[line]);
+                return;
+            }
+        }
         // A client program repeating that reply without its code ("SMTP Last Response: 5.5.1
         // Command unrecognized …"): the same finding.
         let repeated = log.text.trim().to_ascii_lowercase();

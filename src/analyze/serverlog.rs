@@ -560,7 +560,10 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     let line = cut(line, MAX_ERROR_LINE);
     let lower = line.to_ascii_lowercase();
     // Postfix's own reject, pasted without its syslog prefix.
-    if let Some(at) = lower.find("noqueue: reject:") {
+    if let Some(at) = lower
+        .find("noqueue: reject:")
+        .or_else(|| lower.find("noqueue: milter-reject:"))
+    {
         let message = line.get(at..).unwrap_or(line);
         return Some(parse::<E>(
             Format::PostfixLog,
@@ -710,6 +713,7 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         DOTNET_530[1],
         DOTNET_REPLIES[0].0,
         DOTNET_REPLIES[1].0,
+        DOTNET_REPLIES[2].0,
     ];
     // A client's own words for a connection or TLS that failed before any reply.
     let connection = [
@@ -963,9 +967,12 @@ const PHPMAILER_OPEN: [&str; 2] = [
 /// .NET's SmtpException messages that quote the server's text without its code: the code is
 /// the SmtpStatusCode the message names (MailboxUnavailable 550, TransactionFailed 554;
 /// andrewdavey/postal#127, smsohan/MvcMailer#114).
-const DOTNET_REPLIES: [(&str, u16); 2] = [
+const DOTNET_REPLIES: [(&str, u16); 3] = [
     ("mailbox unavailable. the server response was:", 550),
     ("transaction failed. the server response was:", 554),
+    // SmtpStatusCode.LocalErrorInProcessing (VeeamHub/powershell#190: Send-MailMessage and
+    // Microsoft 365's `451 5.7.3 STARTTLS is required to send mail`).
+    ("error in processing. the server response was:", 451),
 ];
 
 /// At most this many bytes of a line are searched for an application's error.

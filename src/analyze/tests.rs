@@ -2901,3 +2901,35 @@ fn particular_fixes_of_general_causes() {
     assert_eq!(d.cause, "spf-fail");
     assert!(d.what.en.contains("private"), "{}", d.what.en);
 }
+
+/// What the first look at round 10 (tests/fixtures/analyzer-corpus-pending/) added: .NET's
+/// "Error in processing" is 451 (VeeamHub/powershell#190); Microsoft 365's 454 "appropriate
+/// TLS channel" and Yandex's 530 without TLS are STARTTLS first, PHPMailer's aftermath line
+/// joining the refusal (PHPMailer/PHPMailer#283); Proton Bridge's 451 "not owned by user" a
+/// sender the account does not own; Postfix's milter tempfail its own configuration
+/// (Mailu/Mailu#1544).
+#[test]
+fn round_ten_first_readings() {
+    let dotnet = "10/07/2023 17:11:32 - [ERROR] Send-MailMessage : Error in processing. The server response was: 5.7.3 STARTTLS is required to send mail [SYBPR01CA0209.ausprd01.prod.outlook.com]\n";
+    let d = decided(dotnet);
+    assert_eq!(
+        (d.code, d.kind),
+        (Some(451), FindingKind::AuthRequired),
+        "{d:#?}"
+    );
+    let m365 = "454 4.7.0 Failed to establish appropriate TLS channel: Access Denied (in reply to RCPT TO command))\n";
+    assert_eq!(decided(m365).kind, FindingKind::AuthRequired);
+    let yandex = "SMTP -> ERROR: AUTH not accepted from server: 530 5.7.7 Email sending without SSL/TLS encryption is not allowed.\nSMTP -> NOTICE: EOF caught while checking if connectedThe following From address failed: info@example.com : Called Mail() without being connected\n";
+    let a = analyze(yandex);
+    let d = a.deciding().expect("a verdict");
+    assert_eq!(
+        (d.code, d.kind),
+        (Some(530), FindingKind::AuthRequired),
+        "{:#?}",
+        a.findings
+    );
+    let proton = "Error: Expected response code 250 but got code \"451\", with message \"451 4.0.0 backend: invalid return path: not owned by user \"\n";
+    assert_eq!(decided(proton).kind, FindingKind::SenderMismatch);
+    let milter = "NOQUEUE: milter-reject: MAIL from unknown[172.22.0.5]: 451 4.7.1 Service unavailable - try again later; from=<a@example.com> proto=ESMTP helo=<x>\n";
+    assert_eq!(decided(milter).cause, "server-configuration-problem");
+}

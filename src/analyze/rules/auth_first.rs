@@ -34,6 +34,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "starttls required",
             // Outlook's `451 5.7.3 STARTTLS is required to send mail`.
             "tls is required",
+            // Microsoft 365's connector to a relay without TLS: `454 4.7.0 Failed to establish
+            // appropriate TLS channel: Access Denied` (catatnight/docker-postfix#12).
+            "appropriate tls channel",
             "must issue a starttls",
             "encryption required",
         ]);

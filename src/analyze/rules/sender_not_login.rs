@@ -36,7 +36,11 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         "relaying disallowed as",
     ]);
     let sender_words = c.has(&["sender", "from", "owned"]);
-    if (c.class == Some(5) || (c.code.is_none() && not_owner))
+    // Proton Mail Bridge refuses a From its account does not own with a 451
+    // (shenxn/protonmail-bridge-docker#28: `451 4.0.0 backend: invalid return path: not owned
+    // by user`): no retry changes it.
+    let bridge = c.class == Some(4) && c.has(&["invalid return path"]) && not_owner;
+    if (c.class == Some(5) || (c.code.is_none() && not_owner) || bridge)
         && (not_owner
             || (c.auth_ok.is_some()
                 && sender_words

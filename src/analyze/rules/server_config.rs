@@ -32,6 +32,11 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
     e.has(&["server configuration problem"])
         // A Postfix daemon that stops on a setting of main.cf, and master(8) throttling it
         // (docker-mailserver/docker-mailserver#4133).
+        // Postfix's milter_default_action = tempfail when its milter (a spam filter) does not
+        // answer: `milter-reject: … 451 4.7.1 Service unavailable - try again later`
+        // (Mailu/Mailu#1544).
+        || (e.own_server.is_some_and(|p| p.starts_with("postfix"))
+            && e.has(&["service unavailable - try again later"]))
         || (e.own_server.is_some()
             && (e.has(&["bad command startup", "failed to expand", "tainted filename"])
                 || e.lower.starts_with("fatal: ")
