@@ -454,6 +454,17 @@ pub(super) fn error_text<const E: bool>(
     Some(log)
 }
 
+/// `NNN text` from a line that writes a refusal's code between `open` and `close` before its
+/// text (`(code: 553): …`, `: [451] …`).
+fn code_between(line: &str, open: &str, close: &str) -> Option<String> {
+    let (_, rest) = line.split_once(open)?;
+    let (code, text) = rest.split_once(close)?;
+    (code.len() == 3
+        && code.bytes().all(|b| b.is_ascii_digit())
+        && matches!(code.as_bytes().first(), Some(b'4' | b'5')))
+    .then(|| format!("{code} {text}"))
+}
+
 /// The reply a Rust SMTP client's `Response` Debug output holds: its code from the words of
 /// RFC 5321 §4.2.1's digits (severity, category, detail), its text from `message: ["…"]`.
 fn rust_response(line: &str) -> Option<String> {
@@ -637,47 +648,18 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     if let Some(log) = outlook_error::<E>(format, program, line, &lower) {
         return Some(log);
     }
-    // A Rust client's reply as its Debug prints it (Delta Chat, chatmail/provider-db#205):
-    // `Response { code: Code { … PermanentNegativeCompletion, … MailSystem,
-    // detail: Four }, message: ["5.7.1 …"] }`, the code in words.
-    if let Some(reply) = rust_response(line) {
+    // A reply a program prints in a shape of its own, read as the reply it holds: a Rust
+    // client's `Response { code: Code { … PermanentNegativeCompletion, … MailSystem, detail:
+    // Four }, message: ["5.7.1 …"] }` (Delta Chat, chatmail/provider-db#205), Zend's
+    // `Zend_Mail_Protocol_Exception(code: 553): Relaying disallowed as …`, Roundcube's `SMTP
+    // error: [451] 4.7.1 Service unavailable - try again later.` (mailcow/mailcow#249).
+    let held = rust_response(line)
+        .or_else(|| code_between(line, "(code: ", "): "))
+        .or_else(|| code_between(line, ": [", "] "));
+    if let Some(reply) = held {
         if let Some(mut log) = error_text_of::<E>(format, program, &reply) {
             log.message = cut(line, MAX_MESSAGE).to_string();
             return Some(log);
-        }
-    }
-    // An exception's reply code in parentheses before its text: Zend's
-    // `Zend_Mail_Protocol_Exception(code: 553): Relaying disallowed as …`.
-    if let Some(at) = line.find("(code: ") {
-        let rest = line.get(at + 7..).unwrap_or("");
-        if let Some((code, text)) = rest.split_once("): ") {
-            if code.len() == 3
-                && code.bytes().all(|b| b.is_ascii_digit())
-                && matches!(code.as_bytes().first(), Some(b'4' | b'5'))
-            {
-                let reply = format!("{code} {text}");
-                if let Some(mut log) = error_text_of::<E>(format, program, &reply) {
-                    log.message = cut(line, MAX_MESSAGE).to_string();
-                    return Some(log);
-                }
-            }
-        }
-    }
-    // A reply code in brackets: `SMTP error: [451] 4.7.1 Service unavailable - try again
-    // later.` (mailcow/mailcow#249, Roundcube's message).
-    if let Some(at) = line.find(": [") {
-        let rest = line.get(at + 3..).unwrap_or("");
-        if let Some((code, text)) = rest.split_once("] ") {
-            if code.len() == 3
-                && code.bytes().all(|b| b.is_ascii_digit())
-                && matches!(code.as_bytes().first(), Some(b'4' | b'5'))
-            {
-                let reply = format!("{code} {text}");
-                if let Some(mut log) = error_text_of::<E>(format, program, &reply) {
-                    log.message = cut(line, MAX_MESSAGE).to_string();
-                    return Some(log);
-                }
-            }
         }
     }
     // MailKit's `SmtpCommandException: 6.6.0 Error sending message for delivery.`: the
