@@ -106,6 +106,7 @@ fn corpus_is_complete_and_honest() {
                     | "round-7"
                     | "round-8"
                     | "round-9"
+                    | "round-10"
             ),
             "{}",
             e.id
@@ -168,8 +169,9 @@ impl Score {
 /// `unexpected EOF` and 170's `handshake error` show no cause at all; 180's `500 Error: bad
 /// syntax` does not show the missing From; 186's and 187's fixes were on the receiving
 /// side's configuration (an Exim template, a DNSBL); 188's SPF failure was the container's
-/// gateway address, said in the finding but not its cause.
-const KNOWN_MISSES: [&str; 17] = [
+/// gateway address, said in the finding but not its cause; 203's `User unknown in virtual mailbox table` cannot show that the domain
+/// was another organization's, added to the poster's own server (said in the finding).
+const KNOWN_MISSES: [&str; 18] = [
     "082-snappymail-plain-server-failed",
     "119-postscreen-postfix-550-spamhaus-dnsbl-reject",
     "126-transcript-sendmail-535-digest-md5",
@@ -187,6 +189,7 @@ const KNOWN_MISSES: [&str; 17] = [
     "186-exim-hestia-defer-interface-ip-permission",
     "187-exchange-ndr-hestia-exim-550-spamcop-listed",
     "188-postfix-dockermailserver-550-spf-fail-docker-gateway",
+    "203-postfix-mailcow-550-domain-added-locally",
 ];
 
 #[test]

@@ -1758,6 +1758,19 @@ impl Diagnoser<'_> {
             l.raw.contains("greeted me with my own hostname")
                 || l.raw.contains("replied to HELO/EHLO with my own hostname")
         });
+        // The user's own MTA passed the message on: its bounce or its log.
+        let own_mta = lines.iter().any(|l| {
+            matches!(
+                l.format,
+                Some(Format::Bounce | Format::PostfixLog | Format::EximLog | Format::SendmailLog)
+            )
+        });
+        // Django's SMTP backend sending (django/core/mail/backends/smtp.py's `_send`).
+        let django = lines.iter().any(|l| {
+            l.raw
+                .contains("self.connection.sendmail(from_email, recipients")
+                || l.raw.contains("django/core/mail/")
+        });
         for index in 0..self.findings.list.len() {
             let Some(f) = self.findings.list.get(index) else {
                 continue;
@@ -1779,6 +1792,16 @@ impl Diagnoser<'_> {
                     "The message contained GTUBE, the test string every spam filter refuses on sight: the refusal shows the filter works. Test delivery with an ordinary message instead.",
                     "邮件中含有 GTUBE——所有垃圾邮件过滤器一见就拒收的测试字符串：这次拒收说明过滤器在正常工作。请改用一封普通邮件测试投递。",
                 )))
+            } else if f.cause == rules::SES_CAUSE
+                && own_mta
+                && rules::names_public_mailbox(
+                    &(raw.clone() + " " + &f.what.en.to_ascii_lowercase()),
+                )
+            {
+                Some((rules::FORWARDED_SENDER_FIX, Tr::new(
+                    "The address SES refuses is someone's at a public mail provider, which no SES account can verify as its own domain, in mail your own server passed on: a message an alias or a Sieve redirect forwards to an outside mailbox leaves with its original sender. SES takes only your verified identities as the sender, so forwarded mail must leave with an address of your domain: rewrite its envelope sender as it goes out (Dovecot's Sieve: sieve_redirect_envelope_from; Postfix: SRS, with postsrsd), or let those mailboxes forward without SES.",
+                    "SES 拒收的地址属于某个公共邮箱服务商的用户，任何 SES 账户都无法把那个域名验证为自己的，而这封邮件是你自己的服务器转发出去的：别名或 Sieve 重定向转发到外部邮箱的邮件，带着原来的发件人离开。SES 只接受你已验证的身份作为发件人，所以转发的邮件必须以你自己域名的地址离开：在发出时改写它的信封发件人（Dovecot 的 Sieve：sieve_redirect_envelope_from；Postfix：用 postsrsd 做 SRS），或者让这些邮箱的转发不经过 SES。",
+                )))
             } else if f.cause == "mail-loops-back" && own_hostname {
                 Some((rules::OWN_HOSTNAME_FIX, Tr::new(
                     "The server it delivers to greeted it with this server's own host name: two mail servers (say the host's own Postfix and a mail server in a container) share one name. Give each its own (Postfix: myhostname; the container's hostname), so neither takes the other for itself.",
@@ -1790,6 +1813,36 @@ impl Diagnoser<'_> {
             if let (Some((id, text)), Some(f)) = (fix, self.findings.list.get_mut(index)) {
                 f.fix = Text::from(text);
                 f.fix_id = id;
+            }
+            if let Some(f) = self.findings.list.get_mut(index) {
+                if f.cause == "auth-required" && django {
+                    (f.cause, f.fix_id) = rules::CLIENT_NOT_CONFIGURED;
+                    f.what = std::mem::take(&mut f.what).join(&Text::from(Tr::new(
+                        "The program is Django (its SMTP backend's `self.connection.sendmail(from_email, recipients, …)`), which logs in only when both EMAIL_HOST_USER and EMAIL_HOST_PASSWORD are set: one of them is empty in the settings it ran with.",
+                        "发信程序是 Django（它的 SMTP 后端的 `self.connection.sendmail(from_email, recipients, …)`），它只在 EMAIL_HOST_USER 和 EMAIL_HOST_PASSWORD 都已设置时才登录：它运行时的设置里其中一项是空的。",
+                    )));
+                    f.fix = Text::from(Tr::new(
+                        "Give Django the login: EMAIL_HOST_USER and EMAIL_HOST_PASSWORD in the settings the running app reads (check the name of each setting, and that the file or environment variable that fills it is read; an application may keep the password under a name of its own, such as a secrets file), with EMAIL_USE_TLS = True for port 587. `python manage.py sendtestemail you@example.com` tries it.",
+                        "把登录信息交给 Django：在运行中的应用所读取的设置里填好 EMAIL_HOST_USER 和 EMAIL_HOST_PASSWORD（核对每项设置的名称，以及填充它的文件或环境变量确实被读取；应用也可能用自己的名称保存密码，比如一个 secrets 文件），587 端口再加 EMAIL_USE_TLS = True。用 `python manage.py sendtestemail you@example.com` 试一下。",
+                    ));
+                }
+                // Postfix's own table lacks the address: when the domain's mail lives on
+                // another server, this one wrongly takes the domain for its own
+                // (mailcow-dockerized#893: an employer's domain added as a backup).
+                let own_table = ["in virtual mailbox table", "in local recipient table"]
+                    .iter()
+                    .any(|t| raw.contains(t) || f.what.en.to_ascii_lowercase().contains(t));
+                if f.cause == "unknown-user" && own_table {
+                    f.fix = std::mem::take(&mut f.fix).join(&Text::from(Tr::new(
+                        "This is Postfix's answer from its own list of mailboxes. If your own server gave it for a domain whose mail lives on another server (an employer's, a customer's), your server takes that domain for one of its own (virtual_mailbox_domains or mydestination; in mailcow or Mailu, a domain added in the admin panel, perhaps as a backup) and never passes the mail on: remove the domain there.",
+                        "这是 Postfix 根据它自己的邮箱列表给出的回答。如果是你自己的服务器对一个邮件实际在别的服务器上的域名（雇主的、客户的）给出了它，说明你的服务器把那个域名当成了自己的（virtual_mailbox_domains 或 mydestination；在 mailcow 或 Mailu 中，是在管理面板里添加的域名，也许是作为备份添加的），从不把邮件转交出去：把这个域名从那里删除。",
+                    )));
+                }
+                if f.cause == rules::STARTTLS_CAUSE {
+                    if let Some(how) = tls_how(lines, &raw) {
+                        f.fix = std::mem::take(&mut f.fix).join(&Text::from(how));
+                    }
+                }
             }
         }
     }
@@ -2458,6 +2511,39 @@ fn host_named(message: &str) -> Option<&str> {
                 return Some(host);
             }
         }
+    }
+    None
+}
+
+/// Where the program a log shows turns TLS on, for a server that wants STARTTLS first: the
+/// setting its own documentation names.
+fn tls_how(lines: &[Line], raw: &str) -> Option<Tr> {
+    let shows = |format: Format| lines.iter().any(|l| l.format == Some(format));
+    if raw.contains("send-mailmessage") || lines.iter().any(|l| l.raw.contains("Send-MailMessage"))
+    {
+        return Some(Tr::new(
+            "PowerShell's Send-MailMessage: add -UseSsl (it sends STARTTLS), with -Port 587 and -Credential.",
+            "PowerShell 的 Send-MailMessage：加上 -UseSsl（它会发送 STARTTLS），并用 -Port 587 和 -Credential。",
+        ));
+    }
+    if raw.contains("system.net.mail") || raw.contains("smtpexception") {
+        return Some(Tr::new(
+            ".NET's SmtpClient: set EnableSsl = true (it sends STARTTLS) and use port 587.",
+            ".NET 的 SmtpClient：设置 EnableSsl = true（它会发送 STARTTLS），并用 587 端口。",
+        ));
+    }
+    if shows(Format::PhpMailer) {
+        return Some(Tr::new(
+            "PHPMailer: $mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS with Port 587 (or ENCRYPTION_SMTPS with 465).",
+            "PHPMailer：$mail->SMTPSecure = PHPMailer::ENCRYPTION_STARTTLS 并用 587 端口（或 ENCRYPTION_SMTPS 配 465 端口）。",
+        ));
+    }
+    // Postfix relaying: its bounce (`(in reply to RCPT TO command)`) or its smtp client's log.
+    if shows(Format::PostfixLog) || raw.contains("(in reply to ") {
+        return Some(Tr::new(
+            "Postfix, sending: smtp_tls_security_level = may in main.cf (or encrypt, for this destination only, in smtp_tls_policy_maps), then postfix reload.",
+            "Postfix 作为发送方：在 main.cf 中设置 smtp_tls_security_level = may（或者只对这个目的地，在 smtp_tls_policy_maps 中设为 encrypt），然后 postfix reload。",
+        ));
     }
     None
 }

@@ -933,9 +933,18 @@ fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
     // `msmtp: envelope from address … not accepted by the server`, then `msmtp: server
     // message: 530 …` with the reply, then `msmtp: could not send mail (account … from
     // FILE)`.
-    if let Some(message) = line.trim().strip_prefix("msmtp: ") {
+    // Through a logger, after its tag: `user.err email: msmtp: …` (hm_email#13).
+    let message = line.trim().strip_prefix("msmtp: ").or_else(|| {
+        let (head, rest) = line.split_once(": msmtp: ")?;
+        (head.len() <= 40 && !head.contains("msmtp")).then_some(rest)
+    });
+    if let Some(message) = message {
+        // A copy that re-wrapped the text keeps the space where it broke a line: the text
+        // goes on below (`… msmtp: server message: 554 For ` / `explanation visit `).
+        let wrapped = line.ends_with(' ');
         if let Some(reply) = message.strip_prefix("server message: ") {
-            let log = serverlog::client_message::<E>(Format::Msmtp, "msmtp", reply);
+            let mut log = serverlog::client_message::<E>(Format::Msmtp, "msmtp", reply);
+            log.open |= wrapped;
             return Some(Reading::new(Format::Msmtp, Role::Log(log)));
         }
         if message.starts_with("envelope from address ") {
@@ -958,7 +967,8 @@ fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
                 false,
             ));
         }
-        let log = serverlog::client_message::<E>(Format::Msmtp, "msmtp", message);
+        let mut log = serverlog::client_message::<E>(Format::Msmtp, "msmtp", message);
+        log.open |= wrapped;
         return Some(Reading::new(Format::Msmtp, Role::Log(log)));
     }
     if let Some(text) = line.strip_prefix(MSMTP_SENT) {
@@ -1948,6 +1958,43 @@ fn stack_frame(line: &str) -> bool {
     trimmed == "Traceback (most recent call last):"
         || (trimmed.starts_with("File \"") && trimmed.contains("\", line "))
         || (trimmed.starts_with("--- End of ") && trimmed.ends_with(" ---"))
+        || powershell_record(trimmed)
+        || python_source(line)
+}
+
+/// The source line Python prints under a traceback's `File "…", line N, in f`: indented,
+/// a call (`self.connection.sendmail(from_email, …)`) or a `raise` (zulip/zulip#94).
+fn python_source(line: &str) -> bool {
+    let trimmed = line.trim();
+    if !line.starts_with("    ") || !trimmed.ends_with(')') {
+        return false;
+    }
+    let call = trimmed.strip_prefix("raise ").unwrap_or(trimmed);
+    let Some((name, _)) = call.split_once('(') else {
+        return false;
+    };
+    let valid = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'.');
+    valid && (name.contains('.') || trimmed.starts_with("raise "))
+}
+
+/// PowerShell's error record under its message: `At C:\x.ps1:225 char:5`, the script's line
+/// (`+     Send-MailMessage …`) and its `~~~` underline, `+ CategoryInfo : …` and `+
+/// FullyQualifiedErrorId : …` (VeeamHub/powershell#190).
+fn powershell_record(trimmed: &str) -> bool {
+    if let Some(rest) = trimmed.strip_prefix("At ") {
+        return rest.contains(".ps") && rest.contains(" char:");
+    }
+    let Some(rest) = trimmed.strip_prefix('+') else {
+        return false;
+    };
+    let shown = rest.trim_start();
+    rest.starts_with("    ")
+        || (!shown.is_empty() && shown.bytes().all(|b| b == b'~'))
+        || shown.starts_with("CategoryInfo ")
+        || shown.starts_with("FullyQualifiedErrorId ")
 }
 
 /// The messages telnet and nc print around a session, and whole-line annotations.
@@ -2033,6 +2080,17 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
             false,
         ),
     ];
+    // `tail -f` on several files heads each one's lines with its name.
+    if trimmed.starts_with("==> ") && trimmed.ends_with(" <==") {
+        return Some(Reading::note::<E>(
+            Format::Syslog,
+            text(
+                "tail: the name of the file whose lines follow.",
+                "tail：下面几行所属文件的名称。",
+            ),
+            false,
+        ));
+    }
     for (start, what, connect) in notes {
         if trimmed.starts_with(start) {
             return Some(Reading::note::<E>(Format::Telnet, what, connect));

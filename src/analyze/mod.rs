@@ -964,6 +964,7 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
     } else {
         Box::new(text.lines())
     };
+    let quoted = markdown_quoted(text);
     let logical = lines.flat_map(run_together).flat_map(|line| {
         hmailserver_reply_lines(line).unwrap_or_else(|| vec![Cow::Borrowed(line)])
     });
@@ -971,10 +972,51 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
         if index >= MAX_LINES {
             return (annotator, true);
         }
+        let raw = match quoted {
+            true => Cow::Borrowed(unquoted(&raw)),
+            false => raw,
+        };
         let raw = without_terminal_escapes(&raw);
         annotator.push(index + 1, &without_html_line_markup(&raw));
     }
     (annotator, false)
+}
+
+/// Whether the whole paste is a Markdown quote (every line starts with `>`, perhaps after
+/// the `**`/`_` of emphasis: hm_email#13's `**_> Bounce message …`), not curl's `-v`, whose
+/// `> ` lines come with `< ` and `* ` ones.
+fn markdown_quoted(text: &str) -> bool {
+    let mut quoted = 0;
+    for line in text.lines().take(MAX_LINES) {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        if trimmed.starts_with("< ") || trimmed.starts_with("* ") {
+            return false;
+        }
+        if !trimmed.trim_start_matches(['*', '_']).starts_with('>') {
+            return false;
+        }
+        quoted += 1;
+    }
+    quoted >= 2
+}
+
+/// A line of a Markdown quote without its `>` (and the emphasis around it).
+fn unquoted(line: &str) -> &str {
+    let trimmed = line.trim_start().trim_start_matches(['*', '_']);
+    let Some(rest) = trimmed.strip_prefix('>') else {
+        return line;
+    };
+    let rest = rest.strip_prefix(' ').unwrap_or(rest);
+    // The emphasis closes at the end of the quote's last line (`…msmtp.conf)_`).
+    let end = rest.trim_end();
+    if end.ends_with(['_', '*']) {
+        end.trim_end_matches(['_', '*'])
+    } else {
+        rest
+    }
 }
 
 /// The lines a paste ran together into one: an HTML page's source with `<br>` between

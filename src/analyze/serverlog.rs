@@ -187,13 +187,19 @@ pub(super) fn client_message<const E: bool>(format: Format, program: &str, text:
 /// `… program[pid]: message` → (program, message). Dovecot logs through syslog without a
 /// pid (`Dec  7 10:00:02 mail dovecot: auth: …`): its name within a syslog line's head.
 fn syslog(line: &str) -> Option<(&str, &str)> {
-    if let Some(at) = line.find(" dovecot: ") {
+    // OpenSMTPD, as OpenBSD's syslog writes it: `Sep 30 18:01:37 mail smtpd: smtp-in: …`
+    // (zulip/zulip#94).
+    for program in ["dovecot", "smtpd"] {
+        let marker = format!(" {program}: ");
+        let Some(at) = line.find(&marker) else {
+            continue;
+        };
         let head = line.get(..at).unwrap_or("");
         if head.len() <= 60
             && head.bytes().take(3).all(|b| b.is_ascii_alphanumeric())
             && head.contains(':')
         {
-            return Some(("dovecot", line.get(at + " dovecot: ".len()..).unwrap_or("")));
+            return Some((program, line.get(at + marker.len()..).unwrap_or("")));
         }
     }
     // A Postfix line pasted without its syslog prefix: `postfix/amavis/smtp: to=<…>, …`
@@ -358,6 +364,11 @@ pub(super) fn reread<const E: bool>(log: &LogLine, more: &str) -> LogLine {
         message.push(' ');
         message.push_str(cut(more.trim(), MAX_MESSAGE - message.len()));
     }
+    // msmtp's re-wrapped messages: each line of the reply it quotes comes after its own
+    // `msmtp: server message: `.
+    if log.format == Format::Msmtp {
+        message = message.replace(" msmtp: server message: ", " ");
+    }
     let mut again = if log.format == Format::Bounce || !log.server_side {
         error_text::<E>(log.format, &log.program, &message)
             .unwrap_or_else(|| parse::<E>(log.format, &log.program, &message, log.server_side))
@@ -367,6 +378,8 @@ pub(super) fn reread<const E: bool>(log: &LogLine, more: &str) -> LogLine {
     again.server_side = log.server_side;
     again.open = log.open
         && !closes(&message)
+        // A bracket the first line left open closes on one below it.
+        && (!unclosed_bracket(&log.message) || unclosed_bracket(&message))
         // Exim's multi-line reply ends with the line whose code has a space after it.
         && !(log.format == Format::EximLog && super::formats::reply_shaped(more.trim())
             && more.trim().as_bytes().get(3) == Some(&b' '));
@@ -451,7 +464,17 @@ pub(super) fn error_text<const E: bool>(
     if log.code.is_none() && line.trim_end().to_ascii_lowercase().ends_with("responded:") {
         log.open = true;
     }
+    // A reply wrapped inside its brackets (PowerShell's `… to send mail [SYBPR01CA0209…` and
+    // `2023-07-10T05:11:31.967Z 08DB7C994F8AAD26]` below it, VeeamHub/powershell#190).
+    if unclosed_bracket(line) {
+        log.open = true;
+    }
     Some(log)
+}
+
+/// Whether a `[` in the text is still open at its end.
+fn unclosed_bracket(text: &str) -> bool {
+    text.matches('[').count() > text.matches(']').count()
 }
 
 /// `NNN text` from a line that writes a refusal's code between `open` and `close` before its
@@ -730,9 +753,12 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     let mut log = parse::<E>(format, program, line, false);
     let sender = SENDER_REFUSED.iter().any(|k| lower.contains(k));
     let dotnet_530 = DOTNET_530.iter().any(|w| lower.contains(w));
+    // .NET's sentence before a quoted reply names its status, not a failed login.
+    let dotnet_reply = DOTNET_REPLIES.iter().any(|(w, _)| lower.contains(w));
     if log.event == LogEvent::Info
         && !sender
         && !dotnet_530
+        && !dotnet_reply
         && known.iter().any(|k| lower.contains(k))
     {
         // `Login Fail. Please enter your authorization code`, `… password not accepted`.
@@ -1369,6 +1395,8 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
         "after DATA",
         "end of DATA",
         "data not accepted",
+        // msmtp's, when the reply to the message's end is a refusal.
+        "did not accept the mail",
     ]) {
         Some("DATA")
     } else if has(&["CONNECT from", "check_relay"]) {

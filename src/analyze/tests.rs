@@ -2933,3 +2933,123 @@ fn round_ten_first_readings() {
     let milter = "NOQUEUE: milter-reject: MAIL from unknown[172.22.0.5]: 451 4.7.1 Service unavailable - try again later; from=<a@example.com> proto=ESMTP helo=<x>\n";
     assert_eq!(decided(milter).cause, "server-configuration-problem");
 }
+
+/// Round 10 worked through: PowerShell's error record and a reply wrapped inside its
+/// brackets (VeeamHub/powershell#190), with the program's own TLS switch; Django that never
+/// logged in (zulip/zulip#94), its traceback's source lines, `tail`'s header and OpenSMTPD's
+/// pid-less syslog; a Markdown-quoted, re-wrapped msmtp log with United Internet's header
+/// refusal (homematic-community/hm_email#13); SES refusing forwarded mail of someone at a
+/// public provider (mailcow-dockerized#2944); Postfix's own mailbox table
+/// (mailcow-dockerized#893).
+#[test]
+fn round_ten_worked_through() {
+    let ps = "10/07/2023 17:11:32 - [ERROR] Send-MailMessage : Error in processing. The server response was: 5.7.3 STARTTLS is required to send mail [SYBPR01CA0209.ausprd01.prod.outlook.com \n2023-07-10T05:11:31.967Z 08DB7C994F8AAD26]\nAt C:\\Reports\\BR-MorningReport.ps1:225 char:5\n+     Send-MailMessage -From $mail_From `\n+     ~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : InvalidOperation: (System.Net.Mail.SmtpClient:SmtpClient) [Send-MailMessage], SmtpException\n    + FullyQualifiedErrorId : SmtpException,Microsoft.PowerShell.Commands.SendMailMessage\n";
+    let a = analyze(ps);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().expect("a verdict");
+    assert_eq!((d.code, d.cause), (Some(451), "starttls-required"));
+    assert!(d.fix.en.contains("-UseSsl"), "{}", d.fix.en);
+    // .NET's sentence is no failed login, and the reply's bracket closes on the line below.
+    assert!(!d.what.en.contains("before AUTH"), "{}", d.what.en);
+    assert!(d.what.en.contains("08DB7C994F8AAD26]"), "{}", d.what.en);
+    let relay = "454 4.7.0 Failed to establish appropriate TLS channel: Access Denied (in reply to RCPT TO command))\n";
+    assert!(decided(relay)
+        .fix
+        .en
+        .contains("smtp_tls_security_level = may"));
+
+    let zulip = "==> /var/log/zulip/server.log <==\n    self.connection.sendmail(from_email, recipients, message.as_bytes(linesep='\\r\\n'))\n  File \"/usr/lib/python2.7/smtplib.py\", line 731, in sendmail\n    raise SMTPSenderRefused(code, resp, from_addr)\nSMTPSenderRefused: (530, '5.5.1 Invalid command: Must issue an AUTH command first', u'Zulip <zulip@example.com>')\n\nSep 30 18:01:37 mail smtpd: smtp-in: session 1a2b3c: received invalid command: \"mail FROM:<zulip@example.com> size=615\"\n";
+    let a = analyze(zulip);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().expect("a verdict");
+    assert_eq!(
+        (d.code, d.cause, d.fix_id),
+        (Some(530), "client-not-configured", "configure-the-client")
+    );
+    assert!(d.fix.en.contains("EMAIL_HOST_PASSWORD"), "{}", d.fix.en);
+    // Without Django's line, the same refusal asks for AUTH in general.
+    let bare = "SMTPSenderRefused: (530, '5.5.1 Invalid command: Must issue an AUTH command first', u'x@example.com')\n";
+    assert_eq!(decided(bare).cause, "auth-required");
+
+    let ionos = "**_> Bounce message or log excerpts\n> \n> user.err email: msmtp: the server did not accept the mail msmtp: \n> server message: 554-Transaction failed msmtp: server message: \n> 554-Reject due to policy restrictions. msmtp: server message: 554 For \n> explanation visit \n> https://www.ionos.com/help/index.php?id=2425&ip=198.51.100.30&c=hd \n> msmtp: could not send mail (account default from \n> /etc/config/addons/email/msmtp.conf)_\n";
+    let a = analyze(ionos);
+    let d = a.deciding().expect("a verdict");
+    assert_eq!(
+        (d.code, d.cause),
+        (Some(554), "message-not-rfc5322"),
+        "{:#?}",
+        a.findings
+    );
+    assert!(
+        !d.what.en.contains("msmtp: server message"),
+        "{}",
+        d.what.en
+    );
+    // The quote's `>` is Markdown's, not curl's.
+    assert!(
+        a.formats.iter().all(|f| *f != Format::Curl),
+        "{:?}",
+        a.formats
+    );
+    // Without United Internet's case of the header, the same refusal names no cause.
+    let other = "msmtp: server message: 554 Reject due to policy restrictions.\n";
+    assert_ne!(decided(other).cause, "message-not-rfc5322");
+    // curl's own `>` lines stay curl's.
+    let curl = "> EHLO x\n< 250-mail.example.com\n< 250 AUTH PLAIN\n> AUTH PLAIN AGFsaWNlAHdyb25n\n< 535 5.7.8 Authentication failed\n";
+    assert!(analyze(curl).formats.contains(&Format::Curl));
+
+    let ses = "<me@gmail.com>: host email-smtp.eu-west-1.amazonaws.com[52.48.248.62]\n    said: 554 Message rejected: Email address is not verified. The following\n    identities failed the check in region EU-WEST-1: Friend\n    <friend@gmail.com> (in reply to end of DATA command)\n";
+    assert_eq!(decided(ses).fix_id, "rewrite-forwarded-envelope-sender");
+    let own_domain = "<me@gmail.com>: host email-smtp.eu-west-1.amazonaws.com[52.48.248.62]\n    said: 554 Message rejected: Email address is not verified. The following\n    identities failed the check in region EU-WEST-1: app@example.com (in reply to end of DATA command)\n";
+    assert_eq!(decided(own_domain).fix_id, "verify-the-identity");
+
+    let table = "550 5.1.1 <a@employer.example>: Recipient address rejected: User unknown in virtual mailbox table;\n";
+    let d = decided(table);
+    assert_eq!(d.cause, "unknown-user");
+    assert!(d.fix.en.contains("virtual_mailbox_domains"), "{}", d.fix.en);
+}
+
+/// Postfix relaying through a smarthost with client SASL, recorded from Debian 12's Postfix
+/// 3.7 (`scripts/record-postfix-client-sasl.sh`): an entry without a user name never sends
+/// AUTH and logs its SASL library's "generic failure" (loganmarchione/docker-postfixrelay#62);
+/// no entry relays without a login; a wrong password is the server's 535; the right one
+/// delivers.
+#[test]
+fn postfix_client_sasl_recorded() {
+    let cases = [
+        (
+            include_str!("../../tests/fixtures/postfix-client-sasl/empty-both.txt"),
+            "sasl-login-without-credentials",
+        ),
+        (
+            include_str!("../../tests/fixtures/postfix-client-sasl/no-entry.txt"),
+            "relay-without-login",
+        ),
+        (
+            include_str!("../../tests/fixtures/postfix-client-sasl/wrong-password.txt"),
+            "gmail-app-password",
+        ),
+        (
+            include_str!("../../tests/fixtures/postfix-client-sasl/no-auth-offered.txt"),
+            "starttls-required",
+        ),
+        (
+            include_str!("../../tests/fixtures/postfix-client-sasl/good.txt"),
+            "delivered",
+        ),
+    ];
+    let findings = assert_causes(&cases);
+    assert_eq!(findings[0].code, None, "{:#?}", findings[0]);
+    assert!(findings[0].fix.en.contains("smtp_sasl_auth_enable = no"));
+    // The same words from a server's own log are no client of the user's.
+    let own = "Dec 07 23:31:33 mx postfix/smtpd[1]: warning: SASL authentication failure: All-whitespace username.\n";
+    assert_ne!(decided(own).cause, "sasl-login-without-credentials");
+}

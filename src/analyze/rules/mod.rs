@@ -22,6 +22,7 @@ mod blocklisted;
 pub(crate) mod client_config;
 pub(crate) mod client_left;
 mod client_sasl;
+mod client_sasl_empty;
 pub(crate) mod client_wants_tls;
 mod content_blocked;
 pub(crate) mod destination_dns;
@@ -176,7 +177,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 69] = [
+const RULES: [(Applies, &Rule); 70] = [
     // Before the providers' own words for a refused login (QQ's "authorization code"):
     // the exchange shows what went wrong first.
     (plain_initial::applies, &plain_initial::RULE),
@@ -213,6 +214,7 @@ const RULES: [(Applies, &Rule); 69] = [
     (tls_version::applies, &tls_version::RULE),
     (host_unresolvable::applies, &host_unresolvable::RULE),
     (client_sasl::applies, &client_sasl::RULE),
+    (client_sasl_empty::applies, &client_sasl_empty::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
@@ -317,6 +319,16 @@ const KNOWN_TEXTS: [&str; (RULES.len() + READ_ELSEWHERE.len()) * 3 + 2 + SPECIAL
 /// The fix of a greylisting that never lets a sender's pool of servers through (the
 /// diagnosis sets it on the greylisted finding).
 pub(crate) const GREYLIST_POOL_FIX: &str = "whitelist-sender-pool";
+/// STARTTLS before anything else (a variant of the general auth-first finding).
+pub(crate) use auth_first::STARTTLS_CAUSE;
+/// The sending program was never given its login (the cause and fix of client_config.rs,
+/// which the diagnosis also gives a refusal for want of AUTH when the program shows it).
+pub(crate) const CLIENT_NOT_CONFIGURED: (&str, &str) =
+    (client_config::RULE.cause, client_config::RULE.fix_id);
+/// SES refuses, as sent by your own server, someone else's address at a public provider.
+pub(crate) const FORWARDED_SENDER_FIX: &str = "rewrite-forwarded-envelope-sender";
+pub(crate) use ses_identity::names_public_mailbox;
+pub(crate) const SES_CAUSE: &str = ses_identity::RULE.cause;
 /// Your own Postfix wants TLS from a content filter on loopback.
 pub(crate) const FILTER_TLS_FIX: &str = "lower-smtp-tls-level-for-filter";
 /// The spam filters' test string was sent.
@@ -326,11 +338,12 @@ pub(crate) const OWN_HOSTNAME_FIX: &str = "give-host-mta-own-hostname";
 
 /// The fixes the diagnosis gives a finding of a general cause when its lines show the
 /// particular case (`Diagnoser::particular_fixes`).
-const SPECIAL_FIXES: [&str; 4] = [
+const SPECIAL_FIXES: [&str; 5] = [
     GREYLIST_POOL_FIX,
     FILTER_TLS_FIX,
     GTUBE_FIX,
     OWN_HOSTNAME_FIX,
+    FORWARDED_SENDER_FIX,
 ];
 
 /// The cause id, fix id or source of one of the rules that is `text`, as the rules hold it.

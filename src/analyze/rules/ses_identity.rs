@@ -37,3 +37,41 @@ pub(crate) const WORDS: [&str; 2] = [
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
     e.has(&WORDS)
 }
+
+/// Mailbox providers anyone can sign up with: an address there is a person's, never a
+/// domain an SES account verifies as its own.
+const PUBLIC_MAILBOXES: [&str; 21] = [
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "aol.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "qq.com",
+    "163.com",
+    "126.com",
+    "yandex.ru",
+    "mail.ru",
+    "proton.me",
+    "protonmail.com",
+    "zoho.com",
+];
+
+/// Whether an identity SES names (after "failed the check in region …:") is an address at a
+/// public mailbox provider. `lower` is the reply, lower-cased.
+pub(crate) fn names_public_mailbox(lower: &str) -> bool {
+    let Some((_, listed)) = lower.split_once("failed the check") else {
+        return false;
+    };
+    listed
+        .split(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | ',' | '(' | ')'))
+        .filter_map(|word| word.rsplit_once('@'))
+        .any(|(_, domain)| PUBLIC_MAILBOXES.contains(&domain.trim_end_matches('.')))
+}
