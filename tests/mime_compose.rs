@@ -288,6 +288,31 @@ fn a_long_line_is_encoded_and_dot_lines_survive_the_server_way() {
     assert_eq!(parsed.body_text(0).unwrap().replace("\r\n", "\n"), text);
 }
 
+/// Found by `no_composed_line_exceeds_998_octets`: a subject with U+E78D in GB18030 went out
+/// as A6 D9, which mail-parser (like GB18030-2022) reads as U+FE10 — the receiver saw another
+/// character. It is refused now, by name, as a character the charset cannot carry.
+#[test]
+fn a_gb18030_subject_never_reads_back_as_other_characters() {
+    let compose = |subject: &str| {
+        Message::new(Mailbox::new("a@example.com"), DATE, "1@example.com", "b")
+            .to(Mailbox::new("b@example.com"))
+            .subject(subject)
+            .text("x")
+            .header_charset(Charset::Gb18030)
+            .compose()
+    };
+    assert!(matches!(
+        compose("\u{e78d} 主题"),
+        Err(MimeError::NotInCharset {
+            character: '\u{e78d}',
+            ..
+        })
+    ));
+    let composed = compose("︐ 主题").unwrap();
+    let parsed = MessageParser::default().parse(&composed.bytes).unwrap();
+    assert_eq!(parsed.subject(), Some("︐ 主题"));
+}
+
 fn lines_within_998(bytes: &[u8]) -> bool {
     bytes.split(|b| *b == b'\n').all(|line| {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
@@ -348,8 +373,13 @@ proptest! {
                 prop_assert_eq!(attachment.contents(), body.as_bytes());
                 prop_assert_eq!(attachment.attachment_name(), Some(filename.trim()));
             }
-            // GB charsets lack some characters; nothing else may fail.
-            Err(MimeError::NotInCharset { .. }) => prop_assert!(charset != Charset::Utf8 && charset != Charset::Gb18030),
+            // GB charsets lack some characters; GB18030 only the private-use ones whose 2005
+            // octets its 2022 edition reads as other characters. Nothing else may fail.
+            Err(MimeError::NotInCharset { character, .. }) => prop_assert!(
+                charset != Charset::Utf8
+                    && (charset != Charset::Gb18030 || ('\u{e000}'..='\u{f8ff}').contains(&character)),
+                "{character:?} in {charset:?}"
+            ),
             Err(other) => prop_assert!(false, "{other:?}"),
         }
     }

@@ -73,8 +73,16 @@ impl Charset {
             // gb2312 as GBK); the octets are then checked against GB2312's EUC-CN range.
             Charset::Gbk | Charset::Gb2312 => encoding_rs::GBK,
         };
+        // A character fits when its octets read back as itself. encoding_rs still writes some
+        // private-use code points (U+E78D–U+E796, U+E81E …) with GB18030-2005's octets, which
+        // GB18030-2022, encoding_rs's own decoder and mail-parser read as other characters
+        // (A6 D9 is U+FE10): a receiver would see another character, so they do not fit.
+        let round_trips =
+            |text: &str, bytes: &[u8]| encoding.decode_without_bom_handling(bytes).0 == text;
         let (bytes, _, had_errors) = encoding.encode(text);
-        let fits = !had_errors && (self != Charset::Gb2312 || is_euc_cn(&bytes));
+        let fits = !had_errors
+            && (self != Charset::Gb2312 || is_euc_cn(&bytes))
+            && round_trips(text, &bytes);
         if fits {
             return Ok(bytes.into_owned());
         }
@@ -83,7 +91,10 @@ impl Charset {
         for character in text.chars() {
             let one = character.encode_utf8(&mut buffer);
             let (bytes, _, had_errors) = encoding.encode(one);
-            if had_errors || (self == Charset::Gb2312 && !is_euc_cn(&bytes)) {
+            if had_errors
+                || (self == Charset::Gb2312 && !is_euc_cn(&bytes))
+                || !round_trips(one, &bytes)
+            {
                 return Err(MimeError::NotInCharset {
                     charset: self,
                     character,
@@ -600,6 +611,25 @@ mod tests {
             })
         ));
         assert!(Charset::Gb18030.encode("好😀丟").is_ok());
+    }
+
+    #[test]
+    fn characters_that_read_back_as_others_do_not_fit() {
+        // GB18030-2005's octets for a private-use code point are U+FE10 to GB18030-2022.
+        for charset in [Charset::Gb18030, Charset::Gbk] {
+            assert_eq!(
+                charset.encode("主题\u{e78d}"),
+                Err(MimeError::NotInCharset {
+                    charset,
+                    character: '\u{e78d}'
+                })
+            );
+        }
+        assert_eq!(
+            Charset::Gb18030.encode("\u{fe10}").map(|b| b.len()),
+            Ok(2),
+            "the vertical comma itself fits"
+        );
     }
 
     #[test]

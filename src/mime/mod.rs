@@ -208,8 +208,8 @@ const BOUNDARY_IN_CONTENT: Tr = Tr::new(
     "内容中有一行以 --{boundary} 开头：阅读器会把它当成该部分的结束（RFC 2046 §5.1.1）。请换一个边界。",
 );
 const NOT_IN_CHARSET: Tr = Tr::new(
-    "{charset} has no code for {character} (U+{code}). Use GB18030 (it covers all of Unicode) or UTF-8.",
-    "{charset} 中没有 {character}（U+{code}）的编码。请改用 GB18030（覆盖全部 Unicode）或 UTF-8。",
+    "{charset} has no code for {character} (U+{code}) that reads back as the same character. Use UTF-8, which carries every character (GB18030 carries all but a few private-use ones).",
+    "{charset} 中没有能让 {character}（U+{code}）被读回为同一个字符的编码。请改用 UTF-8，它能承载所有字符（GB18030 除少数私用区字符外也都能承载）。",
 );
 const BAD_CONTENT_TYPE: Tr = Tr::new(
     "{value} is not a Content-Type: write type/subtype, e.g. application/pdf (RFC 2045 §5.1).",
