@@ -509,6 +509,7 @@ pub(super) fn diagnose(
     d.greeted_by_another_server(lines);
     d.unauthenticated_over_ipv6(lines);
     d.particular_fixes(lines);
+    d.accepted_then_bounced(lines);
     d.dkim_key_behind_the_refusal();
     if let Some(t) = truncation {
         d.findings.add(finding(
@@ -1517,6 +1518,22 @@ impl Diagnoser<'_> {
             self.delivered(u32::MAX, line, line, &log.text);
             return;
         }
+        // Delivered, with an error of the delivering program's beside it.
+        let lower = log.message.to_ascii_lowercase();
+        if log.event == LogEvent::Delivered && rules::dovecot_stats::applies(&lower) {
+            let rule = &rules::dovecot_stats::RULE;
+            let quote = lower
+                .find("error:")
+                .and_then(|at| log.message.get(at..))
+                .unwrap_or(&log.message);
+            self.findings.add(rule_finding(
+                rule,
+                &short(quote, MAX_QUOTE),
+                None,
+                vec![line],
+            ));
+            return;
+        }
         let code = match (log.code, log.event) {
             (Some(c), _) => Some(c),
             (None, LogEvent::AuthFailed) => Some(535),
@@ -1765,6 +1782,17 @@ impl Diagnoser<'_> {
                 Some(Format::Bounce | Format::PostfixLog | Format::EximLog | Format::SendmailLog)
             )
         });
+        // The user's own OpenSMTPD: its log lines, or its greeting on a connection to this
+        // machine (`nc localhost 25`).
+        let opensmtpd_log = lines.iter().any(|l| l.raw.contains("smtp-in: session "));
+        let opensmtpd_greeting = lines.iter().any(|l| l.raw.contains("ESMTP OpenSMTPD"));
+        let local = lines.iter().any(|l| {
+            l.raw.trim_start().starts_with("$ ")
+                && ["localhost", "127.0.0.1", "::1"]
+                    .iter()
+                    .any(|h| l.raw.contains(h))
+        });
+        let own_opensmtpd = opensmtpd_log || (opensmtpd_greeting && local);
         // Django's SMTP backend sending (django/core/mail/backends/smtp.py's `_send`).
         let django = lines.iter().any(|l| {
             l.raw
@@ -1802,6 +1830,22 @@ impl Diagnoser<'_> {
                     "The address SES refuses is someone's at a public mail provider, which no SES account can verify as its own domain, in mail your own server passed on: a message an alias or a Sieve redirect forwards to an outside mailbox leaves with its original sender. SES takes only your verified identities as the sender, so forwarded mail must leave with an address of your domain: rewrite its envelope sender as it goes out (Dovecot's Sieve: sieve_redirect_envelope_from; Postfix: SRS, with postsrsd), or let those mailboxes forward without SES.",
                     "SES 拒收的地址属于某个公共邮箱服务商的用户，任何 SES 账户都无法把那个域名验证为自己的，而这封邮件是你自己的服务器转发出去的：别名或 Sieve 重定向转发到外部邮箱的邮件，带着原来的发件人离开。SES 只接受你已验证的身份作为发件人，所以转发的邮件必须以你自己域名的地址离开：在发出时改写它的信封发件人（Dovecot 的 Sieve：sieve_redirect_envelope_from；Postfix：用 postsrsd 做 SRS），或者让这些邮箱的转发不经过 SES。",
                 )))
+            } else if f.cause == "unknown-user" && own_opensmtpd {
+                Some((rules::OPENSMTPD_TABLE_FIX, Tr::new(
+                    "The server is your own OpenSMTPD: it looks recipients up in the tables its smtpd.conf names (the aliases file, /etc/mail/aliases, and any virtual or userbase table), which it reads when it starts. Add the address there (or create the user), then load the table again: `smtpctl update table aliases` (the table's name in smtpd.conf; `newaliases` for a db table) or restart smtpd. A table not loaded again refuses an address its file already has. Its log's \"received invalid command\" beside the refusal names the command it refused, not a syntax error.",
+                    "服务器是你自己的 OpenSMTPD：它在 smtpd.conf 所指定的表里查找收件人（别名文件 /etc/mail/aliases，以及任何 virtual 或 userbase 表），这些表在它启动时读取。把地址加进去（或创建该用户），然后重新载入这张表：`smtpctl update table aliases`（用 smtpd.conf 中该表的名字；db 格式的表用 `newaliases`），或者重启 smtpd。没有重新载入的表会拒收文件里其实已经有的地址。它日志里拒收旁边的 \"received invalid command\" 指的是被拒绝的那条命令，并不是语法错误。",
+                )))
+            } else if f.cause == "server-configuration-problem"
+                && ["failed to expand", "tainted filename"]
+                    .iter()
+                    .any(|w| raw.contains(w))
+            {
+                // Exim's own words: the fix is in its configuration, not in a Postfix map.
+                let id = f.fix_id;
+                Some((id, Tr::new(
+                    "This is for the server's administrator: Exim names the string of its configuration it could not expand and why (a variable not defined where it is used, a lookup that failed, a tainted file name). Correct that option (`exim -bV` checks the configuration; with Debian's split configuration, edit the file under /etc/exim4/conf.d and run update-exim4.conf), then restart Exim. Where a product writes the configuration from its templates (HestiaCP, MailCleaner, cPanel), fix or update the product rather than the file it writes, which its next update overwrites.",
+                    "这需要服务器管理员处理：Exim 写明了它展开不了的配置字符串以及原因（在用到的地方没有定义的变量、失败的查找、被标记为 tainted 的文件名）。修正那个选项（`exim -bV` 可以检查配置；使用 Debian 的分拆配置时，修改 /etc/exim4/conf.d 下的文件并运行 update-exim4.conf），然后重启 Exim。如果配置是某个产品用它的模板生成的（HestiaCP、MailCleaner、cPanel），要修正或更新这个产品，而不是它生成的文件——下次更新会覆盖那个文件。",
+                )))
             } else if f.cause == "mail-loops-back" && own_hostname {
                 Some((rules::OWN_HOSTNAME_FIX, Tr::new(
                     "The server it delivers to greeted it with this server's own host name: two mail servers (say the host's own Postfix and a mail server in a container) share one name. Give each its own (Postfix: myhostname; the container's hostname), so neither takes the other for itself.",
@@ -1832,6 +1876,15 @@ impl Diagnoser<'_> {
                 let own_table = ["in virtual mailbox table", "in local recipient table"]
                     .iter()
                     .any(|t| raw.contains(t) || f.what.en.to_ascii_lowercase().contains(t));
+                // Yahoo's deferral for complaints: its users marked mail from this address as
+                // spam; a server that sends none may be bouncing spam to forged senders
+                // (Mailu/Mailu#583: backscatter).
+                if f.cause == "rate-limited" && raw.contains("due to user complaints") {
+                    f.fix = std::mem::take(&mut f.fix).join(&Text::from(Tr::new(
+                        "\"User complaints\" means Yahoo's users marked mail from this address as spam. If you send no bulk mail, look at what your server sends: non-delivery reports to the forged senders of spam it accepted for unknown recipients (backscatter; Postfix: reject unknown recipients during the session, smtpd_reject_unlisted_recipient = yes, and do not bounce spam), or a compromised account or form.",
+                        "\"User complaints\" 表示 Yahoo 的用户把来自这个地址的邮件标记为垃圾邮件。如果你并不群发邮件，就看看你的服务器在发什么：它为发给不存在收件人的垃圾邮件向伪造的发件人发送退信（反向散射 backscatter；Postfix：在会话中就拒收未知收件人，smtpd_reject_unlisted_recipient = yes，不要为垃圾邮件退信），或者某个账户、表单被盗用。",
+                    )));
+                }
                 if f.cause == "unknown-user" && own_table {
                     f.fix = std::mem::take(&mut f.fix).join(&Text::from(Tr::new(
                         "This is Postfix's answer from its own list of mailboxes. If your own server gave it for a domain whose mail lives on another server (an employer's, a customer's), your server takes that domain for one of its own (virtual_mailbox_domains or mydestination; in mailcow or Mailu, a domain added in the admin panel, perhaps as a backup) and never passes the mail on: remove the domain there.",
@@ -1844,6 +1897,39 @@ impl Diagnoser<'_> {
                     }
                 }
             }
+        }
+    }
+
+    /// A message the client saw accepted (`250 … queued as 0CA4412040B`) that the same
+    /// server's log then shows failing under that queue id (nodemailer/nodemailer#602): the
+    /// failure says the client's success was right, and why the client never heard of it.
+    fn accepted_then_bounced(&mut self, lines: &[Line]) {
+        let raw_of = |f: &Finding| -> Vec<&str> {
+            f.lines
+                .iter()
+                .filter_map(|n| n.checked_sub(1).and_then(|i| lines.get(i)))
+                .map(|l| l.raw.as_str())
+                .collect()
+        };
+        let ids: Vec<String> = self
+            .findings
+            .list
+            .iter()
+            .filter(|f| f.severity == Severity::Success)
+            .flat_map(|f| raw_of(f).into_iter().filter_map(queue_id))
+            .filter(|id| id.len() >= 6)
+            .collect();
+        for id in ids {
+            let failed = self.findings.list.iter().position(|f| {
+                f.severity == Severity::Error && raw_of(f).iter().any(|r| r.contains(&id))
+            });
+            let Some(f) = failed.and_then(|i| self.findings.list.get_mut(i)) else {
+                continue;
+            };
+            f.what = std::mem::take(&mut f.what).join(&Text::new(
+                format!("The program's success (\"queued as {id}\") was right: the server accepted the message then. This is the same server's own delivery of it, later, under that queue id; the client is gone by then and never hears of it: the server's bounce goes to the sender's address."),
+                format!("程序报告的成功（\"queued as {id}\"）没有错：服务器当时确实接受了这封邮件。这一行是同一台服务器之后以这个队列号投递它的记录；那时客户端早已断开，不会得知结果：服务器的退信会发到发件人的地址。"),
+            ));
         }
     }
 

@@ -1948,8 +1948,15 @@ fn stack_frame(line: &str) -> bool {
     let indented = line.starts_with([' ', '\t']);
     if let Some(rest) = trimmed.strip_prefix("at ") {
         let first = rest.split([' ', '(']).next().unwrap_or("");
+        // `at addChunk (_stream_readable.js:326:12)`: a function and its file's place.
+        let located = rest
+            .split_once(" (")
+            .is_some_and(|(_, place)| place.ends_with(')') && place.matches(':').count() >= 2);
         return indented
-            && (["async", "new"].contains(&first) || first.contains('.') || first.contains('<'))
+            && (["async", "new"].contains(&first)
+                || first.contains('.')
+                || first.contains('<')
+                || located)
             && !rest.contains(": ");
     }
     if let Some(rest) = trimmed.strip_prefix("... ") {

@@ -187,6 +187,10 @@ pub(super) fn client_message<const E: bool>(format: Format, program: &str, text:
 /// `… program[pid]: message` → (program, message). Dovecot logs through syslog without a
 /// pid (`Dec  7 10:00:02 mail dovecot: auth: …`): its name within a syslog line's head.
 fn syslog(line: &str) -> Option<(&str, &str)> {
+    // OpenSMTPD's message alone, its syslog head cut off (OpenSMTPD/OpenSMTPD#658).
+    if line.starts_with("smtp-in: session ") || line.starts_with("smtp-out: ") {
+        return Some(("smtpd", line));
+    }
     // OpenSMTPD, as OpenBSD's syslog writes it: `Sep 30 18:01:37 mail smtpd: smtp-in: …`
     // (zulip/zulip#94).
     for program in ["dovecot", "smtpd"] {
@@ -230,6 +234,26 @@ const EXIM_MARKERS: [&str; 8] = ["<= ", "=> ", "-> ", "*> ", "** ", "== ", "H=",
 
 /// Exim's mainlog: `YYYY-MM-DD HH:MM:SS [pid] ` and a body only Exim writes.
 fn exim_mainlog(line: &str) -> Option<&str> {
+    // A refusal copied without its time, message id and host (MailCleaner/MailCleaner#281:
+    // `temporarily rejected RCPT <…>: failed to expand ACL string …`).
+    let bare = line
+        .strip_prefix("temporarily rejected ")
+        .or_else(|| line.strip_prefix("rejected "));
+    if bare.is_some_and(|rest| {
+        [
+            "RCPT <",
+            "MAIL <",
+            "EHLO ",
+            "HELO ",
+            "after DATA",
+            "connection",
+        ]
+        .iter()
+        .any(|w| rest.starts_with(w))
+    }) && line.contains(": ")
+    {
+        return Some(line);
+    }
     let bytes = line.as_bytes();
     let dated = bytes.get(4) == Some(&b'-') && bytes.first().is_some_and(u8::is_ascii_digit);
     let rest = strip_timestamp(line);
@@ -420,7 +444,9 @@ pub(super) fn bounce<const E: bool>(line: &str) -> Option<LogLine> {
         address.contains('@')
             && !address.contains('=')
             && trimmed.get(head.len()..).is_some_and(|t| {
-                t.to_ascii_lowercase().starts_with(": host ")
+                // `<a@b>: host` with the host on the line below (JamBrain/JamBrain#271).
+                t.eq_ignore_ascii_case(": host")
+                    || t.to_ascii_lowercase().starts_with(": host ")
                     || t.to_ascii_lowercase().starts_with(": host or domain")
             })
     };
@@ -734,6 +760,7 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &super::rules::host_unresolvable::WORDS[..],
         &super::rules::starttls_not_offered::WORDS[..],
         &super::rules::client_config::WORDS[..],
+        &super::rules::client_sasl_empty::WORDS[..],
         &super::rules::ses_identity::WORDS[..],
         // Thunderbird's `Login to server smtp.example.com with username … failed.`
         &["could not authenticate", "login to server"][..],
@@ -1179,6 +1206,7 @@ fn event_of(lower: &str) -> LogEvent {
     } else if any(&super::rules::client_wants_tls::WORDS)
         || any(&super::rules::starttls_not_offered::WORDS)
         || any(&super::rules::client_config::WORDS)
+        || any(&super::rules::client_sasl_empty::WORDS)
         || any(&super::rules::ses_identity::WORDS)
         || any(&CLIENT_REFUSALS)
     {
@@ -1195,7 +1223,7 @@ fn event_of(lower: &str) -> LogEvent {
         LogEvent::Bounced
     } else if any(&["reject", "denied", "not permitted", "refused"]) {
         LogEvent::Reject
-    } else if lower.contains("connect from") {
+    } else if lower.contains("connect from") && !lower.contains("disconnect from") {
         LogEvent::Connect
     } else {
         exim_event(lower)
@@ -1329,6 +1357,17 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
     let has = |words: &[&str]| words.iter().any(|w| message.contains(w));
     if let Some(verb) = smtplib_verb(message) {
         return Some(verb);
+    }
+    // Nodemailer's errors name the command: `Mail command failed: 530 …`, `Data command
+    // failed: 554 …`, `Can't send mail - all recipients were rejected: 550 …`.
+    for (words, verb) in [
+        ("Mail command failed", "MAIL"),
+        ("Data command failed", "DATA"),
+        ("all recipients were rejected", "RCPT"),
+    ] {
+        if message.contains(words) {
+            return Some(verb);
+        }
     }
     // Postfix says which command a remote reply answers: `(in reply to MAIL FROM command)`,
     // `(in reply to end of DATA command)`; the reply's own words may name another.

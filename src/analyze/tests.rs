@@ -3053,3 +3053,84 @@ fn postfix_client_sasl_recorded() {
     let own = "Dec 07 23:31:33 mx postfix/smtpd[1]: warning: SASL authentication failure: All-whitespace username.\n";
     assert_ne!(decided(own).cause, "sasl-login-without-credentials");
 }
+
+/// Round 11 (tests/fixtures/analyzer-corpus-pending/), first readings: hydroxide's "unknown
+/// sender address" (emersion/hydroxide#173); Gmail's missing Message-ID
+/// (agilare/ladecadanse#58); Nodemailer's missing credentials (stonith404/pingvin-share#592)
+/// and its command names; OpenSMTPD's "Invalid recipient" on the user's own server, its bare
+/// log line (OpenSMTPD/OpenSMTPD#658); a bare Exim refusal with its configuration's fix
+/// (MailCleaner/MailCleaner#281); Dovecot's stats socket beside a delivery
+/// (YunoHost/issues#1904); the client's 250 and the same server's later bounce
+/// (nodemailer/nodemailer#602); Yahoo's complaints; a Node frame without a dot; a bounce
+/// entry whose host is on the next line.
+#[test]
+fn round_eleven_first_readings() {
+    let hydroxide = "`Error: [EFAULT] Failed to send email: (554, b'5.0.0 Error: transaction failed, blame it on the weather: unknown sender address')`\n";
+    assert_eq!(decided(hydroxide).kind, FindingKind::SenderMismatch);
+    let gmail = "Diagnostic-Code: smtp; 550-5.7.1 [192.0.2.211] Messages missing a valid\n    messageId header are not 550 5.7.1 accepted.\n    hr20-20020a1709073f9400b007802aafb806si16343711ejc.244 - gsmtp\n";
+    let d = decided(gmail);
+    assert_eq!((d.code, d.cause), (Some(550), "message-not-rfc5322"));
+    assert!(d.fix.en.contains("Message-ID"), "{}", d.fix.en);
+
+    let d = decided("`Missing credentials for \"PLAIN\"`\n");
+    assert_eq!(d.cause, "sasl-login-without-credentials");
+    assert!(d.fix.en.contains("dotenv"), "{}", d.fix.en);
+    let a = analyze("`Missing credentials for \"PLAIN\"`\n");
+    let said = a.lines[0].explanation_text(Lang::En).unwrap_or("");
+    assert!(!said.contains("server refused"), "{said}");
+    let zoho = "Error: Mail command failed: 530 5.5.1 Authentication Required.\n    at SMTPConnection._formatError (/app/node_modules/nodemailer/lib/smtp-connection/index.js:777:19)\n    at addChunk (_stream_readable.js:326:12)\n";
+    let a = analyze(zoho);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert!(a
+        .deciding()
+        .is_some_and(|d| d.what.en.contains("before MAIL")));
+
+    let nc = "$ nc localhost 25\n220 mail.example.net ESMTP OpenSMTPD\nHELO f\n250 mail.example.net Hello f [IPv6:::1], pleased to meet you\nMAIL FROM:<foo@example.com>\n250 2.0.0: Ok\nRCPT TO:<nobody@example.net>\n550 Invalid recipient\n\nsmtp-in: session ac2143bd7b2bed87: received invalid command: \"RCPT TO:<nobody@example.net>\"\n";
+    let a = analyze(nc);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().expect("a verdict");
+    assert_eq!(
+        (d.cause, d.fix_id),
+        ("unknown-user", "update-aliases-table")
+    );
+    // The same refusal from someone else's server, and a refusal of the address's form.
+    let remote = "RCPT TO:<nobody@example.net>\n550 Invalid recipient\n";
+    assert_eq!(decided(remote).fix_id, "check-address");
+    let syntax = "RCPT TO:<a b@example.net>\n501 5.1.3 Invalid recipient address syntax\n";
+    assert_ne!(decided(syntax).cause, "unknown-user");
+
+    let exim = "temporarily rejected RCPT <abc@example.com>: failed to expand ACL string \":after_received:X-Recipients: $recipients\": unknown variable name \"recipients\"\n";
+    let d = decided(exim);
+    assert_eq!(d.cause, "server-configuration-problem");
+    assert!(d.fix.en.contains("exim -bV"), "{}", d.fix.en);
+
+    let stats = "Oct 10 20:14:50 cloud1 postfix/pipe[2321]: 117F380620: to=<u@cloud1.example.fr>, orig_to=<u@example.fr>, relay=dovecot, delay=0.2, delays=0.09/0.02/0/0.1, dsn=2.0.0, status=sent (delivered via dovecot service (lda(u@cloud1.example.fr,)Error: net_connect_unix(/var/run/dovecot/stats-writer) failed: Permissi)) \n";
+    let d = decided(stats);
+    assert_eq!(
+        (d.severity, d.cause),
+        (Severity::Warning, "dovecot-stats-writer-permission-denied")
+    );
+
+    let later = "`postfix/smtp[1432]: 0CA4412040B: to=<w@example.invalid>, relay=none, delay=0.44, delays=0.1/0.01/0.33/0, dsn=5.4.4, status=bounced (Host or domain name not found. Name service error for name=example.invalid type=AAAA: Host not found)`\n{ accepted: [ 'w@example.invalid' ],\n  rejected: [],\n  response: '250 2.0.0 Ok: queued as 0CA4412040B',\n  envelope: { from: 'noreply@example.com', to: [ 'w@example.invalid' ] },\n  messageId: '1461103054033-fb280098@example.com' }\n";
+    let d = decided(later);
+    assert!(d.what.en.contains("was right"), "{}", d.what.en);
+
+    let yahoo = "Aug 22 07:30:18 mx postfix/smtp[137]: 73EBC8B09: to=<x@yahoo.com.tw>, relay=mx-tw.mail.gm0.yahoodns.net[180.222.103.9]:25, delay=29, delays=17/0.03/12/0.24, dsn=4.7.0, status=deferred (host mx-tw.mail.gm0.yahoodns.net[180.222.103.9] said: 421 4.7.0 [TSS04] Messages from 203.0.113.35 temporarily deferred due to user complaints - 4.16.55.1; see https://help.yahoo.com/kb/postmaster/SLN3434.html (in reply to MAIL FROM command))\n";
+    assert!(decided(yahoo).fix.en.contains("backscatter"));
+
+    let bounce = "<a@example.org>: host\n    mx.example.org[192.0.2.2] said: 550 5.7.606\n    Access denied, banned sending IP [192.0.2.9]. (in reply to\n    RCPT TO command)\n";
+    let a = analyze(bounce);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+}

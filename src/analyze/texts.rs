@@ -683,6 +683,14 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
     let program = &log.program;
     let user = log.user.as_deref().unwrap_or("");
     let event = match log.event {
+        // A client's own failure that quotes no reply (msmtp's missing account, Nodemailer's
+        // missing credentials): no server said anything.
+        LogEvent::Reject if !log.server_side && log.code.is_none() && log.enhanced.is_none() => {
+            Text::from(Tr::new(
+                "the sending failed; no reply of a server is quoted here.",
+                "发送失败；这里没有引用任何服务器的回复。",
+            ))
+        }
         LogEvent::Reject => Text::from(Tr::new(
             "the server refused a command or message.",
             "服务器拒绝了一条命令或一封邮件。",

@@ -22,11 +22,12 @@ mod blocklisted;
 pub(crate) mod client_config;
 pub(crate) mod client_left;
 mod client_sasl;
-mod client_sasl_empty;
+pub(crate) mod client_sasl_empty;
 pub(crate) mod client_wants_tls;
 mod content_blocked;
 pub(crate) mod destination_dns;
 mod dkim_key;
+pub(crate) mod dovecot_stats;
 pub(crate) mod ehlo_bare;
 mod exim_tls_fallback;
 mod external_forwarding;
@@ -273,7 +274,8 @@ const RULES: [(Applies, &Rule); 70] = [
 
 /// The rules the diagnosis applies from what several lines show together, not from one
 /// reply's text.
-const READ_ELSEWHERE: [&Rule; 9] = [
+const READ_ELSEWHERE: [&Rule; 10] = [
+    &dovecot_stats::RULE,
     &mechanism_unverifiable::RULE,
     &smtp_intercepted::RULE,
     &ehlo_bare::RULE,
@@ -329,6 +331,8 @@ pub(crate) const CLIENT_NOT_CONFIGURED: (&str, &str) =
 pub(crate) const FORWARDED_SENDER_FIX: &str = "rewrite-forwarded-envelope-sender";
 pub(crate) use ses_identity::names_public_mailbox;
 pub(crate) const SES_CAUSE: &str = ses_identity::RULE.cause;
+/// Your own OpenSMTPD refuses a recipient its tables lack.
+pub(crate) const OPENSMTPD_TABLE_FIX: &str = "update-aliases-table";
 /// Your own Postfix wants TLS from a content filter on loopback.
 pub(crate) const FILTER_TLS_FIX: &str = "lower-smtp-tls-level-for-filter";
 /// The spam filters' test string was sent.
@@ -338,7 +342,8 @@ pub(crate) const OWN_HOSTNAME_FIX: &str = "give-host-mta-own-hostname";
 
 /// The fixes the diagnosis gives a finding of a general cause when its lines show the
 /// particular case (`Diagnoser::particular_fixes`).
-const SPECIAL_FIXES: [&str; 5] = [
+const SPECIAL_FIXES: [&str; 6] = [
+    OPENSMTPD_TABLE_FIX,
     GREYLIST_POOL_FIX,
     FILTER_TLS_FIX,
     GTUBE_FIX,

@@ -34,6 +34,10 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         // Zoho: `553 Relaying disallowed as Name <address>`, a From the account may not use
         // (magepal/magento2-gmail-smtp-app#122).
         "relaying disallowed as",
+        // hydroxide, a Proton Mail bridge, through go-smtp: `554 5.0.0 Error: transaction
+        // failed, blame it on the weather: unknown sender address`, a From the account does
+        // not own (emersion/hydroxide#173).
+        "unknown sender address",
     ]);
     let sender_words = c.has(&["sender", "from", "owned"]);
     // Proton Mail Bridge refuses a From its account does not own with a 451

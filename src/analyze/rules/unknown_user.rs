@@ -37,6 +37,12 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "recipientnotfound",
             "not found by smtp address lookup",
         ]);
+    // OpenSMTPD's `550 Invalid recipient` (OpenSMTPD/OpenSMTPD#658), but not a refusal of
+    // the address's form (`Invalid recipient address syntax`, 5.1.3).
+    let invalid_recipient = has(&["invalid recipient"])
+        && !has(&["syntax", "format"])
+        && c.enhanced.is_none_or(|e| !e.ends_with(".1.3"));
+    let unknown_user = unknown_user || invalid_recipient;
     // Exim's own log gives no code: `rejected RCPT <…>: Unrouteable address` is its refusal
     // (a deferral says `temporarily rejected`).
     let exim_refused =
