@@ -329,6 +329,62 @@ fn unread(lines: &[Line], succeeded: bool) -> Option<Finding> {
     Some(f)
 }
 
+/// When nothing read shows a failure and every line was read, yet a line says that something
+/// failed (msmtp's `could not send mail`, a Go program's `SMTP Send Error!`, a PHP mailer's
+/// `MAIL FROM command failed`): the log shows a failure the analyzer cannot place — never "no
+/// problems" over it. Lines a server wrote with a 2xx or 3xx code and the message's own lines
+/// are not read for it.
+fn failure_said(lines: &[Line], succeeded: bool) -> Option<Finding> {
+    const WORDS: [&str; 12] = [
+        "fail",
+        "error",
+        "could not",
+        "cannot",
+        "can't",
+        "unable to",
+        "refused",
+        "denied",
+        "rejected",
+        "not accepted",
+        "失败",
+        "错误",
+    ];
+    if succeeded {
+        return None;
+    }
+    let numbers: Vec<usize> = lines
+        .iter()
+        .filter(|l| {
+            !matches!(l.kind, Kind::Reply { code, .. } if code < 400)
+                && !matches!(l.kind, Kind::Data { .. } | Kind::Blank | Kind::Sasl)
+        })
+        .filter(|l| {
+            let lower = l.raw.to_lowercase();
+            WORDS.iter().any(|w| lower.contains(w))
+        })
+        .map(|l| l.number)
+        .take(MAX_FINDING_LINES)
+        .collect();
+    let first = *numbers.first()?;
+    Some(finding(
+        FindingKind::OtherFailure,
+        Severity::Warning,
+        numbers,
+        Tr::new(
+            "A failure the analyzer cannot place",
+            "分析器无法定位的失败",
+        ),
+        Text::new(
+            format!("Line {first} says that something failed, but no line the analyzer read shows which reply or step it was: it cannot tell why, and cannot say the mail went out."),
+            format!("第 {first} 行说有操作失败了，但分析器读到的行里看不出是哪条回复或哪一步：它说不出原因，也不能说邮件已经发出。"),
+        ),
+        Text::from(Tr::new(
+            "Read that line yourself, and paste the program's SMTP debug output (a session with the server's replies) so the analyzer can read the reply that failed.",
+            "请自己读一读那一行，并粘贴程序的 SMTP 调试输出（带有服务器回复的会话），以便分析器读到失败的那条回复。",
+        )),
+    ))
+}
+
 /// A 4xx/5xx reply code as a word of its own in a line (`… 550 …`, `(535,`, `550-5.7.1`,
 /// `code=550.`): three digits with no letter or digit next to them and not part of a dotted
 /// number, so the milliseconds of a timestamp (`10:00:01.456`) or a part of a version or an
@@ -542,6 +598,8 @@ pub(super) fn diagnose(
     if !failing {
         if let Some(unread) = unread(lines, succeeded) {
             findings.insert(0, unread);
+        } else if let Some(said) = failure_said(lines, succeeded) {
+            findings.insert(0, said);
         }
     } else if let Some(mut unread) = unread(lines, true) {
         // The outcome is placed, but unread lines still hold a reply: listed, as a note.
@@ -1813,6 +1871,11 @@ impl Diagnoser<'_> {
                     "The server that offers no STARTTLS is on this machine (a content filter such as amavis or a milter's port): it is your own Postfix that demands TLS there, by smtp_tls_security_level = encrypt. Keep TLS for the internet and turn it off for that transport in master.cf (`-o smtp_tls_security_level=none` on the filter's smtp service), then `postfix reload`.",
                     "不提供 STARTTLS 的服务器就在本机上（amavis 之类的内容过滤器，或某个 milter 的端口）：是你自己的 Postfix 通过 smtp_tls_security_level = encrypt 在那里要求 TLS。对互联网保留 TLS，在 master.cf 中为那个传输关闭它（在过滤器的 smtp 服务上加 `-o smtp_tls_security_level=none`），然后 `postfix reload`。",
                 )))
+            } else if f.cause == "starttls-not-offered" && delivering(&raw) {
+                Some((rules::PLAINTEXT_DELIVERY_FIX, Tr::new(
+                    "This is your own mail server delivering to the recipient's server (its MX), which offers no STARTTLS. Between mail servers TLS is opportunistic: a server that demands it of every MX cannot deliver to those without it (RFC 3207 §4: a publicly referenced server may not require TLS for the mail it takes, so it need not offer it either; RFC 7435: opportunistic security). Let delivery go on without TLS where none is offered (Postfix: smtp_tls_security_level = may; another server's own setting for it, or an update of the program that adds one), and demand TLS only for the destinations you know offer it.",
+                    "这是你自己的邮件服务器在向收件方服务器（它的 MX）投递，而对方不提供 STARTTLS。邮件服务器之间的 TLS 是“有则用之”：要求每个 MX 都必须支持 TLS 的服务器，无法向不支持的服务器投递（RFC 3207 §4：公开使用的服务器不得为它接收的邮件强制要求 TLS，因此也不一定提供 TLS；RFC 7435：机会性安全）。对不提供 TLS 的服务器允许不加密投递（Postfix：smtp_tls_security_level = may；其他服务器用各自的设置，或者更新到提供这项设置的程序版本），只对确知支持 TLS 的目的地要求 TLS。",
+                )))
             } else if f.cause == "message-judged-spam"
                 && (raw.contains("gtube") || f.what.en.to_ascii_lowercase().contains("gtube"))
             {
@@ -2632,4 +2695,16 @@ fn tls_how(lines: &[Line], raw: &str) -> Option<Tr> {
         ));
     }
     None
+}
+
+/// Whether a failure's lines are the user's own server delivering to another's MX, not a
+/// client submitting: "delivery" in its words (PMail's `邮件投递失败`, a mail server's "delivery
+/// failed") and no submission port named.
+fn delivering(raw: &str) -> bool {
+    ["投递", "delivery", "deliver "]
+        .iter()
+        .any(|w| raw.contains(w))
+        && ![":587", ":465", " 587", " 465"]
+            .iter()
+            .any(|p| raw.contains(p))
 }

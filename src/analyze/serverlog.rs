@@ -485,6 +485,9 @@ pub(super) fn error_text<const E: bool>(
 ) -> Option<LogLine> {
     let joined = rejoined(line);
     let line = after_exchange_arrow(joined.as_ref());
+    if let Some(log) = exception_code_alone::<E>(format, program, line) {
+        return Some(log);
+    }
     let mut log = error_text_of::<E>(format, program, line)?;
     // Thunderbird's "The mail server responded:" at the end of a line: the reply follows.
     if log.code.is_none() && line.trim_end().to_ascii_lowercase().ends_with("responded:") {
@@ -495,6 +498,29 @@ pub(super) fn error_text<const E: bool>(
     if unclosed_bracket(line) {
         log.open = true;
     }
+    Some(log)
+}
+
+/// An smtplib exception's name and the reply code alone, the reply's text on the lines below
+/// (Odoo's report: `SMTPSenderRefused: 553`, then `5.7.1 Sender address rejected: not owned by
+/// auth user.`, odoo/odoo#13479): the code and the command, open for the text.
+fn exception_code_alone<const E: bool>(
+    format: Format,
+    program: &str,
+    line: &str,
+) -> Option<LogLine> {
+    let trimmed = line.trim();
+    let (name, code) = trimmed.rsplit_once(": ")?;
+    let name = name.rsplit('.').next().unwrap_or(name);
+    let code: u16 = code.parse().ok().filter(|c| (400..600).contains(c))?;
+    if !(name.starts_with("SMTP") && name.bytes().all(|b| b.is_ascii_alphanumeric())) {
+        return None;
+    }
+    let mut log = parse::<E>(format, program, trimmed, false);
+    log.code = Some(code);
+    log.verb = smtplib_verb(name).or(log.verb);
+    log.event = LogEvent::Reject;
+    log.open = true;
     Some(log)
 }
 
@@ -761,6 +787,7 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &super::rules::starttls_not_offered::WORDS[..],
         &super::rules::client_config::WORDS[..],
         &super::rules::client_sasl_empty::WORDS[..],
+        &super::rules::empty_reply::WORDS[..],
         &super::rules::ses_identity::WORDS[..],
         // Thunderbird's `Login to server smtp.example.com with username … failed.`
         &["could not authenticate", "login to server"][..],
@@ -1141,6 +1168,16 @@ fn first_enhanced(line: &str) -> Option<(&str, &str)> {
 /// `(451)` at the end of a message.
 fn trailing_code(line: &str) -> Option<u16> {
     let t = line.trim_end().trim_end_matches(['.', '\'', '"']);
+    // PHP mailers on Chinese hosts put it after a comma: `MAIL FROM command failed,mail from
+    // address must be same as authorization user ,501` (cs.sanweihu.com's WordPress post).
+    if let Some((before, digits)) = t.rsplit_once(',') {
+        let code: Option<u16> = digits.trim().parse().ok();
+        if let Some(code) = code.filter(|c| (400..600).contains(c) && digits.trim().len() == 3) {
+            if !before.trim().is_empty() {
+                return Some(code);
+            }
+        }
+    }
     let inner = t.strip_suffix(')')?;
     let (_, digits) = inner.rsplit_once('(')?;
     let code: u16 = digits.parse().ok()?;
@@ -1207,6 +1244,7 @@ fn event_of(lower: &str) -> LogEvent {
         || any(&super::rules::starttls_not_offered::WORDS)
         || any(&super::rules::client_config::WORDS)
         || any(&super::rules::client_sasl_empty::WORDS)
+        || any(&super::rules::empty_reply::WORDS)
         || any(&super::rules::ses_identity::WORDS)
         || any(&CLIENT_REFUSALS)
     {
@@ -1215,6 +1253,9 @@ fn event_of(lower: &str) -> LogEvent {
         LogEvent::Greylisted
     } else if unreachable(lower) {
         LogEvent::Unreachable
+    } else if any(&["improper command pipelining after connect"]) && lower.contains("\\377") {
+        // A test client's telnet negotiation before the greeting: the session ends there.
+        LogEvent::Reject
     } else if any(&["status=sent", "stat=sent", "message accepted"]) {
         LogEvent::Delivered
     } else if any(&["status=deferred", "stat=deferred"]) {
@@ -1361,6 +1402,10 @@ fn verb_of(message: &str, lower: &str) -> Option<&'static str> {
     // Nodemailer's errors name the command: `Mail command failed: 530 …`, `Data command
     // failed: 554 …`, `Can't send mail - all recipients were rejected: 550 …`.
     for (words, verb) in [
+        // Mattermost: `SendMail: Error setting "From Address", 550 …` (in Spanish `Error
+        // ajuste "Dirección Desde"`, mattermost/mattermost#13652).
+        ("\"From Address\"", "MAIL"),
+        ("\"Dirección Desde\"", "MAIL"),
         ("Mail command failed", "MAIL"),
         ("Data command failed", "DATA"),
         ("all recipients were rejected", "RCPT"),

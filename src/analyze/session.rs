@@ -466,8 +466,17 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
                 return;
             }
         }
+        // `Mail Delivery Failed`, `Mail delivery failed via SMTP server …` (Odoo's report,
+        // odoo/odoo#13479): a title-case word and an argument with neither `:` nor `<` is
+        // prose, not a command typed with a wrong argument.
+        let title_case = word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+            && word.chars().skip(1).any(|c| c.is_ascii_lowercase());
+        let prose = matches!(parsed, Err(ParseError::Syntax { .. }))
+            && title_case
+            && !payload.contains(':')
+            && !payload.contains('<');
         match &parsed {
-            Ok(_) | Err(ParseError::Syntax { .. }) => {
+            Ok(_) | Err(ParseError::Syntax { .. }) if !prose => {
                 self.command(number, raw, telnet, 0, payload, parsed, note);
             }
             _ if after_raw_reply && !word.starts_with(|c: char| c.is_ascii_alphabetic()) => {

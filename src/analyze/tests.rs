@@ -3134,3 +3134,81 @@ fn round_eleven_first_readings() {
         a.lines
     );
 }
+
+/// Round 12 (tests/fixtures/analyzer-corpus-pending/), which first scored 1 of 10 with four
+/// false all-clears: a code after a comma (a WordPress plugin on Tencent Cloud); a failure a
+/// log names but the analyzer cannot place is never "no problems"; Odoo's exception name with
+/// the code alone and its prose that starts with "Mail" (odoo/odoo#13479); Mattermost's MAIL
+/// refusal in Spanish (mattermost/mattermost#13652); msmtp's empty reply
+/// (LukeSmithxyz/mutt-wizard#574) and its refusal of an open file; Go's "server doesn't support
+/// STARTTLS" while an MTA delivers (Jinnrry/PMail#72); PuTTY's telnet negotiation
+/// (loganmarchione/docker-postfixrelay#57).
+#[test]
+fn round_twelve_first_readings() {
+    let wp = "MAIL FROM command failed,mail from address must be same as authorization user ,501\n";
+    let d = decided(wp);
+    assert_eq!((d.code, d.cause), (Some(501), "sender-mismatch"));
+
+    // A failure the lines name, nothing placed: a warning, never an all-clear.
+    let said = "msmtp: could not send mail (account default from /etc/msmtprc)\n";
+    let d = decided(said);
+    assert_eq!(
+        (d.severity, d.kind),
+        (Severity::Warning, FindingKind::OtherFailure),
+        "{d:#?}"
+    );
+    // A success with an error word elsewhere keeps its verdict.
+    let fine = "250 2.0.0 Ok: queued as 1A2B3C\nsent; error count: 0\n";
+    assert!(analyze(fine)
+        .findings
+        .iter()
+        .all(|f| f.title.en != "A failure the analyzer cannot place"));
+
+    let odoo = "Mail Delivery Failed\nMail delivery failed via SMTP server 'smtp.yandex.com'.\nSMTPSenderRefused: 553\n5.7.1 Sender address rejected: not owned by auth user.\nbounce-11-mail.contact-1@example.com\n";
+    let a = analyze(odoo);
+    assert!(
+        a.lines
+            .iter()
+            .all(|l| !matches!(l.kind, Kind::Command { .. })),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().expect("a verdict");
+    assert_eq!((d.code, d.cause), (Some(553), "sender-mismatch"));
+    // A command typed in lower or upper case, wrong or right, stays a command.
+    for typed in [
+        "mail frm:<a@example.com>\n",
+        "MAIL FROM: a@example.com\n",
+        "Mail from:<a@example.com>\n",
+    ] {
+        let a = analyze(typed);
+        assert!(matches!(a.lines[0].kind, Kind::Command { .. }), "{typed}");
+    }
+
+    let mattermost = "Connection unsuccessful: Connection unsuccessful: SendMail: Error ajuste \"Dirección Desde\", 550 Request failed; Mailbox unavailable - undefined\n";
+    assert_eq!(decided(mattermost).cause, "sender-mismatch");
+    let rcpt = "RCPT TO:<nobody@example.com>\n550 Request failed; Mailbox unavailable\n";
+    assert_eq!(decided(rcpt).cause, "unknown-user");
+
+    let empty = "msmtp: the server sent an empty reply\nmsmtp: could not send mail (account a@example.com from /home/user/.msmtprc)\n";
+    assert_eq!(decided(empty).cause, "provider-server-fault");
+    let open = "msmtp: /home/user/.msmtprc: contains secrets and therefore must have no more than user read/write permissions\n";
+    let d = decided(open);
+    assert_eq!(d.cause, "client-not-configured");
+    assert!(d.fix.en.contains("chmod 600"), "{}", d.fix.en);
+
+    let pmail = "Jan 23 17:14:04 vm pmail[1036667]: [error][2024-01-23 17:14:04][0a00012b][/srv/send.go:182] 邮件投递失败smtp: server doesn't support STARTTLS\n";
+    let d = decided(pmail);
+    assert_eq!(
+        (d.cause, d.fix_id),
+        ("starttls-not-offered", "allow-plaintext-delivery")
+    );
+    let submission = "2024/01/23 17:14:04 send mail via smtp.example.com:587: smtp: server doesn't support STARTTLS\n";
+    assert_eq!(decided(submission).fix_id, "use-tls-port-or-enable-tls");
+
+    let putty = "Jan 14 15:23:04 mx postfix/smtpd[476]: improper command pipelining after CONNECT from unknown[192.168.2.76]: \\377\\373\\037\\377\\373 \\377\\373\\030\\377\\373'\\377\\375\\001\\377\\373\\003\\377\\375\\003\n\nJan 14 15:23:04 mx postfix/smtpd[476]: disconnect from unknown[192.168.2.76] commands=0/0\n";
+    let a = analyze(putty);
+    assert_eq!(a.deciding().map(|d| d.cause), Some("test-client-mistake"));
+    let said = a.lines[2].explanation_text(Lang::En).unwrap_or("");
+    assert!(!said.contains("connected"), "{said}");
+}

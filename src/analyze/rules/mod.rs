@@ -29,6 +29,7 @@ pub(crate) mod destination_dns;
 mod dkim_key;
 pub(crate) mod dovecot_stats;
 pub(crate) mod ehlo_bare;
+pub(crate) mod empty_reply;
 mod exim_tls_fallback;
 mod external_forwarding;
 mod git_send_email;
@@ -79,6 +80,7 @@ mod smtp_not_enabled;
 mod spf;
 mod ssmtp;
 pub(crate) mod starttls_not_offered;
+mod telnet_negotiation;
 pub(crate) mod tls_certificate;
 pub(crate) mod tls_mode;
 pub(crate) mod tls_version;
@@ -178,7 +180,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 70] = [
+const RULES: [(Applies, &Rule); 72] = [
     // Before the providers' own words for a refused login (QQ's "authorization code"):
     // the exchange shows what went wrong first.
     (plain_initial::applies, &plain_initial::RULE),
@@ -216,6 +218,8 @@ const RULES: [(Applies, &Rule); 70] = [
     (host_unresolvable::applies, &host_unresolvable::RULE),
     (client_sasl::applies, &client_sasl::RULE),
     (client_sasl_empty::applies, &client_sasl_empty::RULE),
+    (telnet_negotiation::applies, &telnet_negotiation::RULE),
+    (empty_reply::applies, &empty_reply::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
@@ -331,6 +335,8 @@ pub(crate) const CLIENT_NOT_CONFIGURED: (&str, &str) =
 pub(crate) const FORWARDED_SENDER_FIX: &str = "rewrite-forwarded-envelope-sender";
 pub(crate) use ses_identity::names_public_mailbox;
 pub(crate) const SES_CAUSE: &str = ses_identity::RULE.cause;
+/// Your own server delivering to an MX without STARTTLS, while it demands TLS.
+pub(crate) const PLAINTEXT_DELIVERY_FIX: &str = "allow-plaintext-delivery";
 /// Your own OpenSMTPD refuses a recipient its tables lack.
 pub(crate) const OPENSMTPD_TABLE_FIX: &str = "update-aliases-table";
 /// Your own Postfix wants TLS from a content filter on loopback.
@@ -342,7 +348,8 @@ pub(crate) const OWN_HOSTNAME_FIX: &str = "give-host-mta-own-hostname";
 
 /// The fixes the diagnosis gives a finding of a general cause when its lines show the
 /// particular case (`Diagnoser::particular_fixes`).
-const SPECIAL_FIXES: [&str; 6] = [
+const SPECIAL_FIXES: [&str; 7] = [
+    PLAINTEXT_DELIVERY_FIX,
     OPENSMTPD_TABLE_FIX,
     GREYLIST_POOL_FIX,
     FILTER_TLS_FIX,

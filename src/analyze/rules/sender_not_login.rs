@@ -39,6 +39,16 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         // not own (emersion/hydroxide#173).
         "unknown sender address",
     ]);
+    // A provider's submission server refusing the sender as an unavailable mailbox, in
+    // answer to MAIL: Yahoo's `550 Request failed; Mailbox unavailable` for a From that is not
+    // the account (mattermost/mattermost#13652).
+    // Not .NET's name for the status (`Mailbox unavailable. The server response was: …`), nor
+    // a reply that asks for the login first.
+    let not_owner = not_owner
+        || (c.verb == Some("MAIL")
+            && c.class == Some(5)
+            && c.has(&["request failed; mailbox unavailable"])
+            && !c.mentions_auth());
     let sender_words = c.has(&["sender", "from", "owned"]);
     // Proton Mail Bridge refuses a From its account does not own with a 451
     // (shenxn/protonmail-bridge-docker#28: `451 4.0.0 backend: invalid return path: not owned

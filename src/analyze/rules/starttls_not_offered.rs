@@ -31,7 +31,7 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
 }
 
 /// The words of a client or a server saying the server offers no STARTTLS.
-pub(crate) const WORDS: [&str; 8] = [
+pub(crate) const WORDS: [&str; 9] = [
     "starttls extension not supported",
     "starttls not supported",
     "server does not support starttls",
@@ -43,6 +43,9 @@ pub(crate) const WORDS: [&str; 8] = [
     // not offered by host 127.0.0.1[127.0.0.1]` (a content filter on loopback,
     // oblien/openship#392).
     "tls is required, but was not offered",
+    // Go's net/smtp `StartTLS` against a server without it: `smtp: server doesn't support
+    // STARTTLS` (PMail's delivery to sohu.com, Jinnrry/PMail#72).
+    "server doesn't support starttls",
     // msmtp's own words when the EHLO reply lists no STARTTLS.
     "does not support tls via the starttls command",
 ];

@@ -42,7 +42,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let invalid_recipient = has(&["invalid recipient"])
         && !has(&["syntax", "format"])
         && c.enhanced.is_none_or(|e| !e.ends_with(".1.3"));
-    let unknown_user = unknown_user || invalid_recipient;
+    // "Mailbox unavailable" in answer to MAIL is about the sender (rules/sender_not_login.rs).
+    let unknown_user = (unknown_user || invalid_recipient)
+        && !(c.verb == Some("MAIL") && has(&["mailbox unavailable"]));
     // Exim's own log gives no code: `rejected RCPT <…>: Unrouteable address` is its refusal
     // (a deferral says `temporarily rejected`).
     let exim_refused =
