@@ -1628,3 +1628,31 @@ fn every_profile_is_listed_and_named_in_both_languages() {
         "RFC 5321 严格模式（标准本身）"
     );
 }
+
+/// A PLAIN response that decodes but is no PLAIN message (an empty password, which RFC 4616's
+/// `passwd = 1*SAFE` does not allow, as Postfix's client sent it for an entry `user:` in
+/// scripts/record-postfix-client-sasl.sh) is malformed, not undecodable: the RFC profile, and
+/// the profiles that borrow its reply, said "Cannot Base64-decode" to base64 that decoded.
+#[test]
+fn a_decodable_but_malformed_plain_response_is_not_called_undecodable() {
+    for profile in [Profile::Rfc5321, Profile::Gmail] {
+        let mut d = Dialog::new(config(profile));
+        d.send("EHLO client.example");
+        if profile == Profile::Gmail {
+            d.send("STARTTLS");
+            d.send("EHLO client.example");
+        }
+        // base64 of "\0alice@example.com\0": no password.
+        let reply = d.send("AUTH PLAIN AGFsaWNlQGV4YW1wbGUuY29tAA==");
+        assert_eq!(
+            reply, "501 5.5.2 Malformed authentication response\r\n",
+            "{profile:?}"
+        );
+        assert_eq!(d.situation(), Situation::AuthMalformed);
+        let reply = d.send("AUTH PLAIN not*base64");
+        assert_eq!(
+            reply, "501 5.5.2 Cannot Base64-decode client response\r\n",
+            "{profile:?}"
+        );
+    }
+}

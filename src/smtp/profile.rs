@@ -1059,9 +1059,11 @@ fn rfc5321(s: Situation) -> Option<Template> {
         S::AuthNotOffered => t(503, "5.5.1", &["AUTH not available: send EHLO first"]),
         S::AuthFailed => t(535, "5.7.8", &["Authentication credentials invalid"]),
         S::AuthBackendDown => t(454, "4.7.0", &["Temporary authentication failure"]),
-        S::AuthBadBase64 | S::AuthMalformed => {
-            t(501, "5.5.2", &["Cannot Base64-decode client response"])
-        }
+        S::AuthBadBase64 => t(501, "5.5.2", &["Cannot Base64-decode client response"]),
+        // Decoded, but not the mechanism's message (PLAIN without its two NULs, or with an
+        // empty password, which RFC 4616's `passwd = 1*SAFE` does not allow): the base64 was
+        // fine, so the reply must not say otherwise.
+        S::AuthMalformed => t(501, "5.5.2", &["Malformed authentication response"]),
         S::AuthCancelled => t(501, "5.7.0", &["Authentication cancelled"]),
         S::Utf8RequiredRcpt => t(
             553,
