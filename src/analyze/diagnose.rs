@@ -1840,6 +1840,10 @@ impl Diagnoser<'_> {
                 Some(Format::Bounce | Format::PostfixLog | Format::EximLog | Format::SendmailLog)
             )
         });
+        // msmtp saying which sender the server refused.
+        let envelope_from_refused = lines
+            .iter()
+            .any(|l| l.raw.contains("envelope from address ") && l.raw.contains("not accepted"));
         // The user's own OpenSMTPD: its log lines, or its greeting on a connection to this
         // machine (`nc localhost 25`).
         let opensmtpd_log = lines.iter().any(|l| l.raw.contains("smtp-in: session "));
@@ -1870,6 +1874,14 @@ impl Diagnoser<'_> {
                 Some((rules::FILTER_TLS_FIX, Tr::new(
                     "The server that offers no STARTTLS is on this machine (a content filter such as amavis or a milter's port): it is your own Postfix that demands TLS there, by smtp_tls_security_level = encrypt. Keep TLS for the internet and turn it off for that transport in master.cf (`-o smtp_tls_security_level=none` on the filter's smtp service), then `postfix reload`.",
                     "不提供 STARTTLS 的服务器就在本机上（amavis 之类的内容过滤器，或某个 milter 的端口）：是你自己的 Postfix 通过 smtp_tls_security_level = encrypt 在那里要求 TLS。对互联网保留 TLS，在 master.cf 中为那个传输关闭它（在过滤器的 smtp 服务上加 `-o smtp_tls_security_level=none`），然后 `postfix reload`。",
+                )))
+            } else if f.cause == "helo-name-refused"
+                && raw.contains("postfix/smtpd")
+                && raw.contains("helo command rejected")
+            {
+                Some((rules::OWN_CLIENTS_HELO_FIX, Tr::new(
+                    "This is your own Postfix refusing a client's HELO name. If the clients are your own users (a PC says its Windows name, such as FRONTDESKPC, which no client can be expected to change), exempt them rather than the other way round: in smtpd_helo_restrictions put permit_mynetworks and permit_sasl_authenticated before reject_non_fqdn_helo_hostname and reject_invalid_helo_hostname (and let them submit on port 587 with a login), then `postfix reload`. Keep the check for strangers on port 25.",
+                    "这是你自己的 Postfix 拒绝了客户端的 HELO 名字。如果这些客户端是你自己的用户（电脑报出的是它的 Windows 名字，比如 FRONTDESKPC，不能指望客户端去改），就豁免他们，而不是反过来：在 smtpd_helo_restrictions 中把 permit_mynetworks 和 permit_sasl_authenticated 放在 reject_non_fqdn_helo_hostname 与 reject_invalid_helo_hostname 之前（并让他们通过 587 端口登录后提交），然后 `postfix reload`。对 25 端口上的陌生客户端保留这项检查。",
                 )))
             } else if f.cause == "starttls-not-offered" && delivering(&raw) {
                 Some((rules::PLAINTEXT_DELIVERY_FIX, Tr::new(
@@ -1922,6 +1934,31 @@ impl Diagnoser<'_> {
                 f.fix_id = id;
             }
             if let Some(f) = self.findings.list.get_mut(index) {
+                // Exim's parse error for an address, to the sender msmtp names as refused
+                // (`envelope from address Nextcloud HPB Setup <noreply…> not accepted`,
+                // `501 …: "@" or "." expected after "Nextcloud"`): a display name given as
+                // the sender.
+                if f.cause == "bad-syntax"
+                    && raw.contains("\"@\" or \".\" expected")
+                    && envelope_from_refused
+                {
+                    let rule = &rules::sender_syntax::RULE;
+                    let code = f.code;
+                    let reply = f
+                        .lines
+                        .iter()
+                        .filter_map(|n| n.checked_sub(1).and_then(|i| lines.get(i)))
+                        .find(|l| l.raw.contains("expected"))
+                        .map(|l| l.raw.trim().trim_start_matches("msmtp: server message: "))
+                        .unwrap_or("")
+                        .to_string();
+                    *f = rule_finding(rule, &short(&reply, MAX_QUOTE), None, f.lines.clone());
+                    f.what = Text::new(
+                        format!("The server refused the envelope sender: \"{}\". What the program gave as the sender is a display name with an address that has no domain, not an address: RFC 5321 wants local-part@domain there (or <> for a bounce), and Exim says where its parse stopped.", short(&reply, MAX_QUOTE)),
+                        format!("服务器拒绝了信封发件人：\"{}\"。程序给出的发件人是一个显示名称加上一个没有域名的地址，而不是邮件地址：RFC 5321 要求这里是本地部分@域名（退信时为 <>），Exim 指出了它解析停下的位置。", short(&reply, MAX_QUOTE)),
+                    );
+                    f.code = code;
+                }
                 if f.cause == "auth-required" && django {
                     (f.cause, f.fix_id) = rules::CLIENT_NOT_CONFIGURED;
                     f.what = std::mem::take(&mut f.what).join(&Text::from(Tr::new(

@@ -76,10 +76,11 @@ pub(super) fn read<const E: bool>(line: &str) -> Reading<'_> {
     }
     // The forms a whole line names, tried in this order (sendEmail's `ERROR => …` before
     // Nodemailer's `ERROR …`).
-    let whole_line: [fn(&str) -> Option<Reading<'_>>; 13] = [
+    let whole_line: [fn(&str) -> Option<Reading<'_>>; 14] = [
         serve::<E>,
         haraka_protocol::<E>,
         lettre::<E>,
+        roundcube::<E>,
         sendemail::<E>,
         k9_mail::<E>,
         nodemailer::<E>,
@@ -522,6 +523,13 @@ fn bounce<const E: bool>(line: &str) -> Option<Reading<'_>> {
         "Diagnostic information for administrators",
         "Generating server:",
     ];
+    // Gmail's text with the reply on the same line: `… The error that the other server
+    // returned was: 535 535 5.7.0 Error: authentication failed …` (its Send-mail-as bounce).
+    if let Some((_, reply)) = trimmed.split_once("The error that the other server returned was: ") {
+        if let Some(log) = serverlog::error_text::<E>(Format::Bounce, "bounce", reply) {
+            return Some(Reading::new(Format::Bounce, Role::Log(log)));
+        }
+    }
     if BOILERPLATE.iter().any(|b| trimmed.starts_with(b)) {
         return Some(Reading::note::<E>(
             Format::Bounce,
@@ -1010,6 +1018,28 @@ fn haraka_protocol<const E: bool>(line: &str) -> Option<Reading<'_>> {
     Some(Reading::new(
         Format::Haraka,
         Role::Server(Cow::Borrowed(text)),
+    ))
+}
+
+/// Roundcube's SMTP log (roundcube/roundcubemail#6393: `[15-Aug-2018 04:28:19 -0500]:
+/// <n6lkis24> Recv: 550 Too many failed logins`): `Send: ` what it sent, `Recv: ` what it read.
+fn roundcube<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    let rest = line.trim_start().strip_prefix('[')?;
+    let (_, rest) = rest.split_once("]: <")?;
+    let (session, body) = rest.split_once("> ")?;
+    if session.is_empty() || session.len() > 40 || session.contains(' ') {
+        return None;
+    }
+    if let Some(sent) = body.strip_prefix("Send: ") {
+        return Some(Reading::new(
+            Format::Roundcube,
+            Role::Client(Cow::Borrowed(sent)),
+        ));
+    }
+    let read = body.strip_prefix("Recv: ")?;
+    Some(Reading::new(
+        Format::Roundcube,
+        Role::Server(Cow::Borrowed(read)),
     ))
 }
 
@@ -2087,6 +2117,18 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
             false,
         ),
     ];
+    // A message's header field, outside a DATA the log shows: the original message's header
+    // as a bounce quotes it (`Original message headers:`, then `ARC-Seal: …`, `Received: …`).
+    if header_field(line) || trimmed == "Original message headers:" {
+        return Some(Reading::note::<E>(
+            Format::Bounce,
+            text(
+                "A header field of a message (RFC 5322 §3.6), as a bounce quotes the original message's header: not part of the SMTP dialogue.",
+                "邮件的一个头字段（RFC 5322 §3.6），退信引用原邮件邮件头时会列出：不属于 SMTP 对话。",
+            ),
+            false,
+        ));
+    }
     // `tail -f` on several files heads each one's lines with its name.
     if trimmed.starts_with("==> ") && trimmed.ends_with(" <==") {
         return Some(Reading::note::<E>(
@@ -2328,6 +2370,56 @@ mod browser {
         #[wasm_bindgen(method, catch)]
         pub fn decode(this: &TextDecoder, input: &[u8]) -> Result<String, JsValue>;
     }
+}
+
+/// Whether a line is a message header field: `Name: value` at the line's start, the name one
+/// of RFC 5322's fields, a MIME field, a trace or authentication field, or an `X-` field.
+pub(super) fn header_field(line: &str) -> bool {
+    const NAMES: [&str; 30] = [
+        "received",
+        "return-path",
+        "dkim-signature",
+        "arc-seal",
+        "arc-message-signature",
+        "arc-authentication-results",
+        "authentication-results",
+        "received-spf",
+        "from",
+        "to",
+        "cc",
+        "reply-to",
+        "sender",
+        "subject",
+        "date",
+        "message-id",
+        "in-reply-to",
+        "references",
+        "mime-version",
+        "content-type",
+        "content-transfer-encoding",
+        "content-language",
+        "content-disposition",
+        "accept-language",
+        "thread-topic",
+        "thread-index",
+        "importance",
+        "list-unsubscribe",
+        "feedback-id",
+        "delivered-to",
+    ];
+    if line.starts_with([' ', '\t']) {
+        return false;
+    }
+    let Some((name, value)) = line.split_once(": ") else {
+        return false;
+    };
+    let lower = name.to_ascii_lowercase();
+    let x_field = lower.starts_with("x-")
+        && lower.len() > 2
+        && lower
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    (NAMES.contains(&lower.as_str()) || x_field) && !value.trim().is_empty()
 }
 
 #[cfg(test)]

@@ -364,6 +364,9 @@ pub enum Format {
     SmtpCli,
     /// lettre's (Rust) debug log: `… Wrote: …<CRLF>` sent, `… Read: …<CRLF>` read.
     Lettre,
+    /// Roundcube's SMTP log (`logs/smtp.log`): `[date]: <session> Send: …` what it sent,
+    /// `… Recv: …` what it read.
+    Roundcube,
     /// Haraka's protocol log lines: `[PROTOCOL] [uuid] [core] C: …` and `S: …`.
     Haraka,
     /// OpenSSL's `s_client -starttls smtp` typed into by hand: its report of the handshake
@@ -415,6 +418,7 @@ impl Format {
             Format::K9Mail => "k9-mail",
             Format::SmtpCli => "smtp-cli",
             Format::Lettre => "lettre",
+            Format::Roundcube => "roundcube",
             Format::Haraka => "haraka",
             Format::Syslog => "syslog",
             Format::Nodemailer => "nodemailer",
@@ -497,6 +501,10 @@ impl Format {
             Format::Lettre => Tr::new(
                 "lettre debug log (Wrote: sent, Read: received)",
                 "lettre 调试日志（Wrote: 为发送，Read: 为收到）",
+            ),
+            Format::Roundcube => Tr::new(
+                "Roundcube SMTP log (Send: sent, Recv: received)",
+                "Roundcube SMTP 日志（Send: 为发送，Recv: 为收到）",
             ),
             Format::SmtpCli => Tr::new(
                 "smtp-cli --verbose output (> sent, [code] 'text' received)",

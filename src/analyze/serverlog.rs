@@ -102,11 +102,29 @@ pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
         }
         let mut log = parse::<E>(format, program, message, true);
         // No Postfix line ends with a comma: a copy broke it there, and it goes on below.
-        log.open = format == Format::PostfixLog && message.trim_end().ends_with(',');
+        // No Postfix line ends with a comma, nor inside its parentheses: a copy broke it
+        // there, and it goes on below (Mailu/Mailu#1187: `… Operation timed o` / `ut)`).
+        log.open = format == Format::PostfixLog
+            && (message.trim_end().ends_with(',')
+                || message.matches('(').count() > message.matches(')').count());
         return Some(log);
     }
-    let message = exim_mainlog(line)?;
-    Some(parse::<E>(Format::EximLog, "exim", message, true))
+    if let Some(message) = exim_mainlog(line) {
+        return Some(parse::<E>(Format::EximLog, "exim", message, true));
+    }
+    // Exim in a container, its lines after docker compose's `service | ` and the process id:
+    // `smtp_1 |   289   ** user@gmail.com R=smarthost …` (namshi/docker-smtp#59).
+    let (service, rest) = line.split_once(" | ")?;
+    if service.trim().is_empty() || service.trim().contains(' ') {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let body = rest
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start();
+    let pid = rest.len() > body.len();
+    (pid && EXIM_MARKERS.iter().any(|m| body.starts_with(m)))
+        .then(|| parse::<E>(Format::EximLog, "exim", body, true))
 }
 
 /// OpenSMTPD's log (OpenSMTPD/OpenSMTPD#1191): a delivery's `mta delivery … result="TempFail"
@@ -385,7 +403,14 @@ fn cut(text: &str, max: usize) -> &str {
 pub(super) fn reread<const E: bool>(log: &LogLine, more: &str) -> LogLine {
     let mut message = log.message.clone();
     if message.len() < MAX_MESSAGE {
-        message.push(' ');
+        // A syslog line a terminal broke at its width breaks inside a word: `… Operation
+        // timed o` / `ut)` (Mailu/Mailu#1187) joins without a space.
+        let mid_word = log.format == Format::PostfixLog
+            && message.ends_with(|c: char| c.is_ascii_alphanumeric())
+            && more.starts_with(|c: char| c.is_ascii_lowercase());
+        if !mid_word {
+            message.push(' ');
+        }
         message.push_str(cut(more.trim(), MAX_MESSAGE - message.len()));
     }
     // msmtp's re-wrapped messages: each line of the reply it quotes comes after its own
@@ -1073,9 +1098,10 @@ fn embedded_reply(line: &str) -> Option<usize> {
         }
         let before = line.get(..i).and_then(|b| b.chars().next_back());
         // A Chinese message runs straight into the code: `邮件投递失败550 Mail content denied`.
+        // Exchange's NDR writes the remote reply after `#` (`mx.example.com #550 … ##`).
         let boundary = matches!(
             before,
-            None | Some(' ' | '"' | '\'' | '[' | '(' | ':' | '=' | '|' | '\t')
+            None | Some(' ' | '"' | '\'' | '[' | '(' | ':' | '=' | '|' | '\t' | '#')
         ) || before
             .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || c == '：');
         let text = rest.get(4..).unwrap_or("");

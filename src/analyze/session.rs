@@ -152,6 +152,8 @@ pub(super) struct Annotator<const EXPLAIN: bool = true> {
     /// The previous line was smtplib's `reply: retcode (250); Msg: …`, whose message goes on
     /// over the following unprefixed lines (the EHLO keywords).
     after_summary: bool,
+    /// The line before was a message header field: indented lines below fold it.
+    after_header: bool,
     /// Inside git send-email's summary (`OK. Log says:` up to `Result: …`): what it sent,
     /// printed again, not the dialogue.
     sent_summary: bool,
@@ -184,6 +186,7 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             block_server: None,
             open_log: None,
             after_summary: false,
+            after_header: false,
             sent_summary: false,
             pem: false,
         }
@@ -230,6 +233,7 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
         let candidate = self.candidate.take();
         let after_raw_reply = std::mem::replace(&mut self.after_raw_reply, false);
         let after_summary = std::mem::replace(&mut self.after_summary, false);
+        let after_header = std::mem::replace(&mut self.after_header, false);
         let open_log = self.open_log.take();
         let Reading {
             format,
@@ -282,6 +286,20 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
             } else if trimmed.starts_with("Result: ") {
                 self.sent_summary = false;
             }
+        }
+        // A header field folded over indented lines (RFC 5322 §2.2.3): a bounce's quote of
+        // the original message's header, `ARC-Seal: …` and ` b=…` below it.
+        if let (Role::Raw(text), true) = (&role, after_header) {
+            if text.starts_with([' ', '\t']) {
+                let mut line = self.line(number, raw, format, Direction::Note, Kind::Wrapped);
+                line.explanation = Self::explain(texts::folded_header);
+                self.add(line);
+                self.after_header = true;
+                return;
+            }
+        }
+        if matches!(role, Role::Note { .. }) && formats::header_field(raw) {
+            self.after_header = true;
         }
         if let Role::Raw(text) = &role {
             // smtplib's summary goes on with the reply's keywords: `SIZE 35882577`, `STARTTLS`.
@@ -507,6 +525,14 @@ impl<const EXPLAIN: bool> Annotator<EXPLAIN> {
                     serverlog::error_text::<EXPLAIN>(Format::ClientError, "application", text)
                 {
                     self.error_line(number, raw, log);
+                    return;
+                }
+                // An address on a line of its own (a bounce's list of recipients, the sender
+                // an application names under its error).
+                if bare_address(payload) {
+                    let mut line = self.line(number, raw, None, Direction::Note, Kind::Note);
+                    line.explanation = Self::explain(texts::bare_address);
+                    self.add(line);
                     return;
                 }
                 if command_like && payload.len() <= 200 {
@@ -1244,6 +1270,25 @@ fn verb_of(command: &Command) -> &'static str {
         Command::Etrn(_) => "ETRN",
         Command::Verb => "VERB",
     }
+}
+
+/// `user@example.org` or `<user@example.org>` alone: one `@`, a dotted domain, no spaces.
+fn bare_address(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .strip_prefix('<')
+        .and_then(|t| t.strip_suffix('>'))
+        .unwrap_or(t);
+    let Some((local, domain)) = t.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && t.len() <= 254
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !t.contains([' ', '\t', '<', '>', ',', ';', '(', ')', '"'])
+        && !domain.contains('@')
 }
 
 fn first_word(text: &str) -> &str {

@@ -3212,3 +3212,65 @@ fn round_twelve_first_readings() {
     let said = a.lines[2].explanation_text(Lang::En).unwrap_or("");
     assert!(!said.contains("connected"), "{said}");
 }
+
+/// Round 13 (tests/fixtures/analyzer-corpus-pending/) and an Exchange NDR with the original
+/// message's header: Roundcube's SMTP log (roundcube/roundcubemail#6393); Exim in a container
+/// with its pid (namshi/docker-smtp#59); a Postfix line a terminal broke inside a word
+/// (Mailu/Mailu#1187); Exchange's `#550 … ##` from Barracuda
+/// (forwardemail/free-email-forwarding#77); the user's own Postfix refusing its own clients'
+/// HELO (unix.stackexchange.com 91749); msmtp's refused display-name sender with Exim's parse
+/// error; Gmail's quote of the other server's reply; Microsoft's 5.4.310; header fields and
+/// bare addresses.
+#[test]
+fn round_thirteen_first_readings() {
+    let roundcube = "[15-Aug-2018 04:28:19 -0500]: <n6lkis24> Recv: 550-Message rejected because [203.0.113.218]:10503 is blacklisted see Blocked -\n[15-Aug-2018 04:28:19 -0500]: <n6lkis24> Recv: 550 Too many failed logins\n";
+    let a = analyze(roundcube);
+    assert_eq!(a.formats, [Format::Roundcube]);
+    assert_eq!(a.deciding().map(|d| d.cause), Some("sender-ip-blocklisted"));
+
+    let exim = "smtp_1             |   289   ** someone@gmail.com R=smarthost T=remote_smtp_smarthost: SMTP error from remote mail server after MAIL FROM:<> SIZE=2671: host smtp.gmail.com [173.194.68.109]: 530-5.5.1 Authentication Required. Learn more at\\n530 5.5.1  https://support.google.com/mail/?p=WantAuthError x.92 - gsmtp\n";
+    assert_eq!(decided(exim).cause, "exim-relay-without-login");
+
+    let broken = "Sep 30 16:41:31 mail postfix/smtp[289]: A4EDF75B1: to=<t@example.com>, relay=none, delay=574, delays=543/0.06/30/0, dsn=4.4.1, status=deferred (connect to mx.example.com[192.0.2.48]:25: Operation timed o\nut)\n";
+    let a = analyze(broken);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(a.deciding().map(|d| d.cause), Some("network-unreachable"));
+
+    let barracuda = "`mx27.ess.sfj.cudaops.com #550 permanent failure for one of more recipients (<redacted> Please ensure the email service you are sending from either has SPF or DKIM. You can most...) ##`\n";
+    let d = decided(barracuda);
+    assert_eq!((d.code, d.cause), (Some(550), "sender-unauthenticated"));
+
+    let helo = "postfix/smtpd[9853]: NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 504 5.5.2 <FRONTDESKPC>: Helo command rejected: need fully-qualified hostname; from=<a@example.com> to=<b@example.com> proto=ESMTP helo=<FRONTDESKPC>\n";
+    assert_eq!(decided(helo).fix_id, "drop-helo-checks-for-own-clients");
+    let remote = "<b@example.org>: host mx.example.org[192.0.2.1] said: 504 5.5.2 <pc>: Helo command rejected: need fully-qualified hostname (in reply to RCPT TO command)\n";
+    assert_eq!(decided(remote).fix_id, "send-resolvable-helo");
+
+    let msmtp = "msmtp: envelope from address Setup <noreply.setup> not accepted by the server\nmsmtp: server message: 501 <Setup <noreply.setup>>: \"@\" or \".\" expected after \"Setup\"\nmsmtp: could not send mail (account default from /etc/msmtprc)\n";
+    let d = decided(msmtp);
+    assert_eq!((d.code, d.cause), (Some(501), "sender-not-an-address"));
+    assert!(d.what.en.contains("expected after"), "{}", d.what.en);
+
+    let gmail = "Technical details of permanent failure:\nGoogle tried to deliver your message, but it was rejected by the recipient domain. The error that the other server returned was: 535 535 5.7.0 Error: authentication failed: authentication failure (SMTP AUTH failed with the remote server) (state 7).\n";
+    assert_eq!(decided(gmail).code, Some(535));
+
+    let ndr = "Delivery has failed to these recipients or groups:\n\nuser@example.org\n\nRemote Server returned '550 5.4.310 DNS domain example.org does not exist [Message=InfoDomainNonexistent]'\n\nOriginal message headers:\n\nARC-Seal: i=1; a=rsa-sha256; s=arcselector9901; d=microsoft.com; cv=none;\n b=abcDEF123\nDKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=example.com; s=selector1;\n h=From:Date:Subject;\nFrom: Alice <alice@example.com>\nSubject: test\nX-MS-Exchange-Organization-SCL: 1\nMIME-Version: 1.0\n";
+    let a = analyze(ndr);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert_eq!(
+        a.deciding().map(|d| d.cause),
+        Some("recipient-domain-unknown")
+    );
+    // An address typed where LOGIN asks for base64 is still the mistake it was.
+    let login =
+        "AUTH LOGIN\n334 VXNlcm5hbWU6\nalice@example.com\n535 5.7.8 Authentication failed\n";
+    let a = analyze(login);
+    assert_eq!(a.lines[2].kind, Kind::Sasl);
+}

@@ -662,6 +662,22 @@ pub(super) fn block_header(server: bool) -> Text {
     })
 }
 
+/// An address on a line of its own.
+pub(super) fn bare_address() -> Text {
+    Text::from(Tr::new(
+        "An address on a line of its own: the recipient or sender the lines around it are about (a bounce lists the recipients it failed for).",
+        "单独一行的地址：上下文所涉及的收件人或发件人（退信会列出投递失败的收件人）。",
+    ))
+}
+
+/// A header field's folded line.
+pub(super) fn folded_header() -> Text {
+    Text::from(Tr::new(
+        "The header field above goes on: a long field is folded onto lines that start with a space (RFC 5322 §2.2.3).",
+        "上面的邮件头字段在这里继续：长字段会折叠到以空格开头的行上（RFC 5322 §2.2.3）。",
+    ))
+}
+
 /// A wrapped line.
 pub(super) fn wrapped() -> Text {
     Text::from(Tr::new(

@@ -335,6 +335,8 @@ pub(crate) const CLIENT_NOT_CONFIGURED: (&str, &str) =
 pub(crate) const FORWARDED_SENDER_FIX: &str = "rewrite-forwarded-envelope-sender";
 pub(crate) use ses_identity::names_public_mailbox;
 pub(crate) const SES_CAUSE: &str = ses_identity::RULE.cause;
+/// Your own Postfix refuses its own clients' HELO names.
+pub(crate) const OWN_CLIENTS_HELO_FIX: &str = "drop-helo-checks-for-own-clients";
 /// Your own server delivering to an MX without STARTTLS, while it demands TLS.
 pub(crate) const PLAINTEXT_DELIVERY_FIX: &str = "allow-plaintext-delivery";
 /// Your own OpenSMTPD refuses a recipient its tables lack.
@@ -348,7 +350,8 @@ pub(crate) const OWN_HOSTNAME_FIX: &str = "give-host-mta-own-hostname";
 
 /// The fixes the diagnosis gives a finding of a general cause when its lines show the
 /// particular case (`Diagnoser::particular_fixes`).
-const SPECIAL_FIXES: [&str; 7] = [
+const SPECIAL_FIXES: [&str; 8] = [
+    OWN_CLIENTS_HELO_FIX,
     PLAINTEXT_DELIVERY_FIX,
     OPENSMTPD_TABLE_FIX,
     GREYLIST_POOL_FIX,

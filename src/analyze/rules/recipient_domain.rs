@@ -1,7 +1,8 @@
 //! The recipient's domain does not exist: Postfix's `Recipient address rejected: Domain not
 //! found` (reject_unknown_recipient_domain, 450 by default while the lookup might still
 //! succeed). Almost always a typo in the domain (exmaple.org, gmial.com). RFC 3463 §3.2
-//! (X.1.2, bad destination system address).
+//! (X.1.2, bad destination system address). Microsoft 365 says it with 5.4.310 "DNS domain
+//! … does not exist".
 
 use super::{Evidence, Rule};
 use crate::analyze::{FindingKind, Severity};
@@ -32,5 +33,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
         "recipient address rejected: domain not found",
         "domain of recipient address",
         "recipient domain not found",
-    ])
+        // Microsoft 365's NDR: `550 5.4.310 DNS domain example.org does not exist
+        // [Message=InfoDomainNonexistent]` (its published NDR 5.4.310).
+        "infodomainnonexistent",
+    ]) || e.enhanced == Some("5.4.310")
 }

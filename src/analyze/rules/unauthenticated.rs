@@ -51,6 +51,9 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
                 "this mail is unauthenticated",
                 "authenticate with either spf or dkim",
                 "authenticate with at least one of spf or dkim",
+                // Barracuda's: `Please ensure the email service you are sending from either
+                // has SPF or DKIM` (forwardemail/free-email-forwarding#77).
+                "either has spf or dkim",
                 "dmarc policy",
                 "does not pass dmarc",
                 "dmarc verification",
