@@ -127,6 +127,7 @@ fn check_manifest(corpus: &[Expected], dir: &std::path::Path) {
                     | "round-11"
                     | "round-12"
                     | "round-13"
+                    | "round-14"
             ),
             "{}",
             e.id
@@ -338,8 +339,12 @@ fn assert_honest(all: &Score, misses: &[String], known: &[&str]) {
 /// KindleEar, 233's was asking the provider, 240's was submitting on port 587, none of which
 /// their lines show; 241's name that would not resolve was OpenSMTPD's relay host, which its
 /// lines give like a destination (the fix names both); 245's saslauthd ran out of workers,
-/// which Gmail's quote of the 535 cannot show.
-const PENDING_MISSES: [&str; 16] = [
+/// which Gmail's quote of the 535 cannot show; 248's AUTH was set where the server needed
+/// none, behind Sendmail's "Cannot decode AUTH parameter"; 251's fix was a newer Grafana;
+/// 253's and 258's clients used port 25 instead of 587, which an Outlook message and a
+/// postscreen blocklist hit do not show (the first's fix names port 587 among its cases);
+/// 255's was a bug in Haraka's outbound pool; 259's fix was postfixadmin logging in.
+const PENDING_MISSES: [&str; 22] = [
     "205-smtplib-python-debugging-server-nocode-auth-not-supported",
     "206-nodemailer-zoho-530-client-regression-no-auth",
     "209-nodemailer-own-postfix-250-accepted-then-bounced-later",
@@ -356,4 +361,10 @@ const PENDING_MISSES: [&str; 16] = [
     "240-postfix-own-454-relay-denied-wrong-port",
     "241-opensmtpd-relayvia-nocode-relay-host-unresolvable",
     "245-gmail-sendas-535-saslauthd-too-few-workers",
+    "248-phishingfrenzy-unknown-501-auth-parameter-undecodable",
+    "251-grafana-relay-nocode-server-offers-only-sslv3",
+    "253-outlook-mailcow-nocode-no-auth-on-port-25",
+    "255-haraka-exim-nocode-outbound-pool-write-after-end",
+    "258-postscreen-postfix-550-dnsbl-own-client-port-25",
+    "259-postfix-postfix-553-not-logged-in-postfixadmin",
 ];

@@ -997,6 +997,27 @@ fn msmtp<const E: bool>(line: &str) -> Option<Reading<'_>> {
 /// Haraka's protocol lines (haraka/Haraka#1741): `[PROTOCOL] [uuid] [core] C: EHLO x state=1`
 /// what its client sent, `… S: 550 …` what it answered.
 fn haraka_protocol<const E: bool>(line: &str) -> Option<Reading<'_>> {
+    // Its other log lines: `[ERROR] [uuid] [outbound] Ongoing connection failed to …: Error:
+    // write after end` (haraka/Haraka#1872), `[INFO] [-] [core] …`.
+    for level in [
+        "[INFO] [",
+        "[NOTICE] [",
+        "[WARN] [",
+        "[ERROR] [",
+        "[CRIT] [",
+        "[DEBUG] [",
+    ] {
+        if let Some(rest) = line.trim_start().strip_prefix(level) {
+            let (_, message) = rest.split_once("] ")?;
+            // The plugin or part that wrote it, in brackets before the text.
+            let message = match message.strip_prefix('[').and_then(|m| m.split_once("] ")) {
+                Some((_, text)) => text,
+                None => message,
+            };
+            let log = serverlog::client_message::<E>(Format::Haraka, "Haraka", message);
+            return Some(Reading::new(Format::Haraka, Role::Log(log)));
+        }
+    }
     let rest = line.trim_start().strip_prefix("[PROTOCOL] [")?;
     let (_, rest) = rest.split_once("] ")?;
     let rest = rest
@@ -2129,6 +2150,24 @@ fn telnet_note<const E: bool>(line: &str) -> Option<Reading<'_>> {
             false,
         ));
     }
+    // less's status line at the end of a paste from it: `lines 1008-1057/1057 (END)`.
+    if trimmed.starts_with("lines ")
+        && trimmed.contains('/')
+        && trimmed
+            .trim_start_matches("lines ")
+            .split(['-', '/', ' '])
+            .take(3)
+            .all(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some(Reading::note::<E>(
+            Format::Syslog,
+            text(
+                "less: the pager's status line (which lines of the file are shown), not part of the log.",
+                "less：分页器的状态行（显示的是文件的哪几行），不属于日志。",
+            ),
+            false,
+        ));
+    }
     // `tail -f` on several files heads each one's lines with its name.
     if trimmed.starts_with("==> ") && trimmed.ends_with(" <==") {
         return Some(Reading::note::<E>(
@@ -2374,8 +2413,11 @@ mod browser {
 
 /// Whether a line is a message header field: `Name: value` at the line's start, the name one
 /// of RFC 5322's fields, a MIME field, a trace or authentication field, or an `X-` field.
+/// (No name may be a word the page's style sheets use for a class: xtask's sheet check reads
+/// the module's strings, and Gmail's `Feedback-ID` would pull the learn sheet's `.feedback`
+/// into the Verify page.)
 pub(super) fn header_field(line: &str) -> bool {
-    const NAMES: [&str; 30] = [
+    const NAMES: [&str; 29] = [
         "received",
         "return-path",
         "dkim-signature",
@@ -2404,7 +2446,6 @@ pub(super) fn header_field(line: &str) -> bool {
         "thread-index",
         "importance",
         "list-unsubscribe",
-        "feedback-id",
         "delivered-to",
     ];
     if line.starts_with([' ', '\t']) {

@@ -95,6 +95,9 @@ pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
         } else {
             Format::Syslog
         };
+        if let Some(log) = mox::<E>(program, message) {
+            return Some(log);
+        }
         if program == "smtpd" {
             if let Some(log) = opensmtpd::<E>(program, message) {
                 return Some(log);
@@ -125,6 +128,44 @@ pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
     let pid = rest.len() > body.len();
     (pid && EXIM_MARKERS.iter().any(|m| body.starts_with(m)))
         .then(|| parse::<E>(Format::EximLog, "exim", body, true))
+}
+
+/// mox's log, key=value pairs (mjl-/mox#218): `m="smtp command result" err="authentication
+/// only allowed on submission ports" … cmd=auth code=503 ecode=5.5.1`: the command, its reply
+/// code and enhanced code, and the reason in `err`.
+fn mox<const E: bool>(program: &str, message: &str) -> Option<LogLine> {
+    if !program.starts_with("mox") || !message.contains(" m=\"smtp command result\"") {
+        return None;
+    }
+    let value = |key: &str| -> Option<&str> {
+        let (_, after) = message.split_once(&format!(" {key}="))?;
+        match after.strip_prefix('"') {
+            Some(quoted) => quoted.split_once('"').map(|(v, _)| v),
+            None => after.split(' ').next(),
+        }
+    };
+    let code: u16 = value("code")?.parse().ok()?;
+    let err = value("err").unwrap_or("");
+    let mut log = parse::<E>(Format::Syslog, program, err, true);
+    log.message = cut(message, MAX_MESSAGE).to_string();
+    log.code = Some(code);
+    log.enhanced = value("ecode").filter(|e| !e.is_empty()).map(str::to_string);
+    log.text = err.to_string();
+    log.verb = match value("cmd").map(str::to_ascii_uppercase).as_deref() {
+        Some("AUTH") => Some("AUTH"),
+        Some("MAIL") => Some("MAIL"),
+        Some("RCPT") => Some("RCPT"),
+        Some("DATA") => Some("DATA"),
+        Some("EHLO" | "HELO") => Some("EHLO"),
+        Some("STARTTLS") => Some("STARTTLS"),
+        _ => log.verb,
+    };
+    log.event = if code >= 400 {
+        LogEvent::Reject
+    } else {
+        LogEvent::Info
+    };
+    Some(log)
 }
 
 /// OpenSMTPD's log (OpenSMTPD/OpenSMTPD#1191): a delivery's `mta delivery … result="TempFail"
@@ -813,6 +854,7 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
         &super::rules::client_config::WORDS[..],
         &super::rules::client_sasl_empty::WORDS[..],
         &super::rules::empty_reply::WORDS[..],
+        &super::rules::auth_not_offered::WORDS[..],
         &super::rules::ses_identity::WORDS[..],
         // Thunderbird's `Login to server smtp.example.com with username … failed.`
         &["could not authenticate", "login to server"][..],
@@ -1243,7 +1285,8 @@ fn event_of(lower: &str) -> LogEvent {
         "host did not advertise authentication",
         "authentication not enabled",
         "the server does not support authentication",
-    ]) {
+    ]) || any(&super::rules::auth_not_offered::WORDS)
+    {
         LogEvent::AuthNotOffered
     } else if any(&[
         "authentication failed",

@@ -3274,3 +3274,58 @@ fn round_thirteen_first_readings() {
     let a = analyze(login);
     assert_eq!(a.lines[2].kind, Kind::Sasl);
 }
+
+/// Round 14 (tests/fixtures/analyzer-corpus-pending/): a bare CR refused with 552, which is
+/// no size (marlam/msmtp#145); Postal's 530 for a sender (postalserver/postal#1346); Yahoo's
+/// TSS06 block (hardware/mailserver#206); Outlook's German message when no mechanism is
+/// offered (mailcow/mailcow#463); mox's log and its refusal of AUTH on port 25
+/// (mjl-/mox#218), with less's status line; Haraka's own log lines
+/// (haraka/Haraka#1872); a TLS failure's line not called a certificate's.
+#[test]
+fn round_fourteen_first_readings() {
+    let bare = "smtpstatus=552 smtpmsg='552 5.2.0 Message contains bare CR and is violating 822.bis section 2.3'\n";
+    let d = decided(bare);
+    assert_eq!((d.code, d.cause), (Some(552), "bare-cr-or-lf-in-message"));
+    let big = "552 5.3.4 Message size exceeds fixed maximum message size\n";
+    assert_ne!(decided(big).cause, "bare-cr-or-lf-in-message");
+
+    let postal = "\"Expected response code 250 but got code \"530\", with the message \"530 From/Sender name is not valid \"\"\n";
+    assert_eq!(decided(postal).kind, FindingKind::SenderRejected);
+    let plain_530 = "\"Expected response code 250 but got code \"530\", with the message \"530 5.7.0 Authentication required\"\"\n";
+    assert_eq!(decided(plain_530).kind, FindingKind::AuthRequired);
+
+    let yahoo = "recipient@yahoo.com: host mta6.am0.yahoodns.net[74.6.137.64] said: 553 5.7.2\n    [TSS06] All messages from 192.0.2.9 will be permanently deferred;\n    Retrying will NOT succeed. (in reply to MAIL FROM\n    command)\n";
+    assert_eq!(decided(yahoo).cause, "sender-ip-blocklisted");
+
+    let outlook = "\"Vom Server wird keine der von diesem Client unterstützten Authentifizierungsmethoden unterstützt\"\n";
+    assert_eq!(decided(outlook).cause, "auth-not-advertised");
+
+    let mox = "> Oct 10 03:11:48 mailhost mox[250998]: l=debug m=\"smtp command result\" pkg=smtpserver kind=smtp cmd=ehlo code=250 ecode= cid=19273e64c76\n> Oct 10 03:11:48 mailhost mox[250998]: l=debug m=\"smtp command result\" err=\"authentication only allowed on submission ports\" pkg=smtpserver kind=smtp cmd=auth code=503 ecode=5.5.1 cid=19273e64c76\n> lines 1008-1057/1057 (END)\n";
+    let a = analyze(mox);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    let d = a.deciding().expect("a verdict");
+    assert_eq!((d.code, d.cause), (Some(503), "auth-on-relay-port"));
+
+    let haraka = "[INFO] [-] [core] [outbound] [outbound::25:198.51.100.50:undefined:2400] dispense() clients=0 available=0\n[PROTOCOL] [69DB84AA.1.1] [outbound] C: EHLO mail.example.com\n[ERROR] [69DB84AA.1.1] [outbound] Ongoing connection failed to 198.51.100.50:25 : Error: write after end\n";
+    let a = analyze(haraka);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+    assert!(a
+        .deciding()
+        .is_some_and(|d| d.severity != Severity::Success));
+
+    let tls = "`*** TLS startup failed (connect(): error:1408F10B:SSL routines:ssl3_get_record:wrong version number)`\n";
+    let a = analyze(tls);
+    let said = a.lines[0].explanation_text(Lang::En).unwrap_or("");
+    assert!(
+        !said.contains("did not accept the server's certificate"),
+        "{said}"
+    );
+}

@@ -757,8 +757,8 @@ pub(super) fn log(log: &LogLine, reply_line: Option<&str>) -> Text {
         )),
         LogEvent::Connect => Text::from(Tr::new("a client connected.", "有客户端连接。")),
         LogEvent::TlsFailed => Text::from(Tr::new(
-            "the TLS handshake failed: the client did not accept the server's certificate.",
-            "TLS 握手失败：客户端没有接受服务器的证书。",
+            "the TLS handshake failed (the diagnosis says why: a certificate, TLS on the wrong port, no version in common).",
+            "TLS 握手失败（诊断会说明原因：证书、端口与 TLS 方式不符、没有共同的协议版本）。",
         )),
         LogEvent::Info => Text::from(Tr::new(
             "a line of the program's log.",

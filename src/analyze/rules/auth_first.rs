@@ -60,7 +60,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             // NetEase's `553 authentication is required,163 smtp9,…` to MAIL without a login.
             "authentication is required,",
         ]);
-    let needs_first = matches!(c.code, Some(530) | Some(538))
+    // Postal's 530 names the sender, not a missing login (rules/sender_refused.rs).
+    let sender_530 = c.has(&["from/sender name is not valid"]);
+    let needs_first = (matches!(c.code, Some(530) | Some(538)) && !sender_530)
         || tls_required
         || says_login_first
         || quoted_without_code

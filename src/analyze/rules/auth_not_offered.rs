@@ -29,8 +29,15 @@ pub(super) const RULE: Rule = Rule {
     ),
 };
 
+/// Clients' own words, in other languages than the English ones below (lower-case):
+/// Outlook's in German, when the server offers no mechanism it knows, as on port 25 of a
+/// server that takes logins on 587 only (mailcow/mailcow#463).
+pub(crate) const WORDS: [&str; 1] =
+    ["vom server wird keine der von diesem client unterstützten authentifizierungsmethoden"];
+
 pub(super) fn applies(e: &Evidence<'_>) -> bool {
-    e.has(&[
+    e.has(&WORDS)
+        || e.has(&[
         "smtp auth extension not supported",
         "auth command used when not advertised",
         "authentication not enabled",

@@ -60,5 +60,8 @@ pub(super) fn applies(e: &Evidence<'_>) -> bool {
             // http://csi.cloudmark.com/reset-request/?ip=…`: Cloudmark's list, whose removal
             // form the link is (ActiveCampaign/smtp-field-manual#60).
             "reset-request",
+            // Yahoo's `553 5.7.2 [TSS06] All messages from <ip> will be permanently deferred`:
+            // its block of the sending IP (hardware/mailserver#206; Yahoo's SLN3436 page).
+            "[tss06]",
         ])
 }

@@ -15,9 +15,11 @@ use crate::smtp::command::Command;
 
 mod account_restricted;
 mod app_password;
-mod auth_not_offered;
+pub(crate) mod auth_not_offered;
+mod auth_on_relay_port;
 mod authorization_code;
 pub(crate) mod backend_verdict;
+mod bare_line_end;
 mod blocklisted;
 pub(crate) mod client_config;
 pub(crate) mod client_left;
@@ -180,7 +182,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 72] = [
+const RULES: [(Applies, &Rule); 74] = [
     // Before the providers' own words for a refused login (QQ's "authorization code"):
     // the exchange shows what went wrong first.
     (plain_initial::applies, &plain_initial::RULE),
@@ -220,6 +222,8 @@ const RULES: [(Applies, &Rule); 72] = [
     (client_sasl_empty::applies, &client_sasl_empty::RULE),
     (telnet_negotiation::applies, &telnet_negotiation::RULE),
     (empty_reply::applies, &empty_reply::RULE),
+    (bare_line_end::applies, &bare_line_end::RULE),
+    (auth_on_relay_port::applies, &auth_on_relay_port::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),

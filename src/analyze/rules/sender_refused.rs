@@ -35,7 +35,10 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             // (chatwoot/chatwoot#2541).
             "verified sender identity",
         ]);
-    if about_sender && matches!(c.code, Some(550 | 551 | 553 | 554)) {
+    // Postal's `530 From/Sender name is not valid`, its answer to a From whose domain it does
+    // not send for (postalserver/postal#1346): a refused sender, whatever 530 usually means.
+    let postal_sender = c.code == Some(530) && c.has(&["from/sender name is not valid"]);
+    if (about_sender && matches!(c.code, Some(550 | 551 | 553 | 554))) || postal_sender {
         let sender = c.sender();
         if let Some(mismatch) = super::sender_not_login::login_mismatch(c, &sender, lines) {
             return Some(mismatch);
