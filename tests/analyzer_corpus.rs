@@ -128,6 +128,7 @@ fn check_manifest(corpus: &[Expected], dir: &std::path::Path) {
                     | "round-12"
                     | "round-13"
                     | "round-14"
+                    | "round-15"
             ),
             "{}",
             e.id
@@ -343,8 +344,13 @@ fn assert_honest(all: &Score, misses: &[String], known: &[&str]) {
 /// none, behind Sendmail's "Cannot decode AUTH parameter"; 251's fix was a newer Grafana;
 /// 253's and 258's clients used port 25 instead of 587, which an Outlook message and a
 /// postscreen blocklist hit do not show (the first's fix names port 587 among its cases);
-/// 255's was a bug in Haraka's outbound pool; 259's fix was postfixadmin logging in.
-const PENDING_MISSES: [&str; 22] = [
+/// 255's was a bug in Haraka's outbound pool; 259's fix was postfixadmin logging in; 262's
+/// From was a list an R library printed, fixed in its release; 263's server name was the IMAP
+/// host's, not the SMTP one; 266's was the wrong server's address; 267's log stops before
+/// DATA, so no delivery can be read from it; 270's fix was on the receiver's DNSBL checks;
+/// 272's client settings, 274's Yahoo-side trouble and 275's quota-warning service rights are
+/// not in their lines.
+const PENDING_MISSES: [&str; 30] = [
     "205-smtplib-python-debugging-server-nocode-auth-not-supported",
     "206-nodemailer-zoho-530-client-regression-no-auth",
     "209-nodemailer-own-postfix-250-accepted-then-bounced-later",
@@ -367,4 +373,12 @@ const PENDING_MISSES: [&str; 22] = [
     "255-haraka-exim-nocode-outbound-pool-write-after-end",
     "258-postscreen-postfix-550-dnsbl-own-client-port-25",
     "259-postfix-postfix-553-not-logged-in-postfixadmin",
+    "262-emayili-sendgrid-nocode-malformed-from",
+    "263-calibreweb-webde-nocode-imap-host-refused",
+    "266-nodemailer-wrongserver-550-unable-to-relay",
+    "267-mailkit-legalmail-250-accepted-bcc",
+    "270-postfix-bounce-554-spamhaus-open-resolver",
+    "272-postfix-hardware-mailserver-nocode-sasl-login-failed-client-config",
+    "274-postfix-yahoo-421-tss04-deferred",
+    "275-dovecot-mailad-nocode-quota-warning-setgid-failed",
 ];

@@ -1875,6 +1875,17 @@ impl Diagnoser<'_> {
                     "The server that offers no STARTTLS is on this machine (a content filter such as amavis or a milter's port): it is your own Postfix that demands TLS there, by smtp_tls_security_level = encrypt. Keep TLS for the internet and turn it off for that transport in master.cf (`-o smtp_tls_security_level=none` on the filter's smtp service), then `postfix reload`.",
                     "不提供 STARTTLS 的服务器就在本机上（amavis 之类的内容过滤器，或某个 milter 的端口）：是你自己的 Postfix 通过 smtp_tls_security_level = encrypt 在那里要求 TLS。对互联网保留 TLS，在 master.cf 中为那个传输关闭它（在过滤器的 smtp 服务上加 `-o smtp_tls_security_level=none`），然后 `postfix reload`。",
                 )))
+            } else if f.cause == "nothing-listening"
+                && raw.contains("postfix/smtp")
+                && ["127.0.0.1]:10024", "[::1]:10024"]
+                    .iter()
+                    .any(|h| raw.contains(h))
+            {
+                // amavis's port on this machine: the content filter Postfix hands mail to.
+                Some((rules::CONTENT_FILTER_FIX, Tr::new(
+                    "The refused port is 10024 on this very machine, amavis's: your Postfix hands every message to the content filter its content_filter setting names, and nothing answers there. Start amavis; or, if it was turned off on purpose, empty the setting (`postconf -e content_filter=`, and any `-o content_filter=` in master.cf; in docker-mailserver ENABLE_AMAVIS=0 is meant to do it, and an image that leaves the setting in place needs the postconf line) and `postfix reload`, then `postqueue -f` for the waiting mail.",
+                    "被拒绝的是本机的 10024 端口，也就是 amavis 的端口：你的 Postfix 把每封邮件都交给 content_filter 设置所指定的内容过滤器，而那里没有程序应答。启动 amavis；或者，如果是有意关掉它的，就清空这项设置（`postconf -e content_filter=`，以及 master.cf 中的 `-o content_filter=`；在 docker-mailserver 中 ENABLE_AMAVIS=0 本应做到这一点，若镜像仍保留该设置，就需要那条 postconf 命令），然后 `postfix reload`，再用 `postqueue -f` 投递等待中的邮件。",
+                )))
             } else if f.cause == "helo-name-refused"
                 && raw.contains("postfix/smtpd")
                 && raw.contains("helo command rejected")
@@ -2018,11 +2029,26 @@ impl Diagnoser<'_> {
             .filter(|f| f.severity == Severity::Success)
             .flat_map(|f| raw_of(f).into_iter().filter_map(queue_id))
             .filter(|id| id.len() >= 6)
+            .take(MAX_STEPS)
+            .collect();
+        if ids.is_empty() {
+            return;
+        }
+        // The failures' lines, read once.
+        let failed: Vec<(usize, String)> = self
+            .findings
+            .list
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.severity == Severity::Error)
+            .take(MAX_STEPS)
+            .map(|(i, f)| (i, raw_of(f).join("\n")))
             .collect();
         for id in ids {
-            let failed = self.findings.list.iter().position(|f| {
-                f.severity == Severity::Error && raw_of(f).iter().any(|r| r.contains(&id))
-            });
+            let failed = failed
+                .iter()
+                .find(|(_, raw)| raw.contains(&id))
+                .map(|(i, _)| *i);
             let Some(f) = failed.and_then(|i| self.findings.list.get_mut(i)) else {
                 continue;
             };

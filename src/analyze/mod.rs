@@ -984,6 +984,10 @@ fn annotated<const EXPLAIN: bool>(text: &str) -> (session::Annotator<EXPLAIN>, b
             true => Cow::Borrowed(unquoted(&raw)),
             false => raw,
         };
+        let raw = match unbolded(&raw) {
+            Some(inner) => Cow::Owned(inner.to_string()),
+            None => raw,
+        };
         let raw = without_terminal_escapes(&raw);
         annotator.push(index + 1, &without_html_line_markup(&raw));
     }
@@ -1009,6 +1013,16 @@ fn markdown_quoted(text: &str) -> bool {
         quoted += 1;
     }
     quoted >= 2
+}
+
+/// A line a poster set in Markdown bold as a whole (`**504 5.7.4 … (Net::SMTPAuthenticationError)**`,
+/// mikel/mail#1357), without the stars; not Exim's `** ` of a failed delivery, which has a
+/// space after it.
+fn unbolded(line: &str) -> Option<&str> {
+    let trimmed = line.trim();
+    let inner = trimmed.strip_prefix("**")?.strip_suffix("**")?;
+    (!inner.is_empty() && !inner.starts_with([' ', '*']) && !inner.ends_with([' ', '*']))
+        .then_some(inner)
 }
 
 /// A line of a Markdown quote without its `>` (and the emphasis around it).

@@ -113,7 +113,12 @@ pub(super) fn read<const E: bool>(line: &str) -> Option<LogLine> {
         return Some(log);
     }
     if let Some(message) = exim_mainlog(line) {
-        return Some(parse::<E>(Format::EximLog, "exim", message, true));
+        let mut log = parse::<E>(Format::EximLog, "exim", message, true);
+        // Exim names a router and transport before the text only for a delivery that failed.
+        if log.event == LogEvent::Info && message.starts_with("R=") {
+            log.event = LogEvent::Reject;
+        }
+        return Some(log);
     }
     // Exim in a container, its lines after docker compose's `service | ` and the process id:
     // `smtp_1 |   289   ** user@gmail.com R=smarthost …` (namshi/docker-smtp#59).
@@ -258,9 +263,11 @@ fn syslog(line: &str) -> Option<(&str, &str)> {
             continue;
         };
         let head = line.get(..at).unwrap_or("");
+        // A head the poster elided (`[...] dovecot: lda(…): Fatal: …`, stdevPavelmc/mailad#122).
+        let elided = head.starts_with("[...]") || head.starts_with("[…]");
         if head.len() <= 60
-            && head.bytes().take(3).all(|b| b.is_ascii_alphanumeric())
-            && head.contains(':')
+            && (elided
+                || (head.bytes().take(3).all(|b| b.is_ascii_alphanumeric()) && head.contains(':')))
         {
             return Some((program, line.get(at + marker.len()..).unwrap_or("")));
         }
@@ -311,6 +318,11 @@ fn exim_mainlog(line: &str) -> Option<&str> {
         .any(|w| rest.starts_with(w))
     }) && line.contains(": ")
     {
+        return Some(line);
+    }
+    // A delivery's failure copied from its router and transport on (MailCleaner/MailCleaner#480:
+    // `R=filter_forward T=local_smtp: message has lines too long for transport`).
+    if line.starts_with("R=") && line.contains(" T=") && line.contains(": ") {
         return Some(line);
     }
     let bytes = line.as_bytes();
@@ -822,6 +834,7 @@ fn error_text_of<const E: bool>(format: Format, program: &str, line: &str) -> Op
     let known = [
         SENDER_REFUSED[0],
         SENDER_REFUSED[1],
+        SENDER_REFUSED[2],
         "smtp auth extension not supported",
         "starttls extension not supported",
         "authorization code",
@@ -1115,9 +1128,11 @@ const DOTNET_530: [&str; 2] = [
 ];
 
 /// Refusals of the sender that applications print without the reply code.
-const SENDER_REFUSED: [&str; 2] = [
+const SENDER_REFUSED: [&str; 3] = [
     "must be same as authorization user",
     "must equal authorized user",
+    // SendGrid's sentence, quoted without its 550 (datawookie/emayili#73).
+    "does not match a verified sender identity",
 ];
 
 /// Where a 4xx/5xx reply starts inside an application's message: after the start, a space,

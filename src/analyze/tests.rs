@@ -3329,3 +3329,40 @@ fn round_fourteen_first_readings() {
         "{said}"
     );
 }
+
+/// Round 15 (tests/fixtures/analyzer-corpus-pending/): Oracle Cloud's 535 for an envelope
+/// sender (oracle/oci-grafana-metrics#147); a line set in Markdown bold (mikel/mail#1357);
+/// Mail.ru's "not local sender" (motioneye-project/motioneyeos#28); rspamd's greylisting
+/// through Postfix's milter (rspamd/rspamd#2013); Exim's lines too long for a transport
+/// (MailCleaner/MailCleaner#480); Postfix handing mail to an amavis that is not running
+/// (docker-mailserver#386); Dovecot's lines with an elided head (stdevPavelmc/mailad#122).
+#[test]
+fn round_fifteen_first_readings() {
+    let oci = "gomail: could not send email 1: 535 Authorization failed: Envelope From address <no-reply@example.com> not authorized\n";
+    assert_eq!(decided(oci).kind, FindingKind::SenderRejected);
+    let bold = "**504 5.7.4 Unrecognized authentication type [YQXPR0101CA0010.CANPRD01.PROD.OUTLOOK.COM] (Net::SMTPAuthenticationError)**\n";
+    assert_eq!(decided(bold).code, Some(504));
+    // Exim's `** ` of a failed delivery keeps its stars.
+    let exim = "2024-01-01 10:00:00 1rA2b3-000123-AB ** user@example.org R=dnslookup T=remote_smtp: SMTP error from remote mail server after RCPT TO:<user@example.org>: 550 5.1.1 User unknown\n";
+    assert_eq!(decided(exim).cause, "unknown-user");
+    let mailru = "SMTPSenderRefused: (550, 'not local sender over smtp'\n";
+    assert_eq!(decided(mailru).kind, FindingKind::SenderMismatch);
+    let rspamd = "Feb 05 12:56:31 mx1.example.org postfix/cleanup[26861]: 436DE5E0E9A: milter-reject: END-OF-MESSAGE from relay.example.org[192.0.2.2]: 4.7.1 Try again later; from=<a@example.org> to=<b@example.com> proto=ESMTP helo=<relay.example.org>\n";
+    assert_eq!(decided(rspamd).kind, FindingKind::Greylisted);
+    let milter_down = "Feb 05 12:56:31 mx postfix/smtpd[1]: NOQUEUE: milter-reject: MAIL from unknown[172.22.0.5]: 451 4.7.1 Service unavailable - try again later; from=<a@example.com> proto=ESMTP helo=<x>\n";
+    assert_eq!(decided(milter_down).cause, "server-configuration-problem");
+    let long = "R=filter_forward T=local_smtp: message has lines too long for transport\n";
+    assert_eq!(decided(long).cause, "message-lines-too-long");
+    let amavis = "Nov 23 11:06:46 mail postfix/smtp[1013]: connect to 127.0.0.1[127.0.0.1]:10024: Connection refused\nNov 23 11:06:46 mail postfix/smtp[1013]: 3B6EB950: to=<to@example.com>, relay=none, delay=0.14, delays=0.13/0.01/0/0, dsn=4.4.1, status=deferred (connect to 127.0.0.1[127.0.0.1]:10024: Connection refused)\n";
+    assert_eq!(
+        decided(amavis).fix_id,
+        "unset-content-filter-when-amavis-disabled"
+    );
+    let dovecot = "[...] dovecot: lda(user@example.org): Fatal: setgid(5000(vmail) from userdb lookup) failed with euid=110(dovecot): Operation not permitted\n";
+    let a = analyze(dovecot);
+    assert!(
+        a.lines.iter().all(|l| l.kind != Kind::Unknown),
+        "{:#?}",
+        a.lines
+    );
+}

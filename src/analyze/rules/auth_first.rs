@@ -61,8 +61,12 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
             "authentication is required,",
         ]);
     // Postal's 530 names the sender, not a missing login (rules/sender_refused.rs).
-    let sender_530 = c.has(&["from/sender name is not valid"]);
-    let needs_first = (matches!(c.code, Some(530) | Some(538)) && !sender_530)
+    let sender_530 = c.has(&["from/sender name is not valid"])
+        || (c.has(&["envelope from address"]) && c.has(&["not authorized", "not au"]));
+    if sender_530 {
+        return None;
+    }
+    let needs_first = matches!(c.code, Some(530) | Some(538))
         || tls_required
         || says_login_first
         || quoted_without_code

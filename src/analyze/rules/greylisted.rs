@@ -18,7 +18,16 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let class = c.class;
     let quote = c.quote.as_str();
     let has = |words: &[&str]| c.has(words);
-    if has(&["greylist", "graylist", "try again later, greylisted"]) && class == Some(4) {
+    // Rspamd's greylisting through Postfix's milter: `milter-reject: END-OF-MESSAGE from …:
+    // 4.7.1 Try again later` (rspamd/rspamd#2013), its code only in the enhanced status; a
+    // milter that does not answer says "Service unavailable" instead (rules/server_config.rs).
+    let rspamd = c.code.is_none()
+        && has(&["milter-reject"])
+        // Its message, or none (`4.7.1  ;`, the same greylisting at the second MX).
+        && has(&["4.7.1 try again later", ": 4.7.1  ;", ": 4.7.1 ;"])
+        && !has(&["service unavailable"]);
+    let temporary = class == Some(4) || c.enhanced.is_some_and(|e| e.starts_with('4')) || rspamd;
+    if (has(&["greylist", "graylist", "try again later, greylisted"]) || rspamd) && temporary {
         return Some(finding(
             FindingKind::Greylisted,
             Severity::Warning,

@@ -38,6 +38,7 @@ mod git_send_email;
 mod helo_name;
 pub(crate) mod helo_not_ehlo;
 pub(crate) mod host_unresolvable;
+mod lines_too_long;
 mod local_delivery;
 pub(crate) mod login_initial;
 mod mail_loop;
@@ -182,7 +183,7 @@ impl Evidence<'_> {
 type Applies = fn(&Evidence<'_>) -> bool;
 
 /// The rules in the order they are tried.
-const RULES: [(Applies, &Rule); 74] = [
+const RULES: [(Applies, &Rule); 75] = [
     // Before the providers' own words for a refused login (QQ's "authorization code"):
     // the exchange shows what went wrong first.
     (plain_initial::applies, &plain_initial::RULE),
@@ -224,6 +225,7 @@ const RULES: [(Applies, &Rule); 74] = [
     (empty_reply::applies, &empty_reply::RULE),
     (bare_line_end::applies, &bare_line_end::RULE),
     (auth_on_relay_port::applies, &auth_on_relay_port::RULE),
+    (lines_too_long::applies, &lines_too_long::RULE),
     (sasl_backend::applies, &sasl_backend::RULE),
     (open_resolver::applies, &open_resolver::RULE),
     (blocklisted::applies, &blocklisted::RULE),
@@ -339,6 +341,8 @@ pub(crate) const CLIENT_NOT_CONFIGURED: (&str, &str) =
 pub(crate) const FORWARDED_SENDER_FIX: &str = "rewrite-forwarded-envelope-sender";
 pub(crate) use ses_identity::names_public_mailbox;
 pub(crate) const SES_CAUSE: &str = ses_identity::RULE.cause;
+/// Your own Postfix hands mail to a content filter on loopback that is not running.
+pub(crate) const CONTENT_FILTER_FIX: &str = "unset-content-filter-when-amavis-disabled";
 /// Your own Postfix refuses its own clients' HELO names.
 pub(crate) const OWN_CLIENTS_HELO_FIX: &str = "drop-helo-checks-for-own-clients";
 /// Your own server delivering to an MX without STARTTLS, while it demands TLS.
@@ -354,7 +358,8 @@ pub(crate) const OWN_HOSTNAME_FIX: &str = "give-host-mta-own-hostname";
 
 /// The fixes the diagnosis gives a finding of a general cause when its lines show the
 /// particular case (`Diagnoser::particular_fixes`).
-const SPECIAL_FIXES: [&str; 8] = [
+const SPECIAL_FIXES: [&str; 9] = [
+    CONTENT_FILTER_FIX,
     OWN_CLIENTS_HELO_FIX,
     PLAINTEXT_DELIVERY_FIX,
     OPENSMTPD_TABLE_FIX,

@@ -38,6 +38,9 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         // failed, blame it on the weather: unknown sender address`, a From the account does
         // not own (emersion/hydroxide#173).
         "unknown sender address",
+        // Mail.ru: `550 not local sender over smtp`, a From that is not the account's
+        // (motioneye-project/motioneyeos#28).
+        "not local sender",
     ]);
     // A provider's submission server refusing the sender as an unavailable mailbox, in
     // answer to MAIL: Yahoo's `550 Request failed; Mailbox unavailable` for a From that is not

@@ -37,13 +37,18 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
         ]);
     // Postal's `530 From/Sender name is not valid`, its answer to a From whose domain it does
     // not send for (postalserver/postal#1346): a refused sender, whatever 530 usually means.
-    let postal_sender = c.code == Some(530) && c.has(&["from/sender name is not valid"]);
+    // Oracle Cloud's 535 for an envelope sender it does not send for
+    // (oracle/oci-grafana-metrics#147) is a refused sender too.
+    let postal_sender = (c.code == Some(530) && c.has(&["from/sender name is not valid"]))
+        || (c.code == Some(535)
+            && c.has(&["envelope from address"])
+            && c.has(&["not authorized", "not au"]));
     if (about_sender && matches!(c.code, Some(550 | 551 | 553 | 554))) || postal_sender {
         let sender = c.sender();
         if let Some(mismatch) = super::sender_not_login::login_mismatch(c, &sender, lines) {
             return Some(mismatch);
         }
-        if c.authenticated.is_none() && c.mentions_auth() {
+        if c.authenticated.is_none() && c.mentions_auth() && !postal_sender {
             return Some(super::auth_first::auth_required(
                 &c.quote,
                 c.verb,

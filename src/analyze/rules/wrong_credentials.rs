@@ -24,6 +24,12 @@ pub(super) fn decide(c: &Context<'_>, lines: &mut Vec<usize>) -> Option<Finding>
     let says_so = c.class == Some(5)
         && !matches!(code, Some(530 | 538))
         && c.has(&["authentication fail", "authentication unsuccessful"]);
+    // Oracle Cloud's email delivery: `535 Authorization failed: Envelope From address <…> not
+    // authorized` (oracle/oci-grafana-metrics#147): the sender, not the password
+    // (sender_refused.rs).
+    if c.has(&["envelope from address"]) && c.has(&["not authorized", "not au"]) {
+        return None;
+    }
     if code == Some(535) || code == Some(534) || (c.auth && code == Some(454)) || says_so {
         let user = c
             .log_user
