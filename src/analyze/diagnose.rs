@@ -1840,6 +1840,14 @@ impl Diagnoser<'_> {
                 Some(Format::Bounce | Format::PostfixLog | Format::EximLog | Format::SendmailLog)
             )
         });
+        // The recipient's domain a log line names (`to=dest@example.com`), for a relay host
+        // told apart from the destination.
+        let recipient_domain = lines.iter().find_map(|l| {
+            let (_, to) = l.raw.split_once("to=")?;
+            let address = to.split([',', ' ', '>']).next()?.trim_start_matches('<');
+            let (_, domain) = address.rsplit_once('@')?;
+            (!domain.is_empty()).then(|| domain.to_ascii_lowercase())
+        });
         // msmtp saying which sender the server refused.
         let envelope_from_refused = lines
             .iter()
@@ -1969,6 +1977,26 @@ impl Diagnoser<'_> {
                         format!("服务器拒绝了信封发件人：\"{}\"。程序给出的发件人是一个显示名称加上一个没有域名的地址，而不是邮件地址：RFC 5321 要求这里是本地部分@域名（退信时为 <>），Exim 指出了它解析停下的位置。", short(&reply, MAX_QUOTE)),
                     );
                     f.code = code;
+                }
+                // OpenSMTPD relaying `via` a host whose name does not resolve
+                // (OpenSMTPD/OpenSMTPD#639: `Failed to resolve MX for [relay:mysmtp.local,mx]`,
+                // the recipient at example.com): the relay host's name, not the destination's.
+                if f.cause == rules::destination_dns::CAUSE {
+                    if let Some(host) = relay_host_apart(&raw, recipient_domain.as_deref()) {
+                        let code = f.code;
+                        let quote = f.what.en.split('"').nth(1).unwrap_or("").to_string();
+                        let extra = Text::new(
+                            format!("The name that did not resolve, {host}, is the relay host the server's configuration sends through (OpenSMTPD's `relay via`), not the recipient's domain."),
+                            format!("没能解析的名字 {host} 是服务器配置中指定的中继主机（OpenSMTPD 的 `relay via`），不是收件人的域名。"),
+                        );
+                        *f = rule_finding(
+                            &rules::host_unresolvable::RULE,
+                            &quote,
+                            Some(extra),
+                            f.lines.clone(),
+                        );
+                        f.code = code;
+                    }
                 }
                 if f.cause == "auth-required" && django {
                     (f.cause, f.fix_id) = rules::CLIENT_NOT_CONFIGURED;
@@ -2770,4 +2798,18 @@ fn delivering(raw: &str) -> bool {
         && ![":587", ":465", " 587", " 465"]
             .iter()
             .any(|p| raw.contains(p))
+}
+
+/// The relay host an OpenSMTPD line names (`[relay:mysmtp.local,mx]`) when it is no part of
+/// the recipient's domain (`to=dest@example.com` in the log): a configured relay, not the
+/// destination.
+fn relay_host_apart(raw: &str, domain: Option<&str>) -> Option<String> {
+    let (_, after) = raw.split_once("[relay:")?;
+    let host = after.split([',', ']']).next()?.trim();
+    let domain = domain?;
+    let apart = !host.is_empty()
+        && !domain.is_empty()
+        && host != domain
+        && !host.ends_with(&format!(".{domain}"));
+    apart.then(|| crate::i18n::cut::chars(host, 80).to_string())
 }

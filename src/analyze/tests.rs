@@ -3366,3 +3366,16 @@ fn round_fifteen_first_readings() {
         a.lines
     );
 }
+
+/// OpenSMTPD relaying `via` a host whose name does not resolve (OpenSMTPD/OpenSMTPD#639): the
+/// relay host's name, not the destination's DNS; a delivery straight to the recipient's
+/// domain stays the destination's.
+#[test]
+fn an_opensmtpd_relay_host_that_does_not_resolve() {
+    let via = "Oct  7 00:39:51 host smtpd[8204]: relay: TempFail for da22753dbfba3245: session=0000000000000000, from=someone@example.com, to=dest@example.com, rcpt=<->, source=-, relay=mysmtp.local, delay=1d4h26m40s, stat=No MX found for domain\nOct  7 00:40:41 host smtpd[8204]: smtp-out: Failed to resolve MX for [relay:mysmtp.local,mx]: No MX found for domain\n";
+    let d = decided(via);
+    assert_eq!(d.cause, "server-name-unresolvable");
+    assert!(d.what.en.contains("mysmtp.local"), "{}", d.what.en);
+    let direct = "Oct  7 00:39:51 host smtpd[8204]: smtp-out: Failed to resolve MX for [relay:gmail.com,smtp]: Temporary failure in MX lookup\nOct  7 00:39:51 host smtpd[8204]: mta delivery evpid=1 from=<a@example.com> to=<b@gmail.com> rcpt=<-> source=\"192.0.2.1\" relay=\"gmail.com\" delay=1s result=\"TempFail\" stat=\"Temporary failure in MX lookup\"\n";
+    assert_eq!(decided(direct).cause, "destination-dns-failed");
+}

@@ -9,8 +9,11 @@ use super::{Evidence, Rule};
 use crate::analyze::{FindingKind, Severity};
 use crate::i18n::Tr;
 
+/// The cause id (the diagnosis gives a relay host's failure to host_unresolvable.rs).
+pub(crate) const CAUSE: &str = "destination-dns-failed";
+
 pub(super) const RULE: Rule = Rule {
-    cause: "destination-dns-failed",
+    cause: CAUSE,
     fix_id: "check-destination-dns",
     kind: FindingKind::ConnectionFailed,
     severity: Severity::Error,

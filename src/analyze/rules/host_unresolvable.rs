@@ -8,7 +8,7 @@ use super::{Evidence, Rule};
 use crate::analyze::{FindingKind, Severity};
 use crate::i18n::Tr;
 
-pub(super) const RULE: Rule = Rule {
+pub(crate) const RULE: Rule = Rule {
     cause: "server-name-unresolvable",
     fix_id: "check-server-name",
     kind: FindingKind::ConnectionFailed,
